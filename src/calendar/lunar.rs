@@ -1,0 +1,1 @@
+//! The Vietnamese lunar calendar, computed for UTC+7.
