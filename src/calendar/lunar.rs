@@ -32,21 +32,29 @@ const TIME_ZONE: i64 = 7;
 ///
 /// # Time zone and sources
 ///
-/// Vietnam computes its lunar calendar for the meridian 105°E, UTC+7, since 1968
-/// (Decision 121-CP of the Government Council, 1967-08-08, on the new calendar); China
-/// computes it for UTC+8. New moons near midnight therefore fall on different days, and
-/// the calendars differ in some years: Tết 1968 was 1968-01-29 in (North) Vietnam and
-/// 1968-01-30 in China; Tết 1985 was 1985-01-21 in Vietnam and 1985-02-20 in China (a
-/// month apart); Tết 2007 2007-02-17 and 2007-02-18; Tết 2030 2030-02-02 and 2030-02-03.
+/// Decision 121-CP of the Government Council (1967-08-08) on computing and managing the
+/// State calendar made UTC+7, the zone of the meridian 105°E, Vietnam's official time
+/// (art. 1, restated by Decision 134/2002/QĐ-TTg) and had the lunar calendar computed
+/// for it. The North applied it from 1968-01-01, the whole country from 1975. China
+/// computes its calendar for UTC+8, so a new moon shortly before midnight in Hanoi falls
+/// on the next day in Beijing, and the calendars differ in some years. Tết was
+/// 1968-01-29 in the North and 1968-01-30 in China (and in the South, which still used
+/// UTC+8); 1985-01-21 in Vietnam and 1985-02-20 in China, a month apart because the two
+/// put the leap month of 1984–85 in different places; 2007-02-17 and 2007-02-18;
+/// 2030-02-02 and 2030-02-03.
 ///
-/// This type computes every year for UTC+7, including the years before 1968, when the
-/// calendars in use in Vietnam followed the UTC+8 computation; for those years its dates
-/// can differ from the calendars printed at the time.
+/// This type computes every year for UTC+7, including the years before 1968 when the
+/// calendars in use in Vietnam followed UTC+8: for those years its dates can differ by
+/// a day (or a month) from the calendars printed at the time.
 ///
-/// The astronomy is a reimplementation of the method Hồ Ngọc Đức describes in "Thuật
-/// toán tính âm lịch" (new moons and the sun's longitude from the series in Jean Meeus,
-/// *Astronomical Algorithms*). Conversions read a compact table generated from it, one
-/// entry per lunar year, so they take nanoseconds.
+/// The astronomy is a reimplementation of the method that Hồ Ngọc Đức describes in
+/// "Thuật toán tính âm lịch" (new moons and the sun's longitude from the series in Jean
+/// Meeus, *Astronomical Algorithms*; a month begins on the day of the new moon; month 11
+/// holds the winter solstice; in a 13-month year the first month without a major solar
+/// term is leap). These are low-precision series: a new moon within minutes of local
+/// midnight can land on a different day than in a modern ephemeris, which would shift
+/// that month's first day. Conversions read a compact table generated from the method,
+/// one entry per lunar year, so they take nanoseconds.
 ///
 /// # Range
 ///
@@ -785,6 +793,7 @@ mod tests {
         // (DOMAIN.md §6).
         let cases = [
             (1968, ymd(1968, 1, 29), ymd(1968, 1, 30)),
+            (1969, ymd(1969, 2, 16), ymd(1969, 2, 17)),
             (1985, ymd(1985, 1, 21), ymd(1985, 2, 20)),
             (2007, ymd(2007, 2, 17), ymd(2007, 2, 18)),
             (2030, ymd(2030, 2, 2), ymd(2030, 2, 3)),
