@@ -43,7 +43,7 @@ const TIME_ZONE: i64 = 7;
 /// 1968-01-29 in the North and 1968-01-30 in China (and in the South, which still used
 /// UTC+8); 1985-01-21 in Vietnam and 1985-02-20 in China, a month apart because the two
 /// put the leap month of 1984–85 in different places; 2007-02-17 and 2007-02-18;
-/// 2030-02-02 and 2030-02-03.
+/// 2030-02-02 and 2030-02-03; 2053-02-18 and 2053-02-19.
 ///
 /// This type computes every year for UTC+7, including the years before 1968 when the
 /// calendars in use in Vietnam followed UTC+8: for those years its dates can differ by
@@ -882,6 +882,7 @@ mod tests {
             (1985, ymd(1985, 1, 21), ymd(1985, 2, 20)),
             (2007, ymd(2007, 2, 17), ymd(2007, 2, 18)),
             (2030, ymd(2030, 2, 2), ymd(2030, 2, 3)),
+            (2053, ymd(2053, 2, 18), ymd(2053, 2, 19)),
         ];
         for (year, vietnam, china) in cases {
             let vn = astro::lunar_year(year, 7).start;

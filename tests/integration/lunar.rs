@@ -64,6 +64,7 @@ fn tet_in_years_where_vietnam_differs_from_china() {
         (1985, ymd(1985, 1, 21)), // China: 1985-02-20
         (2007, ymd(2007, 2, 17)), // China: 2007-02-18
         (2030, ymd(2030, 2, 2)),  // China: 2030-02-03
+        (2053, ymd(2053, 2, 18)), // China: 2053-02-19
     ];
     for (year, solar) in vietnam {
         assert_eq!(
@@ -76,6 +77,79 @@ fn tet_in_years_where_vietnam_differs_from_china() {
     // month 2 in Vietnam.
     let china_tet_1985 = LunarDate::from_solar(ymd(1985, 2, 20)).unwrap();
     assert_eq!(china_tet_1985, LunarDate::new(1985, 2, 1, false).unwrap());
+}
+
+/// Walks every day of the range through the public API: the lunar date advances by one
+/// day, or starts the next month after the last day of a 29- or 30-day month, and every
+/// year has 12 or 13 months of plausible length.
+#[test]
+fn every_day_of_the_range_is_contiguous() {
+    let mut date = LunarDate::SOLAR_MIN;
+    let mut previous = LunarDate::from_solar(date).unwrap();
+    assert_eq!(previous, LunarDate::MIN);
+    let (mut months_in_year, mut days_in_year) = (1u32, 1u32);
+    while date < LunarDate::SOLAR_MAX {
+        date = date.succ_opt().unwrap();
+        let lunar = LunarDate::from_solar(date).unwrap();
+        assert_eq!(lunar.to_solar(), date);
+        assert!((29..=30).contains(&lunar.days_in_month()), "{date}");
+        if lunar.day() == 1 {
+            assert_eq!(previous.day(), previous.days_in_month(), "{date}");
+            let leap_month = LunarDate::leap_month_of_year(previous.year()).unwrap();
+            let expected = if !previous.is_leap_month() && leap_month == Some(previous.month()) {
+                (previous.year(), previous.month(), true)
+            } else if previous.month() == 12 {
+                (previous.year() + 1, 1, false)
+            } else {
+                (previous.year(), previous.month() + 1, false)
+            };
+            assert_eq!(
+                (lunar.year(), lunar.month(), lunar.is_leap_month()),
+                expected,
+                "{date}"
+            );
+            if lunar.year() == previous.year() {
+                months_in_year += 1;
+            } else {
+                // A whole year ended (the first, 1899, is partial).
+                if previous.year() > 1899 {
+                    let leap = LunarDate::leap_month_of_year(previous.year()).unwrap();
+                    let (months, days) = if leap.is_some() {
+                        (13, 383..=385)
+                    } else {
+                        (12, 353..=355)
+                    };
+                    assert_eq!(months_in_year, months, "lunar year {}", previous.year());
+                    assert!(
+                        days.contains(&days_in_year),
+                        "lunar year {}",
+                        previous.year()
+                    );
+                }
+                months_in_year = 1;
+                days_in_year = 0;
+            }
+        } else {
+            assert_eq!(
+                (
+                    lunar.year(),
+                    lunar.month(),
+                    lunar.is_leap_month(),
+                    lunar.day()
+                ),
+                (
+                    previous.year(),
+                    previous.month(),
+                    previous.is_leap_month(),
+                    previous.day() + 1
+                ),
+                "{date}"
+            );
+        }
+        days_in_year += 1;
+        previous = lunar;
+    }
+    assert_eq!(previous, LunarDate::MAX);
 }
 
 #[test]
