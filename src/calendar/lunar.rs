@@ -32,21 +32,31 @@ const TIME_ZONE: i64 = 7;
 ///
 /// # Time zone and sources
 ///
-/// Vietnam computes its lunar calendar for the meridian 105°E, UTC+7, since 1968
-/// (Decision 121-CP of the Government Council, 1967-08-08, on the new calendar); China
-/// computes it for UTC+8. New moons near midnight therefore fall on different days, and
-/// the calendars differ in some years: Tết 1968 was 1968-01-29 in (North) Vietnam and
-/// 1968-01-30 in China; Tết 1985 was 1985-01-21 in Vietnam and 1985-02-20 in China (a
-/// month apart); Tết 2007 2007-02-17 and 2007-02-18; Tết 2030 2030-02-02 and 2030-02-03.
+/// Decision 121-CP of the Government Council (1967-08-08) on computing and managing the
+/// State calendar made UTC+7, the zone of the meridian 105°E, Vietnam's official time
+/// (art. 1, restated by Decision 134/2002/QĐ-TTg), noting that the lunar calendars then
+/// in use did not fit it (art. 2); the lunar calendar published in Vietnam since 1968 is
+/// computed for UTC+7. The North applied the new time from 1968-01-01, the whole country
+/// from 1975. China
+/// computes its calendar for UTC+8, so a new moon shortly before midnight in Hanoi falls
+/// on the next day in Beijing, and the calendars differ in some years. Tết was
+/// 1968-01-29 in the North and 1968-01-30 in China (and in the South, which still used
+/// UTC+8); 1985-01-21 in Vietnam and 1985-02-20 in China, a month apart because the two
+/// put the leap month of 1984–85 in different places; 2007-02-17 and 2007-02-18;
+/// 2030-02-02 and 2030-02-03; 2053-02-18 and 2053-02-19.
 ///
-/// This type computes every year for UTC+7, including the years before 1968, when the
-/// calendars in use in Vietnam followed the UTC+8 computation; for those years its dates
-/// can differ from the calendars printed at the time.
+/// This type computes every year for UTC+7, including the years before 1968 when the
+/// calendars in use in Vietnam followed UTC+8: for those years its dates can differ by
+/// a day (or a month) from the calendars printed at the time.
 ///
-/// The astronomy is a reimplementation of the method Hồ Ngọc Đức describes in "Thuật
-/// toán tính âm lịch" (new moons and the sun's longitude from the series in Jean Meeus,
-/// *Astronomical Algorithms*). Conversions read a compact table generated from it, one
-/// entry per lunar year, so they take nanoseconds.
+/// The astronomy is a reimplementation of the method that Hồ Ngọc Đức describes in
+/// "Thuật toán tính âm lịch" (new moons and the sun's longitude from the series in Jean
+/// Meeus, *Astronomical Algorithms*; a month begins on the day of the new moon; month 11
+/// holds the winter solstice; in a 13-month year the first month without a major solar
+/// term is leap). These are low-precision series: a new moon within minutes of local
+/// midnight can land on a different day than in a modern ephemeris, which would shift
+/// that month's first day. Conversions read a compact table generated from the method,
+/// one entry per lunar year, so they take nanoseconds.
 ///
 /// # Range
 ///
@@ -127,12 +137,32 @@ impl LunarDate {
     };
 
     /// The first solar date that converts, 1900-01-01.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::LunarDate;
+    ///
+    /// assert!(LunarDate::from_solar(LunarDate::SOLAR_MIN).is_ok());
+    /// assert!(LunarDate::from_solar(LunarDate::SOLAR_MIN.pred_opt().ok_or("no date")?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const SOLAR_MIN: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
         Some(date) => date,
         None => NaiveDate::MIN,
     };
 
     /// The last solar date that converts, 2199-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::LunarDate;
+    ///
+    /// assert!(LunarDate::from_solar(LunarDate::SOLAR_MAX).is_ok());
+    /// assert!(LunarDate::from_solar(LunarDate::SOLAR_MAX.succ_opt().ok_or("no date")?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const SOLAR_MAX: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
         Some(date) => date,
         None => NaiveDate::MAX,
@@ -448,6 +478,35 @@ impl FromStr for LunarDate {
     }
 }
 
+impl TryFrom<NaiveDate> for LunarDate {
+    type Error = CalendarError;
+
+    /// Converts with [`LunarDate::from_solar`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::LunarDate;
+    ///
+    /// let solar = NaiveDate::from_ymd_opt(2025, 4, 7).ok_or("bad date")?;
+    /// let lunar = LunarDate::try_from(solar)?;
+    /// assert_eq!(lunar.to_string(), "2025-03-10");
+    /// assert_eq!(NaiveDate::from(lunar), solar);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn try_from(date: NaiveDate) -> Result<Self, Self::Error> {
+        LunarDate::from_solar(date)
+    }
+}
+
+impl From<LunarDate> for NaiveDate {
+    /// Converts with [`LunarDate::to_solar`].
+    fn from(date: LunarDate) -> Self {
+        date.to_solar()
+    }
+}
+
 /// Parses exactly `width` ASCII digits.
 fn parse_digits<T: FromStr>(s: &str, width: usize) -> Option<T> {
     if s.len() == width && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -553,6 +612,9 @@ impl YearData {
     /// The index of month `month` (the leap one if `leap`), or `None` if the year has no
     /// such month. `month` must be in `1..=12`.
     fn index_of(self, month: u8, leap: bool) -> Option<u8> {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
         match (self.leap_month, leap) {
             (0, false) => Some(month - 1),
             (0, true) => None,
@@ -580,7 +642,7 @@ impl YearData {
         }
     }
 
-    /// The number of days in the months before index `index`.
+    /// The number of days in the months before index `index` (at most 13).
     fn days_before(self, index: u8) -> u16 {
         let mask = (1u16 << index) - 1;
         29 * u16::from(index) + (self.long_months & mask).count_ones() as u16
@@ -766,6 +828,37 @@ mod tests {
     }
 
     #[test]
+    fn lunar_date_is_small_and_thread_safe() {
+        fn assert_traits<T: Send + Sync + 'static>() {}
+        assert_traits::<LunarDate>();
+        assert_traits::<super::CalendarError>();
+        assert_eq!(std::mem::size_of::<LunarDate>(), 8);
+        assert_eq!(std::mem::size_of::<YearData>(), 4);
+    }
+
+    #[test]
+    fn year_data_indexes_months_in_order() {
+        // 2023 has a leap month 2: 1, 2, 2L, 3, …, 12.
+        let data = YearData::of(2023).unwrap();
+        let months: Vec<(u8, bool)> = (0..data.month_count()).map(|i| data.month_at(i)).collect();
+        assert_eq!(months[..4], [(1, false), (2, false), (2, true), (3, false)]);
+        assert_eq!(months[12], (12, false));
+        for (index, (month, leap)) in months.into_iter().enumerate() {
+            assert_eq!(
+                data.index_of(month, leap),
+                Some(u8::try_from(index).unwrap())
+            );
+        }
+        assert_eq!(data.index_of(3, true), None);
+        assert_eq!(data.index_of(0, false), None);
+        assert_eq!(data.index_of(13, false), None);
+        let plain = YearData::of(2024).unwrap();
+        assert_eq!(plain.month_count(), 12);
+        assert_eq!(plain.index_of(2, true), None);
+        assert_eq!(plain.month_at(11), (12, false));
+    }
+
+    #[test]
     fn min_and_max_match_the_solar_range() {
         assert_eq!(
             LunarDate::from_solar(LunarDate::SOLAR_MIN),
@@ -785,9 +878,11 @@ mod tests {
         // (DOMAIN.md §6).
         let cases = [
             (1968, ymd(1968, 1, 29), ymd(1968, 1, 30)),
+            (1969, ymd(1969, 2, 16), ymd(1969, 2, 17)),
             (1985, ymd(1985, 1, 21), ymd(1985, 2, 20)),
             (2007, ymd(2007, 2, 17), ymd(2007, 2, 18)),
             (2030, ymd(2030, 2, 2), ymd(2030, 2, 3)),
+            (2053, ymd(2053, 2, 18), ymd(2053, 2, 19)),
         ];
         for (year, vietnam, china) in cases {
             let vn = astro::lunar_year(year, 7).start;
