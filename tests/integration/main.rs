@@ -8,3 +8,4 @@
 
 mod lunar;
 mod period;
+mod regime;
