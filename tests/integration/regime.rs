@@ -281,7 +281,7 @@ fn one_off_reports() {
     .unwrap();
     assert_eq!(
         weekend.reporting_period(cal()).unwrap_err().to_string(),
-        "regime `storm`, period `2024-06-01..2024-06-07`: the deadline `2024-06-09` leaves no working day after the cut-off `2024-06-07` (Decree 09/2019/NĐ-CP art. 8.5)"
+        "report `storm`: due date `2024-06-09` leaves no working day after the end of its window `2024-06-07` (Decree 09/2019/NĐ-CP art. 8.5)"
     );
     assert_eq!(
         OneOffReport::new(" ", OneOffKind::AdHoc, p("2024-06"), d("2024-07-05")),
