@@ -5,3 +5,4 @@
     clippy::panic,
     reason = "tests fail loudly on unexpected errors"
 )]
+mod org;
