@@ -738,3 +738,412 @@ from = "2000-01-01"
         assert!(err.to_string().contains("unknown field `kinds`"), "{err}");
     }
 }
+
+// ---- properties against a brute-force model ----
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One body of a random registry, as raw numbers turned into a valid body by `model`.
+    #[derive(Debug, Clone)]
+    struct RawBody {
+        kind: usize,
+        level: usize,
+        parent: Option<usize>,
+        from: u16,
+        len: Option<u16>,
+        moved: Option<(u16, usize)>,
+        renamed: Option<u16>,
+        end: (u8, usize, bool),
+    }
+
+    fn raw_body() -> impl Strategy<Value = RawBody> {
+        (
+            (
+                0..5usize,
+                0..4usize,
+                proptest::option::weighted(0.8, 0..64usize),
+            ),
+            (0..3000u16, proptest::option::weighted(0.6, 1..3000u16)),
+            proptest::option::weighted(0.3, (0..3000u16, 0..64usize)),
+            proptest::option::weighted(0.2, 0..3000u16),
+            (0..4u8, 0..64usize, any::<bool>()),
+        )
+            .prop_map(
+                |((kind, level, parent), (from, len), moved, renamed, end)| RawBody {
+                    kind,
+                    level,
+                    parent,
+                    from,
+                    len,
+                    moved,
+                    renamed,
+                    end,
+                },
+            )
+    }
+
+    /// The brute-force model of a body: validity and parent segments as plain data.
+    #[derive(Debug, Clone)]
+    struct Model {
+        code: String,
+        kind: BodyKind,
+        level: Level,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+        parents: Vec<(NaiveDate, Option<usize>)>,
+    }
+
+    impl Model {
+        fn active(&self, date: NaiveDate) -> bool {
+            self.from <= date && self.until.is_none_or(|u| date < u)
+        }
+
+        fn parent_on(&self, date: NaiveDate) -> Option<usize> {
+            if !self.active(date) {
+                return None;
+            }
+            self.parents
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= date)
+                .and_then(|(_, p)| *p)
+        }
+    }
+
+    fn base() -> NaiveDate {
+        day(2000, 1, 1)
+    }
+
+    fn offset(days: u16) -> NaiveDate {
+        base() + chrono::Days::new(u64::from(days))
+    }
+
+    const KINDS: [BodyKind; 5] = [
+        BodyKind::PartyCommittee,
+        BodyKind::PartyAdvisoryDepartment,
+        BodyKind::PeoplesCommittee,
+        BodyKind::PressAgency,
+        BodyKind::Other,
+    ];
+
+    /// Turns raw numbers into bodies and changes that satisfy every registry invariant,
+    /// and the model of the result.
+    fn model(raw: &[RawBody]) -> (RegistryBuilder, Vec<Model>) {
+        let mut models: Vec<Model> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let mut from = offset(r.from);
+            let mut until = r.len.map(|len| from + chrono::Days::new(u64::from(len)));
+            let mut parent = r.parent.filter(|_| i > 0).map(|p| p % i);
+            if let Some(p) = parent {
+                let pm = &models[p];
+                from = from.max(pm.from);
+                if let Some(pu) = pm.until {
+                    until = Some(until.map_or(pu, |u| u.min(pu)));
+                }
+                if until.is_some_and(|u| u <= from) {
+                    parent = None;
+                    from = offset(r.from);
+                    until = r.len.map(|len| from + chrono::Days::new(u64::from(len)));
+                }
+            }
+            let mut parents = vec![(from, parent)];
+            if let Some((at, q)) = r.moved.filter(|_| i > 0) {
+                let q = q % i;
+                let span = until.map_or(3000, |u| (u - from).num_days());
+                if span >= 2 {
+                    let date = from + chrono::Days::new(1 + u64::from(at) % (span as u64 - 1));
+                    let qm = &models[q];
+                    let covers = qm.from <= date
+                        && match (qm.until, until) {
+                            (None, _) => true,
+                            (Some(qu), Some(u)) => u <= qu,
+                            (Some(_), None) => false,
+                        };
+                    if covers {
+                        parents.push((date, Some(q)));
+                    }
+                }
+            }
+            models.push(Model {
+                code: format!("B{i}"),
+                kind: KINDS[r.kind],
+                level: Level::ALL[r.level],
+                from,
+                until,
+                parents,
+            });
+        }
+
+        let mut builder = Registry::builder();
+        let mut changes = Vec::new();
+        for (i, (r, m)) in raw.iter().zip(&models).enumerate() {
+            let mut b = Body::new(code(&m.code), m.code.as_str(), m.kind, m.level, m.from);
+            if let Some((_, Some(p))) = m.parents.first() {
+                b = b.with_parent(code(&models[*p].code));
+            }
+            for (date, p) in m.parents.iter().skip(1) {
+                changes.push(Change::Move {
+                    body: code(&m.code),
+                    date: *date,
+                    parent: p.map(|p| code(&models[p].code)),
+                });
+            }
+            if let Some(at) = r.renamed {
+                let span = m.until.map_or(3000, |u| (u - m.from).num_days());
+                if span >= 2 {
+                    let date = m.from + chrono::Days::new(1 + u64::from(at) % (span as u64 - 1));
+                    changes.push(Change::Rename {
+                        body: code(&m.code),
+                        date,
+                        names: format!("{} renamed", m.code).into(),
+                    });
+                }
+            }
+            let (how, pick, keep_until) = r.end;
+            if let Some(u) = m.until {
+                let candidates: Vec<usize> = (0..models.len())
+                    .filter(|&j| j != i && models[j].active(u))
+                    .collect();
+                let successor =
+                    (!candidates.is_empty()).then(|| candidates[pick % candidates.len()]);
+                let by_change = match (how, successor) {
+                    (0, _) => None,
+                    (1, s) => Some(Change::Dissolve {
+                        body: code(&m.code),
+                        successor: s.map(|s| code(&models[s].code)),
+                        date: u,
+                    }),
+                    (2, Some(s)) => Some(Change::Merge {
+                        bodies: vec![code(&m.code)],
+                        into: code(&models[s].code),
+                        date: u,
+                    }),
+                    (_, Some(s)) => Some(Change::Split {
+                        body: code(&m.code),
+                        into: candidates
+                            .iter()
+                            .take(3)
+                            .chain([&s])
+                            .map(|&c| code(&models[c].code))
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
+                            .collect(),
+                        heir: code(&models[s].code),
+                        date: u,
+                    }),
+                    (_, None) => None,
+                };
+                match by_change {
+                    Some(change) => {
+                        changes.push(change);
+                        if keep_until {
+                            b = b.with_until(u);
+                        }
+                    }
+                    None => b = b.with_until(u),
+                }
+            }
+            builder = builder.body(b);
+        }
+        (builder.changes(changes), models)
+    }
+
+    /// A selector over indices, turned into codes for a registry of `n` bodies.
+    #[derive(Debug, Clone)]
+    enum RawSel {
+        Body(usize),
+        Kind(usize),
+        Level(usize),
+        ChildrenOf(usize),
+        DescendantsOf(usize),
+        All(Vec<RawSel>),
+        Any(Vec<RawSel>),
+        Not(Box<RawSel>),
+    }
+
+    fn raw_sel() -> impl Strategy<Value = RawSel> {
+        let leaf = prop_oneof![
+            (0..64usize).prop_map(RawSel::Body),
+            (0..5usize).prop_map(RawSel::Kind),
+            (0..4usize).prop_map(RawSel::Level),
+            (0..64usize).prop_map(RawSel::ChildrenOf),
+            (0..64usize).prop_map(RawSel::DescendantsOf),
+        ];
+        leaf.prop_recursive(3, 16, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(RawSel::All),
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(RawSel::Any),
+                inner.prop_map(|s| RawSel::Not(Box::new(s))),
+            ]
+        })
+    }
+
+    fn to_selector(raw: &RawSel, models: &[Model]) -> Selector {
+        let n = models.len();
+        let c = |i: usize| code(&models[i % n].code);
+        match raw {
+            RawSel::Body(i) => Selector::Body(c(*i)),
+            RawSel::Kind(k) => Selector::Kind(KINDS[*k]),
+            RawSel::Level(l) => Selector::Level(Level::ALL[*l]),
+            RawSel::ChildrenOf(i) => Selector::ChildrenOf(c(*i)),
+            RawSel::DescendantsOf(i) => Selector::DescendantsOf(c(*i)),
+            RawSel::All(list) => {
+                Selector::All(list.iter().map(|s| to_selector(s, models)).collect())
+            }
+            RawSel::Any(list) => {
+                Selector::Any(list.iter().map(|s| to_selector(s, models)).collect())
+            }
+            RawSel::Not(s) => Selector::Not(Box::new(to_selector(s, models))),
+        }
+    }
+
+    /// The brute-force meaning of a selector for body `i` on `date`.
+    fn naive(raw: &RawSel, models: &[Model], i: usize, date: NaiveDate) -> bool {
+        let n = models.len();
+        let m = &models[i];
+        if !m.active(date) {
+            return false;
+        }
+        match raw {
+            RawSel::Body(j) => j % n == i,
+            RawSel::Kind(k) => m.kind == KINDS[*k],
+            RawSel::Level(l) => m.level == Level::ALL[*l],
+            RawSel::ChildrenOf(j) => m.parent_on(date) == Some(j % n),
+            RawSel::DescendantsOf(j) => {
+                let mut current = m.parent_on(date);
+                let mut steps = 0;
+                while let Some(p) = current {
+                    if p == j % n {
+                        return true;
+                    }
+                    steps += 1;
+                    assert!(steps <= n, "parent cycle in the model");
+                    current = models[p].parent_on(date);
+                }
+                false
+            }
+            RawSel::All(list) => list.iter().all(|s| naive(s, models, i, date)),
+            RawSel::Any(list) => list.iter().any(|s| naive(s, models, i, date)),
+            RawSel::Not(s) => !naive(s, models, i, date),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn select_equals_brute_force(
+            raw in proptest::collection::vec(raw_body(), 1..40),
+            sels in proptest::collection::vec(raw_sel(), 1..6),
+            dates in proptest::collection::vec(0..6500u16, 1..6),
+        ) {
+            let (builder, models) = model(&raw);
+            let registry = builder.build().unwrap();
+            for days in &dates {
+                let date = offset(*days);
+                for raw_sel in &sels {
+                    let selector = to_selector(raw_sel, &models);
+                    let got = registry.select(&selector, date).unwrap();
+                    let want: Vec<BodyId> = (0..models.len())
+                        .filter(|&i| naive(raw_sel, &models, i, date))
+                        .map(|i| registry.id(&models[i].code).unwrap())
+                        .collect();
+                    prop_assert_eq!(&got, &want, "{:?} on {}", selector, date);
+                    for (i, m) in models.iter().enumerate() {
+                        let id = registry.id(&m.code).unwrap();
+                        prop_assert_eq!(
+                            registry.matches(&selector, id, date).unwrap(),
+                            naive(raw_sel, &models, i, date)
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn successions_terminate_at_active_bodies(
+            raw in proptest::collection::vec(raw_body(), 1..40),
+            dates in proptest::collection::vec(0..6500u16, 1..6),
+        ) {
+            let (builder, models) = model(&raw);
+            let registry = builder.build().unwrap();
+            for days in &dates {
+                let date = offset(*days);
+                for m in &models {
+                    let id = registry.id(&m.code).unwrap();
+                    let fast = registry.successor_on(id, date);
+                    let chain = registry.succession_on(id, date);
+                    prop_assert_eq!(fast, chain.as_ref().map(|c| c.body()));
+                    if let Some(chain) = chain {
+                        prop_assert!(registry.is_active_on(chain.body(), date));
+                        prop_assert!(chain.steps().len() <= models.len());
+                        let mut current = id;
+                        for step in chain.steps() {
+                            prop_assert_eq!(step.from(), current);
+                            prop_assert!(step.date() <= date);
+                            prop_assert!(!registry.is_active_on(step.from(), step.date()));
+                            prop_assert!(registry.is_active_on(step.to(), step.date()));
+                            current = step.to();
+                        }
+                        prop_assert_eq!(current, chain.body());
+                    } else {
+                        prop_assert!(!m.active(date));
+                    }
+                    if m.active(date) {
+                        prop_assert_eq!(fast, Some(id));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn active_bodies_have_active_parents(
+            raw in proptest::collection::vec(raw_body(), 1..40),
+            dates in proptest::collection::vec(0..6500u16, 1..8),
+        ) {
+            let (builder, models) = model(&raw);
+            let registry = builder.build().unwrap();
+            for days in &dates {
+                let date = offset(*days);
+                for (i, m) in models.iter().enumerate() {
+                    let id = registry.id(&m.code).unwrap();
+                    prop_assert_eq!(registry.is_active_on(id, date), m.active(date));
+                    let parent = registry.parent_on(id, date);
+                    prop_assert_eq!(parent, m.parent_on(date).map(|p| registry.id(&models[p].code).unwrap()));
+                    if let Some(p) = parent {
+                        prop_assert!(registry.is_active_on(p, date), "B{} on {}", i, date);
+                    }
+                    let children = registry.children_on(id, date);
+                    let want: Vec<BodyId> = (0..models.len())
+                        .filter(|&c| models[c].parent_on(date) == Some(i))
+                        .map(|c| registry.id(&models[c].code).unwrap())
+                        .collect();
+                    prop_assert_eq!(children, want);
+                }
+            }
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    proptest! {
+        #[test]
+        fn selectors_round_trip_through_json(raw_sel in raw_sel(), n in 1..64usize) {
+            let models: Vec<Model> = (0..n)
+                .map(|i| Model {
+                    code: format!("B{i}"),
+                    kind: BodyKind::Other,
+                    level: Level::Province,
+                    from: base(),
+                    until: None,
+                    parents: Vec::new(),
+                })
+                .collect();
+            let selector = to_selector(&raw_sel, &models);
+            let json = serde_json::to_string(&selector).unwrap();
+            let back: Selector = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, selector);
+        }
+    }
+}
