@@ -26,6 +26,14 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 /// The last two make succession chains finite: along a chain the end dates strictly
 /// increase.
 ///
+/// Building indexes the bodies by code, kind and level, and lays out the parent forest of
+/// each span of time between two moves (children lists and depth-first intervals), so
+/// that [`select`](Registry::select), [`children_on`](Registry::children_on) and
+/// [`descendants_on`](Registry::descendants_on) need no tree walk. That layout takes
+/// memory proportional to the number of bodies times the number of distinct move dates
+/// plus one; registries with moves on thousands of different dates would be better split
+/// by period.
+///
 /// # Example
 ///
 /// ```
