@@ -365,6 +365,80 @@ fn renames_and_moves_are_dated() {
 }
 
 #[test]
+fn malformed_changes() {
+    let three = || {
+        Registry::builder()
+            .body(other("A", None))
+            .body(other("B", None))
+            .body(other("C", None))
+    };
+    let date = day(2010, 1, 1);
+    let cases = [
+        (
+            Change::Merge {
+                bodies: vec![],
+                into: code("A"),
+                date,
+            },
+            "merge of `A` on 2010-01-01 is malformed: no bodies to merge",
+        ),
+        (
+            Change::Merge {
+                bodies: vec![code("B"), code("B")],
+                into: code("A"),
+                date,
+            },
+            "merge of `B` on 2010-01-01 is malformed: a body is listed twice",
+        ),
+        (
+            Change::Split {
+                body: code("A"),
+                into: vec![],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: no parts",
+        ),
+        (
+            Change::Split {
+                body: code("A"),
+                into: vec![code("A"), code("B")],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: a body splits into itself",
+        ),
+        (
+            Change::Dissolve {
+                body: code("A"),
+                successor: Some(code("A")),
+                date,
+            },
+            "dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
+        ),
+        (
+            Change::Move {
+                body: code("A"),
+                date: day(2000, 1, 1),
+                parent: Some(code("B")),
+            },
+            "move of `A` on 2000-01-01 is outside its validity",
+        ),
+        (
+            Change::Move {
+                body: code("A"),
+                date,
+                parent: Some(code("Z")),
+            },
+            "move on 2010-01-01 names body `Z`, which is not in the registry",
+        ),
+    ];
+    for (change, message) in cases {
+        assert_eq!(build_err(three().change(change)).to_string(), message);
+    }
+}
+
+#[test]
 fn unknown_code_in_selector() {
     let registry = Registry::builder().body(other("A", None)).build().unwrap();
     let err = registry
