@@ -7,5 +7,6 @@
 )]
 
 mod lunar;
+mod org;
 mod period;
 mod regime;
