@@ -5,3 +5,5 @@
     clippy::panic,
     reason = "tests fail loudly on unexpected errors"
 )]
+
+mod document;
