@@ -7,4 +7,7 @@
 )]
 
 mod document;
+mod lunar;
 mod org;
+mod period;
+mod regime;
