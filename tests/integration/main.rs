@@ -6,4 +6,5 @@
     reason = "tests fail loudly on unexpected errors"
 )]
 
+mod calendar;
 mod lunar;
