@@ -199,7 +199,8 @@ impl Term {
     /// The last day of the term started by `anchor` (a day or the day of an event): the
     /// term ends at the end of that day (Civil Code 2015 art. 148.6).
     ///
-    /// - Counting starts on the day after the anchor (art. 147.1, 147.2).
+    /// - Counting starts on the day after the anchor (art. 147.2; art. 147.3 when the term starts with an
+    ///   event).
     /// - Days: the last day is the anchor plus the count (art. 148.1).
     /// - Weeks: the same weekday of the last week (art. 148.2).
     /// - Months: the same day number of the last month, or that month's last day if it has
@@ -210,7 +211,7 @@ impl Term {
     ///   compensatory or scheduled day off), the term ends on the next working day (art.
     ///   148.5).
     /// - Working days: the `count`-th working day of `cal` after the anchor; only working
-    ///   days count, starting the day after the anchor (art. 147.1). The result is a
+    ///   days count, starting the day after the anchor (art. 147.2). The result is a
     ///   working day, so art. 148.5 has nothing to move.
     ///
     /// # Errors
@@ -292,7 +293,7 @@ impl Term {
     /// // Tết Feb 8–14 and three weekends.
     /// assert_eq!(end.skipped().len(), 11);
     /// assert!(matches!(end.skipped()[0].kind(), DayKind::ScheduledDayOff(_)));
-    /// assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.1"]);
+    /// assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.2"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn explain(&self, anchor: NaiveDate, cal: &WorkCalendar) -> Result<TermEnd, CalendarError> {
@@ -313,7 +314,7 @@ impl Term {
             }
         }
         let mut provisions = vec![
-            "Civil Code 2015 art. 147.1",
+            "Civil Code 2015 art. 147.2",
             match self.unit {
                 TermUnit::Days => "Civil Code 2015 art. 148.1",
                 TermUnit::Weeks => "Civil Code 2015 art. 148.2",

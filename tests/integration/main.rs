@@ -6,6 +6,7 @@
     reason = "tests fail loudly on unexpected errors"
 )]
 
+mod calendar;
 mod document;
 mod lunar;
 mod org;
