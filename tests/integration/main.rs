@@ -7,6 +7,7 @@
 )]
 
 mod calendar;
+mod directive;
 mod document;
 mod lunar;
 mod org;
