@@ -34,7 +34,6 @@ use super::TaskNumber;
 /// assert_eq!(LintCode::SeveralLeads.severity(), Severity::Error);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum LintCode {
     /// `DIR001`: a task with no lead.
@@ -67,6 +66,14 @@ pub enum LintCode {
 
 impl LintCode {
     /// The stable code, `DIR001` to `DIR013`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::LintCode;
+    ///
+    /// assert_eq!(LintCode::ReportWithoutFrequency.as_str(), "DIR003");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             LintCode::NoLead => "DIR001",
@@ -86,6 +93,14 @@ impl LintCode {
     }
 
     /// The default severity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{LintCode, Severity};
+    ///
+    /// assert_eq!(LintCode::ContinuousOnly.severity(), Severity::Info);
+    /// ```
     pub fn severity(self) -> Severity {
         match self {
             LintCode::NoLead
@@ -95,6 +110,13 @@ impl LintCode {
             LintCode::ContinuousOnly => Severity::Info,
             _ => Severity::Warning,
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for LintCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -152,6 +174,8 @@ impl fmt::Display for Severity {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "at", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Location {
     /// The directive's document.
@@ -207,6 +231,15 @@ pub enum Location {
 
 impl Location {
     /// The path of the place in a data file (`tasks[9].requirements[0]`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Location;
+    ///
+    /// assert_eq!(Location::MonitoringRequirement { index: 0 }.path(), "monitoring.requirements[0]");
+    /// assert_eq!(Location::Recipient { index: 2 }.path(), "recipients[2]");
+    /// ```
     pub fn path(&self) -> String {
         match self {
             Location::Document => "document".to_owned(),
@@ -256,12 +289,15 @@ impl fmt::Display for Location {
 /// and in English.
 ///
 /// Lints are findings, not errors: a directive with lints is valid and can be expanded and
-/// evaluated. `Display` writes `severity[code] location: English message`.
+/// evaluated. `Display` writes `severity[code] location: English message`. With the
+/// `serde` feature a lint serializes (for reports) as its code, severity, location and
+/// both messages.
 ///
 /// # Example
 ///
 /// See [`Directive::lint`](super::Directive::lint).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Lint {
     code: LintCode,
     severity: Severity,
@@ -282,26 +318,107 @@ impl Lint {
     }
 
     /// The stable code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.code(), LintCode::NoLead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn code(&self) -> LintCode {
         self.code
     }
 
     /// The severity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn severity(&self) -> Severity {
         self.severity
     }
 
     /// Where.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.location().path(), "tasks[0]");
+    /// assert!(matches!(lint.location(), Location::Task { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn location(&self) -> &Location {
         &self.location
     }
 
     /// The message in English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message_en(&self) -> &str {
         &self.en
     }
 
     /// The message in Vietnamese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message_vi(&self) -> &str {
         &self.vi
     }

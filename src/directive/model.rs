@@ -50,6 +50,19 @@ pub struct Monitoring {
 
 impl Monitoring {
     /// A monitoring clause with its text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.text(), "theo dõi, đôn đốc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(text: impl Into<String>) -> Monitoring {
         Monitoring {
             text: text.into(),
@@ -59,6 +72,19 @@ impl Monitoring {
     }
 
     /// The same clause with one more assignment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.assignments()[0].role(), Role::Lead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn assign(mut self, role: Role, assignee: Assignee) -> Monitoring {
         self.assignments.push(Assignment::new(role, assignee));
@@ -66,6 +92,19 @@ impl Monitoring {
     }
 
     /// The same clause with one more requirement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.requirements().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Monitoring {
         self.requirements.push(requirement);
@@ -73,16 +112,55 @@ impl Monitoring {
     }
 
     /// The text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert!(m.text().starts_with("theo dõi"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The assignments.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.assignments().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
 
     /// The requirements.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.requirements()[0].kind_name(), "periodic_report");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }
@@ -149,51 +227,282 @@ impl Directive {
     }
 
     /// The document that carries the directive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.document().symbol().as_str(), "1470-CV/TU");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn document(&self) -> &Document {
         &self.document
     }
 
     /// The key: the document's symbol and issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.key().to_string(), "1470-CV/TU (2024-02-22)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn key(&self) -> DocKey {
         self.document.key()
     }
 
     /// The issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.issued(), issued);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn issued(&self) -> NaiveDate {
         self.document.issued()
     }
 
     /// The theme, possibly empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.theme(), "Năm dân vận 2024");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn theme(&self) -> &str {
         &self.theme
     }
 
     /// The period the directive covers, if stated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.horizon().map(|p| p.to_string()).as_deref(), Some("2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn horizon(&self) -> Option<Period> {
         self.horizon
     }
 
     /// The recipients (nơi nhận).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.recipients().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn recipients(&self) -> &[Selector] {
         &self.recipients
     }
 
     /// The tasks, in the order of the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.tasks().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tasks(&self) -> &[Task] {
         &self.tasks
     }
 
     /// The task with a number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.task("1").map(Task::title), Some("Tuyên truyền"));
+    /// assert!(directive.task("2").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn task(&self, number: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.number().as_str() == number)
     }
 
     /// The monitoring clause, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert!(directive.monitoring().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn monitoring(&self) -> Option<&Monitoring> {
         self.monitoring.as_ref()
     }
 
     /// The documents the directive cites, as far as they are known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.cited()[0].symbol().as_str(), "23-QĐ/TW");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cited(&self) -> &[Document] {
         &self.cited
     }
@@ -247,6 +556,21 @@ pub struct DirectiveBuilder {
 
 impl DirectiveBuilder {
     /// Sets the theme.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert_eq!(builder.theme("Dân vận").build()?.theme(), "Dân vận");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
         self.directive.theme = theme.into();
@@ -254,6 +578,21 @@ impl DirectiveBuilder {
     }
 
     /// Sets the horizon.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert_eq!(builder.horizon(Period::year(2024)?).build()?.horizon(), Some(Period::year(2024)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn horizon(mut self, horizon: Period) -> DirectiveBuilder {
         self.directive.horizon = Some(horizon);
@@ -261,6 +600,22 @@ impl DirectiveBuilder {
     }
 
     /// Adds a recipient selector.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let d = builder.recipient(Selector::Body("TH-TU-BDV".parse()?)).build()?;
+    /// assert_eq!(d.recipients().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn recipient(mut self, selector: Selector) -> DirectiveBuilder {
         self.directive.recipients.push(selector);
@@ -268,6 +623,22 @@ impl DirectiveBuilder {
     }
 
     /// Adds a task.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let d = builder.task(Task::new("3a".parse()?, "t")).build()?;
+    /// assert!(d.task("3a").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn task(mut self, task: Task) -> DirectiveBuilder {
         self.directive.tasks.push(task);
@@ -275,6 +646,21 @@ impl DirectiveBuilder {
     }
 
     /// Sets the monitoring clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert!(builder.monitoring(Monitoring::new("m")).build()?.monitoring().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn monitoring(mut self, monitoring: Monitoring) -> DirectiveBuilder {
         self.directive.monitoring = Some(monitoring);
@@ -282,6 +668,22 @@ impl DirectiveBuilder {
     }
 
     /// Adds a document the directive cites.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let kl = Document::builder(DocSymbol::parse("114-KL/TW")?, NaiveDate::from_ymd_opt(2015, 7, 14).ok_or("date")?).build()?;
+    /// assert_eq!(builder.cited(kl).build()?.cited().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn cited(mut self, document: Document) -> DirectiveBuilder {
         self.directive.cited.push(document);

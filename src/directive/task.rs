@@ -69,6 +69,15 @@ impl TaskNumber {
     }
 
     /// The number as text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::TaskNumber;
+    ///
+    /// assert_eq!(TaskNumber::new("10")?.as_str(), "10");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -176,6 +185,14 @@ pub enum Role {
 
 impl Role {
     /// The English name (`"lead"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Role;
+    ///
+    /// assert_eq!(Role::Advise.english_name(), "advise");
+    /// ```
     pub fn english_name(self) -> &'static str {
         match self {
             Role::Lead => "lead",
@@ -187,6 +204,14 @@ impl Role {
     }
 
     /// The Vietnamese name (`"chủ trì"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Role;
+    ///
+    /// assert_eq!(Role::Coordinate.vietnamese_name(), "phối hợp");
+    /// ```
     pub fn vietnamese_name(self) -> &'static str {
         match self {
             Role::Lead => "chủ trì",
@@ -256,16 +281,49 @@ pub struct Assignment {
 
 impl Assignment {
     /// An assignment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Assignment, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let a = Assignment::new(Role::Coordinate, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)));
+    /// assert_eq!(a.role(), Role::Coordinate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(role: Role, assignee: Assignee) -> Assignment {
         Assignment { role, assignee }
     }
 
     /// The role.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Assignment, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let a = Assignment::new(Role::Coordinate, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)));
+    /// assert_eq!(a.role().vietnamese_name(), "phối hợp");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn role(&self) -> Role {
         self.role
     }
 
     /// Whom it names.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Assignment, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let a = Assignment::new(Role::Coordinate, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)));
+    /// assert!(matches!(a.assignee(), Assignee::Bodies(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assignee(&self) -> &Assignee {
         &self.assignee
     }
@@ -390,11 +448,35 @@ pub struct PeriodicReport {
 
 impl PeriodicReport {
     /// A periodic report with nothing stated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    ///
+    /// let report = PeriodicReport::new();
+    /// assert!(report.regime().is_none() && report.recipient().is_none());
+    /// ```
     pub fn new() -> PeriodicReport {
         PeriodicReport::default()
     }
 
     /// The same report on a regime.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.regime().map(ReportingRegime::frequency), Some(Frequency::HalfYearly));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_regime(mut self, regime: ReportingRegime) -> PeriodicReport {
         self.regime = Some(regime);
@@ -404,6 +486,17 @@ impl PeriodicReport {
     /// The same report with a stated frequency but no regime. When a regime is also
     /// given the two must agree ([`DirectiveBuilder::build`](super::DirectiveBuilder::build)
     /// checks).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    ///
+    /// let report = PeriodicReport::new().with_frequency(Frequency::Quarterly);
+    /// assert_eq!(report.frequency(), Some(Frequency::Quarterly));
+    /// assert!(report.deadline().is_none());
+    /// ```
     #[must_use]
     pub fn with_frequency(mut self, frequency: Frequency) -> PeriodicReport {
         self.frequency = Some(frequency);
@@ -411,6 +504,21 @@ impl PeriodicReport {
     }
 
     /// The same report, sent to a body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.recipient().map(|c| c.as_str()), Some("TH-TU-BTV"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn to(mut self, to: BodyCode) -> PeriodicReport {
         self.to = Some(to);
@@ -418,6 +526,21 @@ impl PeriodicReport {
     }
 
     /// The same report, sent through a body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.intake().map(|c| c.as_str()), Some("TH-TU-BDV"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn through(mut self, through: BodyCode) -> PeriodicReport {
         self.through = Some(through);
@@ -425,16 +548,62 @@ impl PeriodicReport {
     }
 
     /// The regime, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert!(report.regime().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn regime(&self) -> Option<&ReportingRegime> {
         self.regime.as_ref()
     }
 
     /// The frequency stated by itself, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.stated_frequency(), None);
+    /// assert_eq!(report.frequency(), Some(Frequency::HalfYearly));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn stated_frequency(&self) -> Option<Frequency> {
         self.frequency
     }
 
     /// The frequency: the regime's, or the one stated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.frequency(), Some(Frequency::HalfYearly));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn frequency(&self) -> Option<Frequency> {
         self.regime
             .as_ref()
@@ -443,16 +612,62 @@ impl PeriodicReport {
     }
 
     /// The deadline rule: the regime's, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert!(report.deadline().is_some());
+    /// assert!(PeriodicReport::new().deadline().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn deadline(&self) -> Option<DeadlineRule> {
         self.regime.as_ref().map(ReportingRegime::deadline)
     }
 
     /// The body the report goes to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.recipient().map(ToString::to_string).as_deref(), Some("TH-TU-BTV"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn recipient(&self) -> Option<&BodyCode> {
         self.to.as_ref()
     }
 
     /// The body it goes through.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::PeriodicReport;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let report = PeriodicReport::new()
+    ///     .with_regime(ReportingRegime::decree_09_half_yearly())
+    ///     .to("TH-TU-BTV".parse()?)
+    ///     .through("TH-TU-BDV".parse()?);
+    /// assert_eq!(report.intake().map(ToString::to_string).as_deref(), Some("TH-TU-BDV"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn intake(&self) -> Option<&BodyCode> {
         self.through.as_ref()
     }
@@ -510,6 +725,15 @@ pub enum Requirement {
 impl Requirement {
     /// Whether a deadline is stated: a regime's deadline for a periodic report, a due for a
     /// deliverable or an indicator; never for continuous work.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Due, Requirement};
+    ///
+    /// let indicator = Requirement::Indicator { metric: "mô hình".into(), target: Some(5.0), unit: None, by: None };
+    /// assert!(!indicator.has_deadline());
+    /// ```
     pub fn has_deadline(&self) -> bool {
         match self {
             Requirement::PeriodicReport(report) => report.deadline().is_some(),
@@ -520,6 +744,20 @@ impl Requirement {
     }
 
     /// The fixed date the requirement is due, if it states one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Due, Requirement};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2024, 12, 15).ok_or("date")?;
+    /// let r = Requirement::Deliverable { what: "báo cáo".into(), due: Some(Due::Date(date)) };
+    /// assert_eq!(r.fixed_date(), Some(date));
+    /// let r = Requirement::Deliverable { what: "báo cáo".into(), due: Some("30 days".parse()?) };
+    /// assert_eq!(r.fixed_date(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fixed_date(&self) -> Option<NaiveDate> {
         match self {
             Requirement::Deliverable {
@@ -536,6 +774,14 @@ impl Requirement {
 
     /// The name of the kind of requirement (`"periodic_report"`, `"deliverable"`,
     /// `"indicator"`, `"continuous"`), as in data files.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Requirement;
+    ///
+    /// assert_eq!(Requirement::Continuous.kind_name(), "continuous");
+    /// ```
     pub fn kind_name(&self) -> &'static str {
         match self {
             Requirement::PeriodicReport(_) => "periodic_report",
@@ -585,6 +831,20 @@ pub struct Task {
 
 impl Task {
     /// A task with a number and a title, and nothing assigned or required yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.number().as_str(), "10");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(number: TaskNumber, title: impl Into<String>) -> Task {
         Task {
             number,
@@ -596,6 +856,20 @@ impl Task {
     }
 
     /// The same task with its full text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.text(), "báo cáo định kỳ kết quả thực hiện");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_text(mut self, text: impl Into<String>) -> Task {
         self.text = text.into();
@@ -603,6 +877,20 @@ impl Task {
     }
 
     /// The same task with one more assignment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.assignments().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn assign(mut self, role: Role, assignee: Assignee) -> Task {
         self.assignments.push(Assignment::new(role, assignee));
@@ -610,6 +898,20 @@ impl Task {
     }
 
     /// The same task with one more requirement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.requirements(), [Requirement::Continuous]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Task {
         self.requirements.push(requirement);
@@ -617,31 +919,115 @@ impl Task {
     }
 
     /// The number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.number().to_string(), "10");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn number(&self) -> &TaskNumber {
         &self.number
     }
 
     /// The title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.title(), "Báo cáo kết quả");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The full text, possibly empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert!(task.text().starts_with("báo cáo"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The assignments, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.assignments()[1].role(), Role::Monitor);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
 
     /// The requirements, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.requirements().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }
 
     /// The lead assignments.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
+    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
+    ///     .assign(Role::Lead, Assignee::Recipients)
+    ///     .assign(Role::Monitor, Assignee::Recipients)
+    ///     .require(Requirement::Continuous);
+    /// assert_eq!(task.leads().count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> + '_ {
         self.assignments.iter().filter(|a| a.role == Role::Lead)
     }

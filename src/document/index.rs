@@ -123,16 +123,77 @@ impl DocumentIndex {
     }
 
     /// The number of documents.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// assert_eq!(index.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.docs.len()
     }
 
     /// Whether the index holds no document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// assert!(!index.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
     /// The documents, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// let symbols: Vec<&str> = index.iter().map(|d| d.symbol().as_str()).collect();
+    /// assert_eq!(symbols, ["23-QĐ/TW", "763-QĐ/TU", "1470-CV/TU"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, Document> {
         self.docs.iter()
     }
@@ -252,6 +313,27 @@ impl DocumentIndex {
     /// # Example
     ///
     /// See [`DocumentIndex`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// let basis: Vec<String> = index.basis(&letter.key())?.iter().map(ToString::to_string).collect();
+    /// assert_eq!(basis, ["763-QĐ/TU (2021-10-15)", "114-KL/TW", "23-QĐ/TW (2021-07-30)"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn basis(&self, key: &DocKey) -> Result<Vec<DocKey>, DocumentError> {
         let start = self.position(key)?;
         let mut seen = HashSet::from([start]);
@@ -290,6 +372,26 @@ impl DocumentIndex {
     /// # Example
     ///
     /// See [`DocumentIndex`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// assert_eq!(index.dependents(&reg.key())?, [local.key(), letter.key()]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dependents(&self, key: &DocKey) -> Result<Vec<DocKey>, DocumentError> {
         let start = self.position(key)?;
         let graph = self.graph()?;
@@ -325,6 +427,28 @@ impl DocumentIndex {
     /// # Example
     ///
     /// See [`DocumentIndex`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// let unresolved = index.unresolved()?;
+    /// assert_eq!(unresolved.len(), 1);
+    /// assert_eq!(unresolved[0].1.to_string(), "cites 114-KL/TW");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn unresolved(&self) -> Result<Vec<(&Document, &Reference)>, DocumentError> {
         let mut out = Vec::new();
         for (i, doc) in self.docs.iter().enumerate() {
@@ -392,6 +516,26 @@ impl DocumentIndex {
     /// # Example
     ///
     /// See [`DocumentIndex::cycles`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    ///     .reference(Relation::Implements, reg.key())
+    ///     .build()?;
+    /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
+    ///     .reference(Relation::Implements, local.key())
+    ///     .reference(Relation::Cites, DocKey::undated(DocSymbol::parse("114-KL/TW")?))
+    ///     .build()?;
+    /// let index = DocumentIndex::from_documents([reg.clone(), local.clone(), letter.clone()])?;
+    /// index.check_acyclic()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check_acyclic(&self) -> Result<(), DocumentError> {
         match self.cycles()?.into_iter().next() {
             Some(path) => Err(DocumentError::Cycle { path }),

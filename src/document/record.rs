@@ -88,11 +88,35 @@ impl DocKey {
     }
 
     /// The symbol.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?;
+    /// let key = DocKey::dated(DocSymbol::parse("23-QĐ/TW")?, date);
+    /// assert_eq!(key.symbol().as_str(), "23-QĐ/TW");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn symbol(&self) -> &DocSymbol {
         &self.symbol
     }
 
     /// The issue date, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocSymbol};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?;
+    /// let key = DocKey::dated(DocSymbol::parse("23-QĐ/TW")?, date);
+    /// assert_eq!(key.date(), Some(date));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn date(&self) -> Option<NaiveDate> {
         self.date
     }
@@ -159,6 +183,15 @@ pub enum Issuer {
 
 impl Issuer {
     /// The body code, if the issuer is a body of the registry.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Issuer;
+    ///
+    /// assert_eq!(Issuer::Body("TH-TU-BTV".into()).body_code(), Some("TH-TU-BTV"));
+    /// assert_eq!(Issuer::Named("Thủ tướng Chính phủ".into()).body_code(), None);
+    /// ```
     pub fn body_code(&self) -> Option<&str> {
         match self {
             Issuer::Body(code) => Some(code),
@@ -207,6 +240,15 @@ pub enum Authority {
 
 impl Authority {
     /// The State prefix: `TM.`, `KT.`, `Q.`, `TL.` or `TUQ.`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Authority;
+    ///
+    /// assert_eq!(Authority::OnBehalfOfCollective.prefix(), "TM.");
+    /// assert_eq!(Authority::ByAuthorisation.prefix(), "TUQ.");
+    /// ```
     pub fn prefix(self) -> &'static str {
         match self {
             Authority::OnBehalfOfCollective => "TM.",
@@ -219,6 +261,16 @@ impl Authority {
 
     /// The capacity a prefix names, in the State form (`TM.`) or the Party form (`T/M`),
     /// or `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Authority;
+    ///
+    /// assert_eq!(Authority::from_prefix("Q."), Some(Authority::Acting));
+    /// assert_eq!(Authority::from_prefix("K/T"), Some(Authority::OnBehalfOfHead));
+    /// assert_eq!(Authority::from_prefix("X."), None);
+    /// ```
     pub fn from_prefix(prefix: &str) -> Option<Authority> {
         match prefix.trim() {
             "TM." | "TM" | "T/M" => Some(Authority::OnBehalfOfCollective),
@@ -269,6 +321,15 @@ pub struct Signer {
 
 impl Signer {
     /// A signer signing in their own name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Signer;
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy");
+    /// assert_eq!(signer.authority(), None);
+    /// ```
     pub fn new(name: impl Into<String>, title: impl Into<String>) -> Signer {
         Signer {
             name: name.into(),
@@ -279,6 +340,16 @@ impl Signer {
     }
 
     /// The same signer, signing in a capacity on behalf of a body or head.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{Authority, Signer};
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+    ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+    /// assert_eq!(signer.authority(), Some(Authority::OnBehalfOfCollective));
+    /// ```
     pub fn with_authority(
         mut self,
         authority: Authority,
@@ -290,21 +361,61 @@ impl Signer {
     }
 
     /// The signer's name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{Authority, Signer};
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+    ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+    /// assert_eq!(signer.name(), "Lại Thế Nguyên");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The signer's title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{Authority, Signer};
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+    ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+    /// assert_eq!(signer.title(), "Phó Bí thư Thường trực Tỉnh ủy");
+    /// ```
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The capacity, when signing for someone else.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{Authority, Signer};
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+    ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+    /// assert_eq!(signer.authority().map(Authority::prefix), Some("TM."));
+    /// ```
     pub fn authority(&self) -> Option<Authority> {
         self.authority
     }
 
     /// On whose behalf, when signing for someone else.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{Authority, Signer};
+    ///
+    /// let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+    ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+    /// assert_eq!(signer.on_behalf_of(), Some("Ban Thường vụ"));
+    /// ```
     pub fn on_behalf_of(&self) -> Option<&str> {
         self.on_behalf_of.as_deref()
     }
@@ -353,6 +464,14 @@ pub enum Relation {
 
 impl Relation {
     /// The English name (`"implements"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Relation;
+    ///
+    /// assert_eq!(Relation::Replaces.english_name(), "replaces");
+    /// ```
     pub fn english_name(self) -> &'static str {
         match self {
             Relation::Implements => "implements",
@@ -364,6 +483,14 @@ impl Relation {
     }
 
     /// The Vietnamese name (`"căn cứ"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Relation;
+    ///
+    /// assert_eq!(Relation::Cites.vietnamese_name(), "căn cứ");
+    /// ```
     pub fn vietnamese_name(self) -> &'static str {
         match self {
             Relation::Implements => "triển khai thực hiện",
@@ -405,16 +532,46 @@ pub struct Reference {
 
 impl Reference {
     /// A reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocKey, DocSymbol, Reference, Relation};
+    ///
+    /// let r = Reference::new(Relation::Guides, DocKey::undated(DocSymbol::parse("09/2019/NĐ-CP")?));
+    /// assert_eq!(r.to_string(), "guides 09/2019/NĐ-CP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(relation: Relation, target: DocKey) -> Reference {
         Reference { relation, target }
     }
 
     /// The relation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocKey, DocSymbol, Reference, Relation};
+    ///
+    /// let r = Reference::new(Relation::Guides, DocKey::undated(DocSymbol::parse("09/2019/NĐ-CP")?));
+    /// assert_eq!(r.relation(), Relation::Guides);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn relation(&self) -> Relation {
         self.relation
     }
 
     /// The referenced document's key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocKey, DocSymbol, Reference, Relation};
+    ///
+    /// let r = Reference::new(Relation::Guides, DocKey::undated(DocSymbol::parse("09/2019/NĐ-CP")?));
+    /// assert_eq!(r.target().symbol().as_str(), "09/2019/NĐ-CP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn target(&self) -> &DocKey {
         &self.target
     }
@@ -493,41 +650,177 @@ impl Document {
     }
 
     /// The symbol.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.symbol().to_string(), "1470-CV/TU");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn symbol(&self) -> &DocSymbol {
         &self.symbol
     }
 
     /// The key: symbol plus issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.key().to_string(), "1470-CV/TU (2024-02-22)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn key(&self) -> DocKey {
         DocKey::dated(self.symbol.clone(), self.issued)
     }
 
     /// The kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.kind(), DocKind::OfficialLetter);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(&self) -> DocKind {
         self.kind
     }
 
     /// The issuer, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.issuer().and_then(Issuer::body_code), Some("TH-TU-BTV"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn issuer(&self) -> Option<&Issuer> {
         self.issuer.as_ref()
     }
 
     /// The signer, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.signer().map(Signer::name), Some("Lại Thế Nguyên"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn signer(&self) -> Option<&Signer> {
         self.signer.as_ref()
     }
 
     /// The issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.issued(), issued);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn issued(&self) -> NaiveDate {
         self.issued
     }
 
     /// The title (trích yếu), possibly empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.title(), "Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The references, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
+    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
+    ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
+    ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
+    ///     .build()?;
+    /// assert_eq!(doc.references().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn references(&self) -> &[Reference] {
         &self.references
     }
@@ -561,30 +854,95 @@ pub struct DocumentBuilder {
 
 impl DocumentBuilder {
     /// Sets the kind; needed when the symbol states none (`72/2025/QH15`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2025, 6, 16).ok_or("date")?;
+    /// let builder = Document::builder(DocSymbol::parse("72/2025/QH15")?, issued);
+    /// assert_eq!(builder.kind(DocKind::Law).build()?.kind(), DocKind::Law);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(mut self, kind: DocKind) -> DocumentBuilder {
         self.kind = Some(kind);
         self
     }
 
     /// Sets the issuer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2025, 6, 16).ok_or("date")?;
+    /// let builder = Document::builder(DocSymbol::parse("72/2025/QH15")?, issued);
+    /// let law = builder.kind(DocKind::Law).issuer(Issuer::Named("Quốc hội".into())).build()?;
+    /// assert_eq!(law.issuer().map(ToString::to_string).as_deref(), Some("Quốc hội"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn issuer(mut self, issuer: Issuer) -> DocumentBuilder {
         self.issuer = Some(issuer);
         self
     }
 
     /// Sets the signer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2025, 6, 16).ok_or("date")?;
+    /// let builder = Document::builder(DocSymbol::parse("72/2025/QH15")?, issued);
+    /// let law = builder.kind(DocKind::Law).signer(Signer::new("Trần Thanh Mẫn", "Chủ tịch Quốc hội")).build()?;
+    /// assert!(law.signer().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn signer(mut self, signer: Signer) -> DocumentBuilder {
         self.signer = Some(signer);
         self
     }
 
     /// Sets the title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2025, 6, 16).ok_or("date")?;
+    /// let builder = Document::builder(DocSymbol::parse("72/2025/QH15")?, issued);
+    /// let law = builder.kind(DocKind::Law).title("Luật Tổ chức chính quyền địa phương").build()?;
+    /// assert_eq!(law.title(), "Luật Tổ chức chính quyền địa phương");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn title(mut self, title: impl Into<String>) -> DocumentBuilder {
         self.title = title.into();
         self
     }
 
     /// Adds a reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::{DocKey, DocKind, DocSymbol, Document, Issuer, Relation, Signer};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2025, 6, 16).ok_or("date")?;
+    /// let builder = Document::builder(DocSymbol::parse("72/2025/QH15")?, issued);
+    /// let old = DocKey::undated(DocSymbol::parse("77/2015/QH13")?);
+    /// let law = builder.kind(DocKind::Law).reference(Relation::Replaces, old).build()?;
+    /// assert_eq!(law.references()[0].relation(), Relation::Replaces);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reference(mut self, relation: Relation, target: DocKey) -> DocumentBuilder {
         self.references.push(Reference::new(relation, target));
         self

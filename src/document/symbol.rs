@@ -822,11 +822,28 @@ impl SymbolError {
     }
 
     /// The text that failed to parse, as given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocSymbol;
+    ///
+    /// assert_eq!(DocSymbol::parse("23-QD/TW").unwrap_err().input(), "23-QD/TW");
+    /// ```
     pub fn input(&self) -> &str {
         &self.input
     }
 
     /// Why it failed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocSymbol, SymbolErrorReason};
+    ///
+    /// let err = DocSymbol::parse("1470-CV").unwrap_err();
+    /// assert_eq!(err.reason(), &SymbolErrorReason::MissingIssuer);
+    /// ```
     pub fn reason(&self) -> &SymbolErrorReason {
         &self.reason
     }

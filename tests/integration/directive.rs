@@ -580,3 +580,24 @@ mod seed {
         );
     }
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn lints_serialize_for_reports() {
+    let d = Directive::builder(letter("1/KH-UBND", date(2024, 1, 2)))
+        .task(Task::new(num("1"), "t"))
+        .build()
+        .unwrap();
+    let lints = d.lint(&registry());
+    let value = serde_json::to_value(&lints[0]).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!({
+            "code": "DIR001",
+            "severity": "error",
+            "location": { "at": "task", "task": 0, "number": "1" },
+            "en": "the task has no lead (chủ trì)",
+            "vi": "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì",
+        })
+    );
+}

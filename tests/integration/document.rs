@@ -512,3 +512,72 @@ mod serde_shapes {
         assert_eq!(law.kind(), DocKind::Law);
     }
 }
+
+mod properties {
+    use directives::document::{DocKind, DocSymbol, SymbolSystem};
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    fn kinds(system: SymbolSystem, normative: bool) -> Vec<(DocKind, &'static str)> {
+        DocKind::ALL
+            .iter()
+            .filter(|k| normative || !k.is_normative_only())
+            .filter_map(|k| k.abbreviation(system).map(|a| (*k, a)))
+            .collect()
+    }
+
+    proptest! {
+        /// Symbols built from their parts parse back into those parts and print as given;
+        /// the lenient parse of the same text with spaces reads the same symbol.
+        #[test]
+        fn symbols_from_parts_round_trip(
+            form in 0u8..3,
+            zeros in 0usize..3,
+            number in "[1-9][0-9]{0,4}",
+            kind in any::<Index>(),
+            issuer in "[A-Z][A-Za-z]{0,5}[0-9]{0,2}",
+            unit in proptest::option::of("[A-Z][A-Z0-9]{0,3}"),
+            year in 1945u16..2100,
+        ) {
+            let number = format!("{}{number}", "0".repeat(zeros));
+            let (system, text, kind, unit, year) = match form {
+                0 => {
+                    let (k, a) = *kind.get(&kinds(SymbolSystem::Party, false));
+                    (SymbolSystem::Party, format!("{number}-{a}/{issuer}"), k, None, None)
+                }
+                1 => {
+                    let (k, a) = *kind.get(&kinds(SymbolSystem::StateAdministrative, false));
+                    let tail = unit.as_ref().map(|u| format!("-{u}")).unwrap_or_default();
+                    (SymbolSystem::StateAdministrative, format!("{number}/{a}-{issuer}{tail}"), k, unit, None)
+                }
+                _ => {
+                    let (k, a) = *kind.get(&kinds(SymbolSystem::StateNormative, true));
+                    let tail = unit.as_ref().map(|u| format!("-{u}")).unwrap_or_default();
+                    (SymbolSystem::StateNormative, format!("{number}/{year}/{a}-{issuer}{tail}"), k, unit, Some(year))
+                }
+            };
+            let s = DocSymbol::parse(&text).unwrap();
+            prop_assert_eq!(s.to_string(), text.clone());
+            prop_assert_eq!(s.system(), system);
+            prop_assert_eq!(s.number(), number.as_str());
+            prop_assert_eq!(s.kind(), Some(kind));
+            prop_assert_eq!(s.issuer(), issuer.as_str());
+            prop_assert_eq!(s.units(), unit.as_deref());
+            prop_assert_eq!(s.year(), year);
+            let spaced: String = text.chars().flat_map(|c| [c, ' ']).collect();
+            let (lenient, corrections) = DocSymbol::parse_lenient(&spaced).unwrap();
+            prop_assert_eq!(lenient, s);
+            prop_assert_eq!(corrections.len(), 1);
+        }
+
+        /// The parser never panics, and whatever it accepts prints back as its NFC input.
+        #[test]
+        fn parser_is_total(text in "[0-9A-Za-zĐđ/ -]{0,24}") {
+            if let Ok(s) = DocSymbol::parse(&text) {
+                prop_assert_eq!(s.as_str(), text.as_str());
+                prop_assert_eq!(DocSymbol::parse(s.as_str()).unwrap(), s);
+            }
+            let _ = DocSymbol::parse_lenient(&text);
+        }
+    }
+}
