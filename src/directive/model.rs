@@ -907,6 +907,11 @@ impl<'a> Linter<'a> {
             let (en, vi) = irregular(doc.symbol());
             self.push(LintCode::IrregularSymbol, Location::Document, en, vi);
         }
+        if let Some(code) = doc.issuer().and_then(|i| i.body_code())
+            && self.registry.id(code).is_none()
+        {
+            self.unknown_body(code, Location::Document);
+        }
         let index = DocumentIndex::from_documents(self.directive.cited.iter().cloned()).ok();
         for (i, r) in doc.references().iter().enumerate() {
             let location = Location::Reference { index: i };

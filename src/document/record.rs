@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{DocKind, DocSymbol, DocumentError};
+use crate::org::BodyCode;
 
 /// The key of a document: its symbol plus its issue date, which may be unknown.
 ///
@@ -165,10 +166,11 @@ impl fmt::Display for DocKey {
 /// ```
 /// use directives::document::Issuer;
 ///
-/// let issuer = Issuer::Body("TH-TU-BTV".into());
+/// let issuer = Issuer::Body("TH-TU-BTV".parse()?);
 /// assert_eq!(issuer.to_string(), "TH-TU-BTV");
-/// assert_eq!(issuer.body_code(), Some("TH-TU-BTV"));
+/// assert_eq!(issuer.body_code().map(|c| c.as_str()), Some("TH-TU-BTV"));
 /// assert_eq!(Issuer::Named("Bộ Chính trị".into()).body_code(), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -176,7 +178,7 @@ impl fmt::Display for DocKey {
 #[non_exhaustive]
 pub enum Issuer {
     /// A body of the registry, by its code.
-    Body(String),
+    Body(BodyCode),
     /// An issuer outside the registry, by name.
     Named(String),
 }
@@ -189,10 +191,11 @@ impl Issuer {
     /// ```
     /// use directives::document::Issuer;
     ///
-    /// assert_eq!(Issuer::Body("TH-TU-BTV".into()).body_code(), Some("TH-TU-BTV"));
+    /// assert_eq!(Issuer::Body("TH-TU-BTV".parse()?).body_code().map(|c| c.as_str()), Some("TH-TU-BTV"));
     /// assert_eq!(Issuer::Named("Thủ tướng Chính phủ".into()).body_code(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn body_code(&self) -> Option<&str> {
+    pub fn body_code(&self) -> Option<&BodyCode> {
         match self {
             Issuer::Body(code) => Some(code),
             Issuer::Named(_) => None,
@@ -203,7 +206,8 @@ impl Issuer {
 impl fmt::Display for Issuer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Issuer::Body(s) | Issuer::Named(s) => f.write_str(s),
+            Issuer::Body(code) => f.write_str(code.as_str()),
+            Issuer::Named(name) => f.write_str(name),
         }
     }
 }
@@ -659,7 +663,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -681,7 +685,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -703,7 +707,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -725,12 +729,12 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
     ///     .build()?;
-    /// assert_eq!(doc.issuer().and_then(Issuer::body_code), Some("TH-TU-BTV"));
+    /// assert_eq!(doc.issuer().and_then(Issuer::body_code).map(|c| c.as_str()), Some("TH-TU-BTV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn issuer(&self) -> Option<&Issuer> {
@@ -747,7 +751,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -769,7 +773,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -791,7 +795,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -813,7 +817,7 @@ impl Document {
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let doc = Document::builder(DocSymbol::parse("1470-CV/TU")?, issued)
-    ///     .issuer(Issuer::Body("TH-TU-BTV".into()))
+    ///     .issuer(Issuer::Body("TH-TU-BTV".parse()?))
     ///     .signer(Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy"))
     ///     .title("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024")
     ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))

@@ -214,6 +214,9 @@ fn builder_rejects_what_must_not_be() {
 fn each_lint_fires_where_it_should() {
     let issued = date(2024, 2, 22);
     let doc = Document::builder(DocSymbol::parse("5/KH-UBND").unwrap(), issued)
+        .issuer(directives::document::Issuer::Body(
+            "UBND-X".parse().unwrap(),
+        ))
         .reference(
             Relation::Cites,
             DocKey::undated(DocSymbol::parse("99/QĐ-UBND").unwrap()),
@@ -267,6 +270,7 @@ fn each_lint_fires_where_it_should() {
     let lints = directive.lint(&registry());
     let got = codes(&lints);
     let expected: Vec<(&str, String)> = [
+        ("DIR013", "document"),
         ("DIR010", "reference 1"),
         ("DIR007", "recipient 2"),
         ("DIR013", "recipient 3"),
@@ -303,9 +307,18 @@ fn each_lint_fires_where_it_should() {
         by_code(LintCode::ReportsToItself).message_en(),
         "`BTV` reports to itself"
     );
+    let unknown: Vec<&str> = lints
+        .iter()
+        .filter(|l| l.code() == LintCode::UnknownBody)
+        .map(Lint::message_en)
+        .collect();
     assert_eq!(
-        by_code(LintCode::UnknownBody).message_en(),
-        "unknown body code `NOPE`"
+        unknown,
+        [
+            "unknown body code `UBND-X`",
+            "unknown body code `NOPE`",
+            "unknown body code `XX`"
+        ]
     );
     assert_eq!(
         by_code(LintCode::SelectsNothing).location(),
@@ -394,7 +407,11 @@ mod seed {
         assert_eq!(d.issued(), date(2024, 2, 22));
         assert_eq!(d.document().signer().unwrap().name(), "Lại Thế Nguyên");
         assert_eq!(
-            d.document().issuer().unwrap().body_code(),
+            d.document()
+                .issuer()
+                .unwrap()
+                .body_code()
+                .map(|c| c.as_str()),
             Some("TH-TU-BTV")
         );
         assert_eq!(d.horizon(), Some(Period::year(2024).unwrap()));

@@ -297,7 +297,7 @@ fn seed_documents() -> Vec<Document> {
         })
         .collect();
     let letter = Document::builder(sym("1470-CV/TU"), date(2024, 2, 22))
-        .issuer(Issuer::Body("TH-TU-BTV".into()))
+        .issuer(Issuer::Body("TH-TU-BTV".parse().unwrap()))
         .signer(
             Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
                 .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ"),
