@@ -136,7 +136,8 @@ pub enum OrgError {
         /// The date of the later change.
         second: NaiveDate,
     },
-    /// Bodies are, at some time, each other's ancestors.
+    /// Bodies are each other's ancestors, counting every parent each body has at any time
+    /// (so two bodies may not swap places in the hierarchy, even years apart).
     #[error("parent cycle: {}", join_codes(.codes))]
     ParentCycle {
         /// The bodies of the cycle, starting and ending with the same code.

@@ -27,7 +27,7 @@
 //!
 //! # Data files
 //!
-//! With the `serde` feature, [`Registry::from_toml_str`] and [`Registry::from_json_str`]
+//! With the `serde` feature, `Registry::from_toml_str` and `Registry::from_json_str`
 //! read a registry:
 //!
 //! ```toml

@@ -26,6 +26,14 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 /// The last two make succession chains finite: along a chain the end dates strictly
 /// increase.
 ///
+/// Building indexes the bodies by code, kind and level, and lays out the parent forest of
+/// each span of time between two moves (children lists and depth-first intervals), so
+/// that [`select`](Registry::select), [`children_on`](Registry::children_on) and
+/// [`descendants_on`](Registry::descendants_on) need no tree walk. That layout takes
+/// memory proportional to the number of bodies times the number of distinct move dates
+/// plus one; registries with moves on thousands of different dates would be better split
+/// by period.
+///
 /// # Example
 ///
 /// ```
@@ -134,9 +142,19 @@ impl Succession {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// // A was dissolved into B on 2025-01-01.
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.body(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn body(&self) -> BodyId {
@@ -147,9 +165,19 @@ impl Succession {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.steps().len(), 1);
+    /// assert!(registry.succession_on(a, day(2024, 6, 1)?).ok_or("none")?.steps().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn steps(&self) -> &[SuccessionStep] {
@@ -161,9 +189,19 @@ impl Succession {
 ///
 /// # Example
 ///
-/// See [`Succession`].
-///
 /// ```
+/// # use chrono::NaiveDate;
+/// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+/// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// # let registry = Registry::builder()
+/// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+/// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+/// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+/// #     .build()?;
+/// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+/// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+/// let step = succession.steps()[0];
+/// assert_eq!((step.from(), step.to(), step.date()), (a, b, day(2025, 1, 1)?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -179,9 +217,18 @@ impl SuccessionStep {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.steps()[0].from(), a);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from(&self) -> BodyId {
@@ -192,9 +239,18 @@ impl SuccessionStep {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.steps()[0].to(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to(&self) -> BodyId {
@@ -205,9 +261,18 @@ impl SuccessionStep {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.steps()[0].date(), day(2025, 1, 1)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn date(&self) -> NaiveDate {
@@ -218,9 +283,18 @@ impl SuccessionStep {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.steps()[0].change(), ChangeKind::Dissolve);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn change(&self) -> ChangeKind {
@@ -403,9 +477,19 @@ impl Registry {
     ///
     /// # Example
     ///
-    /// See [`Registry`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// assert!(registry.is_active_on(a, day(2024, 12, 31)?));
+    /// assert!(!registry.is_active_on(a, day(2025, 1, 1)?));
+    /// assert!(!registry.is_active_on(a, day(1999, 12, 31)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_active_on(&self, id: BodyId, date: NaiveDate) -> bool {
@@ -595,10 +679,21 @@ impl Registry {
     ///
     /// # Example
     ///
-    /// See [`Registry`] and [`succession_on`](Self::succession_on), which also returns the
-    /// chain.
+    /// [`succession_on`](Self::succession_on) also returns the chain.
     ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// assert_eq!(registry.successor_on(a, day(2024, 6, 1)?), Some(a));
+    /// assert_eq!(registry.successor_on(a, day(2025, 6, 1)?), Some(b));
+    /// assert_eq!(registry.successor_on(a, day(1999, 6, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn successor_on(&self, id: BodyId, date: NaiveDate) -> Option<BodyId> {
@@ -621,9 +716,20 @@ impl Registry {
     ///
     /// # Example
     ///
-    /// See [`Succession`].
-    ///
     /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::org::{Body, BodyKind, Change, ChangeKind, Level, Registry};
+    /// # let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// # let registry = Registry::builder()
+    /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .build()?;
+    /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
+    /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
+    /// assert_eq!(succession.body(), b);
+    /// assert_eq!(succession.steps()[0].date(), day(2025, 1, 1)?);
+    /// assert_eq!(registry.succession_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn succession_on(&self, id: BodyId, date: NaiveDate) -> Option<Succession> {
@@ -679,9 +785,10 @@ impl RegistryBuilder {
     ///
     /// # Example
     ///
-    /// See [`RegistryBuilder`].
-    ///
     /// ```
+    /// use directives::org::RegistryBuilder;
+    ///
+    /// assert!(RegistryBuilder::new().build()?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new() -> RegistryBuilder {
@@ -692,9 +799,16 @@ impl RegistryBuilder {
     ///
     /// # Example
     ///
-    /// See [`RegistryBuilder`].
-    ///
     /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, RegistryBuilder};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let registry = RegistryBuilder::new()
+    ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+    ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
+    ///     .build()?;
+    /// assert_eq!(registry.id("B").map(|id| id.index()), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -726,9 +840,17 @@ impl RegistryBuilder {
     ///
     /// # Example
     ///
-    /// See [`Registry`].
-    ///
     /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Change, Level, Registry};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
+    ///     .change(Change::Dissolve { body: "A".parse()?, successor: None, date: day(2010, 1, 1)? })
+    ///     .build()?;
+    /// let a = registry.id("A").ok_or("no A")?;
+    /// assert_eq!(registry.body(a).and_then(|b| b.until()), Some(day(2010, 1, 1)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1379,6 +1501,13 @@ mod tests {
         assert_eq!(registry.children_on(b, day(2010, 1, 1)), vec![c]);
         let r = registry.id("R").unwrap();
         assert_eq!(registry.descendants_on(r, day(2010, 1, 1)), vec![a, b, c]);
+    }
+
+    #[test]
+    fn registry_is_send_sync() {
+        fn assert_traits<T: Send + Sync + 'static>() {}
+        assert_traits::<Registry>();
+        assert_traits::<crate::org::Selector>();
     }
 
     #[test]

@@ -134,6 +134,44 @@ impl Selector {
     }
 }
 
+/// A compact, unambiguous form for messages and reports: `kind(party_committee)`,
+/// `level(district)`, `body(TH-TU)`, `children_of(TH-TU)`, `descendants_of(TH-TU)`,
+/// `all(…, …)`, `any(…, …)`, `not(…)`.
+///
+/// # Example
+///
+/// ```
+/// use directives::org::{BodyKind, Level, Selector};
+///
+/// let s = Selector::Kind(BodyKind::PartyCommittee) & !Selector::Level(Level::District);
+/// assert_eq!(s.to_string(), "all(kind(party_committee), not(level(district)))");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |f: &mut std::fmt::Formatter<'_>, name: &str, items: &[Selector]| {
+            write!(f, "{name}(")?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{item}")?;
+            }
+            f.write_str(")")
+        };
+        match self {
+            Selector::Body(code) => write!(f, "body({code})"),
+            Selector::Kind(kind) => write!(f, "kind({kind})"),
+            Selector::Level(level) => write!(f, "level({level})"),
+            Selector::ChildrenOf(code) => write!(f, "children_of({code})"),
+            Selector::DescendantsOf(code) => write!(f, "descendants_of({code})"),
+            Selector::All(items) => list(f, "all", items),
+            Selector::Any(items) => list(f, "any", items),
+            Selector::Not(inner) => write!(f, "not({inner})"),
+        }
+    }
+}
+
 impl std::ops::BitAnd for Selector {
     type Output = Selector;
 
@@ -545,6 +583,18 @@ mod tests {
         assert_eq!(difference(&[1, 2, 3, 4], &[0, 2, 4, 8]), vec![1, 3]);
         assert_eq!(union(&[], &[2]), vec![2]);
         assert_eq!(intersect(&[], &[2]), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn display_is_compact() {
+        let s = Selector::Body("TH-TU".parse().unwrap())
+            | Selector::ChildrenOf("TH-UBND".parse().unwrap())
+            | Selector::DescendantsOf("X".parse().unwrap())
+            | Selector::All(vec![]);
+        assert_eq!(
+            s.to_string(),
+            "any(body(TH-TU), children_of(TH-UBND), descendants_of(X), all())"
+        );
     }
 
     #[test]

@@ -413,6 +413,23 @@ impl Registry {
     }
 }
 
+/// A registry serializes as its data file: `bodies` and `changes`.
+impl Serialize for Registry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RegistryWire::of(self).serialize(serializer)
+    }
+}
+
+/// A registry deserializes from its data file and is checked as by
+/// [`RegistryBuilder::build`](super::RegistryBuilder::build).
+impl<'de> Deserialize<'de> for Registry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Registry, D::Error> {
+        RegistryWire::deserialize(deserializer)?
+            .build()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 impl Serialize for Body {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         BodyWire::from(self.clone()).serialize(serializer)
@@ -446,6 +463,26 @@ mod tests {
         let err = Registry::from_json_str(r#"{"bodies": [], "bodys": []}"#).unwrap_err();
         assert!(matches!(err, OrgError::Syntax { format: "json", .. }));
         assert!(err.to_string().contains("unknown field `bodys`"), "{err}");
+    }
+
+    #[test]
+    fn registry_nests_in_other_data() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Province {
+            registry: Registry,
+        }
+        let text = r#"{"registry": {"bodies": [{"code": "A", "name": "A", "kind": "other",
+            "level": "province", "from": "2000-01-01", "parent": "B"}]}}"#;
+        let err = serde_json::from_str::<Province>(text).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("body `A` names parent `B`, which is not in the registry"),
+            "{err}"
+        );
+        let text = r#"{"registry": {"bodies": [{"code": "A", "name": "A", "kind": "other",
+            "level": "province", "from": "2000-01-01"}]}}"#;
+        let province: Province = serde_json::from_str(text).unwrap();
+        assert_eq!(province.registry.len(), 1);
     }
 
     #[test]

@@ -236,6 +236,209 @@ fn malformed_split() {
 }
 
 #[test]
+fn move_under_a_parent_that_has_ended() {
+    let err = build_err(
+        Registry::builder()
+            .body(other("P", None))
+            .body(other("Q", None).with_until(day(2015, 1, 1)))
+            .body(other("C", Some("P")))
+            .change(Change::Move {
+                body: code("C"),
+                date: day(2010, 1, 1),
+                parent: Some(code("Q")),
+            }),
+    );
+    assert_eq!(
+        err.to_string(),
+        "body `C` is active on 2015-01-01 but its parent `Q` is not"
+    );
+}
+
+#[test]
+fn two_renames_on_one_day() {
+    let rename = |name: &str| Change::Rename {
+        body: code("A"),
+        date: day(2010, 1, 1),
+        names: name.into(),
+    };
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .change(rename("A1"))
+            .change(rename("A2")),
+    );
+    assert_eq!(err.to_string(), "two rename changes of `A` on 2010-01-01");
+}
+
+#[test]
+fn merge_into_a_merged_body() {
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .body(other("B", None))
+            .change(Change::Merge {
+                bodies: vec![code("A"), code("B")],
+                into: code("B"),
+                date: day(2010, 1, 1),
+            }),
+    );
+    assert_eq!(
+        err.to_string(),
+        "merge of `B` on 2010-01-01 is malformed: a body merges into itself"
+    );
+}
+
+#[test]
+fn ended_twice_by_changes() {
+    let dissolve = || Change::Dissolve {
+        body: code("A"),
+        successor: None,
+        date: day(2010, 1, 1),
+    };
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .change(dissolve())
+            .change(dissolve()),
+    );
+    assert_eq!(
+        err,
+        OrgError::ConflictingEnd {
+            code: code("A"),
+            first: day(2010, 1, 1),
+            change: ChangeKind::Dissolve,
+            second: day(2010, 1, 1),
+        }
+    );
+}
+
+#[test]
+fn change_ending_a_body_before_it_starts() {
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .change(Change::Dissolve {
+                body: code("A"),
+                successor: None,
+                date: day(1999, 1, 1),
+            }),
+    );
+    assert_eq!(
+        err.to_string(),
+        "body `A` has an empty validity: from 2000-01-01 until 1999-01-01"
+    );
+}
+
+#[test]
+fn renames_and_moves_are_dated() {
+    let registry = Registry::builder()
+        .body(other("P", None))
+        .body(other("Q", None))
+        .body(other("C", Some("P")))
+        .change(Change::Rename {
+            body: code("C"),
+            date: day(2012, 1, 1),
+            names: directives::org::Names::new("C mới").with_en("New C"),
+        })
+        .change(Change::Move {
+            body: code("C"),
+            date: day(2010, 1, 1),
+            parent: Some(code("Q")),
+        })
+        .change(Change::Move {
+            body: code("C"),
+            date: day(2014, 1, 1),
+            parent: None,
+        })
+        .build()
+        .unwrap();
+    let [p, q, c] = ["P", "Q", "C"].map(|x| registry.id(x).unwrap());
+    assert_eq!(registry.parent_on(c, day(2009, 12, 31)), Some(p));
+    assert_eq!(registry.parent_on(c, day(2010, 1, 1)), Some(q));
+    assert_eq!(registry.parent_on(c, day(2014, 1, 1)), None);
+    assert_eq!(registry.descendants_on(p, day(2009, 1, 1)), vec![c]);
+    assert_eq!(registry.descendants_on(q, day(2011, 1, 1)), vec![c]);
+    assert!(registry.descendants_on(q, day(2014, 1, 1)).is_empty());
+    assert_eq!(registry.name_on(c, day(2011, 12, 31)).unwrap().vi(), "C");
+    let renamed = registry.name_on(c, day(2012, 1, 1)).unwrap();
+    assert_eq!((renamed.vi(), renamed.en()), ("C mới", Some("New C")));
+}
+
+#[test]
+fn malformed_changes() {
+    let three = || {
+        Registry::builder()
+            .body(other("A", None))
+            .body(other("B", None))
+            .body(other("C", None))
+    };
+    let date = day(2010, 1, 1);
+    let cases = [
+        (
+            Change::Merge {
+                bodies: vec![],
+                into: code("A"),
+                date,
+            },
+            "merge of `A` on 2010-01-01 is malformed: no bodies to merge",
+        ),
+        (
+            Change::Merge {
+                bodies: vec![code("B"), code("B")],
+                into: code("A"),
+                date,
+            },
+            "merge of `B` on 2010-01-01 is malformed: a body is listed twice",
+        ),
+        (
+            Change::Split {
+                body: code("A"),
+                into: vec![],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: no parts",
+        ),
+        (
+            Change::Split {
+                body: code("A"),
+                into: vec![code("A"), code("B")],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: a body splits into itself",
+        ),
+        (
+            Change::Dissolve {
+                body: code("A"),
+                successor: Some(code("A")),
+                date,
+            },
+            "dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
+        ),
+        (
+            Change::Move {
+                body: code("A"),
+                date: day(2000, 1, 1),
+                parent: Some(code("B")),
+            },
+            "move of `A` on 2000-01-01 is outside its validity",
+        ),
+        (
+            Change::Move {
+                body: code("A"),
+                date,
+                parent: Some(code("Z")),
+            },
+            "move on 2010-01-01 names body `Z`, which is not in the registry",
+        ),
+    ];
+    for (change, message) in cases {
+        assert_eq!(build_err(three().change(change)).to_string(), message);
+    }
+}
+
+#[test]
 fn unknown_code_in_selector() {
     let registry = Registry::builder().body(other("A", None)).build().unwrap();
     let err = registry
