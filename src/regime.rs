@@ -158,7 +158,7 @@ pub enum RegimeError {
         deadline_of(.tier.as_deref())
     )]
     NoWorkingDayAfterCutOff {
-        /// The regime's (or one-off report's) name.
+        /// The regime's name.
         regime: String,
         /// The tier whose deadline it is; `None` for the regime's own deadline.
         tier: Option<String>,
@@ -244,6 +244,19 @@ pub enum RegimeError {
         regime: String,
         /// The period.
         period: Period,
+    },
+    /// A one-off report whose due date leaves no working day after its window
+    /// (Decree 09/2019/NĐ-CP art. 8.5).
+    #[error(
+        "report `{report}`: due date `{due}` leaves no working day after the end of its window `{window_end}` (Decree 09/2019/NĐ-CP art. 8.5)"
+    )]
+    OneOffNoWorkingDay {
+        /// The report's name.
+        report: String,
+        /// The last day of the window.
+        window_end: NaiveDate,
+        /// The due date given.
+        due: NaiveDate,
     },
     /// A one-off report due on or before the last day of its window.
     #[error(
@@ -1899,7 +1912,7 @@ impl OneOffReport {
     ///
     /// # Errors
     ///
-    /// [`RegimeError::NoWorkingDayAfterCutOff`] when no working day lies after the window
+    /// [`RegimeError::OneOffNoWorkingDay`] when no working day lies after the window
     /// and on or before the due date (Decree 09/2019/NĐ-CP art. 8.5);
     /// [`RegimeError::Calendar`] when a date lies outside the calendar's years.
     ///
@@ -1919,7 +1932,13 @@ impl OneOffReport {
     /// ```
     pub fn reporting_period(&self, cal: &WorkCalendar) -> Result<ReportingPeriod, RegimeError> {
         let (start, end) = (self.window.start(), self.window.end());
-        check_working_day_after(&self.name, None, self.window, end, self.due, cal)?;
+        if cal.add_working_days(end, 1)? > self.due {
+            return Err(RegimeError::OneOffNoWorkingDay {
+                report: self.name.clone(),
+                window_end: end,
+                due: self.due,
+            });
+        }
         Ok(ReportingPeriod {
             period: self.window,
             data_window: (start, end),

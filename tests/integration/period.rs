@@ -229,6 +229,28 @@ fn edges_of_the_year_range_are_none_not_panics() {
 }
 
 #[test]
+fn empty_and_reversed_ranges_yield_nothing() {
+    assert_eq!(
+        Frequency::Monthly
+            .periods(d("2024-03-01"), d("2024-02-01"))
+            .count(),
+        0
+    );
+    assert_eq!(
+        Frequency::NineMonthly
+            .periods(d("2024-10-01"), d("2024-12-31"))
+            .count(),
+        0
+    );
+    assert_eq!(
+        Frequency::NineMonthly
+            .periods(d("2024-10-01"), d("2025-01-01"))
+            .collect::<Vec<_>>(),
+        [p("2025-9M")]
+    );
+}
+
+#[test]
 fn order_examples() {
     let mut periods = [
         p("2024"),
