@@ -72,6 +72,13 @@ impl Default for WeekMask {
     }
 }
 
+/// The key of a day in a [`WorkCalendar`]'s tables: its year (counted from the first) and
+/// its ordinal.
+#[inline]
+fn key(year: u32, ordinal: u32) -> usize {
+    ((year as usize) << 9) | ordinal as usize
+}
+
 fn bit(day: Weekday) -> u8 {
     1 << day.num_days_from_monday()
 }
@@ -268,16 +275,21 @@ impl DayKind {
 pub struct WorkCalendar {
     first: NaiveDate,
     last: NaiveDate,
-    first_ce: i32,
+    first_year: i32,
+    years: u32,
     week: WeekMask,
     rules: Vec<HolidayRule>,
     schedules: Vec<YearSchedule>,
     compensation: bool,
-    // INVARIANT (tables): `kind_of.len()` is the number of days in `first..=last`;
-    // `cum.len() == kind_of.len() + 1` and `cum[i]` counts the working days in
-    // `[first, first + i)`; `working` lists the working days in order, so
-    // `working.len() == cum[n]`; `kind_of[i]` indexes `kinds`, where 0 is `Working` and 1
-    // is `WeeklyRest`. Upheld by `WorkCalendarBuilder::build`, the only constructor.
+    // INVARIANT (tables): the tables are indexed by a day's key, `(year - first_year) << 9 |
+    // ordinal` (see `key`), so that finding a day needs no division. `kind_of` and `cum`
+    // have `years << 9` entries. For a day with key `k`, `cum[k]` counts the working days
+    // of the calendar before it and `kind_of[k]` indexes `kinds`, where 0 is `Working` and
+    // 1 is `WeeklyRest`. Keys that are not days (ordinal 0, ordinals past the year's end)
+    // hold in `cum` the count before the next day, so `cum[k + 1] - cum[k]` is 1 exactly
+    // when the day with key `k` is a working day, also on a year's last day. `working`
+    // lists the working days in order. Upheld by `WorkCalendarBuilder::build`, the only
+    // constructor.
     kinds: Vec<DayKind>,
     kind_of: Vec<u32>,
     cum: Vec<u32>,
@@ -417,20 +429,20 @@ impl WorkCalendar {
         }
     }
 
-    /// The index of `date` in the tables.
+    /// The key of `date` in the tables (see INVARIANT (tables)).
     #[inline]
     fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
-        let offset = date.num_days_from_ce() - self.first_ce;
-        match usize::try_from(offset) {
-            Ok(i) if i < self.kind_of.len() => Ok(i),
+        match u32::try_from(date.year() - self.first_year) {
+            Ok(y) if y < self.years => Ok(key(y, date.ordinal())),
             _ => Err(self.out_of_range(date)),
         }
     }
 
-    /// The number of working days before the day at index `i` (`i` up to the length).
+    /// The number of working days before the day with key `i` (or key `i - 1`, plus that
+    /// day if it is a working day).
     #[inline]
     fn cum(&self, i: usize) -> i64 {
-        // INVARIANT (tables): `i <= n`, so the entry exists.
+        // INVARIANT (tables): `i` is a day's key, or one more, so the entry exists.
         self.cum.get(i).map_or(0, |&c| i64::from(c))
     }
 
@@ -821,6 +833,8 @@ impl WorkCalendarBuilder {
             return Err(invalid_years);
         };
         let first_ce = first.num_days_from_ce();
+        let years = u32::try_from(self.last_year - self.first_year + 1)
+            .map_err(|_| invalid_years.clone())?;
         let n = usize::try_from(last.num_days_from_ce() - first_ce + 1)
             .map_err(|_| invalid_years.clone())?;
         let index = |d: NaiveDate| {
@@ -914,13 +928,24 @@ impl WorkCalendarBuilder {
         }
 
         // Tables.
+        let size = key(years, 0);
         let mut kinds = vec![DayKind::Working, DayKind::WeeklyRest];
-        let mut kind_of = Vec::with_capacity(n);
-        let mut cum = Vec::with_capacity(n + 1);
+        let mut kind_of = vec![0u32; size];
+        let mut cum = vec![0u32; size];
         let mut working_days = Vec::new();
         let mut count: u32 = 0;
+        let mut next_key = 0;
         for (i, date) in first.iter_days().take(n).enumerate() {
-            cum.push(count);
+            let year = u32::try_from(date.year() - self.first_year).unwrap_or(0);
+            let k = key(year, date.ordinal());
+            // Keys that are not days hold the count before the next day.
+            for slot in cum.get_mut(next_key..k).into_iter().flatten() {
+                *slot = count;
+            }
+            next_key = k + 1;
+            if let Some(slot) = cum.get_mut(k) {
+                *slot = count;
+            }
             let s = scheduled.get(i).copied().flatten();
             let h = holiday.get(i).copied().flatten();
             let c = compensatory.get(i).copied().flatten();
@@ -941,7 +966,7 @@ impl WorkCalendarBuilder {
                 }
                 (None, None, None) => None,
             };
-            let k = match special {
+            let kind = match special {
                 Some(kind) => {
                     kinds.push(kind);
                     u32::try_from(kinds.len() - 1).map_err(|_| invalid_years.clone())?
@@ -949,19 +974,24 @@ impl WorkCalendarBuilder {
                 None if rest.get(i).copied().unwrap_or(true) => 1,
                 None => 0,
             };
-            kind_of.push(k);
+            if let Some(slot) = kind_of.get_mut(k) {
+                *slot = kind;
+            }
             if working.get(i).copied().unwrap_or(false) {
                 working_days.push(date);
                 count += 1;
             }
         }
-        cum.push(count);
-        // INVARIANT (tables): built above, one entry per day plus the final count.
+        for slot in cum.get_mut(next_key..).into_iter().flatten() {
+            *slot = count;
+        }
+        // INVARIANT (tables): built above.
 
         Ok(WorkCalendar {
             first,
             last,
-            first_ce,
+            first_year: self.first_year,
+            years,
             week: self.week,
             rules: self.rules,
             schedules: self.schedules.into_values().collect(),
@@ -994,12 +1024,20 @@ mod tests {
             .years(2020, 2030)
             .build()
             .unwrap();
-        assert_eq!(cal.cum.len(), cal.kind_of.len() + 1);
-        assert_eq!(cal.working.len() as i64, cal.cum(cal.kind_of.len()));
-        for (i, date) in cal.first.iter_days().take(cal.kind_of.len()).enumerate() {
+        assert_eq!(cal.cum.len(), 11 << 9);
+        assert_eq!(cal.kind_of.len(), 11 << 9);
+        let mut before = 0;
+        for date in cal.first.iter_days().take_while(|x| *x <= cal.last) {
+            let i = cal.index(date).unwrap();
+            assert_eq!(cal.cum(i), before, "{date}");
             let kind = cal.day_info(date).unwrap();
             assert_eq!(kind.is_working(), cal.cum(i + 1) > cal.cum(i), "{date}");
+            if kind.is_working() {
+                assert_eq!(cal.working[usize::try_from(before).unwrap()], date);
+                before += 1;
+            }
         }
+        assert_eq!(cal.working.len() as i64, before);
     }
 
     #[test]
