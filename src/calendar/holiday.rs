@@ -20,6 +20,11 @@ use super::lunar::LunarDate;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 pub struct Holiday {
     id: String,
     name_vi: String,
@@ -64,6 +69,8 @@ impl Holiday {
 ///
 /// New ways of placing a holiday may be added, so the enum is `#[non_exhaustive]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum HolidayDate {
     /// A fixed day of the solar (Gregorian) year. February 29 occurs in leap years only.
@@ -138,6 +145,11 @@ pub enum ScheduledPart {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "wire::HolidayRuleWire", into = "wire::HolidayRuleWire")
+)]
 pub struct HolidayRule {
     holiday: Holiday,
     date: HolidayDate,
@@ -622,6 +634,88 @@ impl HolidayRuleBuilder {
             until: self.until,
             part: self.part,
         })
+    }
+}
+
+#[cfg(feature = "serde")]
+mod wire {
+    use chrono::NaiveDate;
+
+    use super::{HolidayDate, HolidayRule, ScheduledPart};
+    use crate::calendar::CalendarError;
+
+    /// The data form of a rule: flat, validated through [`HolidayRule::builder`].
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "snake_case")]
+    pub(super) struct HolidayRuleWire {
+        id: String,
+        name_vi: String,
+        name_en: String,
+        source: String,
+        #[serde(default = "yes")]
+        verified: bool,
+        date: HolidayDate,
+        #[serde(default)]
+        offset: i8,
+        #[serde(default = "one")]
+        days: u8,
+        #[serde(default)]
+        from: Option<NaiveDate>,
+        #[serde(default)]
+        until: Option<NaiveDate>,
+        #[serde(default)]
+        part: Option<ScheduledPart>,
+    }
+
+    fn yes() -> bool {
+        true
+    }
+
+    fn one() -> u8 {
+        1
+    }
+
+    impl TryFrom<HolidayRuleWire> for HolidayRule {
+        type Error = CalendarError;
+
+        fn try_from(w: HolidayRuleWire) -> Result<Self, Self::Error> {
+            let mut b = HolidayRule::builder(w.id)
+                .names(w.name_vi, w.name_en)
+                .source(w.source)
+                .date(w.date)
+                .span(w.offset, w.days);
+            if !w.verified {
+                b = b.unverified();
+            }
+            if let Some(from) = w.from {
+                b = b.from(from);
+            }
+            if let Some(until) = w.until {
+                b = b.until(until);
+            }
+            if let Some(part) = w.part {
+                b = b.part(part);
+            }
+            b.build()
+        }
+    }
+
+    impl From<HolidayRule> for HolidayRuleWire {
+        fn from(r: HolidayRule) -> Self {
+            HolidayRuleWire {
+                id: r.holiday.id,
+                name_vi: r.holiday.name_vi,
+                name_en: r.holiday.name_en,
+                source: r.holiday.source,
+                verified: r.holiday.verified,
+                date: r.date,
+                offset: r.offset,
+                days: r.days,
+                from: r.from,
+                until: r.until,
+                part: r.part,
+            }
+        }
     }
 }
 

@@ -730,6 +730,56 @@ mod serde_shape {
         );
         assert!(serde_json::from_str::<YearSchedule>(r#"{"year":2026,"extra":1}"#).is_err());
     }
+
+    #[test]
+    fn holiday_rules_are_data() {
+        for rule in HolidayRule::vietnam()
+            .into_iter()
+            .chain([HolidayRule::vietnamese_culture_day()])
+        {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(serde_json::from_str::<HolidayRule>(&json).unwrap(), rule);
+        }
+        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"from":"2020-01-01"}"#;
+        let rule: HolidayRule = serde_json::from_str(json).unwrap();
+        assert_eq!(rule.dates_in(2024).unwrap(), [d(2024, 3, 24)]);
+        assert!(rule.holiday().is_verified());
+        assert_eq!(
+            serde_json::to_string(&rule).unwrap(),
+            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"from":"2020-01-01","until":null,"part":null}"#
+        );
+        let bad = r#"{"id":"x","name_vi":"x","name_en":"x","source":"s","date":{"lunar":{"month":2,"day":30}}}"#;
+        assert_eq!(
+            serde_json::from_str::<HolidayRule>(bad)
+                .unwrap_err()
+                .to_string(),
+            "lunar month `2` day `30` is not a usable holiday day"
+        );
+    }
+
+    #[test]
+    fn day_kind_json_shape() {
+        let kind = vietnam().day_info(d(2026, 4, 27)).unwrap();
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
+        let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();
+        let json = serde_json::to_string(&made_up).unwrap();
+        assert!(
+            json.starts_with(
+                r#"{"type":"make_up_working_day","date":"2024-05-04","kind":"make_up_working_day""#
+            ),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), made_up);
+        assert_eq!(
+            serde_json::to_string(&DayKind::WeeklyRest).unwrap(),
+            r#"{"type":"weekly_rest"}"#
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------
