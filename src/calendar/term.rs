@@ -169,6 +169,96 @@ impl Term {
         Ok(Term { count, unit })
     }
 
+    /// A term of `count` days: `Term::new(count, TermUnit::Days)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::days(30)?.to_string(), "30 days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn days(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Days)
+    }
+
+    /// A term of `count` weeks: `Term::new(count, TermUnit::Weeks)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::weeks(2)?.to_string(), "2 weeks");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weeks(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Weeks)
+    }
+
+    /// A term of `count` months: `Term::new(count, TermUnit::Months)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::months(1)?.to_string(), "1 month");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn months(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Months)
+    }
+
+    /// A term of `count` years: `Term::new(count, TermUnit::Years)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::years(1)?.to_string(), "1 year");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn years(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Years)
+    }
+
+    /// A term of `count` working days: `Term::new(count, TermUnit::WorkingDays)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::working_days(10)?.to_string(), "10 working days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn working_days(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::WorkingDays)
+    }
+
     /// The count.
     #[must_use]
     pub fn count(&self) -> u32 {

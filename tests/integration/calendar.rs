@@ -680,6 +680,17 @@ fn builder_errors_are_pinned() {
     );
 }
 
+#[test]
+fn types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<WorkCalendar>();
+    assert_traits::<Term>();
+    assert_traits::<DayKind>();
+    assert_traits::<HolidayRule>();
+    assert_traits::<YearSchedule>();
+    assert_traits::<CalendarError>();
+}
+
 // ---------------------------------------------------------------------------------------
 // Serde.
 
@@ -871,6 +882,29 @@ proptest! {
     fn term_strings_round_trip(t in any_term()) {
         prop_assert_eq!(t.to_string().parse::<Term>().unwrap(), t);
         prop_assert_eq!(t.to_vietnamese().parse::<Term>().unwrap(), t);
+    }
+
+    #[test]
+    fn a_custom_rule_removes_exactly_its_working_days(month in 1u8..=12, day in 1u8..=28, year in 2000i32..=2030) {
+        // Without compensation, a new one-day rule takes one working day off in a year
+        // exactly when it falls on a day that was a working day.
+        let base = WorkCalendarBuilder::vietnam().compensation(false).years(2000, 2030);
+        let before = base.clone().build().unwrap();
+        let date = d(year, u32::from(month), u32::from(day));
+        // A make-up working day stays worked whatever the rules say.
+        prop_assume!(!matches!(before.day_info(date).unwrap(), DayKind::MakeUpWorkingDay(_)));
+        let rule = HolidayRule::builder("custom")
+            .names("Ngày riêng", "Own day")
+            .source("test")
+            .date(HolidayDate::Solar { month, day })
+            .build()
+            .unwrap();
+        let after = base.rule(rule).build().unwrap();
+        let (jan1, dec31) = (d(year, 1, 1), d(year, 12, 31));
+        let lost = before.working_days_between(jan1, dec31).unwrap() - after.working_days_between(jan1, dec31).unwrap();
+        let was_working = before.is_working_day(date).unwrap();
+        prop_assert_eq!(lost, i64::from(was_working && date != dec31));
+        prop_assert!(!after.is_working_day(date).unwrap());
     }
 
     #[test]
