@@ -121,9 +121,9 @@ pub enum ScheduledPart {
 /// A dated rule that makes one or more days a public holiday each year.
 ///
 /// A rule has a [`HolidayDate`], a span (an offset in days from that date and a number of
-/// days), the dates between which it is in force (an occurrence counts when its date, before
-/// the offset, lies in `[from, until)`), and optionally the [`ScheduledPart`] a yearly
-/// schedule may fix instead.
+/// days), the dates between which it is in force (an occurrence counts when its date,
+/// before the offset, lies in `[effective_from, effective_until)`), and optionally the
+/// [`ScheduledPart`] a yearly schedule may fix instead.
 ///
 /// The statutory rules with their history are [`HolidayRule::vietnam`]; build your own (a
 /// province's day off, a new law) with [`HolidayRule::builder`].
@@ -138,7 +138,7 @@ pub enum ScheduledPart {
 ///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
 ///     .source("Provincial People's Committee decision (example)")
 ///     .date(HolidayDate::Solar { month: 3, day: 24 })
-///     .from(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("bad date")?)
+///     .effective_from(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("bad date")?)
 ///     .build()?;
 /// assert_eq!(rule.dates_in(2024)?, vec![NaiveDate::from_ymd_opt(2024, 3, 24).ok_or("bad date")?]);
 /// assert!(rule.dates_in(2019)?.is_empty());
@@ -367,13 +367,13 @@ impl HolidayRule {
 
     /// The first date (inclusive) of the rule's occurrences, if limited.
     #[must_use]
-    pub fn from(&self) -> Option<NaiveDate> {
+    pub fn effective_from(&self) -> Option<NaiveDate> {
         self.from
     }
 
     /// The date (exclusive) from which the rule no longer applies, if limited.
     #[must_use]
-    pub fn until(&self) -> Option<NaiveDate> {
+    pub fn effective_until(&self) -> Option<NaiveDate> {
         self.until
     }
 
@@ -535,14 +535,14 @@ impl HolidayRuleBuilder {
 
     /// Applies the rule to occurrences on or after this date.
     #[must_use]
-    pub fn from(mut self, date: NaiveDate) -> Self {
+    pub fn effective_from(mut self, date: NaiveDate) -> Self {
         self.from = Some(date);
         self
     }
 
     /// Applies the rule to occurrences before this date.
     #[must_use]
-    pub fn until(mut self, date: NaiveDate) -> Self {
+    pub fn effective_until(mut self, date: NaiveDate) -> Self {
         self.until = Some(date);
         self
     }
@@ -562,7 +562,7 @@ impl HolidayRuleBuilder {
     /// - [`CalendarError::InvalidLunarDay`] for a lunar month outside 1–12 or day outside
     ///   1–29;
     /// - [`CalendarError::InvalidHolidayRule`] for a missing name, source or date, a span
-    ///   out of bounds, or `from` not before `until`.
+    ///   out of bounds, or `effective_from` not before `effective_until`.
     ///
     /// # Example
     ///
@@ -616,7 +616,9 @@ impl HolidayRuleBuilder {
         }
         if let (Some(from), Some(until)) = (self.from, self.until) {
             if from >= until {
-                return Err(invalid("`from` must come before `until`"));
+                return Err(invalid(
+                    "`effective_from` must come before `effective_until`",
+                ));
             }
         }
         Ok(HolidayRule {
@@ -660,9 +662,9 @@ mod wire {
         #[serde(default = "one")]
         days: u8,
         #[serde(default)]
-        from: Option<NaiveDate>,
+        effective_from: Option<NaiveDate>,
         #[serde(default)]
-        until: Option<NaiveDate>,
+        effective_until: Option<NaiveDate>,
         #[serde(default)]
         part: Option<ScheduledPart>,
     }
@@ -687,11 +689,11 @@ mod wire {
             if !w.verified {
                 b = b.unverified();
             }
-            if let Some(from) = w.from {
-                b = b.from(from);
+            if let Some(from) = w.effective_from {
+                b = b.effective_from(from);
             }
-            if let Some(until) = w.until {
-                b = b.until(until);
+            if let Some(until) = w.effective_until {
+                b = b.effective_until(until);
             }
             if let Some(part) = w.part {
                 b = b.part(part);
@@ -711,8 +713,8 @@ mod wire {
                 date: r.date,
                 offset: r.offset,
                 days: r.days,
-                from: r.from,
-                until: r.until,
+                effective_from: r.from,
+                effective_until: r.until,
                 part: r.part,
             }
         }

@@ -751,13 +751,13 @@ mod serde_shape {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(serde_json::from_str::<HolidayRule>(&json).unwrap(), rule);
         }
-        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"from":"2020-01-01"}"#;
+        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"effective_from":"2020-01-01"}"#;
         let rule: HolidayRule = serde_json::from_str(json).unwrap();
         assert_eq!(rule.dates_in(2024).unwrap(), [d(2024, 3, 24)]);
         assert!(rule.holiday().is_verified());
         assert_eq!(
             serde_json::to_string(&rule).unwrap(),
-            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"from":"2020-01-01","until":null,"part":null}"#
+            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
         );
         let bad = r#"{"id":"x","name_vi":"x","name_en":"x","source":"s","date":{"lunar":{"month":2,"day":30}}}"#;
         assert_eq!(
