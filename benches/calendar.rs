@@ -92,10 +92,12 @@ fn calendar_benches(c: &mut Criterion) {
     let first = NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
     let span = 4018; // 2020-01-01 ..= 2030-12-31
     let mut rng = Lcg(0x2024_0206);
-    let offsets: Vec<(NaiveDate, i64)> = (0..PAIRS)
+    // k is stored as i32 so that a pair is 8 bytes: the loop streams 80 MB of input rather
+    // than 160 MB, and measures the query rather than memory bandwidth.
+    let offsets: Vec<(NaiveDate, i32)> = (0..PAIRS)
         .map(|_| {
             let date = first + Days::new(rng.next_below(span));
-            let k = i64::try_from(1 + rng.next_below(29)).expect("small");
+            let k = i32::try_from(1 + rng.next_below(29)).expect("small");
             (date, k)
         })
         .collect();
@@ -106,12 +108,12 @@ fn calendar_benches(c: &mut Criterion) {
             (a, b)
         })
         .collect();
-    let add_sum = |inputs: &[(NaiveDate, i64)]| {
+    let add_sum = |inputs: &[(NaiveDate, i32)]| {
         inputs.iter().fold(0i64, |sum, &(date, k)| {
             let end = cal
-                .add_working_days(black_box(date), black_box(k))
+                .add_working_days(black_box(date), i64::from(black_box(k)))
                 .expect("in range");
-            sum.wrapping_add(i64::from(end.num_days_from_ce()))
+            sum.wrapping_add(i64::from(end.year()) * 512 + i64::from(end.ordinal()))
         })
     };
     let between_sum = |inputs: &[(NaiveDate, NaiveDate)]| {

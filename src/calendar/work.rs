@@ -414,6 +414,8 @@ impl WorkCalendar {
         &self.schedules
     }
 
+    #[cold]
+    #[inline(never)]
     fn out_of_range(&self, date: NaiveDate) -> CalendarError {
         CalendarError::OutOfRange {
             date,
@@ -422,6 +424,8 @@ impl WorkCalendar {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn moved_out(&self, date: NaiveDate, days: i64) -> CalendarError {
         CalendarError::WorkingDaysOutOfRange {
             date,
