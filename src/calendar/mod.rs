@@ -86,6 +86,21 @@ pub use self::work::{DayKind, Roll, WeekMask, WorkCalendar, WorkCalendarBuilder}
 /// An error from the calendar: a date out of range, an impossible lunar date, an absurd term.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{CalendarError, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let date = NaiveDate::from_ymd_opt(2150, 1, 1).ok_or("bad date")?;
+/// match cal.is_working_day(date) {
+///     Err(CalendarError::OutOfRange { last, .. }) => assert_eq!(last.to_string(), "2100-12-31"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {

@@ -30,35 +30,110 @@ pub struct WeekMask(u8);
 
 impl WeekMask {
     /// Monday to Friday: the week of state agencies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_FRI.is_working(Weekday::Mon));
+    /// assert!(!WeekMask::MON_FRI.is_working(Weekday::Sat));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const MON_FRI: WeekMask = WeekMask(0b001_1111);
     /// Monday to Saturday: a six-day week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_SAT.is_working(Weekday::Sat));
+    /// assert!(!WeekMask::MON_SAT.is_working(Weekday::Sun));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const MON_SAT: WeekMask = WeekMask(0b011_1111);
 
     /// A week whose working days are the ones listed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// let week = WeekMask::from_working_days(&[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]);
+    /// assert_eq!(week, WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn from_working_days(days: &[Weekday]) -> WeekMask {
         days.iter().fold(WeekMask(0), |mask, &day| mask.with(day))
     }
 
     /// Whether `day` is a working day of the week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_FRI.is_working(Weekday::Wed));
+    /// assert!(!WeekMask::MON_FRI.is_working(Weekday::Sun));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_working(self, day: Weekday) -> bool {
         self.0 & bit(day) != 0
     }
 
     /// This week with `day` a working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert_eq!(WeekMask::MON_FRI.with(Weekday::Sat), WeekMask::MON_SAT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with(self, day: Weekday) -> WeekMask {
         WeekMask(self.0 | bit(day))
     }
 
     /// This week with `day` a weekly rest day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert_eq!(WeekMask::MON_SAT.without(Weekday::Sat), WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn without(self, day: Weekday) -> WeekMask {
         WeekMask(self.0 & !bit(day))
     }
 
     /// Whether the week has no working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::from_working_days(&[]).is_empty());
+    /// assert!(!WeekMask::MON_FRI.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(self) -> bool {
         self.0 == 0
@@ -385,30 +460,79 @@ impl WorkCalendar {
     }
 
     /// The first day of the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert_eq!(cal.first(), NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn first(&self) -> NaiveDate {
         self.first
     }
 
     /// The last day of the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert_eq!(cal.last(), NaiveDate::from_ymd_opt(2100, 12, 31).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn last(&self) -> NaiveDate {
         self.last
     }
 
     /// The week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{WeekMask, WorkCalendar};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.week(), WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn week(&self) -> WeekMask {
         self.week
     }
 
     /// The holiday rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayRule, WorkCalendar};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.rules(), HolidayRule::vietnam());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rules(&self) -> &[HolidayRule] {
         &self.rules
     }
 
     /// The yearly schedules, in year order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{WorkCalendar, YearSchedule};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.schedules(), YearSchedule::vietnam_presets());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn schedules(&self) -> &[YearSchedule] {
         &self.schedules
@@ -742,6 +866,18 @@ impl WorkCalendarBuilder {
     }
 
     /// Sets the week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().week(WeekMask::MON_SAT).years(2024, 2024).build()?;
+    /// assert!(cal.is_working_day(d(2024, 3, 2)?)?); // a Saturday
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn week(mut self, week: WeekMask) -> Self {
         self.week = week;
@@ -749,6 +885,19 @@ impl WorkCalendarBuilder {
     }
 
     /// Sets the years covered, `first` to `last` inclusive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().years(2020, 2030).build()?;
+    /// assert_eq!(cal.last(), d(2030, 12, 31)?);
+    /// assert!(cal.is_working_day(d(2031, 1, 2)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn years(mut self, first: i32, last: i32) -> Self {
         self.first_year = first;
@@ -757,6 +906,21 @@ impl WorkCalendarBuilder {
     }
 
     /// Adds a holiday rule, replacing any rule with the same id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{HolidayRule, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam()
+    ///     .rule(HolidayRule::vietnamese_culture_day())
+    ///     .years(2026, 2026)
+    ///     .build()?;
+    /// assert!(!cal.is_working_day(d(2026, 11, 24)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(mut self, rule: HolidayRule) -> Self {
         self.rules
@@ -766,6 +930,18 @@ impl WorkCalendarBuilder {
     }
 
     /// Removes the holiday rule with the given id, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().without_rule("labour-day").years(2024, 2024).build()?;
+    /// assert!(cal.is_working_day(d(2024, 5, 1)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn without_rule(mut self, id: &str) -> Self {
         self.rules.retain(|r| r.holiday().id() != id);
@@ -773,6 +949,24 @@ impl WorkCalendarBuilder {
     }
 
     /// Adds a yearly schedule, replacing any schedule for the same year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WorkCalendarBuilder, YearSchedule};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let s2027 = YearSchedule::builder(2027)
+    ///     .source("example")
+    ///     .day_off(d(2027, 4, 29)?, "Nghỉ hoán đổi", "Swapped day off")
+    ///     .make_up_day(d(2027, 5, 8)?, "Làm bù", "Make-up working day")
+    ///     .build()?;
+    /// let cal = WorkCalendarBuilder::vietnam().schedule(s2027).years(2027, 2027).build()?;
+    /// assert!(!cal.is_working_day(d(2027, 4, 29)?)?);
+    /// assert!(cal.is_working_day(d(2027, 5, 8)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn schedule(mut self, schedule: YearSchedule) -> Self {
         self.schedules.insert(schedule.year(), schedule);
@@ -780,6 +974,18 @@ impl WorkCalendarBuilder {
     }
 
     /// Removes the schedule of a year, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().without_schedule(2024).years(2024, 2024).build()?;
+    /// assert!(!cal.is_working_day(d(2024, 5, 4)?)?); // no make-up Saturday any more
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn without_schedule(mut self, year: i32) -> Self {
         self.schedules.remove(&year);
@@ -788,6 +994,22 @@ impl WorkCalendarBuilder {
 
     /// Sets whether a holiday on a weekly rest day is compensated on the next working day
     /// (Labour Code 2019 art. 111.3; on by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // Hùng Kings' day 2026 is a Sunday: Monday Apr 27 is its compensatory day only
+    /// // with compensation on.
+    /// let with = WorkCalendarBuilder::vietnam().years(2026, 2026).build()?;
+    /// let without = WorkCalendarBuilder::vietnam().compensation(false).years(2026, 2026).build()?;
+    /// assert!(!with.is_working_day(d(2026, 4, 27)?)?);
+    /// assert!(without.is_working_day(d(2026, 4, 27)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn compensation(mut self, on: bool) -> Self {
         self.compensation = on;
