@@ -710,6 +710,40 @@ impl WorkCalendar {
         Ok(self.cum(b) - self.cum(a))
     }
 
+    /// The working days in the half-open range `[from, to)`, in order; empty when `to` is
+    /// not after `from`. The slice borrows the calendar's table, so this takes constant
+    /// time.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when either date is outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // Tết 2024 (Feb 8–14) and a weekend in between.
+    /// assert_eq!(cal.working_days(d(2024, 2, 6)?, d(2024, 2, 17)?)?, [d(2024, 2, 6)?, d(2024, 2, 7)?, d(2024, 2, 15)?, d(2024, 2, 16)?]);
+    /// assert!(cal.working_days(d(2024, 2, 17)?, d(2024, 2, 6)?)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn working_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<&[NaiveDate], CalendarError> {
+        let a = self.cum(self.index(from)?);
+        let b = self.cum(self.index(to)?);
+        let (Ok(a), Ok(b)) = (usize::try_from(a), usize::try_from(b)) else {
+            return Ok(&[]);
+        };
+        Ok(self.working.get(a..b).unwrap_or(&[]))
+    }
+
     /// The first working day strictly after `date`.
     ///
     /// # Errors

@@ -847,6 +847,9 @@ proptest! {
         let count = i64::try_from(count).unwrap();
         prop_assert_eq!(cal.working_days_between(lo, hi).unwrap(), count);
         prop_assert_eq!(cal.working_days_between(hi, lo).unwrap(), -count);
+        let listed = cal.working_days(lo, hi).unwrap();
+        prop_assert_eq!(i64::try_from(listed.len()).unwrap(), count);
+        prop_assert!(listed.iter().all(|x| *x >= lo && *x < hi && cal.is_working_day(*x).unwrap()));
     }
 
     #[test]
