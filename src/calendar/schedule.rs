@@ -68,7 +68,7 @@ impl ScheduledDay {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
@@ -85,7 +85,6 @@ impl ScheduledDay {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
     /// use directives::calendar::{ScheduledDayKind, YearSchedule};
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
@@ -103,8 +102,7 @@ impl ScheduledDay {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
@@ -121,8 +119,7 @@ impl ScheduledDay {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
@@ -139,8 +136,7 @@ impl ScheduledDay {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
@@ -157,8 +153,7 @@ impl ScheduledDay {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
@@ -408,7 +403,7 @@ impl YearSchedule {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::calendar::{CalendarError, YearSchedule};
+/// use directives::calendar::YearSchedule;
 ///
 /// let err = YearSchedule::builder(2027)
 ///     .make_up_day(NaiveDate::from_ymd_opt(2028, 1, 8).ok_or("bad date")?, "Làm bù", "Make-up")
@@ -434,7 +429,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027)
@@ -459,7 +454,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::YearSchedule;
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).verified(false).day_off(d(4, 29)?, "Nghỉ", "Day off").build()?;
@@ -478,7 +473,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// // A year in which the Prime Minister gave no extra day next to National Day.
@@ -500,7 +495,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).tet(d(2, 5)?, d(2, 10)?).build()?;
@@ -527,7 +522,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).national_day(d(9, 2)?, d(9, 5)?).build()?;
@@ -552,7 +547,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).days_off(d(4, 29)?, d(4, 30)?, "Nghỉ", "Day off").build()?;
@@ -571,7 +566,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).day_off(d(4, 29)?, "Nghỉ", "Day off").build()?;
@@ -589,7 +584,7 @@ impl YearScheduleBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{ScheduledDayKind, ScheduledPart, YearSchedule};
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
     /// let s = YearSchedule::builder(2027).make_up_day(d(5, 8)?, "Làm bù", "Make-up").build()?;

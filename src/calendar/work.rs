@@ -127,7 +127,6 @@ impl WeekMask {
     /// # Example
     ///
     /// ```
-    /// use chrono::Weekday;
     /// use directives::calendar::WeekMask;
     ///
     /// assert!(WeekMask::from_working_days(&[]).is_empty());
@@ -440,7 +439,7 @@ impl WorkCalendar {
     /// # Example
     ///
     /// ```
-    /// use chrono::{NaiveDate, Weekday};
+    /// use chrono::NaiveDate;
     /// use directives::calendar::{WeekMask, WorkCalendar};
     ///
     /// let cal = WorkCalendar::builder().week(WeekMask::MON_SAT).years(2024, 2024).build()?;
@@ -595,7 +594,7 @@ impl WorkCalendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{CalendarError, WorkCalendar};
+    /// use directives::calendar::WorkCalendar;
     ///
     /// let cal = WorkCalendar::vietnam()?;
     /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 5, 4).ok_or("bad date")?)?); // make-up Saturday
@@ -924,7 +923,7 @@ impl WorkCalendarBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    /// use directives::calendar::WorkCalendarBuilder;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
     /// let cal = WorkCalendarBuilder::vietnam().years(2020, 2030).build()?;
@@ -969,7 +968,7 @@ impl WorkCalendarBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    /// use directives::calendar::WorkCalendarBuilder;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
     /// let cal = WorkCalendarBuilder::vietnam().without_rule("labour-day").years(2024, 2024).build()?;
@@ -1013,7 +1012,7 @@ impl WorkCalendarBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    /// use directives::calendar::WorkCalendarBuilder;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
     /// let cal = WorkCalendarBuilder::vietnam().without_schedule(2024).years(2024, 2024).build()?;
@@ -1033,7 +1032,7 @@ impl WorkCalendarBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    /// use directives::calendar::WorkCalendarBuilder;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
     /// // Hùng Kings' day 2026 is a Sunday: Monday Apr 27 is its compensatory day only
