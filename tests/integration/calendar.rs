@@ -680,6 +680,17 @@ fn builder_errors_are_pinned() {
     );
 }
 
+#[test]
+fn types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<WorkCalendar>();
+    assert_traits::<Term>();
+    assert_traits::<DayKind>();
+    assert_traits::<HolidayRule>();
+    assert_traits::<YearSchedule>();
+    assert_traits::<CalendarError>();
+}
+
 // ---------------------------------------------------------------------------------------
 // Serde.
 
@@ -729,6 +740,56 @@ mod serde_shape {
             "schedule for year `2026` lists `2027-05-08`, which is outside that year"
         );
         assert!(serde_json::from_str::<YearSchedule>(r#"{"year":2026,"extra":1}"#).is_err());
+    }
+
+    #[test]
+    fn holiday_rules_are_data() {
+        for rule in HolidayRule::vietnam()
+            .into_iter()
+            .chain([HolidayRule::vietnamese_culture_day()])
+        {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(serde_json::from_str::<HolidayRule>(&json).unwrap(), rule);
+        }
+        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"effective_from":"2020-01-01"}"#;
+        let rule: HolidayRule = serde_json::from_str(json).unwrap();
+        assert_eq!(rule.dates_in(2024).unwrap(), [d(2024, 3, 24)]);
+        assert!(rule.holiday().is_verified());
+        assert_eq!(
+            serde_json::to_string(&rule).unwrap(),
+            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
+        );
+        let bad = r#"{"id":"x","name_vi":"x","name_en":"x","source":"s","date":{"lunar":{"month":2,"day":30}}}"#;
+        assert_eq!(
+            serde_json::from_str::<HolidayRule>(bad)
+                .unwrap_err()
+                .to_string(),
+            "lunar month `2` day `30` is not a usable holiday day"
+        );
+    }
+
+    #[test]
+    fn day_kind_json_shape() {
+        let kind = vietnam().day_info(d(2026, 4, 27)).unwrap();
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
+        let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();
+        let json = serde_json::to_string(&made_up).unwrap();
+        assert!(
+            json.starts_with(
+                r#"{"type":"make_up_working_day","date":"2024-05-04","kind":"make_up_working_day""#
+            ),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), made_up);
+        assert_eq!(
+            serde_json::to_string(&DayKind::WeeklyRest).unwrap(),
+            r#"{"type":"weekly_rest"}"#
+        );
     }
 }
 
@@ -786,6 +847,9 @@ proptest! {
         let count = i64::try_from(count).unwrap();
         prop_assert_eq!(cal.working_days_between(lo, hi).unwrap(), count);
         prop_assert_eq!(cal.working_days_between(hi, lo).unwrap(), -count);
+        let listed = cal.working_days(lo, hi).unwrap();
+        prop_assert_eq!(i64::try_from(listed.len()).unwrap(), count);
+        prop_assert!(listed.iter().all(|x| *x >= lo && *x < hi && cal.is_working_day(*x).unwrap()));
     }
 
     #[test]
@@ -821,6 +885,29 @@ proptest! {
     fn term_strings_round_trip(t in any_term()) {
         prop_assert_eq!(t.to_string().parse::<Term>().unwrap(), t);
         prop_assert_eq!(t.to_vietnamese().parse::<Term>().unwrap(), t);
+    }
+
+    #[test]
+    fn a_custom_rule_removes_exactly_its_working_days(month in 1u8..=12, day in 1u8..=28, year in 2000i32..=2030) {
+        // Without compensation, a new one-day rule takes one working day off in a year
+        // exactly when it falls on a day that was a working day.
+        let base = WorkCalendarBuilder::vietnam().compensation(false).years(2000, 2030);
+        let before = base.clone().build().unwrap();
+        let date = d(year, u32::from(month), u32::from(day));
+        // A make-up working day stays worked whatever the rules say.
+        prop_assume!(!matches!(before.day_info(date).unwrap(), DayKind::MakeUpWorkingDay(_)));
+        let rule = HolidayRule::builder("custom")
+            .names("Ngày riêng", "Own day")
+            .source("test")
+            .date(HolidayDate::Solar { month, day })
+            .build()
+            .unwrap();
+        let after = base.rule(rule).build().unwrap();
+        let (jan1, dec31) = (d(year, 1, 1), d(year, 12, 31));
+        let lost = before.working_days_between(jan1, dec31).unwrap() - after.working_days_between(jan1, dec31).unwrap();
+        let was_working = before.is_working_day(date).unwrap();
+        prop_assert_eq!(lost, i64::from(was_working && date != dec31));
+        prop_assert!(!after.is_working_day(date).unwrap());
     }
 
     #[test]
