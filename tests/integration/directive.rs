@@ -618,3 +618,13 @@ fn lints_serialize_for_reports() {
         })
     );
 }
+
+#[test]
+fn public_types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<Directive>();
+    assert_traits::<Task>();
+    assert_traits::<Lint>();
+    assert_traits::<DirectiveError>();
+    assert_traits::<directives::Error>();
+}
