@@ -20,6 +20,11 @@ use super::lunar::LunarDate;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 pub struct Holiday {
     id: String,
     name_vi: String,
@@ -30,30 +35,86 @@ pub struct Holiday {
 
 impl Holiday {
     /// The rule's id, such as `tet` or `national-day`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.holiday().id(), "tet");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Vietnamese name, such as `Tết Nguyên đán`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.holiday().name_vi(), "Tết Nguyên đán");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_vi(&self) -> &str {
         &self.name_vi
     }
 
     /// The English name, such as `Lunar New Year (Tết)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.holiday().name_en(), "Lunar New Year (Tết)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_en(&self) -> &str {
         &self.name_en
     }
 
     /// The legal source, such as `Labour Code 2019 art. 112.1(a)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert!(tet.holiday().source().contains("Labour Code 2019 art. 112.1(b)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(&self) -> &str {
         &self.source
     }
 
     /// Whether the rule was confirmed from a primary legal text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert!(tet.holiday().is_verified());
+    /// assert!(!HolidayRule::vietnamese_culture_day().holiday().is_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_verified(&self) -> bool {
         self.verified
@@ -63,7 +124,26 @@ impl Holiday {
 /// Where a holiday falls in a year.
 ///
 /// New ways of placing a holiday may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{HolidayDate, HolidayRule};
+///
+/// let rule = |date| HolidayRule::builder("x").names("X", "X").source("example").date(date).build();
+/// let victory = rule(HolidayDate::Solar { month: 4, day: 30 })?;
+/// let hung = rule(HolidayDate::Lunar { month: 3, day: 10 })?;
+/// let next_to = rule(HolidayDate::AdjacentToSolar { month: 9, day: 2 })?;
+/// assert_eq!(victory.dates_in(2025)?, [NaiveDate::from_ymd_opt(2025, 4, 30).ok_or("bad date")?]);
+/// assert_eq!(hung.dates_in(2025)?, [NaiveDate::from_ymd_opt(2025, 4, 7).ok_or("bad date")?]);
+/// // Sep 2, 2024 is a Monday: the adjacent day is Tuesday Sep 3.
+/// assert_eq!(next_to.dates_in(2024)?, [NaiveDate::from_ymd_opt(2024, 9, 3).ok_or("bad date")?]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum HolidayDate {
     /// A fixed day of the solar (Gregorian) year. February 29 occurs in leap years only.
@@ -100,6 +180,16 @@ pub enum HolidayDate {
 /// its year, the default placement of every rule in that part.
 ///
 /// New parts may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::calendar::{ScheduledPart, YearSchedule};
+///
+/// let s2025 = YearSchedule::vietnam(2025).ok_or("no preset")?;
+/// assert_eq!(s2025.fixes(), [ScheduledPart::Tet, ScheduledPart::NationalDay]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -114,9 +204,9 @@ pub enum ScheduledPart {
 /// A dated rule that makes one or more days a public holiday each year.
 ///
 /// A rule has a [`HolidayDate`], a span (an offset in days from that date and a number of
-/// days), the dates between which it is in force (an occurrence counts when its date, before
-/// the offset, lies in `[from, until)`), and optionally the [`ScheduledPart`] a yearly
-/// schedule may fix instead.
+/// days), the dates between which it is in force (an occurrence counts when its date,
+/// before the offset, lies in `[effective_from, effective_until)`), and optionally the
+/// [`ScheduledPart`] a yearly schedule may fix instead.
 ///
 /// The statutory rules with their history are [`HolidayRule::vietnam`]; build your own (a
 /// province's day off, a new law) with [`HolidayRule::builder`].
@@ -131,13 +221,18 @@ pub enum ScheduledPart {
 ///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
 ///     .source("Provincial People's Committee decision (example)")
 ///     .date(HolidayDate::Solar { month: 3, day: 24 })
-///     .from(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("bad date")?)
+///     .effective_from(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("bad date")?)
 ///     .build()?;
 /// assert_eq!(rule.dates_in(2024)?, vec![NaiveDate::from_ymd_opt(2024, 3, 24).ok_or("bad date")?]);
 /// assert!(rule.dates_in(2019)?.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "wire::HolidayRuleWire", into = "wire::HolidayRuleWire")
+)]
 pub struct HolidayRule {
     holiday: Holiday,
     date: HolidayDate,
@@ -336,32 +431,90 @@ impl HolidayRule {
     }
 
     /// The holiday this rule makes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.holiday().name_en(), "Lunar New Year (Tết)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn holiday(&self) -> &Holiday {
         &self.holiday
     }
 
     /// Where the holiday falls.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.date(), HolidayDate::Lunar { month: 1, day: 1 });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn date(&self) -> HolidayDate {
         self.date
     }
 
     /// The part of the holidays a yearly schedule may fix instead of this rule, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayRule, ScheduledPart};
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.part(), Some(ScheduledPart::Tet));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn part(&self) -> Option<ScheduledPart> {
         self.part
     }
 
     /// The first date (inclusive) of the rule's occurrences, if limited.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
+    /// assert_eq!(tet.effective_from(), Some(NaiveDate::from_ymd_opt(2013, 5, 1).ok_or("bad date")?));
+    /// assert_eq!(tet.effective_until(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn from(&self) -> Option<NaiveDate> {
+    pub fn effective_from(&self) -> Option<NaiveDate> {
         self.from
     }
 
     /// The date (exclusive) from which the rule no longer applies, if limited.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::HolidayRule;
+    ///
+    /// let rules = HolidayRule::vietnam();
+    /// let tet4 = rules.iter().find(|r| r.holiday().id() == "tet-4").ok_or("missing")?;
+    /// assert_eq!(tet4.effective_until(), Some(NaiveDate::from_ymd_opt(2013, 5, 1).ok_or("bad date")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn until(&self) -> Option<NaiveDate> {
+    pub fn effective_until(&self) -> Option<NaiveDate> {
         self.until
     }
 
@@ -483,6 +636,18 @@ pub struct HolidayRuleBuilder {
 
 impl HolidayRuleBuilder {
     /// Sets the Vietnamese and English names (both required).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).build()?;
+    /// assert_eq!(rule.holiday().name_vi(), "Ngày X");
+    /// assert_eq!(rule.holiday().name_en(), "Day X");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn names(mut self, vi: impl Into<String>, en: impl Into<String>) -> Self {
         self.name_vi = vi.into();
@@ -491,6 +656,17 @@ impl HolidayRuleBuilder {
     }
 
     /// Sets the legal source (required).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).build()?;
+    /// assert_eq!(rule.holiday().source(), "example");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(mut self, source: impl Into<String>) -> Self {
         self.source = source.into();
@@ -498,6 +674,17 @@ impl HolidayRuleBuilder {
     }
 
     /// Marks the rule as not confirmed from a primary text (it is verified by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).unverified().build()?;
+    /// assert!(!rule.holiday().is_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn unverified(mut self) -> Self {
         self.verified = false;
@@ -505,6 +692,17 @@ impl HolidayRuleBuilder {
     }
 
     /// Sets where the holiday falls (required).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Lunar { month: 8, day: 15 }).build()?;
+    /// assert_eq!(rule.date(), HolidayDate::Lunar { month: 8, day: 15 });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn date(mut self, date: HolidayDate) -> Self {
         self.date = Some(date);
@@ -514,6 +712,18 @@ impl HolidayRuleBuilder {
     /// Sets the span: the first day is `offset` days from the date (negative: before), and
     /// the holiday lasts `days` days. The default is `(0, 1)`. The offset must be within
     /// ±31 and the length 1–31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).span(-1, 2).build()?;
+    /// assert_eq!(rule.dates_in(2027)?, [NaiveDate::from_ymd_opt(2027, 5, 18).ok_or("bad date")?, NaiveDate::from_ymd_opt(2027, 5, 19).ok_or("bad date")?]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn span(mut self, offset: i8, days: u8) -> Self {
         self.offset = offset;
@@ -522,20 +732,59 @@ impl HolidayRuleBuilder {
     }
 
     /// Applies the rule to occurrences on or after this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let from = NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?;
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).effective_from(from).build()?;
+    /// assert!(rule.dates_in(2026)?.is_empty());
+    /// assert_eq!(rule.dates_in(2027)?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn from(mut self, date: NaiveDate) -> Self {
+    pub fn effective_from(mut self, date: NaiveDate) -> Self {
         self.from = Some(date);
         self
     }
 
     /// Applies the rule to occurrences before this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{HolidayDate, HolidayRule};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let until = NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?;
+    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).effective_until(until).build()?;
+    /// assert_eq!(rule.dates_in(2026)?.len(), 1);
+    /// assert!(rule.dates_in(2027)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn until(mut self, date: NaiveDate) -> Self {
+    pub fn effective_until(mut self, date: NaiveDate) -> Self {
         self.until = Some(date);
         self
     }
 
     /// Lets a yearly schedule that fixes `part` replace this rule in its year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayDate, HolidayRule, ScheduledPart};
+    ///
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let rule = base().date(HolidayDate::Solar { month: 9, day: 3 }).part(ScheduledPart::NationalDay).build()?;
+    /// assert_eq!(rule.part(), Some(ScheduledPart::NationalDay));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn part(mut self, part: ScheduledPart) -> Self {
         self.part = Some(part);
@@ -550,7 +799,7 @@ impl HolidayRuleBuilder {
     /// - [`CalendarError::InvalidLunarDay`] for a lunar month outside 1–12 or day outside
     ///   1–29;
     /// - [`CalendarError::InvalidHolidayRule`] for a missing name, source or date, a span
-    ///   out of bounds, or `from` not before `until`.
+    ///   out of bounds, or `effective_from` not before `effective_until`.
     ///
     /// # Example
     ///
@@ -604,7 +853,9 @@ impl HolidayRuleBuilder {
         }
         if let (Some(from), Some(until)) = (self.from, self.until) {
             if from >= until {
-                return Err(invalid("`from` must come before `until`"));
+                return Err(invalid(
+                    "`effective_from` must come before `effective_until`",
+                ));
             }
         }
         Ok(HolidayRule {
@@ -622,6 +873,88 @@ impl HolidayRuleBuilder {
             until: self.until,
             part: self.part,
         })
+    }
+}
+
+#[cfg(feature = "serde")]
+mod wire {
+    use chrono::NaiveDate;
+
+    use super::{HolidayDate, HolidayRule, ScheduledPart};
+    use crate::calendar::CalendarError;
+
+    /// The data form of a rule: flat, validated through [`HolidayRule::builder`].
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "snake_case")]
+    pub(super) struct HolidayRuleWire {
+        id: String,
+        name_vi: String,
+        name_en: String,
+        source: String,
+        #[serde(default = "yes")]
+        verified: bool,
+        date: HolidayDate,
+        #[serde(default)]
+        offset: i8,
+        #[serde(default = "one")]
+        days: u8,
+        #[serde(default)]
+        effective_from: Option<NaiveDate>,
+        #[serde(default)]
+        effective_until: Option<NaiveDate>,
+        #[serde(default)]
+        part: Option<ScheduledPart>,
+    }
+
+    fn yes() -> bool {
+        true
+    }
+
+    fn one() -> u8 {
+        1
+    }
+
+    impl TryFrom<HolidayRuleWire> for HolidayRule {
+        type Error = CalendarError;
+
+        fn try_from(w: HolidayRuleWire) -> Result<Self, Self::Error> {
+            let mut b = HolidayRule::builder(w.id)
+                .names(w.name_vi, w.name_en)
+                .source(w.source)
+                .date(w.date)
+                .span(w.offset, w.days);
+            if !w.verified {
+                b = b.unverified();
+            }
+            if let Some(from) = w.effective_from {
+                b = b.effective_from(from);
+            }
+            if let Some(until) = w.effective_until {
+                b = b.effective_until(until);
+            }
+            if let Some(part) = w.part {
+                b = b.part(part);
+            }
+            b.build()
+        }
+    }
+
+    impl From<HolidayRule> for HolidayRuleWire {
+        fn from(r: HolidayRule) -> Self {
+            HolidayRuleWire {
+                id: r.holiday.id,
+                name_vi: r.holiday.name_vi,
+                name_en: r.holiday.name_en,
+                source: r.holiday.source,
+                verified: r.holiday.verified,
+                date: r.date,
+                offset: r.offset,
+                days: r.days,
+                effective_from: r.from,
+                effective_until: r.until,
+                part: r.part,
+            }
+        }
     }
 }
 

@@ -25,6 +25,29 @@
 //! time. A query outside the range is an error ([`CalendarError::OutOfRange`]), never a
 //! guess.
 //!
+//! # Defaults and unverified data
+//!
+//! Rules that a primary text does not settle are data the user can change, not constants:
+//!
+//! - **Tết without a schedule**: the last day of the lunar year and the first four days of
+//!   the new year (five days, Labour Code 2012 art. 115, 2019 art. 112); before
+//!   2013-05-01, the last day and the first three days (four days, Labour Code 1994 art.
+//!   73). Replace it for a year with [`YearScheduleBuilder::tet`].
+//! - **The day next to National Day without a schedule** (from 2021): Sep 3 when Sep 2 is a
+//!   Monday, Thursday or Sunday, Sep 1 otherwise ([`HolidayDate::AdjacentToSolar`]).
+//! - **Compensation** (art. 111.3): a holiday on a weekly rest day gives a day off on the
+//!   next working day, unless a scheduled day off covers the holiday (the announced break
+//!   already accounts for it). Switch it off with
+//!   [`WorkCalendarBuilder::compensation`].
+//! - **Yearly schedules** ship for 2024–2026; Mon 2026-08-31 is *unverified*.
+//! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
+//!   [`HolidayRule::vietnamese_culture_day`].
+//! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from
+//!   1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards (*unverified*).
+//!
+//! In 1990–2100 no two statutory rules fall on the same day; if custom rules do, the day is
+//! one holiday, named by the first rule.
+//!
 //! # Terms
 //!
 //! A [`Term`] ("10 working days", "1 month", "30 ngày") ends on a day computed by the
@@ -63,6 +86,21 @@ pub use self::work::{DayKind, Roll, WeekMask, WorkCalendar, WorkCalendarBuilder}
 /// An error from the calendar: a date out of range, an impossible lunar date, an absurd term.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{CalendarError, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let date = NaiveDate::from_ymd_opt(2150, 1, 1).ok_or("bad date")?;
+/// match cal.is_working_day(date) {
+///     Err(CalendarError::OutOfRange { last, .. }) => assert_eq!(last.to_string(), "2100-12-31"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {

@@ -9,6 +9,17 @@ use super::holiday::ScheduledPart;
 /// What a [`ScheduledDay`] does to a date.
 ///
 /// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::calendar::{ScheduledDayKind, YearSchedule};
+///
+/// let s2025 = YearSchedule::vietnam(2025).ok_or("no preset")?;
+/// let make_up = s2025.days().iter().filter(|d| d.kind() == ScheduledDayKind::MakeUpWorkingDay);
+/// assert_eq!(make_up.count(), 1); // Sat Apr 26
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -52,36 +63,103 @@ pub struct ScheduledDay {
 
 impl ScheduledDay {
     /// The date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert_eq!(first.date(), NaiveDate::from_ymd_opt(2024, 2, 8).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
 
     /// Whether the date is a day off or a make-up working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert_eq!(first.kind(), ScheduledDayKind::DayOff);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> ScheduledDayKind {
         self.kind
     }
 
     /// The Vietnamese name of the reason, such as `Tết Nguyên đán`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert_eq!(first.name_vi(), "Tết Nguyên đán");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_vi(&self) -> &str {
         &self.name_vi
     }
 
     /// The English name of the reason, such as `Lunar New Year (Tết)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert_eq!(first.name_en(), "Lunar New Year (Tết)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_en(&self) -> &str {
         &self.name_en
     }
 
     /// The source of the entry (the announcement of the schedule).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert!(first.source().contains("schedule for 2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(&self) -> &str {
         &self.source
     }
 
     /// Whether the entry was confirmed from a primary text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
+    /// assert!(first.is_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_verified(&self) -> bool {
         self.verified
@@ -195,24 +273,35 @@ impl YearSchedule {
     #[must_use]
     pub fn vietnam(year: i32) -> Option<YearSchedule> {
         let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(year, m, day);
-        let source = format!(
+        let base = format!(
             "Government civil-service holiday schedule for {year} (document number not recorded)"
         );
-        let b = YearSchedule::builder(year).source(source);
+        let tet = format!("Labour Code 2019 art. 112.1(b), 112.3; {base}");
+        let national = format!("Labour Code 2019 art. 112.1(đ), 112.3; {base}");
+        let swap = base.clone();
+        let b = YearSchedule::builder(year);
         let b = match year {
             2024 => b
+                .source(tet)
                 .tet(d(2, 8)?, d(2, 14)?)
+                .source(swap)
                 .day_off(d(4, 29)?, SWAP_VI, SWAP_EN)
                 .make_up_day(d(5, 4)?, MAKE_UP_VI, MAKE_UP_EN),
             2025 => b
+                .source(tet)
                 .tet(d(1, 25)?, d(2, 2)?)
+                .source(swap)
                 .make_up_day(d(4, 26)?, MAKE_UP_VI, MAKE_UP_EN)
                 .day_off(d(5, 2)?, SWAP_VI, SWAP_EN)
+                .source(national)
                 .national_day(d(8, 30)?, d(9, 2)?),
             2026 => b
+                .source(swap)
                 .day_off(d(1, 2)?, SWAP_VI, SWAP_EN)
                 .make_up_day(d(1, 10)?, MAKE_UP_VI, MAKE_UP_EN)
+                .source(tet)
                 .tet(d(2, 14)?, d(2, 22)?)
+                .source(national)
                 .national_day(d(8, 29)?, d(8, 30)?)
                 .verified(false)
                 .national_day(d(8, 31)?, d(8, 31)?)
@@ -241,6 +330,15 @@ impl YearSchedule {
     }
 
     /// The year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// assert_eq!(YearSchedule::vietnam(2025).ok_or("no preset")?.year(), 2025);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn year(&self) -> i32 {
         self.year
@@ -248,12 +346,33 @@ impl YearSchedule {
 
     /// The parts of the holidays this schedule fixes, replacing the rules' default
     /// placement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
+    ///
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// assert_eq!(s.fixes(), [ScheduledPart::Tet]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn fixes(&self) -> &[ScheduledPart] {
         &self.fixes
     }
 
     /// The scheduled days, in date order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// // Tết Feb 8–14, Apr 29 off, Sat May 4 worked.
+    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
+    /// assert_eq!(s.days().len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn days(&self) -> &[ScheduledDay] {
         &self.days
@@ -295,7 +414,7 @@ impl YearSchedule {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::calendar::{CalendarError, YearSchedule};
+/// use directives::calendar::YearSchedule;
 ///
 /// let err = YearSchedule::builder(2027)
 ///     .make_up_day(NaiveDate::from_ymd_opt(2028, 1, 8).ok_or("bad date")?, "Làm bù", "Make-up")
@@ -316,6 +435,24 @@ pub struct YearScheduleBuilder {
 
 impl YearScheduleBuilder {
     /// Sets the source recorded on the entries added after this call.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027)
+    ///     .source("Decision A")
+    ///     .day_off(d(4, 29)?, "Nghỉ", "Day off")
+    ///     .source("Decision B")
+    ///     .make_up_day(d(5, 8)?, "Làm bù", "Make-up")
+    ///     .build()?;
+    /// assert_eq!(s.days()[0].source(), "Decision A");
+    /// assert_eq!(s.days()[1].source(), "Decision B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(mut self, source: impl Into<String>) -> Self {
         self.source = source.into();
@@ -323,6 +460,18 @@ impl YearScheduleBuilder {
     }
 
     /// Sets whether the entries added after this call are verified (the default is `true`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::YearSchedule;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).verified(false).day_off(d(4, 29)?, "Nghỉ", "Day off").build()?;
+    /// assert!(!s.days()[0].is_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn verified(mut self, verified: bool) -> Self {
         self.verified = verified;
@@ -330,6 +479,20 @@ impl YearScheduleBuilder {
     }
 
     /// Marks `part` as fixed by this schedule, without adding days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// // A year in which the Prime Minister gave no extra day next to National Day.
+    /// let s = YearSchedule::builder(2027).fixes(ScheduledPart::NationalDay).build()?;
+    /// assert_eq!(s.fixes(), [ScheduledPart::NationalDay]);
+    /// assert!(s.days().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn fixes(mut self, part: ScheduledPart) -> Self {
         self.fixes.push(part);
@@ -338,6 +501,20 @@ impl YearScheduleBuilder {
 
     /// The Tết break, `first` to `last` inclusive (weekly rest days included): fixes
     /// [`ScheduledPart::Tet`] and makes each day a day off.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).tet(d(2, 5)?, d(2, 10)?).build()?;
+    /// assert_eq!(s.fixes(), [ScheduledPart::Tet]);
+    /// assert_eq!(s.days().len(), 6);
+    /// assert_eq!(s.days()[0].name_en(), "Lunar New Year (Tết)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn tet(self, first: NaiveDate, last: NaiveDate) -> Self {
         self.fixes(ScheduledPart::Tet).push_range(
@@ -351,6 +528,19 @@ impl YearScheduleBuilder {
 
     /// The National Day break, `first` to `last` inclusive (weekly rest days included):
     /// fixes [`ScheduledPart::NationalDay`] and makes each day a day off.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledPart, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).national_day(d(9, 2)?, d(9, 5)?).build()?;
+    /// assert_eq!(s.fixes(), [ScheduledPart::NationalDay]);
+    /// assert_eq!(s.days().len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn national_day(self, first: NaiveDate, last: NaiveDate) -> Self {
         self.fixes(ScheduledPart::NationalDay).push_range(
@@ -363,18 +553,55 @@ impl YearScheduleBuilder {
     }
 
     /// Days off from `first` to `last` inclusive, for the reason named.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).days_off(d(4, 29)?, d(4, 30)?, "Nghỉ", "Day off").build()?;
+    /// assert!(s.days().iter().all(|x| x.kind() == ScheduledDayKind::DayOff));
+    /// assert_eq!(s.days().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn days_off(self, first: NaiveDate, last: NaiveDate, name_vi: &str, name_en: &str) -> Self {
         self.push_range(first, last, ScheduledDayKind::DayOff, name_vi, name_en)
     }
 
     /// One day off, for the reason named (a swapped weekday, a bridge day).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).day_off(d(4, 29)?, "Nghỉ", "Day off").build()?;
+    /// assert_eq!(s.days()[0].kind(), ScheduledDayKind::DayOff);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn day_off(self, date: NaiveDate, name_vi: &str, name_en: &str) -> Self {
         self.push_range(date, date, ScheduledDayKind::DayOff, name_vi, name_en)
     }
 
     /// One make-up working day (normally a Saturday), for the reason named.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{ScheduledDayKind, YearSchedule};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).ok_or("bad date");
+    /// let s = YearSchedule::builder(2027).make_up_day(d(5, 8)?, "Làm bù", "Make-up").build()?;
+    /// assert_eq!(s.days()[0].kind(), ScheduledDayKind::MakeUpWorkingDay);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn make_up_day(self, date: NaiveDate, name_vi: &str, name_en: &str) -> Self {
         self.push_range(

@@ -169,13 +169,121 @@ impl Term {
         Ok(Term { count, unit })
     }
 
+    /// A term of `count` days: `Term::new(count, TermUnit::Days)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::days(30)?.to_string(), "30 days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn days(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Days)
+    }
+
+    /// A term of `count` weeks: `Term::new(count, TermUnit::Weeks)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::weeks(2)?.to_string(), "2 weeks");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weeks(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Weeks)
+    }
+
+    /// A term of `count` months: `Term::new(count, TermUnit::Months)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::months(1)?.to_string(), "1 month");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn months(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Months)
+    }
+
+    /// A term of `count` years: `Term::new(count, TermUnit::Years)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::years(1)?.to_string(), "1 year");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn years(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::Years)
+    }
+
+    /// A term of `count` working days: `Term::new(count, TermUnit::WorkingDays)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!(Term::working_days(10)?.to_string(), "10 working days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn working_days(count: i64) -> Result<Term, CalendarError> {
+        Term::new(count, TermUnit::WorkingDays)
+    }
+
     /// The count.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Term;
+    ///
+    /// assert_eq!("10 working days".parse::<Term>()?.count(), 10);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn count(&self) -> u32 {
         self.count
     }
 
     /// The unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{Term, TermUnit};
+    ///
+    /// assert_eq!("1 tháng".parse::<Term>()?.unit(), TermUnit::Months);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn unit(&self) -> TermUnit {
         self.unit
@@ -199,7 +307,8 @@ impl Term {
     /// The last day of the term started by `anchor` (a day or the day of an event): the
     /// term ends at the end of that day (Civil Code 2015 art. 148.6).
     ///
-    /// - Counting starts on the day after the anchor (art. 147.1, 147.2).
+    /// - Counting starts on the day after the anchor (art. 147.2; art. 147.3 when the term
+    ///   starts with an event).
     /// - Days: the last day is the anchor plus the count (art. 148.1).
     /// - Weeks: the same weekday of the last week (art. 148.2).
     /// - Months: the same day number of the last month, or that month's last day if it has
@@ -210,8 +319,9 @@ impl Term {
     ///   compensatory or scheduled day off), the term ends on the next working day (art.
     ///   148.5).
     /// - Working days: the `count`-th working day of `cal` after the anchor; only working
-    ///   days count, starting the day after the anchor (art. 147.1). The result is a
-    ///   working day, so art. 148.5 has nothing to move.
+    ///   days count, starting the day after the anchor (art. 147.2 applied to working days:
+    ///   the Civil Code itself has no working-day unit, which comes from the texts that set
+    ///   such terms). The result is a working day, so art. 148.5 has nothing to move.
     ///
     /// # Errors
     ///
@@ -292,7 +402,7 @@ impl Term {
     /// // Tết Feb 8–14 and three weekends.
     /// assert_eq!(end.skipped().len(), 11);
     /// assert!(matches!(end.skipped()[0].kind(), DayKind::ScheduledDayOff(_)));
-    /// assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.1"]);
+    /// assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.2"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn explain(&self, anchor: NaiveDate, cal: &WorkCalendar) -> Result<TermEnd, CalendarError> {
@@ -313,7 +423,7 @@ impl Term {
             }
         }
         let mut provisions = vec![
-            "Civil Code 2015 art. 147.1",
+            "Civil Code 2015 art. 147.2",
             match self.unit {
                 TermUnit::Days => "Civil Code 2015 art. 148.1",
                 TermUnit::Weeks => "Civil Code 2015 art. 148.2",
@@ -396,6 +506,23 @@ impl<'de> serde::Deserialize<'de> for Term {
 }
 
 /// A day a term skipped, and why: see [`TermEnd::skipped`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{DayKind, Term, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let anchor = NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("bad date")?;
+/// let end = "1 working day".parse::<Term>()?.explain(anchor, &cal)?;
+/// let weekend: Vec<_> = end.skipped().iter().map(|s| (s.date().to_string(), s.kind().clone())).collect();
+/// assert_eq!(
+///     weekend,
+///     [("2024-03-02".to_owned(), DayKind::WeeklyRest), ("2024-03-03".to_owned(), DayKind::WeeklyRest)]
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SkippedDay {
     date: NaiveDate,
@@ -404,12 +531,42 @@ pub struct SkippedDay {
 
 impl SkippedDay {
     /// The date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.skipped()[0].date(), d(2026, 4, 25)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
 
     /// What the day is (never a working day).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{DayKind, Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert!(matches!(end.skipped()[1].kind(), DayKind::Holiday(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &DayKind {
         &self.kind
@@ -445,12 +602,42 @@ pub struct TermEnd {
 
 impl TermEnd {
     /// The term.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.term().to_string(), "2 days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn term(&self) -> Term {
         self.term
     }
 
     /// The anchor day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.anchor(), d(2026, 4, 23)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn anchor(&self) -> NaiveDate {
         self.anchor
@@ -458,12 +645,42 @@ impl TermEnd {
 
     /// The last day before art. 148.5 moved it (equal to [`end`](TermEnd::end) for a
     /// working-day term or when the last day is a working day).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.nominal_end(), d(2026, 4, 25)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn nominal_end(&self) -> NaiveDate {
         self.nominal_end
     }
 
     /// The last day of the term.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.end(), d(2026, 4, 28)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn end(&self) -> NaiveDate {
         self.end
@@ -472,12 +689,45 @@ impl TermEnd {
     /// The non-working days skipped, in date order: for a working-day term, every
     /// non-working day after the anchor and before the end; for other units, the days from
     /// the nominal end to the end (the days art. 148.5 moved over).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(end.skipped().len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn skipped(&self) -> &[SkippedDay] {
         &self.skipped
     }
 
     /// The provisions of the Civil Code 2015 applied, such as `Civil Code 2015 art. 148.3`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // 2 days from Thu 2026-04-23 end on Sat Apr 25; Sun Apr 26 is Hùng Kings' day and Mon
+    /// // Apr 27 its compensatory day, so the term ends on Tue Apr 28 (art. 148.5).
+    /// let end = "2 days".parse::<Term>()?.explain(d(2026, 4, 23)?, &cal)?;
+    /// assert_eq!(
+    ///     end.provisions(),
+    ///     ["Civil Code 2015 art. 147.2", "Civil Code 2015 art. 148.1", "Civil Code 2015 art. 148.5"]
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn provisions(&self) -> &[&'static str] {
         &self.provisions

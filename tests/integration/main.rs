@@ -6,6 +6,9 @@
     reason = "tests fail loudly on unexpected errors"
 )]
 
+mod calendar;
+mod directive;
+mod document;
 mod lunar;
 mod org;
 mod period;
