@@ -194,7 +194,7 @@ pub enum RegimeError {
         regime: String,
         /// The tier that is not due early enough.
         tier: String,
-        /// The next tier; `None` for the regime's own deadline.
+        /// The later tier it must come before; `None` for the regime's own deadline.
         next: Option<String>,
     },
     /// For one period, a tier falls due after the next tier (or after the regime's own
@@ -577,7 +577,11 @@ impl fmt::Display for DeadlineRule {
 /// December" (Circular 01/2020/TT-VPCP art. 11).
 ///
 /// Tiers are listed lowest first; each falls due no later than the next, and the last no
-/// later than the regime's own deadline.
+/// later than the regime's own deadline. Two rules of the same kind (two days of the last
+/// month, two counts of the same days from the same anchor) are compared when the regime is
+/// built, and the lower tier's must be strictly earlier; the due dates of every period are
+/// compared when they are computed (a tier may then share its due date with the next,
+/// for instance when both move past a weekend).
 ///
 /// # Example
 ///
@@ -1632,15 +1636,23 @@ impl ReportingRegimeBuilder {
                 });
             }
         }
+        // Every pair, not only neighbours: a tier between two rules of another kind must
+        // not hide that the two are out of order.
         for (i, tier) in self.tiers.iter().enumerate() {
-            let next = self.tiers.get(i + 1);
-            let next_rule = next.map_or(&deadline, |t| &t.deadline);
-            if tier.deadline.strictly_before(next_rule) == Some(false) {
-                return Err(RegimeError::TierOrder {
-                    regime,
-                    tier: tier.name.clone(),
-                    next: next.map(|t| t.name.clone()),
-                });
+            let later = self
+                .tiers
+                .iter()
+                .skip(i + 1)
+                .map(|t| (Some(t), &t.deadline))
+                .chain(std::iter::once((None, &deadline)));
+            for (next, next_rule) in later {
+                if tier.deadline.strictly_before(next_rule) == Some(false) {
+                    return Err(RegimeError::TierOrder {
+                        regime,
+                        tier: tier.name.clone(),
+                        next: next.map(|t| t.name.clone()),
+                    });
+                }
             }
         }
         // INVARIANT (validated-regime): every check above passed.

@@ -529,6 +529,17 @@ fn tiers_in_order() {
         build_err(year().tier("", keep(17))),
         "regime `y`: a tier has an empty name"
     );
+    // Out of order across a tier of another kind: the commune's 20th can never come
+    // before the regime's 19th, whatever the district's rule.
+    assert_eq!(
+        build_err(
+            year()
+                .deadline(keep(19))
+                .tier("commune", keep(20))
+                .tier("district", working(1))
+        ),
+        "regime `y`: tier `commune` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
 
     // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
     // the commune deadline moves to Monday 19th, after the district's fixed 18th.
