@@ -1360,6 +1360,9 @@ fn rule_due(
     let after =
         |anchor: NaiveDate, days: u32, count: DayCount| -> Result<Option<NaiveDate>, RegimeError> {
             match count {
+                // Zero working days after a rest day is the next working day, not the
+                // rest day: a count of working days ends on a working day.
+                DayCount::WorkingDays if days == 0 => Ok(Some(next_working_day_from(anchor, cal)?)),
                 DayCount::WorkingDays => Ok(Some(cal.add_working_days(anchor, i64::from(days))?)),
                 DayCount::CalendarDays => match anchor.checked_add_days(Days::new(u64::from(days)))
                 {

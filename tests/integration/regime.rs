@@ -211,6 +211,24 @@ fn working_day_deadlines_skip_tet() {
     assert_eq!(r.due_for(p("2024-01"), cal()).unwrap(), d("2024-01-19"));
 }
 
+/// Zero working days after a rest day ends on the next working day, as every count of
+/// working days does.
+#[test]
+fn zero_working_days_end_on_a_working_day() {
+    let r = ReportingRegime::builder("by the end of the month")
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::Decree09)
+        .deadline(DeadlineRule::AfterPeriodEnd {
+            days: 0,
+            count: DayCount::WorkingDays,
+        })
+        .build()
+        .unwrap();
+    // Sun 31 March 2024 → Mon 1 April; Fri 31 May 2024 stays.
+    assert_eq!(r.due_for(p("2024-03"), cal()).unwrap(), d("2024-04-01"));
+    assert_eq!(r.due_for(p("2024-05"), cal()).unwrap(), d("2024-05-31"));
+}
+
 /// Calendar days are a term: a last day on a rest day moves (Civil Code 2015 art. 148.5).
 #[test]
 fn calendar_day_deadlines_roll() {
