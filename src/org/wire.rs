@@ -5,13 +5,25 @@ use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
 
+/// Parses an ISO 8601 calendar date written exactly `yyyy-mm-dd`.
+///
+/// chrono alone would also take `2000-1-1` and `+2000-01-01`; a data file has one
+/// spelling per date, so anything else is rejected rather than guessed at.
 fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        OrgError::InvalidDate {
-            value: text.to_owned(),
-        }
-        .at(field)
-    })
+    let canonical = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    canonical
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            OrgError::InvalidDate {
+                value: text.to_owned(),
+            }
+            .at(field)
+        })
 }
 
 fn code(text: String, field: &str) -> Result<BodyCode, OrgError> {
@@ -495,5 +507,29 @@ mod tests {
             err.to_string(),
             "at `bodies[0].from`: invalid date `2000-13-01`: expected `yyyy-mm-dd`"
         );
+    }
+
+    #[test]
+    fn dates_have_one_spelling() {
+        assert_eq!(
+            date("2024-02-29", "d"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        for text in [
+            "2000-1-1",
+            "2000-01-1",
+            "+2000-01-01",
+            "2000-01-01 ",
+            " 2000-01-01",
+            "2000/01/01",
+            "20000-01-01",
+            "2023-02-29",
+            "2000-01-0a",
+        ] {
+            assert_eq!(
+                date(text, "d").unwrap_err().to_string(),
+                format!("at `d`: invalid date `{text}`: expected `yyyy-mm-dd`"),
+            );
+        }
     }
 }
