@@ -64,7 +64,7 @@ use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::calendar::{CalendarError, Term, WorkCalendar};
+use crate::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use crate::period::{Frequency, Period};
 
 /// An error from building or validating a reporting regime, or from computing its dates.
@@ -1362,11 +1362,11 @@ fn rule_due(
             match count {
                 // Zero working days after a rest day is the next working day, not the
                 // rest day: a count of working days ends on a working day.
-                DayCount::WorkingDays if days == 0 => Ok(Some(next_working_day_from(anchor, cal)?)),
+                DayCount::WorkingDays if days == 0 => Ok(Some(cal.roll(anchor, Roll::Following)?)),
                 DayCount::WorkingDays => Ok(Some(cal.add_working_days(anchor, i64::from(days))?)),
                 DayCount::CalendarDays => match anchor.checked_add_days(Days::new(u64::from(days)))
                 {
-                    Some(day) => Ok(Some(next_working_day_from(day, cal)?)),
+                    Some(day) => Ok(Some(cal.roll(day, Roll::Following)?)),
                     None => Ok(None),
                 },
             }
@@ -1386,21 +1386,12 @@ fn rule_due(
             };
             match on_rest_day {
                 OnRestDay::Keep => Ok(Some(date)),
-                OnRestDay::NextWorkingDay => Ok(Some(next_working_day_from(date, cal)?)),
+                OnRestDay::NextWorkingDay => Ok(Some(cal.roll(date, Roll::Following)?)),
             }
         }
         DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
         DeadlineRule::AfterPeriodEnd { days, count } => after(period.end(), *days, *count),
         DeadlineRule::TermAfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
-    }
-}
-
-/// `date` if it is a working day, else the next working day (Civil Code 2015 art. 148.5).
-fn next_working_day_from(date: NaiveDate, cal: &WorkCalendar) -> Result<NaiveDate, RegimeError> {
-    if cal.is_working_day(date)? {
-        Ok(date)
-    } else {
-        Ok(cal.add_working_days(date, 1)?)
     }
 }
 
