@@ -193,6 +193,9 @@ pub enum Frequency {
 impl Frequency {
     /// Every frequency, shortest first (nine-monthly before yearly).
     ///
+    /// A slice, not an array, so that adding a frequency does not change its type (the
+    /// enum is `#[non_exhaustive]`), as with [`BodyKind::ALL`](crate::org::BodyKind::ALL).
+    ///
     /// # Example
     ///
     /// ```
@@ -202,7 +205,7 @@ impl Frequency {
     /// assert_eq!(Frequency::ALL[0], Frequency::Monthly);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const ALL: [Frequency; 5] = [
+    pub const ALL: &'static [Frequency] = &[
         Frequency::Monthly,
         Frequency::Quarterly,
         Frequency::HalfYearly,
@@ -324,7 +327,8 @@ impl FromStr for Frequency {
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Frequency::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|f| f.as_str() == s)
             .ok_or_else(|| PeriodError::Frequency {
                 input: s.to_owned(),

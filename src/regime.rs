@@ -387,6 +387,9 @@ impl fmt::Display for CutOff {
 ///
 /// Serde names: `keep`, `next_working_day`.
 ///
+/// Other conventions (such as the previous working day, [`Roll::Preceding`]) may be added,
+/// so the enum is `#[non_exhaustive]`.
+///
 /// # Example
 ///
 /// ```
@@ -405,6 +408,7 @@ impl fmt::Display for CutOff {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum OnRestDay {
     /// The deadline stays on its day.
     Keep,
