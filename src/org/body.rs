@@ -76,6 +76,7 @@ impl BodyCode {
     /// assert_eq!(BodyCode::new("TH-TU")?.as_str(), "TH-TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -133,6 +134,7 @@ macro_rules! named_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The snake_case name used in data files and serde.
+            #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( $name::$variant => $text, )+
@@ -347,6 +349,7 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").vi(), "Báo Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn vi(&self) -> &str {
         &self.vi
     }
@@ -361,6 +364,7 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").with_en("Thanh Hóa Newspaper").en(), Some("Thanh Hóa Newspaper"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn en(&self) -> Option<&str> {
         self.en.as_deref()
     }
@@ -375,6 +379,7 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").short(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn short(&self) -> Option<&str> {
         self.short.as_deref()
     }
@@ -548,6 +553,7 @@ impl Body {
     /// assert_eq!(body.code().as_str(), "TH-TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self) -> &BodyCode {
         &self.code
     }
@@ -565,6 +571,7 @@ impl Body {
     /// assert_eq!(body.names().vi(), "Tỉnh ủy Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn names(&self) -> &Names {
         &self.names
     }
@@ -582,6 +589,7 @@ impl Body {
     /// assert_eq!(body.kind(), BodyKind::PartyCommittee);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> BodyKind {
         self.kind
     }
@@ -599,6 +607,7 @@ impl Body {
     /// assert_eq!(body.level(), Level::Province);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn level(&self) -> Level {
         self.level
     }
@@ -616,6 +625,7 @@ impl Body {
     /// assert_eq!(body.parent(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn parent(&self) -> Option<&BodyCode> {
         self.parent.as_ref()
     }
@@ -633,6 +643,7 @@ impl Body {
     /// assert_eq!(body.from(), day);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn from(&self) -> NaiveDate {
         self.from
     }
@@ -650,6 +661,7 @@ impl Body {
     /// assert_eq!(body.until(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn until(&self) -> Option<NaiveDate> {
         self.until
     }
@@ -670,6 +682,7 @@ impl Body {
     /// assert!(!body.is_active_on(until));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_active_on(&self, date: NaiveDate) -> bool {
         self.from <= date && self.until.is_none_or(|until| date < until)
     }

@@ -157,6 +157,7 @@ impl Succession {
     /// assert_eq!(succession.body(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> BodyId {
         self.body
     }
@@ -180,6 +181,7 @@ impl Succession {
     /// assert!(registry.succession_on(a, day(2024, 6, 1)?).ok_or("none")?.steps().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn steps(&self) -> &[SuccessionStep] {
         &self.steps
     }
@@ -231,6 +233,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].from(), a);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn from(&self) -> BodyId {
         self.from
     }
@@ -253,6 +256,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].to(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn to(&self) -> BodyId {
         self.to
     }
@@ -275,6 +279,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].date(), day(2025, 1, 1)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
@@ -297,6 +302,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].change(), ChangeKind::Dissolve);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn change(&self) -> ChangeKind {
         self.change
     }
@@ -322,6 +328,7 @@ impl Registry {
     /// assert!(registry.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn builder() -> RegistryBuilder {
         RegistryBuilder::new()
     }
@@ -336,6 +343,7 @@ impl Registry {
     /// assert_eq!(Registry::builder().build()?.len(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.bodies.len()
     }
@@ -350,6 +358,7 @@ impl Registry {
     /// assert!(Registry::builder().build()?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.bodies.is_empty()
     }
@@ -434,6 +443,7 @@ impl Registry {
     /// assert_eq!(registry.body(id).map(|b| b.kind()), Some(BodyKind::Other));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self, id: BodyId) -> Option<&Body> {
         self.bodies.get(idx(id))
     }
@@ -468,6 +478,7 @@ impl Registry {
     /// assert!(Registry::builder().build()?.changes().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -492,6 +503,7 @@ impl Registry {
     /// assert!(!registry.is_active_on(a, day(1999, 12, 31)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_active_on(&self, id: BodyId, date: NaiveDate) -> bool {
         self.active(idx(id), date)
     }
@@ -526,6 +538,7 @@ impl Registry {
     /// assert_eq!(registry.name_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn name_on(&self, id: BodyId, date: NaiveDate) -> Option<&Names> {
         let i = idx(id);
         let body = self.bodies.get(i)?;
@@ -696,6 +709,7 @@ impl Registry {
     /// assert_eq!(registry.successor_on(a, day(1999, 6, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn successor_on(&self, id: BodyId, date: NaiveDate) -> Option<BodyId> {
         let mut i = idx(id);
         if date < *self.from.get(i)? {
@@ -732,6 +746,7 @@ impl Registry {
     /// assert_eq!(registry.succession_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn succession_on(&self, id: BodyId, date: NaiveDate) -> Option<Succession> {
         let mut i = idx(id);
         if date < *self.from.get(i)? {
@@ -791,6 +806,7 @@ impl RegistryBuilder {
     /// assert!(RegistryBuilder::new().build()?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new() -> RegistryBuilder {
         RegistryBuilder::default()
     }
