@@ -95,7 +95,7 @@ pub enum RegimeError {
     #[error(transparent)]
     Calendar(#[from] CalendarError),
     /// A regime or one-off report without a name.
-    #[error("reporting regime has an empty name")]
+    #[error("a reporting regime or one-off report has an empty name")]
     EmptyName,
     /// The builder was not given a required rule.
     #[error("regime `{regime}`: missing the {field}")]
@@ -596,7 +596,7 @@ impl fmt::Display for DeadlineRule {
 /// assert!(regime.tiers().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Tier {
     name: String,
@@ -782,7 +782,7 @@ impl ReportingPeriod {
 /// assert_eq!(q2.due().to_string(), "2024-06-21");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ReportingRegime {
     // INVARIANT (validated-regime): all fields passed `ReportingRegimeBuilder::build`.
     name: String,
@@ -1753,7 +1753,7 @@ pub enum OneOffKind {
 /// assert_eq!(r.due().to_string(), "2025-01-10");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),

@@ -429,7 +429,7 @@ fn monthly(name: &str) -> directives::regime::ReportingRegimeBuilder {
 fn builder_errors() {
     assert_eq!(
         build_err(ReportingRegime::builder("")),
-        "reporting regime has an empty name"
+        "a reporting regime or one-off report has an empty name"
     );
     assert_eq!(
         build_err(
