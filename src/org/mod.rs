@@ -92,7 +92,7 @@ mod wire;
 pub use body::{Body, BodyCode, BodyKind, Level, Names};
 pub use change::{Change, ChangeKind};
 pub use error::OrgError;
-pub use registry::{Registry, RegistryBuilder, Succession, SuccessionStep};
+pub use registry::{Iter, Registry, RegistryBuilder, Succession, SuccessionStep};
 pub use selector::Selector;
 
 /// A compact, copyable handle to a body in a registry, for hot paths.

@@ -379,8 +379,11 @@ impl Registry {
     /// assert_eq!(codes, ["A"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn iter(&self) -> impl Iterator<Item = (BodyId, &Body)> + '_ {
-        (0u32..).zip(&self.bodies).map(|(i, b)| (id_of(i), b))
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            bodies: self.bodies.iter(),
+            next: 0,
+        }
     }
 
     /// The id of the body with this code, if any.
@@ -770,6 +773,64 @@ impl Registry {
             });
             i = next as usize;
         }
+    }
+}
+
+/// The bodies of a registry with their ids, in id order, from [`Registry::iter`] (or
+/// `for (id, body) in &registry`).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::org::{Body, BodyKind, Iter, Level, Registry};
+///
+/// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+/// let registry = Registry::builder()
+///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
+///     .build()?;
+/// let bodies: Iter<'_> = registry.iter();
+/// assert_eq!(bodies.len(), 2);
+/// for (id, body) in &registry {
+///     assert_eq!(registry.code(id), Some(body.code()));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub struct Iter<'a> {
+    bodies: std::slice::Iter<'a, Body>,
+    // INVARIANT (registry): a registry has fewer than `u32::MAX` bodies, so the index of
+    // every body fits.
+    next: u32,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (BodyId, &'a Body);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let body = self.bodies.next()?;
+        let id = id_of(self.next);
+        self.next = self.next.saturating_add(1);
+        Some((id, body))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.bodies.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl std::iter::FusedIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Registry {
+    type Item = (BodyId, &'a Body);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
     }
 }
 
