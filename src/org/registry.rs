@@ -1090,6 +1090,13 @@ impl RegistryBuilder {
                     if parts.contains(&i) {
                         return Err(malformed(body, "a body splits into itself"));
                     }
+                    if parts
+                        .iter()
+                        .enumerate()
+                        .any(|(k, p)| parts.get(..k).is_some_and(|seen| seen.contains(p)))
+                    {
+                        return Err(malformed(body, "a part is listed twice"));
+                    }
                     if !parts.contains(&heir_id) {
                         return Err(malformed(body, "the heir is not one of the parts"));
                     }

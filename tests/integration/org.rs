@@ -409,6 +409,15 @@ fn malformed_changes() {
             "split of `A` on 2010-01-01 is malformed: a body splits into itself",
         ),
         (
+            Change::Split {
+                body: code("A"),
+                into: vec![code("B"), code("C"), code("B")],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: a part is listed twice",
+        ),
+        (
             Change::Dissolve {
                 body: code("A"),
                 successor: Some(code("A")),
