@@ -69,7 +69,9 @@ use crate::period::{Frequency, Period};
 
 /// An error from building or validating a reporting regime, or from computing its dates.
 ///
-/// Every variant names the regime (or one-off report) and the rule at fault.
+/// Every variant but [`Calendar`](RegimeError::Calendar) names the regime (or one-off
+/// report) and the rule or period at fault; `Calendar` passes on the calendar's own error,
+/// which names the date, so the caller adds the regime if it reports several.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
 ///
