@@ -5,25 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
 
-/// Parses an ISO 8601 calendar date written exactly `yyyy-mm-dd`.
-///
-/// chrono alone would also take `2000-1-1` and `+2000-01-01`; a data file has one
-/// spelling per date, so anything else is rejected rather than guessed at.
+/// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
+/// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
 fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
-    let canonical = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    canonical
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| {
-            OrgError::InvalidDate {
-                value: text.to_owned(),
-            }
-            .at(field)
-        })
+    crate::period::iso_date(text).ok_or_else(|| {
+        OrgError::InvalidDate {
+            value: text.to_owned(),
+        }
+        .at(field)
+    })
 }
 
 fn code(text: String, field: &str) -> Result<BodyCode, OrgError> {

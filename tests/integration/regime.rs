@@ -683,6 +683,14 @@ mod serde_json_shape {
         assert!(err.to_string().starts_with(
             "report `review`: due date `2024-12-31` is not after the end of its window `2024-12-31`"
         ), "{err}");
+        // One spelling per date, as in every data file.
+        let unpadded = r#"{"name":"review","kind":"thematic","window":"2024","due":"2025-1-10"}"#;
+        let err = serde_json::from_str::<OneOffReport>(unpadded).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid date `2025-1-10`: expected `yyyy-mm-dd`"),
+            "{err}"
+        );
     }
 
     #[test]
