@@ -268,6 +268,10 @@ named_enum! {
 
 /// The names of a body: Vietnamese, and optionally English and a short form.
 ///
+/// Vietnamese text arrives composed (NFC) or decomposed (NFD, `o` followed by a combining
+/// acute accent), which look alike but compare unequal. Names are stored in NFC, so two
+/// spellings of one name are equal `Names`.
+///
 /// # Example
 ///
 /// ```
@@ -288,7 +292,7 @@ pub struct Names {
 }
 
 impl Names {
-    /// Names with only the Vietnamese name.
+    /// Names with only the Vietnamese name (in NFC).
     ///
     /// # Example
     ///
@@ -296,11 +300,13 @@ impl Names {
     /// use directives::org::Names;
     ///
     /// assert_eq!(Names::new("Tỉnh ủy Thanh Hóa").en(), None);
+    /// // "Hóa" typed with a combining accent (NFD) is stored composed.
+    /// assert_eq!(Names::new("Thanh Ho\u{301}a").vi(), "Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(vi: impl Into<String>) -> Names {
         Names {
-            vi: vi.into(),
+            vi: nfc(vi.into()),
             en: None,
             short: None,
         }
@@ -319,7 +325,7 @@ impl Names {
     /// ```
     #[must_use]
     pub fn with_en(mut self, en: impl Into<String>) -> Names {
-        self.en = Some(en.into());
+        self.en = Some(nfc(en.into()));
         self
     }
 
@@ -335,7 +341,7 @@ impl Names {
     /// ```
     #[must_use]
     pub fn with_short(mut self, short: impl Into<String>) -> Names {
-        self.short = Some(short.into());
+        self.short = Some(nfc(short.into()));
         self
     }
 
@@ -382,6 +388,15 @@ impl Names {
     #[must_use]
     pub fn short(&self) -> Option<&str> {
         self.short.as_deref()
+    }
+}
+
+/// `text` in Unicode normalization form C, without copying text that already is.
+fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
     }
 }
 

@@ -845,6 +845,19 @@ level = "province"
 from = "2000-01-01"
 "#;
 
+    /// Vietnamese names typed decomposed (NFD) read as the composed (NFC) names.
+    #[test]
+    fn names_are_read_in_nfc() {
+        let nfd = HEAD.replace("Tỉnh ủy", "T\u{1ec9}nh u\u{309}y");
+        assert_ne!(nfd, HEAD);
+        let registry = Registry::from_toml_str(&nfd).unwrap();
+        let tu = registry.id("TU").unwrap();
+        assert_eq!(
+            registry.name_on(tu, day(2024, 1, 1)).map(|n| n.vi()),
+            Some("Tỉnh ủy")
+        );
+    }
+
     #[test]
     fn unknown_level_names_the_path() {
         let text = format!(
