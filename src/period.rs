@@ -193,6 +193,9 @@ pub enum Frequency {
 impl Frequency {
     /// Every frequency, shortest first (nine-monthly before yearly).
     ///
+    /// A slice, not an array, so that adding a frequency does not change its type (the
+    /// enum is `#[non_exhaustive]`), as with [`BodyKind::ALL`](crate::org::BodyKind::ALL).
+    ///
     /// # Example
     ///
     /// ```
@@ -202,7 +205,7 @@ impl Frequency {
     /// assert_eq!(Frequency::ALL[0], Frequency::Monthly);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const ALL: [Frequency; 5] = [
+    pub const ALL: &'static [Frequency] = &[
         Frequency::Monthly,
         Frequency::Quarterly,
         Frequency::HalfYearly,
@@ -324,7 +327,8 @@ impl FromStr for Frequency {
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Frequency::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|f| f.as_str() == s)
             .ok_or_else(|| PeriodError::Frequency {
                 input: s.to_owned(),
@@ -1052,6 +1056,19 @@ fn parse_day(input: &str, s: &str) -> Result<NaiveDate, PeriodError> {
     })
 }
 
+/// Parses a date written exactly `YYYY-MM-DD` with ASCII digits, the one spelling the
+/// crate's data files accept for a date; `None` for any other text (`2024-1-5`,
+/// `+2024-01-05`, ` 2024-01-05`) or a day that does not exist.
+///
+/// chrono's own parsers also take unpadded and signed forms; data files must not.
+#[cfg(feature = "serde")]
+pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
+    let (y, rest) = s.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let year = i32::try_from(digits(y, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
+}
+
 /// Attaches the original input to an error built from numbers.
 fn with_input(err: PeriodError, original: &str) -> PeriodError {
     let input = original.to_owned();
@@ -1288,6 +1305,27 @@ mod tests {
         assert_eq!(shift_days(d("2024-03-01"), -1), Some(d("2024-02-29")));
         assert_eq!(shift_days(d("2024-02-28"), 2), Some(d("2024-03-01")));
         assert_eq!(shift_days(NaiveDate::MAX, 1), None);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn iso_dates_have_one_spelling() {
+        assert_eq!(iso_date("2024-02-29"), Some(d("2024-02-29")));
+        assert_eq!(iso_date("0001-01-01"), Some(d("0001-01-01")));
+        for text in [
+            "2023-02-29",
+            "2024-1-05",
+            "2024-01-5",
+            "+2024-01-05",
+            " 2024-01-05",
+            "2024-01-05 ",
+            "20240-01-05",
+            "2024/01/05",
+            "2024-01-05-",
+            "",
+        ] {
+            assert_eq!(iso_date(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -64,12 +64,14 @@ use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::calendar::{CalendarError, Term, WorkCalendar};
+use crate::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use crate::period::{Frequency, Period};
 
 /// An error from building or validating a reporting regime, or from computing its dates.
 ///
-/// Every variant names the regime (or one-off report) and the rule at fault.
+/// Every variant but [`Calendar`](RegimeError::Calendar) names the regime (or one-off
+/// report) and the rule or period at fault; `Calendar` passes on the calendar's own error,
+/// which names the date, so the caller adds the regime if it reports several.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -95,7 +97,7 @@ pub enum RegimeError {
     #[error(transparent)]
     Calendar(#[from] CalendarError),
     /// A regime or one-off report without a name.
-    #[error("reporting regime has an empty name")]
+    #[error("a reporting regime or one-off report has an empty name")]
     EmptyName,
     /// The builder was not given a required rule.
     #[error("regime `{regime}`: missing the {field}")]
@@ -194,7 +196,7 @@ pub enum RegimeError {
         regime: String,
         /// The tier that is not due early enough.
         tier: String,
-        /// The next tier; `None` for the regime's own deadline.
+        /// The later tier it must come before; `None` for the regime's own deadline.
         next: Option<String>,
     },
     /// For one period, a tier falls due after the next tier (or after the regime's own
@@ -387,6 +389,9 @@ impl fmt::Display for CutOff {
 ///
 /// Serde names: `keep`, `next_working_day`.
 ///
+/// Other conventions (such as the previous working day, [`Roll::Preceding`]) may be added,
+/// so the enum is `#[non_exhaustive]`.
+///
 /// # Example
 ///
 /// ```
@@ -405,6 +410,7 @@ impl fmt::Display for CutOff {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum OnRestDay {
     /// The deadline stays on its day.
     Keep,
@@ -577,7 +583,11 @@ impl fmt::Display for DeadlineRule {
 /// December" (Circular 01/2020/TT-VPCP art. 11).
 ///
 /// Tiers are listed lowest first; each falls due no later than the next, and the last no
-/// later than the regime's own deadline.
+/// later than the regime's own deadline. Two rules of the same kind (two days of the last
+/// month, two counts of the same days from the same anchor) are compared when the regime is
+/// built, and the lower tier's must be strictly earlier; the due dates of every period are
+/// compared when they are computed (a tier may then share its due date with the next,
+/// for instance when both move past a weekend).
 ///
 /// # Example
 ///
@@ -588,7 +598,7 @@ impl fmt::Display for DeadlineRule {
 /// assert!(regime.tiers().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Tier {
     name: String,
@@ -774,7 +784,7 @@ impl ReportingPeriod {
 /// assert_eq!(q2.due().to_string(), "2024-06-21");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ReportingRegime {
     // INVARIANT (validated-regime): all fields passed `ReportingRegimeBuilder::build`.
     name: String,
@@ -1356,10 +1366,13 @@ fn rule_due(
     let after =
         |anchor: NaiveDate, days: u32, count: DayCount| -> Result<Option<NaiveDate>, RegimeError> {
             match count {
+                // Zero working days after a rest day is the next working day, not the
+                // rest day: a count of working days ends on a working day.
+                DayCount::WorkingDays if days == 0 => Ok(Some(cal.roll(anchor, Roll::Following)?)),
                 DayCount::WorkingDays => Ok(Some(cal.add_working_days(anchor, i64::from(days))?)),
                 DayCount::CalendarDays => match anchor.checked_add_days(Days::new(u64::from(days)))
                 {
-                    Some(day) => Ok(Some(next_working_day_from(day, cal)?)),
+                    Some(day) => Ok(Some(cal.roll(day, Roll::Following)?)),
                     None => Ok(None),
                 },
             }
@@ -1379,21 +1392,12 @@ fn rule_due(
             };
             match on_rest_day {
                 OnRestDay::Keep => Ok(Some(date)),
-                OnRestDay::NextWorkingDay => Ok(Some(next_working_day_from(date, cal)?)),
+                OnRestDay::NextWorkingDay => Ok(Some(cal.roll(date, Roll::Following)?)),
             }
         }
         DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
         DeadlineRule::AfterPeriodEnd { days, count } => after(period.end(), *days, *count),
         DeadlineRule::TermAfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
-    }
-}
-
-/// `date` if it is a working day, else the next working day (Civil Code 2015 art. 148.5).
-fn next_working_day_from(date: NaiveDate, cal: &WorkCalendar) -> Result<NaiveDate, RegimeError> {
-    if cal.is_working_day(date)? {
-        Ok(date)
-    } else {
-        Ok(cal.add_working_days(date, 1)?)
     }
 }
 
@@ -1632,15 +1636,23 @@ impl ReportingRegimeBuilder {
                 });
             }
         }
+        // Every pair, not only neighbours: a tier between two rules of another kind must
+        // not hide that the two are out of order.
         for (i, tier) in self.tiers.iter().enumerate() {
-            let next = self.tiers.get(i + 1);
-            let next_rule = next.map_or(&deadline, |t| &t.deadline);
-            if tier.deadline.strictly_before(next_rule) == Some(false) {
-                return Err(RegimeError::TierOrder {
-                    regime,
-                    tier: tier.name.clone(),
-                    next: next.map(|t| t.name.clone()),
-                });
+            let later = self
+                .tiers
+                .iter()
+                .skip(i + 1)
+                .map(|t| (Some(t), &t.deadline))
+                .chain(std::iter::once((None, &deadline)));
+            for (next, next_rule) in later {
+                if tier.deadline.strictly_before(next_rule) == Some(false) {
+                    return Err(RegimeError::TierOrder {
+                        regime,
+                        tier: tier.name.clone(),
+                        next: next.map(|t| t.name.clone()),
+                    });
+                }
             }
         }
         // INVARIANT (validated-regime): every check above passed.
@@ -1743,7 +1755,7 @@ pub enum OneOffKind {
 /// assert_eq!(r.due().to_string(), "2025-01-10");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -1954,6 +1966,8 @@ use self::wire::OneOffWire;
 mod wire {
     use chrono::NaiveDate;
 
+    use serde::Deserialize;
+
     use super::{
         CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, ReportingRegime, Tier,
     };
@@ -1965,9 +1979,19 @@ mod wire {
         name: String,
         kind: OneOffKind,
         window: Period,
+        #[serde(deserialize_with = "iso_date")]
         due: NaiveDate,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         legal_basis: Option<String>,
+    }
+
+    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
+    /// (chrono's own deserializer also takes `2025-1-10`).
+    fn iso_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        crate::period::iso_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("invalid date `{text}`: expected `yyyy-mm-dd`"))
+        })
     }
 
     impl TryFrom<OneOffWire> for OneOffReport {

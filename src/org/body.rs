@@ -76,6 +76,7 @@ impl BodyCode {
     /// assert_eq!(BodyCode::new("TH-TU")?.as_str(), "TH-TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -133,6 +134,7 @@ macro_rules! named_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The snake_case name used in data files and serde.
+            #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( $name::$variant => $text, )+
@@ -266,6 +268,10 @@ named_enum! {
 
 /// The names of a body: Vietnamese, and optionally English and a short form.
 ///
+/// Vietnamese text arrives composed (NFC) or decomposed (NFD, `o` followed by a combining
+/// acute accent), which look alike but compare unequal. Names are stored in NFC, so two
+/// spellings of one name are equal `Names`.
+///
 /// # Example
 ///
 /// ```
@@ -286,7 +292,7 @@ pub struct Names {
 }
 
 impl Names {
-    /// Names with only the Vietnamese name.
+    /// Names with only the Vietnamese name (in NFC).
     ///
     /// # Example
     ///
@@ -294,11 +300,13 @@ impl Names {
     /// use directives::org::Names;
     ///
     /// assert_eq!(Names::new("Tỉnh ủy Thanh Hóa").en(), None);
+    /// // "Hóa" typed with a combining accent (NFD) is stored composed.
+    /// assert_eq!(Names::new("Thanh Ho\u{301}a").vi(), "Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(vi: impl Into<String>) -> Names {
         Names {
-            vi: vi.into(),
+            vi: nfc(vi.into()),
             en: None,
             short: None,
         }
@@ -317,7 +325,7 @@ impl Names {
     /// ```
     #[must_use]
     pub fn with_en(mut self, en: impl Into<String>) -> Names {
-        self.en = Some(en.into());
+        self.en = Some(nfc(en.into()));
         self
     }
 
@@ -333,7 +341,7 @@ impl Names {
     /// ```
     #[must_use]
     pub fn with_short(mut self, short: impl Into<String>) -> Names {
-        self.short = Some(short.into());
+        self.short = Some(nfc(short.into()));
         self
     }
 
@@ -347,6 +355,7 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").vi(), "Báo Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn vi(&self) -> &str {
         &self.vi
     }
@@ -361,6 +370,7 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").with_en("Thanh Hóa Newspaper").en(), Some("Thanh Hóa Newspaper"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn en(&self) -> Option<&str> {
         self.en.as_deref()
     }
@@ -375,8 +385,18 @@ impl Names {
     /// assert_eq!(Names::new("Báo Thanh Hóa").short(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn short(&self) -> Option<&str> {
         self.short.as_deref()
+    }
+}
+
+/// `text` in Unicode normalization form C, without copying text that already is.
+fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
     }
 }
 
@@ -548,6 +568,7 @@ impl Body {
     /// assert_eq!(body.code().as_str(), "TH-TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self) -> &BodyCode {
         &self.code
     }
@@ -565,6 +586,7 @@ impl Body {
     /// assert_eq!(body.names().vi(), "Tỉnh ủy Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn names(&self) -> &Names {
         &self.names
     }
@@ -582,6 +604,7 @@ impl Body {
     /// assert_eq!(body.kind(), BodyKind::PartyCommittee);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> BodyKind {
         self.kind
     }
@@ -599,6 +622,7 @@ impl Body {
     /// assert_eq!(body.level(), Level::Province);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn level(&self) -> Level {
         self.level
     }
@@ -616,6 +640,7 @@ impl Body {
     /// assert_eq!(body.parent(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn parent(&self) -> Option<&BodyCode> {
         self.parent.as_ref()
     }
@@ -633,6 +658,7 @@ impl Body {
     /// assert_eq!(body.from(), day);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn from(&self) -> NaiveDate {
         self.from
     }
@@ -650,6 +676,7 @@ impl Body {
     /// assert_eq!(body.until(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn until(&self) -> Option<NaiveDate> {
         self.until
     }
@@ -670,6 +697,7 @@ impl Body {
     /// assert!(!body.is_active_on(until));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_active_on(&self, date: NaiveDate) -> bool {
         self.from <= date && self.until.is_none_or(|until| date < until)
     }

@@ -111,6 +111,7 @@ impl Change {
     /// assert_eq!(change.kind(), ChangeKind::Dissolve);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> ChangeKind {
         match self {
             Change::Rename { .. } => ChangeKind::Rename,
@@ -134,6 +135,7 @@ impl Change {
     /// assert_eq!(change.date(), date);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         match self {
             Change::Rename { date, .. }
@@ -186,6 +188,7 @@ impl ChangeKind {
     /// assert_eq!(ChangeKind::Dissolve.as_str(), "dissolve");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Rename => "rename",

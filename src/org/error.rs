@@ -90,8 +90,9 @@ pub enum OrgError {
         /// The missing body.
         code: BodyCode,
     },
-    /// A change is malformed: a merge with no bodies or into one of them, a split whose
-    /// heir is not one of its parts, a body that succeeds itself.
+    /// A change is malformed: a merge with no bodies, into one of them or listing a body
+    /// twice; a split with no parts, into itself, listing a part twice or whose heir is not
+    /// one of its parts; a body that succeeds itself.
     #[error("{change} of `{code}` on {date} is malformed: {reason}")]
     MalformedChange {
         /// The kind of change.

@@ -92,7 +92,7 @@ mod wire;
 pub use body::{Body, BodyCode, BodyKind, Level, Names};
 pub use change::{Change, ChangeKind};
 pub use error::OrgError;
-pub use registry::{Registry, RegistryBuilder, Succession, SuccessionStep};
+pub use registry::{Iter, Registry, RegistryBuilder, Succession, SuccessionStep};
 pub use selector::Selector;
 
 /// A compact, copyable handle to a body in a registry, for hot paths.
@@ -115,11 +115,42 @@ pub struct BodyId(u32);
 
 impl BodyId {
     /// The handle with this index.
+    ///
+    /// An index that no body of a registry has is harmless: the registry's queries answer
+    /// `None`, `false` or an empty list for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::{BodyId, Registry};
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// assert_eq!(registry.body(BodyId::from_index(0)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
     pub const fn from_index(index: u32) -> BodyId {
         BodyId(index)
     }
 
-    /// This handle's index.
+    /// This handle's index: the position of its body among the bodies given to the
+    /// [`RegistryBuilder`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, Registry};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+    ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
+    ///     .build()?;
+    /// assert_eq!(registry.id("B").map(|id| id.index()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
     pub const fn index(self) -> u32 {
         self.0
     }

@@ -157,6 +157,7 @@ impl Succession {
     /// assert_eq!(succession.body(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> BodyId {
         self.body
     }
@@ -180,6 +181,7 @@ impl Succession {
     /// assert!(registry.succession_on(a, day(2024, 6, 1)?).ok_or("none")?.steps().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn steps(&self) -> &[SuccessionStep] {
         &self.steps
     }
@@ -231,6 +233,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].from(), a);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn from(&self) -> BodyId {
         self.from
     }
@@ -253,6 +256,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].to(), b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn to(&self) -> BodyId {
         self.to
     }
@@ -275,6 +279,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].date(), day(2025, 1, 1)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
@@ -297,6 +302,7 @@ impl SuccessionStep {
     /// assert_eq!(succession.steps()[0].change(), ChangeKind::Dissolve);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn change(&self) -> ChangeKind {
         self.change
     }
@@ -322,6 +328,7 @@ impl Registry {
     /// assert!(registry.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn builder() -> RegistryBuilder {
         RegistryBuilder::new()
     }
@@ -336,6 +343,7 @@ impl Registry {
     /// assert_eq!(Registry::builder().build()?.len(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.bodies.len()
     }
@@ -350,6 +358,7 @@ impl Registry {
     /// assert!(Registry::builder().build()?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.bodies.is_empty()
     }
@@ -370,8 +379,11 @@ impl Registry {
     /// assert_eq!(codes, ["A"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn iter(&self) -> impl Iterator<Item = (BodyId, &Body)> + '_ {
-        (0u32..).zip(&self.bodies).map(|(i, b)| (id_of(i), b))
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            bodies: self.bodies.iter(),
+            next: 0,
+        }
     }
 
     /// The id of the body with this code, if any.
@@ -434,6 +446,7 @@ impl Registry {
     /// assert_eq!(registry.body(id).map(|b| b.kind()), Some(BodyKind::Other));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self, id: BodyId) -> Option<&Body> {
         self.bodies.get(idx(id))
     }
@@ -468,6 +481,7 @@ impl Registry {
     /// assert!(Registry::builder().build()?.changes().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -492,6 +506,7 @@ impl Registry {
     /// assert!(!registry.is_active_on(a, day(1999, 12, 31)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_active_on(&self, id: BodyId, date: NaiveDate) -> bool {
         self.active(idx(id), date)
     }
@@ -526,6 +541,7 @@ impl Registry {
     /// assert_eq!(registry.name_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn name_on(&self, id: BodyId, date: NaiveDate) -> Option<&Names> {
         let i = idx(id);
         let body = self.bodies.get(i)?;
@@ -696,6 +712,7 @@ impl Registry {
     /// assert_eq!(registry.successor_on(a, day(1999, 6, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn successor_on(&self, id: BodyId, date: NaiveDate) -> Option<BodyId> {
         let mut i = idx(id);
         if date < *self.from.get(i)? {
@@ -732,6 +749,7 @@ impl Registry {
     /// assert_eq!(registry.succession_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn succession_on(&self, id: BodyId, date: NaiveDate) -> Option<Succession> {
         let mut i = idx(id);
         if date < *self.from.get(i)? {
@@ -755,6 +773,64 @@ impl Registry {
             });
             i = next as usize;
         }
+    }
+}
+
+/// The bodies of a registry with their ids, in id order, from [`Registry::iter`] (or
+/// `for (id, body) in &registry`).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::org::{Body, BodyKind, Iter, Level, Registry};
+///
+/// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+/// let registry = Registry::builder()
+///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
+///     .build()?;
+/// let bodies: Iter<'_> = registry.iter();
+/// assert_eq!(bodies.len(), 2);
+/// for (id, body) in &registry {
+///     assert_eq!(registry.code(id), Some(body.code()));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub struct Iter<'a> {
+    bodies: std::slice::Iter<'a, Body>,
+    // INVARIANT (registry): a registry has fewer than `u32::MAX` bodies, so the index of
+    // every body fits.
+    next: u32,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (BodyId, &'a Body);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let body = self.bodies.next()?;
+        let id = id_of(self.next);
+        self.next = self.next.saturating_add(1);
+        Some((id, body))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.bodies.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl std::iter::FusedIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Registry {
+    type Item = (BodyId, &'a Body);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
     }
 }
 
@@ -791,6 +867,7 @@ impl RegistryBuilder {
     /// assert!(RegistryBuilder::new().build()?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new() -> RegistryBuilder {
         RegistryBuilder::default()
     }
@@ -1012,6 +1089,13 @@ impl RegistryBuilder {
                     }
                     if parts.contains(&i) {
                         return Err(malformed(body, "a body splits into itself"));
+                    }
+                    if parts
+                        .iter()
+                        .enumerate()
+                        .any(|(k, p)| parts.get(..k).is_some_and(|seen| seen.contains(p)))
+                    {
+                        return Err(malformed(body, "a part is listed twice"));
                     }
                     if !parts.contains(&heir_id) {
                         return Err(malformed(body, "the heir is not one of the parts"));

@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
 
+/// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
+/// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
 fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+    crate::period::iso_date(text).ok_or_else(|| {
         OrgError::InvalidDate {
             value: text.to_owned(),
         }
@@ -495,5 +497,29 @@ mod tests {
             err.to_string(),
             "at `bodies[0].from`: invalid date `2000-13-01`: expected `yyyy-mm-dd`"
         );
+    }
+
+    #[test]
+    fn dates_have_one_spelling() {
+        assert_eq!(
+            date("2024-02-29", "d"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        for text in [
+            "2000-1-1",
+            "2000-01-1",
+            "+2000-01-01",
+            "2000-01-01 ",
+            " 2000-01-01",
+            "2000/01/01",
+            "20000-01-01",
+            "2023-02-29",
+            "2000-01-0a",
+        ] {
+            assert_eq!(
+                date(text, "d").unwrap_err().to_string(),
+                format!("at `d`: invalid date `{text}`: expected `yyyy-mm-dd`"),
+            );
+        }
     }
 }

@@ -409,6 +409,15 @@ fn malformed_changes() {
             "split of `A` on 2010-01-01 is malformed: a body splits into itself",
         ),
         (
+            Change::Split {
+                body: code("A"),
+                into: vec![code("B"), code("C"), code("B")],
+                heir: code("B"),
+                date,
+            },
+            "split of `A` on 2010-01-01 is malformed: a part is listed twice",
+        ),
+        (
             Change::Dissolve {
                 body: code("A"),
                 successor: Some(code("A")),
@@ -835,6 +844,19 @@ kind = "party_committee"
 level = "province"
 from = "2000-01-01"
 "#;
+
+    /// Vietnamese names typed decomposed (NFD) read as the composed (NFC) names.
+    #[test]
+    fn names_are_read_in_nfc() {
+        let nfd = HEAD.replace("Tỉnh ủy", "T\u{1ec9}nh u\u{309}y");
+        assert_ne!(nfd, HEAD);
+        let registry = Registry::from_toml_str(&nfd).unwrap();
+        let tu = registry.id("TU").unwrap();
+        assert_eq!(
+            registry.name_on(tu, day(2024, 1, 1)).map(|n| n.vi()),
+            Some("Tỉnh ủy")
+        );
+    }
 
     #[test]
     fn unknown_level_names_the_path() {

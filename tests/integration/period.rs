@@ -314,7 +314,7 @@ fn frequency_names() {
             "yearly"
         ]
     );
-    for f in Frequency::ALL {
+    for &f in Frequency::ALL {
         assert_eq!(f.as_str().parse::<Frequency>(), Ok(f));
     }
     assert_eq!(

@@ -211,6 +211,24 @@ fn working_day_deadlines_skip_tet() {
     assert_eq!(r.due_for(p("2024-01"), cal()).unwrap(), d("2024-01-19"));
 }
 
+/// Zero working days after a rest day ends on the next working day, as every count of
+/// working days does.
+#[test]
+fn zero_working_days_end_on_a_working_day() {
+    let r = ReportingRegime::builder("by the end of the month")
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::Decree09)
+        .deadline(DeadlineRule::AfterPeriodEnd {
+            days: 0,
+            count: DayCount::WorkingDays,
+        })
+        .build()
+        .unwrap();
+    // Sun 31 March 2024 → Mon 1 April; Fri 31 May 2024 stays.
+    assert_eq!(r.due_for(p("2024-03"), cal()).unwrap(), d("2024-04-01"));
+    assert_eq!(r.due_for(p("2024-05"), cal()).unwrap(), d("2024-05-31"));
+}
+
 /// Calendar days are a term: a last day on a rest day moves (Civil Code 2015 art. 148.5).
 #[test]
 fn calendar_day_deadlines_roll() {
@@ -411,7 +429,7 @@ fn monthly(name: &str) -> directives::regime::ReportingRegimeBuilder {
 fn builder_errors() {
     assert_eq!(
         build_err(ReportingRegime::builder("")),
-        "reporting regime has an empty name"
+        "a reporting regime or one-off report has an empty name"
     );
     assert_eq!(
         build_err(
@@ -528,6 +546,17 @@ fn tiers_in_order() {
     assert_eq!(
         build_err(year().tier("", keep(17))),
         "regime `y`: a tier has an empty name"
+    );
+    // Out of order across a tier of another kind: the commune's 20th can never come
+    // before the regime's 19th, whatever the district's rule.
+    assert_eq!(
+        build_err(
+            year()
+                .deadline(keep(19))
+                .tier("commune", keep(20))
+                .tier("district", working(1))
+        ),
+        "regime `y`: tier `commune` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
     );
 
     // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
@@ -654,6 +683,14 @@ mod serde_json_shape {
         assert!(err.to_string().starts_with(
             "report `review`: due date `2024-12-31` is not after the end of its window `2024-12-31`"
         ), "{err}");
+        // One spelling per date, as in every data file.
+        let unpadded = r#"{"name":"review","kind":"thematic","window":"2024","due":"2025-1-10"}"#;
+        let err = serde_json::from_str::<OneOffReport>(unpadded).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid date `2025-1-10`: expected `yyyy-mm-dd`"),
+            "{err}"
+        );
     }
 
     #[test]
