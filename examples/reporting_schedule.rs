@@ -1,7 +1,8 @@
 //! What is due in a year, on which figures, and by when? Prints the periodic reports of
 //! Decree 09/2019/NĐ-CP for one year — each period with its data cut-off window (art. 12)
 //! and its deadline (art. 13.1, moved past rest days) — and then the year report's
-//! cascade through the tiers of Circular 01/2020/TT-VPCP art. 11.
+//! cascade through the tiers attributed to Circular 01/2020/TT-VPCP art. 11 (article and
+//! dates unverified: the tiers are data a user adapts to the regime they follow).
 //!
 //! ```sh
 //! cargo run --example reporting_schedule -- 2025
@@ -47,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         on_rest_day: OnRestDay::Keep,
     };
     let cascade = ReportingRegime::builder("year report, three tiers")
-        .legal_basis("Circular 01/2020/TT-VPCP art. 11")
+        .legal_basis("Circular 01/2020/TT-VPCP art. 11 (unverified)")
         .frequency(Frequency::Yearly)
         .cut_off(CutOff::Decree09)
         .deadline(day(22))

@@ -13,13 +13,19 @@
 //!   quarter of 2024 covers 15 December 2023 to 14 March 2024. Sector regimes use other
 //!   windows (inspection: 16th to 15th; finance: the calendar period), so the window is a
 //!   [`CutOff`] rule of each regime;
-//! - the *deadline* (thời hạn gửi báo cáo, art. 13): ministries and provincial People's
-//!   Committees report to the Government by the 25th of the last month of the period
-//!   (art. 13.1); other tiers' deadlines are set by each regime (art. 13.2). A deadline is
-//!   at least one working day after the cut-off, and a regime that aggregates through
-//!   several tiers states a deadline per tier (art. 8.5). Circular 01/2020/TT-VPCP art. 11,
-//!   for the year report, cascades commune → district by 17 December, district → province
-//!   by 19 December, province → Government Office by 22 December.
+//! - the *deadline* (thời hạn gửi báo cáo, art. 13): ministries, ministry-level bodies,
+//!   Government agencies and provincial People's Committees send their periodic reports
+//!   to the Government and the Prime Minister "chậm nhất vào ngày 25 của tháng cuối kỳ báo
+//!   cáo" (at the latest on the 25th of the last month of the period), unless otherwise
+//!   provided under art. 5.2 (art. 13.1); ministries and provincial People's Committees
+//!   set the deadlines of the regimes they issue (art. 13.2). A deadline is at least one
+//!   working day after the cut-off, and a regime that aggregates through several tiers
+//!   states a deadline per tier (art. 8.5; *unverified*: this wording was not checked
+//!   against the decree's text, so the rule is enforced only by the regimes built here).
+//!   The cascade of the year report under Circular 01/2020/TT-VPCP (2020-10-21) — commune
+//!   → district by 17 December, district → province by 19 December, province →
+//!   Government Office by 22 December — is *unverified* as to its article (cited as art.
+//!   11) and dates; it is an example, not a preset.
 //!
 //! A regime's [`DeadlineRule`] says how the due date follows from the period and its
 //! window; [`ReportingRegime::schedule`] lists the [`ReportingPeriod`]s (period, window,
@@ -37,8 +43,10 @@
 //! - a [`Term`] ends as [`Term::ends_on`] says (Civil Code 2015 arts. 147–148);
 //! - a fixed day of the month ([`DeadlineRule::DayOfLastMonth`]) moves or not as its
 //!   [`OnRestDay`] says. The Decree 09 presets move it to the next working day: art. 13.1
-//!   names a calendar day and does not say otherwise, so the general rule of Civil Code
-//!   2015 art. 148.5 applies. Build the rule with [`OnRestDay::Keep`] to hold the day.
+//!   names a calendar day and does not say otherwise, so this crate reads the general rule
+//!   of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise;
+//!   this is the crate's reading, not a ruling). Build the rule with [`OnRestDay::Keep`]
+//!   to hold the day.
 //!
 //! # Example
 //!
@@ -580,7 +588,7 @@ impl fmt::Display for DeadlineRule {
 
 /// One reporting step of a regime that aggregates through several tiers, with its own
 /// deadline (Decree 09/2019/NĐ-CP art. 8.5), such as "commune → district by 17
-/// December" (Circular 01/2020/TT-VPCP art. 11).
+/// December" (Circular 01/2020/TT-VPCP, article and dates *unverified*).
 ///
 /// Tiers are listed lowest first; each falls due no later than the next, and the last no
 /// later than the regime's own deadline. Two rules of the same kind (two days of the last
@@ -796,7 +804,7 @@ pub struct ReportingRegime {
 }
 
 /// The source cited by the Decree 09 presets.
-const DECREE_09: &str = "Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: the 25th of the last month, provincial People's Committees to the Government)";
+const DECREE_09: &str = "Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)";
 
 impl ReportingRegime {
     /// Starts building a regime named `name`.
@@ -949,7 +957,8 @@ impl ReportingRegime {
     /// due on 25 September, moved to the next working day when it is a rest day. Decree
     /// 09/2019/NĐ-CP art. 12 lists no nine-month window; this preset extends its rule
     /// (15th of the month before the period to the 14th of its last month) and the
-    /// deadline of art. 13.1.
+    /// deadline of art. 13.1. Provinces write it into their own regimes, for example
+    /// Decision 01/2023/QĐ-UBND of Khánh Hòa, art. 4 (Dec 15 – Sep 14).
     ///
     /// # Example
     ///
@@ -1255,7 +1264,7 @@ impl ReportingRegime {
     ///
     /// let cal = WorkCalendar::vietnam()?;
     /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
-    /// // Circular 01/2020/TT-VPCP art. 11: the year report.
+    /// // The year-report cascade attributed to Circular 01/2020/TT-VPCP art. 11 (unverified).
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
