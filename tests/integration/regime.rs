@@ -613,7 +613,7 @@ mod serde_json_shape {
         let json = serde_json::to_string(&ReportingRegime::decree_09_quarterly()).unwrap();
         assert_eq!(
             json,
-            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: the 25th of the last month, provincial People's Committees to the Government)","frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
+            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
         );
         for regime in presets().into_iter().chain([circular_01_year_report()]) {
             let json = serde_json::to_string(&regime).unwrap();
