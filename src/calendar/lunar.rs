@@ -875,7 +875,7 @@ mod tests {
     #[test]
     fn china_utc8_differs_in_the_documented_years() {
         // The same method for UTC+8 gives China's calendar: Tết differs in these years
-        // (DOMAIN.md §6).
+        // (1968, 1969, 1985, 2007, 2030, 2053).
         let cases = [
             (1968, ymd(1968, 1, 29), ymd(1968, 1, 30)),
             (1969, ymd(1969, 2, 16), ymd(1969, 2, 17)),

@@ -5,9 +5,10 @@
 //! A directive is addressed to *bodies*: the Provincial Party Committee, its Mass
 //! Mobilization Department, the district party committees, the provincial newspaper. Bodies
 //! are not permanent. In 2025 Vietnam merged Party departments, ended party delegations and
-//! civil-affairs committees, merged press agencies and abolished the district level
-//! (DOMAIN.md §9). An obligation assigned in 2024 and evaluated in 2026 may belong to a
-//! body that no longer exists, so every question about bodies here is asked *on a date*.
+//! civil-affairs committees, merged press agencies and abolished the district level (Law
+//! 72/2025/QH15 art. 51.3, from 2025-07-01). An obligation assigned in 2024 and evaluated
+//! in 2026 may belong to a body that no longer exists, so every question about bodies here
+//! is asked *on a date*.
 //!
 //! - A [`Body`] has a stable [`BodyCode`] (`TH-TU-BDV`), [`Names`], a [`BodyKind`], a
 //!   [`Level`], a parent, and a validity from `from` (inclusive) until `until` (exclusive).

@@ -8,7 +8,7 @@ fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap()
 }
 
-/// Tết Nguyên Đán 2020–2030 as published for Vietnam (DOMAIN.md §6).
+/// Tết Nguyên Đán 2020–2030 as published for Vietnam.
 #[test]
 fn tet_2020_to_2030() {
     let published = [
@@ -39,7 +39,7 @@ fn tet_2020_to_2030() {
     }
 }
 
-/// Hùng Kings' commemoration day, lunar 10/3 (Labour Code 2019 art. 112; DOMAIN.md §6).
+/// Hùng Kings' commemoration day, lunar 10/3 (Labour Code 2019 art. 112).
 #[test]
 fn hung_kings_day_2024_to_2026() {
     let published = [
@@ -55,7 +55,7 @@ fn hung_kings_day_2024_to_2026() {
 }
 
 /// Years in which Vietnam's calendar (UTC+7) and China's (UTC+8) put Tết on different
-/// days (DOMAIN.md §6); these are Vietnam's dates.
+/// days; these are Vietnam's dates.
 #[test]
 fn tet_in_years_where_vietnam_differs_from_china() {
     let vietnam = [
