@@ -5,3 +5,6 @@
     clippy::panic,
     reason = "tests fail loudly on unexpected errors"
 )]
+
+mod compliance;
+mod yardstick;

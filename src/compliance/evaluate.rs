@@ -1,0 +1,1566 @@
+//! The evaluator: obligations and events as of a date, under a policy, give findings.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::ComplianceError;
+use super::event::{
+    EventId, EventKind, Events, TAG_EXTENDED, TAG_REOPENED, TAG_WAIVED, is_qualifying,
+};
+use super::policy::{EvaluationPolicy, LateExtensions};
+use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
+use crate::org::BodyId;
+
+/// The legal basis of the four tracking states.
+pub(crate) const DECISION_42: &str = "Decision 42/2014/QĐ-TTg";
+/// The legal basis of the rest-day shift.
+pub(crate) const CIVIL_CODE_148_5: &str = "Civil Code 2015 art. 148.5";
+
+/// The status of an obligation as of a date.
+///
+/// The Government's four tracking states (Decision 42/2014/QĐ-TTg, amended by
+/// 23/2018/QĐ-TTg) plus two: waived and not applicable. The set is fixed by the
+/// project's design, so the enum is exhaustive.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Status;
+///
+/// assert_eq!(Status::DoneLate.label_vi(), "đã hoàn thành quá hạn");
+/// assert_eq!(Status::OpenOverdue.to_string(), "open_overdue");
+/// assert!(Status::DoneOnTime.is_done());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[repr(u8)]
+pub enum Status {
+    /// Done on or before the deadline (đã hoàn thành đúng hạn).
+    DoneOnTime,
+    /// Done after the deadline (đã hoàn thành quá hạn).
+    DoneLate,
+    /// Not done, and the deadline has not passed (chưa hoàn thành trong hạn); this includes
+    /// obligations not yet due.
+    OpenWithinDeadline,
+    /// Not done, and the deadline has passed (chưa hoàn thành quá hạn).
+    OpenOverdue,
+    /// Withdrawn by the assigning authority.
+    Waived,
+    /// The obligation does not apply.
+    NotApplicable,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Status; 6] = [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::OpenWithinDeadline,
+        Status::OpenOverdue,
+        Status::Waived,
+        Status::NotApplicable,
+    ];
+
+    /// The status's snake_case name, as used in data files.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::OpenWithinDeadline.as_str(), "open_within_deadline");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "done_on_time",
+            Status::DoneLate => "done_late",
+            Status::OpenWithinDeadline => "open_within_deadline",
+            Status::OpenOverdue => "open_overdue",
+            Status::Waived => "waived",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The Vietnamese label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::DoneOnTime.label_vi(), "đã hoàn thành đúng hạn");
+    /// ```
+    pub const fn label_vi(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "đã hoàn thành đúng hạn",
+            Status::DoneLate => "đã hoàn thành quá hạn",
+            Status::OpenWithinDeadline => "chưa hoàn thành trong hạn",
+            Status::OpenOverdue => "chưa hoàn thành quá hạn",
+            Status::Waived => "được miễn thực hiện",
+            Status::NotApplicable => "không áp dụng",
+        }
+    }
+
+    /// The English label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::OpenOverdue.label_en(), "open and overdue");
+    /// ```
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "done on time",
+            Status::DoneLate => "done late",
+            Status::OpenWithinDeadline => "open within deadline",
+            Status::OpenOverdue => "open and overdue",
+            Status::Waived => "waived",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+
+    /// Whether the obligation is done (on time or late).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert!(!Status::Waived.is_done());
+    /// ```
+    pub const fn is_done(self) -> bool {
+        matches!(self, Status::DoneOnTime | Status::DoneLate)
+    }
+
+    /// Whether the obligation is open (within the deadline or overdue).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert!(Status::OpenOverdue.is_open());
+    /// ```
+    pub const fn is_open(self) -> bool {
+        matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
+    }
+
+    /// The status with this code (its discriminant); codes above 5 are not applicable.
+    #[inline]
+    const fn from_code(code: u8) -> Status {
+        match code {
+            0 => Status::DoneOnTime,
+            1 => Status::DoneLate,
+            2 => Status::OpenWithinDeadline,
+            3 => Status::OpenOverdue,
+            4 => Status::Waived,
+            _ => Status::NotApplicable,
+        }
+    }
+
+    /// The rule that gives this status.
+    const fn rule(self) -> Rule {
+        match self {
+            Status::DoneOnTime => Rule::DoneOnTime,
+            Status::DoneLate => Rule::DoneLate,
+            Status::OpenWithinDeadline => Rule::OpenWithinDeadline,
+            Status::OpenOverdue => Rule::OpenOverdue,
+            Status::Waived => Rule::Waived,
+            Status::NotApplicable => Rule::NotApplicable,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The rule that decided a status.
+///
+/// New rules may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Rule;
+///
+/// assert_eq!(Rule::DoneLate.id(), "status.done-late");
+/// assert_eq!(Rule::DoneLate.provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The earliest qualifying event is on or before the deadline.
+    DoneOnTime,
+    /// The earliest qualifying event is after the deadline.
+    DoneLate,
+    /// No qualifying event, and the deadline is on or after the as-of date.
+    OpenWithinDeadline,
+    /// No qualifying event, and the deadline is before the as-of date.
+    OpenOverdue,
+    /// A waiver is in force.
+    Waived,
+    /// The obligation does not apply.
+    NotApplicable,
+}
+
+impl Rule {
+    /// The rule's stable id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Rule;
+    ///
+    /// assert_eq!(Rule::OpenOverdue.id(), "status.open-overdue");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::DoneOnTime => "status.done-on-time",
+            Rule::DoneLate => "status.done-late",
+            Rule::OpenWithinDeadline => "status.open-within-deadline",
+            Rule::OpenOverdue => "status.open-overdue",
+            Rule::Waived => "status.waived",
+            Rule::NotApplicable => "status.not-applicable",
+        }
+    }
+
+    /// The legal provision the rule rests on, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Rule;
+    ///
+    /// assert_eq!(Rule::Waived.provision(), None);
+    /// ```
+    pub const fn provision(self) -> Option<&'static str> {
+        match self {
+            Rule::DoneOnTime | Rule::DoneLate | Rule::OpenWithinDeadline | Rule::OpenOverdue => {
+                Some(DECISION_42)
+            }
+            Rule::Waived | Rule::NotApplicable => None,
+        }
+    }
+}
+
+/// A fact that shaped a finding beyond its rule.
+///
+/// New notes may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::Note;
+///
+/// let note = Note::RestDayShift {
+///     from: NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?,
+///     to: NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?,
+/// };
+/// assert_eq!(note.provision(), Some("Civil Code 2015 art. 148.5"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Note {
+    /// The deadline fell on a rest day and moved to the next working day.
+    RestDayShift {
+        /// The deadline as written (after any extension).
+        from: NaiveDate,
+        /// The next working day.
+        to: NaiveDate,
+    },
+    /// An extension moved the deadline.
+    Extended {
+        /// The extension event.
+        event: EventId,
+        /// The original due date.
+        original_due: NaiveDate,
+        /// The new due date.
+        new_due: NaiveDate,
+    },
+    /// Grace days were added after the deadline.
+    GraceDays {
+        /// How many.
+        days: u32,
+    },
+    /// The obligation was reopened; events dated before this day do not count.
+    Reopened {
+        /// The date of the latest reopening.
+        on: NaiveDate,
+    },
+}
+
+impl Note {
+    /// The legal provision behind the note, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Note;
+    ///
+    /// assert_eq!(Note::GraceDays { days: 2 }.provision(), None);
+    /// ```
+    pub const fn provision(&self) -> Option<&'static str> {
+        match self {
+            Note::RestDayShift { .. } => Some(CIVIL_CODE_148_5),
+            Note::Extended { .. } | Note::GraceDays { .. } | Note::Reopened { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::RestDayShift { from, to } => write!(
+                f,
+                "deadline `{from}` is a rest day, moved to `{to}` ({CIVIL_CODE_148_5})"
+            ),
+            Note::Extended {
+                event,
+                original_due,
+                new_due,
+            } => write!(
+                f,
+                "extended from `{original_due}` to `{new_due}` by {event}"
+            ),
+            Note::GraceDays { days } => write!(f, "`{days}` grace days"),
+            Note::Reopened { on } => write!(f, "reopened on `{on}`"),
+        }
+    }
+}
+
+/// Why a finding has its status: the rule, its legal provision, and the notes.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::{Explanation, Rule};
+///
+/// let explanation = Explanation::new(Rule::DoneOnTime);
+/// assert_eq!(explanation.to_string(), "status.done-on-time (Decision 42/2014/QĐ-TTg)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    rule: Rule,
+    notes: Vec<Note>,
+}
+
+impl Explanation {
+    /// An explanation by this rule, without notes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert!(Explanation::new(Rule::Waived).notes().is_empty());
+    /// ```
+    pub fn new(rule: Rule) -> Explanation {
+        Explanation {
+            rule,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::Waived).rule(), Rule::Waived);
+    /// ```
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// The rule's legal provision, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::OpenOverdue).provision(), Some("Decision 42/2014/QĐ-TTg"));
+    /// ```
+    pub fn provision(&self) -> Option<&'static str> {
+        self.rule.provision()
+    }
+
+    /// The notes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::DoneLate).notes().len(), 0);
+    /// ```
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.rule.id())?;
+        if let Some(provision) = self.rule.provision() {
+            write!(f, " ({provision})")?;
+        }
+        for note in &self.notes {
+            write!(f, "; {note}")?;
+        }
+        Ok(())
+    }
+}
+
+/// How late an obligation is: past its deadline (grace days included), in calendar days
+/// and, when the policy has a calendar, in working days.
+///
+/// For a late obligation it is measured to the deciding event; for an overdue one, to the
+/// as-of date; otherwise it is zero.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Lateness;
+///
+/// assert_eq!(Lateness::default().calendar_days(), 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Lateness {
+    calendar_days: u32,
+    working_days: Option<u32>,
+}
+
+impl Lateness {
+    /// Calendar days past the deadline.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Lateness;
+    ///
+    /// assert_eq!(Lateness::default().calendar_days(), 0);
+    /// ```
+    pub fn calendar_days(&self) -> u32 {
+        self.calendar_days
+    }
+
+    /// Working days past the deadline, when the policy has a calendar covering them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Lateness;
+    ///
+    /// assert_eq!(Lateness::default().working_days(), None);
+    /// ```
+    pub fn working_days(&self) -> Option<u32> {
+        self.working_days
+    }
+}
+
+/// The finding for one obligation.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::org::BodyId;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let key = ObligationKey::new(
+///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+///     TaskNumber::new("1")?,
+///     RequirementIndex::new(0),
+///     BodyId::from_index(1),
+///     PeriodLabel::new("2025-01")?,
+/// );
+/// let mut obligations = Obligations::new();
+/// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+/// let mut events = Events::new();
+/// events.push(Event::submitted(id, d(2025, 2, 24)?))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?;
+/// let finding = evaluation.finding(id).ok_or("no finding")?;
+/// assert_eq!(finding.status(), Status::DoneLate);
+/// assert_eq!(finding.lateness().calendar_days(), 4);
+/// assert_eq!(finding.explanation().provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Finding {
+    obligation: ObligationId,
+    body: BodyId,
+    original_body: Option<BodyId>,
+    status: Status,
+    original_due: NaiveDate,
+    effective_due: NaiveDate,
+    deciding_event: Option<EventId>,
+    decided_on: Option<NaiveDate>,
+    lateness: Lateness,
+    due_soon: bool,
+    explanation: Explanation,
+}
+
+impl Finding {
+    /// The obligation.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, d(2025, 3, 1)?, &policy)?;
+    /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation(), id);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligation(&self) -> ObligationId {
+        self.obligation
+    }
+
+    /// The body that owes the obligation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).with_original_body(BodyId::from_index(8)))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.body(), BodyId::from_index(1));
+    /// assert_eq!(finding.original_body(), Some(BodyId::from_index(8)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn body(&self) -> BodyId {
+        self.body
+    }
+
+    /// The body that originally owed the obligation, when it passed to a successor.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding::body`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.original_body(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn original_body(&self) -> Option<BodyId> {
+        self.original_body
+    }
+
+    /// The status.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Status};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.status(), Status::OpenOverdue);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The original due date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.original_due(), d(2025, 2, 20)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn original_due(&self) -> NaiveDate {
+        self.original_due
+    }
+
+    /// The effective due date: after any extension and the rest-day shift, before grace
+    /// days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, BasicCalendar, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
+    /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
+    /// let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+    /// let policy = EvaluationPolicy::new(&calendar);
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 9, 22)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.effective_due(), d(2025, 9, 22)?);
+    /// assert_eq!(finding.status().as_str(), "open_within_deadline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn effective_due(&self) -> NaiveDate {
+        self.effective_due
+    }
+
+    /// The event that decided the status: the earliest qualifying event for a done
+    /// obligation, the waiver for a waived one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let mut events = Events::new();
+    /// events.push(Event::submitted(id, d(2025, 2, 19)?))?;
+    /// let first = events.push(Event::submitted(id, d(2025, 2, 18)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.deciding_event(), Some(first));
+    /// assert_eq!(finding.decided_on(), Some(d(2025, 2, 18)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn deciding_event(&self) -> Option<EventId> {
+        self.deciding_event
+    }
+
+    /// The date of the deciding event.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding::deciding_event`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.decided_on(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decided_on(&self) -> Option<NaiveDate> {
+        self.decided_on
+    }
+
+    /// How late the obligation is.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.lateness().calendar_days(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lateness(&self) -> Lateness {
+        self.lateness
+    }
+
+    /// Whether the obligation is open within its deadline and due within the policy's
+    /// due-soon threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 2, 18)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert!(finding.is_due_soon());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_due_soon(&self) -> bool {
+        self.due_soon
+    }
+
+    /// Why the finding has its status.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Rule};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.explanation().rule(), Rule::OpenOverdue);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explanation(&self) -> &Explanation {
+        &self.explanation
+    }
+}
+
+/// Something wrong with the input that the evaluation worked around and reports.
+///
+/// Bad input never stops an evaluation and is never silently dropped: each problem is
+/// reported here, and the event concerned is left out of the decision.
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Diagnostic, Event, EvaluationPolicy, Events};
+/// use directives::obligation::{ObligationId, Obligations};
+///
+/// let mut events = Events::new();
+/// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+/// let id = events.push(Event::submitted(ObligationId::from_index(42), on))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let no_obligations = Obligations::new();
+/// let evaluation = evaluate(&no_obligations, &events, on, &policy)?;
+/// assert_eq!(
+///     evaluation.diagnostics(),
+///     &[Diagnostic::UnknownObligation { event: id, obligation: ObligationId::from_index(42) }],
+/// );
+/// assert_eq!(evaluation.diagnostics()[0].to_string(), "event #0 refers to unknown obligation `#42`");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Diagnostic {
+    /// An event refers to an obligation that is not in the store.
+    UnknownObligation {
+        /// The event.
+        event: EventId,
+        /// The obligation it names.
+        obligation: ObligationId,
+    },
+    /// An event repeats an earlier one (same obligation, date, kind and details).
+    DuplicateEvent {
+        /// The repeated event (the later id).
+        event: EventId,
+        /// The event it repeats.
+        duplicate_of: EventId,
+    },
+    /// An extension sets a due date earlier than the original.
+    ExtensionBeforeDeadline {
+        /// The extension.
+        event: EventId,
+        /// The new due date it sets.
+        new_due: NaiveDate,
+        /// The original due date.
+        original_due: NaiveDate,
+    },
+    /// An extension was granted after the deadline in force, and the policy ignores
+    /// such extensions.
+    LateExtensionIgnored {
+        /// The extension.
+        event: EventId,
+        /// When it was granted.
+        granted: NaiveDate,
+        /// The deadline in force when it was granted.
+        deadline: NaiveDate,
+    },
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Diagnostic::UnknownObligation { event, obligation } => {
+                write!(f, "{event} refers to unknown obligation `{obligation}`")
+            }
+            Diagnostic::DuplicateEvent {
+                event,
+                duplicate_of,
+            } => write!(f, "{event} repeats {duplicate_of}"),
+            Diagnostic::ExtensionBeforeDeadline {
+                event,
+                new_due,
+                original_due,
+            } => write!(
+                f,
+                "{event} sets due date `{new_due}` before the original `{original_due}`"
+            ),
+            Diagnostic::LateExtensionIgnored {
+                event,
+                granted,
+                deadline,
+            } => write!(
+                f,
+                "{event} was granted on `{granted}`, after the deadline `{deadline}`, and is ignored"
+            ),
+        }
+    }
+}
+
+/// An event of one obligation, as the per-obligation decision sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rec {
+    pub(crate) id: u32,
+    pub(crate) tag: u8,
+    pub(crate) day: i32,
+    /// The new due day of an extension (unused otherwise).
+    pub(crate) new_due: i32,
+}
+
+impl Rec {
+    /// The record of the event at row `i` of `events`.
+    pub(crate) fn from_events(events: &Events, i: usize, id: u32) -> Option<Rec> {
+        let tag = *events.tag_column().get(i)?;
+        let day = *events.day_column().get(i)?;
+        let new_due = match events.detail_at(i) {
+            Some(EventKind::Extended { new_due, .. }) => day_number(*new_due),
+            _ => day,
+        };
+        Some(Rec {
+            id,
+            tag,
+            day,
+            new_due,
+        })
+    }
+}
+
+/// The decision for one obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub(crate) status: Status,
+    /// The due day after extensions, before the shift.
+    pub(crate) extended_due: i32,
+    /// The due day after extensions and the shift, before grace days.
+    pub(crate) deadline: i32,
+    pub(crate) deciding: Option<(u32, i32)>,
+    pub(crate) extension: Option<u32>,
+    pub(crate) reopened: Option<i32>,
+}
+
+/// Decides the status of one obligation from its events (those known on or before
+/// `as_of`, without duplicates), sorted by (day, id).
+pub(crate) fn decide(
+    due: i32,
+    not_applicable: bool,
+    recs: &[Rec],
+    as_of: i32,
+    policy: &EvaluationPolicy<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Decision, ComplianceError> {
+    let reopened = recs
+        .iter()
+        .filter(|r| r.tag == TAG_REOPENED)
+        .map(|r| r.day)
+        .max();
+    let voided = |r: &Rec| reopened.is_some_and(|day| r.day < day);
+    let mut extended_due = due;
+    let mut extension = None;
+    for r in recs.iter().filter(|r| r.tag == TAG_EXTENDED) {
+        if r.new_due < due {
+            diagnostics.push(Diagnostic::ExtensionBeforeDeadline {
+                event: EventId::from_index(r.id),
+                new_due: date_of(r.new_due)?,
+                original_due: date_of(due)?,
+            });
+            continue;
+        }
+        let in_force = policy.shift_day(extended_due)?;
+        if r.day > in_force && policy.late_extensions() == LateExtensions::Ignore {
+            diagnostics.push(Diagnostic::LateExtensionIgnored {
+                event: EventId::from_index(r.id),
+                granted: date_of(r.day)?,
+                deadline: date_of(in_force)?,
+            });
+            continue;
+        }
+        extended_due = r.new_due;
+        extension = Some(r.id);
+    }
+    let deadline = policy.shift_day(extended_due)?;
+    let limit = deadline.saturating_add(policy.grace());
+    let mut decision = Decision {
+        status: Status::OpenWithinDeadline,
+        extended_due,
+        deadline,
+        deciding: None,
+        extension,
+        reopened,
+    };
+    if not_applicable {
+        decision.status = Status::NotApplicable;
+    } else if let Some(w) = recs.iter().find(|r| r.tag == TAG_WAIVED && !voided(r)) {
+        decision.status = Status::Waived;
+        decision.deciding = Some((w.id, w.day));
+    } else if let Some(q) = recs.iter().find(|r| is_qualifying(r.tag) && !voided(r)) {
+        decision.status = if q.day <= limit {
+            Status::DoneOnTime
+        } else {
+            Status::DoneLate
+        };
+        decision.deciding = Some((q.id, q.day));
+    } else if limit < as_of {
+        decision.status = Status::OpenOverdue;
+    }
+    Ok(decision)
+}
+
+/// The date of a day number, or an error when it is out of chrono's range.
+fn date_of(day: i32) -> Result<NaiveDate, ComplianceError> {
+    from_day_number(day).ok_or(ComplianceError::DateOutOfRange)
+}
+
+/// "No qualifying event" in the packed earliest-event column.
+const NONE: u64 = u64::MAX;
+
+/// Packs (day, event row) so that the minimum is the earliest event, ties to the lowest row.
+#[inline]
+fn pack(day: i32, row: u32) -> u64 {
+    // Flipping the sign bit maps i32 order onto u32 order.
+    (u64::from((day as u32) ^ 0x8000_0000) << 32) | u64::from(row)
+}
+
+#[inline]
+fn unpack_day(key: u64) -> i32 {
+    // The high half is a u32 by construction.
+    (u32::try_from(key >> 32).unwrap_or(u32::MAX) ^ 0x8000_0000) as i32
+}
+
+#[inline]
+fn unpack_row(key: u64) -> u32 {
+    // Truncation keeps the low half, the row.
+    (key & 0xFFFF_FFFF) as u32
+}
+
+/// The rest-day shift of every due day in a range, precomputed.
+#[derive(Debug, Clone)]
+struct ShiftTable {
+    first: i32,
+    shifted: Vec<i32>,
+}
+
+impl ShiftTable {
+    fn build(
+        policy: &EvaluationPolicy<'_>,
+        dues: &[i32],
+    ) -> Result<Option<ShiftTable>, ComplianceError> {
+        let Some(calendar) = policy.calendar() else {
+            return Ok(None);
+        };
+        if policy.rest_day_shift() == super::policy::RestDayShift::Ignore {
+            return Ok(None);
+        }
+        let (Some(&lo), Some(&hi)) = (dues.iter().min(), dues.iter().max()) else {
+            return Ok(None);
+        };
+        // Both ends must be in the calendar: the shift of `hi` checks its end, this the start.
+        policy.shift_day(lo)?;
+        let mut next = policy.shift_day(hi)?;
+        let len = usize::try_from(hi - lo).map_err(|_| ComplianceError::DateOutOfRange)? + 1;
+        let mut shifted = vec![0; len];
+        for (slot, d) in shifted.iter_mut().rev().zip((lo..=hi).rev()) {
+            if calendar.is_working_day(date_of(d)?) {
+                next = d;
+            }
+            *slot = next;
+        }
+        Ok(Some(ShiftTable { first: lo, shifted }))
+    }
+
+    #[inline]
+    fn shift(&self, day: i32) -> i32 {
+        usize::try_from(day - self.first)
+            .ok()
+            .and_then(|i| self.shifted.get(i))
+            .copied()
+            .unwrap_or(day)
+    }
+}
+
+/// The result of an evaluation: a finding per obligation, plus diagnostics about the input.
+///
+/// Statuses are kept in a compact column (one byte per obligation, plus eight bytes for
+/// the earliest qualifying event); a full [`Finding`] with its explanation is built on
+/// demand by [`Evaluation::finding`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::org::BodyId;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let directive = DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?;
+/// let mut obligations = Obligations::new();
+/// let mut ids = Vec::new();
+/// for month in 1..=3 {
+///     let key = ObligationKey::new(
+///         directive.clone(),
+///         TaskNumber::new("1")?,
+///         RequirementIndex::new(0),
+///         BodyId::from_index(1),
+///         PeriodLabel::new(&format!("2025-{month:02}"))?,
+///     );
+///     ids.push(obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?);
+/// }
+/// let mut events = Events::new();
+/// events.push(Event::submitted(ids[0], d(2025, 2, 15)?))?;
+/// events.push(Event::submitted(ids[1], d(2025, 3, 25)?))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &policy)?;
+/// assert_eq!(
+///     evaluation.statuses(),
+///     &[Status::DoneOnTime, Status::DoneLate, Status::OpenWithinDeadline],
+/// );
+/// assert!(evaluation.diagnostics().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Evaluation<'a> {
+    obligations: &'a Obligations,
+    policy: &'a EvaluationPolicy<'a>,
+    as_of: NaiveDate,
+    // INVARIANT (columns): `status` and `earliest` have one entry per obligation.
+    status: Vec<Status>,
+    earliest: Vec<u64>,
+    // INVARIANT (special): sorted by obligation row, each row once.
+    special: Vec<(u32, Decision)>,
+    shift: Option<ShiftTable>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Evaluates obligations against events as of a date, under a policy.
+///
+/// For each obligation: if it does not apply, [`Status::NotApplicable`]; if a waiver is in
+/// force, [`Status::Waived`]; otherwise the earliest qualifying event (submission,
+/// completion or indicator value) known on or before `as_of` decides between
+/// [`Status::DoneOnTime`] and [`Status::DoneLate`] against the deadline (the due date
+/// after extensions and the rest-day shift, plus grace days); with none, the obligation is
+/// [`Status::OpenOverdue`] when the deadline is before `as_of` and
+/// [`Status::OpenWithinDeadline`] otherwise. A reopening voids the qualifying events and
+/// waivers dated before it. Events not known on `as_of` (dated or recorded after it) are
+/// ignored.
+///
+/// Runs in time linear in obligations plus events, in one pass over each.
+///
+/// # Errors
+///
+/// Only when the evaluation cannot run:
+/// - [`ComplianceError::CalendarRequired`] when the policy applies the rest-day shift
+///   without a calendar;
+/// - [`ComplianceError::OutsideCalendar`] when `as_of` or a deadline is outside the
+///   calendar's range.
+///
+/// Problems with individual events are [`Diagnostic`]s, not errors.
+///
+/// # Example
+///
+/// See [`Evaluation`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, EvaluationPolicy, Events, RestDayShift, ComplianceError};
+/// use directives::obligation::Obligations;
+///
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
+/// let no_obligations = Obligations::new();
+/// let no_events = Events::new();
+/// let result = evaluate(&no_obligations, &no_events, as_of, &policy);
+/// assert_eq!(result.err(), Some(ComplianceError::CalendarRequired));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate<'a>(
+    obligations: &'a Obligations,
+    events: &'a Events,
+    as_of: NaiveDate,
+    policy: &'a EvaluationPolicy<'a>,
+) -> Result<Evaluation<'a>, ComplianceError> {
+    policy.check(as_of)?;
+    let as_of_day = day_number(as_of);
+    let n = obligations.len();
+    let dues = obligations.due_days();
+    let shift = ShiftTable::build(policy, dues)?;
+    let mut diagnostics = Vec::new();
+
+    let ev_obligation = events.obligation_column();
+    let ev_day = events.day_column();
+    let ev_known = events.known_column();
+
+    // Obligations with extensions, waivers or reopenings take the per-obligation path.
+    let mut special_rows: Vec<u32> = events
+        .special_rows()
+        .iter()
+        .filter_map(|&r| {
+            let r = r as usize;
+            let known = *ev_known.get(r)?;
+            let o = *ev_obligation.get(r)?;
+            (known <= as_of_day && (o as usize) < n).then_some(o)
+        })
+        .collect();
+    special_rows.sort_unstable();
+    special_rows.dedup();
+
+    let mut earliest = vec![NONE; n];
+    let mut unknown = Vec::new();
+    let mut ties = Vec::new();
+    let mut gathered: Vec<(u32, u32)> = Vec::new();
+    let rows = ev_obligation.iter().zip(ev_day).zip(ev_known).zip(0u32..);
+    if special_rows.is_empty() {
+        // The hot path: every event known on `as_of` is qualifying.
+        for (((&o, &day), &known), row) in rows {
+            if known > as_of_day {
+                continue;
+            }
+            let Some(best) = earliest.get_mut(o as usize) else {
+                unknown.push((row, o));
+                continue;
+            };
+            let key = pack(day, row);
+            if (*best ^ key) >> 32 == 0 {
+                ties.push((o, row));
+            }
+            *best = (*best).min(key);
+        }
+    } else {
+        let mut marks = vec![0u64; n.div_ceil(64)];
+        for &o in &special_rows {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        let ev_tag = events.tag_column();
+        for (((&o, &day), &known), row) in rows {
+            if known > as_of_day {
+                continue;
+            }
+            let Some(best) = earliest.get_mut(o as usize) else {
+                unknown.push((row, o));
+                continue;
+            };
+            let marked = marks
+                .get(o as usize / 64)
+                .is_some_and(|word| word & (1 << (o % 64)) != 0);
+            if marked {
+                gathered.push((o, row));
+                continue;
+            }
+            if !ev_tag.get(row as usize).is_some_and(|&t| is_qualifying(t)) {
+                continue;
+            }
+            let key = pack(day, row);
+            if (*best ^ key) >> 32 == 0 {
+                ties.push((o, row));
+            }
+            *best = (*best).min(key);
+        }
+    }
+    for (row, o) in unknown {
+        diagnostics.push(Diagnostic::UnknownObligation {
+            event: EventId::from_index(row),
+            obligation: ObligationId::from_index(o),
+        });
+    }
+    for (o, row) in ties {
+        let Some(&best) = earliest.get(o as usize) else {
+            continue;
+        };
+        let first = unpack_row(best);
+        if first != row && events.same_event(first as usize, row as usize) {
+            diagnostics.push(Diagnostic::DuplicateEvent {
+                event: EventId::from_index(first.max(row)),
+                duplicate_of: EventId::from_index(first.min(row)),
+            });
+        }
+    }
+
+    // One pass over the obligations.
+    let grace = policy.grace();
+    let flags = obligations.flag_column();
+    // Branch-free: statuses are unpredictable, so the choice is made with selects.
+    let classify = |best: u64, flag: u8, deadline: i32| -> Status {
+        let limit = deadline.saturating_add(grace);
+        let open = 2 + u8::from(limit < as_of_day);
+        let done = u8::from(unpack_day(best) > limit);
+        let code = if best == NONE { open } else { done };
+        Status::from_code(if flag == 0 { code } else { 5 })
+    };
+    let columns = dues.iter().zip(&earliest).zip(flags);
+    let mut status: Vec<Status> = match &shift {
+        None => columns
+            .map(|((&due, &best), &flag)| classify(best, flag, due))
+            .collect(),
+        Some(table) => columns
+            .map(|((&due, &best), &flag)| classify(best, flag, table.shift(due)))
+            .collect(),
+    };
+
+    // The per-obligation path.
+    gathered.sort_unstable();
+    let mut special = Vec::with_capacity(special_rows.len());
+    let mut recs: Vec<Rec> = Vec::new();
+    let mut rest = gathered.as_slice();
+    for &o in &special_rows {
+        let split = rest.partition_point(|&(g, _)| g <= o);
+        let (mine, after) = rest.split_at(split);
+        rest = after;
+        recs.clear();
+        let mut rows: Vec<u32> = mine.iter().map(|&(_, row)| row).collect();
+        rows.sort_unstable();
+        for (k, &row) in rows.iter().enumerate() {
+            let earlier = rows.get(..k).unwrap_or_default();
+            if let Some(&first) = earlier
+                .iter()
+                .find(|&&e| events.same_event(e as usize, row as usize))
+            {
+                diagnostics.push(Diagnostic::DuplicateEvent {
+                    event: EventId::from_index(row),
+                    duplicate_of: EventId::from_index(first),
+                });
+                continue;
+            }
+            if let Some(rec) = Rec::from_events(events, row as usize, row) {
+                recs.push(rec);
+            }
+        }
+        recs.sort_unstable_by_key(|r| (r.day, r.id));
+        let row = o as usize;
+        let due = *dues.get(row).ok_or(ComplianceError::DateOutOfRange)?;
+        let decision = decide(
+            due,
+            obligations.is_not_applicable(row),
+            &recs,
+            as_of_day,
+            policy,
+            &mut diagnostics,
+        )?;
+        if let Some(slot) = status.get_mut(row) {
+            *slot = decision.status;
+        }
+        special.push((o, decision));
+    }
+
+    Ok(Evaluation {
+        obligations,
+        policy,
+        as_of,
+        status,
+        earliest,
+        special,
+        shift,
+        diagnostics,
+    })
+}
+
+impl<'a> Evaluation<'a> {
+    /// The as-of date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert_eq!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.as_of(), as_of);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The obligations evaluated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// assert!(evaluate(&obligations, &Events::new(), as_of, &policy)?.obligations().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligations(&self) -> &'a Obligations {
+        self.obligations
+    }
+
+    /// The status of every obligation, indexed by [`ObligationId::index`].
+    ///
+    /// # Example
+    ///
+    /// See [`Evaluation`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.statuses().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn statuses(&self) -> &[Status] {
+        &self.status
+    }
+
+    /// The status of one obligation, if it was evaluated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::{ObligationId, Obligations};
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_obligations = Obligations::new();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&no_obligations, &no_events, as_of, &policy)?;
+    /// assert_eq!(evaluation.status(ObligationId::from_index(0)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self, id: ObligationId) -> Option<Status> {
+        self.status.get(id.index() as usize).copied()
+    }
+
+    /// The diagnostics about the input, in a deterministic order.
+    ///
+    /// # Example
+    ///
+    /// See [`Diagnostic`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.diagnostics().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The full finding for one obligation, if it was evaluated.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::{ObligationId, Obligations};
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_obligations = Obligations::new();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&no_obligations, &no_events, as_of, &policy)?;
+    /// assert!(evaluation.finding(ObligationId::from_index(0)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding(&self, id: ObligationId) -> Option<Finding> {
+        let row = id.index() as usize;
+        let status = *self.status.get(row)?;
+        let due = *self.obligations.due_days().get(row)?;
+        let decision = match self.special.binary_search_by_key(&id.index(), |&(o, _)| o) {
+            Ok(k) => self.special.get(k)?.1,
+            Err(_) => {
+                let best = *self.earliest.get(row)?;
+                let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
+                Decision {
+                    status,
+                    extended_due: due,
+                    deadline,
+                    deciding: (best != NONE && status.is_done())
+                        .then(|| (unpack_row(best), unpack_day(best))),
+                    extension: None,
+                    reopened: None,
+                }
+            }
+        };
+        let as_of = day_number(self.as_of);
+        let limit = decision.deadline.saturating_add(self.policy.grace());
+        let late_to = match status {
+            Status::DoneLate => decision.deciding.map(|(_, day)| day),
+            Status::OpenOverdue => Some(as_of),
+            _ => None,
+        };
+        let lateness = match late_to {
+            Some(to) if to > limit => Lateness {
+                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+                working_days: self.policy.working_days_between(limit, to),
+            },
+            _ => Lateness::default(),
+        };
+        let due_soon = status == Status::OpenWithinDeadline
+            && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
+        let mut explanation = Explanation::new(status.rule());
+        if let Some(on) = decision.reopened {
+            explanation.notes.push(Note::Reopened {
+                on: from_day_number(on)?,
+            });
+        }
+        if let Some(event) = decision.extension {
+            explanation.notes.push(Note::Extended {
+                event: EventId::from_index(event),
+                original_due: from_day_number(due)?,
+                new_due: from_day_number(decision.extended_due)?,
+            });
+        }
+        if decision.deadline != decision.extended_due {
+            explanation.notes.push(Note::RestDayShift {
+                from: from_day_number(decision.extended_due)?,
+                to: from_day_number(decision.deadline)?,
+            });
+        }
+        if self.policy.grace_days() > 0 {
+            explanation.notes.push(Note::GraceDays {
+                days: self.policy.grace_days(),
+            });
+        }
+        Some(Finding {
+            obligation: id,
+            body: self.obligations.body(id)?,
+            original_body: self.obligations.original_body_at(row),
+            status,
+            original_due: from_day_number(due)?,
+            effective_due: from_day_number(decision.deadline)?,
+            deciding_event: decision.deciding.map(|(e, _)| EventId::from_index(e)),
+            decided_on: match decision.deciding {
+                Some((_, day)) => Some(from_day_number(day)?),
+                None => None,
+            },
+            lateness,
+            due_soon,
+            explanation,
+        })
+    }
+
+    /// Every finding, in obligation order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert_eq!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.findings().count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
+        self.obligations.ids().filter_map(|id| self.finding(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_orders_by_day_then_row() {
+        assert!(pack(-5, 9) < pack(3, 0));
+        assert!(pack(3, 0) < pack(3, 1));
+        assert_eq!(unpack_day(pack(-5, 9)), -5);
+        assert_eq!(unpack_day(pack(739_000, 9)), 739_000);
+        assert_eq!(unpack_row(pack(739_000, 9)), 9);
+        assert!(pack(i32::MAX - 1, u32::MAX) < NONE);
+    }
+}

@@ -1,0 +1,1 @@
+//! Compliance evaluation through the public API.
