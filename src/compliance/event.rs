@@ -48,10 +48,7 @@ const NO_DETAIL: u32 = u32::MAX;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
-)]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum EventKind {
     /// A report was submitted, optionally with the symbol of the submitted document.
@@ -141,10 +138,8 @@ impl EventKind {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(deny_unknown_fields, rename_all = "snake_case")
-)]
+// serde cannot combine `deny_unknown_fields` with a flattened, internally tagged kind.
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Event {
     obligation: ObligationId,
     date: NaiveDate,
