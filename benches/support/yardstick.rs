@@ -10,10 +10,10 @@ use directives::obligation::{
 use directives::org::BodyId;
 
 /// The generator's seed.
-pub const SEED: u64 = 20_251_231;
+pub(crate) const SEED: u64 = 20_251_231;
 
 /// The splitmix64 mixing function.
-pub fn splitmix64(x: u64) -> u64 {
+pub(crate) fn splitmix64(x: u64) -> u64 {
     let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -21,7 +21,7 @@ pub fn splitmix64(x: u64) -> u64 {
 }
 
 /// The random draw `s` of obligation index `i`.
-pub fn r(i: u64, s: u64) -> u64 {
+pub(crate) fn r(i: u64, s: u64) -> u64 {
     splitmix64(
         SEED.wrapping_mul(1 << 32)
             .wrapping_add(i.wrapping_mul(8))
@@ -31,19 +31,19 @@ pub fn r(i: u64, s: u64) -> u64 {
 
 /// One generated row: an obligation and its submissions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     /// 1-based obligation id.
-    pub obligation_id: u64,
+    pub(crate) obligation_id: u64,
     /// Body id, 1..=1000.
-    pub body_id: u32,
+    pub(crate) body_id: u32,
     /// Period id, 0..60 (months from 2022-01).
-    pub period_id: u32,
+    pub(crate) period_id: u32,
     /// Due date.
-    pub due: NaiveDate,
+    pub(crate) due: NaiveDate,
     /// Number of submissions, 0..=4.
-    pub n_sub: usize,
+    pub(crate) n_sub: usize,
     /// The submission dates (the first `n_sub` are used).
-    pub submitted: [NaiveDate; 4],
+    pub(crate) submitted: [NaiveDate; 4],
 }
 
 /// The first day of the month `months` after 2022-01.
@@ -53,7 +53,7 @@ fn month_start(months: u32) -> NaiveDate {
 }
 
 /// The row of 0-based obligation index `i`.
-pub fn row(i: u64) -> Row {
+pub(crate) fn row(i: u64) -> Row {
     let body_id = 1 + u32::try_from(r(i, 0) % 1000).unwrap_or(0);
     let period_id = u32::try_from(r(i, 1) % 60).unwrap_or(0);
     let due = month_start(period_id + 1) + Days::new(19 + r(i, 2) % 12);
@@ -87,7 +87,7 @@ pub fn row(i: u64) -> Row {
 
 /// Generates `n` obligations and their submissions. Obligation `i` gets store id `i`;
 /// submissions are appended per obligation, in generator order.
-pub fn generate(n: u64) -> (Obligations, Events) {
+pub(crate) fn generate(n: u64) -> (Obligations, Events) {
     let capacity = usize::try_from(n).unwrap_or(0);
     let mut obligations = Obligations::with_capacity(capacity);
     let mut events = Events::with_capacity(capacity + capacity / 5);

@@ -149,17 +149,21 @@ impl Status {
         matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
     }
 
-    /// The status with this code (its discriminant); codes above 5 are not applicable.
+    /// The status with this code (its discriminant, modulo 8; 6 and 7 are not applicable),
+    /// by table lookup so that no branch is taken.
     #[inline]
-    const fn from_code(code: u8) -> Status {
-        match code {
-            0 => Status::DoneOnTime,
-            1 => Status::DoneLate,
-            2 => Status::OpenWithinDeadline,
-            3 => Status::OpenOverdue,
-            4 => Status::Waived,
-            _ => Status::NotApplicable,
-        }
+    fn from_code(code: u8) -> Status {
+        const TABLE: [Status; 8] = [
+            Status::DoneOnTime,
+            Status::DoneLate,
+            Status::OpenWithinDeadline,
+            Status::OpenOverdue,
+            Status::Waived,
+            Status::NotApplicable,
+            Status::NotApplicable,
+            Status::NotApplicable,
+        ];
+        TABLE[usize::from(code & 7)]
     }
 
     /// The rule that gives this status.
@@ -1058,6 +1062,115 @@ impl ShiftTable {
     }
 }
 
+/// Lowers the earliest-event key of obligation `o` to `key`, noting a tie on the day.
+#[inline]
+fn update(best: &mut u64, key: u64, o: u32, row: u32, ties: &mut Vec<(u32, u32)>) {
+    if (*best ^ key) >> 32 == 0 {
+        ties.push((o, row));
+    }
+    *best = (*best).min(key);
+}
+
+/// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
+/// events of obligations on the per-obligation path (marked) go to `gathered`, and
+/// qualifying events of the others go to `sink` as (obligation, day, row).
+///
+/// Kept out of line: inlined into the large caller, the loop loses its registers.
+#[inline(never)]
+fn scan(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    unknown: &mut Vec<(u32, u32)>,
+    gathered: &mut Vec<(u32, u32)>,
+    mut sink: impl FnMut(u32, i32, u32),
+) {
+    let rows = events
+        .obligation_column()
+        .iter()
+        .zip(events.day_column())
+        .zip(events.known_column())
+        .zip(0u32..);
+    match marks {
+        None => {
+            // The hot path: every event known on `as_of` is qualifying.
+            for (((&o, &day), &known), row) in rows {
+                if known > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                sink(o, day, row);
+            }
+        }
+        Some(marks) => {
+            let tags = events.tag_column();
+            for ((((&o, &day), &known), row), &tag) in rows.zip(tags) {
+                if known > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                let marked = marks
+                    .get(o as usize / 64)
+                    .is_some_and(|word| word & (1 << (o % 64)) != 0);
+                if marked {
+                    gathered.push((o, row));
+                } else if is_qualifying(tag) {
+                    sink(o, day, row);
+                }
+            }
+        }
+    }
+}
+
+/// What the status pass needs: the as-of day, the grace days and the shift table.
+#[derive(Debug, Clone, Copy)]
+struct Classes<'t> {
+    as_of: i32,
+    grace: i32,
+    shift: Option<&'t ShiftTable>,
+}
+
+impl Classes<'_> {
+    /// Classifies a run of obligations from their due days, earliest events and flags.
+    ///
+    /// Kept out of line: inlined into the large caller, the loop loses its registers.
+    #[inline(never)]
+    fn classify(&self, dues: &[i32], earliest: &[u64], flags: &[u8], out: &mut [Status]) {
+        let (as_of, grace) = (self.as_of, self.grace);
+        // Branch-free: the statuses are unpredictable, so the choice is made with masks
+        // (a branch here mispredicts about a third of the time).
+        let one = |best: u64, flag: u8, deadline: i32| -> Status {
+            let limit = deadline.saturating_add(grace);
+            let open = 2 | u8::from(limit < as_of);
+            let done = u8::from(unpack_day(best) > limit);
+            let none = u8::from(best == NONE).wrapping_neg();
+            let code = done ^ ((done ^ open) & none);
+            let not_applicable = u8::from(flag != 0).wrapping_neg();
+            Status::from_code(code ^ ((code ^ 5) & not_applicable))
+        };
+        let columns = out.iter_mut().zip(dues.iter().zip(earliest).zip(flags));
+        match self.shift {
+            None => {
+                for (slot, ((&due, &best), &flag)) in columns {
+                    *slot = one(best, flag, due);
+                }
+            }
+            Some(table) => {
+                for (slot, ((&due, &best), &flag)) in columns {
+                    *slot = one(best, flag, table.shift(due));
+                }
+            }
+        }
+    }
+}
+
 /// The result of an evaluation: a finding per obligation, plus diagnostics about the input.
 ///
 /// Statuses are kept in a compact column (one byte per obligation, plus eight bytes for
@@ -1167,7 +1280,6 @@ pub fn evaluate<'a>(
     let mut diagnostics = Vec::new();
 
     let ev_obligation = events.obligation_column();
-    let ev_day = events.day_column();
     let ev_known = events.known_column();
 
     // Obligations with extensions, waivers or reopenings take the per-obligation path.
@@ -1184,66 +1296,47 @@ pub fn evaluate<'a>(
     special_rows.sort_unstable();
     special_rows.dedup();
 
-    let mut earliest = vec![NONE; n];
-    let mut unknown = Vec::new();
-    let mut ties = Vec::new();
-    let mut gathered: Vec<(u32, u32)> = Vec::new();
-    let rows = ev_obligation.iter().zip(ev_day).zip(ev_known).zip(0u32..);
-    if special_rows.is_empty() {
-        // The hot path: every event known on `as_of` is qualifying.
-        for (((&o, &day), &known), row) in rows {
-            if known > as_of_day {
-                continue;
-            }
-            let Some(best) = earliest.get_mut(o as usize) else {
-                unknown.push((row, o));
-                continue;
-            };
-            let key = pack(day, row);
-            if (*best ^ key) >> 32 == 0 {
-                ties.push((o, row));
-            }
-            *best = (*best).min(key);
-        }
-    } else {
+    let marks = (!special_rows.is_empty()).then(|| {
         let mut marks = vec![0u64; n.div_ceil(64)];
         for &o in &special_rows {
             if let Some(word) = marks.get_mut(o as usize / 64) {
                 *word |= 1 << (o % 64);
             }
         }
-        let ev_tag = events.tag_column();
-        for (((&o, &day), &known), row) in rows {
-            if known > as_of_day {
-                continue;
+        marks
+    });
+    let classes = Classes {
+        as_of: as_of_day,
+        grace: policy.grace(),
+        shift: shift.as_ref(),
+    };
+    let mut earliest = vec![NONE; n];
+    let mut status = vec![Status::OpenWithinDeadline; n];
+    let mut unknown = Vec::new();
+    let mut ties = Vec::new();
+    let mut gathered: Vec<(u32, u32)> = Vec::new();
+    let flags = obligations.flag_column();
+    scan(
+        events,
+        as_of_day,
+        n,
+        marks.as_deref(),
+        &mut unknown,
+        &mut gathered,
+        |o, day, row| {
+            if let Some(best) = earliest.get_mut(o as usize) {
+                update(best, pack(day, row), o, row, &mut ties);
             }
-            let Some(best) = earliest.get_mut(o as usize) else {
-                unknown.push((row, o));
-                continue;
-            };
-            let marked = marks
-                .get(o as usize / 64)
-                .is_some_and(|word| word & (1 << (o % 64)) != 0);
-            if marked {
-                gathered.push((o, row));
-                continue;
-            }
-            if !ev_tag.get(row as usize).is_some_and(|&t| is_qualifying(t)) {
-                continue;
-            }
-            let key = pack(day, row);
-            if (*best ^ key) >> 32 == 0 {
-                ties.push((o, row));
-            }
-            *best = (*best).min(key);
-        }
-    }
+        },
+    );
+    classes.classify(dues, &earliest, flags, &mut status);
     for (row, o) in unknown {
         diagnostics.push(Diagnostic::UnknownObligation {
             event: EventId::from_index(row),
             obligation: ObligationId::from_index(o),
         });
     }
+    ties.sort_unstable_by_key(|&(_, row)| row);
     for (o, row) in ties {
         let Some(&best) = earliest.get(o as usize) else {
             continue;
@@ -1256,27 +1349,6 @@ pub fn evaluate<'a>(
             });
         }
     }
-
-    // One pass over the obligations.
-    let grace = policy.grace();
-    let flags = obligations.flag_column();
-    // Branch-free: statuses are unpredictable, so the choice is made with selects.
-    let classify = |best: u64, flag: u8, deadline: i32| -> Status {
-        let limit = deadline.saturating_add(grace);
-        let open = 2 + u8::from(limit < as_of_day);
-        let done = u8::from(unpack_day(best) > limit);
-        let code = if best == NONE { open } else { done };
-        Status::from_code(if flag == 0 { code } else { 5 })
-    };
-    let columns = dues.iter().zip(&earliest).zip(flags);
-    let mut status: Vec<Status> = match &shift {
-        None => columns
-            .map(|((&due, &best), &flag)| classify(best, flag, due))
-            .collect(),
-        Some(table) => columns
-            .map(|((&due, &best), &flag)| classify(best, flag, table.shift(due)))
-            .collect(),
-    };
 
     // The per-obligation path.
     gathered.sort_unstable();

@@ -16,7 +16,7 @@ use directives::compliance::{EvaluationPolicy, Status, StatusCounts, evaluate};
 mod status_csv;
 
 #[path = "../../benches/support/yardstick.rs"]
-#[allow(dead_code, unreachable_pub, reason = "shared with the bench")]
+#[allow(dead_code, reason = "shared with the bench")]
 mod generator;
 
 fn bench_dir() -> PathBuf {
