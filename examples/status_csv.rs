@@ -83,14 +83,23 @@ impl DateParser {
     }
 }
 
-/// Iterates over the data lines of a CSV text (the header skipped), each split on commas.
-fn records(text: &[u8]) -> impl Iterator<Item = (usize, Vec<&[u8]>)> {
+/// Iterates over the data lines of a CSV text (the header skipped), with line numbers.
+fn records(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
     text.split(|&b| b == b'\n')
         .enumerate()
         .skip(1)
         .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
         .filter(|(_, line)| !line.is_empty())
-        .map(|(i, line)| (i, line.split(|&b| b == b',').collect()))
+}
+
+/// Splits a line into exactly `N` comma-separated fields, without allocating.
+fn fields<const N: usize>(line: &[u8]) -> Option<[&[u8]; N]> {
+    let mut out = [&line[..0]; N];
+    let mut parts = line.split(|&b| b == b',');
+    for slot in &mut out {
+        *slot = parts.next()?;
+    }
+    parts.next().is_none().then_some(out)
 }
 
 /// The loaded yardstick: obligations, events, and the map from file ids to store ids.
@@ -116,16 +125,17 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
     let mut dates = DateParser::new();
     // File obligation id → store id (u32::MAX for ids not in the file).
     let mut ids: Vec<u32> = vec![u32::MAX; rows + 2];
-    for (line, fields) in records(&text) {
+    // Whether file id `k` is store id `k - 1` for every row so far (the usual layout), so
+    // that submissions need no look-up.
+    let mut dense = true;
+    for (line, record) in records(&text) {
         let bad = || {
             format!(
                 "`{}` line {line}: malformed row",
                 obligations_path.display()
             )
         };
-        let [id, body, period, due] = fields.as_slice() else {
-            return Err(bad().into());
-        };
+        let [id, body, period, due] = fields(record).ok_or_else(bad)?;
         let id = parse_u32(id).ok_or_else(bad)?;
         let period = parse_u32(period).ok_or_else(bad)? as usize;
         while periods.len() <= period {
@@ -142,6 +152,7 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
             due: dates.parse(due).ok_or_else(bad)?,
         };
         let stored = obligations.insert(row)?;
+        dense &= id == stored.index() + 1;
         let slot = id as usize;
         if ids.len() <= slot {
             ids.resize(slot + 1, u32::MAX);
@@ -154,19 +165,24 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
 
     let text = read_input(submissions_path)?;
     let mut events = Events::with_capacity(bytecount_lines(&text));
-    for (line, fields) in records(&text) {
+    for (line, record) in records(&text) {
         let bad = || {
             format!(
                 "`{}` line {line}: malformed row",
                 submissions_path.display()
             )
         };
-        let [id, submitted] = fields.as_slice() else {
-            return Err(bad().into());
-        };
+        let [id, submitted] = fields(record).ok_or_else(bad)?;
         let id = parse_u32(id).ok_or_else(bad)? as usize;
         // An id not in the obligations file stays unknown, and the evaluation says so.
-        let obligation = ids.get(id).copied().unwrap_or(u32::MAX - 1);
+        let obligation = if dense {
+            u32::try_from(id.wrapping_sub(1))
+                .ok()
+                .filter(|&o| (o as usize) < obligations.len())
+                .unwrap_or(u32::MAX - 1)
+        } else {
+            ids.get(id).copied().unwrap_or(u32::MAX - 1)
+        };
         let obligation = ObligationId::from_index(obligation.min(u32::MAX - 1));
         events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
     }
