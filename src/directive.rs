@@ -1,8 +1,169 @@
 //! Directives and tasks: roles, requirements, validation and lints.
+//!
+//! # What is a directive?
+//!
+//! A directive (chỉ thị, or an official letter or plan that carries one) is a
+//! [`Document`](crate::document::Document) that asks bodies to do things. It names its recipients (nơi nhận), lists
+//! numbered [`Task`]s, and often closes with a monitoring clause: who follows, urges,
+//! inspects and supervises the implementation, and reports on it.
+//!
+//! Each task gives [`Role`]s to bodies — one lead (chủ trì) answerable for it (Decree
+//! 39/2022/NĐ-CP art. 2), coordinating bodies (phối hợp), advisers, implementers, monitors —
+//! and states [`Requirement`]s: a periodic report on a reporting regime, a deliverable due
+//! on a date or within a [`Term`](crate::calendar::Term) of issue, an indicator target, or
+//! continuous work with no deadline. Bodies are named by [`Selector`](crate::org::Selector)s resolved against a
+//! [`Registry`](crate::org::Registry) on the issue date.
+//!
+//! A [`DirectiveBuilder`] checks what must hold (unique task numbers, fixed dates not
+//! before issue, references that are not ambiguous); [`Directive::lint`] reports what is
+//! legal but doubtful (a task without a lead, a report without a frequency), each finding a
+//! [`Lint`] with a stable [`LintCode`], a [`Severity`], a [`Location`] and messages in
+//! Vietnamese and English.
+//!
+//! # Data files
+//!
+//! With the `serde` feature, [`Directive::from_toml_str`] and [`Directive::from_json_str`]
+//! read a directive through the builder; unknown fields are errors, and an error names the
+//! path of the value at fault (`tasks[9].requirements[0].frequency`).
+//! `examples/data/1470-CV-TU.toml` encodes the seed letter.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use directives::directive::{Assignee, Directive, PeriodicReport, Requirement, Role, Task};
+//! use directives::document::{DocSymbol, Document};
+//! use directives::org::{Body, BodyKind, Level, Registry, Selector};
+//!
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+//! let registry = Registry::builder()
+//!     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(1945, 1, 1)?))
+//!     .body(Body::new("BDV".parse()?, "Ban Dân vận", BodyKind::PartyAdvisoryDepartment, Level::Province, day(1945, 1, 1)?)
+//!         .with_parent("TU".parse()?))
+//!     .build()?;
+//! let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, day(2024, 2, 22)?).build()?;
+//! let directive = Directive::builder(letter)
+//!     .recipient(Selector::Body("BDV".parse()?))
+//!     .task(
+//!         Task::new("10".parse()?, "Báo cáo kết quả")
+//!             .assign(Role::Lead, Assignee::Recipients)
+//!             .require(Requirement::PeriodicReport(PeriodicReport::new().to("TU".parse()?))),
+//!     )
+//!     .build()?;
+//! let codes: Vec<&str> = directive.lint(&registry).iter().map(|l| l.code().as_str()).collect();
+//! assert_eq!(codes, ["DIR003", "DIR004"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod lint;
+mod model;
+mod task;
+#[cfg(feature = "serde")]
+mod wire;
+
+pub use self::lint::{Lint, LintCode, Location, Severity};
+pub use self::model::{Directive, DirectiveBuilder, Monitoring};
+pub use self::task::{
+    Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
+};
+
+use chrono::NaiveDate;
+
+use crate::document::DocumentError;
+use crate::period::Frequency;
 
 /// An error from building or loading a directive.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum DirectiveError {}
+pub enum DirectiveError {
+    /// A document error: a malformed symbol, a duplicate or ambiguous reference.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    /// A task number that is not digits followed by optional lowercase letters.
+    #[error(
+        "invalid task number `{value}`: expected digits and optional lowercase letters, such as `3a`"
+    )]
+    InvalidTaskNumber {
+        /// The text given.
+        value: String,
+    },
+    /// A due that is neither a date nor a term.
+    #[error("invalid due `{value}`: expected a date `yyyy-mm-dd` or a term such as `30 days`")]
+    InvalidDue {
+        /// The text given.
+        value: String,
+    },
+    /// Two tasks with one number.
+    #[error("duplicate task number `{number}`")]
+    DuplicateTask {
+        /// The number.
+        number: TaskNumber,
+    },
+    /// A fixed due date before the directive's issue date.
+    #[error("{location}: due date `{date}` is before the issue date `{issued}`")]
+    DateBeforeIssue {
+        /// Where.
+        location: Location,
+        /// The due date.
+        date: NaiveDate,
+        /// The issue date.
+        issued: NaiveDate,
+    },
+    /// A periodic report whose stated frequency differs from its regime's.
+    #[error("{location}: stated frequency `{stated}` differs from the regime's `{regime}`")]
+    FrequencyMismatch {
+        /// Where.
+        location: Location,
+        /// The frequency stated.
+        stated: Frequency,
+        /// The regime's frequency.
+        regime: Frequency,
+    },
+    /// An indicator target that is not a finite number.
+    #[error("{location}: indicator target `{value}` is not a finite number")]
+    InvalidTarget {
+        /// Where.
+        location: Location,
+        /// The target, printed.
+        value: String,
+    },
+    /// An assignment to the recipients of a directive that has none.
+    #[error("{location}: assigned to the recipients, but the directive has none")]
+    NoRecipients {
+        /// Where.
+        location: Location,
+    },
+    /// An assignment in a data file that names both or neither of `recipients` and
+    /// `bodies`.
+    #[error("an assignment needs exactly one of `recipients = true` and `bodies`")]
+    InvalidAssignment,
+    /// A requirement in a data file with a field its kind does not have, or without one
+    /// it needs.
+    #[error("a `{kind}` requirement {problem}")]
+    InvalidRequirement {
+        /// The kind (`periodic_report`, `deliverable`, `indicator`, `continuous`).
+        kind: &'static str,
+        /// What is wrong, such as "has no field `what`".
+        problem: String,
+    },
+    /// A data file that could not be read, with the path of the value at fault.
+    #[error("invalid directive {format} at `{path}`: {message}")]
+    Load {
+        /// `toml` or `json`.
+        format: &'static str,
+        /// The path, such as `tasks[9].requirements[0].regime`; `.` for the whole file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A directive that could not be written.
+    #[error("cannot write the directive as {format}: {message}")]
+    Write {
+        /// `toml` or `json`.
+        format: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+}

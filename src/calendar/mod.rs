@@ -1,10 +1,314 @@
 //! The Vietnamese civil calendar: lunar dates, holidays, working days and legal terms.
+//!
+//! # What is a working day?
+//!
+//! A state agency in Vietnam works Monday to Friday; Saturday and Sunday are weekly rest
+//! days. On top of the week come the public holidays of the Labour Code (2019 art. 112):
+//! New Year's Day, five days of Tết (the lunar new year), Hùng Kings' Commemoration Day
+//! (lunar 10/3), Victory Day (Apr 30), International Labour Day (May 1) and National Day
+//! (Sep 2 plus one adjacent day). Two of them move with the lunar calendar, and for two of
+//! them (Tết and the day next to National Day) the Prime Minister fixes the exact days each
+//! year (art. 112.3). A holiday that falls on a weekly rest day is compensated on the next
+//! working day (art. 111.3).
+//!
+//! Each year the Government also announces a schedule for the civil service: which days
+//! make up the Tết and National Day breaks, and swaps (a weekday off, paid back by working
+//! a Saturday). These schedules are not predictable, so the crate ships the known ones as
+//! data ([`YearSchedule::vietnam`]) that a user extends or overrides.
+//!
+//! A [`WorkCalendar`] puts the week, the [`HolidayRule`]s and the [`YearSchedule`]s
+//! together for a range of years and precomputes tables, so that every query —
+//! [`is_working_day`](WorkCalendar::is_working_day),
+//! [`add_working_days`](WorkCalendar::add_working_days),
+//! [`working_days_between`](WorkCalendar::working_days_between),
+//! [`roll`](WorkCalendar::roll), [`day_info`](WorkCalendar::day_info) — takes constant
+//! time. A query outside the range is an error ([`CalendarError::OutOfRange`]), never a
+//! guess.
+//!
+//! # Defaults and unverified data
+//!
+//! Rules that a primary text does not settle are data the user can change, not constants:
+//!
+//! - **Tết without a schedule**: the last day of the lunar year and the first four days of
+//!   the new year (five days, Labour Code 2012 art. 115, 2019 art. 112); before
+//!   2013-05-01, the last day and the first three days (four days, Labour Code 1994 art.
+//!   73). Replace it for a year with [`YearScheduleBuilder::tet`].
+//! - **The day next to National Day without a schedule** (from 2021): Sep 3 when Sep 2 is a
+//!   Monday, Thursday or Sunday, Sep 1 otherwise ([`HolidayDate::AdjacentToSolar`]).
+//! - **Compensation** (art. 111.3): a holiday on a weekly rest day gives a day off on the
+//!   next working day, unless a scheduled day off covers the holiday (the announced break
+//!   already accounts for it). Switch it off with
+//!   [`WorkCalendarBuilder::compensation`].
+//! - **Yearly schedules** ship for 2024–2026; Mon 2026-08-31 is *unverified*.
+//! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
+//!   [`HolidayRule::vietnamese_culture_day`].
+//! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from
+//!   1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards (*unverified*).
+//!
+//! In 1990–2100 no two statutory rules fall on the same day; if custom rules do, the day is
+//! one holiday, named by the first rule.
+//!
+//! # Terms
+//!
+//! A [`Term`] ("10 working days", "1 month", "30 ngày") ends on a day computed by the
+//! Civil Code 2015, arts. 147–148: counting starts the day after the anchor, months clamp
+//! to the month's last day, and a last day that is not a working day moves to the next
+//! working day. [`Term::explain`] says which days were skipped and why.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use directives::calendar::{Term, WorkCalendar};
+//!
+//! let cal = WorkCalendar::vietnam()?;
+//! let anchor = NaiveDate::from_ymd_opt(2024, 2, 6).ok_or("bad date")?;
+//! let term: Term = "10 working days".parse()?;
+//! // Tết 2024: Feb 8–14 off.
+//! assert_eq!(term.ends_on(anchor, &cal)?, NaiveDate::from_ymd_opt(2024, 2, 27).ok_or("bad date")?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
+mod holiday;
 mod lunar;
+mod schedule;
+mod term;
+mod work;
+
+use chrono::NaiveDate;
+
+pub use self::holiday::{Holiday, HolidayDate, HolidayRule, HolidayRuleBuilder, ScheduledPart};
+pub use self::lunar::LunarDate;
+pub use self::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule, YearScheduleBuilder};
+pub use self::term::{SkippedDay, Term, TermEnd, TermUnit};
+pub use self::work::{DayKind, Roll, WeekMask, WorkCalendar, WorkCalendarBuilder};
 
 /// An error from the calendar: a date out of range, an impossible lunar date, an absurd term.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{CalendarError, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let date = NaiveDate::from_ymd_opt(2150, 1, 1).ok_or("bad date")?;
+/// match cal.is_working_day(date) {
+///     Err(CalendarError::OutOfRange { last, .. }) => assert_eq!(last.to_string(), "2100-12-31"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum CalendarError {}
+pub enum CalendarError {
+    // Lunar calendar (`LunarDate`).
+    /// A solar date outside the range the lunar calendar covers,
+    /// [`LunarDate::SOLAR_MIN`]`..=`[`LunarDate::SOLAR_MAX`].
+    #[error(
+        "solar date `{date}` is outside the lunar calendar's range `{}..={}`",
+        LunarDate::SOLAR_MIN,
+        LunarDate::SOLAR_MAX
+    )]
+    SolarDateOutOfRange {
+        /// The date given.
+        date: chrono::NaiveDate,
+    },
+    /// A lunar year outside the supported years, `1899..=2199`.
+    #[error(
+        "lunar year `{year}` is outside the supported range `{}..={}`",
+        LunarDate::MIN.year(),
+        LunarDate::MAX.year()
+    )]
+    LunarYearOutOfRange {
+        /// The year given.
+        year: i32,
+    },
+    /// A lunar month number outside `1..=12`.
+    #[error("lunar month `{month}` is not in `1..=12`")]
+    LunarMonthOutOfRange {
+        /// The month given.
+        month: u8,
+    },
+    /// A leap flag on a month that is not the year's leap month.
+    #[error(
+        "lunar year `{year}` has no leap month `{month}`: {}",
+        lunar::describe_leap_month(*.leap_month)
+    )]
+    NoSuchLeapMonth {
+        /// The lunar year given.
+        year: i32,
+        /// The month given with the leap flag.
+        month: u8,
+        /// The year's actual leap month, if it has one.
+        leap_month: Option<u8>,
+    },
+    /// A day number that the lunar month does not have (day 30 of a 29-day month, or 0).
+    #[error(
+        "lunar month `{}` has no day `{day}`: it has `{days_in_month}` days",
+        lunar::MonthLabel { year: *.year, month: *.month, leap: *.leap }
+    )]
+    LunarDayOutOfRange {
+        /// The lunar year given.
+        year: i32,
+        /// The month given.
+        month: u8,
+        /// Whether the month given is a leap month.
+        leap: bool,
+        /// The day given.
+        day: u8,
+        /// The number of days in that month, 29 or 30.
+        days_in_month: u8,
+    },
+    /// A valid lunar date of the first or last supported year that falls outside the
+    /// range [`LunarDate::MIN`]`..=`[`LunarDate::MAX`].
+    #[error(
+        "lunar date `{}` is outside the supported range `{}..={}`",
+        lunar::DateLabel { year: *.year, month: *.month, leap: *.leap, day: *.day },
+        LunarDate::MIN,
+        LunarDate::MAX
+    )]
+    LunarDateOutOfRange {
+        /// The lunar year given.
+        year: i32,
+        /// The month given.
+        month: u8,
+        /// Whether the month given is a leap month.
+        leap: bool,
+        /// The day given.
+        day: u8,
+    },
+    /// A string that is not a lunar date in the canonical form (`2024-01-01`,
+    /// `2023-02L-15`).
+    #[error(
+        "invalid lunar date `{input}`: expected `YYYY-MM-DD`, or `YYYY-MML-DD` for a leap month"
+    )]
+    ParseLunarDate {
+        /// The string given.
+        input: String,
+    },
+    // Working-day calendars, holidays, schedules and terms.
+    /// A date lies outside the range a [`WorkCalendar`] was built for.
+    #[error("date `{date}` is outside the calendar range `{first}..={last}`")]
+    OutOfRange {
+        /// The date asked about.
+        date: NaiveDate,
+        /// The first day of the calendar.
+        first: NaiveDate,
+        /// The last day of the calendar.
+        last: NaiveDate,
+    },
+    /// Moving from a date by some working days leaves the range of the calendar.
+    #[error(
+        "moving `{days}` working days from `{date}` leaves the calendar range `{first}..={last}`"
+    )]
+    WorkingDaysOutOfRange {
+        /// The date moved from.
+        date: NaiveDate,
+        /// The number of working days moved (negative: backwards).
+        days: i64,
+        /// The first day of the calendar.
+        first: NaiveDate,
+        /// The last day of the calendar.
+        last: NaiveDate,
+    },
+    /// The years given for a calendar are not a range the crate supports.
+    #[error("calendar years `{first}..={last}` are not a valid range")]
+    InvalidYears {
+        /// The first year asked for.
+        first: i32,
+        /// The last year asked for.
+        last: i32,
+    },
+    /// A week mask without any working day.
+    #[error("the week has no working day")]
+    EmptyWeek,
+    /// A holiday rule names a solar day that no year has.
+    #[error("month `{month}` day `{day}` is not a day of the solar year")]
+    InvalidSolarDay {
+        /// The month (1–12).
+        month: u8,
+        /// The day of the month.
+        day: u8,
+    },
+    /// A holiday rule names a lunar day that cannot be used: the month must be 1–12 and the
+    /// day 1–29 (day 30 does not exist in every month).
+    #[error("lunar month `{month}` day `{day}` is not a usable holiday day")]
+    InvalidLunarDay {
+        /// The lunar month.
+        month: u8,
+        /// The lunar day.
+        day: u8,
+    },
+    /// A holiday rule or schedule is incomplete or inconsistent.
+    #[error("invalid holiday rule `{id}`: {reason}")]
+    InvalidHolidayRule {
+        /// The rule's id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A yearly schedule lists a date outside its year.
+    #[error("schedule for year `{year}` lists `{date}`, which is outside that year")]
+    ScheduleDateOutsideYear {
+        /// The schedule's year.
+        year: i32,
+        /// The offending date.
+        date: NaiveDate,
+    },
+    /// A yearly schedule lists a day twice.
+    #[error("schedule for year `{year}` lists `{date}` twice")]
+    ScheduleDuplicateDate {
+        /// The schedule's year.
+        year: i32,
+        /// The date listed twice.
+        date: NaiveDate,
+    },
+    /// A yearly schedule gives a range whose end comes before its start.
+    #[error("schedule for year `{year}` has a reversed range `{first}..={last}`")]
+    ScheduleReversedRange {
+        /// The schedule's year.
+        year: i32,
+        /// The start of the range.
+        first: NaiveDate,
+        /// The end of the range.
+        last: NaiveDate,
+    },
+    /// A term whose count is zero or negative.
+    #[error("term count `{count}` is not positive")]
+    TermNotPositive {
+        /// The count given.
+        count: i64,
+    },
+    /// A term longer than the documented maximum (100 years, see [`TermUnit::max_count`]).
+    #[error("term `{count} {unit}` exceeds the maximum of `{max} {unit}`")]
+    TermTooLong {
+        /// The count given.
+        count: i64,
+        /// The unit of the term.
+        unit: TermUnit,
+        /// The largest count allowed for the unit.
+        max: i64,
+    },
+    /// A string that is not a term.
+    #[error(
+        "cannot parse term `{input}`: expected a count and a unit, such as `10 working days`, `1 month` or `10 ngày làm việc`"
+    )]
+    TermParse {
+        /// The string given.
+        input: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CalendarError;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_traits::<CalendarError>();
+    }
+}

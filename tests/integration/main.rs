@@ -8,3 +8,10 @@
 
 mod compliance;
 mod yardstick;
+mod calendar;
+mod directive;
+mod document;
+mod lunar;
+mod org;
+mod period;
+mod regime;

@@ -1,0 +1,90 @@
+//! Document symbol parsing throughput: a representative mix of Party, administrative and
+//! legal-normative symbols, most with `Đ` (non-ASCII, already NFC), some ASCII, a few in
+//! NFD. The target is at least 5 million symbols per second.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a bench fails loudly on unexpected errors"
+)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use directives::document::DocSymbol;
+
+const MIX: &[&str] = &[
+    "1470-CV/TU",
+    "23-QĐ/TW",
+    "114-KL/TW",
+    "763-QĐ/TU",
+    "267-KL/TU",
+    "128-KH/HU",
+    "08-QĐi/TW",
+    "36-HD/VPTW",
+    "80-NQ/TW",
+    "4043-QĐ/TU",
+    "05/QĐ-UBND",
+    "16/CT-TTg",
+    "123/UBND-VX",
+    "9061/VPCP-CN",
+    "1686/NQ-UBTVQH15",
+    "01/CĐ-TTg",
+    "09/2019/NĐ-CP",
+    "30/2020/NĐ-CP",
+    "42/2014/QĐ-TTg",
+    "01/2020/TT-VPCP",
+    "55/2005/TTLT-BNV-VPCP",
+    "33/2021/CT-TTg",
+    "72/2025/QH15",
+    "91/2015/QH13",
+];
+
+fn symbols(c: &mut Criterion) {
+    let nfd: Vec<String> = ["12/QĐ-So\u{31b}\u{309}", "5/KH-Ba\u{301}o"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let mut group = c.benchmark_group("document/symbol");
+    group.throughput(Throughput::Elements(MIX.len() as u64));
+    group.bench_function("parse/mix", |b| {
+        b.iter(|| {
+            let mut digits = 0;
+            for s in MIX {
+                let symbol = DocSymbol::parse(black_box(s)).unwrap();
+                digits += symbol.number().len();
+            }
+            assert_eq!(digits, 61);
+            digits
+        })
+    });
+    group.throughput(Throughput::Elements(nfd.len() as u64));
+    group.bench_function("parse/nfd", |b| {
+        b.iter(|| {
+            for s in &nfd {
+                let symbol = DocSymbol::parse(black_box(s)).unwrap();
+                // Stored composed, so shorter than the decomposed input.
+                assert!(symbol.as_str().len() < s.len());
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("parse_lenient/ascii", |b| {
+        b.iter(|| {
+            let (symbol, corrections) =
+                DocSymbol::parse_lenient(black_box("09/2019/ND-CP")).unwrap();
+            assert_eq!(corrections.len(), 1);
+            symbol
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    targets = symbols
+}
+criterion_main!(benches);

@@ -1,0 +1,46 @@
+//! Lints a directive against a province's registry of bodies.
+//!
+//! Reads a directive (TOML) and a registry (TOML), resolves the directive's selectors on its
+//! issue date, and prints each lint in English and Vietnamese. With no arguments it lints
+//! the seed letter 1470-CV/TU against the Thanh Hóa registry:
+//!
+//! ```sh
+//! cargo run --example lint_directive
+//! cargo run --example lint_directive -- examples/data/1470-CV-TU.toml examples/data/thanh_hoa.toml
+//! ```
+
+use std::error::Error;
+
+use directives::directive::Directive;
+use directives::org::Registry;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let directive_path = args
+        .next()
+        .unwrap_or_else(|| "examples/data/1470-CV-TU.toml".to_owned());
+    let registry_path = args
+        .next()
+        .unwrap_or_else(|| "examples/data/thanh_hoa.toml".to_owned());
+    let directive = Directive::from_toml_str(&std::fs::read_to_string(&directive_path)?)?;
+    let registry = Registry::from_toml_str(&std::fs::read_to_string(&registry_path)?)?;
+    let doc = directive.document();
+    println!(
+        "{} ({}): {} tasks, {} recipients",
+        doc.symbol(),
+        doc.issued(),
+        directive.tasks().len(),
+        directive.recipients().len()
+    );
+    for (i, selector) in directive.recipients().iter().enumerate() {
+        let bodies = registry.select(selector, directive.issued())?;
+        println!("  recipient {}: {} bodies", i + 1, bodies.len());
+    }
+    let lints = directive.lint(&registry);
+    println!("{} lints", lints.len());
+    for lint in &lints {
+        println!("{lint}");
+        println!("    vi: {}", lint.message_vi());
+    }
+    Ok(())
+}

@@ -1,0 +1,1340 @@
+//! Working-day calendars: the week, holidays, compensatory days and yearly schedules,
+//! precomputed for constant-time queries.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::CalendarError;
+use super::holiday::{Holiday, HolidayDate, HolidayRule, ScheduledPart};
+use super::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule};
+
+/// The days of the week that are working days.
+///
+/// # Example
+///
+/// ```
+/// use chrono::Weekday;
+/// use directives::calendar::WeekMask;
+///
+/// assert!(WeekMask::MON_FRI.is_working(Weekday::Fri));
+/// assert!(!WeekMask::MON_FRI.is_working(Weekday::Sat));
+/// assert!(WeekMask::MON_SAT.is_working(Weekday::Sat));
+/// let four_days = WeekMask::MON_FRI.without(Weekday::Fri);
+/// assert_eq!(four_days, WeekMask::from_working_days(&[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WeekMask(u8);
+
+impl WeekMask {
+    /// Monday to Friday: the week of state agencies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_FRI.is_working(Weekday::Mon));
+    /// assert!(!WeekMask::MON_FRI.is_working(Weekday::Sat));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const MON_FRI: WeekMask = WeekMask(0b001_1111);
+    /// Monday to Saturday: a six-day week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_SAT.is_working(Weekday::Sat));
+    /// assert!(!WeekMask::MON_SAT.is_working(Weekday::Sun));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const MON_SAT: WeekMask = WeekMask(0b011_1111);
+
+    /// A week whose working days are the ones listed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// let week = WeekMask::from_working_days(&[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]);
+    /// assert_eq!(week, WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_working_days(days: &[Weekday]) -> WeekMask {
+        days.iter().fold(WeekMask(0), |mask, &day| mask.with(day))
+    }
+
+    /// Whether `day` is a working day of the week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::MON_FRI.is_working(Weekday::Wed));
+    /// assert!(!WeekMask::MON_FRI.is_working(Weekday::Sun));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_working(self, day: Weekday) -> bool {
+        self.0 & bit(day) != 0
+    }
+
+    /// This week with `day` a working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert_eq!(WeekMask::MON_FRI.with(Weekday::Sat), WeekMask::MON_SAT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with(self, day: Weekday) -> WeekMask {
+        WeekMask(self.0 | bit(day))
+    }
+
+    /// This week with `day` a weekly rest day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert_eq!(WeekMask::MON_SAT.without(Weekday::Sat), WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn without(self, day: Weekday) -> WeekMask {
+        WeekMask(self.0 & !bit(day))
+    }
+
+    /// Whether the week has no working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WeekMask;
+    ///
+    /// assert!(WeekMask::from_working_days(&[]).is_empty());
+    /// assert!(!WeekMask::MON_FRI.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl Default for WeekMask {
+    /// Monday to Friday.
+    fn default() -> Self {
+        WeekMask::MON_FRI
+    }
+}
+
+/// The key of a day in a [`WorkCalendar`]'s tables: its year (counted from the first) and
+/// its ordinal.
+#[inline]
+fn key(year: u32, ordinal: u32) -> usize {
+    ((year as usize) << 9) | ordinal as usize
+}
+
+fn bit(day: Weekday) -> u8 {
+    1 << day.num_days_from_monday()
+}
+
+/// How [`WorkCalendar::roll`] moves a day that is not a working day. A working day never
+/// moves.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{Roll, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let sat = NaiveDate::from_ymd_opt(2024, 8, 31).ok_or("bad date")?;
+/// // Sep 2–3, 2024 are National Day holidays.
+/// assert_eq!(cal.roll(sat, Roll::Following)?, NaiveDate::from_ymd_opt(2024, 9, 4).ok_or("bad date")?);
+/// assert_eq!(cal.roll(sat, Roll::ModifiedFollowing)?, NaiveDate::from_ymd_opt(2024, 8, 30).ok_or("bad date")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Roll {
+    /// The first working day on or after the day.
+    Following,
+    /// The last working day on or before the day.
+    Preceding,
+    /// Following, unless that lands in the next month; then Preceding.
+    ModifiedFollowing,
+    /// Preceding, unless that lands in the previous month; then Following.
+    ModifiedPreceding,
+}
+
+/// What a day is in a [`WorkCalendar`], and why: the answer of
+/// [`WorkCalendar::day_info`].
+///
+/// When several reasons apply, the first in this order wins: a make-up working day, a
+/// holiday, a scheduled day off, a compensatory day off, a weekly rest day.
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{DayKind, WorkCalendar};
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let may1 = NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("bad date")?;
+/// match cal.day_info(may1)? {
+///     DayKind::Holiday(h) => assert_eq!(h.name_en(), "International Labour Day"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DayKind {
+    /// An ordinary working day.
+    Working,
+    /// A weekly rest day (Saturday or Sunday in the default week).
+    WeeklyRest,
+    /// A public holiday made by a [`HolidayRule`].
+    Holiday(Holiday),
+    /// A day off listed in a [`YearSchedule`] (part of a break, or a swapped weekday).
+    ScheduledDayOff(ScheduledDay),
+    /// A compensatory day off for a holiday that fell on a weekly rest day (Labour Code
+    /// 2019 art. 111.3).
+    Compensatory {
+        /// The holiday compensated.
+        holiday: Holiday,
+        /// The weekly rest day the holiday fell on.
+        date: NaiveDate,
+    },
+    /// A weekly rest day worked to make up a day off, listed in a [`YearSchedule`].
+    MakeUpWorkingDay(ScheduledDay),
+}
+
+impl DayKind {
+    /// Whether the day is a working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::DayKind;
+    ///
+    /// assert!(DayKind::Working.is_working());
+    /// assert!(!DayKind::WeeklyRest.is_working());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_working(&self) -> bool {
+        matches!(self, DayKind::Working | DayKind::MakeUpWorkingDay(_))
+    }
+
+    /// A short description in Vietnamese, such as `Tết Nguyên đán` or
+    /// `nghỉ bù Giỗ Tổ Hùng Vương (2026-04-26)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::DayKind;
+    ///
+    /// assert_eq!(DayKind::WeeklyRest.describe_vi(), "ngày nghỉ hằng tuần");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn describe_vi(&self) -> String {
+        match self {
+            DayKind::Working => "ngày làm việc".to_owned(),
+            DayKind::WeeklyRest => "ngày nghỉ hằng tuần".to_owned(),
+            DayKind::Holiday(h) => format!("nghỉ lễ, tết: {}", h.name_vi()),
+            DayKind::ScheduledDayOff(d) => format!("nghỉ theo lịch: {}", d.name_vi()),
+            DayKind::Compensatory { holiday, date } => {
+                format!("nghỉ bù {} ({date})", holiday.name_vi())
+            }
+            DayKind::MakeUpWorkingDay(d) => format!("làm bù: {}", d.name_vi()),
+        }
+    }
+
+    /// A short description in English, such as `holiday: National Day` or
+    /// `compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::DayKind;
+    ///
+    /// assert_eq!(DayKind::WeeklyRest.describe_en(), "weekly rest day");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn describe_en(&self) -> String {
+        match self {
+            DayKind::Working => "working day".to_owned(),
+            DayKind::WeeklyRest => "weekly rest day".to_owned(),
+            DayKind::Holiday(h) => format!("holiday: {}", h.name_en()),
+            DayKind::ScheduledDayOff(d) => format!("scheduled day off: {}", d.name_en()),
+            DayKind::Compensatory { holiday, date } => {
+                format!("compensatory day off for {} ({date})", holiday.name_en())
+            }
+            DayKind::MakeUpWorkingDay(d) => format!("make-up working day: {}", d.name_en()),
+        }
+    }
+
+    /// The legal source behind the day, if any: the holiday rule's or the schedule's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::DayKind;
+    ///
+    /// assert_eq!(DayKind::Working.source(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            DayKind::Working | DayKind::WeeklyRest => None,
+            DayKind::Holiday(h) => Some(h.source()),
+            DayKind::ScheduledDayOff(d) | DayKind::MakeUpWorkingDay(d) => Some(d.source()),
+            DayKind::Compensatory { .. } => Some("Labour Code 2019 art. 111.3"),
+        }
+    }
+}
+
+/// A working-day calendar for a range of years: a [`WeekMask`], [`HolidayRule`]s,
+/// compensatory days (Labour Code 2019 art. 111.3) and [`YearSchedule`]s, precomputed into
+/// tables so that every query takes constant time.
+///
+/// Every query takes a date inside the calendar's range ([`first`](WorkCalendar::first) to
+/// [`last`](WorkCalendar::last)) and returns [`CalendarError::OutOfRange`] otherwise, never a
+/// guess. That is why [`is_working_day`](WorkCalendar::is_working_day) and
+/// [`working_days_between`](WorkCalendar::working_days_between) return a `Result` rather
+/// than a bare `bool` or `i64`.
+///
+/// Build the state-agency calendar with [`WorkCalendar::vietnam`], or a custom one with
+/// [`WorkCalendar::builder`] or [`WorkCalendarBuilder::vietnam`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::WorkCalendar;
+///
+/// let cal = WorkCalendar::vietnam()?;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+/// assert!(!cal.is_working_day(d(2025, 5, 2)?)?); // swapped for Sat Apr 26
+/// assert!(cal.is_working_day(d(2025, 4, 26)?)?);
+/// assert_eq!(cal.add_working_days(d(2024, 2, 7)?, 1)?, d(2024, 2, 15)?); // across Tết
+/// assert_eq!(cal.working_days_between(d(2024, 2, 1)?, d(2024, 3, 1)?)?, 16);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct WorkCalendar {
+    first: NaiveDate,
+    last: NaiveDate,
+    first_year: i32,
+    years: u32,
+    week: WeekMask,
+    rules: Vec<HolidayRule>,
+    schedules: Vec<YearSchedule>,
+    compensation: bool,
+    // INVARIANT (tables): the tables are indexed by a day's key, `(year - first_year) << 9 |
+    // ordinal` (see `key`), so that finding a day needs no division. `kind_of` and `cum`
+    // have `years << 9` entries. For a day with key `k`, `cum[k]` counts the working days
+    // of the calendar before it and `kind_of[k]` indexes `kinds`, where 0 is `Working` and
+    // 1 is `WeeklyRest`. Keys that are not days (ordinal 0, ordinals past the year's end)
+    // hold in `cum` the count before the next day, so `cum[k + 1] - cum[k]` is 1 exactly
+    // when the day with key `k` is a working day, also on a year's last day. `working`
+    // lists the working days in order. Upheld by `WorkCalendarBuilder::build`, the only
+    // constructor.
+    kinds: Vec<DayKind>,
+    kind_of: Vec<u32>,
+    cum: Vec<u32>,
+    working: Vec<NaiveDate>,
+}
+
+impl fmt::Debug for WorkCalendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WorkCalendar")
+            .field("first", &self.first)
+            .field("last", &self.last)
+            .field("week", &self.week)
+            .field(
+                "rules",
+                &self
+                    .rules
+                    .iter()
+                    .map(|r| r.holiday().id())
+                    .collect::<Vec<_>>(),
+            )
+            .field(
+                "schedules",
+                &self
+                    .schedules
+                    .iter()
+                    .map(YearSchedule::year)
+                    .collect::<Vec<_>>(),
+            )
+            .field("compensation", &self.compensation)
+            .field("working_days", &self.working.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl WorkCalendar {
+    /// The calendar of Vietnamese state agencies for 1990–2100: Monday to Friday, the
+    /// statutory holidays with their history ([`HolidayRule::vietnam`]), compensatory days
+    /// (art. 111.3) and the known yearly schedules ([`YearSchedule::vietnam_presets`]).
+    /// Vietnamese Culture Day is not included (see
+    /// [`HolidayRule::vietnamese_culture_day`]).
+    ///
+    /// The week is Monday to Friday over the whole range, although the five-day week for
+    /// state agencies dates from 1999; years before 1995 use the Labour Code 1994 holidays
+    /// (*unverified*). Years without a schedule use the rules' default placement of Tết
+    /// (the last day of the lunar year and the first four days of the new one) and of the
+    /// day next to National Day (see [`HolidayDate::AdjacentToSolar`]).
+    ///
+    /// # Errors
+    ///
+    /// Only if the lunar calendar fails for a year of the range, which it does not for
+    /// 1990–2100.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert_eq!(cal.first(), NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("bad date")?);
+    /// assert_eq!(cal.last(), NaiveDate::from_ymd_opt(2100, 12, 31).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn vietnam() -> Result<WorkCalendar, CalendarError> {
+        WorkCalendarBuilder::vietnam().build()
+    }
+
+    /// A builder with a Monday-to-Friday week, no holidays, no schedules, compensation on,
+    /// and the years 1990–2100.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::builder().week(WeekMask::MON_SAT).years(2024, 2024).build()?;
+    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 1, 6).ok_or("bad date")?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn builder() -> WorkCalendarBuilder {
+        WorkCalendarBuilder {
+            week: WeekMask::MON_FRI,
+            rules: Vec::new(),
+            schedules: BTreeMap::new(),
+            first_year: 1990,
+            last_year: 2100,
+            compensation: true,
+        }
+    }
+
+    /// The first day of the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert_eq!(cal.first(), NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn first(&self) -> NaiveDate {
+        self.first
+    }
+
+    /// The last day of the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert_eq!(cal.last(), NaiveDate::from_ymd_opt(2100, 12, 31).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn last(&self) -> NaiveDate {
+        self.last
+    }
+
+    /// The week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{WeekMask, WorkCalendar};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.week(), WeekMask::MON_FRI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn week(&self) -> WeekMask {
+        self.week
+    }
+
+    /// The holiday rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{HolidayRule, WorkCalendar};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.rules(), HolidayRule::vietnam());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rules(&self) -> &[HolidayRule] {
+        &self.rules
+    }
+
+    /// The yearly schedules, in year order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{WorkCalendar, YearSchedule};
+    ///
+    /// assert_eq!(WorkCalendar::vietnam()?.schedules(), YearSchedule::vietnam_presets());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn schedules(&self) -> &[YearSchedule] {
+        &self.schedules
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn out_of_range(&self, date: NaiveDate) -> CalendarError {
+        CalendarError::OutOfRange {
+            date,
+            first: self.first,
+            last: self.last,
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn moved_out(&self, date: NaiveDate, days: i64) -> CalendarError {
+        CalendarError::WorkingDaysOutOfRange {
+            date,
+            days,
+            first: self.first,
+            last: self.last,
+        }
+    }
+
+    /// The key of `date` in the tables (see INVARIANT (tables)).
+    #[inline]
+    fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
+        match u32::try_from(date.year() - self.first_year) {
+            Ok(y) if y < self.years => Ok(key(y, date.ordinal())),
+            _ => Err(self.out_of_range(date)),
+        }
+    }
+
+    /// The number of working days before the day with key `i` (or key `i - 1`, plus that
+    /// day if it is a working day).
+    #[inline]
+    fn cum(&self, i: usize) -> i64 {
+        // INVARIANT (tables): `i` is a day's key, or one more, so the entry exists.
+        self.cum.get(i).map_or(0, |&c| i64::from(c))
+    }
+
+    /// The `k`-th working day of the calendar (from 0), if there is one.
+    #[inline]
+    fn working_at(&self, k: i64) -> Option<NaiveDate> {
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| self.working.get(k))
+            .copied()
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 5, 4).ok_or("bad date")?)?); // make-up Saturday
+    /// let far = NaiveDate::from_ymd_opt(2200, 1, 1).ok_or("bad date")?;
+    /// assert_eq!(
+    ///     cal.is_working_day(far).unwrap_err().to_string(),
+    ///     "date `2200-01-01` is outside the calendar range `1990-01-01..=2100-12-31`"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+        let i = self.index(date)?;
+        Ok(self.cum(i + 1) > self.cum(i))
+    }
+
+    /// What `date` is, and why: a working day, a weekly rest day, a holiday (with names and
+    /// source), a scheduled day off, a compensatory day or a make-up working day.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{DayKind, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let apr27 = NaiveDate::from_ymd_opt(2026, 4, 27).ok_or("bad date")?;
+    /// let info = cal.day_info(apr27)?;
+    /// assert!(matches!(info, DayKind::Compensatory { .. }));
+    /// assert_eq!(info.describe_en(), "compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn day_info(&self, date: NaiveDate) -> Result<DayKind, CalendarError> {
+        let i = self.index(date)?;
+        self.kind_of
+            .get(i)
+            .and_then(|&k| self.kinds.get(usize::try_from(k).ok()?))
+            .cloned()
+            .ok_or_else(|| self.out_of_range(date))
+    }
+
+    /// Moves `days` working days from `date`.
+    ///
+    /// For `days > 0`, the result is the `days`-th working day strictly after `date`; for
+    /// `days < 0`, the `-days`-th working day strictly before it; `days == 0` returns `date`
+    /// unchanged, whether or not it is a working day (use [`roll`](WorkCalendar::roll) to
+    /// move it). So `+1` from a Saturday is the next Monday (if a working day), and `-1`
+    /// from a Saturday the Friday before; on working days the operation inverts itself:
+    /// `add(add(d, k), -k) == d`.
+    ///
+    /// # Errors
+    ///
+    /// - [`CalendarError::OutOfRange`] when `date` is outside the calendar's range;
+    /// - [`CalendarError::WorkingDaysOutOfRange`] when the result would be.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert_eq!(cal.add_working_days(d(2024, 3, 2)?, 1)?, d(2024, 3, 4)?); // Sat + 1 = Mon
+    /// assert_eq!(cal.add_working_days(d(2024, 3, 2)?, -1)?, d(2024, 3, 1)?); // Sat - 1 = Fri
+    /// assert_eq!(cal.add_working_days(d(2024, 3, 4)?, 5)?, d(2024, 3, 11)?);
+    /// assert_eq!(cal.add_working_days(d(2024, 3, 11)?, -5)?, d(2024, 3, 4)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn add_working_days(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, CalendarError> {
+        let i = self.index(date)?;
+        let k = match days {
+            0 => return Ok(date),
+            1.. => self.cum(i + 1).saturating_add(days - 1),
+            _ => self.cum(i).saturating_add(days),
+        };
+        self.working_at(k).ok_or_else(|| self.moved_out(date, days))
+    }
+
+    /// The number of working days in the half-open range `[from, to)`; negative when `to`
+    /// comes before `from` (then it counts `[to, from)`).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when either date is outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert_eq!(cal.working_days_between(d(2025, 1, 20)?, d(2025, 2, 10)?)?, 10); // Tết Jan 25 – Feb 2
+    /// assert_eq!(cal.working_days_between(d(2025, 2, 10)?, d(2025, 1, 20)?)?, -10);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn working_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<i64, CalendarError> {
+        let a = self.index(from)?;
+        let b = self.index(to)?;
+        Ok(self.cum(b) - self.cum(a))
+    }
+
+    /// The working days in the half-open range `[from, to)`, in order; empty when `to` is
+    /// not after `from`. The slice borrows the calendar's table, so this takes constant
+    /// time.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when either date is outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // Tết 2024 (Feb 8–14) and a weekend in between.
+    /// assert_eq!(cal.working_days(d(2024, 2, 6)?, d(2024, 2, 17)?)?, [d(2024, 2, 6)?, d(2024, 2, 7)?, d(2024, 2, 15)?, d(2024, 2, 16)?]);
+    /// assert!(cal.working_days(d(2024, 2, 17)?, d(2024, 2, 6)?)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn working_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<&[NaiveDate], CalendarError> {
+        let a = self.cum(self.index(from)?);
+        let b = self.cum(self.index(to)?);
+        let (Ok(a), Ok(b)) = (usize::try_from(a), usize::try_from(b)) else {
+            return Ok(&[]);
+        };
+        Ok(self.working.get(a..b).unwrap_or(&[]))
+    }
+
+    /// The first working day strictly after `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the calendar's range;
+    /// [`CalendarError::WorkingDaysOutOfRange`] when the answer would be.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert_eq!(cal.next_working_day(d(2025, 4, 29)?)?, d(2025, 5, 5)?); // Apr 30 – May 4 off
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        self.add_working_days(date, 1)
+    }
+
+    /// The last working day strictly before `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the calendar's range;
+    /// [`CalendarError::WorkingDaysOutOfRange`] when the answer would be.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert_eq!(cal.previous_working_day(d(2024, 2, 15)?)?, d(2024, 2, 7)?); // Tết Feb 8–14
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        self.add_working_days(date, -1)
+    }
+
+    /// Moves `date` to a working day by the convention `roll`; a working day stays put.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the calendar's range;
+    /// [`CalendarError::WorkingDaysOutOfRange`] when the answer would be.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Roll, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert_eq!(cal.roll(d(2024, 3, 30)?, Roll::Following)?, d(2024, 4, 1)?);
+    /// assert_eq!(cal.roll(d(2024, 3, 30)?, Roll::ModifiedFollowing)?, d(2024, 3, 29)?);
+    /// assert_eq!(cal.roll(d(2024, 6, 1)?, Roll::Preceding)?, d(2024, 5, 31)?);
+    /// assert_eq!(cal.roll(d(2024, 6, 1)?, Roll::ModifiedPreceding)?, d(2024, 6, 3)?);
+    /// assert_eq!(cal.roll(d(2024, 6, 4)?, Roll::Preceding)?, d(2024, 6, 4)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {
+        let i = self.index(date)?;
+        // The first working day on or after `date` is working[cum[i]]; the last on or
+        // before is working[cum[i + 1] - 1].
+        let following = || {
+            self.working_at(self.cum(i))
+                .ok_or_else(|| self.moved_out(date, 1))
+        };
+        let preceding = || {
+            self.working_at(self.cum(i + 1) - 1)
+                .ok_or_else(|| self.moved_out(date, -1))
+        };
+        match roll {
+            Roll::Following => following(),
+            Roll::Preceding => preceding(),
+            Roll::ModifiedFollowing => match following() {
+                Ok(d) if d.month() == date.month() && d.year() == date.year() => Ok(d),
+                _ => preceding(),
+            },
+            Roll::ModifiedPreceding => match preceding() {
+                Ok(d) if d.month() == date.month() && d.year() == date.year() => Ok(d),
+                _ => following(),
+            },
+        }
+    }
+}
+
+/// A builder for a [`WorkCalendar`]: the week, the holiday rules, the yearly schedules,
+/// whether holidays on weekly rest days are compensated, and the years to cover.
+///
+/// # Example
+///
+/// A province that also rests on its liberation day, with Vietnamese Culture Day switched
+/// on, for 2020–2040:
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::{DayKind, HolidayDate, HolidayRule, WorkCalendarBuilder};
+///
+/// let province_day = HolidayRule::builder("province-day")
+///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
+///     .source("Provincial decision (example)")
+///     .date(HolidayDate::Solar { month: 3, day: 24 })
+///     .build()?;
+/// let cal = WorkCalendarBuilder::vietnam()
+///     .rule(province_day)
+///     .rule(HolidayRule::vietnamese_culture_day())
+///     .years(2020, 2040)
+///     .build()?;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+/// assert!(!cal.is_working_day(d(2025, 3, 24)?)?);
+/// assert!(!cal.is_working_day(d(2026, 11, 24)?)?);
+/// assert!(matches!(cal.day_info(d(2026, 11, 24)?)?, DayKind::Holiday(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct WorkCalendarBuilder {
+    week: WeekMask,
+    rules: Vec<HolidayRule>,
+    schedules: BTreeMap<i32, YearSchedule>,
+    first_year: i32,
+    last_year: i32,
+    compensation: bool,
+}
+
+impl WorkCalendarBuilder {
+    /// The builder behind [`WorkCalendar::vietnam`], to customise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2026).build()?;
+    /// assert_eq!(cal.schedules().len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn vietnam() -> WorkCalendarBuilder {
+        let mut b = WorkCalendar::builder();
+        for rule in HolidayRule::vietnam() {
+            b = b.rule(rule);
+        }
+        for schedule in YearSchedule::vietnam_presets() {
+            b = b.schedule(schedule);
+        }
+        b
+    }
+
+    /// Sets the week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WeekMask, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().week(WeekMask::MON_SAT).years(2024, 2024).build()?;
+    /// assert!(cal.is_working_day(d(2024, 3, 2)?)?); // a Saturday
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn week(mut self, week: WeekMask) -> Self {
+        self.week = week;
+        self
+    }
+
+    /// Sets the years covered, `first` to `last` inclusive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().years(2020, 2030).build()?;
+    /// assert_eq!(cal.last(), d(2030, 12, 31)?);
+    /// assert!(cal.is_working_day(d(2031, 1, 2)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn years(mut self, first: i32, last: i32) -> Self {
+        self.first_year = first;
+        self.last_year = last;
+        self
+    }
+
+    /// Adds a holiday rule, replacing any rule with the same id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{HolidayRule, WorkCalendarBuilder};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam()
+    ///     .rule(HolidayRule::vietnamese_culture_day())
+    ///     .years(2026, 2026)
+    ///     .build()?;
+    /// assert!(!cal.is_working_day(d(2026, 11, 24)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rule(mut self, rule: HolidayRule) -> Self {
+        self.rules
+            .retain(|r| r.holiday().id() != rule.holiday().id());
+        self.rules.push(rule);
+        self
+    }
+
+    /// Removes the holiday rule with the given id, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().without_rule("labour-day").years(2024, 2024).build()?;
+    /// assert!(cal.is_working_day(d(2024, 5, 1)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn without_rule(mut self, id: &str) -> Self {
+        self.rules.retain(|r| r.holiday().id() != id);
+        self
+    }
+
+    /// Adds a yearly schedule, replacing any schedule for the same year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{WorkCalendarBuilder, YearSchedule};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let s2027 = YearSchedule::builder(2027)
+    ///     .source("example")
+    ///     .day_off(d(2027, 4, 29)?, "Nghỉ hoán đổi", "Swapped day off")
+    ///     .make_up_day(d(2027, 5, 8)?, "Làm bù", "Make-up working day")
+    ///     .build()?;
+    /// let cal = WorkCalendarBuilder::vietnam().schedule(s2027).years(2027, 2027).build()?;
+    /// assert!(!cal.is_working_day(d(2027, 4, 29)?)?);
+    /// assert!(cal.is_working_day(d(2027, 5, 8)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn schedule(mut self, schedule: YearSchedule) -> Self {
+        self.schedules.insert(schedule.year(), schedule);
+        self
+    }
+
+    /// Removes the schedule of a year, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let cal = WorkCalendarBuilder::vietnam().without_schedule(2024).years(2024, 2024).build()?;
+    /// assert!(!cal.is_working_day(d(2024, 5, 4)?)?); // no make-up Saturday any more
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn without_schedule(mut self, year: i32) -> Self {
+        self.schedules.remove(&year);
+        self
+    }
+
+    /// Sets whether a holiday on a weekly rest day is compensated on the next working day
+    /// (Labour Code 2019 art. 111.3; on by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // Hùng Kings' day 2026 is a Sunday: Monday Apr 27 is its compensatory day only
+    /// // with compensation on.
+    /// let with = WorkCalendarBuilder::vietnam().years(2026, 2026).build()?;
+    /// let without = WorkCalendarBuilder::vietnam().compensation(false).years(2026, 2026).build()?;
+    /// assert!(!with.is_working_day(d(2026, 4, 27)?)?);
+    /// assert!(without.is_working_day(d(2026, 4, 27)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn compensation(mut self, on: bool) -> Self {
+        self.compensation = on;
+        self
+    }
+
+    /// Computes the tables and returns the calendar.
+    ///
+    /// Holidays are placed year by year: each rule's days (unless the year's schedule
+    /// fixes the rule's part), then the schedule's days. If two rules make the same day a
+    /// holiday, the first rule names it and the day counts once. Then, in date order, each
+    /// holiday on a weekly rest day that no scheduled day off covers gets a compensatory
+    /// day: the next day that is still a working day. A compensatory day that would fall
+    /// after the range is dropped.
+    ///
+    /// # Errors
+    ///
+    /// - [`CalendarError::InvalidYears`] when `first > last` or a year is outside
+    ///   1–9998;
+    /// - [`CalendarError::EmptyWeek`] when the week has no working day;
+    /// - the lunar calendar's errors when a lunar rule meets a year it does not support.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{CalendarError, WeekMask, WorkCalendar};
+    ///
+    /// let err = WorkCalendar::builder().years(2030, 2020).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "calendar years `2030..=2020` are not a valid range");
+    /// let err = WorkCalendar::builder().week(WeekMask::from_working_days(&[])).build().unwrap_err();
+    /// assert_eq!(err, CalendarError::EmptyWeek);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<WorkCalendar, CalendarError> {
+        let invalid_years = CalendarError::InvalidYears {
+            first: self.first_year,
+            last: self.last_year,
+        };
+        if self.first_year > self.last_year || self.first_year < 1 || self.last_year > 9998 {
+            return Err(invalid_years);
+        }
+        if self.week.is_empty() {
+            return Err(CalendarError::EmptyWeek);
+        }
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(self.first_year, 1, 1),
+            NaiveDate::from_ymd_opt(self.last_year, 12, 31),
+        ) else {
+            return Err(invalid_years);
+        };
+        let first_ce = first.num_days_from_ce();
+        let years = u32::try_from(self.last_year - self.first_year + 1)
+            .map_err(|_| invalid_years.clone())?;
+        let n = usize::try_from(last.num_days_from_ce() - first_ce + 1)
+            .map_err(|_| invalid_years.clone())?;
+        let index = |d: NaiveDate| {
+            usize::try_from(d.num_days_from_ce() - first_ce)
+                .ok()
+                .filter(|&i| i < n)
+        };
+
+        let rest: Vec<bool> = first
+            .iter_days()
+            .take(n)
+            .map(|d| !self.week.is_working(d.weekday()))
+            .collect();
+
+        // Holidays by rule: index into `self.rules`.
+        let mut holiday: Vec<Option<usize>> = vec![None; n];
+        for (r, rule) in self.rules.iter().enumerate() {
+            let lunar_late = matches!(rule.date(), HolidayDate::Lunar { month, .. } if month >= 11);
+            let start = if lunar_late {
+                self.first_year - 1
+            } else {
+                self.first_year
+            };
+            for year in start..=self.last_year {
+                let fixed = rule.part().is_some_and(|part| self.fixes(year, part));
+                if fixed {
+                    continue;
+                }
+                for date in rule.dates_in(year)? {
+                    if let Some(slot) = index(date).and_then(|i| holiday.get_mut(i)) {
+                        slot.get_or_insert(r);
+                    }
+                }
+            }
+        }
+
+        // Scheduled days.
+        let mut scheduled: Vec<Option<&ScheduledDay>> = vec![None; n];
+        for schedule in self.schedules.values() {
+            for day in schedule.days() {
+                if let Some(slot) = index(day.date()).and_then(|i| scheduled.get_mut(i)) {
+                    *slot = Some(day);
+                }
+            }
+        }
+        let is_off =
+            |s: Option<&ScheduledDay>| s.is_some_and(|d| d.kind() == ScheduledDayKind::DayOff);
+        let is_make_up = |s: Option<&ScheduledDay>| {
+            s.is_some_and(|d| d.kind() == ScheduledDayKind::MakeUpWorkingDay)
+        };
+
+        // Working status before compensation.
+        let mut working: Vec<bool> = (0..n)
+            .map(|i| {
+                let s = scheduled.get(i).copied().flatten();
+                if is_make_up(s) {
+                    return true;
+                }
+                let h = holiday.get(i).copied().flatten().is_some();
+                let r = rest.get(i).copied().unwrap_or(true);
+                !(h || is_off(s) || r)
+            })
+            .collect();
+
+        // Compensatory days (art. 111.3), in date order.
+        let mut compensatory: Vec<Option<(usize, NaiveDate)>> = vec![None; n];
+        if self.compensation {
+            for i in 0..n {
+                let Some(r) = holiday.get(i).copied().flatten() else {
+                    continue;
+                };
+                let s = scheduled.get(i).copied().flatten();
+                let on_rest = rest.get(i).copied().unwrap_or(false);
+                if !on_rest || is_off(s) || is_make_up(s) {
+                    continue;
+                }
+                let Some(j) = (i + 1..n).find(|&j| working.get(j).copied().unwrap_or(false)) else {
+                    continue;
+                };
+                let Some(date) = u64::try_from(i)
+                    .ok()
+                    .and_then(|i| first.checked_add_days(Days::new(i)))
+                else {
+                    continue;
+                };
+                if let (Some(w), Some(c)) = (working.get_mut(j), compensatory.get_mut(j)) {
+                    *w = false;
+                    *c = Some((r, date));
+                }
+            }
+        }
+
+        // Tables.
+        let size = key(years, 0);
+        let mut kinds = vec![DayKind::Working, DayKind::WeeklyRest];
+        let mut kind_of = vec![0u32; size];
+        let mut cum = vec![0u32; size];
+        let mut working_days = Vec::new();
+        let mut count: u32 = 0;
+        let mut next_key = 0;
+        for (i, date) in first.iter_days().take(n).enumerate() {
+            let year = u32::try_from(date.year() - self.first_year).unwrap_or(0);
+            let k = key(year, date.ordinal());
+            // Keys that are not days hold the count before the next day.
+            for slot in cum.get_mut(next_key..k).into_iter().flatten() {
+                *slot = count;
+            }
+            next_key = k + 1;
+            if let Some(slot) = cum.get_mut(k) {
+                *slot = count;
+            }
+            let s = scheduled.get(i).copied().flatten();
+            let h = holiday.get(i).copied().flatten();
+            let c = compensatory.get(i).copied().flatten();
+            let special = match (s, h, c) {
+                (Some(s), _, _) if s.kind() == ScheduledDayKind::MakeUpWorkingDay => {
+                    Some(DayKind::MakeUpWorkingDay(s.clone()))
+                }
+                (_, Some(r), _) => self
+                    .rules
+                    .get(r)
+                    .map(|rule| DayKind::Holiday(rule.holiday().clone())),
+                (Some(s), _, _) => Some(DayKind::ScheduledDayOff(s.clone())),
+                (None, None, Some((r, date))) => {
+                    self.rules.get(r).map(|rule| DayKind::Compensatory {
+                        holiday: rule.holiday().clone(),
+                        date,
+                    })
+                }
+                (None, None, None) => None,
+            };
+            let kind = match special {
+                Some(kind) => {
+                    kinds.push(kind);
+                    u32::try_from(kinds.len() - 1).map_err(|_| invalid_years.clone())?
+                }
+                None if rest.get(i).copied().unwrap_or(true) => 1,
+                None => 0,
+            };
+            if let Some(slot) = kind_of.get_mut(k) {
+                *slot = kind;
+            }
+            if working.get(i).copied().unwrap_or(false) {
+                working_days.push(date);
+                count += 1;
+            }
+        }
+        for slot in cum.get_mut(next_key..).into_iter().flatten() {
+            *slot = count;
+        }
+        // INVARIANT (tables): built above.
+
+        Ok(WorkCalendar {
+            first,
+            last,
+            first_year: self.first_year,
+            years,
+            week: self.week,
+            rules: self.rules,
+            schedules: self.schedules.into_values().collect(),
+            compensation: self.compensation,
+            kinds,
+            kind_of,
+            cum,
+            working: working_days,
+        })
+    }
+
+    fn fixes(&self, year: i32, part: ScheduledPart) -> bool {
+        self.schedules
+            .get(&year)
+            .is_some_and(|s| s.fixes().contains(&part))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn tables_are_consistent() {
+        let cal = WorkCalendarBuilder::vietnam()
+            .years(2020, 2030)
+            .build()
+            .unwrap();
+        assert_eq!(cal.cum.len(), 11 << 9);
+        assert_eq!(cal.kind_of.len(), 11 << 9);
+        let mut before = 0;
+        for date in cal.first.iter_days().take_while(|x| *x <= cal.last) {
+            let i = cal.index(date).unwrap();
+            assert_eq!(cal.cum(i), before, "{date}");
+            let kind = cal.day_info(date).unwrap();
+            assert_eq!(kind.is_working(), cal.cum(i + 1) > cal.cum(i), "{date}");
+            if kind.is_working() {
+                assert_eq!(cal.working[usize::try_from(before).unwrap()], date);
+                before += 1;
+            }
+        }
+        assert_eq!(cal.working.len() as i64, before);
+    }
+
+    #[test]
+    fn compensation_in_unscheduled_year() {
+        let cal = WorkCalendarBuilder::vietnam()
+            .years(2027, 2028)
+            .build()
+            .unwrap();
+        // 2028: Tết Jan 26 (Wed); default Jan 25–29, Sat Jan 29 compensated Mon Jan 31.
+        assert!(matches!(
+            cal.day_info(d(2028, 1, 29)).unwrap(),
+            DayKind::Holiday(_)
+        ));
+        match cal.day_info(d(2028, 1, 31)).unwrap() {
+            DayKind::Compensatory { holiday, date } => {
+                assert_eq!(holiday.id(), "tet");
+                assert_eq!(date, d(2028, 1, 29));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without compensation, Jan 31 is worked.
+        let cal = WorkCalendarBuilder::vietnam()
+            .years(2028, 2028)
+            .compensation(false)
+            .build()
+            .unwrap();
+        assert!(cal.is_working_day(d(2028, 1, 31)).unwrap());
+    }
+
+    #[test]
+    fn debug_is_short() {
+        let cal = WorkCalendar::builder().years(2024, 2024).build().unwrap();
+        let s = format!("{cal:?}");
+        assert!(
+            s.starts_with("WorkCalendar { first: 2024-01-01, last: 2024-12-31"),
+            "{s}"
+        );
+    }
+}

@@ -1,0 +1,435 @@
+//! Lints: findings about a directive that is valid but doubtful.
+
+use std::fmt;
+
+use super::TaskNumber;
+
+/// The stable code of a lint.
+///
+/// Codes never change meaning; new codes may be added, so the enum is
+/// `#[non_exhaustive]`.
+///
+/// | code | lint | default severity |
+/// |---|---|---|
+/// | `DIR001` | a task with no lead | error |
+/// | `DIR002` | a task with more than one lead (Decree 39/2022/NĐ-CP art. 2) | error |
+/// | `DIR003` | a periodic report with no frequency | warning |
+/// | `DIR004` | a periodic report with no deadline (Decree 09/2019/NĐ-CP art. 7) | warning |
+/// | `DIR005` | a deliverable or indicator with no deadline | warning |
+/// | `DIR006` | a task that asks only for continuous work | info |
+/// | `DIR007` | a selector (recipients, assignment) that selects no body on the issue date | warning |
+/// | `DIR008` | a body reporting to itself | error |
+/// | `DIR009` | a report falling due before the issue date | warning |
+/// | `DIR010` | a reference to a document the directive does not know | warning |
+/// | `DIR011` | an irregular symbol, such as a directive with a year (`33/2021/CT-TTg`) | warning |
+/// | `DIR012` | a body both lead and coordinator of a task | warning |
+/// | `DIR013` | a body code the registry does not know | error |
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::{LintCode, Severity};
+///
+/// assert_eq!(LintCode::SeveralLeads.as_str(), "DIR002");
+/// assert_eq!(LintCode::SeveralLeads.severity(), Severity::Error);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum LintCode {
+    /// `DIR001`: a task with no lead.
+    NoLead,
+    /// `DIR002`: a task with more than one lead.
+    SeveralLeads,
+    /// `DIR003`: a periodic report with no frequency.
+    ReportWithoutFrequency,
+    /// `DIR004`: a periodic report with no deadline.
+    ReportWithoutDeadline,
+    /// `DIR005`: a deliverable or indicator with no deadline.
+    RequirementWithoutDeadline,
+    /// `DIR006`: a task that asks only for continuous work.
+    ContinuousOnly,
+    /// `DIR007`: a selector that selects no body on the issue date.
+    SelectsNothing,
+    /// `DIR008`: a body reporting to itself.
+    ReportsToItself,
+    /// `DIR009`: a report due before the issue date.
+    DeadlineBeforeIssue,
+    /// `DIR010`: a reference to an unknown document.
+    UnknownReference,
+    /// `DIR011`: an irregular document symbol.
+    IrregularSymbol,
+    /// `DIR012`: a body both lead and coordinator of a task.
+    LeadAndCoordinator,
+    /// `DIR013`: an unknown body code.
+    UnknownBody,
+}
+
+impl LintCode {
+    /// The stable code, `DIR001` to `DIR013`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::LintCode;
+    ///
+    /// assert_eq!(LintCode::ReportWithoutFrequency.as_str(), "DIR003");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LintCode::NoLead => "DIR001",
+            LintCode::SeveralLeads => "DIR002",
+            LintCode::ReportWithoutFrequency => "DIR003",
+            LintCode::ReportWithoutDeadline => "DIR004",
+            LintCode::RequirementWithoutDeadline => "DIR005",
+            LintCode::ContinuousOnly => "DIR006",
+            LintCode::SelectsNothing => "DIR007",
+            LintCode::ReportsToItself => "DIR008",
+            LintCode::DeadlineBeforeIssue => "DIR009",
+            LintCode::UnknownReference => "DIR010",
+            LintCode::IrregularSymbol => "DIR011",
+            LintCode::LeadAndCoordinator => "DIR012",
+            LintCode::UnknownBody => "DIR013",
+        }
+    }
+
+    /// The default severity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{LintCode, Severity};
+    ///
+    /// assert_eq!(LintCode::ContinuousOnly.severity(), Severity::Info);
+    /// ```
+    pub fn severity(self) -> Severity {
+        match self {
+            LintCode::NoLead
+            | LintCode::SeveralLeads
+            | LintCode::ReportsToItself
+            | LintCode::UnknownBody => Severity::Error,
+            LintCode::ContinuousOnly => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for LintCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for LintCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a lint is.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::Severity;
+///
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(Severity::Info.to_string(), "info");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Severity {
+    /// Worth knowing; nothing to fix.
+    Info,
+    /// Probably a gap in the text; check it.
+    Warning,
+    /// Breaks a rule; fix it.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Where in a directive something is. Indexes count from 0, as in data-file paths;
+/// `Display` counts from 1, as people do.
+///
+/// New places may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::Location;
+///
+/// let at = Location::Requirement { task: 9, number: "10".parse()?, index: 0 };
+/// assert_eq!(at.to_string(), "task 10, requirement 1");
+/// assert_eq!(at.path(), "tasks[9].requirements[0]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "at", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Location {
+    /// The directive's document.
+    Document,
+    /// A reference of the document.
+    Reference {
+        /// Index among the references.
+        index: usize,
+    },
+    /// A recipient selector.
+    Recipient {
+        /// Index among the recipients.
+        index: usize,
+    },
+    /// A task.
+    Task {
+        /// Index among the tasks.
+        task: usize,
+        /// The task's number.
+        number: TaskNumber,
+    },
+    /// An assignment of a task.
+    Assignment {
+        /// Index of the task.
+        task: usize,
+        /// The task's number.
+        number: TaskNumber,
+        /// Index among the task's assignments.
+        index: usize,
+    },
+    /// A requirement of a task.
+    Requirement {
+        /// Index of the task.
+        task: usize,
+        /// The task's number.
+        number: TaskNumber,
+        /// Index among the task's requirements.
+        index: usize,
+    },
+    /// The monitoring clause.
+    Monitoring,
+    /// An assignment of the monitoring clause.
+    MonitoringAssignment {
+        /// Index among its assignments.
+        index: usize,
+    },
+    /// A requirement of the monitoring clause.
+    MonitoringRequirement {
+        /// Index among its requirements.
+        index: usize,
+    },
+}
+
+impl Location {
+    /// The path of the place in a data file (`tasks[9].requirements[0]`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Location;
+    ///
+    /// assert_eq!(Location::MonitoringRequirement { index: 0 }.path(), "monitoring.requirements[0]");
+    /// assert_eq!(Location::Recipient { index: 2 }.path(), "recipients[2]");
+    /// ```
+    pub fn path(&self) -> String {
+        match self {
+            Location::Document => "document".to_owned(),
+            Location::Reference { index } => format!("document.references[{index}]"),
+            Location::Recipient { index } => format!("recipients[{index}]"),
+            Location::Task { task, .. } => format!("tasks[{task}]"),
+            Location::Assignment { task, index, .. } => {
+                format!("tasks[{task}].assignments[{index}]")
+            }
+            Location::Requirement { task, index, .. } => {
+                format!("tasks[{task}].requirements[{index}]")
+            }
+            Location::Monitoring => "monitoring".to_owned(),
+            Location::MonitoringAssignment { index } => format!("monitoring.assignments[{index}]"),
+            Location::MonitoringRequirement { index } => {
+                format!("monitoring.requirements[{index}]")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Document => f.write_str("document"),
+            Location::Reference { index } => write!(f, "reference {}", index + 1),
+            Location::Recipient { index } => write!(f, "recipient {}", index + 1),
+            Location::Task { number, .. } => write!(f, "task {number}"),
+            Location::Assignment { number, index, .. } => {
+                write!(f, "task {number}, assignment {}", index + 1)
+            }
+            Location::Requirement { number, index, .. } => {
+                write!(f, "task {number}, requirement {}", index + 1)
+            }
+            Location::Monitoring => f.write_str("monitoring"),
+            Location::MonitoringAssignment { index } => {
+                write!(f, "monitoring, assignment {}", index + 1)
+            }
+            Location::MonitoringRequirement { index } => {
+                write!(f, "monitoring, requirement {}", index + 1)
+            }
+        }
+    }
+}
+
+/// A finding about a directive: a code, a severity, a location and a message in Vietnamese
+/// and in English.
+///
+/// Lints are findings, not errors: a directive with lints is valid and can be expanded and
+/// evaluated. `Display` writes `severity[code] location: English message`. With the
+/// `serde` feature a lint serializes (for reports) as its code, severity, location and
+/// both messages.
+///
+/// # Example
+///
+/// See [`Directive::lint`](super::Directive::lint).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Lint {
+    code: LintCode,
+    severity: Severity,
+    location: Location,
+    en: String,
+    vi: String,
+}
+
+impl Lint {
+    pub(super) fn new(code: LintCode, location: Location, en: String, vi: String) -> Lint {
+        Lint {
+            code,
+            severity: code.severity(),
+            location,
+            en,
+            vi,
+        }
+    }
+
+    /// The stable code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.code(), LintCode::NoLead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn code(&self) -> LintCode {
+        self.code
+    }
+
+    /// The severity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Where.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.location().path(), "tasks[0]");
+    /// assert!(matches!(lint.location(), Location::Task { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The message in English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn message_en(&self) -> &str {
+        &self.en
+    }
+
+    /// The message in Vietnamese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Registry;
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
+    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lint = &lints[0];
+    /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn message_vi(&self) -> &str {
+        &self.vi
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity, self.code, self.location, self.en
+        )
+    }
+}

@@ -1,0 +1,1152 @@
+//! The directive, its builder and its lints.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::NaiveDate;
+
+use super::DirectiveError;
+use super::lint::{Lint, LintCode, Location};
+use super::task::{Assignee, Assignment, PeriodicReport, Requirement, Role, Task, TaskNumber};
+use crate::calendar::WorkCalendar;
+use crate::document::{DocKey, Document, DocumentError, DocumentIndex};
+use crate::org::{BodyCode, BodyId, OrgError, Registry, Selector};
+use crate::period::Period;
+
+/// The monitoring clause of a directive: who follows, urges, inspects and supervises the
+/// implementation (theo dõi, đôn đốc, kiểm tra, giám sát), with whom, and what they report.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+/// use directives::org::Selector;
+///
+/// let m = Monitoring::new("Ban Dân vận Tỉnh ủy chủ trì, phối hợp theo dõi, đôn đốc")
+///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+///     .require(Requirement::PeriodicReport(PeriodicReport::new().to("TH-TU-BTV".parse()?)));
+/// assert_eq!(m.assignments().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Monitoring {
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
+    text: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    assignments: Vec<Assignment>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    requirements: Vec<Requirement>,
+}
+
+impl Monitoring {
+    /// A monitoring clause with its text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.text(), "theo dõi, đôn đốc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(text: impl Into<String>) -> Monitoring {
+        Monitoring {
+            text: text.into(),
+            assignments: Vec::new(),
+            requirements: Vec::new(),
+        }
+    }
+
+    /// The same clause with one more assignment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.assignments()[0].role(), Role::Lead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn assign(mut self, role: Role, assignee: Assignee) -> Monitoring {
+        self.assignments.push(Assignment::new(role, assignee));
+        self
+    }
+
+    /// The same clause with one more requirement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.requirements().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn require(mut self, requirement: Requirement) -> Monitoring {
+        self.requirements.push(requirement);
+        self
+    }
+
+    /// The text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert!(m.text().starts_with("theo dõi"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The assignments.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.assignments().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// The requirements.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Monitoring::new("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.requirements()[0].kind_name(), "periodic_report");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+}
+
+/// A directive: its document, theme, horizon, recipients, tasks, monitoring clause and the
+/// documents it cites.
+///
+/// Invariants, checked by [`DirectiveBuilder::build`]: task numbers are unique; fixed due
+/// dates are not before the issue date; a periodic report's stated frequency agrees with
+/// its regime; indicator targets are finite; assignments to the recipients have
+/// recipients; the cited documents have distinct keys and no reference of the document is
+/// ambiguous among them.
+///
+/// # Example
+///
+/// See the [module documentation](super).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        try_from = "super::wire::DirectiveWire",
+        into = "super::wire::DirectiveWire"
+    )
+)]
+pub struct Directive {
+    pub(super) document: Document,
+    pub(super) theme: String,
+    pub(super) horizon: Option<Period>,
+    pub(super) recipients: Vec<Selector>,
+    pub(super) tasks: Vec<Task>,
+    pub(super) monitoring: Option<Monitoring>,
+    pub(super) cited: Vec<Document>,
+}
+
+impl Directive {
+    /// Starts building a directive carried by a document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::Directive;
+    /// use directives::document::{DocSymbol, Document};
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("16/CT-TTg")?, NaiveDate::from_ymd_opt(2020, 3, 31).ok_or("date")?).build()?;
+    /// let d = Directive::builder(doc).theme("Phòng, chống dịch COVID-19").build()?;
+    /// assert!(d.tasks().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder(document: Document) -> DirectiveBuilder {
+        DirectiveBuilder {
+            directive: Directive {
+                document,
+                theme: String::new(),
+                horizon: None,
+                recipients: Vec::new(),
+                tasks: Vec::new(),
+                monitoring: None,
+                cited: Vec::new(),
+            },
+        }
+    }
+
+    /// The document that carries the directive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.document().symbol().as_str(), "1470-CV/TU");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The key: the document's symbol and issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.key().to_string(), "1470-CV/TU (2024-02-22)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn key(&self) -> DocKey {
+        self.document.key()
+    }
+
+    /// The issue date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.issued(), issued);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn issued(&self) -> NaiveDate {
+        self.document.issued()
+    }
+
+    /// The theme, possibly empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.theme(), "Năm dân vận 2024");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn theme(&self) -> &str {
+        &self.theme
+    }
+
+    /// The period the directive covers, if stated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.horizon().map(|p| p.to_string()).as_deref(), Some("2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn horizon(&self) -> Option<Period> {
+        self.horizon
+    }
+
+    /// The recipients (nơi nhận).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.recipients().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recipients(&self) -> &[Selector] {
+        &self.recipients
+    }
+
+    /// The tasks, in the order of the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.tasks().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    /// The task with a number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.task("1").map(Task::title), Some("Tuyên truyền"));
+    /// assert!(directive.task("2").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn task(&self, number: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.number().as_str() == number)
+    }
+
+    /// The monitoring clause, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert!(directive.monitoring().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn monitoring(&self) -> Option<&Monitoring> {
+        self.monitoring.as_ref()
+    }
+
+    /// The documents the directive cites, as far as they are known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .theme("Năm dân vận 2024")
+    ///     .horizon(Period::year(2024)?)
+    ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
+    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .cited(cited)
+    ///     .build()?;
+    /// assert_eq!(directive.cited()[0].symbol().as_str(), "23-QĐ/TW");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cited(&self) -> &[Document] {
+        &self.cited
+    }
+
+    /// The lints of the directive against a registry of bodies, resolved on the issue
+    /// date, in a stable order: the document and its references, the recipients, each task
+    /// in order, the monitoring clause. See [`LintCode`] for the list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Assignee, Directive, Role, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+    ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
+    ///     .build()?;
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, day).build()?;
+    /// let directive = Directive::builder(doc)
+    ///     .task(
+    ///         Task::new("1".parse()?, "Two leads")
+    ///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("A".parse()?)))
+    ///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("B".parse()?))),
+    ///     )
+    ///     .build()?;
+    /// let lints = directive.lint(&registry);
+    /// assert_eq!(
+    ///     lints[0].to_string(),
+    ///     "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lint(&self, registry: &Registry) -> Vec<Lint> {
+        Linter::new(self, registry).run()
+    }
+}
+
+/// Builds a [`Directive`]; [`DirectiveBuilder::build`] checks it.
+///
+/// # Example
+///
+/// See the [module documentation](super).
+#[derive(Debug, Clone)]
+pub struct DirectiveBuilder {
+    directive: Directive,
+}
+
+impl DirectiveBuilder {
+    /// Sets the theme.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert_eq!(builder.theme("Dân vận").build()?.theme(), "Dân vận");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
+        self.directive.theme = theme.into();
+        self
+    }
+
+    /// Sets the horizon.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert_eq!(builder.horizon(Period::year(2024)?).build()?.horizon(), Some(Period::year(2024)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn horizon(mut self, horizon: Period) -> DirectiveBuilder {
+        self.directive.horizon = Some(horizon);
+        self
+    }
+
+    /// Adds a recipient selector.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let d = builder.recipient(Selector::Body("TH-TU-BDV".parse()?)).build()?;
+    /// assert_eq!(d.recipients().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn recipient(mut self, selector: Selector) -> DirectiveBuilder {
+        self.directive.recipients.push(selector);
+        self
+    }
+
+    /// Adds a task.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let d = builder.task(Task::new("3a".parse()?, "t")).build()?;
+    /// assert!(d.task("3a").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn task(mut self, task: Task) -> DirectiveBuilder {
+        self.directive.tasks.push(task);
+        self
+    }
+
+    /// Sets the monitoring clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// assert!(builder.monitoring(Monitoring::new("m")).build()?.monitoring().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn monitoring(mut self, monitoring: Monitoring) -> DirectiveBuilder {
+        self.directive.monitoring = Some(monitoring);
+        self
+    }
+
+    /// Adds a document the directive cites.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::document::{DocSymbol, Document};
+    /// use directives::org::Selector;
+    /// use directives::period::Period;
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
+    /// let kl = Document::builder(DocSymbol::parse("114-KL/TW")?, NaiveDate::from_ymd_opt(2015, 7, 14).ok_or("date")?).build()?;
+    /// assert_eq!(builder.cited(kl).build()?.cited().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn cited(mut self, document: Document) -> DirectiveBuilder {
+        self.directive.cited.push(document);
+        self
+    }
+
+    /// Checks the directive and builds it.
+    ///
+    /// # Errors
+    ///
+    /// - [`DirectiveError::DuplicateTask`] if two tasks share a number;
+    /// - [`DirectiveError::DateBeforeIssue`] if a fixed due date is before the issue date;
+    /// - [`DirectiveError::FrequencyMismatch`] if a report's stated frequency differs from
+    ///   its regime's;
+    /// - [`DirectiveError::InvalidTarget`] if an indicator target is not finite;
+    /// - [`DirectiveError::NoRecipients`] if an assignment names the recipients and there
+    ///   are none;
+    /// - [`DirectiveError::Document`] if cited documents share a key, or a reference of the
+    ///   document matches several of them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Task};
+    /// use directives::document::{DocSymbol, Document};
+    ///
+    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
+    /// let err = Directive::builder(doc)
+    ///     .task(Task::new("1".parse()?, "a"))
+    ///     .task(Task::new("1".parse()?, "b"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "duplicate task number `1`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<Directive, DirectiveError> {
+        let d = self.directive;
+        let mut numbers = HashSet::new();
+        for task in &d.tasks {
+            if !numbers.insert(task.number()) {
+                return Err(DirectiveError::DuplicateTask {
+                    number: task.number().clone(),
+                });
+            }
+        }
+        let issued = d.document.issued();
+        let has_recipients = !d.recipients.is_empty();
+        for (at, assignments, requirements) in d.parts() {
+            for (index, a) in assignments.iter().enumerate() {
+                if *a.assignee() == Assignee::Recipients && !has_recipients {
+                    return Err(DirectiveError::NoRecipients {
+                        location: at.assignment(index),
+                    });
+                }
+            }
+            for (index, r) in requirements.iter().enumerate() {
+                check_requirement(r, at.requirement(index), issued)?;
+            }
+        }
+        let index =
+            DocumentIndex::from_documents(d.cited.iter().cloned().chain([d.document.clone()]))?;
+        for r in d.document.references() {
+            match index.resolve(r.target()) {
+                Ok(_) | Err(DocumentError::UnknownDocument { .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn check_requirement(
+    r: &Requirement,
+    location: Location,
+    issued: NaiveDate,
+) -> Result<(), DirectiveError> {
+    if let Some(date) = r.fixed_date()
+        && date < issued
+    {
+        return Err(DirectiveError::DateBeforeIssue {
+            location,
+            date,
+            issued,
+        });
+    }
+    match r {
+        Requirement::PeriodicReport(report) => {
+            if let (Some(regime), Some(stated)) = (report.regime(), report.stated_frequency())
+                && regime.frequency() != stated
+            {
+                return Err(DirectiveError::FrequencyMismatch {
+                    location,
+                    stated,
+                    regime: regime.frequency(),
+                });
+            }
+        }
+        Requirement::Indicator {
+            target: Some(target),
+            ..
+        } if !target.is_finite() => {
+            return Err(DirectiveError::InvalidTarget {
+                location,
+                value: target.to_string(),
+            });
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A task or the monitoring clause, for the checks they share.
+#[derive(Debug, Clone)]
+enum Part {
+    Task { index: usize, number: TaskNumber },
+    Monitoring,
+}
+
+impl Part {
+    fn location(&self) -> Location {
+        match self {
+            Part::Task { index, number } => Location::Task {
+                task: *index,
+                number: number.clone(),
+            },
+            Part::Monitoring => Location::Monitoring,
+        }
+    }
+
+    fn assignment(&self, i: usize) -> Location {
+        match self {
+            Part::Task { index, number } => Location::Assignment {
+                task: *index,
+                number: number.clone(),
+                index: i,
+            },
+            Part::Monitoring => Location::MonitoringAssignment { index: i },
+        }
+    }
+
+    fn requirement(&self, i: usize) -> Location {
+        match self {
+            Part::Task { index, number } => Location::Requirement {
+                task: *index,
+                number: number.clone(),
+                index: i,
+            },
+            Part::Monitoring => Location::MonitoringRequirement { index: i },
+        }
+    }
+}
+
+impl Directive {
+    /// The tasks and the monitoring clause, with their assignments and requirements.
+    fn parts(&self) -> Vec<(Part, &[Assignment], &[Requirement])> {
+        let mut parts: Vec<(Part, &[Assignment], &[Requirement])> = self
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(index, task)| {
+                (
+                    Part::Task {
+                        index,
+                        number: task.number().clone(),
+                    },
+                    task.assignments(),
+                    task.requirements(),
+                )
+            })
+            .collect();
+        if let Some(m) = &self.monitoring {
+            parts.push((Part::Monitoring, m.assignments(), m.requirements()));
+        }
+        parts
+    }
+}
+
+/// The state of one run of the lints.
+struct Linter<'a> {
+    directive: &'a Directive,
+    registry: &'a Registry,
+    date: NaiveDate,
+    lints: Vec<Lint>,
+    recipients: BTreeSet<BodyId>,
+    calendar: Option<Option<WorkCalendar>>,
+}
+
+impl<'a> Linter<'a> {
+    fn new(directive: &'a Directive, registry: &'a Registry) -> Linter<'a> {
+        Linter {
+            directive,
+            registry,
+            date: directive.issued(),
+            lints: Vec::new(),
+            recipients: BTreeSet::new(),
+            calendar: None,
+        }
+    }
+
+    fn push(&mut self, code: LintCode, location: Location, en: String, vi: String) {
+        self.lints.push(Lint::new(code, location, en, vi));
+    }
+
+    fn run(mut self) -> Vec<Lint> {
+        self.document();
+        for (index, selector) in self.directive.recipients.iter().enumerate() {
+            let location = Location::Recipient { index };
+            let bodies = self.select(selector, location);
+            self.recipients.extend(bodies);
+        }
+        for (part, assignments, requirements) in self.directive.parts() {
+            self.part(&part, assignments, requirements);
+        }
+        self.lints
+    }
+
+    fn document(&mut self) {
+        let doc = &self.directive.document;
+        if doc.symbol().is_irregular() {
+            let (en, vi) = irregular(doc.symbol());
+            self.push(LintCode::IrregularSymbol, Location::Document, en, vi);
+        }
+        if let Some(code) = doc.issuer().and_then(|i| i.body_code())
+            && self.registry.id(code).is_none()
+        {
+            self.unknown_body(code, Location::Document);
+        }
+        let index = DocumentIndex::from_documents(self.directive.cited.iter().cloned()).ok();
+        for (i, r) in doc.references().iter().enumerate() {
+            let location = Location::Reference { index: i };
+            let symbol = r.target().symbol();
+            if symbol.is_irregular() {
+                let (en, vi) = irregular(symbol);
+                self.push(LintCode::IrregularSymbol, location.clone(), en, vi);
+            }
+            let known = index
+                .as_ref()
+                .is_some_and(|ix| ix.get(r.target()).is_some());
+            if !known {
+                self.push(
+                    LintCode::UnknownReference,
+                    location,
+                    format!(
+                        "reference to a document the directive does not cite: `{}`",
+                        r.target()
+                    ),
+                    format!(
+                        "dẫn chiếu văn bản không có trong danh sách căn cứ: `{}`",
+                        r.target()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Resolves a selector on the issue date, reporting unknown codes and empty results.
+    fn select(&mut self, selector: &Selector, location: Location) -> Vec<BodyId> {
+        match self.registry.select(selector, self.date) {
+            Ok(bodies) => {
+                if bodies.is_empty() {
+                    let date = self.date;
+                    self.push(
+                        LintCode::SelectsNothing,
+                        location,
+                        format!("the selector selects no body on {date}"),
+                        format!("không chọn được cơ quan, đơn vị nào vào ngày {date}"),
+                    );
+                }
+                bodies
+            }
+            Err(OrgError::UnknownCode { code }) => {
+                self.unknown_body(&code, location);
+                Vec::new()
+            }
+            Err(e) => {
+                self.push(
+                    LintCode::UnknownBody,
+                    location,
+                    format!("the selector cannot be resolved: {e}"),
+                    format!("không xác định được cơ quan, đơn vị: {e}"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn unknown_body(&mut self, code: &BodyCode, location: Location) {
+        self.push(
+            LintCode::UnknownBody,
+            location,
+            format!("unknown body code `{code}`"),
+            format!("mã cơ quan `{code}` không có trong danh mục"),
+        );
+    }
+
+    fn assignees(&mut self, assignee: &Assignee, location: Location) -> BTreeSet<BodyId> {
+        match assignee {
+            Assignee::Recipients => self.recipients.clone(),
+            Assignee::Bodies(selector) => self.select(selector, location).into_iter().collect(),
+        }
+    }
+
+    fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
+        let at = part.location();
+        let leads = assignments
+            .iter()
+            .filter(|a| a.role() == Role::Lead)
+            .count();
+        match leads {
+            0 => self.push(
+                LintCode::NoLead,
+                at.clone(),
+                "the task has no lead (chủ trì)".to_owned(),
+                "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì".to_owned(),
+            ),
+            1 => {}
+            n => self.push(
+                LintCode::SeveralLeads,
+                at.clone(),
+                format!(
+                    "the task has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
+                ),
+                format!(
+                    "nhiệm vụ có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
+                ),
+            ),
+        }
+        let mut lead_bodies = BTreeSet::new();
+        let mut coordinators = BTreeSet::new();
+        for (i, a) in assignments.iter().enumerate() {
+            let bodies = self.assignees(a.assignee(), part.assignment(i));
+            match a.role() {
+                Role::Lead => lead_bodies.extend(bodies),
+                Role::Coordinate => coordinators.extend(bodies),
+                _ => {}
+            }
+        }
+        for id in lead_bodies.intersection(&coordinators) {
+            let code = self.code_of(*id);
+            self.push(
+                LintCode::LeadAndCoordinator,
+                at.clone(),
+                format!("`{code}` is both lead and coordinator of the task"),
+                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện nhiệm vụ"),
+            );
+        }
+        if requirements
+            .iter()
+            .all(|r| matches!(r, Requirement::Continuous))
+        {
+            self.push(
+                LintCode::ContinuousOnly,
+                at.clone(),
+                "the task asks for continuous work only: no deliverable and no deadline".to_owned(),
+                "nhiệm vụ thường xuyên: không có sản phẩm và thời hạn cụ thể".to_owned(),
+            );
+        }
+        for (i, r) in requirements.iter().enumerate() {
+            let location = part.requirement(i);
+            match r {
+                Requirement::PeriodicReport(report) => {
+                    self.report(report, location, &lead_bodies);
+                }
+                Requirement::Deliverable { due: None, .. } => self.push(
+                    LintCode::RequirementWithoutDeadline,
+                    location,
+                    "the deliverable states no deadline".to_owned(),
+                    "sản phẩm không nêu thời hạn hoàn thành".to_owned(),
+                ),
+                Requirement::Indicator { by: None, .. } => self.push(
+                    LintCode::RequirementWithoutDeadline,
+                    location,
+                    "the indicator states no deadline".to_owned(),
+                    "chỉ tiêu không nêu thời hạn đạt được".to_owned(),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn code_of(&self, id: BodyId) -> String {
+        self.registry
+            .code(id)
+            .map_or_else(|| format!("#{}", id.index()), ToString::to_string)
+    }
+
+    fn report(&mut self, report: &PeriodicReport, location: Location, senders: &BTreeSet<BodyId>) {
+        if report.frequency().is_none() {
+            self.push(
+                LintCode::ReportWithoutFrequency,
+                location.clone(),
+                "the periodic report states no frequency".to_owned(),
+                "báo cáo định kỳ không nêu tần suất (kỳ báo cáo)".to_owned(),
+            );
+        }
+        if report.deadline().is_none() {
+            self.push(
+                LintCode::ReportWithoutDeadline,
+                location.clone(),
+                "the periodic report states no deadline (Decree 09/2019/NĐ-CP art. 7)".to_owned(),
+                "báo cáo định kỳ không nêu thời hạn gửi báo cáo (Nghị định 09/2019/NĐ-CP, Điều 7)"
+                    .to_owned(),
+            );
+        }
+        for code in [report.recipient(), report.intake()].into_iter().flatten() {
+            if self.registry.id(code).is_none() {
+                self.unknown_body(code, location.clone());
+            }
+        }
+        if let Some(to) = report.recipient()
+            && let Some(id) = self.registry.id(to)
+            && senders.contains(&id)
+        {
+            self.push(
+                LintCode::ReportsToItself,
+                location.clone(),
+                format!("`{to}` reports to itself"),
+                format!("`{to}` báo cáo cho chính mình"),
+            );
+        }
+        self.early_deadline(report, location);
+    }
+
+    /// A periodic report whose first due dates in the horizon fall before the issue date.
+    fn early_deadline(&mut self, report: &PeriodicReport, location: Location) {
+        let (Some(regime), Some(horizon)) = (report.regime(), self.directive.horizon) else {
+            return;
+        };
+        let calendar = self
+            .calendar
+            .get_or_insert_with(|| WorkCalendar::vietnam().ok());
+        let Some(cal) = calendar.as_ref() else {
+            return;
+        };
+        let Ok(schedule) = regime.schedule(horizon.start(), horizon.end(), cal) else {
+            return;
+        };
+        let issued = self.date;
+        if let Some(first) = schedule.iter().find(|p| p.due() < issued) {
+            let (period, due) = (first.period(), first.due());
+            self.push(
+                LintCode::DeadlineBeforeIssue,
+                location,
+                format!(
+                    "the report for {period} falls due on {due}, before the issue date {issued}"
+                ),
+                format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
+            );
+        }
+    }
+}
+
+fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
+    let kind = symbol.kind();
+    let en_kind = kind.map_or("document", |k| k.english_name());
+    let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
+    (
+        format!(
+            "irregular symbol `{symbol}`: a {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+        ),
+        format!(
+            "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+        ),
+    )
+}

@@ -1,0 +1,822 @@
+//! Document kinds and their abbreviations.
+
+use std::fmt;
+
+/// The three symbol formats in use (Decree 30/2020/NĐ-CP, Phụ lục I and III; Party
+/// guidance 36-HD/VPTW).
+///
+/// New formats may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::document::{DocSymbol, SymbolSystem};
+///
+/// assert_eq!(DocSymbol::parse("1470-CV/TU")?.system(), SymbolSystem::Party);
+/// assert_eq!(DocSymbol::parse("05/QĐ-UBND")?.system(), SymbolSystem::StateAdministrative);
+/// assert_eq!(DocSymbol::parse("09/2019/NĐ-CP")?.system(), SymbolSystem::StateNormative);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum SymbolSystem {
+    /// The Communist Party's format `number-KIND/ISSUER` (`1470-CV/TU`).
+    Party,
+    /// The State's administrative format `number/KIND-ISSUER[-UNIT]` (`05/QĐ-UBND`), or
+    /// `number/ISSUER-UNIT` for an official letter (`123/UBND-VX`).
+    StateAdministrative,
+    /// The State's legal-normative format `number/year/KIND-ISSUER` (`09/2019/NĐ-CP`), or
+    /// `number/year/ISSUER` for the National Assembly and its Standing Committee
+    /// (`72/2025/QH15`).
+    StateNormative,
+}
+
+impl SymbolSystem {
+    /// Whether this is one of the State's formats.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolSystem;
+    ///
+    /// assert!(SymbolSystem::StateNormative.is_state());
+    /// assert!(!SymbolSystem::Party.is_state());
+    /// ```
+    pub const fn is_state(self) -> bool {
+        matches!(
+            self,
+            SymbolSystem::StateAdministrative | SymbolSystem::StateNormative
+        )
+    }
+}
+
+impl fmt::Display for SymbolSystem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SymbolSystem::Party => "party",
+            SymbolSystem::StateAdministrative => "state administrative",
+            SymbolSystem::StateNormative => "state normative",
+        })
+    }
+}
+
+/// The kind of a document: decision, directive, official letter, decree, …
+///
+/// The set covers every kind of administrative document in Decree 30/2020/NĐ-CP, Phụ lục
+/// III (with its abbreviation), the legal-normative kinds of the Law on the Promulgation of
+/// Legal Documents (80/2015/QH13 art. 4), and the kinds the Party uses (guidance
+/// 36-HD/VPTW). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
+/// scheme, `DA` project; `HD` guidance, `HĐ` contract; `CT` directive, `CTr` programme;
+/// `TTr` submission, `TT` circular) and depend on the system: a regulation is `QyĐ` in a
+/// State symbol and `QĐi` in a Party one.
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::document::{DocKind, SymbolSystem};
+///
+/// let kind = DocKind::from_abbreviation(SymbolSystem::Party, "QĐi").ok_or("unknown")?;
+/// assert_eq!(kind, DocKind::Regulation);
+/// assert_eq!(kind.abbreviation(SymbolSystem::StateAdministrative), Some("QyĐ"));
+/// assert_eq!(kind.vietnamese_name(), "quy định");
+/// assert_eq!(kind.english_name(), "regulation");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DocKind {
+    /// Nghị quyết (`NQ`).
+    Resolution,
+    /// Quyết định (`QĐ`).
+    Decision,
+    /// Chỉ thị (`CT`).
+    Directive,
+    /// Quy chế (`QC`).
+    Rules,
+    /// Quy định (`QyĐ` in State symbols, `QĐi` in Party symbols).
+    Regulation,
+    /// Thông cáo (`TC`).
+    Communique,
+    /// Thông báo (`TB`).
+    Notice,
+    /// Hướng dẫn (`HD`).
+    Guidance,
+    /// Chương trình (`CTr`).
+    Programme,
+    /// Kế hoạch (`KH`).
+    Plan,
+    /// Phương án (`PA`).
+    Alternative,
+    /// Đề án (`ĐA`).
+    Scheme,
+    /// Dự án (`DA`).
+    Project,
+    /// Báo cáo (`BC`).
+    Report,
+    /// Biên bản (`BB`).
+    Minutes,
+    /// Tờ trình (`TTr`).
+    Submission,
+    /// Hợp đồng (`HĐ`).
+    Contract,
+    /// Công điện (`CĐ`).
+    Telegram,
+    /// Bản ghi nhớ (`BGN`).
+    Memorandum,
+    /// Bản thỏa thuận (`BTT`).
+    Agreement,
+    /// Giấy ủy quyền (`GUQ`).
+    PowerOfAttorney,
+    /// Giấy mời (`GM`).
+    Invitation,
+    /// Giấy giới thiệu (`GGT`).
+    Introduction,
+    /// Giấy nghỉ phép (`GNP`).
+    LeavePermit,
+    /// Phiếu gửi (`PG`).
+    DispatchSlip,
+    /// Phiếu chuyển (`PC`).
+    TransferSlip,
+    /// Phiếu báo (`PB`).
+    NoticeSlip,
+    /// Công văn: no abbreviation in a State symbol (`123/UBND-VX`), `CV` in a Party one.
+    OfficialLetter,
+    /// Thư công: no abbreviation.
+    PublicLetter,
+    /// Bản sao y (`SY`).
+    CertifiedCopy,
+    /// Bản trích sao (`TrS`).
+    ExtractCopy,
+    /// Bản sao lục (`SL`).
+    TranscribedCopy,
+    /// Kết luận (`KL`, Party).
+    Conclusion,
+    /// Hiến pháp: no abbreviation.
+    Constitution,
+    /// Bộ luật: no abbreviation (`91/2015/QH13`).
+    Code,
+    /// Luật: no abbreviation (`72/2025/QH15`).
+    Law,
+    /// Pháp lệnh: no abbreviation.
+    Ordinance,
+    /// Lệnh of the President (`L`).
+    Order,
+    /// Nghị định (`NĐ`).
+    Decree,
+    /// Thông tư (`TT`).
+    Circular,
+    /// Thông tư liên tịch (`TTLT`).
+    JointCircular,
+    /// Nghị quyết liên tịch (`NQLT`).
+    JointResolution,
+}
+
+/// One row of the kind table: kind, Vietnamese name, English name, State abbreviation,
+/// Party abbreviation, and whether the kind exists only as a legal-normative document.
+struct KindRow {
+    kind: DocKind,
+    vi: &'static str,
+    en: &'static str,
+    state: Option<&'static str>,
+    party: Option<&'static str>,
+    normative_only: bool,
+}
+
+const fn row(
+    kind: DocKind,
+    vi: &'static str,
+    en: &'static str,
+    state: Option<&'static str>,
+    party: Option<&'static str>,
+    normative_only: bool,
+) -> KindRow {
+    KindRow {
+        kind,
+        vi,
+        en,
+        state,
+        party,
+        normative_only,
+    }
+}
+
+// INVARIANT (kind-table): one row per variant, in declaration order, so that
+// `KINDS[kind as usize].kind == kind`. The unit test `table_is_in_order` checks it.
+#[rustfmt::skip]
+const KINDS: &[KindRow] = &[
+    row(
+        DocKind::Resolution,
+        "nghị quyết",
+        "resolution",
+        Some("NQ"),
+        Some("NQ"),
+        false,
+    ),
+    row(
+        DocKind::Decision,
+        "quyết định",
+        "decision",
+        Some("QĐ"),
+        Some("QĐ"),
+        false,
+    ),
+    row(
+        DocKind::Directive,
+        "chỉ thị",
+        "directive",
+        Some("CT"),
+        Some("CT"),
+        false,
+    ),
+    row(DocKind::Rules, "quy chế", "rules", Some("QC"), None, false),
+    row(
+        DocKind::Regulation,
+        "quy định",
+        "regulation",
+        Some("QyĐ"),
+        Some("QĐi"),
+        false,
+    ),
+    row(
+        DocKind::Communique,
+        "thông cáo",
+        "communiqué",
+        Some("TC"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Notice,
+        "thông báo",
+        "notice",
+        Some("TB"),
+        Some("TB"),
+        false,
+    ),
+    row(
+        DocKind::Guidance,
+        "hướng dẫn",
+        "guidance",
+        Some("HD"),
+        Some("HD"),
+        false,
+    ),
+    row(
+        DocKind::Programme,
+        "chương trình",
+        "programme",
+        Some("CTr"),
+        Some("CTr"),
+        false,
+    ),
+    row(
+        DocKind::Plan,
+        "kế hoạch",
+        "plan",
+        Some("KH"),
+        Some("KH"),
+        false,
+    ),
+    row(
+        DocKind::Alternative,
+        "phương án",
+        "alternative",
+        Some("PA"),
+        None,
+        false,
+    ),
+    row(DocKind::Scheme, "đề án", "scheme", Some("ĐA"), None, false),
+    row(
+        DocKind::Project,
+        "dự án",
+        "project",
+        Some("DA"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Report,
+        "báo cáo",
+        "report",
+        Some("BC"),
+        Some("BC"),
+        false,
+    ),
+    row(
+        DocKind::Minutes,
+        "biên bản",
+        "minutes",
+        Some("BB"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Submission,
+        "tờ trình",
+        "submission",
+        Some("TTr"),
+        Some("TTr"),
+        false,
+    ),
+    row(
+        DocKind::Contract,
+        "hợp đồng",
+        "contract",
+        Some("HĐ"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Telegram,
+        "công điện",
+        "official telegram",
+        Some("CĐ"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Memorandum,
+        "bản ghi nhớ",
+        "memorandum of understanding",
+        Some("BGN"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Agreement,
+        "bản thỏa thuận",
+        "agreement",
+        Some("BTT"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::PowerOfAttorney,
+        "giấy ủy quyền",
+        "power of attorney",
+        Some("GUQ"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Invitation,
+        "giấy mời",
+        "invitation",
+        Some("GM"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Introduction,
+        "giấy giới thiệu",
+        "letter of introduction",
+        Some("GGT"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::LeavePermit,
+        "giấy nghỉ phép",
+        "leave permit",
+        Some("GNP"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::DispatchSlip,
+        "phiếu gửi",
+        "dispatch slip",
+        Some("PG"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::TransferSlip,
+        "phiếu chuyển",
+        "transfer slip",
+        Some("PC"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::NoticeSlip,
+        "phiếu báo",
+        "notification slip",
+        Some("PB"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::OfficialLetter,
+        "công văn",
+        "official letter",
+        None,
+        Some("CV"),
+        false,
+    ),
+    row(
+        DocKind::PublicLetter,
+        "thư công",
+        "public letter",
+        None,
+        None,
+        false,
+    ),
+    row(
+        DocKind::CertifiedCopy,
+        "bản sao y",
+        "certified copy",
+        Some("SY"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::ExtractCopy,
+        "bản trích sao",
+        "extract copy",
+        Some("TrS"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::TranscribedCopy,
+        "bản sao lục",
+        "transcribed copy",
+        Some("SL"),
+        None,
+        false,
+    ),
+    row(
+        DocKind::Conclusion,
+        "kết luận",
+        "conclusion",
+        None,
+        Some("KL"),
+        false,
+    ),
+    row(
+        DocKind::Constitution,
+        "hiến pháp",
+        "constitution",
+        None,
+        None,
+        true,
+    ),
+    row(DocKind::Code, "bộ luật", "code", None, None, true),
+    row(DocKind::Law, "luật", "law", None, None, true),
+    row(
+        DocKind::Ordinance,
+        "pháp lệnh",
+        "ordinance",
+        None,
+        None,
+        true,
+    ),
+    row(DocKind::Order, "lệnh", "order", Some("L"), None, true),
+    row(
+        DocKind::Decree,
+        "nghị định",
+        "decree",
+        Some("NĐ"),
+        None,
+        true,
+    ),
+    row(
+        DocKind::Circular,
+        "thông tư",
+        "circular",
+        Some("TT"),
+        None,
+        true,
+    ),
+    row(
+        DocKind::JointCircular,
+        "thông tư liên tịch",
+        "joint circular",
+        Some("TTLT"),
+        None,
+        true,
+    ),
+    row(
+        DocKind::JointResolution,
+        "nghị quyết liên tịch",
+        "joint resolution",
+        Some("NQLT"),
+        None,
+        true,
+    ),
+];
+
+/// Never used: every variant has its row (see `row`).
+const FALLBACK: KindRow = row(
+    DocKind::PublicLetter,
+    "thư công",
+    "public letter",
+    None,
+    None,
+    false,
+);
+
+/// ASCII spellings of abbreviations that contain `Đ`, for the lenient parse. Only
+/// spellings that name no other kind are listed: `DA` (dự án) and `HD` (hướng dẫn) are
+/// kinds of their own, so `ĐA` and `HĐ` typed in ASCII cannot be recovered.
+pub(crate) const ASCII_SPELLINGS: &[(&str, &str)] = &[
+    ("QD", "QĐ"),
+    ("QDi", "QĐi"),
+    ("QyD", "QyĐ"),
+    ("ND", "NĐ"),
+    ("CD", "CĐ"),
+];
+
+impl DocKind {
+    /// Every kind, in declaration order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// assert!(DocKind::ALL.contains(&DocKind::Decree));
+    /// assert_eq!(DocKind::ALL.len(), 42);
+    /// ```
+    pub const ALL: &'static [DocKind] = &[
+        DocKind::Resolution,
+        DocKind::Decision,
+        DocKind::Directive,
+        DocKind::Rules,
+        DocKind::Regulation,
+        DocKind::Communique,
+        DocKind::Notice,
+        DocKind::Guidance,
+        DocKind::Programme,
+        DocKind::Plan,
+        DocKind::Alternative,
+        DocKind::Scheme,
+        DocKind::Project,
+        DocKind::Report,
+        DocKind::Minutes,
+        DocKind::Submission,
+        DocKind::Contract,
+        DocKind::Telegram,
+        DocKind::Memorandum,
+        DocKind::Agreement,
+        DocKind::PowerOfAttorney,
+        DocKind::Invitation,
+        DocKind::Introduction,
+        DocKind::LeavePermit,
+        DocKind::DispatchSlip,
+        DocKind::TransferSlip,
+        DocKind::NoticeSlip,
+        DocKind::OfficialLetter,
+        DocKind::PublicLetter,
+        DocKind::CertifiedCopy,
+        DocKind::ExtractCopy,
+        DocKind::TranscribedCopy,
+        DocKind::Conclusion,
+        DocKind::Constitution,
+        DocKind::Code,
+        DocKind::Law,
+        DocKind::Ordinance,
+        DocKind::Order,
+        DocKind::Decree,
+        DocKind::Circular,
+        DocKind::JointCircular,
+        DocKind::JointResolution,
+    ];
+
+    fn row(self) -> &'static KindRow {
+        // INVARIANT (kind-table): the table has a row per variant at its index.
+        match KINDS.get(self as usize) {
+            Some(row) if row.kind == self => row,
+            _ => KINDS
+                .iter()
+                .find(|row| row.kind == self)
+                .unwrap_or(&FALLBACK),
+        }
+    }
+
+    /// The kind that an abbreviation stands for in a system's symbols, or `None`.
+    ///
+    /// The match is exact and case-sensitive. An official letter has no abbreviation in a
+    /// State symbol; in a Party symbol it is `CV`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocKind, SymbolSystem};
+    ///
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "ĐA"), Some(DocKind::Scheme));
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "DA"), Some(DocKind::Project));
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "qđ"), None);
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::Party, "KL"), Some(DocKind::Conclusion));
+    /// ```
+    pub fn from_abbreviation(system: SymbolSystem, abbreviation: &str) -> Option<DocKind> {
+        // A `match` on literals, rather than a scan of the table, keeps symbol parsing fast;
+        // the unit test `abbreviations_are_unique_per_system` checks it against the table.
+        if system == SymbolSystem::Party {
+            return Some(match abbreviation {
+                "NQ" => DocKind::Resolution,
+                "QĐ" => DocKind::Decision,
+                "QĐi" => DocKind::Regulation,
+                "CT" => DocKind::Directive,
+                "KL" => DocKind::Conclusion,
+                "KH" => DocKind::Plan,
+                "CTr" => DocKind::Programme,
+                "HD" => DocKind::Guidance,
+                "BC" => DocKind::Report,
+                "TB" => DocKind::Notice,
+                "TTr" => DocKind::Submission,
+                "CV" => DocKind::OfficialLetter,
+                _ => return None,
+            });
+        }
+        Some(match abbreviation {
+            "NQ" => DocKind::Resolution,
+            "QĐ" => DocKind::Decision,
+            "CT" => DocKind::Directive,
+            "QC" => DocKind::Rules,
+            "QyĐ" => DocKind::Regulation,
+            "TC" => DocKind::Communique,
+            "TB" => DocKind::Notice,
+            "HD" => DocKind::Guidance,
+            "CTr" => DocKind::Programme,
+            "KH" => DocKind::Plan,
+            "PA" => DocKind::Alternative,
+            "ĐA" => DocKind::Scheme,
+            "DA" => DocKind::Project,
+            "BC" => DocKind::Report,
+            "BB" => DocKind::Minutes,
+            "TTr" => DocKind::Submission,
+            "HĐ" => DocKind::Contract,
+            "CĐ" => DocKind::Telegram,
+            "BGN" => DocKind::Memorandum,
+            "BTT" => DocKind::Agreement,
+            "GUQ" => DocKind::PowerOfAttorney,
+            "GM" => DocKind::Invitation,
+            "GGT" => DocKind::Introduction,
+            "GNP" => DocKind::LeavePermit,
+            "PG" => DocKind::DispatchSlip,
+            "PC" => DocKind::TransferSlip,
+            "PB" => DocKind::NoticeSlip,
+            "SY" => DocKind::CertifiedCopy,
+            "TrS" => DocKind::ExtractCopy,
+            "SL" => DocKind::TranscribedCopy,
+            "L" => DocKind::Order,
+            "NĐ" => DocKind::Decree,
+            "TT" => DocKind::Circular,
+            "TTLT" => DocKind::JointCircular,
+            "NQLT" => DocKind::JointResolution,
+            _ => return None,
+        })
+    }
+
+    /// This kind's abbreviation in a system's symbols, or `None` if it has none there.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocKind, SymbolSystem};
+    ///
+    /// assert_eq!(DocKind::Decree.abbreviation(SymbolSystem::StateNormative), Some("NĐ"));
+    /// assert_eq!(DocKind::OfficialLetter.abbreviation(SymbolSystem::Party), Some("CV"));
+    /// assert_eq!(DocKind::OfficialLetter.abbreviation(SymbolSystem::StateAdministrative), None);
+    /// ```
+    pub fn abbreviation(self, system: SymbolSystem) -> Option<&'static str> {
+        if system == SymbolSystem::Party {
+            self.row().party
+        } else {
+            self.row().state
+        }
+    }
+
+    /// The Vietnamese name, in lower case (`"quyết định"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// assert_eq!(DocKind::OfficialLetter.vietnamese_name(), "công văn");
+    /// ```
+    pub fn vietnamese_name(self) -> &'static str {
+        self.row().vi
+    }
+
+    /// The English name used by the crate, in lower case (`"decision"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// assert_eq!(DocKind::Telegram.english_name(), "official telegram");
+    /// ```
+    pub fn english_name(self) -> &'static str {
+        self.row().en
+    }
+
+    /// Whether the kind exists only as a legal-normative document (a law, a decree, a
+    /// circular, …), so that its State symbol must carry a year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// assert!(DocKind::Decree.is_normative_only());
+    /// assert!(!DocKind::Decision.is_normative_only());
+    /// ```
+    pub fn is_normative_only(self) -> bool {
+        self.row().normative_only
+    }
+
+    /// Whether a document of this kind may be legal-normative today, so that a year in its
+    /// symbol is regular.
+    ///
+    /// Since the Law on the Promulgation of Legal Documents 80/2015/QH13 (in force
+    /// 2016-07-01, art. 4) a directive (chỉ thị) is no longer a normative document; the
+    /// normative kinds that carry an abbreviation are resolutions, decisions, orders,
+    /// decrees, circulars, joint circulars and joint resolutions.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// assert!(DocKind::Decision.may_be_normative());
+    /// assert!(!DocKind::Directive.may_be_normative());
+    /// ```
+    pub fn may_be_normative(self) -> bool {
+        self.row().normative_only || matches!(self, DocKind::Resolution | DocKind::Decision)
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.english_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_order() {
+        assert_eq!(KINDS.len(), DocKind::ALL.len());
+        for (i, (row, kind)) in KINDS.iter().zip(DocKind::ALL).enumerate() {
+            assert_eq!(row.kind, *kind);
+            assert_eq!(*kind as usize, i);
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_unique_per_system() {
+        for system in [SymbolSystem::Party, SymbolSystem::StateAdministrative] {
+            let mut seen = std::collections::HashSet::new();
+            for kind in DocKind::ALL {
+                if let Some(a) = kind.abbreviation(system) {
+                    assert!(seen.insert(a), "{a} twice");
+                    assert_eq!(DocKind::from_abbreviation(system, a), Some(*kind));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn match_and_table_agree() {
+        let all: Vec<&str> = KINDS
+            .iter()
+            .flat_map(|r| [r.state, r.party])
+            .flatten()
+            .collect();
+        // Any string the `match` accepts is some row's abbreviation in that system.
+        for candidate in &all {
+            for system in [SymbolSystem::Party, SymbolSystem::StateAdministrative] {
+                if let Some(kind) = DocKind::from_abbreviation(system, candidate) {
+                    assert_eq!(kind.abbreviation(system), Some(*candidate));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_spellings_name_no_kind() {
+        for (ascii, real) in ASCII_SPELLINGS {
+            assert_eq!(DocKind::from_abbreviation(SymbolSystem::Party, ascii), None);
+            assert_eq!(
+                DocKind::from_abbreviation(SymbolSystem::StateNormative, ascii),
+                None
+            );
+            let known = DocKind::from_abbreviation(SymbolSystem::Party, real).is_some()
+                || DocKind::from_abbreviation(SymbolSystem::StateNormative, real).is_some();
+            assert!(known, "{real}");
+        }
+    }
+}

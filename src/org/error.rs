@@ -1,0 +1,282 @@
+//! The error of the `org` module.
+
+use chrono::NaiveDate;
+
+use super::{BodyCode, ChangeKind};
+
+/// An error from building, loading or querying a registry of bodies.
+///
+/// Each variant names the codes and dates involved, so that the message alone locates the
+/// problem in a data file. New variants may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::org::{BodyCode, OrgError};
+///
+/// let err = "TH TU".parse::<BodyCode>().unwrap_err();
+/// assert!(matches!(err, OrgError::InvalidCode { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid body code `TH TU`: use ascii letters, digits, `-`, `_` or `.`"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OrgError {
+    /// A body code is empty, too long, or holds a character other than an ASCII letter,
+    /// digit, `-`, `_` or `.`.
+    #[error("invalid body code `{code}`: use ascii letters, digits, `-`, `_` or `.`")]
+    InvalidCode {
+        /// The rejected text.
+        code: String,
+    },
+    /// A body kind is not one of the known snake_case names.
+    #[error("unknown body kind `{value}`")]
+    UnknownKind {
+        /// The rejected text.
+        value: String,
+    },
+    /// A level is not `central`, `province`, `district` or `commune`.
+    #[error("unknown level `{value}`")]
+    UnknownLevel {
+        /// The rejected text.
+        value: String,
+    },
+    /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`).
+    #[error("invalid date `{value}`: expected `yyyy-mm-dd`")]
+    InvalidDate {
+        /// The rejected text.
+        value: String,
+    },
+    /// Two bodies share a code.
+    #[error("duplicate body code `{code}`")]
+    DuplicateCode {
+        /// The repeated code.
+        code: BodyCode,
+    },
+    /// A code names no body of the registry.
+    #[error("unknown body code `{code}`")]
+    UnknownCode {
+        /// The code looked up.
+        code: BodyCode,
+    },
+    /// A body's validity ends on or before the day it starts.
+    #[error("body `{code}` has an empty validity: from {from} until {until}")]
+    EmptyValidity {
+        /// The body.
+        code: BodyCode,
+        /// Its first day.
+        from: NaiveDate,
+        /// The first day it no longer exists.
+        until: NaiveDate,
+    },
+    /// A body names a parent that is not in the registry.
+    #[error("body `{code}` names parent `{parent}`, which is not in the registry")]
+    DanglingParent {
+        /// The child.
+        code: BodyCode,
+        /// The missing parent.
+        parent: BodyCode,
+    },
+    /// A change names a body that is not in the registry.
+    #[error("{change} on {date} names body `{code}`, which is not in the registry")]
+    DanglingReference {
+        /// The kind of change.
+        change: ChangeKind,
+        /// The date of the change.
+        date: NaiveDate,
+        /// The missing body.
+        code: BodyCode,
+    },
+    /// A change is malformed: a merge with no bodies or into one of them, a split whose
+    /// heir is not one of its parts, a body that succeeds itself.
+    #[error("{change} of `{code}` on {date} is malformed: {reason}")]
+    MalformedChange {
+        /// The kind of change.
+        change: ChangeKind,
+        /// The body the change is about.
+        code: BodyCode,
+        /// The date of the change.
+        date: NaiveDate,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// A rename or move falls on or before the body's first day, or on or after its end.
+    #[error("{change} of `{code}` on {date} is outside its validity")]
+    ChangeOutsideValidity {
+        /// The kind of change.
+        change: ChangeKind,
+        /// The body.
+        code: BodyCode,
+        /// The date of the change.
+        date: NaiveDate,
+    },
+    /// Two changes of the same kind apply to one body on one date.
+    #[error("two {change} changes of `{code}` on {date}")]
+    DuplicateChange {
+        /// The kind of change.
+        change: ChangeKind,
+        /// The body.
+        code: BodyCode,
+        /// The date of both changes.
+        date: NaiveDate,
+    },
+    /// A body's end is given twice with different dates (by its `until` and a change, or by
+    /// two changes), or twice by changes.
+    #[error("body `{code}` ends twice: on {first} and by a {change} on {second}")]
+    ConflictingEnd {
+        /// The body.
+        code: BodyCode,
+        /// The end recorded first.
+        first: NaiveDate,
+        /// The kind of the later change.
+        change: ChangeKind,
+        /// The date of the later change.
+        second: NaiveDate,
+    },
+    /// Bodies are each other's ancestors, counting every parent each body has at any time
+    /// (so two bodies may not swap places in the hierarchy, even years apart).
+    #[error("parent cycle: {}", join_codes(.codes))]
+    ParentCycle {
+        /// The bodies of the cycle, starting and ending with the same code.
+        codes: Vec<BodyCode>,
+    },
+    /// Bodies succeed each other in a cycle.
+    #[error("succession cycle: {}", join_codes(.codes))]
+    SuccessionCycle {
+        /// The bodies of the cycle, starting and ending with the same code.
+        codes: Vec<BodyCode>,
+    },
+    /// A body is active on a date on which its parent is not.
+    #[error("body `{code}` is active on {date} but its parent `{parent}` is not")]
+    ParentNotActive {
+        /// The child.
+        code: BodyCode,
+        /// The parent.
+        parent: BodyCode,
+        /// The first such date.
+        date: NaiveDate,
+    },
+    /// A successor does not exist on the date it takes over.
+    #[error(
+        "successor `{successor}` of `{code}` is not active on {date}, the date of the {change}"
+    )]
+    SuccessorNotActive {
+        /// The body that ends.
+        code: BodyCode,
+        /// Its successor.
+        successor: BodyCode,
+        /// The kind of change.
+        change: ChangeKind,
+        /// The date of the change.
+        date: NaiveDate,
+    },
+    /// A registry holds more bodies than a [`BodyId`](super::BodyId) can index.
+    #[error("too many bodies: {count}")]
+    TooManyBodies {
+        /// The number of bodies given.
+        count: usize,
+    },
+    /// A selector has no condition at all.
+    #[error(
+        "empty selector: give at least one of `body`, `kind`, `level`, `children_of`, `descendants_of`, `any`, `all`, `not`"
+    )]
+    EmptySelector,
+    /// A data file is not valid TOML or JSON, or does not have the expected shape.
+    #[error("invalid registry {format}: {message}")]
+    Syntax {
+        /// `toml` or `json`.
+        format: &'static str,
+        /// The parser's message, with its location.
+        message: String,
+    },
+    /// An error at a path in a data file, such as `bodies[3].kind`.
+    #[error("at `{path}`: {source}")]
+    At {
+        /// The path of the offending field.
+        path: String,
+        /// The error.
+        source: Box<OrgError>,
+    },
+}
+
+impl OrgError {
+    /// Places this error at `path`, joining it with a path the error already has.
+    #[cfg(any(feature = "serde", test))]
+    pub(crate) fn at(self, path: &str) -> OrgError {
+        match self {
+            OrgError::At {
+                path: inner,
+                source,
+            } => {
+                let joined = if inner.starts_with('[') {
+                    format!("{path}{inner}")
+                } else {
+                    format!("{path}.{inner}")
+                };
+                OrgError::At {
+                    path: joined,
+                    source,
+                }
+            }
+            other => OrgError::At {
+                path: path.to_owned(),
+                source: Box::new(other),
+            },
+        }
+    }
+}
+
+fn join_codes(codes: &[BodyCode]) -> String {
+    let mut out = String::new();
+    for (i, code) in codes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" → ");
+        }
+        out.push('`');
+        out.push_str(code.as_ref());
+        out.push('`');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_traits::<OrgError>();
+    }
+
+    #[test]
+    fn at_joins_paths() {
+        let err = OrgError::UnknownKind {
+            value: "x".to_owned(),
+        }
+        .at("kind")
+        .at("bodies[3]");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[3].kind`: unknown body kind `x`"
+        );
+        let err = OrgError::EmptySelector.at("[2]").at("any");
+        assert_eq!(
+            err.to_string(),
+            "at `any[2]`: empty selector: give at least one of `body`, `kind`, `level`, `children_of`, `descendants_of`, `any`, `all`, `not`"
+        );
+    }
+
+    #[test]
+    fn cycle_message_joins_codes() {
+        let codes = ["A", "B", "A"]
+            .iter()
+            .map(|c| c.parse::<BodyCode>().unwrap())
+            .collect();
+        let err = OrgError::ParentCycle { codes };
+        assert_eq!(err.to_string(), "parent cycle: `A` → `B` → `A`");
+    }
+}

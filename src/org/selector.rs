@@ -1,0 +1,610 @@
+//! Selectors: which bodies a task addresses, resolved against a registry on a date.
+
+use chrono::NaiveDate;
+
+use super::{BodyCode, BodyId, BodyKind, Level, OrgError, Registry};
+
+/// A description of a set of bodies, such as "the district party committees" or "the
+/// provincial departments and the Fatherland Front".
+///
+/// A selector names codes, kinds and levels, not [`BodyId`]s, so it does not depend on a
+/// registry; [`Registry::select`] resolves it on a date. Every selector matches only bodies
+/// active on that date:
+///
+/// | selector | matches the bodies active on the date that … |
+/// |---|---|
+/// | [`Body(code)`](Selector::Body) | have this code |
+/// | [`Kind(kind)`](Selector::Kind) | are of this kind |
+/// | [`Level(level)`](Selector::Level) | are at this level |
+/// | [`ChildrenOf(code)`](Selector::ChildrenOf) | have this body as parent on the date |
+/// | [`DescendantsOf(code)`](Selector::DescendantsOf) | are below this body on the date (not the body itself) |
+/// | [`All(list)`](Selector::All) | match every selector of the list (all active bodies if empty) |
+/// | [`Any(list)`](Selector::Any) | match at least one (none if empty) |
+/// | [`Not(s)`](Selector::Not) | do not match `s` |
+///
+/// # Serde form
+///
+/// With the `serde` feature a selector is a table whose fields are ANDed:
+///
+/// ```toml
+/// recipients = { kind = "party_committee", level = "district" }
+/// media = { any = [{ body = "TH-BAO" }, { body = "TH-PTTH" }] }
+/// departments = { descendants_of = "TH-UBND", not = { kind = "public_service_unit" } }
+/// ```
+///
+/// The fields are `body`, `kind`, `level`, `children_of`, `descendants_of` (codes or
+/// snake_case names), `any` and `all` (lists of tables) and `not` (a table). A table with
+/// one field is that selector; with several, an [`All`](Selector::All) of them in the
+/// order just listed. An empty table is an error: write `all = []` for every active body.
+/// Serializing writes one field per table, so a selector survives a round trip unchanged.
+///
+/// New selectors may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::org::{BodyKind, Level, Selector};
+///
+/// let district_committees = Selector::Kind(BodyKind::PartyCommittee) & Selector::Level(Level::District);
+/// assert_eq!(
+///     district_committees,
+///     Selector::All(vec![Selector::Kind(BodyKind::PartyCommittee), Selector::Level(Level::District)])
+/// );
+/// let not_media = !Selector::Kind(BodyKind::PressAgency);
+/// assert_eq!(not_media, Selector::Not(Box::new(Selector::Kind(BodyKind::PressAgency))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "wire::SelectorWire", into = "wire::SelectorWire")
+)]
+#[non_exhaustive]
+pub enum Selector {
+    /// The body with this code.
+    Body(BodyCode),
+    /// The bodies of this kind.
+    Kind(BodyKind),
+    /// The bodies at this level.
+    Level(Level),
+    /// The children of the body with this code.
+    ChildrenOf(BodyCode),
+    /// The descendants of the body with this code, not the body itself.
+    DescendantsOf(BodyCode),
+    /// The bodies every selector matches; every active body if the list is empty.
+    All(Vec<Selector>),
+    /// The bodies some selector matches; none if the list is empty.
+    Any(Vec<Selector>),
+    /// The bodies the selector does not match.
+    Not(Box<Selector>),
+}
+
+impl Selector {
+    /// Both selectors: an [`All`](Selector::All), flattening an `All` on either side.
+    ///
+    /// The same as `self & other`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::{BodyKind, Level, Selector};
+    ///
+    /// let s = Selector::Kind(BodyKind::PartyCommittee).and(Selector::Level(Level::District));
+    /// assert!(matches!(s, Selector::All(ref list) if list.len() == 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn and(self, other: Selector) -> Selector {
+        let mut list = match self {
+            Selector::All(list) => list,
+            one => vec![one],
+        };
+        match other {
+            Selector::All(more) => list.extend(more),
+            one => list.push(one),
+        }
+        Selector::All(list)
+    }
+
+    /// Either selector: an [`Any`](Selector::Any), flattening an `Any` on either side.
+    ///
+    /// The same as `self | other`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::{Selector};
+    ///
+    /// let media = Selector::Body("TH-BAO".parse()?).or(Selector::Body("TH-PTTH".parse()?));
+    /// assert!(matches!(media, Selector::Any(ref list) if list.len() == 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn or(self, other: Selector) -> Selector {
+        let mut list = match self {
+            Selector::Any(list) => list,
+            one => vec![one],
+        };
+        match other {
+            Selector::Any(more) => list.extend(more),
+            one => list.push(one),
+        }
+        Selector::Any(list)
+    }
+}
+
+/// A compact, unambiguous form for messages and reports: `kind(party_committee)`,
+/// `level(district)`, `body(TH-TU)`, `children_of(TH-TU)`, `descendants_of(TH-TU)`,
+/// `all(…, …)`, `any(…, …)`, `not(…)`.
+///
+/// # Example
+///
+/// ```
+/// use directives::org::{BodyKind, Level, Selector};
+///
+/// let s = Selector::Kind(BodyKind::PartyCommittee) & !Selector::Level(Level::District);
+/// assert_eq!(s.to_string(), "all(kind(party_committee), not(level(district)))");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |f: &mut std::fmt::Formatter<'_>, name: &str, items: &[Selector]| {
+            write!(f, "{name}(")?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{item}")?;
+            }
+            f.write_str(")")
+        };
+        match self {
+            Selector::Body(code) => write!(f, "body({code})"),
+            Selector::Kind(kind) => write!(f, "kind({kind})"),
+            Selector::Level(level) => write!(f, "level({level})"),
+            Selector::ChildrenOf(code) => write!(f, "children_of({code})"),
+            Selector::DescendantsOf(code) => write!(f, "descendants_of({code})"),
+            Selector::All(items) => list(f, "all", items),
+            Selector::Any(items) => list(f, "any", items),
+            Selector::Not(inner) => write!(f, "not({inner})"),
+        }
+    }
+}
+
+impl std::ops::BitAnd for Selector {
+    type Output = Selector;
+
+    fn bitand(self, other: Selector) -> Selector {
+        self.and(other)
+    }
+}
+
+impl std::ops::BitOr for Selector {
+    type Output = Selector;
+
+    fn bitor(self, other: Selector) -> Selector {
+        self.or(other)
+    }
+}
+
+impl std::ops::Not for Selector {
+    type Output = Selector;
+
+    fn not(self) -> Selector {
+        Selector::Not(Box::new(self))
+    }
+}
+
+impl Registry {
+    /// The bodies that `selector` matches on `date`, in ascending [`BodyId`] order (the
+    /// order in which the bodies were added to the registry), without repeats.
+    ///
+    /// Resolution uses indexes built with the registry (by kind, by level, children lists
+    /// and depth-first intervals for descendants), then filters by validity on `date`, so
+    /// its time grows with the size of the candidate lists, not of the registry, except
+    /// for [`Not`](Selector::Not) outside an [`All`](Selector::All) and an empty `All`,
+    /// which enumerate every body.
+    ///
+    /// # Errors
+    ///
+    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(1945, 1, 1)?))
+    ///     .body(Body::new("HU-A".parse()?, "Huyện ủy A", BodyKind::PartyCommittee, Level::District, day(1945, 1, 1)?)
+    ///         .with_parent("TU".parse()?).with_until(day(2025, 7, 1)?))
+    ///     .body(Body::new("HU-B".parse()?, "Huyện ủy B", BodyKind::PartyCommittee, Level::District, day(1945, 1, 1)?)
+    ///         .with_parent("TU".parse()?).with_until(day(2025, 7, 1)?))
+    ///     .build()?;
+    /// let districts = Selector::Kind(BodyKind::PartyCommittee) & Selector::Level(Level::District);
+    /// assert_eq!(registry.select(&districts, day(2024, 6, 30)?)?.len(), 2);
+    /// assert!(registry.select(&districts, day(2025, 7, 2)?)?.is_empty());
+    /// let err = registry.select(&Selector::ChildrenOf("XX".parse()?), day(2024, 1, 1)?).unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown body code `XX`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn select(&self, selector: &Selector, date: NaiveDate) -> Result<Vec<BodyId>, OrgError> {
+        Ok(self
+            .eval(selector, date)?
+            .into_iter()
+            .map(BodyId::from_index)
+            .collect())
+    }
+
+    /// Whether `selector` matches the body `id` on `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day))
+    ///     .build()?;
+    /// let tu = registry.id("TU").ok_or("no TU")?;
+    /// assert!(registry.matches(&Selector::Level(Level::Province), tu, day)?);
+    /// assert!(!registry.matches(&Selector::Level(Level::District), tu, day)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn matches(
+        &self,
+        selector: &Selector,
+        id: BodyId,
+        date: NaiveDate,
+    ) -> Result<bool, OrgError> {
+        let i = id.index() as usize;
+        if !self.active(i, date) {
+            // Check the codes anyway, so that an unknown code is reported consistently.
+            self.check_codes(selector)?;
+            return Ok(false);
+        }
+        Ok(match selector {
+            Selector::Body(code) => self.lookup(code)? == id,
+            Selector::Kind(kind) => self.bodies.get(i).is_some_and(|b| b.kind() == *kind),
+            Selector::Level(level) => self.bodies.get(i).is_some_and(|b| b.level() == *level),
+            Selector::ChildrenOf(code) => {
+                let parent = self.lookup(code)?;
+                self.parent_on(id, date) == Some(parent)
+            }
+            Selector::DescendantsOf(code) => {
+                let ancestor = self.lookup(code)?;
+                let mut current = self.parent_on(id, date);
+                let mut found = false;
+                while let Some(p) = current {
+                    if p == ancestor {
+                        found = true;
+                        break;
+                    }
+                    current = self.parent_on(p, date);
+                }
+                found
+            }
+            Selector::All(list) => {
+                let mut all = true;
+                for s in list {
+                    all &= self.matches(s, id, date)?;
+                }
+                all
+            }
+            Selector::Any(list) => {
+                let mut any = false;
+                for s in list {
+                    any |= self.matches(s, id, date)?;
+                }
+                any
+            }
+            Selector::Not(inner) => !self.matches(inner, id, date)?,
+        })
+    }
+
+    fn check_codes(&self, selector: &Selector) -> Result<(), OrgError> {
+        match selector {
+            Selector::Body(code) | Selector::ChildrenOf(code) | Selector::DescendantsOf(code) => {
+                self.lookup(code).map(|_| ())
+            }
+            Selector::Kind(_) | Selector::Level(_) => Ok(()),
+            Selector::All(list) | Selector::Any(list) => {
+                list.iter().try_for_each(|s| self.check_codes(s))
+            }
+            Selector::Not(inner) => self.check_codes(inner),
+        }
+    }
+
+    fn active_ids(&self, date: NaiveDate) -> Vec<u32> {
+        (0u32..)
+            .zip(self.from.iter().zip(&self.until))
+            .filter(|(_, (from, until))| **from <= date && date < **until)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn eval(&self, selector: &Selector, date: NaiveDate) -> Result<Vec<u32>, OrgError> {
+        Ok(match selector {
+            Selector::Body(code) => {
+                let id = self.lookup(code)?;
+                if self.is_active_on(id, date) {
+                    vec![id.index()]
+                } else {
+                    Vec::new()
+                }
+            }
+            Selector::Kind(kind) => self.filter_active(self.by_kind.get(kind.index()), date),
+            Selector::Level(level) => self.filter_active(self.by_level.get(level.index()), date),
+            Selector::ChildrenOf(code) => {
+                let id = self.lookup(code)?;
+                self.children_ids(id.index() as usize, date)
+            }
+            Selector::DescendantsOf(code) => {
+                let id = self.lookup(code)?;
+                self.descendant_ids(id.index() as usize, date)
+            }
+            Selector::All(list) => {
+                let mut positive = Vec::new();
+                let mut negative = Vec::new();
+                for s in list {
+                    match s {
+                        Selector::Not(inner) => negative.push(self.eval(inner, date)?),
+                        other => positive.push(self.eval(other, date)?),
+                    }
+                }
+                positive.sort_by_key(Vec::len);
+                let mut sets = positive.into_iter();
+                let mut out = match sets.next() {
+                    Some(first) => first,
+                    None => self.active_ids(date),
+                };
+                for set in sets {
+                    out = intersect(&out, &set);
+                }
+                for set in &negative {
+                    out = difference(&out, set);
+                }
+                out
+            }
+            Selector::Any(list) => {
+                let mut out = Vec::new();
+                for s in list {
+                    let set = self.eval(s, date)?;
+                    out = if out.is_empty() {
+                        set
+                    } else {
+                        union(&out, &set)
+                    };
+                }
+                out
+            }
+            Selector::Not(inner) => {
+                let set = self.eval(inner, date)?;
+                difference(&self.active_ids(date), &set)
+            }
+        })
+    }
+
+    fn filter_active(&self, list: Option<&Vec<u32>>, date: NaiveDate) -> Vec<u32> {
+        list.map(|list| {
+            list.iter()
+                .copied()
+                .filter(|&i| self.active(i as usize, date))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// Sorted intersection of two sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Sorted union of two sorted lists.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) => match x.cmp(&y) {
+                std::cmp::Ordering::Less => {
+                    out.push(x);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(y);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push(x);
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(_), None) => {
+                out.extend_from_slice(a.get(i..).unwrap_or(&[]));
+                break;
+            }
+            (None, Some(_)) => {
+                out.extend_from_slice(b.get(j..).unwrap_or(&[]));
+                break;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// The elements of sorted `a` not in sorted `b`.
+fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut j = 0;
+    for &x in a {
+        while b.get(j).is_some_and(|&y| y < x) {
+            j += 1;
+        }
+        if b.get(j) != Some(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+#[cfg(feature = "serde")]
+pub(super) mod wire {
+    //! The table form of a selector.
+
+    use super::{BodyCode, BodyKind, Level, OrgError, Selector};
+
+    /// A selector as a table of ANDed fields.
+    #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "snake_case")]
+    pub(crate) struct SelectorWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        body: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        level: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        children_of: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        descendants_of: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        any: Option<Vec<SelectorWire>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        all: Option<Vec<SelectorWire>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        not: Option<Box<SelectorWire>>,
+    }
+
+    fn list(items: Vec<SelectorWire>, field: &str) -> Result<Vec<Selector>, OrgError> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| Selector::try_from(item).map_err(|e| e.at(&format!("{field}[{i}]"))))
+            .collect()
+    }
+
+    impl TryFrom<SelectorWire> for Selector {
+        type Error = OrgError;
+
+        fn try_from(wire: SelectorWire) -> Result<Selector, OrgError> {
+            let code = |text: String, field: &str| BodyCode::new(text).map_err(|e| e.at(field));
+            let mut parts = Vec::new();
+            if let Some(text) = wire.body {
+                parts.push(Selector::Body(code(text, "body")?));
+            }
+            if let Some(text) = wire.kind {
+                let kind: BodyKind = text.parse().map_err(|e: OrgError| e.at("kind"))?;
+                parts.push(Selector::Kind(kind));
+            }
+            if let Some(text) = wire.level {
+                let level: Level = text.parse().map_err(|e: OrgError| e.at("level"))?;
+                parts.push(Selector::Level(level));
+            }
+            if let Some(text) = wire.children_of {
+                parts.push(Selector::ChildrenOf(code(text, "children_of")?));
+            }
+            if let Some(text) = wire.descendants_of {
+                parts.push(Selector::DescendantsOf(code(text, "descendants_of")?));
+            }
+            if let Some(items) = wire.any {
+                parts.push(Selector::Any(list(items, "any")?));
+            }
+            if let Some(items) = wire.all {
+                parts.push(Selector::All(list(items, "all")?));
+            }
+            if let Some(inner) = wire.not {
+                let inner = Selector::try_from(*inner).map_err(|e| e.at("not"))?;
+                parts.push(Selector::Not(Box::new(inner)));
+            }
+            match parts.len() {
+                0 => Err(OrgError::EmptySelector),
+                1 => parts.pop().ok_or(OrgError::EmptySelector),
+                _ => Ok(Selector::All(parts)),
+            }
+        }
+    }
+
+    impl From<Selector> for SelectorWire {
+        fn from(selector: Selector) -> SelectorWire {
+            let mut wire = SelectorWire::default();
+            match selector {
+                Selector::Body(code) => wire.body = Some(code.to_string()),
+                Selector::Kind(kind) => wire.kind = Some(kind.as_str().to_owned()),
+                Selector::Level(level) => wire.level = Some(level.as_str().to_owned()),
+                Selector::ChildrenOf(code) => wire.children_of = Some(code.to_string()),
+                Selector::DescendantsOf(code) => wire.descendants_of = Some(code.to_string()),
+                Selector::All(list) => {
+                    wire.all = Some(list.into_iter().map(SelectorWire::from).collect());
+                }
+                Selector::Any(list) => {
+                    wire.any = Some(list.into_iter().map(SelectorWire::from).collect());
+                }
+                Selector::Not(inner) => wire.not = Some(Box::new(SelectorWire::from(*inner))),
+            }
+            wire
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_operations() {
+        assert_eq!(intersect(&[1, 3, 5, 7], &[3, 4, 5]), vec![3, 5]);
+        assert_eq!(union(&[1, 5], &[2, 5, 9]), vec![1, 2, 5, 9]);
+        assert_eq!(difference(&[1, 2, 3, 4], &[0, 2, 4, 8]), vec![1, 3]);
+        assert_eq!(union(&[], &[2]), vec![2]);
+        assert_eq!(intersect(&[], &[2]), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn display_is_compact() {
+        let s = Selector::Body("TH-TU".parse().unwrap())
+            | Selector::ChildrenOf("TH-UBND".parse().unwrap())
+            | Selector::DescendantsOf("X".parse().unwrap())
+            | Selector::All(vec![]);
+        assert_eq!(
+            s.to_string(),
+            "any(body(TH-TU), children_of(TH-UBND), descendants_of(X), all())"
+        );
+    }
+
+    #[test]
+    fn and_or_flatten() {
+        let a = Selector::Kind(BodyKind::Other);
+        let b = Selector::Level(Level::Commune);
+        let c = Selector::Level(Level::District);
+        let all = (a.clone() & b.clone()) & c.clone();
+        assert_eq!(all, Selector::All(vec![a.clone(), b.clone(), c.clone()]));
+        let any = a.clone() | (b.clone() | c.clone());
+        assert_eq!(any, Selector::Any(vec![a, b, c]));
+    }
+}

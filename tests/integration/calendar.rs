@@ -1,0 +1,927 @@
+//! Working-day calendars, holidays, schedules and terms, through the public API.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use directives::calendar::{
+    CalendarError, DayKind, HolidayDate, HolidayRule, Roll, ScheduledDayKind, Term, TermUnit,
+    WeekMask, WorkCalendar, WorkCalendarBuilder, YearSchedule,
+};
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn vietnam() -> &'static WorkCalendar {
+    static CAL: OnceLock<WorkCalendar> = OnceLock::new();
+    CAL.get_or_init(|| WorkCalendar::vietnam().unwrap())
+}
+
+fn term(s: &str) -> Term {
+    s.parse().unwrap()
+}
+
+/// Days from `first` to `last` inclusive.
+fn days(first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+    first.iter_days().take_while(|x| *x <= last).collect()
+}
+
+fn off_days(cal: &WorkCalendar, first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+    days(first, last)
+        .into_iter()
+        .filter(|x| !cal.is_working_day(*x).unwrap())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Known yearly schedules (DOMAIN.md §6).
+
+#[test]
+fn schedule_2024() {
+    let cal = vietnam();
+    // Tết: Feb 8–14 off, and no other day in Feb 1–20 besides weekends.
+    let mut expected = days(d(2024, 2, 8), d(2024, 2, 14));
+    expected.extend([d(2024, 2, 3), d(2024, 2, 4), d(2024, 2, 17), d(2024, 2, 18)]);
+    expected.sort();
+    assert_eq!(off_days(cal, d(2024, 2, 1), d(2024, 2, 20)), expected);
+    // Apr 29 off, swapped for Sat May 4; Apr 27–May 1 off.
+    assert_eq!(
+        off_days(cal, d(2024, 4, 26), d(2024, 5, 5)),
+        [
+            d(2024, 4, 27),
+            d(2024, 4, 28),
+            d(2024, 4, 29),
+            d(2024, 4, 30),
+            d(2024, 5, 1),
+            d(2024, 5, 5)
+        ]
+    );
+    assert!(matches!(
+        cal.day_info(d(2024, 5, 4)).unwrap(),
+        DayKind::MakeUpWorkingDay(_)
+    ));
+    assert!(matches!(
+        cal.day_info(d(2024, 4, 29)).unwrap(),
+        DayKind::ScheduledDayOff(_)
+    ));
+    // Hùng Kings' day 2024-04-18 (Thu); National Day Sep 2 (Mon) and Sep 3 (Tue).
+    assert!(
+        matches!(cal.day_info(d(2024, 4, 18)).unwrap(), DayKind::Holiday(h) if h.id() == "hung-kings")
+    );
+    assert_eq!(
+        off_days(cal, d(2024, 8, 30), d(2024, 9, 4)),
+        [d(2024, 8, 31), d(2024, 9, 1), d(2024, 9, 2), d(2024, 9, 3)]
+    );
+}
+
+#[test]
+fn schedule_2025() {
+    let cal = vietnam();
+    // Tết Jan 25 – Feb 2 (nine days, Sat to Sun).
+    assert_eq!(
+        off_days(cal, d(2025, 1, 24), d(2025, 2, 3)),
+        days(d(2025, 1, 25), d(2025, 2, 2))
+    );
+    // Sat Apr 26 worked, May 2 off: Apr 30 – May 4 off.
+    assert!(cal.is_working_day(d(2025, 4, 26)).unwrap());
+    assert_eq!(
+        off_days(cal, d(2025, 4, 28), d(2025, 5, 5)),
+        days(d(2025, 4, 30), d(2025, 5, 4))
+    );
+    // Hùng Kings' day 2025-04-07 (Mon).
+    assert!(!cal.is_working_day(d(2025, 4, 7)).unwrap());
+    // National Day Aug 30 – Sep 2.
+    assert_eq!(
+        off_days(cal, d(2025, 8, 29), d(2025, 9, 3)),
+        days(d(2025, 8, 30), d(2025, 9, 2))
+    );
+    match cal.day_info(d(2025, 9, 2)).unwrap() {
+        DayKind::Holiday(h) => {
+            assert_eq!(h.name_vi(), "Quốc khánh");
+            assert_eq!(
+                h.source(),
+                "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(đ)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn schedule_2026() {
+    let cal = vietnam();
+    // Jan 1–4 off with Fri Jan 2 swapped for Sat Jan 10.
+    assert_eq!(
+        off_days(cal, d(2026, 1, 1), d(2026, 1, 5)),
+        days(d(2026, 1, 1), d(2026, 1, 4))
+    );
+    assert!(matches!(
+        cal.day_info(d(2026, 1, 10)).unwrap(),
+        DayKind::MakeUpWorkingDay(_)
+    ));
+    // Tết Feb 14–22.
+    assert_eq!(
+        off_days(cal, d(2026, 2, 13), d(2026, 2, 23)),
+        days(d(2026, 2, 14), d(2026, 2, 22))
+    );
+    // Hùng Kings' day 2026-04-26 is a Sunday: compensated on Mon Apr 27 (art. 111.3).
+    assert_eq!(
+        cal.day_info(d(2026, 4, 27)).unwrap(),
+        DayKind::Compensatory {
+            holiday: HolidayRule::vietnam()
+                .into_iter()
+                .find(|r| r.holiday().id() == "hung-kings")
+                .unwrap()
+                .holiday()
+                .clone(),
+            date: d(2026, 4, 26),
+        }
+    );
+    assert_eq!(
+        off_days(cal, d(2026, 4, 25), d(2026, 5, 3)),
+        [
+            d(2026, 4, 25),
+            d(2026, 4, 26),
+            d(2026, 4, 27),
+            d(2026, 4, 30),
+            d(2026, 5, 1),
+            d(2026, 5, 2),
+            d(2026, 5, 3)
+        ]
+    );
+    // National Day Aug 29 – Sep 2; Aug 31 is an unverified entry.
+    assert_eq!(
+        off_days(cal, d(2026, 8, 28), d(2026, 9, 3)),
+        days(d(2026, 8, 29), d(2026, 9, 2))
+    );
+    match cal.day_info(d(2026, 8, 31)).unwrap() {
+        DayKind::ScheduledDayOff(s) => assert!(!s.is_verified()),
+        other => panic!("{other:?}"),
+    }
+    // Culture Day is off only when switched on.
+    assert!(cal.is_working_day(d(2026, 11, 24)).unwrap());
+}
+
+// ---------------------------------------------------------------------------------------
+// Holiday history and defaults.
+
+#[test]
+fn tet_four_days_before_2013_05_01_five_since() {
+    let cal = vietnam();
+    // 2013: Tết Feb 10 (Sun); default 4 days Feb 9–12, Sat Feb 9 and Sun Feb 10
+    // compensated on Wed Feb 13 and Thu Feb 14.
+    let tet_2013: Vec<_> = days(d(2013, 2, 9), d(2013, 2, 14));
+    assert_eq!(off_days(cal, d(2013, 2, 8), d(2013, 2, 15)), tet_2013);
+    assert!(
+        matches!(cal.day_info(d(2013, 2, 12)).unwrap(), DayKind::Holiday(h) if h.id() == "tet-4")
+    );
+    assert!(matches!(
+        cal.day_info(d(2013, 2, 14)).unwrap(),
+        DayKind::Compensatory { .. }
+    ));
+    // 2014: Tết Jan 31 (Fri); 5 days Jan 30 – Feb 3, Sat/Sun Feb 1–2 compensated on
+    // Feb 4–5.
+    assert_eq!(
+        off_days(cal, d(2014, 1, 29), d(2014, 2, 6)),
+        days(d(2014, 1, 30), d(2014, 2, 5))
+    );
+}
+
+#[test]
+fn hung_kings_day_since_2007() {
+    let cal = vietnam();
+    // Lunar 10/3: 2006-04-07 (Fri) was worked, 2007-04-26 (Thu) was off.
+    assert!(cal.is_working_day(d(2006, 4, 7)).unwrap());
+    assert!(!cal.is_working_day(d(2007, 4, 26)).unwrap());
+}
+
+#[test]
+fn national_day_one_day_until_2020_two_from_2021() {
+    let cal = vietnam();
+    // 2020: Sep 2 (Wed) only.
+    assert_eq!(
+        off_days(cal, d(2020, 8, 31), d(2020, 9, 4)),
+        [d(2020, 9, 2)]
+    );
+    // 2021: Sep 2 (Thu) and the default adjacent day Sep 3 (Fri).
+    assert_eq!(
+        off_days(cal, d(2021, 8, 30), d(2021, 9, 3)),
+        [d(2021, 9, 2), d(2021, 9, 3)]
+    );
+    // 2023: Sep 2 (Sat): Sep 1 (Fri) adjacent, Sep 4 (Mon) compensatory.
+    assert_eq!(
+        off_days(cal, d(2023, 8, 31), d(2023, 9, 5)),
+        days(d(2023, 9, 1), d(2023, 9, 4))
+    );
+}
+
+#[test]
+fn default_tet_placement_without_schedule() {
+    // 2027: Tết Feb 6 (Sat); default Feb 5–9, Sat/Sun Feb 6–7 compensated Feb 10–11.
+    let cal = vietnam();
+    assert_eq!(
+        off_days(cal, d(2027, 2, 4), d(2027, 2, 12)),
+        days(d(2027, 2, 5), d(2027, 2, 11))
+    );
+    // Removing the preset schedule for 2025 brings back the default: Jan 28–Feb 1
+    // (the last day of the lunar year and mùng 1–4), Sat Feb 1 compensated Mon Feb 3.
+    let cal = WorkCalendarBuilder::vietnam()
+        .without_schedule(2025)
+        .years(2025, 2025)
+        .build()
+        .unwrap();
+    assert_eq!(
+        off_days(&cal, d(2025, 1, 24), d(2025, 2, 4)),
+        [
+            d(2025, 1, 25),
+            d(2025, 1, 26),
+            d(2025, 1, 28),
+            d(2025, 1, 29),
+            d(2025, 1, 30),
+            d(2025, 1, 31),
+            d(2025, 2, 1),
+            d(2025, 2, 2),
+            d(2025, 2, 3)
+        ]
+    );
+    // The 2025 swap goes too: Sat Apr 26 is a rest day, May 2 a working day.
+    assert!(!cal.is_working_day(d(2025, 4, 26)).unwrap());
+    assert!(cal.is_working_day(d(2025, 5, 2)).unwrap());
+}
+
+#[test]
+fn whole_range_invariants() {
+    // Every holiday is a day off; every make-up day is worked; day_info agrees with
+    // is_working_day on every day of 1990–2100.
+    let cal = vietnam();
+    for date in days(cal.first(), cal.last()) {
+        let kind = cal.day_info(date).unwrap();
+        assert_eq!(
+            kind.is_working(),
+            cal.is_working_day(date).unwrap(),
+            "{date}"
+        );
+        match kind {
+            DayKind::Holiday(_) | DayKind::Compensatory { .. } | DayKind::ScheduledDayOff(_) => {
+                assert!(!cal.is_working_day(date).unwrap());
+            }
+            DayKind::MakeUpWorkingDay(_) => assert!(cal.is_working_day(date).unwrap()),
+            DayKind::WeeklyRest => assert!(matches!(date.weekday(), Weekday::Sat | Weekday::Sun)),
+            DayKind::Working => assert!(!matches!(date.weekday(), Weekday::Sat | Weekday::Sun)),
+            _ => panic!("new kind {kind:?}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries and errors.
+
+#[test]
+fn out_of_range_errors_are_pinned() {
+    let cal = vietnam();
+    assert_eq!(
+        cal.is_working_day(d(1989, 12, 31)).unwrap_err().to_string(),
+        "date `1989-12-31` is outside the calendar range `1990-01-01..=2100-12-31`"
+    );
+    assert_eq!(
+        cal.working_days_between(d(2024, 1, 1), d(2101, 1, 1))
+            .unwrap_err(),
+        CalendarError::OutOfRange {
+            date: d(2101, 1, 1),
+            first: d(1990, 1, 1),
+            last: d(2100, 12, 31)
+        }
+    );
+    assert_eq!(
+        cal.add_working_days(d(2100, 12, 30), 5)
+            .unwrap_err()
+            .to_string(),
+        "moving `5` working days from `2100-12-30` leaves the calendar range `1990-01-01..=2100-12-31`"
+    );
+    assert_eq!(
+        cal.add_working_days(d(1990, 1, 2), -3)
+            .unwrap_err()
+            .to_string(),
+        "moving `-3` working days from `1990-01-02` leaves the calendar range `1990-01-01..=2100-12-31`"
+    );
+    assert!(cal.next_working_day(d(2100, 12, 31)).is_err());
+    assert!(cal.add_working_days(d(2024, 1, 1), i64::MAX).is_err());
+    assert!(cal.add_working_days(d(2024, 1, 1), i64::MIN).is_err());
+    assert_eq!(
+        term("1 month")
+            .ends_on(d(2100, 12, 15), cal)
+            .unwrap_err()
+            .to_string(),
+        "date `2101-01-15` is outside the calendar range `1990-01-01..=2100-12-31`"
+    );
+}
+
+#[test]
+fn add_zero_and_non_working_starts() {
+    let cal = vietnam();
+    let sat = d(2024, 3, 2);
+    assert_eq!(cal.add_working_days(sat, 0).unwrap(), sat);
+    assert_eq!(cal.add_working_days(sat, 1).unwrap(), d(2024, 3, 4));
+    assert_eq!(cal.add_working_days(sat, 2).unwrap(), d(2024, 3, 5));
+    assert_eq!(cal.add_working_days(sat, -1).unwrap(), d(2024, 3, 1));
+    // From inside Tết 2024, +1 is the first day after it.
+    assert_eq!(
+        cal.add_working_days(d(2024, 2, 10), 1).unwrap(),
+        d(2024, 2, 15)
+    );
+    assert_eq!(
+        cal.add_working_days(d(2024, 2, 10), -1).unwrap(),
+        d(2024, 2, 7)
+    );
+}
+
+#[test]
+fn roll_conventions() {
+    let cal = vietnam();
+    // Sat 2024-06-29: Following crosses into July, ModifiedFollowing stays in June.
+    assert_eq!(
+        cal.roll(d(2024, 6, 29), Roll::Following).unwrap(),
+        d(2024, 7, 1)
+    );
+    assert_eq!(
+        cal.roll(d(2024, 6, 29), Roll::ModifiedFollowing).unwrap(),
+        d(2024, 6, 28)
+    );
+    assert_eq!(
+        cal.roll(d(2024, 6, 29), Roll::Preceding).unwrap(),
+        d(2024, 6, 28)
+    );
+    // Sun 2024-09-01: Preceding is Aug 30 (previous month) so ModifiedPreceding goes
+    // forward past the National Day holidays Sep 2–3.
+    assert_eq!(
+        cal.roll(d(2024, 9, 1), Roll::Preceding).unwrap(),
+        d(2024, 8, 30)
+    );
+    assert_eq!(
+        cal.roll(d(2024, 9, 1), Roll::ModifiedPreceding).unwrap(),
+        d(2024, 9, 4)
+    );
+    for roll in [
+        Roll::Following,
+        Roll::Preceding,
+        Roll::ModifiedFollowing,
+        Roll::ModifiedPreceding,
+    ] {
+        assert_eq!(cal.roll(d(2024, 9, 4), roll).unwrap(), d(2024, 9, 4));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Civil Code 2015, arts. 147–148: worked examples.
+
+/// Art. 147.2: "Khi thời hạn được xác định bằng ngày, tuần, tháng, năm thì ngày đầu tiên
+/// của thời hạn không được tính mà tính từ ngày tiếp theo liền kề ngày được xác định."
+/// Art. 148.1: "Khi thời hạn tính bằng ngày thì thời hạn kết thúc tại thời điểm kết thúc
+/// ngày cuối cùng của thời hạn."
+#[test]
+fn art_147_2_and_148_1_days() {
+    let cal = vietnam();
+    // A 3-day term from Mon 2024-03-04 counts Mar 5, 6, 7 and ends on Thu Mar 7.
+    assert_eq!(
+        term("3 days").ends_on(d(2024, 3, 4), cal).unwrap(),
+        d(2024, 3, 7)
+    );
+    let end = term("30 ngày").explain(d(2024, 3, 4), cal).unwrap();
+    assert_eq!(end.end(), d(2024, 4, 3));
+    assert_eq!(
+        end.provisions(),
+        ["Civil Code 2015 art. 147.2", "Civil Code 2015 art. 148.1"]
+    );
+    assert!(end.skipped().is_empty());
+}
+
+/// Art. 148.2: "Khi thời hạn tính bằng tuần thì thời hạn kết thúc tại thời điểm kết thúc
+/// ngày tương ứng của tuần cuối cùng của thời hạn."
+#[test]
+fn art_148_2_weeks() {
+    let cal = vietnam();
+    // Two weeks from Wed 2024-03-06 end on Wed 2024-03-20.
+    assert_eq!(
+        term("2 weeks").ends_on(d(2024, 3, 6), cal).unwrap(),
+        d(2024, 3, 20)
+    );
+    assert_eq!(
+        term("2 tuần").ends_on(d(2024, 3, 6), cal).unwrap(),
+        d(2024, 3, 20)
+    );
+}
+
+/// Art. 148.3: "Khi thời hạn tính bằng tháng thì thời hạn kết thúc tại thời điểm kết thúc
+/// ngày tương ứng của tháng cuối cùng của thời hạn; nếu tháng kết thúc thời hạn không có
+/// ngày tương ứng thì thời hạn kết thúc vào ngày cuối cùng của tháng đó."
+#[test]
+fn art_148_3_months_clamp_to_month_end() {
+    let cal = vietnam();
+    // Jan 31 + 1 month: Feb 29 in a leap year (Thu), Feb 28 otherwise.
+    assert_eq!(
+        term("1 month").ends_on(d(2024, 1, 31), cal).unwrap(),
+        d(2024, 2, 29)
+    );
+    // 2023-02-28 is a Tuesday.
+    assert_eq!(
+        term("1 month").ends_on(d(2023, 1, 31), cal).unwrap(),
+        d(2023, 2, 28)
+    );
+    // Counted from the anchor, not month by month: Jan 31 + 3 months = Apr 30 (Victory
+    // Day 2025, a Wednesday), then May 1 holiday, May 2 swapped day off, weekend: May 5.
+    let end = term("3 months").explain(d(2025, 1, 31), cal).unwrap();
+    assert_eq!(end.nominal_end(), d(2025, 4, 30));
+    assert_eq!(end.end(), d(2025, 5, 5));
+    assert_eq!(end.skipped().len(), 5);
+}
+
+/// Art. 148.4: "Khi thời hạn tính bằng năm thì thời hạn kết thúc tại thời điểm kết thúc
+/// ngày, tháng tương ứng của năm cuối cùng của thời hạn."
+#[test]
+fn art_148_4_years() {
+    let cal = vietnam();
+    assert_eq!(
+        term("1 year").ends_on(d(2024, 6, 19), cal).unwrap(),
+        d(2025, 6, 19)
+    );
+    // Feb 29 has no corresponding day in 2025: Feb 28 (by analogy with art. 148.3).
+    assert_eq!(
+        term("1 năm").ends_on(d(2024, 2, 29), cal).unwrap(),
+        d(2025, 2, 28)
+    );
+}
+
+/// Art. 148.5: "Khi ngày cuối cùng của thời hạn là ngày nghỉ cuối tuần hoặc ngày nghỉ lễ
+/// thì thời hạn kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo ngày nghỉ đó."
+#[test]
+fn art_148_5_last_day_off_moves_to_next_working_day() {
+    let cal = vietnam();
+    // 10 days from 2024-01-30 end on Fri Feb 9, in Tết: the term ends Thu Feb 15.
+    let end = term("10 days").explain(d(2024, 1, 30), cal).unwrap();
+    assert_eq!(end.nominal_end(), d(2024, 2, 9));
+    assert_eq!(end.end(), d(2024, 2, 15));
+    assert_eq!(
+        end.provisions(),
+        [
+            "Civil Code 2015 art. 147.2",
+            "Civil Code 2015 art. 148.1",
+            "Civil Code 2015 art. 148.5"
+        ]
+    );
+    assert_eq!(
+        end.skipped().iter().map(|s| s.date()).collect::<Vec<_>>(),
+        days(d(2024, 2, 9), d(2024, 2, 14))
+    );
+    // A week ending on a Saturday ends on Monday.
+    assert_eq!(
+        term("1 week").ends_on(d(2024, 3, 2), cal).unwrap(),
+        d(2024, 3, 11)
+    );
+}
+
+/// "Within N working days": working days only, counted from the day after the anchor.
+#[test]
+fn working_days_count_from_the_day_after() {
+    let cal = vietnam();
+    // The README example: 10 working days from Tue 2024-02-06 across Tết 2024.
+    let end = term("10 working days").explain(d(2024, 2, 6), cal).unwrap();
+    assert_eq!(end.end(), d(2024, 2, 27));
+    assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.2"]);
+    assert_eq!(end.skipped().len(), 11);
+    assert_eq!(
+        end.skipped()[0].kind().describe_en(),
+        "scheduled day off: Lunar New Year (Tết)"
+    );
+    assert_eq!(end.skipped()[7].kind().describe_vi(), "ngày nghỉ hằng tuần");
+    // One working day from a Friday is the Monday.
+    assert_eq!(
+        term("1 working day").ends_on(d(2024, 3, 1), cal).unwrap(),
+        d(2024, 3, 4)
+    );
+    // From a Saturday too.
+    assert_eq!(
+        term("1 ngày làm việc").ends_on(d(2024, 3, 2), cal).unwrap(),
+        d(2024, 3, 4)
+    );
+}
+
+#[test]
+fn term_errors_are_pinned() {
+    assert_eq!(
+        Term::new(-1, TermUnit::WorkingDays).unwrap_err(),
+        CalendarError::TermNotPositive { count: -1 }
+    );
+    assert_eq!(
+        "1201 months".parse::<Term>().unwrap_err().to_string(),
+        "term `1201 months` exceeds the maximum of `1200 months`"
+    );
+    assert_eq!(
+        "26101 ngày làm việc"
+            .parse::<Term>()
+            .unwrap_err()
+            .to_string(),
+        "term `26101 working days` exceeds the maximum of `26100 working days`"
+    );
+    assert_eq!(
+        "10 business days".parse::<Term>().unwrap_err().to_string(),
+        "cannot parse term `10 business days`: expected a count and a unit, such as `10 working days`, `1 month` or `10 ngày làm việc`"
+    );
+    assert!(Term::new(100, TermUnit::Years).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------
+// Builders.
+
+#[test]
+fn six_day_week() {
+    let cal = WorkCalendar::builder()
+        .week(WeekMask::MON_SAT)
+        .years(2024, 2024)
+        .build()
+        .unwrap();
+    assert!(cal.is_working_day(d(2024, 3, 2)).unwrap());
+    assert!(!cal.is_working_day(d(2024, 3, 3)).unwrap());
+    assert_eq!(
+        cal.working_days_between(d(2024, 3, 4), d(2024, 3, 11))
+            .unwrap(),
+        6
+    );
+    // No holidays at all in a bare builder.
+    assert!(cal.is_working_day(d(2024, 5, 1)).unwrap());
+}
+
+#[test]
+fn province_day_and_custom_range() {
+    let rule = HolidayRule::builder("province-day")
+        .names("Ngày giải phóng tỉnh", "Province Liberation Day")
+        .source("example")
+        .date(HolidayDate::Solar { month: 3, day: 24 })
+        .build()
+        .unwrap();
+    let cal = WorkCalendarBuilder::vietnam()
+        .rule(rule)
+        .years(2020, 2030)
+        .build()
+        .unwrap();
+    assert_eq!(cal.first(), d(2020, 1, 1));
+    assert_eq!(cal.last(), d(2030, 12, 31));
+    // 2024-03-24 is a Sunday: compensated on Monday.
+    assert!(
+        matches!(cal.day_info(d(2024, 3, 24)).unwrap(), DayKind::Holiday(h) if h.name_en() == "Province Liberation Day")
+    );
+    assert!(matches!(
+        cal.day_info(d(2024, 3, 25)).unwrap(),
+        DayKind::Compensatory { .. }
+    ));
+    assert!(cal.is_working_day(d(2019, 12, 31)).is_err());
+    // Removing a statutory rule.
+    let cal = WorkCalendarBuilder::vietnam()
+        .without_rule("labour-day")
+        .years(2024, 2024)
+        .build()
+        .unwrap();
+    assert!(cal.is_working_day(d(2024, 5, 1)).unwrap());
+}
+
+#[test]
+fn user_schedule_overrides_preset() {
+    let s = YearSchedule::builder(2025)
+        .source("test")
+        .tet(d(2025, 1, 27), d(2025, 1, 31))
+        .build()
+        .unwrap();
+    let cal = WorkCalendarBuilder::vietnam()
+        .schedule(s)
+        .years(2025, 2025)
+        .build()
+        .unwrap();
+    assert!(!cal.is_working_day(d(2025, 1, 27)).unwrap());
+    // The preset's swap is gone with it.
+    assert!(cal.is_working_day(d(2025, 5, 2)).unwrap());
+    assert_eq!(
+        cal.schedules()[0].days()[0].kind(),
+        ScheduledDayKind::DayOff
+    );
+}
+
+#[test]
+fn culture_day_switch() {
+    let cal = WorkCalendarBuilder::vietnam()
+        .rule(HolidayRule::vietnamese_culture_day())
+        .years(2025, 2027)
+        .build()
+        .unwrap();
+    assert!(cal.is_working_day(d(2025, 11, 24)).unwrap());
+    assert!(!cal.is_working_day(d(2026, 11, 24)).unwrap());
+    // 2027-11-24 is a Wednesday.
+    match cal.day_info(d(2027, 11, 24)).unwrap() {
+        DayKind::Holiday(h) => {
+            assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
+            assert!(!h.is_verified());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn builder_errors_are_pinned() {
+    assert_eq!(
+        WorkCalendar::builder()
+            .years(0, 10)
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "calendar years `0..=10` are not a valid range"
+    );
+    assert_eq!(
+        WorkCalendar::builder()
+            .week(WeekMask::from_working_days(&[]))
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "the week has no working day"
+    );
+    // The lunar calendar stops at 2199.
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .years(2190, 2200)
+            .build()
+            .is_err()
+    );
+    assert_eq!(
+        HolidayRule::builder("x")
+            .names("x", "x")
+            .source("s")
+            .date(HolidayDate::Lunar { month: 3, day: 30 })
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "lunar month `3` day `30` is not a usable holiday day"
+    );
+    assert_eq!(
+        HolidayRule::builder("x")
+            .names("x", "x")
+            .source("s")
+            .date(HolidayDate::Solar { month: 4, day: 31 })
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "month `4` day `31` is not a day of the solar year"
+    );
+    assert_eq!(
+        YearSchedule::builder(2027)
+            .day_off(d(2027, 5, 3), "a", "a")
+            .day_off(d(2027, 5, 3), "b", "b")
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "schedule for year `2027` lists `2027-05-03` twice"
+    );
+}
+
+#[test]
+fn types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<WorkCalendar>();
+    assert_traits::<Term>();
+    assert_traits::<DayKind>();
+    assert_traits::<HolidayRule>();
+    assert_traits::<YearSchedule>();
+    assert_traits::<CalendarError>();
+}
+
+// ---------------------------------------------------------------------------------------
+// Serde.
+
+#[cfg(feature = "serde")]
+mod serde_shape {
+    use super::*;
+
+    #[test]
+    fn term_is_a_string() {
+        let t = term("10 ngày làm việc");
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#""10 working days""#);
+        assert_eq!(
+            serde_json::from_str::<Term>(r#""1 tháng""#).unwrap(),
+            term("1 month")
+        );
+        assert_eq!(
+            serde_json::from_str::<Term>(r#""0 days""#)
+                .unwrap_err()
+                .to_string(),
+            "term count `0` is not positive at line 1 column 8"
+        );
+    }
+
+    #[test]
+    fn schedule_json_shape_and_round_trip() {
+        let s = YearSchedule::builder(2027)
+            .source("example")
+            .make_up_day(d(2027, 5, 8), "Làm bù", "Make-up working day")
+            .build()
+            .unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            json,
+            r#"{"year":2027,"fixes":[],"days":[{"date":"2027-05-08","kind":"make_up_working_day","name_vi":"Làm bù","name_en":"Make-up working day","source":"example","verified":true}]}"#
+        );
+        assert_eq!(serde_json::from_str::<YearSchedule>(&json).unwrap(), s);
+        for preset in YearSchedule::vietnam_presets() {
+            let json = serde_json::to_string(&preset).unwrap();
+            assert_eq!(serde_json::from_str::<YearSchedule>(&json).unwrap(), preset);
+        }
+        // Deserialising validates.
+        let bad = r#"{"year":2026,"fixes":["tet"],"days":[{"date":"2027-05-08","kind":"day_off","name_vi":"a","name_en":"a","source":"s","verified":true}]}"#;
+        assert_eq!(
+            serde_json::from_str::<YearSchedule>(bad)
+                .unwrap_err()
+                .to_string(),
+            "schedule for year `2026` lists `2027-05-08`, which is outside that year"
+        );
+        assert!(serde_json::from_str::<YearSchedule>(r#"{"year":2026,"extra":1}"#).is_err());
+    }
+
+    #[test]
+    fn holiday_rules_are_data() {
+        for rule in HolidayRule::vietnam()
+            .into_iter()
+            .chain([HolidayRule::vietnamese_culture_day()])
+        {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(serde_json::from_str::<HolidayRule>(&json).unwrap(), rule);
+        }
+        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"effective_from":"2020-01-01"}"#;
+        let rule: HolidayRule = serde_json::from_str(json).unwrap();
+        assert_eq!(rule.dates_in(2024).unwrap(), [d(2024, 3, 24)]);
+        assert!(rule.holiday().is_verified());
+        assert_eq!(
+            serde_json::to_string(&rule).unwrap(),
+            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
+        );
+        let bad = r#"{"id":"x","name_vi":"x","name_en":"x","source":"s","date":{"lunar":{"month":2,"day":30}}}"#;
+        assert_eq!(
+            serde_json::from_str::<HolidayRule>(bad)
+                .unwrap_err()
+                .to_string(),
+            "lunar month `2` day `30` is not a usable holiday day"
+        );
+    }
+
+    #[test]
+    fn day_kind_json_shape() {
+        let kind = vietnam().day_info(d(2026, 4, 27)).unwrap();
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
+        let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();
+        let json = serde_json::to_string(&made_up).unwrap();
+        assert!(
+            json.starts_with(
+                r#"{"type":"make_up_working_day","date":"2024-05-04","kind":"make_up_working_day""#
+            ),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), made_up);
+        assert_eq!(
+            serde_json::to_string(&DayKind::WeeklyRest).unwrap(),
+            r#"{"type":"weekly_rest"}"#
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties.
+
+fn date_in(first: NaiveDate, span: u64) -> impl Strategy<Value = NaiveDate> {
+    (0..span).prop_map(move |i| first + Days::new(i))
+}
+
+fn any_term() -> impl Strategy<Value = Term> {
+    (
+        1i64..=60,
+        prop_oneof![
+            Just(TermUnit::Days),
+            Just(TermUnit::Weeks),
+            Just(TermUnit::Months),
+            Just(TermUnit::Years),
+            Just(TermUnit::WorkingDays),
+        ],
+    )
+        .prop_map(|(n, unit)| Term::new(n, unit).unwrap())
+}
+
+proptest! {
+    #[test]
+    fn add_working_days_inverts_itself_on_working_days(date in date_in(d(2020, 1, 1), 4018), k in 1i64..300) {
+        let cal = vietnam();
+        let start = cal.roll(date, Roll::Following).unwrap();
+        let there = cal.add_working_days(start, k).unwrap();
+        prop_assert_eq!(cal.add_working_days(there, -k).unwrap(), start);
+        prop_assert_eq!(cal.working_days_between(start, there).unwrap(), k);
+        prop_assert!(cal.is_working_day(there).unwrap());
+    }
+
+    #[test]
+    fn add_working_days_matches_a_day_by_day_walk(date in date_in(d(2023, 1, 1), 1500), k in -40i64..40) {
+        let cal = vietnam();
+        let mut at = date;
+        let mut left = k.abs();
+        while left > 0 {
+            at = if k > 0 { at.succ_opt().unwrap() } else { at.pred_opt().unwrap() };
+            if cal.is_working_day(at).unwrap() {
+                left -= 1;
+            }
+        }
+        prop_assert_eq!(cal.add_working_days(date, k).unwrap(), at);
+    }
+
+    #[test]
+    fn working_days_between_equals_a_day_by_day_count(a in date_in(d(2022, 1, 1), 2200), b in date_in(d(2022, 1, 1), 2200)) {
+        let cal = vietnam();
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let count = lo.iter_days().take_while(|x| *x < hi).filter(|x| cal.is_working_day(*x).unwrap()).count();
+        let count = i64::try_from(count).unwrap();
+        prop_assert_eq!(cal.working_days_between(lo, hi).unwrap(), count);
+        prop_assert_eq!(cal.working_days_between(hi, lo).unwrap(), -count);
+        let listed = cal.working_days(lo, hi).unwrap();
+        prop_assert_eq!(i64::try_from(listed.len()).unwrap(), count);
+        prop_assert!(listed.iter().all(|x| *x >= lo && *x < hi && cal.is_working_day(*x).unwrap()));
+    }
+
+    #[test]
+    fn holidays_are_off_and_make_up_days_worked(date in date_in(d(1990, 1, 1), 40_000)) {
+        let cal = vietnam();
+        match cal.day_info(date).unwrap() {
+            DayKind::Holiday(_) | DayKind::Compensatory { .. } | DayKind::ScheduledDayOff(_) | DayKind::WeeklyRest => {
+                prop_assert!(!cal.is_working_day(date).unwrap());
+            }
+            DayKind::MakeUpWorkingDay(_) | DayKind::Working => prop_assert!(cal.is_working_day(date).unwrap()),
+            other => prop_assert!(false, "new kind {:?}", other),
+        }
+    }
+
+    #[test]
+    fn term_ends_are_never_rest_days(anchor in date_in(d(1995, 1, 1), 13_000), t in any_term()) {
+        let cal = vietnam();
+        let end = t.explain(anchor, cal).unwrap();
+        prop_assert_eq!(end.end(), t.ends_on(anchor, cal).unwrap());
+        prop_assert!(cal.is_working_day(end.end()).unwrap());
+        prop_assert!(end.end() > anchor);
+        prop_assert!(end.end() >= end.nominal_end());
+        // Only non-working days lie between the nominal end and the end.
+        prop_assert_eq!(cal.working_days_between(end.nominal_end(), end.end()).unwrap(), 0);
+        if t.unit() == TermUnit::WorkingDays {
+            let after = anchor.succ_opt().unwrap();
+            let counted = cal.working_days_between(after, end.end()).unwrap() + 1;
+            prop_assert_eq!(counted, i64::from(t.count()));
+        }
+    }
+
+    #[test]
+    fn term_strings_round_trip(t in any_term()) {
+        prop_assert_eq!(t.to_string().parse::<Term>().unwrap(), t);
+        prop_assert_eq!(t.to_vietnamese().parse::<Term>().unwrap(), t);
+    }
+
+    #[test]
+    fn a_custom_rule_removes_exactly_its_working_days(month in 1u8..=12, day in 1u8..=28, year in 2000i32..=2030) {
+        // Without compensation, a new one-day rule takes one working day off in a year
+        // exactly when it falls on a day that was a working day.
+        let base = WorkCalendarBuilder::vietnam().compensation(false).years(2000, 2030);
+        let before = base.clone().build().unwrap();
+        let date = d(year, u32::from(month), u32::from(day));
+        // A make-up working day stays worked whatever the rules say.
+        prop_assume!(!matches!(before.day_info(date).unwrap(), DayKind::MakeUpWorkingDay(_)));
+        let rule = HolidayRule::builder("custom")
+            .names("Ngày riêng", "Own day")
+            .source("test")
+            .date(HolidayDate::Solar { month, day })
+            .build()
+            .unwrap();
+        let after = base.rule(rule).build().unwrap();
+        let (jan1, dec31) = (d(year, 1, 1), d(year, 12, 31));
+        let lost = before.working_days_between(jan1, dec31).unwrap() - after.working_days_between(jan1, dec31).unwrap();
+        let was_working = before.is_working_day(date).unwrap();
+        prop_assert_eq!(lost, i64::from(was_working && date != dec31));
+        prop_assert!(!after.is_working_day(date).unwrap());
+    }
+
+    #[test]
+    fn six_day_week_works_saturdays(date in date_in(d(2000, 1, 1), 10_000)) {
+        static SIX: OnceLock<WorkCalendar> = OnceLock::new();
+        let cal = SIX.get_or_init(|| {
+            WorkCalendarBuilder::vietnam().week(WeekMask::MON_SAT).years(2000, 2030).build().unwrap()
+        });
+        let kind = cal.day_info(date).unwrap();
+        match date.weekday() {
+            Weekday::Sun => prop_assert!(!kind.is_working()),
+            Weekday::Sat => prop_assert!(kind != DayKind::WeeklyRest),
+            _ => {}
+        }
+        prop_assert_eq!(kind.is_working(), cal.is_working_day(date).unwrap());
+    }
+}

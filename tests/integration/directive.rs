@@ -1,0 +1,620 @@
+//! Directives: building, validation, lints, the seed letter 1470-CV/TU and its golden lints,
+//! round trips through TOML and JSON.
+
+use chrono::NaiveDate;
+use directives::directive::{
+    Assignee, Directive, DirectiveError, Due, Lint, LintCode, Location, Monitoring, PeriodicReport,
+    Requirement, Role, Severity, Task, TaskNumber,
+};
+use directives::document::{DocKey, DocSymbol, Document, Relation};
+use directives::org::{Body, BodyKind, Level, Registry, Selector};
+use directives::period::{Frequency, Period};
+use directives::regime::ReportingRegime;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn body(code: &str) -> Selector {
+    Selector::Body(code.parse().unwrap())
+}
+
+fn num(s: &str) -> TaskNumber {
+    s.parse().unwrap()
+}
+
+/// A small registry: a provincial committee with a standing committee, two departments,
+/// and a district committee that ends on 2025-07-01.
+fn registry() -> Registry {
+    let from = date(2000, 1, 1);
+    Registry::builder()
+        .body(Body::new(
+            "TU".parse().unwrap(),
+            "Tỉnh ủy",
+            BodyKind::PartyCommittee,
+            Level::Province,
+            from,
+        ))
+        .body(
+            Body::new(
+                "BTV".parse().unwrap(),
+                "Ban Thường vụ",
+                BodyKind::PartyStandingCommittee,
+                Level::Province,
+                from,
+            )
+            .with_parent("TU".parse().unwrap()),
+        )
+        .body(
+            Body::new(
+                "BDV".parse().unwrap(),
+                "Ban Dân vận",
+                BodyKind::PartyAdvisoryDepartment,
+                Level::Province,
+                from,
+            )
+            .with_parent("TU".parse().unwrap()),
+        )
+        .body(
+            Body::new(
+                "BTG".parse().unwrap(),
+                "Ban Tuyên giáo",
+                BodyKind::PartyAdvisoryDepartment,
+                Level::Province,
+                from,
+            )
+            .with_parent("TU".parse().unwrap()),
+        )
+        .body(
+            Body::new(
+                "HU-A".parse().unwrap(),
+                "Huyện ủy A",
+                BodyKind::PartyCommittee,
+                Level::District,
+                from,
+            )
+            .with_parent("TU".parse().unwrap())
+            .with_until(date(2025, 7, 1)),
+        )
+        .build()
+        .unwrap()
+}
+
+fn letter(symbol: &str, issued: NaiveDate) -> Document {
+    Document::builder(DocSymbol::parse(symbol).unwrap(), issued)
+        .build()
+        .unwrap()
+}
+
+fn codes(lints: &[Lint]) -> Vec<(&'static str, String)> {
+    lints
+        .iter()
+        .map(|l| (l.code().as_str(), l.location().to_string()))
+        .collect()
+}
+
+#[test]
+fn task_numbers() {
+    let mut numbers: Vec<TaskNumber> = ["10", "3a", "2", "3", "1"].iter().map(|s| num(s)).collect();
+    numbers.sort();
+    let text: Vec<&str> = numbers.iter().map(TaskNumber::as_str).collect();
+    assert_eq!(text, ["1", "2", "3", "3a", "10"]);
+    for bad in ["", "a", "3A", "3-a", " 3", "1234567890"] {
+        let err = TaskNumber::new(bad).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "invalid task number `{bad}`: expected digits and optional lowercase letters, such as `3a`"
+            )
+        );
+    }
+}
+
+#[test]
+fn due_parses_dates_and_terms() {
+    assert_eq!(
+        "2024-12-31".parse::<Due>().unwrap(),
+        Due::Date(date(2024, 12, 31))
+    );
+    assert_eq!("30 ngày".parse::<Due>().unwrap().to_string(), "30 days");
+    assert_eq!(
+        "soon".parse::<Due>().unwrap_err().to_string(),
+        "invalid due `soon`: expected a date `yyyy-mm-dd` or a term such as `30 days`"
+    );
+}
+
+#[test]
+fn builder_rejects_what_must_not_be() {
+    let issued = date(2024, 2, 22);
+    let err = Directive::builder(letter("1/KH-UBND", issued))
+        .task(Task::new(num("1"), "a").require(Requirement::Deliverable {
+            what: "plan".into(),
+            due: Some(Due::Date(date(2024, 1, 31))),
+        }))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "task 1, requirement 1: due date `2024-01-31` is before the issue date `2024-02-22`"
+    );
+    assert!(matches!(err, DirectiveError::DateBeforeIssue { .. }));
+
+    let err = Directive::builder(letter("1/KH-UBND", issued))
+        .task(
+            Task::new(num("2"), "a").require(Requirement::PeriodicReport(
+                PeriodicReport::new()
+                    .with_regime(ReportingRegime::decree_09_yearly())
+                    .with_frequency(Frequency::Quarterly),
+            )),
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "task 2, requirement 1: stated frequency `quarterly` differs from the regime's `yearly`"
+    );
+
+    let err = Directive::builder(letter("1/KH-UBND", issued))
+        .task(Task::new(num("3"), "a").require(Requirement::Indicator {
+            metric: "m".into(),
+            target: Some(f64::NAN),
+            unit: None,
+            by: None,
+        }))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "task 3, requirement 1: indicator target `NaN` is not a finite number"
+    );
+
+    let err = Directive::builder(letter("1/KH-UBND", issued))
+        .task(Task::new(num("4"), "a").assign(Role::Lead, Assignee::Recipients))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "task 4, assignment 1: assigned to the recipients, but the directive has none"
+    );
+
+    let err = Directive::builder(letter("1/KH-UBND", issued))
+        .monitoring(Monitoring::new("m").require(Requirement::Indicator {
+            metric: "m".into(),
+            target: Some(1.0),
+            unit: None,
+            by: Some(Due::Date(date(2023, 12, 31))),
+        }))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "monitoring, requirement 1: due date `2023-12-31` is before the issue date `2024-02-22`"
+    );
+
+    // Two cited documents with one symbol and no date on the reference: ambiguous.
+    let doc = Document::builder(DocSymbol::parse("2/KH-UBND").unwrap(), issued)
+        .reference(
+            Relation::Implements,
+            DocKey::undated(DocSymbol::parse("16/CT-TTg").unwrap()),
+        )
+        .build()
+        .unwrap();
+    let err = Directive::builder(doc)
+        .cited(letter("16/CT-TTg", date(2020, 3, 31)))
+        .cited(letter("16/CT-TTg", date(2022, 9, 20)))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `16/CT-TTg` is ambiguous: 2 documents have that symbol; give the date"
+    );
+}
+
+#[test]
+fn each_lint_fires_where_it_should() {
+    let issued = date(2024, 2, 22);
+    let doc = Document::builder(DocSymbol::parse("5/KH-UBND").unwrap(), issued)
+        .issuer(directives::document::Issuer::Body(
+            "UBND-X".parse().unwrap(),
+        ))
+        .reference(
+            Relation::Cites,
+            DocKey::undated(DocSymbol::parse("99/QĐ-UBND").unwrap()),
+        )
+        .build()
+        .unwrap();
+    let monthly = ReportingRegime::decree_09_monthly();
+    let directive = Directive::builder(doc)
+        .horizon(Period::year(2024).unwrap())
+        .recipient(body("BDV"))
+        .recipient(Selector::Kind(BodyKind::PartyCommittee) & Selector::Level(Level::Commune))
+        .recipient(body("NOPE"))
+        .task(Task::new(num("1"), "no lead").require(Requirement::Continuous))
+        .task(
+            Task::new(num("2"), "two leads, one also coordinating")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Lead, Assignee::Bodies(body("BTG")))
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .require(Requirement::Deliverable {
+                    what: "plan".into(),
+                    due: Some("30 days".parse().unwrap()),
+                }),
+        )
+        .task(
+            Task::new(num("3"), "reports to itself, monthly from January")
+                .assign(Role::Lead, Assignee::Bodies(body("BTV")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new()
+                        .with_regime(monthly)
+                        .to("BTV".parse().unwrap())
+                        .through("XX".parse().unwrap()),
+                )),
+        )
+        .task(
+            Task::new(num("4"), "frequency without a deadline")
+                .assign(Role::Lead, Assignee::Recipients)
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new()
+                        .with_frequency(Frequency::Quarterly)
+                        .to("TU".parse().unwrap()),
+                ))
+                .require(Requirement::Indicator {
+                    metric: "m".into(),
+                    target: Some(3.0),
+                    unit: None,
+                    by: None,
+                }),
+        )
+        .build()
+        .unwrap();
+    let lints = directive.lint(&registry());
+    let got = codes(&lints);
+    let expected: Vec<(&str, String)> = [
+        ("DIR013", "document"),
+        ("DIR010", "reference 1"),
+        ("DIR007", "recipient 2"),
+        ("DIR013", "recipient 3"),
+        ("DIR001", "task 1"),
+        ("DIR006", "task 1"),
+        ("DIR002", "task 2"),
+        ("DIR012", "task 2"),
+        ("DIR013", "task 3, requirement 1"),
+        ("DIR008", "task 3, requirement 1"),
+        ("DIR009", "task 3, requirement 1"),
+        ("DIR004", "task 4, requirement 1"),
+        ("DIR005", "task 4, requirement 2"),
+    ]
+    .iter()
+    .map(|(c, l)| (*c, (*l).to_owned()))
+    .collect();
+    assert_eq!(got, expected);
+    let by_code = |code: LintCode| lints.iter().find(|l| l.code() == code).unwrap();
+    assert_eq!(by_code(LintCode::NoLead).severity(), Severity::Error);
+    assert_eq!(by_code(LintCode::ContinuousOnly).severity(), Severity::Info);
+    assert_eq!(
+        by_code(LintCode::DeadlineBeforeIssue).to_string(),
+        "warning[DIR009] task 3, requirement 1: the report for 2024-01 falls due on 2024-01-25, before the issue date 2024-02-22"
+    );
+    assert_eq!(
+        by_code(LintCode::LeadAndCoordinator).message_en(),
+        "`BTG` is both lead and coordinator of the task"
+    );
+    assert_eq!(
+        by_code(LintCode::LeadAndCoordinator).message_vi(),
+        "`BTG` vừa chủ trì vừa phối hợp thực hiện nhiệm vụ"
+    );
+    assert_eq!(
+        by_code(LintCode::ReportsToItself).message_en(),
+        "`BTV` reports to itself"
+    );
+    let unknown: Vec<&str> = lints
+        .iter()
+        .filter(|l| l.code() == LintCode::UnknownBody)
+        .map(Lint::message_en)
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            "unknown body code `UBND-X`",
+            "unknown body code `NOPE`",
+            "unknown body code `XX`"
+        ]
+    );
+    assert_eq!(
+        by_code(LintCode::SelectsNothing).location(),
+        &Location::Recipient { index: 1 }
+    );
+    assert_eq!(
+        by_code(LintCode::ReportWithoutDeadline).location().path(),
+        "tasks[3].requirements[0]"
+    );
+}
+
+#[test]
+fn selectors_resolve_on_the_issue_date() {
+    // The district committee ended on 2025-07-01: a 2026 directive to district committees
+    // selects nobody.
+    let districts = Selector::Kind(BodyKind::PartyCommittee) & Selector::Level(Level::District);
+    let make = |issued| {
+        Directive::builder(letter("7/KH-UBND", issued))
+            .recipient(districts.clone())
+            .task(
+                Task::new(num("1"), "t")
+                    .assign(Role::Lead, Assignee::Recipients)
+                    .require(Requirement::Deliverable {
+                        what: "x".into(),
+                        due: Some("1 month".parse().unwrap()),
+                    }),
+            )
+            .build()
+            .unwrap()
+    };
+    assert!(make(date(2024, 2, 22)).lint(&registry()).is_empty());
+    let lints = make(date(2026, 1, 5)).lint(&registry());
+    assert_eq!(codes(&lints), [("DIR007", "recipient 1".to_owned())]);
+}
+
+#[test]
+fn accessors() {
+    let d = Directive::builder(letter("7/KH-UBND", date(2024, 3, 1)))
+        .theme("t")
+        .horizon(Period::year(2024).unwrap())
+        .recipient(body("TU"))
+        .task(
+            Task::new(num("1"), "one")
+                .with_text("text")
+                .assign(Role::Lead, Assignee::Recipients),
+        )
+        .monitoring(Monitoring::new("m").assign(Role::Lead, Assignee::Bodies(body("BDV"))))
+        .build()
+        .unwrap();
+    assert_eq!(d.theme(), "t");
+    assert_eq!(d.horizon(), Some(Period::year(2024).unwrap()));
+    assert_eq!(d.issued(), date(2024, 3, 1));
+    assert_eq!(d.key().to_string(), "7/KH-UBND (2024-03-01)");
+    assert_eq!(d.task("1").unwrap().text(), "text");
+    assert!(d.task("2").is_none());
+    assert_eq!(d.monitoring().unwrap().text(), "m");
+    assert_eq!(d.recipients().len(), 1);
+}
+
+#[cfg(feature = "serde")]
+mod seed {
+    use super::*;
+
+    const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+    const THANH_HOA: &str = include_str!("../../examples/data/thanh_hoa.toml");
+    const GOLDEN: &str = "tests/golden/1470-CV-TU.lints.txt";
+
+    fn seed() -> Directive {
+        Directive::from_toml_str(SEED).unwrap()
+    }
+
+    fn render(lints: &[Lint]) -> String {
+        let mut out = String::from(
+            "# Lints of examples/data/1470-CV-TU.toml against examples/data/thanh_hoa.toml.\n",
+        );
+        for lint in lints {
+            out.push_str(&format!("{lint}\n    vi: {}\n", lint.message_vi()));
+        }
+        out
+    }
+
+    #[test]
+    fn seed_letter_is_encoded_faithfully() {
+        let d = seed();
+        assert_eq!(d.document().symbol().as_str(), "1470-CV/TU");
+        assert_eq!(d.issued(), date(2024, 2, 22));
+        assert_eq!(d.document().signer().unwrap().name(), "Lại Thế Nguyên");
+        assert_eq!(
+            d.document()
+                .issuer()
+                .unwrap()
+                .body_code()
+                .map(|c| c.as_str()),
+            Some("TH-TU-BTV")
+        );
+        assert_eq!(d.horizon(), Some(Period::year(2024).unwrap()));
+        assert_eq!(d.tasks().len(), 10);
+        assert_eq!(d.document().references().len(), 5);
+        assert_eq!(d.cited().len(), 5);
+        assert_eq!(d.recipients().len(), 6);
+        for task in &d.tasks()[..6] {
+            assert_eq!(task.assignments()[0].assignee(), &Assignee::Recipients);
+        }
+        let t10 = d.task("10").unwrap();
+        let Requirement::PeriodicReport(report) = &t10.requirements()[0] else {
+            panic!("task 10 asks for a periodic report");
+        };
+        assert_eq!(report.frequency(), None);
+        assert_eq!(report.recipient().unwrap().as_str(), "TH-TU-BTV");
+        assert_eq!(report.intake().unwrap().as_str(), "TH-TU-BDV");
+        let m = d.monitoring().unwrap();
+        assert_eq!(m.assignments()[0].role(), Role::Lead);
+        // Every recipient selector picks bodies of the Thanh Hóa registry on the issue date.
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        for s in d.recipients() {
+            assert!(!registry.select(s, d.issued()).unwrap().is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn seed_lints_match_the_golden_file() {
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        let lints = seed().lint(&registry);
+        let got = render(&lints);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &got).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(got, want, "rerun with UPDATE_GOLDEN=1 and review the diff");
+        // The text's gaps, as the seed reading lists them.
+        let count = |code: LintCode| lints.iter().filter(|l| l.code() == code).count();
+        assert_eq!(count(LintCode::ReportWithoutFrequency), 2);
+        assert_eq!(count(LintCode::ReportWithoutDeadline), 2);
+        assert_eq!(count(LintCode::IrregularSymbol), 1);
+        assert_eq!(count(LintCode::ContinuousOnly), 6);
+        assert_eq!(count(LintCode::RequirementWithoutDeadline), 3);
+        assert_eq!(
+            lints
+                .iter()
+                .filter(|l| l.severity() == Severity::Error)
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn seed_round_trips_through_toml_and_json() {
+        let d = seed();
+        let toml_text = d.to_toml_string().unwrap();
+        assert_eq!(Directive::from_toml_str(&toml_text).unwrap(), d);
+        let json = d.to_json_string().unwrap();
+        assert_eq!(Directive::from_json_str(&json).unwrap(), d);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["tasks"][9]["number"], "10");
+        assert_eq!(
+            value["tasks"][9]["requirements"][0]["kind"],
+            "periodic_report"
+        );
+        assert_eq!(value["tasks"][9]["requirements"][0]["through"], "TH-TU-BDV");
+        assert_eq!(value["tasks"][0]["assignments"][0]["recipients"], true);
+        assert_eq!(value["horizon"], "2024");
+    }
+
+    #[test]
+    fn a_regime_round_trips() {
+        let d = Directive::builder(letter("8/KH-UBND", date(2024, 1, 2)))
+            .task(
+                Task::new(num("1"), "report")
+                    .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                    .require(Requirement::PeriodicReport(
+                        PeriodicReport::new()
+                            .with_regime(ReportingRegime::decree_09_half_yearly())
+                            .to("BTV".parse().unwrap()),
+                    )),
+            )
+            .build()
+            .unwrap();
+        let toml_text = d.to_toml_string().unwrap();
+        assert_eq!(Directive::from_toml_str(&toml_text).unwrap(), d);
+        assert_eq!(
+            Directive::from_json_str(&d.to_json_string().unwrap()).unwrap(),
+            d
+        );
+    }
+
+    /// The seed with one edit: `(find, replace)` applied once.
+    fn edited(find: &str, replace: &str) -> String {
+        assert!(SEED.contains(find), "{find}");
+        SEED.replacen(find, replace, 1)
+    }
+
+    #[test]
+    fn load_errors_name_the_path_and_the_value() {
+        let cases = [
+            (
+                edited(
+                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV" }]"#,
+                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV", regime = { name = "x", frequency = "weekly", cut_off = { kind = "decree_09" }, deadline = { kind = "after_cut_off", days = 5, count = "working_days" } } }]"#,
+                ),
+                "tasks[9].requirements[0].regime.frequency",
+                "`weekly`",
+            ),
+            (
+                edited(
+                    r#"{ role = "lead", bodies = { body = "TH-TU-BTG" } }"#,
+                    r#"{ role = "leader", bodies = { body = "TH-TU-BTG" } }"#,
+                ),
+                "tasks[6].assignments[0].role",
+                "`leader`",
+            ),
+            (
+                edited(r#"number = "9""#, r#"number = "9.""#),
+                "tasks[8].number",
+                "`9.`",
+            ),
+            (
+                edited(r#"symbol = "114-KL/TW""#, r#"symbol = "114-KL""#),
+                "document.references[1].symbol",
+                "invalid document symbol `114-KL`: the issuer is missing",
+            ),
+            (
+                edited("[monitoring]\n", "[monitoring]\ncolour = \"red\"\n"),
+                "monitoring.colour",
+                "`colour`",
+            ),
+            (
+                edited(
+                    r#"{ kind = "continuous" }"#,
+                    r#"{ kind = "continuous", due = "2024-12-31" }"#,
+                ),
+                "tasks[0].requirements[0]",
+                "a `continuous` requirement has no field `due`",
+            ),
+            (
+                edited(
+                    r#"{ kind = "deliverable", what"#,
+                    r#"{ kind = "deliverable", due = "someday", what"#,
+                ),
+                "tasks[8].requirements[0].due",
+                "`someday`",
+            ),
+            (
+                edited(
+                    r#"{ role = "lead", recipients = true }"#,
+                    r#"{ role = "lead" }"#,
+                ),
+                "tasks[0].assignments[0]",
+                "exactly one of `recipients = true` and `bodies`",
+            ),
+        ];
+        for (text, path, value) in cases {
+            let err = Directive::from_toml_str(&text).unwrap_err();
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&format!("invalid directive toml at `{path}`: ")),
+                "{path}: {message}"
+            );
+            assert!(message.contains(value), "{value}: {message}");
+        }
+        // Builder errors name the task.
+        let text = edited(r#"number = "9""#, r#"number = "8""#);
+        assert_eq!(
+            Directive::from_toml_str(&text).unwrap_err().to_string(),
+            "duplicate task number `8`"
+        );
+        // JSON errors name the path too.
+        let mut value: serde_json::Value =
+            serde_json::from_str(&seed().to_json_string().unwrap()).unwrap();
+        value["tasks"][2]["requirements"][0]["target"] = serde_json::json!("many");
+        let err = Directive::from_json_str(&value.to_string()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid directive json at `tasks[2].requirements[0].target`: "),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn lints_serialize_for_reports() {
+    let d = Directive::builder(letter("1/KH-UBND", date(2024, 1, 2)))
+        .task(Task::new(num("1"), "t"))
+        .build()
+        .unwrap();
+    let lints = d.lint(&registry());
+    let value = serde_json::to_value(&lints[0]).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!({
+            "code": "DIR001",
+            "severity": "error",
+            "location": { "at": "task", "task": 0, "number": "1" },
+            "en": "the task has no lead (chủ trì)",
+            "vi": "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì",
+        })
+    );
+}

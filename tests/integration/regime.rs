@@ -1,0 +1,669 @@
+//! `directives::regime`: Decree 09/2019/NĐ-CP windows and deadlines, tiers, validation,
+//! one-off reports, serde.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use directives::calendar::{CalendarError, Term, WorkCalendar};
+use directives::period::{Frequency, Period};
+use directives::regime::{
+    CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport, RegimeError,
+    ReportingRegime,
+};
+use proptest::prelude::*;
+
+fn cal() -> &'static WorkCalendar {
+    static CAL: OnceLock<WorkCalendar> = OnceLock::new();
+    CAL.get_or_init(|| WorkCalendar::vietnam().unwrap())
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn p(s: &str) -> Period {
+    s.parse().unwrap()
+}
+
+fn window(regime: &ReportingRegime, period: &str) -> (NaiveDate, NaiveDate) {
+    regime.data_window(p(period)).unwrap()
+}
+
+fn day(day: u8, on_rest_day: OnRestDay) -> DeadlineRule {
+    DeadlineRule::DayOfLastMonth { day, on_rest_day }
+}
+
+fn keep(n: u8) -> DeadlineRule {
+    day(n, OnRestDay::Keep)
+}
+
+fn working(days: u32) -> DeadlineRule {
+    DeadlineRule::AfterCutOff {
+        days,
+        count: DayCount::WorkingDays,
+    }
+}
+
+fn presets() -> Vec<ReportingRegime> {
+    vec![
+        ReportingRegime::decree_09_monthly(),
+        ReportingRegime::decree_09_quarterly(),
+        ReportingRegime::decree_09_half_yearly(),
+        ReportingRegime::decree_09_nine_monthly(),
+        ReportingRegime::decree_09_yearly(),
+    ]
+}
+
+/// The year report of Circular 01/2020/TT-VPCP art. 11: commune → district by Dec 17,
+/// district → province by Dec 19, province → Government Office by Dec 22.
+fn circular_01_year_report() -> ReportingRegime {
+    ReportingRegime::builder("year report (Circular 01/2020/TT-VPCP art. 11)")
+        .legal_basis("Circular 01/2020/TT-VPCP art. 11")
+        .frequency(Frequency::Yearly)
+        .cut_off(CutOff::Decree09)
+        .deadline(keep(22))
+        .tier("commune", keep(17))
+        .tier("district", keep(19))
+        .build()
+        .unwrap()
+}
+
+// ---------------------------------------------------------------- worked examples
+
+/// Decree 09/2019/NĐ-CP art. 12: a month runs from the 15th of the previous month to the
+/// 14th of the reporting month.
+#[test]
+fn decree_09_art_12_monthly_windows() {
+    let r = ReportingRegime::decree_09_monthly();
+    assert_eq!(window(&r, "2024-01"), (d("2023-12-15"), d("2024-01-14")));
+    assert_eq!(window(&r, "2024-03"), (d("2024-02-15"), d("2024-03-14")));
+    assert_eq!(window(&r, "2024-12"), (d("2024-11-15"), d("2024-12-14")));
+}
+
+/// Decree 09/2019/NĐ-CP art. 12: Q1 = Dec 15 – Mar 14, …, Q4 = Sep 15 – Dec 14.
+#[test]
+fn decree_09_art_12_quarterly_windows() {
+    let r = ReportingRegime::decree_09_quarterly();
+    assert_eq!(window(&r, "2024-Q1"), (d("2023-12-15"), d("2024-03-14")));
+    assert_eq!(window(&r, "2024-Q2"), (d("2024-03-15"), d("2024-06-14")));
+    assert_eq!(window(&r, "2024-Q3"), (d("2024-06-15"), d("2024-09-14")));
+    assert_eq!(window(&r, "2024-Q4"), (d("2024-09-15"), d("2024-12-14")));
+}
+
+/// Decree 09/2019/NĐ-CP art. 12: the first half runs Dec 15 (previous year) – Jun 14, the
+/// second Jun 15 – Dec 14.
+#[test]
+fn decree_09_art_12_half_year_windows() {
+    let r = ReportingRegime::decree_09_half_yearly();
+    assert_eq!(window(&r, "2024-H1"), (d("2023-12-15"), d("2024-06-14")));
+    assert_eq!(window(&r, "2024-H2"), (d("2024-06-15"), d("2024-12-14")));
+}
+
+/// Decree 09/2019/NĐ-CP art. 12: the year runs Dec 15 (previous year) – Dec 14.
+#[test]
+fn decree_09_art_12_year_window() {
+    let r = ReportingRegime::decree_09_yearly();
+    assert_eq!(window(&r, "2024"), (d("2023-12-15"), d("2024-12-14")));
+}
+
+/// Nine months as provinces use it (not in art. 12): Dec 15 (previous year) – Sep 14.
+#[test]
+fn nine_month_window_as_provinces_use_it() {
+    let r = ReportingRegime::decree_09_nine_monthly();
+    assert_eq!(window(&r, "2024-9M"), (d("2023-12-15"), d("2024-09-14")));
+}
+
+/// Decree 09/2019/NĐ-CP art. 13.1: by the 25th of the last month; a 25th on a rest day
+/// moves to the next working day (Civil Code 2015 art. 148.5).
+#[test]
+fn decree_09_art_13_1_monthly_deadlines_2024() {
+    let dues: Vec<String> = ReportingRegime::decree_09_monthly()
+        .schedule(d("2024-01-01"), d("2024-12-31"), cal())
+        .unwrap()
+        .iter()
+        .map(|r| r.due().to_string())
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            "2024-01-25",
+            "2024-02-26", // Sun 25 Feb
+            "2024-03-25",
+            "2024-04-25",
+            "2024-05-27", // Sat 25 May
+            "2024-06-25",
+            "2024-07-25",
+            "2024-08-26", // Sun 25 Aug
+            "2024-09-25",
+            "2024-10-25",
+            "2024-11-25",
+            "2024-12-25",
+        ]
+    );
+}
+
+/// Decree 09/2019/NĐ-CP art. 13.1, year report: 25 December 2021 was a Saturday.
+#[test]
+fn decree_09_year_deadline_rolls_over_a_weekend() {
+    let r = ReportingRegime::decree_09_yearly();
+    assert_eq!(r.due_for(p("2021"), cal()).unwrap(), d("2021-12-27"));
+    assert_eq!(r.due_for(p("2024"), cal()).unwrap(), d("2024-12-25"));
+}
+
+/// Circular 01/2020/TT-VPCP art. 11: the per-tier cascade of the year report.
+#[test]
+fn circular_01_2020_art_11_tier_cascade() {
+    let r = circular_01_year_report();
+    let year = p("2024");
+    assert_eq!(
+        r.tier_due_for("commune", year, cal()).unwrap(),
+        d("2024-12-17")
+    );
+    assert_eq!(
+        r.tier_due_for("district", year, cal()).unwrap(),
+        d("2024-12-19")
+    );
+    // The regime's own deadline is fixed (OnRestDay::Keep): Sunday 22 December 2024.
+    assert_eq!(r.due_for(year, cal()).unwrap(), d("2024-12-22"));
+    let communes = r
+        .schedule_for_tier("commune", d("2023-01-01"), d("2024-12-31"), cal())
+        .unwrap();
+    let dues: Vec<NaiveDate> = communes.iter().map(|x| x.due()).collect();
+    assert_eq!(dues, [d("2023-12-17"), d("2024-12-17")]);
+    assert_eq!(
+        communes[1].data_window(),
+        (d("2023-12-15"), d("2024-12-14"))
+    );
+    assert_eq!(
+        r.tier_due_for("province", year, cal())
+            .unwrap_err()
+            .to_string(),
+        "regime `year report (Circular 01/2020/TT-VPCP art. 11)` has no tier `province`"
+    );
+}
+
+#[test]
+fn inspection_regime_16th_to_15th() {
+    let r = ReportingRegime::builder("inspection")
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::DayOfMonth { first_day: 16 })
+        .deadline(working(3))
+        .build()
+        .unwrap();
+    let march = r.reporting_period(p("2024-03"), cal()).unwrap();
+    assert_eq!(march.data_window(), (d("2024-02-16"), d("2024-03-15")));
+    // Fri 15 March; three working days later: Wed 20 March.
+    assert_eq!(march.due(), d("2024-03-20"));
+}
+
+/// Working days skip Tết 2024 (Feb 8–14).
+#[test]
+fn working_day_deadlines_skip_tet() {
+    let r = ReportingRegime::builder("monthly, 5 working days")
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::Decree09)
+        .deadline(working(5))
+        .build()
+        .unwrap();
+    // Cut-off Wed 14 Feb 2024 (Tết); Thu 15, Fri 16, Mon 19, Tue 20, Wed 21.
+    assert_eq!(r.due_for(p("2024-02"), cal()).unwrap(), d("2024-02-21"));
+    // Cut-off Sun 14 Jan 2024: Mon 15 … Fri 19.
+    assert_eq!(r.due_for(p("2024-01"), cal()).unwrap(), d("2024-01-19"));
+}
+
+/// Calendar days are a term: a last day on a rest day moves (Civil Code 2015 art. 148.5).
+#[test]
+fn calendar_day_deadlines_roll() {
+    let r = ReportingRegime::builder("finance")
+        .frequency(Frequency::Quarterly)
+        .cut_off(CutOff::Calendar)
+        .deadline(DeadlineRule::AfterPeriodEnd {
+            days: 20,
+            count: DayCount::CalendarDays,
+        })
+        .build()
+        .unwrap();
+    // 31 March 2024 + 20 days = Sat 20 April → Mon 22 April.
+    assert_eq!(r.due_for(p("2024-Q1"), cal()).unwrap(), d("2024-04-22"));
+    // 30 June 2024 + 20 days = Sat 20 July → Mon 22 July.
+    assert_eq!(r.due_for(p("2024-Q2"), cal()).unwrap(), d("2024-07-22"));
+    // 30 September 2024 + 20 days = Sun 20 October → Mon 21 October.
+    assert_eq!(r.due_for(p("2024-Q3"), cal()).unwrap(), d("2024-10-21"));
+}
+
+#[test]
+fn term_deadlines_follow_the_calendar() {
+    let term: Term = "1 month".parse().unwrap();
+    let r = ReportingRegime::builder("term")
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::Decree09)
+        .deadline(DeadlineRule::TermAfterCutOff { term })
+        .build()
+        .unwrap();
+    for month in Frequency::Monthly.periods(d("2024-01-01"), d("2025-12-31")) {
+        let (_, cut_off) = r.data_window(month).unwrap();
+        assert_eq!(
+            r.due_for(month, cal()).unwrap(),
+            term.ends_on(cut_off, cal()).unwrap()
+        );
+    }
+}
+
+#[test]
+fn one_off_reports() {
+    let report = OneOffReport::new(
+        "review of the directive",
+        OneOffKind::Thematic,
+        p("2024-02-22..2024-12-31"),
+        d("2025-01-10"),
+    )
+    .unwrap()
+    .with_legal_basis("1470-CV/TU");
+    let r = report.reporting_period(cal()).unwrap();
+    assert_eq!(r.period(), p("2024-02-22..2024-12-31"));
+    assert_eq!(r.data_window(), (d("2024-02-22"), d("2024-12-31")));
+    assert_eq!(r.due(), d("2025-01-10"));
+    assert_eq!(report.kind(), OneOffKind::Thematic);
+    assert_eq!(report.legal_basis(), Some("1470-CV/TU"));
+
+    assert_eq!(
+        OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-30"))
+            .unwrap_err()
+            .to_string(),
+        "report `storm`: due date `2024-06-30` is not after the end of its window `2024-06-30` (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    let weekend = OneOffReport::new(
+        "storm",
+        OneOffKind::AdHoc,
+        p("2024-06-01..2024-06-07"),
+        d("2024-06-09"),
+    )
+    .unwrap();
+    assert_eq!(
+        weekend.reporting_period(cal()).unwrap_err().to_string(),
+        "report `storm`: due date `2024-06-09` leaves no working day after the end of its window `2024-06-07` (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        OneOffReport::new(" ", OneOffKind::AdHoc, p("2024-06"), d("2024-07-05")),
+        Err(RegimeError::EmptyName)
+    );
+}
+
+// ---------------------------------------------------------------- properties
+
+fn arb_regime() -> impl Strategy<Value = ReportingRegime> {
+    let cut_off = prop_oneof![
+        Just(CutOff::Decree09),
+        Just(CutOff::Calendar),
+        (2u8..=28).prop_map(|first_day| CutOff::DayOfMonth { first_day }),
+    ];
+    let rest = prop_oneof![Just(OnRestDay::Keep), Just(OnRestDay::NextWorkingDay)];
+    let count = prop_oneof![Just(DayCount::WorkingDays), Just(DayCount::CalendarDays)];
+    let rule = prop_oneof![
+        (1u8..=31, rest)
+            .prop_map(|(day, on_rest_day)| DeadlineRule::DayOfLastMonth { day, on_rest_day }),
+        (1u32..=40, count.clone())
+            .prop_map(|(days, count)| DeadlineRule::AfterCutOff { days, count }),
+        (1u32..=40, count).prop_map(|(days, count)| DeadlineRule::AfterPeriodEnd { days, count }),
+    ];
+    let frequency = prop::sample::select(Frequency::ALL.to_vec());
+    (frequency, cut_off, rule).prop_filter_map("rule rejected by the builder", |(f, c, r)| {
+        ReportingRegime::builder("generated")
+            .frequency(f)
+            .cut_off(c)
+            .deadline(r)
+            .build()
+            .ok()
+    })
+}
+
+fn arb_day() -> impl Strategy<Value = NaiveDate> {
+    (0i64..365 * 60).prop_map(|n| d("2000-01-01") + chrono::Duration::days(n))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Consecutive data windows are contiguous and disjoint (nine-month windows, one a
+    /// year, are disjoint with gaps).
+    #[test]
+    fn consecutive_windows_are_contiguous(regime in arb_regime(), from in arb_day(), months in 0u64..60) {
+        let to = from.checked_add_months(chrono::Months::new(u32::try_from(months).unwrap())).unwrap();
+        // Windows need no calendar, so every period of the range has one.
+        let windows: Vec<(NaiveDate, NaiveDate)> = regime
+            .frequency()
+            .periods(from, to)
+            .map(|period| regime.data_window(period).unwrap())
+            .collect();
+        prop_assert!(!windows.is_empty() || regime.frequency() == Frequency::NineMonthly);
+        for pair in windows.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            prop_assert!(a.0 <= a.1);
+            if regime.frequency() == Frequency::NineMonthly {
+                prop_assert!(a.1 < b.0);
+            } else {
+                prop_assert_eq!(a.1.succ_opt(), Some(b.0));
+            }
+        }
+    }
+
+    /// Every due date leaves at least one working day after the cut-off (Decree 09/2019/NĐ-CP
+    /// art. 8.5), and falls on a working day whenever the rule moves off rest days.
+    #[test]
+    fn deadlines_respect_the_rules(regime in arb_regime(), from in arb_day()) {
+        let to = from.checked_add_months(chrono::Months::new(24)).unwrap();
+        for period in regime.frequency().periods(from, to) {
+            match regime.reporting_period(period, cal()) {
+                Ok(r) => {
+                    let (_, cut_off) = r.data_window();
+                    prop_assert!(cal().add_working_days(cut_off, 1).unwrap() <= r.due());
+                    let rolls = !matches!(
+                        regime.deadline(),
+                        DeadlineRule::DayOfLastMonth { on_rest_day: OnRestDay::Keep, .. }
+                    );
+                    if rolls {
+                        prop_assert!(cal().is_working_day(r.due()).unwrap());
+                    }
+                }
+                Err(RegimeError::NoWorkingDayAfterCutOff { due, cut_off, .. }) => {
+                    prop_assert!(cal().add_working_days(cut_off, 1).unwrap() > due);
+                }
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
+    }
+
+    /// The Decree 09 presets: every deadline is a working day between the 25th and the
+    /// end of the last month, and the schedule lists exactly the periods of the range.
+    #[test]
+    fn presets_schedule_every_period(from in arb_day(), months in 0u32..36) {
+        let to = from.checked_add_months(chrono::Months::new(months)).unwrap();
+        for regime in presets() {
+            let schedule = regime.schedule(from, to, cal()).unwrap();
+            let periods: Vec<Period> = regime.frequency().periods(from, to).collect();
+            prop_assert_eq!(schedule.iter().map(|r| r.period()).collect::<Vec<_>>(), periods);
+            for r in &schedule {
+                prop_assert_eq!(regime.due_for(r.period(), cal()).unwrap(), r.due());
+                prop_assert!(cal().is_working_day(r.due()).unwrap());
+                let last = r.period().end();
+                prop_assert!(r.due() >= last.with_day(25).unwrap());
+                prop_assert!(r.due() <= last + chrono::Duration::days(10));
+            }
+        }
+    }
+}
+
+use chrono::Datelike;
+
+// ---------------------------------------------------------------- errors, pinned
+
+fn build_err(builder: directives::regime::ReportingRegimeBuilder) -> String {
+    builder.build().unwrap_err().to_string()
+}
+
+fn monthly(name: &str) -> directives::regime::ReportingRegimeBuilder {
+    ReportingRegime::builder(name)
+        .frequency(Frequency::Monthly)
+        .cut_off(CutOff::Decree09)
+}
+
+#[test]
+fn builder_errors() {
+    assert_eq!(
+        build_err(ReportingRegime::builder("")),
+        "reporting regime has an empty name"
+    );
+    assert_eq!(
+        build_err(
+            ReportingRegime::builder("r")
+                .cut_off(CutOff::Decree09)
+                .deadline(keep(25))
+        ),
+        "regime `r`: missing the frequency"
+    );
+    assert_eq!(
+        build_err(
+            ReportingRegime::builder("r")
+                .frequency(Frequency::Monthly)
+                .deadline(keep(25))
+        ),
+        "regime `r`: missing the cut-off rule"
+    );
+    assert_eq!(
+        build_err(monthly("r")),
+        "regime `r`: missing the deadline rule"
+    );
+    assert_eq!(
+        build_err(
+            monthly("r")
+                .cut_off(CutOff::DayOfMonth { first_day: 29 })
+                .deadline(working(1))
+        ),
+        "regime `r`: cut-off day `29` is out of range: expected 2 to 28"
+    );
+    assert_eq!(
+        build_err(
+            monthly("r")
+                .cut_off(CutOff::DayOfMonth { first_day: 1 })
+                .deadline(working(1))
+        ),
+        "regime `r`: cut-off day `1` is out of range: expected 2 to 28"
+    );
+    assert_eq!(
+        build_err(monthly("r").deadline(keep(32))),
+        "regime `r`: deadline day `32` is out of range: expected 1 to 31"
+    );
+    assert_eq!(
+        build_err(monthly("r").deadline(keep(0))),
+        "regime `r`: deadline day `0` is out of range: expected 1 to 31"
+    );
+    assert_eq!(
+        build_err(
+            monthly("r")
+                .cut_off(CutOff::Unspecified)
+                .deadline(working(3))
+        ),
+        "regime `r`: the deadline `3 working days after the cut-off` counts from the cut-off, but the regime states none"
+    );
+}
+
+/// Decree 09/2019/NĐ-CP art. 8.5: a deadline at least one working day after the cut-off.
+#[test]
+fn art_8_5_deadline_after_cut_off() {
+    assert_eq!(
+        build_err(monthly("r").deadline(keep(14))),
+        "regime `r`: the deadline `day 14 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        build_err(
+            monthly("r")
+                .cut_off(CutOff::Calendar)
+                .deadline(day(31, OnRestDay::NextWorkingDay))
+        ),
+        "regime `r`: the deadline `day 31 of the last month, or the next working day` does not fall after the cut-off `the calendar period`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        build_err(monthly("r").deadline(working(0))),
+        "regime `r`: the deadline `0 working days after the cut-off` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        build_err(monthly("r").deadline(keep(25)).tier("commune", keep(10))),
+        "regime `r`: the deadline of tier `commune` `day 10 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+
+    // Day 15 passes the static check, but 15 June 2024 is a Saturday after Friday 14 June.
+    let r = monthly("r").deadline(keep(15)).build().unwrap();
+    assert_eq!(r.due_for(p("2024-05"), cal()).unwrap(), d("2024-05-15"));
+    assert_eq!(
+        r.due_for(p("2024-06"), cal()).unwrap_err().to_string(),
+        "regime `r`, period `2024-06`: the deadline `2024-06-15` leaves no working day after the cut-off `2024-06-14` (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert!(matches!(
+        r.schedule(d("2024-01-01"), d("2024-12-31"), cal()),
+        Err(RegimeError::NoWorkingDayAfterCutOff { period, .. }) if period == p("2024-06")
+    ));
+}
+
+/// Decree 09/2019/NĐ-CP art. 8.5: tiers in order, each named once.
+#[test]
+fn tiers_in_order() {
+    let year = || {
+        ReportingRegime::builder("y")
+            .frequency(Frequency::Yearly)
+            .cut_off(CutOff::Decree09)
+            .deadline(keep(22))
+    };
+    assert_eq!(
+        build_err(year().tier("district", keep(19)).tier("commune", keep(17))),
+        "regime `y`: tier `district` is not due before tier `commune`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        build_err(year().tier("province", keep(22))),
+        "regime `y`: tier `province` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+    assert_eq!(
+        build_err(year().tier("commune", keep(17)).tier("commune", keep(19))),
+        "regime `y`: tier `commune` is listed twice"
+    );
+    assert_eq!(
+        build_err(year().tier("", keep(17))),
+        "regime `y`: a tier has an empty name"
+    );
+
+    // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
+    // the commune deadline moves to Monday 19th, after the district's fixed 18th.
+    let r = year()
+        .tier("commune", day(17, OnRestDay::NextWorkingDay))
+        .tier("district", keep(18))
+        .build()
+        .unwrap();
+    assert_eq!(
+        r.tier_due_for("district", p("2024"), cal()).unwrap(),
+        d("2024-12-18")
+    );
+    assert_eq!(
+        r.due_for(p("2022"), cal()).unwrap_err().to_string(),
+        "regime `y`, period `2022`: tier `commune` is due `2022-12-19`, after tier `district` due `2022-12-18`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+    );
+}
+
+#[test]
+fn period_and_calendar_errors() {
+    let r = ReportingRegime::decree_09_quarterly();
+    assert_eq!(
+        r.due_for(p("2024-05"), cal()).unwrap_err().to_string(),
+        "regime `Decree 09/2019/NĐ-CP quarterly report` is `quarterly`: `2024-05` is not one of its periods"
+    );
+    assert_eq!(
+        r.data_window(p("2024-01-01..2024-03-31")).unwrap_err(),
+        RegimeError::NotARegimePeriod {
+            regime: r.name().to_owned(),
+            period: p("2024-01-01..2024-03-31"),
+            frequency: Frequency::Quarterly,
+        }
+    );
+    // Windows need no calendar; due dates outside the calendar's years are calendar errors.
+    assert_eq!(window(&r, "2300-Q1"), (d("2299-12-15"), d("2300-03-14")));
+    let err = r.due_for(p("2300-Q1"), cal()).unwrap_err();
+    assert!(matches!(
+        err,
+        RegimeError::Calendar(CalendarError::OutOfRange { .. })
+    ));
+    let crate_err: directives::Error = err.into();
+    assert!(matches!(crate_err, directives::Error::Regime(_)));
+}
+
+// ---------------------------------------------------------------- serde
+
+#[cfg(feature = "serde")]
+mod serde_json_shape {
+    use super::*;
+
+    #[test]
+    fn preset_json_shape_and_round_trip() {
+        let json = serde_json::to_string(&ReportingRegime::decree_09_quarterly()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: the 25th of the last month, provincial People's Committees to the Government)","frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
+        );
+        for regime in presets().into_iter().chain([circular_01_year_report()]) {
+            let json = serde_json::to_string(&regime).unwrap();
+            assert_eq!(
+                serde_json::from_str::<ReportingRegime>(&json).unwrap(),
+                regime
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_shape() {
+        let json = r#"{
+            "name": "mixed",
+            "frequency": "monthly",
+            "cut_off": {"kind": "day_of_month", "first_day": 16},
+            "deadline": {"kind": "term_after_cut_off", "term": "10 working days"},
+            "tiers": [
+                {"name": "commune", "deadline": {"kind": "after_cut_off", "days": 2, "count": "working_days"}},
+                {"name": "district", "deadline": {"kind": "after_period_end", "days": 3, "count": "calendar_days"}}
+            ]
+        }"#;
+        let r: ReportingRegime = serde_json::from_str(json).unwrap();
+        assert_eq!(r.cut_off(), CutOff::DayOfMonth { first_day: 16 });
+        assert_eq!(r.tiers().len(), 2);
+        assert_eq!(r.tiers()[1].name(), "district");
+        let again: ReportingRegime =
+            serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(again, r);
+    }
+
+    #[test]
+    fn deserializing_goes_through_the_builder() {
+        let bad_day = r#"{"name":"r","frequency":"monthly","cut_off":{"kind":"decree_09"},
+            "deadline":{"kind":"day_of_last_month","day":10,"on_rest_day":"keep"}}"#;
+        let err = serde_json::from_str::<ReportingRegime>(bad_day).unwrap_err();
+        assert!(err.to_string().starts_with(
+            "regime `r`: the deadline `day 10 of the last month` does not fall after the cut-off"
+        ));
+        let unknown = r#"{"name":"r","frequency":"monthly","cut_off":{"kind":"decree_09"},
+            "deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"keep"},"colour":"red"}"#;
+        let err = serde_json::from_str::<ReportingRegime>(unknown).unwrap_err();
+        assert!(
+            err.to_string().starts_with("unknown field `colour`"),
+            "{err}"
+        );
+        let unknown_in_rule = r#"{"name":"r","frequency":"monthly","cut_off":{"kind":"decree_09","day":3},
+            "deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"keep"}}"#;
+        assert!(serde_json::from_str::<ReportingRegime>(unknown_in_rule).is_err());
+        let bad_frequency = r#"{"name":"r","frequency":"weekly","cut_off":{"kind":"decree_09"},
+            "deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"keep"}}"#;
+        let err = serde_json::from_str::<ReportingRegime>(bad_frequency).unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid frequency `weekly`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn one_off_json() {
+        let json = r#"{"name":"review","kind":"thematic","window":"2024-02-22..2024-12-31","due":"2025-01-10"}"#;
+        let report: OneOffReport = serde_json::from_str(json).unwrap();
+        assert_eq!(report.window(), p("2024-02-22..2024-12-31"));
+        assert_eq!(serde_json::to_string(&report).unwrap(), json);
+        let late = r#"{"name":"review","kind":"ad_hoc","window":"2024","due":"2024-12-31"}"#;
+        let err = serde_json::from_str::<OneOffReport>(late).unwrap_err();
+        assert!(err.to_string().starts_with(
+            "report `review`: due date `2024-12-31` is not after the end of its window `2024-12-31`"
+        ), "{err}");
+    }
+
+    #[test]
+    fn reporting_period_json() {
+        let r = ReportingRegime::decree_09_quarterly()
+            .reporting_period(p("2024-Q1"), cal())
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"period":"2024-Q1","data_window":["2023-12-15","2024-03-14"],"due":"2024-03-25"}"#
+        );
+    }
+}
