@@ -273,24 +273,35 @@ impl YearSchedule {
     #[must_use]
     pub fn vietnam(year: i32) -> Option<YearSchedule> {
         let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(year, m, day);
-        let source = format!(
+        let base = format!(
             "Government civil-service holiday schedule for {year} (document number not recorded)"
         );
-        let b = YearSchedule::builder(year).source(source);
+        let tet = format!("Labour Code 2019 art. 112.1(b), 112.3; {base}");
+        let national = format!("Labour Code 2019 art. 112.1(đ), 112.3; {base}");
+        let swap = base.clone();
+        let b = YearSchedule::builder(year);
         let b = match year {
             2024 => b
+                .source(tet)
                 .tet(d(2, 8)?, d(2, 14)?)
+                .source(swap)
                 .day_off(d(4, 29)?, SWAP_VI, SWAP_EN)
                 .make_up_day(d(5, 4)?, MAKE_UP_VI, MAKE_UP_EN),
             2025 => b
+                .source(tet)
                 .tet(d(1, 25)?, d(2, 2)?)
+                .source(swap)
                 .make_up_day(d(4, 26)?, MAKE_UP_VI, MAKE_UP_EN)
                 .day_off(d(5, 2)?, SWAP_VI, SWAP_EN)
+                .source(national)
                 .national_day(d(8, 30)?, d(9, 2)?),
             2026 => b
+                .source(swap)
                 .day_off(d(1, 2)?, SWAP_VI, SWAP_EN)
                 .make_up_day(d(1, 10)?, MAKE_UP_VI, MAKE_UP_EN)
+                .source(tet)
                 .tet(d(2, 14)?, d(2, 22)?)
+                .source(national)
                 .national_day(d(8, 29)?, d(8, 30)?)
                 .verified(false)
                 .national_day(d(8, 31)?, d(8, 31)?)

@@ -307,8 +307,8 @@ impl Term {
     /// The last day of the term started by `anchor` (a day or the day of an event): the
     /// term ends at the end of that day (Civil Code 2015 art. 148.6).
     ///
-    /// - Counting starts on the day after the anchor (art. 147.2; art. 147.3 when the term starts with an
-    ///   event).
+    /// - Counting starts on the day after the anchor (art. 147.2; art. 147.3 when the term
+    ///   starts with an event).
     /// - Days: the last day is the anchor plus the count (art. 148.1).
     /// - Weeks: the same weekday of the last week (art. 148.2).
     /// - Months: the same day number of the last month, or that month's last day if it has
@@ -319,8 +319,9 @@ impl Term {
     ///   compensatory or scheduled day off), the term ends on the next working day (art.
     ///   148.5).
     /// - Working days: the `count`-th working day of `cal` after the anchor; only working
-    ///   days count, starting the day after the anchor (art. 147.2). The result is a
-    ///   working day, so art. 148.5 has nothing to move.
+    ///   days count, starting the day after the anchor (art. 147.2 applied to working days:
+    ///   the Civil Code itself has no working-day unit, which comes from the texts that set
+    ///   such terms). The result is a working day, so art. 148.5 has nothing to move.
     ///
     /// # Errors
     ///
