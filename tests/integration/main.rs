@@ -6,12 +6,12 @@
     reason = "tests fail loudly on unexpected errors"
 )]
 
-mod compliance;
-mod yardstick;
 mod calendar;
+mod compliance;
 mod directive;
 mod document;
 mod lunar;
 mod org;
 mod period;
 mod regime;
+mod yardstick;
