@@ -1,4 +1,5 @@
-//! Obligations: what one body owes for one requirement of one task in one period.
+//! Obligations: what one body owes for one requirement of one task in one period, and the
+//! expansion of directives into them ([`obligations`]).
 //!
 //! An obligation is the unit that compliance is evaluated on. It is identified by
 //! (directive key, task number, requirement index, body, period), where the directive key
@@ -1399,6 +1400,150 @@ impl Obligations {
     }
 }
 
+/// Expands a directive into its obligations within a horizon.
+///
+/// For each task, the bodies that owe its requirements are those its lead (chủ trì) and
+/// implementing (thực hiện) assignments select on the directive's issue date (an
+/// assignment to the recipients selects the directive's recipients); coordinating,
+/// advising and monitoring bodies owe nothing. Then, for each requirement:
+///
+/// - a periodic report gives one obligation per body and per period of its regime that
+///   overlaps the horizon and does not end before the issue date, due on the regime's due
+///   date for that period;
+/// - a deliverable or an indicator with a due date in the horizon gives one obligation per
+///   body, for the period from the issue date to the due date;
+/// - a report without a regime, a deliverable or indicator without a due date, and
+///   continuous work give none (the directive's lints flag the missing deadlines).
+///
+/// An obligation whose body no longer exists on its due date passes to the body's
+/// successor and records the original body; when the body ceased without a successor,
+/// the obligation is kept as [`Applicability::NotApplicable`].
+///
+/// # Errors
+///
+/// - [`ObligationError::Org`] when a selector names a body the registry does not know;
+/// - [`ObligationError::Regime`] or [`ObligationError::Calendar`] when a due date cannot be
+///   computed in the calendar's years;
+/// - [`ObligationError::Period`] when a due date precedes the issue date by more than a
+///   period can span.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::WorkCalendar;
+/// use directives::directive::{Assignee, Directive, PeriodicReport, Requirement, Role, Task};
+/// use directives::document::{DocSymbol, Document};
+/// use directives::obligation::obligations;
+/// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+/// use directives::period::Period;
+/// use directives::regime::ReportingRegime;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let registry = Registry::builder()
+///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
+///     .body(Body::new("BDV".parse()?, "Ban Dân vận", BodyKind::PartyAdvisoryDepartment, Level::Province, day(2000, 1, 1)?).with_parent("TU".parse()?))
+///     .build()?;
+/// let directive = Directive::builder(Document::builder(DocSymbol::parse("05/CT-TU")?, day(2024, 2, 22)?).build()?)
+///     .recipient(Selector::Body("BDV".parse()?))
+///     .task(
+///         Task::new("1".parse()?, "report quarterly")
+///             .assign(Role::Lead, Assignee::Recipients)
+///             .require(Requirement::PeriodicReport(
+///                 PeriodicReport::new().with_regime(ReportingRegime::decree_09_quarterly()),
+///             )),
+///     )
+///     .build()?;
+/// let calendar = WorkCalendar::vietnam()?;
+/// let store = obligations(&directive, &registry, &calendar, Period::year(2024)?)?;
+/// // Four quarters of 2024, one body.
+/// assert_eq!(store.len(), 4);
+/// let first = store.get(store.ids().next().ok_or("empty")?).ok_or("missing")?;
+/// assert_eq!(first.key().period().as_str(), "2024-Q1");
+/// assert_eq!(first.due_date(), day(2024, 3, 25)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn obligations(
+    directive: &crate::directive::Directive,
+    registry: &crate::org::Registry,
+    calendar: &crate::calendar::WorkCalendar,
+    horizon: crate::period::Period,
+) -> Result<Obligations, ObligationError> {
+    use crate::directive::{Assignee, Requirement, Role};
+    use crate::period::Period;
+
+    let issued = directive.issued();
+    let mut store = Obligations::new();
+    let directive_ref = store.add_directive(DirectiveKey::new(
+        directive.document().symbol().as_ref(),
+        issued,
+    )?)?;
+    for task in directive.tasks() {
+        let task_ref = store.add_task(TaskNumber::new(task.number().as_str())?)?;
+        let mut bodies: Vec<BodyId> = Vec::new();
+        for assignment in task.assignments() {
+            if !matches!(assignment.role(), Role::Lead | Role::Implement) {
+                continue;
+            }
+            match assignment.assignee() {
+                Assignee::Recipients => {
+                    for selector in directive.recipients() {
+                        bodies.extend(registry.select(selector, issued)?);
+                    }
+                }
+                Assignee::Bodies(selector) => bodies.extend(registry.select(selector, issued)?),
+            }
+        }
+        bodies.sort_unstable();
+        bodies.dedup();
+        for (k, requirement) in task.requirements().iter().enumerate() {
+            let requirement_index =
+                RequirementIndex::new(u32::try_from(k).map_err(|_| ObligationError::TooMany)?);
+            let dues: Vec<(Period, NaiveDate)> = match requirement {
+                Requirement::PeriodicReport(report) => match report.regime() {
+                    Some(regime) => regime
+                        .schedule(horizon.start(), horizon.end(), calendar)?
+                        .into_iter()
+                        .filter(|r| r.period().end() >= issued)
+                        .map(|r| (r.period(), r.due()))
+                        .collect(),
+                    None => Vec::new(),
+                },
+                Requirement::Deliverable { due: Some(due), .. }
+                | Requirement::Indicator { by: Some(due), .. } => {
+                    let date = due.date_from(issued, calendar)?;
+                    if horizon.contains(date) {
+                        vec![(Period::custom(issued.min(date), date)?, date)]
+                    } else {
+                        Vec::new()
+                    }
+                }
+                _ => Vec::new(),
+            };
+            for (period, due) in dues {
+                let period_ref = store.add_period(PeriodLabel::new(&period.to_string())?)?;
+                for &body in &bodies {
+                    let (owner, flags) = match registry.successor_on(body, due) {
+                        Some(successor) => (successor, 0),
+                        None => (body, FLAG_NOT_APPLICABLE),
+                    };
+                    let row = ObligationRow {
+                        directive: directive_ref,
+                        task: task_ref,
+                        requirement: requirement_index,
+                        body: owner,
+                        period: period_ref,
+                        due,
+                    };
+                    let original = if owner == body { NO_BODY } else { body.index() };
+                    store.insert_with(row, original, flags)?;
+                }
+            }
+        }
+    }
+    Ok(store)
+}
+
 /// An error from building obligations.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.
@@ -1420,6 +1565,18 @@ pub enum ObligationError {
     /// The store or one of its tables is full.
     #[error("too many obligations: a store holds at most `4294967294`")]
     TooMany,
+    /// A selector could not be resolved against the registry.
+    #[error(transparent)]
+    Org(#[from] crate::org::OrgError),
+    /// A reporting regime could not schedule its periods.
+    #[error(transparent)]
+    Regime(#[from] crate::regime::RegimeError),
+    /// A term could not be computed in the calendar.
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
+    /// A period could not be built.
+    #[error(transparent)]
+    Period(#[from] crate::period::PeriodError),
 }
 
 #[cfg(test)]

@@ -12,9 +12,9 @@ use crate::obligation::{day_number, from_day_number};
 ///
 /// The evaluator needs it for the rest-day shift (Civil Code 2015 art. 148.5: a term whose
 /// last day is a rest day ends at the end of the next working day) and to count lateness
-/// in working days. The [`calendar`](crate::calendar) module's `WorkCalendar` is the
-/// intended implementation; [`BasicCalendar`] is a small one with Saturdays, Sundays and
-/// listed days off.
+/// in working days. The [`calendar`](crate::calendar) module's
+/// [`WorkCalendar`](crate::calendar::WorkCalendar) implements it with Vietnam's holidays;
+/// [`BasicCalendar`] is a small one with Saturdays, Sundays and listed days off.
 ///
 /// # Example
 ///
@@ -126,6 +126,25 @@ impl WorkingDays for BasicCalendar {
 
     fn is_working_day(&self, date: NaiveDate) -> bool {
         !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.days_off.contains(&date)
+    }
+}
+
+/// The Vietnamese working-day calendar: working days as [`WorkCalendar`] defines them
+/// (week mask, holidays, compensatory days, yearly schedules) over its years.
+///
+/// [`WorkCalendar`]: crate::calendar::WorkCalendar
+impl WorkingDays for crate::calendar::WorkCalendar {
+    fn first_day(&self) -> NaiveDate {
+        self.first()
+    }
+
+    fn last_day(&self) -> NaiveDate {
+        self.last()
+    }
+
+    fn is_working_day(&self, date: NaiveDate) -> bool {
+        // Outside the range the answer is unspecified; evaluation checks the range first.
+        crate::calendar::WorkCalendar::is_working_day(self, date).unwrap_or(false)
     }
 }
 

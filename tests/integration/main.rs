@@ -11,6 +11,7 @@ mod compliance;
 mod directive;
 mod document;
 mod lunar;
+mod obligation;
 mod org;
 mod period;
 mod regime;
