@@ -1063,12 +1063,16 @@ impl ShiftTable {
 }
 
 /// Lowers the earliest-event key of obligation `o` to `key`, noting a tie on the day.
+///
+/// The slot holds the key's bitwise complement, so that "none" is zero and a fresh column
+/// needs no initialising pass: the minimum key is the maximum complement.
 #[inline]
 fn update(best: &mut u64, key: u64, o: u32, row: u32, ties: &mut Vec<(u32, u32)>) {
-    if (*best ^ key) >> 32 == 0 {
+    let complement = !key;
+    if (*best ^ complement) >> 32 == 0 {
         ties.push((o, row));
     }
-    *best = (*best).min(key);
+    *best = (*best).max(complement);
 }
 
 /// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
@@ -1086,16 +1090,26 @@ fn scan(
     gathered: &mut Vec<(u32, u32)>,
     mut sink: impl FnMut(u32, i32, u32),
 ) {
-    let rows = events
-        .obligation_column()
-        .iter()
-        .zip(events.day_column())
-        .zip(events.known_column())
-        .zip(0u32..);
-    match marks {
-        None => {
-            // The hot path: every event known on `as_of` is qualifying.
-            for (((&o, &day), &known), row) in rows {
+    let obligation = events.obligation_column();
+    let day = events.day_column();
+    match (marks, events.has_recording_dates()) {
+        // The hot path: every event known on `as_of` is qualifying, and without recording
+        // dates an event is known on its date, so the known-on column is not read.
+        (None, false) => {
+            for ((&o, &day), row) in obligation.iter().zip(day).zip(0u32..) {
+                if day > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                sink(o, day, row);
+            }
+        }
+        (None, true) => {
+            let known = events.known_column();
+            for (((&o, &day), &known), row) in obligation.iter().zip(day).zip(known).zip(0u32..) {
                 if known > as_of {
                     continue;
                 }
@@ -1106,9 +1120,14 @@ fn scan(
                 sink(o, day, row);
             }
         }
-        Some(marks) => {
-            let tags = events.tag_column();
-            for ((((&o, &day), &known), row), &tag) in rows.zip(tags) {
+        (Some(marks), _) => {
+            let rows = obligation
+                .iter()
+                .zip(day)
+                .zip(events.known_column())
+                .zip(0u32..)
+                .zip(events.tag_column());
+            for ((((&o, &day), &known), row), &tag) in rows {
                 if known > as_of {
                     continue;
                 }
@@ -1142,11 +1161,12 @@ impl Classes<'_> {
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
     #[inline(never)]
-    fn classify(&self, dues: &[i32], earliest: &[u64], flags: &[u8], out: &mut [Status]) {
+    fn classify(&self, dues: &[i32], earliest: &[u64], flags: &[u8], out: &mut Vec<Status>) {
         let (as_of, grace) = (self.as_of, self.grace);
         // Branch-free: the statuses are unpredictable, so the choice is made with masks
         // (a branch here mispredicts about a third of the time).
-        let one = |best: u64, flag: u8, deadline: i32| -> Status {
+        let one = |complement: u64, flag: u8, deadline: i32| -> Status {
+            let best = !complement;
             let limit = deadline.saturating_add(grace);
             let open = 2 | u8::from(limit < as_of);
             let done = u8::from(unpack_day(best) > limit);
@@ -1155,17 +1175,11 @@ impl Classes<'_> {
             let not_applicable = u8::from(flag != 0).wrapping_neg();
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
-        let columns = out.iter_mut().zip(dues.iter().zip(earliest).zip(flags));
+        let columns = dues.iter().zip(earliest).zip(flags);
         match self.shift {
-            None => {
-                for (slot, ((&due, &best), &flag)) in columns {
-                    *slot = one(best, flag, due);
-                }
-            }
+            None => out.extend(columns.map(|((&due, &best), &flag)| one(best, flag, due))),
             Some(table) => {
-                for (slot, ((&due, &best), &flag)) in columns {
-                    *slot = one(best, flag, table.shift(due));
-                }
+                out.extend(columns.map(|((&due, &best), &flag)| one(best, flag, table.shift(due))))
             }
         }
     }
@@ -1216,7 +1230,8 @@ pub struct Evaluation<'a> {
     obligations: &'a Obligations,
     policy: &'a EvaluationPolicy<'a>,
     as_of: NaiveDate,
-    // INVARIANT (columns): `status` and `earliest` have one entry per obligation.
+    // INVARIANT (columns): `status` and `earliest` have one entry per obligation;
+    // `earliest` holds the complement of the packed earliest qualifying event (0: none).
     status: Vec<Status>,
     earliest: Vec<u64>,
     // INVARIANT (special): sorted by obligation row, each row once.
@@ -1310,8 +1325,9 @@ pub fn evaluate<'a>(
         grace: policy.grace(),
         shift: shift.as_ref(),
     };
-    let mut earliest = vec![NONE; n];
-    let mut status = vec![Status::OpenWithinDeadline; n];
+    // Complemented keys: zero is "none", so the column starts as fresh zeroed memory.
+    let mut earliest = vec![0u64; n];
+    let mut status = Vec::with_capacity(n);
     let mut unknown = Vec::new();
     let mut ties = Vec::new();
     let mut gathered: Vec<(u32, u32)> = Vec::new();
@@ -1338,10 +1354,10 @@ pub fn evaluate<'a>(
     }
     ties.sort_unstable_by_key(|&(_, row)| row);
     for (o, row) in ties {
-        let Some(&best) = earliest.get(o as usize) else {
+        let Some(&complement) = earliest.get(o as usize) else {
             continue;
         };
-        let first = unpack_row(best);
+        let first = unpack_row(!complement);
         if first != row && events.same_event(first as usize, row as usize) {
             diagnostics.push(Diagnostic::DuplicateEvent {
                 event: EventId::from_index(first.max(row)),
@@ -1532,7 +1548,7 @@ impl<'a> Evaluation<'a> {
         let decision = match self.special.binary_search_by_key(&id.index(), |&(o, _)| o) {
             Ok(k) => self.special.get(k)?.1,
             Err(_) => {
-                let best = *self.earliest.get(row)?;
+                let best = !*self.earliest.get(row)?;
                 let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
                 Decision {
                     status,

@@ -395,6 +395,9 @@ pub struct Events {
     // INVARIANT (special): the rows whose tag is not qualifying, in increasing order;
     // upheld by `push_row`.
     special: Vec<u32>,
+    // INVARIANT (recorded): true when some row's known-on day differs from its day;
+    // upheld by `push_row`.
+    recorded: bool,
 }
 
 impl Events {
@@ -526,6 +529,7 @@ impl Events {
         self.known.push(known);
         self.tag.push(tag);
         self.detail.push(detail);
+        self.recorded |= known != day;
         if !is_qualifying(tag) {
             // INVARIANT (special): ids increase, so the list stays sorted.
             self.special.push(id);
@@ -608,6 +612,11 @@ impl Events {
             && self.day.get(a) == self.day.get(b)
             && self.tag.get(a) == self.tag.get(b)
             && self.detail_at(a) == self.detail_at(b)
+    }
+
+    /// Whether some event was recorded after the day it happened.
+    pub(crate) fn has_recording_dates(&self) -> bool {
+        self.recorded
     }
 
     pub(crate) fn obligation_column(&self) -> &[u32] {
