@@ -1643,6 +1643,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn evaluation_costs_nine_bytes_per_obligation() {
+        use crate::obligation::{
+            DirectiveKey, ObligationRow, PeriodLabel, RequirementIndex, TaskNumber,
+        };
+        let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
+        let mut obligations = Obligations::new();
+        let row = ObligationRow {
+            directive: obligations
+                .add_directive(DirectiveKey::new("1/CT", day(1)).unwrap())
+                .unwrap(),
+            task: obligations.add_task(TaskNumber::new("1").unwrap()).unwrap(),
+            requirement: RequirementIndex::new(0),
+            body: BodyId::from_index(1),
+            period: obligations
+                .add_period(PeriodLabel::new("2025").unwrap())
+                .unwrap(),
+            due: day(20),
+        };
+        let mut events = Events::new();
+        for k in 0..10_000u32 {
+            let id = obligations.insert(row).unwrap();
+            events.push_submission(id, day(1 + k % 28)).unwrap();
+        }
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, day(31), &policy).unwrap();
+        assert_eq!(std::mem::size_of::<Status>(), 1);
+        let bytes = evaluation.earliest.capacity() * 8 + evaluation.status.capacity();
+        assert!(bytes <= 9 * obligations.len(), "{bytes}");
+        assert!(evaluation.special.is_empty());
+    }
+
+    #[test]
     fn pack_orders_by_day_then_row() {
         assert!(pack(-5, 9) < pack(3, 0));
         assert!(pack(3, 0) < pack(3, 1));

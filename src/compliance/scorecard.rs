@@ -357,6 +357,55 @@ impl Scorecard {
             .collect()
     }
 
+    /// Scorecards per level of government (province, district, commune…), from the
+    /// level of each obligation's body in the registry; obligations whose body the
+    /// registry does not know are left out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard, Status};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::org::{Body, BodyKind, Level, Registry};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
+    ///     .build()?;
+    /// let key = ObligationKey::new(
+    ///     DirectiveKey::new("05/CT-TU", day(2025, 1, 2)?)?,
+    ///     TaskNumber::new("1")?,
+    ///     RequirementIndex::new(0),
+    ///     registry.id("TU").ok_or("no TU")?,
+    ///     PeriodLabel::new("2025")?,
+    /// );
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new(key, day(2025, 12, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let events = Events::new();
+    /// let evaluation = evaluate(&obligations, &events, day(2025, 12, 31)?, &policy)?;
+    /// let cards = Scorecard::by_level(&evaluation, &registry);
+    /// assert_eq!(cards[0].0, Level::Province);
+    /// assert_eq!(cards[0].1.counts().get(Status::OpenOverdue), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_level(
+        evaluation: &Evaluation<'_>,
+        registry: &crate::org::Registry,
+    ) -> Vec<(crate::org::Level, Scorecard)> {
+        let obligations = evaluation.obligations();
+        Scorecard::by_key(evaluation, |id| {
+            obligations
+                .body(id)
+                .and_then(|body| registry.body(body))
+                .map(|body| body.level())
+        })
+        .into_iter()
+        .filter_map(|(level, card)| Some((level?, card)))
+        .collect()
+    }
+
     /// Scorecards per period, in the order periods were added to the store.
     ///
     /// # Example
