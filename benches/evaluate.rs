@@ -116,6 +116,25 @@ fn bench_evaluate(c: &mut Criterion) {
     }
     let n = obligations.len() as u64;
     group.throughput(Throughput::Elements(n));
+    // Statuses plus everything resolved on first request: the deciding event of every
+    // obligation and the duplicate checks (one more pass over the events).
+    group.bench_with_input(
+        BenchmarkId::new("date_order_with_diagnostics", n),
+        &n,
+        |b, _| {
+            b.iter(|| {
+                let evaluation = evaluate(
+                    black_box(&obligations),
+                    black_box(&by_date),
+                    as_of(),
+                    &policy,
+                )
+                .unwrap();
+                assert!(!evaluation.diagnostics().is_empty());
+                evaluation
+            });
+        },
+    );
     group.bench_with_input(BenchmarkId::new("date_order", n), &n, |b, _| {
         b.iter(|| {
             let evaluation = evaluate(

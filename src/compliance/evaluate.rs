@@ -1,6 +1,7 @@
 //! The evaluator: obligations and events as of a date, under a policy, give findings.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -995,27 +996,8 @@ fn date_of(day: i32) -> Result<NaiveDate, ComplianceError> {
     from_day_number(day).ok_or(ComplianceError::DateOutOfRange)
 }
 
-/// "No qualifying event" in the packed earliest-event column.
-const NONE: u64 = u64::MAX;
-
-/// Packs (day, event row) so that the minimum is the earliest event, ties to the lowest row.
-#[inline]
-fn pack(day: i32, row: u32) -> u64 {
-    // Flipping the sign bit maps i32 order onto u32 order.
-    (u64::from((day as u32) ^ 0x8000_0000) << 32) | u64::from(row)
-}
-
-#[inline]
-fn unpack_day(key: u64) -> i32 {
-    // The high half is a u32 by construction.
-    (u32::try_from(key >> 32).unwrap_or(u32::MAX) ^ 0x8000_0000) as i32
-}
-
-#[inline]
-fn unpack_row(key: u64) -> u32 {
-    // Truncation keeps the low half, the row.
-    (key & 0xFFFF_FFFF) as u32
-}
+/// "No deciding event" in the deciding-row column.
+const NO_ROW: u32 = u32::MAX;
 
 /// The rest-day shift of every due day in a range, precomputed.
 #[derive(Debug, Clone)]
@@ -1062,17 +1044,108 @@ impl ShiftTable {
     }
 }
 
-/// Lowers the earliest-event key of obligation `o` to `key`, noting a tie on the day.
-///
-/// The slot holds the key's bitwise complement, so that "none" is zero and a fresh column
-/// needs no initialising pass: the minimum key is the maximum complement.
-#[inline]
-fn update(best: &mut u64, key: u64, o: u32, row: u32, ties: &mut Vec<(u32, u32)>) {
-    let complement = !key;
-    if (*best ^ complement) >> 32 == 0 {
-        ties.push((o, row));
+/// An earliest-event slot: the earliest qualifying event's age on the as-of date, plus
+/// one, so that zero is "none" (a fresh, zeroed column needs no initialising pass) and the
+/// earliest event is the maximum. Two bytes cover events up to 179 years old; four bytes
+/// cover any date.
+trait Age: Copy + Ord + Default + Into<u32> {
+    /// The largest value the slot holds.
+    const MAX: u32;
+    /// The slot for a value at most `MAX`.
+    fn from_value(value: u32) -> Self;
+}
+
+impl Age for u16 {
+    const MAX: u32 = u16::MAX as u32;
+    fn from_value(value: u32) -> u16 {
+        u16::try_from(value).unwrap_or(u16::MAX)
     }
-    *best = (*best).max(complement);
+}
+
+impl Age for u32 {
+    const MAX: u32 = u32::MAX;
+    fn from_value(value: u32) -> u32 {
+        value
+    }
+}
+
+/// The earliest qualifying events of the obligations on the fast path, in the narrowest
+/// slot that holds every event's age.
+#[derive(Debug, Clone)]
+enum Ages {
+    Short(Vec<u16>),
+    Long(Vec<u32>),
+}
+
+impl Ages {
+    /// The slot value of obligation row `o` (0: none).
+    fn get(&self, o: usize) -> Option<u32> {
+        match self {
+            Ages::Short(ages) => ages.get(o).map(|&a| u32::from(a)),
+            Ages::Long(ages) => ages.get(o).copied(),
+        }
+    }
+
+    /// Bytes held per obligation.
+    #[cfg(test)]
+    fn bytes(&self) -> usize {
+        match self {
+            Ages::Short(ages) => ages.capacity() * 2,
+            Ages::Long(ages) => ages.capacity() * 4,
+        }
+    }
+}
+
+/// The slot value of an event on `day`, as of `as_of` (`day <= as_of`).
+#[inline]
+fn age_value(as_of: i32, day: i32) -> u32 {
+    u32::try_from(i64::from(as_of) - i64::from(day) + 1).unwrap_or(u32::MAX)
+}
+
+/// The day of a nonzero slot value, as of `as_of`.
+#[inline]
+fn day_of_age(as_of: i32, value: u32) -> i32 {
+    i32::try_from(i64::from(as_of) + 1 - i64::from(value)).unwrap_or(i32::MIN)
+}
+
+/// The fast path: the earliest qualifying event of each obligation, noting ties on the
+/// day (candidates for duplicates).
+fn earliest_ages<A: Age>(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    lists: &mut Lists,
+) -> Vec<A> {
+    let mut ages = vec![A::default(); n];
+    let ties = &mut lists.ties;
+    scan(
+        events,
+        as_of,
+        n,
+        marks,
+        &mut lists.unknown,
+        &mut lists.gathered,
+        |o, day, row| {
+            if let Some(slot) = ages.get_mut(o as usize) {
+                let value = A::from_value(age_value(as_of, day));
+                if *slot == value {
+                    ties.push((o, row));
+                }
+                *slot = (*slot).max(value);
+            }
+        },
+    );
+    ages
+}
+
+/// The side lists of the fast path: events of unknown obligations, events of obligations
+/// on the per-obligation path, and ties, each as (obligation, row) or (row, obligation).
+#[derive(Debug, Default)]
+struct Lists {
+    unknown: Vec<(u32, u32)>,
+    gathered: Vec<(u32, u32)>,
+    ties: Vec<(u32, u32)>,
 }
 
 /// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
@@ -1161,25 +1234,26 @@ impl Classes<'_> {
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
     #[inline(never)]
-    fn classify(&self, dues: &[i32], earliest: &[u64], flags: &[u8], out: &mut Vec<Status>) {
+    fn classify<A: Age>(&self, dues: &[i32], ages: &[A], flags: &[u8], out: &mut Vec<Status>) {
         let (as_of, grace) = (self.as_of, self.grace);
         // Branch-free: the statuses are unpredictable, so the choice is made with masks
         // (a branch here mispredicts about a third of the time).
-        let one = |complement: u64, flag: u8, deadline: i32| -> Status {
-            let best = !complement;
+        let one = |age: A, flag: u8, deadline: i32| -> Status {
+            let age: u32 = age.into();
             let limit = deadline.saturating_add(grace);
             let open = 2 | u8::from(limit < as_of);
-            let done = u8::from(unpack_day(best) > limit);
-            let none = u8::from(best == NONE).wrapping_neg();
+            // The event's day is `as_of + 1 - age`; late when that is after the limit.
+            let done = u8::from(i64::from(as_of) + 1 - i64::from(age) > i64::from(limit));
+            let none = u8::from(age == 0).wrapping_neg();
             let code = done ^ ((done ^ open) & none);
             let not_applicable = u8::from(flag != 0).wrapping_neg();
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
-        let columns = dues.iter().zip(earliest).zip(flags);
+        let columns = dues.iter().zip(ages).zip(flags);
         match self.shift {
-            None => out.extend(columns.map(|((&due, &best), &flag)| one(best, flag, due))),
+            None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
             Some(table) => {
-                out.extend(columns.map(|((&due, &best), &flag)| one(best, flag, table.shift(due))))
+                out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))))
             }
         }
     }
@@ -1187,9 +1261,13 @@ impl Classes<'_> {
 
 /// The result of an evaluation: a finding per obligation, plus diagnostics about the input.
 ///
-/// Statuses are kept in a compact column (one byte per obligation, plus eight bytes for
-/// the earliest qualifying event); a full [`Finding`] with its explanation is built on
-/// demand by [`Evaluation::finding`].
+/// Statuses are kept in compact columns: one byte per obligation for the status and two
+/// for the day of its earliest qualifying event (four when some event is more than 179
+/// years older than the as-of date). A full [`Finding`] with its explanation is built on
+/// demand by [`Evaluation::finding`]. The row of each deciding event and the check of
+/// tied events for duplicates are resolved on the first call to [`Evaluation::finding`] or
+/// [`Evaluation::diagnostics`], in one more pass over the events (four more bytes per
+/// obligation).
 ///
 /// # Example
 ///
@@ -1230,14 +1308,22 @@ pub struct Evaluation<'a> {
     obligations: &'a Obligations,
     policy: &'a EvaluationPolicy<'a>,
     as_of: NaiveDate,
-    // INVARIANT (columns): `status` and `earliest` have one entry per obligation;
-    // `earliest` holds the complement of the packed earliest qualifying event (0: none).
+    events: &'a Events,
+    // INVARIANT (columns): `status` and `ages` have one entry per obligation.
     status: Vec<Status>,
-    earliest: Vec<u64>,
-    // INVARIANT (special): sorted by obligation row, each row once.
+    ages: Ages,
+    // INVARIANT (special): sorted by obligation row, each row once; these obligations'
+    // ages are 0.
     special: Vec<(u32, Decision)>,
     shift: Option<ShiftTable>,
-    diagnostics: Vec<Diagnostic>,
+    // Events whose day equals the earliest seen so far for their obligation: each is
+    // checked against the deciding event for a duplicate when diagnostics are read.
+    ties: Vec<(u32, u32)>,
+    unknown: Vec<Diagnostic>,
+    special_diagnostics: Vec<Diagnostic>,
+    // Resolved on first request, in one more pass over the events.
+    deciding_rows: OnceLock<Vec<u32>>,
+    diagnostics: OnceLock<Vec<Diagnostic>>,
 }
 
 /// Evaluates obligations against events as of a date, under a policy.
@@ -1252,7 +1338,8 @@ pub struct Evaluation<'a> {
 /// waivers dated before it. Events not known on `as_of` (dated or recorded after it) are
 /// ignored.
 ///
-/// Runs in time linear in obligations plus events, in one pass over each.
+/// Runs in time linear in obligations plus events, in one pass over each (plus one more
+/// over the events when deciding events or diagnostics are first asked for).
 ///
 /// # Errors
 ///
@@ -1325,46 +1412,35 @@ pub fn evaluate<'a>(
         grace: policy.grace(),
         shift: shift.as_ref(),
     };
-    // Complemented keys: zero is "none", so the column starts as fresh zeroed memory.
-    let mut earliest = vec![0u64; n];
     let mut status = Vec::with_capacity(n);
-    let mut unknown = Vec::new();
-    let mut ties = Vec::new();
-    let mut gathered: Vec<(u32, u32)> = Vec::new();
+    let mut lists = Lists::default();
     let flags = obligations.flag_column();
-    scan(
-        events,
-        as_of_day,
-        n,
-        marks.as_deref(),
-        &mut unknown,
-        &mut gathered,
-        |o, day, row| {
-            if let Some(best) = earliest.get_mut(o as usize) {
-                update(best, pack(day, row), o, row, &mut ties);
-            }
-        },
-    );
-    classes.classify(dues, &earliest, flags, &mut status);
-    for (row, o) in unknown {
-        diagnostics.push(Diagnostic::UnknownObligation {
+    let marks = marks.as_deref();
+    let short = events
+        .oldest_day()
+        .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
+    let ages = if short {
+        let ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+        classes.classify(dues, &ages, flags, &mut status);
+        Ages::Short(ages)
+    } else {
+        let ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        classes.classify(dues, &ages, flags, &mut status);
+        Ages::Long(ages)
+    };
+    let Lists {
+        unknown,
+        gathered,
+        ties,
+    } = lists;
+    let mut gathered = gathered;
+    let unknown = unknown
+        .into_iter()
+        .map(|(row, o)| Diagnostic::UnknownObligation {
             event: EventId::from_index(row),
             obligation: ObligationId::from_index(o),
-        });
-    }
-    ties.sort_unstable_by_key(|&(_, row)| row);
-    for (o, row) in ties {
-        let Some(&complement) = earliest.get(o as usize) else {
-            continue;
-        };
-        let first = unpack_row(!complement);
-        if first != row && events.same_event(first as usize, row as usize) {
-            diagnostics.push(Diagnostic::DuplicateEvent {
-                event: EventId::from_index(first.max(row)),
-                duplicate_of: EventId::from_index(first.min(row)),
-            });
-        }
-    }
+        })
+        .collect();
 
     // The per-obligation path.
     gathered.sort_unstable();
@@ -1415,11 +1491,16 @@ pub fn evaluate<'a>(
         obligations,
         policy,
         as_of,
+        events,
         status,
-        earliest,
+        ages,
         special,
         shift,
-        diagnostics,
+        ties,
+        unknown,
+        special_diagnostics: diagnostics,
+        deciding_rows: OnceLock::new(),
+        diagnostics: OnceLock::new(),
     })
 }
 
@@ -1519,7 +1600,58 @@ impl<'a> Evaluation<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        self.diagnostics.get_or_init(|| {
+            let mut all = self.unknown.clone();
+            let rows = self.deciding_rows();
+            let mut ties = self.ties.clone();
+            ties.sort_unstable_by_key(|&(_, row)| row);
+            for (o, row) in ties {
+                let Some(&first) = rows.get(o as usize) else {
+                    continue;
+                };
+                if first != NO_ROW
+                    && first != row
+                    && self.events.same_event(first as usize, row as usize)
+                {
+                    all.push(Diagnostic::DuplicateEvent {
+                        event: EventId::from_index(first.max(row)),
+                        duplicate_of: EventId::from_index(first.min(row)),
+                    });
+                }
+            }
+            all.extend(self.special_diagnostics.iter().cloned());
+            all
+        })
+    }
+
+    /// The row of each fast-path obligation's deciding event (the lowest row among its
+    /// earliest qualifying events), found on first request in one pass over the events.
+    fn deciding_rows(&self) -> &[u32] {
+        self.deciding_rows.get_or_init(|| {
+            let as_of = day_number(self.as_of);
+            let mut rows = vec![NO_ROW; self.status.len()];
+            let events = self.events;
+            let columns = events
+                .obligation_column()
+                .iter()
+                .zip(events.day_column())
+                .zip(events.known_column())
+                .zip(events.tag_column())
+                .zip(0u32..);
+            for ((((&o, &day), &known), &tag), row) in columns {
+                if known > as_of || !is_qualifying(tag) {
+                    continue;
+                }
+                let o = o as usize;
+                let (Some(slot), Some(age)) = (rows.get_mut(o), self.ages.get(o)) else {
+                    continue;
+                };
+                if *slot == NO_ROW && age != 0 && age == age_value(as_of, day) {
+                    *slot = row;
+                }
+            }
+            rows
+        })
     }
 
     /// The full finding for one obligation, if it was evaluated.
@@ -1548,14 +1680,20 @@ impl<'a> Evaluation<'a> {
         let decision = match self.special.binary_search_by_key(&id.index(), |&(o, _)| o) {
             Ok(k) => self.special.get(k)?.1,
             Err(_) => {
-                let best = !*self.earliest.get(row)?;
+                let age = self.ages.get(row)?;
                 let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
+                let as_of = day_number(self.as_of);
+                let deciding = if age != 0 && status.is_done() {
+                    let first = *self.deciding_rows().get(row)?;
+                    Some((first, day_of_age(as_of, age)))
+                } else {
+                    None
+                };
                 Decision {
                     status,
                     extended_due: due,
                     deadline,
-                    deciding: (best != NONE && status.is_done())
-                        .then(|| (unpack_row(best), unpack_day(best))),
+                    deciding,
                     extension: None,
                     reopened: None,
                 }
@@ -1643,7 +1781,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn evaluation_costs_nine_bytes_per_obligation() {
+    fn evaluation_costs_three_bytes_per_obligation() {
         use crate::obligation::{
             DirectiveKey, ObligationRow, PeriodLabel, RequirementIndex, TaskNumber,
         };
@@ -1669,18 +1807,54 @@ mod tests {
         let policy = EvaluationPolicy::without_calendar();
         let evaluation = evaluate(&obligations, &events, day(31), &policy).unwrap();
         assert_eq!(std::mem::size_of::<Status>(), 1);
-        let bytes = evaluation.earliest.capacity() * 8 + evaluation.status.capacity();
-        assert!(bytes <= 9 * obligations.len(), "{bytes}");
+        let bytes = evaluation.ages.bytes() + evaluation.status.capacity();
+        assert!(bytes <= 3 * obligations.len(), "{bytes}");
         assert!(evaluation.special.is_empty());
     }
 
     #[test]
-    fn pack_orders_by_day_then_row() {
-        assert!(pack(-5, 9) < pack(3, 0));
-        assert!(pack(3, 0) < pack(3, 1));
-        assert_eq!(unpack_day(pack(-5, 9)), -5);
-        assert_eq!(unpack_day(pack(739_000, 9)), 739_000);
-        assert_eq!(unpack_row(pack(739_000, 9)), 9);
-        assert!(pack(i32::MAX - 1, u32::MAX) < NONE);
+    fn events_older_than_two_byte_ages_take_four_bytes() {
+        use crate::obligation::{
+            DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber,
+        };
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut obligations = Obligations::new();
+        let mut events = Events::new();
+        for (due, on) in [
+            (date(1800, 2, 20), date(1800, 2, 10)),
+            (date(2025, 2, 20), date(2025, 3, 1)),
+        ] {
+            let key = ObligationKey::new(
+                DirectiveKey::new("1/CT", date(1800, 1, 1)).unwrap(),
+                TaskNumber::new("1").unwrap(),
+                RequirementIndex::new(0),
+                BodyId::from_index(1),
+                PeriodLabel::new(&due.to_string()).unwrap(),
+            );
+            let id = obligations.push(Obligation::new(key, due)).unwrap();
+            events.push_submission(id, on).unwrap();
+        }
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 12, 31), &policy).unwrap();
+        assert!(matches!(evaluation.ages, Ages::Long(_)));
+        assert_eq!(
+            evaluation.statuses(),
+            [Status::DoneOnTime, Status::DoneLate]
+        );
+        let old = evaluation.finding(ObligationId::from_index(0)).unwrap();
+        assert_eq!(old.decided_on(), Some(date(1800, 2, 10)));
+        assert_eq!(old.deciding_event(), Some(EventId::from_index(0)));
+    }
+
+    #[test]
+    fn ages_order_earliest_first() {
+        let as_of = 739_000;
+        assert!(age_value(as_of, as_of - 10) > age_value(as_of, as_of - 3));
+        assert_eq!(age_value(as_of, as_of), 1);
+        assert_eq!(
+            day_of_age(as_of, age_value(as_of, as_of - 65_534)),
+            as_of - 65_534
+        );
+        assert_eq!(age_value(as_of, as_of - 65_534), <u16 as Age>::MAX);
     }
 }

@@ -398,6 +398,8 @@ pub struct Events {
     // INVARIANT (recorded): true when some row's known-on day differs from its day;
     // upheld by `push_row`.
     recorded: bool,
+    // INVARIANT (oldest): the smallest day of any row; upheld by `push_row`.
+    oldest: Option<i32>,
 }
 
 impl Events {
@@ -530,6 +532,7 @@ impl Events {
         self.tag.push(tag);
         self.detail.push(detail);
         self.recorded |= known != day;
+        self.oldest = Some(self.oldest.map_or(day, |oldest| oldest.min(day)));
         if !is_qualifying(tag) {
             // INVARIANT (special): ids increase, so the list stays sorted.
             self.special.push(id);
@@ -612,6 +615,11 @@ impl Events {
             && self.day.get(a) == self.day.get(b)
             && self.tag.get(a) == self.tag.get(b)
             && self.detail_at(a) == self.detail_at(b)
+    }
+
+    /// The earliest day of any event.
+    pub(crate) fn oldest_day(&self) -> Option<i32> {
+        self.oldest
     }
 
     /// Whether some event was recorded after the day it happened.
