@@ -113,82 +113,88 @@ pub struct Loaded {
 
 /// Loads the obligations and submissions files.
 pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, Box<dyn Error>> {
-    let text = read_input(obligations_path)?;
-    let rows = bytecount_lines(&text);
-    let mut obligations = Obligations::with_capacity(rows);
-    let directive = obligations.add_directive(DirectiveKey::new(
-        "yardstick",
-        NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
-    )?)?;
-    let task = obligations.add_task(TaskNumber::new("1")?)?;
-    let mut periods: Vec<PeriodRef> = Vec::new();
-    let mut dates = DateParser::new();
-    // File obligation id → store id (u32::MAX for ids not in the file).
-    let mut ids: Vec<u32> = vec![u32::MAX; rows + 2];
-    // Whether file id `k` is store id `k - 1` for every row so far (the usual layout), so
-    // that submissions need no look-up.
-    let mut dense = true;
-    for (line, record) in records(&text) {
-        let bad = || {
-            format!(
-                "`{}` line {line}: malformed row",
-                obligations_path.display()
-            )
-        };
-        let [id, body, period, due] = fields(record).ok_or_else(bad)?;
-        let id = parse_u32(id).ok_or_else(bad)?;
-        let period = parse_u32(period).ok_or_else(bad)? as usize;
-        while periods.len() <= period {
-            let months = i32::try_from(periods.len())?;
-            let label = format!("{}-{:02}", FIRST_YEAR + months / 12, months % 12 + 1);
-            periods.push(obligations.add_period(PeriodLabel::new(&label)?)?);
+    // Inflate the submissions on a second thread while the obligations are parsed.
+    std::thread::scope(|scope| {
+        let submissions = scope.spawn(|| read_input(submissions_path).map_err(|e| e.to_string()));
+        let text = read_input(obligations_path)?;
+        let rows = bytecount_lines(&text);
+        let mut obligations = Obligations::with_capacity(rows);
+        let directive = obligations.add_directive(DirectiveKey::new(
+            "yardstick",
+            NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
+        )?)?;
+        let task = obligations.add_task(TaskNumber::new("1")?)?;
+        let mut periods: Vec<PeriodRef> = Vec::new();
+        let mut dates = DateParser::new();
+        // File obligation id → store id (u32::MAX for ids not in the file).
+        let mut ids: Vec<u32> = vec![u32::MAX; rows + 2];
+        // Whether file id `k` is store id `k - 1` for every row so far (the usual layout), so
+        // that submissions need no look-up.
+        let mut dense = true;
+        for (line, record) in records(&text) {
+            let bad = || {
+                format!(
+                    "`{}` line {line}: malformed row",
+                    obligations_path.display()
+                )
+            };
+            let [id, body, period, due] = fields(record).ok_or_else(bad)?;
+            let id = parse_u32(id).ok_or_else(bad)?;
+            let period = parse_u32(period).ok_or_else(bad)? as usize;
+            while periods.len() <= period {
+                let months = i32::try_from(periods.len())?;
+                let label = format!("{}-{:02}", FIRST_YEAR + months / 12, months % 12 + 1);
+                periods.push(obligations.add_period(PeriodLabel::new(&label)?)?);
+            }
+            let row = ObligationRow {
+                directive,
+                task,
+                requirement: RequirementIndex::new(id),
+                body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
+                period: *periods.get(period).ok_or_else(bad)?,
+                due: dates.parse(due).ok_or_else(bad)?,
+            };
+            let stored = obligations.insert(row)?;
+            dense &= id == stored.index() + 1;
+            let slot = id as usize;
+            if ids.len() <= slot {
+                ids.resize(slot + 1, u32::MAX);
+            }
+            if let Some(entry) = ids.get_mut(slot) {
+                *entry = stored.index();
+            }
         }
-        let row = ObligationRow {
-            directive,
-            task,
-            requirement: RequirementIndex::new(id),
-            body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
-            period: *periods.get(period).ok_or_else(bad)?,
-            due: dates.parse(due).ok_or_else(bad)?,
-        };
-        let stored = obligations.insert(row)?;
-        dense &= id == stored.index() + 1;
-        let slot = id as usize;
-        if ids.len() <= slot {
-            ids.resize(slot + 1, u32::MAX);
-        }
-        if let Some(entry) = ids.get_mut(slot) {
-            *entry = stored.index();
-        }
-    }
-    drop(text);
+        drop(text);
 
-    let text = read_input(submissions_path)?;
-    let mut events = Events::with_capacity(bytecount_lines(&text));
-    for (line, record) in records(&text) {
-        let bad = || {
-            format!(
-                "`{}` line {line}: malformed row",
-                submissions_path.display()
-            )
-        };
-        let [id, submitted] = fields(record).ok_or_else(bad)?;
-        let id = parse_u32(id).ok_or_else(bad)? as usize;
-        // An id not in the obligations file stays unknown, and the evaluation says so.
-        let obligation = if dense {
-            u32::try_from(id.wrapping_sub(1))
-                .ok()
-                .filter(|&o| (o as usize) < obligations.len())
-                .unwrap_or(u32::MAX - 1)
-        } else {
-            ids.get(id).copied().unwrap_or(u32::MAX - 1)
-        };
-        let obligation = ObligationId::from_index(obligation.min(u32::MAX - 1));
-        events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
-    }
-    Ok(Loaded {
-        obligations,
-        events,
+        let text = submissions
+            .join()
+            .map_err(|_| "the reading thread failed")??;
+        let mut events = Events::with_capacity(bytecount_lines(&text));
+        for (line, record) in records(&text) {
+            let bad = || {
+                format!(
+                    "`{}` line {line}: malformed row",
+                    submissions_path.display()
+                )
+            };
+            let [id, submitted] = fields(record).ok_or_else(bad)?;
+            let id = parse_u32(id).ok_or_else(bad)? as usize;
+            // An id not in the obligations file stays unknown, and the evaluation says so.
+            let obligation = if dense {
+                u32::try_from(id.wrapping_sub(1))
+                    .ok()
+                    .filter(|&o| (o as usize) < obligations.len())
+                    .unwrap_or(u32::MAX - 1)
+            } else {
+                ids.get(id).copied().unwrap_or(u32::MAX - 1)
+            };
+            let obligation = ObligationId::from_index(obligation.min(u32::MAX - 1));
+            events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
+        }
+        Ok(Loaded {
+            obligations,
+            events,
+        })
     })
 }
 
