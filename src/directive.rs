@@ -96,13 +96,15 @@ pub enum DirectiveError {
         value: String,
     },
     /// Two tasks with one number.
-    #[error("duplicate task number `{number}`")]
+    #[error("duplicate task number `{number}` at `tasks[{index}].number`")]
     DuplicateTask {
         /// The number.
         number: TaskNumber,
+        /// The index of the second task with that number.
+        index: usize,
     },
     /// A fixed due date before the directive's issue date.
-    #[error("{location}: due date `{date}` is before the issue date `{issued}`")]
+    #[error("{location} (`{}`): due date `{date}` is before the issue date `{issued}`", .location.path())]
     DateBeforeIssue {
         /// Where.
         location: Location,
@@ -112,7 +114,7 @@ pub enum DirectiveError {
         issued: NaiveDate,
     },
     /// A periodic report whose stated frequency differs from its regime's.
-    #[error("{location}: stated frequency `{stated}` differs from the regime's `{regime}`")]
+    #[error("{location} (`{}`): stated frequency `{stated}` differs from the regime's `{regime}`", .location.path())]
     FrequencyMismatch {
         /// Where.
         location: Location,
@@ -122,7 +124,7 @@ pub enum DirectiveError {
         regime: Frequency,
     },
     /// An indicator target that is not a finite number.
-    #[error("{location}: indicator target `{value}` is not a finite number")]
+    #[error("{location} (`{}`): indicator target `{value}` is not a finite number", .location.path())]
     InvalidTarget {
         /// Where.
         location: Location,
@@ -130,7 +132,7 @@ pub enum DirectiveError {
         value: String,
     },
     /// An assignment to the recipients of a directive that has none.
-    #[error("{location}: assigned to the recipients, but the directive has none")]
+    #[error("{location} (`{}`): assigned to the recipients, but the directive has none", .location.path())]
     NoRecipients {
         /// Where.
         location: Location,

@@ -717,16 +717,17 @@ impl DirectiveBuilder {
     ///     .task(Task::new("1".parse()?, "b"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "duplicate task number `1`");
+    /// assert_eq!(err.to_string(), "duplicate task number `1` at `tasks[1].number`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Directive, DirectiveError> {
         let d = self.directive;
         let mut numbers = HashSet::new();
-        for task in &d.tasks {
+        for (index, task) in d.tasks.iter().enumerate() {
             if !numbers.insert(task.number()) {
                 return Err(DirectiveError::DuplicateTask {
                     number: task.number().clone(),
+                    index,
                 });
             }
         }

@@ -171,27 +171,19 @@ impl DocSymbol {
                     .map(|found| Correction::ReplacedDash { found }),
             );
         }
-        // A symbol has one kind, so one respelling at most can be needed; the bound keeps
-        // the loop finite whatever happens.
-        for _ in 0..2 {
-            match parse_parts(&text) {
-                Ok(parts) => {
-                    return Ok((
-                        DocSymbol::from_parts(text.into_boxed_str(), parts),
-                        corrections,
-                    ));
-                }
-                Err(Failure {
-                    reason: SymbolErrorReason::AsciiKind { found, kind },
-                    at,
-                }) if text.get(at..at + found.len()) == Some(found.as_str()) => {
-                    text.replace_range(at..at + found.len(), kind);
-                    corrections.push(Correction::RespelledKind { found, to: kind });
-                }
-                Err(failure) => return Err(SymbolError::new(input, failure.reason)),
+        // A symbol has one kind, so one respelling at most is needed.
+        let parsed = match parse_parts(&text) {
+            Err(Failure {
+                reason: SymbolErrorReason::AsciiKind { found, kind },
+                at,
+            }) if text.get(at..at + found.len()) == Some(found.as_str()) => {
+                text.replace_range(at..at + found.len(), kind);
+                corrections.push(Correction::RespelledKind { found, to: kind });
+                parse_parts(&text)
             }
-        }
-        match parse_parts(&text) {
+            other => other,
+        };
+        match parsed {
             Ok(parts) => Ok((
                 DocSymbol::from_parts(text.into_boxed_str(), parts),
                 corrections,

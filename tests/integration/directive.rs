@@ -135,7 +135,7 @@ fn builder_rejects_what_must_not_be() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "task 1, requirement 1: due date `2024-01-31` is before the issue date `2024-02-22`"
+        "task 1, requirement 1 (`tasks[0].requirements[0]`): due date `2024-01-31` is before the issue date `2024-02-22`"
     );
     assert!(matches!(err, DirectiveError::DateBeforeIssue { .. }));
 
@@ -151,7 +151,7 @@ fn builder_rejects_what_must_not_be() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "task 2, requirement 1: stated frequency `quarterly` differs from the regime's `yearly`"
+        "task 2, requirement 1 (`tasks[0].requirements[0]`): stated frequency `quarterly` differs from the regime's `yearly`"
     );
 
     let err = Directive::builder(letter("1/KH-UBND", issued))
@@ -165,7 +165,7 @@ fn builder_rejects_what_must_not_be() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "task 3, requirement 1: indicator target `NaN` is not a finite number"
+        "task 3, requirement 1 (`tasks[0].requirements[0]`): indicator target `NaN` is not a finite number"
     );
 
     let err = Directive::builder(letter("1/KH-UBND", issued))
@@ -174,7 +174,7 @@ fn builder_rejects_what_must_not_be() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "task 4, assignment 1: assigned to the recipients, but the directive has none"
+        "task 4, assignment 1 (`tasks[0].assignments[0]`): assigned to the recipients, but the directive has none"
     );
 
     let err = Directive::builder(letter("1/KH-UBND", issued))
@@ -188,7 +188,7 @@ fn builder_rejects_what_must_not_be() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "monitoring, requirement 1: due date `2023-12-31` is before the issue date `2024-02-22`"
+        "monitoring, requirement 1 (`monitoring.requirements[0]`): due date `2023-12-31` is before the issue date `2024-02-22`"
     );
 
     // Two cited documents with one symbol and no date on the reference: ambiguous.
@@ -583,7 +583,15 @@ mod seed {
         let text = edited(r#"number = "9""#, r#"number = "8""#);
         assert_eq!(
             Directive::from_toml_str(&text).unwrap_err().to_string(),
-            "duplicate task number `8`"
+            "duplicate task number `8` at `tasks[8].number`"
+        );
+        let text = edited(
+            r#"{ kind = "deliverable", what"#,
+            r#"{ kind = "deliverable", due = "2023-12-31", what"#,
+        );
+        assert_eq!(
+            Directive::from_toml_str(&text).unwrap_err().to_string(),
+            "task 9, requirement 1 (`tasks[8].requirements[0]`): due date `2023-12-31` is before the issue date `2024-02-22`"
         );
         // JSON errors name the path too.
         let mut value: serde_json::Value =
@@ -617,4 +625,14 @@ fn lints_serialize_for_reports() {
             "vi": "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì",
         })
     );
+}
+
+#[test]
+fn public_types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<Directive>();
+    assert_traits::<Task>();
+    assert_traits::<Lint>();
+    assert_traits::<DirectiveError>();
+    assert_traits::<directives::Error>();
 }

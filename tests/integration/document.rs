@@ -581,3 +581,19 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn public_types_are_send_sync() {
+    fn assert_traits<T: Send + Sync + 'static>() {}
+    assert_traits::<DocSymbol>();
+    assert_traits::<Document>();
+    assert_traits::<DocumentIndex>();
+    assert_traits::<DocumentError>();
+    assert_traits::<directives::document::SymbolError>();
+    // A symbol is its text (pointer and length) and a few bytes of parts and offsets.
+    assert!(
+        std::mem::size_of::<DocSymbol>() <= 32,
+        "{}",
+        std::mem::size_of::<DocSymbol>()
+    );
+}
