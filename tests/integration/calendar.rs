@@ -743,6 +743,43 @@ mod serde_shape {
     }
 
     #[test]
+    fn a_later_year_is_loaded_from_toml() {
+        // How a user adds next year's schedule without waiting for a release. Dates are
+        // ISO 8601 strings, as everywhere in the crate's data formats.
+        let toml_text = r#"
+            year = 2027
+            fixes = ["tet"]
+
+            [[days]]
+            date = "2027-02-05"
+            kind = "day_off"
+            name_vi = "Tết Nguyên đán"
+            name_en = "Lunar New Year (Tết)"
+            source = "example announcement"
+            verified = false
+
+            [[days]]
+            date = "2027-02-13"
+            kind = "make_up_working_day"
+            name_vi = "Làm bù"
+            name_en = "Make-up working day"
+            source = "example announcement"
+            verified = false
+        "#;
+        let s2027: YearSchedule = toml::from_str(toml_text).unwrap();
+        let cal = WorkCalendarBuilder::vietnam()
+            .schedule(s2027)
+            .years(2027, 2027)
+            .build()
+            .unwrap();
+        // The schedule fixes Tết: only the listed day is off, the default placement
+        // (Feb 5–9 with compensation) is gone.
+        assert!(!cal.is_working_day(d(2027, 2, 5)).unwrap());
+        assert!(cal.is_working_day(d(2027, 2, 8)).unwrap());
+        assert!(cal.is_working_day(d(2027, 2, 13)).unwrap());
+    }
+
+    #[test]
     fn holiday_rules_are_data() {
         for rule in HolidayRule::vietnam()
             .into_iter()
