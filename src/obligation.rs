@@ -16,11 +16,11 @@
 //!
 //! # Stand-in key types
 //!
-//! [`DirectiveKey`], [`TaskNumber`] and [`PeriodLabel`] are the minimal types the key needs.
-//! They hold the canonical strings (a document symbol such as `05/CT-UBND`, a task number
-//! such as `2.1`, a period such as `2024-Q3`) and will be reconciled with the directive
-//! and period types of the [`directive`](crate::directive) and [`period`](crate::period)
-//! modules; the store's layout does not depend on them.
+//! [`DirectiveKey`] and [`PeriodLabel`] are the minimal types the key needs beyond the
+//! directive module's [`TaskNumber`]. They hold canonical strings (a document symbol such
+//! as `05/CT-UBND` with the issue date, a period such as `2024-Q3`) and are to be
+//! reconciled with the [`document`](crate::document) and [`period`](crate::period)
+//! modules' types; the store's layout does not depend on them.
 //!
 //! # Example
 //!
@@ -35,7 +35,7 @@
 //! let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
 //! let key = ObligationKey::new(
 //!     directive,
-//!     TaskNumber::new("2.1")?,
+//!     TaskNumber::new("2a")?,
 //!     RequirementIndex::new(0),
 //!     BodyId::from_index(3),
 //!     PeriodLabel::new("2024-Q2")?,
@@ -284,24 +284,9 @@ macro_rules! label_newtype {
     };
 }
 
-label_newtype!(
-    /// The number of a task within its directive, such as `2` or `2.1`.
-    ///
-    /// It is never empty. This is the minimal form the obligation key needs and will be
-    /// reconciled with the directive module's task number.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::TaskNumber;
-    ///
-    /// let number: TaskNumber = "2.1".parse()?;
-    /// assert_eq!(number.to_string(), "2.1");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    TaskNumber,
-    EmptyTaskNumber
-);
+/// The number of a task within its directive (the [`directive`](crate::directive)
+/// module's type, re-exported here because it is part of every obligation's key).
+pub use crate::directive::TaskNumber;
 
 label_newtype!(
     /// A reporting period in its canonical string form, such as `2024-Q3` or `2024-09`.
@@ -1479,7 +1464,7 @@ pub fn obligations(
         issued,
     )?)?;
     for task in directive.tasks() {
-        let task_ref = store.add_task(TaskNumber::new(task.number().as_str())?)?;
+        let task_ref = store.add_task(task.number().clone())?;
         let mut bodies: Vec<BodyId> = Vec::new();
         for assignment in task.assignments() {
             if !matches!(assignment.role(), Role::Lead | Role::Implement) {
@@ -1553,9 +1538,6 @@ pub enum ObligationError {
     /// A directive key's symbol was empty.
     #[error("directive symbol is empty")]
     EmptySymbol,
-    /// A task number was empty.
-    #[error("task number is empty")]
-    EmptyTaskNumber,
     /// A period was empty.
     #[error("period is empty")]
     EmptyPeriod,
@@ -1591,7 +1573,7 @@ mod tests {
     fn round_trip_through_the_store() {
         let key = ObligationKey::new(
             DirectiveKey::new("05/CT-UBND", date(2024, 3, 1)).unwrap(),
-            TaskNumber::new("2.1").unwrap(),
+            TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
             BodyId::from_index(7),
             PeriodLabel::new("2024-Q2").unwrap(),
@@ -1613,8 +1595,8 @@ mod tests {
             "directive symbol is empty"
         );
         assert_eq!(
-            TaskNumber::new("").unwrap_err().to_string(),
-            "task number is empty"
+            PeriodLabel::new("").unwrap_err().to_string(),
+            "period is empty"
         );
     }
 }
