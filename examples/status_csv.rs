@@ -22,10 +22,10 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use directives::compliance::{Evaluation, EvaluationPolicy, Events, Scorecard, Status, evaluate};
 use directives::obligation::{
-    DirectiveKey, ObligationId, ObligationRow, Obligations, PeriodLabel, PeriodRef,
-    RequirementIndex, TaskNumber,
+    DirectiveKey, ObligationId, ObligationRow, Obligations, PeriodRef, RequirementIndex, TaskNumber,
 };
 use directives::org::BodyId;
+use directives::period::Period;
 
 /// The first month of the yardstick's periods.
 const FIRST_YEAR: i32 = 2022;
@@ -143,8 +143,8 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
             let period = parse_u32(period).ok_or_else(bad)? as usize;
             while periods.len() <= period {
                 let months = i32::try_from(periods.len())?;
-                let label = format!("{}-{:02}", FIRST_YEAR + months / 12, months % 12 + 1);
-                periods.push(obligations.add_period(PeriodLabel::new(&label)?)?);
+                let month = Period::month(FIRST_YEAR + months / 12, (months % 12 + 1).try_into()?)?;
+                periods.push(obligations.add_period(month)?);
             }
             let row = ObligationRow {
                 directive,

@@ -14,22 +14,20 @@
 //! [`Obligation`] with its [`ObligationKey`] is rebuilt on demand with
 //! [`Obligations::get`].
 //!
-//! # Stand-in key types
+//! # Key types
 //!
-//! [`DirectiveKey`] and [`PeriodLabel`] are the minimal types the key needs beyond the
-//! directive module's [`TaskNumber`]. They hold canonical strings (a document symbol such
-//! as `05/CT-UBND` with the issue date, a period such as `2024-Q3`) and are to be
-//! reconciled with the [`document`](crate::document) and [`period`](crate::period)
-//! modules' types; the store's layout does not depend on them.
+//! The key's parts are the directive module's [`TaskNumber`], the period module's
+//! [`Period`], and a [`DirectiveKey`]: the directive's symbol (as its canonical string,
+//! such as `05/CT-UBND`) with its issue date, as the directive's own key gives them.
 //!
 //! # Example
 //!
 //! ```
 //! use chrono::NaiveDate;
 //! use directives::obligation::{
-//!     DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex,
-//!     TaskNumber,
+//!     DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber,
 //! };
+//! use directives::period::Period;
 //! use directives::org::BodyId;
 //!
 //! let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
@@ -38,7 +36,7 @@
 //!     TaskNumber::new("2a")?,
 //!     RequirementIndex::new(0),
 //!     BodyId::from_index(3),
-//!     PeriodLabel::new("2024-Q2")?,
+//!     "2024-Q2".parse::<Period>()?,
 //! );
 //! let due = NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?;
 //! let mut store = Obligations::new();
@@ -50,11 +48,11 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::org::BodyId;
+use crate::period::Period;
 
 /// The marker stored in the original-body column when the body did not change.
 const NO_BODY: u32 = u32::MAX;
@@ -199,113 +197,9 @@ impl fmt::Display for DirectiveKey {
     }
 }
 
-/// Declares a non-empty string newtype with `FromStr`, `AsRef<str>` and `Display`.
-macro_rules! label_newtype {
-    ($(#[$meta:meta])* $name:ident, $error:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-        pub struct $name(
-            // INVARIANT (non-empty): not empty after trimming; upheld by `new`.
-            String,
-        );
-
-        impl $name {
-            /// The value with this text, trimmed.
-            ///
-            /// # Errors
-            ///
-            #[doc = concat!("[`ObligationError::", stringify!($error), "`] when the text is empty or only spaces.")]
-            ///
-            /// # Example
-            ///
-            /// ```
-            #[doc = concat!("use directives::obligation::", stringify!($name), ";")]
-            ///
-            #[doc = concat!("assert!(", stringify!($name), "::new(\"  \").is_err());")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\" 2 \")?.as_str(), \"2\");")]
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn new(text: &str) -> Result<$name, ObligationError> {
-                let text = text.trim();
-                if text.is_empty() {
-                    return Err(ObligationError::$error);
-                }
-                Ok($name(text.to_owned()))
-            }
-
-            /// The text.
-            ///
-            /// # Example
-            ///
-            /// ```
-            #[doc = concat!("use directives::obligation::", stringify!($name), ";")]
-            ///
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"7\")?.as_str(), \"7\");")]
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ObligationError;
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ObligationError;
-            fn try_from(text: String) -> Result<Self, Self::Error> {
-                $name::new(&text)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-
 /// The number of a task within its directive (the [`directive`](crate::directive)
 /// module's type, re-exported here because it is part of every obligation's key).
 pub use crate::directive::TaskNumber;
-
-label_newtype!(
-    /// A reporting period in its canonical string form, such as `2024-Q3` or `2024-09`.
-    ///
-    /// It is never empty. This is the minimal form the obligation key needs and will be
-    /// reconciled with [`period`](crate::period)'s `Period`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::PeriodLabel;
-    ///
-    /// let period: PeriodLabel = "2024-Q3".parse()?;
-    /// assert_eq!(period.as_ref(), "2024-Q3");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    PeriodLabel,
-    EmptyPeriod
-);
 
 /// The 0-based position of a requirement within its task's assignment.
 ///
@@ -359,7 +253,8 @@ impl RequirementIndex {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
@@ -367,7 +262,7 @@ impl RequirementIndex {
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(3),
-///     PeriodLabel::new("2024-05")?,
+///     "2024-05".parse::<Period>()?,
 /// );
 /// assert_eq!(key.body(), BodyId::from_index(3));
 /// assert_eq!(key.to_string(), "05/CT-UBND of 2024-03-01, task 1, requirement 0, body 3, period 2024-05");
@@ -384,7 +279,7 @@ pub struct ObligationKey {
     task: TaskNumber,
     requirement: RequirementIndex,
     body: BodyId,
-    period: PeriodLabel,
+    period: Period,
 }
 
 impl ObligationKey {
@@ -394,7 +289,8 @@ impl ObligationKey {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
@@ -402,9 +298,9 @@ impl ObligationKey {
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(3),
-    ///     PeriodLabel::new("2024-05")?,
+    ///     "2024-05".parse::<Period>()?,
     /// );
-    /// assert_eq!(key.period().as_str(), "2024-05");
+    /// assert_eq!(key.period().to_string(), "2024-05");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -412,7 +308,7 @@ impl ObligationKey {
         task: TaskNumber,
         requirement: RequirementIndex,
         body: BodyId,
-        period: PeriodLabel,
+        period: Period,
     ) -> ObligationKey {
         ObligationKey {
             directive,
@@ -429,10 +325,11 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), PeriodLabel::new("2024")?);
+    /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.directive(), &directive);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -446,10 +343,11 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), PeriodLabel::new("2024")?);
+    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.task().as_str(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -463,10 +361,11 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), PeriodLabel::new("2024")?);
+    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.requirement().get(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -480,10 +379,11 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), PeriodLabel::new("2024")?);
+    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.body().index(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -497,15 +397,16 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), PeriodLabel::new("2024")?);
-    /// assert_eq!(key.period().as_str(), "2024");
+    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
+    /// assert_eq!(key.period().to_string(), "2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn period(&self) -> &PeriodLabel {
-        &self.period
+    pub fn period(&self) -> Period {
+        self.period
     }
 }
 
@@ -554,7 +455,8 @@ pub enum Applicability {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
@@ -562,7 +464,7 @@ pub enum Applicability {
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(9),
-///     PeriodLabel::new("2025-Q3")?,
+///     "2025-Q3".parse::<Period>()?,
 /// );
 /// let due = NaiveDate::from_ymd_opt(2025, 9, 20).ok_or("date")?;
 /// let obligation = Obligation::new(key, due).with_original_body(BodyId::from_index(4));
@@ -592,9 +494,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
@@ -618,9 +521,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let passed = Obligation::new(key.clone(), due).with_original_body(BodyId::from_index(2));
     /// assert_eq!(passed.original_body(), Some(BodyId::from_index(2)));
@@ -640,9 +544,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due).with_applicability(Applicability::NotApplicable);
     /// assert_eq!(obligation.applicability(), Applicability::NotApplicable);
@@ -660,9 +565,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -677,9 +583,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -694,9 +601,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).original_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -711,9 +619,10 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), PeriodLabel::new("2025")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -788,12 +697,13 @@ macro_rules! handle {
             ///
             /// ```
             /// use chrono::NaiveDate;
-            /// use directives::obligation::{DirectiveKey, Obligations, PeriodLabel, TaskNumber};
+            /// use directives::obligation::{DirectiveKey, Obligations, TaskNumber};
+            /// use directives::period::Period;
             ///
             /// let mut store = Obligations::new();
             /// let d = store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?;
             /// let t = store.add_task(TaskNumber::new("1")?)?;
-            /// let p = store.add_period(PeriodLabel::new("2024")?)?;
+            /// let p = store.add_period("2024".parse::<Period>()?)?;
             /// assert_eq!((d.index(), t.index(), p.index()), (0, 0, 0));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
@@ -823,7 +733,8 @@ handle!(
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let mut store = Obligations::new();
@@ -832,7 +743,7 @@ handle!(
 ///     task: store.add_task(TaskNumber::new("1")?)?,
 ///     requirement: RequirementIndex::new(0),
 ///     body: BodyId::from_index(1),
-///     period: store.add_period(PeriodLabel::new("2024-05")?)?,
+///     period: store.add_period("2024-05".parse::<Period>()?)?,
 ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
 /// };
 /// let id = store.insert(row)?;
@@ -897,7 +808,8 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
@@ -908,7 +820,7 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
 ///         BodyId::from_index(1),
-///         PeriodLabel::new(&format!("2024-{month:02}"))?,
+///         format!("2024-{month:02}").parse::<Period>()?,
 ///     );
 ///     store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, month + 1, 20).ok_or("date")?))?;
 /// }
@@ -920,7 +832,7 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 pub struct Obligations {
     directives: Interner<DirectiveKey>,
     tasks: Interner<TaskNumber>,
-    periods: Interner<PeriodLabel>,
+    periods: Interner<Period>,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
     // upheld by `insert`, the only place that pushes to them.
     directive: Vec<u32>,
@@ -1021,14 +933,15 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations, PeriodLabel};
+    /// use directives::obligation::{Obligations};
+    /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
-    /// let p = store.add_period(PeriodLabel::new("2024-Q1")?)?;
-    /// assert_eq!(store.period_label(p).map(|p| p.as_str()), Some("2024-Q1"));
+    /// let p = store.add_period("2024-Q1".parse::<Period>()?)?;
+    /// assert_eq!(store.period_at(p).map(|p| p.to_string()).as_deref(), Some("2024-Q1"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn add_period(&mut self, period: PeriodLabel) -> Result<PeriodRef, ObligationError> {
+    pub fn add_period(&mut self, period: Period) -> Result<PeriodRef, ObligationError> {
         self.periods.add(period).map(PeriodRef)
     }
 
@@ -1037,15 +950,16 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations, PeriodLabel};
+    /// use directives::obligation::{Obligations};
+    /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
-    /// let p = store.add_period(PeriodLabel::new("2024")?)?;
-    /// assert!(store.period_label(p).is_some());
+    /// let p = store.add_period("2024".parse::<Period>()?)?;
+    /// assert!(store.period_at(p).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn period_label(&self, period: PeriodRef) -> Option<&PeriodLabel> {
-        self.periods.values.get(period.0 as usize)
+    pub fn period_at(&self, period: PeriodRef) -> Option<Period> {
+        self.periods.values.get(period.0 as usize).copied()
     }
 
     /// The directive key a handle refers to, if this store issued it.
@@ -1100,7 +1014,8 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let mut store = Obligations::new();
@@ -1110,7 +1025,7 @@ impl Obligations {
     ///     task: other.add_task(TaskNumber::new("1")?)?,
     ///     requirement: RequirementIndex::new(0),
     ///     body: BodyId::from_index(1),
-    ///     period: other.add_period(PeriodLabel::new("2024-05")?)?,
+    ///     period: other.add_period("2024-05".parse::<Period>()?)?,
     ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
     /// };
     /// assert!(store.insert(row).is_err());
@@ -1159,7 +1074,8 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
@@ -1167,7 +1083,7 @@ impl Obligations {
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
-    ///     PeriodLabel::new("2024")?,
+    ///     "2024".parse::<Period>()?,
     /// );
     /// let mut store = Obligations::new();
     /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
@@ -1332,7 +1248,7 @@ impl Obligations {
             task.clone(),
             RequirementIndex(*self.requirement.get(i)?),
             *self.body.get(i)?,
-            period.clone(),
+            *period,
         );
         let original = *self.original_body.get(i)?;
         let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
@@ -1444,7 +1360,7 @@ impl Obligations {
 /// // Four quarters of 2024, one body.
 /// assert_eq!(store.len(), 4);
 /// let first = store.get(store.ids().next().ok_or("empty")?).ok_or("missing")?;
-/// assert_eq!(first.key().period().as_str(), "2024-Q1");
+/// assert_eq!(first.key().period().to_string(), "2024-Q1");
 /// assert_eq!(first.due_date(), day(2024, 3, 25)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -1506,7 +1422,7 @@ pub fn obligations(
                 _ => Vec::new(),
             };
             for (period, due) in dues {
-                let period_ref = store.add_period(PeriodLabel::new(&period.to_string())?)?;
+                let period_ref = store.add_period(period)?;
                 for &body in &bodies {
                     let (owner, flags) = match registry.successor_on(body, due) {
                         Some(successor) => (successor, 0),
@@ -1538,9 +1454,6 @@ pub enum ObligationError {
     /// A directive key's symbol was empty.
     #[error("directive symbol is empty")]
     EmptySymbol,
-    /// A period was empty.
-    #[error("period is empty")]
-    EmptyPeriod,
     /// A handle was not issued by the store it was used with.
     #[error("handle was not issued by this obligation store")]
     UnknownHandle,
@@ -1576,7 +1489,7 @@ mod tests {
             TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
             BodyId::from_index(7),
-            PeriodLabel::new("2024-Q2").unwrap(),
+            "2024-Q2".parse::<Period>().unwrap(),
         );
         let obligation = Obligation::new(key, date(2024, 6, 20))
             .with_original_body(BodyId::from_index(3))
@@ -1595,8 +1508,10 @@ mod tests {
             "directive symbol is empty"
         );
         assert_eq!(
-            PeriodLabel::new("").unwrap_err().to_string(),
-            "period is empty"
+            DirectiveKey::new(" ", date(2024, 1, 1))
+                .unwrap_err()
+                .to_string(),
+            "directive symbol is empty"
         );
     }
 }

@@ -5,9 +5,10 @@
 use chrono::{Days, NaiveDate};
 use directives::compliance::Events;
 use directives::obligation::{
-    DirectiveKey, ObligationRow, Obligations, PeriodLabel, RequirementIndex, TaskNumber,
+    DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber,
 };
 use directives::org::BodyId;
+use directives::period::Period;
 
 /// The generator's seed.
 pub(crate) const SEED: u64 = 20_251_231;
@@ -99,10 +100,8 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
         .expect("room for a task");
     let periods: Vec<_> = (0..60)
         .map(|m| {
-            let label = format!("{}-{:02}", 2022 + m / 12, m % 12 + 1);
-            obligations
-                .add_period(PeriodLabel::new(&label).expect("valid period"))
-                .expect("room for a period")
+            let month = Period::month(2022 + m / 12, (m % 12 + 1) as u32).expect("valid month");
+            obligations.add_period(month).expect("room for a period")
         })
         .collect();
     for i in 0..n {

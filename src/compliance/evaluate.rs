@@ -482,7 +482,8 @@ impl Lateness {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -491,7 +492,7 @@ impl Lateness {
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(1),
-///     PeriodLabel::new("2025-01")?,
+///     "2025-01".parse::<Period>()?,
 /// );
 /// let mut obligations = Obligations::new();
 /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
@@ -530,10 +531,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -553,10 +555,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).with_original_body(BodyId::from_index(8)))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -578,10 +581,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -602,10 +606,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Status};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -624,10 +629,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -647,10 +653,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, BasicCalendar, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
     /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
@@ -673,10 +680,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let mut events = Events::new();
@@ -701,10 +709,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -725,10 +734,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -748,10 +758,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -772,10 +783,11 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Rule};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), PeriodLabel::new("2025-01")?);
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -1274,7 +1286,8 @@ impl Classes<'_> {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -1287,7 +1300,7 @@ impl Classes<'_> {
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
 ///         BodyId::from_index(1),
-///         PeriodLabel::new(&format!("2025-{month:02}"))?,
+///         format!("2025-{month:02}").parse::<Period>()?,
 ///     );
 ///     ids.push(obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?);
 /// }
@@ -1782,9 +1795,8 @@ mod tests {
 
     #[test]
     fn evaluation_costs_three_bytes_per_obligation() {
-        use crate::obligation::{
-            DirectiveKey, ObligationRow, PeriodLabel, RequirementIndex, TaskNumber,
-        };
+        use crate::obligation::{DirectiveKey, ObligationRow, RequirementIndex, TaskNumber};
+        use crate::period::Period;
         let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
         let mut obligations = Obligations::new();
         let row = ObligationRow {
@@ -1795,7 +1807,7 @@ mod tests {
             requirement: RequirementIndex::new(0),
             body: BodyId::from_index(1),
             period: obligations
-                .add_period(PeriodLabel::new("2025").unwrap())
+                .add_period("2025".parse::<Period>().unwrap())
                 .unwrap(),
             due: day(20),
         };
@@ -1815,8 +1827,9 @@ mod tests {
     #[test]
     fn events_older_than_two_byte_ages_take_four_bytes() {
         use crate::obligation::{
-            DirectiveKey, Obligation, ObligationKey, PeriodLabel, RequirementIndex, TaskNumber,
+            DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber,
         };
+        use crate::period::Period;
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let mut obligations = Obligations::new();
         let mut events = Events::new();
@@ -1829,7 +1842,7 @@ mod tests {
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
                 BodyId::from_index(1),
-                PeriodLabel::new(&due.to_string()).unwrap(),
+                Period::custom(due, due).unwrap(),
             );
             let id = obligations.push(Obligation::new(key, due)).unwrap();
             events.push_submission(id, on).unwrap();

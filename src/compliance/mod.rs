@@ -38,7 +38,8 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use directives::compliance::{evaluate, BasicCalendar, Event, EvaluationPolicy, Events, Status};
-//! use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+//! use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+//! use directives::period::Period;
 //! use directives::org::BodyId;
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -47,7 +48,7 @@
 //!     TaskNumber::new("1")?,
 //!     RequirementIndex::new(0),
 //!     BodyId::from_index(1),
-//!     PeriodLabel::new("2025-09")?,
+//!     "2025-09".parse::<Period>()?,
 //! );
 //! let mut obligations = Obligations::new();
 //! // Due on Saturday 2025-10-18; the deadline moves to Monday 2025-10-20.

@@ -144,7 +144,8 @@ impl StatusCounts {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Grade, GradingPolicy, Scorecard, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -157,7 +158,7 @@ impl StatusCounts {
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
 ///         BodyId::from_index(1),
-///         PeriodLabel::new(&format!("2025-{month:02}"))?,
+///         format!("2025-{month:02}").parse::<Period>()?,
 ///     );
 ///     let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
 ///     // Three on time, one late.
@@ -366,7 +367,8 @@ impl Scorecard {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard, Status};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::{Body, BodyKind, Level, Registry};
     ///
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
@@ -378,7 +380,7 @@ impl Scorecard {
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     registry.id("TU").ok_or("no TU")?,
-    ///     PeriodLabel::new("2025")?,
+    ///     "2025".parse::<Period>()?,
     /// );
     /// let mut obligations = Obligations::new();
     /// obligations.push(Obligation::new(key, day(2025, 12, 20)?))?;

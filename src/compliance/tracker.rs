@@ -26,7 +26,8 @@ use crate::org::BodyId;
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{Event, EvaluationPolicy, Status, Tracker};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -35,7 +36,7 @@ use crate::org::BodyId;
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(1),
-///     PeriodLabel::new("2025-01")?,
+///     "2025-01".parse::<Period>()?,
 /// );
 /// let mut obligations = Obligations::new();
 /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
@@ -295,7 +296,8 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -304,7 +306,7 @@ impl<'a> Tracker<'a> {
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
-    ///     PeriodLabel::new("2025-01")?,
+    ///     "2025-01".parse::<Period>()?,
     /// );
     /// let mut obligations = Obligations::new();
     /// obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
@@ -339,7 +341,8 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, PeriodLabel, RequirementIndex, TaskNumber};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
@@ -348,7 +351,7 @@ impl<'a> Tracker<'a> {
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
-    ///     PeriodLabel::new("2025-01")?,
+    ///     "2025-01".parse::<Period>()?,
     /// );
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;

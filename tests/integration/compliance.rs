@@ -8,10 +8,11 @@ use directives::compliance::{
     rank,
 };
 use directives::obligation::{
-    Applicability, DirectiveKey, Obligation, ObligationId, ObligationKey, Obligations, PeriodLabel,
+    Applicability, DirectiveKey, Obligation, ObligationId, ObligationKey, Obligations,
     RequirementIndex, TaskNumber,
 };
 use directives::org::BodyId;
+use directives::period::Period;
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -24,7 +25,7 @@ fn key(body: u32, period: &str) -> ObligationKey {
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
         BodyId::from_index(body),
-        PeriodLabel::new(period).unwrap(),
+        period.parse::<Period>().unwrap(),
     )
 }
 
@@ -513,7 +514,8 @@ fn obligations_strategy() -> impl Strategy<Value = Obligations> {
     .prop_map(|rows| {
         let mut obligations = Obligations::new();
         for (k, (due, na)) in rows.into_iter().enumerate() {
-            let mut obligation = Obligation::new(key(k as u32 % 3, &format!("P{k}")), day(due));
+            let mut obligation =
+                Obligation::new(key(k as u32 % 3, &format!("2025-{:02}", k + 1)), day(due));
             if na {
                 obligation = obligation.with_applicability(Applicability::NotApplicable);
             }
