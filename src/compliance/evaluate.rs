@@ -1,5 +1,6 @@
 //! The evaluator: obligations and events as of a date, under a policy, give findings.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -1615,11 +1616,11 @@ impl<'a> Evaluation<'a> {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.diagnostics.get_or_init(|| {
             let mut all = self.unknown.clone();
-            let rows = self.deciding_rows();
+            let first_rows = self.tied_deciding_rows();
             let mut ties = self.ties.clone();
             ties.sort_unstable_by_key(|&(_, row)| row);
             for (o, row) in ties {
-                let Some(&first) = rows.get(o as usize) else {
+                let Some(&first) = first_rows.get(&o) else {
                     continue;
                 };
                 if first != NO_ROW
@@ -1635,6 +1636,51 @@ impl<'a> Evaluation<'a> {
             all.extend(self.special_diagnostics.iter().cloned());
             all
         })
+    }
+
+    /// The deciding rows of the obligations with ties only: from the full column when it
+    /// was already resolved, else from a pass over the events that looks only at those
+    /// obligations (a bit per obligation marks them).
+    fn tied_deciding_rows(&self) -> HashMap<u32, u32> {
+        let mut first: HashMap<u32, u32> = HashMap::with_capacity(self.ties.len());
+        if let Some(rows) = self.deciding_rows.get() {
+            for &(o, _) in &self.ties {
+                if let Some(&row) = rows.get(o as usize) {
+                    first.insert(o, row);
+                }
+            }
+            return first;
+        }
+        if self.ties.is_empty() {
+            return first;
+        }
+        let mut marks = vec![0u64; self.status.len().div_ceil(64)];
+        for &(o, _) in &self.ties {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        let as_of = day_number(self.as_of);
+        let events = self.events;
+        let columns = events
+            .obligation_column()
+            .iter()
+            .zip(events.day_column())
+            .zip(events.known_column())
+            .zip(events.tag_column())
+            .zip(0u32..);
+        for ((((&o, &day), &known), &tag), row) in columns {
+            let marked = marks
+                .get(o as usize / 64)
+                .is_some_and(|word| word & (1 << (o % 64)) != 0);
+            if !marked || known > as_of || !is_qualifying(tag) {
+                continue;
+            }
+            if self.ages.get(o as usize) == Some(age_value(as_of, day)) {
+                first.entry(o).or_insert(row);
+            }
+        }
+        first
     }
 
     /// The row of each fast-path obligation's deciding event (the lowest row among its
