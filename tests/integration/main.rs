@@ -7,9 +7,12 @@
 )]
 
 mod calendar;
+mod compliance;
 mod directive;
 mod document;
 mod lunar;
+mod obligation;
 mod org;
 mod period;
 mod regime;
+mod yardstick;

@@ -1,0 +1,1919 @@
+//! The evaluator: obligations and events as of a date, under a policy, give findings.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use super::ComplianceError;
+use super::event::{
+    EventId, EventKind, Events, TAG_EXTENDED, TAG_REOPENED, TAG_WAIVED, is_qualifying,
+};
+use super::policy::{EvaluationPolicy, LateExtensions};
+use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
+use crate::org::BodyId;
+
+/// The legal basis of the four tracking states.
+pub(crate) const DECISION_42: &str = "Decision 42/2014/QĐ-TTg";
+/// The legal basis of the rest-day shift.
+pub(crate) const CIVIL_CODE_148_5: &str = "Civil Code 2015 art. 148.5";
+
+/// The status of an obligation as of a date.
+///
+/// The Government's four tracking states (Decision 42/2014/QĐ-TTg, amended by
+/// 23/2018/QĐ-TTg) plus two: waived and not applicable. The set is fixed by the
+/// project's design, so the enum is exhaustive.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Status;
+///
+/// assert_eq!(Status::DoneLate.label_vi(), "đã hoàn thành quá hạn");
+/// assert_eq!(Status::OpenOverdue.to_string(), "open_overdue");
+/// assert!(Status::DoneOnTime.is_done());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[repr(u8)]
+pub enum Status {
+    /// Done on or before the deadline (đã hoàn thành đúng hạn).
+    DoneOnTime,
+    /// Done after the deadline (đã hoàn thành quá hạn).
+    DoneLate,
+    /// Not done, and the deadline has not passed (chưa hoàn thành trong hạn); this includes
+    /// obligations not yet due.
+    OpenWithinDeadline,
+    /// Not done, and the deadline has passed (chưa hoàn thành quá hạn).
+    OpenOverdue,
+    /// Withdrawn by the assigning authority.
+    Waived,
+    /// The obligation does not apply.
+    NotApplicable,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Status; 6] = [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::OpenWithinDeadline,
+        Status::OpenOverdue,
+        Status::Waived,
+        Status::NotApplicable,
+    ];
+
+    /// The status's snake_case name, as used in data files.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::OpenWithinDeadline.as_str(), "open_within_deadline");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "done_on_time",
+            Status::DoneLate => "done_late",
+            Status::OpenWithinDeadline => "open_within_deadline",
+            Status::OpenOverdue => "open_overdue",
+            Status::Waived => "waived",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The Vietnamese label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::DoneOnTime.label_vi(), "đã hoàn thành đúng hạn");
+    /// ```
+    pub const fn label_vi(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "đã hoàn thành đúng hạn",
+            Status::DoneLate => "đã hoàn thành quá hạn",
+            Status::OpenWithinDeadline => "chưa hoàn thành trong hạn",
+            Status::OpenOverdue => "chưa hoàn thành quá hạn",
+            Status::Waived => "được miễn thực hiện",
+            Status::NotApplicable => "không áp dụng",
+        }
+    }
+
+    /// The English label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::OpenOverdue.label_en(), "open and overdue");
+    /// ```
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "done on time",
+            Status::DoneLate => "done late",
+            Status::OpenWithinDeadline => "open within deadline",
+            Status::OpenOverdue => "open and overdue",
+            Status::Waived => "waived",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+
+    /// Whether the obligation is done (on time or late).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert!(!Status::Waived.is_done());
+    /// ```
+    pub const fn is_done(self) -> bool {
+        matches!(self, Status::DoneOnTime | Status::DoneLate)
+    }
+
+    /// Whether the obligation is open (within the deadline or overdue).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert!(Status::OpenOverdue.is_open());
+    /// ```
+    pub const fn is_open(self) -> bool {
+        matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
+    }
+
+    /// The status with this code (its discriminant, modulo 8; 6 and 7 are not applicable),
+    /// by table lookup so that no branch is taken.
+    #[inline]
+    fn from_code(code: u8) -> Status {
+        const TABLE: [Status; 8] = [
+            Status::DoneOnTime,
+            Status::DoneLate,
+            Status::OpenWithinDeadline,
+            Status::OpenOverdue,
+            Status::Waived,
+            Status::NotApplicable,
+            Status::NotApplicable,
+            Status::NotApplicable,
+        ];
+        TABLE[usize::from(code & 7)]
+    }
+
+    /// The rule that gives this status.
+    const fn rule(self) -> Rule {
+        match self {
+            Status::DoneOnTime => Rule::DoneOnTime,
+            Status::DoneLate => Rule::DoneLate,
+            Status::OpenWithinDeadline => Rule::OpenWithinDeadline,
+            Status::OpenOverdue => Rule::OpenOverdue,
+            Status::Waived => Rule::Waived,
+            Status::NotApplicable => Rule::NotApplicable,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The rule that decided a status.
+///
+/// New rules may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Rule;
+///
+/// assert_eq!(Rule::DoneLate.id(), "status.done-late");
+/// assert_eq!(Rule::DoneLate.provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The earliest qualifying event is on or before the deadline.
+    DoneOnTime,
+    /// The earliest qualifying event is after the deadline.
+    DoneLate,
+    /// No qualifying event, and the deadline is on or after the as-of date.
+    OpenWithinDeadline,
+    /// No qualifying event, and the deadline is before the as-of date.
+    OpenOverdue,
+    /// A waiver is in force.
+    Waived,
+    /// The obligation does not apply.
+    NotApplicable,
+}
+
+impl Rule {
+    /// The rule's stable id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Rule;
+    ///
+    /// assert_eq!(Rule::OpenOverdue.id(), "status.open-overdue");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::DoneOnTime => "status.done-on-time",
+            Rule::DoneLate => "status.done-late",
+            Rule::OpenWithinDeadline => "status.open-within-deadline",
+            Rule::OpenOverdue => "status.open-overdue",
+            Rule::Waived => "status.waived",
+            Rule::NotApplicable => "status.not-applicable",
+        }
+    }
+
+    /// The legal provision the rule rests on, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Rule;
+    ///
+    /// assert_eq!(Rule::Waived.provision(), None);
+    /// ```
+    pub const fn provision(self) -> Option<&'static str> {
+        match self {
+            Rule::DoneOnTime | Rule::DoneLate | Rule::OpenWithinDeadline | Rule::OpenOverdue => {
+                Some(DECISION_42)
+            }
+            Rule::Waived | Rule::NotApplicable => None,
+        }
+    }
+}
+
+/// A fact that shaped a finding beyond its rule.
+///
+/// New notes may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::Note;
+///
+/// let note = Note::RestDayShift {
+///     from: NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?,
+///     to: NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?,
+/// };
+/// assert_eq!(note.provision(), Some("Civil Code 2015 art. 148.5"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Note {
+    /// The deadline fell on a rest day and moved to the next working day.
+    RestDayShift {
+        /// The deadline as written (after any extension).
+        from: NaiveDate,
+        /// The next working day.
+        to: NaiveDate,
+    },
+    /// An extension moved the deadline.
+    Extended {
+        /// The extension event.
+        event: EventId,
+        /// The original due date.
+        original_due: NaiveDate,
+        /// The new due date.
+        new_due: NaiveDate,
+    },
+    /// Grace days were added after the deadline.
+    GraceDays {
+        /// How many.
+        days: u32,
+    },
+    /// The obligation was reopened; events dated before this day do not count.
+    Reopened {
+        /// The date of the latest reopening.
+        on: NaiveDate,
+    },
+}
+
+impl Note {
+    /// The legal provision behind the note, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Note;
+    ///
+    /// assert_eq!(Note::GraceDays { days: 2 }.provision(), None);
+    /// ```
+    pub const fn provision(&self) -> Option<&'static str> {
+        match self {
+            Note::RestDayShift { .. } => Some(CIVIL_CODE_148_5),
+            Note::Extended { .. } | Note::GraceDays { .. } | Note::Reopened { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::RestDayShift { from, to } => write!(
+                f,
+                "deadline `{from}` is a rest day, moved to `{to}` ({CIVIL_CODE_148_5})"
+            ),
+            Note::Extended {
+                event,
+                original_due,
+                new_due,
+            } => write!(
+                f,
+                "extended from `{original_due}` to `{new_due}` by {event}"
+            ),
+            Note::GraceDays { days } => write!(f, "`{days}` grace days"),
+            Note::Reopened { on } => write!(f, "reopened on `{on}`"),
+        }
+    }
+}
+
+/// Why a finding has its status: the rule, its legal provision, and the notes.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::{Explanation, Rule};
+///
+/// let explanation = Explanation::new(Rule::DoneOnTime);
+/// assert_eq!(explanation.to_string(), "status.done-on-time (Decision 42/2014/QĐ-TTg)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    rule: Rule,
+    notes: Vec<Note>,
+}
+
+impl Explanation {
+    /// An explanation by this rule, without notes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert!(Explanation::new(Rule::Waived).notes().is_empty());
+    /// ```
+    pub fn new(rule: Rule) -> Explanation {
+        Explanation {
+            rule,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::Waived).rule(), Rule::Waived);
+    /// ```
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// The rule's legal provision, where one exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::OpenOverdue).provision(), Some("Decision 42/2014/QĐ-TTg"));
+    /// ```
+    pub fn provision(&self) -> Option<&'static str> {
+        self.rule.provision()
+    }
+
+    /// The notes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Explanation, Rule};
+    ///
+    /// assert_eq!(Explanation::new(Rule::DoneLate).notes().len(), 0);
+    /// ```
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.rule.id())?;
+        if let Some(provision) = self.rule.provision() {
+            write!(f, " ({provision})")?;
+        }
+        for note in &self.notes {
+            write!(f, "; {note}")?;
+        }
+        Ok(())
+    }
+}
+
+/// How late an obligation is: past its deadline (grace days included), in calendar days
+/// and, when the policy has a calendar, in working days.
+///
+/// For a late obligation it is measured to the deciding event; for an overdue one, to the
+/// as-of date; otherwise it is zero.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::Lateness;
+///
+/// assert_eq!(Lateness::default().calendar_days(), 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Lateness {
+    calendar_days: u32,
+    working_days: Option<u32>,
+}
+
+impl Lateness {
+    /// Calendar days past the deadline.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Lateness;
+    ///
+    /// assert_eq!(Lateness::default().calendar_days(), 0);
+    /// ```
+    pub fn calendar_days(&self) -> u32 {
+        self.calendar_days
+    }
+
+    /// Working days past the deadline, when the policy has a calendar covering them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Lateness;
+    ///
+    /// assert_eq!(Lateness::default().working_days(), None);
+    /// ```
+    pub fn working_days(&self) -> Option<u32> {
+        self.working_days
+    }
+}
+
+/// The finding for one obligation.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
+/// use directives::org::BodyId;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let key = ObligationKey::new(
+///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+///     TaskNumber::new("1")?,
+///     RequirementIndex::new(0),
+///     BodyId::from_index(1),
+///     "2025-01".parse::<Period>()?,
+/// );
+/// let mut obligations = Obligations::new();
+/// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+/// let mut events = Events::new();
+/// events.push(Event::submitted(id, d(2025, 2, 24)?))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?;
+/// let finding = evaluation.finding(id).ok_or("no finding")?;
+/// assert_eq!(finding.status(), Status::DoneLate);
+/// assert_eq!(finding.lateness().calendar_days(), 4);
+/// assert_eq!(finding.explanation().provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Finding {
+    obligation: ObligationId,
+    body: BodyId,
+    original_body: Option<BodyId>,
+    status: Status,
+    original_due: NaiveDate,
+    effective_due: NaiveDate,
+    deciding_event: Option<EventId>,
+    decided_on: Option<NaiveDate>,
+    lateness: Lateness,
+    due_soon: bool,
+    explanation: Explanation,
+}
+
+impl Finding {
+    /// The obligation.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, d(2025, 3, 1)?, &policy)?;
+    /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation(), id);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligation(&self) -> ObligationId {
+        self.obligation
+    }
+
+    /// The body that owes the obligation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).with_original_body(BodyId::from_index(8)))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.body(), BodyId::from_index(1));
+    /// assert_eq!(finding.original_body(), Some(BodyId::from_index(8)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn body(&self) -> BodyId {
+        self.body
+    }
+
+    /// The body that originally owed the obligation, when it passed to a successor.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding::body`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.original_body(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn original_body(&self) -> Option<BodyId> {
+        self.original_body
+    }
+
+    /// The status.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Status};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.status(), Status::OpenOverdue);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The original due date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.original_due(), d(2025, 2, 20)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn original_due(&self) -> NaiveDate {
+        self.original_due
+    }
+
+    /// The effective due date: after any extension and the rest-day shift, before grace
+    /// days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, BasicCalendar, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
+    /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
+    /// let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+    /// let policy = EvaluationPolicy::new(&calendar);
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 9, 22)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.effective_due(), d(2025, 9, 22)?);
+    /// assert_eq!(finding.status().as_str(), "open_within_deadline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn effective_due(&self) -> NaiveDate {
+        self.effective_due
+    }
+
+    /// The event that decided the status: the earliest qualifying event for a done
+    /// obligation, the waiver for a waived one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let mut events = Events::new();
+    /// events.push(Event::submitted(id, d(2025, 2, 19)?))?;
+    /// let first = events.push(Event::submitted(id, d(2025, 2, 18)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.deciding_event(), Some(first));
+    /// assert_eq!(finding.decided_on(), Some(d(2025, 2, 18)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn deciding_event(&self) -> Option<EventId> {
+        self.deciding_event
+    }
+
+    /// The date of the deciding event.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding::deciding_event`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.decided_on(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decided_on(&self) -> Option<NaiveDate> {
+        self.decided_on
+    }
+
+    /// How late the obligation is.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.lateness().calendar_days(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lateness(&self) -> Lateness {
+        self.lateness
+    }
+
+    /// Whether the obligation is open within its deadline and due within the policy's
+    /// due-soon threshold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 2, 18)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert!(finding.is_due_soon());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_due_soon(&self) -> bool {
+        self.due_soon
+    }
+
+    /// Why the finding has its status.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Rule};
+    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::period::Period;
+    /// # use directives::org::BodyId;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.explanation().rule(), Rule::OpenOverdue);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explanation(&self) -> &Explanation {
+        &self.explanation
+    }
+}
+
+/// Something wrong with the input that the evaluation worked around and reports.
+///
+/// Bad input never stops an evaluation and is never silently dropped: each problem is
+/// reported here, and the event concerned is left out of the decision.
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Diagnostic, Event, EvaluationPolicy, Events};
+/// use directives::obligation::{ObligationId, Obligations};
+///
+/// let mut events = Events::new();
+/// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+/// let id = events.push(Event::submitted(ObligationId::from_index(42), on))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let no_obligations = Obligations::new();
+/// let evaluation = evaluate(&no_obligations, &events, on, &policy)?;
+/// assert_eq!(
+///     evaluation.diagnostics(),
+///     &[Diagnostic::UnknownObligation { event: id, obligation: ObligationId::from_index(42) }],
+/// );
+/// assert_eq!(evaluation.diagnostics()[0].to_string(), "event #0 refers to unknown obligation `#42`");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Diagnostic {
+    /// An event refers to an obligation that is not in the store.
+    UnknownObligation {
+        /// The event.
+        event: EventId,
+        /// The obligation it names.
+        obligation: ObligationId,
+    },
+    /// An event repeats an earlier one (same obligation, date, kind and details).
+    DuplicateEvent {
+        /// The repeated event (the later id).
+        event: EventId,
+        /// The event it repeats.
+        duplicate_of: EventId,
+    },
+    /// An extension sets a due date earlier than the original.
+    ExtensionBeforeDeadline {
+        /// The extension.
+        event: EventId,
+        /// The new due date it sets.
+        new_due: NaiveDate,
+        /// The original due date.
+        original_due: NaiveDate,
+    },
+    /// An extension was granted after the deadline in force, and the policy ignores
+    /// such extensions.
+    LateExtensionIgnored {
+        /// The extension.
+        event: EventId,
+        /// When it was granted.
+        granted: NaiveDate,
+        /// The deadline in force when it was granted.
+        deadline: NaiveDate,
+    },
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Diagnostic::UnknownObligation { event, obligation } => {
+                write!(f, "{event} refers to unknown obligation `{obligation}`")
+            }
+            Diagnostic::DuplicateEvent {
+                event,
+                duplicate_of,
+            } => write!(f, "{event} repeats {duplicate_of}"),
+            Diagnostic::ExtensionBeforeDeadline {
+                event,
+                new_due,
+                original_due,
+            } => write!(
+                f,
+                "{event} sets due date `{new_due}` before the original `{original_due}`"
+            ),
+            Diagnostic::LateExtensionIgnored {
+                event,
+                granted,
+                deadline,
+            } => write!(
+                f,
+                "{event} was granted on `{granted}`, after the deadline `{deadline}`, and is ignored"
+            ),
+        }
+    }
+}
+
+/// An event of one obligation, as the per-obligation decision sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rec {
+    pub(crate) id: u32,
+    pub(crate) tag: u8,
+    pub(crate) day: i32,
+    /// The new due day of an extension (unused otherwise).
+    pub(crate) new_due: i32,
+}
+
+impl Rec {
+    /// The record of the event at row `i` of `events`.
+    pub(crate) fn from_events(events: &Events, i: usize, id: u32) -> Option<Rec> {
+        let tag = *events.tag_column().get(i)?;
+        let day = *events.day_column().get(i)?;
+        let new_due = match events.detail_at(i) {
+            Some(EventKind::Extended { new_due, .. }) => day_number(*new_due),
+            _ => day,
+        };
+        Some(Rec {
+            id,
+            tag,
+            day,
+            new_due,
+        })
+    }
+}
+
+/// The decision for one obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub(crate) status: Status,
+    /// The due day after extensions, before the shift.
+    pub(crate) extended_due: i32,
+    /// The due day after extensions and the shift, before grace days.
+    pub(crate) deadline: i32,
+    pub(crate) deciding: Option<(u32, i32)>,
+    pub(crate) extension: Option<u32>,
+    pub(crate) reopened: Option<i32>,
+}
+
+/// Decides the status of one obligation from its events (those known on or before
+/// `as_of`, without duplicates), sorted by (day, id).
+pub(crate) fn decide(
+    due: i32,
+    not_applicable: bool,
+    recs: &[Rec],
+    as_of: i32,
+    policy: &EvaluationPolicy<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Decision, ComplianceError> {
+    let reopened = recs
+        .iter()
+        .filter(|r| r.tag == TAG_REOPENED)
+        .map(|r| r.day)
+        .max();
+    let voided = |r: &Rec| reopened.is_some_and(|day| r.day < day);
+    let mut extended_due = due;
+    let mut extension = None;
+    for r in recs.iter().filter(|r| r.tag == TAG_EXTENDED) {
+        if r.new_due < due {
+            diagnostics.push(Diagnostic::ExtensionBeforeDeadline {
+                event: EventId::from_index(r.id),
+                new_due: date_of(r.new_due)?,
+                original_due: date_of(due)?,
+            });
+            continue;
+        }
+        let in_force = policy.shift_day(extended_due)?;
+        if r.day > in_force && policy.late_extensions() == LateExtensions::Ignore {
+            diagnostics.push(Diagnostic::LateExtensionIgnored {
+                event: EventId::from_index(r.id),
+                granted: date_of(r.day)?,
+                deadline: date_of(in_force)?,
+            });
+            continue;
+        }
+        extended_due = r.new_due;
+        extension = Some(r.id);
+    }
+    let deadline = policy.shift_day(extended_due)?;
+    let limit = deadline.saturating_add(policy.grace());
+    let mut decision = Decision {
+        status: Status::OpenWithinDeadline,
+        extended_due,
+        deadline,
+        deciding: None,
+        extension,
+        reopened,
+    };
+    if not_applicable {
+        decision.status = Status::NotApplicable;
+    } else if let Some(w) = recs.iter().find(|r| r.tag == TAG_WAIVED && !voided(r)) {
+        decision.status = Status::Waived;
+        decision.deciding = Some((w.id, w.day));
+    } else if let Some(q) = recs.iter().find(|r| is_qualifying(r.tag) && !voided(r)) {
+        decision.status = if q.day <= limit {
+            Status::DoneOnTime
+        } else {
+            Status::DoneLate
+        };
+        decision.deciding = Some((q.id, q.day));
+    } else if limit < as_of {
+        decision.status = Status::OpenOverdue;
+    }
+    Ok(decision)
+}
+
+/// The date of a day number, or an error when it is out of chrono's range.
+fn date_of(day: i32) -> Result<NaiveDate, ComplianceError> {
+    from_day_number(day).ok_or(ComplianceError::DateOutOfRange)
+}
+
+/// "No deciding event" in the deciding-row column.
+const NO_ROW: u32 = u32::MAX;
+
+/// The rest-day shift of every due day in a range, precomputed.
+#[derive(Debug, Clone)]
+struct ShiftTable {
+    first: i32,
+    shifted: Vec<i32>,
+}
+
+impl ShiftTable {
+    fn build(
+        policy: &EvaluationPolicy<'_>,
+        dues: &[i32],
+    ) -> Result<Option<ShiftTable>, ComplianceError> {
+        let Some(calendar) = policy.calendar() else {
+            return Ok(None);
+        };
+        if policy.rest_day_shift() == super::policy::RestDayShift::Ignore {
+            return Ok(None);
+        }
+        let (Some(&lo), Some(&hi)) = (dues.iter().min(), dues.iter().max()) else {
+            return Ok(None);
+        };
+        // Both ends must be in the calendar: the shift of `hi` checks its end, this the start.
+        policy.shift_day(lo)?;
+        let mut next = policy.shift_day(hi)?;
+        let len = usize::try_from(hi - lo).map_err(|_| ComplianceError::DateOutOfRange)? + 1;
+        let mut shifted = vec![0; len];
+        for (slot, d) in shifted.iter_mut().rev().zip((lo..=hi).rev()) {
+            if calendar.is_working_day(date_of(d)?) {
+                next = d;
+            }
+            *slot = next;
+        }
+        Ok(Some(ShiftTable { first: lo, shifted }))
+    }
+
+    #[inline]
+    fn shift(&self, day: i32) -> i32 {
+        usize::try_from(day - self.first)
+            .ok()
+            .and_then(|i| self.shifted.get(i))
+            .copied()
+            .unwrap_or(day)
+    }
+}
+
+/// An earliest-event slot: the earliest qualifying event's age on the as-of date, plus
+/// one, so that zero is "none" (a fresh, zeroed column needs no initialising pass) and the
+/// earliest event is the maximum. Two bytes cover events up to 179 years old; four bytes
+/// cover any date.
+trait Age: Copy + Ord + Default + Into<u32> {
+    /// The largest value the slot holds.
+    const MAX: u32;
+    /// The slot for a value at most `MAX`.
+    fn from_value(value: u32) -> Self;
+}
+
+impl Age for u16 {
+    const MAX: u32 = u16::MAX as u32;
+    fn from_value(value: u32) -> u16 {
+        u16::try_from(value).unwrap_or(u16::MAX)
+    }
+}
+
+impl Age for u32 {
+    const MAX: u32 = u32::MAX;
+    fn from_value(value: u32) -> u32 {
+        value
+    }
+}
+
+/// The earliest qualifying events of the obligations on the fast path, in the narrowest
+/// slot that holds every event's age.
+#[derive(Debug, Clone)]
+enum Ages {
+    Short(Vec<u16>),
+    Long(Vec<u32>),
+}
+
+impl Ages {
+    /// The slot value of obligation row `o` (0: none).
+    fn get(&self, o: usize) -> Option<u32> {
+        match self {
+            Ages::Short(ages) => ages.get(o).map(|&a| u32::from(a)),
+            Ages::Long(ages) => ages.get(o).copied(),
+        }
+    }
+
+    /// Bytes held per obligation.
+    #[cfg(test)]
+    fn bytes(&self) -> usize {
+        match self {
+            Ages::Short(ages) => ages.capacity() * 2,
+            Ages::Long(ages) => ages.capacity() * 4,
+        }
+    }
+}
+
+/// The slot value of an event on `day`, as of `as_of` (`day <= as_of`).
+#[inline]
+fn age_value(as_of: i32, day: i32) -> u32 {
+    u32::try_from(i64::from(as_of) - i64::from(day) + 1).unwrap_or(u32::MAX)
+}
+
+/// The day of a nonzero slot value, as of `as_of`.
+#[inline]
+fn day_of_age(as_of: i32, value: u32) -> i32 {
+    i32::try_from(i64::from(as_of) + 1 - i64::from(value)).unwrap_or(i32::MIN)
+}
+
+/// The fast path: the earliest qualifying event of each obligation, noting ties on the
+/// day (candidates for duplicates).
+fn earliest_ages<A: Age>(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    lists: &mut Lists,
+) -> Vec<A> {
+    let mut ages = vec![A::default(); n];
+    let ties = &mut lists.ties;
+    scan(
+        events,
+        as_of,
+        n,
+        marks,
+        &mut lists.unknown,
+        &mut lists.gathered,
+        |o, day, row| {
+            if let Some(slot) = ages.get_mut(o as usize) {
+                let value = A::from_value(age_value(as_of, day));
+                if *slot == value {
+                    ties.push((o, row));
+                }
+                *slot = (*slot).max(value);
+            }
+        },
+    );
+    ages
+}
+
+/// The side lists of the fast path: events of unknown obligations, events of obligations
+/// on the per-obligation path, and ties, each as (obligation, row) or (row, obligation).
+#[derive(Debug, Default)]
+struct Lists {
+    unknown: Vec<(u32, u32)>,
+    gathered: Vec<(u32, u32)>,
+    ties: Vec<(u32, u32)>,
+}
+
+/// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
+/// events of obligations on the per-obligation path (marked) go to `gathered`, and
+/// qualifying events of the others go to `sink` as (obligation, day, row).
+///
+/// Kept out of line: inlined into the large caller, the loop loses its registers.
+#[inline(never)]
+fn scan(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    unknown: &mut Vec<(u32, u32)>,
+    gathered: &mut Vec<(u32, u32)>,
+    mut sink: impl FnMut(u32, i32, u32),
+) {
+    let obligation = events.obligation_column();
+    let day = events.day_column();
+    match (marks, events.has_recording_dates()) {
+        // The hot path: every event known on `as_of` is qualifying, and without recording
+        // dates an event is known on its date, so the known-on column is not read.
+        (None, false) => {
+            for ((&o, &day), row) in obligation.iter().zip(day).zip(0u32..) {
+                if day > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                sink(o, day, row);
+            }
+        }
+        (None, true) => {
+            let known = events.known_column();
+            for (((&o, &day), &known), row) in obligation.iter().zip(day).zip(known).zip(0u32..) {
+                if known > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                sink(o, day, row);
+            }
+        }
+        (Some(marks), _) => {
+            let rows = obligation
+                .iter()
+                .zip(day)
+                .zip(events.known_column())
+                .zip(0u32..)
+                .zip(events.tag_column());
+            for ((((&o, &day), &known), row), &tag) in rows {
+                if known > as_of {
+                    continue;
+                }
+                if o as usize >= n {
+                    unknown.push((row, o));
+                    continue;
+                }
+                let marked = marks
+                    .get(o as usize / 64)
+                    .is_some_and(|word| word & (1 << (o % 64)) != 0);
+                if marked {
+                    gathered.push((o, row));
+                } else if is_qualifying(tag) {
+                    sink(o, day, row);
+                }
+            }
+        }
+    }
+}
+
+/// What the status pass needs: the as-of day, the grace days and the shift table.
+#[derive(Debug, Clone, Copy)]
+struct Classes<'t> {
+    as_of: i32,
+    grace: i32,
+    shift: Option<&'t ShiftTable>,
+}
+
+impl Classes<'_> {
+    /// Classifies a run of obligations from their due days, earliest events and flags.
+    ///
+    /// Kept out of line: inlined into the large caller, the loop loses its registers.
+    #[inline(never)]
+    fn classify<A: Age>(&self, dues: &[i32], ages: &[A], flags: &[u8], out: &mut Vec<Status>) {
+        let (as_of, grace) = (self.as_of, self.grace);
+        // Branch-free: the statuses are unpredictable, so the choice is made with masks
+        // (a branch here mispredicts about a third of the time).
+        let one = |age: A, flag: u8, deadline: i32| -> Status {
+            let age: u32 = age.into();
+            let limit = deadline.saturating_add(grace);
+            let open = 2 | u8::from(limit < as_of);
+            // The event's day is `as_of + 1 - age`; late when that is after the limit.
+            let done = u8::from(i64::from(as_of) + 1 - i64::from(age) > i64::from(limit));
+            let none = u8::from(age == 0).wrapping_neg();
+            let code = done ^ ((done ^ open) & none);
+            let not_applicable = u8::from(flag != 0).wrapping_neg();
+            Status::from_code(code ^ ((code ^ 5) & not_applicable))
+        };
+        let columns = dues.iter().zip(ages).zip(flags);
+        match self.shift {
+            None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
+            Some(table) => {
+                out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))))
+            }
+        }
+    }
+}
+
+/// The result of an evaluation: a finding per obligation, plus diagnostics about the input.
+///
+/// Statuses are kept in compact columns: one byte per obligation for the status and two
+/// for the day of its earliest qualifying event (four when some event is more than 179
+/// years older than the as-of date). A full [`Finding`] with its explanation is built on
+/// demand by [`Evaluation::finding`]. The row of each deciding event and the check of
+/// tied events for duplicates are resolved on the first call to [`Evaluation::finding`] or
+/// [`Evaluation::diagnostics`], in one more pass over the events (four more bytes per
+/// obligation).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
+/// use directives::org::BodyId;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let directive = DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?;
+/// let mut obligations = Obligations::new();
+/// let mut ids = Vec::new();
+/// for month in 1..=3 {
+///     let key = ObligationKey::new(
+///         directive.clone(),
+///         TaskNumber::new("1")?,
+///         RequirementIndex::new(0),
+///         BodyId::from_index(1),
+///         format!("2025-{month:02}").parse::<Period>()?,
+///     );
+///     ids.push(obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?);
+/// }
+/// let mut events = Events::new();
+/// events.push(Event::submitted(ids[0], d(2025, 2, 15)?))?;
+/// events.push(Event::submitted(ids[1], d(2025, 3, 25)?))?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &policy)?;
+/// assert_eq!(
+///     evaluation.statuses(),
+///     &[Status::DoneOnTime, Status::DoneLate, Status::OpenWithinDeadline],
+/// );
+/// assert!(evaluation.diagnostics().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Evaluation<'a> {
+    obligations: &'a Obligations,
+    policy: &'a EvaluationPolicy<'a>,
+    as_of: NaiveDate,
+    events: &'a Events,
+    // INVARIANT (columns): `status` and `ages` have one entry per obligation.
+    status: Vec<Status>,
+    ages: Ages,
+    // INVARIANT (special): sorted by obligation row, each row once; these obligations'
+    // ages are 0.
+    special: Vec<(u32, Decision)>,
+    shift: Option<ShiftTable>,
+    // Events whose day equals the earliest seen so far for their obligation: each is
+    // checked against the deciding event for a duplicate when diagnostics are read.
+    ties: Vec<(u32, u32)>,
+    unknown: Vec<Diagnostic>,
+    special_diagnostics: Vec<Diagnostic>,
+    // Resolved on first request, in one more pass over the events.
+    deciding_rows: OnceLock<Vec<u32>>,
+    diagnostics: OnceLock<Vec<Diagnostic>>,
+}
+
+/// Evaluates obligations against events as of a date, under a policy.
+///
+/// For each obligation: if it does not apply, [`Status::NotApplicable`]; if a waiver is in
+/// force, [`Status::Waived`]; otherwise the earliest qualifying event (submission,
+/// completion or indicator value) known on or before `as_of` decides between
+/// [`Status::DoneOnTime`] and [`Status::DoneLate`] against the deadline (the due date
+/// after extensions and the rest-day shift, plus grace days); with none, the obligation is
+/// [`Status::OpenOverdue`] when the deadline is before `as_of` and
+/// [`Status::OpenWithinDeadline`] otherwise. A reopening voids the qualifying events and
+/// waivers dated before it. Events not known on `as_of` (dated or recorded after it) are
+/// ignored.
+///
+/// Runs in time linear in obligations plus events, in one pass over each (plus one more
+/// over the events when deciding events or diagnostics are first asked for).
+///
+/// # Errors
+///
+/// Only when the evaluation cannot run:
+/// - [`ComplianceError::CalendarRequired`] when the policy applies the rest-day shift
+///   without a calendar;
+/// - [`ComplianceError::OutsideCalendar`] when `as_of` or a deadline is outside the
+///   calendar's range.
+///
+/// Problems with individual events are [`Diagnostic`]s, not errors.
+///
+/// # Example
+///
+/// See [`Evaluation`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, EvaluationPolicy, Events, RestDayShift, ComplianceError};
+/// use directives::obligation::Obligations;
+///
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
+/// let no_obligations = Obligations::new();
+/// let no_events = Events::new();
+/// let result = evaluate(&no_obligations, &no_events, as_of, &policy);
+/// assert_eq!(result.err(), Some(ComplianceError::CalendarRequired));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate<'a>(
+    obligations: &'a Obligations,
+    events: &'a Events,
+    as_of: NaiveDate,
+    policy: &'a EvaluationPolicy<'a>,
+) -> Result<Evaluation<'a>, ComplianceError> {
+    policy.check(as_of)?;
+    let as_of_day = day_number(as_of);
+    let n = obligations.len();
+    let dues = obligations.due_days();
+    let shift = ShiftTable::build(policy, dues)?;
+    let mut diagnostics = Vec::new();
+
+    let ev_obligation = events.obligation_column();
+    let ev_known = events.known_column();
+
+    // Obligations with extensions, waivers or reopenings take the per-obligation path.
+    let mut special_rows: Vec<u32> = events
+        .special_rows()
+        .iter()
+        .filter_map(|&r| {
+            let r = r as usize;
+            let known = *ev_known.get(r)?;
+            let o = *ev_obligation.get(r)?;
+            (known <= as_of_day && (o as usize) < n).then_some(o)
+        })
+        .collect();
+    special_rows.sort_unstable();
+    special_rows.dedup();
+
+    let marks = (!special_rows.is_empty()).then(|| {
+        let mut marks = vec![0u64; n.div_ceil(64)];
+        for &o in &special_rows {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        marks
+    });
+    let classes = Classes {
+        as_of: as_of_day,
+        grace: policy.grace(),
+        shift: shift.as_ref(),
+    };
+    let mut status = Vec::with_capacity(n);
+    let mut lists = Lists::default();
+    let flags = obligations.flag_column();
+    let marks = marks.as_deref();
+    let short = events
+        .oldest_day()
+        .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
+    let ages = if short {
+        let ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+        classes.classify(dues, &ages, flags, &mut status);
+        Ages::Short(ages)
+    } else {
+        let ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        classes.classify(dues, &ages, flags, &mut status);
+        Ages::Long(ages)
+    };
+    let Lists {
+        unknown,
+        gathered,
+        ties,
+    } = lists;
+    let mut gathered = gathered;
+    let unknown = unknown
+        .into_iter()
+        .map(|(row, o)| Diagnostic::UnknownObligation {
+            event: EventId::from_index(row),
+            obligation: ObligationId::from_index(o),
+        })
+        .collect();
+
+    // The per-obligation path.
+    gathered.sort_unstable();
+    let mut special = Vec::with_capacity(special_rows.len());
+    let mut recs: Vec<Rec> = Vec::new();
+    let mut rest = gathered.as_slice();
+    for &o in &special_rows {
+        let split = rest.partition_point(|&(g, _)| g <= o);
+        let (mine, after) = rest.split_at(split);
+        rest = after;
+        recs.clear();
+        let mut rows: Vec<u32> = mine.iter().map(|&(_, row)| row).collect();
+        rows.sort_unstable();
+        for (k, &row) in rows.iter().enumerate() {
+            let earlier = rows.get(..k).unwrap_or_default();
+            if let Some(&first) = earlier
+                .iter()
+                .find(|&&e| events.same_event(e as usize, row as usize))
+            {
+                diagnostics.push(Diagnostic::DuplicateEvent {
+                    event: EventId::from_index(row),
+                    duplicate_of: EventId::from_index(first),
+                });
+                continue;
+            }
+            if let Some(rec) = Rec::from_events(events, row as usize, row) {
+                recs.push(rec);
+            }
+        }
+        recs.sort_unstable_by_key(|r| (r.day, r.id));
+        let row = o as usize;
+        let due = *dues.get(row).ok_or(ComplianceError::DateOutOfRange)?;
+        let decision = decide(
+            due,
+            obligations.is_not_applicable(row),
+            &recs,
+            as_of_day,
+            policy,
+            &mut diagnostics,
+        )?;
+        if let Some(slot) = status.get_mut(row) {
+            *slot = decision.status;
+        }
+        special.push((o, decision));
+    }
+
+    Ok(Evaluation {
+        obligations,
+        policy,
+        as_of,
+        events,
+        status,
+        ages,
+        special,
+        shift,
+        ties,
+        unknown,
+        special_diagnostics: diagnostics,
+        deciding_rows: OnceLock::new(),
+        diagnostics: OnceLock::new(),
+    })
+}
+
+impl<'a> Evaluation<'a> {
+    /// The as-of date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert_eq!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.as_of(), as_of);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The obligations evaluated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// assert!(evaluate(&obligations, &Events::new(), as_of, &policy)?.obligations().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligations(&self) -> &'a Obligations {
+        self.obligations
+    }
+
+    /// The status of every obligation, indexed by [`ObligationId::index`].
+    ///
+    /// # Example
+    ///
+    /// See [`Evaluation`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.statuses().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn statuses(&self) -> &[Status] {
+        &self.status
+    }
+
+    /// The status of one obligation, if it was evaluated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::{ObligationId, Obligations};
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_obligations = Obligations::new();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&no_obligations, &no_events, as_of, &policy)?;
+    /// assert_eq!(evaluation.status(ObligationId::from_index(0)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self, id: ObligationId) -> Option<Status> {
+        self.status.get(id.index() as usize).copied()
+    }
+
+    /// The diagnostics about the input, in a deterministic order.
+    ///
+    /// # Example
+    ///
+    /// See [`Diagnostic`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.diagnostics().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.diagnostics.get_or_init(|| {
+            let mut all = self.unknown.clone();
+            let first_rows = self.tied_deciding_rows();
+            let mut ties = self.ties.clone();
+            ties.sort_unstable_by_key(|&(_, row)| row);
+            for (o, row) in ties {
+                let Some(&first) = first_rows.get(&o) else {
+                    continue;
+                };
+                if first != NO_ROW
+                    && first != row
+                    && self.events.same_event(first as usize, row as usize)
+                {
+                    all.push(Diagnostic::DuplicateEvent {
+                        event: EventId::from_index(first.max(row)),
+                        duplicate_of: EventId::from_index(first.min(row)),
+                    });
+                }
+            }
+            all.extend(self.special_diagnostics.iter().cloned());
+            all
+        })
+    }
+
+    /// The deciding rows of the obligations with ties only: from the full column when it
+    /// was already resolved, else from a pass over the events that looks only at those
+    /// obligations (a bit per obligation marks them).
+    fn tied_deciding_rows(&self) -> HashMap<u32, u32> {
+        let mut first: HashMap<u32, u32> = HashMap::with_capacity(self.ties.len());
+        if let Some(rows) = self.deciding_rows.get() {
+            for &(o, _) in &self.ties {
+                if let Some(&row) = rows.get(o as usize) {
+                    first.insert(o, row);
+                }
+            }
+            return first;
+        }
+        if self.ties.is_empty() {
+            return first;
+        }
+        let mut marks = vec![0u64; self.status.len().div_ceil(64)];
+        for &(o, _) in &self.ties {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        let as_of = day_number(self.as_of);
+        let events = self.events;
+        let columns = events
+            .obligation_column()
+            .iter()
+            .zip(events.day_column())
+            .zip(events.known_column())
+            .zip(events.tag_column())
+            .zip(0u32..);
+        for ((((&o, &day), &known), &tag), row) in columns {
+            let marked = marks
+                .get(o as usize / 64)
+                .is_some_and(|word| word & (1 << (o % 64)) != 0);
+            if !marked || known > as_of || !is_qualifying(tag) {
+                continue;
+            }
+            if self.ages.get(o as usize) == Some(age_value(as_of, day)) {
+                first.entry(o).or_insert(row);
+            }
+        }
+        first
+    }
+
+    /// The row of each fast-path obligation's deciding event (the lowest row among its
+    /// earliest qualifying events), found on first request in one pass over the events.
+    fn deciding_rows(&self) -> &[u32] {
+        self.deciding_rows.get_or_init(|| {
+            let as_of = day_number(self.as_of);
+            let mut rows = vec![NO_ROW; self.status.len()];
+            let events = self.events;
+            let columns = events
+                .obligation_column()
+                .iter()
+                .zip(events.day_column())
+                .zip(events.known_column())
+                .zip(events.tag_column())
+                .zip(0u32..);
+            for ((((&o, &day), &known), &tag), row) in columns {
+                if known > as_of || !is_qualifying(tag) {
+                    continue;
+                }
+                let o = o as usize;
+                let (Some(slot), Some(age)) = (rows.get_mut(o), self.ages.get(o)) else {
+                    continue;
+                };
+                if *slot == NO_ROW && age != 0 && age == age_value(as_of, day) {
+                    *slot = row;
+                }
+            }
+            rows
+        })
+    }
+
+    /// The full finding for one obligation, if it was evaluated.
+    ///
+    /// # Example
+    ///
+    /// See [`Finding`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::{ObligationId, Obligations};
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_obligations = Obligations::new();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&no_obligations, &no_events, as_of, &policy)?;
+    /// assert!(evaluation.finding(ObligationId::from_index(0)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding(&self, id: ObligationId) -> Option<Finding> {
+        let row = id.index() as usize;
+        let status = *self.status.get(row)?;
+        let due = *self.obligations.due_days().get(row)?;
+        let decision = match self.special.binary_search_by_key(&id.index(), |&(o, _)| o) {
+            Ok(k) => self.special.get(k)?.1,
+            Err(_) => {
+                let age = self.ages.get(row)?;
+                let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
+                let as_of = day_number(self.as_of);
+                let deciding = if age != 0 && status.is_done() {
+                    let first = *self.deciding_rows().get(row)?;
+                    Some((first, day_of_age(as_of, age)))
+                } else {
+                    None
+                };
+                Decision {
+                    status,
+                    extended_due: due,
+                    deadline,
+                    deciding,
+                    extension: None,
+                    reopened: None,
+                }
+            }
+        };
+        let as_of = day_number(self.as_of);
+        let limit = decision.deadline.saturating_add(self.policy.grace());
+        let late_to = match status {
+            Status::DoneLate => decision.deciding.map(|(_, day)| day),
+            Status::OpenOverdue => Some(as_of),
+            _ => None,
+        };
+        let lateness = match late_to {
+            Some(to) if to > limit => Lateness {
+                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+                working_days: self.policy.working_days_between(limit, to),
+            },
+            _ => Lateness::default(),
+        };
+        let due_soon = status == Status::OpenWithinDeadline
+            && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
+        let mut explanation = Explanation::new(status.rule());
+        if let Some(on) = decision.reopened {
+            explanation.notes.push(Note::Reopened {
+                on: from_day_number(on)?,
+            });
+        }
+        if let Some(event) = decision.extension {
+            explanation.notes.push(Note::Extended {
+                event: EventId::from_index(event),
+                original_due: from_day_number(due)?,
+                new_due: from_day_number(decision.extended_due)?,
+            });
+        }
+        if decision.deadline != decision.extended_due {
+            explanation.notes.push(Note::RestDayShift {
+                from: from_day_number(decision.extended_due)?,
+                to: from_day_number(decision.deadline)?,
+            });
+        }
+        if self.policy.grace_days() > 0 {
+            explanation.notes.push(Note::GraceDays {
+                days: self.policy.grace_days(),
+            });
+        }
+        Some(Finding {
+            obligation: id,
+            body: self.obligations.body(id)?,
+            original_body: self.obligations.original_body_at(row),
+            status,
+            original_due: from_day_number(due)?,
+            effective_due: from_day_number(decision.deadline)?,
+            deciding_event: decision.deciding.map(|(e, _)| EventId::from_index(e)),
+            decided_on: match decision.deciding {
+                Some((_, day)) => Some(from_day_number(day)?),
+                None => None,
+            },
+            lateness,
+            due_soon,
+            explanation,
+        })
+    }
+
+    /// Every finding, in obligation order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// assert_eq!(evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.findings().count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
+        self.obligations.ids().filter_map(|id| self.finding(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evaluation_costs_three_bytes_per_obligation() {
+        use crate::obligation::{DirectiveKey, ObligationRow, RequirementIndex, TaskNumber};
+        use crate::period::Period;
+        let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
+        let mut obligations = Obligations::new();
+        let row = ObligationRow {
+            directive: obligations
+                .add_directive(DirectiveKey::new("1/CT", day(1)).unwrap())
+                .unwrap(),
+            task: obligations.add_task(TaskNumber::new("1").unwrap()).unwrap(),
+            requirement: RequirementIndex::new(0),
+            body: BodyId::from_index(1),
+            period: obligations
+                .add_period("2025".parse::<Period>().unwrap())
+                .unwrap(),
+            due: day(20),
+        };
+        let mut events = Events::new();
+        for k in 0..10_000u32 {
+            let id = obligations.insert(row).unwrap();
+            events.push_submission(id, day(1 + k % 28)).unwrap();
+        }
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, day(31), &policy).unwrap();
+        assert_eq!(std::mem::size_of::<Status>(), 1);
+        let bytes = evaluation.ages.bytes() + evaluation.status.capacity();
+        assert!(bytes <= 3 * obligations.len(), "{bytes}");
+        assert!(evaluation.special.is_empty());
+    }
+
+    #[test]
+    fn events_older_than_two_byte_ages_take_four_bytes() {
+        use crate::obligation::{
+            DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber,
+        };
+        use crate::period::Period;
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut obligations = Obligations::new();
+        let mut events = Events::new();
+        for (due, on) in [
+            (date(1800, 2, 20), date(1800, 2, 10)),
+            (date(2025, 2, 20), date(2025, 3, 1)),
+        ] {
+            let key = ObligationKey::new(
+                DirectiveKey::new("1/CT", date(1800, 1, 1)).unwrap(),
+                TaskNumber::new("1").unwrap(),
+                RequirementIndex::new(0),
+                BodyId::from_index(1),
+                Period::custom(due, due).unwrap(),
+            );
+            let id = obligations.push(Obligation::new(key, due)).unwrap();
+            events.push_submission(id, on).unwrap();
+        }
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 12, 31), &policy).unwrap();
+        assert!(matches!(evaluation.ages, Ages::Long(_)));
+        assert_eq!(
+            evaluation.statuses(),
+            [Status::DoneOnTime, Status::DoneLate]
+        );
+        let old = evaluation.finding(ObligationId::from_index(0)).unwrap();
+        assert_eq!(old.decided_on(), Some(date(1800, 2, 10)));
+        assert_eq!(old.deciding_event(), Some(EventId::from_index(0)));
+    }
+
+    #[test]
+    fn ages_order_earliest_first() {
+        let as_of = 739_000;
+        assert!(age_value(as_of, as_of - 10) > age_value(as_of, as_of - 3));
+        assert_eq!(age_value(as_of, as_of), 1);
+        assert_eq!(
+            day_of_age(as_of, age_value(as_of, as_of - 65_534)),
+            as_of - 65_534
+        );
+        assert_eq!(age_value(as_of, as_of - 65_534), <u16 as Age>::MAX);
+    }
+}

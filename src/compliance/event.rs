@@ -1,0 +1,649 @@
+//! Events: what happened to an obligation, and when.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::ComplianceError;
+use crate::obligation::{ObligationId, day_number, from_day_number};
+
+/// The tag of a submission in the kind column.
+pub(crate) const TAG_SUBMITTED: u8 = 0;
+/// The tag of a completion.
+pub(crate) const TAG_COMPLETED: u8 = 1;
+/// The tag of an indicator value.
+pub(crate) const TAG_INDICATOR: u8 = 2;
+/// The tag of an extension.
+pub(crate) const TAG_EXTENDED: u8 = 3;
+/// The tag of a waiver.
+pub(crate) const TAG_WAIVED: u8 = 4;
+/// The tag of a reopening.
+pub(crate) const TAG_REOPENED: u8 = 5;
+
+/// Whether events with this tag count as doing the obligation.
+pub(crate) const fn is_qualifying(tag: u8) -> bool {
+    tag <= TAG_INDICATOR
+}
+
+/// The marker for "no detail" in the detail column.
+const NO_DETAIL: u32 = u32::MAX;
+
+/// What happened.
+///
+/// Submissions, completions and indicator values *qualify*: each counts as doing the
+/// obligation on its date. Extensions move the deadline (keeping the original), waivers
+/// withdraw the obligation, and a reopening voids the qualifying events and waivers dated
+/// before it, so that the obligation is open again.
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::EventKind;
+///
+/// let kind = EventKind::Submitted { document: Some("12/BC-UBND".to_owned()) };
+/// assert!(kind.is_qualifying());
+/// assert!(!EventKind::Reopened.is_qualifying());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EventKind {
+    /// A report was submitted, optionally with the symbol of the submitted document.
+    Submitted {
+        /// The submitted document's symbol, such as `12/BC-UBND`.
+        document: Option<String>,
+    },
+    /// The task was reported complete (for deliverables without a report document).
+    Completed,
+    /// The assigning authority extended the deadline.
+    Extended {
+        /// The new due date.
+        new_due: NaiveDate,
+        /// The symbol of the document that granted the extension.
+        document: String,
+    },
+    /// The assigning authority withdrew (waived) the obligation.
+    Waived {
+        /// Who waived it.
+        by: String,
+        /// Why.
+        reason: String,
+    },
+    /// The obligation was reopened (for example, a report was sent back).
+    Reopened,
+    /// An indicator's value was reported.
+    IndicatorValue {
+        /// The value.
+        value: f64,
+    },
+}
+
+impl EventKind {
+    /// Whether this kind counts as doing the obligation (a submission, a completion or an
+    /// indicator value).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EventKind;
+    ///
+    /// assert!(EventKind::Completed.is_qualifying());
+    /// ```
+    pub fn is_qualifying(&self) -> bool {
+        is_qualifying(self.tag())
+    }
+
+    pub(crate) fn tag(&self) -> u8 {
+        match self {
+            EventKind::Submitted { .. } => TAG_SUBMITTED,
+            EventKind::Completed => TAG_COMPLETED,
+            EventKind::IndicatorValue { .. } => TAG_INDICATOR,
+            EventKind::Extended { .. } => TAG_EXTENDED,
+            EventKind::Waived { .. } => TAG_WAIVED,
+            EventKind::Reopened => TAG_REOPENED,
+        }
+    }
+
+    /// Whether the kind carries details beyond its tag.
+    fn has_detail(&self) -> bool {
+        !matches!(
+            self,
+            EventKind::Submitted { document: None } | EventKind::Completed | EventKind::Reopened
+        )
+    }
+}
+
+/// One event: what happened to which obligation, on which date, and when it was recorded.
+///
+/// An event counts in an evaluation as of date A when it happened on or before A and, if
+/// it has a recording date, was recorded on or before A: what was not known on A cannot
+/// decide a status as of A.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{Event, EventKind};
+/// use directives::obligation::ObligationId;
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+/// let event = Event::submitted(ObligationId::from_index(0), on)
+///     .recorded_on(NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?);
+/// assert_eq!(event.date(), on);
+/// assert!(matches!(event.kind(), EventKind::Submitted { document: None }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// serde cannot combine `deny_unknown_fields` with a flattened, internally tagged kind.
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct Event {
+    obligation: ObligationId,
+    date: NaiveDate,
+    #[cfg_attr(feature = "serde", serde(default))]
+    recorded: Option<NaiveDate>,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    kind: EventKind,
+}
+
+impl Event {
+    /// An event of this kind for this obligation, on this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventKind};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let event = Event::new(ObligationId::from_index(3), on, EventKind::Completed);
+    /// assert_eq!(event.obligation(), ObligationId::from_index(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(obligation: ObligationId, date: NaiveDate, kind: EventKind) -> Event {
+        Event {
+            obligation,
+            date,
+            recorded: None,
+            kind,
+        }
+    }
+
+    /// A submission without a document symbol.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Event;
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// assert!(Event::submitted(ObligationId::from_index(0), on).kind().is_qualifying());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submitted(obligation: ObligationId, date: NaiveDate) -> Event {
+        Event::new(obligation, date, EventKind::Submitted { document: None })
+    }
+
+    /// An extension granted on `date` by `document`, moving the deadline to `new_due`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventKind};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let granted = NaiveDate::from_ymd_opt(2025, 1, 10).ok_or("date")?;
+    /// let new_due = NaiveDate::from_ymd_opt(2025, 2, 28).ok_or("date")?;
+    /// let event = Event::extended(ObligationId::from_index(0), granted, new_due, "15/QĐ-UBND");
+    /// assert!(matches!(event.kind(), EventKind::Extended { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extended(
+        obligation: ObligationId,
+        date: NaiveDate,
+        new_due: NaiveDate,
+        document: &str,
+    ) -> Event {
+        Event::new(
+            obligation,
+            date,
+            EventKind::Extended {
+                new_due,
+                document: document.to_owned(),
+            },
+        )
+    }
+
+    /// The same event, recorded on this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Event;
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let later = NaiveDate::from_ymd_opt(2025, 1, 25).ok_or("date")?;
+    /// assert_eq!(Event::submitted(ObligationId::from_index(0), on).recorded_on(later).recorded(), Some(later));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn recorded_on(mut self, recorded: NaiveDate) -> Event {
+        self.recorded = Some(recorded);
+        self
+    }
+
+    /// The obligation the event is about.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::Event;
+    /// # use directives::obligation::ObligationId;
+    /// # let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).obligation().index(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligation(&self) -> ObligationId {
+        self.obligation
+    }
+
+    /// The date the event happened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::Event;
+    /// # use directives::obligation::ObligationId;
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).date(), on);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The date the event was recorded, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::Event;
+    /// # use directives::obligation::ObligationId;
+    /// # let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).recorded(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recorded(&self) -> Option<NaiveDate> {
+        self.recorded
+    }
+
+    /// What happened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{Event, EventKind};
+    /// # use directives::obligation::ObligationId;
+    /// # let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let event = Event::new(ObligationId::from_index(2), on, EventKind::Reopened);
+    /// assert_eq!(event.kind(), &EventKind::Reopened);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn kind(&self) -> &EventKind {
+        &self.kind
+    }
+
+    /// The first date on which the event is known: the later of its date and its
+    /// recording date.
+    pub(crate) fn known_on(&self) -> NaiveDate {
+        self.recorded.map_or(self.date, |r| r.max(self.date))
+    }
+}
+
+/// A compact, copyable handle to an event in an [`Events`] log.
+///
+/// It is the event's 0-based position in the log that issued it.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::EventId;
+///
+/// assert_eq!(EventId::from_index(4).index(), 4);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct EventId(u32);
+
+impl EventId {
+    /// The handle with this index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EventId;
+    ///
+    /// assert_eq!(EventId::from_index(0).index(), 0);
+    /// ```
+    pub const fn from_index(index: u32) -> EventId {
+        EventId(index)
+    }
+
+    /// This handle's index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EventId;
+    ///
+    /// assert_eq!(EventId::from_index(8).index(), 8);
+    /// ```
+    pub const fn index(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "event #{}", self.0)
+    }
+}
+
+/// A compact, columnar, append-only log of events.
+///
+/// Each event occupies one row of fixed-size columns (obligation, date and known-on date
+/// as day numbers, kind, detail: 17 bytes); details such as document symbols live in a
+/// side table. Events may be pushed in any order.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{Event, Events};
+/// use directives::obligation::ObligationId;
+///
+/// let mut events = Events::new();
+/// let id = events.push(Event::submitted(ObligationId::from_index(0), NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?))?;
+/// assert_eq!(events.len(), 1);
+/// assert_eq!(events.get(id).map(|e| e.obligation()), Some(ObligationId::from_index(0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Events {
+    // INVARIANT (columns): the five columns have the same length, which is below
+    // `u32::MAX`; upheld by `push_row`, the only place that pushes to them.
+    obligation: Vec<u32>,
+    day: Vec<i32>,
+    known: Vec<i32>,
+    tag: Vec<u8>,
+    detail: Vec<u32>,
+    details: Vec<EventKind>,
+    // INVARIANT (special): the rows whose tag is not qualifying, in increasing order;
+    // upheld by `push_row`.
+    special: Vec<u32>,
+    // INVARIANT (recorded): true when some row's known-on day differs from its day;
+    // upheld by `push_row`.
+    recorded: bool,
+    // INVARIANT (oldest): the smallest day of any row; upheld by `push_row`.
+    oldest: Option<i32>,
+}
+
+impl Events {
+    /// An empty log.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// assert!(Events::new().is_empty());
+    /// ```
+    pub fn new() -> Events {
+        Events::default()
+    }
+
+    /// An empty log with room for `rows` events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// assert_eq!(Events::with_capacity(100).len(), 0);
+    /// ```
+    pub fn with_capacity(rows: usize) -> Events {
+        Events {
+            obligation: Vec::with_capacity(rows),
+            day: Vec::with_capacity(rows),
+            known: Vec::with_capacity(rows),
+            tag: Vec::with_capacity(rows),
+            detail: Vec::with_capacity(rows),
+            ..Events::default()
+        }
+    }
+
+    /// Appends an event and returns its id.
+    ///
+    /// The log accepts any event; whether it refers to a known obligation, repeats an
+    /// earlier event or makes sense is judged by the evaluation, which reports it as a
+    /// [`Diagnostic`](super::Diagnostic).
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1` events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventKind, Events};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let mut events = Events::new();
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// events.push(Event::new(ObligationId::from_index(1), on, EventKind::Waived {
+    ///     by: "UBND tỉnh".to_owned(),
+    ///     reason: "task merged into 2.3".to_owned(),
+    /// }))?;
+    /// assert_eq!(events.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push(&mut self, event: Event) -> Result<EventId, ComplianceError> {
+        let known = day_number(event.known_on());
+        let tag = event.kind.tag();
+        let detail = if event.kind.has_detail() {
+            let i = u32::try_from(self.details.len())
+                .ok()
+                .filter(|&i| i < NO_DETAIL)
+                .ok_or(ComplianceError::TooManyEvents)?;
+            self.details.push(event.kind);
+            i
+        } else {
+            NO_DETAIL
+        };
+        self.push_row(
+            event.obligation.index(),
+            day_number(event.date),
+            known,
+            tag,
+            detail,
+        )
+    }
+
+    /// Appends a submission without a document symbol or recording date: the common case
+    /// of bulk loads, without building an [`Event`].
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1` events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, Events};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let mut events = Events::new();
+    /// let id = events.push_submission(ObligationId::from_index(0), on)?;
+    /// assert_eq!(events.get(id), Some(Event::submitted(ObligationId::from_index(0), on)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_submission(
+        &mut self,
+        obligation: ObligationId,
+        date: NaiveDate,
+    ) -> Result<EventId, ComplianceError> {
+        let day = day_number(date);
+        self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
+    }
+
+    fn push_row(
+        &mut self,
+        obligation: u32,
+        day: i32,
+        known: i32,
+        tag: u8,
+        detail: u32,
+    ) -> Result<EventId, ComplianceError> {
+        let id = u32::try_from(self.day.len())
+            .ok()
+            .filter(|&id| id < u32::MAX)
+            .ok_or(ComplianceError::TooManyEvents)?;
+        // INVARIANT (columns): each column is pushed exactly once here.
+        self.obligation.push(obligation);
+        self.day.push(day);
+        self.known.push(known);
+        self.tag.push(tag);
+        self.detail.push(detail);
+        self.recorded |= known != day;
+        self.oldest = Some(self.oldest.map_or(day, |oldest| oldest.min(day)));
+        if !is_qualifying(tag) {
+            // INVARIANT (special): ids increase, so the list stays sorted.
+            self.special.push(id);
+        }
+        Ok(EventId(id))
+    }
+
+    /// The number of events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// assert_eq!(Events::new().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.day.len()
+    }
+
+    /// Whether the log is empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// assert!(Events::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.day.is_empty()
+    }
+
+    /// The event with this id, rebuilt from the columns, if this log issued the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EventId, Events};
+    ///
+    /// assert_eq!(Events::new().get(EventId::from_index(0)), None);
+    /// ```
+    pub fn get(&self, id: EventId) -> Option<Event> {
+        let i = id.0 as usize;
+        let date = from_day_number(*self.day.get(i)?)?;
+        let known = from_day_number(*self.known.get(i)?)?;
+        let kind = self.kind_at(i)?;
+        Some(Event {
+            obligation: ObligationId::from_index(*self.obligation.get(i)?),
+            date,
+            recorded: (known != date).then_some(known),
+            kind,
+        })
+    }
+
+    /// The kind of the event at this row.
+    fn kind_at(&self, i: usize) -> Option<EventKind> {
+        let detail = *self.detail.get(i)?;
+        if detail != NO_DETAIL {
+            return self.details.get(detail as usize).cloned();
+        }
+        match *self.tag.get(i)? {
+            TAG_SUBMITTED => Some(EventKind::Submitted { document: None }),
+            TAG_COMPLETED => Some(EventKind::Completed),
+            TAG_REOPENED => Some(EventKind::Reopened),
+            _ => None,
+        }
+    }
+
+    /// The detail of the event at this row, if it has one.
+    pub(crate) fn detail_at(&self, i: usize) -> Option<&EventKind> {
+        let detail = *self.detail.get(i)?;
+        self.details.get(detail as usize)
+    }
+
+    /// Whether the events at rows `a` and `b` are the same event: same obligation, date,
+    /// kind and details (recording dates aside).
+    pub(crate) fn same_event(&self, a: usize, b: usize) -> bool {
+        self.obligation.get(a) == self.obligation.get(b)
+            && self.day.get(a) == self.day.get(b)
+            && self.tag.get(a) == self.tag.get(b)
+            && self.detail_at(a) == self.detail_at(b)
+    }
+
+    /// The earliest day of any event.
+    pub(crate) fn oldest_day(&self) -> Option<i32> {
+        self.oldest
+    }
+
+    /// Whether some event was recorded after the day it happened.
+    pub(crate) fn has_recording_dates(&self) -> bool {
+        self.recorded
+    }
+
+    pub(crate) fn obligation_column(&self) -> &[u32] {
+        &self.obligation
+    }
+
+    pub(crate) fn day_column(&self) -> &[i32] {
+        &self.day
+    }
+
+    pub(crate) fn known_column(&self) -> &[i32] {
+        &self.known
+    }
+
+    pub(crate) fn tag_column(&self) -> &[u8] {
+        &self.tag
+    }
+
+    pub(crate) fn special_rows(&self) -> &[u32] {
+        &self.special
+    }
+}

@@ -1,0 +1,190 @@
+//! Compliance evaluation: events, findings, scorecards and grades.
+//!
+//! # What is evaluated
+//!
+//! An [obligation](crate::obligation) is owed by one body for one period and has a due
+//! date. [`Event`]s record what happened to it: a report was submitted, the task was
+//! completed, an indicator value was reported, the deadline was extended, the obligation
+//! was waived or reopened. Each event has the date it happened and, optionally, the date
+//! it was recorded.
+//!
+//! [`evaluate`] turns obligations and events into a [`Finding`] per obligation *as of* a
+//! date, under an [`EvaluationPolicy`]. The status keeps the Government's four tracking
+//! states (Decision 42/2014/QĐ-TTg) and adds two:
+//!
+//! | status | rule |
+//! |---|---|
+//! | [`Status::DoneOnTime`] | the earliest qualifying event is on or before the deadline |
+//! | [`Status::DoneLate`] | the earliest qualifying event is after the deadline |
+//! | [`Status::OpenWithinDeadline`] | none yet, and the deadline is on or after the as-of date |
+//! | [`Status::OpenOverdue`] | none yet, and the deadline is before the as-of date |
+//! | [`Status::Waived`] | the assigning authority withdrew it |
+//! | [`Status::NotApplicable`] | the obligation does not apply |
+//!
+//! The deadline is the due date after extensions, moved off a rest day (Civil Code 2015
+//! art. 148.5, when the policy applies it), plus the policy's grace days. A deadline day
+//! ends at 24:00, so a report on the day is on time. Events not known on the as-of date
+//! are ignored, so a status never depends on the future.
+//!
+//! Findings are not errors: [`evaluate`] returns `Err` only when it cannot run at all,
+//! and reports problems with the input (unknown obligations, duplicate events, impossible
+//! extensions) as [`Diagnostic`]s.
+//!
+//! The [`Tracker`] answers the same questions incrementally, one event at a time, and
+//! [`Scorecard`]s, a [`GradingPolicy`] and [`Grade`]s turn statuses into grades.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use directives::compliance::{evaluate, BasicCalendar, Event, EvaluationPolicy, Events, Status};
+//! use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+//! use directives::period::Period;
+//! use directives::org::BodyId;
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+//! let key = ObligationKey::new(
+//!     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+//!     TaskNumber::new("1")?,
+//!     RequirementIndex::new(0),
+//!     BodyId::from_index(1),
+//!     "2025-09".parse::<Period>()?,
+//! );
+//! let mut obligations = Obligations::new();
+//! // Due on Saturday 2025-10-18; the deadline moves to Monday 2025-10-20.
+//! let id = obligations.push(Obligation::new(key, d(2025, 10, 18)?))?;
+//! let mut events = Events::new();
+//! events.push(Event::submitted(id, d(2025, 10, 20)?))?;
+//! let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+//! let policy = EvaluationPolicy::new(&calendar);
+//! let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
+//! let finding = evaluation.finding(id).ok_or("no finding")?;
+//! assert_eq!(finding.status(), Status::DoneOnTime);
+//! assert_eq!(
+//!     finding.explanation().to_string(),
+//!     "status.done-on-time (Decision 42/2014/QĐ-TTg); deadline `2025-10-18` is a rest day, \
+//!      moved to `2025-10-20` (Civil Code 2015 art. 148.5)",
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod evaluate;
+mod event;
+mod grade;
+mod policy;
+mod scorecard;
+mod tracker;
+
+use chrono::NaiveDate;
+
+pub use self::evaluate::{
+    Diagnostic, Evaluation, Explanation, Finding, Lateness, Note, Rule, Status, evaluate,
+};
+pub use self::event::{Event, EventId, EventKind, Events};
+pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
+pub use self::policy::{
+    BasicCalendar, EvaluationPolicy, LateExtensions, RestDayShift, WorkingDays,
+};
+pub use self::scorecard::{Scorecard, StatusCounts};
+pub use self::tracker::Tracker;
+
+/// An error that stopped an evaluation from running (findings are not errors), or an
+/// event the [`Tracker`] refused.
+///
+/// New variants may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::ComplianceError;
+///
+/// let error = ComplianceError::OutsideCalendar {
+///     date: NaiveDate::from_ymd_opt(2031, 1, 1).ok_or("date")?,
+///     first: NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?,
+///     last: NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?,
+/// };
+/// assert_eq!(
+///     error.to_string(),
+///     "date `2031-01-01` is outside the working-day calendar `2020-01-01`..`2030-12-31`",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ComplianceError {
+    /// The policy applies the rest-day shift but has no calendar.
+    #[error("the rest-day shift needs a working-day calendar")]
+    CalendarRequired,
+    /// A date the evaluation needs is outside the calendar's range.
+    #[error("date `{date}` is outside the working-day calendar `{first}`..`{last}`")]
+    OutsideCalendar {
+        /// The date.
+        date: NaiveDate,
+        /// The calendar's first date.
+        first: NaiveDate,
+        /// The calendar's last date.
+        last: NaiveDate,
+    },
+    /// A calendar's last date is before its first.
+    #[error("calendar range `{first}`..`{last}` is empty")]
+    EmptyCalendar {
+        /// The first date.
+        first: NaiveDate,
+        /// The last date.
+        last: NaiveDate,
+    },
+    /// A date computation left chrono's range.
+    #[error("date out of range")]
+    DateOutOfRange,
+    /// The event log is full.
+    #[error("too many events: a log holds at most `4294967294`")]
+    TooManyEvents,
+    /// An event refers to an obligation that is not in the store.
+    #[error("event refers to unknown obligation `{obligation}`")]
+    UnknownObligation {
+        /// The obligation it names.
+        obligation: crate::obligation::ObligationId,
+    },
+    /// An event repeats one already applied.
+    #[error("event repeats {existing}")]
+    DuplicateEvent {
+        /// The event it repeats.
+        existing: EventId,
+    },
+    /// An extension sets a due date earlier than the original.
+    #[error("extension sets due date `{new_due}` before the original `{original_due}`")]
+    ExtensionBeforeDeadline {
+        /// The new due date.
+        new_due: NaiveDate,
+        /// The original due date.
+        original_due: NaiveDate,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static_and_small() {
+        fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_traits::<ComplianceError>();
+        assert!(std::mem::size_of::<ComplianceError>() <= 16);
+    }
+
+    #[test]
+    fn error_messages() {
+        assert_eq!(
+            ComplianceError::CalendarRequired.to_string(),
+            "the rest-day shift needs a working-day calendar"
+        );
+        assert_eq!(
+            ComplianceError::DuplicateEvent {
+                existing: EventId::from_index(3)
+            }
+            .to_string(),
+            "event repeats event #3"
+        );
+    }
+}

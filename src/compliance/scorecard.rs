@@ -1,0 +1,433 @@
+//! Scorecards: counts by status per body, directive, period or any grouping.
+
+use std::collections::BTreeMap;
+
+use super::evaluate::{Evaluation, Status};
+use super::grade::{Grade, GradingPolicy};
+use crate::obligation::{DirectiveRef, ObligationId, PeriodRef};
+use crate::org::BodyId;
+
+/// How many obligations have each status.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::{Status, StatusCounts};
+///
+/// let mut counts = StatusCounts::default();
+/// counts.add(Status::DoneOnTime);
+/// counts.add(Status::DoneLate);
+/// assert_eq!(counts.get(Status::DoneOnTime), 1);
+/// assert_eq!(counts.total(), 2);
+/// assert_eq!(counts.due(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatusCounts {
+    counts: [u64; 6],
+}
+
+impl StatusCounts {
+    /// Counts one more obligation with this status.
+    ///
+    /// # Example
+    ///
+    /// See [`StatusCounts`].
+    ///
+    /// ```
+    /// use directives::compliance::{Status, StatusCounts};
+    ///
+    /// let mut counts = StatusCounts::default();
+    /// counts.add(Status::Waived);
+    /// assert_eq!(counts.get(Status::Waived), 1);
+    /// ```
+    pub fn add(&mut self, status: Status) {
+        if let Some(c) = self.counts.get_mut(status as usize) {
+            *c += 1;
+        }
+    }
+
+    /// How many obligations have this status.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Status, StatusCounts};
+    ///
+    /// assert_eq!(StatusCounts::default().get(Status::OpenOverdue), 0);
+    /// ```
+    pub fn get(&self, status: Status) -> u64 {
+        self.counts.get(status as usize).copied().unwrap_or(0)
+    }
+
+    /// The total number of obligations counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::StatusCounts;
+    ///
+    /// assert_eq!(StatusCounts::default().total(), 0);
+    /// ```
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The obligations whose deadline has been reached or that are done: done on time,
+    /// done late, and open overdue (waived, not applicable and open-within-deadline
+    /// obligations are not yet, or never, due).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Status, StatusCounts};
+    ///
+    /// let mut counts = StatusCounts::default();
+    /// counts.add(Status::OpenOverdue);
+    /// counts.add(Status::OpenWithinDeadline);
+    /// assert_eq!(counts.due(), 1);
+    /// ```
+    pub fn due(&self) -> u64 {
+        self.get(Status::DoneOnTime) + self.get(Status::DoneLate) + self.get(Status::OpenOverdue)
+    }
+
+    /// Done on time as a share of the due obligations, or `None` when none is due.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Status, StatusCounts};
+    ///
+    /// let mut counts = StatusCounts::default();
+    /// counts.add(Status::DoneOnTime);
+    /// counts.add(Status::OpenOverdue);
+    /// assert_eq!(counts.on_time_rate(), Some(0.5));
+    /// assert_eq!(StatusCounts::default().on_time_rate(), None);
+    /// ```
+    pub fn on_time_rate(&self) -> Option<f64> {
+        self.share(Status::DoneOnTime)
+    }
+
+    /// A status's count as a share of the due obligations.
+    pub(crate) fn share(&self, status: Status) -> Option<f64> {
+        let due = self.due();
+        (due > 0).then(|| self.get(status) as f64 / due as f64)
+    }
+
+    /// Adds another set of counts to this one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Status, StatusCounts};
+    ///
+    /// let mut a = StatusCounts::default();
+    /// a.add(Status::DoneOnTime);
+    /// let mut b = StatusCounts::default();
+    /// b.add(Status::DoneLate);
+    /// a.merge(&b);
+    /// assert_eq!(a.total(), 2);
+    /// ```
+    pub fn merge(&mut self, other: &StatusCounts) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+}
+
+/// The compliance record of one group of obligations (a body, a directive, a period, a
+/// level): counts by status, the on-time rate, and a score and grade under a
+/// [`GradingPolicy`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Grade, GradingPolicy, Scorecard, Status};
+/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::period::Period;
+/// use directives::org::BodyId;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let directive = DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?;
+/// let mut obligations = Obligations::new();
+/// let mut events = Events::new();
+/// for month in 1..=4 {
+///     let key = ObligationKey::new(
+///         directive.clone(),
+///         TaskNumber::new("1")?,
+///         RequirementIndex::new(0),
+///         BodyId::from_index(1),
+///         format!("2025-{month:02}").parse::<Period>()?,
+///     );
+///     let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
+///     // Three on time, one late.
+///     let day = if month == 4 { 25 } else { 10 };
+///     events.push(Event::submitted(id, d(2025, month + 1, day)?))?;
+/// }
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
+/// let cards = Scorecard::by_body(&evaluation);
+/// let (body, card) = &cards[0];
+/// assert_eq!(*body, BodyId::from_index(1));
+/// assert_eq!(card.counts().get(Status::DoneLate), 1);
+/// let grading = GradingPolicy::decree_335_2025();
+/// assert_eq!(card.score(&grading), Some(93.75)); // (3 + 0.75) / 4
+/// assert_eq!(card.grade(&grading), Some(Grade::Excellent));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Scorecard {
+    counts: StatusCounts,
+}
+
+impl Scorecard {
+    /// The scorecard of these counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{Scorecard, StatusCounts};
+    ///
+    /// assert_eq!(Scorecard::new(StatusCounts::default()).counts().total(), 0);
+    /// ```
+    pub fn new(counts: StatusCounts) -> Scorecard {
+        Scorecard { counts }
+    }
+
+    /// The counts by status.
+    ///
+    /// # Example
+    ///
+    /// See [`Scorecard`].
+    ///
+    /// ```
+    /// use directives::compliance::Scorecard;
+    ///
+    /// assert_eq!(Scorecard::default().counts().due(), 0);
+    /// ```
+    pub fn counts(&self) -> &StatusCounts {
+        &self.counts
+    }
+
+    /// Done on time as a share of the due obligations, or `None` when none is due.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Scorecard;
+    ///
+    /// assert_eq!(Scorecard::default().on_time_rate(), None);
+    /// ```
+    pub fn on_time_rate(&self) -> Option<f64> {
+        self.counts.on_time_rate()
+    }
+
+    /// The score out of 100 under a grading policy, or `None` when nothing is due.
+    ///
+    /// # Example
+    ///
+    /// See [`Scorecard`].
+    ///
+    /// ```
+    /// use directives::compliance::{GradingPolicy, Scorecard};
+    ///
+    /// assert_eq!(Scorecard::default().score(&GradingPolicy::decree_335_2025()), None);
+    /// ```
+    pub fn score(&self, policy: &GradingPolicy) -> Option<f64> {
+        policy.score(&self.counts)
+    }
+
+    /// The grade under a grading policy, or `None` when nothing is due.
+    ///
+    /// # Example
+    ///
+    /// See [`Scorecard`].
+    ///
+    /// ```
+    /// use directives::compliance::{GradingPolicy, Scorecard};
+    ///
+    /// assert_eq!(Scorecard::default().grade(&GradingPolicy::regulation_366_2025()), None);
+    /// ```
+    pub fn grade(&self, policy: &GradingPolicy) -> Option<Grade> {
+        policy.grade(&self.counts)
+    }
+
+    /// Scorecards grouped by a key of each obligation, in key order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, as_of, &policy)?;
+    /// let by_parity = Scorecard::by_key(&evaluation, |id| id.index() % 2);
+    /// assert!(by_parity.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_key<K: Ord>(
+        evaluation: &Evaluation<'_>,
+        mut key: impl FnMut(ObligationId) -> K,
+    ) -> Vec<(K, Scorecard)> {
+        let mut groups: BTreeMap<K, StatusCounts> = BTreeMap::new();
+        for (&status, id) in evaluation
+            .statuses()
+            .iter()
+            .zip(evaluation.obligations().ids())
+        {
+            groups.entry(key(id)).or_default().add(status);
+        }
+        groups
+            .into_iter()
+            .map(|(k, counts)| (k, Scorecard { counts }))
+            .collect()
+    }
+
+    /// Scorecards per body, in body order.
+    ///
+    /// # Example
+    ///
+    /// See [`Scorecard`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// assert!(Scorecard::by_body(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_body(evaluation: &Evaluation<'_>) -> Vec<(BodyId, Scorecard)> {
+        let obligations = evaluation.obligations();
+        let bodies = obligations.bodies();
+        // Bodies are usually dense small indices: count into a table, then drop empties.
+        let max = bodies.iter().map(|b| b.index()).max();
+        let Some(max) = max else {
+            return Vec::new();
+        };
+        if (max as usize) <= bodies.len().saturating_mul(4) {
+            let mut table = vec![StatusCounts::default(); max as usize + 1];
+            for (&status, body) in evaluation.statuses().iter().zip(bodies) {
+                if let Some(counts) = table.get_mut(body.index() as usize) {
+                    counts.add(status);
+                }
+            }
+            return table
+                .into_iter()
+                .zip(0u32..)
+                .filter(|(counts, _)| counts.total() > 0)
+                .map(|(counts, i)| (BodyId::from_index(i), Scorecard { counts }))
+                .collect();
+        }
+        Scorecard::by_key(evaluation, |id| obligations.body(id))
+            .into_iter()
+            .filter_map(|(body, card)| Some((body?, card)))
+            .collect()
+    }
+
+    /// Scorecards per directive, in the order directives were added to the store.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// assert!(Scorecard::by_directive(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_directive(evaluation: &Evaluation<'_>) -> Vec<(DirectiveRef, Scorecard)> {
+        let obligations = evaluation.obligations();
+        Scorecard::by_key(evaluation, |id| obligations.directive(id))
+            .into_iter()
+            .filter_map(|(d, card)| Some((d?, card)))
+            .collect()
+    }
+
+    /// Scorecards per level of government (province, district, commune…), from the
+    /// level of each obligation's body in the registry; obligations whose body the
+    /// registry does not know are left out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard, Status};
+    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::period::Period;
+    /// use directives::org::{Body, BodyKind, Level, Registry};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let registry = Registry::builder()
+    ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
+    ///     .build()?;
+    /// let key = ObligationKey::new(
+    ///     DirectiveKey::new("05/CT-TU", day(2025, 1, 2)?)?,
+    ///     TaskNumber::new("1")?,
+    ///     RequirementIndex::new(0),
+    ///     registry.id("TU").ok_or("no TU")?,
+    ///     "2025".parse::<Period>()?,
+    /// );
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new(key, day(2025, 12, 20)?))?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let events = Events::new();
+    /// let evaluation = evaluate(&obligations, &events, day(2025, 12, 31)?, &policy)?;
+    /// let cards = Scorecard::by_level(&evaluation, &registry);
+    /// assert_eq!(cards[0].0, Level::Province);
+    /// assert_eq!(cards[0].1.counts().get(Status::OpenOverdue), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_level(
+        evaluation: &Evaluation<'_>,
+        registry: &crate::org::Registry,
+    ) -> Vec<(crate::org::Level, Scorecard)> {
+        let obligations = evaluation.obligations();
+        Scorecard::by_key(evaluation, |id| {
+            obligations
+                .body(id)
+                .and_then(|body| registry.body(body))
+                .map(|body| body.level())
+        })
+        .into_iter()
+        .filter_map(|(level, card)| Some((level?, card)))
+        .collect()
+    }
+
+    /// Scorecards per period, in the order periods were added to the store.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let obligations = Obligations::new();
+    /// assert!(Scorecard::by_period(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_period(evaluation: &Evaluation<'_>) -> Vec<(PeriodRef, Scorecard)> {
+        let obligations = evaluation.obligations();
+        Scorecard::by_key(evaluation, |id| obligations.period(id))
+            .into_iter()
+            .filter_map(|(p, card)| Some((p?, card)))
+            .collect()
+    }
+}

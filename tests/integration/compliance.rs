@@ -1,0 +1,711 @@
+//! Compliance evaluation through the public API: the rules one by one, bad input, the
+//! tracker, scorecards and grades, and properties over random events.
+
+use chrono::NaiveDate;
+use directives::compliance::{
+    BasicCalendar, ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind,
+    Events, Grade, GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate,
+    rank,
+};
+use directives::obligation::{
+    Applicability, DirectiveKey, Obligation, ObligationId, ObligationKey, Obligations,
+    RequirementIndex, TaskNumber,
+};
+use directives::org::BodyId;
+use directives::period::Period;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn key(body: u32, period: &str) -> ObligationKey {
+    ObligationKey::new(
+        DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)).unwrap(),
+        TaskNumber::new("1").unwrap(),
+        RequirementIndex::new(0),
+        BodyId::from_index(body),
+        period.parse::<Period>().unwrap(),
+    )
+}
+
+/// One obligation of body 1 due on `due`.
+fn one(due: NaiveDate) -> (Obligations, ObligationId) {
+    let mut obligations = Obligations::new();
+    let id = obligations
+        .push(Obligation::new(key(1, "2025-01"), due))
+        .unwrap();
+    (obligations, id)
+}
+
+fn calendar() -> BasicCalendar {
+    BasicCalendar::new(d(2024, 1, 1), d(2027, 12, 31))
+        .unwrap()
+        .with_day_off(d(2025, 9, 2))
+}
+
+fn status_of(obligations: &Obligations, events: &Events, as_of: NaiveDate) -> Vec<Status> {
+    let policy = EvaluationPolicy::without_calendar();
+    evaluate(obligations, events, as_of, &policy)
+        .unwrap()
+        .statuses()
+        .to_vec()
+}
+
+#[test]
+fn the_four_states_of_decision_42() {
+    // Sources: Decision 42/2014/QĐ-TTg (amended by 23/2018/QĐ-TTg); DOMAIN.md §7.
+    let due = d(2025, 2, 20);
+    let (obligations, id) = one(due);
+    let mut events = Events::new();
+    // Not yet due: within deadline, also on the due day itself (art. 148.6: the day ends at 24:00).
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 2, 1)),
+        [Status::OpenWithinDeadline]
+    );
+    assert_eq!(
+        status_of(&obligations, &events, due),
+        [Status::OpenWithinDeadline]
+    );
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 2, 21)),
+        [Status::OpenOverdue]
+    );
+    events.push(Event::submitted(id, d(2025, 2, 24))).unwrap();
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 3, 1)),
+        [Status::DoneLate]
+    );
+    events.push(Event::submitted(id, due)).unwrap();
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 3, 1)),
+        [Status::DoneOnTime]
+    );
+}
+
+#[test]
+fn events_after_as_of_are_ignored_including_late_recording() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    events
+        .push(Event::submitted(id, d(2025, 2, 18)).recorded_on(d(2025, 2, 25)))
+        .unwrap();
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 2, 22)),
+        [Status::OpenOverdue]
+    );
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 2, 25)),
+        [Status::DoneOnTime]
+    );
+}
+
+#[test]
+fn rest_day_shift_civil_code_148_5() {
+    // 2025-09-20 is a Saturday; the next working day is Monday 2025-09-22.
+    let (obligations, id) = one(d(2025, 9, 20));
+    let mut events = Events::new();
+    events.push(Event::submitted(id, d(2025, 9, 22))).unwrap();
+    let calendar = calendar();
+    let policy = EvaluationPolicy::new(&calendar);
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.status(), Status::DoneOnTime);
+    assert_eq!(finding.original_due(), d(2025, 9, 20));
+    assert_eq!(finding.effective_due(), d(2025, 9, 22));
+    assert_eq!(
+        finding.explanation().notes(),
+        &[Note::RestDayShift {
+            from: d(2025, 9, 20),
+            to: d(2025, 9, 22)
+        }]
+    );
+    assert!(
+        finding
+            .explanation()
+            .to_string()
+            .contains("Civil Code 2015 art. 148.5")
+    );
+    // Without the shift the same submission is late.
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 10, 1)),
+        [Status::DoneLate]
+    );
+}
+
+#[test]
+fn shift_over_a_holiday_and_lateness_in_working_days() {
+    // Due Monday 2025-09-01; 2025-09-02 is a day off in this calendar.
+    let (obligations, id) = one(d(2025, 9, 1));
+    let mut events = Events::new();
+    events.push(Event::submitted(id, d(2025, 9, 8))).unwrap();
+    let calendar = calendar();
+    let policy = EvaluationPolicy::new(&calendar);
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.status(), Status::DoneLate);
+    assert_eq!(finding.lateness().calendar_days(), 7);
+    // 3, 4, 5 and 8 September are working days; 2 is off, 6 and 7 are the weekend.
+    assert_eq!(finding.lateness().working_days(), Some(4));
+}
+
+#[test]
+fn grace_days() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    events.push(Event::submitted(id, d(2025, 2, 22))).unwrap();
+    let policy = EvaluationPolicy::without_calendar().with_grace_days(2);
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.status(), Status::DoneOnTime);
+    assert_eq!(
+        finding.explanation().notes(),
+        &[Note::GraceDays { days: 2 }]
+    );
+}
+
+#[test]
+fn extension_keeps_original_and_effective_deadline() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let ext = events
+        .push(Event::extended(
+            id,
+            d(2025, 2, 10),
+            d(2025, 3, 10),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    events.push(Event::submitted(id, d(2025, 3, 5))).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &policy).unwrap();
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.status(), Status::DoneOnTime);
+    assert_eq!(finding.original_due(), d(2025, 2, 20));
+    assert_eq!(finding.effective_due(), d(2025, 3, 10));
+    assert_eq!(
+        finding.explanation().notes(),
+        &[Note::Extended {
+            event: ext,
+            original_due: d(2025, 2, 20),
+            new_due: d(2025, 3, 10)
+        }]
+    );
+    let granted = events.get(ext).unwrap();
+    assert!(
+        matches!(granted.kind(), EventKind::Extended { document, .. } if document == "15/QĐ-UBND")
+    );
+}
+
+#[test]
+fn late_extension_follows_the_policy() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let ext = events
+        .push(Event::extended(
+            id,
+            d(2025, 2, 25),
+            d(2025, 3, 10),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    events.push(Event::submitted(id, d(2025, 3, 5))).unwrap();
+    let ignore = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &ignore).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::DoneLate]);
+    assert_eq!(
+        evaluation.diagnostics(),
+        &[Diagnostic::LateExtensionIgnored {
+            event: ext,
+            granted: d(2025, 2, 25),
+            deadline: d(2025, 2, 20)
+        }]
+    );
+    let accept = EvaluationPolicy::without_calendar().with_late_extensions(LateExtensions::Accept);
+    let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &accept).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::DoneOnTime]);
+    assert!(evaluation.diagnostics().is_empty());
+}
+
+#[test]
+fn extension_before_the_original_deadline_is_reported_and_refused() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let bad = Event::extended(id, d(2025, 2, 1), d(2025, 2, 10), "15/QĐ-UBND");
+    let ext = events.push(bad.clone()).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 2, 15), &policy).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::OpenWithinDeadline]);
+    assert_eq!(
+        evaluation.diagnostics(),
+        &[Diagnostic::ExtensionBeforeDeadline {
+            event: ext,
+            new_due: d(2025, 2, 10),
+            original_due: d(2025, 2, 20)
+        }]
+    );
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event #0 sets due date `2025-02-10` before the original `2025-02-20`"
+    );
+    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    assert_eq!(
+        tracker.apply(bad),
+        Err(ComplianceError::ExtensionBeforeDeadline {
+            new_due: d(2025, 2, 10),
+            original_due: d(2025, 2, 20)
+        })
+    );
+    assert_eq!(tracker.event_count(), 0);
+}
+
+#[test]
+fn duplicates_and_unknown_obligations_are_reported() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let first = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
+    let second = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
+    let stray = events
+        .push(Event::submitted(
+            ObligationId::from_index(9),
+            d(2025, 2, 18),
+        ))
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::DoneOnTime]);
+    assert_eq!(
+        evaluation.diagnostics(),
+        &[
+            Diagnostic::UnknownObligation {
+                event: stray,
+                obligation: ObligationId::from_index(9)
+            },
+            Diagnostic::DuplicateEvent {
+                event: second,
+                duplicate_of: first
+            },
+        ]
+    );
+    assert_eq!(
+        evaluation.finding(id).unwrap().deciding_event(),
+        Some(first)
+    );
+    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    tracker.apply(Event::submitted(id, d(2025, 2, 18))).unwrap();
+    assert_eq!(
+        tracker.apply(Event::submitted(id, d(2025, 2, 18))),
+        Err(ComplianceError::DuplicateEvent {
+            existing: EventId::from_index(0)
+        })
+    );
+}
+
+#[test]
+fn duplicates_on_the_per_obligation_path() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let waiver = Event::new(
+        id,
+        d(2025, 2, 1),
+        EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged".into(),
+        },
+    );
+    let first = events.push(waiver.clone()).unwrap();
+    let second = events.push(waiver).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::Waived]);
+    assert_eq!(
+        evaluation.diagnostics(),
+        &[Diagnostic::DuplicateEvent {
+            event: second,
+            duplicate_of: first
+        }]
+    );
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.deciding_event(), Some(first));
+    assert_eq!(finding.explanation().rule(), Rule::Waived);
+}
+
+#[test]
+fn reopening_voids_earlier_submissions() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    events.push(Event::submitted(id, d(2025, 2, 15))).unwrap();
+    events
+        .push(Event::new(id, d(2025, 2, 25), EventKind::Reopened))
+        .unwrap();
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 2, 24)),
+        [Status::DoneOnTime]
+    );
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 3, 1)),
+        [Status::OpenOverdue]
+    );
+    events
+        .push(Event::new(id, d(2025, 3, 2), EventKind::Completed))
+        .unwrap();
+    assert_eq!(
+        status_of(&obligations, &events, d(2025, 3, 5)),
+        [Status::DoneLate]
+    );
+}
+
+#[test]
+fn not_applicable_and_successor_bodies() {
+    let mut obligations = Obligations::new();
+    let gone = obligations
+        .push(
+            Obligation::new(key(1, "2025-01"), d(2025, 2, 20))
+                .with_applicability(Applicability::NotApplicable),
+        )
+        .unwrap();
+    let passed = obligations
+        .push(
+            Obligation::new(key(2, "2025-01"), d(2025, 2, 20))
+                .with_original_body(BodyId::from_index(1)),
+        )
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let events = Events::new();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.status(gone), Some(Status::NotApplicable));
+    let finding = evaluation.finding(passed).unwrap();
+    assert_eq!(finding.body(), BodyId::from_index(2));
+    assert_eq!(finding.original_body(), Some(BodyId::from_index(1)));
+}
+
+#[test]
+fn evaluation_that_cannot_run_is_an_error() {
+    let (obligations, _) = one(d(2025, 2, 20));
+    let calendar = BasicCalendar::new(d(2025, 1, 1), d(2025, 12, 31)).unwrap();
+    let policy = EvaluationPolicy::new(&calendar);
+    let events = Events::new();
+    let error = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "date `2026-01-05` is outside the working-day calendar `2025-01-01`..`2025-12-31`"
+    );
+}
+
+#[test]
+fn due_soon_threshold() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let events = Events::new();
+    let policy = EvaluationPolicy::without_calendar().with_due_soon_days(5);
+    let soon = evaluate(&obligations, &events, d(2025, 2, 15), &policy).unwrap();
+    assert!(soon.finding(id).unwrap().is_due_soon());
+    let later = evaluate(&obligations, &events, d(2025, 2, 14), &policy).unwrap();
+    assert!(!later.finding(id).unwrap().is_due_soon());
+}
+
+#[test]
+fn tracker_body_and_directive_counts() {
+    let mut obligations = Obligations::new();
+    let a = obligations
+        .push(Obligation::new(key(1, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    obligations
+        .push(Obligation::new(key(1, "2025-02"), d(2025, 3, 20)))
+        .unwrap();
+    obligations
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    tracker.apply(Event::submitted(a, d(2025, 2, 19))).unwrap();
+    let body1 = tracker
+        .body_counts(BodyId::from_index(1), d(2025, 3, 1))
+        .unwrap();
+    assert_eq!(body1.get(Status::DoneOnTime), 1);
+    assert_eq!(body1.get(Status::OpenWithinDeadline), 1);
+    let directive = obligations.directive(a).unwrap();
+    let all = tracker.directive_counts(directive, d(2025, 3, 1)).unwrap();
+    assert_eq!(all.total(), 3);
+    assert_eq!(all.get(Status::OpenOverdue), 1);
+}
+
+#[test]
+fn scorecards_grades_and_ranking() {
+    let mut obligations = Obligations::new();
+    let mut events = Events::new();
+    // Body 1: 4 on time. Body 2: 2 on time, 2 late. Body 3: 1 on time, 3 missing.
+    for (body, on_time, late) in [(1, 4, 0), (2, 2, 2), (3, 1, 0)] {
+        for k in 0..4u32 {
+            let id = obligations
+                .push(Obligation::new(
+                    key(body, &format!("2025-{:02}", k + 1)),
+                    d(2025, k + 2, 20),
+                ))
+                .unwrap();
+            if k < on_time {
+                events
+                    .push(Event::submitted(id, d(2025, k + 2, 10)))
+                    .unwrap();
+            } else if k < on_time + late {
+                events
+                    .push(Event::submitted(id, d(2025, k + 2, 25)))
+                    .unwrap();
+            }
+        }
+    }
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
+    let cards = Scorecard::by_body(&evaluation);
+    let decree = GradingPolicy::decree_335_2025();
+    let grades: Vec<_> = cards.iter().map(|(_, c)| c.grade(&decree)).collect();
+    // 100, 87.5, 25.
+    assert_eq!(
+        grades,
+        [
+            Some(Grade::Excellent),
+            Some(Grade::Good),
+            Some(Grade::NotCompleted)
+        ]
+    );
+    assert_eq!(cards[1].1.on_time_rate(), Some(0.5));
+    let regulation = GradingPolicy::regulation_366_2025();
+    // Body 2 has late items: not good under Regulation 366, and more than 20% late.
+    assert_eq!(cards[1].1.grade(&regulation), Some(Grade::NotCompleted));
+    let ranking = rank(&cards, &decree);
+    let order: Vec<_> = ranking.iter().map(|r| r.body.index()).collect();
+    assert_eq!(order, [1, 2, 3]);
+    assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
+    assert_eq!(Scorecard::by_directive(&evaluation).len(), 1);
+    assert_eq!(Scorecard::by_period(&evaluation).len(), 4);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn event_json_shape() {
+    let event = Event::extended(
+        ObligationId::from_index(3),
+        d(2025, 2, 10),
+        d(2025, 3, 10),
+        "15/QĐ-UBND",
+    );
+    let json = serde_json::to_string(&event).unwrap();
+    assert_eq!(
+        json,
+        r#"{"obligation":3,"date":"2025-02-10","recorded":null,"kind":"extended","new_due":"2025-03-10","document":"15/QĐ-UBND"}"#
+    );
+    let back: Event = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, event);
+}
+
+// ---- properties ----
+
+const N_OBLIGATIONS: u32 = 6;
+
+fn day(offset: u32) -> NaiveDate {
+    d(2025, 1, 1) + chrono::Days::new(u64::from(offset))
+}
+
+/// Obligations due through 2025 (some not applicable), built through the public API.
+fn obligations_strategy() -> impl Strategy<Value = Obligations> {
+    prop::collection::vec(
+        (0u32..300, prop::bool::weighted(0.1)),
+        1..=N_OBLIGATIONS as usize,
+    )
+    .prop_map(|rows| {
+        let mut obligations = Obligations::new();
+        for (k, (due, na)) in rows.into_iter().enumerate() {
+            let mut obligation =
+                Obligation::new(key(k as u32 % 3, &format!("2025-{:02}", k + 1)), day(due));
+            if na {
+                obligation = obligation.with_applicability(Applicability::NotApplicable);
+            }
+            obligations.push(obligation).unwrap();
+        }
+        obligations
+    })
+}
+
+fn kind_strategy(reopen: bool) -> impl Strategy<Value = EventKind> {
+    let mut kinds = vec![
+        Just(EventKind::Submitted { document: None }).boxed(),
+        Just(EventKind::Submitted {
+            document: Some("12/BC-UBND".into()),
+        })
+        .boxed(),
+        Just(EventKind::Completed).boxed(),
+        (0.0f64..100.0)
+            .prop_map(|value| EventKind::IndicatorValue { value })
+            .boxed(),
+        (0u32..400)
+            .prop_map(|o| EventKind::Extended {
+                new_due: day(o),
+                document: "15/QĐ-UBND".into(),
+            })
+            .boxed(),
+        Just(EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged".into(),
+        })
+        .boxed(),
+    ];
+    if reopen {
+        kinds.push(Just(EventKind::Reopened).boxed());
+    }
+    prop::strategy::Union::new(kinds)
+}
+
+fn event_strategy(reopen: bool, recorded: bool) -> impl Strategy<Value = Event> {
+    (
+        0..N_OBLIGATIONS + 1,
+        0u32..360,
+        prop::option::weighted(0.3, 0u32..20),
+        kind_strategy(reopen),
+    )
+        .prop_map(move |(o, on, rec, kind)| {
+            let event = Event::new(ObligationId::from_index(o), day(on), kind);
+            match rec.filter(|_| recorded) {
+                Some(delay) => event.recorded_on(day(on + delay)),
+                None => event,
+            }
+        })
+}
+
+fn log(events: &[Event]) -> Events {
+    let mut log = Events::new();
+    for e in events {
+        log.push(e.clone()).unwrap();
+    }
+    log
+}
+
+fn policy_strategy() -> impl Strategy<Value = (u32, bool, bool)> {
+    (0u32..3, any::<bool>(), any::<bool>())
+}
+
+fn with_policy<R>(
+    (grace, accept, shift): (u32, bool, bool),
+    f: impl FnOnce(&EvaluationPolicy<'_>) -> R,
+) -> R {
+    let calendar = calendar();
+    let late = if accept {
+        LateExtensions::Accept
+    } else {
+        LateExtensions::Ignore
+    };
+    let policy = if shift {
+        EvaluationPolicy::new(&calendar)
+    } else {
+        EvaluationPolicy::without_calendar()
+    }
+    .with_grace_days(grace)
+    .with_late_extensions(late);
+    f(&policy)
+}
+
+/// Whether `after` is no worse than `before` for an obligation that gained a submission.
+fn no_worse(before: Status, after: Status) -> bool {
+    before == after
+        || after == Status::DoneOnTime
+        || (before == Status::OpenOverdue && after == Status::DoneLate)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn status_never_depends_on_events_after_as_of(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(event_strategy(true, true), 0..25),
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        let as_of = day(as_of);
+        let known: Vec<Event> = events
+            .iter()
+            .filter(|e| e.date() <= as_of && e.recorded().is_none_or(|r| r <= as_of))
+            .cloned()
+            .collect();
+        let (all, known) = (log(&events), log(&known));
+        with_policy(policy, |policy| {
+            let a = evaluate(&obligations, &all, as_of, policy).unwrap();
+            let b = evaluate(&obligations, &known, as_of, policy).unwrap();
+            prop_assert_eq!(a.statuses(), b.statuses());
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn moving_as_of_forward_never_reopens_a_done_obligation(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(event_strategy(false, true), 0..25),
+        first in 0u32..360,
+        step in 0u32..120,
+        policy in policy_strategy(),
+    ) {
+        let events = log(&events);
+        with_policy(policy, |policy| {
+            let early = evaluate(&obligations, &events, day(first), policy).unwrap();
+            let late = evaluate(&obligations, &events, day(first + step), policy).unwrap();
+            for (a, b) in early.statuses().iter().zip(late.statuses()) {
+                if a.is_done() {
+                    prop_assert!(b.is_done() || *b == Status::Waived, "{a} became {b}");
+                }
+            }
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn adding_a_submission_never_makes_a_status_worse(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(event_strategy(true, true), 0..25),
+        target in 0..N_OBLIGATIONS,
+        on in 0u32..360,
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        let before = log(&events);
+        let mut more = events.clone();
+        more.push(Event::submitted(ObligationId::from_index(target), day(on)));
+        let after = log(&more);
+        with_policy(policy, |policy| {
+            let a = evaluate(&obligations, &before, day(as_of), policy).unwrap();
+            let b = evaluate(&obligations, &after, day(as_of), policy).unwrap();
+            for (x, y) in a.statuses().iter().zip(b.statuses()) {
+                prop_assert!(no_worse(*x, *y), "{x} became {y}");
+            }
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn evaluate_and_tracker_agree_in_any_order(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(event_strategy(true, false), 0..25)
+            .prop_shuffle()
+            .prop_flat_map(|events| {
+                let shuffled = Just(events.clone()).prop_shuffle();
+                (Just(events), shuffled)
+            }),
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        let (in_order, shuffled) = events;
+        let evaluated = log(&in_order);
+        with_policy(policy, |policy| {
+            let evaluation = evaluate(&obligations, &evaluated, day(as_of), policy).unwrap();
+            let mut tracker = Tracker::new(&obligations, policy).unwrap();
+            for event in shuffled {
+                // Bad events are refused here and reported as diagnostics there.
+                let _ = tracker.apply(event);
+            }
+            for id in obligations.ids() {
+                prop_assert_eq!(
+                    tracker.status(id, day(as_of)).unwrap(),
+                    evaluation.status(id).unwrap()
+                );
+            }
+            Ok(())
+        })?;
+    }
+}
