@@ -260,11 +260,20 @@ impl GradingPolicy {
         }
     }
 
-    /// Decree 335/2025/NĐ-CP (civil servants, from 2026-01-01): each late item loses 25%
-    /// of its points; excellent from 90, good from 70, completed from 50.
+    /// Decree 335/2025/NĐ-CP (civil servants, in force 2026-01-01): excellent from 90
+    /// points, good from 70 to under 90, completed from 50 to under 70, not completed
+    /// under 50.
     ///
-    /// The decree's cap on excellent grades (20% of those graded good) is a quota over a
-    /// whole unit and is not applied here.
+    /// The decree scores each product or piece of work on quantity, quality and progress
+    /// (tiến độ), and each delay takes 25% off that item's *progress* points (each failed
+    /// quality assessment takes 25% off its quality points, except for objective causes).
+    /// This crate observes timeliness only, so the score here is a timeliness score: every
+    /// due item weighs the same and a late one keeps 75% of its points. The decree's other
+    /// parts are outside what obligations and events record and are not applied: the
+    /// general criteria (30 of the 100 points), quality deductions, the grounds that make a
+    /// civil servant "not completed" regardless of points, and the cap on excellent grades
+    /// (at most 20% of those graded good in the same agency). Build a policy with
+    /// [`GradingPolicy::new`] to weigh lateness differently.
     ///
     /// # Example
     ///
@@ -282,12 +291,15 @@ impl GradingPolicy {
         )
     }
 
-    /// Regulation 366-QĐ/TW (2025-08-30): excellent from 90 with every task on time,
-    /// good from 70 with every task on time, completed from 50 with every task done and
-    /// at most 20% late. A late item loses 25% of its points, as under Decree 335/2025.
+    /// Regulation 366-QĐ/TW (2025-08-30), art. 11: excellent from 90 points with every
+    /// task done on time, good from 70 with every task on time, completed from 50 with
+    /// every task done and at most 20% late.
     ///
-    /// The regulation's further condition for excellent (at least 30% of targets
-    /// exceeded) needs indicator targets and is not applied here.
+    /// The regulation's further conditions are not applied: for excellent, at least 30%
+    /// of tasks done beyond what was asked (this needs indicator targets), and for a
+    /// collective, no disciplined member or subordinate unit. The points lost by a late
+    /// item are not set by the regulation's text as read here; the preset takes 25%, as
+    /// under Decree 335/2025/NĐ-CP (*unverified*: change it with [`GradingPolicy::new`]).
     ///
     /// # Example
     ///
