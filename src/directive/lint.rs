@@ -18,12 +18,13 @@ use super::TaskNumber;
 /// | `DIR005` | a deliverable or indicator with no deadline | warning |
 /// | `DIR006` | a task that asks only for continuous work | info |
 /// | `DIR007` | a selector (recipients, assignment) that selects no body on the issue date | warning |
-/// | `DIR008` | a body reporting to itself | error |
+/// | `DIR008` | a body reporting to itself, or through itself | error |
 /// | `DIR009` | a report falling due before the issue date | warning |
 /// | `DIR010` | a reference to a document the directive does not know | warning |
 /// | `DIR011` | an irregular symbol, such as a directive with a year (`33/2021/CT-TTg`) | warning |
 /// | `DIR012` | a body both lead and coordinator of a task | warning |
 /// | `DIR013` | a body code the registry does not know | error |
+/// | `DIR014` | a report sent to and through the same body | warning |
 ///
 /// # Example
 ///
@@ -50,7 +51,7 @@ pub enum LintCode {
     ContinuousOnly,
     /// `DIR007`: a selector that selects no body on the issue date.
     SelectsNothing,
-    /// `DIR008`: a body reporting to itself.
+    /// `DIR008`: a body reporting to itself, or sending its report through itself.
     ReportsToItself,
     /// `DIR009`: a report due before the issue date.
     DeadlineBeforeIssue,
@@ -62,10 +63,12 @@ pub enum LintCode {
     LeadAndCoordinator,
     /// `DIR013`: an unknown body code.
     UnknownBody,
+    /// `DIR014`: a report whose recipient (`to`) is also its intake body (`through`).
+    IntakeIsRecipient,
 }
 
 impl LintCode {
-    /// The stable code, `DIR001` to `DIR013`.
+    /// The stable code, `DIR001` to `DIR014`.
     ///
     /// # Example
     ///
@@ -89,6 +92,7 @@ impl LintCode {
             LintCode::IrregularSymbol => "DIR011",
             LintCode::LeadAndCoordinator => "DIR012",
             LintCode::UnknownBody => "DIR013",
+            LintCode::IntakeIsRecipient => "DIR014",
         }
     }
 

@@ -1106,6 +1106,27 @@ impl<'a> Linter<'a> {
                 format!("`{to}` báo cáo cho chính mình"),
             );
         }
+        if let Some(through) = report.intake()
+            && let Some(id) = self.registry.id(through)
+            && senders.contains(&id)
+        {
+            self.push(
+                LintCode::ReportsToItself,
+                location.clone(),
+                format!("`{through}` sends its report through itself"),
+                format!("`{through}` gửi báo cáo qua chính mình"),
+            );
+        }
+        if let (Some(to), Some(through)) = (report.recipient(), report.intake())
+            && to == through
+        {
+            self.push(
+                LintCode::IntakeIsRecipient,
+                location.clone(),
+                format!("the report goes to `{to}` through `{through}`, the same body"),
+                format!("báo cáo gửi `{to}` qua chính `{through}`"),
+            );
+        }
         self.early_deadline(report, location);
     }
 

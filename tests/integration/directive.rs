@@ -331,6 +331,51 @@ fn each_lint_fires_where_it_should() {
 }
 
 #[test]
+fn reports_through_the_recipient_or_the_sender_are_flagged() {
+    // Task 10 of 1470-CV/TU reports to the Standing Committee through the Mass
+    // Mobilization Department; these reports get one of the two wrong.
+    let report = |to: &str, through: &str| {
+        Requirement::PeriodicReport(
+            PeriodicReport::new()
+                .with_frequency(Frequency::HalfYearly)
+                .to(to.parse().unwrap())
+                .through(through.parse().unwrap()),
+        )
+    };
+    let directive = Directive::builder(letter("8/KH-UBND", date(2024, 2, 22)))
+        .task(
+            Task::new(num("1"), "to and through the Standing Committee")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(report("BTV", "BTV")),
+        )
+        .task(
+            Task::new(num("2"), "through the reporting body itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(report("BTV", "BDV")),
+        )
+        .task(
+            Task::new(num("3"), "as the seed letter asks")
+                .assign(Role::Lead, Assignee::Bodies(body("BTG")))
+                .require(report("BTV", "BDV")),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .filter(|l| l.code() != LintCode::ReportWithoutDeadline)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            "warning[DIR014] task 1, requirement 1: the report goes to `BTV` through `BTV`, the same body",
+            "error[DIR008] task 2, requirement 1: `BDV` sends its report through itself",
+        ]
+    );
+}
+
+#[test]
 fn selectors_resolve_on_the_issue_date() {
     // The district committee ended on 2025-07-01: a 2026 directive to district committees
     // selects nobody.
