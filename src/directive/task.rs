@@ -332,7 +332,9 @@ impl Assignment {
 /// When something is due: a fixed date, or a [`Term`] counted from the issue date
 /// (Civil Code 2015 arts. 147–148: from the day after).
 ///
-/// With the `serde` feature a due is a string: `"2024-12-31"` or `"30 days"`.
+/// Parsed from and written as a string: a date exactly `yyyy-mm-dd` (`"2024-12-31"`; not
+/// `"2024-12-1"`, and no day that does not exist) or a term (`"30 days"`). With the `serde`
+/// feature a due is that string.
 ///
 /// # Example
 ///
@@ -389,7 +391,7 @@ impl FromStr for Due {
     type Err = DirectiveError;
 
     fn from_str(s: &str) -> Result<Due, DirectiveError> {
-        if let Ok(date) = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+        if let Some(date) = crate::period::iso_date(s) {
             return Ok(Due::Date(date));
         }
         s.parse::<Term>()

@@ -34,7 +34,11 @@ pub struct DocKey {
     symbol: DocSymbol,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "wire::optional_date"
+        )
     )]
     date: Option<NaiveDate>,
 }
@@ -1017,12 +1021,34 @@ mod wire {
     };
 
     /// The serialized form of a [`Reference`]: the relation beside the key's fields.
+    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
+    /// (chrono's own deserializer also takes `2024-2-22`), naming the value when it is not.
+    fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        crate::period::iso_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "invalid date `{text}`: expected an existing day written `yyyy-mm-dd`"
+            ))
+        })
+    }
+
+    /// [`date`] for an optional field.
+    pub(super) fn optional_date<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        date(deserializer).map(Some)
+    }
+
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     pub(super) struct ReferenceWire {
         relation: Relation,
         symbol: DocSymbol,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "optional_date"
+        )]
         date: Option<NaiveDate>,
     }
 
@@ -1049,6 +1075,7 @@ mod wire {
         symbol: DocSymbol,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<DocKind>,
+        #[serde(deserialize_with = "date")]
         issued: NaiveDate,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         title: String,

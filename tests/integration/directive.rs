@@ -117,6 +117,14 @@ fn due_parses_dates_and_terms() {
         Due::Date(date(2024, 12, 31))
     );
     assert_eq!("30 ngày".parse::<Due>().unwrap().to_string(), "30 days");
+    for text in ["2024-12-1", " 2024-12-31", "2024-02-30"] {
+        assert_eq!(
+            text.parse::<Due>().unwrap_err().to_string(),
+            format!(
+                "invalid due `{text}`: expected a date `yyyy-mm-dd` or a term such as `30 days`"
+            )
+        );
+    }
     assert_eq!(
         "soon".parse::<Due>().unwrap_err().to_string(),
         "invalid due `soon`: expected a date `yyyy-mm-dd` or a term such as `30 days`"

@@ -511,6 +511,33 @@ mod serde_shapes {
         .unwrap();
         assert_eq!(law.kind(), DocKind::Law);
     }
+
+    #[test]
+    fn dates_have_one_spelling_and_must_exist() {
+        for (json, message) in [
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-2-22"}"#,
+                "invalid date `2024-2-22`: expected an existing day written `yyyy-mm-dd` at line 1 column 47",
+            ),
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-02-30"}"#,
+                "invalid date `2024-02-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 48",
+            ),
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-02-22", "references": [{"relation": "cites", "symbol": "23-QĐ/TW", "date": "+2021-07-30"}]}"#,
+                "invalid date `+2021-07-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 131",
+            ),
+        ] {
+            let err = serde_json::from_str::<Document>(json).unwrap_err();
+            assert_eq!(err.to_string(), message);
+        }
+        let err = serde_json::from_str::<DocKey>(r#"{"symbol": "23-QĐ/TW", "date": "2021-7-30"}"#)
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid date `2021-7-30`"),
+            "{err}"
+        );
+    }
 }
 
 mod properties {
