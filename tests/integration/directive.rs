@@ -484,6 +484,75 @@ mod seed {
         assert_eq!(report.intake().unwrap().as_str(), "TH-TU-BDV");
         let m = d.monitoring().unwrap();
         assert_eq!(m.assignments()[0].role(), Role::Lead);
+        assert_eq!(
+            m.assignments()[0].assignee(),
+            &Assignee::Bodies(body("TH-TU-BDV"))
+        );
+        let Requirement::PeriodicReport(report) = &m.requirements()[0] else {
+            panic!("the monitoring clause asks for a periodic report");
+        };
+        assert_eq!(report.recipient().unwrap().as_str(), "TH-TU-BTV");
+        assert_eq!(report.frequency(), None);
+        // The five documents of point 1, with their dates and issuers, in the letter's order.
+        let references: Vec<(Relation, String)> = d
+            .document()
+            .references()
+            .iter()
+            .map(|r| (r.relation(), r.target().to_string()))
+            .collect();
+        let expected = [
+            "23-QĐ/TW (2021-07-30)",
+            "114-KL/TW (2015-07-14)",
+            "33/2021/CT-TTg (2021-11-26)",
+            "267-KL/TU (2017-12-25)",
+            "763-QĐ/TU (2021-10-15)",
+        ];
+        assert_eq!(
+            references,
+            expected.map(|k| (Relation::Implements, k.to_owned()))
+        );
+        let cited: Vec<(String, String)> = d
+            .cited()
+            .iter()
+            .map(|c| (c.key().to_string(), c.issuer().unwrap().to_string()))
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                (expected[0], "Bộ Chính trị"),
+                (expected[1], "Ban Bí thư"),
+                (expected[2], "Thủ tướng Chính phủ"),
+                (expected[3], "TH-TU-BTV"),
+                (expected[4], "TH-TU-BTV"),
+            ]
+            .map(|(k, i)| (k.to_owned(), i.to_owned()))
+        );
+        // Tasks 7–9 name their bodies: the lead first, then the others with their roles.
+        let roles = |number: &str| -> Vec<(Role, Assignee)> {
+            d.task(number)
+                .unwrap()
+                .assignments()
+                .iter()
+                .map(|a| (a.role(), a.assignee().clone()))
+                .collect()
+        };
+        assert_eq!(
+            roles("7")[0],
+            (Role::Lead, Assignee::Bodies(body("TH-TU-BTG")))
+        );
+        assert_eq!(roles("7")[1].0, Role::Implement);
+        assert_eq!(
+            roles("8")[0],
+            (Role::Lead, Assignee::Bodies(body("TH-DD-HDND")))
+        );
+        assert_eq!(roles("8")[1].0, Role::Coordinate);
+        assert_eq!(
+            roles("9"),
+            [
+                (Role::Lead, Assignee::Bodies(body("TH-BCS-UBND"))),
+                (Role::Coordinate, Assignee::Bodies(body("TH-TU-BDV"))),
+            ]
+        );
         // Every recipient selector picks bodies of the Thanh Hóa registry on the issue date.
         let registry = Registry::from_toml_str(THANH_HOA).unwrap();
         for s in d.recipients() {

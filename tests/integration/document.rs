@@ -16,7 +16,8 @@ fn sym(s: &str) -> DocSymbol {
     DocSymbol::parse(s).unwrap()
 }
 
-/// Real symbols from DOMAIN.md, the seed letter 1470-CV/TU and the provisions they cite:
+/// Real symbols: the seed letter 1470-CV/TU, the documents it cites, and the laws, decrees,
+/// decisions and Party documents the crate's rules come from:
 /// (symbol, system, number, kind, issuer, units, year).
 type Row = (
     &'static str,
