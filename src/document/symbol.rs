@@ -533,14 +533,25 @@ fn kind_lookalike(system: SymbolSystem, segment: &str) -> Option<SymbolErrorReas
             kind,
         });
     }
-    DocKind::ALL
-        .iter()
-        .filter_map(|k| k.abbreviation(system))
-        .find(|abbr| abbr.len() == segment.len() && eq_ignore_case(abbr, segment))
-        .map(|abbr| SymbolErrorReason::KindCase {
-            found: segment.to_owned(),
-            kind: abbr,
-        })
+    // In a State symbol a Party abbreviation in the wrong case (`QĐI` for `QĐi`) is no
+    // issuer either.
+    let systems: &[SymbolSystem] = if system.is_state() {
+        &[system, SymbolSystem::Party]
+    } else {
+        &[system]
+    };
+    systems.iter().find_map(|system| {
+        DocKind::ALL
+            .iter()
+            .filter_map(|k| k.abbreviation(*system))
+            .find(|abbr| {
+                *abbr != segment && abbr.len() == segment.len() && eq_ignore_case(abbr, segment)
+            })
+            .map(|abbr| SymbolErrorReason::KindCase {
+                found: segment.to_owned(),
+                kind: abbr,
+            })
+    })
 }
 
 fn parse_parts(s: &str) -> Result<Parts, Failure> {
@@ -880,7 +891,7 @@ pub enum SymbolErrorReason {
     /// The issuer is missing.
     #[error("the issuer is missing")]
     MissingIssuer,
-    /// A segment between separators is empty (`05/QĐ--UBND`, `123/UBND-`).
+    /// A unit segment after the issuer is empty (`05/QĐ-UBND-`, `123/UBND--VX`).
     #[error("a segment between separators is empty")]
     EmptySegment,
     /// A `/` where the format has none.
@@ -942,8 +953,8 @@ pub enum SymbolErrorReason {
         /// The abbreviation.
         kind: &'static str,
     },
-    /// A Party kind (`CV`, `KL`) in a State symbol.
-    #[error("`{kind}` is a Party kind: a State official letter has no kind (`number/ISSUER-UNIT`)")]
+    /// A Party kind (`CV`, `KL`, `QĐi`) in a State symbol.
+    #[error("{}", party_kind_in_state(.kind))]
     PartyKindInState {
         /// The abbreviation.
         kind: &'static str,
@@ -956,6 +967,25 @@ pub enum SymbolErrorReason {
         /// The issuer as written.
         issuer: String,
     },
+}
+
+/// The message of [`SymbolErrorReason::PartyKindInState`]: what a State symbol writes
+/// instead, if anything.
+fn party_kind_in_state(abbreviation: &str) -> String {
+    let kind = DocKind::from_abbreviation(SymbolSystem::Party, abbreviation);
+    match kind {
+        Some(DocKind::OfficialLetter) | None => format!(
+            "`{abbreviation}` is a Party kind: a State official letter has no kind (`number/ISSUER-UNIT`)"
+        ),
+        Some(kind) => match kind.abbreviation(SymbolSystem::StateAdministrative) {
+            Some(state) => format!(
+                "`{abbreviation}` is a Party kind: a State symbol writes a {kind} `{state}`"
+            ),
+            None => format!(
+                "`{abbreviation}` is a Party kind: a {kind} has no abbreviation in State symbols"
+            ),
+        },
+    }
 }
 
 fn system_word(system: SymbolSystem) -> &'static str {
