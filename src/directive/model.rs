@@ -990,10 +990,11 @@ impl<'a> Linter<'a> {
 
     fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
         let at = part.location();
-        let leads = assignments
+        let leads: usize = assignments
             .iter()
             .filter(|a| a.role() == Role::Lead)
-            .count();
+            .map(|a| leads_named(a.assignee()))
+            .sum();
         match leads {
             0 => self.push(
                 LintCode::NoLead,
@@ -1156,6 +1157,34 @@ impl<'a> Linter<'a> {
                 format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
             );
         }
+    }
+}
+
+/// How many leads an assignment names: one per body it names by code (`Body`, directly or
+/// in an `Any`), plus one for a category of bodies (a kind, a level, the recipients), whose
+/// bodies each lead their own share.
+fn leads_named(assignee: &Assignee) -> usize {
+    fn walk<'a>(selector: &'a Selector, named: &mut BTreeSet<&'a BodyCode>, category: &mut bool) {
+        match selector {
+            Selector::Body(code) => {
+                named.insert(code);
+            }
+            Selector::Any(list) => {
+                for s in list {
+                    walk(s, named, category);
+                }
+            }
+            _ => *category = true,
+        }
+    }
+    match assignee {
+        Assignee::Bodies(selector) => {
+            let mut named = BTreeSet::new();
+            let mut category = false;
+            walk(selector, &mut named, &mut category);
+            (named.len() + usize::from(category)).max(1)
+        }
+        _ => 1,
     }
 }
 

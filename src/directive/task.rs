@@ -234,7 +234,10 @@ impl fmt::Display for Role {
 ///
 /// A lead assignment whose bodies are many (all district party committees) assigns the
 /// task to each of them separately, one obligation per body: each is the one lead of its
-/// own share. Two lead assignments in one task are two leads of the same work.
+/// own share. Two lead assignments in one task are two leads of the same work, and so are
+/// two bodies named by code in one lead's selector (`any = [{ body = "A" }, { body = "B" }]`):
+/// [`Directive::lint`](super::Directive::lint) counts a lead for each body named by code and
+/// one for a category.
 ///
 /// # Example
 ///

@@ -339,6 +339,44 @@ fn each_lint_fires_where_it_should() {
 }
 
 #[test]
+fn bodies_named_in_one_lead_selector_are_several_leads() {
+    let kind = Selector::Kind(BodyKind::PartyAdvisoryDepartment);
+    let directive = Directive::builder(letter("9/KH-UBND", date(2024, 2, 22)))
+        .task(
+            Task::new(num("1"), "two departments named as lead")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV") | body("BTG"))),
+        )
+        .task(
+            // Every advisory department, each for its own share: one lead.
+            Task::new(num("2"), "a category as lead")
+                .assign(Role::Lead, Assignee::Bodies(kind.clone())),
+        )
+        .task(
+            Task::new(num("3"), "a category and a named body")
+                .assign(Role::Lead, Assignee::Bodies(kind | body("TU"))),
+        )
+        .task(
+            Task::new(num("4"), "one body named twice")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV") | body("BDV"))),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .filter(|l| l.code() == LintCode::SeveralLeads)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
+            "error[DIR002] task 3: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
+        ]
+    );
+}
+
+#[test]
 fn reports_through_the_recipient_or_the_sender_are_flagged() {
     // Task 10 of 1470-CV/TU reports to the Standing Committee through the Mass
     // Mobilization Department; these reports get one of the two wrong.
