@@ -267,23 +267,25 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
+        let ordinal = |index: &usize| index.saturating_add(1);
         match self {
             Location::Document => f.write_str("document"),
-            Location::Reference { index } => write!(f, "reference {}", index + 1),
-            Location::Recipient { index } => write!(f, "recipient {}", index + 1),
+            Location::Reference { index } => write!(f, "reference {}", ordinal(index)),
+            Location::Recipient { index } => write!(f, "recipient {}", ordinal(index)),
             Location::Task { number, .. } => write!(f, "task {number}"),
             Location::Assignment { number, index, .. } => {
-                write!(f, "task {number}, assignment {}", index + 1)
+                write!(f, "task {number}, assignment {}", ordinal(index))
             }
             Location::Requirement { number, index, .. } => {
-                write!(f, "task {number}, requirement {}", index + 1)
+                write!(f, "task {number}, requirement {}", ordinal(index))
             }
             Location::Monitoring => f.write_str("monitoring"),
             Location::MonitoringAssignment { index } => {
-                write!(f, "monitoring, assignment {}", index + 1)
+                write!(f, "monitoring, assignment {}", ordinal(index))
             }
             Location::MonitoringRequirement { index } => {
-                write!(f, "monitoring, requirement {}", index + 1)
+                write!(f, "monitoring, requirement {}", ordinal(index))
             }
         }
     }

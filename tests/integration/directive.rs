@@ -796,3 +796,12 @@ fn public_types_are_send_sync() {
     assert_traits::<DirectiveError>();
     assert_traits::<directives::Error>();
 }
+
+#[test]
+fn locations_count_from_one_without_overflow() {
+    assert_eq!(Location::Recipient { index: 0 }.to_string(), "recipient 1");
+    assert_eq!(
+        Location::MonitoringRequirement { index: usize::MAX }.to_string(),
+        format!("monitoring, requirement {}", usize::MAX)
+    );
+}
