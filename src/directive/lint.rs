@@ -77,6 +77,7 @@ impl LintCode {
     ///
     /// assert_eq!(LintCode::ReportWithoutFrequency.as_str(), "DIR003");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             LintCode::NoLead => "DIR001",
@@ -105,6 +106,7 @@ impl LintCode {
     ///
     /// assert_eq!(LintCode::ContinuousOnly.severity(), Severity::Info);
     /// ```
+    #[must_use]
     pub fn severity(self) -> Severity {
         match self {
             LintCode::NoLead
@@ -244,6 +246,7 @@ impl Location {
     /// assert_eq!(Location::MonitoringRequirement { index: 0 }.path(), "monitoring.requirements[0]");
     /// assert_eq!(Location::Recipient { index: 2 }.path(), "recipients[2]");
     /// ```
+    #[must_use]
     pub fn path(&self) -> String {
         match self {
             Location::Document => "document".to_owned(),
@@ -340,6 +343,7 @@ impl Lint {
     /// assert_eq!(lint.code(), LintCode::NoLead);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self) -> LintCode {
         self.code
     }
@@ -361,6 +365,7 @@ impl Lint {
     /// assert_eq!(lint.severity(), Severity::Error);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn severity(&self) -> Severity {
         self.severity
     }
@@ -383,6 +388,7 @@ impl Lint {
     /// assert!(matches!(lint.location(), Location::Task { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn location(&self) -> &Location {
         &self.location
     }
@@ -404,6 +410,7 @@ impl Lint {
     /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn message_en(&self) -> &str {
         &self.en
     }
@@ -425,6 +432,7 @@ impl Lint {
     /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn message_vi(&self) -> &str {
         &self.vi
     }

@@ -125,6 +125,7 @@ impl Monitoring {
     /// assert!(m.text().starts_with("theo dõi"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -143,6 +144,7 @@ impl Monitoring {
     /// assert_eq!(m.assignments().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
@@ -161,6 +163,7 @@ impl Monitoring {
     /// assert_eq!(m.requirements()[0].kind_name(), "periodic_report");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }
@@ -212,6 +215,7 @@ impl Directive {
     /// assert!(d.tasks().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn builder(document: Document) -> DirectiveBuilder {
         DirectiveBuilder {
             directive: Directive {
@@ -250,6 +254,7 @@ impl Directive {
     /// assert_eq!(directive.document().symbol().as_str(), "1470-CV/TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn document(&self) -> &Document {
         &self.document
     }
@@ -278,6 +283,7 @@ impl Directive {
     /// assert_eq!(directive.key().to_string(), "1470-CV/TU (2024-02-22)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key(&self) -> DocKey {
         self.document.key()
     }
@@ -306,6 +312,7 @@ impl Directive {
     /// assert_eq!(directive.issued(), issued);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issued(&self) -> NaiveDate {
         self.document.issued()
     }
@@ -334,6 +341,7 @@ impl Directive {
     /// assert_eq!(directive.theme(), "Năm dân vận 2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn theme(&self) -> &str {
         &self.theme
     }
@@ -362,6 +370,7 @@ impl Directive {
     /// assert_eq!(directive.horizon().map(|p| p.to_string()).as_deref(), Some("2024"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn horizon(&self) -> Option<Period> {
         self.horizon
     }
@@ -390,6 +399,7 @@ impl Directive {
     /// assert_eq!(directive.recipients().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recipients(&self) -> &[Selector] {
         &self.recipients
     }
@@ -418,6 +428,7 @@ impl Directive {
     /// assert_eq!(directive.tasks().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn tasks(&self) -> &[Task] {
         &self.tasks
     }
@@ -447,6 +458,7 @@ impl Directive {
     /// assert!(directive.task("2").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn task(&self, number: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.number().as_str() == number)
     }
@@ -475,6 +487,7 @@ impl Directive {
     /// assert!(directive.monitoring().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn monitoring(&self) -> Option<&Monitoring> {
         self.monitoring.as_ref()
     }
@@ -503,6 +516,7 @@ impl Directive {
     /// assert_eq!(directive.cited()[0].symbol().as_str(), "23-QĐ/TW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn cited(&self) -> &[Document] {
         &self.cited
     }
@@ -539,6 +553,7 @@ impl Directive {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lint(&self, registry: &Registry) -> Vec<Lint> {
         Linter::new(self, registry).run()
     }

@@ -78,6 +78,7 @@ impl TaskNumber {
     /// assert_eq!(TaskNumber::new("10")?.as_str(), "10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -193,6 +194,7 @@ impl Role {
     ///
     /// assert_eq!(Role::Advise.english_name(), "advise");
     /// ```
+    #[must_use]
     pub fn english_name(self) -> &'static str {
         match self {
             Role::Lead => "lead",
@@ -212,6 +214,7 @@ impl Role {
     ///
     /// assert_eq!(Role::Coordinate.vietnamese_name(), "phối hợp");
     /// ```
+    #[must_use]
     pub fn vietnamese_name(self) -> &'static str {
         match self {
             Role::Lead => "chủ trì",
@@ -295,6 +298,7 @@ impl Assignment {
     /// assert_eq!(a.role(), Role::Coordinate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(role: Role, assignee: Assignee) -> Assignment {
         Assignment { role, assignee }
     }
@@ -311,6 +315,7 @@ impl Assignment {
     /// assert_eq!(a.role().vietnamese_name(), "phối hợp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> Role {
         self.role
     }
@@ -327,6 +332,7 @@ impl Assignment {
     /// assert!(matches!(a.assignee(), Assignee::Bodies(_)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignee(&self) -> &Assignee {
         &self.assignee
     }
@@ -462,6 +468,7 @@ impl PeriodicReport {
     /// let report = PeriodicReport::new();
     /// assert!(report.regime().is_none() && report.recipient().is_none());
     /// ```
+    #[must_use]
     pub fn new() -> PeriodicReport {
         PeriodicReport::default()
     }
@@ -568,6 +575,7 @@ impl PeriodicReport {
     /// assert!(report.regime().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn regime(&self) -> Option<&ReportingRegime> {
         self.regime.as_ref()
     }
@@ -589,6 +597,7 @@ impl PeriodicReport {
     /// assert_eq!(report.frequency(), Some(Frequency::HalfYearly));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn stated_frequency(&self) -> Option<Frequency> {
         self.frequency
     }
@@ -653,6 +662,7 @@ impl PeriodicReport {
     /// assert_eq!(report.recipient().map(ToString::to_string).as_deref(), Some("TH-TU-BTV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recipient(&self) -> Option<&BodyCode> {
         self.to.as_ref()
     }
@@ -673,6 +683,7 @@ impl PeriodicReport {
     /// assert_eq!(report.intake().map(ToString::to_string).as_deref(), Some("TH-TU-BDV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn intake(&self) -> Option<&BodyCode> {
         self.through.as_ref()
     }
@@ -739,6 +750,7 @@ impl Requirement {
     /// let indicator = Requirement::Indicator { metric: "mô hình".into(), target: Some(5.0), unit: None, by: None };
     /// assert!(!indicator.has_deadline());
     /// ```
+    #[must_use]
     pub fn has_deadline(&self) -> bool {
         match self {
             Requirement::PeriodicReport(report) => report.deadline().is_some(),
@@ -763,6 +775,7 @@ impl Requirement {
     /// assert_eq!(r.fixed_date(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn fixed_date(&self) -> Option<NaiveDate> {
         match self {
             Requirement::Deliverable {
@@ -787,6 +800,7 @@ impl Requirement {
     ///
     /// assert_eq!(Requirement::Continuous.kind_name(), "continuous");
     /// ```
+    #[must_use]
     pub fn kind_name(&self) -> &'static str {
         match self {
             Requirement::PeriodicReport(_) => "periodic_report",
@@ -938,6 +952,7 @@ impl Task {
     /// assert_eq!(task.number().to_string(), "10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number(&self) -> &TaskNumber {
         &self.number
     }
@@ -957,6 +972,7 @@ impl Task {
     /// assert_eq!(task.title(), "Báo cáo kết quả");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -976,6 +992,7 @@ impl Task {
     /// assert!(task.text().starts_with("báo cáo"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -995,6 +1012,7 @@ impl Task {
     /// assert_eq!(task.assignments()[1].role(), Role::Monitor);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
@@ -1014,6 +1032,7 @@ impl Task {
     /// assert_eq!(task.requirements().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }

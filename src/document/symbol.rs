@@ -219,6 +219,7 @@ impl DocSymbol {
     /// assert_eq!(s.as_str(), "12/QĐ-Báo");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -233,6 +234,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("72/2025/QH15")?.system(), SymbolSystem::StateNormative);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn system(&self) -> SymbolSystem {
         self.system
     }
@@ -247,6 +249,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("08-QĐi/TW")?.number(), "08");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number(&self) -> &str {
         self.text
             .get(..usize::from(self.number_end))
@@ -263,6 +266,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("08-QĐi/TW")?.number_value(), Some(8));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number_value(&self) -> Option<u32> {
         self.number().parse().ok()
     }
@@ -284,6 +288,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("72/2025/QH15")?.kind(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> Option<DocKind> {
         self.kind
     }
@@ -299,6 +304,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("123/UBND-VX")?.kind_abbreviation(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind_abbreviation(&self) -> Option<&'static str> {
         self.kind.and_then(|k| k.abbreviation(self.system))
     }
@@ -317,6 +323,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("16/CT-TTg")?.issuer(), "TTg");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issuer(&self) -> &str {
         self.text
             .get(usize::from(self.issuer_start)..usize::from(self.issuer_end))
@@ -336,6 +343,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("05/QĐ-UBND")?.units(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn units(&self) -> Option<&str> {
         self.text.get(usize::from(self.issuer_end) + 1..)
     }
@@ -351,6 +359,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("16/CT-TTg")?.year(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn year(&self) -> Option<u16> {
         self.year
     }
@@ -373,6 +382,7 @@ impl DocSymbol {
     /// assert!(!DocSymbol::parse("09/2019/NĐ-CP")?.is_irregular());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_irregular(&self) -> bool {
         match (self.year, self.kind) {
             (Some(year), Some(kind)) => year >= 2016 && !kind.may_be_normative(),
@@ -833,6 +843,7 @@ impl SymbolError {
     ///
     /// assert_eq!(DocSymbol::parse("23-QD/TW").unwrap_err().input(), "23-QD/TW");
     /// ```
+    #[must_use]
     pub fn input(&self) -> &str {
         &self.input
     }
@@ -847,6 +858,7 @@ impl SymbolError {
     /// let err = DocSymbol::parse("1470-CV").unwrap_err();
     /// assert_eq!(err.reason(), &SymbolErrorReason::MissingIssuer);
     /// ```
+    #[must_use]
     pub fn reason(&self) -> &SymbolErrorReason {
         &self.reason
     }
