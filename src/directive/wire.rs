@@ -295,6 +295,7 @@ impl Directive {
     /// `recipients = true` or `bodies = { … }`) and `requirements` (`kind` =
     /// `periodic_report` with `frequency`, `regime`, `to`, `through`; `deliverable` with
     /// `what`, `due`; `indicator` with `metric`, `target`, `unit`, `by`; or `continuous`),
+    /// where a due is a date `yyyy-mm-dd` or a term (`"30 days"`, see [`Due`]),
     /// and an optional `[monitoring]` table with `text`, `assignments` and `requirements`.
     /// `examples/data/1470-CV-TU.toml` is a full example.
     ///
@@ -305,6 +306,56 @@ impl Directive {
     /// [`DirectiveBuilder::build`](super::DirectiveBuilder::build)) otherwise.
     ///
     /// # Example
+    ///
+    /// A plan with a half-year report on a regime (the shape [`ReportingRegime`] writes),
+    /// a deliverable due within a term of issue, and an indicator:
+    ///
+    /// ```
+    /// use directives::directive::{Directive, Requirement};
+    ///
+    /// let d = Directive::from_toml_str(r#"
+    ///     theme = "Chuyển đổi số"
+    ///     horizon = "2024"
+    ///     recipients = [{ kind = "department_or_agency", level = "province" }]
+    ///
+    ///     [document]
+    ///     symbol = "15/KH-UBND"
+    ///     issued = "2024-01-10"
+    ///     title = "Kế hoạch chuyển đổi số năm 2024"
+    ///     issuer = { body = "TH-UBND" }
+    ///     references = [{ relation = "implements", symbol = "09/2019/NĐ-CP", date = "2019-01-24" }]
+    ///
+    ///     [[tasks]]
+    ///     number = "1"
+    ///     title = "Báo cáo kết quả"
+    ///     assignments = [
+    ///         { role = "lead", recipients = true },
+    ///         { role = "coordinate", bodies = { body = "TH-STTTT" } },
+    ///     ]
+    ///     [[tasks.requirements]]
+    ///     kind = "periodic_report"
+    ///     to = "TH-UBND"
+    ///     through = "TH-STTTT"
+    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "next_working_day" } }
+    ///
+    ///     [[tasks]]
+    ///     number = "2"
+    ///     title = "Kế hoạch của đơn vị"
+    ///     assignments = [{ role = "lead", recipients = true }]
+    ///     requirements = [
+    ///         { kind = "deliverable", what = "the unit's plan", due = "30 days" },
+    ///         { kind = "indicator", metric = "procedures online", target = 80, unit = "%", by = "2024-12-31" },
+    ///     ]
+    /// "#)?;
+    /// assert_eq!(d.tasks().len(), 2);
+    /// let Requirement::PeriodicReport(report) = &d.tasks()[0].requirements()[0] else {
+    ///     return Err("a periodic report".into());
+    /// };
+    /// assert_eq!(report.intake().map(|c| c.as_str()), Some("TH-STTTT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// An error names the path of the value at fault and the value:
     ///
     /// ```
     /// use directives::directive::Directive;
