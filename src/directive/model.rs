@@ -820,6 +820,14 @@ enum Part {
 }
 
 impl Part {
+    /// What the lints call the part, in English and Vietnamese.
+    fn noun(&self) -> (&'static str, &'static str) {
+        match self {
+            Part::Task { .. } => ("task", "nhiệm vụ"),
+            Part::Monitoring => ("monitoring clause", "nội dung theo dõi, đôn đốc"),
+        }
+    }
+
     fn location(&self) -> Location {
         match self {
             Part::Task { index, number } => Location::Task {
@@ -1005,6 +1013,7 @@ impl<'a> Linter<'a> {
 
     fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
         let at = part.location();
+        let (en, vi) = part.noun();
         let leads: usize = assignments
             .iter()
             .filter(|a| a.role() == Role::Lead)
@@ -1014,18 +1023,18 @@ impl<'a> Linter<'a> {
             0 => self.push(
                 LintCode::NoLead,
                 at.clone(),
-                "the task has no lead (chủ trì)".to_owned(),
-                "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì".to_owned(),
+                format!("the {en} has no lead (chủ trì)"),
+                format!("{vi} chưa giao cơ quan, đơn vị chủ trì"),
             ),
             1 => {}
             n => self.push(
                 LintCode::SeveralLeads,
                 at.clone(),
                 format!(
-                    "the task has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
+                    "the {en} has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
                 ),
                 format!(
-                    "nhiệm vụ có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
+                    "{vi} có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
                 ),
             ),
         }
@@ -1044,8 +1053,8 @@ impl<'a> Linter<'a> {
             self.push(
                 LintCode::LeadAndCoordinator,
                 at.clone(),
-                format!("`{code}` is both lead and coordinator of the task"),
-                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện nhiệm vụ"),
+                format!("`{code}` is both lead and coordinator of the {en}"),
+                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện {vi}"),
             );
         }
         if requirements
@@ -1055,8 +1064,8 @@ impl<'a> Linter<'a> {
             self.push(
                 LintCode::ContinuousOnly,
                 at.clone(),
-                "the task asks for continuous work only: no deliverable and no deadline".to_owned(),
-                "nhiệm vụ thường xuyên: không có sản phẩm và thời hạn cụ thể".to_owned(),
+                format!("the {en} asks for continuous work only: no deliverable and no deadline"),
+                format!("{vi} thường xuyên: không có sản phẩm và thời hạn cụ thể"),
             );
         }
         for (i, r) in requirements.iter().enumerate() {

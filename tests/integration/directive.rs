@@ -805,3 +805,33 @@ fn locations_count_from_one_without_overflow() {
         format!("monitoring, requirement {}", usize::MAX)
     );
 }
+
+#[test]
+fn lints_on_the_monitoring_clause_speak_of_it() {
+    let directive = Directive::builder(letter("10/KH-UBND", date(2024, 2, 22)))
+        .monitoring(
+            Monitoring::new("theo dõi, đôn đốc")
+                .assign(Role::Coordinate, Assignee::Bodies(body("BDV")))
+                .require(Requirement::Continuous),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<(String, String)> = directive
+        .lint(&registry())
+        .iter()
+        .map(|l| (l.to_string(), l.message_vi().to_owned()))
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            (
+                "error[DIR001] monitoring: the monitoring clause has no lead (chủ trì)".to_owned(),
+                "nội dung theo dõi, đôn đốc chưa giao cơ quan, đơn vị chủ trì".to_owned()
+            ),
+            (
+                "info[DIR006] monitoring: the monitoring clause asks for continuous work only: no deliverable and no deadline".to_owned(),
+                "nội dung theo dõi, đôn đốc thường xuyên: không có sản phẩm và thời hạn cụ thể".to_owned()
+            ),
+        ]
+    );
+}
