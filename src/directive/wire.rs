@@ -13,7 +13,10 @@ use crate::regime::ReportingRegime;
 /// The serialized form of an [`Assignment`]: a role and either `recipients = true` or
 /// `bodies = { … }`.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an assignment: a table with `role` and either `recipients = true` or `bodies`"
+)]
 pub(super) struct AssignmentWire {
     role: Role,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -74,7 +77,10 @@ impl RequirementKind {
 /// One flat table rather than a tagged enum, so that the path of an error inside a field
 /// (`requirements[0].regime`) survives.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a requirement: a table with `kind` and that kind's fields"
+)]
 pub(super) struct RequirementWire {
     kind: RequirementKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -223,7 +229,10 @@ impl From<Requirement> for RequirementWire {
 
 /// The serialized form of a [`Directive`]. Plain values come before tables, as TOML needs.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a directive: a table with a `document` table"
+)]
 pub(super) struct DirectiveWire {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     theme: String,

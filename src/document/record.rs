@@ -1073,7 +1073,10 @@ mod wire {
     }
 
     #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[serde(
+        deny_unknown_fields,
+        expecting = "a reference: a table with `relation`, `symbol` and optionally `date`"
+    )]
     pub(super) struct ReferenceWire {
         relation: Relation,
         symbol: DocSymbol,
@@ -1103,7 +1106,10 @@ mod wire {
 
     /// The serialized form of a [`Document`].
     #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[serde(
+        deny_unknown_fields,
+        expecting = "a document: a table with `symbol` and `issued`"
+    )]
     pub(super) struct DocumentWire {
         symbol: DocSymbol,
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -729,6 +729,28 @@ mod seed {
                 "tasks[0].assignments[0]",
                 "exactly one of `recipients = true` and `bodies`",
             ),
+            // A value of the wrong shape is told what is expected, in the file's terms.
+            (
+                edited(
+                    r#"assignments = [{ role = "lead", recipients = true }]"#,
+                    r#"assignments = ["lead"]"#,
+                ),
+                "tasks[0].assignments[0]",
+                "invalid type: string \"lead\", expected an assignment: a table with `role` and either `recipients = true` or `bodies`",
+            ),
+            (
+                edited(
+                    r#"{ kind = "periodic_report", to = "TH-TU-BTV", through"#,
+                    r#"{ kind = "periodic_report", regime = "half_yearly", to = "TH-TU-BTV", through"#,
+                ),
+                "tasks[9].requirements[0].regime",
+                "expected a reporting regime: a table with `name`, `frequency`, `cut_off` and `deadline`",
+            ),
+            (
+                edited(r#"date = "2021-10-15""#, r#"date = "2021-10-5""#),
+                "document.references[4].date",
+                "invalid date `2021-10-5`: expected an existing day written `yyyy-mm-dd`",
+            ),
         ];
         for (text, path, value) in cases {
             let err = Directive::from_toml_str(&text).unwrap_err();
