@@ -1120,10 +1120,12 @@ impl<'a> Linter<'a> {
                 self.unknown_body(code, location.clone());
             }
         }
-        if let Some(to) = report.recipient()
-            && let Some(id) = self.registry.id(to)
-            && senders.contains(&id)
-        {
+        let sender = |code: &BodyCode| {
+            self.registry
+                .id(code)
+                .is_some_and(|id| senders.contains(&id))
+        };
+        if let Some(to) = report.recipient().filter(|c| sender(c)) {
             self.push(
                 LintCode::ReportsToItself,
                 location.clone(),
@@ -1131,10 +1133,7 @@ impl<'a> Linter<'a> {
                 format!("`{to}` báo cáo cho chính mình"),
             );
         }
-        if let Some(through) = report.intake()
-            && let Some(id) = self.registry.id(through)
-            && senders.contains(&id)
-        {
+        if let Some(through) = report.intake().filter(|c| sender(c)) {
             self.push(
                 LintCode::ReportsToItself,
                 location.clone(),
