@@ -91,9 +91,11 @@ fn fail<T>(reason: SymbolErrorReason, at: usize) -> Result<T, Failure> {
 impl DocSymbol {
     /// Parses a symbol in any of the three formats, after normalising it to NFC.
     ///
-    /// The parse is strict: it accepts no whitespace, no ASCII `D` for `Đ` and no change of
-    /// case in a kind abbreviation. Use [`DocSymbol::parse_lenient`] to accept those
-    /// spellings with a report of what was changed.
+    /// The parse is strict: it accepts no whitespace, no dash other than `-`, no ASCII `D`
+    /// for `Đ` and no change of case in a kind abbreviation (`Qđ`, `CTR`). Use
+    /// [`DocSymbol::parse_lenient`] to accept the first three with a report of what was
+    /// changed. Neither parse reads a change of case: abbreviations are case-sensitive
+    /// (`QĐ` decision, `QyĐ` regulation), so the error names the abbreviation to write.
     ///
     /// # Errors
     ///
