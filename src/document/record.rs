@@ -996,7 +996,8 @@ impl DocumentBuilder {
     /// - [`DocumentError::KindMismatch`] if a kind was given that differs from the
     ///   symbol's;
     /// - [`DocumentError::MissingKind`] if neither the symbol nor the builder gives one;
-    /// - [`DocumentError::SelfReference`] if a reference names the document itself.
+    /// - [`DocumentError::SelfReference`] if a reference names the document itself: its
+    ///   symbol with its issue date, or its symbol with no date.
     ///
     /// # Example
     ///
@@ -1029,8 +1030,11 @@ impl DocumentBuilder {
         };
         let key = DocKey::dated(self.symbol.clone(), self.issued);
         // INVARIANT (no-self-reference): checked here, the only constructor.
-        if self.references.iter().any(|r| r.target().matches(&key)) {
-            return Err(DocumentError::SelfReference { key });
+        if let Some(r) = self.references.iter().find(|r| r.target().matches(&key)) {
+            return Err(DocumentError::SelfReference {
+                reference: r.target().clone(),
+                key,
+            });
         }
         // INVARIANT (document-kind): `kind` is the symbol's when it states one.
         Ok(Document {

@@ -418,6 +418,14 @@ fn document_builder_checks() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
+        "document `1470-CV/TU (2024-02-22)` refers to itself: the reference `1470-CV/TU` has no date; give the date of the other document with that symbol"
+    );
+    let err = Document::builder(sym("1470-CV/TU"), d)
+        .reference(Relation::Cites, DocKey::dated(sym("1470-CV/TU"), d))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
         "document `1470-CV/TU (2024-02-22)` refers to itself"
     );
     // The same symbol at another date is another document.
