@@ -16,7 +16,7 @@ use super::TaskNumber;
 /// | `DIR003` | a periodic report with no frequency | warning |
 /// | `DIR004` | a periodic report with no deadline (Decree 09/2019/NĐ-CP art. 7) | warning |
 /// | `DIR005` | a deliverable or indicator with no deadline | warning |
-/// | `DIR006` | a task that asks only for continuous work | info |
+/// | `DIR006` | a task that asks only for continuous work, or states no requirement | info |
 /// | `DIR007` | a selector (recipients, assignment) that selects no body on the issue date | warning |
 /// | `DIR008` | a body reporting to itself, or through itself | error |
 /// | `DIR009` | a report falling due before the issue date | warning |
@@ -47,7 +47,7 @@ pub enum LintCode {
     ReportWithoutDeadline,
     /// `DIR005`: a deliverable or indicator with no deadline.
     RequirementWithoutDeadline,
-    /// `DIR006`: a task that asks only for continuous work.
+    /// `DIR006`: a task that asks only for continuous work, or states no requirement.
     ContinuousOnly,
     /// `DIR007`: a selector that selects no body on the issue date.
     SelectsNothing,

@@ -1057,7 +1057,14 @@ impl<'a> Linter<'a> {
                 format!("`{code}` vừa chủ trì vừa phối hợp thực hiện {vi}"),
             );
         }
-        if requirements
+        if requirements.is_empty() {
+            self.push(
+                LintCode::ContinuousOnly,
+                at.clone(),
+                format!("the {en} states no requirement: no deliverable and no deadline"),
+                format!("{vi} không nêu yêu cầu: không có sản phẩm và thời hạn cụ thể"),
+            );
+        } else if requirements
             .iter()
             .all(|r| matches!(r, Requirement::Continuous))
         {

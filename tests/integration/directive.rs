@@ -857,3 +857,20 @@ fn lints_on_the_monitoring_clause_speak_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_task_without_requirements_is_told_so() {
+    let directive = Directive::builder(letter("11/KH-UBND", date(2024, 2, 22)))
+        .task(Task::new(num("1"), "t").assign(Role::Lead, Assignee::Bodies(body("BDV"))))
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        ["info[DIR006] task 1: the task states no requirement: no deliverable and no deadline"]
+    );
+}
