@@ -10,11 +10,12 @@
 //! ```
 
 use std::error::Error;
+use std::process::ExitCode;
 
 use directives::directive::Directive;
 use directives::org::Registry;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let directive_path = args
         .next()
@@ -22,8 +23,25 @@ fn main() -> Result<(), Box<dyn Error>> {
     let registry_path = args
         .next()
         .unwrap_or_else(|| "examples/data/thanh_hoa.toml".to_owned());
-    let directive = Directive::from_toml_str(&std::fs::read_to_string(&directive_path)?)?;
-    let registry = Registry::from_toml_str(&std::fs::read_to_string(&registry_path)?)?;
+    match run(&directive_path, &registry_path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // The error's message names the file's path and value at fault; print it as
+            // a message, not as a debug dump.
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(directive_path: &str, registry_path: &str) -> Result<(), Box<dyn Error>> {
+    let read = |path: &str| {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+    };
+    let directive = Directive::from_toml_str(&read(directive_path)?)
+        .map_err(|e| format!("`{directive_path}`: {e}"))?;
+    let registry = Registry::from_toml_str(&read(registry_path)?)
+        .map_err(|e| format!("`{registry_path}`: {e}"))?;
     let doc = directive.document();
     println!(
         "{} ({}): {} tasks, {} recipients",

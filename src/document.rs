@@ -74,11 +74,14 @@ pub enum DocumentError {
         /// The document's symbol.
         symbol: DocSymbol,
     },
-    /// A document refers to itself.
-    #[error("document `{key}` refers to itself")]
+    /// A document refers to itself: a reference with its symbol and its date, or with its
+    /// symbol and no date.
+    #[error("{}", self_reference(.key, .reference))]
     SelfReference {
         /// The document's key.
         key: DocKey,
+        /// The reference that names it.
+        reference: DocKey,
     },
     /// Two documents with the same key in one index.
     #[error("duplicate document `{key}`")]
@@ -106,6 +109,18 @@ pub enum DocumentError {
         /// The documents on the cycle, the first repeated at the end.
         path: Vec<DocKey>,
     },
+}
+
+fn self_reference(key: &DocKey, reference: &DocKey) -> String {
+    if reference.date().is_some() {
+        format!("document `{key}` refers to itself")
+    } else {
+        // Administrative numbers restart every year: the text may mean last year's
+        // document with the same symbol.
+        format!(
+            "document `{key}` refers to itself: the reference `{reference}` has no date; give the date of the other document with that symbol"
+        )
+    }
 }
 
 fn path_text(path: &[DocKey]) -> String {

@@ -1061,7 +1061,6 @@ fn parse_day(input: &str, s: &str) -> Result<NaiveDate, PeriodError> {
 /// `+2024-01-05`, ` 2024-01-05`) or a day that does not exist.
 ///
 /// chrono's own parsers also take unpadded and signed forms; data files must not.
-#[cfg(feature = "serde")]
 pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
     let (y, rest) = s.split_once('-')?;
     let (m, d) = rest.split_once('-')?;
@@ -1307,7 +1306,6 @@ mod tests {
         assert_eq!(shift_days(NaiveDate::MAX, 1), None);
     }
 
-    #[cfg(feature = "serde")]
     #[test]
     fn iso_dates_have_one_spelling() {
         assert_eq!(iso_date("2024-02-29"), Some(d("2024-02-29")));

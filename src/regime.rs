@@ -2072,7 +2072,11 @@ mod wire {
     }
 
     #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(rename_all = "snake_case", deny_unknown_fields)]
+    #[serde(
+        rename_all = "snake_case",
+        deny_unknown_fields,
+        expecting = "a reporting regime: a table with `name`, `frequency`, `cut_off` and `deadline`"
+    )]
     struct RegimeWire {
         name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]

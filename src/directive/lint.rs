@@ -16,14 +16,15 @@ use super::TaskNumber;
 /// | `DIR003` | a periodic report with no frequency | warning |
 /// | `DIR004` | a periodic report with no deadline (Decree 09/2019/NĐ-CP art. 7) | warning |
 /// | `DIR005` | a deliverable or indicator with no deadline | warning |
-/// | `DIR006` | a task that asks only for continuous work | info |
+/// | `DIR006` | a task that asks only for continuous work, or states no requirement | info |
 /// | `DIR007` | a selector (recipients, assignment) that selects no body on the issue date | warning |
-/// | `DIR008` | a body reporting to itself | error |
+/// | `DIR008` | a body reporting to itself, or through itself | error |
 /// | `DIR009` | a report falling due before the issue date | warning |
 /// | `DIR010` | a reference to a document the directive does not know | warning |
 /// | `DIR011` | an irregular symbol, such as a directive with a year (`33/2021/CT-TTg`) | warning |
 /// | `DIR012` | a body both lead and coordinator of a task | warning |
 /// | `DIR013` | a body code the registry does not know | error |
+/// | `DIR014` | a report sent to and through the same body | warning |
 ///
 /// # Example
 ///
@@ -46,11 +47,11 @@ pub enum LintCode {
     ReportWithoutDeadline,
     /// `DIR005`: a deliverable or indicator with no deadline.
     RequirementWithoutDeadline,
-    /// `DIR006`: a task that asks only for continuous work.
+    /// `DIR006`: a task that asks only for continuous work, or states no requirement.
     ContinuousOnly,
     /// `DIR007`: a selector that selects no body on the issue date.
     SelectsNothing,
-    /// `DIR008`: a body reporting to itself.
+    /// `DIR008`: a body reporting to itself, or sending its report through itself.
     ReportsToItself,
     /// `DIR009`: a report due before the issue date.
     DeadlineBeforeIssue,
@@ -62,10 +63,12 @@ pub enum LintCode {
     LeadAndCoordinator,
     /// `DIR013`: an unknown body code.
     UnknownBody,
+    /// `DIR014`: a report whose recipient (`to`) is also its intake body (`through`).
+    IntakeIsRecipient,
 }
 
 impl LintCode {
-    /// The stable code, `DIR001` to `DIR013`.
+    /// The stable code, `DIR001` to `DIR014`.
     ///
     /// # Example
     ///
@@ -74,6 +77,7 @@ impl LintCode {
     ///
     /// assert_eq!(LintCode::ReportWithoutFrequency.as_str(), "DIR003");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             LintCode::NoLead => "DIR001",
@@ -89,6 +93,7 @@ impl LintCode {
             LintCode::IrregularSymbol => "DIR011",
             LintCode::LeadAndCoordinator => "DIR012",
             LintCode::UnknownBody => "DIR013",
+            LintCode::IntakeIsRecipient => "DIR014",
         }
     }
 
@@ -101,6 +106,7 @@ impl LintCode {
     ///
     /// assert_eq!(LintCode::ContinuousOnly.severity(), Severity::Info);
     /// ```
+    #[must_use]
     pub fn severity(self) -> Severity {
         match self {
             LintCode::NoLead
@@ -240,6 +246,7 @@ impl Location {
     /// assert_eq!(Location::MonitoringRequirement { index: 0 }.path(), "monitoring.requirements[0]");
     /// assert_eq!(Location::Recipient { index: 2 }.path(), "recipients[2]");
     /// ```
+    #[must_use]
     pub fn path(&self) -> String {
         match self {
             Location::Document => "document".to_owned(),
@@ -263,23 +270,25 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
+        let ordinal = |index: &usize| index.saturating_add(1);
         match self {
             Location::Document => f.write_str("document"),
-            Location::Reference { index } => write!(f, "reference {}", index + 1),
-            Location::Recipient { index } => write!(f, "recipient {}", index + 1),
+            Location::Reference { index } => write!(f, "reference {}", ordinal(index)),
+            Location::Recipient { index } => write!(f, "recipient {}", ordinal(index)),
             Location::Task { number, .. } => write!(f, "task {number}"),
             Location::Assignment { number, index, .. } => {
-                write!(f, "task {number}, assignment {}", index + 1)
+                write!(f, "task {number}, assignment {}", ordinal(index))
             }
             Location::Requirement { number, index, .. } => {
-                write!(f, "task {number}, requirement {}", index + 1)
+                write!(f, "task {number}, requirement {}", ordinal(index))
             }
             Location::Monitoring => f.write_str("monitoring"),
             Location::MonitoringAssignment { index } => {
-                write!(f, "monitoring, assignment {}", index + 1)
+                write!(f, "monitoring, assignment {}", ordinal(index))
             }
             Location::MonitoringRequirement { index } => {
-                write!(f, "monitoring, requirement {}", index + 1)
+                write!(f, "monitoring, requirement {}", ordinal(index))
             }
         }
     }
@@ -334,6 +343,7 @@ impl Lint {
     /// assert_eq!(lint.code(), LintCode::NoLead);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self) -> LintCode {
         self.code
     }
@@ -355,6 +365,7 @@ impl Lint {
     /// assert_eq!(lint.severity(), Severity::Error);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn severity(&self) -> Severity {
         self.severity
     }
@@ -377,6 +388,7 @@ impl Lint {
     /// assert!(matches!(lint.location(), Location::Task { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn location(&self) -> &Location {
         &self.location
     }
@@ -398,6 +410,7 @@ impl Lint {
     /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn message_en(&self) -> &str {
         &self.en
     }
@@ -419,6 +432,7 @@ impl Lint {
     /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn message_vi(&self) -> &str {
         &self.vi
     }

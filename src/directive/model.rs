@@ -125,6 +125,7 @@ impl Monitoring {
     /// assert!(m.text().starts_with("theo dõi"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -143,6 +144,7 @@ impl Monitoring {
     /// assert_eq!(m.assignments().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
@@ -161,6 +163,7 @@ impl Monitoring {
     /// assert_eq!(m.requirements()[0].kind_name(), "periodic_report");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }
@@ -212,6 +215,7 @@ impl Directive {
     /// assert!(d.tasks().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn builder(document: Document) -> DirectiveBuilder {
         DirectiveBuilder {
             directive: Directive {
@@ -250,6 +254,7 @@ impl Directive {
     /// assert_eq!(directive.document().symbol().as_str(), "1470-CV/TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn document(&self) -> &Document {
         &self.document
     }
@@ -278,6 +283,7 @@ impl Directive {
     /// assert_eq!(directive.key().to_string(), "1470-CV/TU (2024-02-22)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key(&self) -> DocKey {
         self.document.key()
     }
@@ -306,6 +312,7 @@ impl Directive {
     /// assert_eq!(directive.issued(), issued);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issued(&self) -> NaiveDate {
         self.document.issued()
     }
@@ -334,6 +341,7 @@ impl Directive {
     /// assert_eq!(directive.theme(), "Năm dân vận 2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn theme(&self) -> &str {
         &self.theme
     }
@@ -362,6 +370,7 @@ impl Directive {
     /// assert_eq!(directive.horizon().map(|p| p.to_string()).as_deref(), Some("2024"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn horizon(&self) -> Option<Period> {
         self.horizon
     }
@@ -390,6 +399,7 @@ impl Directive {
     /// assert_eq!(directive.recipients().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recipients(&self) -> &[Selector] {
         &self.recipients
     }
@@ -418,6 +428,7 @@ impl Directive {
     /// assert_eq!(directive.tasks().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn tasks(&self) -> &[Task] {
         &self.tasks
     }
@@ -447,6 +458,7 @@ impl Directive {
     /// assert!(directive.task("2").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn task(&self, number: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.number().as_str() == number)
     }
@@ -475,6 +487,7 @@ impl Directive {
     /// assert!(directive.monitoring().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn monitoring(&self) -> Option<&Monitoring> {
         self.monitoring.as_ref()
     }
@@ -503,6 +516,7 @@ impl Directive {
     /// assert_eq!(directive.cited()[0].symbol().as_str(), "23-QĐ/TW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn cited(&self) -> &[Document] {
         &self.cited
     }
@@ -539,6 +553,7 @@ impl Directive {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lint(&self, registry: &Registry) -> Vec<Lint> {
         Linter::new(self, registry).run()
     }
@@ -805,6 +820,14 @@ enum Part {
 }
 
 impl Part {
+    /// What the lints call the part, in English and Vietnamese.
+    fn noun(&self) -> (&'static str, &'static str) {
+        match self {
+            Part::Task { .. } => ("task", "nhiệm vụ"),
+            Part::Monitoring => ("monitoring clause", "nội dung theo dõi, đôn đốc"),
+        }
+    }
+
     fn location(&self) -> Location {
         match self {
             Part::Task { index, number } => Location::Task {
@@ -990,26 +1013,28 @@ impl<'a> Linter<'a> {
 
     fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
         let at = part.location();
-        let leads = assignments
+        let (en, vi) = part.noun();
+        let leads: usize = assignments
             .iter()
             .filter(|a| a.role() == Role::Lead)
-            .count();
+            .map(|a| leads_named(a.assignee()))
+            .sum();
         match leads {
             0 => self.push(
                 LintCode::NoLead,
                 at.clone(),
-                "the task has no lead (chủ trì)".to_owned(),
-                "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì".to_owned(),
+                format!("the {en} has no lead (chủ trì)"),
+                format!("{vi} chưa giao cơ quan, đơn vị chủ trì"),
             ),
             1 => {}
             n => self.push(
                 LintCode::SeveralLeads,
                 at.clone(),
                 format!(
-                    "the task has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
+                    "the {en} has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
                 ),
                 format!(
-                    "nhiệm vụ có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
+                    "{vi} có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
                 ),
             ),
         }
@@ -1028,19 +1053,26 @@ impl<'a> Linter<'a> {
             self.push(
                 LintCode::LeadAndCoordinator,
                 at.clone(),
-                format!("`{code}` is both lead and coordinator of the task"),
-                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện nhiệm vụ"),
+                format!("`{code}` is both lead and coordinator of the {en}"),
+                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện {vi}"),
             );
         }
-        if requirements
+        if requirements.is_empty() {
+            self.push(
+                LintCode::ContinuousOnly,
+                at.clone(),
+                format!("the {en} states no requirement: no deliverable and no deadline"),
+                format!("{vi} không nêu yêu cầu: không có sản phẩm và thời hạn cụ thể"),
+            );
+        } else if requirements
             .iter()
             .all(|r| matches!(r, Requirement::Continuous))
         {
             self.push(
                 LintCode::ContinuousOnly,
                 at.clone(),
-                "the task asks for continuous work only: no deliverable and no deadline".to_owned(),
-                "nhiệm vụ thường xuyên: không có sản phẩm và thời hạn cụ thể".to_owned(),
+                format!("the {en} asks for continuous work only: no deliverable and no deadline"),
+                format!("{vi} thường xuyên: không có sản phẩm và thời hạn cụ thể"),
             );
         }
         for (i, r) in requirements.iter().enumerate() {
@@ -1095,15 +1127,35 @@ impl<'a> Linter<'a> {
                 self.unknown_body(code, location.clone());
             }
         }
-        if let Some(to) = report.recipient()
-            && let Some(id) = self.registry.id(to)
-            && senders.contains(&id)
-        {
+        let sender = |code: &BodyCode| {
+            self.registry
+                .id(code)
+                .is_some_and(|id| senders.contains(&id))
+        };
+        if let Some(to) = report.recipient().filter(|c| sender(c)) {
             self.push(
                 LintCode::ReportsToItself,
                 location.clone(),
                 format!("`{to}` reports to itself"),
                 format!("`{to}` báo cáo cho chính mình"),
+            );
+        }
+        if let Some(through) = report.intake().filter(|c| sender(c)) {
+            self.push(
+                LintCode::ReportsToItself,
+                location.clone(),
+                format!("`{through}` sends its report through itself"),
+                format!("`{through}` gửi báo cáo qua chính mình"),
+            );
+        }
+        if let (Some(to), Some(through)) = (report.recipient(), report.intake())
+            && to == through
+        {
+            self.push(
+                LintCode::IntakeIsRecipient,
+                location.clone(),
+                format!("the report goes to `{to}` through `{through}`, the same body"),
+                format!("báo cáo gửi `{to}` qua chính `{through}`"),
             );
         }
         self.early_deadline(report, location);
@@ -1135,6 +1187,34 @@ impl<'a> Linter<'a> {
                 format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
             );
         }
+    }
+}
+
+/// How many leads an assignment names: one per body it names by code (`Body`, directly or
+/// in an `Any`), plus one for a category of bodies (a kind, a level, the recipients), whose
+/// bodies each lead their own share.
+fn leads_named(assignee: &Assignee) -> usize {
+    fn walk<'a>(selector: &'a Selector, named: &mut BTreeSet<&'a BodyCode>, category: &mut bool) {
+        match selector {
+            Selector::Body(code) => {
+                named.insert(code);
+            }
+            Selector::Any(list) => {
+                for s in list {
+                    walk(s, named, category);
+                }
+            }
+            _ => *category = true,
+        }
+    }
+    match assignee {
+        Assignee::Bodies(selector) => {
+            let mut named = BTreeSet::new();
+            let mut category = false;
+            walk(selector, &mut named, &mut category);
+            (named.len() + usize::from(category)).max(1)
+        }
+        _ => 1,
     }
 }
 

@@ -78,6 +78,7 @@ impl TaskNumber {
     /// assert_eq!(TaskNumber::new("10")?.as_str(), "10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -193,6 +194,7 @@ impl Role {
     ///
     /// assert_eq!(Role::Advise.english_name(), "advise");
     /// ```
+    #[must_use]
     pub fn english_name(self) -> &'static str {
         match self {
             Role::Lead => "lead",
@@ -212,6 +214,7 @@ impl Role {
     ///
     /// assert_eq!(Role::Coordinate.vietnamese_name(), "phối hợp");
     /// ```
+    #[must_use]
     pub fn vietnamese_name(self) -> &'static str {
         match self {
             Role::Lead => "chủ trì",
@@ -234,7 +237,10 @@ impl fmt::Display for Role {
 ///
 /// A lead assignment whose bodies are many (all district party committees) assigns the
 /// task to each of them separately, one obligation per body: each is the one lead of its
-/// own share. Two lead assignments in one task are two leads of the same work.
+/// own share. Two lead assignments in one task are two leads of the same work, and so are
+/// two bodies named by code in one lead's selector (`any = [{ body = "A" }, { body = "B" }]`):
+/// [`Directive::lint`](super::Directive::lint) counts a lead for each body named by code and
+/// one for a category.
 ///
 /// # Example
 ///
@@ -292,6 +298,7 @@ impl Assignment {
     /// assert_eq!(a.role(), Role::Coordinate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(role: Role, assignee: Assignee) -> Assignment {
         Assignment { role, assignee }
     }
@@ -308,6 +315,7 @@ impl Assignment {
     /// assert_eq!(a.role().vietnamese_name(), "phối hợp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> Role {
         self.role
     }
@@ -324,6 +332,7 @@ impl Assignment {
     /// assert!(matches!(a.assignee(), Assignee::Bodies(_)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignee(&self) -> &Assignee {
         &self.assignee
     }
@@ -332,7 +341,9 @@ impl Assignment {
 /// When something is due: a fixed date, or a [`Term`] counted from the issue date
 /// (Civil Code 2015 arts. 147–148: from the day after).
 ///
-/// With the `serde` feature a due is a string: `"2024-12-31"` or `"30 days"`.
+/// Parsed from and written as a string: a date exactly `yyyy-mm-dd` (`"2024-12-31"`; not
+/// `"2024-12-1"`, and no day that does not exist) or a term (`"30 days"`). With the `serde`
+/// feature a due is that string.
 ///
 /// # Example
 ///
@@ -389,7 +400,7 @@ impl FromStr for Due {
     type Err = DirectiveError;
 
     fn from_str(s: &str) -> Result<Due, DirectiveError> {
-        if let Ok(date) = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+        if let Some(date) = crate::period::iso_date(s) {
             return Ok(Due::Date(date));
         }
         s.parse::<Term>()
@@ -457,6 +468,7 @@ impl PeriodicReport {
     /// let report = PeriodicReport::new();
     /// assert!(report.regime().is_none() && report.recipient().is_none());
     /// ```
+    #[must_use]
     pub fn new() -> PeriodicReport {
         PeriodicReport::default()
     }
@@ -563,6 +575,7 @@ impl PeriodicReport {
     /// assert!(report.regime().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn regime(&self) -> Option<&ReportingRegime> {
         self.regime.as_ref()
     }
@@ -584,6 +597,7 @@ impl PeriodicReport {
     /// assert_eq!(report.frequency(), Some(Frequency::HalfYearly));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn stated_frequency(&self) -> Option<Frequency> {
         self.frequency
     }
@@ -648,6 +662,7 @@ impl PeriodicReport {
     /// assert_eq!(report.recipient().map(ToString::to_string).as_deref(), Some("TH-TU-BTV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recipient(&self) -> Option<&BodyCode> {
         self.to.as_ref()
     }
@@ -668,6 +683,7 @@ impl PeriodicReport {
     /// assert_eq!(report.intake().map(ToString::to_string).as_deref(), Some("TH-TU-BDV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn intake(&self) -> Option<&BodyCode> {
         self.through.as_ref()
     }
@@ -734,6 +750,7 @@ impl Requirement {
     /// let indicator = Requirement::Indicator { metric: "mô hình".into(), target: Some(5.0), unit: None, by: None };
     /// assert!(!indicator.has_deadline());
     /// ```
+    #[must_use]
     pub fn has_deadline(&self) -> bool {
         match self {
             Requirement::PeriodicReport(report) => report.deadline().is_some(),
@@ -758,6 +775,7 @@ impl Requirement {
     /// assert_eq!(r.fixed_date(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn fixed_date(&self) -> Option<NaiveDate> {
         match self {
             Requirement::Deliverable {
@@ -782,6 +800,7 @@ impl Requirement {
     ///
     /// assert_eq!(Requirement::Continuous.kind_name(), "continuous");
     /// ```
+    #[must_use]
     pub fn kind_name(&self) -> &'static str {
         match self {
             Requirement::PeriodicReport(_) => "periodic_report",
@@ -933,6 +952,7 @@ impl Task {
     /// assert_eq!(task.number().to_string(), "10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number(&self) -> &TaskNumber {
         &self.number
     }
@@ -952,6 +972,7 @@ impl Task {
     /// assert_eq!(task.title(), "Báo cáo kết quả");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -971,6 +992,7 @@ impl Task {
     /// assert!(task.text().starts_with("báo cáo"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -990,6 +1012,7 @@ impl Task {
     /// assert_eq!(task.assignments()[1].role(), Role::Monitor);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments
     }
@@ -1009,6 +1032,7 @@ impl Task {
     /// assert_eq!(task.requirements().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
     }

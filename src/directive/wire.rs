@@ -13,7 +13,10 @@ use crate::regime::ReportingRegime;
 /// The serialized form of an [`Assignment`]: a role and either `recipients = true` or
 /// `bodies = { … }`.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an assignment: a table with `role` and either `recipients = true` or `bodies`"
+)]
 pub(super) struct AssignmentWire {
     role: Role,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -74,7 +77,10 @@ impl RequirementKind {
 /// One flat table rather than a tagged enum, so that the path of an error inside a field
 /// (`requirements[0].regime`) survives.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a requirement: a table with `kind` and that kind's fields"
+)]
 pub(super) struct RequirementWire {
     kind: RequirementKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -223,7 +229,10 @@ impl From<Requirement> for RequirementWire {
 
 /// The serialized form of a [`Directive`]. Plain values come before tables, as TOML needs.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a directive: a table with a `document` table"
+)]
 pub(super) struct DirectiveWire {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     theme: String,
@@ -295,6 +304,7 @@ impl Directive {
     /// `recipients = true` or `bodies = { … }`) and `requirements` (`kind` =
     /// `periodic_report` with `frequency`, `regime`, `to`, `through`; `deliverable` with
     /// `what`, `due`; `indicator` with `metric`, `target`, `unit`, `by`; or `continuous`),
+    /// where a due is a date `yyyy-mm-dd` or a term (`"30 days"`, see [`Due`]),
     /// and an optional `[monitoring]` table with `text`, `assignments` and `requirements`.
     /// `examples/data/1470-CV-TU.toml` is a full example.
     ///
@@ -305,6 +315,56 @@ impl Directive {
     /// [`DirectiveBuilder::build`](super::DirectiveBuilder::build)) otherwise.
     ///
     /// # Example
+    ///
+    /// A plan with a half-year report on a regime (the shape [`ReportingRegime`] writes),
+    /// a deliverable due within a term of issue, and an indicator:
+    ///
+    /// ```
+    /// use directives::directive::{Directive, Requirement};
+    ///
+    /// let d = Directive::from_toml_str(r#"
+    ///     theme = "Chuyển đổi số"
+    ///     horizon = "2024"
+    ///     recipients = [{ kind = "department_or_agency", level = "province" }]
+    ///
+    ///     [document]
+    ///     symbol = "15/KH-UBND"
+    ///     issued = "2024-01-10"
+    ///     title = "Kế hoạch chuyển đổi số năm 2024"
+    ///     issuer = { body = "TH-UBND" }
+    ///     references = [{ relation = "implements", symbol = "09/2019/NĐ-CP", date = "2019-01-24" }]
+    ///
+    ///     [[tasks]]
+    ///     number = "1"
+    ///     title = "Báo cáo kết quả"
+    ///     assignments = [
+    ///         { role = "lead", recipients = true },
+    ///         { role = "coordinate", bodies = { body = "TH-STTTT" } },
+    ///     ]
+    ///     [[tasks.requirements]]
+    ///     kind = "periodic_report"
+    ///     to = "TH-UBND"
+    ///     through = "TH-STTTT"
+    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "next_working_day" } }
+    ///
+    ///     [[tasks]]
+    ///     number = "2"
+    ///     title = "Kế hoạch của đơn vị"
+    ///     assignments = [{ role = "lead", recipients = true }]
+    ///     requirements = [
+    ///         { kind = "deliverable", what = "the unit's plan", due = "30 days" },
+    ///         { kind = "indicator", metric = "procedures online", target = 80, unit = "%", by = "2024-12-31" },
+    ///     ]
+    /// "#)?;
+    /// assert_eq!(d.tasks().len(), 2);
+    /// let Requirement::PeriodicReport(report) = &d.tasks()[0].requirements()[0] else {
+    ///     return Err("a periodic report".into());
+    /// };
+    /// assert_eq!(report.intake().map(|c| c.as_str()), Some("TH-STTTT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// An error names the path of the value at fault and the value:
     ///
     /// ```
     /// use directives::directive::Directive;

@@ -54,6 +54,7 @@ impl DocumentIndex {
     ///
     /// assert!(DocumentIndex::new().is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> DocumentIndex {
         DocumentIndex::default()
     }
@@ -143,6 +144,7 @@ impl DocumentIndex {
     /// assert_eq!(index.len(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.docs.len()
     }
@@ -168,6 +170,7 @@ impl DocumentIndex {
     /// assert!(!index.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
@@ -231,6 +234,7 @@ impl DocumentIndex {
     /// assert!(index.get(&DocKey::undated(DocSymbol::parse("23-QĐ/TW")?)).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn get(&self, key: &DocKey) -> Option<&Document> {
         self.find(key).ok().flatten().and_then(|i| self.docs.get(i))
     }

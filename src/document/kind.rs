@@ -44,6 +44,7 @@ impl SymbolSystem {
     /// assert!(SymbolSystem::StateNormative.is_state());
     /// assert!(!SymbolSystem::Party.is_state());
     /// ```
+    #[must_use]
     pub const fn is_state(self) -> bool {
         matches!(
             self,
@@ -616,6 +617,7 @@ impl DocKind {
     /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "qđ"), None);
     /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::Party, "KL"), Some(DocKind::Conclusion));
     /// ```
+    #[must_use]
     pub fn from_abbreviation(system: SymbolSystem, abbreviation: &str) -> Option<DocKind> {
         // A `match` on literals, rather than a scan of the table, keeps symbol parsing fast;
         // the unit test `abbreviations_are_unique_per_system` checks it against the table.
@@ -687,6 +689,7 @@ impl DocKind {
     /// assert_eq!(DocKind::OfficialLetter.abbreviation(SymbolSystem::Party), Some("CV"));
     /// assert_eq!(DocKind::OfficialLetter.abbreviation(SymbolSystem::StateAdministrative), None);
     /// ```
+    #[must_use]
     pub fn abbreviation(self, system: SymbolSystem) -> Option<&'static str> {
         if system == SymbolSystem::Party {
             self.row().party
@@ -704,6 +707,7 @@ impl DocKind {
     ///
     /// assert_eq!(DocKind::OfficialLetter.vietnamese_name(), "công văn");
     /// ```
+    #[must_use]
     pub fn vietnamese_name(self) -> &'static str {
         self.row().vi
     }
@@ -717,6 +721,7 @@ impl DocKind {
     ///
     /// assert_eq!(DocKind::Telegram.english_name(), "official telegram");
     /// ```
+    #[must_use]
     pub fn english_name(self) -> &'static str {
         self.row().en
     }
@@ -732,6 +737,7 @@ impl DocKind {
     /// assert!(DocKind::Decree.is_normative_only());
     /// assert!(!DocKind::Decision.is_normative_only());
     /// ```
+    #[must_use]
     pub fn is_normative_only(self) -> bool {
         self.row().normative_only
     }
@@ -752,6 +758,7 @@ impl DocKind {
     /// assert!(DocKind::Decision.may_be_normative());
     /// assert!(!DocKind::Directive.may_be_normative());
     /// ```
+    #[must_use]
     pub fn may_be_normative(self) -> bool {
         self.row().normative_only || matches!(self, DocKind::Resolution | DocKind::Decision)
     }

@@ -34,7 +34,11 @@ pub struct DocKey {
     symbol: DocSymbol,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "wire::optional_date"
+        )
     )]
     date: Option<NaiveDate>,
 }
@@ -51,6 +55,7 @@ impl DocKey {
     /// assert_eq!(key.date(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(symbol: DocSymbol, date: Option<NaiveDate>) -> DocKey {
         DocKey { symbol, date }
     }
@@ -67,6 +72,7 @@ impl DocKey {
     /// assert_eq!(DocKey::dated(DocSymbol::parse("114-KL/TW")?, date).date(), Some(date));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn dated(symbol: DocSymbol, date: NaiveDate) -> DocKey {
         DocKey {
             symbol,
@@ -84,6 +90,7 @@ impl DocKey {
     /// assert_eq!(DocKey::undated(DocSymbol::parse("114-KL/TW")?).symbol().as_str(), "114-KL/TW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn undated(symbol: DocSymbol) -> DocKey {
         DocKey { symbol, date: None }
     }
@@ -101,6 +108,7 @@ impl DocKey {
     /// assert_eq!(key.symbol().as_str(), "23-QĐ/TW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn symbol(&self) -> &DocSymbol {
         &self.symbol
     }
@@ -118,6 +126,7 @@ impl DocKey {
     /// assert_eq!(key.date(), Some(date));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> Option<NaiveDate> {
         self.date
     }
@@ -138,6 +147,7 @@ impl DocKey {
     /// assert!(!d2022.matches(&d2020));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn matches(&self, other: &DocKey) -> bool {
         self.symbol == other.symbol
             && match (self.date, other.date) {
@@ -195,6 +205,7 @@ impl Issuer {
     /// assert_eq!(Issuer::Named("Thủ tướng Chính phủ".into()).body_code(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body_code(&self) -> Option<&BodyCode> {
         match self {
             Issuer::Body(code) => Some(code),
@@ -253,6 +264,7 @@ impl Authority {
     /// assert_eq!(Authority::OnBehalfOfCollective.prefix(), "TM.");
     /// assert_eq!(Authority::ByAuthorisation.prefix(), "TUQ.");
     /// ```
+    #[must_use]
     pub fn prefix(self) -> &'static str {
         match self {
             Authority::OnBehalfOfCollective => "TM.",
@@ -275,6 +287,7 @@ impl Authority {
     /// assert_eq!(Authority::from_prefix("K/T"), Some(Authority::OnBehalfOfHead));
     /// assert_eq!(Authority::from_prefix("X."), None);
     /// ```
+    #[must_use]
     pub fn from_prefix(prefix: &str) -> Option<Authority> {
         match prefix.trim() {
             "TM." | "TM" | "T/M" => Some(Authority::OnBehalfOfCollective),
@@ -354,6 +367,7 @@ impl Signer {
     ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
     /// assert_eq!(signer.authority(), Some(Authority::OnBehalfOfCollective));
     /// ```
+    #[must_use]
     pub fn with_authority(
         mut self,
         authority: Authority,
@@ -375,6 +389,7 @@ impl Signer {
     ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
     /// assert_eq!(signer.name(), "Lại Thế Nguyên");
     /// ```
+    #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -390,6 +405,7 @@ impl Signer {
     ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
     /// assert_eq!(signer.title(), "Phó Bí thư Thường trực Tỉnh ủy");
     /// ```
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -405,6 +421,7 @@ impl Signer {
     ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
     /// assert_eq!(signer.authority().map(Authority::prefix), Some("TM."));
     /// ```
+    #[must_use]
     pub fn authority(&self) -> Option<Authority> {
         self.authority
     }
@@ -420,6 +437,7 @@ impl Signer {
     ///     .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
     /// assert_eq!(signer.on_behalf_of(), Some("Ban Thường vụ"));
     /// ```
+    #[must_use]
     pub fn on_behalf_of(&self) -> Option<&str> {
         self.on_behalf_of.as_deref()
     }
@@ -476,6 +494,7 @@ impl Relation {
     ///
     /// assert_eq!(Relation::Replaces.english_name(), "replaces");
     /// ```
+    #[must_use]
     pub fn english_name(self) -> &'static str {
         match self {
             Relation::Implements => "implements",
@@ -495,6 +514,7 @@ impl Relation {
     ///
     /// assert_eq!(Relation::Cites.vietnamese_name(), "căn cứ");
     /// ```
+    #[must_use]
     pub fn vietnamese_name(self) -> &'static str {
         match self {
             Relation::Implements => "triển khai thực hiện",
@@ -546,6 +566,7 @@ impl Reference {
     /// assert_eq!(r.to_string(), "guides 09/2019/NĐ-CP");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(relation: Relation, target: DocKey) -> Reference {
         Reference { relation, target }
     }
@@ -561,6 +582,7 @@ impl Reference {
     /// assert_eq!(r.relation(), Relation::Guides);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn relation(&self) -> Relation {
         self.relation
     }
@@ -576,6 +598,7 @@ impl Reference {
     /// assert_eq!(r.target().symbol().as_str(), "09/2019/NĐ-CP");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn target(&self) -> &DocKey {
         &self.target
     }
@@ -641,6 +664,7 @@ impl Document {
     /// assert_eq!(doc.kind(), DocKind::OfficialLetter);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn builder(symbol: DocSymbol, issued: NaiveDate) -> DocumentBuilder {
         DocumentBuilder {
             symbol,
@@ -671,6 +695,7 @@ impl Document {
     /// assert_eq!(doc.symbol().to_string(), "1470-CV/TU");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn symbol(&self) -> &DocSymbol {
         &self.symbol
     }
@@ -693,6 +718,7 @@ impl Document {
     /// assert_eq!(doc.key().to_string(), "1470-CV/TU (2024-02-22)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key(&self) -> DocKey {
         DocKey::dated(self.symbol.clone(), self.issued)
     }
@@ -715,6 +741,7 @@ impl Document {
     /// assert_eq!(doc.kind(), DocKind::OfficialLetter);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> DocKind {
         self.kind
     }
@@ -737,6 +764,7 @@ impl Document {
     /// assert_eq!(doc.issuer().and_then(Issuer::body_code).map(|c| c.as_str()), Some("TH-TU-BTV"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issuer(&self) -> Option<&Issuer> {
         self.issuer.as_ref()
     }
@@ -759,6 +787,7 @@ impl Document {
     /// assert_eq!(doc.signer().map(Signer::name), Some("Lại Thế Nguyên"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn signer(&self) -> Option<&Signer> {
         self.signer.as_ref()
     }
@@ -781,6 +810,7 @@ impl Document {
     /// assert_eq!(doc.issued(), issued);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issued(&self) -> NaiveDate {
         self.issued
     }
@@ -803,6 +833,7 @@ impl Document {
     /// assert_eq!(doc.title(), "Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -825,6 +856,7 @@ impl Document {
     /// assert_eq!(doc.references().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn references(&self) -> &[Reference] {
         &self.references
     }
@@ -870,6 +902,7 @@ impl DocumentBuilder {
     /// assert_eq!(builder.kind(DocKind::Law).build()?.kind(), DocKind::Law);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(mut self, kind: DocKind) -> DocumentBuilder {
         self.kind = Some(kind);
         self
@@ -889,6 +922,7 @@ impl DocumentBuilder {
     /// assert_eq!(law.issuer().map(ToString::to_string).as_deref(), Some("Quốc hội"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issuer(mut self, issuer: Issuer) -> DocumentBuilder {
         self.issuer = Some(issuer);
         self
@@ -908,6 +942,7 @@ impl DocumentBuilder {
     /// assert!(law.signer().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn signer(mut self, signer: Signer) -> DocumentBuilder {
         self.signer = Some(signer);
         self
@@ -927,6 +962,7 @@ impl DocumentBuilder {
     /// assert_eq!(law.title(), "Luật Tổ chức chính quyền địa phương");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> DocumentBuilder {
         self.title = title.into();
         self
@@ -947,6 +983,7 @@ impl DocumentBuilder {
     /// assert_eq!(law.references()[0].relation(), Relation::Replaces);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn reference(mut self, relation: Relation, target: DocKey) -> DocumentBuilder {
         self.references.push(Reference::new(relation, target));
         self
@@ -959,7 +996,8 @@ impl DocumentBuilder {
     /// - [`DocumentError::KindMismatch`] if a kind was given that differs from the
     ///   symbol's;
     /// - [`DocumentError::MissingKind`] if neither the symbol nor the builder gives one;
-    /// - [`DocumentError::SelfReference`] if a reference names the document itself.
+    /// - [`DocumentError::SelfReference`] if a reference names the document itself: its
+    ///   symbol with its issue date, or its symbol with no date.
     ///
     /// # Example
     ///
@@ -992,8 +1030,11 @@ impl DocumentBuilder {
         };
         let key = DocKey::dated(self.symbol.clone(), self.issued);
         // INVARIANT (no-self-reference): checked here, the only constructor.
-        if self.references.iter().any(|r| r.target().matches(&key)) {
-            return Err(DocumentError::SelfReference { key });
+        if let Some(r) = self.references.iter().find(|r| r.target().matches(&key)) {
+            return Err(DocumentError::SelfReference {
+                reference: r.target().clone(),
+                key,
+            });
         }
         // INVARIANT (document-kind): `kind` is the symbol's when it states one.
         Ok(Document {
@@ -1017,12 +1058,37 @@ mod wire {
     };
 
     /// The serialized form of a [`Reference`]: the relation beside the key's fields.
+    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
+    /// (chrono's own deserializer also takes `2024-2-22`), naming the value when it is not.
+    fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        crate::period::iso_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "invalid date `{text}`: expected an existing day written `yyyy-mm-dd`"
+            ))
+        })
+    }
+
+    /// [`date`] for an optional field.
+    pub(super) fn optional_date<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        date(deserializer).map(Some)
+    }
+
     #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[serde(
+        deny_unknown_fields,
+        expecting = "a reference: a table with `relation`, `symbol` and optionally `date`"
+    )]
     pub(super) struct ReferenceWire {
         relation: Relation,
         symbol: DocSymbol,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "optional_date"
+        )]
         date: Option<NaiveDate>,
     }
 
@@ -1044,11 +1110,15 @@ mod wire {
 
     /// The serialized form of a [`Document`].
     #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[serde(
+        deny_unknown_fields,
+        expecting = "a document: a table with `symbol` and `issued`"
+    )]
     pub(super) struct DocumentWire {
         symbol: DocSymbol,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<DocKind>,
+        #[serde(deserialize_with = "date")]
         issued: NaiveDate,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         title: String,

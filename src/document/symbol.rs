@@ -91,9 +91,11 @@ fn fail<T>(reason: SymbolErrorReason, at: usize) -> Result<T, Failure> {
 impl DocSymbol {
     /// Parses a symbol in any of the three formats, after normalising it to NFC.
     ///
-    /// The parse is strict: it accepts no whitespace, no ASCII `D` for `Đ` and no change of
-    /// case in a kind abbreviation. Use [`DocSymbol::parse_lenient`] to accept those
-    /// spellings with a report of what was changed.
+    /// The parse is strict: it accepts no whitespace, no dash other than `-`, no ASCII `D`
+    /// for `Đ` and no change of case in a kind abbreviation (`Qđ`, `CTR`). Use
+    /// [`DocSymbol::parse_lenient`] to accept the first three with a report of what was
+    /// changed. Neither parse reads a change of case: abbreviations are case-sensitive
+    /// (`QĐ` decision, `QyĐ` regulation), so the error names the abbreviation to write.
     ///
     /// # Errors
     ///
@@ -219,6 +221,7 @@ impl DocSymbol {
     /// assert_eq!(s.as_str(), "12/QĐ-Báo");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -233,6 +236,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("72/2025/QH15")?.system(), SymbolSystem::StateNormative);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn system(&self) -> SymbolSystem {
         self.system
     }
@@ -247,6 +251,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("08-QĐi/TW")?.number(), "08");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number(&self) -> &str {
         self.text
             .get(..usize::from(self.number_end))
@@ -263,6 +268,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("08-QĐi/TW")?.number_value(), Some(8));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn number_value(&self) -> Option<u32> {
         self.number().parse().ok()
     }
@@ -284,6 +290,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("72/2025/QH15")?.kind(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> Option<DocKind> {
         self.kind
     }
@@ -299,6 +306,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("123/UBND-VX")?.kind_abbreviation(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind_abbreviation(&self) -> Option<&'static str> {
         self.kind.and_then(|k| k.abbreviation(self.system))
     }
@@ -317,6 +325,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("16/CT-TTg")?.issuer(), "TTg");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn issuer(&self) -> &str {
         self.text
             .get(usize::from(self.issuer_start)..usize::from(self.issuer_end))
@@ -336,6 +345,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("05/QĐ-UBND")?.units(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn units(&self) -> Option<&str> {
         self.text.get(usize::from(self.issuer_end) + 1..)
     }
@@ -351,6 +361,7 @@ impl DocSymbol {
     /// assert_eq!(DocSymbol::parse("16/CT-TTg")?.year(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn year(&self) -> Option<u16> {
         self.year
     }
@@ -373,6 +384,7 @@ impl DocSymbol {
     /// assert!(!DocSymbol::parse("09/2019/NĐ-CP")?.is_irregular());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_irregular(&self) -> bool {
         match (self.year, self.kind) {
             (Some(year), Some(kind)) => year >= 2016 && !kind.may_be_normative(),
@@ -533,14 +545,25 @@ fn kind_lookalike(system: SymbolSystem, segment: &str) -> Option<SymbolErrorReas
             kind,
         });
     }
-    DocKind::ALL
-        .iter()
-        .filter_map(|k| k.abbreviation(system))
-        .find(|abbr| abbr.len() == segment.len() && eq_ignore_case(abbr, segment))
-        .map(|abbr| SymbolErrorReason::KindCase {
-            found: segment.to_owned(),
-            kind: abbr,
-        })
+    // In a State symbol a Party abbreviation in the wrong case (`QĐI` for `QĐi`) is no
+    // issuer either.
+    let systems: &[SymbolSystem] = if system.is_state() {
+        &[system, SymbolSystem::Party]
+    } else {
+        &[system]
+    };
+    systems.iter().find_map(|system| {
+        DocKind::ALL
+            .iter()
+            .filter_map(|k| k.abbreviation(*system))
+            .find(|abbr| {
+                *abbr != segment && abbr.len() == segment.len() && eq_ignore_case(abbr, segment)
+            })
+            .map(|abbr| SymbolErrorReason::KindCase {
+                found: segment.to_owned(),
+                kind: abbr,
+            })
+    })
 }
 
 fn parse_parts(s: &str) -> Result<Parts, Failure> {
@@ -822,6 +845,7 @@ impl SymbolError {
     ///
     /// assert_eq!(DocSymbol::parse("23-QD/TW").unwrap_err().input(), "23-QD/TW");
     /// ```
+    #[must_use]
     pub fn input(&self) -> &str {
         &self.input
     }
@@ -836,6 +860,7 @@ impl SymbolError {
     /// let err = DocSymbol::parse("1470-CV").unwrap_err();
     /// assert_eq!(err.reason(), &SymbolErrorReason::MissingIssuer);
     /// ```
+    #[must_use]
     pub fn reason(&self) -> &SymbolErrorReason {
         &self.reason
     }
@@ -880,7 +905,7 @@ pub enum SymbolErrorReason {
     /// The issuer is missing.
     #[error("the issuer is missing")]
     MissingIssuer,
-    /// A segment between separators is empty (`05/QĐ--UBND`, `123/UBND-`).
+    /// A unit segment after the issuer is empty (`05/QĐ-UBND-`, `123/UBND--VX`).
     #[error("a segment between separators is empty")]
     EmptySegment,
     /// A `/` where the format has none.
@@ -942,8 +967,8 @@ pub enum SymbolErrorReason {
         /// The abbreviation.
         kind: &'static str,
     },
-    /// A Party kind (`CV`, `KL`) in a State symbol.
-    #[error("`{kind}` is a Party kind: a State official letter has no kind (`number/ISSUER-UNIT`)")]
+    /// A Party kind (`CV`, `KL`, `QĐi`) in a State symbol.
+    #[error("{}", party_kind_in_state(.kind))]
     PartyKindInState {
         /// The abbreviation.
         kind: &'static str,
@@ -956,6 +981,25 @@ pub enum SymbolErrorReason {
         /// The issuer as written.
         issuer: String,
     },
+}
+
+/// The message of [`SymbolErrorReason::PartyKindInState`]: what a State symbol writes
+/// instead, if anything.
+fn party_kind_in_state(abbreviation: &str) -> String {
+    let kind = DocKind::from_abbreviation(SymbolSystem::Party, abbreviation);
+    match kind {
+        Some(DocKind::OfficialLetter) | None => format!(
+            "`{abbreviation}` is a Party kind: a State official letter has no kind (`number/ISSUER-UNIT`)"
+        ),
+        Some(kind) => match kind.abbreviation(SymbolSystem::StateAdministrative) {
+            Some(state) => format!(
+                "`{abbreviation}` is a Party kind: a State symbol writes a {kind} `{state}`"
+            ),
+            None => format!(
+                "`{abbreviation}` is a Party kind: a {kind} has no abbreviation in State symbols"
+            ),
+        },
+    }
 }
 
 fn system_word(system: SymbolSystem) -> &'static str {

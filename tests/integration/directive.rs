@@ -117,6 +117,14 @@ fn due_parses_dates_and_terms() {
         Due::Date(date(2024, 12, 31))
     );
     assert_eq!("30 ngày".parse::<Due>().unwrap().to_string(), "30 days");
+    for text in ["2024-12-1", " 2024-12-31", "2024-02-30"] {
+        assert_eq!(
+            text.parse::<Due>().unwrap_err().to_string(),
+            format!(
+                "invalid due `{text}`: expected a date `yyyy-mm-dd` or a term such as `30 days`"
+            )
+        );
+    }
     assert_eq!(
         "soon".parse::<Due>().unwrap_err().to_string(),
         "invalid due `soon`: expected a date `yyyy-mm-dd` or a term such as `30 days`"
@@ -331,6 +339,89 @@ fn each_lint_fires_where_it_should() {
 }
 
 #[test]
+fn bodies_named_in_one_lead_selector_are_several_leads() {
+    let kind = Selector::Kind(BodyKind::PartyAdvisoryDepartment);
+    let directive = Directive::builder(letter("9/KH-UBND", date(2024, 2, 22)))
+        .task(
+            Task::new(num("1"), "two departments named as lead")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV") | body("BTG"))),
+        )
+        .task(
+            // Every advisory department, each for its own share: one lead.
+            Task::new(num("2"), "a category as lead")
+                .assign(Role::Lead, Assignee::Bodies(kind.clone())),
+        )
+        .task(
+            Task::new(num("3"), "a category and a named body")
+                .assign(Role::Lead, Assignee::Bodies(kind | body("TU"))),
+        )
+        .task(
+            Task::new(num("4"), "one body named twice")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV") | body("BDV"))),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .filter(|l| l.code() == LintCode::SeveralLeads)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
+            "error[DIR002] task 3: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
+        ]
+    );
+}
+
+#[test]
+fn reports_through_the_recipient_or_the_sender_are_flagged() {
+    // Task 10 of 1470-CV/TU reports to the Standing Committee through the Mass
+    // Mobilization Department; these reports get one of the two wrong.
+    let report = |to: &str, through: &str| {
+        Requirement::PeriodicReport(
+            PeriodicReport::new()
+                .with_frequency(Frequency::HalfYearly)
+                .to(to.parse().unwrap())
+                .through(through.parse().unwrap()),
+        )
+    };
+    let directive = Directive::builder(letter("8/KH-UBND", date(2024, 2, 22)))
+        .task(
+            Task::new(num("1"), "to and through the Standing Committee")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(report("BTV", "BTV")),
+        )
+        .task(
+            Task::new(num("2"), "through the reporting body itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(report("BTV", "BDV")),
+        )
+        .task(
+            Task::new(num("3"), "as the seed letter asks")
+                .assign(Role::Lead, Assignee::Bodies(body("BTG")))
+                .require(report("BTV", "BDV")),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .filter(|l| l.code() != LintCode::ReportWithoutDeadline)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            "warning[DIR014] task 1, requirement 1: the report goes to `BTV` through `BTV`, the same body",
+            "error[DIR008] task 2, requirement 1: `BDV` sends its report through itself",
+        ]
+    );
+}
+
+#[test]
 fn selectors_resolve_on_the_issue_date() {
     // The district committee ended on 2025-07-01: a 2026 directive to district committees
     // selects nobody.
@@ -431,6 +522,75 @@ mod seed {
         assert_eq!(report.intake().unwrap().as_str(), "TH-TU-BDV");
         let m = d.monitoring().unwrap();
         assert_eq!(m.assignments()[0].role(), Role::Lead);
+        assert_eq!(
+            m.assignments()[0].assignee(),
+            &Assignee::Bodies(body("TH-TU-BDV"))
+        );
+        let Requirement::PeriodicReport(report) = &m.requirements()[0] else {
+            panic!("the monitoring clause asks for a periodic report");
+        };
+        assert_eq!(report.recipient().unwrap().as_str(), "TH-TU-BTV");
+        assert_eq!(report.frequency(), None);
+        // The five documents of point 1, with their dates and issuers, in the letter's order.
+        let references: Vec<(Relation, String)> = d
+            .document()
+            .references()
+            .iter()
+            .map(|r| (r.relation(), r.target().to_string()))
+            .collect();
+        let expected = [
+            "23-QĐ/TW (2021-07-30)",
+            "114-KL/TW (2015-07-14)",
+            "33/2021/CT-TTg (2021-11-26)",
+            "267-KL/TU (2017-12-25)",
+            "763-QĐ/TU (2021-10-15)",
+        ];
+        assert_eq!(
+            references,
+            expected.map(|k| (Relation::Implements, k.to_owned()))
+        );
+        let cited: Vec<(String, String)> = d
+            .cited()
+            .iter()
+            .map(|c| (c.key().to_string(), c.issuer().unwrap().to_string()))
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                (expected[0], "Bộ Chính trị"),
+                (expected[1], "Ban Bí thư"),
+                (expected[2], "Thủ tướng Chính phủ"),
+                (expected[3], "TH-TU-BTV"),
+                (expected[4], "TH-TU-BTV"),
+            ]
+            .map(|(k, i)| (k.to_owned(), i.to_owned()))
+        );
+        // Tasks 7–9 name their bodies: the lead first, then the others with their roles.
+        let roles = |number: &str| -> Vec<(Role, Assignee)> {
+            d.task(number)
+                .unwrap()
+                .assignments()
+                .iter()
+                .map(|a| (a.role(), a.assignee().clone()))
+                .collect()
+        };
+        assert_eq!(
+            roles("7")[0],
+            (Role::Lead, Assignee::Bodies(body("TH-TU-BTG")))
+        );
+        assert_eq!(roles("7")[1].0, Role::Implement);
+        assert_eq!(
+            roles("8")[0],
+            (Role::Lead, Assignee::Bodies(body("TH-DD-HDND")))
+        );
+        assert_eq!(roles("8")[1].0, Role::Coordinate);
+        assert_eq!(
+            roles("9"),
+            [
+                (Role::Lead, Assignee::Bodies(body("TH-BCS-UBND"))),
+                (Role::Coordinate, Assignee::Bodies(body("TH-TU-BDV"))),
+            ]
+        );
         // Every recipient selector picks bodies of the Thanh Hóa registry on the issue date.
         let registry = Registry::from_toml_str(THANH_HOA).unwrap();
         for s in d.recipients() {
@@ -569,6 +729,28 @@ mod seed {
                 "tasks[0].assignments[0]",
                 "exactly one of `recipients = true` and `bodies`",
             ),
+            // A value of the wrong shape is told what is expected, in the file's terms.
+            (
+                edited(
+                    r#"assignments = [{ role = "lead", recipients = true }]"#,
+                    r#"assignments = ["lead"]"#,
+                ),
+                "tasks[0].assignments[0]",
+                "invalid type: string \"lead\", expected an assignment: a table with `role` and either `recipients = true` or `bodies`",
+            ),
+            (
+                edited(
+                    r#"{ kind = "periodic_report", to = "TH-TU-BTV", through"#,
+                    r#"{ kind = "periodic_report", regime = "half_yearly", to = "TH-TU-BTV", through"#,
+                ),
+                "tasks[9].requirements[0].regime",
+                "expected a reporting regime: a table with `name`, `frequency`, `cut_off` and `deadline`",
+            ),
+            (
+                edited(r#"date = "2021-10-15""#, r#"date = "2021-10-5""#),
+                "document.references[4].date",
+                "invalid date `2021-10-5`: expected an existing day written `yyyy-mm-dd`",
+            ),
         ];
         for (text, path, value) in cases {
             let err = Directive::from_toml_str(&text).unwrap_err();
@@ -635,4 +817,60 @@ fn public_types_are_send_sync() {
     assert_traits::<Lint>();
     assert_traits::<DirectiveError>();
     assert_traits::<directives::Error>();
+}
+
+#[test]
+fn locations_count_from_one_without_overflow() {
+    assert_eq!(Location::Recipient { index: 0 }.to_string(), "recipient 1");
+    assert_eq!(
+        Location::MonitoringRequirement { index: usize::MAX }.to_string(),
+        format!("monitoring, requirement {}", usize::MAX)
+    );
+}
+
+#[test]
+fn lints_on_the_monitoring_clause_speak_of_it() {
+    let directive = Directive::builder(letter("10/KH-UBND", date(2024, 2, 22)))
+        .monitoring(
+            Monitoring::new("theo dõi, đôn đốc")
+                .assign(Role::Coordinate, Assignee::Bodies(body("BDV")))
+                .require(Requirement::Continuous),
+        )
+        .build()
+        .unwrap();
+    let lints: Vec<(String, String)> = directive
+        .lint(&registry())
+        .iter()
+        .map(|l| (l.to_string(), l.message_vi().to_owned()))
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            (
+                "error[DIR001] monitoring: the monitoring clause has no lead (chủ trì)".to_owned(),
+                "nội dung theo dõi, đôn đốc chưa giao cơ quan, đơn vị chủ trì".to_owned()
+            ),
+            (
+                "info[DIR006] monitoring: the monitoring clause asks for continuous work only: no deliverable and no deadline".to_owned(),
+                "nội dung theo dõi, đôn đốc thường xuyên: không có sản phẩm và thời hạn cụ thể".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_task_without_requirements_is_told_so() {
+    let directive = Directive::builder(letter("11/KH-UBND", date(2024, 2, 22)))
+        .task(Task::new(num("1"), "t").assign(Role::Lead, Assignee::Bodies(body("BDV"))))
+        .build()
+        .unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        ["info[DIR006] task 1: the task states no requirement: no deliverable and no deadline"]
+    );
 }

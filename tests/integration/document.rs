@@ -16,7 +16,8 @@ fn sym(s: &str) -> DocSymbol {
     DocSymbol::parse(s).unwrap()
 }
 
-/// Real symbols from DOMAIN.md, the seed letter 1470-CV/TU and the provisions they cite:
+/// Real symbols: the seed letter 1470-CV/TU, the documents it cites, and the laws, decrees,
+/// decisions and Party documents the crate's rules come from:
 /// (symbol, system, number, kind, issuer, units, year).
 type Row = (
     &'static str,
@@ -164,6 +165,10 @@ const MALFORMED: &[(&str, &str)] = &[
     ("05/NĐ-CP", "invalid document symbol `05/NĐ-CP`: `NĐ` is a legal-normative kind: its symbol needs a year (`number/year/NĐ-ISSUER`)"),
     ("05/TT-BTC", "invalid document symbol `05/TT-BTC`: `TT` is a legal-normative kind: its symbol needs a year (`number/year/TT-ISSUER`)"),
     ("123/CV-UBND", "invalid document symbol `123/CV-UBND`: `CV` is a Party kind: a State official letter has no kind (`number/ISSUER-UNIT`)"),
+    ("05/QĐi-UBND", "invalid document symbol `05/QĐi-UBND`: `QĐi` is a Party kind: a State symbol writes a regulation `QyĐ`"),
+    ("05/QĐI-UBND", "invalid document symbol `05/QĐI-UBND`: `QĐI` is not a kind abbreviation; abbreviations are case-sensitive: `QĐi`"),
+    ("05/KL-UBND", "invalid document symbol `05/KL-UBND`: `KL` is a Party kind: a conclusion has no abbreviation in State symbols"),
+    ("123/UBND--VX", "invalid document symbol `123/UBND--VX`: a segment between separators is empty"),
     ("123/ubnd-VX", "invalid document symbol `123/ubnd-VX`: invalid issuer `ubnd`"),
     ("05/QĐ-1UBND", "invalid document symbol `05/QĐ-1UBND`: invalid issuer `1UBND`"),
     ("09/19/NĐ-CP", "invalid document symbol `09/19/NĐ-CP`: invalid year `19`: expected four digits from 1945 on"),
@@ -413,6 +418,14 @@ fn document_builder_checks() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
+        "document `1470-CV/TU (2024-02-22)` refers to itself: the reference `1470-CV/TU` has no date; give the date of the other document with that symbol"
+    );
+    let err = Document::builder(sym("1470-CV/TU"), d)
+        .reference(Relation::Cites, DocKey::dated(sym("1470-CV/TU"), d))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
         "document `1470-CV/TU (2024-02-22)` refers to itself"
     );
     // The same symbol at another date is another document.
@@ -510,6 +523,33 @@ mod serde_shapes {
         )
         .unwrap();
         assert_eq!(law.kind(), DocKind::Law);
+    }
+
+    #[test]
+    fn dates_have_one_spelling_and_must_exist() {
+        for (json, message) in [
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-2-22"}"#,
+                "invalid date `2024-2-22`: expected an existing day written `yyyy-mm-dd` at line 1 column 47",
+            ),
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-02-30"}"#,
+                "invalid date `2024-02-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 48",
+            ),
+            (
+                r#"{"symbol": "1470-CV/TU", "issued": "2024-02-22", "references": [{"relation": "cites", "symbol": "23-QĐ/TW", "date": "+2021-07-30"}]}"#,
+                "invalid date `+2021-07-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 131",
+            ),
+        ] {
+            let err = serde_json::from_str::<Document>(json).unwrap_err();
+            assert_eq!(err.to_string(), message);
+        }
+        let err = serde_json::from_str::<DocKey>(r#"{"symbol": "23-QĐ/TW", "date": "2021-7-30"}"#)
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid date `2021-7-30`"),
+            "{err}"
+        );
     }
 }
 
