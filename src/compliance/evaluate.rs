@@ -653,7 +653,8 @@ impl Finding {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, BasicCalendar, EvaluationPolicy, Events};
+    /// # use directives::calendar::WorkCalendar;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
     /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
@@ -662,7 +663,7 @@ impl Finding {
     /// # let mut obligations = Obligations::new();
     /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
     /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
-    /// let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+    /// let calendar = WorkCalendar::vietnam()?;
     /// let policy = EvaluationPolicy::new(&calendar);
     /// let finding = evaluate(&obligations, &Events::new(), d(2025, 9, 22)?, &policy)?.finding(id).ok_or("none")?;
     /// assert_eq!(finding.effective_due(), d(2025, 9, 22)?);
@@ -1039,7 +1040,7 @@ impl ShiftTable {
         let len = usize::try_from(hi - lo).map_err(|_| ComplianceError::DateOutOfRange)? + 1;
         let mut shifted = vec![0; len];
         for (slot, d) in shifted.iter_mut().rev().zip((lo..=hi).rev()) {
-            if calendar.is_working_day(date_of(d)?) {
+            if super::policy::is_working(calendar, date_of(d)?)? {
                 next = d;
             }
             *slot = next;

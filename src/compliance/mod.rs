@@ -37,7 +37,8 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use directives::compliance::{evaluate, BasicCalendar, Event, EvaluationPolicy, Events, Status};
+//! use directives::calendar::WorkCalendar;
+//! use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
 //! use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
 //! use directives::period::Period;
 //! use directives::org::BodyId;
@@ -55,7 +56,7 @@
 //! let id = obligations.push(Obligation::new(key, d(2025, 10, 18)?))?;
 //! let mut events = Events::new();
 //! events.push(Event::submitted(id, d(2025, 10, 20)?))?;
-//! let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+//! let calendar = WorkCalendar::vietnam()?;
 //! let policy = EvaluationPolicy::new(&calendar);
 //! let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
 //! let finding = evaluation.finding(id).ok_or("no finding")?;
@@ -82,9 +83,7 @@ pub use self::evaluate::{
 };
 pub use self::event::{Event, EventId, EventKind, Events};
 pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
-pub use self::policy::{
-    BasicCalendar, EvaluationPolicy, LateExtensions, RestDayShift, WorkingDays,
-};
+pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::{Scorecard, StatusCounts};
 pub use self::tracker::Tracker;
 
@@ -124,14 +123,6 @@ pub enum ComplianceError {
         /// The calendar's first date.
         first: NaiveDate,
         /// The calendar's last date.
-        last: NaiveDate,
-    },
-    /// A calendar's last date is before its first.
-    #[error("calendar range `{first}`..`{last}` is empty")]
-    EmptyCalendar {
-        /// The first date.
-        first: NaiveDate,
-        /// The last date.
         last: NaiveDate,
     },
     /// A date computation left chrono's range.
