@@ -14,23 +14,24 @@
 //! [`Obligation`] with its [`ObligationKey`] is rebuilt on demand with
 //! [`Obligations::get`].
 //!
-//! # Key types
+//! The key's parts come from the modules that own them: the directive's
+//! [`DirectiveKey`] (its symbol and issue date, as [`Directive::key`] gives it) and
+//! [`TaskNumber`] from [`directive`](crate::directive), [`BodyId`] from
+//! [`org`](crate::org) and [`Period`] from [`period`](crate::period).
 //!
-//! The key's parts are the directive module's [`TaskNumber`], the period module's
-//! [`Period`], and a [`DirectiveKey`]: the directive's symbol (as its canonical string,
-//! such as `05/CT-UBND`) with its issue date, as the directive's own key gives them.
+//! [`Directive::key`]: crate::directive::Directive::key
 //!
 //! # Example
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use directives::obligation::{
-//!     DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber,
-//! };
+//! use directives::directive::{DirectiveKey, TaskNumber};
+//! use directives::document::DocSymbol;
+//! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 //! use directives::period::Period;
 //! use directives::org::BodyId;
 //!
-//! let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+//! let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 //! let key = ObligationKey::new(
 //!     directive,
 //!     TaskNumber::new("2a")?,
@@ -51,6 +52,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::directive::{DirectiveKey, TaskNumber};
 use crate::org::BodyId;
 use crate::period::Period;
 
@@ -69,137 +71,6 @@ pub(crate) fn day_number(date: NaiveDate) -> i32 {
 pub(crate) fn from_day_number(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day)
 }
-
-/// The key of a directive: its document symbol and its issue date.
-///
-/// The symbol is kept as its canonical string (for example `05/CT-UBND`); it is never
-/// empty. This is the minimal form the obligation key needs and will be reconciled with
-/// the directive module's key type.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::obligation::DirectiveKey;
-///
-/// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-/// assert_eq!(key.symbol(), "05/CT-UBND");
-/// assert_eq!(key.to_string(), "05/CT-UBND of 2024-03-01");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(
-        deny_unknown_fields,
-        try_from = "DirectiveKeyWire",
-        into = "DirectiveKeyWire"
-    )
-)]
-pub struct DirectiveKey {
-    // INVARIANT (non-empty): `symbol` is not empty after trimming; upheld by `new`.
-    symbol: String,
-    issued: NaiveDate,
-}
-
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct DirectiveKeyWire {
-    symbol: String,
-    issued: NaiveDate,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<DirectiveKeyWire> for DirectiveKey {
-    type Error = ObligationError;
-    fn try_from(wire: DirectiveKeyWire) -> Result<Self, Self::Error> {
-        DirectiveKey::new(&wire.symbol, wire.issued)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl From<DirectiveKey> for DirectiveKeyWire {
-    fn from(key: DirectiveKey) -> Self {
-        DirectiveKeyWire {
-            symbol: key.symbol,
-            issued: key.issued,
-        }
-    }
-}
-
-impl DirectiveKey {
-    /// The key of the directive with this symbol, issued on this date.
-    ///
-    /// # Errors
-    ///
-    /// [`ObligationError::EmptySymbol`] when the symbol is empty or only spaces.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?;
-    /// assert!(DirectiveKey::new(" ", date).is_err());
-    /// assert_eq!(DirectiveKey::new(" 05/CT-UBND ", date)?.symbol(), "05/CT-UBND");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(symbol: &str, issued: NaiveDate) -> Result<DirectiveKey, ObligationError> {
-        let symbol = symbol.trim();
-        if symbol.is_empty() {
-            return Err(ObligationError::EmptySymbol);
-        }
-        Ok(DirectiveKey {
-            symbol: symbol.to_owned(),
-            issued,
-        })
-    }
-
-    /// The directive's document symbol.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// assert_eq!(key.symbol(), "05/CT-UBND");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn symbol(&self) -> &str {
-        &self.symbol
-    }
-
-    /// The directive's issue date.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?;
-    /// assert_eq!(DirectiveKey::new("05/CT-UBND", date)?.issued(), date);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn issued(&self) -> NaiveDate {
-        self.issued
-    }
-}
-
-impl fmt::Display for DirectiveKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} of {}", self.symbol, self.issued)
-    }
-}
-
-/// The number of a task within its directive (the [`directive`](crate::directive)
-/// module's type, re-exported here because it is part of every obligation's key).
-pub use crate::directive::TaskNumber;
 
 /// The 0-based position of a requirement within its task's assignment.
 ///
@@ -253,12 +124,14 @@ impl RequirementIndex {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{ObligationKey, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(3),
@@ -289,12 +162,14 @@ impl ObligationKey {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{ObligationKey, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(3),
@@ -325,10 +200,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.directive(), &directive);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -343,10 +220,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.task().as_str(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -361,10 +240,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.requirement().get(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -379,10 +260,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.body().index(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -397,10 +280,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.period().to_string(), "2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -455,12 +340,14 @@ pub enum Applicability {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(9),
@@ -494,10 +381,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
@@ -521,10 +410,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let passed = Obligation::new(key.clone(), due).with_original_body(BodyId::from_index(2));
     /// assert_eq!(passed.original_body(), Some(BodyId::from_index(2)));
@@ -544,10 +435,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due).with_applicability(Applicability::NotApplicable);
     /// assert_eq!(obligation.applicability(), Applicability::NotApplicable);
@@ -565,10 +458,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -583,10 +478,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -601,10 +498,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).original_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -619,10 +518,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -697,11 +598,13 @@ macro_rules! handle {
             ///
             /// ```
             /// use chrono::NaiveDate;
-            /// use directives::obligation::{DirectiveKey, Obligations, TaskNumber};
+            /// use directives::directive::{DirectiveKey, TaskNumber};
+            /// use directives::document::DocSymbol;
+            /// use directives::obligation::Obligations;
             /// use directives::period::Period;
             ///
             /// let mut store = Obligations::new();
-            /// let d = store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?;
+            /// let d = store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?;
             /// let t = store.add_task(TaskNumber::new("1")?)?;
             /// let p = store.add_period("2024".parse::<Period>()?)?;
             /// assert_eq!((d.index(), t.index(), p.index()), (0, 0, 0));
@@ -733,13 +636,15 @@ handle!(
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let mut store = Obligations::new();
 /// let row = ObligationRow {
-///     directive: store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?,
+///     directive: store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
 ///     task: store.add_task(TaskNumber::new("1")?)?,
 ///     requirement: RequirementIndex::new(0),
 ///     body: BodyId::from_index(1),
@@ -808,11 +713,13 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
-/// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 /// let mut store = Obligations::new();
 /// for month in 1..=3 {
 ///     let key = ObligationKey::new(
@@ -892,9 +799,11 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let key = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let mut store = Obligations::new();
     /// assert_eq!(store.add_directive(key.clone())?, store.add_directive(key)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -912,7 +821,8 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations, TaskNumber};
+    /// use directives::directive::TaskNumber;
+    /// use directives::obligation::Obligations;
     ///
     /// let mut store = Obligations::new();
     /// let a = store.add_task(TaskNumber::new("1")?)?;
@@ -933,7 +843,7 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations};
+    /// use directives::obligation::Obligations;
     /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
@@ -950,7 +860,7 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations};
+    /// use directives::obligation::Obligations;
     /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
@@ -968,9 +878,11 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let key = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let mut store = Obligations::new();
     /// let d = store.add_directive(key.clone())?;
     /// assert_eq!(store.directive_key(d), Some(&key));
@@ -986,10 +898,12 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
     /// let mut store = Obligations::new();
-    /// store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?;
+    /// store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?;
     /// assert_eq!(store.directives().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1014,14 +928,16 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let mut store = Obligations::new();
     /// let mut other = Obligations::new();
     /// let row = ObligationRow {
-    ///     directive: other.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?,
+    ///     directive: other.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
     ///     task: other.add_task(TaskNumber::new("1")?)?,
     ///     requirement: RequirementIndex::new(0),
     ///     body: BodyId::from_index(1),
@@ -1074,12 +990,14 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
@@ -1375,10 +1293,7 @@ pub fn obligations(
 
     let issued = directive.issued();
     let mut store = Obligations::new();
-    let directive_ref = store.add_directive(DirectiveKey::new(
-        directive.document().symbol().as_ref(),
-        issued,
-    )?)?;
+    let directive_ref = store.add_directive(directive.key())?;
     for task in directive.tasks() {
         let task_ref = store.add_task(task.number().clone())?;
         let mut bodies: Vec<BodyId> = Vec::new();
@@ -1451,9 +1366,6 @@ pub fn obligations(
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ObligationError {
-    /// A directive key's symbol was empty.
-    #[error("directive symbol is empty")]
-    EmptySymbol,
     /// A handle was not issued by the store it was used with.
     #[error("handle was not issued by this obligation store")]
     UnknownHandle,
@@ -1477,6 +1389,7 @@ pub enum ObligationError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::DocSymbol;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -1485,7 +1398,7 @@ mod tests {
     #[test]
     fn round_trip_through_the_store() {
         let key = ObligationKey::new(
-            DirectiveKey::new("05/CT-UBND", date(2024, 3, 1)).unwrap(),
+            DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
             TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
             BodyId::from_index(7),
@@ -1504,14 +1417,8 @@ mod tests {
     #[test]
     fn error_messages() {
         assert_eq!(
-            ObligationError::EmptySymbol.to_string(),
-            "directive symbol is empty"
-        );
-        assert_eq!(
-            DirectiveKey::new(" ", date(2024, 1, 1))
-                .unwrap_err()
-                .to_string(),
-            "directive symbol is empty"
+            ObligationError::UnknownHandle.to_string(),
+            "handle was not issued by this obligation store"
         );
     }
 }

@@ -7,9 +7,10 @@ use directives::compliance::{
     ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind, Events, Grade,
     GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate, rank,
 };
+use directives::directive::{DirectiveKey, TaskNumber};
+use directives::document::DocSymbol;
 use directives::obligation::{
-    Applicability, DirectiveKey, Obligation, ObligationId, ObligationKey, Obligations,
-    RequirementIndex, TaskNumber,
+    Applicability, Obligation, ObligationId, ObligationKey, Obligations, RequirementIndex,
 };
 use directives::org::BodyId;
 use directives::period::Period;
@@ -21,7 +22,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn key(body: u32, period: &str) -> ObligationKey {
     ObligationKey::new(
-        DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)).unwrap(),
+        DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), d(2025, 1, 2)),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
         BodyId::from_index(body),
