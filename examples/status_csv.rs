@@ -125,7 +125,7 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
             DocSymbol::parse("1/CT-UBND")?,
             NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
         ))?;
-        let task = obligations.add_task(TaskNumber::new("1")?)?;
+        let task = obligations.add_clause(TaskNumber::new("1")?)?;
         let mut periods: Vec<PeriodRef> = Vec::new();
         let mut dates = DateParser::new();
         // File obligation id → store id (u32::MAX for ids not in the file).
@@ -150,7 +150,7 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
             }
             let row = ObligationRow {
                 directive,
-                task,
+                clause: task,
                 requirement: RequirementIndex::new(id),
                 body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
                 period: *periods.get(period).ok_or_else(bad)?,

@@ -99,7 +99,7 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
         ))
         .expect("room for a directive");
     let task = obligations
-        .add_task(TaskNumber::new("1").expect("valid task number"))
+        .add_clause(TaskNumber::new("1").expect("valid task number"))
         .expect("room for a task");
     let periods: Vec<_> = (0..60)
         .map(|m| {
@@ -112,7 +112,7 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
         let id = obligations
             .insert(ObligationRow {
                 directive,
-                task,
+                clause: task,
                 requirement: RequirementIndex::new(u32::try_from(row.obligation_id).unwrap_or(0)),
                 body: BodyId::from_index(row.body_id),
                 period: periods[row.period_id as usize],

@@ -1881,7 +1881,9 @@ mod tests {
                     day(1),
                 ))
                 .unwrap(),
-            task: obligations.add_task(TaskNumber::new("1").unwrap()).unwrap(),
+            clause: obligations
+                .add_clause(TaskNumber::new("1").unwrap())
+                .unwrap(),
             requirement: RequirementIndex::new(0),
             body: BodyId::from_index(1),
             period: obligations
