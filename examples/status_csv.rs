@@ -21,8 +21,10 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use directives::compliance::{Evaluation, EvaluationPolicy, Events, Scorecard, Status, evaluate};
+use directives::directive::{DirectiveKey, TaskNumber};
+use directives::document::DocSymbol;
 use directives::obligation::{
-    DirectiveKey, ObligationId, ObligationRow, Obligations, PeriodRef, RequirementIndex, TaskNumber,
+    ObligationId, ObligationRow, Obligations, PeriodRef, RequirementIndex,
 };
 use directives::org::BodyId;
 use directives::period::Period;
@@ -120,10 +122,10 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
         let rows = bytecount_lines(&text);
         let mut obligations = Obligations::with_capacity(rows);
         let directive = obligations.add_directive(DirectiveKey::new(
-            "yardstick",
+            DocSymbol::parse("1/CT-UBND")?,
             NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
-        )?)?;
-        let task = obligations.add_task(TaskNumber::new("1")?)?;
+        ))?;
+        let task = obligations.add_clause(TaskNumber::new("1")?)?;
         let mut periods: Vec<PeriodRef> = Vec::new();
         let mut dates = DateParser::new();
         // File obligation id → store id (u32::MAX for ids not in the file).
@@ -148,7 +150,7 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
             }
             let row = ObligationRow {
                 directive,
-                task,
+                clause: task,
                 requirement: RequirementIndex::new(id),
                 body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
                 period: *periods.get(period).ok_or_else(bad)?,

@@ -55,12 +55,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod key;
 mod lint;
 mod model;
 mod task;
 #[cfg(feature = "serde")]
 mod wire;
 
+pub use self::key::DirectiveKey;
 pub use self::lint::{Lint, LintCode, Location, Severity};
 pub use self::model::{Directive, DirectiveBuilder, Monitoring};
 pub use self::task::{

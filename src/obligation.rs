@@ -1,36 +1,51 @@
-//! Obligations: what one body owes for one requirement of one task in one period, and the
-//! expansion of directives into them ([`obligations`]).
+//! Obligations: what one body owes for one requirement of one task (or of the monitoring
+//! clause) in one period, and the expansion of directives into them ([`obligations`],
+//! [`obligations_with`]).
 //!
 //! An obligation is the unit that compliance is evaluated on. It is identified by
 //! (directive key, task number, requirement index, body, period), where the directive key
-//! is the directive's symbol plus its issue date, and it has an original due date. When
-//! the body that owed it ceased to exist, the obligation passed to a successor and records
-//! the original body as well.
+//! is the directive's symbol plus its issue date and the task number is a [`Clause`]: a
+//! task's number or the monitoring clause. It has an original due date. When the body
+//! that owed it ceased to exist, the obligation passed to a successor and records the
+//! original body as well.
+//!
+//! # Expansion
+//!
+//! [`obligations`] turns a directive, a registry of bodies, a working-day calendar and a
+//! horizon into an [`Expansion`]: the obligations, and every requirement that gave none
+//! with a [`SkipReason`] (continuous work, no deadline, no regime, a due date outside the
+//! horizon, no body). Nothing is dropped silently. Where the directive leaves a choice open
+//! (the seed letter asks for reports "periodically", with no regime), a tool states its
+//! choice in [`ExpansionOptions`] and calls [`obligations_with`]; the expansion never
+//! guesses.
+//!
+//! # Storage
 //!
 //! Obligations are kept in a compact, columnar store, [`Obligations`]: due dates are day
-//! numbers and bodies are [`BodyId`]s, each in its own column, and directive keys, task
-//! numbers and periods are stored once and referred to by small handles. An
+//! numbers and bodies are [`BodyId`]s, each in its own column, and directive keys, clauses
+//! and periods are stored once and referred to by small handles. An
 //! [`ObligationId`] is a copyable index into the store that issued it; the full
 //! [`Obligation`] with its [`ObligationKey`] is rebuilt on demand with
 //! [`Obligations::get`].
 //!
-//! # Key types
+//! The key's parts come from the modules that own them: the directive's
+//! [`DirectiveKey`] (its symbol and issue date, as [`Directive::key`] gives it) and
+//! [`TaskNumber`] from [`directive`](crate::directive), [`BodyId`] from
+//! [`org`](crate::org) and [`Period`] from [`period`](crate::period).
 //!
-//! The key's parts are the directive module's [`TaskNumber`], the period module's
-//! [`Period`], and a [`DirectiveKey`]: the directive's symbol (as its canonical string,
-//! such as `05/CT-UBND`) with its issue date, as the directive's own key gives them.
+//! [`Directive::key`]: crate::directive::Directive::key
 //!
 //! # Example
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use directives::obligation::{
-//!     DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber,
-//! };
+//! use directives::directive::{DirectiveKey, TaskNumber};
+//! use directives::document::DocSymbol;
+//! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 //! use directives::period::Period;
 //! use directives::org::BodyId;
 //!
-//! let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+//! let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 //! let key = ObligationKey::new(
 //!     directive,
 //!     TaskNumber::new("2a")?,
@@ -51,6 +66,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::directive::{DirectiveKey, TaskNumber};
 use crate::org::BodyId;
 use crate::period::Period;
 
@@ -69,137 +85,6 @@ pub(crate) fn day_number(date: NaiveDate) -> i32 {
 pub(crate) fn from_day_number(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day)
 }
-
-/// The key of a directive: its document symbol and its issue date.
-///
-/// The symbol is kept as its canonical string (for example `05/CT-UBND`); it is never
-/// empty. This is the minimal form the obligation key needs and will be reconciled with
-/// the directive module's key type.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::obligation::DirectiveKey;
-///
-/// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-/// assert_eq!(key.symbol(), "05/CT-UBND");
-/// assert_eq!(key.to_string(), "05/CT-UBND of 2024-03-01");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(
-        deny_unknown_fields,
-        try_from = "DirectiveKeyWire",
-        into = "DirectiveKeyWire"
-    )
-)]
-pub struct DirectiveKey {
-    // INVARIANT (non-empty): `symbol` is not empty after trimming; upheld by `new`.
-    symbol: String,
-    issued: NaiveDate,
-}
-
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct DirectiveKeyWire {
-    symbol: String,
-    issued: NaiveDate,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<DirectiveKeyWire> for DirectiveKey {
-    type Error = ObligationError;
-    fn try_from(wire: DirectiveKeyWire) -> Result<Self, Self::Error> {
-        DirectiveKey::new(&wire.symbol, wire.issued)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl From<DirectiveKey> for DirectiveKeyWire {
-    fn from(key: DirectiveKey) -> Self {
-        DirectiveKeyWire {
-            symbol: key.symbol,
-            issued: key.issued,
-        }
-    }
-}
-
-impl DirectiveKey {
-    /// The key of the directive with this symbol, issued on this date.
-    ///
-    /// # Errors
-    ///
-    /// [`ObligationError::EmptySymbol`] when the symbol is empty or only spaces.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?;
-    /// assert!(DirectiveKey::new(" ", date).is_err());
-    /// assert_eq!(DirectiveKey::new(" 05/CT-UBND ", date)?.symbol(), "05/CT-UBND");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(symbol: &str, issued: NaiveDate) -> Result<DirectiveKey, ObligationError> {
-        let symbol = symbol.trim();
-        if symbol.is_empty() {
-            return Err(ObligationError::EmptySymbol);
-        }
-        Ok(DirectiveKey {
-            symbol: symbol.to_owned(),
-            issued,
-        })
-    }
-
-    /// The directive's document symbol.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
-    /// assert_eq!(key.symbol(), "05/CT-UBND");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn symbol(&self) -> &str {
-        &self.symbol
-    }
-
-    /// The directive's issue date.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::obligation::DirectiveKey;
-    ///
-    /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?;
-    /// assert_eq!(DirectiveKey::new("05/CT-UBND", date)?.issued(), date);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn issued(&self) -> NaiveDate {
-        self.issued
-    }
-}
-
-impl fmt::Display for DirectiveKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} of {}", self.symbol, self.issued)
-    }
-}
-
-/// The number of a task within its directive (the [`directive`](crate::directive)
-/// module's type, re-exported here because it is part of every obligation's key).
-pub use crate::directive::TaskNumber;
 
 /// The 0-based position of a requirement within its task's assignment.
 ///
@@ -243,22 +128,147 @@ impl RequirementIndex {
     }
 }
 
+/// The part of a directive an obligation comes from: a numbered task, or the monitoring
+/// clause.
+///
+/// Most obligations come from a task, named by its [`TaskNumber`]. The monitoring clause
+/// (the body that follows, urges and inspects the implementation and "reports
+/// periodically") has no number, so it is a part of its own, [`Clause::Monitoring`],
+/// which no task number can be mistaken for: task numbers start with a digit.
+///
+/// `Display` names the part for people (`task 10`, `monitoring clause`);
+/// [`as_str`](Clause::as_str) gives the short form data files use (`10`, `monitoring`),
+/// which is also its serde form.
+///
+/// New parts may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::TaskNumber;
+/// use directives::obligation::Clause;
+///
+/// let task = Clause::from(TaskNumber::new("10")?);
+/// assert_eq!(task.to_string(), "task 10");
+/// assert_eq!(task.task().map(TaskNumber::as_str), Some("10"));
+/// assert_eq!(Clause::Monitoring.to_string(), "monitoring clause");
+/// assert_eq!("monitoring".parse::<Clause>()?, Clause::Monitoring);
+/// assert_eq!("10".parse::<Clause>()?, task);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Clause {
+    /// A numbered task.
+    Task(TaskNumber),
+    /// The monitoring clause.
+    Monitoring,
+}
+
+impl Clause {
+    /// The short form: the task number, or `monitoring`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Clause;
+    ///
+    /// assert_eq!(Clause::Monitoring.as_str(), "monitoring");
+    /// assert_eq!("3a".parse::<Clause>()?.as_str(), "3a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            Clause::Task(number) => number.as_str(),
+            Clause::Monitoring => "monitoring",
+        }
+    }
+
+    /// The task number, when the part is a task.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Clause;
+    ///
+    /// assert_eq!(Clause::Monitoring.task(), None);
+    /// assert!("2".parse::<Clause>()?.task().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn task(&self) -> Option<&TaskNumber> {
+        match self {
+            Clause::Task(number) => Some(number),
+            Clause::Monitoring => None,
+        }
+    }
+}
+
+impl From<TaskNumber> for Clause {
+    fn from(number: TaskNumber) -> Clause {
+        Clause::Task(number)
+    }
+}
+
+impl fmt::Display for Clause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Clause::Task(number) => write!(f, "task {number}"),
+            Clause::Monitoring => f.write_str("monitoring clause"),
+        }
+    }
+}
+
+impl std::str::FromStr for Clause {
+    type Err = crate::directive::DirectiveError;
+
+    /// Parses the short form: `monitoring`, or a task number.
+    ///
+    /// # Errors
+    ///
+    /// [`DirectiveError::InvalidTaskNumber`](crate::directive::DirectiveError::InvalidTaskNumber)
+    /// for anything else.
+    fn from_str(s: &str) -> Result<Clause, Self::Err> {
+        if s == "monitoring" {
+            return Ok(Clause::Monitoring);
+        }
+        TaskNumber::new(s).map(Clause::Task)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Clause {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Clause {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// What identifies an obligation: (directive key, task number, requirement index, body,
 /// period).
 ///
-/// The body is the one that owes the obligation now (the successor, when the original
-/// body ceased to exist; see [`Obligation::original_body`]).
+/// The task number is a [`Clause`]: a task's number, or the monitoring clause. The body
+/// is the one that owes the obligation now (the successor, when the original body ceased
+/// to exist; see [`Obligation::original_body`]).
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{ObligationKey, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(3),
@@ -276,7 +286,7 @@ impl RequirementIndex {
 )]
 pub struct ObligationKey {
     directive: DirectiveKey,
-    task: TaskNumber,
+    clause: Clause,
     requirement: RequirementIndex,
     body: BodyId,
     period: Period,
@@ -289,12 +299,14 @@ impl ObligationKey {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{ObligationKey, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(3),
@@ -305,14 +317,14 @@ impl ObligationKey {
     /// ```
     pub fn new(
         directive: DirectiveKey,
-        task: TaskNumber,
+        clause: impl Into<Clause>,
         requirement: RequirementIndex,
         body: BodyId,
         period: Period,
     ) -> ObligationKey {
         ObligationKey {
             directive,
-            task,
+            clause: clause.into(),
             requirement,
             body,
             period,
@@ -325,10 +337,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.directive(), &directive);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -337,22 +351,25 @@ impl ObligationKey {
         &self.directive
     }
 
-    /// The task's number.
+    /// The part of the directive: a task's number, or the monitoring clause.
     ///
     /// # Example
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.task().as_str(), "1");
+    /// assert_eq!(key.clause().as_str(), "1");
+    /// assert_eq!(key.clause().to_string(), "task 1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn task(&self) -> &TaskNumber {
-        &self.task
+    pub fn clause(&self) -> &Clause {
+        &self.clause
     }
 
     /// The requirement's index within the task's assignment.
@@ -361,10 +378,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.requirement().get(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -379,10 +398,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.body().index(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -397,10 +418,12 @@ impl ObligationKey {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
     /// assert_eq!(key.period().to_string(), "2024");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -414,9 +437,9 @@ impl fmt::Display for ObligationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}, task {}, requirement {}, body {}, period {}",
+            "{}, {}, requirement {}, body {}, period {}",
             self.directive,
-            self.task,
+            self.clause,
             self.requirement.0,
             self.body.index(),
             self.period
@@ -455,12 +478,14 @@ pub enum Applicability {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(9),
@@ -494,10 +519,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
@@ -521,10 +548,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let passed = Obligation::new(key.clone(), due).with_original_body(BodyId::from_index(2));
     /// assert_eq!(passed.original_body(), Some(BodyId::from_index(2)));
@@ -544,10 +573,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due).with_applicability(Applicability::NotApplicable);
     /// assert_eq!(obligation.applicability(), Applicability::NotApplicable);
@@ -565,10 +596,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -583,10 +616,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -601,10 +636,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).original_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -619,10 +656,12 @@ impl Obligation {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::obligation::{Applicability, DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -697,12 +736,14 @@ macro_rules! handle {
             ///
             /// ```
             /// use chrono::NaiveDate;
-            /// use directives::obligation::{DirectiveKey, Obligations, TaskNumber};
+            /// use directives::directive::{DirectiveKey, TaskNumber};
+            /// use directives::document::DocSymbol;
+            /// use directives::obligation::Obligations;
             /// use directives::period::Period;
             ///
             /// let mut store = Obligations::new();
-            /// let d = store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?;
-            /// let t = store.add_task(TaskNumber::new("1")?)?;
+            /// let d = store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?;
+            /// let t = store.add_clause(TaskNumber::new("1")?)?;
             /// let p = store.add_period("2024".parse::<Period>()?)?;
             /// assert_eq!((d.index(), t.index(), p.index()), (0, 0, 0));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -719,8 +760,9 @@ handle!(
     DirectiveRef
 );
 handle!(
-    /// A handle to a task number stored once in an [`Obligations`] store.
-    TaskRef
+    /// A handle to a [`Clause`] (a task number or the monitoring clause) stored once in an
+    /// [`Obligations`] store.
+    ClauseRef
 );
 handle!(
     /// A handle to a period stored once in an [`Obligations`] store.
@@ -733,14 +775,16 @@ handle!(
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let mut store = Obligations::new();
 /// let row = ObligationRow {
-///     directive: store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?,
-///     task: store.add_task(TaskNumber::new("1")?)?,
+///     directive: store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
+///     clause: store.add_clause(TaskNumber::new("1")?)?,
 ///     requirement: RequirementIndex::new(0),
 ///     body: BodyId::from_index(1),
 ///     period: store.add_period("2024-05".parse::<Period>()?)?,
@@ -754,8 +798,8 @@ handle!(
 pub struct ObligationRow {
     /// The directive.
     pub directive: DirectiveRef,
-    /// The task.
-    pub task: TaskRef,
+    /// The task or the monitoring clause.
+    pub clause: ClauseRef,
     /// The requirement within the task's assignment.
     pub requirement: RequirementIndex,
     /// The body that owes the obligation.
@@ -796,23 +840,26 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 
 /// A compact, columnar store of obligations.
 ///
-/// Each obligation occupies one row of fixed-size columns (directive, task, requirement,
+/// Each obligation occupies one row of fixed-size columns (directive, clause, requirement,
 /// body, period, due date as a day number, original body, flags: 26 bytes); directive
-/// keys, task numbers and periods are stored once. Rows are never removed, so an
+/// keys, clauses and periods are stored once. Rows are never removed, so an
 /// [`ObligationId`] stays valid for the store's life.
 ///
-/// Keys are not checked for uniqueness here (that would cost a hash of every row); the
-/// expansion guarantees it for the obligations it builds.
+/// Keys are not checked for uniqueness here (that would cost a hash of every row). The
+/// expansion builds one obligation per key and original body: keys repeat only where
+/// several bodies passed to one successor, each obligation recording its original body.
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
-/// let directive = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 /// let mut store = Obligations::new();
 /// for month in 1..=3 {
 ///     let key = ObligationKey::new(
@@ -831,12 +878,12 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Obligations {
     directives: Interner<DirectiveKey>,
-    tasks: Interner<TaskNumber>,
+    clauses: Interner<Clause>,
     periods: Interner<Period>,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
     // upheld by `insert`, the only place that pushes to them.
     directive: Vec<u32>,
-    task: Vec<u32>,
+    clause: Vec<u32>,
     requirement: Vec<u32>,
     body: Vec<BodyId>,
     period: Vec<u32>,
@@ -871,7 +918,7 @@ impl Obligations {
     pub fn with_capacity(rows: usize) -> Obligations {
         Obligations {
             directive: Vec::with_capacity(rows),
-            task: Vec::with_capacity(rows),
+            clause: Vec::with_capacity(rows),
             requirement: Vec::with_capacity(rows),
             body: Vec::with_capacity(rows),
             period: Vec::with_capacity(rows),
@@ -892,9 +939,11 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let key = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let mut store = Obligations::new();
     /// assert_eq!(store.add_directive(key.clone())?, store.add_directive(key)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -903,25 +952,27 @@ impl Obligations {
         self.directives.add(key).map(DirectiveRef)
     }
 
-    /// Stores a task number once and returns its handle.
+    /// Stores a clause (a task number, or the monitoring clause) once and returns its
+    /// handle.
     ///
     /// # Errors
     ///
-    /// [`ObligationError::TooMany`] when the table already holds `u32::MAX` numbers.
+    /// [`ObligationError::TooMany`] when the table already holds `u32::MAX` clauses.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations, TaskNumber};
+    /// use directives::directive::TaskNumber;
+    /// use directives::obligation::{Clause, Obligations};
     ///
     /// let mut store = Obligations::new();
-    /// let a = store.add_task(TaskNumber::new("1")?)?;
-    /// let b = store.add_task(TaskNumber::new("2")?)?;
+    /// let a = store.add_clause(TaskNumber::new("1")?)?;
+    /// let b = store.add_clause(Clause::Monitoring)?;
     /// assert_ne!(a, b);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn add_task(&mut self, number: TaskNumber) -> Result<TaskRef, ObligationError> {
-        self.tasks.add(number).map(TaskRef)
+    pub fn add_clause(&mut self, clause: impl Into<Clause>) -> Result<ClauseRef, ObligationError> {
+        self.clauses.add(clause.into()).map(ClauseRef)
     }
 
     /// Stores a period once and returns its handle.
@@ -933,7 +984,7 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations};
+    /// use directives::obligation::Obligations;
     /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
@@ -950,7 +1001,7 @@ impl Obligations {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Obligations};
+    /// use directives::obligation::Obligations;
     /// use directives::period::Period;
     ///
     /// let mut store = Obligations::new();
@@ -968,9 +1019,11 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
-    /// let key = DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?;
+    /// let key = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
     /// let mut store = Obligations::new();
     /// let d = store.add_directive(key.clone())?;
     /// assert_eq!(store.directive_key(d), Some(&key));
@@ -986,10 +1039,12 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligations};
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::Obligations;
     ///
     /// let mut store = Obligations::new();
-    /// store.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?;
+    /// store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?;
     /// assert_eq!(store.directives().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1014,15 +1069,17 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let mut store = Obligations::new();
     /// let mut other = Obligations::new();
     /// let row = ObligationRow {
-    ///     directive: other.add_directive(DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?)?,
-    ///     task: other.add_task(TaskNumber::new("1")?)?,
+    ///     directive: other.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
+    ///     clause: other.add_clause(TaskNumber::new("1")?)?,
     ///     requirement: RequirementIndex::new(0),
     ///     body: BodyId::from_index(1),
     ///     period: other.add_period("2024-05".parse::<Period>()?)?,
@@ -1043,7 +1100,7 @@ impl Obligations {
         flags: u8,
     ) -> Result<ObligationId, ObligationError> {
         if row.directive.0 as usize >= self.directives.values.len()
-            || row.task.0 as usize >= self.tasks.values.len()
+            || row.clause.0 as usize >= self.clauses.values.len()
             || row.period.0 as usize >= self.periods.values.len()
         {
             return Err(ObligationError::UnknownHandle);
@@ -1054,7 +1111,7 @@ impl Obligations {
             .ok_or(ObligationError::TooMany)?;
         // INVARIANT (columns): every column is pushed exactly once here.
         self.directive.push(row.directive.0);
-        self.task.push(row.task.0);
+        self.clause.push(row.clause.0);
         self.requirement.push(row.requirement.0);
         self.body.push(row.body);
         self.period.push(row.period.0);
@@ -1074,12 +1131,14 @@ impl Obligations {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
@@ -1099,7 +1158,7 @@ impl Obligations {
         } = obligation;
         let row = ObligationRow {
             directive: self.add_directive(key.directive)?,
-            task: self.add_task(key.task)?,
+            clause: self.add_clause(key.clause)?,
             requirement: key.requirement,
             body: key.body,
             period: self.add_period(key.period)?,
@@ -1241,11 +1300,11 @@ impl Obligations {
             .directives
             .values
             .get(*self.directive.get(i)? as usize)?;
-        let task = self.tasks.values.get(*self.task.get(i)? as usize)?;
+        let clause = self.clauses.values.get(*self.clause.get(i)? as usize)?;
         let period = self.periods.values.get(*self.period.get(i)? as usize)?;
         let key = ObligationKey::new(
             directive.clone(),
-            task.clone(),
+            clause.clone(),
             RequirementIndex(*self.requirement.get(i)?),
             *self.body.get(i)?,
             *period,
@@ -1301,32 +1360,370 @@ impl Obligations {
     }
 }
 
-/// Expands a directive into its obligations within a horizon.
+/// Options for [`obligations_with`]: choices a tool makes that the directive does not.
 ///
-/// For each task, the bodies that owe its requirements are those its lead (chủ trì) and
-/// implementing (thực hiện) assignments select on the directive's issue date (an
-/// assignment to the recipients selects the directive's recipients); coordinating,
-/// advising and monitoring bodies owe nothing. Then, for each requirement:
+/// The default ([`ExpansionOptions::new`]) makes no choice: a periodic report without a
+/// regime gives no obligation and is listed in [`Expansion::skipped`].
 ///
-/// - a periodic report gives one obligation per body and per period of its regime that
-///   overlaps the horizon and does not end before the issue date, due on the regime's due
-///   date for that period;
-/// - a deliverable or an indicator with a due date in the horizon gives one obligation per
-///   body, for the period from the issue date to the due date;
-/// - a report without a regime, a deliverable or indicator without a due date, and
-///   continuous work give none (the directive's lints flag the missing deadlines).
+/// # Example
 ///
-/// An obligation whose body no longer exists on its due date passes to the body's
-/// successor and records the original body; when the body ceased without a successor,
-/// the obligation is kept as [`Applicability::NotApplicable`].
+/// ```
+/// use directives::obligation::ExpansionOptions;
+/// use directives::regime::ReportingRegime;
+///
+/// let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+/// assert_ne!(options, ExpansionOptions::default());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExpansionOptions {
+    default_regime: Option<crate::regime::ReportingRegime>,
+}
+
+impl ExpansionOptions {
+    /// Options that make no choice (the same as `ExpansionOptions::default()`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    ///
+    /// assert_eq!(ExpansionOptions::new(), ExpansionOptions::default());
+    /// ```
+    pub fn new() -> ExpansionOptions {
+        ExpansionOptions::default()
+    }
+
+    /// The same options with the regime to apply to periodic reports that state none
+    /// (the seed letter's "report periodically").
+    ///
+    /// This is the user's explicit choice; the expansion never guesses one. A report that
+    /// states a frequency different from this regime's is not expanded on it: it is
+    /// skipped with [`SkipReason::FrequencyMismatch`]. Reports with a regime of their own
+    /// keep it.
+    ///
+    /// # Example
+    ///
+    /// See [`obligations_with`].
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_quarterly());
+    /// assert_eq!(options, ExpansionOptions::default().default_regime(ReportingRegime::decree_09_quarterly()));
+    /// ```
+    #[must_use]
+    pub fn default_regime(mut self, regime: crate::regime::ReportingRegime) -> ExpansionOptions {
+        self.default_regime = Some(regime);
+        self
+    }
+}
+
+/// Why a requirement gave no obligation (see [`Skipped`]).
+///
+/// New reasons may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::obligation::SkipReason;
+/// use directives::period::Frequency;
+///
+/// assert_eq!(
+///     SkipReason::NoRegime.to_string(),
+///     "the periodic report states no reporting regime and no default regime was given",
+/// );
+/// let mismatch = SkipReason::FrequencyMismatch { stated: Frequency::Quarterly, regime: Frequency::HalfYearly };
+/// assert_eq!(
+///     mismatch.to_string(),
+///     "the report's stated frequency `quarterly` differs from the default regime's `half_yearly`",
+/// );
+/// let due = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+/// assert_eq!(
+///     SkipReason::DueOutsideHorizon { due }.to_string(),
+///     "due date `2025-03-01` is outside the horizon",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A periodic report with no regime (no frequency, cut-off or deadline), and no
+    /// [default regime](ExpansionOptions::default_regime) was given.
+    NoRegime,
+    /// A periodic report with no regime states a frequency that differs from the default
+    /// regime's, so the default does not apply.
+    FrequencyMismatch {
+        /// The frequency the report states.
+        stated: crate::period::Frequency,
+        /// The default regime's frequency.
+        regime: crate::period::Frequency,
+    },
+    /// A deliverable or an indicator with no due date or term.
+    NoDeadline,
+    /// A deliverable or an indicator due outside the horizon.
+    DueOutsideHorizon {
+        /// The due date.
+        due: NaiveDate,
+    },
+    /// No lead or implementing assignment selects a body on the issue date.
+    NoBodies,
+    /// Continuous work, which has no deliverable and no deadline.
+    Continuous,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::NoRegime => f.write_str(
+                "the periodic report states no reporting regime and no default regime was given",
+            ),
+            SkipReason::FrequencyMismatch { stated, regime } => write!(
+                f,
+                "the report's stated frequency `{stated}` differs from the default regime's `{regime}`"
+            ),
+            SkipReason::NoDeadline => f.write_str("the requirement states no due date or term"),
+            SkipReason::DueOutsideHorizon { due } => {
+                write!(f, "due date `{due}` is outside the horizon")
+            }
+            SkipReason::NoBodies => {
+                f.write_str("no lead or implementing body is selected on the issue date")
+            }
+            SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+        }
+    }
+}
+
+/// A requirement that gave no obligation, where it is, and why.
+///
+/// `Display` joins the place and the reason: `task 10, requirement 0: the periodic report
+/// states no reporting regime and no default regime was given`.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::TaskNumber;
+/// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+///
+/// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
+/// assert_eq!(skipped.clause(), &Clause::Task(TaskNumber::new("4")?));
+/// assert_eq!(skipped.to_string(), "task 4, requirement 0: continuous work has no deadline");
+/// let monitoring = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
+/// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 0: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct Skipped {
+    clause: Clause,
+    requirement: RequirementIndex,
+    reason: SkipReason,
+}
+
+impl Skipped {
+    /// The requirement at `requirement` of `clause`, skipped for `reason`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(1), SkipReason::NoDeadline);
+    /// assert_eq!(s.requirement().get(), 1);
+    /// ```
+    pub fn new(
+        clause: impl Into<Clause>,
+        requirement: RequirementIndex,
+        reason: SkipReason,
+    ) -> Skipped {
+        Skipped {
+            clause: clause.into(),
+            requirement,
+            reason,
+        }
+    }
+
+    /// The task (by number) or the monitoring clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
+    /// assert_eq!(s.clause(), &Clause::Monitoring);
+    /// ```
+    pub fn clause(&self) -> &Clause {
+        &self.clause
+    }
+
+    /// The requirement's index within the task or clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(2), SkipReason::NoRegime);
+    /// assert_eq!(s.requirement(), RequirementIndex::new(2));
+    /// ```
+    pub fn requirement(&self) -> RequirementIndex {
+        self.requirement
+    }
+
+    /// Why it gave no obligation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoBodies);
+    /// assert_eq!(s.reason(), SkipReason::NoBodies);
+    /// ```
+    pub fn reason(&self) -> SkipReason {
+        self.reason
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}, requirement {}: {}",
+            self.clause,
+            self.requirement.get(),
+            self.reason
+        )
+    }
+}
+
+/// The result of expanding a directive: its obligations, and the requirements that gave
+/// none, each with the reason.
+///
+/// # Example
+///
+/// See [`obligations`] and [`obligations_with`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::WorkCalendar;
+/// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
+/// use directives::document::{DocSymbol, Document};
+/// use directives::obligation::{obligations, SkipReason};
+/// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+/// use directives::period::Period;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let registry = Registry::builder()
+///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
+///     .build()?;
+/// let directive = Directive::builder(Document::builder(DocSymbol::parse("05/CT-TU")?, day(2024, 2, 22)?).build()?)
+///     .task(
+///         Task::new("1".parse()?, "keep at it")
+///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("TU".parse()?)))
+///             .require(Requirement::Continuous),
+///     )
+///     .build()?;
+/// let expansion = obligations(&directive, &registry, &WorkCalendar::vietnam()?, Period::year(2024)?)?;
+/// assert!(expansion.obligations().is_empty());
+/// assert_eq!(expansion.skipped()[0].reason(), SkipReason::Continuous);
+/// let store = expansion.into_obligations();
+/// assert_eq!(store.len(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Expansion {
+    obligations: Obligations,
+    skipped: Vec<Skipped>,
+}
+
+impl Expansion {
+    /// The obligations.
+    ///
+    /// # Example
+    ///
+    /// See [`Expansion`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::calendar::WorkCalendar;
+    /// # use directives::directive::Directive;
+    /// # use directives::document::{DocSymbol, Document};
+    /// # use directives::obligation::obligations;
+    /// # use directives::org::Registry;
+    /// # use directives::period::Period;
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("05/CT-TU")?, issued).build()?).build()?;
+    /// let registry = Registry::builder().build()?;
+    /// let expansion = obligations(&directive, &registry, &WorkCalendar::vietnam()?, Period::year(2024)?)?;
+    /// assert!(expansion.obligations().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligations(&self) -> &Obligations {
+        &self.obligations
+    }
+
+    /// The obligations, by value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::calendar::WorkCalendar;
+    /// # use directives::directive::Directive;
+    /// # use directives::document::{DocSymbol, Document};
+    /// # use directives::obligation::obligations;
+    /// # use directives::org::Registry;
+    /// # use directives::period::Period;
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("05/CT-TU")?, issued).build()?).build()?;
+    /// let registry = Registry::builder().build()?;
+    /// let store = obligations(&directive, &registry, &WorkCalendar::vietnam()?, Period::year(2024)?)?.into_obligations();
+    /// assert!(store.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_obligations(self) -> Obligations {
+        self.obligations
+    }
+
+    /// The requirements that gave no obligation, in the directive's order (tasks, then the
+    /// monitoring clause; requirements in order within each).
+    ///
+    /// # Example
+    ///
+    /// See [`Expansion`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::calendar::WorkCalendar;
+    /// # use directives::directive::Directive;
+    /// # use directives::document::{DocSymbol, Document};
+    /// # use directives::obligation::obligations;
+    /// # use directives::org::Registry;
+    /// # use directives::period::Period;
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("05/CT-TU")?, issued).build()?).build()?;
+    /// let registry = Registry::builder().build()?;
+    /// let expansion = obligations(&directive, &registry, &WorkCalendar::vietnam()?, Period::year(2024)?)?;
+    /// assert!(expansion.skipped().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+}
+
+/// Expands a directive into its obligations within a horizon, making no choice the
+/// directive does not make: [`obligations_with`] with the default [`ExpansionOptions`].
 ///
 /// # Errors
 ///
-/// - [`ObligationError::Org`] when a selector names a body the registry does not know;
-/// - [`ObligationError::Regime`] or [`ObligationError::Calendar`] when a due date cannot be
-///   computed in the calendar's years;
-/// - [`ObligationError::Period`] when a due date precedes the issue date by more than a
-///   period can span.
+/// As [`obligations_with`].
 ///
 /// # Example
 ///
@@ -1356,9 +1753,11 @@ impl Obligations {
 ///     )
 ///     .build()?;
 /// let calendar = WorkCalendar::vietnam()?;
-/// let store = obligations(&directive, &registry, &calendar, Period::year(2024)?)?;
-/// // Four quarters of 2024, one body.
+/// let expansion = obligations(&directive, &registry, &calendar, Period::year(2024)?)?;
+/// let store = expansion.obligations();
+/// // Four quarters of 2024, one body; nothing skipped.
 /// assert_eq!(store.len(), 4);
+/// assert!(expansion.skipped().is_empty());
 /// let first = store.get(store.ids().next().ok_or("empty")?).ok_or("missing")?;
 /// assert_eq!(first.key().period().to_string(), "2024-Q1");
 /// assert_eq!(first.due_date(), day(2024, 3, 25)?);
@@ -1368,81 +1767,272 @@ pub fn obligations(
     directive: &crate::directive::Directive,
     registry: &crate::org::Registry,
     calendar: &crate::calendar::WorkCalendar,
-    horizon: crate::period::Period,
-) -> Result<Obligations, ObligationError> {
-    use crate::directive::{Assignee, Requirement, Role};
-    use crate::period::Period;
+    horizon: Period,
+) -> Result<Expansion, ObligationError> {
+    obligations_with(
+        directive,
+        registry,
+        calendar,
+        horizon,
+        &ExpansionOptions::default(),
+    )
+}
 
-    let issued = directive.issued();
-    let mut store = Obligations::new();
-    let directive_ref = store.add_directive(DirectiveKey::new(
-        directive.document().symbol().as_ref(),
-        issued,
-    )?)?;
+/// Expands a directive into its obligations within a horizon, under `options`, and
+/// lists the requirements that gave none.
+///
+/// # Who owes
+///
+/// Each numbered task, and the monitoring clause, is expanded alike. Its obligations are
+/// owed by the bodies its lead (chủ trì) and implementing (thực hiện) assignments select
+/// on the directive's issue date (an assignment to the recipients selects the
+/// directive's recipients); coordinating, advising and monitoring roles owe nothing.
+/// Obligations from the monitoring clause have [`Clause::Monitoring`] in their key where
+/// a task's have its number: the clause's lead "reports periodically" too.
+///
+/// # What is owed
+///
+/// For each requirement:
+///
+/// - a periodic report gives one obligation per body and per period of its regime that
+///   overlaps the horizon, due on the regime's due date for that period. A report that
+///   states no regime uses the [default regime](ExpansionOptions::default_regime) when
+///   one was given. Periods that end before the issue date are left out: the directive
+///   asks nothing for them. This is not a skip, since the requirement still expands for
+///   the later periods;
+/// - a deliverable or an indicator due in the horizon gives one obligation per body, for
+///   the period from the issue date to the due date.
+///
+/// A requirement that gives no obligation is listed in [`Expansion::skipped`] with a
+/// [`SkipReason`], checked in this order: continuous work
+/// ([`Continuous`](SkipReason::Continuous)); a report with no regime and no default
+/// ([`NoRegime`](SkipReason::NoRegime)) or whose stated frequency is not the default's
+/// ([`FrequencyMismatch`](SkipReason::FrequencyMismatch)); a deliverable or indicator
+/// with no due ([`NoDeadline`](SkipReason::NoDeadline)); no body selected
+/// ([`NoBodies`](SkipReason::NoBodies)); a due date outside the horizon
+/// ([`DueOutsideHorizon`](SkipReason::DueOutsideHorizon)).
+///
+/// # Succession
+///
+/// An obligation whose body no longer exists on its due date passes to the body's
+/// successor and records the original body; when the body ceased without a successor,
+/// the obligation is kept as [`Applicability::NotApplicable`]. When several bodies pass
+/// to one successor, the successor owes one obligation per original body, with equal keys
+/// and distinct original bodies.
+///
+/// # Errors
+///
+/// - [`ObligationError::Org`] when a selector names a body the registry does not know;
+/// - [`ObligationError::Regime`] or [`ObligationError::Calendar`] when a due date cannot be
+///   computed in the calendar's years;
+/// - [`ObligationError::Period`] when a due date precedes the issue date by more than a
+///   period can span;
+/// - [`ObligationError::TooMany`] when a store table is full.
+///
+/// # Example
+///
+/// The seed letter's task 10 asks for reports "periodically", with no regime; a tool that
+/// decides on half-yearly reports says so.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::WorkCalendar;
+/// use directives::directive::{Assignee, Directive, PeriodicReport, Requirement, Role, Task};
+/// use directives::document::{DocSymbol, Document};
+/// use directives::obligation::{obligations, obligations_with, ExpansionOptions, SkipReason};
+/// use directives::org::{Body, BodyKind, Level, Registry, Selector};
+/// use directives::period::Period;
+/// use directives::regime::ReportingRegime;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let registry = Registry::builder()
+///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
+///     .build()?;
+/// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, day(2024, 2, 22)?).build()?)
+///     .task(
+///         Task::new("10".parse()?, "report periodically")
+///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("TU".parse()?)))
+///             .require(Requirement::PeriodicReport(PeriodicReport::new())),
+///     )
+///     .build()?;
+/// let calendar = WorkCalendar::vietnam()?;
+/// let horizon = Period::year(2024)?;
+///
+/// let plain = obligations(&directive, &registry, &calendar, horizon)?;
+/// assert!(plain.obligations().is_empty());
+/// assert_eq!(plain.skipped()[0].reason(), SkipReason::NoRegime);
+///
+/// let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+/// let chosen = obligations_with(&directive, &registry, &calendar, horizon, &options)?;
+/// assert_eq!(chosen.obligations().len(), 2); // 2024-H1 and 2024-H2
+/// assert!(chosen.skipped().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn obligations_with(
+    directive: &crate::directive::Directive,
+    registry: &crate::org::Registry,
+    calendar: &crate::calendar::WorkCalendar,
+    horizon: Period,
+    options: &ExpansionOptions,
+) -> Result<Expansion, ObligationError> {
+    let mut expander = Expander {
+        directive,
+        registry,
+        calendar,
+        horizon,
+        options,
+        store: Obligations::new(),
+        skipped: Vec::new(),
+        directive_ref: DirectiveRef(0),
+    };
+    expander.directive_ref = expander.store.add_directive(directive.key())?;
     for task in directive.tasks() {
-        let task_ref = store.add_task(task.number().clone())?;
+        expander.clause(
+            Clause::Task(task.number().clone()),
+            task.assignments(),
+            task.requirements(),
+        )?;
+    }
+    if let Some(monitoring) = directive.monitoring() {
+        expander.clause(
+            Clause::Monitoring,
+            monitoring.assignments(),
+            monitoring.requirements(),
+        )?;
+    }
+    Ok(Expansion {
+        obligations: expander.store,
+        skipped: expander.skipped,
+    })
+}
+
+/// The state of one expansion.
+struct Expander<'a> {
+    directive: &'a crate::directive::Directive,
+    registry: &'a crate::org::Registry,
+    calendar: &'a crate::calendar::WorkCalendar,
+    horizon: Period,
+    options: &'a ExpansionOptions,
+    store: Obligations,
+    skipped: Vec<Skipped>,
+    directive_ref: DirectiveRef,
+}
+
+impl Expander<'_> {
+    /// Expands one task or the monitoring clause.
+    fn clause(
+        &mut self,
+        clause: Clause,
+        assignments: &[crate::directive::Assignment],
+        requirements: &[crate::directive::Requirement],
+    ) -> Result<(), ObligationError> {
+        use crate::directive::{Assignee, Role};
+
+        let issued = self.directive.issued();
         let mut bodies: Vec<BodyId> = Vec::new();
-        for assignment in task.assignments() {
+        for assignment in assignments {
             if !matches!(assignment.role(), Role::Lead | Role::Implement) {
                 continue;
             }
             match assignment.assignee() {
                 Assignee::Recipients => {
-                    for selector in directive.recipients() {
-                        bodies.extend(registry.select(selector, issued)?);
+                    for selector in self.directive.recipients() {
+                        bodies.extend(self.registry.select(selector, issued)?);
                     }
                 }
-                Assignee::Bodies(selector) => bodies.extend(registry.select(selector, issued)?),
+                Assignee::Bodies(selector) => {
+                    bodies.extend(self.registry.select(selector, issued)?);
+                }
             }
         }
         bodies.sort_unstable();
         bodies.dedup();
-        for (k, requirement) in task.requirements().iter().enumerate() {
-            let requirement_index =
+        let clause_ref = self.store.add_clause(clause.clone())?;
+        for (k, requirement) in requirements.iter().enumerate() {
+            let index =
                 RequirementIndex::new(u32::try_from(k).map_err(|_| ObligationError::TooMany)?);
-            let dues: Vec<(Period, NaiveDate)> = match requirement {
-                Requirement::PeriodicReport(report) => match report.regime() {
-                    Some(regime) => regime
-                        .schedule(horizon.start(), horizon.end(), calendar)?
-                        .into_iter()
-                        .filter(|r| r.period().end() >= issued)
-                        .map(|r| (r.period(), r.due()))
-                        .collect(),
-                    None => Vec::new(),
-                },
-                Requirement::Deliverable { due: Some(due), .. }
-                | Requirement::Indicator { by: Some(due), .. } => {
-                    let date = due.date_from(issued, calendar)?;
-                    if horizon.contains(date) {
-                        vec![(Period::custom(issued.min(date), date)?, date)]
-                    } else {
-                        Vec::new()
-                    }
+            let dues = match self.dues(requirement, issued, !bodies.is_empty())? {
+                Ok(dues) => dues,
+                Err(reason) => {
+                    self.skipped
+                        .push(Skipped::new(clause.clone(), index, reason));
+                    continue;
                 }
-                _ => Vec::new(),
             };
             for (period, due) in dues {
-                let period_ref = store.add_period(period)?;
+                let period_ref = self.store.add_period(period)?;
                 for &body in &bodies {
-                    let (owner, flags) = match registry.successor_on(body, due) {
+                    let (owner, flags) = match self.registry.successor_on(body, due) {
                         Some(successor) => (successor, 0),
                         None => (body, FLAG_NOT_APPLICABLE),
                     };
                     let row = ObligationRow {
-                        directive: directive_ref,
-                        task: task_ref,
-                        requirement: requirement_index,
+                        directive: self.directive_ref,
+                        clause: clause_ref,
+                        requirement: index,
                         body: owner,
                         period: period_ref,
                         due,
                     };
                     let original = if owner == body { NO_BODY } else { body.index() };
-                    store.insert_with(row, original, flags)?;
+                    self.store.insert_with(row, original, flags)?;
                 }
             }
         }
+        Ok(())
     }
-    Ok(store)
+
+    /// The (period, due date) pairs a requirement gives, or why it gives none.
+    fn dues(
+        &self,
+        requirement: &crate::directive::Requirement,
+        issued: NaiveDate,
+        has_bodies: bool,
+    ) -> Result<Result<Vec<(Period, NaiveDate)>, SkipReason>, ObligationError> {
+        use crate::directive::Requirement;
+
+        let no_bodies = Ok(Err(SkipReason::NoBodies));
+        match requirement {
+            Requirement::Continuous => Ok(Err(SkipReason::Continuous)),
+            Requirement::PeriodicReport(report) => {
+                let regime = match (report.regime(), &self.options.default_regime) {
+                    (Some(regime), _) => regime,
+                    (None, None) => return Ok(Err(SkipReason::NoRegime)),
+                    (None, Some(default)) => match report.stated_frequency() {
+                        Some(stated) if stated != default.frequency() => {
+                            return Ok(Err(SkipReason::FrequencyMismatch {
+                                stated,
+                                regime: default.frequency(),
+                            }));
+                        }
+                        _ => default,
+                    },
+                };
+                if !has_bodies {
+                    return no_bodies;
+                }
+                Ok(Ok(regime
+                    .schedule(self.horizon.start(), self.horizon.end(), self.calendar)?
+                    .into_iter()
+                    .filter(|r| r.period().end() >= issued)
+                    .map(|r| (r.period(), r.due()))
+                    .collect()))
+            }
+            Requirement::Deliverable { due, .. } | Requirement::Indicator { by: due, .. } => {
+                let Some(due) = due else {
+                    return Ok(Err(SkipReason::NoDeadline));
+                };
+                if !has_bodies {
+                    return no_bodies;
+                }
+                let date = due.date_from(issued, self.calendar)?;
+                if !self.horizon.contains(date) {
+                    return Ok(Err(SkipReason::DueOutsideHorizon { due: date }));
+                }
+                Ok(Ok(vec![(Period::custom(issued.min(date), date)?, date)]))
+            }
+        }
+    }
 }
 
 /// An error from building obligations.
@@ -1451,9 +2041,6 @@ pub fn obligations(
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ObligationError {
-    /// A directive key's symbol was empty.
-    #[error("directive symbol is empty")]
-    EmptySymbol,
     /// A handle was not issued by the store it was used with.
     #[error("handle was not issued by this obligation store")]
     UnknownHandle,
@@ -1477,6 +2064,7 @@ pub enum ObligationError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::DocSymbol;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -1485,7 +2073,7 @@ mod tests {
     #[test]
     fn round_trip_through_the_store() {
         let key = ObligationKey::new(
-            DirectiveKey::new("05/CT-UBND", date(2024, 3, 1)).unwrap(),
+            DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
             TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
             BodyId::from_index(7),
@@ -1504,14 +2092,8 @@ mod tests {
     #[test]
     fn error_messages() {
         assert_eq!(
-            ObligationError::EmptySymbol.to_string(),
-            "directive symbol is empty"
-        );
-        assert_eq!(
-            DirectiveKey::new(" ", date(2024, 1, 1))
-                .unwrap_err()
-                .to_string(),
-            "directive symbol is empty"
+            ObligationError::UnknownHandle.to_string(),
+            "handle was not issued by this obligation store"
         );
     }
 }

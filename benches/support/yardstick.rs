@@ -4,9 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 use directives::compliance::Events;
-use directives::obligation::{
-    DirectiveKey, ObligationRow, Obligations, RequirementIndex, TaskNumber,
-};
+use directives::directive::{DirectiveKey, TaskNumber};
+use directives::document::DocSymbol;
+use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
 use directives::org::BodyId;
 use directives::period::Period;
 
@@ -93,10 +93,13 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
     let mut obligations = Obligations::with_capacity(capacity);
     let mut events = Events::with_capacity(capacity + capacity / 5);
     let directive = obligations
-        .add_directive(DirectiveKey::new("yardstick", month_start(0)).expect("valid key"))
+        .add_directive(DirectiveKey::new(
+            DocSymbol::parse("1/CT-UBND").expect("valid symbol"),
+            month_start(0),
+        ))
         .expect("room for a directive");
     let task = obligations
-        .add_task(TaskNumber::new("1").expect("valid task number"))
+        .add_clause(TaskNumber::new("1").expect("valid task number"))
         .expect("room for a task");
     let periods: Vec<_> = (0..60)
         .map(|m| {
@@ -109,7 +112,7 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
         let id = obligations
             .insert(ObligationRow {
                 directive,
-                task,
+                clause: task,
                 requirement: RequirementIndex::new(u32::try_from(row.obligation_id).unwrap_or(0)),
                 body: BodyId::from_index(row.body_id),
                 period: periods[row.period_id as usize],

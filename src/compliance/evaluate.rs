@@ -483,13 +483,15 @@ impl Lateness {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(1),
@@ -532,11 +534,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -556,11 +560,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).with_original_body(BodyId::from_index(8)))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -582,11 +588,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -607,11 +615,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Status};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -630,11 +640,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -653,16 +665,19 @@ impl Finding {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, BasicCalendar, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::calendar::WorkCalendar;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
     /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
-    /// let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+    /// let calendar = WorkCalendar::vietnam()?;
     /// let policy = EvaluationPolicy::new(&calendar);
     /// let finding = evaluate(&obligations, &Events::new(), d(2025, 9, 22)?, &policy)?.finding(id).ok_or("none")?;
     /// assert_eq!(finding.effective_due(), d(2025, 9, 22)?);
@@ -681,11 +696,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let mut events = Events::new();
@@ -710,11 +727,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -735,11 +754,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -759,11 +780,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -784,11 +807,13 @@ impl Finding {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Rule};
-    /// # use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// # use directives::directive::{DirectiveKey, TaskNumber};
+    /// # use directives::document::DocSymbol;
+    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// # use directives::period::Period;
     /// # use directives::org::BodyId;
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
@@ -1039,7 +1064,7 @@ impl ShiftTable {
         let len = usize::try_from(hi - lo).map_err(|_| ComplianceError::DateOutOfRange)? + 1;
         let mut shifted = vec![0; len];
         for (slot, d) in shifted.iter_mut().rev().zip((lo..=hi).rev()) {
-            if calendar.is_working_day(date_of(d)?) {
+            if super::policy::is_working(calendar, date_of(d)?)? {
                 next = d;
             }
             *slot = next;
@@ -1287,12 +1312,14 @@ impl Classes<'_> {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let directive = DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?;
+/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
 /// let mut obligations = Obligations::new();
 /// let mut ids = Vec::new();
 /// for month in 1..=3 {
@@ -1841,15 +1868,22 @@ mod tests {
 
     #[test]
     fn evaluation_costs_three_bytes_per_obligation() {
-        use crate::obligation::{DirectiveKey, ObligationRow, RequirementIndex, TaskNumber};
+        use crate::directive::{DirectiveKey, TaskNumber};
+        use crate::document::DocSymbol;
+        use crate::obligation::{ObligationRow, RequirementIndex};
         use crate::period::Period;
         let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
         let mut obligations = Obligations::new();
         let row = ObligationRow {
             directive: obligations
-                .add_directive(DirectiveKey::new("1/CT", day(1)).unwrap())
+                .add_directive(DirectiveKey::new(
+                    DocSymbol::parse("1/CT-UBND").unwrap(),
+                    day(1),
+                ))
                 .unwrap(),
-            task: obligations.add_task(TaskNumber::new("1").unwrap()).unwrap(),
+            clause: obligations
+                .add_clause(TaskNumber::new("1").unwrap())
+                .unwrap(),
             requirement: RequirementIndex::new(0),
             body: BodyId::from_index(1),
             period: obligations
@@ -1872,9 +1906,9 @@ mod tests {
 
     #[test]
     fn events_older_than_two_byte_ages_take_four_bytes() {
-        use crate::obligation::{
-            DirectiveKey, Obligation, ObligationKey, RequirementIndex, TaskNumber,
-        };
+        use crate::directive::{DirectiveKey, TaskNumber};
+        use crate::document::DocSymbol;
+        use crate::obligation::{Obligation, ObligationKey, RequirementIndex};
         use crate::period::Period;
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let mut obligations = Obligations::new();
@@ -1884,7 +1918,7 @@ mod tests {
             (date(2025, 2, 20), date(2025, 3, 1)),
         ] {
             let key = ObligationKey::new(
-                DirectiveKey::new("1/CT", date(1800, 1, 1)).unwrap(),
+                DirectiveKey::new(DocSymbol::parse("1/CT-UBND").unwrap(), date(1800, 1, 1)),
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
                 BodyId::from_index(1),

@@ -37,14 +37,17 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use directives::compliance::{evaluate, BasicCalendar, Event, EvaluationPolicy, Events, Status};
-//! use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+//! use directives::calendar::WorkCalendar;
+//! use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
+//! use directives::directive::{DirectiveKey, TaskNumber};
+//! use directives::document::DocSymbol;
+//! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 //! use directives::period::Period;
 //! use directives::org::BodyId;
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 //! let key = ObligationKey::new(
-//!     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+//!     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
 //!     TaskNumber::new("1")?,
 //!     RequirementIndex::new(0),
 //!     BodyId::from_index(1),
@@ -55,7 +58,7 @@
 //! let id = obligations.push(Obligation::new(key, d(2025, 10, 18)?))?;
 //! let mut events = Events::new();
 //! events.push(Event::submitted(id, d(2025, 10, 20)?))?;
-//! let calendar = BasicCalendar::new(d(2025, 1, 1)?, d(2025, 12, 31)?)?;
+//! let calendar = WorkCalendar::vietnam()?;
 //! let policy = EvaluationPolicy::new(&calendar);
 //! let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
 //! let finding = evaluation.finding(id).ok_or("no finding")?;
@@ -82,9 +85,7 @@ pub use self::evaluate::{
 };
 pub use self::event::{Event, EventId, EventKind, Events};
 pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
-pub use self::policy::{
-    BasicCalendar, EvaluationPolicy, LateExtensions, RestDayShift, WorkingDays,
-};
+pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::{Scorecard, StatusCounts};
 pub use self::tracker::Tracker;
 
@@ -124,14 +125,6 @@ pub enum ComplianceError {
         /// The calendar's first date.
         first: NaiveDate,
         /// The calendar's last date.
-        last: NaiveDate,
-    },
-    /// A calendar's last date is before its first.
-    #[error("calendar range `{first}`..`{last}` is empty")]
-    EmptyCalendar {
-        /// The first date.
-        first: NaiveDate,
-        /// The last date.
         last: NaiveDate,
     },
     /// A date computation left chrono's range.

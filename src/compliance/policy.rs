@@ -1,152 +1,12 @@
 //! The evaluation policy and the working-day calendar it may need.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 use super::ComplianceError;
-use crate::obligation::{day_number, from_day_number};
-
-/// Which days are working days, over a range of dates.
-///
-/// The evaluator needs it for the rest-day shift (Civil Code 2015 art. 148.5: a term whose
-/// last day is a rest day ends at the end of the next working day) and to count lateness
-/// in working days. The [`calendar`](crate::calendar) module's
-/// [`WorkCalendar`](crate::calendar::WorkCalendar) implements it with Vietnam's holidays;
-/// [`BasicCalendar`] is a small one with Saturdays, Sundays and listed days off.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{BasicCalendar, WorkingDays};
-///
-/// let calendar = BasicCalendar::new(
-///     NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?,
-///     NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?,
-/// )?;
-/// assert!(!calendar.is_working_day(NaiveDate::from_ymd_opt(2025, 1, 4).ok_or("date")?)); // Saturday
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub trait WorkingDays {
-    /// The first date the calendar covers.
-    fn first_day(&self) -> NaiveDate;
-    /// The last date the calendar covers.
-    fn last_day(&self) -> NaiveDate;
-    /// Whether `date` is a working day (answers for dates outside the range are unspecified).
-    fn is_working_day(&self, date: NaiveDate) -> bool;
-}
-
-/// A working-day calendar with Saturdays and Sundays off, plus listed days off, over a
-/// range of dates.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{BasicCalendar, WorkingDays};
-///
-/// let national_day = NaiveDate::from_ymd_opt(2025, 9, 2).ok_or("date")?;
-/// let calendar = BasicCalendar::new(
-///     NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?,
-///     NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?,
-/// )?
-/// .with_day_off(national_day);
-/// assert!(!calendar.is_working_day(national_day));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BasicCalendar {
-    // INVARIANT (range): `first <= last`; upheld by `new`.
-    first: NaiveDate,
-    last: NaiveDate,
-    days_off: BTreeSet<NaiveDate>,
-}
-
-impl BasicCalendar {
-    /// A calendar from `first` to `last` inclusive, with Saturdays and Sundays off.
-    ///
-    /// # Errors
-    ///
-    /// [`ComplianceError::EmptyCalendar`] when `last` is before `first`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::BasicCalendar;
-    ///
-    /// let a = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
-    /// let b = NaiveDate::from_ymd_opt(2024, 1, 1).ok_or("date")?;
-    /// assert!(BasicCalendar::new(a, b).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(first: NaiveDate, last: NaiveDate) -> Result<BasicCalendar, ComplianceError> {
-        if last < first {
-            return Err(ComplianceError::EmptyCalendar { first, last });
-        }
-        Ok(BasicCalendar {
-            first,
-            last,
-            days_off: BTreeSet::new(),
-        })
-    }
-
-    /// The same calendar with one more day off.
-    ///
-    /// # Example
-    ///
-    /// See [`BasicCalendar`].
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::{BasicCalendar, WorkingDays};
-    ///
-    /// let day = NaiveDate::from_ymd_opt(2025, 4, 30).ok_or("date")?;
-    /// let calendar = BasicCalendar::new(day, day)?.with_day_off(day);
-    /// assert!(!calendar.is_working_day(day));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn with_day_off(mut self, date: NaiveDate) -> BasicCalendar {
-        self.days_off.insert(date);
-        self
-    }
-}
-
-impl WorkingDays for BasicCalendar {
-    fn first_day(&self) -> NaiveDate {
-        self.first
-    }
-
-    fn last_day(&self) -> NaiveDate {
-        self.last
-    }
-
-    fn is_working_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.days_off.contains(&date)
-    }
-}
-
-/// The Vietnamese working-day calendar: working days as [`WorkCalendar`] defines them
-/// (week mask, holidays, compensatory days, yearly schedules) over its years.
-///
-/// [`WorkCalendar`]: crate::calendar::WorkCalendar
-impl WorkingDays for crate::calendar::WorkCalendar {
-    fn first_day(&self) -> NaiveDate {
-        self.first()
-    }
-
-    fn last_day(&self) -> NaiveDate {
-        self.last()
-    }
-
-    fn is_working_day(&self, date: NaiveDate) -> bool {
-        // Outside the range the answer is unspecified; evaluation checks the range first.
-        crate::calendar::WorkCalendar::is_working_day(self, date).unwrap_or(false)
-    }
-}
+use crate::calendar::{CalendarError, Roll, WorkCalendar};
+use crate::obligation::from_day_number;
 
 /// Whether an extension granted after the deadline in force counts.
 ///
@@ -183,7 +43,7 @@ pub enum LateExtensions {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RestDayShift {
     /// Civil Code 2015 art. 148.5: a term whose last day is a rest day ends at the end of
-    /// the next working day. Needs a [`WorkingDays`] calendar.
+    /// the next working day. Needs a [`WorkCalendar`].
     Apply,
     /// Deadlines are taken as written.
     Ignore,
@@ -192,20 +52,18 @@ pub enum RestDayShift {
 /// How an evaluation judges deadlines: grace days, late extensions, the rest-day shift and
 /// the due-soon threshold, plus the working-day calendar the shift needs.
 ///
-/// [`EvaluationPolicy::new`] gives the default, which applies the rest-day shift and so
-/// takes a calendar; [`EvaluationPolicy::without_calendar`] takes deadlines as written and
+/// [`EvaluationPolicy::new`] gives the default, which applies the rest-day shift (Civil
+/// Code 2015 art. 148.5) with the crate's [`WorkCalendar`] and also counts lateness in
+/// working days; [`EvaluationPolicy::without_calendar`] takes deadlines as written and
 /// counts lateness in calendar days only.
 ///
 /// # Example
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{BasicCalendar, EvaluationPolicy, LateExtensions, RestDayShift};
+/// use directives::calendar::WorkCalendar;
+/// use directives::compliance::{EvaluationPolicy, LateExtensions, RestDayShift};
 ///
-/// let calendar = BasicCalendar::new(
-///     NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?,
-///     NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?,
-/// )?;
+/// let calendar = WorkCalendar::vietnam()?;
 /// let policy = EvaluationPolicy::new(&calendar)
 ///     .with_grace_days(2)
 ///     .with_late_extensions(LateExtensions::Accept);
@@ -219,7 +77,7 @@ pub struct EvaluationPolicy<'c> {
     late_extensions: LateExtensions,
     rest_day_shift: RestDayShift,
     due_soon_days: u32,
-    calendar: Option<&'c dyn WorkingDays>,
+    calendar: Option<&'c WorkCalendar>,
 }
 
 impl fmt::Debug for EvaluationPolicy<'_> {
@@ -229,10 +87,7 @@ impl fmt::Debug for EvaluationPolicy<'_> {
             .field("late_extensions", &self.late_extensions)
             .field("rest_day_shift", &self.rest_day_shift)
             .field("due_soon_days", &self.due_soon_days)
-            .field(
-                "calendar",
-                &self.calendar.map(|c| (c.first_day(), c.last_day())),
-            )
+            .field("calendar", &self.calendar.map(|c| (c.first(), c.last())))
             .finish()
     }
 }
@@ -242,24 +97,24 @@ const DEFAULT_DUE_SOON_DAYS: u32 = 3;
 
 impl<'c> EvaluationPolicy<'c> {
     /// The default policy over this calendar: no grace days, late extensions ignored, the
-    /// rest-day shift applied, due soon within 3 days.
+    /// rest-day shift applied, due soon within 3 days, lateness also counted in working
+    /// days. Evaluation fails with [`ComplianceError::OutsideCalendar`] when the as-of date
+    /// or a deadline it must shift is outside the calendar's range.
     ///
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::{BasicCalendar, EvaluationPolicy, LateExtensions};
+    /// use directives::calendar::WorkCalendar;
+    /// use directives::compliance::{EvaluationPolicy, LateExtensions};
     ///
-    /// let calendar = BasicCalendar::new(
-    ///     NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?,
-    ///     NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?,
-    /// )?;
+    /// // Monday to Friday, no holidays, 2025 only.
+    /// let calendar = WorkCalendar::builder().years(2025, 2025).build()?;
     /// let policy = EvaluationPolicy::new(&calendar);
     /// assert_eq!(policy.late_extensions(), LateExtensions::Ignore);
     /// assert_eq!(policy.due_soon_days(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(calendar: &'c dyn WorkingDays) -> EvaluationPolicy<'c> {
+    pub fn new(calendar: &'c WorkCalendar) -> EvaluationPolicy<'c> {
         EvaluationPolicy {
             grace_days: 0,
             late_extensions: LateExtensions::Ignore,
@@ -417,7 +272,7 @@ impl<'c> EvaluationPolicy<'c> {
     ///
     /// assert!(EvaluationPolicy::without_calendar().calendar().is_none());
     /// ```
-    pub fn calendar(&self) -> Option<&'c dyn WorkingDays> {
+    pub fn calendar(&self) -> Option<&'c WorkCalendar> {
         self.calendar
     }
 
@@ -438,56 +293,68 @@ impl<'c> EvaluationPolicy<'c> {
     }
 
     /// The deadline a due day becomes under the rest-day shift (the day itself when the
-    /// shift does not apply).
+    /// shift does not apply): the first working day on or after it.
     pub(crate) fn shift_day(&self, day: i32) -> Result<i32, ComplianceError> {
         if self.rest_day_shift == RestDayShift::Ignore {
             return Ok(day);
         }
         let calendar = self.calendar.ok_or(ComplianceError::CalendarRequired)?;
-        let last = day_number(calendar.last_day());
-        let mut d = day;
-        loop {
-            let date = from_day_number(d).ok_or(ComplianceError::DateOutOfRange)?;
-            check_in_range(calendar, date)?;
-            if calendar.is_working_day(date) {
-                return Ok(d);
-            }
-            if d >= last {
-                return Err(ComplianceError::OutsideCalendar {
-                    date,
-                    first: calendar.first_day(),
-                    last: calendar.last_day(),
-                });
-            }
-            d += 1;
-        }
+        let date = from_day_number(day).ok_or(ComplianceError::DateOutOfRange)?;
+        let shifted = calendar
+            .roll(date, Roll::Following)
+            .map_err(|e| outside(calendar, date, e))?;
+        Ok(day + day_offset(date, shifted))
     }
 
-    /// The working days in `(from, to]`, when the policy has a calendar covering them.
+    /// The working days in `(from, to]`, when the policy has a calendar covering them and
+    /// `from < to`. Constant time: two table look-ups in the calendar.
     pub(crate) fn working_days_between(&self, from: i32, to: i32) -> Option<u32> {
         let calendar = self.calendar?;
-        let first = day_number(calendar.first_day());
-        let last = day_number(calendar.last_day());
-        if from + 1 < first || to > last {
+        if from >= to {
             return None;
         }
-        let mut count = 0u32;
-        for d in (from + 1)..=to {
-            if calendar.is_working_day(from_day_number(d)?) {
-                count += 1;
-            }
-        }
-        Some(count)
+        let after = from_day_number(from + 1)?;
+        let to_date = from_day_number(to)?;
+        // `[from + 1, to)` plus `to` itself.
+        let before_to = calendar.working_days_between(after, to_date).ok()?;
+        let last = i64::from(calendar.is_working_day(to_date).ok()?);
+        u32::try_from(before_to + last).ok()
     }
 }
 
+/// The number of days from `a` to `b`, as a day-number offset.
+fn day_offset(a: NaiveDate, b: NaiveDate) -> i32 {
+    i32::try_from((b - a).num_days()).unwrap_or(i32::MAX / 4)
+}
+
+/// The evaluation's error for a calendar query about `date` that failed: the date, or the
+/// working day the query looked for, is outside the calendar's range (the only errors the
+/// queries it makes return).
+fn outside(calendar: &WorkCalendar, date: NaiveDate, _: CalendarError) -> ComplianceError {
+    ComplianceError::OutsideCalendar {
+        date,
+        first: calendar.first(),
+        last: calendar.last(),
+    }
+}
+
+/// Whether `date` is a working day in `calendar`.
+pub(crate) fn is_working(
+    calendar: &WorkCalendar,
+    date: NaiveDate,
+) -> Result<bool, ComplianceError> {
+    calendar
+        .is_working_day(date)
+        .map_err(|e| outside(calendar, date, e))
+}
+
 /// Checks that a calendar covers a date.
-fn check_in_range(calendar: &dyn WorkingDays, date: NaiveDate) -> Result<(), ComplianceError> {
-    if date < calendar.first_day() || date > calendar.last_day() {
+fn check_in_range(calendar: &WorkCalendar, date: NaiveDate) -> Result<(), ComplianceError> {
+    if date < calendar.first() || date > calendar.last() {
         return Err(ComplianceError::OutsideCalendar {
             date,
-            first: calendar.first_day(),
-            last: calendar.last_day(),
+            first: calendar.first(),
+            last: calendar.last(),
         });
     }
     Ok(())

@@ -144,12 +144,14 @@ impl StatusCounts {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Grade, GradingPolicy, Scorecard, Status};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let directive = DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?;
+/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
 /// let mut obligations = Obligations::new();
 /// let mut events = Events::new();
 /// for month in 1..=4 {
@@ -367,7 +369,9 @@ impl Scorecard {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard, Status};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::{Body, BodyKind, Level, Registry};
     ///
@@ -376,7 +380,7 @@ impl Scorecard {
     ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(2000, 1, 1)?))
     ///     .build()?;
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-TU", day(2025, 1, 2)?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-TU")?, day(2025, 1, 2)?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     registry.id("TU").ok_or("no TU")?,

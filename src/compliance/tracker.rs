@@ -26,13 +26,15 @@ use crate::org::BodyId;
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{Event, EvaluationPolicy, Status, Tracker};
-/// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
 /// use directives::org::BodyId;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 /// let key = ObligationKey::new(
-///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
 ///     BodyId::from_index(1),
@@ -296,13 +298,15 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),
@@ -341,13 +345,15 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::obligation::{DirectiveKey, Obligation, ObligationKey, Obligations, RequirementIndex, TaskNumber};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// let key = ObligationKey::new(
-    ///     DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)?)?,
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
     ///     BodyId::from_index(1),

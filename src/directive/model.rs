@@ -5,10 +5,11 @@ use std::collections::{BTreeSet, HashSet};
 use chrono::NaiveDate;
 
 use super::DirectiveError;
+use super::key::DirectiveKey;
 use super::lint::{Lint, LintCode, Location};
 use super::task::{Assignee, Assignment, PeriodicReport, Requirement, Role, Task, TaskNumber};
 use crate::calendar::WorkCalendar;
-use crate::document::{DocKey, Document, DocumentError, DocumentIndex};
+use crate::document::{Document, DocumentError, DocumentIndex};
 use crate::org::{BodyCode, BodyId, OrgError, Registry, Selector};
 use crate::period::Period;
 
@@ -259,7 +260,9 @@ impl Directive {
         &self.document
     }
 
-    /// The key: the document's symbol and issue date.
+    /// The key: the document's symbol and issue date (always known for a directive; convert
+    /// it into a [`DocKey`](crate::document::DocKey) to look the document up in a
+    /// [`DocumentIndex`](crate::document::DocumentIndex)).
     ///
     /// # Example
     ///
@@ -280,12 +283,13 @@ impl Directive {
     ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
-    /// assert_eq!(directive.key().to_string(), "1470-CV/TU (2024-02-22)");
+    /// assert_eq!(directive.key().to_string(), "1470-CV/TU of 2024-02-22");
+    /// assert_eq!(directive.key().issued(), issued);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn key(&self) -> DocKey {
-        self.document.key()
+    pub fn key(&self) -> DirectiveKey {
+        DirectiveKey::new(self.document.symbol().clone(), self.document.issued())
     }
 
     /// The issue date.

@@ -2,14 +2,15 @@
 //! tracker, scorecards and grades, and properties over random events.
 
 use chrono::NaiveDate;
+use directives::calendar::{WorkCalendar, YearSchedule};
 use directives::compliance::{
-    BasicCalendar, ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind,
-    Events, Grade, GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate,
-    rank,
+    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind, Events, Grade,
+    GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate, rank,
 };
+use directives::directive::{DirectiveKey, TaskNumber};
+use directives::document::DocSymbol;
 use directives::obligation::{
-    Applicability, DirectiveKey, Obligation, ObligationId, ObligationKey, Obligations,
-    RequirementIndex, TaskNumber,
+    Applicability, Obligation, ObligationId, ObligationKey, Obligations, RequirementIndex,
 };
 use directives::org::BodyId;
 use directives::period::Period;
@@ -21,7 +22,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn key(body: u32, period: &str) -> ObligationKey {
     ObligationKey::new(
-        DirectiveKey::new("05/CT-UBND", d(2025, 1, 2)).unwrap(),
+        DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), d(2025, 1, 2)),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
         BodyId::from_index(body),
@@ -38,10 +39,18 @@ fn one(due: NaiveDate) -> (Obligations, ObligationId) {
     (obligations, id)
 }
 
-fn calendar() -> BasicCalendar {
-    BasicCalendar::new(d(2024, 1, 1), d(2027, 12, 31))
+/// Monday to Friday over 2024–2027, with one day off: 2025-09-02.
+fn calendar() -> WorkCalendar {
+    let day_off = YearSchedule::builder(2025)
+        .source("test")
+        .day_off(d(2025, 9, 2), "Nghỉ", "Day off")
+        .build()
+        .unwrap();
+    WorkCalendar::builder()
+        .years(2024, 2027)
+        .schedule(day_off)
+        .build()
         .unwrap()
-        .with_day_off(d(2025, 9, 2))
 }
 
 fn status_of(obligations: &Obligations, events: &Events, as_of: NaiveDate) -> Vec<Status> {
@@ -382,7 +391,7 @@ fn not_applicable_and_successor_bodies() {
 #[test]
 fn evaluation_that_cannot_run_is_an_error() {
     let (obligations, _) = one(d(2025, 2, 20));
-    let calendar = BasicCalendar::new(d(2025, 1, 1), d(2025, 12, 31)).unwrap();
+    let calendar = WorkCalendar::builder().years(2025, 2025).build().unwrap();
     let policy = EvaluationPolicy::new(&calendar);
     let events = Events::new();
     let error = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap_err();

@@ -462,7 +462,10 @@ fn accessors() {
     assert_eq!(d.theme(), "t");
     assert_eq!(d.horizon(), Some(Period::year(2024).unwrap()));
     assert_eq!(d.issued(), date(2024, 3, 1));
-    assert_eq!(d.key().to_string(), "7/KH-UBND (2024-03-01)");
+    assert_eq!(d.key().to_string(), "7/KH-UBND of 2024-03-01");
+    assert_eq!(d.key().symbol().as_str(), "7/KH-UBND");
+    assert_eq!(d.key().issued(), date(2024, 3, 1));
+    assert_eq!(DocKey::from(d.key()), d.document().key());
     assert_eq!(d.task("1").unwrap().text(), "text");
     assert!(d.task("2").is_none());
     assert_eq!(d.monitoring().unwrap().text(), "m");

@@ -6,9 +6,12 @@ use directives::calendar::WorkCalendar;
 use directives::compliance::{EvaluationPolicy, Event, Events, Status, evaluate};
 use directives::directive::{Assignee, Directive, PeriodicReport, Requirement, Role, Task};
 use directives::document::{DocSymbol, Document};
-use directives::obligation::{Applicability, ObligationError, obligations};
+use directives::obligation::{
+    Applicability, Clause, ExpansionOptions, ObligationError, RequirementIndex, SkipReason,
+    Skipped, obligations, obligations_with,
+};
 use directives::org::{Body, BodyKind, Change, Level, Registry, Selector};
-use directives::period::Period;
+use directives::period::{Frequency, Period};
 use directives::regime::ReportingRegime;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -118,14 +121,15 @@ fn expansion_over_a_year() {
         &calendar,
         Period::year(2024).unwrap(),
     )
-    .unwrap();
+    .unwrap()
+    .into_obligations();
     let all: Vec<_> = store.ids().map(|id| store.get(id).unwrap()).collect();
     let code = |id| registry.code(id).unwrap().as_str().to_owned();
     let rows: Vec<Row> = all
         .iter()
         .map(|o| {
             (
-                o.key().task().to_string(),
+                o.key().clause().to_string(),
                 o.key().period().to_string(),
                 o.key().requirement().get(),
                 code(o.key().body()),
@@ -143,7 +147,7 @@ fn expansion_over_a_year() {
         [
             // Task 1: the two recipients lead; BTG only coordinates and owes nothing.
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q1".into(),
                 0,
                 "BDV".into(),
@@ -152,7 +156,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q1".into(),
                 0,
                 "BKT".into(),
@@ -161,7 +165,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q2".into(),
                 0,
                 "BDV".into(),
@@ -170,7 +174,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q2".into(),
                 0,
                 "BKT".into(),
@@ -180,7 +184,7 @@ fn expansion_over_a_year() {
             ),
             // From 2024-07-01 BDV's reports pass to BTG; BKT's lapse.
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q3".into(),
                 0,
                 "BTG".into(),
@@ -189,7 +193,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q3".into(),
                 0,
                 "BKT".into(),
@@ -198,7 +202,7 @@ fn expansion_over_a_year() {
                 na
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q4".into(),
                 0,
                 "BTG".into(),
@@ -207,7 +211,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "1".into(),
+                "task 1".into(),
                 "2024-Q4".into(),
                 0,
                 "BKT".into(),
@@ -219,7 +223,7 @@ fn expansion_over_a_year() {
             // Monday 25 March: Civil Code art. 148.5) and the target; no obligation for the
             // undated deliverable or the continuous work, nor for the monitor.
             (
-                "2".into(),
+                "task 2".into(),
                 "2024-02-22..2024-03-25".into(),
                 0,
                 "BTG".into(),
@@ -228,7 +232,7 @@ fn expansion_over_a_year() {
                 ok
             ),
             (
-                "2".into(),
+                "task 2".into(),
                 "2024-02-22..2024-12-31".into(),
                 1,
                 "BTG".into(),
@@ -254,7 +258,8 @@ fn horizon_limits_the_periods() {
         &calendar,
         Period::quarter(2025, 1).unwrap(),
     )
-    .unwrap();
+    .unwrap()
+    .into_obligations();
     // One quarter of task 1 (BTG for BDV, BKT lapsed); task 2's dates are outside.
     assert_eq!(store.len(), 2);
 }
@@ -297,7 +302,8 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
         &calendar,
         Period::year(2024).unwrap(),
     )
-    .unwrap();
+    .unwrap()
+    .into_obligations();
     let mut events = Events::new();
     let ids: Vec<_> = store.ids().collect();
     // The plan is due Monday 2024-03-25 (its term ended on a Saturday).
@@ -320,4 +326,525 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
     assert_eq!(passed.status(), Status::OpenOverdue);
     assert_eq!(passed.original_body(), registry.id("BDV"));
     assert_eq!(passed.body(), registry.id("BTG").unwrap());
+}
+
+/// One task per way a requirement can give no obligation, each on the province of
+/// [`registry`], issued on 2024-02-22, expanded over 2024 with a half-yearly default
+/// regime.
+#[test]
+fn every_skip_reason_is_reported() {
+    let doc = Document::builder(DocSymbol::parse("07/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let lead = |task: Task| task.assign(Role::Lead, Assignee::Bodies(body("BTG")));
+    let directive = Directive::builder(doc)
+        .task(lead(Task::new("1".parse().unwrap(), "continuous")).require(Requirement::Continuous))
+        .task(
+            lead(Task::new("2".parse().unwrap(), "quarterly, no regime")).require(
+                Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::Quarterly),
+                ),
+            ),
+        )
+        .task(
+            lead(Task::new("3".parse().unwrap(), "no due")).require(Requirement::Indicator {
+                metric: "m".into(),
+                target: None,
+                unit: None,
+                by: None,
+            }),
+        )
+        .task(
+            lead(Task::new("4".parse().unwrap(), "due next year")).require(
+                Requirement::Deliverable {
+                    what: "d".into(),
+                    due: Some("2025-03-03".parse().unwrap()),
+                },
+            ),
+        )
+        .task(
+            // A coordinating body owes nothing, so no body owes this report.
+            Task::new("5".parse().unwrap(), "no owner")
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .require(Requirement::PeriodicReport(PeriodicReport::new())),
+        )
+        .task(
+            // A half-yearly report that states its frequency: the default applies.
+            lead(Task::new("6".parse().unwrap(), "half-yearly, no regime")).require(
+                Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::HalfYearly),
+                ),
+            ),
+        )
+        .build()
+        .unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(
+        &directive,
+        &registry(),
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
+    let task = |n: &str| Clause::Task(n.parse().unwrap());
+    let first = RequirementIndex::new(0);
+    let table = [
+        (
+            Skipped::new(task("1"), first, SkipReason::Continuous),
+            "task 1, requirement 0: continuous work has no deadline",
+        ),
+        (
+            Skipped::new(
+                task("2"),
+                first,
+                SkipReason::FrequencyMismatch {
+                    stated: Frequency::Quarterly,
+                    regime: Frequency::HalfYearly,
+                },
+            ),
+            "task 2, requirement 0: the report's stated frequency `quarterly` differs from the \
+             default regime's `half_yearly`",
+        ),
+        (
+            Skipped::new(task("3"), first, SkipReason::NoDeadline),
+            "task 3, requirement 0: the requirement states no due date or term",
+        ),
+        (
+            Skipped::new(
+                task("4"),
+                first,
+                SkipReason::DueOutsideHorizon {
+                    due: date(2025, 3, 3),
+                },
+            ),
+            "task 4, requirement 0: due date `2025-03-03` is outside the horizon",
+        ),
+        (
+            Skipped::new(task("5"), first, SkipReason::NoBodies),
+            "task 5, requirement 0: no lead or implementing body is selected on the issue date",
+        ),
+    ];
+    assert_eq!(
+        expansion.skipped(),
+        table.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>()
+    );
+    for (skipped, message) in &table {
+        assert_eq!(skipped.to_string(), *message);
+    }
+    // Task 6 alone expands: 2024-H1 and 2024-H2 for BTG.
+    let store = expansion.obligations();
+    let clauses: Vec<_> = store
+        .ids()
+        .map(|id| store.get(id).unwrap().key().clause().clone())
+        .collect();
+    assert_eq!(clauses, [task("6"), task("6")]);
+
+    // Without a default regime, the reports of tasks 2, 5 and 6 have none: the regime is
+    // checked before the bodies.
+    let plain = obligations(
+        &directive,
+        &registry(),
+        &calendar,
+        Period::year(2024).unwrap(),
+    )
+    .unwrap();
+    assert!(plain.obligations().is_empty());
+    let reasons: Vec<_> = plain
+        .skipped()
+        .iter()
+        .map(|s| (s.clause().as_str().to_owned(), s.reason()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("1".to_owned(), SkipReason::Continuous),
+            ("2".to_owned(), SkipReason::NoRegime),
+            ("3".to_owned(), SkipReason::NoDeadline),
+            (
+                "4".to_owned(),
+                SkipReason::DueOutsideHorizon {
+                    due: date(2025, 3, 3)
+                }
+            ),
+            ("5".to_owned(), SkipReason::NoRegime),
+            ("6".to_owned(), SkipReason::NoRegime),
+        ]
+    );
+    assert_eq!(
+        plain.skipped()[1].to_string(),
+        "task 2, requirement 0: the periodic report states no reporting regime and no default \
+         regime was given"
+    );
+}
+
+#[test]
+fn periods_ending_before_issue_are_left_out_without_a_skip() {
+    // Issued on 2024-02-22: the monthly report owes nothing for January, which ended
+    // before, and expands for February to December.
+    let doc = Document::builder(DocSymbol::parse("08/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "monthly")
+                .assign(Role::Lead, Assignee::Bodies(body("BTG")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_regime(ReportingRegime::decree_09_monthly()),
+                )),
+        )
+        .build()
+        .unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let expansion = obligations(
+        &directive,
+        &registry(),
+        &calendar,
+        Period::year(2024).unwrap(),
+    )
+    .unwrap();
+    assert!(expansion.skipped().is_empty());
+    let store = expansion.obligations();
+    let periods: Vec<String> = store
+        .ids()
+        .map(|id| store.get(id).unwrap().key().period().to_string())
+        .collect();
+    assert_eq!(periods.len(), 11);
+    assert_eq!(periods.first().map(String::as_str), Some("2024-02"));
+    assert_eq!(periods.last().map(String::as_str), Some("2024-12"));
+}
+
+#[cfg(feature = "serde")]
+mod seed {
+    //! The seed letter 1470-CV/TU on the Thanh Hóa registry.
+
+    use super::*;
+    use directives::obligation::{Expansion, Obligation};
+
+    const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+    const THANH_HOA: &str = include_str!("../../examples/data/thanh_hoa.toml");
+
+    fn half_yearly() -> ExpansionOptions {
+        ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly())
+    }
+
+    fn all(expansion: &Expansion) -> Vec<Obligation> {
+        let store = expansion.obligations();
+        store.ids().map(|id| store.get(id).unwrap()).collect()
+    }
+
+    fn code(registry: &Registry, id: directives::org::BodyId) -> String {
+        registry.code(id).unwrap().as_str().to_owned()
+    }
+
+    /// The bodies task 10 assigns on 2024-02-22: every party committee under the
+    /// Provincial Party Committee (the 27 district-level ones and the party committee of
+    /// the provincial agencies and enterprises), the two party delegations and the
+    /// civil-affairs committee of the People's Committee.
+    fn task_10_bodies() -> Vec<String> {
+        let districts = [
+            "BA-THUOC",
+            "BIM-SON",
+            "CAM-THUY",
+            "DONG-SON",
+            "HA-TRUNG",
+            "HAU-LOC",
+            "HOANG-HOA",
+            "LANG-CHANH",
+            "MUONG-LAT",
+            "NGA-SON",
+            "NGHI-SON",
+            "NGOC-LAC",
+            "NHU-THANH",
+            "NHU-XUAN",
+            "NONG-CONG",
+            "QUAN-HOA",
+            "QUAN-SON",
+            "QUANG-XUONG",
+            "SAM-SON",
+            "THACH-THANH",
+            "THANH-HOA",
+            "THIEU-HOA",
+            "THO-XUAN",
+            "THUONG-XUAN",
+            "TRIEU-SON",
+            "VINH-LOC",
+            "YEN-DINH",
+        ];
+        let mut bodies: Vec<String> = districts.iter().map(|d| format!("TH-HU-{d}")).collect();
+        bodies.extend(["TH-DU-KCQDN", "TH-DD-HDND", "TH-DD-MTTQ", "TH-BCS-UBND"].map(String::from));
+        bodies.sort();
+        bodies
+    }
+
+    #[test]
+    fn seed_expands_over_2024_with_a_chosen_regime() {
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        let directive = Directive::from_toml_str(SEED).unwrap();
+        let calendar = WorkCalendar::vietnam().unwrap();
+        let expansion = obligations_with(
+            &directive,
+            &registry,
+            &calendar,
+            Period::year(2024).unwrap(),
+            &half_yearly(),
+        )
+        .unwrap();
+        let obligations = all(&expansion);
+        // Task 10: 31 bodies × 2 half-years; the monitoring clause: 1 body × 2.
+        assert_eq!(task_10_bodies().len(), 31);
+        assert_eq!(obligations.len(), 64);
+        for half in ["2024-H1", "2024-H2"] {
+            let mut owers: Vec<String> = obligations
+                .iter()
+                .filter(|o| o.key().clause().as_str() == "10")
+                .filter(|o| o.key().period().to_string() == half)
+                .map(|o| code(&registry, o.key().body()))
+                .collect();
+            owers.sort();
+            assert_eq!(owers, task_10_bodies(), "{half}");
+        }
+        let monitoring: Vec<(String, String, NaiveDate)> = obligations
+            .iter()
+            .filter(|o| o.key().clause() == &Clause::Monitoring)
+            .map(|o| {
+                (
+                    code(&registry, o.key().body()),
+                    o.key().period().to_string(),
+                    o.due_date(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            monitoring,
+            [
+                (
+                    "TH-TU-BDV".to_owned(),
+                    "2024-H1".to_owned(),
+                    date(2024, 6, 25)
+                ),
+                (
+                    "TH-TU-BDV".to_owned(),
+                    "2024-H2".to_owned(),
+                    date(2024, 12, 25)
+                ),
+            ]
+        );
+        // Nothing passed to a successor in 2024: Đông Sơn merged into Thanh Hóa city on
+        // 2025-01-01, after its 2024-H2 report was due on 2024-12-25.
+        assert!(obligations.iter().all(|o| o.original_body().is_none()));
+        let dong_son = obligations
+            .iter()
+            .find(|o| {
+                o.key().period().to_string() == "2024-H2"
+                    && code(&registry, o.key().body()) == "TH-HU-DONG-SON"
+            })
+            .unwrap();
+        assert_eq!(dong_son.due_date(), date(2024, 12, 25));
+        assert_eq!(dong_son.applicability(), Applicability::Applies);
+        // Tasks 1–9 give none, each with its reason.
+        let skipped: Vec<String> = expansion
+            .skipped()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                "task 1, requirement 0: continuous work has no deadline",
+                "task 2, requirement 0: continuous work has no deadline",
+                "task 3, requirement 0: the requirement states no due date or term",
+                "task 4, requirement 0: continuous work has no deadline",
+                "task 5, requirement 0: the requirement states no due date or term",
+                "task 6, requirement 0: continuous work has no deadline",
+                "task 7, requirement 0: continuous work has no deadline",
+                "task 8, requirement 0: continuous work has no deadline",
+                "task 9, requirement 0: the requirement states no due date or term",
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_without_a_regime_owes_no_report_and_says_why() {
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        let directive = Directive::from_toml_str(SEED).unwrap();
+        let calendar = WorkCalendar::vietnam().unwrap();
+        let expansion = obligations(
+            &directive,
+            &registry,
+            &calendar,
+            Period::year(2024).unwrap(),
+        )
+        .unwrap();
+        assert!(expansion.obligations().is_empty());
+        let no_regime: Vec<(Clause, RequirementIndex)> = expansion
+            .skipped()
+            .iter()
+            .filter(|s| s.reason() == SkipReason::NoRegime)
+            .map(|s| (s.clause().clone(), s.requirement()))
+            .collect();
+        assert_eq!(
+            no_regime,
+            [
+                (
+                    Clause::Task("10".parse().unwrap()),
+                    RequirementIndex::new(0)
+                ),
+                (Clause::Monitoring, RequirementIndex::new(0)),
+            ]
+        );
+        assert_eq!(expansion.skipped().len(), 11);
+        assert_eq!(
+            expansion.skipped()[10].to_string(),
+            "monitoring clause, requirement 0: the periodic report states no reporting regime \
+             and no default regime was given"
+        );
+    }
+
+    #[test]
+    fn seed_over_2025_h2_passes_to_successors() {
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        let seed = Directive::from_toml_str(SEED).unwrap();
+        // The letter with a horizon through 2025.
+        let mut builder = Directive::builder(seed.document().clone())
+            .theme(seed.theme())
+            .horizon(Period::custom(date(2024, 2, 22), date(2025, 12, 31)).unwrap());
+        for selector in seed.recipients() {
+            builder = builder.recipient(selector.clone());
+        }
+        for task in seed.tasks() {
+            builder = builder.task(task.clone());
+        }
+        for document in seed.cited() {
+            builder = builder.cited(document.clone());
+        }
+        let directive = builder
+            .monitoring(seed.monitoring().unwrap().clone())
+            .build()
+            .unwrap();
+        let calendar = WorkCalendar::vietnam().unwrap();
+        let expansion = obligations_with(
+            &directive,
+            &registry,
+            &calendar,
+            Period::half_year(2025, 2).unwrap(),
+            &half_yearly(),
+        )
+        .unwrap();
+        let obligations = all(&expansion);
+        assert_eq!(obligations.len(), 32);
+        assert!(obligations.iter().all(|o| {
+            o.due_date() == date(2025, 12, 25)
+                && o.key().period().to_string() == "2025-H2"
+                && o.applicability() == Applicability::Applies
+        }));
+        // (original body, body owing now).
+        let mut passed: Vec<(String, String)> = obligations
+            .iter()
+            .map(|o| {
+                (
+                    code(&registry, o.original_body().unwrap()),
+                    code(&registry, o.key().body()),
+                )
+            })
+            .collect();
+        passed.sort();
+        let mut expected: Vec<(String, String)> = task_10_bodies()
+            .into_iter()
+            .map(|b| {
+                let to = match b.as_str() {
+                    // The district level ended on 2025-07-01; Đông Sơn had merged into
+                    // Thanh Hóa city on 2025-01-01.
+                    d if d.starts_with("TH-HU-") => "TH-TU",
+                    "TH-DD-HDND" | "TH-DD-MTTQ" => "TH-DU-CQD",
+                    _ => "TH-DU-UBND",
+                };
+                (b, to.to_owned())
+            })
+            .collect();
+        // The Mass Mobilization Department merged into TH-TU-BTGDV on 2025-02-11.
+        expected.push(("TH-TU-BDV".to_owned(), "TH-TU-BTGDV".to_owned()));
+        expected.sort();
+        assert_eq!(passed, expected);
+    }
+    fn horizon() -> impl proptest::strategy::Strategy<Value = Period> {
+        use proptest::prelude::*;
+        (2024i32..=2026, 0u32..7).prop_map(|(year, pick)| match pick {
+            0..=3 => Period::quarter(year, pick + 1).unwrap(),
+            4 | 5 => Period::half_year(year, pick - 3).unwrap(),
+            _ => Period::year(year).unwrap(),
+        })
+    }
+
+    fn regime() -> impl proptest::strategy::Strategy<Value = Option<ReportingRegime>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(None),
+            Just(Some(ReportingRegime::decree_09_monthly())),
+            Just(Some(ReportingRegime::decree_09_quarterly())),
+            Just(Some(ReportingRegime::decree_09_half_yearly())),
+            Just(Some(ReportingRegime::decree_09_yearly())),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(48))]
+
+        /// Every requirement of the letter either gives obligations or is listed once as
+        /// skipped, never both and never neither; the reports are skipped exactly when no
+        /// regime was chosen.
+        #[test]
+        fn every_requirement_is_accounted_for(horizon in horizon(), regime in regime()) {
+            let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+            let directive = Directive::from_toml_str(SEED).unwrap();
+            let calendar = WorkCalendar::vietnam().unwrap();
+            let mut options = ExpansionOptions::new();
+            if let Some(regime) = regime.clone() {
+                options = options.default_regime(regime);
+            }
+            let expansion =
+                obligations_with(&directive, &registry, &calendar, horizon, &options).unwrap();
+            let mut parts: Vec<(Clause, RequirementIndex)> = directive
+                .tasks()
+                .iter()
+                .flat_map(|t| {
+                    (0..t.requirements().len() as u32)
+                        .map(|k| (Clause::Task(t.number().clone()), RequirementIndex::new(k)))
+                })
+                .collect();
+            parts.push((Clause::Monitoring, RequirementIndex::new(0)));
+            let store = expansion.obligations();
+            for (clause, index) in parts {
+                let owed = store.ids().any(|id| {
+                    let o = store.get(id).unwrap();
+                    o.key().clause() == &clause && o.key().requirement() == index
+                });
+                let skips: Vec<&Skipped> = expansion
+                    .skipped()
+                    .iter()
+                    .filter(|s| s.clause() == &clause && s.requirement() == index)
+                    .collect();
+                proptest::prop_assert!(owed != (skips.len() == 1), "{clause} {index:?}");
+                proptest::prop_assert!(skips.len() <= 1);
+                let is_report = clause == Clause::Monitoring || clause.as_str() == "10";
+                if is_report {
+                    proptest::prop_assert_eq!(owed, regime.is_some());
+                    if regime.is_none() {
+                        proptest::prop_assert_eq!(skips[0].reason(), SkipReason::NoRegime);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn clause_serde_form() {
+    let monitoring = serde_json::to_string(&Clause::Monitoring).unwrap();
+    assert_eq!(monitoring, r#""monitoring""#);
+    let task: Clause = serde_json::from_str(r#""10""#).unwrap();
+    assert_eq!(task, Clause::Task("10".parse().unwrap()));
+    assert!(serde_json::from_str::<Clause>(r#""task 10""#).is_err());
 }
