@@ -1,0 +1,305 @@
+//! Tracks letter 1470-CV/TU of the Thanh Hóa Provincial Party Committee (2024-02-22) from
+//! its text to a verdict for every body that owes a report.
+//!
+//! The steps a tracking tool takes, each with the crate's types:
+//!
+//! 1. load the province's bodies (`org::Registry`) and the letter (`directive::Directive`)
+//!    and lint the letter: it asks for reports "periodically" with no frequency or deadline;
+//! 2. choose a reporting regime for those reports — here the half-year regime of Decree
+//!    09/2019/NĐ-CP, an explicit choice the letter does not make — and expand the letter
+//!    into obligations (`obligation::obligations_with`), listing what gives none;
+//! 3. attach what happened (`compliance::Events`, read from a CSV of illustrative events);
+//! 4. evaluate as of a date (`compliance::evaluate`) with the state-agency calendar, and
+//!    explain every verdict that is not "done on time", naming who holds an obligation now
+//!    when its body was dissolved in the 2025 reorganisation;
+//! 5. score and grade each body (`compliance::Scorecard`, `GradingPolicy`).
+//!
+//! ```sh
+//! cargo run --example track                # as of 2025-07-15
+//! cargo run --example track -- 2024-07-01  # as of another date
+//! ```
+
+use std::collections::HashMap;
+use std::error::Error;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use directives::calendar::WorkCalendar;
+use directives::compliance::{
+    EvaluationPolicy, Event, EventKind, Events, GradingPolicy, Scorecard, Status, evaluate, rank,
+};
+use directives::directive::{Directive, LintCode};
+use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
+use directives::org::{BodyId, Registry};
+use directives::period::Period;
+use directives::regime::ReportingRegime;
+
+const REGISTRY: &str = "examples/data/thanh_hoa.toml";
+const LETTER: &str = "examples/data/1470-CV-TU.toml";
+const EVENTS: &str = "examples/data/1470-CV-TU.events.csv";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("usage: track [AS_OF as YYYY-MM-DD]");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    let as_of = match std::env::args().nth(1) {
+        Some(arg) => NaiveDate::parse_from_str(&arg, "%Y-%m-%d")
+            .map_err(|e| format!("invalid as-of date `{arg}`: {e}"))?,
+        None => NaiveDate::from_ymd_opt(2025, 7, 15).ok_or("invalid default date")?,
+    };
+    let registry = Registry::from_toml_str(&read(REGISTRY)?)?;
+    let letter = Directive::from_toml_str(&read(LETTER)?)?;
+    let calendar = WorkCalendar::vietnam()?;
+    let name = |id: BodyId, on: NaiveDate| -> String {
+        registry
+            .name_on(id, on)
+            .or_else(|| registry.body(id).map(|b| b.names()))
+            .map_or_else(|| format!("{id:?}"), |n| n.vi().to_owned())
+    };
+
+    // 1. The letter and what it leaves open.
+    println!(
+        "{} of {} — {}",
+        letter.document().symbol(),
+        letter.issued(),
+        letter.document().title()
+    );
+    let lints = letter.lint(&registry);
+    let open_reports = lints
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.code(),
+                LintCode::ReportWithoutFrequency | LintCode::ReportWithoutDeadline
+            )
+        })
+        .count();
+    println!(
+        "{} lints; {open_reports} say a periodic report states no frequency or no deadline",
+        lints.len()
+    );
+
+    // 2. Obligations under an explicitly chosen regime.
+    let regime = ReportingRegime::decree_09_half_yearly();
+    println!(
+        "\nRegime chosen for \"report periodically\": {}",
+        regime.name()
+    );
+    let options = ExpansionOptions::new().default_regime(regime);
+    let expansion = obligations_with(&letter, &registry, &calendar, Period::year(2024)?, &options)?;
+    let obligations = expansion.obligations();
+    println!(
+        "{} obligations in 2024; {} requirements give none:",
+        obligations.len(),
+        expansion.skipped().len()
+    );
+    for skipped in expansion.skipped() {
+        println!("  - {skipped}");
+    }
+
+    // 3. Events.
+    let events = read_events(&read(EVENTS)?, obligations, &registry)?;
+    println!("\n{} events read from {EVENTS}", events.len());
+
+    // 4. Evaluation as of a date.
+    let policy = EvaluationPolicy::new(&calendar);
+    let evaluation = evaluate(obligations, &events, as_of, &policy)?;
+    println!("\nAs of {as_of}:");
+    for status in [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::OpenWithinDeadline,
+        Status::OpenOverdue,
+        Status::Waived,
+        Status::NotApplicable,
+    ] {
+        let n = evaluation
+            .statuses()
+            .iter()
+            .filter(|&&s| s == status)
+            .count();
+        if n > 0 {
+            println!(
+                "  {:<24} {:<26} {n:>3}",
+                status.label_en(),
+                status.label_vi()
+            );
+        }
+    }
+    println!("\nEvery verdict other than a plain \"done on time\", and why:");
+    for finding in evaluation.findings() {
+        let explanation = finding.explanation();
+        if finding.status() == Status::DoneOnTime && explanation.notes().is_empty() {
+            continue;
+        }
+        let obligation = obligations
+            .get(finding.obligation())
+            .ok_or("a finding names no obligation")?;
+        let key = obligation.key();
+        let body = finding.body();
+        let mut line = format!(
+            "- {} · {} · {}: {} (due {}",
+            name(body, finding.original_due()),
+            key.clause(),
+            key.period(),
+            finding.status().label_en(),
+            finding.original_due(),
+        );
+        if finding.effective_due() != finding.original_due() {
+            line += &format!(", deadline {}", finding.effective_due());
+        }
+        let late = finding.lateness();
+        if late.calendar_days() > 0 {
+            line += &format!(
+                ", {} days late, {} working days",
+                late.calendar_days(),
+                late.working_days()
+                    .map_or("?".to_owned(), |d| d.to_string())
+            );
+        }
+        println!("{line})");
+        println!("    because: {explanation}");
+        if let Some(event) = finding.deciding_event().and_then(|id| events.get(id)) {
+            match event.kind() {
+                EventKind::Waived { by, reason } => {
+                    println!("    waived on {} by {by}: {reason}", event.date());
+                }
+                EventKind::Submitted { document } => println!(
+                    "    submitted on {}{}",
+                    event.date(),
+                    document
+                        .as_ref()
+                        .map_or(String::new(), |d| format!(" as {d}"))
+                ),
+                _ => {}
+            }
+        }
+        let open = matches!(
+            finding.status(),
+            Status::OpenOverdue | Status::OpenWithinDeadline
+        );
+        if open && !registry.is_active_on(body, as_of) {
+            if let Some(holder) = registry.succession_on(body, as_of) {
+                let steps: Vec<String> = holder
+                    .steps()
+                    .iter()
+                    .map(|s| format!("{} on {}", s.change(), s.date()))
+                    .collect();
+                println!(
+                    "    {} no longer exists on {as_of}; its successor is {} ({})",
+                    name(body, finding.original_due()),
+                    name(holder.body(), as_of),
+                    steps.join(", then ")
+                );
+            }
+        }
+    }
+    for diagnostic in evaluation.diagnostics() {
+        println!("note: {diagnostic}");
+    }
+
+    // 5. Scorecards and grades.
+    let cards = Scorecard::by_body(&evaluation);
+    for (label, policy) in [
+        ("Decree 335/2025/NĐ-CP", GradingPolicy::decree_335_2025()),
+        ("Regulation 366-QĐ/TW", GradingPolicy::regulation_366_2025()),
+    ] {
+        let ranking = rank(&cards, &policy);
+        let mut by_grade: HashMap<&str, usize> = HashMap::new();
+        for ranked in &ranking {
+            *by_grade.entry(ranked.grade.label_en()).or_default() += 1;
+        }
+        let mut grades: Vec<_> = by_grade.into_iter().collect();
+        grades.sort();
+        println!("\nGrades under {label} (timeliness only):");
+        for (grade, n) in grades {
+            println!("  {grade:<15} {n:>3} bodies");
+        }
+        if let Some(last) = ranking.last() {
+            println!(
+                "  lowest: {} — score {:.1}, {}",
+                name(last.body, letter.issued()),
+                last.score,
+                last.grade.label_vi()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &str) -> Result<String, Box<dyn Error>> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}").into())
+}
+
+/// Reads the events CSV: `task,body,period,event,date,new_due,by,document,note`, where a
+/// line names its obligation by clause (a task number or `monitoring`), body code and
+/// period. An event for an obligation that does not exist is an error naming the line.
+fn read_events(
+    text: &str,
+    obligations: &Obligations,
+    registry: &Registry,
+) -> Result<Events, Box<dyn Error>> {
+    let mut index: HashMap<(String, BodyId, String), ObligationId> = HashMap::new();
+    for id in obligations.ids() {
+        let obligation = obligations.get(id).ok_or("the store lost an obligation")?;
+        let key = obligation.key();
+        index.insert(
+            (
+                key.clause().as_str().to_owned(),
+                key.body(),
+                key.period().to_string(),
+            ),
+            id,
+        );
+    }
+    let mut events = Events::new();
+    let rows = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1);
+    for (n, line) in rows {
+        let at = |what: String| format!("{EVENTS}:{}: {what}", n + 1);
+        let fields: Vec<&str> = line.split(',').collect();
+        let [task, body, period, kind, date, new_due, by, document, note] = fields[..] else {
+            return Err(at(format!("expected 9 fields, found {}", fields.len())).into());
+        };
+        let body_id = registry
+            .id(body)
+            .ok_or_else(|| at(format!("unknown body `{body}`")))?;
+        let obligation = *index
+            .get(&(task.to_owned(), body_id, period.to_owned()))
+            .ok_or_else(|| at(format!("no obligation for `{task}`, `{body}`, `{period}`")))?;
+        let date = parse_date(date).map_err(&at)?;
+        let kind = match kind {
+            "submitted" => EventKind::Submitted {
+                document: (!document.is_empty()).then(|| document.to_owned()),
+            },
+            "extended" => EventKind::Extended {
+                new_due: parse_date(new_due).map_err(&at)?,
+                document: document.to_owned(),
+            },
+            "waived" => EventKind::Waived {
+                by: by.to_owned(),
+                reason: note.to_owned(),
+            },
+            other => return Err(at(format!("unknown event `{other}`")).into()),
+        };
+        events
+            .push(Event::new(obligation, date, kind))
+            .map_err(|e| at(e.to_string()))?;
+    }
+    Ok(events)
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| format!("invalid date `{text}`: {e}"))
+}
