@@ -39,13 +39,22 @@ fn tet_2020_to_2030() {
     }
 }
 
-/// Hùng Kings' commemoration day, lunar 10/3 (Labour Code 2019 art. 112).
+/// Hùng Kings' commemoration day, lunar 10/3 (Labour Code 2019 art. 112), as published
+/// in Vietnamese calendars for 2020–2030.
 #[test]
-fn hung_kings_day_2024_to_2026() {
+fn hung_kings_day_2020_to_2030() {
     let published = [
+        (2020, ymd(2020, 4, 2)),
+        (2021, ymd(2021, 4, 21)),
+        (2022, ymd(2022, 4, 10)),
+        (2023, ymd(2023, 4, 29)),
         (2024, ymd(2024, 4, 18)),
         (2025, ymd(2025, 4, 7)),
         (2026, ymd(2026, 4, 26)),
+        (2027, ymd(2027, 4, 16)),
+        (2028, ymd(2028, 4, 4)),
+        (2029, ymd(2029, 4, 23)),
+        (2030, ymd(2030, 4, 12)),
     ];
     for (year, solar) in published {
         let day = LunarDate::new(year, 3, 10, false).unwrap();
