@@ -146,6 +146,14 @@ impl Default for WeekMask {
     }
 }
 
+/// Where a day is in a [`WorkCalendar`]'s tables: its year (counted from the first) and
+/// its key.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    year: usize,
+    key: usize,
+}
+
 /// The key of a day in a [`WorkCalendar`]'s tables: its year (counted from the first) and
 /// its ordinal.
 #[inline]
@@ -357,18 +365,20 @@ pub struct WorkCalendar {
     rules: Vec<HolidayRule>,
     schedules: Vec<YearSchedule>,
     compensation: bool,
-    // INVARIANT (tables): the tables are indexed by a day's key, `(year - first_year) << 9 |
-    // ordinal` (see `key`), so that finding a day needs no division. `kind_of` and `cum`
-    // have `years << 9` entries. For a day with key `k`, `cum[k]` counts the working days
-    // of the calendar before it and `kind_of[k]` indexes `kinds`, where 0 is `Working` and
-    // 1 is `WeeklyRest`. Keys that are not days (ordinal 0, ordinals past the year's end)
-    // hold in `cum` the count before the next day, so `cum[k + 1] - cum[k]` is 1 exactly
-    // when the day with key `k` is a working day, also on a year's last day. `working`
-    // lists the working days in order. Upheld by `WorkCalendarBuilder::build`, the only
-    // constructor.
+    // INVARIANT (tables): the day tables are indexed by a day's key, `y << 9 | ordinal`
+    // with `y = year - first_year` (see `key`), so that finding a day needs no division.
+    // `kind_of` and `in_year` have `years << 9` entries and `year_base` has `years`. For a
+    // day with key `k` in year `y`, `year_base[y] + in_year[k]` counts the working days of
+    // the calendar before it (`in_year` counts within the year, so it fits in 16 bits and
+    // the tables of a decade stay in the first-level cache), `in_year[k + 1] - in_year[k]`
+    // is 1 exactly when the day is a working day (on a year's last day, `k + 1` is a
+    // padding key of the same year that holds the year's total), and `kind_of[k]` indexes
+    // `kinds`, where 0 is `Working` and 1 is `WeeklyRest`. `working` lists the working
+    // days in order. Upheld by `WorkCalendarBuilder::build`, the only constructor.
     kinds: Vec<DayKind>,
     kind_of: Vec<u32>,
-    cum: Vec<u32>,
+    in_year: Vec<u16>,
+    year_base: Vec<u32>,
     working: Vec<NaiveDate>,
 }
 
@@ -561,21 +571,36 @@ impl WorkCalendar {
         }
     }
 
-    /// The key of `date` in the tables (see INVARIANT (tables)).
+    /// Where `date` is in the tables (see INVARIANT (tables)).
     #[inline]
-    fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
+    fn index(&self, date: NaiveDate) -> Result<Slot, CalendarError> {
         match u32::try_from(date.year() - self.first_year) {
-            Ok(y) if y < self.years => Ok(key(y, date.ordinal())),
+            Ok(y) if y < self.years => Ok(Slot {
+                year: y as usize,
+                key: key(y, date.ordinal()),
+            }),
             _ => Err(self.out_of_range(date)),
         }
     }
 
-    /// The number of working days before the day with key `i` (or key `i - 1`, plus that
-    /// day if it is a working day).
+    /// The number of working days of the calendar before the day.
     #[inline]
-    fn cum(&self, i: usize) -> i64 {
-        // INVARIANT (tables): `i` is a day's key, or one more, so the entry exists.
-        self.cum.get(i).map_or(0, |&c| i64::from(c))
+    fn before(&self, s: Slot) -> i64 {
+        self.count(s.year, s.key)
+    }
+
+    /// The number of working days of the calendar up to and including the day.
+    #[inline]
+    fn through(&self, s: Slot) -> i64 {
+        self.count(s.year, s.key + 1)
+    }
+
+    #[inline]
+    fn count(&self, year: usize, key: usize) -> i64 {
+        // INVARIANT (tables): `year` is a year of the calendar and `key` a day's key in
+        // it, or one more, so both entries exist.
+        let base = self.year_base.get(year).map_or(0, |&b| i64::from(b));
+        base + self.in_year.get(key).map_or(0, |&c| i64::from(c))
     }
 
     /// The `k`-th working day of the calendar (from 0), if there is one.
@@ -610,8 +635,8 @@ impl WorkCalendar {
     /// ```
     #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
-        let i = self.index(date)?;
-        Ok(self.cum(i + 1) > self.cum(i))
+        let s = self.index(date)?;
+        Ok(self.in_year.get(s.key + 1) > self.in_year.get(s.key))
     }
 
     /// What `date` is, and why: a working day, a weekly rest day, a holiday (with names and
@@ -635,9 +660,9 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn day_info(&self, date: NaiveDate) -> Result<DayKind, CalendarError> {
-        let i = self.index(date)?;
+        let s = self.index(date)?;
         self.kind_of
-            .get(i)
+            .get(s.key)
             .and_then(|&k| self.kinds.get(usize::try_from(k).ok()?))
             .cloned()
             .ok_or_else(|| self.out_of_range(date))
@@ -673,11 +698,11 @@ impl WorkCalendar {
     /// ```
     #[inline]
     pub fn add_working_days(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, CalendarError> {
-        let i = self.index(date)?;
+        let s = self.index(date)?;
         let k = match days {
             0 => return Ok(date),
-            1.. => self.cum(i + 1).saturating_add(days - 1),
-            _ => self.cum(i).saturating_add(days),
+            1.. => self.through(s).saturating_add(days - 1),
+            _ => self.before(s).saturating_add(days),
         };
         self.working_at(k).ok_or_else(|| self.moved_out(date, days))
     }
@@ -709,7 +734,7 @@ impl WorkCalendar {
     ) -> Result<i64, CalendarError> {
         let a = self.index(from)?;
         let b = self.index(to)?;
-        Ok(self.cum(b) - self.cum(a))
+        Ok(self.before(b) - self.before(a))
     }
 
     /// The working days in the half-open range `[from, to)`, in order; empty when `to` is
@@ -738,8 +763,8 @@ impl WorkCalendar {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<&[NaiveDate], CalendarError> {
-        let a = self.cum(self.index(from)?);
-        let b = self.cum(self.index(to)?);
+        let a = self.before(self.index(from)?);
+        let b = self.before(self.index(to)?);
         let (Ok(a), Ok(b)) = (usize::try_from(a), usize::try_from(b)) else {
             return Ok(&[]);
         };
@@ -813,15 +838,15 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn roll(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {
-        let i = self.index(date)?;
-        // The first working day on or after `date` is working[cum[i]]; the last on or
-        // before is working[cum[i + 1] - 1].
+        let s = self.index(date)?;
+        // The first working day on or after `date` is working[before]; the last on or
+        // before it is working[through - 1].
         let following = || {
-            self.working_at(self.cum(i))
+            self.working_at(self.before(s))
                 .ok_or_else(|| self.moved_out(date, 1))
         };
         let preceding = || {
-            self.working_at(self.cum(i + 1) - 1)
+            self.working_at(self.through(s) - 1)
                 .ok_or_else(|| self.moved_out(date, -1))
         };
         match roll {
@@ -1197,20 +1222,20 @@ impl WorkCalendarBuilder {
         let size = key(years, 0);
         let mut kinds = vec![DayKind::Working, DayKind::WeeklyRest];
         let mut kind_of = vec![0u32; size];
-        let mut cum = vec![0u32; size];
+        let mut in_year = vec![0u16; size];
+        let mut year_base = Vec::with_capacity(years as usize);
         let mut working_days = Vec::new();
         let mut count: u32 = 0;
-        let mut next_key = 0;
+        let mut within: u16 = 0;
         for (i, date) in first.iter_days().take(n).enumerate() {
             let year = u32::try_from(date.year() - self.first_year).unwrap_or(0);
-            let k = key(year, date.ordinal());
-            // Keys that are not days hold the count before the next day.
-            for slot in cum.get_mut(next_key..k).into_iter().flatten() {
-                *slot = count;
+            if date.ordinal() == 1 {
+                year_base.push(count);
+                within = 0;
             }
-            next_key = k + 1;
-            if let Some(slot) = cum.get_mut(k) {
-                *slot = count;
+            let k = key(year, date.ordinal());
+            if let Some(slot) = in_year.get_mut(k) {
+                *slot = within;
             }
             let s = scheduled.get(i).copied().flatten();
             let h = holiday.get(i).copied().flatten();
@@ -1246,12 +1271,14 @@ impl WorkCalendarBuilder {
             if working.get(i).copied().unwrap_or(false) {
                 working_days.push(date);
                 count += 1;
+                within += 1;
+            }
+            // The next key is the next day's, or on the year's last day a padding key.
+            if let Some(slot) = in_year.get_mut(k + 1) {
+                *slot = within;
             }
         }
-        for slot in cum.get_mut(next_key..).into_iter().flatten() {
-            *slot = count;
-        }
-        // INVARIANT (tables): built above.
+        // INVARIANT (tables): built above; every year starts on January 1.
 
         Ok(WorkCalendar {
             first,
@@ -1264,7 +1291,8 @@ impl WorkCalendarBuilder {
             compensation: self.compensation,
             kinds,
             kind_of,
-            cum,
+            in_year,
+            year_base,
             working: working_days,
         })
     }
@@ -1290,14 +1318,20 @@ mod tests {
             .years(2020, 2030)
             .build()
             .unwrap();
-        assert_eq!(cal.cum.len(), 11 << 9);
+        assert_eq!(cal.in_year.len(), 11 << 9);
         assert_eq!(cal.kind_of.len(), 11 << 9);
+        assert_eq!(cal.year_base.len(), 11);
         let mut before = 0;
         for date in cal.first.iter_days().take_while(|x| *x <= cal.last) {
-            let i = cal.index(date).unwrap();
-            assert_eq!(cal.cum(i), before, "{date}");
+            let s = cal.index(date).unwrap();
+            assert_eq!(cal.before(s), before, "{date}");
             let kind = cal.day_info(date).unwrap();
-            assert_eq!(kind.is_working(), cal.cum(i + 1) > cal.cum(i), "{date}");
+            assert_eq!(kind.is_working(), cal.through(s) == before + 1, "{date}");
+            assert_eq!(
+                kind.is_working(),
+                cal.is_working_day(date).unwrap(),
+                "{date}"
+            );
             if kind.is_working() {
                 assert_eq!(cal.working[usize::try_from(before).unwrap()], date);
                 before += 1;
