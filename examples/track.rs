@@ -186,20 +186,21 @@ fn run() -> Result<(), Box<dyn Error>> {
             finding.status(),
             Status::OpenOverdue | Status::OpenWithinDeadline
         );
-        if open && !registry.is_active_on(body, as_of) {
-            if let Some(holder) = registry.succession_on(body, as_of) {
-                let steps: Vec<String> = holder
-                    .steps()
-                    .iter()
-                    .map(|s| format!("{} on {}", s.change(), s.date()))
-                    .collect();
-                println!(
-                    "    {} no longer exists on {as_of}; its successor is {} ({})",
-                    name(body, finding.original_due()),
-                    name(holder.body(), as_of),
-                    steps.join(", then ")
-                );
-            }
+        if open
+            && !registry.is_active_on(body, as_of)
+            && let Some(holder) = registry.succession_on(body, as_of)
+        {
+            let steps: Vec<String> = holder
+                .steps()
+                .iter()
+                .map(|s| format!("{} on {}", s.change(), s.date()))
+                .collect();
+            println!(
+                "    {} no longer exists on {as_of}; its successor is {} ({})",
+                name(body, finding.original_due()),
+                name(holder.body(), as_of),
+                steps.join(", then ")
+            );
         }
     }
     for diagnostic in evaluation.diagnostics() {

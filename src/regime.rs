@@ -1618,13 +1618,13 @@ impl ReportingRegimeBuilder {
         let frequency = self.frequency.ok_or_else(|| missing("frequency"))?;
         let cut_off = self.cut_off.ok_or_else(|| missing("cut-off rule"))?;
         let deadline = self.deadline.ok_or_else(|| missing("deadline rule"))?;
-        if let CutOff::DayOfMonth { first_day } = cut_off {
-            if !(2..=28).contains(&first_day) {
-                return Err(RegimeError::CutOffDay {
-                    regime,
-                    day: first_day,
-                });
-            }
+        if let CutOff::DayOfMonth { first_day } = cut_off
+            && !(2..=28).contains(&first_day)
+        {
+            return Err(RegimeError::CutOffDay {
+                regime,
+                day: first_day,
+            });
         }
         let rules = self
             .tiers
@@ -1683,13 +1683,13 @@ fn check_rule(
     rule: &DeadlineRule,
     cut_off: CutOff,
 ) -> Result<(), RegimeError> {
-    if let DeadlineRule::DayOfLastMonth { day, .. } = rule {
-        if !(1..=31).contains(day) {
-            return Err(RegimeError::DeadlineDay {
-                regime: regime.to_owned(),
-                day: *day,
-            });
-        }
+    if let DeadlineRule::DayOfLastMonth { day, .. } = rule
+        && !(1..=31).contains(day)
+    {
+        return Err(RegimeError::DeadlineDay {
+            regime: regime.to_owned(),
+            day: *day,
+        });
     }
     if cut_off == CutOff::Unspecified && rule.counts_from_cut_off() {
         return Err(RegimeError::NoCutOff {

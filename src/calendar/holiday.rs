@@ -851,12 +851,12 @@ impl HolidayRuleBuilder {
                 "the span must have an offset within 31 days and 1 to 31 days",
             ));
         }
-        if let (Some(from), Some(until)) = (self.from, self.until) {
-            if from >= until {
-                return Err(invalid(
-                    "`effective_from` must come before `effective_until`",
-                ));
-            }
+        if let (Some(from), Some(until)) = (self.from, self.until)
+            && from >= until
+        {
+            return Err(invalid(
+                "`effective_from` must come before `effective_until`",
+            ));
         }
         Ok(HolidayRule {
             holiday: Holiday {

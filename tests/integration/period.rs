@@ -77,11 +77,10 @@ proptest! {
     #[test]
     fn next_is_adjacent_for_partitioning_kinds(period in arb_period()) {
         // Months, quarters, halves, years and custom ranges tile time without gaps.
-        if period.frequency() != Some(Frequency::NineMonthly) {
-            if let Some(next) = period.next() {
+        if period.frequency() != Some(Frequency::NineMonthly)
+            && let Some(next) = period.next() {
                 prop_assert_eq!(period.end().succ_opt(), Some(next.start()));
             }
-        }
     }
 
     /// Periods of one frequency partition time: each date lies in exactly one.

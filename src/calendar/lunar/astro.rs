@@ -191,15 +191,15 @@ pub(super) fn lunar_year(year: i32, tz: i64) -> Year {
     let mut start = None;
     let mut list = Vec::with_capacity(13);
     for pair in months.windows(2) {
-        if let [month, next] = pair {
-            if month.year == year {
-                let first = new_moon_day(month.new_moon, tz);
-                if start.is_none() {
-                    start = Some(first);
-                }
-                let length = new_moon_day(next.new_moon, tz) - first;
-                list.push((month.number, month.leap, length as u8));
+        if let [month, next] = pair
+            && month.year == year
+        {
+            let first = new_moon_day(month.new_moon, tz);
+            if start.is_none() {
+                start = Some(first);
             }
+            let length = new_moon_day(next.new_moon, tz) - first;
+            list.push((month.number, month.leap, length as u8));
         }
     }
     Year {
