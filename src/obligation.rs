@@ -4,10 +4,13 @@
 //!
 //! An obligation is the unit that compliance is evaluated on. It is identified by
 //! (directive key, task number, requirement index, body, period), where the directive key
-//! is the directive's symbol plus its issue date and the task number is a [`Clause`]: a
-//! task's number or the monitoring clause. It has an original due date. When the body
-//! that owed it ceased to exist, the obligation passed to a successor and records the
-//! original body as well.
+//! is the directive's symbol plus its issue date, the task number is a [`Clause`] (a
+//! task's number or the monitoring clause) and the body is the one the directive
+//! assigned. The identity never changes with reorganisations, and no two obligations in a
+//! store share one ([`Obligations::find`] looks an obligation up by it). An obligation has
+//! an original due date and a [holder](Obligation::holder): the assigned body, or, when
+//! that body had ceased to exist on the due date, its successor, to which the obligation
+//! passed.
 //!
 //! # Expansion
 //!
@@ -22,11 +25,12 @@
 //! # Storage
 //!
 //! Obligations are kept in a compact, columnar store, [`Obligations`]: due dates are day
-//! numbers and bodies are [`BodyId`]s, each in its own column, and directive keys, clauses
+//! numbers and holders are [`BodyId`]s, each in its own column, and directive keys, clauses
 //! and periods are stored once and referred to by small handles. An
 //! [`ObligationId`] is a copyable index into the store that issued it; the full
 //! [`Obligation`] with its [`ObligationKey`] is rebuilt on demand with
-//! [`Obligations::get`].
+//! [`Obligations::get`], and [`Obligations::find`] gives the id of the obligation with a
+//! key (for tools that name obligations by body, clause and period).
 //!
 //! The key's parts come from the modules that own them: the directive's
 //! [`DirectiveKey`] (its symbol and issue date, as [`Directive::key`] gives it) and
@@ -63,6 +67,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -70,11 +75,22 @@ use crate::directive::{DirectiveKey, TaskNumber};
 use crate::org::BodyId;
 use crate::period::Period;
 
-/// The marker stored in the original-body column when the body did not change.
+/// The marker stored in the assigned-body column when the holder is the assigned body.
 const NO_BODY: u32 = u32::MAX;
 
 /// The flag bit for an obligation that does not apply.
 const FLAG_NOT_APPLICABLE: u8 = 1;
+
+/// The key of a row, by handles.
+fn row_key(row: &ObligationRow) -> RowKey {
+    [
+        row.directive.0,
+        row.clause.0,
+        row.requirement.0,
+        row.body.index(),
+        row.period.0,
+    ]
+}
 
 /// Converts a date to the day number used in the columns (days from 0001-01-01, day 1).
 pub(crate) fn day_number(date: NaiveDate) -> i32 {
@@ -254,8 +270,9 @@ impl<'de> serde::Deserialize<'de> for Clause {
 /// period).
 ///
 /// The task number is a [`Clause`]: a task's number, or the monitoring clause. The body
-/// is the one that owes the obligation now (the successor, when the original body ceased
-/// to exist; see [`Obligation::original_body`]).
+/// is the one the directive assigned, and stays so when that body ceases to exist and the
+/// obligation passes to a successor (see [`Obligation::holder`]): the identity never
+/// changes with reorganisations, and two bodies merged into one keep two keys.
 ///
 /// # Example
 ///
@@ -392,7 +409,10 @@ impl ObligationKey {
         self.requirement
     }
 
-    /// The body that owes the obligation.
+    /// The body the directive assigned the obligation to.
+    ///
+    /// This is part of the identity and does not change when the body ceases to exist:
+    /// the body that holds the obligation then is [`Obligation::holder`].
     ///
     /// # Example
     ///
@@ -471,8 +491,11 @@ pub enum Applicability {
     NotApplicable,
 }
 
-/// One obligation: its key, its original due date, and, when it passed to a successor,
-/// the body that originally owed it.
+/// One obligation: its key, its original due date, and the body that holds it.
+///
+/// The holder is the body the key names (the one the directive assigned), unless that
+/// body had ceased to exist on the due date and the obligation passed to its successor:
+/// the successor holds it then, and the key still names the assigned body.
 ///
 /// # Example
 ///
@@ -492,9 +515,9 @@ pub enum Applicability {
 ///     "2025-Q3".parse::<Period>()?,
 /// );
 /// let due = NaiveDate::from_ymd_opt(2025, 9, 20).ok_or("date")?;
-/// let obligation = Obligation::new(key, due).with_original_body(BodyId::from_index(4));
-/// assert_eq!(obligation.original_body(), Some(BodyId::from_index(4)));
+/// let obligation = Obligation::new(key, due).held_by(BodyId::from_index(4));
 /// assert_eq!(obligation.key().body(), BodyId::from_index(9));
+/// assert_eq!(obligation.holder(), BodyId::from_index(4));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -506,14 +529,15 @@ pub enum Applicability {
 pub struct Obligation {
     key: ObligationKey,
     due: NaiveDate,
+    /// The successor holding the obligation, when it is not the key's body.
     #[cfg_attr(feature = "serde", serde(default))]
-    original_body: Option<BodyId>,
+    holder: Option<BodyId>,
     #[cfg_attr(feature = "serde", serde(default))]
     applicability: Applicability,
 }
 
 impl Obligation {
-    /// An obligation with this key, due on this date, owed by the key's body from the start.
+    /// An obligation with this key, due on this date, held by the key's body.
     ///
     /// # Example
     ///
@@ -528,21 +552,22 @@ impl Obligation {
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
-    /// assert_eq!(obligation.original_body(), None);
+    /// assert_eq!(obligation.holder(), BodyId::from_index(9));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(key: ObligationKey, due: NaiveDate) -> Obligation {
         Obligation {
             key,
             due,
-            original_body: None,
+            holder: None,
             applicability: Applicability::Applies,
         }
     }
 
-    /// The same obligation, recorded as passed from `original` to the key's body.
+    /// The same obligation, held by `holder`: the successor it passed to when the body
+    /// the key names had ceased to exist. The key does not change.
     ///
-    /// When `original` is the key's body itself, nothing passed and nothing is recorded.
+    /// When `holder` is the key's body itself, nothing passed and nothing is recorded.
     ///
     /// # Example
     ///
@@ -555,15 +580,16 @@ impl Obligation {
     /// # use directives::org::BodyId;
     /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// let passed = Obligation::new(key.clone(), due).with_original_body(BodyId::from_index(2));
-    /// assert_eq!(passed.original_body(), Some(BodyId::from_index(2)));
-    /// let same = Obligation::new(key, due).with_original_body(BodyId::from_index(9));
-    /// assert_eq!(same.original_body(), None);
+    /// let passed = Obligation::new(key.clone(), due).held_by(BodyId::from_index(2));
+    /// assert_eq!(passed.holder(), BodyId::from_index(2));
+    /// assert_eq!(passed.key(), &key);
+    /// let same = Obligation::new(key.clone(), due).held_by(BodyId::from_index(9));
+    /// assert_eq!(same, Obligation::new(key, due));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_original_body(mut self, original: BodyId) -> Obligation {
-        self.original_body = (original != self.key.body).then_some(original);
+    pub fn held_by(mut self, holder: BodyId) -> Obligation {
+        self.holder = (holder != self.key.body).then_some(holder);
         self
     }
 
@@ -630,7 +656,8 @@ impl Obligation {
         self.due
     }
 
-    /// The body that originally owed the obligation, when it passed to a successor.
+    /// The body that holds the obligation: the key's body, or the successor the
+    /// obligation passed to (see [`held_by`](Obligation::held_by)).
     ///
     /// # Example
     ///
@@ -643,11 +670,11 @@ impl Obligation {
     /// # use directives::org::BodyId;
     /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// assert_eq!(Obligation::new(key, due).original_body(), None);
+    /// assert_eq!(Obligation::new(key, due).holder(), BodyId::from_index(9));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn original_body(&self) -> Option<BodyId> {
-        self.original_body
+    pub fn holder(&self) -> BodyId {
+        self.holder.unwrap_or(self.key.body)
     }
 
     /// Whether the obligation applies.
@@ -791,7 +818,7 @@ handle!(
 ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
 /// };
 /// let id = store.insert(row)?;
-/// assert_eq!(store.body(id), Some(BodyId::from_index(1)));
+/// assert_eq!(store.holder(id), Some(BodyId::from_index(1)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -802,7 +829,7 @@ pub struct ObligationRow {
     pub clause: ClauseRef,
     /// The requirement within the task's assignment.
     pub requirement: RequirementIndex,
-    /// The body that owes the obligation.
+    /// The body the directive assigned, which also holds the obligation.
     pub body: BodyId,
     /// The period.
     pub period: PeriodRef,
@@ -841,13 +868,16 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 /// A compact, columnar store of obligations.
 ///
 /// Each obligation occupies one row of fixed-size columns (directive, clause, requirement,
-/// body, period, due date as a day number, original body, flags: 26 bytes); directive
-/// keys, clauses and periods are stored once. Rows are never removed, so an
-/// [`ObligationId`] stays valid for the store's life.
+/// holder, period, due date as a day number, assigned body where it is not the holder,
+/// flags: 26 bytes); directive keys, clauses and periods are stored once. Rows are never
+/// removed, so an [`ObligationId`] stays valid for the store's life.
 ///
-/// Keys are not checked for uniqueness here (that would cost a hash of every row). The
-/// expansion builds one obligation per key and original body: keys repeat only where
-/// several bodies passed to one successor, each obligation recording its original body.
+/// Keys are unique: [`push`](Obligations::push) refuses a key the store already holds,
+/// and the expansion gives one obligation per key. [`insert`](Obligations::insert), the
+/// bulk path by handles, does not check (that would cost a hash of every row); its caller
+/// keeps the keys unique. [`find`](Obligations::find) looks an obligation up by its key,
+/// through an index built on the first look-up (or the first `push`) and kept up to date
+/// from then on.
 ///
 /// # Example
 ///
@@ -881,16 +911,23 @@ pub struct Obligations {
     clauses: Interner<Clause>,
     periods: Interner<Period>,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
-    // upheld by `insert`, the only place that pushes to them.
+    // upheld by `insert_with`, the only place that pushes to them.
     directive: Vec<u32>,
     clause: Vec<u32>,
     requirement: Vec<u32>,
-    body: Vec<BodyId>,
+    holder: Vec<BodyId>,
     period: Vec<u32>,
     due: Vec<i32>,
-    original_body: Vec<u32>,
+    /// The assigned body's index where it is not the holder, else `NO_BODY`.
+    assigned: Vec<u32>,
     flags: Vec<u8>,
+    // INVARIANT (index): once built, maps the key of every row to the first row with that
+    // key; upheld by `insert_with`, which adds each new row to a built index.
+    index: OnceLock<HashMap<RowKey, u32>>,
 }
+
+/// A row's key by handles: directive, clause, requirement, assigned body, period.
+type RowKey = [u32; 5];
 
 impl Obligations {
     /// An empty store.
@@ -920,10 +957,10 @@ impl Obligations {
             directive: Vec::with_capacity(rows),
             clause: Vec::with_capacity(rows),
             requirement: Vec::with_capacity(rows),
-            body: Vec::with_capacity(rows),
+            holder: Vec::with_capacity(rows),
             period: Vec::with_capacity(rows),
             due: Vec::with_capacity(rows),
-            original_body: Vec::with_capacity(rows),
+            assigned: Vec::with_capacity(rows),
             flags: Vec::with_capacity(rows),
             ..Obligations::default()
         }
@@ -1056,7 +1093,11 @@ impl Obligations {
             .map(|(key, i)| (DirectiveRef(i), key))
     }
 
-    /// Adds an obligation given by handles and returns its id.
+    /// Adds an obligation given by handles, held by the row's body, and returns its id.
+    ///
+    /// This is the bulk path: it does not check that the key is new (see
+    /// [`push`](Obligations::push) for the checked path), so the caller keeps keys unique.
+    /// Should a key repeat, [`find`](Obligations::find) gives the first obligation with it.
     ///
     /// # Errors
     ///
@@ -1090,13 +1131,14 @@ impl Obligations {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn insert(&mut self, row: ObligationRow) -> Result<ObligationId, ObligationError> {
-        self.insert_with(row, NO_BODY, 0)
+        self.insert_with(row, row.body, 0)
     }
 
+    /// Adds a row held by `holder` (the row's body is the assigned one).
     fn insert_with(
         &mut self,
         row: ObligationRow,
-        original_body: u32,
+        holder: BodyId,
         flags: u8,
     ) -> Result<ObligationId, ObligationError> {
         if row.directive.0 as usize >= self.directives.values.len()
@@ -1113,11 +1155,19 @@ impl Obligations {
         self.directive.push(row.directive.0);
         self.clause.push(row.clause.0);
         self.requirement.push(row.requirement.0);
-        self.body.push(row.body);
+        self.holder.push(holder);
         self.period.push(row.period.0);
         self.due.push(day_number(row.due));
-        self.original_body.push(original_body);
+        self.assigned.push(if holder == row.body {
+            NO_BODY
+        } else {
+            row.body.index()
+        });
         self.flags.push(flags);
+        // INVARIANT (index): a built index learns the new row.
+        if let Some(index) = self.index.get_mut() {
+            index.entry(row_key(&row)).or_insert(id);
+        }
         Ok(ObligationId(id))
     }
 
@@ -1125,7 +1175,66 @@ impl Obligations {
     ///
     /// # Errors
     ///
-    /// [`ObligationError::TooMany`] when a table or the store is full (`u32::MAX` rows).
+    /// - [`ObligationError::DuplicateKey`] when the store already holds an obligation with
+    ///   this key (whoever holds it);
+    /// - [`ObligationError::TooMany`] when a table or the store is full (`u32::MAX` rows).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationError, ObligationKey, Obligations, RequirementIndex};
+    /// use directives::period::Period;
+    /// use directives::org::BodyId;
+    ///
+    /// let key = ObligationKey::new(
+    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
+    ///     TaskNumber::new("1")?,
+    ///     RequirementIndex::new(0),
+    ///     BodyId::from_index(1),
+    ///     "2024".parse::<Period>()?,
+    /// );
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let mut store = Obligations::new();
+    /// let id = store.push(Obligation::new(key.clone(), due))?;
+    /// assert_eq!(id.index(), 0);
+    /// // The same key again, even held by another body, is refused.
+    /// let again = store.push(Obligation::new(key, due).held_by(BodyId::from_index(2)));
+    /// assert!(matches!(again, Err(ObligationError::DuplicateKey { .. })));
+    /// assert_eq!(store.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push(&mut self, obligation: Obligation) -> Result<ObligationId, ObligationError> {
+        let Obligation {
+            key,
+            due,
+            holder,
+            applicability,
+        } = obligation;
+        let row = ObligationRow {
+            directive: self.add_directive(key.directive.clone())?,
+            clause: self.add_clause(key.clause.clone())?,
+            requirement: key.requirement,
+            body: key.body,
+            period: self.add_period(key.period)?,
+            due,
+        };
+        let flags = match applicability {
+            Applicability::Applies => 0,
+            Applicability::NotApplicable => FLAG_NOT_APPLICABLE,
+        };
+        if self.index().contains_key(&row_key(&row)) {
+            return Err(ObligationError::DuplicateKey { key: Box::new(key) });
+        }
+        self.insert_with(row, holder.unwrap_or(key.body), flags)
+    }
+
+    /// The obligation with this key, if the store holds one.
+    ///
+    /// The first look-up builds an index of the keys (one pass over the rows); later
+    /// look-ups, and adding obligations, keep it.
     ///
     /// # Example
     ///
@@ -1137,38 +1246,57 @@ impl Obligations {
     /// use directives::period::Period;
     /// use directives::org::BodyId;
     ///
-    /// let key = ObligationKey::new(
-    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
-    ///     TaskNumber::new("1")?,
-    ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(1),
-    ///     "2024".parse::<Period>()?,
-    /// );
+    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
+    /// let key = |body| -> Result<ObligationKey, Box<dyn std::error::Error>> {
+    ///     Ok(ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(body), "2024".parse::<Period>()?))
+    /// };
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
     /// let mut store = Obligations::new();
-    /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
-    /// assert_eq!(id.index(), 0);
+    /// // Body 3 had ceased to exist; body 7 holds its obligation. The key names body 3.
+    /// let id = store.push(Obligation::new(key(3)?, due).held_by(BodyId::from_index(7)))?;
+    /// assert_eq!(store.find(&key(3)?), Some(id));
+    /// assert_eq!(store.find(&key(7)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn push(&mut self, obligation: Obligation) -> Result<ObligationId, ObligationError> {
-        let Obligation {
-            key,
-            due,
-            original_body,
-            applicability,
-        } = obligation;
-        let row = ObligationRow {
-            directive: self.add_directive(key.directive)?,
-            clause: self.add_clause(key.clause)?,
-            requirement: key.requirement,
-            body: key.body,
-            period: self.add_period(key.period)?,
-            due,
-        };
-        let flags = match applicability {
-            Applicability::Applies => 0,
-            Applicability::NotApplicable => FLAG_NOT_APPLICABLE,
-        };
-        self.insert_with(row, original_body.map_or(NO_BODY, BodyId::index), flags)
+    pub fn find(&self, key: &ObligationKey) -> Option<ObligationId> {
+        let row = [
+            *self.directives.index.get(&key.directive)?,
+            *self.clauses.index.get(&key.clause)?,
+            key.requirement.0,
+            key.body.index(),
+            *self.periods.index.get(&key.period)?,
+        ];
+        self.index().get(&row).copied().map(ObligationId)
+    }
+
+    /// The key index, built on first use.
+    fn index(&self) -> &HashMap<RowKey, u32> {
+        self.index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.due.len());
+            for (row, id) in (0..self.due.len()).zip(0u32..) {
+                if let Some(key) = self.row_key_at(row) {
+                    index.entry(key).or_insert(id);
+                }
+            }
+            index
+        })
+    }
+
+    /// The key of the row at `row`, by handles.
+    fn row_key_at(&self, row: usize) -> Option<RowKey> {
+        let holder = self.holder.get(row)?.index();
+        let assigned = *self.assigned.get(row)?;
+        Some([
+            *self.directive.get(row)?,
+            *self.clause.get(row)?,
+            *self.requirement.get(row)?,
+            if assigned == NO_BODY {
+                holder
+            } else {
+                assigned
+            },
+            *self.period.get(row)?,
+        ])
     }
 
     /// The number of obligations.
@@ -1243,17 +1371,18 @@ impl Obligations {
             .and_then(from_day_number)
     }
 
-    /// The body that owes an obligation, if this store issued the id.
+    /// The body that holds an obligation (the assigned body, or the successor it passed
+    /// to), if this store issued the id.
     ///
     /// # Example
     ///
     /// ```
     /// use directives::obligation::{ObligationId, Obligations};
     ///
-    /// assert_eq!(Obligations::new().body(ObligationId::from_index(0)), None);
+    /// assert_eq!(Obligations::new().holder(ObligationId::from_index(0)), None);
     /// ```
-    pub fn body(&self, id: ObligationId) -> Option<BodyId> {
-        self.body.get(id.0 as usize).copied()
+    pub fn holder(&self, id: ObligationId) -> Option<BodyId> {
+        self.holder.get(id.0 as usize).copied()
     }
 
     /// The directive of an obligation, if this store issued the id.
@@ -1282,8 +1411,8 @@ impl Obligations {
         self.period.get(id.0 as usize).copied().map(PeriodRef)
     }
 
-    /// The full obligation (key, due date, original body, applicability), if this store
-    /// issued the id.
+    /// The full obligation (key, due date, holder, applicability), if this store issued
+    /// the id.
     ///
     /// # Example
     ///
@@ -1302,19 +1431,24 @@ impl Obligations {
             .get(*self.directive.get(i)? as usize)?;
         let clause = self.clauses.values.get(*self.clause.get(i)? as usize)?;
         let period = self.periods.values.get(*self.period.get(i)? as usize)?;
+        let holder = *self.holder.get(i)?;
+        let assigned = *self.assigned.get(i)?;
         let key = ObligationKey::new(
             directive.clone(),
             clause.clone(),
             RequirementIndex(*self.requirement.get(i)?),
-            *self.body.get(i)?,
+            if assigned == NO_BODY {
+                holder
+            } else {
+                BodyId::from_index(assigned)
+            },
             *period,
         );
-        let original = *self.original_body.get(i)?;
         let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
         Some(Obligation {
             key,
             due: from_day_number(*self.due.get(i)?)?,
-            original_body: (original != NO_BODY).then_some(BodyId::from_index(original)),
+            holder: (assigned != NO_BODY).then_some(holder),
             applicability: if not_applicable {
                 Applicability::NotApplicable
             } else {
@@ -1328,9 +1462,9 @@ impl Obligations {
         &self.due
     }
 
-    /// The body column.
-    pub(crate) fn bodies(&self) -> &[BodyId] {
-        &self.body
+    /// The holder column.
+    pub(crate) fn holders(&self) -> &[BodyId] {
+        &self.holder
     }
 
     /// The directive column.
@@ -1350,9 +1484,9 @@ impl Obligations {
             .is_some_and(|f| f & FLAG_NOT_APPLICABLE != 0)
     }
 
-    /// The original body recorded at this row, if any.
-    pub(crate) fn original_body_at(&self, row: usize) -> Option<BodyId> {
-        self.original_body
+    /// The assigned body at this row, where it is not the holder.
+    pub(crate) fn assigned_body_at(&self, row: usize) -> Option<BodyId> {
+        self.assigned
             .get(row)
             .copied()
             .filter(|&b| b != NO_BODY)
@@ -1815,10 +1949,11 @@ pub fn obligations(
 /// # Succession
 ///
 /// An obligation whose body no longer exists on its due date passes to the body's
-/// successor and records the original body; when the body ceased without a successor,
-/// the obligation is kept as [`Applicability::NotApplicable`]. When several bodies pass
-/// to one successor, the successor owes one obligation per original body, with equal keys
-/// and distinct original bodies.
+/// successor, which [holds](Obligation::holder) it; its key keeps the body the directive
+/// assigned. When the body ceased without a successor, the obligation is kept as
+/// [`Applicability::NotApplicable`]. When several bodies pass to one successor, the
+/// successor holds one obligation per assigned body, each with its own key, so keys stay
+/// unique.
 ///
 /// # Errors
 ///
@@ -1962,7 +2097,7 @@ impl Expander<'_> {
             for (period, due) in dues {
                 let period_ref = self.store.add_period(period)?;
                 for &body in &bodies {
-                    let (owner, flags) = match self.registry.successor_on(body, due) {
+                    let (holder, flags) = match self.registry.successor_on(body, due) {
                         Some(successor) => (successor, 0),
                         None => (body, FLAG_NOT_APPLICABLE),
                     };
@@ -1970,12 +2105,13 @@ impl Expander<'_> {
                         directive: self.directive_ref,
                         clause: clause_ref,
                         requirement: index,
-                        body: owner,
+                        body,
                         period: period_ref,
                         due,
                     };
-                    let original = if owner == body { NO_BODY } else { body.index() };
-                    self.store.insert_with(row, original, flags)?;
+                    // Keys are unique: the bodies are distinct, and so are the periods of
+                    // one requirement.
+                    self.store.insert_with(row, holder, flags)?;
                 }
             }
         }
@@ -2047,6 +2183,12 @@ pub enum ObligationError {
     /// The store or one of its tables is full.
     #[error("too many obligations: a store holds at most `4294967294`")]
     TooMany,
+    /// The store already holds an obligation with this key.
+    #[error("obligation `{key}` is already in the store")]
+    DuplicateKey {
+        /// The key.
+        key: Box<ObligationKey>,
+    },
     /// A selector could not be resolved against the registry.
     #[error(transparent)]
     Org(#[from] crate::org::OrgError),
@@ -2079,14 +2221,57 @@ mod tests {
             BodyId::from_index(7),
             "2024-Q2".parse::<Period>().unwrap(),
         );
-        let obligation = Obligation::new(key, date(2024, 6, 20))
-            .with_original_body(BodyId::from_index(3))
+        let obligation = Obligation::new(key.clone(), date(2024, 6, 20))
+            .held_by(BodyId::from_index(3))
             .with_applicability(Applicability::NotApplicable);
         let mut store = Obligations::new();
         let id = store.push(obligation.clone()).unwrap();
         assert_eq!(store.get(id), Some(obligation));
         assert!(store.is_not_applicable(0));
-        assert_eq!(store.original_body_at(0), Some(BodyId::from_index(3)));
+        assert_eq!(store.holder(id), Some(BodyId::from_index(3)));
+        assert_eq!(store.assigned_body_at(0), Some(BodyId::from_index(7)));
+        assert_eq!(store.find(&key), Some(id));
+    }
+
+    #[test]
+    fn a_built_index_learns_inserted_rows() {
+        let mut store = Obligations::new();
+        let directive = store
+            .add_directive(DirectiveKey::new(
+                DocSymbol::parse("05/CT-UBND").unwrap(),
+                date(2024, 3, 1),
+            ))
+            .unwrap();
+        let clause = store.add_clause(TaskNumber::new("1").unwrap()).unwrap();
+        let period = store.add_period(Period::year(2024).unwrap()).unwrap();
+        let row = |body| ObligationRow {
+            directive,
+            clause,
+            requirement: RequirementIndex::new(0),
+            body: BodyId::from_index(body),
+            period,
+            due: date(2024, 12, 20),
+        };
+        let first = store.insert(row(1)).unwrap();
+        let key = |body| {
+            ObligationKey::new(
+                DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
+                TaskNumber::new("1").unwrap(),
+                RequirementIndex::new(0),
+                BodyId::from_index(body),
+                Period::year(2024).unwrap(),
+            )
+        };
+        let key_1 = key(1);
+        let key_2 = key(2);
+        // Built here, with one row.
+        assert_eq!(store.find(&key_1), Some(first));
+        assert_eq!(store.find(&key_2), None);
+        let second = store.insert(row(2)).unwrap();
+        assert_eq!(store.find(&key_2), Some(second));
+        // An unchecked repeat leaves the first in the index.
+        store.insert(row(2)).unwrap();
+        assert_eq!(store.find(&key_2), Some(second));
     }
 
     #[test]

@@ -302,6 +302,14 @@ pub enum Note {
         /// The date of the latest reopening.
         on: NaiveDate,
     },
+    /// The body the directive assigned had ceased to exist by the due date, and the
+    /// obligation passed to its successor.
+    Passed {
+        /// The body the directive assigned (the obligation key's body).
+        from: BodyId,
+        /// The successor that holds the obligation.
+        to: BodyId,
+    },
 }
 
 impl Note {
@@ -317,7 +325,10 @@ impl Note {
     pub const fn provision(&self) -> Option<&'static str> {
         match self {
             Note::RestDayShift { .. } => Some(CIVIL_CODE_148_5),
-            Note::Extended { .. } | Note::GraceDays { .. } | Note::Reopened { .. } => None,
+            Note::Extended { .. }
+            | Note::GraceDays { .. }
+            | Note::Reopened { .. }
+            | Note::Passed { .. } => None,
         }
     }
 }
@@ -339,6 +350,12 @@ impl fmt::Display for Note {
             ),
             Note::GraceDays { days } => write!(f, "`{days}` grace days"),
             Note::Reopened { on } => write!(f, "reopened on `{on}`"),
+            Note::Passed { from, to } => write!(
+                f,
+                "passed from body `{}` to its successor, body `{}`",
+                from.index(),
+                to.index()
+            ),
         }
     }
 }
@@ -513,7 +530,7 @@ impl Lateness {
 pub struct Finding {
     obligation: ObligationId,
     body: BodyId,
-    original_body: Option<BodyId>,
+    assigned_body: Option<BodyId>,
     status: Status,
     original_due: NaiveDate,
     effective_due: NaiveDate,
@@ -553,7 +570,9 @@ impl Finding {
         self.obligation
     }
 
-    /// The body that owes the obligation.
+    /// The body that holds the obligation: the body the directive assigned, or the
+    /// successor it passed to (see [`assigned_body`](Finding::assigned_body)). Scorecards
+    /// by body count what each body holds.
     ///
     /// # Example
     ///
@@ -568,18 +587,24 @@ impl Finding {
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
     /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).with_original_body(BodyId::from_index(8)))?;
+    /// // Body 1 had ceased to exist; body 8 holds its obligation.
+    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).held_by(BodyId::from_index(8)))?;
     /// let policy = EvaluationPolicy::without_calendar();
     /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.body(), BodyId::from_index(1));
-    /// assert_eq!(finding.original_body(), Some(BodyId::from_index(8)));
+    /// assert_eq!(finding.body(), BodyId::from_index(8));
+    /// assert_eq!(finding.assigned_body(), Some(BodyId::from_index(1)));
+    /// assert_eq!(
+    ///     finding.explanation().to_string(),
+    ///     "status.open-overdue (Decision 42/2014/QĐ-TTg); passed from body `1` to its successor, body `8`",
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn body(&self) -> BodyId {
         self.body
     }
 
-    /// The body that originally owed the obligation, when it passed to a successor.
+    /// The body the directive assigned the obligation to (its key's body), when the
+    /// obligation passed from it to a successor; `None` when the assigned body holds it.
     ///
     /// # Example
     ///
@@ -599,11 +624,11 @@ impl Finding {
     /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
     /// let policy = EvaluationPolicy::without_calendar();
     /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.original_body(), None);
+    /// assert_eq!(finding.assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn original_body(&self) -> Option<BodyId> {
-        self.original_body
+    pub fn assigned_body(&self) -> Option<BodyId> {
+        self.assigned_body
     }
 
     /// The status.
@@ -1801,7 +1826,12 @@ impl<'a> Evaluation<'a> {
         };
         let due_soon = status == Status::OpenWithinDeadline
             && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
+        let holder = self.obligations.holder(id)?;
+        let assigned_body = self.obligations.assigned_body_at(row);
         let mut explanation = Explanation::new(status.rule());
+        if let Some(from) = assigned_body {
+            explanation.notes.push(Note::Passed { from, to: holder });
+        }
         if let Some(on) = decision.reopened {
             explanation.notes.push(Note::Reopened {
                 on: from_day_number(on)?,
@@ -1827,8 +1857,8 @@ impl<'a> Evaluation<'a> {
         }
         Some(Finding {
             obligation: id,
-            body: self.obligations.body(id)?,
-            original_body: self.obligations.original_body_at(row),
+            body: holder,
+            assigned_body,
             status,
             original_due: from_day_number(due)?,
             effective_due: from_day_number(decision.deadline)?,

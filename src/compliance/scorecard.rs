@@ -292,7 +292,10 @@ impl Scorecard {
             .collect()
     }
 
-    /// Scorecards per body, in body order.
+    /// Scorecards per body, in body order. Each body counts what it holds: an obligation
+    /// that passed to a successor counts for the successor ([`Finding::body`]).
+    ///
+    /// [`Finding::body`]: crate::compliance::Finding::body
     ///
     /// # Example
     ///
@@ -311,7 +314,7 @@ impl Scorecard {
     /// ```
     pub fn by_body(evaluation: &Evaluation<'_>) -> Vec<(BodyId, Scorecard)> {
         let obligations = evaluation.obligations();
-        let bodies = obligations.bodies();
+        let bodies = obligations.holders();
         // Bodies are usually dense small indices: count into a table, then drop empties.
         let max = bodies.iter().map(|b| b.index()).max();
         let Some(max) = max else {
@@ -331,7 +334,7 @@ impl Scorecard {
                 .map(|(counts, i)| (BodyId::from_index(i), Scorecard { counts }))
                 .collect();
         }
-        Scorecard::by_key(evaluation, |id| obligations.body(id))
+        Scorecard::by_key(evaluation, |id| obligations.holder(id))
             .into_iter()
             .filter_map(|(body, card)| Some((body?, card)))
             .collect()
@@ -361,8 +364,8 @@ impl Scorecard {
     }
 
     /// Scorecards per level of government (province, district, commune…), from the
-    /// level of each obligation's body in the registry; obligations whose body the
-    /// registry does not know are left out.
+    /// level in the registry of the body holding each obligation; obligations whose
+    /// holder the registry does not know are left out.
     ///
     /// # Example
     ///
@@ -403,7 +406,7 @@ impl Scorecard {
         let obligations = evaluation.obligations();
         Scorecard::by_key(evaluation, |id| {
             obligations
-                .body(id)
+                .holder(id)
                 .and_then(|body| registry.body(body))
                 .map(|body| body.level())
         })

@@ -92,7 +92,7 @@ impl<'a> Tracker<'a> {
             return Err(ComplianceError::CalendarRequired);
         }
         let n = u32::try_from(obligations.len()).unwrap_or(u32::MAX);
-        let bodies = obligations.bodies();
+        let bodies = obligations.holders();
         let directives = obligations.directive_column();
         let mut by_body: Vec<u32> = (0..n).collect();
         by_body.sort_by_key(|&o| (bodies.get(o as usize).copied(), o));
@@ -286,7 +286,8 @@ impl<'a> Tracker<'a> {
         Ok(decision.status)
     }
 
-    /// The counts by status of one body's obligations as of a date.
+    /// The counts by status of the obligations one body holds (including those that passed
+    /// to it from a body that ceased to exist) as of a date.
     ///
     /// # Errors
     ///
@@ -326,7 +327,7 @@ impl<'a> Tracker<'a> {
         body: BodyId,
         as_of: NaiveDate,
     ) -> Result<StatusCounts, ComplianceError> {
-        let bodies = self.obligations.bodies();
+        let bodies = self.obligations.holders();
         let key = |o: &u32| bodies.get(*o as usize).copied();
         let start = self.by_body.partition_point(|o| key(o) < Some(body));
         let end = self.by_body.partition_point(|o| key(o) <= Some(body));

@@ -373,19 +373,37 @@ fn not_applicable_and_successor_bodies() {
                 .with_applicability(Applicability::NotApplicable),
         )
         .unwrap();
+    // Body 3 had ceased to exist; body 2 holds its obligation, which keeps body 3's key.
     let passed = obligations
-        .push(
-            Obligation::new(key(2, "2025-01"), d(2025, 2, 20))
-                .with_original_body(BodyId::from_index(1)),
-        )
+        .push(Obligation::new(key(3, "2025-01"), d(2025, 2, 20)).held_by(BodyId::from_index(2)))
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
     let events = Events::new();
     let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
     assert_eq!(evaluation.status(gone), Some(Status::NotApplicable));
+    assert_eq!(evaluation.finding(gone).unwrap().assigned_body(), None);
     let finding = evaluation.finding(passed).unwrap();
     assert_eq!(finding.body(), BodyId::from_index(2));
-    assert_eq!(finding.original_body(), Some(BodyId::from_index(1)));
+    assert_eq!(finding.assigned_body(), Some(BodyId::from_index(3)));
+    assert_eq!(
+        finding.explanation().notes(),
+        [Note::Passed {
+            from: BodyId::from_index(3),
+            to: BodyId::from_index(2),
+        }]
+    );
+    assert_eq!(
+        finding.explanation().to_string(),
+        "status.open-overdue (Decision 42/2014/QĐ-TTg); \
+         passed from body `3` to its successor, body `2`"
+    );
+    assert_eq!(obligations.find(&key(3, "2025-01")), Some(passed));
+    assert_eq!(obligations.find(&key(2, "2025-01")), None);
+    assert_eq!(obligations.holder(passed), Some(BodyId::from_index(2)));
+    // Scorecards by body count what each body holds now.
+    let cards = Scorecard::by_body(&evaluation);
+    let bodies: Vec<u32> = cards.iter().map(|(b, _)| b.index()).collect();
+    assert_eq!(bodies, [1, 2]);
 }
 
 #[test]

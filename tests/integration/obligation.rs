@@ -100,7 +100,8 @@ fn directive() -> Directive {
         .unwrap()
 }
 
-/// (task, period, requirement, body, due date, original body, applicability).
+/// (task, period, requirement, assigned body, due date, holder where it is not the
+/// assigned body, applicability).
 type Row = (
     String,
     String,
@@ -134,14 +135,14 @@ fn expansion_over_a_year() {
                 o.key().requirement().get(),
                 code(o.key().body()),
                 o.due_date(),
-                o.original_body().map(code),
+                (o.holder() != o.key().body()).then(|| code(o.holder())),
                 o.applicability(),
             )
         })
         .collect();
     let na = Applicability::NotApplicable;
     let ok = Applicability::Applies;
-    let bdv = Some("BDV".to_owned());
+    let btg = Some("BTG".to_owned());
     assert_eq!(
         rows,
         [
@@ -187,9 +188,9 @@ fn expansion_over_a_year() {
                 "task 1".into(),
                 "2024-Q3".into(),
                 0,
-                "BTG".into(),
+                "BDV".into(),
                 date(2024, 9, 25),
-                bdv.clone(),
+                btg.clone(),
                 ok
             ),
             (
@@ -205,9 +206,9 @@ fn expansion_over_a_year() {
                 "task 1".into(),
                 "2024-Q4".into(),
                 0,
-                "BTG".into(),
+                "BDV".into(),
                 date(2024, 12, 25),
-                bdv,
+                btg,
                 ok
             ),
             (
@@ -324,8 +325,20 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
     assert_eq!(evaluation.status(ids[2]), Some(Status::OpenOverdue));
     let passed = evaluation.finding(ids[4]).unwrap();
     assert_eq!(passed.status(), Status::OpenOverdue);
-    assert_eq!(passed.original_body(), registry.id("BDV"));
+    assert_eq!(passed.assigned_body(), registry.id("BDV"));
     assert_eq!(passed.body(), registry.id("BTG").unwrap());
+    assert_eq!(
+        passed.explanation().to_string(),
+        format!(
+            "status.open-overdue (Decision 42/2014/QĐ-TTg); \
+             passed from body `{}` to its successor, body `{}`",
+            registry.id("BDV").unwrap().index(),
+            registry.id("BTG").unwrap().index()
+        )
+    );
+    let kept = evaluation.finding(ids[0]).unwrap();
+    assert_eq!(kept.assigned_body(), None);
+    assert!(kept.explanation().notes().is_empty());
 }
 
 /// One task per way a requirement can give no obligation, each on the province of
@@ -520,7 +533,8 @@ mod seed {
     //! The seed letter 1470-CV/TU on the Thanh Hóa registry.
 
     use super::*;
-    use directives::obligation::{Expansion, Obligation};
+    use directives::obligation::{Expansion, Obligation, ObligationKey};
+    use std::collections::HashSet;
 
     const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
     const THANH_HOA: &str = include_str!("../../examples/data/thanh_hoa.toml");
@@ -633,7 +647,7 @@ mod seed {
         );
         // Nothing passed to a successor in 2024: Đông Sơn merged into Thanh Hóa city on
         // 2025-01-01, after its 2024-H2 report was due on 2024-12-25.
-        assert!(obligations.iter().all(|o| o.original_body().is_none()));
+        assert!(obligations.iter().all(|o| o.holder() == o.key().body()));
         let dong_son = obligations
             .iter()
             .find(|o| {
@@ -739,14 +753,29 @@ mod seed {
                 && o.key().period().to_string() == "2025-H2"
                 && o.applicability() == Applicability::Applies
         }));
-        // (original body, body owing now).
+        // 32 distinct keys, though 27 of them are held by one body (TH-TU).
+        let keys: HashSet<&ObligationKey> = obligations.iter().map(Obligation::key).collect();
+        assert_eq!(keys.len(), 32);
+        assert_eq!(
+            obligations
+                .iter()
+                .filter(|o| code(&registry, o.holder()) == "TH-TU")
+                .count(),
+            27
+        );
+        // Each key names the assigned body, and finds its obligation.
+        let store = expansion.obligations();
+        for id in store.ids() {
+            let o = store.get(id).unwrap();
+            assert_eq!(store.find(o.key()), Some(id));
+            assert_eq!(store.holder(id), Some(o.holder()));
+        }
+        // (assigned body, holder).
         let mut passed: Vec<(String, String)> = obligations
             .iter()
             .map(|o| {
-                (
-                    code(&registry, o.original_body().unwrap()),
-                    code(&registry, o.key().body()),
-                )
+                assert_ne!(o.holder(), o.key().body());
+                (code(&registry, o.key().body()), code(&registry, o.holder()))
             })
             .collect();
         passed.sort();
@@ -836,7 +865,88 @@ mod seed {
                 }
             }
         }
+
+        /// Whatever the horizon and regime, and however many bodies passed to one
+        /// successor, no two obligations share a key, and each key finds its obligation.
+        #[test]
+        fn expansion_keys_are_unique(horizon in horizon(), regime in regime()) {
+            let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+            let directive = Directive::from_toml_str(SEED).unwrap();
+            let calendar = WorkCalendar::vietnam().unwrap();
+            let mut options = ExpansionOptions::new();
+            if let Some(regime) = regime {
+                options = options.default_regime(regime);
+            }
+            let expansion =
+                obligations_with(&directive, &registry, &calendar, horizon, &options).unwrap();
+            let obligations = all(&expansion);
+            let keys: HashSet<&ObligationKey> = obligations.iter().map(Obligation::key).collect();
+            proptest::prop_assert_eq!(keys.len(), obligations.len());
+            let store = expansion.obligations();
+            for id in store.ids() {
+                let o = store.get(id).unwrap();
+                proptest::prop_assert_eq!(store.find(o.key()), Some(id));
+            }
+            // Pushing every obligation again into a copy of the store is refused.
+            let mut copy = store.clone();
+            for o in obligations {
+                let refused = matches!(
+                    copy.push(o),
+                    Err(ObligationError::DuplicateKey { .. })
+                );
+                proptest::prop_assert!(refused);
+            }
+            proptest::prop_assert_eq!(copy.len(), store.len());
+        }
     }
+}
+
+#[test]
+fn pushing_a_key_twice_is_an_error() {
+    use directives::directive::{DirectiveKey, TaskNumber};
+    use directives::obligation::{Obligation, ObligationKey, Obligations};
+    use directives::org::BodyId;
+
+    let key = ObligationKey::new(
+        DirectiveKey::new(DocSymbol::parse("05/CT-TU").unwrap(), date(2024, 2, 22)),
+        TaskNumber::new("1").unwrap(),
+        RequirementIndex::new(0),
+        BodyId::from_index(4),
+        "2025-H2".parse::<Period>().unwrap(),
+    );
+    let due = date(2025, 12, 25);
+    let mut store = Obligations::new();
+    let first = store
+        .push(Obligation::new(key.clone(), due).held_by(BodyId::from_index(9)))
+        .unwrap();
+    // The same assigned body, whoever holds it now, is the same obligation.
+    let err = store.push(Obligation::new(key.clone(), due)).unwrap_err();
+    assert_eq!(
+        err,
+        ObligationError::DuplicateKey {
+            key: Box::new(key.clone())
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "obligation `05/CT-TU of 2024-02-22, task 1, requirement 0, body 4, period 2025-H2` \
+         is already in the store"
+    );
+    assert_eq!(store.len(), 1);
+    assert_eq!(store.find(&key), Some(first));
+    // Another assigned body held by the same successor is another obligation.
+    let other = ObligationKey::new(
+        key.directive().clone(),
+        TaskNumber::new("1").unwrap(),
+        RequirementIndex::new(0),
+        BodyId::from_index(5),
+        key.period(),
+    );
+    let second = store
+        .push(Obligation::new(other.clone(), due).held_by(BodyId::from_index(9)))
+        .unwrap();
+    assert_eq!(store.find(&other), Some(second));
+    assert_eq!(store.holder(second), store.holder(first));
 }
 
 #[cfg(feature = "serde")]
