@@ -291,6 +291,8 @@ pub enum Note {
         original_due: NaiveDate,
         /// The new due date.
         new_due: NaiveDate,
+        /// The symbol of the document that granted the extension.
+        document: String,
     },
     /// Grace days were added after the deadline.
     GraceDays {
@@ -344,9 +346,10 @@ impl fmt::Display for Note {
                 event,
                 original_due,
                 new_due,
+                document,
             } => write!(
                 f,
-                "extended from `{original_due}` to `{new_due}` by {event}"
+                "extended from `{original_due}` to `{new_due}` by `{document}` ({event})"
             ),
             Note::GraceDays { days } => write!(f, "`{days}` grace days"),
             Note::Reopened { on } => write!(f, "reopened on `{on}`"),
@@ -1838,10 +1841,16 @@ impl<'a> Evaluation<'a> {
             });
         }
         if let Some(event) = decision.extension {
+            let event = EventId::from_index(event);
+            let document = match self.events.get(event).map(|e| e.kind().clone()) {
+                Some(EventKind::Extended { document, .. }) => document,
+                _ => String::new(),
+            };
             explanation.notes.push(Note::Extended {
-                event: EventId::from_index(event),
+                event,
                 original_due: from_day_number(due)?,
                 new_due: from_day_number(decision.extended_due)?,
+                document,
             });
         }
         if decision.deadline != decision.extended_due {

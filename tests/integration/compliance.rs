@@ -197,7 +197,8 @@ fn extension_keeps_original_and_effective_deadline() {
         &[Note::Extended {
             event: ext,
             original_due: d(2025, 2, 20),
-            new_due: d(2025, 3, 10)
+            new_due: d(2025, 3, 10),
+            document: "15/QĐ-UBND".to_owned(),
         }]
     );
     let granted = events.get(ext).unwrap();
