@@ -39,7 +39,10 @@
 //!   next working day, unless a scheduled day off covers the holiday (the announced break
 //!   already accounts for it). Switch it off with
 //!   [`WorkCalendarBuilder::compensation`].
-//! - **Yearly schedules** ship for 2024–2026; Mon 2026-08-31 is *unverified*.
+//! - **Yearly schedules** ship for 2024–2026, each entry citing its announcement
+//!   ([`YearSchedule::vietnam`]). Two entries rest on secondary sources and are
+//!   *unverified*: the make-up Saturday 2024-05-04, and Mon 2026-08-31, whose make-up
+//!   Saturday is not confirmed (none is listed).
 //! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
 //!   [`HolidayRule::vietnamese_culture_day`].
 //! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from

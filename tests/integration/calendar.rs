@@ -35,7 +35,7 @@ fn off_days(cal: &WorkCalendar, first: NaiveDate, last: NaiveDate) -> Vec<NaiveD
 }
 
 // ---------------------------------------------------------------------------------------
-// Known yearly schedules (DOMAIN.md §6).
+// Known yearly schedules (the Government's announcements, cited in each entry's source).
 
 #[test]
 fn schedule_2024() {
@@ -72,6 +72,98 @@ fn schedule_2024() {
     assert_eq!(
         off_days(cal, d(2024, 8, 30), d(2024, 9, 4)),
         [d(2024, 8, 31), d(2024, 9, 1), d(2024, 9, 2), d(2024, 9, 3)]
+    );
+}
+
+#[test]
+fn preset_sources() {
+    let source_of = |y: i32, m: u32, day: u32| {
+        let s = YearSchedule::vietnam(y).unwrap();
+        let e = s.days().iter().find(|e| e.date() == d(y, m, day)).unwrap();
+        (e.source().to_owned(), e.is_verified())
+    };
+    assert_eq!(
+        source_of(2024, 2, 8),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; notice of the Ministry of Labour, Invalids and Social Affairs on the Tết 2024 break, Thu Feb 8 – Wed Feb 14 (document number not confirmed)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2024, 4, 29),
+        (
+            "Official Letter 2450/VPCP-KGVX of 2024-04-12: Mon Apr 29 off, swapped for a make-up Saturday".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2024, 5, 4),
+        (
+            "Official Letter 2450/VPCP-KGVX of 2024-04-12 (swap for Mon Apr 29); the make-up day Sat May 4 is from secondary sources".to_owned(),
+            false
+        )
+    );
+    assert_eq!(
+        source_of(2024, 9, 3),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3: National Day Mon Sep 2 and the adjacent Tue Sep 3, break Sat Aug 31 – Tue Sep 3".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 1, 27),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Official Letter 8726/VPCP-KGVX of 2024-11-26: Tết days Mon Jan 27 – Fri Jan 31, break Sat Jan 25 – Sun Feb 2".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 4, 26),
+        (
+            "Official Letter 8726/VPCP-KGVX of 2024-11-26: Fri May 2 off, swapped for Sat Apr 26 (break Apr 30 – May 4)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 9, 1),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3; Notice 6150/TB-BLĐTBXH: break Sat Aug 30 – Tue Sep 2, Mon Sep 1 the adjacent holiday".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 1, 10),
+        (
+            "Official Letter 12729/VPCP-KGVX of 2025-12-25: Fri Jan 2 off, swapped for Sat Jan 10 (break Jan 1 – Jan 4)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 2, 16),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs): Tết days Mon Feb 16 – Fri Feb 20, break Sat Feb 14 – Sun Feb 22".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 8, 31),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded): Mon Aug 31 off, its make-up Saturday not confirmed".to_owned(),
+            false
+        )
+    );
+    // No make-up Saturday is listed for Mon 2026-08-31; no swap around Apr 30 – May 3.
+    let s2026 = YearSchedule::vietnam(2026).unwrap();
+    let make_up: Vec<_> = s2026
+        .days()
+        .iter()
+        .filter(|e| e.kind() == ScheduledDayKind::MakeUpWorkingDay)
+        .map(|e| e.date())
+        .collect();
+    assert_eq!(make_up, [d(2026, 1, 10)]);
+    // 2024 National Day: Sep 2 is the statutory day, Sep 3 the scheduled adjacent day.
+    assert!(
+        matches!(vietnam().day_info(d(2024, 9, 2)).unwrap(), DayKind::Holiday(h) if h.id() == "national-day")
     );
 }
 
