@@ -38,13 +38,17 @@
 //! - **Compensation** (art. 111.3): a holiday on a weekly rest day gives a day off on the
 //!   next working day, unless a scheduled day off covers the holiday (the announced break
 //!   already accounts for it). Switch it off with
-//!   [`WorkCalendarBuilder::compensation`].
+//!   [`WorkCalendarBuilder::compensation`]. Before 2021 the Labour Codes worded the
+//!   compensatory day as "nghỉ bù vào ngày tiếp theo" (1994) and "ngày kế tiếp" (2012),
+//!   "the following day"; the crate applies "the next working day" in every year.
 //! - **Yearly schedules** ship for 2024–2026, each entry citing its announcement
 //!   ([`YearSchedule::vietnam`]). Two entries rest on secondary sources and are
 //!   *unverified*: the make-up Saturday 2024-05-04, and Mon 2026-08-31, whose make-up
 //!   Saturday is not confirmed (none is listed).
 //! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
-//!   [`HolidayRule::vietnamese_culture_day`].
+//!   Resolution 80-NQ/TW (2026-01-07) and Government Resolution 30/NQ-CP (2026) call for
+//!   amending Labour Code 2019 art. 112.1, but no enacted amendment is known
+//!   ([`HolidayRule::vietnamese_culture_day`]).
 //! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from
 //!   1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards (*unverified*).
 //!

@@ -229,7 +229,8 @@ pub enum DayKind {
     /// A day off listed in a [`YearSchedule`] (part of a break, or a swapped weekday).
     ScheduledDayOff(ScheduledDay),
     /// A compensatory day off for a holiday that fell on a weekly rest day (Labour Code
-    /// 2019 art. 111.3).
+    /// 2019 art. 111.3): the next working day, in every year (see
+    /// [`WorkCalendarBuilder::compensation`] for the earlier wording).
     Compensatory {
         /// The holiday compensated.
         holiday: Holiday,
@@ -1055,6 +1056,10 @@ impl WorkCalendarBuilder {
 
     /// Sets whether a holiday on a weekly rest day is compensated on the next working day
     /// (Labour Code 2019 art. 111.3; on by default).
+    ///
+    /// Before 2021 the wording was "nghỉ bù vào ngày tiếp theo" (Labour Code 1994) and
+    /// "nghỉ bù vào ngày kế tiếp" (Labour Code 2012), "the following day"; the crate
+    /// applies "the next working day" in every year it covers.
     ///
     /// # Example
     ///

@@ -711,6 +711,10 @@ fn culture_day_switch() {
         DayKind::Holiday(h) => {
             assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
             assert!(!h.is_verified());
+            assert_eq!(
+                h.source(),
+                "Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026) assigns amending Labour Code 2019 art. 112.1; no enacted amendment known"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -903,7 +907,7 @@ mod serde_shape {
         let json = serde_json::to_string(&kind).unwrap();
         assert_eq!(
             json,
-            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
         );
         assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
         let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();
