@@ -221,13 +221,32 @@ pub enum CalendarError {
         /// The last day of the calendar.
         last: NaiveDate,
     },
-    /// The years given for a calendar are not a range the crate supports.
-    #[error("calendar years `{first}..={last}` are not a valid range")]
+    /// The years given for a calendar are not a range: `first > last`, or a year outside
+    /// `1..=9998`.
+    #[error(
+        "calendar years `{first}..={last}` are not a valid range: expected `first <= last` within `1..=9998`"
+    )]
     InvalidYears {
         /// The first year asked for.
         first: i32,
         /// The last year asked for.
         last: i32,
+    },
+    /// The years given for a calendar reach outside the years that lunar holiday rules
+    /// support, [`LunarDate::SOLAR_MIN`]`.year()..=`[`LunarDate::SOLAR_MAX`]`.year()`
+    /// (1900 to 2199).
+    #[error(
+        "calendar years `{first}..={last}` are outside the range `{}..={}` that lunar holiday rules support: rule `{rule}` is lunar",
+        chrono::Datelike::year(&LunarDate::SOLAR_MIN),
+        chrono::Datelike::year(&LunarDate::SOLAR_MAX)
+    )]
+    YearsOutsideLunarRange {
+        /// The first year asked for.
+        first: i32,
+        /// The last year asked for.
+        last: i32,
+        /// The id of the first lunar rule of the calendar.
+        rule: String,
     },
     /// A week mask without any working day.
     #[error("the week has no working day")]

@@ -6,9 +6,9 @@ use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::CalendarError;
 use super::holiday::{Holiday, HolidayDate, HolidayRule, ScheduledPart};
 use super::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule};
+use super::{CalendarError, LunarDate};
 
 /// The days of the week that are working days.
 ///
@@ -1097,16 +1097,28 @@ impl WorkCalendarBuilder {
     ///
     /// - [`CalendarError::InvalidYears`] when `first > last` or a year is outside
     ///   1–9998;
-    /// - [`CalendarError::EmptyWeek`] when the week has no working day;
-    /// - the lunar calendar's errors when a lunar rule meets a year it does not support.
+    /// - [`CalendarError::YearsOutsideLunarRange`] when a rule is lunar
+    ///   ([`HolidayDate::Lunar`]) and a year is outside 1900–2199, the years the lunar
+    ///   calendar covers; this is checked before any date is computed;
+    /// - [`CalendarError::EmptyWeek`] when the week has no working day.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::calendar::{CalendarError, WeekMask, WorkCalendar};
+    /// use directives::calendar::{CalendarError, WeekMask, WorkCalendar, WorkCalendarBuilder};
     ///
     /// let err = WorkCalendar::builder().years(2030, 2020).build().unwrap_err();
-    /// assert_eq!(err.to_string(), "calendar years `2030..=2020` are not a valid range");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "calendar years `2030..=2020` are not a valid range: expected `first <= last` within `1..=9998`"
+    /// );
+    /// let err = WorkCalendarBuilder::vietnam().years(1899, 2000).build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "calendar years `1899..=2000` are outside the range `1900..=2199` that lunar holiday rules support: rule `tet-4` is lunar"
+    /// );
+    /// // Without lunar rules, any year from 1 to 9998 works.
+    /// assert!(WorkCalendar::builder().years(1800, 1800).build().is_ok());
     /// let err = WorkCalendar::builder().week(WeekMask::from_working_days(&[])).build().unwrap_err();
     /// assert_eq!(err, CalendarError::EmptyWeek);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1118,6 +1130,19 @@ impl WorkCalendarBuilder {
         };
         if self.first_year > self.last_year || self.first_year < 1 || self.last_year > 9998 {
             return Err(invalid_years);
+        }
+        let lunar_years = LunarDate::SOLAR_MIN.year()..=LunarDate::SOLAR_MAX.year();
+        if !(lunar_years.contains(&self.first_year) && lunar_years.contains(&self.last_year))
+            && let Some(rule) = self
+                .rules
+                .iter()
+                .find(|r| matches!(r.date(), HolidayDate::Lunar { .. }))
+        {
+            return Err(CalendarError::YearsOutsideLunarRange {
+                first: self.first_year,
+                last: self.last_year,
+                rule: rule.holiday().id().to_owned(),
+            });
         }
         if self.week.is_empty() {
             return Err(CalendarError::EmptyWeek);

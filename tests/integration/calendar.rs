@@ -728,7 +728,49 @@ fn builder_errors_are_pinned() {
             .build()
             .unwrap_err()
             .to_string(),
-        "calendar years `0..=10` are not a valid range"
+        "calendar years `0..=10` are not a valid range: expected `first <= last` within `1..=9998`"
+    );
+    // Lunar rules cover 1900..=2199; the years are checked before any date is computed.
+    assert_eq!(
+        WorkCalendarBuilder::vietnam()
+            .years(1899, 2000)
+            .build()
+            .unwrap_err(),
+        CalendarError::YearsOutsideLunarRange {
+            first: 1899,
+            last: 2000,
+            rule: "tet-4".to_owned()
+        }
+    );
+    assert_eq!(
+        WorkCalendarBuilder::vietnam()
+            .years(2100, 2200)
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "calendar years `2100..=2200` are outside the range `1900..=2199` that lunar holiday rules support: rule `tet-4` is lunar"
+    );
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .years(1900, 1900)
+            .build()
+            .is_ok()
+    );
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .years(2199, 2199)
+            .build()
+            .is_ok()
+    );
+    // A calendar without lunar rules is not limited by the lunar calendar.
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .without_rule("tet-4")
+            .without_rule("tet")
+            .without_rule("hung-kings")
+            .years(1850, 1850)
+            .build()
+            .is_ok()
     );
     assert_eq!(
         WorkCalendar::builder()
