@@ -1091,7 +1091,10 @@ impl WorkCalendarBuilder {
     /// day: the next day that is still a working day. A compensatory day that would fall
     /// after the range is dropped, and holidays before the range are not computed, so a
     /// custom rule on the last days of December does not compensate into the first year
-    /// (no statutory rule falls there).
+    /// (no statutory rule falls there). At the edges of the lunar calendar (1900 and 2199),
+    /// a lunar rule whose anchor lies outside it is skipped for that year: its anchor falls
+    /// outside the calendar, so only an offset or a span of days reaching back into the
+    /// range would be lost.
     ///
     /// # Errors
     ///
@@ -1184,7 +1187,19 @@ impl WorkCalendarBuilder {
                 if fixed {
                     continue;
                 }
-                for date in rule.dates_in(year)? {
+                let dates = match rule.dates_in(year) {
+                    Ok(dates) => dates,
+                    // A lunar date before `LunarDate::MIN` or after `LunarDate::MAX` is a
+                    // solar date before 1900 or after 2199, outside the calendar (checked
+                    // above); only the first and last lunar years have such dates.
+                    Err(CalendarError::LunarDateOutOfRange { .. })
+                        if year == LunarDate::MIN.year() || year == LunarDate::MAX.year() =>
+                    {
+                        Vec::new()
+                    }
+                    Err(e) => return Err(e),
+                };
+                for date in dates {
                     if let Some(slot) = index(date).and_then(|i| holiday.get_mut(i)) {
                         slot.get_or_insert(r);
                     }

@@ -721,6 +721,29 @@ fn culture_day_switch() {
 }
 
 #[test]
+fn lunar_rules_work_at_the_edges_of_the_lunar_range() {
+    // Late-month lunar rules at the first and last supported years: the lunar dates
+    // outside the lunar calendar's range fall outside the solar range the calendar covers.
+    let late = |month, day| {
+        HolidayRule::builder(format!("late-{month}-{day}"))
+            .names("x", "x")
+            .source("test")
+            .date(HolidayDate::Lunar { month, day })
+            .build()
+            .unwrap()
+    };
+    for (month, day) in [(11, 20), (12, 1), (12, 29)] {
+        for year in [1900, 2199] {
+            let built = WorkCalendarBuilder::vietnam()
+                .rule(late(month, day))
+                .years(year, year)
+                .build();
+            assert!(built.is_ok(), "{month}/{day} in {year}: {built:?}");
+        }
+    }
+}
+
+#[test]
 fn builder_errors_are_pinned() {
     assert_eq!(
         WorkCalendar::builder()
