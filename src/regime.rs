@@ -459,7 +459,8 @@ pub enum DayCount {
 /// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "next_working_day"}`,
 /// `{"kind": "after_cut_off", "days": 5, "count": "working_days"}`,
 /// `{"kind": "after_period_end", "days": 10, "count": "calendar_days"}`,
-/// `{"kind": "term_after_cut_off", "term": "1 month"}`.
+/// `{"kind": "term_after_cut_off", "term": "1 month"}`,
+/// `{"kind": "term_after_period_end", "term": "10 working days"}`.
 ///
 /// New rules may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -508,6 +509,35 @@ pub enum DeadlineRule {
         /// The term.
         term: Term,
     },
+    /// A [`Term`] from the last day of the period, ending as [`Term::ends_on`] says (Civil
+    /// Code 2015 arts. 147–148).
+    ///
+    /// Serde form: `{ kind = "term_after_period_end", term = "10 working days" }`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::{Term, WorkCalendar};
+    /// use directives::period::{Frequency, Period};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    ///
+    /// let rule = DeadlineRule::TermAfterPeriodEnd { term: Term::working_days(10)? };
+    /// assert_eq!(rule.to_string(), "10 working days after the period end");
+    /// let regime = ReportingRegime::builder("quarterly statistics")
+    ///     .frequency(Frequency::Quarterly)
+    ///     .cut_off(CutOff::Calendar)
+    ///     .deadline(rule)
+    ///     .build()?;
+    /// // Q1 2024 ends on Sun 2024-03-31; ten working days later is Fri 2024-04-12.
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let due = regime.due_for(Period::quarter(2024, 1)?, &cal)?;
+    /// assert_eq!(due.to_string(), "2024-04-12");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    TermAfterPeriodEnd {
+        /// The term.
+        term: Term,
+    },
 }
 
 impl DeadlineRule {
@@ -535,7 +565,8 @@ impl DeadlineRule {
             DeadlineRule::AfterPeriodEnd { days, .. } => {
                 *days == 0 && matches!(cut_off, CutOff::Calendar)
             }
-            DeadlineRule::TermAfterCutOff { .. } => false,
+            // A term is at least one day, and the window never ends after the period.
+            DeadlineRule::TermAfterCutOff { .. } | DeadlineRule::TermAfterPeriodEnd { .. } => false,
         }
     }
 
@@ -582,6 +613,7 @@ impl fmt::Display for DeadlineRule {
                 write!(f, "{days} {} after the period end", unit(count))
             }
             DeadlineRule::TermAfterCutOff { term } => write!(f, "{term} after the cut-off"),
+            DeadlineRule::TermAfterPeriodEnd { term } => write!(f, "{term} after the period end"),
         }
     }
 }
@@ -1407,6 +1439,7 @@ fn rule_due(
         DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
         DeadlineRule::AfterPeriodEnd { days, count } => after(period.end(), *days, *count),
         DeadlineRule::TermAfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
+        DeadlineRule::TermAfterPeriodEnd { term } => Ok(Some(term.ends_on(period.end(), cal)?)),
     }
 }
 
@@ -2230,6 +2263,12 @@ mod tests {
         assert!(after_end(0).can_miss_cut_off(CutOff::Calendar));
         assert!(!after_end(0).can_miss_cut_off(CutOff::Decree09));
         assert!(!after_end(1).can_miss_cut_off(CutOff::Calendar));
+        let term_end = DeadlineRule::TermAfterPeriodEnd {
+            term: Term::days(1).unwrap(),
+        };
+        assert!(!term_end.can_miss_cut_off(CutOff::Calendar));
+        assert!(!term_end.can_miss_cut_off(CutOff::Decree09));
+        assert!(!term_end.counts_from_cut_off());
     }
 
     #[test]
@@ -2270,6 +2309,13 @@ mod tests {
             }
             .to_string(),
             format!("{} after the cut-off", "1 month".parse::<Term>().unwrap())
+        );
+        assert_eq!(
+            DeadlineRule::TermAfterPeriodEnd {
+                term: "10 working days".parse().unwrap()
+            }
+            .to_string(),
+            "10 working days after the period end"
         );
         assert_eq!(
             CutOff::DayOfMonth { first_day: 16 }.to_string(),

@@ -288,7 +288,7 @@ impl HolidayRule {
     /// | `new-year` | Jan 1 | always | Labour Code 1994 art. 73; 2012 art. 115.1; 2019 art. 112.1(a) |
     /// | `tet-4` | last day of the lunar year + lunar 1/1–1/3 | Tết before 2013-05-01 | Labour Code 1994 art. 73 |
     /// | `tet` | last day of the lunar year + lunar 1/1–1/4 | Tết from 2013-05-01 | Labour Code 2012 art. 115.1; 2019 art. 112.1(b), 112.3 |
-    /// | `hung-kings` | lunar 3/10 | from 2007 | Law 84/2007/QH11 (Labour Code 1994 art. 73); 2012 art. 115.1; 2019 art. 112.1(e) |
+    /// | `hung-kings` | lunar 3/10 | from 2007 | Law 84/2007/QH11 of 2007-04-02 (amending Labour Code 1994 art. 73); 2012 art. 115.1; 2019 art. 112.1(e) |
     /// | `victory-day` | Apr 30 | always | as `new-year`, 2019 art. 112.1(c) |
     /// | `labour-day` | May 1 | always | as `new-year`, 2019 art. 112.1(d) |
     /// | `national-day` | Sep 2 | always | as `new-year`, 2019 art. 112.1(đ) |
@@ -298,6 +298,11 @@ impl HolidayRule {
     /// 112.3); the placements above are the crate's defaults for years without a
     /// [`YearSchedule`](super::YearSchedule), which replaces them. Years before 1995 (when
     /// the Labour Code 1994 came into force) use the 1994 rules; that is *unverified*.
+    ///
+    /// Hùng Kings' day has been a holiday since Law 84/2007/QH11 of 2007-04-02, which
+    /// amended Labour Code 1994 art. 73 to read "Tết âm lịch: bốn ngày… Ngày Giỗ Tổ Hùng
+    /// Vương: một ngày" (Tết: four days… Hùng Kings' day: one day); the four Tết days
+    /// became five with the Labour Code 2012.
     /// Vietnamese Culture Day is not in this list: see
     /// [`HolidayRule::vietnamese_culture_day`].
     ///
@@ -358,7 +363,7 @@ impl HolidayRule {
                     "hung-kings",
                     "Giỗ Tổ Hùng Vương",
                     "Hùng Kings' Commemoration Day",
-                    "Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)",
+                    "Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)",
                     HolidayDate::Lunar { month: 3, day: 10 },
                 )
             },
@@ -398,8 +403,9 @@ impl HolidayRule {
     }
 
     /// Vietnamese Culture Day, November 24, from 2026: chosen as a paid day off by
-    /// Resolution 80-NQ/TW (2026-01-07). The amendment of Labour Code art. 112 that would
-    /// make it statutory is *unverified*, so this rule is not in
+    /// Politburo Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026)
+    /// assigned the amendment of Labour Code 2019 art. 112.1 that would make it statutory.
+    /// No enacted amendment is known, so the rule is *unverified* and is not in
     /// [`HolidayRule::vietnam`] and not in [`WorkCalendar::vietnam`](super::WorkCalendar::vietnam);
     /// add it with [`WorkCalendarBuilder::rule`](super::WorkCalendarBuilder::rule).
     ///
@@ -422,7 +428,7 @@ impl HolidayRule {
                 "culture-day",
                 "Ngày Văn hóa Việt Nam",
                 "Vietnamese Culture Day",
-                "Resolution 80-NQ/TW (2026-01-07); amendment of Labour Code 2019 art. 112 unverified",
+                "Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026) assigns amending Labour Code 2019 art. 112.1; no enacted amendment known",
                 HolidayDate::Solar { month: 11, day: 24 },
             )
         };

@@ -38,10 +38,17 @@
 //! - **Compensation** (art. 111.3): a holiday on a weekly rest day gives a day off on the
 //!   next working day, unless a scheduled day off covers the holiday (the announced break
 //!   already accounts for it). Switch it off with
-//!   [`WorkCalendarBuilder::compensation`].
-//! - **Yearly schedules** ship for 2024–2026; Mon 2026-08-31 is *unverified*.
+//!   [`WorkCalendarBuilder::compensation`]. Before 2021 the Labour Codes worded the
+//!   compensatory day as "nghỉ bù vào ngày tiếp theo" (1994) and "ngày kế tiếp" (2012),
+//!   "the following day"; the crate applies "the next working day" in every year.
+//! - **Yearly schedules** ship for 2024–2026, each entry citing its announcement
+//!   ([`YearSchedule::vietnam`]). Two entries rest on secondary sources and are
+//!   *unverified*: the make-up Saturday 2024-05-04, and Mon 2026-08-31, whose make-up
+//!   Saturday is not confirmed (none is listed).
 //! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
-//!   [`HolidayRule::vietnamese_culture_day`].
+//!   Resolution 80-NQ/TW (2026-01-07) and Government Resolution 30/NQ-CP (2026) call for
+//!   amending Labour Code 2019 art. 112.1, but no enacted amendment is known
+//!   ([`HolidayRule::vietnamese_culture_day`]).
 //! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from
 //!   1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards (*unverified*).
 //!
@@ -214,13 +221,32 @@ pub enum CalendarError {
         /// The last day of the calendar.
         last: NaiveDate,
     },
-    /// The years given for a calendar are not a range the crate supports.
-    #[error("calendar years `{first}..={last}` are not a valid range")]
+    /// The years given for a calendar are not a range: `first > last`, or a year outside
+    /// `1..=9998`.
+    #[error(
+        "calendar years `{first}..={last}` are not a valid range: expected `first <= last` within `1..=9998`"
+    )]
     InvalidYears {
         /// The first year asked for.
         first: i32,
         /// The last year asked for.
         last: i32,
+    },
+    /// The years given for a calendar reach outside the years that lunar holiday rules
+    /// support, [`LunarDate::SOLAR_MIN`]`.year()..=`[`LunarDate::SOLAR_MAX`]`.year()`
+    /// (1900 to 2199).
+    #[error(
+        "calendar years `{first}..={last}` are outside the range `{}..={}` that lunar holiday rules support: rule `{rule}` is lunar",
+        chrono::Datelike::year(&LunarDate::SOLAR_MIN),
+        chrono::Datelike::year(&LunarDate::SOLAR_MAX)
+    )]
+    YearsOutsideLunarRange {
+        /// The first year asked for.
+        first: i32,
+        /// The last year asked for.
+        last: i32,
+        /// The id of the first lunar rule of the calendar.
+        rule: String,
     },
     /// A week mask without any working day.
     #[error("the week has no working day")]

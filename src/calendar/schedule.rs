@@ -140,7 +140,7 @@ impl ScheduledDay {
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
-    /// assert!(first.source().contains("schedule for 2024"));
+    /// assert!(first.source().contains("Ministry of Labour, Invalids and Social Affairs"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -252,14 +252,31 @@ impl YearSchedule {
     ///
     /// | year | days off | make-up working days |
     /// |---|---|---|
-    /// | 2024 | Tết Feb 8–14; Mon Apr 29 | Sat May 4 |
+    /// | 2024 | Tết Feb 8–14; Mon Apr 29; National Day Aug 31 – Sep 3 | Sat May 4 |
     /// | 2025 | Tết Jan 25 – Feb 2; Fri May 2; National Day Aug 30 – Sep 2 | Sat Apr 26 |
     /// | 2026 | Fri Jan 2; Tết Feb 14–22; National Day Aug 29 – Sep 2 | Sat Jan 10 |
     ///
-    /// Mon 2026-08-31 is marked *unverified*: the Saturday that makes it up is not known, so
-    /// none is listed. Hùng Kings' day 2026 (Sun Apr 26) is compensated on Mon Apr 27 by the
-    /// general rule (Labour Code 2019 art. 111.3), not by this schedule. Document numbers of
-    /// the announcements are not recorded.
+    /// Each entry's [`source`](ScheduledDay::source) names the announcement:
+    ///
+    /// - **2024**: Tết Thu Feb 8 – Wed Feb 14 (the five Tết days plus two compensatory days
+    ///   for the weekly rest days inside them, Labour Code 2019 art. 111.3), announced by the
+    ///   Ministry of Labour, Invalids and Social Affairs (the notice's number is not
+    ///   confirmed); Mon Apr 29 off by Official Letter 2450/VPCP-KGVX of 2024-04-12, paid
+    ///   back on Sat May 4 — the make-up Saturday comes from secondary sources, so that entry
+    ///   is *unverified*; National Day Sat Aug 31 – Tue Sep 3, with Sep 2 and Sep 3 the
+    ///   holiday days (art. 112.1(đ)).
+    /// - **2025**: Official Letter 8726/VPCP-KGVX of 2024-11-26: the five Tết days Mon Jan 27
+    ///   – Fri Jan 31, a break from Sat Jan 25 to Sun Feb 2, and Fri May 2 off swapped for Sat
+    ///   Apr 26 (a break from Apr 30 to May 4); National Day Sat Aug 30 – Tue Sep 2 by Notice
+    ///   6150/TB-BLĐTBXH, with Mon Sep 1 the adjacent holiday of art. 112.1(đ), not a swap.
+    /// - **2026**: Official Letter 12729/VPCP-KGVX of 2025-12-25: Jan 1 – Jan 4 with Fri Jan 2
+    ///   off and Sat Jan 10 worked; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home
+    ///   Affairs): the five Tết days Mon Feb 16 – Fri Feb 20, a break from Sat Feb 14 to Sun
+    ///   Feb 22; National Day Sat Aug 29 – Wed Sep 2, a five-day break reported by the press.
+    ///   Mon Aug 31 is therefore off but *unverified*, and the Saturday that makes it up is
+    ///   not confirmed, so none is listed. Hùng Kings' day (Sun Apr 26) is compensated on Mon
+    ///   Apr 27 by the general rule (art. 111.3), not by this schedule; Apr 30 – May 3 needs
+    ///   no swap, so the schedule has none.
     ///
     /// # Example
     ///
@@ -268,44 +285,65 @@ impl YearSchedule {
     ///
     /// assert!(YearSchedule::vietnam(2025).is_some());
     /// assert!(YearSchedule::vietnam(2019).is_none());
+    /// let s2025 = YearSchedule::vietnam(2025).ok_or("no preset")?;
+    /// assert!(s2025.days()[0].source().contains("Official Letter 8726/VPCP-KGVX"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn vietnam(year: i32) -> Option<YearSchedule> {
         let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(year, m, day);
-        let base = format!(
-            "Government civil-service holiday schedule for {year} (document number not recorded)"
-        );
-        let tet = format!("Labour Code 2019 art. 112.1(b), 112.3; {base}");
-        let national = format!("Labour Code 2019 art. 112.1(đ), 112.3; {base}");
-        let swap = base.clone();
+        let tet_law = "Labour Code 2019 art. 111.3, 112.1(b), 112.3";
+        let national_law = "Labour Code 2019 art. 112.1(đ), 112.3";
         let b = YearSchedule::builder(year);
         let b = match year {
             2024 => b
-                .source(tet)
+                .source(format!(
+                    "{tet_law}; notice of the Ministry of Labour, Invalids and Social Affairs on the Tết 2024 break, Thu Feb 8 – Wed Feb 14 (document number not confirmed)"
+                ))
                 .tet(d(2, 8)?, d(2, 14)?)
-                .source(swap)
+                .source("Official Letter 2450/VPCP-KGVX of 2024-04-12: Mon Apr 29 off, swapped for a make-up Saturday")
                 .day_off(d(4, 29)?, SWAP_VI, SWAP_EN)
-                .make_up_day(d(5, 4)?, MAKE_UP_VI, MAKE_UP_EN),
+                .source("Official Letter 2450/VPCP-KGVX of 2024-04-12 (swap for Mon Apr 29); the make-up day Sat May 4 is from secondary sources")
+                .verified(false)
+                .make_up_day(d(5, 4)?, MAKE_UP_VI, MAKE_UP_EN)
+                .verified(true)
+                .source(format!(
+                    "{national_law}: National Day Mon Sep 2 and the adjacent Tue Sep 3, break Sat Aug 31 – Tue Sep 3"
+                ))
+                .national_day(d(8, 31)?, d(9, 3)?),
             2025 => b
-                .source(tet)
+                .source(format!(
+                    "{tet_law}; Official Letter 8726/VPCP-KGVX of 2024-11-26: Tết days Mon Jan 27 – Fri Jan 31, break Sat Jan 25 – Sun Feb 2"
+                ))
                 .tet(d(1, 25)?, d(2, 2)?)
-                .source(swap)
+                .source("Official Letter 8726/VPCP-KGVX of 2024-11-26: Fri May 2 off, swapped for Sat Apr 26 (break Apr 30 – May 4)")
                 .make_up_day(d(4, 26)?, MAKE_UP_VI, MAKE_UP_EN)
                 .day_off(d(5, 2)?, SWAP_VI, SWAP_EN)
-                .source(national)
+                .source(format!(
+                    "{national_law}; Notice 6150/TB-BLĐTBXH: break Sat Aug 30 – Tue Sep 2, Mon Sep 1 the adjacent holiday"
+                ))
                 .national_day(d(8, 30)?, d(9, 2)?),
             2026 => b
-                .source(swap)
+                .source("Official Letter 12729/VPCP-KGVX of 2025-12-25: Fri Jan 2 off, swapped for Sat Jan 10 (break Jan 1 – Jan 4)")
                 .day_off(d(1, 2)?, SWAP_VI, SWAP_EN)
                 .make_up_day(d(1, 10)?, MAKE_UP_VI, MAKE_UP_EN)
-                .source(tet)
+                .source(format!(
+                    "{tet_law}; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs): Tết days Mon Feb 16 – Fri Feb 20, break Sat Feb 14 – Sun Feb 22"
+                ))
                 .tet(d(2, 14)?, d(2, 22)?)
-                .source(national)
+                .source(format!(
+                    "{national_law}; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded)"
+                ))
                 .national_day(d(8, 29)?, d(8, 30)?)
+                .source(format!(
+                    "{national_law}; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded): Mon Aug 31 off, its make-up Saturday not confirmed"
+                ))
                 .verified(false)
                 .national_day(d(8, 31)?, d(8, 31)?)
                 .verified(true)
+                .source(format!(
+                    "{national_law}; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded)"
+                ))
                 .national_day(d(9, 1)?, d(9, 2)?),
             _ => return None,
         };
@@ -353,7 +391,7 @@ impl YearSchedule {
     /// use directives::calendar::{ScheduledPart, YearSchedule};
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
-    /// assert_eq!(s.fixes(), [ScheduledPart::Tet]);
+    /// assert_eq!(s.fixes(), [ScheduledPart::Tet, ScheduledPart::NationalDay]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -368,9 +406,9 @@ impl YearSchedule {
     /// ```
     /// use directives::calendar::YearSchedule;
     ///
-    /// // Tết Feb 8–14, Apr 29 off, Sat May 4 worked.
+    /// // Tết Feb 8–14, Apr 29 off, Sat May 4 worked, National Day Aug 31 – Sep 3.
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
-    /// assert_eq!(s.days().len(), 9);
+    /// assert_eq!(s.days().len(), 13);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -733,6 +771,18 @@ mod tests {
             .collect();
         assert_eq!(unverified, ["2026-08-31"]);
         assert_eq!(s.fixes(), [ScheduledPart::Tet, ScheduledPart::NationalDay]);
+        let s2024 = YearSchedule::vietnam(2024).unwrap();
+        let unverified: Vec<_> = s2024
+            .days()
+            .iter()
+            .filter(|d| !d.is_verified())
+            .map(|d| d.date().to_string())
+            .collect();
+        assert_eq!(unverified, ["2024-05-04"]);
+        assert_eq!(
+            s2024.fixes(),
+            [ScheduledPart::Tet, ScheduledPart::NationalDay]
+        );
     }
 
     #[test]

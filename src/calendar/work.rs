@@ -6,9 +6,9 @@ use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::CalendarError;
 use super::holiday::{Holiday, HolidayDate, HolidayRule, ScheduledPart};
 use super::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule};
+use super::{CalendarError, LunarDate};
 
 /// The days of the week that are working days.
 ///
@@ -229,7 +229,8 @@ pub enum DayKind {
     /// A day off listed in a [`YearSchedule`] (part of a break, or a swapped weekday).
     ScheduledDayOff(ScheduledDay),
     /// A compensatory day off for a holiday that fell on a weekly rest day (Labour Code
-    /// 2019 art. 111.3).
+    /// 2019 art. 111.3): the next working day, in every year (see
+    /// [`WorkCalendarBuilder::compensation`] for the earlier wording).
     Compensatory {
         /// The holiday compensated.
         holiday: Holiday,
@@ -1056,6 +1057,10 @@ impl WorkCalendarBuilder {
     /// Sets whether a holiday on a weekly rest day is compensated on the next working day
     /// (Labour Code 2019 art. 111.3; on by default).
     ///
+    /// Before 2021 the wording was "nghỉ bù vào ngày tiếp theo" (Labour Code 1994) and
+    /// "nghỉ bù vào ngày kế tiếp" (Labour Code 2012), "the following day"; the crate
+    /// applies "the next working day" in every year it covers.
+    ///
     /// # Example
     ///
     /// ```
@@ -1086,22 +1091,37 @@ impl WorkCalendarBuilder {
     /// day: the next day that is still a working day. A compensatory day that would fall
     /// after the range is dropped, and holidays before the range are not computed, so a
     /// custom rule on the last days of December does not compensate into the first year
-    /// (no statutory rule falls there).
+    /// (no statutory rule falls there). At the edges of the lunar calendar (1900 and 2199),
+    /// a lunar rule whose anchor lies outside it is skipped for that year: its anchor falls
+    /// outside the calendar, so only an offset or a span of days reaching back into the
+    /// range would be lost.
     ///
     /// # Errors
     ///
     /// - [`CalendarError::InvalidYears`] when `first > last` or a year is outside
     ///   1–9998;
-    /// - [`CalendarError::EmptyWeek`] when the week has no working day;
-    /// - the lunar calendar's errors when a lunar rule meets a year it does not support.
+    /// - [`CalendarError::YearsOutsideLunarRange`] when a rule is lunar
+    ///   ([`HolidayDate::Lunar`]) and a year is outside 1900–2199, the years the lunar
+    ///   calendar covers; this is checked before any date is computed;
+    /// - [`CalendarError::EmptyWeek`] when the week has no working day.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::calendar::{CalendarError, WeekMask, WorkCalendar};
+    /// use directives::calendar::{CalendarError, WeekMask, WorkCalendar, WorkCalendarBuilder};
     ///
     /// let err = WorkCalendar::builder().years(2030, 2020).build().unwrap_err();
-    /// assert_eq!(err.to_string(), "calendar years `2030..=2020` are not a valid range");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "calendar years `2030..=2020` are not a valid range: expected `first <= last` within `1..=9998`"
+    /// );
+    /// let err = WorkCalendarBuilder::vietnam().years(1899, 2000).build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "calendar years `1899..=2000` are outside the range `1900..=2199` that lunar holiday rules support: rule `tet-4` is lunar"
+    /// );
+    /// // Without lunar rules, any year from 1 to 9998 works.
+    /// assert!(WorkCalendar::builder().years(1800, 1800).build().is_ok());
     /// let err = WorkCalendar::builder().week(WeekMask::from_working_days(&[])).build().unwrap_err();
     /// assert_eq!(err, CalendarError::EmptyWeek);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1113,6 +1133,19 @@ impl WorkCalendarBuilder {
         };
         if self.first_year > self.last_year || self.first_year < 1 || self.last_year > 9998 {
             return Err(invalid_years);
+        }
+        let lunar_years = LunarDate::SOLAR_MIN.year()..=LunarDate::SOLAR_MAX.year();
+        if !(lunar_years.contains(&self.first_year) && lunar_years.contains(&self.last_year))
+            && let Some(rule) = self
+                .rules
+                .iter()
+                .find(|r| matches!(r.date(), HolidayDate::Lunar { .. }))
+        {
+            return Err(CalendarError::YearsOutsideLunarRange {
+                first: self.first_year,
+                last: self.last_year,
+                rule: rule.holiday().id().to_owned(),
+            });
         }
         if self.week.is_empty() {
             return Err(CalendarError::EmptyWeek);
@@ -1154,7 +1187,19 @@ impl WorkCalendarBuilder {
                 if fixed {
                     continue;
                 }
-                for date in rule.dates_in(year)? {
+                let dates = match rule.dates_in(year) {
+                    Ok(dates) => dates,
+                    // A lunar date before `LunarDate::MIN` or after `LunarDate::MAX` is a
+                    // solar date before 1900 or after 2199, outside the calendar (checked
+                    // above); only the first and last lunar years have such dates.
+                    Err(CalendarError::LunarDateOutOfRange { .. })
+                        if year == LunarDate::MIN.year() || year == LunarDate::MAX.year() =>
+                    {
+                        Vec::new()
+                    }
+                    Err(e) => return Err(e),
+                };
+                for date in dates {
                     if let Some(slot) = index(date).and_then(|i| holiday.get_mut(i)) {
                         slot.get_or_insert(r);
                     }

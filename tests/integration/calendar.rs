@@ -35,7 +35,7 @@ fn off_days(cal: &WorkCalendar, first: NaiveDate, last: NaiveDate) -> Vec<NaiveD
 }
 
 // ---------------------------------------------------------------------------------------
-// Known yearly schedules (DOMAIN.md §6).
+// Known yearly schedules (the Government's announcements, cited in each entry's source).
 
 #[test]
 fn schedule_2024() {
@@ -72,6 +72,98 @@ fn schedule_2024() {
     assert_eq!(
         off_days(cal, d(2024, 8, 30), d(2024, 9, 4)),
         [d(2024, 8, 31), d(2024, 9, 1), d(2024, 9, 2), d(2024, 9, 3)]
+    );
+}
+
+#[test]
+fn preset_sources() {
+    let source_of = |y: i32, m: u32, day: u32| {
+        let s = YearSchedule::vietnam(y).unwrap();
+        let e = s.days().iter().find(|e| e.date() == d(y, m, day)).unwrap();
+        (e.source().to_owned(), e.is_verified())
+    };
+    assert_eq!(
+        source_of(2024, 2, 8),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; notice of the Ministry of Labour, Invalids and Social Affairs on the Tết 2024 break, Thu Feb 8 – Wed Feb 14 (document number not confirmed)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2024, 4, 29),
+        (
+            "Official Letter 2450/VPCP-KGVX of 2024-04-12: Mon Apr 29 off, swapped for a make-up Saturday".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2024, 5, 4),
+        (
+            "Official Letter 2450/VPCP-KGVX of 2024-04-12 (swap for Mon Apr 29); the make-up day Sat May 4 is from secondary sources".to_owned(),
+            false
+        )
+    );
+    assert_eq!(
+        source_of(2024, 9, 3),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3: National Day Mon Sep 2 and the adjacent Tue Sep 3, break Sat Aug 31 – Tue Sep 3".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 1, 27),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Official Letter 8726/VPCP-KGVX of 2024-11-26: Tết days Mon Jan 27 – Fri Jan 31, break Sat Jan 25 – Sun Feb 2".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 4, 26),
+        (
+            "Official Letter 8726/VPCP-KGVX of 2024-11-26: Fri May 2 off, swapped for Sat Apr 26 (break Apr 30 – May 4)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2025, 9, 1),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3; Notice 6150/TB-BLĐTBXH: break Sat Aug 30 – Tue Sep 2, Mon Sep 1 the adjacent holiday".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 1, 10),
+        (
+            "Official Letter 12729/VPCP-KGVX of 2025-12-25: Fri Jan 2 off, swapped for Sat Jan 10 (break Jan 1 – Jan 4)".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 2, 16),
+        (
+            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs): Tết days Mon Feb 16 – Fri Feb 20, break Sat Feb 14 – Sun Feb 22".to_owned(),
+            true
+        )
+    );
+    assert_eq!(
+        source_of(2026, 8, 31),
+        (
+            "Labour Code 2019 art. 112.1(đ), 112.3; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded): Mon Aug 31 off, its make-up Saturday not confirmed".to_owned(),
+            false
+        )
+    );
+    // No make-up Saturday is listed for Mon 2026-08-31; no swap around Apr 30 – May 3.
+    let s2026 = YearSchedule::vietnam(2026).unwrap();
+    let make_up: Vec<_> = s2026
+        .days()
+        .iter()
+        .filter(|e| e.kind() == ScheduledDayKind::MakeUpWorkingDay)
+        .map(|e| e.date())
+        .collect();
+    assert_eq!(make_up, [d(2026, 1, 10)]);
+    // 2024 National Day: Sep 2 is the statutory day, Sep 3 the scheduled adjacent day.
+    assert!(
+        matches!(vietnam().day_info(d(2024, 9, 2)).unwrap(), DayKind::Holiday(h) if h.id() == "national-day")
     );
 }
 
@@ -619,8 +711,35 @@ fn culture_day_switch() {
         DayKind::Holiday(h) => {
             assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
             assert!(!h.is_verified());
+            assert_eq!(
+                h.source(),
+                "Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026) assigns amending Labour Code 2019 art. 112.1; no enacted amendment known"
+            );
         }
         other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn lunar_rules_work_at_the_edges_of_the_lunar_range() {
+    // Late-month lunar rules at the first and last supported years: the lunar dates
+    // outside the lunar calendar's range fall outside the solar range the calendar covers.
+    let late = |month, day| {
+        HolidayRule::builder(format!("late-{month}-{day}"))
+            .names("x", "x")
+            .source("test")
+            .date(HolidayDate::Lunar { month, day })
+            .build()
+            .unwrap()
+    };
+    for (month, day) in [(11, 20), (12, 1), (12, 29)] {
+        for year in [1900, 2199] {
+            let built = WorkCalendarBuilder::vietnam()
+                .rule(late(month, day))
+                .years(year, year)
+                .build();
+            assert!(built.is_ok(), "{month}/{day} in {year}: {built:?}");
+        }
     }
 }
 
@@ -632,7 +751,49 @@ fn builder_errors_are_pinned() {
             .build()
             .unwrap_err()
             .to_string(),
-        "calendar years `0..=10` are not a valid range"
+        "calendar years `0..=10` are not a valid range: expected `first <= last` within `1..=9998`"
+    );
+    // Lunar rules cover 1900..=2199; the years are checked before any date is computed.
+    assert_eq!(
+        WorkCalendarBuilder::vietnam()
+            .years(1899, 2000)
+            .build()
+            .unwrap_err(),
+        CalendarError::YearsOutsideLunarRange {
+            first: 1899,
+            last: 2000,
+            rule: "tet-4".to_owned()
+        }
+    );
+    assert_eq!(
+        WorkCalendarBuilder::vietnam()
+            .years(2100, 2200)
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "calendar years `2100..=2200` are outside the range `1900..=2199` that lunar holiday rules support: rule `tet-4` is lunar"
+    );
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .years(1900, 1900)
+            .build()
+            .is_ok()
+    );
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .years(2199, 2199)
+            .build()
+            .is_ok()
+    );
+    // A calendar without lunar rules is not limited by the lunar calendar.
+    assert!(
+        WorkCalendarBuilder::vietnam()
+            .without_rule("tet-4")
+            .without_rule("tet")
+            .without_rule("hung-kings")
+            .years(1850, 1850)
+            .build()
+            .is_ok()
     );
     assert_eq!(
         WorkCalendar::builder()
@@ -811,7 +972,7 @@ mod serde_shape {
         let json = serde_json::to_string(&kind).unwrap();
         assert_eq!(
             json,
-            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
         );
         assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
         let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();

@@ -268,6 +268,31 @@ fn term_deadlines_follow_the_calendar() {
 }
 
 #[test]
+fn term_after_period_end_follows_the_calendar() {
+    let term: Term = "10 working days".parse().unwrap();
+    let r = ReportingRegime::builder("term from the period end")
+        .frequency(Frequency::Quarterly)
+        .cut_off(CutOff::Decree09)
+        .deadline(DeadlineRule::TermAfterPeriodEnd { term })
+        .build()
+        .unwrap();
+    for quarter in Frequency::Quarterly.periods(d("2024-01-01"), d("2025-12-31")) {
+        assert_eq!(
+            r.due_for(quarter, cal()).unwrap(),
+            term.ends_on(quarter.end(), cal()).unwrap()
+        );
+    }
+    // Q1 2024 ends on Sun 31 March: ten working days are Apr 1–12.
+    assert_eq!(r.due_for(p("2024-Q1"), cal()).unwrap(), d("2024-04-12"));
+    // Q1 2025 ends on Mon 31 March; Hùng Kings' day Mon 7 April is skipped: Apr 15.
+    assert_eq!(r.due_for(p("2025-Q1"), cal()).unwrap(), d("2025-04-15"));
+    assert_eq!(
+        DeadlineRule::TermAfterPeriodEnd { term }.to_string(),
+        "10 working days after the period end"
+    );
+}
+
+#[test]
 fn one_off_reports() {
     let report = OneOffReport::new(
         "review of the directive",
@@ -643,6 +668,40 @@ mod serde_json_shape {
         let again: ReportingRegime =
             serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(again, r);
+    }
+
+    #[test]
+    fn term_after_period_end_shape() {
+        let rule = DeadlineRule::TermAfterPeriodEnd {
+            term: "10 working days".parse().unwrap(),
+        };
+        let json = serde_json::to_string(&rule).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"term_after_period_end","term":"10 working days"}"#
+        );
+        assert_eq!(serde_json::from_str::<DeadlineRule>(&json).unwrap(), rule);
+        #[derive(serde::Deserialize)]
+        struct Doc {
+            deadline: DeadlineRule,
+        }
+        let doc: Doc = toml::from_str(
+            r#"deadline = { kind = "term_after_period_end", term = "10 working days" }"#,
+        )
+        .unwrap();
+        assert_eq!(doc.deadline, rule);
+        assert!(
+            serde_json::from_str::<DeadlineRule>(
+                r#"{"kind":"term_after_period_end","term":"0 working days"}"#
+            )
+            .is_err()
+        );
+        assert!(
+            serde_json::from_str::<DeadlineRule>(
+                r#"{"kind":"term_after_period_end","term":"10 working days","days":1}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]
