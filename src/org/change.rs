@@ -8,9 +8,21 @@ use super::{BodyCode, Names};
 
 /// A dated change to one or more bodies.
 ///
-/// A body is *established* by adding it to the registry with its first day
-/// ([`Body::from`](super::Body::from)); a new body created by a merge or a split is added
-/// the same way, from the date of the change. Changes then record what happens later:
+/// There is no `establish` change: a body is established by its `from` date
+/// ([`Body::from`](super::Body::from)), in a data file
+///
+/// ```toml
+/// [[bodies]]
+/// code = "TH-TU-BTGDV"
+/// name = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+/// kind = "party_advisory_department"
+/// level = "province"
+/// parent = "TH-TU"
+/// from = "2025-02-11"   # established on 2025-02-11
+/// ```
+///
+/// and a new body created by a merge or a split is added the same way, from the date of
+/// the change. Changes record what happens to bodies after they are established:
 ///
 /// | change | effect on `date` | successor of the ended bodies |
 /// |---|---|---|

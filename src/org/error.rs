@@ -192,6 +192,10 @@ pub enum OrgError {
         /// The first day of `successor`, after `date`.
         from: NaiveDate,
     },
+    /// A data file gives a change `establish`, which is not a change: a body is
+    /// established by its `from` date.
+    #[error("`establish` is not a change: a body is established by its `from` date")]
+    EstablishIsNotAChange,
     /// A registry holds more bodies than a [`BodyId`](super::BodyId) can index.
     #[error("too many bodies: {count}")]
     TooManyBodies {

@@ -960,6 +960,27 @@ from = "2000-01-01"
     }
 
     #[test]
+    fn establish_is_not_a_change() {
+        let text = format!(
+            "{HEAD}\n[[changes]]\nchange = \"establish\"\ndate = \"2025-01-01\"\nbody = \"TU\"\n"
+        );
+        let err = Registry::from_toml_str(&text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
+        );
+        let json = r#"{"changes": [{"change": "establish", "body": "TU"}]}"#;
+        let err = Registry::from_json_str(json).unwrap_err();
+        assert_eq!(
+            err,
+            OrgError::At {
+                path: "changes[0]".to_owned(),
+                source: Box::new(OrgError::EstablishIsNotAChange),
+            }
+        );
+    }
+
+    #[test]
     fn unknown_change_and_fields_are_syntax_errors() {
         let text = format!(
             "{HEAD}\n[[changes]]\nchange = \"abolish\"\ndate = \"2025-01-01\"\nbody = \"TU\"\n"
