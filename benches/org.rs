@@ -320,6 +320,21 @@ fn bench_select(c: &mut Criterion) {
             before,
         ),
         ("all_active", Selector::All(Vec::new()), after),
+        (
+            "narrow_body_and_level",
+            Selector::Body(code("P5-H3-X12-DU")) & Selector::Level(Level::Commune),
+            before,
+        ),
+        (
+            "narrow_body_and_kind",
+            Selector::Body(code("P5-H3-X12-UBND")) & Selector::Kind(BodyKind::PeoplesCommittee),
+            before,
+        ),
+        (
+            "narrow_body_and_descendants",
+            Selector::Body(code("P5-H3-X12-DU")) & Selector::DescendantsOf(code("P5-TU")),
+            before,
+        ),
     ];
     let mut group = c.benchmark_group("org/select");
     for (name, selector, date) in &cases {

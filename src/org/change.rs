@@ -8,9 +8,21 @@ use super::{BodyCode, Names};
 
 /// A dated change to one or more bodies.
 ///
-/// A body is *established* by adding it to the registry with its first day
-/// ([`Body::from`](super::Body::from)); a new body created by a merge or a split is added
-/// the same way, from the date of the change. Changes then record what happens later:
+/// There is no `establish` change: a body is established by its `from` date
+/// ([`Body::from`](super::Body::from)), in a data file
+///
+/// ```toml
+/// [[bodies]]
+/// code = "TH-TU-BTGDV"
+/// name = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+/// kind = "party_advisory_department"
+/// level = "province"
+/// parent = "TH-TU"
+/// from = "2025-02-11"   # established on 2025-02-11
+/// ```
+///
+/// and a new body created by a merge or a split is added the same way, from the date of
+/// the change. Changes record what happens to bodies after they are established:
 ///
 /// | change | effect on `date` | successor of the ended bodies |
 /// |---|---|---|
@@ -21,8 +33,19 @@ use super::{BodyCode, Names};
 /// | [`Dissolve`](Change::Dissolve) | `body` ends | `successor`, if any |
 ///
 /// A change that ends a body sets its `until` to `date` (a body's own `until`, if given,
-/// must agree). A successor must be active on `date`; obligations of the ended body pass to
-/// it from that date. New changes may be added, so the enum is `#[non_exhaustive]`.
+/// must agree). Obligations of the ended body pass to its successor from that date.
+///
+/// A body that takes over (a successor, the `into` of a merge, each part of a split) must
+/// exist on `date`: [`RegistryBuilder::build`](super::RegistryBuilder::build) rejects one
+/// established after `date`
+/// ([`SuccessorNotEstablished`](super::OrgError::SuccessorNotEstablished)) or ended by then
+/// ([`SuccessorNotActive`](super::OrgError::SuccessorNotActive)). One established *before*
+/// `date` is accepted: it is an existing body that absorbs the work, as Thanh Hóa city
+/// absorbed Đông Sơn district on 2025-01-01. So give a body *created* by a change
+/// `from = date`: the registry cannot tell a new body given an earlier first day from an
+/// existing one, and would show both it and the bodies it replaces active before `date`.
+///
+/// New changes may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
 ///
@@ -61,8 +84,9 @@ pub enum Change {
     },
     /// Several bodies end on `date` and `into` takes over their work.
     ///
-    /// `into` may be a new body (established on `date`) or an existing one that absorbs
-    /// the others.
+    /// `into` may be a new body (established on `date`, its `from`) or an existing one that
+    /// absorbs the others (established before `date`); it may not be established after
+    /// `date`.
     Merge {
         /// The bodies that end.
         bodies: Vec<BodyCode>,
@@ -73,6 +97,9 @@ pub enum Change {
     },
     /// A body ends on `date` and its work is divided among `into`; `heir` (one of `into`)
     /// takes over its obligations.
+    ///
+    /// Each part may be new (established on `date`) or existing (established before); none
+    /// may be established after `date`.
     Split {
         /// The body that ends.
         body: BodyCode,

@@ -160,7 +160,8 @@ pub enum OrgError {
         /// The first such date.
         date: NaiveDate,
     },
-    /// A successor does not exist on the date it takes over.
+    /// A successor has ended by the date it takes over (one established after that date is
+    /// [`SuccessorNotEstablished`](OrgError::SuccessorNotEstablished)).
     #[error(
         "successor `{successor}` of `{code}` is not active on {date}, the date of the {change}"
     )]
@@ -174,6 +175,27 @@ pub enum OrgError {
         /// The date of the change.
         date: NaiveDate,
     },
+    /// A body that takes over on a change (a successor, the `into` of a merge, a part of a
+    /// split) is established only after the date of the change: it must exist on that date.
+    #[error(
+        "`{successor}` takes over from `{code}` on {date}, the date of the {change}, but is established only on {from}"
+    )]
+    SuccessorNotEstablished {
+        /// The body that ends.
+        code: BodyCode,
+        /// The body that takes over.
+        successor: BodyCode,
+        /// The kind of change.
+        change: ChangeKind,
+        /// The date of the change.
+        date: NaiveDate,
+        /// The first day of `successor`, after `date`.
+        from: NaiveDate,
+    },
+    /// A data file gives a change `establish`, which is not a change: a body is
+    /// established by its `from` date.
+    #[error("`establish` is not a change: a body is established by its `from` date")]
+    EstablishIsNotAChange,
     /// A registry holds more bodies than a [`BodyId`](super::BodyId) can index.
     #[error("too many bodies: {count}")]
     TooManyBodies {

@@ -14,7 +14,8 @@
 //!   [`Level`], a parent, and a validity from `from` (inclusive) until `until` (exclusive).
 //! - A [`Change`] records what happened on a date: a rename, a move to a new parent, a
 //!   merge, a split (with an heir for obligations), a dissolution (with or without a
-//!   successor). A body is established by adding it with its first day.
+//!   successor). There is no `establish` change: a body is established by its `from`
+//!   date (see the [data files](#data-files) below).
 //! - A [`Registry`] holds the bodies and changes, checked by a [`RegistryBuilder`] (or
 //!   loaded from TOML or JSON), and answers dated questions: [`Registry::is_active_on`],
 //!   [`Registry::name_on`], [`Registry::parent_on`], [`Registry::children_on`],
@@ -48,6 +49,10 @@
 //! bodies = ["TH-TU-BTG", "TH-TU-BDV"]
 //! into = "TH-TU-BTGDV"
 //! ```
+//!
+//! There is no `change = "establish"`: a body is established by its `from` date, as
+//! `TH-TU` above on 1930-07-29, and a body created by a merge or split is listed under
+//! `[[bodies]]` with `from` set to the date of the change.
 //!
 //! A rename has `body`, `date`, `name` and optionally `name_en` and `short`; a move has
 //! `body`, `date` and optionally `parent`; a split has `body`, `into`, `heir` and `date`; a

@@ -20,7 +20,8 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 /// - renames and moves fall strictly inside the body's validity;
 /// - no body is ever its own ancestor, counting every parent a body has at any time;
 /// - no body is its own successor through a chain of successions;
-/// - a successor (and each part of a split) is active on the date it takes over;
+/// - a successor (and each part of a split) is active on the date it takes over: it is
+///   established on or before that date and has not ended;
 /// - a body active on a date has a parent active on that date (or no parent).
 ///
 /// The last two make succession chains finite: along a chain the end dates strictly
@@ -969,6 +970,7 @@ impl RegistryBuilder {
     /// [`DuplicateChange`](OrgError::DuplicateChange),
     /// [`ParentCycle`](OrgError::ParentCycle),
     /// [`SuccessionCycle`](OrgError::SuccessionCycle),
+    /// [`SuccessorNotEstablished`](OrgError::SuccessorNotEstablished),
     /// [`SuccessorNotActive`](OrgError::SuccessorNotActive),
     /// [`ParentNotActive`](OrgError::ParentNotActive).
     ///
@@ -1171,9 +1173,21 @@ impl RegistryBuilder {
         let code = |i: usize| bodies.get(i).map(|b| b.code().clone());
         for &(ended, taker, change, date) in &takeovers {
             let t = taker as usize;
-            let active =
-                from.get(t).is_some_and(|f| *f <= date) && until.get(t).is_some_and(|u| date < *u);
-            if let (false, Some(code), Some(successor)) = (active, code(ended as usize), code(t)) {
+            let (Some(code), Some(successor), Some(&taker_from)) =
+                (code(ended as usize), code(t), from.get(t))
+            else {
+                continue;
+            };
+            if date < taker_from {
+                return Err(OrgError::SuccessorNotEstablished {
+                    code,
+                    successor,
+                    change,
+                    date,
+                    from: taker_from,
+                });
+            }
+            if until.get(t).is_some_and(|u| *u <= date) {
                 return Err(OrgError::SuccessorNotActive {
                     code,
                     successor,

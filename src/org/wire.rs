@@ -135,6 +135,9 @@ pub(crate) enum ChangeWire {
         successor: Option<String>,
         date: String,
     },
+    /// Not a change (a body is established by its `from`): read only to say so.
+    #[serde(skip_serializing)]
+    Establish(serde::de::IgnoredAny),
 }
 
 impl TryFrom<ChangeWire> for Change {
@@ -191,6 +194,7 @@ impl TryFrom<ChangeWire> for Change {
                 successor: successor.map(|s| code(s, "successor")).transpose()?,
                 date: date(&day, "date")?,
             },
+            ChangeWire::Establish(_) => return Err(OrgError::EstablishIsNotAChange),
         })
     }
 }

@@ -109,7 +109,7 @@ fn succession_cycle() {
 }
 
 #[test]
-fn successor_not_active_on_the_date() {
+fn merge_into_a_body_established_later() {
     let err = build_err(
         Registry::builder()
             .body(other("A", None))
@@ -120,6 +120,66 @@ fn successor_not_active_on_the_date() {
                 Level::Province,
                 day(2020, 1, 1),
             ))
+            .change(Change::Merge {
+                bodies: vec![code("A")],
+                into: code("B"),
+                date: day(2019, 6, 1),
+            }),
+    );
+    assert_eq!(
+        err,
+        OrgError::SuccessorNotEstablished {
+            code: code("A"),
+            successor: code("B"),
+            change: ChangeKind::Merge,
+            date: day(2019, 6, 1),
+            from: day(2020, 1, 1),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "`B` takes over from `A` on 2019-06-01, the date of the merge, but is established only on 2020-01-01"
+    );
+}
+
+#[test]
+fn split_into_a_part_established_later() {
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .body(Body::new(
+                code("B"),
+                "B",
+                BodyKind::Other,
+                Level::Province,
+                day(2019, 6, 1),
+            ))
+            .body(Body::new(
+                code("C"),
+                "C",
+                BodyKind::Other,
+                Level::Province,
+                day(2019, 6, 2),
+            ))
+            .change(Change::Split {
+                body: code("A"),
+                into: vec![code("B"), code("C")],
+                heir: code("B"),
+                date: day(2019, 6, 1),
+            }),
+    );
+    assert_eq!(
+        err.to_string(),
+        "`C` takes over from `A` on 2019-06-01, the date of the split, but is established only on 2019-06-02"
+    );
+}
+
+#[test]
+fn merge_into_a_body_that_has_ended() {
+    let err = build_err(
+        Registry::builder()
+            .body(other("A", None))
+            .body(other("B", None).with_until(day(2019, 6, 1)))
             .change(Change::Merge {
                 bodies: vec![code("A")],
                 into: code("B"),
@@ -139,6 +199,23 @@ fn successor_not_active_on_the_date() {
         err.to_string(),
         "successor `B` of `A` is not active on 2019-06-01, the date of the merge"
     );
+}
+
+#[test]
+fn merge_into_an_existing_body_is_accepted() {
+    // Like Đông Sơn into Thanh Hóa city: the target existed long before the merge.
+    let registry = Registry::builder()
+        .body(other("A", None))
+        .body(other("B", None))
+        .change(Change::Merge {
+            bodies: vec![code("A")],
+            into: code("B"),
+            date: day(2025, 1, 1),
+        })
+        .build()
+        .unwrap();
+    let a = registry.id("A").unwrap();
+    assert_eq!(registry.successor_on(a, day(2025, 1, 1)), registry.id("B"));
 }
 
 #[test]
@@ -879,6 +956,27 @@ from = "2000-01-01"
         assert_eq!(
             err.to_string(),
             "at `changes[0].bodies[1]`: invalid body code `H U`: use ascii letters, digits, `-`, `_` or `.`"
+        );
+    }
+
+    #[test]
+    fn establish_is_not_a_change() {
+        let text = format!(
+            "{HEAD}\n[[changes]]\nchange = \"establish\"\ndate = \"2025-01-01\"\nbody = \"TU\"\n"
+        );
+        let err = Registry::from_toml_str(&text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
+        );
+        let json = r#"{"changes": [{"change": "establish", "body": "TU"}]}"#;
+        let err = Registry::from_json_str(json).unwrap_err();
+        assert_eq!(
+            err,
+            OrgError::At {
+                path: "changes[0]".to_owned(),
+                source: Box::new(OrgError::EstablishIsNotAChange),
+            }
         );
     }
 
