@@ -32,9 +32,15 @@ use crate::period::Period;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Monitoring {
+    // INVARIANT (nfc): `text` and the requirements' texts are NFC, by `Monitoring::new`,
+    // `Monitoring::require` and the deserializers.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "String::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "String::is_empty",
+            deserialize_with = "super::task::nfc_string"
+        )
     )]
     text: String,
     #[cfg_attr(
@@ -50,7 +56,7 @@ pub struct Monitoring {
 }
 
 impl Monitoring {
-    /// A monitoring clause with its text.
+    /// A monitoring clause with its text, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -66,7 +72,7 @@ impl Monitoring {
     /// ```
     pub fn new(text: impl Into<String>) -> Monitoring {
         Monitoring {
-            text: text.into(),
+            text: super::task::nfc(text.into()),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
@@ -108,7 +114,7 @@ impl Monitoring {
     /// ```
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Monitoring {
-        self.requirements.push(requirement);
+        self.requirements.push(requirement.into_nfc());
         self
     }
 
@@ -574,7 +580,7 @@ pub struct DirectiveBuilder {
 }
 
 impl DirectiveBuilder {
-    /// Sets the theme.
+    /// Sets the theme, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -592,7 +598,7 @@ impl DirectiveBuilder {
     /// ```
     #[must_use]
     pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
-        self.directive.theme = theme.into();
+        self.directive.theme = super::task::nfc(theme.into());
         self
     }
 

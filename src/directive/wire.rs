@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DirectiveError;
 use super::model::{Directive, Monitoring};
-use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
+use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, nfc};
 use crate::document::Document;
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
@@ -181,13 +181,13 @@ impl TryFrom<RequirementWire> for Requirement {
                 Requirement::PeriodicReport(report)
             }
             RequirementKind::Deliverable => Requirement::Deliverable {
-                what: w.what.ok_or_else(|| missing("what"))?,
+                what: nfc(w.what.ok_or_else(|| missing("what"))?),
                 due: w.due,
             },
             RequirementKind::Indicator => Requirement::Indicator {
-                metric: w.metric.ok_or_else(|| missing("metric"))?,
+                metric: nfc(w.metric.ok_or_else(|| missing("metric"))?),
                 target: w.target,
-                unit: w.unit,
+                unit: w.unit.map(nfc),
                 by: w.by,
             },
             RequirementKind::Continuous => Requirement::Continuous,

@@ -472,6 +472,55 @@ fn accessors() {
     assert_eq!(d.recipients().len(), 1);
 }
 
+#[test]
+fn builders_store_text_nfc() {
+    let nfd = |s: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd().collect()
+    };
+    let task = Task::new(num("1"), nfd("Tuyên truyền"))
+        .with_text(nfd("quán triệt"))
+        .require(Requirement::Deliverable {
+            what: nfd("kế hoạch"),
+            due: None,
+        })
+        .require(Requirement::Indicator {
+            metric: nfd("mô hình"),
+            target: Some(5.0),
+            unit: Some(nfd("đơn vị")),
+            by: None,
+        });
+    assert_eq!(task.title(), "Tuyên truyền");
+    assert_eq!(task.text(), "quán triệt");
+    assert_eq!(
+        task.requirements(),
+        [
+            Requirement::Deliverable {
+                what: "kế hoạch".into(),
+                due: None
+            },
+            Requirement::Indicator {
+                metric: "mô hình".into(),
+                target: Some(5.0),
+                unit: Some("đơn vị".into()),
+                by: None
+            }
+        ]
+    );
+    let m = Monitoring::new(nfd("theo dõi, đôn đốc")).require(Requirement::Deliverable {
+        what: nfd("báo cáo"),
+        due: None,
+    });
+    assert_eq!(m.text(), "theo dõi, đôn đốc");
+    assert_eq!(
+        m.requirements()[0],
+        Requirement::Deliverable {
+            what: "báo cáo".into(),
+            due: None
+        }
+    );
+}
+
 #[cfg(feature = "serde")]
 mod seed {
     use super::*;
@@ -666,6 +715,34 @@ mod seed {
             Directive::from_json_str(&d.to_json_string().unwrap()).unwrap(),
             d
         );
+    }
+
+    #[test]
+    fn decomposed_input_is_stored_nfc() {
+        use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+        // The seed as typed on macOS or copied from a PDF: every accented letter decomposed.
+        let nfd: String = SEED.nfd().collect();
+        assert_ne!(nfd, SEED);
+        let d = Directive::from_toml_str(&nfd).unwrap();
+        assert_eq!(d, seed());
+        let title = d.document().title();
+        assert!(is_nfc(title));
+        assert!(title.starts_with("Lãnh đạo, chỉ đạo thực hiện"));
+        assert!(is_nfc(d.theme()));
+        assert_eq!(d.theme(), seed().theme());
+        let task = d.task("1").unwrap();
+        assert_eq!(
+            task.title(),
+            "Tuyên truyền, quán triệt và thực hiện các văn bản về công tác dân vận"
+        );
+        for task in d.tasks() {
+            assert!(is_nfc(task.title()) && is_nfc(task.text()));
+        }
+        assert!(is_nfc(d.monitoring().unwrap().text()));
+        // JSON goes the same way.
+        let json: String = seed().to_json_string().unwrap().nfd().collect();
+        assert_eq!(Directive::from_json_str(&json).unwrap(), seed());
     }
 
     /// The seed with one edit: `(find, replace)` applied once.

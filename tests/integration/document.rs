@@ -465,6 +465,35 @@ fn signer_prefixes() {
     assert_eq!(Authority::from_prefix("XX."), None);
 }
 
+#[test]
+fn builder_stores_text_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+
+    let nfd = |s: &str| -> String { s.nfd().collect() };
+    let doc = Document::builder(sym("1470-CV/TU"), date(2024, 2, 22))
+        .title(nfd("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024"))
+        .issuer(Issuer::Named(nfd("Ban Thường vụ Tỉnh ủy")))
+        .signer(
+            Signer::new(nfd("Lại Thế Nguyên"), nfd("Phó Bí thư Thường trực Tỉnh ủy"))
+                .with_authority(Authority::OnBehalfOfCollective, nfd("Ban Thường vụ")),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(doc.title(), "Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024");
+    assert_eq!(
+        doc.issuer(),
+        Some(&Issuer::Named("Ban Thường vụ Tỉnh ủy".into()))
+    );
+    let signer = doc.signer().unwrap();
+    assert_eq!(signer.name(), "Lại Thế Nguyên");
+    assert_eq!(signer.title(), "Phó Bí thư Thường trực Tỉnh ủy");
+    assert_eq!(signer.on_behalf_of(), Some("Ban Thường vụ"));
+    assert_eq!(
+        Issuer::named(nfd("Bộ Chính trị")),
+        Issuer::Named("Bộ Chính trị".into())
+    );
+}
+
 #[cfg(feature = "serde")]
 mod serde_shapes {
     use super::*;
@@ -501,6 +530,22 @@ mod serde_shapes {
         assert_eq!(value["references"][2]["symbol"], "33/2021/CT-TTg");
         assert_eq!(value["references"][2]["relation"], "implements");
         assert!(value.get("kind").is_none());
+    }
+
+    #[test]
+    fn decomposed_text_is_stored_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+
+        let letter = seed_documents().pop().unwrap();
+        let json: String = serde_json::to_string(&letter).unwrap().nfd().collect();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, letter);
+        let signer = back.signer().unwrap();
+        assert_eq!(signer.name(), "Lại Thế Nguyên");
+        let named: Issuer =
+            serde_json::from_str(&r#"{"named": "Bộ Chính trị"}"#.nfd().collect::<String>())
+                .unwrap();
+        assert_eq!(named, Issuer::Named("Bộ Chính trị".into()));
     }
 
     #[test]
