@@ -49,6 +49,10 @@ const REAL: &[Row] = &[
     ("57-NQ/TW", Party, "57", Some(DocKind::Resolution), "TW", None, None),
     ("05-CT/TW", Party, "05", Some(DocKind::Directive), "TW", None, None),
     ("35-NQ/TW", Party, "35", Some(DocKind::Resolution), "TW", None, None),
+    ("01-QC/TU", Party, "01", Some(DocKind::Rules), "TU", None, None),
+    ("15-ĐA/TU", Party, "15", Some(DocKind::Scheme), "TU", None, None),
+    ("03-BB/TU", Party, "03", Some(DocKind::Minutes), "TU", None, None),
+    ("12-TT/TW", Party, "12", Some(DocKind::Instruction), "TW", None, None),
     // State, administrative
     ("05/QĐ-UBND", Admin, "05", Some(DocKind::Decision), "UBND", None, None),
     ("16/CT-TTg", Admin, "16", Some(DocKind::Directive), "TTg", None, None),
@@ -134,6 +138,15 @@ fn kind_abbreviations_are_case_sensitive() {
     assert_eq!(sym("1/TTr-UBND").kind(), Some(DocKind::Submission));
     assert_eq!(sym("1/2020/TT-BTC").kind(), Some(DocKind::Circular));
     assert_eq!(sym("1/TrS-UBND").kind(), Some(DocKind::ExtractCopy));
+    // `TT` is a circular in a State symbol, a Party instruction (thông tri) in a Party one.
+    assert_eq!(sym("12-TT/TW").kind(), Some(DocKind::Instruction));
+    assert_eq!(DocKind::Instruction.abbreviation(Admin), None);
+    assert_eq!(DocKind::Instruction.vietnamese_name(), "thông tri");
+    assert_eq!(sym("15-ĐA/TU").kind(), Some(DocKind::Scheme));
+    assert_eq!(
+        DocSymbol::parse("15-DA/TU").unwrap_err().to_string(),
+        "invalid document symbol `15-DA/TU`: unknown Party document kind `DA`"
+    );
 }
 
 /// Malformed symbols and their exact messages.
@@ -279,7 +292,8 @@ fn every_kind_has_names() {
     assert_eq!(
         party,
         [
-            "NQ", "QĐ", "CT", "QĐi", "TB", "HD", "CTr", "KH", "BC", "TTr", "CV", "KL"
+            "NQ", "QĐ", "CT", "QC", "QĐi", "TB", "HD", "CTr", "KH", "ĐA", "BC", "BB", "TTr", "CV",
+            "KL", "TT"
         ]
     );
 }
