@@ -1050,12 +1050,19 @@ impl<'a> Linter<'a> {
         }
         let mut lead_bodies = BTreeSet::new();
         let mut coordinators = BTreeSet::new();
+        // The bodies that owe the part's reports: its leads and implementers, as obligation
+        // expansion counts them.
+        let mut senders = BTreeSet::new();
         for (i, a) in assignments.iter().enumerate() {
             let bodies = self.assignees(a.assignee(), part.assignment(i));
             match a.role() {
-                Role::Lead => lead_bodies.extend(bodies),
+                Role::Lead => {
+                    senders.extend(bodies.iter().copied());
+                    lead_bodies.extend(bodies);
+                }
+                Role::Implement => senders.extend(bodies),
                 Role::Coordinate => coordinators.extend(bodies),
-                _ => {}
+                Role::Advise | Role::Monitor => {}
             }
         }
         for id in lead_bodies.intersection(&coordinators) {
@@ -1089,7 +1096,7 @@ impl<'a> Linter<'a> {
             let location = part.requirement(i);
             match r {
                 Requirement::PeriodicReport(report) => {
-                    self.report(report, location, &lead_bodies);
+                    self.report(report, location, &senders);
                 }
                 Requirement::Deliverable { due: None, .. } => self.push(
                     LintCode::RequirementWithoutDeadline,

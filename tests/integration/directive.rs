@@ -219,6 +219,63 @@ fn builder_rejects_what_must_not_be() {
 }
 
 #[test]
+fn implementers_reporting_to_themselves_are_caught() {
+    let issued = date(2024, 2, 22);
+    let doc = Document::builder(DocSymbol::parse("6/KH-UBND").unwrap(), issued)
+        .build()
+        .unwrap();
+    let report = |to: &str, through: &str| {
+        Requirement::PeriodicReport(
+            PeriodicReport::new()
+                .with_frequency(Frequency::Quarterly)
+                .to(to.parse().unwrap())
+                .through(through.parse().unwrap()),
+        )
+    };
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new(num("1"), "the implementer reports to itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BTG")))
+                .require(report("BTG", "TU")),
+        )
+        .task(
+            Task::new(num("2"), "the implementer's report goes through itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BTG")))
+                .require(report("TU", "BTG")),
+        )
+        .task(
+            Task::new(num("3"), "a coordinator or monitor owes no report")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .assign(Role::Monitor, Assignee::Bodies(body("BTV")))
+                .require(report("BTV", "BTG")),
+        )
+        .build()
+        .unwrap();
+    let lints = directive.lint(&registry());
+    let found: Vec<(String, &str)> = lints
+        .iter()
+        .filter(|l| l.code() == LintCode::ReportsToItself)
+        .map(|l| (l.location().to_string(), l.message_en()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "task 1, requirement 1".to_owned(),
+                "`BTG` reports to itself"
+            ),
+            (
+                "task 2, requirement 1".to_owned(),
+                "`BTG` sends its report through itself"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn each_lint_fires_where_it_should() {
     let issued = date(2024, 2, 22);
     let doc = Document::builder(DocSymbol::parse("5/KH-UBND").unwrap(), issued)
