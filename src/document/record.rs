@@ -257,6 +257,10 @@ impl fmt::Display for Issuer {
 
 /// The capacity in which a signer signs for someone else (Decree 30/2020/NĐ-CP art. 13).
 ///
+/// With the `serde` feature an authority is written as its prefix (`"TM."`, `"KT."`,
+/// `"Q."`, `"TL."`, `"TUQ."`), as on the document, and read from any spelling that
+/// [`Authority::from_prefix`] accepts without surrounding whitespace (`"T/M"`, `"KT"`).
+///
 /// New capacities may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
@@ -269,8 +273,6 @@ impl fmt::Display for Issuer {
 /// assert_eq!(Authority::ByOrder.prefix(), "TL.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Authority {
     /// `TM.` (thay mặt): for a collective body, such as a standing committee.
@@ -335,6 +337,28 @@ impl Authority {
 impl fmt::Display for Authority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.prefix())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Authority {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.prefix())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Authority {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Authority, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        Some(text.as_ref())
+            .filter(|t| t.trim() == *t)
+            .and_then(Authority::from_prefix)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format_args!(
+                    "unknown signing authority `{text}`: expected `TM.`, `KT.`, `Q.`, `TL.` or `TUQ.`"
+                ))
+            })
     }
 }
 

@@ -540,7 +540,7 @@ mod serde_shapes {
         assert_eq!(value["symbol"], "1470-CV/TU");
         assert_eq!(value["issued"], "2024-02-22");
         assert_eq!(value["issuer"]["body"], "TH-TU-BTV");
-        assert_eq!(value["signer"]["authority"], "on_behalf_of_collective");
+        assert_eq!(value["signer"]["authority"], "TM.");
         assert_eq!(value["references"][2]["symbol"], "33/2021/CT-TTg");
         assert_eq!(value["references"][2]["relation"], "implements");
         assert!(value.get("kind").is_none());
@@ -560,6 +560,42 @@ mod serde_shapes {
             serde_json::from_str(&r#"{"named": "Bộ Chính trị"}"#.nfd().collect::<String>())
                 .unwrap();
         assert_eq!(named, Issuer::Named("Bộ Chính trị".into()));
+    }
+
+    #[test]
+    fn signer_json_shape_is_pinned() {
+        let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+            .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+        let json = serde_json::to_string(&signer).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"Lại Thế Nguyên","title":"Phó Bí thư Thường trực Tỉnh ủy","authority":"TM.","on_behalf_of":"Ban Thường vụ"}"#
+        );
+        assert_eq!(serde_json::from_str::<Signer>(&json).unwrap(), signer);
+        for (text, authority) in [
+            ("TM.", Authority::OnBehalfOfCollective),
+            ("T/M", Authority::OnBehalfOfCollective),
+            ("KT.", Authority::OnBehalfOfHead),
+            ("Q.", Authority::Acting),
+            ("TL.", Authority::ByOrder),
+            ("TUQ.", Authority::ByAuthorisation),
+        ] {
+            let back: Authority = serde_json::from_str(&format!("\"{text}\"")).unwrap();
+            assert_eq!(back, authority);
+            assert_eq!(
+                serde_json::to_string(&authority).unwrap(),
+                format!("\"{}\"", authority.prefix())
+            );
+        }
+        for text in ["on_behalf_of_collective", " TM.", "XX."] {
+            let err = serde_json::from_str::<Authority>(&format!("\"{text}\"")).unwrap_err();
+            assert!(
+                err.to_string().starts_with(&format!(
+                    "unknown signing authority `{text}`: expected `TM.`, `KT.`, `Q.`, `TL.` or `TUQ.`"
+                )),
+                "{err}"
+            );
+        }
     }
 
     #[test]
