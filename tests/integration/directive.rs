@@ -898,6 +898,27 @@ mod seed {
             );
             assert!(message.contains(value), "{value}: {message}");
         }
+        // A selector's own path is joined to the directive's.
+        let text = edited(
+            r#"{ kind = "party_delegation" }"#,
+            r#"{ kind = "party_delegations" }"#,
+        );
+        let message = Directive::from_toml_str(&text).unwrap_err().to_string();
+        assert!(
+            message.starts_with("invalid directive toml at `recipients[1].kind`: ")
+                && message.ends_with("\nunknown body kind `party_delegations`")
+                && !message.contains("at `kind`"),
+            "{message}"
+        );
+        let json = seed().to_json_string().unwrap().replacen(
+            r#""kind": "party_delegation""#,
+            r#""kind": "party_delegations""#,
+            1,
+        );
+        assert_eq!(
+            Directive::from_json_str(&json).unwrap_err().to_string(),
+            "invalid directive json at `recipients[1].kind`: unknown body kind `party_delegations` at line 57 column 4"
+        );
         // Builder errors name the task.
         let text = edited(r#"number = "9""#, r#"number = "8""#);
         assert_eq!(
