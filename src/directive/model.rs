@@ -1237,11 +1237,11 @@ fn leads_named(assignee: &Assignee) -> usize {
 
 fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
     let kind = symbol.kind();
-    let en_kind = kind.map_or("document", |k| k.english_name());
+    let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
     let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
     (
         format!(
-            "irregular symbol `{symbol}`: a {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+            "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
         ),
         format!(
             "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"

@@ -760,6 +760,19 @@ impl DocKind {
         self.row().en
     }
 
+    /// The English name after its indefinite article, for messages (`"a decision"`,
+    /// `"an official letter"`). Every English name that starts with a vowel letter starts
+    /// with a vowel sound.
+    pub(crate) fn english_with_article(self) -> String {
+        let name = self.english_name();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
+
     /// Whether the kind exists only as a legal-normative document (a law, a decree, a
     /// circular, …), so that its State symbol must carry a year.
     ///
@@ -845,6 +858,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn articles_agree_with_names() {
+        assert_eq!(DocKind::Decision.english_with_article(), "a decision");
+        assert_eq!(
+            DocKind::OfficialLetter.english_with_article(),
+            "an official letter"
+        );
+        assert_eq!(DocKind::Order.english_with_article(), "an order");
+        assert_eq!(
+            DocKind::Instruction.english_with_article(),
+            "an instruction"
+        );
+        assert_eq!(
+            DocKind::Telegram.english_with_article(),
+            "an official telegram"
+        );
+        assert_eq!(
+            DocKind::Memorandum.english_with_article(),
+            "a memorandum of understanding"
+        );
     }
 
     #[test]

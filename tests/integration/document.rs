@@ -426,6 +426,23 @@ fn document_builder_checks() {
         err.to_string(),
         "document `72/2025/QH15`: the symbol states no kind, so one must be given"
     );
+    // Articles agree with the kind's name.
+    let err = Document::builder(sym("1470-CV/TU"), d)
+        .kind(DocKind::Decision)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `1470-CV/TU` is an official letter by its symbol, not a decision"
+    );
+    let err = Document::builder(sym("05/QĐ-UBND"), d)
+        .kind(DocKind::OfficialLetter)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `05/QĐ-UBND` is a decision by its symbol, not an official letter"
+    );
     let err = Document::builder(sym("1470-CV/TU"), d)
         .reference(Relation::Cites, DocKey::undated(sym("1470-CV/TU")))
         .build()
