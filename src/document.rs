@@ -59,7 +59,11 @@ pub enum DocumentError {
     #[error(transparent)]
     Symbol(#[from] SymbolError),
     /// The kind given for a document differs from the kind its symbol states.
-    #[error("document `{symbol}` is a {by_symbol} by its symbol, not a {given}")]
+    #[error(
+        "document `{symbol}` is {} by its symbol, not {}",
+        .by_symbol.english_with_article(),
+        .given.english_with_article()
+    )]
     KindMismatch {
         /// The document's symbol.
         symbol: DocSymbol,

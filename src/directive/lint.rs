@@ -51,7 +51,8 @@ pub enum LintCode {
     ContinuousOnly,
     /// `DIR007`: a selector that selects no body on the issue date.
     SelectsNothing,
-    /// `DIR008`: a body reporting to itself, or sending its report through itself.
+    /// `DIR008`: a body that owes a report (a lead or an implementer of the task) reporting
+    /// to itself, or sending its report through itself.
     ReportsToItself,
     /// `DIR009`: a report due before the issue date.
     DeadlineBeforeIssue,

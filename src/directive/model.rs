@@ -32,9 +32,15 @@ use crate::period::Period;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Monitoring {
+    // INVARIANT (nfc): `text` and the requirements' texts are NFC, by `Monitoring::new`,
+    // `Monitoring::require` and the deserializers.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "String::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "String::is_empty",
+            deserialize_with = "super::task::nfc_string"
+        )
     )]
     text: String,
     #[cfg_attr(
@@ -50,7 +56,7 @@ pub struct Monitoring {
 }
 
 impl Monitoring {
-    /// A monitoring clause with its text.
+    /// A monitoring clause with its text, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -66,7 +72,7 @@ impl Monitoring {
     /// ```
     pub fn new(text: impl Into<String>) -> Monitoring {
         Monitoring {
-            text: text.into(),
+            text: super::task::nfc(text.into()),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
@@ -108,7 +114,7 @@ impl Monitoring {
     /// ```
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Monitoring {
-        self.requirements.push(requirement);
+        self.requirements.push(requirement.into_nfc());
         self
     }
 
@@ -574,7 +580,7 @@ pub struct DirectiveBuilder {
 }
 
 impl DirectiveBuilder {
-    /// Sets the theme.
+    /// Sets the theme, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -592,7 +598,7 @@ impl DirectiveBuilder {
     /// ```
     #[must_use]
     pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
-        self.directive.theme = theme.into();
+        self.directive.theme = super::task::nfc(theme.into());
         self
     }
 
@@ -1044,12 +1050,19 @@ impl<'a> Linter<'a> {
         }
         let mut lead_bodies = BTreeSet::new();
         let mut coordinators = BTreeSet::new();
+        // The bodies that owe the part's reports: its leads and implementers, as obligation
+        // expansion counts them.
+        let mut senders = BTreeSet::new();
         for (i, a) in assignments.iter().enumerate() {
             let bodies = self.assignees(a.assignee(), part.assignment(i));
             match a.role() {
-                Role::Lead => lead_bodies.extend(bodies),
+                Role::Lead => {
+                    senders.extend(bodies.iter().copied());
+                    lead_bodies.extend(bodies);
+                }
+                Role::Implement => senders.extend(bodies),
                 Role::Coordinate => coordinators.extend(bodies),
-                _ => {}
+                Role::Advise | Role::Monitor => {}
             }
         }
         for id in lead_bodies.intersection(&coordinators) {
@@ -1083,7 +1096,7 @@ impl<'a> Linter<'a> {
             let location = part.requirement(i);
             match r {
                 Requirement::PeriodicReport(report) => {
-                    self.report(report, location, &lead_bodies);
+                    self.report(report, location, &senders);
                 }
                 Requirement::Deliverable { due: None, .. } => self.push(
                     LintCode::RequirementWithoutDeadline,
@@ -1224,11 +1237,11 @@ fn leads_named(assignee: &Assignee) -> usize {
 
 fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
     let kind = symbol.kind();
-    let en_kind = kind.map_or("document", |k| k.english_name());
+    let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
     let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
     (
         format!(
-            "irregular symbol `{symbol}`: a {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+            "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
         ),
         format!(
             "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 use super::DirectiveError;
 use crate::calendar::{CalendarError, Term, WorkCalendar};
@@ -739,6 +740,29 @@ pub enum Requirement {
 }
 
 impl Requirement {
+    /// The same requirement with its texts (`what`, `metric`, `unit`) in Unicode
+    /// normalization form C.
+    pub(super) fn into_nfc(self) -> Requirement {
+        match self {
+            Requirement::Deliverable { what, due } => Requirement::Deliverable {
+                what: nfc(what),
+                due,
+            },
+            Requirement::Indicator {
+                metric,
+                target,
+                unit,
+                by,
+            } => Requirement::Indicator {
+                metric: nfc(metric),
+                target,
+                unit: unit.map(nfc),
+                by,
+            },
+            other @ (Requirement::PeriodicReport(_) | Requirement::Continuous) => other,
+        }
+    }
+
     /// Whether a deadline is stated: a regime's deadline for a periodic report, a due for a
     /// deliverable or an indicator; never for continuous work.
     ///
@@ -830,10 +854,17 @@ impl Requirement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Task {
     number: TaskNumber,
+    // INVARIANT (nfc): `title`, `text` and the requirements' texts are NFC, by `Task::new`,
+    // `Task::with_text`, `Task::require` and the deserializers.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "nfc_string"))]
     title: String,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "String::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "String::is_empty",
+            deserialize_with = "nfc_string"
+        )
     )]
     text: String,
     #[cfg_attr(
@@ -849,7 +880,8 @@ pub struct Task {
 }
 
 impl Task {
-    /// A task with a number and a title, and nothing assigned or required yet.
+    /// A task with a number and a title, and nothing assigned or required yet. The title,
+    /// like the text and the requirements' texts, is stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -867,14 +899,14 @@ impl Task {
     pub fn new(number: TaskNumber, title: impl Into<String>) -> Task {
         Task {
             number,
-            title: title.into(),
+            title: nfc(title.into()),
             text: String::new(),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
     }
 
-    /// The same task with its full text.
+    /// The same task with its full text, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -891,7 +923,7 @@ impl Task {
     /// ```
     #[must_use]
     pub fn with_text(mut self, text: impl Into<String>) -> Task {
-        self.text = text.into();
+        self.text = nfc(text.into());
         self
     }
 
@@ -933,7 +965,7 @@ impl Task {
     /// ```
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Task {
-        self.requirements.push(requirement);
+        self.requirements.push(requirement.into_nfc());
         self
     }
 
@@ -1055,4 +1087,24 @@ impl Task {
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> + '_ {
         self.assignments.iter().filter(|a| a.role == Role::Lead)
     }
+}
+
+/// `text` in Unicode normalization form C, without copying text that already is.
+///
+/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
+/// texts that read the same compare unequal; every free text of a directive is stored NFC.
+pub(super) fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        IsNormalized::Maybe if is_nfc(&text) => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Deserializes a string, stored in Unicode normalization form C.
+#[cfg(feature = "serde")]
+pub(super) fn nfc_string<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    <String as serde::Deserialize>::deserialize(deserializer).map(nfc)
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DirectiveError;
 use super::model::{Directive, Monitoring};
-use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
+use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, nfc};
 use crate::document::Document;
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
@@ -181,13 +181,13 @@ impl TryFrom<RequirementWire> for Requirement {
                 Requirement::PeriodicReport(report)
             }
             RequirementKind::Deliverable => Requirement::Deliverable {
-                what: w.what.ok_or_else(|| missing("what"))?,
+                what: nfc(w.what.ok_or_else(|| missing("what"))?),
                 due: w.due,
             },
             RequirementKind::Indicator => Requirement::Indicator {
-                metric: w.metric.ok_or_else(|| missing("metric"))?,
+                metric: nfc(w.metric.ok_or_else(|| missing("metric"))?),
                 target: w.target,
-                unit: w.unit,
+                unit: w.unit.map(nfc),
                 by: w.by,
             },
             RequirementKind::Continuous => Requirement::Continuous,
@@ -295,6 +295,35 @@ fn load_error(format: &'static str, path: String, message: String) -> DirectiveE
     }
 }
 
+/// A load error whose message may come from a selector: an org error placed at a path
+/// inside the selector (`at `kind`: unknown body kind …`, as `OrgError::At` displays).
+/// That path is joined to the directive's (`recipients[1]` and `kind` give
+/// `recipients[1].kind`) and dropped from the message. `bare` is the format's message
+/// without its location (for TOML, `toml::de::Error::message`), `full` the whole message.
+fn nested_load_error(
+    format: &'static str,
+    path: String,
+    full: String,
+    bare: &str,
+) -> DirectiveError {
+    let nested = bare
+        .strip_prefix("at `")
+        .and_then(|rest| rest.split_once("`: "))
+        .map(|(inner, _)| inner);
+    let Some(inner) = nested else {
+        return load_error(format, path, full);
+    };
+    let joined = if path == "." {
+        inner.to_owned()
+    } else if inner.starts_with('[') {
+        format!("{path}{inner}")
+    } else {
+        format!("{path}.{inner}")
+    };
+    let message = full.replacen(&format!("at `{inner}`: "), "", 1);
+    load_error(format, joined, message)
+}
+
 impl Directive {
     /// Reads a directive from TOML, through the builder.
     ///
@@ -386,8 +415,14 @@ impl Directive {
     pub fn from_toml_str(text: &str) -> Result<Directive, DirectiveError> {
         let de = toml::Deserializer::parse(text)
             .map_err(|e| load_error("toml", ".".to_owned(), e.to_string()))?;
-        let wire: DirectiveWire = serde_path_to_error::deserialize(de)
-            .map_err(|e| load_error("toml", e.path().to_string(), e.inner().to_string()))?;
+        let wire: DirectiveWire = serde_path_to_error::deserialize(de).map_err(|e| {
+            nested_load_error(
+                "toml",
+                e.path().to_string(),
+                e.inner().to_string(),
+                e.inner().message(),
+            )
+        })?;
         Directive::try_from(wire)
     }
 
@@ -411,8 +446,10 @@ impl Directive {
     /// ```
     pub fn from_json_str(text: &str) -> Result<Directive, DirectiveError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let wire: DirectiveWire = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| load_error("json", e.path().to_string(), e.inner().to_string()))?;
+        let wire: DirectiveWire = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let full = e.inner().to_string();
+            nested_load_error("json", e.path().to_string(), full.clone(), &full)
+        })?;
         de.end()
             .map_err(|e| load_error("json", ".".to_owned(), e.to_string()))?;
         Directive::try_from(wire)

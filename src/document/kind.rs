@@ -71,7 +71,21 @@ impl fmt::Display for SymbolSystem {
 /// 36-HD/VPTW). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
 /// scheme, `DA` project; `HD` guidance, `HĐ` contract; `CT` directive, `CTr` programme;
 /// `TTr` submission, `TT` circular) and depend on the system: a regulation is `QyĐ` in a
-/// State symbol and `QĐi` in a Party one.
+/// State symbol and `QĐi` in a Party one, and `TT` is a circular (thông tư) in a State
+/// symbol but a Party instruction (thông tri) in a Party one.
+///
+/// # Sources
+///
+/// - State kinds: Decree 30/2020/NĐ-CP, Phụ lục III (administrative documents) and Law
+///   80/2015/QH13 art. 4 (legal-normative documents).
+/// - Party kinds: guidance 36-HD/VPTW (2018) of the Central Party Office on the format
+///   of Party documents (thể thức và kỹ thuật trình bày văn bản của Đảng).
+///   The Party abbreviations `NQ`, `QĐ`, `QĐi`, `CT`, `KL`, `KH`, `CTr`, `HD`, `BC`,
+///   `TB`, `TTr` and `CV` were in the crate before this list was reviewed; `QC` (quy chế,
+///   [`DocKind::Rules`]), `ĐA` (đề án, [`DocKind::Scheme`]), `BB` (biên bản,
+///   [`DocKind::Minutes`]) and `TT` (thông tri, [`DocKind::Instruction`]) were added from
+///   symbols in use (`01-QC/TU`, `15-ĐA/TU`, `03-BB/TU`, `12-TT/TW`) and are
+///   *unverified*: the guidance's own table of abbreviations has not been checked for them.
 ///
 /// New kinds may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -98,7 +112,7 @@ pub enum DocKind {
     Decision,
     /// Chỉ thị (`CT`).
     Directive,
-    /// Quy chế (`QC`).
+    /// Quy chế (`QC`; in Party symbols *unverified*, see [Sources](DocKind#sources)).
     Rules,
     /// Quy định (`QyĐ` in State symbols, `QĐi` in Party symbols).
     Regulation,
@@ -114,13 +128,13 @@ pub enum DocKind {
     Plan,
     /// Phương án (`PA`).
     Alternative,
-    /// Đề án (`ĐA`).
+    /// Đề án (`ĐA`; in Party symbols *unverified*, see [Sources](DocKind#sources)).
     Scheme,
     /// Dự án (`DA`).
     Project,
     /// Báo cáo (`BC`).
     Report,
-    /// Biên bản (`BB`).
+    /// Biên bản (`BB`; in Party symbols *unverified*, see [Sources](DocKind#sources)).
     Minutes,
     /// Tờ trình (`TTr`).
     Submission,
@@ -176,6 +190,11 @@ pub enum DocKind {
     JointCircular,
     /// Nghị quyết liên tịch (`NQLT`).
     JointResolution,
+    /// Thông tri (`TT`, Party only): a Party instruction on carrying out or explaining a
+    /// resolution or directive. It has no State counterpart; `TT` in a State symbol is a
+    /// circular ([`DocKind::Circular`]). *Unverified* against the abbreviation table of
+    /// guidance 36-HD/VPTW.
+    Instruction,
 }
 
 /// One row of the kind table: kind, Vietnamese name, English name, State abbreviation,
@@ -235,7 +254,7 @@ const KINDS: &[KindRow] = &[
         Some("CT"),
         false,
     ),
-    row(DocKind::Rules, "quy chế", "rules", Some("QC"), None, false),
+    row(DocKind::Rules, "quy chế", "rules", Some("QC"), Some("QC"), false),
     row(
         DocKind::Regulation,
         "quy định",
@@ -292,7 +311,7 @@ const KINDS: &[KindRow] = &[
         None,
         false,
     ),
-    row(DocKind::Scheme, "đề án", "scheme", Some("ĐA"), None, false),
+    row(DocKind::Scheme, "đề án", "scheme", Some("ĐA"), Some("ĐA"), false),
     row(
         DocKind::Project,
         "dự án",
@@ -314,7 +333,7 @@ const KINDS: &[KindRow] = &[
         "biên bản",
         "minutes",
         Some("BB"),
-        None,
+        Some("BB"),
         false,
     ),
     row(
@@ -512,6 +531,14 @@ const KINDS: &[KindRow] = &[
         None,
         true,
     ),
+    row(
+        DocKind::Instruction,
+        "thông tri",
+        "instruction",
+        None,
+        Some("TT"),
+        false,
+    ),
 ];
 
 /// Never used: every variant has its row (see `row`).
@@ -544,7 +571,7 @@ impl DocKind {
     /// use directives::document::DocKind;
     ///
     /// assert!(DocKind::ALL.contains(&DocKind::Decree));
-    /// assert_eq!(DocKind::ALL.len(), 42);
+    /// assert_eq!(DocKind::ALL.len(), 43);
     /// ```
     pub const ALL: &'static [DocKind] = &[
         DocKind::Resolution,
@@ -589,6 +616,7 @@ impl DocKind {
         DocKind::Circular,
         DocKind::JointCircular,
         DocKind::JointResolution,
+        DocKind::Instruction,
     ];
 
     fn row(self) -> &'static KindRow {
@@ -616,6 +644,8 @@ impl DocKind {
     /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "DA"), Some(DocKind::Project));
     /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateAdministrative, "qđ"), None);
     /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::Party, "KL"), Some(DocKind::Conclusion));
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::Party, "TT"), Some(DocKind::Instruction));
+    /// assert_eq!(DocKind::from_abbreviation(SymbolSystem::StateNormative, "TT"), Some(DocKind::Circular));
     /// ```
     #[must_use]
     pub fn from_abbreviation(system: SymbolSystem, abbreviation: &str) -> Option<DocKind> {
@@ -635,6 +665,10 @@ impl DocKind {
                 "TB" => DocKind::Notice,
                 "TTr" => DocKind::Submission,
                 "CV" => DocKind::OfficialLetter,
+                "QC" => DocKind::Rules,
+                "ĐA" => DocKind::Scheme,
+                "BB" => DocKind::Minutes,
+                "TT" => DocKind::Instruction,
                 _ => return None,
             });
         }
@@ -726,6 +760,19 @@ impl DocKind {
         self.row().en
     }
 
+    /// The English name after its indefinite article, for messages (`"a decision"`,
+    /// `"an official letter"`). Every English name that starts with a vowel letter starts
+    /// with a vowel sound.
+    pub(crate) fn english_with_article(self) -> String {
+        let name = self.english_name();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
+
     /// Whether the kind exists only as a legal-normative document (a law, a decree, a
     /// circular, …), so that its State symbol must carry a year.
     ///
@@ -811,6 +858,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn articles_agree_with_names() {
+        assert_eq!(DocKind::Decision.english_with_article(), "a decision");
+        assert_eq!(
+            DocKind::OfficialLetter.english_with_article(),
+            "an official letter"
+        );
+        assert_eq!(DocKind::Order.english_with_article(), "an order");
+        assert_eq!(
+            DocKind::Instruction.english_with_article(),
+            "an instruction"
+        );
+        assert_eq!(
+            DocKind::Telegram.english_with_article(),
+            "an official telegram"
+        );
+        assert_eq!(
+            DocKind::Memorandum.english_with_article(),
+            "a memorandum of understanding"
+        );
     }
 
     #[test]

@@ -4,8 +4,22 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
+
 use super::{DocKind, DocSymbol, DocumentError};
 use crate::org::BodyCode;
+
+/// `text` in Unicode normalization form C, without copying text that already is.
+///
+/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
+/// texts that read the same compare unequal; every free text of a document is stored NFC.
+pub(super) fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        IsNormalized::Maybe if is_nfc(&text) => text,
+        _ => text.nfc().collect(),
+    }
+}
 
 /// The key of a document: its symbol plus its issue date, which may be unknown.
 ///
@@ -189,11 +203,29 @@ impl fmt::Display for DocKey {
 pub enum Issuer {
     /// A body of the registry, by its code.
     Body(BodyCode),
-    /// An issuer outside the registry, by name.
+    /// An issuer outside the registry, by name. [`Issuer::named`] and the data-file form
+    /// store the name in Unicode normalization form C.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
     Named(String),
 }
 
 impl Issuer {
+    /// An issuer outside the registry, by name, stored in Unicode normalization form C.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::Issuer;
+    ///
+    /// // "Bộ Chính trị" typed with combining marks (NFD), as on macOS.
+    /// let decomposed = "Bo\u{323}\u{302} Chi\u{301}nh tri\u{323}";
+    /// assert_eq!(Issuer::named(decomposed), Issuer::Named("Bộ Chính trị".into()));
+    /// ```
+    #[must_use]
+    pub fn named(name: impl Into<String>) -> Issuer {
+        Issuer::Named(nfc(name.into()))
+    }
+
     /// The body code, if the issuer is a body of the registry.
     ///
     /// # Example
@@ -225,6 +257,10 @@ impl fmt::Display for Issuer {
 
 /// The capacity in which a signer signs for someone else (Decree 30/2020/NĐ-CP art. 13).
 ///
+/// With the `serde` feature an authority is written as its prefix (`"TM."`, `"KT."`,
+/// `"Q."`, `"TL."`, `"TUQ."`), as on the document, and read from any spelling that
+/// [`Authority::from_prefix`] accepts without surrounding whitespace (`"T/M"`, `"KT"`).
+///
 /// New capacities may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
@@ -237,8 +273,6 @@ impl fmt::Display for Issuer {
 /// assert_eq!(Authority::ByOrder.prefix(), "TL.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Authority {
     /// `TM.` (thay mặt): for a collective body, such as a standing committee.
@@ -306,6 +340,28 @@ impl fmt::Display for Authority {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Authority {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.prefix())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Authority {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Authority, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        Some(text.as_ref())
+            .filter(|t| t.trim() == *t)
+            .and_then(Authority::from_prefix)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format_args!(
+                    "unknown signing authority `{text}`: expected `TM.`, `KT.`, `Q.`, `TL.` or `TUQ.`"
+                ))
+            })
+    }
+}
+
 /// Who signed a document: a name, a title and, when signing for someone else, the
 /// capacity (Decree 30/2020/NĐ-CP art. 13) and on whose behalf.
 ///
@@ -322,7 +378,11 @@ impl fmt::Display for Authority {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Signer {
+    // INVARIANT (nfc): `name`, `title` and `on_behalf_of` are NFC, by `Signer::new`,
+    // `Signer::with_authority` and the deserializers.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
     name: String,
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
     title: String,
     #[cfg_attr(
         feature = "serde",
@@ -331,13 +391,18 @@ pub struct Signer {
     authority: Option<Authority>,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "wire::optional_nfc_string"
+        )
     )]
     on_behalf_of: Option<String>,
 }
 
 impl Signer {
-    /// A signer signing in their own name.
+    /// A signer signing in their own name. The name and title are stored in Unicode
+    /// normalization form C.
     ///
     /// # Example
     ///
@@ -349,14 +414,15 @@ impl Signer {
     /// ```
     pub fn new(name: impl Into<String>, title: impl Into<String>) -> Signer {
         Signer {
-            name: name.into(),
-            title: title.into(),
+            name: nfc(name.into()),
+            title: nfc(title.into()),
             authority: None,
             on_behalf_of: None,
         }
     }
 
-    /// The same signer, signing in a capacity on behalf of a body or head.
+    /// The same signer, signing in a capacity on behalf of a body or head (stored in
+    /// Unicode normalization form C).
     ///
     /// # Example
     ///
@@ -374,7 +440,7 @@ impl Signer {
         on_behalf_of: impl Into<String>,
     ) -> Signer {
         self.authority = Some(authority);
-        self.on_behalf_of = Some(on_behalf_of.into());
+        self.on_behalf_of = Some(nfc(on_behalf_of.into()));
         self
     }
 
@@ -908,7 +974,7 @@ impl DocumentBuilder {
         self
     }
 
-    /// Sets the issuer.
+    /// Sets the issuer; a named issuer is stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -924,7 +990,10 @@ impl DocumentBuilder {
     /// ```
     #[must_use]
     pub fn issuer(mut self, issuer: Issuer) -> DocumentBuilder {
-        self.issuer = Some(issuer);
+        self.issuer = Some(match issuer {
+            Issuer::Named(name) => Issuer::Named(nfc(name)),
+            body @ Issuer::Body(_) => body,
+        });
         self
     }
 
@@ -948,7 +1017,7 @@ impl DocumentBuilder {
         self
     }
 
-    /// Sets the title.
+    /// Sets the title, stored in Unicode normalization form C.
     ///
     /// # Example
     ///
@@ -964,7 +1033,7 @@ impl DocumentBuilder {
     /// ```
     #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> DocumentBuilder {
-        self.title = title.into();
+        self.title = nfc(title.into());
         self
     }
 
@@ -1067,6 +1136,20 @@ mod wire {
                 "invalid date `{text}`: expected an existing day written `yyyy-mm-dd`"
             ))
         })
+    }
+
+    /// A string, stored in Unicode normalization form C.
+    pub(super) fn nfc_string<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<String, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(super::nfc)
+    }
+
+    /// [`nfc_string`] for an optional field.
+    pub(super) fn optional_nfc_string<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        nfc_string(deserializer).map(Some)
     }
 
     /// [`date`] for an optional field.

@@ -993,10 +993,12 @@ fn party_kind_in_state(abbreviation: &str) -> String {
         ),
         Some(kind) => match kind.abbreviation(SymbolSystem::StateAdministrative) {
             Some(state) => format!(
-                "`{abbreviation}` is a Party kind: a State symbol writes a {kind} `{state}`"
+                "`{abbreviation}` is a Party kind: a State symbol writes {} `{state}`",
+                kind.english_with_article()
             ),
             None => format!(
-                "`{abbreviation}` is a Party kind: a {kind} has no abbreviation in State symbols"
+                "`{abbreviation}` is a Party kind: {} has no abbreviation in State symbols",
+                kind.english_with_article()
             ),
         },
     }

@@ -219,6 +219,63 @@ fn builder_rejects_what_must_not_be() {
 }
 
 #[test]
+fn implementers_reporting_to_themselves_are_caught() {
+    let issued = date(2024, 2, 22);
+    let doc = Document::builder(DocSymbol::parse("6/KH-UBND").unwrap(), issued)
+        .build()
+        .unwrap();
+    let report = |to: &str, through: &str| {
+        Requirement::PeriodicReport(
+            PeriodicReport::new()
+                .with_frequency(Frequency::Quarterly)
+                .to(to.parse().unwrap())
+                .through(through.parse().unwrap()),
+        )
+    };
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new(num("1"), "the implementer reports to itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BTG")))
+                .require(report("BTG", "TU")),
+        )
+        .task(
+            Task::new(num("2"), "the implementer's report goes through itself")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BTG")))
+                .require(report("TU", "BTG")),
+        )
+        .task(
+            Task::new(num("3"), "a coordinator or monitor owes no report")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .assign(Role::Monitor, Assignee::Bodies(body("BTV")))
+                .require(report("BTV", "BTG")),
+        )
+        .build()
+        .unwrap();
+    let lints = directive.lint(&registry());
+    let found: Vec<(String, &str)> = lints
+        .iter()
+        .filter(|l| l.code() == LintCode::ReportsToItself)
+        .map(|l| (l.location().to_string(), l.message_en()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "task 1, requirement 1".to_owned(),
+                "`BTG` reports to itself"
+            ),
+            (
+                "task 2, requirement 1".to_owned(),
+                "`BTG` sends its report through itself"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn each_lint_fires_where_it_should() {
     let issued = date(2024, 2, 22);
     let doc = Document::builder(DocSymbol::parse("5/KH-UBND").unwrap(), issued)
@@ -472,6 +529,55 @@ fn accessors() {
     assert_eq!(d.recipients().len(), 1);
 }
 
+#[test]
+fn builders_store_text_nfc() {
+    let nfd = |s: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd().collect()
+    };
+    let task = Task::new(num("1"), nfd("Tuyên truyền"))
+        .with_text(nfd("quán triệt"))
+        .require(Requirement::Deliverable {
+            what: nfd("kế hoạch"),
+            due: None,
+        })
+        .require(Requirement::Indicator {
+            metric: nfd("mô hình"),
+            target: Some(5.0),
+            unit: Some(nfd("đơn vị")),
+            by: None,
+        });
+    assert_eq!(task.title(), "Tuyên truyền");
+    assert_eq!(task.text(), "quán triệt");
+    assert_eq!(
+        task.requirements(),
+        [
+            Requirement::Deliverable {
+                what: "kế hoạch".into(),
+                due: None
+            },
+            Requirement::Indicator {
+                metric: "mô hình".into(),
+                target: Some(5.0),
+                unit: Some("đơn vị".into()),
+                by: None
+            }
+        ]
+    );
+    let m = Monitoring::new(nfd("theo dõi, đôn đốc")).require(Requirement::Deliverable {
+        what: nfd("báo cáo"),
+        due: None,
+    });
+    assert_eq!(m.text(), "theo dõi, đôn đốc");
+    assert_eq!(
+        m.requirements()[0],
+        Requirement::Deliverable {
+            what: "báo cáo".into(),
+            due: None
+        }
+    );
+}
+
 #[cfg(feature = "serde")]
 mod seed {
     use super::*;
@@ -668,6 +774,34 @@ mod seed {
         );
     }
 
+    #[test]
+    fn decomposed_input_is_stored_nfc() {
+        use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+        // The seed as typed on macOS or copied from a PDF: every accented letter decomposed.
+        let nfd: String = SEED.nfd().collect();
+        assert_ne!(nfd, SEED);
+        let d = Directive::from_toml_str(&nfd).unwrap();
+        assert_eq!(d, seed());
+        let title = d.document().title();
+        assert!(is_nfc(title));
+        assert!(title.starts_with("Lãnh đạo, chỉ đạo thực hiện"));
+        assert!(is_nfc(d.theme()));
+        assert_eq!(d.theme(), seed().theme());
+        let task = d.task("1").unwrap();
+        assert_eq!(
+            task.title(),
+            "Tuyên truyền, quán triệt và thực hiện các văn bản về công tác dân vận"
+        );
+        for task in d.tasks() {
+            assert!(is_nfc(task.title()) && is_nfc(task.text()));
+        }
+        assert!(is_nfc(d.monitoring().unwrap().text()));
+        // JSON goes the same way.
+        let json: String = seed().to_json_string().unwrap().nfd().collect();
+        assert_eq!(Directive::from_json_str(&json).unwrap(), seed());
+    }
+
     /// The seed with one edit: `(find, replace)` applied once.
     fn edited(find: &str, replace: &str) -> String {
         assert!(SEED.contains(find), "{find}");
@@ -764,6 +898,27 @@ mod seed {
             );
             assert!(message.contains(value), "{value}: {message}");
         }
+        // A selector's own path is joined to the directive's.
+        let text = edited(
+            r#"{ kind = "party_delegation" }"#,
+            r#"{ kind = "party_delegations" }"#,
+        );
+        let message = Directive::from_toml_str(&text).unwrap_err().to_string();
+        assert!(
+            message.starts_with("invalid directive toml at `recipients[1].kind`: ")
+                && message.ends_with("\nunknown body kind `party_delegations`")
+                && !message.contains("at `kind`"),
+            "{message}"
+        );
+        let json = seed().to_json_string().unwrap().replacen(
+            r#""kind": "party_delegation""#,
+            r#""kind": "party_delegations""#,
+            1,
+        );
+        assert_eq!(
+            Directive::from_json_str(&json).unwrap_err().to_string(),
+            "invalid directive json at `recipients[1].kind`: unknown body kind `party_delegations` at line 57 column 4"
+        );
         // Builder errors name the task.
         let text = edited(r#"number = "9""#, r#"number = "8""#);
         assert_eq!(

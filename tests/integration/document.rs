@@ -49,6 +49,10 @@ const REAL: &[Row] = &[
     ("57-NQ/TW", Party, "57", Some(DocKind::Resolution), "TW", None, None),
     ("05-CT/TW", Party, "05", Some(DocKind::Directive), "TW", None, None),
     ("35-NQ/TW", Party, "35", Some(DocKind::Resolution), "TW", None, None),
+    ("01-QC/TU", Party, "01", Some(DocKind::Rules), "TU", None, None),
+    ("15-ĐA/TU", Party, "15", Some(DocKind::Scheme), "TU", None, None),
+    ("03-BB/TU", Party, "03", Some(DocKind::Minutes), "TU", None, None),
+    ("12-TT/TW", Party, "12", Some(DocKind::Instruction), "TW", None, None),
     // State, administrative
     ("05/QĐ-UBND", Admin, "05", Some(DocKind::Decision), "UBND", None, None),
     ("16/CT-TTg", Admin, "16", Some(DocKind::Directive), "TTg", None, None),
@@ -134,6 +138,15 @@ fn kind_abbreviations_are_case_sensitive() {
     assert_eq!(sym("1/TTr-UBND").kind(), Some(DocKind::Submission));
     assert_eq!(sym("1/2020/TT-BTC").kind(), Some(DocKind::Circular));
     assert_eq!(sym("1/TrS-UBND").kind(), Some(DocKind::ExtractCopy));
+    // `TT` is a circular in a State symbol, a Party instruction (thông tri) in a Party one.
+    assert_eq!(sym("12-TT/TW").kind(), Some(DocKind::Instruction));
+    assert_eq!(DocKind::Instruction.abbreviation(Admin), None);
+    assert_eq!(DocKind::Instruction.vietnamese_name(), "thông tri");
+    assert_eq!(sym("15-ĐA/TU").kind(), Some(DocKind::Scheme));
+    assert_eq!(
+        DocSymbol::parse("15-DA/TU").unwrap_err().to_string(),
+        "invalid document symbol `15-DA/TU`: unknown Party document kind `DA`"
+    );
 }
 
 /// Malformed symbols and their exact messages.
@@ -279,7 +292,8 @@ fn every_kind_has_names() {
     assert_eq!(
         party,
         [
-            "NQ", "QĐ", "CT", "QĐi", "TB", "HD", "CTr", "KH", "BC", "TTr", "CV", "KL"
+            "NQ", "QĐ", "CT", "QC", "QĐi", "TB", "HD", "CTr", "KH", "ĐA", "BC", "BB", "TTr", "CV",
+            "KL", "TT"
         ]
     );
 }
@@ -412,6 +426,23 @@ fn document_builder_checks() {
         err.to_string(),
         "document `72/2025/QH15`: the symbol states no kind, so one must be given"
     );
+    // Articles agree with the kind's name.
+    let err = Document::builder(sym("1470-CV/TU"), d)
+        .kind(DocKind::Decision)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `1470-CV/TU` is an official letter by its symbol, not a decision"
+    );
+    let err = Document::builder(sym("05/QĐ-UBND"), d)
+        .kind(DocKind::OfficialLetter)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `05/QĐ-UBND` is a decision by its symbol, not an official letter"
+    );
     let err = Document::builder(sym("1470-CV/TU"), d)
         .reference(Relation::Cites, DocKey::undated(sym("1470-CV/TU")))
         .build()
@@ -465,6 +496,35 @@ fn signer_prefixes() {
     assert_eq!(Authority::from_prefix("XX."), None);
 }
 
+#[test]
+fn builder_stores_text_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+
+    let nfd = |s: &str| -> String { s.nfd().collect() };
+    let doc = Document::builder(sym("1470-CV/TU"), date(2024, 2, 22))
+        .title(nfd("Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024"))
+        .issuer(Issuer::Named(nfd("Ban Thường vụ Tỉnh ủy")))
+        .signer(
+            Signer::new(nfd("Lại Thế Nguyên"), nfd("Phó Bí thư Thường trực Tỉnh ủy"))
+                .with_authority(Authority::OnBehalfOfCollective, nfd("Ban Thường vụ")),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(doc.title(), "Lãnh đạo, chỉ đạo thực hiện Năm dân vận 2024");
+    assert_eq!(
+        doc.issuer(),
+        Some(&Issuer::Named("Ban Thường vụ Tỉnh ủy".into()))
+    );
+    let signer = doc.signer().unwrap();
+    assert_eq!(signer.name(), "Lại Thế Nguyên");
+    assert_eq!(signer.title(), "Phó Bí thư Thường trực Tỉnh ủy");
+    assert_eq!(signer.on_behalf_of(), Some("Ban Thường vụ"));
+    assert_eq!(
+        Issuer::named(nfd("Bộ Chính trị")),
+        Issuer::Named("Bộ Chính trị".into())
+    );
+}
+
 #[cfg(feature = "serde")]
 mod serde_shapes {
     use super::*;
@@ -497,10 +557,62 @@ mod serde_shapes {
         assert_eq!(value["symbol"], "1470-CV/TU");
         assert_eq!(value["issued"], "2024-02-22");
         assert_eq!(value["issuer"]["body"], "TH-TU-BTV");
-        assert_eq!(value["signer"]["authority"], "on_behalf_of_collective");
+        assert_eq!(value["signer"]["authority"], "TM.");
         assert_eq!(value["references"][2]["symbol"], "33/2021/CT-TTg");
         assert_eq!(value["references"][2]["relation"], "implements");
         assert!(value.get("kind").is_none());
+    }
+
+    #[test]
+    fn decomposed_text_is_stored_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+
+        let letter = seed_documents().pop().unwrap();
+        let json: String = serde_json::to_string(&letter).unwrap().nfd().collect();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, letter);
+        let signer = back.signer().unwrap();
+        assert_eq!(signer.name(), "Lại Thế Nguyên");
+        let named: Issuer =
+            serde_json::from_str(&r#"{"named": "Bộ Chính trị"}"#.nfd().collect::<String>())
+                .unwrap();
+        assert_eq!(named, Issuer::Named("Bộ Chính trị".into()));
+    }
+
+    #[test]
+    fn signer_json_shape_is_pinned() {
+        let signer = Signer::new("Lại Thế Nguyên", "Phó Bí thư Thường trực Tỉnh ủy")
+            .with_authority(Authority::OnBehalfOfCollective, "Ban Thường vụ");
+        let json = serde_json::to_string(&signer).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"Lại Thế Nguyên","title":"Phó Bí thư Thường trực Tỉnh ủy","authority":"TM.","on_behalf_of":"Ban Thường vụ"}"#
+        );
+        assert_eq!(serde_json::from_str::<Signer>(&json).unwrap(), signer);
+        for (text, authority) in [
+            ("TM.", Authority::OnBehalfOfCollective),
+            ("T/M", Authority::OnBehalfOfCollective),
+            ("KT.", Authority::OnBehalfOfHead),
+            ("Q.", Authority::Acting),
+            ("TL.", Authority::ByOrder),
+            ("TUQ.", Authority::ByAuthorisation),
+        ] {
+            let back: Authority = serde_json::from_str(&format!("\"{text}\"")).unwrap();
+            assert_eq!(back, authority);
+            assert_eq!(
+                serde_json::to_string(&authority).unwrap(),
+                format!("\"{}\"", authority.prefix())
+            );
+        }
+        for text in ["on_behalf_of_collective", " TM.", "XX."] {
+            let err = serde_json::from_str::<Authority>(&format!("\"{text}\"")).unwrap_err();
+            assert!(
+                err.to_string().starts_with(&format!(
+                    "unknown signing authority `{text}`: expected `TM.`, `KT.`, `Q.`, `TL.` or `TUQ.`"
+                )),
+                "{err}"
+            );
+        }
     }
 
     #[test]
