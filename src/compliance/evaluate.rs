@@ -1008,7 +1008,12 @@ pub(crate) fn decide(
     let voided = |r: &Rec| reopened.is_some_and(|day| r.day < day);
     let mut extended_due = due;
     let mut extension = None;
-    for r in recs.iter().filter(|r| r.tag == TAG_EXTENDED) {
+    // Extensions apply in the order they were granted. Of two granted on the same day, the
+    // one with the later new due date stands, so the decision never depends on the order
+    // in which events were recorded.
+    let mut extensions: Vec<&Rec> = recs.iter().filter(|r| r.tag == TAG_EXTENDED).collect();
+    extensions.sort_unstable_by_key(|r| (r.day, r.new_due, r.id));
+    for r in extensions {
         if r.new_due < due {
             diagnostics.push(Diagnostic::ExtensionBeforeDeadline {
                 event: EventId::from_index(r.id),

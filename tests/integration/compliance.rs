@@ -173,6 +173,35 @@ fn grace_days() {
     );
 }
 
+/// Two extensions granted on the same day: the later new due date stands, whatever the
+/// order in which they were recorded.
+#[test]
+fn same_day_extensions_do_not_depend_on_recording_order() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let granted = d(2025, 2, 1);
+    let early = Event::extended(id, granted, d(2025, 7, 6), "15/QĐ-UBND");
+    let late = Event::extended(id, granted, d(2025, 12, 7), "16/QĐ-UBND");
+    let policy = EvaluationPolicy::without_calendar();
+    for order in [[early.clone(), late.clone()], [late.clone(), early.clone()]] {
+        let mut events = Events::new();
+        for event in order.clone() {
+            events.push(event).unwrap();
+        }
+        let evaluation = evaluate(&obligations, &events, d(2025, 10, 18), &policy).unwrap();
+        let finding = evaluation.finding(id).unwrap();
+        assert_eq!(finding.status(), Status::OpenWithinDeadline);
+        assert_eq!(finding.effective_due(), d(2025, 12, 7));
+        let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+        for event in order {
+            tracker.apply(event).unwrap();
+        }
+        assert_eq!(
+            tracker.status(id, d(2025, 10, 18)).unwrap(),
+            Status::OpenWithinDeadline
+        );
+    }
+}
+
 #[test]
 fn extension_keeps_original_and_effective_deadline() {
     let (obligations, id) = one(d(2025, 2, 20));
