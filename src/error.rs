@@ -31,6 +31,9 @@ pub enum Error {
     /// An obligation-expansion error.
     #[error(transparent)]
     Obligation(#[from] crate::obligation::ObligationError),
+    /// A provenance with a blank citation, source or assumption.
+    #[error(transparent)]
+    Provenance(#[from] crate::provenance::ProvenanceError),
     /// A compliance error: evaluation could not run.
     #[error(transparent)]
     Compliance(#[from] crate::compliance::ComplianceError),

@@ -16,6 +16,7 @@ mod error;
 pub mod obligation;
 pub mod org;
 pub mod period;
+pub mod provenance;
 pub mod regime;
 
 pub use crate::error::Error;
