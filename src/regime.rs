@@ -18,14 +18,31 @@
 //!   to the Government and the Prime Minister "chậm nhất vào ngày 25 của tháng cuối kỳ báo
 //!   cáo" (at the latest on the 25th of the last month of the period), unless otherwise
 //!   provided under art. 5.2 (art. 13.1); ministries and provincial People's Committees
-//!   set the deadlines of the regimes they issue (art. 13.2). A deadline is at least one
-//!   working day after the cut-off, and a regime that aggregates through several tiers
-//!   states a deadline per tier (art. 8.5; *unverified*: this wording was not checked
-//!   against the decree's text, so the rule is enforced only by the regimes built here).
-//!   The cascade of the year report under Circular 01/2020/TT-VPCP (2020-10-21) — commune
-//!   → district by 17 December, district → province by 19 December, province →
-//!   Government Office by 22 December — is *unverified* as to its article (cited as art.
-//!   11) and dates; it is an example, not a preset.
+//!   set the deadlines of the regimes they issue (art. 13.2). For a periodic report the
+//!   deadline leaves "không ít hơn 01 ngày làm việc" (no less than one working day) after
+//!   the end of the data cut-off, and a report aggregated through several bodies and tiers
+//!   states a deadline for each tier (art. 8.5(b)); [`ReportingRegimeBuilder::build`] and
+//!   the date computations enforce both. For thematic and ad-hoc reports the cut-off and
+//!   the deadline are whatever the body that asks for them requires (art. 8.5(c)), so a
+//!   [`OneOffReport`] due the day after its window is valid, and
+//!   [`OneOffReport::leaves_no_working_day`] only lets a tool warn about it;
+//! - an example of a deadline per tier: Circular 01/2020/TT-VPCP art. 11 has communes
+//!   report to districts by 17 December, districts to provinces by 19 December and
+//!   provinces to the Government Office by 22 December. That article is the *annual
+//!   report on meetings* (báo cáo về hội họp), not a general year report, so the cascade is
+//!   an example ([`ReportingRegime::tier_due_for`]), not a preset.
+//!
+//! # Where Decree 09 applies
+//!
+//! Decree 09/2019/NĐ-CP governs reporting by and between *state administrative agencies*
+//! (art. 1–2). The Decree 09 presets carry [`RegimeScope::StateAdministration`]; applied to
+//! a directive of the Party, such as an official letter of a provincial party committee,
+//! they apply *by analogy* only ([`Applicability::ByAnalogy`], from
+//! [`RegimeScope::applicability`]).
+//! Lints and explanations say so where they cite the decree for a Party document.
+//!
+//! Every preset carries a [`Provenance`]; [`facts`] lists them with the legal rules this
+//! module applies, so a tool can show which rest on an assumption.
 //!
 //! A regime's [`DeadlineRule`] says how the due date follows from the period and its
 //! window; [`ReportingRegime::schedule`] lists the [`ReportingPeriod`]s (period, window,
@@ -73,7 +90,9 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{CalendarError, Roll, Term, WorkCalendar};
+use crate::document::SymbolSystem;
 use crate::period::{Frequency, Period};
+use crate::provenance::{Fact, FactArea, Provenance};
 
 /// An error from building or validating a reporting regime, or from computing its dates.
 ///
@@ -146,9 +165,9 @@ pub enum RegimeError {
         rule: DeadlineRule,
     },
     /// A deadline rule that, for some period, falls on or before the last day of the
-    /// cut-off window (Decree 09/2019/NĐ-CP art. 8.5).
+    /// cut-off window (Decree 09/2019/NĐ-CP art. 8.5(b)).
     #[error(
-        "regime `{regime}`: {} `{rule}` does not fall after the cut-off `{cut_off}`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)",
+        "regime `{regime}`: {} `{rule}` does not fall after the cut-off `{cut_off}`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))",
         deadline_of(.tier.as_deref())
     )]
     DeadlineNotAfterCutOff {
@@ -162,9 +181,9 @@ pub enum RegimeError {
         cut_off: CutOff,
     },
     /// For one period, no working day lies after the last day of the cut-off window and on
-    /// or before the due date (Decree 09/2019/NĐ-CP art. 8.5).
+    /// or before the due date (Decree 09/2019/NĐ-CP art. 8.5(b)).
     #[error(
-        "regime `{regime}`, period `{period}`: {} `{due}` leaves no working day after the cut-off `{cut_off}` (Decree 09/2019/NĐ-CP art. 8.5)",
+        "regime `{regime}`, period `{period}`: {} `{due}` leaves no working day after the cut-off `{cut_off}` (Decree 09/2019/NĐ-CP art. 8.5(b))",
         deadline_of(.tier.as_deref())
     )]
     NoWorkingDayAfterCutOff {
@@ -194,9 +213,9 @@ pub enum RegimeError {
         tier: String,
     },
     /// Two tier rules of the same kind that are not in order, lowest tier first, ending
-    /// before the regime's own deadline (Decree 09/2019/NĐ-CP art. 8.5).
+    /// before the regime's own deadline (Decree 09/2019/NĐ-CP art. 8.5(b)).
     #[error(
-        "regime `{regime}`: tier `{tier}` is not due before {}: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)",
+        "regime `{regime}`: tier `{tier}` is not due before {}: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))",
         next_of(.next.as_deref())
     )]
     TierOrder {
@@ -210,7 +229,7 @@ pub enum RegimeError {
     /// For one period, a tier falls due after the next tier (or after the regime's own
     /// deadline).
     #[error(
-        "regime `{regime}`, period `{period}`: tier `{tier}` is due `{due}`, after {} due `{next_due}`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)",
+        "regime `{regime}`, period `{period}`: tier `{tier}` is due `{due}`, after {} due `{next_due}`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))",
         next_of(.next.as_deref())
     )]
     TierDueOrder {
@@ -255,22 +274,11 @@ pub enum RegimeError {
         /// The period.
         period: Period,
     },
-    /// A one-off report whose due date leaves no working day after its window
-    /// (Decree 09/2019/NĐ-CP art. 8.5).
+    /// A one-off report due before the last day of its window: its figures cannot be
+    /// reported before they are collected. (The issuing body sets both dates, Decree
+    /// 09/2019/NĐ-CP art. 8.5(c); a due date on the window's last day is accepted.)
     #[error(
-        "report `{report}`: due date `{due}` leaves no working day after the end of its window `{window_end}` (Decree 09/2019/NĐ-CP art. 8.5)"
-    )]
-    OneOffNoWorkingDay {
-        /// The report's name.
-        report: String,
-        /// The last day of the window.
-        window_end: NaiveDate,
-        /// The due date given.
-        due: NaiveDate,
-    },
-    /// A one-off report due on or before the last day of its window.
-    #[error(
-        "report `{report}`: due date `{due}` is not after the end of its window `{window_end}` (Decree 09/2019/NĐ-CP art. 8.5)"
+        "report `{report}`: due date `{due}` is before the end of its window `{window_end}`: a report cannot fall due before the last day its figures cover"
     )]
     OneOffDue {
         /// The report's name.
@@ -550,7 +558,7 @@ impl DeadlineRule {
     }
 
     /// Whether the rule can fall on or before the last day of the cut-off window for some
-    /// period, judged without a calendar (Decree 09/2019/NĐ-CP art. 8.5).
+    /// period, judged without a calendar (Decree 09/2019/NĐ-CP art. 8.5(b)).
     fn can_miss_cut_off(&self, cut_off: CutOff) -> bool {
         // The day of the last month on which the window ends; 31 stands for "the end of
         // the month" and `None` for no cut-off.
@@ -619,8 +627,8 @@ impl fmt::Display for DeadlineRule {
 }
 
 /// One reporting step of a regime that aggregates through several tiers, with its own
-/// deadline (Decree 09/2019/NĐ-CP art. 8.5), such as "commune → district by 17
-/// December" (Circular 01/2020/TT-VPCP, article and dates *unverified*).
+/// deadline (Decree 09/2019/NĐ-CP art. 8.5(b)), such as "commune → district by 17
+/// December" in the annual report on meetings (Circular 01/2020/TT-VPCP art. 11).
 ///
 /// Tiers are listed lowest first; each falls due no later than the next, and the last no
 /// later than the regime's own deadline. Two rules of the same kind (two days of the last
@@ -787,7 +795,7 @@ impl ReportingPeriod {
 /// Every `ReportingRegime` has been validated by [`ReportingRegimeBuilder::build`]:
 /// a non-empty name, a cut-off day in 2..=28, a deadline day in 1..=31, deadlines that
 /// fall after the cut-off for every period as far as can be told without a calendar
-/// (Decree 09/2019/NĐ-CP art. 8.5), and uniquely named tiers in order. Checks that need a
+/// (Decree 09/2019/NĐ-CP art. 8.5(b)), and uniquely named tiers in order. Checks that need a
 /// calendar (one working day after the cut-off; tier order when rules of different kinds
 /// are mixed) run when dates are computed.
 ///
@@ -829,11 +837,146 @@ pub struct ReportingRegime {
     // INVARIANT (validated-regime): all fields passed `ReportingRegimeBuilder::build`.
     name: String,
     legal_basis: Option<String>,
+    scope: RegimeScope,
+    provenance: Option<Provenance>,
     frequency: Frequency,
     cut_off: CutOff,
     deadline: DeadlineRule,
     tiers: Vec<Tier>,
 }
+
+/// The bodies a reporting regime governs by its own legal force.
+///
+/// Serde names: `any`, `state_administration`.
+///
+/// New scopes may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::document::SymbolSystem;
+/// use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+///
+/// let scope = ReportingRegime::decree_09_monthly().scope();
+/// assert_eq!(scope, RegimeScope::StateAdministration);
+/// assert_eq!(scope.applicability(SymbolSystem::Party), Applicability::ByAnalogy);
+/// assert_eq!(scope.applicability(SymbolSystem::StateAdministrative), Applicability::Direct);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum RegimeScope {
+    /// The regime binds whoever its issuing document binds (a regime a directive states
+    /// for itself).
+    #[default]
+    Any,
+    /// State administrative agencies (Decree 09/2019/NĐ-CP art. 1–2; likewise Decision
+    /// 42/2014/QĐ-TTg for tasks the Government and the Prime Minister assign, and the
+    /// Government's Working Regulation attached to Decree 39/2022/NĐ-CP).
+    StateAdministration,
+}
+
+impl RegimeScope {
+    /// How rules of this scope apply to a directive whose symbol is of `system`: directly,
+    /// or, for State rules applied to a Party document, by analogy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::{DocSymbol, SymbolSystem};
+    /// use directives::regime::{Applicability, RegimeScope};
+    ///
+    /// let letter = DocSymbol::parse("1470-CV/TU")?;
+    /// let how = RegimeScope::StateAdministration.applicability(letter.system());
+    /// assert_eq!(how, Applicability::ByAnalogy);
+    /// assert_eq!(how.to_string(), "by analogy");
+    /// assert_eq!(RegimeScope::Any.applicability(SymbolSystem::Party), Applicability::Direct);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn applicability(self, system: SymbolSystem) -> Applicability {
+        match (self, system) {
+            (RegimeScope::StateAdministration, SymbolSystem::Party) => Applicability::ByAnalogy,
+            _ => Applicability::Direct,
+        }
+    }
+}
+
+/// Whether a rule applies by its own force or by analogy.
+///
+/// # Example
+///
+/// ```
+/// use directives::regime::Applicability;
+///
+/// assert_eq!(Applicability::ByAnalogy.label_vi(), "áp dụng tương tự");
+/// assert_eq!(Applicability::Direct.to_string(), "directly");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Applicability {
+    /// The rule governs the document's bodies.
+    Direct,
+    /// The rule governs other bodies and is followed as a model (a State rule applied to a
+    /// Party document).
+    ByAnalogy,
+}
+
+impl Applicability {
+    /// The English label: `directly` or `by analogy`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::Applicability;
+    ///
+    /// assert_eq!(Applicability::ByAnalogy.label_en(), "by analogy");
+    /// ```
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Applicability::Direct => "directly",
+            Applicability::ByAnalogy => "by analogy",
+        }
+    }
+
+    /// The Vietnamese label: `áp dụng trực tiếp` or `áp dụng tương tự`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::Applicability;
+    ///
+    /// assert_eq!(Applicability::Direct.label_vi(), "áp dụng trực tiếp");
+    /// ```
+    #[must_use]
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Applicability::Direct => "áp dụng trực tiếp",
+            Applicability::ByAnalogy => "áp dụng tương tự",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label_en())
+    }
+}
+
+/// What was read for the Decree 09 presets.
+const DECREE_09_READ: &str = "Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact";
+
+/// Why the nine-month preset is an assumption.
+const NINE_MONTHS_ASSUMPTION: &str = "Decree 09/2019/NĐ-CP art. 12 lists no nine-month report; the window (Dec 15 – Sep 14) and the deadline (Sep 25) extend its rule as provinces write it into their own regimes (for example Decision 01/2023/QĐ-UBND of Khánh Hòa, art. 4, not read here)";
 
 /// The source cited by the Decree 09 presets.
 const DECREE_09: &str = "Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)";
@@ -860,6 +1003,8 @@ impl ReportingRegime {
         ReportingRegimeBuilder {
             name: name.into(),
             legal_basis: None,
+            scope: RegimeScope::Any,
+            provenance: None,
             frequency: None,
             cut_off: None,
             deadline: None,
@@ -867,13 +1012,20 @@ impl ReportingRegime {
         }
     }
 
-    fn decree_09(name: &str, frequency: Frequency, basis: &str) -> ReportingRegime {
+    fn decree_09(
+        name: &str,
+        frequency: Frequency,
+        basis: &str,
+        provenance: Option<Provenance>,
+    ) -> ReportingRegime {
         // INVARIANT (validated-regime): a Decree 09 window ends on the 14th and the
         // deadline is the 25th, so the checks of `build` pass; the builder test
         // `presets_pass_the_builder` confirms it.
         ReportingRegime {
             name: name.to_owned(),
             legal_basis: Some(basis.to_owned()),
+            scope: RegimeScope::StateAdministration,
+            provenance,
             frequency,
             cut_off: CutOff::Decree09,
             deadline: DeadlineRule::DayOfLastMonth {
@@ -909,6 +1061,7 @@ impl ReportingRegime {
             "Decree 09/2019/NĐ-CP monthly report",
             Frequency::Monthly,
             DECREE_09,
+            Provenance::verified(DECREE_09_READ).ok(),
         )
     }
 
@@ -932,6 +1085,7 @@ impl ReportingRegime {
             "Decree 09/2019/NĐ-CP quarterly report",
             Frequency::Quarterly,
             DECREE_09,
+            Provenance::verified(DECREE_09_READ).ok(),
         )
     }
 
@@ -955,6 +1109,7 @@ impl ReportingRegime {
             "Decree 09/2019/NĐ-CP half-year report",
             Frequency::HalfYearly,
             DECREE_09,
+            Provenance::verified(DECREE_09_READ).ok(),
         )
     }
 
@@ -982,6 +1137,7 @@ impl ReportingRegime {
             "Decree 09/2019/NĐ-CP year report",
             Frequency::Yearly,
             DECREE_09,
+            Provenance::verified(DECREE_09_READ).ok(),
         )
     }
 
@@ -1008,6 +1164,7 @@ impl ReportingRegime {
             "Nine-month report (Decree 09/2019/NĐ-CP windows, as provinces use them)",
             Frequency::NineMonthly,
             "provincial practice; window and deadline extend Decree 09/2019/NĐ-CP art. 12 and art. 13.1, which list no nine-month report",
+            Provenance::unverified(NINE_MONTHS_ASSUMPTION).ok(),
         )
     }
 
@@ -1040,6 +1197,40 @@ impl ReportingRegime {
     #[must_use]
     pub fn legal_basis(&self) -> Option<&str> {
         self.legal_basis.as_deref()
+    }
+
+    /// The bodies the regime governs by its own force.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::{RegimeScope, ReportingRegime};
+    ///
+    /// assert_eq!(ReportingRegime::decree_09_yearly().scope(), RegimeScope::StateAdministration);
+    /// ```
+    #[must_use]
+    pub fn scope(&self) -> RegimeScope {
+        self.scope
+    }
+
+    /// Where the regime's rules come from and how sure they are; `None` when the regime's
+    /// author stated none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::provenance::Certainty;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let p = ReportingRegime::decree_09_monthly().provenance().cloned().ok_or("no provenance")?;
+    /// assert_eq!(p.certainty(), Certainty::Verified);
+    /// let nine = ReportingRegime::decree_09_nine_monthly().provenance().cloned().ok_or("no provenance")?;
+    /// assert_eq!(nine.certainty(), Certainty::Unverified);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn provenance(&self) -> Option<&Provenance> {
+        self.provenance.as_ref()
     }
 
     /// How often the report is due.
@@ -1150,7 +1341,7 @@ impl ReportingRegime {
             .ok_or_else(|| self.out_of_range(period))
     }
 
-    /// The due date of one rule for one period and window, checked against art. 8.5.
+    /// The due date of one rule for one period and window, checked against art. 8.5(b).
     fn due_by(
         &self,
         rule: &DeadlineRule,
@@ -1234,7 +1425,7 @@ impl ReportingRegime {
     /// [`RegimeError::NotARegimePeriod`] when the period is not of the regime's frequency;
     /// [`RegimeError::Calendar`] when a date lies outside the calendar's years;
     /// [`RegimeError::NoWorkingDayAfterCutOff`] and [`RegimeError::TierDueOrder`] when the
-    /// dates of this period break Decree 09/2019/NĐ-CP art. 8.5;
+    /// dates of this period break Decree 09/2019/NĐ-CP art. 8.5(b);
     /// [`RegimeError::DateOutOfRange`] past the dates chrono represents.
     ///
     /// # Example
@@ -1397,6 +1588,90 @@ impl ReportingRegime {
     }
 }
 
+/// The facts this module ships: the reporting-regime presets and the legal rules it
+/// applies, each with its [`Provenance`].
+///
+/// A tool lists those below a level with [`Fact::is_below`]; an unverified one states the
+/// assumption it rests on. The presets are values a user can replace: build a regime with
+/// [`ReportingRegime::builder`].
+///
+/// # Example
+///
+/// ```
+/// use directives::provenance::{Certainty, FactArea};
+/// use directives::regime;
+///
+/// let facts = regime::facts();
+/// let presets: Vec<&str> = facts
+///     .iter()
+///     .filter(|f| f.area() == FactArea::RegimePreset)
+///     .map(|f| f.id())
+///     .collect();
+/// assert!(presets.contains(&"decree_09_monthly"));
+/// let unverified: Vec<&str> = facts
+///     .iter()
+///     .filter(|f| f.is_below(Certainty::Corroborated))
+///     .map(|f| f.id())
+///     .collect();
+/// assert_eq!(unverified, ["decree_09_nine_monthly", "fixed_day_moves_off_rest_day"]);
+/// ```
+#[must_use]
+pub fn facts() -> Vec<Fact> {
+    let mut facts: Vec<Fact> = [
+        ("decree_09_monthly", ReportingRegime::decree_09_monthly()),
+        ("decree_09_quarterly", ReportingRegime::decree_09_quarterly()),
+        ("decree_09_half_yearly", ReportingRegime::decree_09_half_yearly()),
+        ("decree_09_nine_monthly", ReportingRegime::decree_09_nine_monthly()),
+        ("decree_09_yearly", ReportingRegime::decree_09_yearly()),
+    ]
+    .into_iter()
+    .filter_map(|(id, regime)| {
+        let statement = format!(
+            "{}: {} report, data from {}, due on {}",
+            regime.name(),
+            regime.frequency(),
+            regime.cut_off(),
+            regime.deadline()
+        );
+        let provenance = regime.provenance()?.clone();
+        Some(Fact::new(FactArea::RegimePreset, id, statement, provenance))
+    })
+    .collect();
+    let rules = [
+        (
+            "decree_09_art_8_5_b",
+            "a periodic report's deadline leaves no less than one working day after the end of its data cut-off, and a report aggregated through several tiers states a deadline for each tier",
+            Provenance::verified("Decree 09/2019/NĐ-CP art. 8.5(b)"),
+        ),
+        (
+            "decree_09_art_8_5_c",
+            "for thematic and ad-hoc reports the cut-off and the deadline are those the asking body sets; the one-working-day rule does not bind them",
+            Provenance::verified("Decree 09/2019/NĐ-CP art. 8.5(c)"),
+        ),
+        (
+            "decree_09_scope",
+            "Decree 09/2019/NĐ-CP governs reporting by and between state administrative agencies; applied to a Party document it applies by analogy",
+            Provenance::verified("Decree 09/2019/NĐ-CP art. 1.1(a) and art. 2"),
+        ),
+        (
+            "circular_01_2020_art_11",
+            "the annual report on meetings (not a general year report) goes commune → district by 17 December, district → province by 19 December, province → Government Office by 22 December",
+            Provenance::verified("Circular 01/2020/TT-VPCP art. 11"),
+        ),
+        (
+            "fixed_day_moves_off_rest_day",
+            "a deadline on a fixed day of the month (Decree 09/2019/NĐ-CP art. 13.1: the 25th) that falls on a rest day moves to the next working day",
+            Provenance::unverified(
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day",
+            ),
+        ),
+    ];
+    facts.extend(rules.into_iter().filter_map(|(id, statement, provenance)| {
+        Some(Fact::new(FactArea::LegalRule, id, statement, provenance.ok()?))
+    }));
+    facts
+}
+
 /// The due date of a rule, `None` past chrono's dates.
 fn rule_due(
     rule: &DeadlineRule,
@@ -1444,7 +1719,7 @@ fn rule_due(
 }
 
 /// Checks that a working day lies after `cut_off` and on or before `due`
-/// (Decree 09/2019/NĐ-CP art. 8.5).
+/// (Decree 09/2019/NĐ-CP art. 8.5(b)).
 fn check_working_day_after(
     name: &str,
     tier: Option<&str>,
@@ -1488,6 +1763,8 @@ fn check_working_day_after(
 pub struct ReportingRegimeBuilder {
     name: String,
     legal_basis: Option<String>,
+    scope: RegimeScope,
+    provenance: Option<Provenance>,
     frequency: Option<Frequency>,
     cut_off: Option<CutOff>,
     deadline: Option<DeadlineRule>,
@@ -1514,6 +1791,51 @@ impl ReportingRegimeBuilder {
     /// ```
     pub fn legal_basis(mut self, legal_basis: impl Into<String>) -> Self {
         self.legal_basis = Some(legal_basis.into());
+        self
+    }
+
+    /// Sets the bodies the regime governs by its own force (default [`RegimeScope::Any`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::period::Frequency;
+    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeScope, ReportingRegime};
+    ///
+    /// let regime = ReportingRegime::builder("monthly")
+    ///     .scope(RegimeScope::StateAdministration)
+    ///     .frequency(Frequency::Monthly)
+    ///     .cut_off(CutOff::Decree09)
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .build()?;
+    /// assert_eq!(regime.scope(), RegimeScope::StateAdministration);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scope(mut self, scope: RegimeScope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Sets where the regime's rules come from and how sure they are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::period::Frequency;
+    /// use directives::provenance::{Certainty, Provenance};
+    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    ///
+    /// let regime = ReportingRegime::builder("monthly")
+    ///     .provenance(Provenance::unverified("the plan's text was not read; taken from a summary")?)
+    ///     .frequency(Frequency::Monthly)
+    ///     .cut_off(CutOff::Decree09)
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .build()?;
+    /// assert_eq!(regime.provenance().map(|p| p.certainty()), Some(Certainty::Unverified));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = Some(provenance);
         self
     }
 
@@ -1617,9 +1939,9 @@ impl ReportingRegimeBuilder {
     /// - [`RegimeError::CutOffDay`], [`RegimeError::DeadlineDay`] for days out of range;
     /// - [`RegimeError::NoCutOff`] for a rule counting from a cut-off the regime lacks;
     /// - [`RegimeError::DeadlineNotAfterCutOff`] for a rule that can fall within the
-    ///   window (Decree 09/2019/NĐ-CP art. 8.5);
+    ///   window (Decree 09/2019/NĐ-CP art. 8.5(b));
     /// - [`RegimeError::EmptyTierName`], [`RegimeError::DuplicateTier`],
-    ///   [`RegimeError::TierOrder`] for tiers (art. 8.5).
+    ///   [`RegimeError::TierOrder`] for tiers (art. 8.5(b)).
     ///
     /// # Example
     ///
@@ -1701,6 +2023,8 @@ impl ReportingRegimeBuilder {
         Ok(ReportingRegime {
             name: regime,
             legal_basis: self.legal_basis,
+            scope: self.scope,
+            provenance: self.provenance,
             frequency,
             cut_off,
             deadline,
@@ -1771,9 +2095,12 @@ pub enum OneOffKind {
 /// document that asks for it (Decree 09/2019/NĐ-CP art. 4).
 ///
 /// The due date is a fixed day and does not move on rest days; the document that sets it
-/// chose it. It must be after the last day of the window, and at least one working day
-/// after it ([`OneOffReport::reporting_period`] checks that with a calendar; Decree
-/// 09/2019/NĐ-CP art. 8.5).
+/// chose it. For thematic and ad-hoc reports Decree 09/2019/NĐ-CP art. 8.5(c) leaves the
+/// cut-off and the deadline to the body that asks for the report, so the one-working-day
+/// rule of art. 8.5(b) (periodic reports) does not bind it: the only check is that the
+/// report is not due before the last day its figures cover.
+/// [`OneOffReport::leaves_no_working_day`] tells a tool when the due date leaves no
+/// working day after the window, which it may show as a warning.
 ///
 /// Deserializing goes through [`OneOffReport::new`] (snake_case, unknown fields denied):
 /// `{"name": "...", "kind": "thematic", "window": "2024-02-22..2024-12-31",
@@ -1782,17 +2109,15 @@ pub enum OneOffKind {
 /// # Example
 ///
 /// ```
-/// use directives::calendar::WorkCalendar;
 /// use directives::regime::{OneOffKind, OneOffReport};
 ///
-/// let cal = WorkCalendar::vietnam()?;
 /// let report = OneOffReport::new(
 ///     "review of the directive",
 ///     OneOffKind::Thematic,
 ///     "2024-02-22..2024-12-31".parse()?,
 ///     "2025-01-10".parse()?,
 /// )?;
-/// let r = report.reporting_period(&cal)?;
+/// let r = report.reporting_period();
 /// assert_eq!(r.data_window().1.to_string(), "2024-12-31");
 /// assert_eq!(r.due().to_string(), "2025-01-10");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1804,7 +2129,7 @@ pub enum OneOffKind {
     serde(try_from = "OneOffWire", into = "OneOffWire")
 )]
 pub struct OneOffReport {
-    // INVARIANT (valid-one-off): non-empty name, `due > window.end()`; upheld by `new`.
+    // INVARIANT (valid-one-off): non-empty name, `due >= window.end()`; upheld by `new`.
     name: String,
     kind: OneOffKind,
     window: Period,
@@ -1818,7 +2143,7 @@ impl OneOffReport {
     /// # Errors
     ///
     /// [`RegimeError::EmptyName`] for an empty name; [`RegimeError::OneOffDue`] when `due`
-    /// is not after the last day of `window`.
+    /// is before the last day of `window`.
     ///
     /// # Example
     ///
@@ -1829,7 +2154,7 @@ impl OneOffReport {
     /// let window = Period::quarter(2024, 1)?;
     /// let report = OneOffReport::new("flood damage", OneOffKind::AdHoc, window, "2024-04-05".parse()?)?;
     /// assert_eq!(report.window(), window);
-    /// assert!(OneOffReport::new("late", OneOffKind::AdHoc, window, "2024-03-31".parse()?).is_err());
+    /// assert!(OneOffReport::new("late", OneOffKind::AdHoc, window, "2024-03-30".parse()?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -1842,7 +2167,7 @@ impl OneOffReport {
         if name.trim().is_empty() {
             return Err(RegimeError::EmptyName);
         }
-        if due <= window.end() {
+        if due < window.end() {
             return Err(RegimeError::OneOffDue {
                 report: name,
                 window_end: window.end(),
@@ -1964,10 +2289,35 @@ impl OneOffReport {
 
     /// The report as a [`ReportingPeriod`]: its window (the period's days) and due date.
     ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::period::Period;
+    /// use directives::regime::{OneOffKind, OneOffReport};
+    ///
+    /// // The window ends on Friday 7 June 2024 and the report is due on Saturday 8 June:
+    /// // the asking body may set such a date (Decree 09/2019/NĐ-CP art. 8.5(c)).
+    /// let window: Period = "2024-06-01..2024-06-07".parse()?;
+    /// let report = OneOffReport::new("storm", OneOffKind::AdHoc, window, "2024-06-08".parse()?)?;
+    /// assert_eq!(report.reporting_period().due().to_string(), "2024-06-08");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn reporting_period(&self) -> ReportingPeriod {
+        ReportingPeriod {
+            period: self.window,
+            data_window: (self.window.start(), self.window.end()),
+            due: self.due,
+        }
+    }
+
+    /// Whether no working day lies after the last day of the window and on or before the
+    /// due date. This is not a breach: art. 8.5(c) of Decree 09/2019/NĐ-CP leaves the dates
+    /// of thematic and ad-hoc reports to the asking body, and the one-working-day rule of
+    /// art. 8.5(b) is for periodic reports. A tool may show it as a warning.
+    ///
     /// # Errors
     ///
-    /// [`RegimeError::OneOffNoWorkingDay`] when no working day lies after the window
-    /// and on or before the due date (Decree 09/2019/NĐ-CP art. 8.5);
     /// [`RegimeError::Calendar`] when a date lies outside the calendar's years.
     ///
     /// # Example
@@ -1978,26 +2328,15 @@ impl OneOffReport {
     /// use directives::regime::{OneOffKind, OneOffReport};
     ///
     /// let cal = WorkCalendar::vietnam()?;
-    /// // The window ends on Friday 7 June 2024; Saturday 8 June leaves no working day.
     /// let window: Period = "2024-06-01..2024-06-07".parse()?;
-    /// let report = OneOffReport::new("storm", OneOffKind::AdHoc, window, "2024-06-08".parse()?)?;
-    /// assert!(report.reporting_period(&cal).is_err());
+    /// let tight = OneOffReport::new("storm", OneOffKind::AdHoc, window, "2024-06-08".parse()?)?;
+    /// assert!(tight.leaves_no_working_day(&cal)?);
+    /// let fair = OneOffReport::new("storm", OneOffKind::AdHoc, window, "2024-06-10".parse()?)?;
+    /// assert!(!fair.leaves_no_working_day(&cal)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reporting_period(&self, cal: &WorkCalendar) -> Result<ReportingPeriod, RegimeError> {
-        let (start, end) = (self.window.start(), self.window.end());
-        if cal.add_working_days(end, 1)? > self.due {
-            return Err(RegimeError::OneOffNoWorkingDay {
-                report: self.name.clone(),
-                window_end: end,
-                due: self.due,
-            });
-        }
-        Ok(ReportingPeriod {
-            period: self.window,
-            data_window: (start, end),
-            due: self.due,
-        })
+    pub fn leaves_no_working_day(&self, cal: &WorkCalendar) -> Result<bool, RegimeError> {
+        Ok(cal.add_working_days(self.window.end(), 1)? > self.due)
     }
 }
 
@@ -2011,9 +2350,15 @@ mod wire {
     use serde::Deserialize;
 
     use super::{
-        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, ReportingRegime, Tier,
+        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, RegimeScope,
+        ReportingRegime, Tier,
     };
     use crate::period::{Frequency, Period};
+    use crate::provenance::Provenance;
+
+    fn is_any(scope: &RegimeScope) -> bool {
+        *scope == RegimeScope::Any
+    }
 
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -2114,6 +2459,10 @@ mod wire {
         name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         legal_basis: Option<String>,
+        #[serde(default, skip_serializing_if = "is_any")]
+        scope: RegimeScope,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
         frequency: Frequency,
         cut_off: CutOff,
         deadline: DeadlineRule,
@@ -2126,6 +2475,8 @@ mod wire {
             RegimeWire {
                 name: self.name.clone(),
                 legal_basis: self.legal_basis.clone(),
+                scope: self.scope,
+                provenance: self.provenance.clone(),
                 frequency: self.frequency,
                 cut_off: self.cut_off,
                 deadline: self.deadline,
@@ -2146,11 +2497,15 @@ mod wire {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let w = RegimeWire::deserialize(deserializer)?;
             let mut builder = ReportingRegime::builder(w.name)
+                .scope(w.scope)
                 .frequency(w.frequency)
                 .cut_off(w.cut_off)
                 .deadline(w.deadline);
             if let Some(basis) = w.legal_basis {
                 builder = builder.legal_basis(basis);
+            }
+            if let Some(provenance) = w.provenance {
+                builder = builder.provenance(provenance);
             }
             for t in w.tiers {
                 builder = builder.tier(t.name, t.deadline);
@@ -2190,12 +2545,15 @@ mod tests {
             ReportingRegime::decree_09_yearly(),
         ] {
             let mut builder = ReportingRegime::builder(preset.name())
+                .scope(preset.scope())
                 .frequency(preset.frequency())
                 .cut_off(preset.cut_off())
                 .deadline(preset.deadline());
             if let Some(basis) = preset.legal_basis() {
                 builder = builder.legal_basis(basis);
             }
+            let provenance = preset.provenance().cloned().expect("every preset has one");
+            builder = builder.provenance(provenance);
             assert_eq!(builder.build().unwrap(), preset);
         }
     }

@@ -6,9 +6,11 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use directives::calendar::{CalendarError, Term, WorkCalendar};
 use directives::period::{Frequency, Period};
+use directives::document::{DocSymbol, SymbolSystem};
+use directives::provenance::{Certainty, FactArea};
 use directives::regime::{
-    CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport, RegimeError,
-    ReportingRegime,
+    Applicability, CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport,
+    RegimeError, RegimeScope, ReportingRegime,
 };
 use proptest::prelude::*;
 
@@ -54,10 +56,11 @@ fn presets() -> Vec<ReportingRegime> {
     ]
 }
 
-/// The year report of Circular 01/2020/TT-VPCP art. 11: commune → district by Dec 17,
-/// district → province by Dec 19, province → Government Office by Dec 22.
+/// The annual report on meetings of Circular 01/2020/TT-VPCP art. 11 (verified; it is the
+/// report on meetings, not a general year report): commune → district by Dec 17, district
+/// → province by Dec 19, province → Government Office by Dec 22.
 fn circular_01_year_report() -> ReportingRegime {
-    ReportingRegime::builder("year report (Circular 01/2020/TT-VPCP art. 11)")
+    ReportingRegime::builder("annual report on meetings (Circular 01/2020/TT-VPCP art. 11)")
         .legal_basis("Circular 01/2020/TT-VPCP art. 11")
         .frequency(Frequency::Yearly)
         .cut_off(CutOff::Decree09)
@@ -150,7 +153,8 @@ fn decree_09_year_deadline_rolls_over_a_weekend() {
     assert_eq!(r.due_for(p("2024"), cal()).unwrap(), d("2024-12-25"));
 }
 
-/// Circular 01/2020/TT-VPCP art. 11: the per-tier cascade of the year report.
+/// Circular 01/2020/TT-VPCP art. 11 (verified): the per-tier cascade of the annual report on
+/// meetings.
 #[test]
 fn circular_01_2020_art_11_tier_cascade() {
     let r = circular_01_year_report();
@@ -178,7 +182,7 @@ fn circular_01_2020_art_11_tier_cascade() {
         r.tier_due_for("province", year, cal())
             .unwrap_err()
             .to_string(),
-        "regime `year report (Circular 01/2020/TT-VPCP art. 11)` has no tier `province`"
+        "regime `annual report on meetings (Circular 01/2020/TT-VPCP art. 11)` has no tier `province`"
     );
 }
 
@@ -302,19 +306,31 @@ fn one_off_reports() {
     )
     .unwrap()
     .with_legal_basis("1470-CV/TU");
-    let r = report.reporting_period(cal()).unwrap();
+    let r = report.reporting_period();
     assert_eq!(r.period(), p("2024-02-22..2024-12-31"));
     assert_eq!(r.data_window(), (d("2024-02-22"), d("2024-12-31")));
     assert_eq!(r.due(), d("2025-01-10"));
     assert_eq!(report.kind(), OneOffKind::Thematic);
     assert_eq!(report.legal_basis(), Some("1470-CV/TU"));
+    assert!(!report.leaves_no_working_day(cal()).unwrap());
 
     assert_eq!(
-        OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-30"))
+        OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-29"))
             .unwrap_err()
             .to_string(),
-        "report `storm`: due date `2024-06-30` is not after the end of its window `2024-06-30` (Decree 09/2019/NĐ-CP art. 8.5)"
+        "report `storm`: due date `2024-06-29` is before the end of its window `2024-06-30`: a report cannot fall due before the last day its figures cover"
     );
+}
+
+/// Decree 09/2019/NĐ-CP art. 8.5(c) (verified): for thematic and ad-hoc reports the asking
+/// body sets the cut-off and the deadline, so a report due on the last day of its window,
+/// or on the Sunday after a Friday window end, is valid; the tool may only warn.
+#[test]
+fn art_8_5_c_one_off_dates_are_the_asking_bodys() {
+    let same_day = OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-30"))
+        .unwrap();
+    assert_eq!(same_day.reporting_period().due(), d("2024-06-30"));
+    assert!(same_day.leaves_no_working_day(cal()).unwrap());
     let weekend = OneOffReport::new(
         "storm",
         OneOffKind::AdHoc,
@@ -322,14 +338,97 @@ fn one_off_reports() {
         d("2024-06-09"),
     )
     .unwrap();
-    assert_eq!(
-        weekend.reporting_period(cal()).unwrap_err().to_string(),
-        "report `storm`: due date `2024-06-09` leaves no working day after the end of its window `2024-06-07` (Decree 09/2019/NĐ-CP art. 8.5)"
-    );
+    assert_eq!(weekend.reporting_period().due(), d("2024-06-09"));
+    assert!(weekend.leaves_no_working_day(cal()).unwrap());
+    // Monday 10 June is the first working day after the window.
+    let monday = OneOffReport::new(
+        "storm",
+        OneOffKind::AdHoc,
+        p("2024-06-01..2024-06-07"),
+        d("2024-06-10"),
+    )
+    .unwrap();
+    assert!(!monday.leaves_no_working_day(cal()).unwrap());
     assert_eq!(
         OneOffReport::new(" ", OneOffKind::AdHoc, p("2024-06"), d("2024-07-05")),
         Err(RegimeError::EmptyName)
     );
+}
+
+/// Every shipped fact of the module, pinned: a new preset or rule cannot slip in
+/// unlabelled, and each unverified one states its assumption.
+#[test]
+fn facts_are_pinned_with_their_provenance() {
+    let facts = directives::regime::facts();
+    let ids: Vec<(FactArea, &str, Certainty)> = facts
+        .iter()
+        .map(|f| (f.area(), f.id(), f.provenance().certainty()))
+        .collect();
+    use Certainty::{Unverified, Verified};
+    use FactArea::{LegalRule, RegimePreset};
+    assert_eq!(
+        ids,
+        [
+            (RegimePreset, "decree_09_monthly", Verified),
+            (RegimePreset, "decree_09_quarterly", Verified),
+            (RegimePreset, "decree_09_half_yearly", Verified),
+            (RegimePreset, "decree_09_nine_monthly", Unverified),
+            (RegimePreset, "decree_09_yearly", Verified),
+            (LegalRule, "decree_09_art_8_5_b", Verified),
+            (LegalRule, "decree_09_art_8_5_c", Verified),
+            (LegalRule, "decree_09_scope", Verified),
+            (LegalRule, "circular_01_2020_art_11", Verified),
+            (LegalRule, "fixed_day_moves_off_rest_day", Unverified),
+        ]
+    );
+    let assumptions: Vec<(&str, &str)> = facts
+        .iter()
+        .filter_map(|f| Some((f.id(), f.provenance().assumption()?)))
+        .collect();
+    assert_eq!(
+        assumptions,
+        [
+            (
+                "decree_09_nine_monthly",
+                "Decree 09/2019/NĐ-CP art. 12 lists no nine-month report; the window (Dec 15 – Sep 14) and the deadline (Sep 25) extend its rule as provinces write it into their own regimes (for example Decision 01/2023/QĐ-UBND of Khánh Hòa, art. 4, not read here)"
+            ),
+            (
+                "fixed_day_moves_off_rest_day",
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day"
+            ),
+        ]
+    );
+    // Art. 8.5(b) was read: no longer labelled unverified.
+    let art_8_5_b = facts.iter().find(|f| f.id() == "decree_09_art_8_5_b").unwrap();
+    assert_eq!(
+        art_8_5_b.provenance().citation(),
+        Some("Decree 09/2019/NĐ-CP art. 8.5(b)")
+    );
+    // Circular 01/2020 art. 11 is the annual report on meetings, and says so.
+    let circular = facts.iter().find(|f| f.id() == "circular_01_2020_art_11").unwrap();
+    assert!(circular.statement().starts_with("the annual report on meetings"));
+}
+
+/// Decree 09/2019/NĐ-CP art. 1.1(a), art. 2: the decree governs state administrative
+/// agencies; applied to a Party letter it is an analogy.
+#[test]
+fn decree_09_applies_to_party_letters_by_analogy() {
+    for preset in presets() {
+        assert_eq!(preset.scope(), RegimeScope::StateAdministration, "{}", preset.name());
+        assert!(preset.provenance().is_some(), "{}", preset.name());
+    }
+    let letter = DocSymbol::parse("1470-CV/TU").unwrap();
+    let plan = DocSymbol::parse("05/KH-UBND").unwrap();
+    let scope = ReportingRegime::decree_09_half_yearly().scope();
+    assert_eq!(scope.applicability(letter.system()), Applicability::ByAnalogy);
+    assert_eq!(scope.applicability(plan.system()), Applicability::Direct);
+    assert_eq!(
+        RegimeScope::Any.applicability(SymbolSystem::Party),
+        Applicability::Direct
+    );
+    // A regime built by a user binds whoever its document binds.
+    assert_eq!(circular_01_year_report().scope(), RegimeScope::Any);
+    assert_eq!(circular_01_year_report().provenance(), None);
 }
 
 // ---------------------------------------------------------------- properties
@@ -510,12 +609,13 @@ fn builder_errors() {
     );
 }
 
-/// Decree 09/2019/NĐ-CP art. 8.5: a deadline at least one working day after the cut-off.
+/// Decree 09/2019/NĐ-CP art. 8.5(b) (verified): "không ít hơn 01 ngày làm việc" from the end
+/// of the cut-off to the deadline.
 #[test]
 fn art_8_5_deadline_after_cut_off() {
     assert_eq!(
         build_err(monthly("r").deadline(keep(14))),
-        "regime `r`: the deadline `day 14 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `r`: the deadline `day 14 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert_eq!(
         build_err(
@@ -523,15 +623,15 @@ fn art_8_5_deadline_after_cut_off() {
                 .cut_off(CutOff::Calendar)
                 .deadline(day(31, OnRestDay::NextWorkingDay))
         ),
-        "regime `r`: the deadline `day 31 of the last month, or the next working day` does not fall after the cut-off `the calendar period`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `r`: the deadline `day 31 of the last month, or the next working day` does not fall after the cut-off `the calendar period`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert_eq!(
         build_err(monthly("r").deadline(working(0))),
-        "regime `r`: the deadline `0 working days after the cut-off` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `r`: the deadline `0 working days after the cut-off` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert_eq!(
         build_err(monthly("r").deadline(keep(25)).tier("commune", keep(10))),
-        "regime `r`: the deadline of tier `commune` `day 10 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `r`: the deadline of tier `commune` `day 10 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
 
     // Day 15 passes the static check, but 15 June 2024 is a Saturday after Friday 14 June.
@@ -539,7 +639,7 @@ fn art_8_5_deadline_after_cut_off() {
     assert_eq!(r.due_for(p("2024-05"), cal()).unwrap(), d("2024-05-15"));
     assert_eq!(
         r.due_for(p("2024-06"), cal()).unwrap_err().to_string(),
-        "regime `r`, period `2024-06`: the deadline `2024-06-15` leaves no working day after the cut-off `2024-06-14` (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `r`, period `2024-06`: the deadline `2024-06-15` leaves no working day after the cut-off `2024-06-14` (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert!(matches!(
         r.schedule(d("2024-01-01"), d("2024-12-31"), cal()),
@@ -547,7 +647,8 @@ fn art_8_5_deadline_after_cut_off() {
     ));
 }
 
-/// Decree 09/2019/NĐ-CP art. 8.5: tiers in order, each named once.
+/// Decree 09/2019/NĐ-CP art. 8.5(b) (verified): a report aggregated through several tiers
+/// states a deadline per tier; tiers in order, each named once.
 #[test]
 fn tiers_in_order() {
     let year = || {
@@ -558,11 +659,11 @@ fn tiers_in_order() {
     };
     assert_eq!(
         build_err(year().tier("district", keep(19)).tier("commune", keep(17))),
-        "regime `y`: tier `district` is not due before tier `commune`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `y`: tier `district` is not due before tier `commune`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert_eq!(
         build_err(year().tier("province", keep(22))),
-        "regime `y`: tier `province` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `y`: tier `province` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
     assert_eq!(
         build_err(year().tier("commune", keep(17)).tier("commune", keep(19))),
@@ -581,7 +682,7 @@ fn tiers_in_order() {
                 .tier("commune", keep(20))
                 .tier("district", working(1))
         ),
-        "regime `y`: tier `commune` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `y`: tier `commune` is not due before the regime's own deadline: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
 
     // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
@@ -597,7 +698,7 @@ fn tiers_in_order() {
     );
     assert_eq!(
         r.due_for(p("2022"), cal()).unwrap_err().to_string(),
-        "regime `y`, period `2022`: tier `commune` is due `2022-12-19`, after tier `district` due `2022-12-18`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5)"
+        "regime `y`, period `2022`: tier `commune` is due `2022-12-19`, after tier `district` due `2022-12-18`: expected tiers in order, lowest first (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
 }
 
@@ -638,7 +739,7 @@ mod serde_json_shape {
         let json = serde_json::to_string(&ReportingRegime::decree_09_quarterly()).unwrap();
         assert_eq!(
             json,
-            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
+            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","scope":"state_administration","provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact"},"frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
         );
         for regime in presets().into_iter().chain([circular_01_year_report()]) {
             let json = serde_json::to_string(&regime).unwrap();
@@ -732,15 +833,34 @@ mod serde_json_shape {
     }
 
     #[test]
+    fn scope_and_provenance_round_trip() {
+        let preset = ReportingRegime::decree_09_monthly();
+        let json = serde_json::to_string(&preset).unwrap();
+        assert!(json.contains(r#""scope":"state_administration""#), "{json}");
+        assert!(json.contains(r#""provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12"#), "{json}");
+        let back: ReportingRegime = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, preset);
+        let toml_text = toml::to_string(&preset).unwrap();
+        let back: ReportingRegime = toml::from_str(&toml_text).unwrap();
+        assert_eq!(back, preset);
+        // A blank assumption is refused through the provenance's constructor.
+        let blank = r#"{"name":"r","frequency":"monthly","cut_off":{"kind":"decree_09"},
+            "deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"keep"},
+            "provenance":{"certainty":"unverified","assumption":" "}}"#;
+        let err = serde_json::from_str::<ReportingRegime>(blank).unwrap_err();
+        assert!(err.to_string().contains("an unverified fact needs its assumption"), "{err}");
+    }
+
+    #[test]
     fn one_off_json() {
         let json = r#"{"name":"review","kind":"thematic","window":"2024-02-22..2024-12-31","due":"2025-01-10"}"#;
         let report: OneOffReport = serde_json::from_str(json).unwrap();
         assert_eq!(report.window(), p("2024-02-22..2024-12-31"));
         assert_eq!(serde_json::to_string(&report).unwrap(), json);
-        let late = r#"{"name":"review","kind":"ad_hoc","window":"2024","due":"2024-12-31"}"#;
+        let late = r#"{"name":"review","kind":"ad_hoc","window":"2024","due":"2024-12-30"}"#;
         let err = serde_json::from_str::<OneOffReport>(late).unwrap_err();
         assert!(err.to_string().starts_with(
-            "report `review`: due date `2024-12-31` is not after the end of its window `2024-12-31`"
+            "report `review`: due date `2024-12-30` is before the end of its window `2024-12-31`"
         ), "{err}");
         // One spelling per date, as in every data file.
         let unpadded = r#"{"name":"review","kind":"thematic","window":"2024","due":"2025-1-10"}"#;
