@@ -7,8 +7,9 @@
 //! numbered [`Task`]s, and often closes with a monitoring clause: who follows, urges,
 //! inspects and supervises the implementation, and reports on it.
 //!
-//! Each task gives [`Role`]s to bodies — one lead (chủ trì) answerable for it (Decree
-//! 39/2022/NĐ-CP art. 2), coordinating bodies (phối hợp), advisers, implementers, monitors —
+//! Each task gives [`Role`]s to bodies — one lead (chủ trì) answerable for it (a working
+//! principle of the Government's Working Regulation attached to Decree 39/2022/NĐ-CP; by
+//! analogy for a Party document), coordinating bodies (phối hợp), advisers, implementers, monitors —
 //! and states [`Requirement`]s: a periodic report on a reporting regime, a deliverable due
 //! on a date or within a [`Term`](crate::calendar::Term) of issue, an indicator target, or
 //! continuous work with no deadline. Bodies are named by [`Selector`](crate::org::Selector)s resolved against a

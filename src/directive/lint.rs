@@ -3,6 +3,38 @@
 use std::fmt;
 
 use super::TaskNumber;
+use crate::document::SymbolSystem;
+use crate::regime::{Applicability, RegimeScope};
+
+/// The citation of the one-lead rule for a directive of `system`, in English and
+/// Vietnamese, with "by analogy" for a Party document.
+pub(super) fn one_lead_citation(system: SymbolSystem) -> (String, String) {
+    cite(
+        system,
+        "the Government's Working Regulation attached to Decree 39/2022/NĐ-CP, working principle 2: \"Mỗi nhiệm vụ chỉ giao cho một người chủ trì và chịu trách nhiệm\"",
+        "Quy chế làm việc của Chính phủ ban hành kèm theo Nghị định 39/2022/NĐ-CP, nguyên tắc làm việc thứ 2",
+    )
+}
+
+/// The citation of the rule that a periodic report states its deadline (one working day
+/// after the cut-off, per tier), with "by analogy" for a Party document.
+pub(super) fn report_deadline_citation(system: SymbolSystem) -> (String, String) {
+    cite(
+        system,
+        "Decree 09/2019/NĐ-CP art. 8.5(b)",
+        "Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b",
+    )
+}
+
+fn cite(system: SymbolSystem, en: &str, vi: &str) -> (String, String) {
+    match RegimeScope::StateAdministration.applicability(system) {
+        Applicability::Direct => (en.to_owned(), vi.to_owned()),
+        Applicability::ByAnalogy => (
+            format!("{en}, by analogy for a Party document"),
+            format!("{vi}, áp dụng tương tự đối với văn bản của Đảng"),
+        ),
+    }
+}
 
 /// The stable code of a lint.
 ///
@@ -12,9 +44,9 @@ use super::TaskNumber;
 /// | code | lint | default severity |
 /// |---|---|---|
 /// | `DIR001` | a task with no lead | error |
-/// | `DIR002` | a task with more than one lead (Decree 39/2022/NĐ-CP art. 2) | error |
+/// | `DIR002` | a task with more than one lead (the Government's Working Regulation attached to Decree 39/2022/NĐ-CP) | error |
 /// | `DIR003` | a periodic report with no frequency | warning |
-/// | `DIR004` | a periodic report with no deadline (Decree 09/2019/NĐ-CP art. 7) | warning |
+/// | `DIR004` | a periodic report with no deadline (Decree 09/2019/NĐ-CP art. 8.5(b)) | warning |
 /// | `DIR005` | a deliverable or indicator with no deadline | warning |
 /// | `DIR006` | a task that asks only for continuous work, or states no requirement | info |
 /// | `DIR007` | a selector (recipients, assignment) that selects no body on the issue date | warning |
@@ -25,6 +57,11 @@ use super::TaskNumber;
 /// | `DIR012` | a body both lead and coordinator of a task | warning |
 /// | `DIR013` | a body code the registry does not know | error |
 /// | `DIR014` | a report sent to and through the same body | warning |
+///
+/// The rules `DIR002` and `DIR004` cite are State rules: the Working Regulation binds the
+/// Government, and Decree 09/2019/NĐ-CP governs reporting between state administrative
+/// agencies. For a directive of the Party (a symbol such as `1470-CV/TU`) they apply by
+/// analogy, and the message says so.
 ///
 /// # Example
 ///

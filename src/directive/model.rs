@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::DirectiveError;
 use super::key::DirectiveKey;
-use super::lint::{Lint, LintCode, Location};
+use super::lint::{Lint, LintCode, Location, one_lead_citation, report_deadline_citation};
 use super::task::{Assignee, Assignment, PeriodicReport, Requirement, Role, Task, TaskNumber};
 use crate::calendar::WorkCalendar;
 use crate::document::{Document, DocumentError, DocumentIndex};
@@ -559,7 +559,7 @@ impl Directive {
     /// let lints = directive.lint(&registry);
     /// assert_eq!(
     ///     lints[0].to_string(),
-    ///     "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
+    ///     "error[DIR002] task 1: the task has 2 leads; each task has exactly one (the Government's Working Regulation attached to Decree 39/2022/NĐ-CP, working principle 2: \"Mỗi nhiệm vụ chỉ giao cho một người chủ trì và chịu trách nhiệm\")"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -922,6 +922,12 @@ impl<'a> Linter<'a> {
         self.lints.push(Lint::new(code, location, en, vi));
     }
 
+    /// The symbol system of the directive's document: State rules the lints cite apply to
+    /// a Party document by analogy.
+    fn system(&self) -> crate::document::SymbolSystem {
+        self.directive.document.symbol().system()
+    }
+
     fn run(mut self) -> Vec<Lint> {
         self.document();
         for (index, selector) in self.directive.recipients.iter().enumerate() {
@@ -1037,16 +1043,15 @@ impl<'a> Linter<'a> {
                 format!("{vi} chưa giao cơ quan, đơn vị chủ trì"),
             ),
             1 => {}
-            n => self.push(
-                LintCode::SeveralLeads,
-                at.clone(),
-                format!(
-                    "the {en} has {n} leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
-                ),
-                format!(
-                    "{vi} có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì (Nghị định 39/2022/NĐ-CP, Điều 2)"
-                ),
-            ),
+            n => {
+                let (cite_en, cite_vi) = one_lead_citation(self.system());
+                self.push(
+                    LintCode::SeveralLeads,
+                    at.clone(),
+                    format!("the {en} has {n} leads; each task has exactly one ({cite_en})"),
+                    format!("{vi} có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì ({cite_vi})"),
+                );
+            }
         }
         let mut lead_bodies = BTreeSet::new();
         let mut coordinators = BTreeSet::new();
@@ -1131,12 +1136,12 @@ impl<'a> Linter<'a> {
             );
         }
         if report.deadline().is_none() {
+            let (cite_en, cite_vi) = report_deadline_citation(self.system());
             self.push(
                 LintCode::ReportWithoutDeadline,
                 location.clone(),
-                "the periodic report states no deadline (Decree 09/2019/NĐ-CP art. 7)".to_owned(),
-                "báo cáo định kỳ không nêu thời hạn gửi báo cáo (Nghị định 09/2019/NĐ-CP, Điều 7)"
-                    .to_owned(),
+                format!("the periodic report states no deadline ({cite_en})"),
+                format!("báo cáo định kỳ không nêu thời hạn gửi báo cáo ({cite_vi})"),
             );
         }
         for code in [report.recipient(), report.intake()].into_iter().flatten() {

@@ -154,9 +154,10 @@ impl<'de> serde::Deserialize<'de> for TaskNumber {
 
 /// What an assignment asks of its bodies.
 ///
-/// Decree 39/2022/NĐ-CP art. 2 (as Decree 138/2016/NĐ-CP before it): "Mỗi nhiệm vụ chỉ
+/// The Government's Working Regulation attached to Decree 39/2022/NĐ-CP (as the one
+/// attached to Decree 138/2016/NĐ-CP before it), working principle 2: "Mỗi nhiệm vụ chỉ
 /// giao cho một người chủ trì và chịu trách nhiệm" — each task has one lead, answerable for
-/// it, and any number of coordinating bodies.
+/// it, and any number of coordinating bodies. For a Party document it applies by analogy.
 ///
 /// New roles may be added, so the enum is `#[non_exhaustive]`.
 ///

@@ -424,13 +424,57 @@ fn bodies_named_in_one_lead_selector_are_several_leads() {
         .filter(|l| l.code() == LintCode::SeveralLeads)
         .map(ToString::to_string)
         .collect();
+    // The one-lead rule is a principle of the Government's Working Regulation attached to
+    // Decree 39/2022/NĐ-CP (the decree's own art. 2 is about its entry into force).
+    let rule = "the Government's Working Regulation attached to Decree 39/2022/NĐ-CP, working principle 2: \"Mỗi nhiệm vụ chỉ giao cho một người chủ trì và chịu trách nhiệm\"";
     assert_eq!(
         lints,
         [
-            "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
-            "error[DIR002] task 3: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)",
+            format!("error[DIR002] task 1: the task has 2 leads; each task has exactly one ({rule})"),
+            format!("error[DIR002] task 3: the task has 2 leads; each task has exactly one ({rule})"),
         ]
     );
+}
+
+/// The State rules the lints cite (the Government's Working Regulation, Decree
+/// 09/2019/NĐ-CP art. 8.5(b)) bind state bodies; for a Party letter the lint says "by
+/// analogy", in both languages.
+#[test]
+fn state_rules_apply_to_party_letters_by_analogy() {
+    let two_leads = |symbol: &str| {
+        Directive::builder(letter(symbol, date(2024, 2, 22)))
+            .task(
+                Task::new(num("1"), "two leads and a report with no deadline")
+                    .assign(Role::Lead, Assignee::Bodies(body("BDV") | body("BTG")))
+                    .require(Requirement::PeriodicReport(PeriodicReport::new())),
+            )
+            .build()
+            .unwrap()
+    };
+    let messages = |symbol: &str, code: LintCode| -> (String, String) {
+        let lints = two_leads(symbol).lint(&registry());
+        let lint = lints.iter().find(|l| l.code() == code).unwrap();
+        (lint.message_en().to_owned(), lint.message_vi().to_owned())
+    };
+    let (en, vi) = messages("1470-CV/TU", LintCode::ReportWithoutDeadline);
+    assert_eq!(
+        en,
+        "the periodic report states no deadline (Decree 09/2019/NĐ-CP art. 8.5(b), by analogy for a Party document)"
+    );
+    assert_eq!(
+        vi,
+        "báo cáo định kỳ không nêu thời hạn gửi báo cáo (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b, áp dụng tương tự đối với văn bản của Đảng)"
+    );
+    let (en, _) = messages("9/KH-UBND", LintCode::ReportWithoutDeadline);
+    assert_eq!(
+        en,
+        "the periodic report states no deadline (Decree 09/2019/NĐ-CP art. 8.5(b))"
+    );
+    let (en, vi) = messages("1470-CV/TU", LintCode::SeveralLeads);
+    assert!(en.ends_with(", by analogy for a Party document)"), "{en}");
+    assert!(vi.ends_with(", áp dụng tương tự đối với văn bản của Đảng)"), "{vi}");
+    let (en, _) = messages("9/KH-UBND", LintCode::SeveralLeads);
+    assert!(!en.contains("by analogy"), "{en}");
 }
 
 #[test]
