@@ -20,7 +20,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use directives::compliance::{Evaluation, EvaluationPolicy, Events, Scorecard, Status, evaluate};
+use directives::compliance::{Evaluation, EvaluationPolicy, Events, Status, StatusCounts, evaluate};
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{
@@ -218,10 +218,10 @@ pub fn yardstick_name(status: Status) -> &'static str {
 /// Renders `body_id,status,n`, sorted by body and status name.
 pub fn render(evaluation: &Evaluation<'_>) -> Result<String, std::fmt::Error> {
     let mut out = String::from("body_id,status,n\n");
-    for (body, card) in Scorecard::by_body(evaluation) {
+    for (body, card) in StatusCounts::by_body(evaluation) {
         let mut rows: Vec<(&str, u64)> = Status::ALL
             .iter()
-            .map(|&s| (yardstick_name(s), card.counts().get(s)))
+            .map(|&s| (yardstick_name(s), card.get(s)))
             .filter(|&(_, n)| n > 0)
             .collect();
         rows.sort_unstable();

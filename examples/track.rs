@@ -12,7 +12,12 @@
 //! 4. evaluate as of a date (`compliance::evaluate`) with the state-agency calendar, and
 //!    explain every verdict that is not "done on time", naming who holds an obligation now
 //!    when its body was dissolved in the 2025 reorganisation;
-//! 5. score and grade each body (`compliance::Scorecard`, `GradingPolicy`).
+//! 5. grade each body for the assessment year 2024 under the rules in force for it
+//!    (`compliance::StatusCounts`, `GradingPolicy`): Regulation 124-QĐ/TW for the bodies
+//!    of the Party, the Front and the mass organisations, Decree 90/2020/NĐ-CP as amended by
+//!    Decree 48/2023/NĐ-CP for state bodies (graded as one civil servant: an analogy), on
+//!    timeliness only, with what each grade leaves unchecked; and show that Decree
+//!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic.
 //!
 //! ```sh
 //! cargo run --example track                # as of 2025-07-15
@@ -26,11 +31,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use directives::calendar::WorkCalendar;
 use directives::compliance::{
-    EvaluationPolicy, Event, EventKind, Events, GradingPolicy, Scorecard, Status, evaluate, rank,
+    EvaluationPolicy, Event, EventKind, Events, GradingPolicy, Status, StatusCounts, evaluate, rank,
 };
 use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
-use directives::org::{BodyId, Registry};
+use directives::org::{BodyId, BodyKind, Registry};
 use directives::period::Period;
 use directives::regime::ReportingRegime;
 
@@ -207,31 +212,67 @@ fn run() -> Result<(), Box<dyn Error>> {
         println!("note: {diagnostic}");
     }
 
-    // 5. Scorecards and grades.
-    let cards = Scorecard::by_body(&evaluation);
-    for (label, policy) in [
-        ("Decree 335/2025/NĐ-CP", GradingPolicy::decree_335_2025()),
-        ("Regulation 366-QĐ/TW", GradingPolicy::regulation_366_2025()),
+    // 5. Grades for the assessment year 2024, under the rules in force for it.
+    let year = 2024;
+    let cards = StatusCounts::by_body(&evaluation);
+    let state = |id: BodyId| {
+        registry.body(id).is_some_and(|b| {
+            matches!(
+                b.kind(),
+                BodyKind::PeoplesCommittee
+                    | BodyKind::PeoplesCouncil
+                    | BodyKind::DepartmentOrAgency
+                    | BodyKind::PublicServiceUnit
+                    | BodyKind::PressAgency
+            )
+        })
+    };
+    let (state_cards, political_cards): (Vec<_>, Vec<_>) =
+        cards.into_iter().partition(|(id, _)| state(*id));
+    for (label, policy, group) in [
+        (
+            "bodies of the Party, the Front and the mass organisations",
+            GradingPolicy::regulation_124_2023(),
+            &political_cards,
+        ),
+        (
+            "state bodies, each graded as one civil servant (an analogy)",
+            GradingPolicy::decree_90_2020_as_amended(),
+            &state_cards,
+        ),
     ] {
-        let ranking = rank(&cards, &policy);
+        let ranking = rank(group, &policy, year);
         let mut by_grade: HashMap<&str, usize> = HashMap::new();
-        for ranked in &ranking {
+        for ranked in ranking.ranked() {
             *by_grade.entry(ranked.grade.label_en()).or_default() += 1;
         }
         let mut grades: Vec<_> = by_grade.into_iter().collect();
         grades.sort();
-        println!("\nGrades under {label} (timeliness only):");
+        println!("\nGrades {year}, {label}, under {} (timeliness only):", policy.name());
+        if ranking.ranked().is_empty() {
+            println!("  none of them owes an obligation due in {year}");
+        }
         for (grade, n) in grades {
             println!("  {grade:<15} {n:>3} bodies");
         }
-        if let Some(last) = ranking.last() {
+        if let Some(last) = ranking.ranked().last() {
             println!(
-                "  lowest: {} — score {:.1}, {}",
+                "  lowest: {} — timeliness index {:.1}, {}",
                 name(last.body, letter.issued()),
-                last.score,
+                last.timeliness_index,
                 last.grade.label_vi()
             );
+            if let Some((_, counts)) = group.iter().find(|(id, _)| *id == last.body) {
+                for note in policy.assess(year, counts).diagnostics() {
+                    println!("  note: {note}");
+                }
+            }
         }
+    }
+    let later = GradingPolicy::decree_335_2025_timeliness();
+    let ranking = rank(&state_cards, &later, year);
+    if let Some(refusal) = ranking.diagnostics().first() {
+        println!("\nGrading {year} under a later rule: {refusal}");
     }
     Ok(())
 }

@@ -31,7 +31,8 @@
 //! extensions) as [`Diagnostic`]s.
 //!
 //! The [`Tracker`] answers the same questions incrementally, one event at a time, and
-//! [`Scorecard`]s, a [`GradingPolicy`] and [`Grade`]s turn statuses into grades.
+//! Scorecards ([`StatusCounts`] per body, directive, period or level), a dated
+//! [`GradingPolicy`] and [`Grade`]s turn statuses into a timeliness index and grades.
 //!
 //! # Example
 //!
@@ -84,9 +85,11 @@ pub use self::evaluate::{
     Diagnostic, Evaluation, Explanation, Finding, Lateness, Note, Rule, Status, evaluate,
 };
 pub use self::event::{Event, EventId, EventKind, Events};
-pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
+pub use self::grade::{
+    Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking, facts, rank,
+};
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
-pub use self::scorecard::{Scorecard, StatusCounts};
+pub use self::scorecard::StatusCounts;
 pub use self::tracker::Tracker;
 
 /// An error that stopped an evaluation from running (findings are not errors), or an

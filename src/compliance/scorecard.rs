@@ -1,13 +1,18 @@
-//! Scorecards: counts by status per body, directive, period or any grouping.
+//! Scorecards: counts by status per body, directive, period, level or any grouping.
+//!
+//! A scorecard *is* a [`StatusCounts`]: the counts by status of one group of obligations.
+//! Grading depends on this module ([`GradingPolicy`](super::GradingPolicy) reads counts);
+//! this module does not depend on grading.
 
 use std::collections::BTreeMap;
 
 use super::evaluate::{Evaluation, Status};
-use super::grade::{Grade, GradingPolicy};
 use crate::obligation::{DirectiveRef, ObligationId, PeriodRef};
 use crate::org::BodyId;
 
-/// How many obligations have each status.
+/// How many obligations have each status: the scorecard of a group of obligations (a body,
+/// a directive, a period, a level), with the on-time rate; a
+/// [`GradingPolicy`](super::GradingPolicy) turns it into a timeliness index and a grade.
 ///
 /// # Example
 ///
@@ -135,134 +140,14 @@ impl StatusCounts {
     }
 }
 
-/// The compliance record of one group of obligations (a body, a directive, a period, a
-/// level): counts by status, the on-time rate, and a score and grade under a
-/// [`GradingPolicy`].
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Grade, GradingPolicy, Scorecard, Status};
-/// use directives::directive::{DirectiveKey, TaskNumber};
-/// use directives::document::DocSymbol;
-/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-/// use directives::period::Period;
-/// use directives::org::BodyId;
-///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
-/// let mut obligations = Obligations::new();
-/// let mut events = Events::new();
-/// for month in 1..=4 {
-///     let key = ObligationKey::new(
-///         directive.clone(),
-///         TaskNumber::new("1")?,
-///         RequirementIndex::new(0),
-///         BodyId::from_index(1),
-///         format!("2025-{month:02}").parse::<Period>()?,
-///     );
-///     let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
-///     // Three on time, one late.
-///     let day = if month == 4 { 25 } else { 10 };
-///     events.push(Event::submitted(id, d(2025, month + 1, day)?))?;
-/// }
-/// let policy = EvaluationPolicy::without_calendar();
-/// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
-/// let cards = Scorecard::by_body(&evaluation);
-/// let (body, card) = &cards[0];
-/// assert_eq!(*body, BodyId::from_index(1));
-/// assert_eq!(card.counts().get(Status::DoneLate), 1);
-/// let grading = GradingPolicy::decree_335_2025();
-/// assert_eq!(card.score(&grading), Some(93.75)); // (3 + 0.75) / 4
-/// assert_eq!(card.grade(&grading), Some(Grade::Excellent));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Scorecard {
-    counts: StatusCounts,
-}
-
-impl Scorecard {
-    /// The scorecard of these counts.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::{Scorecard, StatusCounts};
-    ///
-    /// assert_eq!(Scorecard::new(StatusCounts::default()).counts().total(), 0);
-    /// ```
-    pub fn new(counts: StatusCounts) -> Scorecard {
-        Scorecard { counts }
-    }
-
-    /// The counts by status.
-    ///
-    /// # Example
-    ///
-    /// See [`Scorecard`].
-    ///
-    /// ```
-    /// use directives::compliance::Scorecard;
-    ///
-    /// assert_eq!(Scorecard::default().counts().due(), 0);
-    /// ```
-    pub fn counts(&self) -> &StatusCounts {
-        &self.counts
-    }
-
-    /// Done on time as a share of the due obligations, or `None` when none is due.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Scorecard;
-    ///
-    /// assert_eq!(Scorecard::default().on_time_rate(), None);
-    /// ```
-    pub fn on_time_rate(&self) -> Option<f64> {
-        self.counts.on_time_rate()
-    }
-
-    /// The score out of 100 under a grading policy, or `None` when nothing is due.
-    ///
-    /// # Example
-    ///
-    /// See [`Scorecard`].
-    ///
-    /// ```
-    /// use directives::compliance::{GradingPolicy, Scorecard};
-    ///
-    /// assert_eq!(Scorecard::default().score(&GradingPolicy::decree_335_2025()), None);
-    /// ```
-    pub fn score(&self, policy: &GradingPolicy) -> Option<f64> {
-        policy.score(&self.counts)
-    }
-
-    /// The grade under a grading policy, or `None` when nothing is due.
-    ///
-    /// # Example
-    ///
-    /// See [`Scorecard`].
-    ///
-    /// ```
-    /// use directives::compliance::{GradingPolicy, Scorecard};
-    ///
-    /// assert_eq!(Scorecard::default().grade(&GradingPolicy::regulation_366_2025()), None);
-    /// ```
-    pub fn grade(&self, policy: &GradingPolicy) -> Option<Grade> {
-        policy.grade(&self.counts)
-    }
-
-    /// Scorecards grouped by a key of each obligation, in key order.
+impl StatusCounts {
+    /// Scorecards (counts by status) grouped by a key of each obligation, in key order.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, StatusCounts};
     /// use directives::obligation::Obligations;
     ///
     /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
@@ -270,14 +155,14 @@ impl Scorecard {
     /// let obligations = Obligations::new();
     /// let no_events = Events::new();
     /// let evaluation = evaluate(&obligations, &no_events, as_of, &policy)?;
-    /// let by_parity = Scorecard::by_key(&evaluation, |id| id.index() % 2);
+    /// let by_parity = StatusCounts::by_key(&evaluation, |id| id.index() % 2);
     /// assert!(by_parity.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_key<K: Ord>(
         evaluation: &Evaluation<'_>,
         mut key: impl FnMut(ObligationId) -> K,
-    ) -> Vec<(K, Scorecard)> {
+    ) -> Vec<(K, StatusCounts)> {
         let mut groups: BTreeMap<K, StatusCounts> = BTreeMap::new();
         for (&status, id) in evaluation
             .statuses()
@@ -288,7 +173,6 @@ impl Scorecard {
         }
         groups
             .into_iter()
-            .map(|(k, counts)| (k, Scorecard { counts }))
             .collect()
     }
 
@@ -299,20 +183,45 @@ impl Scorecard {
     ///
     /// # Example
     ///
-    /// See [`Scorecard`].
-    ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
-    /// use directives::obligation::Obligations;
+    /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Grade, GradingPolicy, Status, StatusCounts};
+    /// use directives::directive::{DirectiveKey, TaskNumber};
+    /// use directives::document::DocSymbol;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
+    /// use directives::period::Period;
+    /// use directives::org::BodyId;
     ///
-    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
+    /// let mut obligations = Obligations::new();
+    /// let mut events = Events::new();
+    /// for month in 1..=4 {
+    ///     let key = ObligationKey::new(
+    ///         directive.clone(),
+    ///         TaskNumber::new("1")?,
+    ///         RequirementIndex::new(0),
+    ///         BodyId::from_index(1),
+    ///         format!("2025-{month:02}").parse::<Period>()?,
+    ///     );
+    ///     let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
+    ///     // Three on time, one late.
+    ///     let day = if month == 4 { 25 } else { 10 };
+    ///     events.push(Event::submitted(id, d(2025, month + 1, day)?))?;
+    /// }
     /// let policy = EvaluationPolicy::without_calendar();
-    /// let obligations = Obligations::new();
-    /// assert!(Scorecard::by_body(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
+    /// let cards = StatusCounts::by_body(&evaluation);
+    /// let (body, card) = &cards[0];
+    /// assert_eq!(*body, BodyId::from_index(1));
+    /// assert_eq!(card.get(Status::DoneLate), 1);
+    /// let grading = GradingPolicy::regulation_366_2025();
+    /// assert_eq!(grading.timeliness_index(card), Some(93.75)); // (3 + 0.75) / 4
+    /// // One report in four late: more than the 20% that "completed" allows.
+    /// assert_eq!(grading.grade(card), Some(Grade::NotCompleted));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by_body(evaluation: &Evaluation<'_>) -> Vec<(BodyId, Scorecard)> {
+    pub fn by_body(evaluation: &Evaluation<'_>) -> Vec<(BodyId, StatusCounts)> {
         let obligations = evaluation.obligations();
         let bodies = obligations.holders();
         // Bodies are usually dense small indices: count into a table, then drop empties.
@@ -331,10 +240,10 @@ impl Scorecard {
                 .into_iter()
                 .zip(0u32..)
                 .filter(|(counts, _)| counts.total() > 0)
-                .map(|(counts, i)| (BodyId::from_index(i), Scorecard { counts }))
+                .map(|(counts, i)| (BodyId::from_index(i), counts))
                 .collect();
         }
-        Scorecard::by_key(evaluation, |id| obligations.holder(id))
+        StatusCounts::by_key(evaluation, |id| obligations.holder(id))
             .into_iter()
             .filter_map(|(body, card)| Some((body?, card)))
             .collect()
@@ -346,18 +255,18 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, StatusCounts};
     /// use directives::obligation::Obligations;
     ///
     /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
     /// let policy = EvaluationPolicy::without_calendar();
     /// let obligations = Obligations::new();
-    /// assert!(Scorecard::by_directive(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// assert!(StatusCounts::by_directive(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by_directive(evaluation: &Evaluation<'_>) -> Vec<(DirectiveRef, Scorecard)> {
+    pub fn by_directive(evaluation: &Evaluation<'_>) -> Vec<(DirectiveRef, StatusCounts)> {
         let obligations = evaluation.obligations();
-        Scorecard::by_key(evaluation, |id| obligations.directive(id))
+        StatusCounts::by_key(evaluation, |id| obligations.directive(id))
             .into_iter()
             .filter_map(|(d, card)| Some((d?, card)))
             .collect()
@@ -371,7 +280,7 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard, Status};
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Status, StatusCounts};
     /// use directives::directive::{DirectiveKey, TaskNumber};
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
@@ -394,17 +303,17 @@ impl Scorecard {
     /// let policy = EvaluationPolicy::without_calendar();
     /// let events = Events::new();
     /// let evaluation = evaluate(&obligations, &events, day(2025, 12, 31)?, &policy)?;
-    /// let cards = Scorecard::by_level(&evaluation, &registry);
+    /// let cards = StatusCounts::by_level(&evaluation, &registry);
     /// assert_eq!(cards[0].0, Level::Province);
-    /// assert_eq!(cards[0].1.counts().get(Status::OpenOverdue), 1);
+    /// assert_eq!(cards[0].1.get(Status::OpenOverdue), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_level(
         evaluation: &Evaluation<'_>,
         registry: &crate::org::Registry,
-    ) -> Vec<(crate::org::Level, Scorecard)> {
+    ) -> Vec<(crate::org::Level, StatusCounts)> {
         let obligations = evaluation.obligations();
-        Scorecard::by_key(evaluation, |id| {
+        StatusCounts::by_key(evaluation, |id| {
             obligations
                 .holder(id)
                 .and_then(|body| registry.body(body))
@@ -421,18 +330,18 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, StatusCounts};
     /// use directives::obligation::Obligations;
     ///
     /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
     /// let policy = EvaluationPolicy::without_calendar();
     /// let obligations = Obligations::new();
-    /// assert!(Scorecard::by_period(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
+    /// assert!(StatusCounts::by_period(&evaluate(&obligations, &Events::new(), as_of, &policy)?).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by_period(evaluation: &Evaluation<'_>) -> Vec<(PeriodRef, Scorecard)> {
+    pub fn by_period(evaluation: &Evaluation<'_>) -> Vec<(PeriodRef, StatusCounts)> {
         let obligations = evaluation.obligations();
-        Scorecard::by_key(evaluation, |id| obligations.period(id))
+        StatusCounts::by_key(evaluation, |id| obligations.period(id))
             .into_iter()
             .filter_map(|(p, card)| Some((p?, card)))
             .collect()

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use directives::calendar::{WorkCalendar, YearSchedule};
 use directives::compliance::{
     ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind, Events, Grade,
-    GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate, rank,
+    GradingPolicy, LateExtensions, Note, Rule, Status, StatusCounts, Tracker, evaluate, rank,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
@@ -431,7 +431,7 @@ fn not_applicable_and_successor_bodies() {
     assert_eq!(obligations.find(&key(2, "2025-01")), None);
     assert_eq!(obligations.holder(passed), Some(BodyId::from_index(2)));
     // Scorecards by body count what each body holds now.
-    let cards = Scorecard::by_body(&evaluation);
+    let cards = StatusCounts::by_body(&evaluation);
     let bodies: Vec<u32> = cards.iter().map(|(b, _)| b.index()).collect();
     assert_eq!(bodies, [1, 2]);
 }
@@ -512,9 +512,9 @@ fn scorecards_grades_and_ranking() {
     }
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
-    let cards = Scorecard::by_body(&evaluation);
-    let decree = GradingPolicy::decree_335_2025();
-    let grades: Vec<_> = cards.iter().map(|(_, c)| c.grade(&decree)).collect();
+    let cards = StatusCounts::by_body(&evaluation);
+    let decree = GradingPolicy::decree_335_2025_timeliness();
+    let grades: Vec<_> = cards.iter().map(|(_, c)| decree.grade(c)).collect();
     // 100, 87.5, 25.
     assert_eq!(
         grades,
@@ -527,13 +527,13 @@ fn scorecards_grades_and_ranking() {
     assert_eq!(cards[1].1.on_time_rate(), Some(0.5));
     let regulation = GradingPolicy::regulation_366_2025();
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
-    assert_eq!(cards[1].1.grade(&regulation), Some(Grade::NotCompleted));
-    let ranking = rank(&cards, &decree);
-    let order: Vec<_> = ranking.iter().map(|r| r.body.index()).collect();
+    assert_eq!(regulation.grade(&cards[1].1), Some(Grade::NotCompleted));
+    let ranking = rank(&cards, &decree, 2026);
+    let order: Vec<_> = ranking.ranked().iter().map(|r| r.body.index()).collect();
     assert_eq!(order, [1, 2, 3]);
     assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
-    assert_eq!(Scorecard::by_directive(&evaluation).len(), 1);
-    assert_eq!(Scorecard::by_period(&evaluation).len(), 4);
+    assert_eq!(StatusCounts::by_directive(&evaluation).len(), 1);
+    assert_eq!(StatusCounts::by_period(&evaluation).len(), 4);
 }
 
 #[cfg(feature = "serde")]
