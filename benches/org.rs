@@ -174,22 +174,26 @@ fn synthetic() -> Registry {
                     bodies: vec![code(&hu)],
                     into: code(&into_hu),
                     date: early,
+                    provenance: None,
                 });
                 s.changes.push(Change::Merge {
                     bodies: vec![code(&hub)],
                     into: code(&into_hub),
                     date: early,
+                    provenance: None,
                 });
             } else {
                 s.changes.push(Change::Dissolve {
                     body: code(&hu),
                     successor: Some(code(&tu)),
                     date: reform,
+                    provenance: None,
                 });
                 s.changes.push(Change::Dissolve {
                     body: code(&hub),
                     successor: Some(code(&ub)),
                     date: reform,
+                    provenance: None,
                 });
             }
             for x in 0..5 {
@@ -239,22 +243,26 @@ fn synthetic() -> Registry {
                             body: code(&du),
                             date: early,
                             parent: Some(code(&into_hu)),
+                            provenance: None,
                         });
                         s.changes.push(Change::Move {
                             body: code(&xub),
                             date: early,
                             parent: Some(code(&into_hub)),
+                            provenance: None,
                         });
                     }
                     s.changes.push(Change::Merge {
                         bodies: vec![code(&du)],
                         into: code(&new_du),
                         date: reform,
+                        provenance: None,
                     });
                     s.changes.push(Change::Merge {
                         bodies: vec![code(&xub)],
                         into: code(&new_ub),
                         date: reform,
+                        provenance: None,
                     });
                 }
             }

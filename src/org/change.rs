@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{BodyCode, Names};
+use crate::provenance::Provenance;
 
 /// A dated change to one or more bodies.
 ///
@@ -57,6 +58,7 @@ use super::{BodyCode, Names};
 ///     bodies: vec!["TH-TU-BTG".parse()?, "TH-TU-BDV".parse()?],
 ///     into: "TH-TU-BTGDV".parse()?,
 ///     date: NaiveDate::from_ymd_opt(2025, 2, 11).ok_or("date")?,
+///     provenance: None,
 /// };
 /// assert_eq!(merge.kind(), ChangeKind::Merge);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -72,6 +74,8 @@ pub enum Change {
         date: NaiveDate,
         /// The new names.
         names: Names,
+        /// Where the change is known from, if stated.
+        provenance: Option<Provenance>,
     },
     /// A body moves under a new parent (or to the top) from `date`.
     Move {
@@ -81,6 +85,8 @@ pub enum Change {
         date: NaiveDate,
         /// The new parent, or `None` for none.
         parent: Option<BodyCode>,
+        /// Where the change is known from, if stated.
+        provenance: Option<Provenance>,
     },
     /// Several bodies end on `date` and `into` takes over their work.
     ///
@@ -94,6 +100,8 @@ pub enum Change {
         into: BodyCode,
         /// The date of the merge.
         date: NaiveDate,
+        /// Where the change is known from, if stated.
+        provenance: Option<Provenance>,
     },
     /// A body ends on `date` and its work is divided among `into`; `heir` (one of `into`)
     /// takes over its obligations.
@@ -109,6 +117,8 @@ pub enum Change {
         heir: BodyCode,
         /// The date of the split.
         date: NaiveDate,
+        /// Where the change is known from, if stated.
+        provenance: Option<Provenance>,
     },
     /// A body ends on `date`; `successor`, if any, takes over its obligations.
     Dissolve {
@@ -118,6 +128,9 @@ pub enum Change {
         successor: Option<BodyCode>,
         /// The date of the dissolution.
         date: NaiveDate,
+        /// Where the change is known from, if stated, including whether the successor is
+        /// a fact or a choice of the data.
+        provenance: Option<Provenance>,
     },
 }
 
@@ -134,6 +147,7 @@ impl Change {
     ///     body: "TH-HU-NGA-SON".parse()?,
     ///     successor: Some("TH-TU".parse()?),
     ///     date: NaiveDate::from_ymd_opt(2025, 7, 1).ok_or("date")?,
+    ///     provenance: None,
     /// };
     /// assert_eq!(change.kind(), ChangeKind::Dissolve);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -158,7 +172,7 @@ impl Change {
     /// use directives::org::Change;
     ///
     /// let date = NaiveDate::from_ymd_opt(2025, 7, 1).ok_or("date")?;
-    /// let change = Change::Dissolve { body: "TH-HU-NGA-SON".parse()?, successor: None, date };
+    /// let change = Change::Dissolve { body: "TH-HU-NGA-SON".parse()?, successor: None, date, provenance: None };
     /// assert_eq!(change.date(), date);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -170,6 +184,37 @@ impl Change {
             | Change::Merge { date, .. }
             | Change::Split { date, .. }
             | Change::Dissolve { date, .. } => *date,
+        }
+    }
+
+    /// Where the change is known from and how sure it is, if the data states it (a data
+    /// file's `provenance` on the change). For a dissolution, it also says whether the
+    /// successor is a fact or a choice of the data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::Change;
+    /// use directives::provenance::{Certainty, Provenance};
+    ///
+    /// let change = Change::Dissolve {
+    ///     body: "TH-HU-NGA-SON".parse()?,
+    ///     successor: Some("TH-TU".parse()?),
+    ///     date: NaiveDate::from_ymd_opt(2025, 7, 1).ok_or("date")?,
+    ///     provenance: Some(Provenance::unverified("the successor is a choice of the data")?),
+    /// };
+    /// assert_eq!(change.provenance().map(|p| p.certainty()), Some(Certainty::Unverified));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn provenance(&self) -> Option<&Provenance> {
+        match self {
+            Change::Rename { provenance, .. }
+            | Change::Move { provenance, .. }
+            | Change::Merge { provenance, .. }
+            | Change::Split { provenance, .. }
+            | Change::Dissolve { provenance, .. } => provenance.as_ref(),
         }
     }
 }

@@ -74,7 +74,7 @@
 //!         .with_parent("TU".parse()?))
 //!     .body(Body::new("BTGDV".parse()?, "Ban Tuyên giáo và Dân vận", BodyKind::PartyAdvisoryDepartment, Level::Province, day(2025, 2, 11)?)
 //!         .with_parent("TU".parse()?))
-//!     .change(Change::Merge { bodies: vec!["BTG".parse()?, "BDV".parse()?], into: "BTGDV".parse()?, date: day(2025, 2, 11)? })
+//!     .change(Change::Merge { bodies: vec!["BTG".parse()?, "BDV".parse()?], into: "BTGDV".parse()?, date: day(2025, 2, 11)?, provenance: None })
 //!     .build()?;
 //!
 //! let departments = Selector::ChildrenOf("TU".parse()?) & Selector::Kind(BodyKind::PartyAdvisoryDepartment);

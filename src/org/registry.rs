@@ -46,7 +46,7 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 ///     .body(Body::new("TU".parse()?, "Tỉnh ủy", BodyKind::PartyCommittee, Level::Province, day(1945, 1, 1)?))
 ///     .body(Body::new("HU".parse()?, "Huyện ủy", BodyKind::PartyCommittee, Level::District, day(1945, 1, 1)?)
 ///         .with_parent("TU".parse()?))
-///     .change(Change::Dissolve { body: "HU".parse()?, successor: Some("TU".parse()?), date: day(2025, 7, 1)? })
+///     .change(Change::Dissolve { body: "HU".parse()?, successor: Some("TU".parse()?), date: day(2025, 7, 1)?, provenance: None })
 ///     .build()?;
 /// let hu = registry.id("HU").ok_or("no HU")?;
 /// let tu = registry.id("TU").ok_or("no TU")?;
@@ -122,7 +122,7 @@ impl Epoch {
 /// let registry = Registry::builder()
 ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
 ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-///     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+///     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
 ///     .build()?;
 /// let a = registry.id("A").ok_or("no A")?;
 /// let succession = registry.succession_on(a, day(2026, 1, 1)?).ok_or("none")?;
@@ -150,7 +150,7 @@ impl Succession {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// // A was dissolved into B on 2025-01-01.
@@ -174,7 +174,7 @@ impl Succession {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -199,7 +199,7 @@ impl Succession {
 /// # let registry = Registry::builder()
 /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
 /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-/// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+/// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
 /// #     .build()?;
 /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
 /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -227,7 +227,7 @@ impl SuccessionStep {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -250,7 +250,7 @@ impl SuccessionStep {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -273,7 +273,7 @@ impl SuccessionStep {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -296,7 +296,7 @@ impl SuccessionStep {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -499,7 +499,7 @@ impl Registry {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// assert!(registry.is_active_on(a, day(2024, 12, 31)?));
@@ -534,7 +534,7 @@ impl Registry {
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
     /// let registry = Registry::builder()
     ///     .body(Body::new("A".parse()?, "Old", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    ///     .change(Change::Rename { body: "A".parse()?, date: day(2020, 1, 1)?, names: Names::new("New") })
+    ///     .change(Change::Rename { body: "A".parse()?, date: day(2020, 1, 1)?, names: Names::new("New"), provenance: None })
     ///     .build()?;
     /// let a = registry.id("A").ok_or("no A")?;
     /// assert_eq!(registry.name_on(a, day(2019, 12, 31)?).map(|n| n.vi()), Some("Old"));
@@ -572,7 +572,7 @@ impl Registry {
     ///     .body(Body::new("Q".parse()?, "Q", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     ///     .body(Body::new("C".parse()?, "C", BodyKind::Other, Level::District, day(2000, 1, 1)?)
     ///         .with_parent("P".parse()?))
-    ///     .change(Change::Move { body: "C".parse()?, date: day(2020, 1, 1)?, parent: Some("Q".parse()?) })
+    ///     .change(Change::Move { body: "C".parse()?, date: day(2020, 1, 1)?, parent: Some("Q".parse()?), provenance: None })
     ///     .build()?;
     /// let c = registry.id("C").ok_or("no C")?;
     /// assert_eq!(registry.parent_on(c, day(2019, 1, 1)?), registry.id("P"));
@@ -705,7 +705,7 @@ impl Registry {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// assert_eq!(registry.successor_on(a, day(2024, 6, 1)?), Some(a));
@@ -741,7 +741,7 @@ impl Registry {
     /// # let registry = Registry::builder()
     /// #     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
     /// #     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)? })
+    /// #     .change(Change::Dissolve { body: "A".parse()?, successor: Some("B".parse()?), date: day(2025, 1, 1)?, provenance: None })
     /// #     .build()?;
     /// # let (a, b) = (registry.id("A").ok_or("no A")?, registry.id("B").ok_or("no B")?);
     /// let succession = registry.succession_on(a, day(2025, 6, 1)?).ok_or("none")?;
@@ -925,7 +925,7 @@ impl RegistryBuilder {
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
     /// let registry = Registry::builder()
     ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day(2000, 1, 1)?))
-    ///     .change(Change::Dissolve { body: "A".parse()?, successor: None, date: day(2010, 1, 1)? })
+    ///     .change(Change::Dissolve { body: "A".parse()?, successor: None, date: day(2010, 1, 1)?, provenance: None })
     ///     .build()?;
     /// let a = registry.id("A").ok_or("no A")?;
     /// assert_eq!(registry.body(a).and_then(|b| b.until()), Some(day(2010, 1, 1)?));
@@ -1587,6 +1587,7 @@ mod tests {
                 body: "C".parse().unwrap(),
                 date: day(2010, 1, 1),
                 parent: Some("B".parse().unwrap()),
+                provenance: None,
             })
             .build()
             .unwrap();

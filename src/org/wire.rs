@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
+use crate::provenance::Provenance;
 
 /// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
 /// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
@@ -111,29 +112,39 @@ pub(crate) enum ChangeWire {
         name_en: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         short: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
     },
     Move {
         body: String,
         date: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
     },
     Merge {
         bodies: Vec<String>,
         into: String,
         date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
     },
     Split {
         body: String,
         into: Vec<String>,
         heir: String,
         date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
     },
     Dissolve {
         body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         successor: Option<String>,
         date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provenance: Option<Provenance>,
     },
     /// Not a change (a body is established by its `from`): read only to say so.
     #[serde(skip_serializing)]
@@ -151,48 +162,58 @@ impl TryFrom<ChangeWire> for Change {
                 name,
                 name_en,
                 short,
+                provenance,
             } => Change::Rename {
                 body: code(body, "body")?,
                 date: date(&day, "date")?,
                 names: names(name, name_en, short),
+                provenance,
             },
             ChangeWire::Move {
                 body,
                 date: day,
                 parent,
+                provenance,
             } => Change::Move {
                 body: code(body, "body")?,
                 date: date(&day, "date")?,
                 parent: parent.map(|p| code(p, "parent")).transpose()?,
+                provenance,
             },
             ChangeWire::Merge {
                 bodies,
                 into,
                 date: day,
+                provenance,
             } => Change::Merge {
                 bodies: codes(bodies, "bodies")?,
                 into: code(into, "into")?,
                 date: date(&day, "date")?,
+                provenance,
             },
             ChangeWire::Split {
                 body,
                 into,
                 heir,
                 date: day,
+                provenance,
             } => Change::Split {
                 body: code(body, "body")?,
                 into: codes(into, "into")?,
                 heir: code(heir, "heir")?,
                 date: date(&day, "date")?,
+                provenance,
             },
             ChangeWire::Dissolve {
                 body,
                 successor,
                 date: day,
+                provenance,
             } => Change::Dissolve {
                 body: code(body, "body")?,
                 successor: successor.map(|s| code(s, "successor")).transpose()?,
                 date: date(&day, "date")?,
+                provenance,
             },
             ChangeWire::Establish(_) => return Err(OrgError::EstablishIsNotAChange),
         })
@@ -202,42 +223,64 @@ impl TryFrom<ChangeWire> for Change {
 impl From<Change> for ChangeWire {
     fn from(change: Change) -> ChangeWire {
         match change {
-            Change::Rename { body, date, names } => ChangeWire::Rename {
+            Change::Rename {
+                body,
+                date,
+                names,
+                provenance,
+            } => ChangeWire::Rename {
                 body: body.to_string(),
                 date: date.to_string(),
                 name: names.vi().to_owned(),
                 name_en: names.en().map(str::to_owned),
                 short: names.short().map(str::to_owned),
+                provenance,
             },
-            Change::Move { body, date, parent } => ChangeWire::Move {
+            Change::Move {
+                body,
+                date,
+                parent,
+                provenance,
+            } => ChangeWire::Move {
                 body: body.to_string(),
                 date: date.to_string(),
                 parent: parent.map(|p| p.to_string()),
+                provenance,
             },
-            Change::Merge { bodies, into, date } => ChangeWire::Merge {
+            Change::Merge {
+                bodies,
+                into,
+                date,
+                provenance,
+            } => ChangeWire::Merge {
                 bodies: bodies.iter().map(BodyCode::to_string).collect(),
                 into: into.to_string(),
                 date: date.to_string(),
+                provenance,
             },
             Change::Split {
                 body,
                 into,
                 heir,
                 date,
+                provenance,
             } => ChangeWire::Split {
                 body: body.to_string(),
                 into: into.iter().map(BodyCode::to_string).collect(),
                 heir: heir.to_string(),
                 date: date.to_string(),
+                provenance,
             },
             Change::Dissolve {
                 body,
                 successor,
                 date,
+                provenance,
             } => ChangeWire::Dissolve {
                 body: body.to_string(),
                 successor: successor.map(|s| s.to_string()),
                 date: date.to_string(),
+                provenance,
             },
         }
     }

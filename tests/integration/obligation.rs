@@ -51,11 +51,13 @@ fn registry() -> Registry {
             body: "BDV".parse().unwrap(),
             successor: Some("BTG".parse().unwrap()),
             date: date(2024, 7, 1),
+            provenance: None,
         })
         .change(Change::Dissolve {
             body: "BKT".parse().unwrap(),
             successor: None,
             date: date(2024, 7, 1),
+            provenance: None,
         })
         .build()
         .unwrap()

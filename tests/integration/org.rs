@@ -83,6 +83,7 @@ fn parent_cycle_through_a_move() {
                 body: code("A"),
                 date: day(2010, 1, 1),
                 parent: Some(code("B")),
+                provenance: None,
             }),
     );
     assert!(matches!(err, OrgError::ParentCycle { .. }), "{err}");
@@ -98,11 +99,13 @@ fn succession_cycle() {
                 body: code("A"),
                 successor: Some(code("B")),
                 date: day(2010, 1, 1),
+                provenance: None,
             })
             .change(Change::Dissolve {
                 body: code("B"),
                 successor: Some(code("A")),
                 date: day(2011, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(err.to_string(), "succession cycle: `A` → `B` → `A`");
@@ -124,6 +127,7 @@ fn merge_into_a_body_established_later() {
                 bodies: vec![code("A")],
                 into: code("B"),
                 date: day(2019, 6, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -166,6 +170,7 @@ fn split_into_a_part_established_later() {
                 into: vec![code("B"), code("C")],
                 heir: code("B"),
                 date: day(2019, 6, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -184,6 +189,7 @@ fn merge_into_a_body_that_has_ended() {
                 bodies: vec![code("A")],
                 into: code("B"),
                 date: day(2019, 6, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -211,6 +217,7 @@ fn merge_into_an_existing_body_is_accepted() {
             bodies: vec![code("A")],
             into: code("B"),
             date: day(2025, 1, 1),
+            provenance: None,
         })
         .build()
         .unwrap();
@@ -227,6 +234,7 @@ fn change_naming_a_missing_body() {
                 body: code("A"),
                 successor: Some(code("X")),
                 date: day(2010, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -244,6 +252,7 @@ fn conflicting_ends() {
                 body: code("A"),
                 successor: None,
                 date: day(2011, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -257,6 +266,7 @@ fn conflicting_ends() {
             body: code("A"),
             successor: None,
             date: day(2010, 1, 1),
+            provenance: None,
         })
         .build()
         .unwrap();
@@ -284,6 +294,7 @@ fn rename_outside_validity() {
                 body: code("A"),
                 date: day(2010, 1, 1),
                 names: "A2".into(),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -304,6 +315,7 @@ fn malformed_split() {
                 into: vec![code("B")],
                 heir: code("C"),
                 date: day(2010, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -323,6 +335,7 @@ fn move_under_a_parent_that_has_ended() {
                 body: code("C"),
                 date: day(2010, 1, 1),
                 parent: Some(code("Q")),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -337,6 +350,7 @@ fn two_renames_on_one_day() {
         body: code("A"),
         date: day(2010, 1, 1),
         names: name.into(),
+        provenance: None,
     };
     let err = build_err(
         Registry::builder()
@@ -357,6 +371,7 @@ fn merge_into_a_merged_body() {
                 bodies: vec![code("A"), code("B")],
                 into: code("B"),
                 date: day(2010, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -371,6 +386,7 @@ fn ended_twice_by_changes() {
         body: code("A"),
         successor: None,
         date: day(2010, 1, 1),
+        provenance: None,
     };
     let err = build_err(
         Registry::builder()
@@ -398,6 +414,7 @@ fn change_ending_a_body_before_it_starts() {
                 body: code("A"),
                 successor: None,
                 date: day(1999, 1, 1),
+                provenance: None,
             }),
     );
     assert_eq!(
@@ -416,16 +433,19 @@ fn renames_and_moves_are_dated() {
             body: code("C"),
             date: day(2012, 1, 1),
             names: directives::org::Names::new("C mới").with_en("New C"),
+            provenance: None,
         })
         .change(Change::Move {
             body: code("C"),
             date: day(2010, 1, 1),
             parent: Some(code("Q")),
+            provenance: None,
         })
         .change(Change::Move {
             body: code("C"),
             date: day(2014, 1, 1),
             parent: None,
+            provenance: None,
         })
         .build()
         .unwrap();
@@ -456,6 +476,7 @@ fn malformed_changes() {
                 bodies: vec![],
                 into: code("A"),
                 date,
+                provenance: None,
             },
             "merge of `A` on 2010-01-01 is malformed: no bodies to merge",
         ),
@@ -464,6 +485,7 @@ fn malformed_changes() {
                 bodies: vec![code("B"), code("B")],
                 into: code("A"),
                 date,
+                provenance: None,
             },
             "merge of `B` on 2010-01-01 is malformed: a body is listed twice",
         ),
@@ -473,6 +495,7 @@ fn malformed_changes() {
                 into: vec![],
                 heir: code("B"),
                 date,
+                provenance: None,
             },
             "split of `A` on 2010-01-01 is malformed: no parts",
         ),
@@ -482,6 +505,7 @@ fn malformed_changes() {
                 into: vec![code("A"), code("B")],
                 heir: code("B"),
                 date,
+                provenance: None,
             },
             "split of `A` on 2010-01-01 is malformed: a body splits into itself",
         ),
@@ -491,6 +515,7 @@ fn malformed_changes() {
                 into: vec![code("B"), code("C"), code("B")],
                 heir: code("B"),
                 date,
+                provenance: None,
             },
             "split of `A` on 2010-01-01 is malformed: a part is listed twice",
         ),
@@ -499,6 +524,7 @@ fn malformed_changes() {
                 body: code("A"),
                 successor: Some(code("A")),
                 date,
+                provenance: None,
             },
             "dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
         ),
@@ -507,6 +533,7 @@ fn malformed_changes() {
                 body: code("A"),
                 date: day(2000, 1, 1),
                 parent: Some(code("B")),
+                provenance: None,
             },
             "move of `A` on 2000-01-01 is outside its validity",
         ),
@@ -515,6 +542,7 @@ fn malformed_changes() {
                 body: code("A"),
                 date,
                 parent: Some(code("Z")),
+                provenance: None,
             },
             "move on 2010-01-01 names body `Z`, which is not in the registry",
         ),
@@ -558,11 +586,13 @@ fn split_registry() -> Registry {
             into: vec![code("EAST"), code("WEST")],
             heir: code("WEST"),
             date: day(2010, 1, 1),
+            provenance: None,
         })
         .change(Change::Merge {
             bodies: vec![code("EAST"), code("WEST")],
             into: code("TOP"),
             date: day(2020, 1, 1),
+            provenance: None,
         })
         .build()
         .unwrap()
@@ -603,6 +633,7 @@ fn dissolved_without_successor_has_none() {
             body: code("A"),
             successor: None,
             date: day(2010, 1, 1),
+            provenance: None,
         })
         .build()
         .unwrap();
@@ -1211,6 +1242,7 @@ mod props {
                     body: code(&m.code),
                     date: *date,
                     parent: p.map(|p| code(&models[p].code)),
+                    provenance: None,
                 });
             }
             if let Some(at) = r.renamed {
@@ -1221,6 +1253,7 @@ mod props {
                         body: code(&m.code),
                         date,
                         names: format!("{} renamed", m.code).into(),
+                        provenance: None,
                     });
                 }
             }
@@ -1237,11 +1270,13 @@ mod props {
                         body: code(&m.code),
                         successor: s.map(|s| code(&models[s].code)),
                         date: u,
+                        provenance: None,
                     }),
                     (2, Some(s)) => Some(Change::Merge {
                         bodies: vec![code(&m.code)],
                         into: code(&models[s].code),
                         date: u,
+                        provenance: None,
                     }),
                     (_, Some(s)) => Some(Change::Split {
                         body: code(&m.code),
@@ -1255,6 +1290,7 @@ mod props {
                             .collect(),
                         heir: code(&models[s].code),
                         date: u,
+                        provenance: None,
                     }),
                     (_, None) => None,
                 };
