@@ -218,6 +218,44 @@ fn builder_rejects_what_must_not_be() {
     );
 }
 
+/// DIR011 flags a directive symbol with a year, irregular since a chỉ thị ceased to be a
+/// legal-normative document in 2016 (Law 80/2015/QH13 art. 4). The seed letter's misprint
+/// (`33/2021/CT-TTg`) is now stored as the real 33/CT-TTg, so the lint is tested here on
+/// other data: a provincial plan citing such a symbol, and one whose own symbol has a year.
+#[test]
+fn irregular_symbols_are_flagged_in_other_data() {
+    let issued = date(2024, 3, 1);
+    let doc = Document::builder(DocSymbol::parse("12/KH-UBND").unwrap(), issued)
+        .reference(
+            Relation::Implements,
+            DocKey::new(DocSymbol::parse("05/2023/CT-UBND").unwrap(), Some(date(2023, 4, 3))),
+        )
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc).build().unwrap();
+    let lints: Vec<String> = directive
+        .lint(&registry())
+        .iter()
+        .filter(|l| l.code() == LintCode::IrregularSymbol)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lints,
+        ["warning[DIR011] reference 1: irregular symbol `05/2023/CT-UBND`: a directive with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"]
+    );
+    let own = Directive::builder(letter("7/2024/CT-UBND", issued)).build().unwrap();
+    let codes: Vec<LintCode> = own.lint(&registry()).iter().map(Lint::code).collect();
+    assert!(codes.contains(&LintCode::IrregularSymbol), "{codes:?}");
+    // The regular form raises nothing.
+    let regular = Directive::builder(letter("7/CT-UBND", issued)).build().unwrap();
+    assert!(
+        !regular
+            .lint(&registry())
+            .iter()
+            .any(|l| l.code() == LintCode::IrregularSymbol)
+    );
+}
+
 #[test]
 fn implementers_reporting_to_themselves_are_caught() {
     let issued = date(2024, 2, 22);
@@ -663,9 +701,36 @@ mod seed {
         assert_eq!(d.document().references().len(), 5);
         assert_eq!(d.cited().len(), 5);
         assert_eq!(d.recipients().len(), 6);
+        // Tasks 1–6 are addressed to "the party committees, the governments, the Fatherland
+        // Front and the socio-political organisations" (the seed text): every recipient and
+        // the People's Committees of every level, as one lead selector.
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
         for task in &d.tasks()[..6] {
-            assert_eq!(task.assignments()[0].assignee(), &Assignee::Recipients);
+            assert_eq!(task.assignments().len(), 1);
+            let Assignee::Bodies(selector) = task.assignments()[0].assignee() else {
+                panic!("task {} names its bodies", task.number());
+            };
+            let leads = registry.select(selector, d.issued()).unwrap();
+            let codes: Vec<&str> = leads
+                .iter()
+                .map(|&id| registry.code(id).unwrap().as_str())
+                .collect();
+            for expected in ["TH-UBND", "TH-UBND-NGA-SON", "TH-HU-NGA-SON", "TH-MTTQ", "TH-SNV", "TH-DD-HDND"] {
+                assert!(codes.contains(&expected), "task {}: {expected}", task.number());
+            }
+            // The 27 district-level People's Committees and the provincial one.
+            let committees = codes.iter().filter(|c| c.starts_with("TH-UBND")).count();
+            assert_eq!(committees, 28, "task {}", task.number());
         }
+        // Task 3's model, in communes, wards and townships.
+        let t3 = d.task("3").unwrap();
+        assert!(t3.title().contains("\"Chính quyền thân thiện, vì Nhân dân phục vụ\""));
+        assert!(t3.text().contains("communes, wards and townships (xã, phường, thị trấn)"));
+        // Task 8: the Party delegation leads the Standing Committee of the council.
+        assert_eq!(
+            d.task("8").unwrap().assignments()[1].assignee(),
+            &Assignee::Bodies(body("TH-HDND-TT"))
+        );
         let t10 = d.task("10").unwrap();
         let Requirement::PeriodicReport(report) = &t10.requirements()[0] else {
             panic!("task 10 asks for a periodic report");
@@ -691,10 +756,11 @@ mod seed {
             .iter()
             .map(|r| (r.relation(), r.target().to_string()))
             .collect();
+        // The report prints `33/2021/CT-TTg`; the directive is 33/CT-TTg of 2021-11-26.
         let expected = [
             "23-QĐ/TW (2021-07-30)",
             "114-KL/TW (2015-07-14)",
-            "33/2021/CT-TTg (2021-11-26)",
+            "33/CT-TTg (2021-11-26)",
             "267-KL/TU (2017-12-25)",
             "763-QĐ/TU (2021-10-15)",
         ];
@@ -736,7 +802,8 @@ mod seed {
             roles("8")[0],
             (Role::Lead, Assignee::Bodies(body("TH-DD-HDND")))
         );
-        assert_eq!(roles("8")[1].0, Role::Coordinate);
+        assert_eq!(roles("8")[1].0, Role::Implement);
+        assert_eq!(roles("8")[2].0, Role::Coordinate);
         assert_eq!(
             roles("9"),
             [
@@ -744,8 +811,12 @@ mod seed {
                 (Role::Coordinate, Assignee::Bodies(body("TH-TU-BDV"))),
             ]
         );
+        assert!(d.tasks()[0].text().contains("Directive 33/CT-TTg (printed \"33/2021/CT-TTg\" in the report)"));
+        assert_eq!(
+            d.cited()[2].title(),
+            "Về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới"
+        );
         // Every recipient selector picks bodies of the Thanh Hóa registry on the issue date.
-        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
         for s in d.recipients() {
             assert!(!registry.select(s, d.issued()).unwrap().is_empty(), "{s:?}");
         }
@@ -766,7 +837,8 @@ mod seed {
         let count = |code: LintCode| lints.iter().filter(|l| l.code() == code).count();
         assert_eq!(count(LintCode::ReportWithoutFrequency), 2);
         assert_eq!(count(LintCode::ReportWithoutDeadline), 2);
-        assert_eq!(count(LintCode::IrregularSymbol), 1);
+        // The cited directive is stored as 33/CT-TTg: no irregular symbol left.
+        assert_eq!(count(LintCode::IrregularSymbol), 0);
         assert_eq!(count(LintCode::ContinuousOnly), 6);
         assert_eq!(count(LintCode::RequirementWithoutDeadline), 3);
         assert_eq!(
@@ -792,7 +864,10 @@ mod seed {
             "periodic_report"
         );
         assert_eq!(value["tasks"][9]["requirements"][0]["through"], "TH-TU-BDV");
-        assert_eq!(value["tasks"][0]["assignments"][0]["recipients"], true);
+        assert_eq!(
+            value["tasks"][0]["assignments"][0]["bodies"]["any"][6]["kind"],
+            "peoples_committee"
+        );
         assert_eq!(value["horizon"], "2024");
     }
 
@@ -904,19 +979,19 @@ mod seed {
             ),
             (
                 edited(
-                    r#"{ role = "lead", recipients = true }"#,
+                    r#"{ role = "lead", bodies = { body = "TH-TU-BTG" } }"#,
                     r#"{ role = "lead" }"#,
                 ),
-                "tasks[0].assignments[0]",
+                "tasks[6].assignments[0]",
                 "exactly one of `recipients = true` and `bodies`",
             ),
             // A value of the wrong shape is told what is expected, in the file's terms.
             (
                 edited(
-                    r#"assignments = [{ role = "lead", recipients = true }]"#,
-                    r#"assignments = ["lead"]"#,
+                    r#"{ role = "lead", bodies = { body = "TH-TU-BTG" } }"#,
+                    r#""lead""#,
                 ),
-                "tasks[0].assignments[0]",
+                "tasks[6].assignments[0]",
                 "invalid type: string \"lead\", expected an assignment: a table with `role` and either `recipients = true` or `bodies`",
             ),
             (

@@ -16,4 +16,5 @@ mod obligation;
 mod org;
 mod period;
 mod regime;
+mod seed_data;
 mod yardstick;

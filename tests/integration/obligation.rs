@@ -589,7 +589,19 @@ mod seed {
             "YEN-DINH",
         ];
         let mut bodies: Vec<String> = districts.iter().map(|d| format!("TH-HU-{d}")).collect();
-        bodies.extend(["TH-DU-KCQDN", "TH-DD-HDND", "TH-DD-MTTQ", "TH-BCS-UBND"].map(String::from));
+        // The registry lists 2 of the 8 party delegations of 2024 and the 3 civil-affairs
+        // committees (examples/data/thanh_hoa.toml, header).
+        bodies.extend(
+            [
+                "TH-DU-KCQDN",
+                "TH-DD-HDND",
+                "TH-DD-MTTQ",
+                "TH-BCS-UBND",
+                "TH-BCS-TAND",
+                "TH-BCS-VKSND",
+            ]
+            .map(String::from),
+        );
         bodies.sort();
         bodies
     }
@@ -608,9 +620,9 @@ mod seed {
         )
         .unwrap();
         let obligations = all(&expansion);
-        // Task 10: 31 bodies × 2 half-years; the monitoring clause: 1 body × 2.
-        assert_eq!(task_10_bodies().len(), 31);
-        assert_eq!(obligations.len(), 64);
+        // Task 10: 33 bodies × 2 half-years; the monitoring clause: 1 body × 2.
+        assert_eq!(task_10_bodies().len(), 33);
+        assert_eq!(obligations.len(), 68);
         for half in ["2024-H1", "2024-H2"] {
             let mut owers: Vec<String> = obligations
                 .iter()
@@ -749,15 +761,15 @@ mod seed {
         )
         .unwrap();
         let obligations = all(&expansion);
-        assert_eq!(obligations.len(), 32);
+        assert_eq!(obligations.len(), 34);
         assert!(obligations.iter().all(|o| {
             o.due_date() == date(2025, 12, 25)
                 && o.key().period().to_string() == "2025-H2"
                 && o.applicability() == Applicability::Applies
         }));
-        // 32 distinct keys, though 27 of them are held by one body (TH-TU).
+        // 34 distinct keys, though 27 of them are held by one body (TH-TU).
         let keys: HashSet<&ObligationKey> = obligations.iter().map(Obligation::key).collect();
-        assert_eq!(keys.len(), 32);
+        assert_eq!(keys.len(), 34);
         assert_eq!(
             obligations
                 .iter()
@@ -788,7 +800,9 @@ mod seed {
                     // The district level ended on 2025-07-01; Đông Sơn had merged into
                     // Thanh Hóa city on 2025-01-01.
                     d if d.starts_with("TH-HU-") => "TH-TU",
-                    "TH-DD-HDND" | "TH-DD-MTTQ" => "TH-DU-CQD",
+                    "TH-DD-HDND" | "TH-DD-MTTQ" | "TH-BCS-TAND" | "TH-BCS-VKSND" => {
+                        "TH-DU-CQD"
+                    }
                     _ => "TH-DU-UBND",
                 };
                 (b, to.to_owned())

@@ -891,7 +891,14 @@ mod thanh_hoa {
                 &registry,
                 &registry.select(&groups, day(2024, 2, 22)).unwrap()
             ),
-            ["TH-DD-HDND", "TH-DD-MTTQ", "TH-BCS-UBND"]
+            // 2 of the 8 party delegations and the 3 civil-affairs committees of 2024.
+            [
+                "TH-DD-HDND",
+                "TH-DD-MTTQ",
+                "TH-BCS-UBND",
+                "TH-BCS-TAND",
+                "TH-BCS-VKSND"
+            ]
         );
         assert!(
             registry
