@@ -35,9 +35,9 @@ use directives::compliance::{
 };
 use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
-use directives::org::{BodyId, BodyKind, Registry};
+use directives::org::{BodyId, BodyKind, Change, Registry};
 use directives::period::Period;
-use directives::regime::ReportingRegime;
+use directives::regime::{Applicability, RegimeScope, ReportingRegime};
 
 const REGISTRY: &str = "examples/data/thanh_hoa.toml";
 const LETTER: &str = "examples/data/1470-CV-TU.toml";
@@ -61,6 +61,11 @@ fn run() -> Result<(), Box<dyn Error>> {
         None => NaiveDate::from_ymd_opt(2025, 7, 15).ok_or("invalid default date")?,
     };
     let registry = Registry::from_toml_str(&read(REGISTRY)?)?;
+    println!(
+        "Registry {REGISTRY}: {} bodies; partial at commune level and for the party \
+         delegations (6 of the 8 of 2024 are missing), as its header says",
+        registry.len()
+    );
     let letter = Directive::from_toml_str(&read(LETTER)?)?;
     let calendar = WorkCalendar::vietnam()?;
     let name = |id: BodyId, on: NaiveDate| -> String {
@@ -140,6 +145,13 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
     }
     println!("\nEvery verdict other than a plain \"done on time\", and why:");
+    let how = RegimeScope::StateAdministration.applicability(letter.document().symbol().system());
+    if how == Applicability::ByAnalogy {
+        println!(
+            "(Decision 42/2014/QĐ-TTg and Decree 09/2019/NĐ-CP govern state bodies; for this \
+             Party letter they apply {how})"
+        );
+    }
     for finding in evaluation.findings() {
         let explanation = finding.explanation();
         if finding.status() == Status::DoneOnTime && explanation.notes().is_empty() {
@@ -206,6 +218,28 @@ fn run() -> Result<(), Box<dyn Error>> {
                 name(holder.body(), as_of),
                 steps.join(", then ")
             );
+            // Say when a successor is a choice of the data rather than a fact.
+            for step in holder.steps() {
+                let Some(code) = registry.code(step.from()) else {
+                    continue;
+                };
+                let change = registry.changes().iter().find(|c| {
+                    c.date() == step.date()
+                        && match c {
+                            Change::Dissolve { body, .. } | Change::Split { body, .. } => {
+                                body == code
+                            }
+                            Change::Merge { bodies, .. } => bodies.contains(code),
+                            _ => false,
+                        }
+                });
+                if let Some(assumption) = change
+                    .and_then(Change::provenance)
+                    .and_then(|p| p.assumption())
+                {
+                    println!("    unverified ({code}, {}): {assumption}", step.date());
+                }
+            }
         }
     }
     for diagnostic in evaluation.diagnostics() {
