@@ -20,7 +20,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use directives::compliance::{Evaluation, EvaluationPolicy, Events, Status, StatusCounts, evaluate};
+use directives::compliance::{
+    Evaluation, EvaluationPolicy, Events, Status, StatusCounts, evaluate,
+};
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{

@@ -282,7 +282,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
         let mut grades: Vec<_> = by_grade.into_iter().collect();
         grades.sort();
-        println!("\nGrades {year}, {label}, under {} (timeliness only):", policy.name());
+        println!(
+            "\nGrades {year}, {label}, under {} (timeliness only):",
+            policy.name()
+        );
         if ranking.ranked().is_empty() {
             println!("  none of them owes an obligation due in {year}");
         }

@@ -1619,9 +1619,18 @@ impl ReportingRegime {
 pub fn facts() -> Vec<Fact> {
     let mut facts: Vec<Fact> = [
         ("decree_09_monthly", ReportingRegime::decree_09_monthly()),
-        ("decree_09_quarterly", ReportingRegime::decree_09_quarterly()),
-        ("decree_09_half_yearly", ReportingRegime::decree_09_half_yearly()),
-        ("decree_09_nine_monthly", ReportingRegime::decree_09_nine_monthly()),
+        (
+            "decree_09_quarterly",
+            ReportingRegime::decree_09_quarterly(),
+        ),
+        (
+            "decree_09_half_yearly",
+            ReportingRegime::decree_09_half_yearly(),
+        ),
+        (
+            "decree_09_nine_monthly",
+            ReportingRegime::decree_09_nine_monthly(),
+        ),
         ("decree_09_yearly", ReportingRegime::decree_09_yearly()),
     ]
     .into_iter()
@@ -1667,7 +1676,12 @@ pub fn facts() -> Vec<Fact> {
         ),
     ];
     facts.extend(rules.into_iter().filter_map(|(id, statement, provenance)| {
-        Some(Fact::new(FactArea::LegalRule, id, statement, provenance.ok()?))
+        Some(Fact::new(
+            FactArea::LegalRule,
+            id,
+            statement,
+            provenance.ok()?,
+        ))
     }));
     facts
 }
@@ -2350,8 +2364,8 @@ mod wire {
     use serde::Deserialize;
 
     use super::{
-        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, RegimeScope,
-        ReportingRegime, Tier,
+        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, RegimeScope, ReportingRegime,
+        Tier,
     };
     use crate::period::{Frequency, Period};
     use crate::provenance::Provenance;

@@ -371,7 +371,6 @@ pub struct GradingPolicy {
     not_applied: Vec<(Grade, String)>,
 }
 
-
 impl GradingPolicy {
     /// A policy named `name`, with this late penalty (the share of its point a late
     /// obligation loses) and these rules, for every assessment year.
@@ -492,7 +491,11 @@ impl GradingPolicy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_condition_not_applied(mut self, grade: Grade, condition: impl Into<String>) -> Self {
+    pub fn with_condition_not_applied(
+        mut self,
+        grade: Grade,
+        condition: impl Into<String>,
+    ) -> Self {
         self.not_applied.push((grade, condition.into()));
         self
     }
@@ -669,7 +672,10 @@ impl GradingPolicy {
                     "at least 30% of tasks done beyond what was asked; for a collective, no disciplined member or subordinate unit",
                 ),
                 (Grade::Good, "the groups of criteria behind the 100 points"),
-                (Grade::Completed, "the groups of criteria behind the 100 points"),
+                (
+                    Grade::Completed,
+                    "the groups of criteria behind the 100 points",
+                ),
             ],
         )
     }

@@ -171,9 +171,7 @@ impl StatusCounts {
         {
             groups.entry(key(id)).or_default().add(status);
         }
-        groups
-            .into_iter()
-            .collect()
+        groups.into_iter().collect()
     }
 
     /// Scorecards per body, in body order. Each body counts what it holds: an obligation

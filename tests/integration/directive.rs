@@ -228,7 +228,10 @@ fn irregular_symbols_are_flagged_in_other_data() {
     let doc = Document::builder(DocSymbol::parse("12/KH-UBND").unwrap(), issued)
         .reference(
             Relation::Implements,
-            DocKey::new(DocSymbol::parse("05/2023/CT-UBND").unwrap(), Some(date(2023, 4, 3))),
+            DocKey::new(
+                DocSymbol::parse("05/2023/CT-UBND").unwrap(),
+                Some(date(2023, 4, 3)),
+            ),
         )
         .build()
         .unwrap();
@@ -241,13 +244,19 @@ fn irregular_symbols_are_flagged_in_other_data() {
         .collect();
     assert_eq!(
         lints,
-        ["warning[DIR011] reference 1: irregular symbol `05/2023/CT-UBND`: a directive with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"]
+        [
+            "warning[DIR011] reference 1: irregular symbol `05/2023/CT-UBND`: a directive with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+        ]
     );
-    let own = Directive::builder(letter("7/2024/CT-UBND", issued)).build().unwrap();
+    let own = Directive::builder(letter("7/2024/CT-UBND", issued))
+        .build()
+        .unwrap();
     let codes: Vec<LintCode> = own.lint(&registry()).iter().map(Lint::code).collect();
     assert!(codes.contains(&LintCode::IrregularSymbol), "{codes:?}");
     // The regular form raises nothing.
-    let regular = Directive::builder(letter("7/CT-UBND", issued)).build().unwrap();
+    let regular = Directive::builder(letter("7/CT-UBND", issued))
+        .build()
+        .unwrap();
     assert!(
         !regular
             .lint(&registry())
@@ -468,8 +477,12 @@ fn bodies_named_in_one_lead_selector_are_several_leads() {
     assert_eq!(
         lints,
         [
-            format!("error[DIR002] task 1: the task has 2 leads; each task has exactly one ({rule})"),
-            format!("error[DIR002] task 3: the task has 2 leads; each task has exactly one ({rule})"),
+            format!(
+                "error[DIR002] task 1: the task has 2 leads; each task has exactly one ({rule})"
+            ),
+            format!(
+                "error[DIR002] task 3: the task has 2 leads; each task has exactly one ({rule})"
+            ),
         ]
     );
 }
@@ -510,7 +523,10 @@ fn state_rules_apply_to_party_letters_by_analogy() {
     );
     let (en, vi) = messages("1470-CV/TU", LintCode::SeveralLeads);
     assert!(en.ends_with(", by analogy for a Party document)"), "{en}");
-    assert!(vi.ends_with(", áp dụng tương tự đối với văn bản của Đảng)"), "{vi}");
+    assert!(
+        vi.ends_with(", áp dụng tương tự đối với văn bản của Đảng)"),
+        "{vi}"
+    );
     let (en, _) = messages("9/KH-UBND", LintCode::SeveralLeads);
     assert!(!en.contains("by analogy"), "{en}");
 }
@@ -715,8 +731,19 @@ mod seed {
                 .iter()
                 .map(|&id| registry.code(id).unwrap().as_str())
                 .collect();
-            for expected in ["TH-UBND", "TH-UBND-NGA-SON", "TH-HU-NGA-SON", "TH-MTTQ", "TH-SNV", "TH-DD-HDND"] {
-                assert!(codes.contains(&expected), "task {}: {expected}", task.number());
+            for expected in [
+                "TH-UBND",
+                "TH-UBND-NGA-SON",
+                "TH-HU-NGA-SON",
+                "TH-MTTQ",
+                "TH-SNV",
+                "TH-DD-HDND",
+            ] {
+                assert!(
+                    codes.contains(&expected),
+                    "task {}: {expected}",
+                    task.number()
+                );
             }
             // The 27 district-level People's Committees and the provincial one.
             let committees = codes.iter().filter(|c| c.starts_with("TH-UBND")).count();
@@ -724,8 +751,14 @@ mod seed {
         }
         // Task 3's model, in communes, wards and townships.
         let t3 = d.task("3").unwrap();
-        assert!(t3.title().contains("\"Chính quyền thân thiện, vì Nhân dân phục vụ\""));
-        assert!(t3.text().contains("communes, wards and townships (xã, phường, thị trấn)"));
+        assert!(
+            t3.title()
+                .contains("\"Chính quyền thân thiện, vì Nhân dân phục vụ\"")
+        );
+        assert!(
+            t3.text()
+                .contains("communes, wards and townships (xã, phường, thị trấn)")
+        );
         // Task 8: the Party delegation leads the Standing Committee of the council.
         assert_eq!(
             d.task("8").unwrap().assignments()[1].assignee(),
@@ -811,7 +844,11 @@ mod seed {
                 (Role::Coordinate, Assignee::Bodies(body("TH-TU-BDV"))),
             ]
         );
-        assert!(d.tasks()[0].text().contains("Directive 33/CT-TTg (printed \"33/2021/CT-TTg\" in the report)"));
+        assert!(
+            d.tasks()[0]
+                .text()
+                .contains("Directive 33/CT-TTg (printed \"33/2021/CT-TTg\" in the report)")
+        );
         assert_eq!(
             d.cited()[2].title(),
             "Về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới"

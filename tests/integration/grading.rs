@@ -28,10 +28,22 @@ fn counts(on_time: u64, late: u64, overdue: u64) -> StatusCounts {
 #[test]
 fn policies_govern_the_years_they_were_in_force_for() {
     let years = |p: &GradingPolicy| (p.first_year(), p.last_year());
-    assert_eq!(years(&GradingPolicy::regulation_124_2023()), (Some(2023), Some(2024)));
-    assert_eq!(years(&GradingPolicy::regulation_366_2025()), (Some(2025), None));
-    assert_eq!(years(&GradingPolicy::decree_90_2020_as_amended()), (Some(2023), Some(2025)));
-    assert_eq!(years(&GradingPolicy::decree_335_2025_timeliness()), (Some(2026), None));
+    assert_eq!(
+        years(&GradingPolicy::regulation_124_2023()),
+        (Some(2023), Some(2024))
+    );
+    assert_eq!(
+        years(&GradingPolicy::regulation_366_2025()),
+        (Some(2025), None)
+    );
+    assert_eq!(
+        years(&GradingPolicy::decree_90_2020_as_amended()),
+        (Some(2023), Some(2025))
+    );
+    assert_eq!(
+        years(&GradingPolicy::decree_335_2025_timeliness()),
+        (Some(2026), None)
+    );
     let for_2024: Vec<String> = GradingPolicy::presets()
         .into_iter()
         .filter(|p| p.applies_to(2024))
@@ -80,10 +92,20 @@ fn grading_a_year_out_of_force_gives_a_diagnostic() {
     // The conditions of the grade given that timeliness cannot show are listed.
     assert!(ok.diagnostics().iter().any(|d| matches!(
         d,
-        GradingDiagnostic::ConditionNotChecked { grade: Grade::Excellent, .. }
+        GradingDiagnostic::ConditionNotChecked {
+            grade: Grade::Excellent,
+            ..
+        }
     )));
-    let ranking = rank(&[(BodyId::from_index(0), c)], &GradingPolicy::decree_335_2025_timeliness(), 2024);
-    assert!(matches!(ranking.diagnostics()[0], GradingDiagnostic::NotInForce { year: 2024, .. }));
+    let ranking = rank(
+        &[(BodyId::from_index(0), c)],
+        &GradingPolicy::decree_335_2025_timeliness(),
+        2024,
+    );
+    assert!(matches!(
+        ranking.diagnostics()[0],
+        GradingDiagnostic::NotInForce { year: 2024, .. }
+    ));
 }
 
 /// Regulation 124-QĐ/TW and Decree 90/2020/NĐ-CP grade by conditions: every task on time
@@ -91,11 +113,34 @@ fn grading_a_year_out_of_force_gives_a_diagnostic() {
 /// (art. 10 as taken from art. 14.1(b), unverified).
 #[test]
 fn the_2024_presets_grade_by_conditions() {
-    for policy in [GradingPolicy::regulation_124_2023(), GradingPolicy::decree_90_2020_as_amended()] {
-        assert_eq!(policy.grade(&counts(10, 0, 0)), Some(Grade::Excellent), "{}", policy.name());
-        assert_eq!(policy.grade(&counts(8, 2, 0)), Some(Grade::Completed), "{}", policy.name());
-        assert_eq!(policy.grade(&counts(7, 3, 0)), Some(Grade::NotCompleted), "{}", policy.name());
-        assert_eq!(policy.grade(&counts(9, 0, 1)), Some(Grade::NotCompleted), "{}", policy.name());
+    for policy in [
+        GradingPolicy::regulation_124_2023(),
+        GradingPolicy::decree_90_2020_as_amended(),
+    ] {
+        assert_eq!(
+            policy.grade(&counts(10, 0, 0)),
+            Some(Grade::Excellent),
+            "{}",
+            policy.name()
+        );
+        assert_eq!(
+            policy.grade(&counts(8, 2, 0)),
+            Some(Grade::Completed),
+            "{}",
+            policy.name()
+        );
+        assert_eq!(
+            policy.grade(&counts(7, 3, 0)),
+            Some(Grade::NotCompleted),
+            "{}",
+            policy.name()
+        );
+        assert_eq!(
+            policy.grade(&counts(9, 0, 1)),
+            Some(Grade::NotCompleted),
+            "{}",
+            policy.name()
+        );
         // The index is the share done on time.
         assert_eq!(policy.timeliness_index(&counts(8, 2, 0)), Some(80.0));
         assert_eq!(policy.grade(&StatusCounts::default()), None);
@@ -113,10 +158,12 @@ fn decree_335_is_a_timeliness_index_not_the_decrees_grade() {
     assert_eq!(p.grade(&counts(3, 1, 0)), Some(Grade::Excellent));
     assert_eq!(p.grade(&counts(1, 1, 1)), Some(Grade::Completed)); // 58.3: from 50 to under 70
     assert_eq!(p.grade(&counts(0, 1, 1)), Some(Grade::NotCompleted)); // 37.5
-    assert_eq!(p.timeliness_index(&counts(1, 1, 1)).map(|i| (i * 10.0).round() / 10.0), Some(58.3));
-    assert!(
-        p.conditions_not_applied(Grade::Excellent)[0].contains("30 general")
+    assert_eq!(
+        p.timeliness_index(&counts(1, 1, 1))
+            .map(|i| (i * 10.0).round() / 10.0),
+        Some(58.3)
     );
+    assert!(p.conditions_not_applied(Grade::Excellent)[0].contains("30 general"));
 }
 
 #[test]
@@ -128,11 +175,15 @@ fn bad_numbers_are_refused_with_the_value() {
         "grading policy `p`: late penalty `NaN` is out of range: expected 0 to 1"
     );
     assert_eq!(
-        new(0.5, GradeRule::min_index(101.0)).unwrap_err().to_string(),
+        new(0.5, GradeRule::min_index(101.0))
+            .unwrap_err()
+            .to_string(),
         "grading policy `p`: the minimum index `101` for `excellent` is out of range: expected 0 to 100"
     );
     assert_eq!(
-        new(0.5, ok.with_max_late_share(-0.1)).unwrap_err().to_string(),
+        new(0.5, ok.with_max_late_share(-0.1))
+            .unwrap_err()
+            .to_string(),
         "grading policy `p`: the maximum late share `-0.1` for `excellent` is out of range: expected 0 to 1"
     );
     assert_eq!(
@@ -141,7 +192,11 @@ fn bad_numbers_are_refused_with_the_value() {
     );
     assert!(matches!(
         new(0.5, ok).unwrap().in_force_for(2025, Some(2024)),
-        Err(GradingError::Years { first: 2025, last: 2024, .. })
+        Err(GradingError::Years {
+            first: 2025,
+            last: 2024,
+            ..
+        })
     ));
 }
 
@@ -162,7 +217,12 @@ fn grading_facts_are_pinned_with_their_assumptions() {
     );
     for f in &facts {
         assert_eq!(f.area(), FactArea::GradingPreset);
-        assert_eq!(f.provenance().certainty(), Certainty::Unverified, "{}", f.id());
+        assert_eq!(
+            f.provenance().certainty(),
+            Certainty::Unverified,
+            "{}",
+            f.id()
+        );
     }
     let starts: Vec<&str> = facts
         .iter()
@@ -178,7 +238,9 @@ fn grading_facts_are_pinned_with_their_assumptions() {
             "Decree 335/2025/NĐ-CP (in force 2026-01-01) grades civil servants on 100 points, 30 of them general criteria and the rest the quantity, quality and progress of each product, and art. 14.2(c) takes 25% off an item's progress points for each delay",
         ]
     );
-    assert!(facts[3].statement().starts_with("timeliness index on the grade bands of Decree 335/2025/NĐ-CP: assessment years from 2026"));
+    assert!(facts[3].statement().starts_with(
+        "timeliness index on the grade bands of Decree 335/2025/NĐ-CP: assessment years from 2026"
+    ));
 }
 
 #[cfg(feature = "serde")]
@@ -186,14 +248,21 @@ fn grading_facts_are_pinned_with_their_assumptions() {
 fn policies_round_trip_and_are_checked_when_read() {
     for policy in GradingPolicy::presets() {
         let json = serde_json::to_string(&policy).unwrap();
-        assert_eq!(serde_json::from_str::<GradingPolicy>(&json).unwrap(), policy);
+        assert_eq!(
+            serde_json::from_str::<GradingPolicy>(&json).unwrap(),
+            policy
+        );
         let text = toml::to_string(&policy).unwrap();
         assert_eq!(toml::from_str::<GradingPolicy>(&text).unwrap(), policy);
     }
     let bad = r#"{"name":"p","late_penalty":2.0,
         "excellent":{"min_index":90.0},"good":{"min_index":70.0},"completed":{"min_index":50.0}}"#;
     let err = serde_json::from_str::<GradingPolicy>(bad).unwrap_err();
-    assert!(err.to_string().starts_with("grading policy `p`: late penalty `2` is out of range"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("grading policy `p`: late penalty `2` is out of range"),
+        "{err}"
+    );
     let a = GradingPolicy::regulation_124_2023().assess(2025, &counts(1, 0, 0));
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(json["diagnostics"][0]["kind"], "not_in_force");

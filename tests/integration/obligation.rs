@@ -800,9 +800,7 @@ mod seed {
                     // The district level ended on 2025-07-01; Đông Sơn had merged into
                     // Thanh Hóa city on 2025-01-01.
                     d if d.starts_with("TH-HU-") => "TH-TU",
-                    "TH-DD-HDND" | "TH-DD-MTTQ" | "TH-BCS-TAND" | "TH-BCS-VKSND" => {
-                        "TH-DU-CQD"
-                    }
+                    "TH-DD-HDND" | "TH-DD-MTTQ" | "TH-BCS-TAND" | "TH-BCS-VKSND" => "TH-DU-CQD",
                     _ => "TH-DU-UBND",
                 };
                 (b, to.to_owned())

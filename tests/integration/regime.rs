@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use directives::calendar::{CalendarError, Term, WorkCalendar};
-use directives::period::{Frequency, Period};
 use directives::document::{DocSymbol, SymbolSystem};
+use directives::period::{Frequency, Period};
 use directives::provenance::{Certainty, FactArea};
 use directives::regime::{
     Applicability, CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport,
@@ -327,8 +327,8 @@ fn one_off_reports() {
 /// or on the Sunday after a Friday window end, is valid; the tool may only warn.
 #[test]
 fn art_8_5_c_one_off_dates_are_the_asking_bodys() {
-    let same_day = OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-30"))
-        .unwrap();
+    let same_day =
+        OneOffReport::new("storm", OneOffKind::AdHoc, p("2024-06"), d("2024-06-30")).unwrap();
     assert_eq!(same_day.reporting_period().due(), d("2024-06-30"));
     assert!(same_day.leaves_no_working_day(cal()).unwrap());
     let weekend = OneOffReport::new(
@@ -399,14 +399,24 @@ fn facts_are_pinned_with_their_provenance() {
         ]
     );
     // Art. 8.5(b) was read: no longer labelled unverified.
-    let art_8_5_b = facts.iter().find(|f| f.id() == "decree_09_art_8_5_b").unwrap();
+    let art_8_5_b = facts
+        .iter()
+        .find(|f| f.id() == "decree_09_art_8_5_b")
+        .unwrap();
     assert_eq!(
         art_8_5_b.provenance().citation(),
         Some("Decree 09/2019/NĐ-CP art. 8.5(b)")
     );
     // Circular 01/2020 art. 11 is the annual report on meetings, and says so.
-    let circular = facts.iter().find(|f| f.id() == "circular_01_2020_art_11").unwrap();
-    assert!(circular.statement().starts_with("the annual report on meetings"));
+    let circular = facts
+        .iter()
+        .find(|f| f.id() == "circular_01_2020_art_11")
+        .unwrap();
+    assert!(
+        circular
+            .statement()
+            .starts_with("the annual report on meetings")
+    );
 }
 
 /// Decree 09/2019/NĐ-CP art. 1.1(a), art. 2: the decree governs state administrative
@@ -414,13 +424,21 @@ fn facts_are_pinned_with_their_provenance() {
 #[test]
 fn decree_09_applies_to_party_letters_by_analogy() {
     for preset in presets() {
-        assert_eq!(preset.scope(), RegimeScope::StateAdministration, "{}", preset.name());
+        assert_eq!(
+            preset.scope(),
+            RegimeScope::StateAdministration,
+            "{}",
+            preset.name()
+        );
         assert!(preset.provenance().is_some(), "{}", preset.name());
     }
     let letter = DocSymbol::parse("1470-CV/TU").unwrap();
     let plan = DocSymbol::parse("05/KH-UBND").unwrap();
     let scope = ReportingRegime::decree_09_half_yearly().scope();
-    assert_eq!(scope.applicability(letter.system()), Applicability::ByAnalogy);
+    assert_eq!(
+        scope.applicability(letter.system()),
+        Applicability::ByAnalogy
+    );
     assert_eq!(scope.applicability(plan.system()), Applicability::Direct);
     assert_eq!(
         RegimeScope::Any.applicability(SymbolSystem::Party),
@@ -837,7 +855,12 @@ mod serde_json_shape {
         let preset = ReportingRegime::decree_09_monthly();
         let json = serde_json::to_string(&preset).unwrap();
         assert!(json.contains(r#""scope":"state_administration""#), "{json}");
-        assert!(json.contains(r#""provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12"#), "{json}");
+        assert!(
+            json.contains(
+                r#""provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12"#
+            ),
+            "{json}"
+        );
         let back: ReportingRegime = serde_json::from_str(&json).unwrap();
         assert_eq!(back, preset);
         let toml_text = toml::to_string(&preset).unwrap();
@@ -848,7 +871,11 @@ mod serde_json_shape {
             "deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"keep"},
             "provenance":{"certainty":"unverified","assumption":" "}}"#;
         let err = serde_json::from_str::<ReportingRegime>(blank).unwrap_err();
-        assert!(err.to_string().contains("an unverified fact needs its assumption"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("an unverified fact needs its assumption"),
+            "{err}"
+        );
     }
 
     #[test]

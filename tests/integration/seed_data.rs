@@ -30,9 +30,13 @@ fn every_body_change_carries_its_provenance() {
     let registry = registry();
     let mut by_certainty: BTreeMap<Certainty, usize> = BTreeMap::new();
     for change in registry.changes() {
-        let provenance = change
-            .provenance()
-            .unwrap_or_else(|| panic!("change on {} of {:?} has no provenance", change.date(), ended(change)));
+        let provenance = change.provenance().unwrap_or_else(|| {
+            panic!(
+                "change on {} of {:?} has no provenance",
+                change.date(),
+                ended(change)
+            )
+        });
         *by_certainty.entry(provenance.certainty()).or_default() += 1;
     }
     assert_eq!(
@@ -61,11 +65,26 @@ fn unverified_changes_state_their_assumptions() {
     assert_eq!(
         summary,
         [
-            ("secondary sources report that Đông Sơn district merged into Thanh Hóa city on 2025-01-01; the resolution was not read", 2),
-            ("the district level ended on 2025-07-01 (Law 72/2025/QH15 art. 51.3); its local work passed to the new communes and wards, which are not in this file, so the Provincial People's Committee is taken as the successor", 26),
-            ("the district party committees ended on 2025-07-01, when the 166 commune-level party committees directly under the Provincial Party Committee took over local work; none of them alone succeeds a district and they are not in this file, so the Provincial Party Committee is taken as the successor", 26),
-            ("the end of the party delegations and civil-affairs committees on 2025-02-11 is reported by the press (nguoilambao.vn, conference of 2025-02-11); which of the two new provincial party committees took over which old body is not stated there", 5),
-            ("the press report of 2025-02-11 says 1 party committee ended, taken to be the party committee of the provincial agencies and enterprises; its successor is a choice of this data", 1),
+            (
+                "secondary sources report that Đông Sơn district merged into Thanh Hóa city on 2025-01-01; the resolution was not read",
+                2
+            ),
+            (
+                "the district level ended on 2025-07-01 (Law 72/2025/QH15 art. 51.3); its local work passed to the new communes and wards, which are not in this file, so the Provincial People's Committee is taken as the successor",
+                26
+            ),
+            (
+                "the district party committees ended on 2025-07-01, when the 166 commune-level party committees directly under the Provincial Party Committee took over local work; none of them alone succeeds a district and they are not in this file, so the Provincial Party Committee is taken as the successor",
+                26
+            ),
+            (
+                "the end of the party delegations and civil-affairs committees on 2025-02-11 is reported by the press (nguoilambao.vn, conference of 2025-02-11); which of the two new provincial party committees took over which old body is not stated there",
+                5
+            ),
+            (
+                "the press report of 2025-02-11 says 1 party committee ended, taken to be the party committee of the provincial agencies and enterprises; its successor is a choice of this data",
+                1
+            ),
         ]
     );
     // Where the successor of a dissolved district party committee is a choice of the data,
@@ -80,7 +99,9 @@ fn unverified_changes_state_their_assumptions() {
             .provenance()
             .and_then(|p| p.assumption())
             .unwrap()
-            .ends_with("the Provincial Party Committee is taken as the successor: a choice of this data")
+            .ends_with(
+                "the Provincial Party Committee is taken as the successor: a choice of this data"
+            )
     );
 }
 
