@@ -1636,9 +1636,8 @@ pub fn facts() -> Vec<Fact> {
     .into_iter()
     .filter_map(|(id, regime)| {
         let statement = format!(
-            "{}: {} report, data from {}, due on {}",
+            "{}: data from {}, due on {}",
             regime.name(),
-            regime.frequency(),
             regime.cut_off(),
             regime.deadline()
         );

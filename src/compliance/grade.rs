@@ -168,6 +168,7 @@ pub enum GradingError {
 ///
 /// let rule = GradeRule::min_index(70.0).with_min_on_time_share(1.0);
 /// assert_eq!(rule.index(), 70.0);
+/// assert_eq!(rule.to_string(), "index from 70, every due item done on time");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -306,6 +307,35 @@ impl GradeRule {
             && self
                 .max_late_share
                 .is_none_or(|max| share(Status::DoneLate) <= max)
+    }
+}
+
+impl fmt::Display for GradeRule {
+    /// The rule in words: `index from 90, every due item done on time`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let percent = |share: f64| format!("{}%", share * 100.0);
+        let mut parts = Vec::new();
+        if self.min_index > 0.0 {
+            parts.push(format!("index from {}", self.min_index));
+        }
+        match self.min_on_time_share {
+            Some(s) if s >= 1.0 => parts.push("every due item done on time".to_owned()),
+            Some(s) => parts.push(format!("at least {} done on time", percent(s))),
+            None => {}
+        }
+        match self.min_done_share {
+            Some(s) if s >= 1.0 => parts.push("every due item done".to_owned()),
+            Some(s) => parts.push(format!("at least {} done", percent(s))),
+            None => {}
+        }
+        if let Some(s) = self.max_late_share {
+            parts.push(format!("at most {} late", percent(s)));
+        }
+        if parts.is_empty() {
+            f.write_str("no condition")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
     }
 }
 
@@ -1335,11 +1365,11 @@ pub fn facts() -> Vec<Fact> {
                 _ => "every assessment year".to_owned(),
             };
             let statement = format!(
-                "{}: {years}; excellent from index {}, good from {}, completed from {}; a late item keeps {}% of its point",
+                "{}: {years}; excellent: {}; good: {}; completed: {}; in the index a late item keeps {}% of its point",
                 policy.name,
-                policy.excellent.min_index,
-                policy.good.min_index,
-                policy.completed.min_index,
+                policy.excellent,
+                policy.good,
+                policy.completed,
                 (1.0 - policy.late_penalty) * 100.0,
             );
             let provenance = policy.provenance?;
