@@ -166,10 +166,7 @@ fn run(args: &Args) -> Result<String, directives::Error> {
         .iter()
         .filter_map(|d| d.kind().provenance())
         .collect();
-    let mut sources: Vec<String> = provenances
-        .iter()
-        .map(|p| provenance_text(p, vi))
-        .collect();
+    let mut sources: Vec<String> = provenances.iter().map(|p| provenance_text(p, vi)).collect();
     sources.sort_unstable();
     sources.dedup();
     if !sources.is_empty() {
@@ -178,10 +175,7 @@ fn run(args: &Args) -> Result<String, directives::Error> {
             let _ = writeln!(out, "  {source}");
         }
     }
-    if provenances
-        .iter()
-        .any(|p| p.is_below(Certainty::Verified))
-    {
+    if provenances.iter().any(|p| p.is_below(Certainty::Verified)) {
         let _ = writeln!(
             out,
             "{}",

@@ -947,7 +947,10 @@ mod tests {
     fn below_verified(s: &YearSchedule) -> Vec<String> {
         s.days()
             .iter()
-            .filter(|d| d.provenance().is_below(crate::provenance::Certainty::Verified))
+            .filter(|d| {
+                d.provenance()
+                    .is_below(crate::provenance::Certainty::Verified)
+            })
             .map(|d| d.date().to_string())
             .collect()
     }

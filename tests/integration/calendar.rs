@@ -4,8 +4,8 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use directives::calendar::{
-    self, CalendarError, DayKind, HolidayDate, HolidayRule, Roll, ScheduledDayKind, Term,
-    TermUnit, WeekMask, WorkCalendar, WorkCalendarBuilder, YearSchedule,
+    self, CalendarError, DayKind, HolidayDate, HolidayRule, Roll, ScheduledDayKind, Term, TermUnit,
+    WeekMask, WorkCalendar, WorkCalendarBuilder, YearSchedule,
 };
 use directives::provenance::{Certainty, FactArea, Provenance};
 use proptest::prelude::*;
@@ -148,9 +148,15 @@ fn may_4_2024_is_corroborated_by_two_reports() {
     let p = entry_provenance(2024, 5, 4);
     assert_eq!(p.certainty(), Certainty::Corroborated);
     let sources = p.sources().join("\n");
-    assert!(sources.contains("Thời báo Tài chính Việt Nam, 2024-04-15"), "{sources}");
+    assert!(
+        sources.contains("Thời báo Tài chính Việt Nam, 2024-04-15"),
+        "{sources}"
+    );
     assert!(sources.contains("SGGP"), "{sources}");
-    assert!(sources.contains("Official Letter 2450/VPCP-KGVX of 2024-04-12"), "{sources}");
+    assert!(
+        sources.contains("Official Letter 2450/VPCP-KGVX of 2024-04-12"),
+        "{sources}"
+    );
     assert_eq!(entry_provenance(2024, 4, 29), p);
     match vietnam().day_info(d(2024, 5, 4)).unwrap() {
         DayKind::MakeUpWorkingDay(e) => {
@@ -206,7 +212,8 @@ fn national_day_2026_swaps_aug_31_for_sat_aug_22() {
     // The swap keeps the number of working days: August and September 2026 together
     // lose only the two National Day holidays to the break.
     assert_eq!(
-        cal.working_days_between(d(2026, 8, 1), d(2026, 10, 1)).unwrap(),
+        cal.working_days_between(d(2026, 8, 1), d(2026, 10, 1))
+            .unwrap(),
         21 + 22 - 2
     );
 }
@@ -235,8 +242,16 @@ fn culture_day_is_a_day_off_from_2026() {
             assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
             let p = h.provenance();
             assert_eq!(p.certainty(), Certainty::Corroborated);
-            assert!(p.sources().iter().any(|s| s.contains("Resolution 28/2026/QH16, in force 2026-07-01")));
-            assert!(p.sources().iter().any(|s| s.contains("Lao Động, 2026-04-20")));
+            assert!(
+                p.sources()
+                    .iter()
+                    .any(|s| s.contains("Resolution 28/2026/QH16, in force 2026-07-01"))
+            );
+            assert!(
+                p.sources()
+                    .iter()
+                    .any(|s| s.contains("Lao Động, 2026-04-20"))
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -480,7 +495,9 @@ fn calendar_facts_are_listed_with_their_certainty() {
 fn facts_are_overridden_by_replacing_a_rule_or_a_schedule() {
     let verified_culture_day = HolidayRule::builder("culture-day")
         .names("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day")
-        .provenance(Provenance::verified("Resolution 28/2026/QH16 art. 2 (as read by a user)").unwrap())
+        .provenance(
+            Provenance::verified("Resolution 28/2026/QH16 art. 2 (as read by a user)").unwrap(),
+        )
         .date(HolidayDate::Solar { month: 11, day: 24 })
         .effective_from(d(2026, 7, 1))
         .build()
@@ -490,7 +507,9 @@ fn facts_are_overridden_by_replacing_a_rule_or_a_schedule() {
         .to_builder()
         .remove(d(2026, 8, 22))
         .remove(d(2026, 8, 31))
-        .provenance(Provenance::verified("Notice 9441/TB-BNV of 2025-10-16 (as read by a user)").unwrap())
+        .provenance(
+            Provenance::verified("Notice 9441/TB-BNV of 2025-10-16 (as read by a user)").unwrap(),
+        )
         .swap(d(2026, 8, 31), d(2026, 8, 22))
         .build()
         .unwrap();
@@ -529,9 +548,17 @@ fn facts_are_overridden_by_replacing_a_rule_or_a_schedule() {
         Certainty::Corroborated
     );
     // Compensatory days rest on art. 111.3 from 2021, on an assumption before.
-    let before = vietnam().day_info(d(2013, 2, 14)).unwrap().provenance().unwrap();
+    let before = vietnam()
+        .day_info(d(2013, 2, 14))
+        .unwrap()
+        .provenance()
+        .unwrap();
     assert_eq!(before.certainty(), Certainty::Unverified);
-    let after = vietnam().day_info(d(2026, 4, 27)).unwrap().provenance().unwrap();
+    let after = vietnam()
+        .day_info(d(2026, 4, 27))
+        .unwrap()
+        .provenance()
+        .unwrap();
     assert_eq!(after.citation(), Some("Labour Code 2019 art. 111.3"));
 }
 
@@ -1180,11 +1207,18 @@ mod serde_shape {
         );
         // The old wire form (a bare source and a flag) is refused, not guessed.
         let old = r#"{"year":2026,"days":[{"date":"2026-05-08","kind":"day_off","name_vi":"a","name_en":"a","source":"s","verified":true}]}"#;
-        let err = serde_json::from_str::<YearSchedule>(old).unwrap_err().to_string();
+        let err = serde_json::from_str::<YearSchedule>(old)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown field `source`"), "{err}");
         let blank = r#"{"year":2026,"days":[{"date":"2026-05-08","kind":"day_off","name_vi":"a","name_en":"a","provenance":{"certainty":"corroborated","sources":[]}}]}"#;
-        let err = serde_json::from_str::<YearSchedule>(blank).unwrap_err().to_string();
-        assert!(err.contains("a corroborated fact needs its sources"), "{err}");
+        let err = serde_json::from_str::<YearSchedule>(blank)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("a corroborated fact needs its sources"),
+            "{err}"
+        );
         assert!(serde_json::from_str::<YearSchedule>(r#"{"year":2026,"extra":1}"#).is_err());
     }
 
@@ -1244,8 +1278,11 @@ mod serde_shape {
             r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","provenance":{"certainty":"verified","citation":"Decision 1/QĐ-UBND"},"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
         );
         // A rule without a provenance is refused.
-        let missing = r#"{"id":"x","name_vi":"x","name_en":"x","date":{"solar":{"month":3,"day":24}}}"#;
-        let err = serde_json::from_str::<HolidayRule>(missing).unwrap_err().to_string();
+        let missing =
+            r#"{"id":"x","name_vi":"x","name_en":"x","date":{"solar":{"month":3,"day":24}}}"#;
+        let err = serde_json::from_str::<HolidayRule>(missing)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("missing field `provenance`"), "{err}");
         let bad = r#"{"id":"x","name_vi":"x","name_en":"x","provenance":{"certainty":"unverified","assumption":"s"},"date":{"lunar":{"month":2,"day":30}}}"#;
         assert_eq!(
