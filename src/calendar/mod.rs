@@ -28,10 +28,10 @@
 //! # Provenance: how sure each rule is
 //!
 //! Every holiday rule and every schedule entry carries a
-//! [`Provenance`](crate::provenance::Provenance): *verified* from a primary text (its
+//! [`Provenance`]: *verified* from a primary text (its
 //! citation), *corroborated* by independent secondary sources (which), or an *unverified*
 //! assumption (and why). [`facts`] lists everything the calendar ships as
-//! [`Fact`](crate::provenance::Fact)s, [`facts_below`] those less sure than a level, and
+//! [`Fact`]s, [`facts_below`] those less sure than a level, and
 //! [`WorkCalendar::facts`] what a built calendar rests on. [`DayKind::provenance`] says
 //! where the answer for one day comes from. Nothing unverified is a constant: a rule or a
 //! year's schedule is data a user replaces.
