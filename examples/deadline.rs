@@ -175,7 +175,7 @@ fn run(args: &Args) -> Result<String, directives::Error> {
             let _ = writeln!(out, "  {source}");
         }
     }
-    if provenances.iter().any(|p| p.is_below(Certainty::Verified)) {
+    if !end.skipped_below(Certainty::Verified).is_empty() {
         let _ = writeln!(
             out,
             "{}",
