@@ -1196,6 +1196,8 @@ mod serde_shape {
         for preset in YearSchedule::vietnam_presets() {
             let json = serde_json::to_string(&preset).unwrap();
             assert_eq!(serde_json::from_str::<YearSchedule>(&json).unwrap(), preset);
+            let toml_text = toml::to_string(&preset).unwrap();
+            assert_eq!(toml::from_str::<YearSchedule>(&toml_text).unwrap(), preset);
         }
         // Deserialising validates.
         let bad = r#"{"year":2026,"fixes":["tet"],"days":[{"date":"2027-05-08","kind":"day_off","name_vi":"a","name_en":"a","provenance":{"certainty":"verified","citation":"s"}}]}"#;
