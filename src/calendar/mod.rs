@@ -6,10 +6,11 @@
 //! days. On top of the week come the public holidays of the Labour Code (2019 art. 112):
 //! New Year's Day, five days of Tết (the lunar new year), Hùng Kings' Commemoration Day
 //! (lunar 10/3), Victory Day (Apr 30), International Labour Day (May 1) and National Day
-//! (Sep 2 plus one adjacent day). Two of them move with the lunar calendar, and for two of
-//! them (Tết and the day next to National Day) the Prime Minister fixes the exact days each
-//! year (art. 112.3). A holiday that falls on a weekly rest day is compensated on the next
-//! working day (art. 111.3).
+//! (Sep 2 plus one adjacent day), and from 2026 Vietnamese Culture Day (Nov 24, by
+//! National Assembly Resolution 28/2026/QH16 as reported). Two of them move with the lunar
+//! calendar, and for two of them (Tết and the day next to National Day) the Prime Minister
+//! fixes the exact days each year (art. 112.3). A holiday that falls on a weekly rest day is
+//! compensated on the next working day (art. 111.3).
 //!
 //! Each year the Government also announces a schedule for the civil service: which days
 //! make up the Tết and National Day breaks, and swaps (a weekday off, paid back by working
@@ -27,12 +28,12 @@
 //!
 //! # Provenance: how sure each rule is
 //!
-//! Every holiday rule and every schedule entry carries a
-//! [`Provenance`]: *verified* from a primary text (its
-//! citation), *corroborated* by independent secondary sources (which), or an *unverified*
-//! assumption (and why). [`facts`] lists everything the calendar ships as
-//! [`Fact`]s, [`facts_below`] those less sure than a level, and
-//! [`WorkCalendar::facts`] what a built calendar rests on. [`DayKind::provenance`] says
+//! Every holiday rule and every schedule entry carries a [`Provenance`]: *verified* from a
+//! primary text (its citation), *corroborated* by independent secondary sources (which), or
+//! an *unverified* assumption (and why). [`facts`] lists everything the calendar ships as
+//! [`Fact`]s, [`facts_below`] those less sure than a level, and [`WorkCalendar::facts`]
+//! what a built calendar rests on; [`TermEnd::skipped_below`] which days a term's end
+//! rests on that are less sure than a level. [`DayKind::provenance`] says
 //! where the answer for one day comes from. Nothing unverified is a constant: a rule or a
 //! year's schedule is data a user replaces.
 //!
