@@ -1170,6 +1170,47 @@ mod tests {
     }
 
     #[test]
+    fn facts_state_the_span_and_the_dates_in_force() {
+        let p = Provenance::unverified("s").unwrap();
+        let rule = |offset, days| {
+            HolidayRule::builder("x")
+                .names("Ngày X", "Day X")
+                .provenance(p.clone())
+                .date(HolidayDate::Lunar { month: 8, day: 15 })
+                .span(offset, days)
+                .effective_until(d(2030, 1, 1))
+                .build()
+                .unwrap()
+                .to_fact()
+                .statement()
+                .to_owned()
+        };
+        assert_eq!(
+            rule(-2, 3),
+            "Day X (Ngày X): lunar 08-15, 3 days starting 2 days before, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(1, 1),
+            "Day X (Ngày X): lunar 08-15, 1 day starting the day after, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(3, 2),
+            "Day X (Ngày X): lunar 08-15, 2 days starting 3 days after, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(0, 1),
+            "Day X (Ngày X): lunar 08-15, 1 day, until 2030-01-01"
+        );
+        let adjacent = super::HolidayRule::vietnam_rule("national-day-adjacent")
+            .unwrap()
+            .to_fact();
+        assert_eq!(
+            adjacent.statement(),
+            "National Day (adjacent day) (Quốc khánh (ngày liền kề)): a day next to solar 09-02, 1 day, from 2021-01-01, unless a yearly schedule fixes the National Day break"
+        );
+    }
+
+    #[test]
     fn builder_errors() {
         let base = || {
             HolidayRule::builder("x")
