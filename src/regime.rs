@@ -725,6 +725,8 @@ pub struct ReportingPeriod {
     period: Period,
     data_window: (NaiveDate, NaiveDate),
     due: NaiveDate,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    moved_from: Option<NaiveDate>,
 }
 
 impl ReportingPeriod {
@@ -786,6 +788,32 @@ impl ReportingPeriod {
     #[must_use]
     pub fn due(&self) -> NaiveDate {
         self.due
+    }
+
+    /// The fixed day of the month the deadline fell on before it moved to the next working
+    /// day, when it did: the due date then rests on this crate's reading of Civil Code 2015
+    /// art. 148.5 for a fixed-day deadline, an unverified fact
+    /// (`fixed_day_moves_off_rest_day` in [`facts`]) that a report can name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendar;
+    /// use directives::period::Period;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let regime = ReportingRegime::decree_09_monthly();
+    /// // 2024-05-25 is a Saturday.
+    /// let may = regime.reporting_period(Period::month(2024, 5)?, &cal)?;
+    /// assert_eq!(may.moved_from().map(|d| d.to_string()), Some("2024-05-25".to_owned()));
+    /// let march = regime.reporting_period(Period::month(2024, 3)?, &cal)?;
+    /// assert_eq!(march.moved_from(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn moved_from(&self) -> Option<NaiveDate> {
+        self.moved_from
     }
 }
 
@@ -1379,10 +1407,15 @@ impl ReportingRegime {
         }
         let own = self.due_by(&self.deadline, None, period, window, cal)?;
         self.check_order(period, previous, None, own)?;
+        let rule = want
+            .and_then(|i| self.tiers.get(i))
+            .map_or(&self.deadline, |t| &t.deadline);
+        let due = wanted.unwrap_or(own);
         Ok(ReportingPeriod {
             period,
             data_window: window,
-            due: wanted.unwrap_or(own),
+            due,
+            moved_from: moved_fixed_day(rule, period, due),
         })
     }
 
@@ -1683,6 +1716,25 @@ pub fn facts() -> Vec<Fact> {
         ))
     }));
     facts
+}
+
+/// The fixed day a [`DeadlineRule::DayOfLastMonth`] that moves off rest days named, when
+/// the due date is not that day.
+fn moved_fixed_day(rule: &DeadlineRule, period: Period, due: NaiveDate) -> Option<NaiveDate> {
+    let DeadlineRule::DayOfLastMonth {
+        day,
+        on_rest_day: OnRestDay::NextWorkingDay,
+    } = rule
+    else {
+        return None;
+    };
+    let last = period
+        .end()
+        .with_day(1)?
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    let fixed = last.with_day(u32::from(*day).clamp(1, last.day()))?;
+    (fixed != due).then_some(fixed)
 }
 
 /// The due date of a rule, `None` past chrono's dates.
@@ -2321,6 +2373,7 @@ impl OneOffReport {
             period: self.window,
             data_window: (self.window.start(), self.window.end()),
             due: self.due,
+            moved_from: None,
         }
     }
 

@@ -355,6 +355,37 @@ fn art_8_5_c_one_off_dates_are_the_asking_bodys() {
     );
 }
 
+/// A due date moved off a rest day by a fixed-day rule rests on the unverified fact
+/// `fixed_day_moves_off_rest_day`; the reporting period says from which day it moved, so a
+/// report can name it. A rule that keeps the day, or a day that is a working day, moved
+/// nothing.
+#[test]
+fn a_moved_fixed_day_is_reported() {
+    let regime = ReportingRegime::decree_09_quarterly();
+    // 2023-03-25 is a Saturday: due Monday 27 March.
+    let q1 = regime.reporting_period(p("2023-Q1"), cal()).unwrap();
+    assert_eq!(
+        (q1.due(), q1.moved_from()),
+        (d("2023-03-27"), Some(d("2023-03-25")))
+    );
+    let q1_2024 = regime.reporting_period(p("2024-Q1"), cal()).unwrap();
+    assert_eq!(q1_2024.moved_from(), None);
+    let keep = ReportingRegime::builder("keep")
+        .frequency(Frequency::Quarterly)
+        .cut_off(CutOff::Decree09)
+        .deadline(keep(25))
+        .build()
+        .unwrap();
+    let kept = keep.reporting_period(p("2023-Q1"), cal()).unwrap();
+    assert_eq!((kept.due(), kept.moved_from()), (d("2023-03-25"), None));
+    let facts = directives::regime::facts();
+    assert!(
+        facts.iter().any(
+            |f| f.id() == "fixed_day_moves_off_rest_day" && f.is_below(Certainty::Corroborated)
+        )
+    );
+}
+
 /// Every shipped fact of the module, pinned: a new preset or rule cannot slip in
 /// unlabelled, and each unverified one states its assumption.
 #[test]
@@ -907,6 +938,13 @@ mod serde_json_shape {
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
             r#"{"period":"2024-Q1","data_window":["2023-12-15","2024-03-14"],"due":"2024-03-25"}"#
+        );
+        let moved = ReportingRegime::decree_09_quarterly()
+            .reporting_period(p("2023-Q1"), cal())
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&moved).unwrap(),
+            r#"{"period":"2023-Q1","data_window":["2022-12-15","2023-03-14"],"due":"2023-03-27","moved_from":"2023-03-25"}"#
         );
     }
 }
