@@ -31,7 +31,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use directives::calendar::WorkCalendar;
 use directives::compliance::{
-    EvaluationPolicy, Event, EventKind, Events, GradingPolicy, Status, StatusCounts, evaluate, rank,
+    EvaluationPolicy, Event, EventKind, Events, Grade, GradingDiagnostic, GradingPolicy, Status,
+    StatusCounts, evaluate, rank,
 };
 use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
@@ -276,12 +277,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         ),
     ] {
         let ranking = rank(group, &policy, year);
-        let mut by_grade: HashMap<&str, usize> = HashMap::new();
+        let mut by_grade: std::collections::BTreeMap<Grade, usize> = Default::default();
         for ranked in ranking.ranked() {
-            *by_grade.entry(ranked.grade.label_en()).or_default() += 1;
+            *by_grade.entry(ranked.grade).or_default() += 1;
         }
-        let mut grades: Vec<_> = by_grade.into_iter().collect();
-        grades.sort();
         println!(
             "\nGrades {year}, {label}, under {} (timeliness only):",
             policy.name()
@@ -289,8 +288,11 @@ fn run() -> Result<(), Box<dyn Error>> {
         if ranking.ranked().is_empty() {
             println!("  none of them owes an obligation due in {year}");
         }
-        for (grade, n) in grades {
-            println!("  {grade:<15} {n:>3} bodies");
+        for (grade, n) in by_grade.iter().rev() {
+            println!("  {:<15} {n:>3} bodies", grade.label_en());
+            for condition in policy.conditions_not_applied(*grade) {
+                println!("    not checked: {condition}");
+            }
         }
         if let Some(last) = ranking.ranked().last() {
             println!(
@@ -300,7 +302,12 @@ fn run() -> Result<(), Box<dyn Error>> {
                 last.grade.label_vi()
             );
             if let Some((_, counts)) = group.iter().find(|(id, _)| *id == last.body) {
-                for note in policy.assess(year, counts).diagnostics() {
+                let assessment = policy.assess(year, counts);
+                let notes = assessment
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| !matches!(d, GradingDiagnostic::ConditionNotChecked { .. }));
+                for note in notes {
                     println!("  note: {note}");
                 }
             }
