@@ -64,7 +64,7 @@ mod task;
 mod wire;
 
 pub use self::key::DirectiveKey;
-pub use self::lint::{Lint, LintCode, Location, Severity};
+pub use self::lint::{Lint, LintCode, Location, Severity, facts};
 pub use self::model::{Directive, DirectiveBuilder, Monitoring};
 pub use self::task::{
     Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,

@@ -4,7 +4,69 @@ use std::fmt;
 
 use super::TaskNumber;
 use crate::document::SymbolSystem;
+use crate::provenance::{Fact, FactArea, Provenance};
 use crate::regime::{Applicability, RegimeScope};
+
+/// The legal rules the lints cite, as facts with their provenance.
+///
+/// Each fact's id is the lint code it backs (`DIR002`, `DIR004`, `DIR011`), plus
+/// `by_analogy` for the reading that State rules apply to a Party document as a model.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive;
+/// use directives::provenance::Certainty;
+///
+/// let facts = directive::facts();
+/// let dir004 = facts.iter().find(|f| f.id() == "DIR004").ok_or("no DIR004")?;
+/// assert_eq!(dir004.provenance().citation(), Some("Decree 09/2019/NĐ-CP art. 8.5(b)"));
+/// assert!(facts.iter().any(|f| f.is_below(Certainty::Corroborated)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn facts() -> Vec<Fact> {
+    let rules = [
+        (
+            "DIR002",
+            "each task is given to one lead, answerable for it (\"Mỗi nhiệm vụ chỉ giao cho một người chủ trì và chịu trách nhiệm\"), a working principle of the Government's Working Regulation attached to Decree 39/2022/NĐ-CP, not an article of the decree itself",
+            Provenance::corroborated([
+                "thuvienphapluat.vn, summary of Decree 39/2022/NĐ-CP: the six working principles of the Government",
+                "baodautu.vn, report of the Working Regulation of 2022: principle 2",
+            ]),
+        ),
+        (
+            "DIR004",
+            "a periodic report states its deadline, no less than one working day after the end of its data cut-off, with a deadline per tier when it is aggregated",
+            Provenance::verified("Decree 09/2019/NĐ-CP art. 8.5(b)"),
+        ),
+        (
+            "DIR011",
+            "a directive (chỉ thị) has not been a legal-normative document since 2016, so its symbol carries no year",
+            Provenance::unverified(
+                "Law 80/2015/QH13 art. 4 lists the kinds of legal-normative documents without the directive; the article was not re-read here, and a symbol with a year is flagged as a warning, not refused",
+            ),
+        ),
+        (
+            "by_analogy",
+            "the State rules the lints cite (Decree 09/2019/NĐ-CP, the Government's Working Regulation) apply to a directive of the Party by analogy",
+            Provenance::unverified(
+                "Decree 09/2019/NĐ-CP governs state administrative agencies and the Working Regulation the Government; no Party rule on report deadlines or on one lead per task was read, so the State rules are applied to Party documents as a model",
+            ),
+        ),
+    ];
+    rules
+        .into_iter()
+        .filter_map(|(id, statement, provenance)| {
+            Some(Fact::new(
+                FactArea::LegalRule,
+                id,
+                statement,
+                provenance.ok()?,
+            ))
+        })
+        .collect()
+}
 
 /// The citation of the one-lead rule for a directive of `system`, in English and
 /// Vietnamese, with "by analogy" for a Party document.

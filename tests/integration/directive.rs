@@ -218,6 +218,44 @@ fn builder_rejects_what_must_not_be() {
     );
 }
 
+/// The legal rules the lints cite are facts with their provenance; the unverified ones and
+/// their assumptions are pinned so that a new one cannot slip in unlabelled.
+#[test]
+fn lint_rules_are_facts_with_their_provenance() {
+    use directives::provenance::Certainty;
+    let facts = directives::directive::facts();
+    let levels: Vec<(&str, Certainty)> = facts
+        .iter()
+        .map(|f| (f.id(), f.provenance().certainty()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("DIR002", Certainty::Corroborated),
+            ("DIR004", Certainty::Verified),
+            ("DIR011", Certainty::Unverified),
+            ("by_analogy", Certainty::Unverified),
+        ]
+    );
+    let assumptions: Vec<(&str, &str)> = facts
+        .iter()
+        .filter_map(|f| Some((f.id(), f.provenance().assumption()?)))
+        .collect();
+    assert_eq!(
+        assumptions,
+        [
+            (
+                "DIR011",
+                "Law 80/2015/QH13 art. 4 lists the kinds of legal-normative documents without the directive; the article was not re-read here, and a symbol with a year is flagged as a warning, not refused"
+            ),
+            (
+                "by_analogy",
+                "Decree 09/2019/NĐ-CP governs state administrative agencies and the Working Regulation the Government; no Party rule on report deadlines or on one lead per task was read, so the State rules are applied to Party documents as a model"
+            ),
+        ]
+    );
+}
+
 /// DIR011 flags a directive symbol with a year, irregular since a chỉ thị ceased to be a
 /// legal-normative document in 2016 (Law 80/2015/QH13 art. 4). The seed letter's misprint
 /// (`33/2021/CT-TTg`) is now stored as the real 33/CT-TTg, so the lint is tested here on
