@@ -1,8 +1,10 @@
 //! What is due in a year, on which figures, and by when? Prints the periodic reports of
 //! Decree 09/2019/NĐ-CP for one year — each period with its data cut-off window (art. 12)
-//! and its deadline (art. 13.1, moved past rest days) — and then the year report's
-//! cascade through the tiers attributed to Circular 01/2020/TT-VPCP art. 11 (article and
-//! dates unverified: the tiers are data a user adapts to the regime they follow).
+//! and its deadline (art. 13.1, moved past rest days, saying when it moved: that reading
+//! is an assumption) — and then the cascade through the tiers of Circular 01/2020/TT-VPCP
+//! art. 11, which is the annual report on meetings, not a general year report (a regime
+//! that aggregates through tiers states a deadline per tier: Decree 09/2019/NĐ-CP art.
+//! 8.5(b)).
 //!
 //! ```sh
 //! cargo run --example reporting_schedule -- 2025
@@ -11,6 +13,7 @@
 use chrono::NaiveDate;
 use directives::calendar::WorkCalendar;
 use directives::period::{Frequency, Period};
+use directives::provenance::Provenance;
 use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -32,23 +35,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{}", regime.name());
         for reporting in regime.schedule(first, last, &cal)? {
             let (from, to) = reporting.data_window();
+            let moved = reporting.moved_from().map_or(String::new(), |day| {
+                format!(" (moved from {day}, a rest day)")
+            });
             println!(
-                "  {:<8} figures {from} – {to}, due {}",
+                "  {:<8} figures {from} – {to}, due {}{moved}",
                 reporting.period().to_string(),
                 reporting.due()
             );
         }
     }
 
-    // Circular 01/2020/TT-VPCP art. 11: the year report goes commune → district by
-    // 17 December, district → province by 19 December, province → Government Office by
-    // 22 December. The circular names the days; this regime keeps them on rest days.
+    // Circular 01/2020/TT-VPCP art. 11: the annual report on meetings goes commune →
+    // district by 17 December, district → province by 19 December, province → Government
+    // Office by 22 December. The circular names the days; this regime keeps them on rest
+    // days.
     let day = |day| DeadlineRule::DayOfLastMonth {
         day,
         on_rest_day: OnRestDay::Keep,
     };
-    let cascade = ReportingRegime::builder("year report, three tiers")
-        .legal_basis("Circular 01/2020/TT-VPCP art. 11 (unverified)")
+    let cascade = ReportingRegime::builder("annual report on meetings, three tiers")
+        .legal_basis("Circular 01/2020/TT-VPCP art. 11")
+        .provenance(Provenance::verified("Circular 01/2020/TT-VPCP art. 11")?)
         .frequency(Frequency::Yearly)
         .cut_off(CutOff::Decree09)
         .deadline(day(22))
