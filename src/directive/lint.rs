@@ -84,7 +84,7 @@ pub(super) fn report_deadline_citation(system: SymbolSystem) -> (String, String)
     cite(
         system,
         "Decree 09/2019/NĐ-CP art. 8.5(b)",
-        "Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b",
+        "điểm b khoản 5 Điều 8 Nghị định 09/2019/NĐ-CP",
     )
 }
 

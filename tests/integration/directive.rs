@@ -552,7 +552,7 @@ fn state_rules_apply_to_party_letters_by_analogy() {
     );
     assert_eq!(
         vi,
-        "báo cáo định kỳ không nêu thời hạn gửi báo cáo (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b, áp dụng tương tự đối với văn bản của Đảng)"
+        "báo cáo định kỳ không nêu thời hạn gửi báo cáo (điểm b khoản 5 Điều 8 Nghị định 09/2019/NĐ-CP, áp dụng tương tự đối với văn bản của Đảng)"
     );
     let (en, _) = messages("9/KH-UBND", LintCode::ReportWithoutDeadline);
     assert_eq!(
