@@ -268,3 +268,27 @@ fn policies_round_trip_and_are_checked_when_read() {
     assert_eq!(json["diagnostics"][0]["kind"], "not_in_force");
     assert_eq!(json["grade"], "excellent");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The index lies in 0..=100, and a policy that adds conditions to the same bands
+        /// (Regulation 366-QĐ/TW over the Decree 335 timeliness bands) never grades higher.
+        #[test]
+        fn conditions_never_raise_a_grade(on_time in 0u64..40, late in 0u64..40, overdue in 0u64..40) {
+            let c = counts(on_time, late, overdue);
+            let loose = GradingPolicy::decree_335_2025_timeliness();
+            let strict = GradingPolicy::regulation_366_2025();
+            match (loose.timeliness_index(&c), strict.grade(&c), loose.grade(&c)) {
+                (None, None, None) => prop_assert_eq!(on_time + late + overdue, 0),
+                (Some(index), Some(s), Some(l)) => {
+                    prop_assert!((0.0..=100.0).contains(&index));
+                    prop_assert!(s <= l, "{s:?} > {l:?} for {on_time}/{late}/{overdue}");
+                }
+                other => prop_assert!(false, "inconsistent {other:?}"),
+            }
+        }
+    }
+}
