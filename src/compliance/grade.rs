@@ -1343,13 +1343,13 @@ const DECREE_335_ASSUMPTION: &str = "Decree 335/2025/NĐ-CP (in force 2026-01-01
 /// use directives::compliance;
 /// use directives::provenance::{Certainty, FactArea};
 ///
-/// let facts = compliance::facts();
+/// let facts = compliance::grading_facts();
 /// assert_eq!(facts.len(), 4);
 /// assert!(facts.iter().all(|f| f.area() == FactArea::GradingPreset));
 /// assert!(facts.iter().all(|f| f.is_below(Certainty::Corroborated)));
 /// ```
 #[must_use]
-pub fn facts() -> Vec<Fact> {
+pub fn grading_facts() -> Vec<Fact> {
     let ids = [
         "regulation_124_2023",
         "decree_90_2020_as_amended",

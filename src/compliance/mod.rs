@@ -87,7 +87,7 @@ pub use self::evaluate::{
 pub use self::event::{Event, EventId, EventKind, Events};
 pub use self::grade::{
     Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
-    facts, rank,
+    grading_facts, rank,
 };
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::StatusCounts;

@@ -204,7 +204,7 @@ fn bad_numbers_are_refused_with_the_value() {
 /// pins, so that a new one cannot slip in unlabelled.
 #[test]
 fn grading_facts_are_pinned_with_their_assumptions() {
-    let facts = directives::compliance::facts();
+    let facts = directives::compliance::grading_facts();
     let ids: Vec<&str> = facts.iter().map(|f| f.id()).collect();
     assert_eq!(
         ids,
