@@ -26,7 +26,7 @@
 //! use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
 //!
 //! let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?)
-//!     .title("Quy chế công tác dân vận của hệ thống chính trị")
+//!     .title("Ban hành Quy chế công tác dân vận của hệ thống chính trị")
 //!     .build()?;
 //! let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?)
 //!     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
@@ -47,7 +47,7 @@ pub use self::kind::{DocKind, SymbolSystem};
 pub use self::record::{
     Authority, DocKey, Document, DocumentBuilder, Issuer, Reference, Relation, Signer,
 };
-pub use self::symbol::{Correction, DocSymbol, SymbolError, SymbolErrorReason};
+pub use self::symbol::{Correction, DocSymbol, Irregularity, SymbolError, SymbolErrorReason};
 
 /// An error from parsing a document symbol or building a document index.
 ///
@@ -71,6 +71,16 @@ pub enum DocumentError {
         by_symbol: DocKind,
         /// The kind given.
         given: DocKind,
+    },
+    /// A document whose symbol's abbreviation stands for several kinds (`366-QĐ/TW`: a
+    /// decision or a regulation) was built without a kind among them, and its title names
+    /// none.
+    #[error("{}", ambiguous_kind(.symbol, *.given))]
+    AmbiguousKind {
+        /// The document's symbol.
+        symbol: DocSymbol,
+        /// The kind given, if any (not one of the symbol's).
+        given: Option<DocKind>,
     },
     /// A document whose symbol states no kind (`72/2025/QH15`) was built without one.
     #[error("document `{symbol}`: the symbol states no kind, so one must be given")]
@@ -124,6 +134,24 @@ fn self_reference(key: &DocKey, reference: &DocKey) -> String {
         format!(
             "document `{key}` refers to itself: the reference `{reference}` has no date; give the date of the other document with that symbol"
         )
+    }
+}
+
+fn ambiguous_kind(symbol: &DocSymbol, given: Option<DocKind>) -> String {
+    let names: Vec<String> = symbol
+        .kinds()
+        .iter()
+        .map(|k| k.english_with_article())
+        .collect();
+    let kinds = names.join(" or ");
+    match given {
+        Some(given) => format!(
+            "document `{symbol}` is {kinds} by its symbol, not {}",
+            given.english_with_article()
+        ),
+        None => format!(
+            "document `{symbol}`: the symbol may be {kinds}; give the kind, or a title that starts with it"
+        ),
     }
 }
 

@@ -31,6 +31,12 @@ pub enum SymbolSystem {
     /// `number/year/ISSUER` for the National Assembly and its Standing Committee
     /// (`72/2025/QH15`).
     StateNormative,
+    /// The State's earlier forms, still cited by legal bases in force: Government and
+    /// Council of Ministers symbols without a slash (`64-CP`, `244-HĐBT`) or with the year
+    /// after a slash (`130-CP/1975`), the laws and ordinances of the 1980s and 1990s
+    /// (`18-L/CTN`, `10-LCT/HĐNN7`), circulars without a year (`08/TT-LB`), and the edicts
+    /// of the Democratic Republic, 1945–1959 (`53/SL`, `101-SL/L`).
+    StateHistoric,
 }
 
 impl SymbolSystem {
@@ -48,7 +54,9 @@ impl SymbolSystem {
     pub const fn is_state(self) -> bool {
         matches!(
             self,
-            SymbolSystem::StateAdministrative | SymbolSystem::StateNormative
+            SymbolSystem::StateAdministrative
+                | SymbolSystem::StateNormative
+                | SymbolSystem::StateHistoric
         )
     }
 }
@@ -59,6 +67,7 @@ impl fmt::Display for SymbolSystem {
             SymbolSystem::Party => "party",
             SymbolSystem::StateAdministrative => "state administrative",
             SymbolSystem::StateNormative => "state normative",
+            SymbolSystem::StateHistoric => "state historic",
         })
     }
 }
@@ -170,7 +179,8 @@ pub enum DocKind {
     ExtractCopy,
     /// Bản sao lục (`SL`).
     TranscribedCopy,
-    /// Kết luận (`KL`, Party).
+    /// Kết luận (`KL`): a Party conclusion (`114-KL/TW`) or a State inspection conclusion
+    /// (`2734/KL-TTCP`).
     Conclusion,
     /// Hiến pháp: no abbreviation.
     Constitution,
@@ -178,7 +188,7 @@ pub enum DocKind {
     Code,
     /// Luật: no abbreviation (`72/2025/QH15`).
     Law,
-    /// Pháp lệnh: no abbreviation.
+    /// Pháp lệnh (`PL`, `02/2002/PL-UBTVQH11`).
     Ordinance,
     /// Lệnh of the President (`L`).
     Order,
@@ -195,6 +205,17 @@ pub enum DocKind {
     /// circular ([`DocKind::Circular`]). *Unverified* against the abbreviation table of
     /// guidance 36-HD/VPTW.
     Instruction,
+    /// Quyết định nhân sự (`QĐNS`, Party): a Party decision on personnel (`469-QĐNS/TW`).
+    PersonnelDecision,
+    /// Văn bản hợp nhất (`VBHN`): a consolidated text of a legal document and its
+    /// amendments (`604/VBHN-BVHTTDL`). It is not a document of its own kind in law, but
+    /// its symbol states this kind.
+    ConsolidatedText,
+    /// Sắc lệnh: an edict of the President of the Democratic Republic, 1945–1959 (`53/SL`,
+    /// `101-SL/L`). Its `SL` is read by the form, not from the kind table: a transcribed
+    /// copy ([`DocKind::TranscribedCopy`]) is `SL` too, but always names its issuer
+    /// (`number/SL-ISSUER`).
+    Edict,
 }
 
 /// One row of the kind table: kind, Vietnamese name, English name, State abbreviation,
@@ -476,7 +497,7 @@ const KINDS: &[KindRow] = &[
         DocKind::Conclusion,
         "kết luận",
         "conclusion",
-        None,
+        Some("KL"),
         Some("KL"),
         false,
     ),
@@ -494,7 +515,7 @@ const KINDS: &[KindRow] = &[
         DocKind::Ordinance,
         "pháp lệnh",
         "ordinance",
-        None,
+        Some("PL"),
         None,
         true,
     ),
@@ -539,6 +560,23 @@ const KINDS: &[KindRow] = &[
         Some("TT"),
         false,
     ),
+    row(
+        DocKind::PersonnelDecision,
+        "quyết định nhân sự",
+        "personnel decision",
+        None,
+        Some("QĐNS"),
+        false,
+    ),
+    row(
+        DocKind::ConsolidatedText,
+        "văn bản hợp nhất",
+        "consolidated text",
+        Some("VBHN"),
+        None,
+        false,
+    ),
+    row(DocKind::Edict, "sắc lệnh", "edict", None, None, false),
 ];
 
 /// Never used: every variant has its row (see `row`).
@@ -571,7 +609,7 @@ impl DocKind {
     /// use directives::document::DocKind;
     ///
     /// assert!(DocKind::ALL.contains(&DocKind::Decree));
-    /// assert_eq!(DocKind::ALL.len(), 43);
+    /// assert_eq!(DocKind::ALL.len(), 46);
     /// ```
     pub const ALL: &'static [DocKind] = &[
         DocKind::Resolution,
@@ -617,6 +655,9 @@ impl DocKind {
         DocKind::JointCircular,
         DocKind::JointResolution,
         DocKind::Instruction,
+        DocKind::PersonnelDecision,
+        DocKind::ConsolidatedText,
+        DocKind::Edict,
     ];
 
     fn row(self) -> &'static KindRow {
@@ -669,6 +710,7 @@ impl DocKind {
                 "ĐA" => DocKind::Scheme,
                 "BB" => DocKind::Minutes,
                 "TT" => DocKind::Instruction,
+                "QĐNS" => DocKind::PersonnelDecision,
                 _ => return None,
             });
         }
@@ -708,6 +750,9 @@ impl DocKind {
             "TT" => DocKind::Circular,
             "TTLT" => DocKind::JointCircular,
             "NQLT" => DocKind::JointResolution,
+            "PL" => DocKind::Ordinance,
+            "KL" => DocKind::Conclusion,
+            "VBHN" => DocKind::ConsolidatedText,
             _ => return None,
         })
     }
@@ -808,6 +853,76 @@ impl DocKind {
     #[must_use]
     pub fn may_be_normative(self) -> bool {
         self.row().normative_only || matches!(self, DocKind::Resolution | DocKind::Decision)
+    }
+}
+
+/// A set of kinds that one abbreviation stands for, when the symbol alone cannot tell them
+/// apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Ambiguity {
+    /// `QĐ` in a Party symbol: a decision (`23-QĐ/TW`) or a regulation (`366-QĐ/TW`,
+    /// `124-QĐ/TW`, `399-QĐ/TW`).
+    PartyDecisionOrRegulation,
+    /// The promulgation orders of the 1980s and 1990s (`18-L/CTN`, `10-LCT/HĐNN7`): a law
+    /// or an ordinance.
+    LawOrOrdinance,
+}
+
+impl Ambiguity {
+    /// The kinds, in the order of [`DocKind::ALL`].
+    pub(crate) fn kinds(self) -> &'static [DocKind] {
+        match self {
+            Ambiguity::PartyDecisionOrRegulation => &[DocKind::Decision, DocKind::Regulation],
+            Ambiguity::LawOrOrdinance => &[DocKind::Law, DocKind::Ordinance],
+        }
+    }
+}
+
+impl DocKind {
+    /// This kind alone, as a slice.
+    pub(crate) fn as_slice(self) -> &'static [DocKind] {
+        // INVARIANT (kind-table): `ALL` lists the variants in declaration order.
+        let i = self as usize;
+        match DocKind::ALL.get(i..=i) {
+            Some(one) if one.first() == Some(&self) => one,
+            _ => &[],
+        }
+    }
+
+    /// The kind among `candidates` that a document's title names by its first words, if
+    /// exactly one does.
+    ///
+    /// A title names a kind when it starts with the kind's Vietnamese name (`Quy định về
+    /// …` is a regulation, `Quyết định …` a decision), in any case. A title that starts
+    /// with `Ban hành` or `Về việc ban hành` (promulgating another text) names a decision:
+    /// a regulation or a law is the text promulgated, never the promulgating one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// let both = [DocKind::Decision, DocKind::Regulation];
+    /// assert_eq!(DocKind::from_title(&both, "Quy định về kiểm điểm và đánh giá"), Some(DocKind::Regulation));
+    /// assert_eq!(DocKind::from_title(&both, "Ban hành Quy chế công tác dân vận"), Some(DocKind::Decision));
+    /// assert_eq!(DocKind::from_title(&both, "Về công tác dân vận"), None);
+    /// ```
+    #[must_use]
+    pub fn from_title(candidates: &[DocKind], title: &str) -> Option<DocKind> {
+        let lower = title.trim_start().to_lowercase();
+        let starts = |prefix: &str| {
+            lower.strip_prefix(prefix).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+            })
+        };
+        let mut found = candidates.iter().copied().filter(|k| {
+            starts(k.vietnamese_name())
+                || (*k == DocKind::Decision && (starts("ban hành") || starts("về việc ban hành")))
+        });
+        match (found.next(), found.next()) {
+            (Some(kind), None) => Some(kind),
+            _ => None,
+        }
     }
 }
 
