@@ -32,8 +32,8 @@ pub enum SymbolSystem {
     /// (`72/2025/QH15`).
     StateNormative,
     /// The State's earlier forms, still cited by legal bases in force: Government and
-    /// Council of Ministers symbols without a slash (`64-CP`, `244-HĐBT`) or with the year
-    /// after a slash (`130-CP/1975`), the laws and ordinances of the 1980s and 1990s
+    /// Council of Ministers symbols without a slash (`64-CP`, `244-HĐBT`), with the year
+    /// after a slash (`130-CP/1975`) or with a slash and no unit (`74/CP`), the laws and ordinances of the 1980s and 1990s
     /// (`18-L/CTN`, `10-LCT/HĐNN7`), circulars without a year (`08/TT-LB`), and the edicts
     /// of the Democratic Republic, 1945–1959 (`53/SL`, `101-SL/L`).
     StateHistoric,

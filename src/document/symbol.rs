@@ -34,7 +34,7 @@ const QUOTE_LIMIT: usize = 80;
 /// | Party | `number-KIND/ISSUER` | `1470-CV/TU`, `08-QĐi/TW`, `469-QĐNS/TW` |
 /// | State, administrative | `number/KIND-ISSUER[-UNIT…]`, or `number/ISSUER[-UNIT…]` for an official letter | `05/QĐ-UBND`, `123/UBND-VX`, `3838/QĐ-SGD&ĐT`, `604/VBHN-BVHTTDL` |
 /// | State, legal-normative | `number/year/KIND-ISSUER[-CO-ISSUER…]`, `number/year/KIND/ISSUER-CO-ISSUER…` for a joint document, or `number/year/ISSUER` for the National Assembly | `09/2019/NĐ-CP`, `02/2002/PL-UBTVQH11`, `45/2009/TT-BCA(C11)`, `05/2001/TTLT/BTP-BTCCBCP-BTC-BCA`, `72/2025/QH15` |
-/// | State, historic | `number-ISSUER[/year]`, `number-L/CTN`, `number-LCT/HĐNN…`, `number/TT-ISSUER`, `number/SL`, `number-SL/…` | `64-CP`, `130-CP/1975`, `18-L/CTN`, `10-LCT/HĐNN7`, `08/TT-LB`, `53/SL`, `101-SL/L` |
+/// | State, historic | `number-ISSUER[/year]`, `number/CP`, `number-L/CTN`, `number-LCT/HĐNN…`, `number/TT-ISSUER`, `number/SL`, `number-SL/…` | `64-CP`, `130-CP/1975`, `74/CP`, `18-L/CTN`, `10-LCT/HĐNN7`, `08/TT-LB`, `53/SL`, `101-SL/L` |
 ///
 /// `SL` names two kinds, told apart by the form, which tells the era: the edicts of the
 /// Democratic Republic (1945–1959) write no issuer after it (`53/SL`) or put it before a
@@ -1372,6 +1372,17 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
                 };
                 return fail(reason, start);
             }
+            // `74/CP`: a Government decree or decision of the 1990s; the Government's
+            // official letters always name a unit (`number/CP-UNIT`).
+            if first == "CP" && after.is_none() {
+                return Ok(parts(
+                    SymbolSystem::StateHistoric,
+                    KindSlot::Unstated,
+                    None,
+                    number_end,
+                    (start, s.len()),
+                ));
+            }
             // `number/ISSUER[-UNIT…]`: an official letter. An issuer starts with a capital.
             if !first.chars().next().is_some_and(char::is_uppercase) {
                 return fail(
@@ -1397,11 +1408,12 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
     }
 }
 
-/// The kind abbreviation a kindless segment starts with, when the rest is an issuer
-/// (`NĐCP` is `NĐ` run into `CP`).
+/// The normative kind abbreviation a kindless normative segment starts with, when the
+/// rest is an issuer (`NĐCP` is `NĐ` run into `CP`; `BTTTT` is a ministry, not `BTT`).
 fn run_together(system: SymbolSystem, segment: &str) -> Option<&'static str> {
     DocKind::ALL
         .iter()
+        .filter(|k| k.may_be_normative())
         .filter_map(|k| k.abbreviation(system))
         .filter(|abbr| {
             segment.strip_prefix(abbr).is_some_and(|rest| {

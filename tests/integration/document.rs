@@ -802,3 +802,196 @@ fn public_types_are_send_sync() {
         std::mem::size_of::<DocSymbol>()
     );
 }
+
+/// The real-world symbol corpus (`corpora/doc_symbols.tsv` of the shared data folder) and
+/// the table of real examples kept in the repository.
+mod corpus {
+    use std::collections::BTreeMap;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::path::PathBuf;
+
+    use directives::document::{DocKind, DocSymbol};
+
+    /// The corpus file, or `None` (with one line saying why) when the shared data folder is
+    /// not given or missing.
+    fn corpus_path(test: &str) -> Option<PathBuf> {
+        let Some(dir) = std::env::var_os("DIRECTIVES_SHARED") else {
+            println!("{test}: skipped: DIRECTIVES_SHARED is not set");
+            return None;
+        };
+        let path = PathBuf::from(dir).join("corpora").join("doc_symbols.tsv");
+        if !path.is_file() {
+            println!("{test}: skipped: `{}` is missing", path.display());
+            return None;
+        }
+        Some(path)
+    }
+
+    /// (symbol, form_guess, flags) of every row.
+    fn corpus_rows(text: &str) -> Vec<(&str, &str, &str)> {
+        text.lines()
+            .skip(1)
+            .map(|line| {
+                let f: Vec<&str> = line.split('\t').collect();
+                assert_eq!(f.len(), 7, "{line}");
+                (f[0], f[5], f[6])
+            })
+            .collect()
+    }
+
+    fn kind_named(name: &str) -> DocKind {
+        *DocKind::ALL
+            .iter()
+            .find(|k| k.english_name() == name)
+            .unwrap_or_else(|| panic!("no kind named `{name}`"))
+    }
+
+    fn dash(field: &str) -> Option<&str> {
+        (field != "-").then_some(field)
+    }
+
+    const TABLE: &str = include_str!("../data/symbols/real.tsv");
+
+    #[test]
+    fn real_examples_parse_as_the_table_says() {
+        let rows: Vec<Vec<&str>> = TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert!(rows.len() >= 60, "{}", rows.len());
+        for row in &rows {
+            let [text, system, kinds, issuer, units, year, irregular] = row[..] else {
+                panic!("{row:?}");
+            };
+            let s = DocSymbol::parse(text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(s.to_string(), text);
+            assert_eq!(s.system().to_string(), system, "{text}");
+            let expected: Vec<DocKind> = dash(kinds)
+                .map(|k| k.split('|').map(kind_named).collect())
+                .unwrap_or_default();
+            assert_eq!(s.kinds(), expected, "{text}");
+            assert_eq!(s.is_kind_ambiguous(), expected.len() > 1, "{text}");
+            assert_eq!(s.issuer(), issuer, "{text}");
+            assert_eq!(s.units(), dash(units), "{text}");
+            assert_eq!(s.year().map(|y| y.to_string()).as_deref(), dash(year), "{text}");
+            let irregularity = s.irregularity().map(|i| format!("{i:?}"));
+            let expected_irregularity = dash(irregular).map(|i| {
+                i.split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+                    })
+                    .collect::<String>()
+            });
+            assert_eq!(irregularity, expected_irregularity, "{text}");
+        }
+        // Every example is in the corpus, when it is at hand.
+        if let Some(path) = corpus_path("real_examples_parse_as_the_table_says") {
+            let text = std::fs::read_to_string(path).unwrap();
+            let symbols: std::collections::HashSet<&str> =
+                corpus_rows(&text).into_iter().map(|r| r.0).collect();
+            for row in &rows {
+                assert!(symbols.contains(row[0]), "`{}` is not in the corpus", row[0]);
+            }
+        }
+    }
+
+    /// Strict and lenient acceptance by `form_guess`: (rows, strict, lenient).
+    #[rustfmt::skip]
+    const PINNED: &[(&str, [usize; 3])] = &[
+        ("other", [11, 0, 3]),
+        ("other:court", [9, 0, 0]),
+        ("other:form-template", [1297, 765, 788]),
+        ("other:historical", [3, 0, 0]),
+        ("other:multi-number", [4, 1, 1]),
+        ("party", [200, 132, 194]),
+        ("party:incomplete", [1, 0, 0]),
+        ("party?", [9, 3, 3]),
+        ("state-admin", [1726, 1575, 1638]),
+        ("state-normative", [9330, 8782, 9076]),
+        ("state-old", [47, 37, 38]),
+    ];
+
+    #[test]
+    fn corpus_acceptance_is_pinned_and_round_trips() {
+        let Some(path) = corpus_path("corpus_acceptance_is_pinned_and_round_trips") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let rows = corpus_rows(&text);
+        assert_eq!(rows.len(), 12_637);
+        let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+        let mut panics = Vec::new();
+        let mut round_trip_failures = Vec::new();
+        for (symbol, form, _) in &rows {
+            let entry = counts.entry(form).or_default();
+            entry[0] += 1;
+            let strict = catch_unwind(AssertUnwindSafe(|| DocSymbol::parse(symbol)));
+            let lenient = catch_unwind(AssertUnwindSafe(|| DocSymbol::parse_lenient(symbol)));
+            match (strict, lenient) {
+                (Ok(strict), Ok(lenient)) => {
+                    if let Ok(s) = &strict {
+                        entry[1] += 1;
+                        if DocSymbol::parse(&s.to_string()).as_ref() != Ok(s) || s.as_str() != *symbol {
+                            round_trip_failures.push(symbol.to_string());
+                        }
+                    }
+                    if let Ok((s, corrections)) = &lenient {
+                        entry[2] += 1;
+                        // The lenient reading prints a symbol the strict parse reads back.
+                        if DocSymbol::parse(&s.to_string()).as_ref() != Ok(s) {
+                            round_trip_failures.push(format!("lenient {symbol}"));
+                        }
+                        // No correction means the strict parse agrees.
+                        if corrections.is_empty() && strict.as_ref().ok() != Some(s) {
+                            round_trip_failures.push(format!("silent {symbol}"));
+                        }
+                    }
+                }
+                _ => panics.push(symbol.to_string()),
+            }
+        }
+        assert!(panics.is_empty(), "{panics:?}");
+        assert!(round_trip_failures.is_empty(), "{round_trip_failures:?}");
+        let got: Vec<(&str, [usize; 3])> = counts.into_iter().collect();
+        assert_eq!(got, PINNED);
+    }
+
+    #[test]
+    fn flagged_variants_are_read_by_the_lenient_parse() {
+        let Some(path) = corpus_path("flagged_variants_are_read_by_the_lenient_parse") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut by_flag: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
+        for (symbol, form, flags) in corpus_rows(&text) {
+            if form.starts_with("other") || flags.is_empty() {
+                continue;
+            }
+            let lenient = DocSymbol::parse_lenient(symbol).is_ok();
+            for flag in flags.split(',') {
+                let entry = by_flag.entry(flag).or_default();
+                entry[0] += 1;
+                entry[1] += usize::from(lenient);
+            }
+        }
+        let got: Vec<(&str, [usize; 2])> = by_flag.into_iter().collect();
+        assert_eq!(got, FLAGGED);
+    }
+
+    /// Rows with each malformation flag outside `other:…`: (rows, read by the lenient parse).
+    #[rustfmt::skip]
+    const FLAGGED: &[(&str, [usize; 2])] = &[
+        ("ascii-d", [32, 32]),
+        ("dash", [27, 26]),
+        ("eth-for-dstroke", [7, 7]),
+        ("hyphen-for-slash", [6, 2]),
+        ("lower", [30, 28]),
+        // Refused by both parses, with the symbol it probably meant (see
+        // `glued_words_are_refused_with_the_meaning`).
+        ("run-on", [94, 1]),
+        ("space", [340, 324]),
+    ];
+}
