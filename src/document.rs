@@ -49,6 +49,29 @@ pub use self::record::{
 };
 pub use self::symbol::{Correction, DocSymbol, Irregularity, SymbolError, SymbolErrorReason};
 
+/// The facts about document kinds and symbols that the crate ships, each with its
+/// [`Provenance`](crate::provenance::Provenance): which abbreviation names which kind in
+/// which system (Decree 30/2020/NĐ-CP, Phụ lục III for State documents; Party symbols in
+/// use), which abbreviations are ambiguous (Party `QĐ`), and the historic forms the parser
+/// reads. Ids are `state:…`, `party:…` and `historic:…`.
+///
+/// # Example
+///
+/// ```
+/// use directives::provenance::Certainty;
+///
+/// let facts = directives::document::facts();
+/// let party_qd = facts.iter().find(|f| f.id() == "party:QĐ").ok_or("missing")?;
+/// assert_eq!(party_qd.provenance().certainty(), Certainty::Verified);
+/// let unverified = facts.iter().filter(|f| f.is_below(Certainty::Corroborated)).count();
+/// assert!(unverified > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn facts() -> Vec<crate::provenance::Fact> {
+    kind::facts()
+}
+
 /// An error from parsing a document symbol or building a document index.
 ///
 /// New variants may be added, so the enum is `#[non_exhaustive]`.

@@ -995,3 +995,68 @@ mod corpus {
         ("space", [340, 324]),
     ];
 }
+
+/// The shipped facts about kinds and symbols: every abbreviation has one, and the
+/// unverified ones are pinned with their assumptions, so that a new one cannot slip in
+/// unlabelled.
+mod facts {
+    use directives::document::{DocKind, SymbolSystem, facts};
+    use directives::provenance::{Certainty, FactArea};
+
+    #[test]
+    fn every_abbreviation_is_a_fact() {
+        let facts = facts();
+        let ids: Vec<&str> = facts.iter().map(|f| f.id()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "duplicate ids");
+        for kind in DocKind::ALL {
+            if let Some(a) = kind.abbreviation(SymbolSystem::StateAdministrative) {
+                assert!(ids.contains(&format!("state:{a}").as_str()), "state:{a}");
+            }
+            if let Some(a) = kind.abbreviation(SymbolSystem::Party) {
+                assert!(ids.contains(&format!("party:{a}").as_str()), "party:{a}");
+            }
+        }
+        assert!(facts.iter().all(|f| f.area() == FactArea::DocumentKind));
+        assert_eq!(facts.len(), 62);
+    }
+
+    #[test]
+    fn party_qd_is_ambiguous_on_a_read_source() {
+        let facts = facts();
+        let fact = facts.iter().find(|f| f.id() == "party:QĐ").unwrap();
+        assert_eq!(fact.provenance().certainty(), Certainty::Verified);
+        assert!(fact.provenance().citation().unwrap().starts_with("Regulation 399-QĐ/TW of 2026-01-09"));
+    }
+
+    /// (id, assumption) of every unverified fact.
+    #[test]
+    fn unverified_facts_are_pinned() {
+        let unverified: Vec<(String, String)> = facts()
+            .iter()
+            .filter(|f| f.provenance().certainty() == Certainty::Unverified)
+            .map(|f| (f.id().to_owned(), f.provenance().assumption().unwrap().to_owned()))
+            .collect();
+        let party = "read from symbols in use; Regulation 399-QĐ/TW (2026-01-09) lists the kind among Party documents (lsvn.vn summary), but neither its table of abbreviations nor that of guidance 36-HD/VPTW was read";
+        let expected: Vec<(&str, &str)> = vec![
+            ("state:KL", "read from State symbols in use (`2734/KL-TTCP`, `825/KL-SYT`); Decree 30/2020 Phụ lục III does not list it, and the inspection rules that use it were not read"),
+            ("state:assembly-terms", "the 16th National Assembly was elected in 2026 (its resolutions are numbered `/QH16`, e.g. 28/2026/QH16 reported in DOMAIN); no list of terms was read, and the bound must be raised when the 17th is elected"),
+            ("historic:no-kind", "read from symbols that legal bases in force still cite (`64-CP`, `244-HĐBT`, `130-CP/1975`, `74/CP`); no rule of their era on symbols was read"),
+            ("historic:L/CTN", "read from symbols in use (`18-L/CTN`, `10-LCT/HĐNN7`); the texts say which laws and ordinances they promulgated, but no rule on these symbols was read"),
+            ("historic:SL", "read from symbols in use (`53/SL`, `101-SL/L`); no rule of the era on symbols was read"),
+            ("historic:TT", "read from symbols in use (`08/TT-LB`, `2076/TTLT-BQP-BLĐTBXH-BTC`); when the year became part of the symbol was not read"),
+            ("party:QĐi", "one regulation written this way is known (`08-QĐi/TW`, 2018); later Party regulations are numbered `QĐ` (366-QĐ/TW, 399-QĐ/TW), and no table of abbreviations was read"),
+            ("party:BC", party),
+            ("party:QC", party),
+            ("party:ĐA", party),
+            ("party:BB", party),
+            ("party:TT", party),
+            ("party:QĐNS", "read from symbols in use (`469-QĐNS/TW`, `439-QĐNS/TW`, `343-QĐNS/TW`); no text defining the abbreviation was read"),
+            ("party:format-399", "the opening of 399-QĐ/TW (arts. 1–2) and a summary of it were read, not its part on format; Party symbols issued under it (399-QĐ/TW itself) keep the form"),
+        ];
+        let got: Vec<(&str, &str)> = unverified.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expected);
+    }
+}
