@@ -1060,3 +1060,243 @@ mod facts {
         assert_eq!(got, expected);
     }
 }
+
+/// The variants people type, read by the lenient parse with a report of each change.
+#[test]
+fn lenient_parse_reads_the_variants_people_type() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("01/2012/QĐ- TTg", "01/2012/QĐ-TTg", &["removed whitespace"]),
+        ("06/2008/qđ-ubnd", "06/2008/QĐ-UBND", &["read lower case as capitals"]),
+        ("1956/qđ-ttg", "1956/QĐ-TTg", &["read lower case as capitals"]),
+        ("77/kh-lt", "77/KH-LT", &["read lower case as capitals"]),
+        ("89/2015/NÐ-CP", "89/2015/NĐ-CP", &["read the eth `Ð` as `Đ`"]),
+        ("78/2013/NĐCP", "78/2013/NĐ-CP", &["separated the kind `NĐ` from the issuer"]),
+        ("52/2013/QĐUB", "52/2013/QĐ-UB", &["separated the kind `QĐ` from the issuer"]),
+        ("1232/QĐ/TTg", "1232/QĐ-TTg", &["read the `/` after the kind as `-`"]),
+        ("95/1998-NĐ-CP", "95/1998/NĐ-CP", &["read the `-` after the year as `/`"]),
+        ("121/2013/NĐ–CP", "121/2013/NĐ-CP", &["read `–` as `-`"]),
+        ("155/2018/NĐ‑CP", "155/2018/NĐ-CP", &["read `‑` as `-`"]),
+        ("22/2021/QD-TTg", "22/2021/QĐ-TTg", &["read the kind `QD` as `QĐ`"]),
+        ("1470-CV/ＴＵ", "1470-CV/TU", &["read the full-width `Ｔ` as `T`", "read the full-width `Ｕ` as `U`"]),
+        ("439 – QĐNS/TW", "439-QĐNS/TW", &["removed whitespace", "read `–` as `-`"]),
+    ];
+    for (input, expected, notes) in cases {
+        let (s, corrections) = DocSymbol::parse_lenient(input).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.as_str(), *expected, "{input}");
+        let got: Vec<String> = corrections.iter().map(ToString::to_string).collect();
+        assert_eq!(got, *notes, "{input}");
+        // What the lenient parse returns, the strict parse reads back.
+        assert_eq!(DocSymbol::parse(s.as_str()).unwrap(), s);
+    }
+    // `BTTTT` is a ministry, not the kind `BTT` run into `TT`: no guess.
+    assert!(DocSymbol::parse_lenient("22/2013/BTTTT").is_err());
+    // Case is read only when the whole symbol is in lower case.
+    assert!(DocSymbol::parse_lenient("05/qd-UBND").is_err());
+}
+
+#[test]
+fn glued_words_are_refused_with_the_meaning() {
+    for (input, word, meant) in [
+        ("41-NQ/TWngày", "ngày", "41-NQ/TW"),
+        ("31/2023/TT-BTCngày", "ngày", "31/2023/TT-BTC"),
+        ("58/2014/QH13đang", "đang", "58/2014/QH13"),
+        ("51/2001/QH10Văn", "Văn", "51/2001/QH10"),
+        ("105/2020/TT-BTCđể", "để", "105/2020/TT-BTC"),
+    ] {
+        for err in [
+            DocSymbol::parse(input).unwrap_err(),
+            DocSymbol::parse_lenient(input).unwrap_err(),
+        ] {
+            assert_eq!(
+                err.reason(),
+                &directives::document::SymbolErrorReason::GluedWord { word: word.into() }
+            );
+            assert_eq!(err.probable_meaning(), Some(meant), "{input}");
+            assert_eq!(
+                err.to_string(),
+                format!("invalid document symbol `{input}`: the word `{word}` is glued to its end; it probably means `{meant}`")
+            );
+        }
+    }
+}
+
+#[test]
+fn homoglyph_and_full_width_issuers_are_not_other_symbols() {
+    // A Cyrillic `Т` (U+0422): refused by both parses, naming the letter and the meaning.
+    let cyrillic = "1470-CV/\u{422}U";
+    for err in [
+        DocSymbol::parse(cyrillic).unwrap_err(),
+        DocSymbol::parse_lenient(cyrillic).unwrap_err(),
+    ] {
+        assert_eq!(
+            err.to_string(),
+            "invalid document symbol `1470-CV/ТU`: `Т` (U+0422) is a Cyrillic letter that looks like the Latin `T`; it probably means `1470-CV/TU`"
+        );
+    }
+    let greek = DocSymbol::parse("09/2019/NĐ-\u{39a}P").unwrap_err();
+    assert!(greek.to_string().contains("is a Greek letter that looks like the Latin `K`"), "{greek}");
+    // Full-width forms: refused strictly, folded by the lenient parse into the same symbol.
+    let err = DocSymbol::parse("1470-CV/ＴＵ").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid document symbol `1470-CV/ＴＵ`: `Ｔ` is a full-width form of `T`; the lenient parse reads it as `T`; it probably means `1470-CV/TU`"
+    );
+    let (s, _) = DocSymbol::parse_lenient("1470-CV/ＴＵ").unwrap();
+    assert_eq!(s, sym("1470-CV/TU"));
+    // Letters outside the Vietnamese alphabet.
+    assert_eq!(
+        DocSymbol::parse("01/GTGŒT").unwrap_err().to_string(),
+        "invalid document symbol `01/GTGŒT`: `Œ` (U+0152) is not a letter of the Vietnamese alphabet"
+    );
+}
+
+#[test]
+fn lenient_symbols_are_nfc_whatever_the_input() {
+    // Whitespace between a letter and its combining mark: the mark joins the letter once
+    // the whitespace is gone, and the symbol is stored composed.
+    let (s, corrections) = DocSymbol::parse_lenient("1/QĐ-UBND-Ô \u{301}").unwrap();
+    assert_eq!(s.as_str(), "1/QĐ-UBND-Ố");
+    assert_eq!(corrections, [Correction::RemovedWhitespace]);
+    assert_eq!(DocSymbol::parse(&s.to_string()).unwrap(), s);
+    // The input found by fuzzing: a Greek letter, refused, so no non-NFC symbol exists.
+    // Once the space is gone, `α` and U+0345 compose to `ᾳ` (U+1FB3).
+    let err = DocSymbol::parse_lenient("1/QĐ-Uα \u{345}").unwrap_err();
+    assert_eq!(
+        err.reason(),
+        &directives::document::SymbolErrorReason::NotVietnamese { found: '\u{1fb3}' }
+    );
+    assert!(DocSymbol::parse("1/QĐ-Uα \u{345}").is_err());
+}
+
+#[test]
+fn years_and_assembly_terms_are_checked() {
+    let today = date(2026, 12, 2);
+    assert!(DocSymbol::parse_as_of("72/2025/QH15", today).is_ok());
+    assert!(DocSymbol::parse_as_of("28/2026/QH16", today).is_ok());
+    assert_eq!(
+        DocSymbol::parse_as_of("89/2027/TT-BTC", today).unwrap_err().to_string(),
+        "invalid document symbol `89/2027/TT-BTC`: the year `2027` is after 2026, the year of the reference date"
+    );
+    assert_eq!(
+        DocSymbol::parse_as_of("130-CP/2030", today).unwrap_err().reason(),
+        &directives::document::SymbolErrorReason::FutureYear { year: 2030, reference: 2026 }
+    );
+    for bad in ["09/1944/NĐ-CP", "230/20116/TT-BTC", "56/017/NĐ-CP"] {
+        assert!(matches!(
+            DocSymbol::parse(bad).unwrap_err().reason(),
+            directives::document::SymbolErrorReason::InvalidYear { .. }
+        ), "{bad}");
+    }
+    for bad in ["72/2025/QH135", "100/2015/QH2013", "1/2026/QH17", "1/2020/UBTVQH0"] {
+        assert!(matches!(
+            DocSymbol::parse(bad).unwrap_err().reason(),
+            directives::document::SymbolErrorReason::UnknownAssemblyTerm { .. }
+        ), "{bad}");
+    }
+    for term in 1..=16 {
+        assert!(DocSymbol::parse(&format!("1/2020/QH{term}")).is_ok());
+    }
+}
+
+#[test]
+fn mixed_forms_are_irregular_with_the_reason() {
+    use directives::document::Irregularity;
+    for (text, why) in [
+        ("01-NQ/CP", Irregularity::PartyFormStateIssuer),
+        ("824-QĐ/TTg", Irregularity::PartyFormStateIssuer),
+        ("27/NQ-TW", Irregularity::StateFormPartyIssuer),
+        ("01/CĐ-TW", Irregularity::StateFormPartyIssuer),
+        ("33/2021/CT-TTg", Irregularity::YearOnNonNormativeKind),
+    ] {
+        let s = sym(text);
+        assert!(s.is_irregular(), "{text}");
+        assert_eq!(s.irregularity(), Some(why), "{text}");
+    }
+    assert_eq!(
+        Irregularity::PartyFormStateIssuer.to_string(),
+        "the Party's form (`number-KIND/ISSUER`) with a State issuer"
+    );
+}
+
+#[test]
+fn party_qd_is_ambiguous_and_never_guessed() {
+    let d = date(2025, 8, 30);
+    let s = sym("366-QĐ/TW");
+    assert_eq!(s.kind(), None);
+    assert_eq!(s.kinds(), [DocKind::Decision, DocKind::Regulation]);
+    assert!(s.is_kind_ambiguous());
+    assert_eq!(s.kind_abbreviation(), Some("QĐ"));
+    // Without a kind or a title that names one: an error naming both.
+    let err = Document::builder(s.clone(), d).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "document `366-QĐ/TW`: the symbol may be a decision or a regulation; give the kind, or a title that starts with it"
+    );
+    let err = Document::builder(s.clone(), d)
+        .title("Về công tác kiểm điểm")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, DocumentError::AmbiguousKind { given: None, .. }));
+    // Resolved from the title.
+    let reg = Document::builder(s.clone(), d)
+        .title("Quy định về kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị")
+        .build()
+        .unwrap();
+    assert_eq!(reg.kind(), DocKind::Regulation);
+    let dec = Document::builder(sym("23-QĐ/TW"), date(2021, 7, 30))
+        .title("Ban hành Quy chế công tác dân vận của hệ thống chính trị")
+        .build()
+        .unwrap();
+    assert_eq!(dec.kind(), DocKind::Decision);
+    // Or given; a kind the symbol cannot have is refused.
+    assert_eq!(
+        Document::builder(s.clone(), d).kind(DocKind::Regulation).build().unwrap().kind(),
+        DocKind::Regulation
+    );
+    assert_eq!(
+        Document::builder(s.clone(), d).kind(DocKind::Plan).build().unwrap_err().to_string(),
+        "document `366-QĐ/TW` is a decision or a regulation by its symbol, not a plan"
+    );
+    // The State's `QĐ` is a decision, and the Party's `QĐi` a regulation.
+    assert_eq!(sym("124/QĐ-TTg").kind(), Some(DocKind::Decision));
+    assert_eq!(sym("08-QĐi/TW").kind(), Some(DocKind::Regulation));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn ambiguous_documents_keep_their_kind_through_json() {
+    let doc = Document::builder(sym("124-QĐ/TW"), date(2023, 10, 4))
+        .kind(DocKind::Regulation)
+        .build()
+        .unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(json.contains(r#""kind":"regulation""#), "{json}");
+    assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+    let err = serde_json::from_str::<Document>(r#"{"symbol": "124-QĐ/TW", "issued": "2023-10-04"}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("the symbol may be a decision or a regulation"), "{err}");
+}
+
+mod reparse {
+    use directives::document::DocSymbol;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever either parse accepts, its `Display` is NFC and the strict parse reads
+        /// it back as the same symbol; the lenient parse never panics.
+        #[test]
+        fn accepted_symbols_reparse_to_themselves(
+            text in "[0-9]{1,4}[-/ –]{1,2}([0-9]{4}/)?[A-Za-zĐđÐÔôƠơƯưÂâαΤТＴＵ&() \u{301}\u{309}\u{345}-]{1,12}[-/ ]{0,1}[A-Za-zĐđ0-9]{0,6}",
+        ) {
+            use unicode_normalization::is_nfc;
+            for parsed in [DocSymbol::parse(&text).ok(), DocSymbol::parse_lenient(&text).ok().map(|p| p.0)]
+                .into_iter()
+                .flatten()
+            {
+                let shown = parsed.to_string();
+                prop_assert!(is_nfc(&shown), "{shown:?}");
+                prop_assert_eq!(DocSymbol::parse(&shown).unwrap(), parsed);
+            }
+        }
+    }
+}
