@@ -926,6 +926,13 @@ fn glued_word(segment: &str) -> Option<usize> {
 
 /// Checks the last segment of a symbol for a glued word.
 fn check_glued(s: &str, last_start: usize) -> Result<(), Failure> {
+    // Most symbols end in a capital or a digit: nothing is glued.
+    if s.as_bytes()
+        .last()
+        .is_none_or(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Ok(());
+    }
     let last = s.get(last_start..).unwrap_or_default();
     if let Some(i) = glued_word(last) {
         let at = last_start + i;
