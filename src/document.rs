@@ -9,7 +9,15 @@
 //! culture and society unit), and, for legal-normative documents, `09/2019/NĐ-CP` (decree 9
 //! of 2019 of the Government) or `72/2025/QH15` (a law of the 15th National Assembly).
 //! [`DocSymbol`] parses and prints all three forms (Decree 30/2020/NĐ-CP, Phụ lục I and
-//! III).
+//! III), and the State's historic forms that legal bases in force still cite (`64-CP`,
+//! `18-L/CTN`, `53/SL`). [`DocSymbol::parse_lenient`] reads the slips people type and
+//! says what it changed; every refusal names the part at fault and, where one is likely,
+//! the symbol meant.
+//!
+//! Some abbreviations name more than one kind: `QĐ` in a Party symbol is a decision or a
+//! regulation. The crate reports such a kind as ambiguous ([`DocSymbol::kinds`]) and never
+//! guesses; a [`Document`] takes its kind from the caller or from its title. What the
+//! crate knows of kinds and symbols, and how sure it is, is listed by [`facts`].
 //!
 //! A symbol is not an identity: administrative numbers restart each year and Party numbers
 //! each term, so `16/CT-TTg` names two directives. A [`DocKey`] is the symbol plus the issue

@@ -940,7 +940,9 @@ enum Source {
     Unverified(&'static str),
 }
 
-const DECREE_30: Source = Source::Verified("Decree 30/2020/NĐ-CP, Phụ lục III (abbreviations of administrative documents and copies)");
+const DECREE_30: Source = Source::Verified(
+    "Decree 30/2020/NĐ-CP, Phụ lục III (abbreviations of administrative documents and copies)",
+);
 const NORMATIVE: Source = Source::Corroborated(&[
     "the abbreviation table of Joint Circular 55/2005/TTLT-BNV-VPCP, as reproduced on 123docz.net",
     "legal-normative symbols in public texts (shared corpus `doc_symbols.tsv`: `155/2020/NĐ-CP`, `156/2013/TT-BTC`, `02/2002/PL-UBTVQH11`)",
@@ -953,71 +955,335 @@ const PARTY_UNREAD: &str = "read from symbols in use; Regulation 399-QĐ/TW (202
 
 /// The facts about symbols the crate ships: (id, statement, source).
 const FACTS: &[(&str, &str, Source)] = &[
-    ("state:NQ", "`NQ` in a State symbol is a resolution (nghị quyết)", DECREE_30),
-    ("state:QĐ", "`QĐ` in a State symbol is a decision (quyết định)", DECREE_30),
-    ("state:CT", "`CT` in a State symbol is a directive (chỉ thị)", DECREE_30),
-    ("state:QC", "`QC` in a State symbol is rules (quy chế)", DECREE_30),
-    ("state:QyĐ", "`QyĐ` in a State symbol is a regulation (quy định)", DECREE_30),
-    ("state:TC", "`TC` in a State symbol is a communiqué (thông cáo)", DECREE_30),
-    ("state:TB", "`TB` in a State symbol is a notice (thông báo)", DECREE_30),
-    ("state:HD", "`HD` in a State symbol is guidance (hướng dẫn)", DECREE_30),
-    ("state:CTr", "`CTr` in a State symbol is a programme (chương trình)", DECREE_30),
-    ("state:KH", "`KH` in a State symbol is a plan (kế hoạch)", DECREE_30),
-    ("state:PA", "`PA` in a State symbol is an alternative (phương án)", DECREE_30),
-    ("state:ĐA", "`ĐA` in a State symbol is a scheme (đề án)", DECREE_30),
-    ("state:DA", "`DA` in a State symbol is a project (dự án)", DECREE_30),
-    ("state:BC", "`BC` in a State symbol is a report (báo cáo)", DECREE_30),
-    ("state:BB", "`BB` in a State symbol is minutes (biên bản)", DECREE_30),
-    ("state:TTr", "`TTr` in a State symbol is a submission (tờ trình)", DECREE_30),
-    ("state:HĐ", "`HĐ` in a State symbol is a contract (hợp đồng)", DECREE_30),
-    ("state:CĐ", "`CĐ` in a State symbol is an official telegram (công điện)", DECREE_30),
-    ("state:BGN", "`BGN` in a State symbol is a memorandum of understanding (bản ghi nhớ)", DECREE_30),
-    ("state:BTT", "`BTT` in a State symbol is an agreement (bản thỏa thuận)", DECREE_30),
-    ("state:GUQ", "`GUQ` in a State symbol is a power of attorney (giấy ủy quyền)", DECREE_30),
-    ("state:GM", "`GM` in a State symbol is an invitation (giấy mời)", DECREE_30),
-    ("state:GGT", "`GGT` in a State symbol is a letter of introduction (giấy giới thiệu)", DECREE_30),
-    ("state:GNP", "`GNP` in a State symbol is a leave permit (giấy nghỉ phép)", DECREE_30),
-    ("state:PG", "`PG` in a State symbol is a dispatch slip (phiếu gửi)", DECREE_30),
-    ("state:PC", "`PC` in a State symbol is a transfer slip (phiếu chuyển)", DECREE_30),
-    ("state:PB", "`PB` in a State symbol is a notification slip (phiếu báo)", DECREE_30),
-    ("state:SY", "`SY` in a State symbol is a certified copy (bản sao y)", DECREE_30),
-    ("state:TrS", "`TrS` in a State symbol is an extract copy (bản trích sao)", DECREE_30),
-    ("state:SL", "`SL` after the number and before the issuer (`number/SL-ISSUER`) is a transcribed copy (bản sao lục)", DECREE_30),
-    ("state:no-kind", "a State symbol without a kind (`123/UBND-VX`) is an official letter (công văn)", Source::Verified("Decree 30/2020/NĐ-CP, Phụ lục I § II.3")),
-    ("state:NĐ", "`NĐ` is a decree (nghị định), a legal-normative kind", NORMATIVE),
-    ("state:TT", "`TT` in a State symbol is a circular (thông tư), a legal-normative kind", NORMATIVE),
-    ("state:TTLT", "`TTLT` is a joint circular (thông tư liên tịch)", NORMATIVE),
-    ("state:NQLT", "`NQLT` is a joint resolution (nghị quyết liên tịch)", NORMATIVE),
-    ("state:L", "`L` in a State normative symbol is an order (lệnh) of the President", NORMATIVE),
-    ("state:PL", "`PL` is an ordinance (pháp lệnh) of the Standing Committee of the National Assembly", NORMATIVE),
-    ("state:KL", "`KL` in a State symbol is a conclusion, such as an inspection conclusion (kết luận thanh tra)", Source::Unverified("read from State symbols in use (`2734/KL-TTCP`, `825/KL-SYT`); Decree 30/2020 Phụ lục III does not list it, and the inspection rules that use it were not read")),
-    ("state:VBHN", "`VBHN` is a consolidated text (văn bản hợp nhất)", Source::Corroborated(&[
-        "consolidated texts in public texts (shared corpus `doc_symbols.tsv`: `604/VBHN-BVHTTDL`)",
-        "lingo.vn's listing of consolidated text 03/VBHN-VPQH (2021)",
-    ])),
-    ("state:assembly-terms", "the National Assembly has had terms 1 to 16 (`QH1` to `QH16`); a symbol naming another term is refused", Source::Unverified("the 16th National Assembly was elected in 2026 (its resolutions are numbered `/QH16`, e.g. 28/2026/QH16 reported in DOMAIN); no list of terms was read, and the bound must be raised when the 17th is elected")),
-    ("historic:no-kind", "`number-CP`, `number-HĐBT`, `number-CP/year` and `number/CP` are Government and Council of Ministers documents of before 2000 whose symbol states no kind", Source::Unverified("read from symbols that legal bases in force still cite (`64-CP`, `244-HĐBT`, `130-CP/1975`, `74/CP`); no rule of their era on symbols was read")),
-    ("historic:L/CTN", "`number-L/CTN` (1990s) and `number-LCT/HĐNN…` (1980s) are promulgation orders of a law or an ordinance, so the kind is ambiguous", Source::Unverified("read from symbols in use (`18-L/CTN`, `10-LCT/HĐNN7`); the texts say which laws and ordinances they promulgated, but no rule on these symbols was read")),
-    ("historic:SL", "`number/SL` and `number-SL/…` are edicts (sắc lệnh) of the President, 1945–1959, told from a transcribed copy (`number/SL-ISSUER`) by their form", Source::Unverified("read from symbols in use (`53/SL`, `101-SL/L`); no rule of the era on symbols was read")),
-    ("historic:TT", "a circular without a year (`08/TT-LB`) is of before the year was written into normative symbols", Source::Unverified("read from symbols in use (`08/TT-LB`, `2076/TTLT-BQP-BLĐTBXH-BTC`); when the year became part of the symbol was not read")),
-    ("party:NQ", "`NQ` in a Party symbol is a resolution", PARTY_IN_USE),
-    ("party:CT", "`CT` in a Party symbol is a directive", PARTY_IN_USE),
-    ("party:KL", "`KL` in a Party symbol is a conclusion", PARTY_IN_USE),
+    (
+        "state:NQ",
+        "`NQ` in a State symbol is a resolution (nghị quyết)",
+        DECREE_30,
+    ),
+    (
+        "state:QĐ",
+        "`QĐ` in a State symbol is a decision (quyết định)",
+        DECREE_30,
+    ),
+    (
+        "state:CT",
+        "`CT` in a State symbol is a directive (chỉ thị)",
+        DECREE_30,
+    ),
+    (
+        "state:QC",
+        "`QC` in a State symbol is rules (quy chế)",
+        DECREE_30,
+    ),
+    (
+        "state:QyĐ",
+        "`QyĐ` in a State symbol is a regulation (quy định)",
+        DECREE_30,
+    ),
+    (
+        "state:TC",
+        "`TC` in a State symbol is a communiqué (thông cáo)",
+        DECREE_30,
+    ),
+    (
+        "state:TB",
+        "`TB` in a State symbol is a notice (thông báo)",
+        DECREE_30,
+    ),
+    (
+        "state:HD",
+        "`HD` in a State symbol is guidance (hướng dẫn)",
+        DECREE_30,
+    ),
+    (
+        "state:CTr",
+        "`CTr` in a State symbol is a programme (chương trình)",
+        DECREE_30,
+    ),
+    (
+        "state:KH",
+        "`KH` in a State symbol is a plan (kế hoạch)",
+        DECREE_30,
+    ),
+    (
+        "state:PA",
+        "`PA` in a State symbol is an alternative (phương án)",
+        DECREE_30,
+    ),
+    (
+        "state:ĐA",
+        "`ĐA` in a State symbol is a scheme (đề án)",
+        DECREE_30,
+    ),
+    (
+        "state:DA",
+        "`DA` in a State symbol is a project (dự án)",
+        DECREE_30,
+    ),
+    (
+        "state:BC",
+        "`BC` in a State symbol is a report (báo cáo)",
+        DECREE_30,
+    ),
+    (
+        "state:BB",
+        "`BB` in a State symbol is minutes (biên bản)",
+        DECREE_30,
+    ),
+    (
+        "state:TTr",
+        "`TTr` in a State symbol is a submission (tờ trình)",
+        DECREE_30,
+    ),
+    (
+        "state:HĐ",
+        "`HĐ` in a State symbol is a contract (hợp đồng)",
+        DECREE_30,
+    ),
+    (
+        "state:CĐ",
+        "`CĐ` in a State symbol is an official telegram (công điện)",
+        DECREE_30,
+    ),
+    (
+        "state:BGN",
+        "`BGN` in a State symbol is a memorandum of understanding (bản ghi nhớ)",
+        DECREE_30,
+    ),
+    (
+        "state:BTT",
+        "`BTT` in a State symbol is an agreement (bản thỏa thuận)",
+        DECREE_30,
+    ),
+    (
+        "state:GUQ",
+        "`GUQ` in a State symbol is a power of attorney (giấy ủy quyền)",
+        DECREE_30,
+    ),
+    (
+        "state:GM",
+        "`GM` in a State symbol is an invitation (giấy mời)",
+        DECREE_30,
+    ),
+    (
+        "state:GGT",
+        "`GGT` in a State symbol is a letter of introduction (giấy giới thiệu)",
+        DECREE_30,
+    ),
+    (
+        "state:GNP",
+        "`GNP` in a State symbol is a leave permit (giấy nghỉ phép)",
+        DECREE_30,
+    ),
+    (
+        "state:PG",
+        "`PG` in a State symbol is a dispatch slip (phiếu gửi)",
+        DECREE_30,
+    ),
+    (
+        "state:PC",
+        "`PC` in a State symbol is a transfer slip (phiếu chuyển)",
+        DECREE_30,
+    ),
+    (
+        "state:PB",
+        "`PB` in a State symbol is a notification slip (phiếu báo)",
+        DECREE_30,
+    ),
+    (
+        "state:SY",
+        "`SY` in a State symbol is a certified copy (bản sao y)",
+        DECREE_30,
+    ),
+    (
+        "state:TrS",
+        "`TrS` in a State symbol is an extract copy (bản trích sao)",
+        DECREE_30,
+    ),
+    (
+        "state:SL",
+        "`SL` after the number and before the issuer (`number/SL-ISSUER`) is a transcribed copy (bản sao lục)",
+        DECREE_30,
+    ),
+    (
+        "state:no-kind",
+        "a State symbol without a kind (`123/UBND-VX`) is an official letter (công văn)",
+        Source::Verified("Decree 30/2020/NĐ-CP, Phụ lục I § II.3"),
+    ),
+    (
+        "state:NĐ",
+        "`NĐ` is a decree (nghị định), a legal-normative kind",
+        NORMATIVE,
+    ),
+    (
+        "state:TT",
+        "`TT` in a State symbol is a circular (thông tư), a legal-normative kind",
+        NORMATIVE,
+    ),
+    (
+        "state:TTLT",
+        "`TTLT` is a joint circular (thông tư liên tịch)",
+        NORMATIVE,
+    ),
+    (
+        "state:NQLT",
+        "`NQLT` is a joint resolution (nghị quyết liên tịch)",
+        NORMATIVE,
+    ),
+    (
+        "state:L",
+        "`L` in a State normative symbol is an order (lệnh) of the President",
+        NORMATIVE,
+    ),
+    (
+        "state:PL",
+        "`PL` is an ordinance (pháp lệnh) of the Standing Committee of the National Assembly",
+        NORMATIVE,
+    ),
+    (
+        "state:KL",
+        "`KL` in a State symbol is a conclusion, such as an inspection conclusion (kết luận thanh tra)",
+        Source::Unverified(
+            "read from State symbols in use (`2734/KL-TTCP`, `825/KL-SYT`); Decree 30/2020 Phụ lục III does not list it, and the inspection rules that use it were not read",
+        ),
+    ),
+    (
+        "state:VBHN",
+        "`VBHN` is a consolidated text (văn bản hợp nhất)",
+        Source::Corroborated(&[
+            "consolidated texts in public texts (shared corpus `doc_symbols.tsv`: `604/VBHN-BVHTTDL`)",
+            "lingo.vn's listing of consolidated text 03/VBHN-VPQH (2021)",
+        ]),
+    ),
+    (
+        "state:assembly-terms",
+        "the National Assembly has had terms 1 to 16 (`QH1` to `QH16`); a symbol naming another term is refused",
+        Source::Unverified(
+            "the 16th National Assembly was elected in 2026 (its resolutions are numbered `/QH16`, e.g. 28/2026/QH16 reported in DOMAIN); no list of terms was read, and the bound must be raised when the 17th is elected",
+        ),
+    ),
+    (
+        "historic:no-kind",
+        "`number-CP`, `number-HĐBT`, `number-CP/year` and `number/CP` are Government and Council of Ministers documents of before 2000 whose symbol states no kind",
+        Source::Unverified(
+            "read from symbols that legal bases in force still cite (`64-CP`, `244-HĐBT`, `130-CP/1975`, `74/CP`); no rule of their era on symbols was read",
+        ),
+    ),
+    (
+        "historic:L/CTN",
+        "`number-L/CTN` (1990s) and `number-LCT/HĐNN…` (1980s) are promulgation orders of a law or an ordinance, so the kind is ambiguous",
+        Source::Unverified(
+            "read from symbols in use (`18-L/CTN`, `10-LCT/HĐNN7`); the texts say which laws and ordinances they promulgated, but no rule on these symbols was read",
+        ),
+    ),
+    (
+        "historic:SL",
+        "`number/SL` and `number-SL/…` are edicts (sắc lệnh) of the President, 1945–1959, told from a transcribed copy (`number/SL-ISSUER`) by their form",
+        Source::Unverified(
+            "read from symbols in use (`53/SL`, `101-SL/L`); no rule of the era on symbols was read",
+        ),
+    ),
+    (
+        "historic:TT",
+        "a circular without a year (`08/TT-LB`) is of before the year was written into normative symbols",
+        Source::Unverified(
+            "read from symbols in use (`08/TT-LB`, `2076/TTLT-BQP-BLĐTBXH-BTC`); when the year became part of the symbol was not read",
+        ),
+    ),
+    (
+        "party:NQ",
+        "`NQ` in a Party symbol is a resolution",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:CT",
+        "`CT` in a Party symbol is a directive",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:KL",
+        "`KL` in a Party symbol is a conclusion",
+        PARTY_IN_USE,
+    ),
     ("party:KH", "`KH` in a Party symbol is a plan", PARTY_IN_USE),
-    ("party:CTr", "`CTr` in a Party symbol is a programme", PARTY_IN_USE),
-    ("party:HD", "`HD` in a Party symbol is guidance", PARTY_IN_USE),
-    ("party:TB", "`TB` in a Party symbol is a notice", PARTY_IN_USE),
-    ("party:TTr", "`TTr` in a Party symbol is a submission", PARTY_IN_USE),
-    ("party:CV", "`CV` in a Party symbol is an official letter (công văn)", PARTY_IN_USE),
-    ("party:QĐ", "`QĐ` in a Party symbol is a decision or a regulation: the symbol alone does not tell, so the kind is reported as ambiguous", Source::Verified("Regulation 399-QĐ/TW of 2026-01-09: a regulation (QUY ĐỊNH) numbered 399-QĐ/TW (its text as published by nhansu.vn); Decision 23-QĐ/TW of 2021 is a decision")),
-    ("party:QĐi", "`QĐi` in a Party symbol is a regulation", Source::Unverified("one regulation written this way is known (`08-QĐi/TW`, 2018); later Party regulations are numbered `QĐ` (366-QĐ/TW, 399-QĐ/TW), and no table of abbreviations was read")),
-    ("party:BC", "`BC` in a Party symbol is a report", Source::Unverified(PARTY_UNREAD)),
-    ("party:QC", "`QC` in a Party symbol is rules (quy chế)", Source::Unverified(PARTY_UNREAD)),
-    ("party:ĐA", "`ĐA` in a Party symbol is a scheme (đề án)", Source::Unverified(PARTY_UNREAD)),
-    ("party:BB", "`BB` in a Party symbol is minutes (biên bản)", Source::Unverified(PARTY_UNREAD)),
-    ("party:TT", "`TT` in a Party symbol is an instruction (thông tri), not a circular", Source::Unverified(PARTY_UNREAD)),
-    ("party:QĐNS", "`QĐNS` in a Party symbol is a personnel decision (quyết định nhân sự)", Source::Unverified("read from symbols in use (`469-QĐNS/TW`, `439-QĐNS/TW`, `343-QĐNS/TW`); no text defining the abbreviation was read")),
-    ("party:format-399", "Regulation 399-QĐ/TW (2026-01-09) on the kinds, authority and format of Party documents replaces guidance 36-HD/VPTW (2018); the form `number-KIND/ISSUER` is kept", Source::Unverified("the opening of 399-QĐ/TW (arts. 1–2) and a summary of it were read, not its part on format; Party symbols issued under it (399-QĐ/TW itself) keep the form")),
+    (
+        "party:CTr",
+        "`CTr` in a Party symbol is a programme",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:HD",
+        "`HD` in a Party symbol is guidance",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:TB",
+        "`TB` in a Party symbol is a notice",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:TTr",
+        "`TTr` in a Party symbol is a submission",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:CV",
+        "`CV` in a Party symbol is an official letter (công văn)",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:QĐ",
+        "`QĐ` in a Party symbol is a decision or a regulation: the symbol alone does not tell, so the kind is reported as ambiguous",
+        Source::Verified(
+            "Regulation 399-QĐ/TW of 2026-01-09: a regulation (QUY ĐỊNH) numbered 399-QĐ/TW (its text as published by nhansu.vn); Decision 23-QĐ/TW of 2021 is a decision",
+        ),
+    ),
+    (
+        "party:QĐi",
+        "`QĐi` in a Party symbol is a regulation",
+        Source::Unverified(
+            "one regulation written this way is known (`08-QĐi/TW`, 2018); later Party regulations are numbered `QĐ` (366-QĐ/TW, 399-QĐ/TW), and no table of abbreviations was read",
+        ),
+    ),
+    (
+        "party:BC",
+        "`BC` in a Party symbol is a report",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:QC",
+        "`QC` in a Party symbol is rules (quy chế)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:ĐA",
+        "`ĐA` in a Party symbol is a scheme (đề án)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:BB",
+        "`BB` in a Party symbol is minutes (biên bản)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:TT",
+        "`TT` in a Party symbol is an instruction (thông tri), not a circular",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:QĐNS",
+        "`QĐNS` in a Party symbol is a personnel decision (quyết định nhân sự)",
+        Source::Unverified(
+            "read from symbols in use (`469-QĐNS/TW`, `439-QĐNS/TW`, `343-QĐNS/TW`); no text defining the abbreviation was read",
+        ),
+    ),
+    (
+        "party:format-399",
+        "Regulation 399-QĐ/TW (2026-01-09) on the kinds, authority and format of Party documents replaces guidance 36-HD/VPTW (2018); the form `number-KIND/ISSUER` is kept",
+        Source::Unverified(
+            "the opening of 399-QĐ/TW (arts. 1–2) and a summary of it were read, not its part on format; Party symbols issued under it (399-QĐ/TW itself) keep the form",
+        ),
+    ),
 ];
 
 /// The facts about document kinds and symbols that the crate ships, each with its

@@ -640,7 +640,6 @@ impl<'de> serde::Deserialize<'de> for DocSymbol {
     }
 }
 
-
 /// Why a symbol is irregular: it parses, but is not written as the rules in force write it.
 ///
 /// New reasons may be added, so the enum is `#[non_exhaustive]`.
@@ -854,7 +853,10 @@ fn check_name(segment: &str, at: usize) -> Result<(), Failure> {
         }
     }
     if let Some(i) = segment.find(['(', ')']) {
-        let found = segment.get(i..).and_then(|t| t.chars().next()).unwrap_or('(');
+        let found = segment
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .unwrap_or('(');
         return fail(SymbolErrorReason::InvalidCharacter { found }, at + i);
     }
     if segment.contains('&') {
@@ -1075,9 +1077,7 @@ fn year_of(text: &str, at: usize) -> Result<u16, Failure> {
         .ok()
         .filter(|y| text.len() == 4 && *y >= FIRST_YEAR)
         .ok_or(Failure {
-            reason: SymbolErrorReason::InvalidYear {
-                year: quote(text),
-            },
+            reason: SymbolErrorReason::InvalidYear { year: quote(text) },
             at,
         })
 }
@@ -1248,9 +1248,7 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
         let text = rest.get(..digits).unwrap_or_default();
         if rest.as_bytes().get(digits) != Some(&b'/') {
             return fail(
-                SymbolErrorReason::ExpectedSlashAfterYear {
-                    year: quote(text),
-                },
+                SymbolErrorReason::ExpectedSlashAfterYear { year: quote(text) },
                 start + digits,
             );
         }
@@ -1282,7 +1280,10 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
                 return fail(SymbolErrorReason::ExtraSlash, start + first.len());
             }
             if separator == Some('(') {
-                return fail(SymbolErrorReason::InvalidCharacter { found: '(' }, start + first.len());
+                return fail(
+                    SymbolErrorReason::InvalidCharacter { found: '(' },
+                    start + first.len(),
+                );
             }
             if year.is_none() && kind.is_normative_only() {
                 if matches!(kind, DocKind::Circular | DocKind::JointCircular) {
@@ -1528,7 +1529,9 @@ fn fix_structure(text: &mut String, failure: &Failure, cased: bool) -> Option<Co
             text.insert(at, '-');
             Some(Correction::SeparatedKind { kind })
         }
-        SymbolErrorReason::ExtraSlash if text.get(at..=at) == Some("/") && kind_before(text, at) => {
+        SymbolErrorReason::ExtraSlash
+            if text.get(at..=at) == Some("/") && kind_before(text, at) =>
+        {
             text.replace_range(at..=at, "-");
             Some(Correction::SlashAfterKind)
         }
@@ -1597,33 +1600,54 @@ fn probable_meaning(input: &str) -> Option<String> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "invalid document symbol `{input}`: {reason}{}{}",
-    after_text(.after.as_deref()),
-    meaning_text(.meant.as_deref())
+    "invalid document symbol `{input}`: {reason}{}",
+    context_text(.context.as_deref())
 )]
 pub struct SymbolError {
-    input: String,
+    input: Box<str>,
     reason: SymbolErrorReason,
+    // Boxed, so that the error (and every error that holds it) stays small.
+    context: Option<Box<ErrorContext>>,
+}
+
+/// Where a failure is and what the input probably meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorContext {
     after: Option<String>,
     meant: Option<String>,
 }
 
-fn after_text(after: Option<&str>) -> String {
-    after.map_or_else(String::new, |a| format!(" after `{a}`"))
-}
-
-fn meaning_text(meant: Option<&str>) -> String {
-    meant.map_or_else(String::new, |m| format!("; it probably means `{m}`"))
+fn context_text(context: Option<&ErrorContext>) -> String {
+    let Some(context) = context else {
+        return String::new();
+    };
+    let after = context
+        .after
+        .as_deref()
+        .map_or_else(String::new, |a| format!(" after `{a}`"));
+    let meant = context
+        .meant
+        .as_deref()
+        .map_or_else(String::new, |m| format!("; it probably means `{m}`"));
+    format!("{after}{meant}")
 }
 
 impl SymbolError {
     fn new(input: &str, reason: SymbolErrorReason) -> SymbolError {
         SymbolError {
-            input: quote(input),
+            input: quote(input).into_boxed_str(),
             reason,
-            after: None,
-            meant: None,
+            context: None,
         }
+    }
+
+    fn context_mut(&mut self) -> &mut ErrorContext {
+        self.context.get_or_insert_with(|| {
+            Box::new(ErrorContext {
+                after: None,
+                meant: None,
+            })
+        })
     }
 
     /// Names where the failure is, for reasons that do not quote the part at fault: the
@@ -1640,13 +1664,16 @@ impl SymbolError {
                 | SymbolErrorReason::InvalidCharacter { .. }
         );
         if positional && at > 0 {
-            self.after = text.get(..at).map(quote);
+            let after = text.get(..at).map(quote);
+            self.context_mut().after = after;
         }
         self
     }
 
     fn with_meaning(mut self, input: &str) -> SymbolError {
-        self.meant = probable_meaning(input);
+        if let Some(meant) = probable_meaning(input) {
+            self.context_mut().meant = Some(meant);
+        }
         self
     }
 
@@ -1694,7 +1721,7 @@ impl SymbolError {
     /// ```
     #[must_use]
     pub fn probable_meaning(&self) -> Option<&str> {
-        self.meant.as_deref()
+        self.context.as_ref().and_then(|c| c.meant.as_deref())
     }
 }
 
