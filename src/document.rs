@@ -55,7 +55,9 @@ pub use self::kind::{DocKind, SymbolSystem};
 pub use self::record::{
     Authority, DocKey, Document, DocumentBuilder, Issuer, Reference, Relation, Signer,
 };
-pub use self::symbol::{Correction, DocSymbol, Irregularity, SymbolError, SymbolErrorReason};
+pub use self::symbol::{
+    Correction, DocSymbol, Irregularity, SymbolError, SymbolErrorReason, SymbolRules,
+};
 
 /// The facts about document kinds and symbols that the crate ships, each with its
 /// [`Provenance`](crate::provenance::Provenance): which abbreviation names which kind in

@@ -1157,7 +1157,7 @@ const FACTS: &[(&str, &str, Source)] = &[
     ),
     (
         "state:assembly-terms",
-        "the National Assembly has had terms 1 to 16 (`QH1` to `QH16`); a symbol naming another term is refused",
+        "the National Assembly has had terms 1 to 16 (`QH1` to `QH16`); a symbol naming another term is refused by default (`SymbolRules::with_assembly_terms` changes the bound)",
         Source::Unverified(
             "the 16th National Assembly was elected in 2026 (its resolutions are numbered `/QH16`, e.g. 28/2026/QH16 reported in DOMAIN); no list of terms was read, and the bound must be raised when the 17th is elected",
         ),

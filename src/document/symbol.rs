@@ -153,13 +153,7 @@ impl DocSymbol {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(input: &str) -> Result<DocSymbol, SymbolError> {
-        let text = to_nfc(input);
-        match parse_parts(&text) {
-            Ok(parts) => Ok(DocSymbol::from_parts(text.into(), parts)),
-            Err(failure) => Err(SymbolError::new(input, failure.reason)
-                .located(&text, failure.at)
-                .with_meaning(input)),
-        }
+        SymbolRules::new().parse(input)
     }
 
     /// Parses a symbol like [`DocSymbol::parse`], and refuses a year after `reference`'s.
@@ -185,7 +179,7 @@ impl DocSymbol {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_as_of(input: &str, reference: NaiveDate) -> Result<DocSymbol, SymbolError> {
-        DocSymbol::parse(input)?.checked_as_of(input, reference)
+        SymbolRules::new().as_of(reference).parse(input)
     }
 
     /// Parses a symbol as typed by hand, reporting each change made: removes whitespace,
@@ -218,40 +212,7 @@ impl DocSymbol {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_lenient(input: &str) -> Result<(DocSymbol, Vec<Correction>), SymbolError> {
-        let (mut text, mut corrections) = lenient_text(input);
-        let mut first: Option<(SymbolErrorReason, String, usize)> = None;
-        // Each structural correction removes the failure it answers; a few suffice.
-        for _ in 0..6 {
-            let nfc = to_nfc(&text).into_owned();
-            match parse_parts(&nfc) {
-                Ok(parts) => {
-                    return Ok((
-                        DocSymbol::from_parts(nfc.into_boxed_str(), parts),
-                        corrections,
-                    ));
-                }
-                Err(failure) => {
-                    text = nfc;
-                    let before = text.clone();
-                    let cased = corrections.contains(&Correction::UpperCased);
-                    let fixed = fix_structure(&mut text, &failure, cased);
-                    let first = first.get_or_insert((failure.reason, before, failure.at));
-                    match fixed {
-                        Some(correction) => corrections.push(correction),
-                        None => {
-                            let (reason, text, at) = first.clone();
-                            return Err(SymbolError::new(input, reason)
-                                .located(&text, at)
-                                .with_meaning(input));
-                        }
-                    }
-                }
-            }
-        }
-        let (reason, text, at) = first.unwrap_or((SymbolErrorReason::Empty, text, 0));
-        Err(SymbolError::new(input, reason)
-            .located(&text, at)
-            .with_meaning(input))
+        SymbolRules::new().parse_lenient(input)
     }
 
     /// Parses like [`DocSymbol::parse_lenient`], and refuses a year after `reference`'s.
@@ -277,8 +238,7 @@ impl DocSymbol {
         input: &str,
         reference: NaiveDate,
     ) -> Result<(DocSymbol, Vec<Correction>), SymbolError> {
-        let (symbol, corrections) = DocSymbol::parse_lenient(input)?;
-        Ok((symbol.checked_as_of(input, reference)?, corrections))
+        SymbolRules::new().as_of(reference).parse_lenient(input)
     }
 
     fn checked_as_of(self, input: &str, reference: NaiveDate) -> Result<DocSymbol, SymbolError> {
@@ -640,6 +600,222 @@ impl<'de> serde::Deserialize<'de> for DocSymbol {
     }
 }
 
+/// The rules a parse applies that are data, not law: how many terms of the National
+/// Assembly exist, and the reference date after which no year may fall.
+///
+/// The default knows the terms 1 to 16 (`QH16`, elected in 2026; an unverified fact,
+/// `state:assembly-terms` in [`facts`](crate::document::facts)) and no reference date.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::document::SymbolRules;
+///
+/// let rules = SymbolRules::new();
+/// assert!(rules.parse("1/2031/QH17").is_err());
+/// let later = SymbolRules::new().with_assembly_terms(17);
+/// assert!(later.parse("1/2031/QH17").is_ok());
+/// let today = SymbolRules::new().as_of(NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?);
+/// assert!(today.parse("1/2027/NĐ-CP").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SymbolRules {
+    assembly_terms: u16,
+    reference: Option<NaiveDate>,
+}
+
+impl Default for SymbolRules {
+    fn default() -> SymbolRules {
+        SymbolRules::new()
+    }
+}
+
+impl SymbolRules {
+    /// The default rules: terms 1 to 16 of the National Assembly, no reference date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolRules;
+    ///
+    /// assert_eq!(SymbolRules::new().assembly_terms(), 16);
+    /// assert_eq!(SymbolRules::new().reference(), None);
+    /// ```
+    #[must_use]
+    pub const fn new() -> SymbolRules {
+        SymbolRules {
+            assembly_terms: ASSEMBLY_TERMS,
+            reference: None,
+        }
+    }
+
+    /// These rules with `terms` terms of the National Assembly known (`QH1` to `QH{terms}`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolRules;
+    ///
+    /// assert!(SymbolRules::new().with_assembly_terms(14).parse("72/2025/QH15").is_err());
+    /// ```
+    #[must_use]
+    pub const fn with_assembly_terms(self, terms: u16) -> SymbolRules {
+        SymbolRules {
+            assembly_terms: terms,
+            ..self
+        }
+    }
+
+    /// These rules with a reference date: a year after its year is refused.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::SymbolRules;
+    ///
+    /// let rules = SymbolRules::new().as_of(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?);
+    /// assert!(rules.parse("09/2019/NĐ-CP").is_ok());
+    /// assert!(rules.parse("30/2020/NĐ-CP").is_ok());
+    /// assert!(rules.parse("39/2022/NĐ-CP").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn as_of(self, reference: NaiveDate) -> SymbolRules {
+        SymbolRules {
+            reference: Some(reference),
+            ..self
+        }
+    }
+
+    /// How many terms of the National Assembly these rules know.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolRules;
+    ///
+    /// assert_eq!(SymbolRules::new().with_assembly_terms(17).assembly_terms(), 17);
+    /// ```
+    #[must_use]
+    pub const fn assembly_terms(&self) -> u16 {
+        self.assembly_terms
+    }
+
+    /// The reference date, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::document::SymbolRules;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+    /// assert_eq!(SymbolRules::new().as_of(day).reference(), Some(day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn reference(&self) -> Option<NaiveDate> {
+        self.reference
+    }
+
+    /// Parses strictly, as [`DocSymbol::parse`] does, under these rules.
+    ///
+    /// # Errors
+    ///
+    /// [`SymbolError`] as for [`DocSymbol::parse`], or with
+    /// [`SymbolErrorReason::FutureYear`] after the reference date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolRules;
+    ///
+    /// assert_eq!(SymbolRules::new().parse("72/2025/QH15")?.issuer(), "QH15");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse(&self, input: &str) -> Result<DocSymbol, SymbolError> {
+        let text = to_nfc(input);
+        let symbol = match parse_parts(&text, self.assembly_terms) {
+            Ok(parts) => DocSymbol::from_parts(text.into(), parts),
+            Err(failure) => {
+                return Err(SymbolError::new(input, failure.reason)
+                    .located(&text, failure.at)
+                    .with_meaning(input, self.assembly_terms));
+            }
+        };
+        self.checked(input, symbol)
+    }
+
+    /// Parses as typed by hand, as [`DocSymbol::parse_lenient`] does, under these rules.
+    ///
+    /// # Errors
+    ///
+    /// [`SymbolError`] as for [`DocSymbol::parse_lenient`], or with
+    /// [`SymbolErrorReason::FutureYear`] after the reference date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::SymbolRules;
+    ///
+    /// let (s, corrections) = SymbolRules::new().parse_lenient("72/2025/qh15")?;
+    /// assert_eq!(s.as_str(), "72/2025/QH15");
+    /// assert_eq!(corrections.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_lenient(&self, input: &str) -> Result<(DocSymbol, Vec<Correction>), SymbolError> {
+        let (symbol, corrections) = self.lenient(input)?;
+        Ok((self.checked(input, symbol)?, corrections))
+    }
+
+    fn checked(&self, input: &str, symbol: DocSymbol) -> Result<DocSymbol, SymbolError> {
+        match self.reference {
+            Some(reference) => symbol.checked_as_of(input, reference),
+            None => Ok(symbol),
+        }
+    }
+
+    fn lenient(self, input: &str) -> Result<(DocSymbol, Vec<Correction>), SymbolError> {
+        let (mut text, mut corrections) = lenient_text(input);
+        let mut first: Option<(SymbolErrorReason, String, usize)> = None;
+        // Each structural correction removes the failure it answers; a few suffice.
+        for _ in 0..6 {
+            let nfc = to_nfc(&text).into_owned();
+            match parse_parts(&nfc, self.assembly_terms) {
+                Ok(parts) => {
+                    return Ok((
+                        DocSymbol::from_parts(nfc.into_boxed_str(), parts),
+                        corrections,
+                    ));
+                }
+                Err(failure) => {
+                    text = nfc;
+                    let before = text.clone();
+                    let cased = corrections.contains(&Correction::UpperCased);
+                    let fixed = fix_structure(&mut text, &failure, cased);
+                    let first = first.get_or_insert((failure.reason, before, failure.at));
+                    match fixed {
+                        Some(correction) => corrections.push(correction),
+                        None => {
+                            let (reason, text, at) = first.clone();
+                            return Err(SymbolError::new(input, reason)
+                                .located(&text, at)
+                                .with_meaning(input, self.assembly_terms));
+                        }
+                    }
+                }
+            }
+        }
+        let (reason, text, at) = first.unwrap_or((SymbolErrorReason::Empty, text, 0));
+        Err(SymbolError::new(input, reason)
+            .located(&text, at)
+            .with_meaning(input, self.assembly_terms))
+    }
+}
+
 /// Why a symbol is irregular: it parses, but is not written as the rules in force write it.
 ///
 /// New reasons may be added, so the enum is `#[non_exhaustive]`.
@@ -997,7 +1173,7 @@ fn is_state_issuer(issuer: &str) -> bool {
     matches!(
         issuer,
         "CP" | "TTg" | "UBND" | "HĐND" | "VPCP" | "CTN" | "BNV" | "BTC" | "BCA" | "BQP"
-    ) || assembly_term(issuer).is_some()
+    ) || assembly_term(issuer, u16::MAX).is_some()
 }
 
 /// Government and Council of Ministers issuers of the historic `number-ISSUER` form.
@@ -1008,7 +1184,7 @@ fn is_historic_issuer(issuer: &str) -> bool {
 /// The term in an issuer of the National Assembly or its Standing Committee (`QH15`,
 /// `UBTVQH15`): `Some(Ok(term))` for a known term, `Some(Err(()))` for one that never
 /// existed, `None` for another issuer.
-fn assembly_term(issuer: &str) -> Option<Result<u16, ()>> {
+fn assembly_term(issuer: &str, terms: u16) -> Option<Result<u16, ()>> {
     let digits = issuer.bytes().rev().take_while(u8::is_ascii_digit).count();
     let name = issuer.get(..issuer.len() - digits).unwrap_or_default();
     if digits == 0 || !(name == "QH" || name == "UBTVQH") {
@@ -1017,7 +1193,7 @@ fn assembly_term(issuer: &str) -> Option<Result<u16, ()>> {
     let term = issuer
         .get(issuer.len() - digits..)
         .and_then(|d| d.parse::<u16>().ok())
-        .filter(|t| (1..=ASSEMBLY_TERMS).contains(t) && digits <= 2);
+        .filter(|t| (1..=terms).contains(t) && digits <= 3);
     Some(term.ok_or(()))
 }
 
@@ -1028,7 +1204,7 @@ fn is_council_of_state(issuer: &str) -> bool {
         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn parse_parts(s: &str) -> Result<Parts, Failure> {
+fn parse_parts(s: &str, terms: u16) -> Result<Parts, Failure> {
     if s.is_empty() {
         return fail(SymbolErrorReason::Empty, 0);
     }
@@ -1048,7 +1224,7 @@ fn parse_parts(s: &str) -> Result<Parts, Failure> {
     }
     match bytes.get(number_end) {
         Some(b'-') => parse_dash(s, number_end),
-        Some(b'/') => parse_state(s, number_end),
+        Some(b'/') => parse_state(s, number_end, terms),
         _ => fail(SymbolErrorReason::MissingSeparator, number_end),
     }
 }
@@ -1226,7 +1402,7 @@ fn parse_issuer(s: &str, start: usize) -> Result<usize, Failure> {
 }
 
 /// `number/…`: administrative, legal-normative with a year, or a historic form.
-fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
+fn parse_state(s: &str, number_end: usize, terms: u16) -> Result<Parts, Failure> {
     let mut start = number_end + 1;
     let rest = s.get(start..).unwrap_or_default();
     if rest.is_empty() {
@@ -1336,7 +1512,7 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
                     check_glued(s, start)?;
                     // `number/year/ISSUER`: only the National Assembly and its Standing
                     // Committee number documents without a kind.
-                    match assembly_term(first) {
+                    match assembly_term(first, terms) {
                         Some(Ok(_)) => {
                             return Ok(parts(
                                 system,
@@ -1350,6 +1526,7 @@ fn parse_state(s: &str, number_end: usize) -> Result<Parts, Failure> {
                             return fail(
                                 SymbolErrorReason::UnknownAssemblyTerm {
                                     issuer: quote(first),
+                                    known: terms,
                                 },
                                 start,
                             );
@@ -1560,7 +1737,7 @@ fn quote(text: &str) -> String {
 
 /// The symbol an input probably meant: the lenient reading, with look-alike letters
 /// of other scripts read as Latin and a glued word cut off.
-fn probable_meaning(input: &str) -> Option<String> {
+fn probable_meaning(input: &str, terms: u16) -> Option<String> {
     if input.len() > 4 * MAX_LEN {
         return None;
     }
@@ -1570,7 +1747,7 @@ fn probable_meaning(input: &str) -> Option<String> {
         .collect();
     let (mut text, _) = lenient_text(&latin);
     for _ in 0..6 {
-        match parse_parts(&text) {
+        match parse_parts(&text, terms) {
             Ok(_) => return (text != input).then_some(text),
             Err(failure) => {
                 if let SymbolErrorReason::GluedWord { .. } = failure.reason {
@@ -1670,8 +1847,8 @@ impl SymbolError {
         self
     }
 
-    fn with_meaning(mut self, input: &str) -> SymbolError {
-        if let Some(meant) = probable_meaning(input) {
+    fn with_meaning(mut self, input: &str, terms: u16) -> SymbolError {
+        if let Some(meant) = probable_meaning(input, terms) {
             self.context_mut().meant = Some(meant);
         }
         self
@@ -1837,13 +2014,16 @@ pub enum SymbolErrorReason {
         /// The reference date's year.
         reference: i32,
     },
-    /// A National Assembly term that never existed (`QH135`, `QH2013`).
+    /// A National Assembly term that never existed (`QH135`, `QH2013`), or one after the
+    /// last term the rules know ([`SymbolRules::with_assembly_terms`]).
     #[error(
-        "`{issuer}` names no term of the National Assembly: the terms known are 1 to 16 (`QH1` to `QH16`)"
+        "`{issuer}` names no term of the National Assembly: the terms known are 1 to {known} (`QH1` to `QH{known}`)"
     )]
     UnknownAssemblyTerm {
         /// The issuer as written.
         issuer: String,
+        /// The number of terms known.
+        known: u16,
     },
     /// A kind run into its issuer (`NĐCP` for `NĐ-CP`).
     #[error("`{found}` runs the kind `{kind}` into the issuer")]
@@ -2033,15 +2213,15 @@ mod tests {
 
     #[test]
     fn assembly_issuers() {
-        assert_eq!(assembly_term("QH15"), Some(Ok(15)));
-        assert_eq!(assembly_term("UBTVQH13"), Some(Ok(13)));
-        assert_eq!(assembly_term("QH1"), Some(Ok(1)));
-        assert_eq!(assembly_term("QH16"), Some(Ok(16)));
-        assert_eq!(assembly_term("QH17"), Some(Err(())));
-        assert_eq!(assembly_term("QH135"), Some(Err(())));
-        assert_eq!(assembly_term("QH0"), Some(Err(())));
-        assert_eq!(assembly_term("QH"), None);
-        assert_eq!(assembly_term("CP"), None);
+        assert_eq!(assembly_term("QH15", ASSEMBLY_TERMS), Some(Ok(15)));
+        assert_eq!(assembly_term("UBTVQH13", ASSEMBLY_TERMS), Some(Ok(13)));
+        assert_eq!(assembly_term("QH1", ASSEMBLY_TERMS), Some(Ok(1)));
+        assert_eq!(assembly_term("QH16", ASSEMBLY_TERMS), Some(Ok(16)));
+        assert_eq!(assembly_term("QH17", ASSEMBLY_TERMS), Some(Err(())));
+        assert_eq!(assembly_term("QH135", ASSEMBLY_TERMS), Some(Err(())));
+        assert_eq!(assembly_term("QH0", ASSEMBLY_TERMS), Some(Err(())));
+        assert_eq!(assembly_term("QH", ASSEMBLY_TERMS), None);
+        assert_eq!(assembly_term("CP", ASSEMBLY_TERMS), None);
     }
 
     #[test]
