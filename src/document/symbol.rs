@@ -1131,6 +1131,9 @@ fn eq_ignore_case(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_uppercase))
 }
 
+/// The abbreviations with a lower-case letter, in either system.
+const MIXED_CASE: &[&str] = &["QĐi", "CTr", "TTr", "TrS", "QyĐ"];
+
 /// Why a segment in kind position is not a kind of `system`, if it looks like one.
 fn kind_lookalike(system: SymbolSystem, segment: &str) -> Option<SymbolErrorReason> {
     if let Some((_, kind)) = ASCII_SPELLINGS.iter().find(|(ascii, real)| {
@@ -1148,17 +1151,29 @@ fn kind_lookalike(system: SymbolSystem, segment: &str) -> Option<SymbolErrorReas
     } else {
         &[system]
     };
+    // A segment without a lower-case letter can differ in case only from the
+    // abbreviations that have one: the common issuers (`UBND`, `QH15`) stop here.
+    let lower = segment.chars().any(char::is_lowercase);
+    let differs_in_case = |abbr: &&str| {
+        *abbr != segment && abbr.len() == segment.len() && eq_ignore_case(abbr, segment)
+    };
     systems.iter().find_map(|system| {
-        DocKind::ALL
-            .iter()
-            .filter_map(|k| k.abbreviation(*system))
-            .find(|abbr| {
-                *abbr != segment && abbr.len() == segment.len() && eq_ignore_case(abbr, segment)
-            })
-            .map(|abbr| SymbolErrorReason::KindCase {
-                found: segment.to_owned(),
-                kind: abbr,
-            })
+        let found = if lower {
+            DocKind::ALL
+                .iter()
+                .filter_map(|k| k.abbreviation(*system))
+                .find(differs_in_case)
+        } else {
+            MIXED_CASE
+                .iter()
+                .copied()
+                .filter(|a| DocKind::from_abbreviation(*system, a).is_some())
+                .find(differs_in_case)
+        };
+        found.map(|abbr| SymbolErrorReason::KindCase {
+            found: segment.to_owned(),
+            kind: abbr,
+        })
     })
 }
 
@@ -2234,6 +2249,26 @@ mod tests {
         assert_eq!(glued_word("HoREA"), None);
         assert_eq!(glued_word("QĐi"), None);
         assert_eq!(glued_word("Báo"), None);
+    }
+
+    #[test]
+    fn mixed_case_lists_every_abbreviation_with_a_lower_case_letter() {
+        let mut found: Vec<&str> = DocKind::ALL
+            .iter()
+            .flat_map(|k| {
+                [
+                    k.abbreviation(SymbolSystem::Party),
+                    k.abbreviation(SymbolSystem::StateAdministrative),
+                ]
+            })
+            .flatten()
+            .filter(|a| a.chars().any(char::is_lowercase))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut listed = MIXED_CASE.to_vec();
+        listed.sort_unstable();
+        assert_eq!(found, listed);
     }
 
     #[test]

@@ -1320,6 +1320,14 @@ fn years_and_assembly_terms_are_checked() {
     for term in 1..=16 {
         assert!(DocSymbol::parse(&format!("1/2020/QH{term}")).is_ok());
     }
+    // The bound is data: a caller who knows of a 17th term says so.
+    use directives::document::SymbolRules;
+    let later = SymbolRules::new().with_assembly_terms(17);
+    assert_eq!(later.parse("1/2031/QH17").unwrap().issuer(), "QH17");
+    assert_eq!(
+        DocSymbol::parse("1/2031/QH17").unwrap_err().to_string(),
+        "invalid document symbol `1/2031/QH17`: `QH17` names no term of the National Assembly: the terms known are 1 to 16 (`QH1` to `QH16`)"
+    );
 }
 
 #[test]
