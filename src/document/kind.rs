@@ -4,8 +4,9 @@ use std::fmt;
 
 use crate::provenance::{Fact, FactArea, Provenance};
 
-/// The three symbol formats in use (Decree 30/2020/NĐ-CP, Phụ lục I and III; Party
-/// guidance 36-HD/VPTW).
+/// The symbol formats: the three in use (Decree 30/2020/NĐ-CP, Phụ lục I and III; Party
+/// guidance 36-HD/VPTW, replaced by Regulation 399-QĐ/TW of 2026-01-09), and the State's
+/// historic forms that legal bases in force still cite.
 ///
 /// New formats may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -78,8 +79,9 @@ impl fmt::Display for SymbolSystem {
 ///
 /// The set covers every kind of administrative document in Decree 30/2020/NĐ-CP, Phụ lục
 /// III (with its abbreviation), the legal-normative kinds of the Law on the Promulgation of
-/// Legal Documents (80/2015/QH13 art. 4), and the kinds the Party uses (guidance
-/// 36-HD/VPTW). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
+/// Legal Documents (80/2015/QH13 art. 4), the kinds the Party uses (guidance 36-HD/VPTW,
+/// replaced by Regulation 399-QĐ/TW), the consolidated text (`VBHN`) and the edicts of
+/// 1945–1959 (sắc lệnh). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
 /// scheme, `DA` project; `HD` guidance, `HĐ` contract; `CT` directive, `CTr` programme;
 /// `TTr` submission, `TT` circular) and depend on the system: a regulation is `QyĐ` in a
 /// State symbol and `QĐi` in a Party one, and `TT` is a circular (thông tư) in a State
