@@ -1765,7 +1765,9 @@ fn probable_meaning(input: &str, terms: u16) -> Option<String> {
         match parse_parts(&text, terms) {
             Ok(_) => return (text != input).then_some(text),
             Err(failure) => {
-                if let SymbolErrorReason::GluedWord { .. } = failure.reason {
+                if let SymbolErrorReason::GluedWord { .. } = failure.reason
+                    && text.is_char_boundary(failure.at)
+                {
                     text.truncate(failure.at);
                     continue;
                 }

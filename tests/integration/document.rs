@@ -1446,5 +1446,17 @@ mod reparse {
                 prop_assert_eq!(DocSymbol::parse(&shown).unwrap(), parsed);
             }
         }
+
+        /// Any text at all: neither parse panics, and what either accepts re-parses.
+        #[test]
+        fn any_text_is_parsed_or_refused(text in "\\PC{0,40}") {
+            for parsed in [DocSymbol::parse(&text).ok(), DocSymbol::parse_lenient(&text).ok().map(|p| p.0)]
+                .into_iter()
+                .flatten()
+            {
+                let shown = parsed.to_string();
+                prop_assert_eq!(DocSymbol::parse(&shown).unwrap(), parsed);
+            }
+        }
     }
 }
