@@ -515,6 +515,12 @@ impl DocSymbol {
     /// form with a State issuer (`01-NQ/CP`) or in the State's form with a Party issuer
     /// (`27/NQ-TW`). Such symbols parse; linters report them.
     ///
+    /// The issuers recognised as the Party's are `TW`, `TU`, `HU`, `ĐU`, `QU`, `TƯ`,
+    /// `ĐUK`, `VPTW`, `BTCTW`, `UBKTTW`, `BTGTW`, `BDVTW`, `BTGDVTW`, `BNCTW` and `QUTW`;
+    /// as the State's, `CP`, `TTg`, `UBND`, `HĐND`, `VPCP`, `CTN`, `BNV`, `BTC`, `BCA`,
+    /// `BQP` and the National Assembly and its Standing Committee. Other issuers are not
+    /// judged.
+    ///
     /// # Example
     ///
     /// ```
