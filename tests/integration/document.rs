@@ -799,6 +799,23 @@ fn public_types_are_send_sync() {
     assert_traits::<DocumentIndex>();
     assert_traits::<DocumentError>();
     assert_traits::<directives::document::SymbolError>();
+    // Errors stay small, however long the input: the quote is bounded and the context
+    // boxed.
+    assert!(
+        std::mem::size_of::<directives::document::SymbolError>() <= 72,
+        "{}",
+        std::mem::size_of::<directives::document::SymbolError>()
+    );
+    let huge = format!("1/QĐ-{}", "A".repeat(1_000_000));
+    let err = DocSymbol::parse(&huge).unwrap_err();
+    assert!(err.to_string().len() < 300, "{}", err.to_string().len());
+    assert!(
+        DocSymbol::parse_lenient(&huge)
+            .unwrap_err()
+            .to_string()
+            .len()
+            < 300
+    );
     // A symbol is its text (pointer and length) and a few bytes of parts and offsets.
     assert!(
         std::mem::size_of::<DocSymbol>() <= 32,
