@@ -1,6 +1,6 @@
 //! The directive, its builder and its lints.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -12,6 +12,7 @@ use crate::calendar::WorkCalendar;
 use crate::document::{Document, DocumentError, DocumentIndex};
 use crate::org::{BodyCode, BodyId, OrgError, Registry, Selector};
 use crate::period::Period;
+use crate::text::is_blank;
 
 /// The monitoring clause of a directive: who follows, urges, inspects and supervises the
 /// implementation (theo dõi, đôn đốc, kiểm tra, giám sát), with whom, and what they report.
@@ -39,7 +40,7 @@ pub struct Monitoring {
         serde(
             default,
             skip_serializing_if = "String::is_empty",
-            deserialize_with = "super::task::nfc_string"
+            deserialize_with = "crate::text::deserialize_nfc"
         )
     )]
     text: String,
@@ -72,7 +73,7 @@ impl Monitoring {
     /// ```
     pub fn new(text: impl Into<String>) -> Monitoring {
         Monitoring {
-            text: super::task::nfc(text.into()),
+            text: crate::text::nfc(text.into()),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
@@ -182,8 +183,10 @@ impl Monitoring {
 /// Invariants, checked by [`DirectiveBuilder::build`]: task numbers are unique; fixed due
 /// dates are not before the issue date; a periodic report's stated frequency agrees with
 /// its regime; indicator targets are finite; assignments to the recipients have
-/// recipients; the cited documents have distinct keys and no reference of the document is
-/// ambiguous among them.
+/// recipients; the cited documents have distinct keys, no reference of the document is
+/// ambiguous among them, and their references form no cycle; task titles, deliverables and
+/// indicator metrics are not blank, and the theme, task texts, units and monitoring text
+/// are empty (not given) or say something.
 ///
 /// # Example
 ///
@@ -598,7 +601,7 @@ impl DirectiveBuilder {
     /// ```
     #[must_use]
     pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
-        self.directive.theme = super::task::nfc(theme.into());
+        self.directive.theme = crate::text::nfc(theme.into());
         self
     }
 
@@ -719,15 +722,20 @@ impl DirectiveBuilder {
     ///
     /// # Errors
     ///
-    /// - [`DirectiveError::DuplicateTask`] if two tasks share a number;
+    /// - [`DirectiveError::DuplicateTask`] if two tasks share a number (`1` and `01` are
+    ///   one number);
+    /// - [`DirectiveError::Blank`] if a task's title, a deliverable or an indicator's
+    ///   metric is empty or blank, or the theme, a task's text, a unit or the monitoring
+    ///   text is given but blank;
     /// - [`DirectiveError::DateBeforeIssue`] if a fixed due date is before the issue date;
     /// - [`DirectiveError::FrequencyMismatch`] if a report's stated frequency differs from
     ///   its regime's;
     /// - [`DirectiveError::InvalidTarget`] if an indicator target is not finite;
     /// - [`DirectiveError::NoRecipients`] if an assignment names the recipients and there
     ///   are none;
-    /// - [`DirectiveError::Document`] if cited documents share a key, or a reference of the
-    ///   document matches several of them.
+    /// - [`DirectiveError::Document`] if cited documents share a key, a reference of the
+    ///   document matches several of them, or the references among the documents form a
+    ///   cycle.
     ///
     /// # Example
     ///
@@ -739,23 +747,29 @@ impl DirectiveBuilder {
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let err = Directive::builder(doc)
     ///     .task(Task::new("1".parse()?, "a"))
-    ///     .task(Task::new("1".parse()?, "b"))
+    ///     .task(Task::new("01".parse()?, "b"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "duplicate task number `1` at `tasks[1].number`");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "duplicate task number `1` at `tasks[1].number`: `tasks[0]` has the same number"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Directive, DirectiveError> {
         let d = self.directive;
-        let mut numbers = HashSet::new();
+        let mut numbers = HashMap::with_capacity(d.tasks.len());
         for (index, task) in d.tasks.iter().enumerate() {
-            if !numbers.insert(task.number()) {
+            if let Some(&first) = numbers.get(task.number()) {
                 return Err(DirectiveError::DuplicateTask {
                     number: task.number().clone(),
                     index,
+                    first,
                 });
             }
+            numbers.insert(task.number(), index);
         }
+        d.check_texts()?;
         let issued = d.document.issued();
         let has_recipients = !d.recipients.is_empty();
         for (at, assignments, requirements) in d.parts() {
@@ -778,6 +792,9 @@ impl DirectiveBuilder {
                 Err(e) => return Err(e.into()),
             }
         }
+        // A document cites only documents issued before it, so a cycle among the cited
+        // documents is a mistake in the data (a wrong symbol or date), not a fact to lint.
+        index.check_acyclic()?;
         Ok(d)
     }
 }
@@ -820,6 +837,45 @@ fn check_requirement(
         _ => {}
     }
     Ok(())
+}
+
+impl Directive {
+    /// Refuses texts that must say something and are empty or blank, and optional texts
+    /// that are given but blank.
+    fn check_texts(&self) -> Result<(), DirectiveError> {
+        let blank = |path: String| Err(DirectiveError::Blank { path });
+        let given_but_blank = |text: &str| !text.is_empty() && is_blank(text);
+        if given_but_blank(&self.theme) {
+            return blank("theme".to_owned());
+        }
+        for (i, task) in self.tasks.iter().enumerate() {
+            if is_blank(task.title()) {
+                return blank(format!("tasks[{i}].title"));
+            }
+            if given_but_blank(task.text()) {
+                return blank(format!("tasks[{i}].text"));
+            }
+        }
+        if let Some(m) = &self.monitoring
+            && given_but_blank(m.text())
+        {
+            return blank("monitoring.text".to_owned());
+        }
+        for (part, _, requirements) in self.parts() {
+            for (i, r) in requirements.iter().enumerate() {
+                let field = match r {
+                    Requirement::Deliverable { what, .. } if is_blank(what) => "what",
+                    Requirement::Indicator { metric, .. } if is_blank(metric) => "metric",
+                    Requirement::Indicator {
+                        unit: Some(unit), ..
+                    } if is_blank(unit) => "unit",
+                    _ => continue,
+                };
+                return blank(format!("{}.{field}", part.requirement(i).path()));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A task or the monitoring clause, for the checks they share.

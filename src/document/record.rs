@@ -4,22 +4,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
-
 use super::{DocKind, DocSymbol, DocumentError};
 use crate::org::BodyCode;
-
-/// `text` in Unicode normalization form C, without copying text that already is.
-///
-/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
-/// texts that read the same compare unequal; every free text of a document is stored NFC.
-pub(super) fn nfc(text: String) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        IsNormalized::Maybe if is_nfc(&text) => text,
-        _ => text.nfc().collect(),
-    }
-}
+use crate::text::nfc;
 
 /// The key of a document: its symbol plus its issue date, which may be unknown.
 ///
@@ -51,7 +38,7 @@ pub struct DocKey {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "wire::optional_date"
+            deserialize_with = "crate::text::deserialize_optional_date"
         )
     )]
     date: Option<NaiveDate>,
@@ -205,7 +192,7 @@ pub enum Issuer {
     Body(BodyCode),
     /// An issuer outside the registry, by name. [`Issuer::named`] and the data-file form
     /// store the name in Unicode normalization form C.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
     Named(String),
 }
 
@@ -380,9 +367,9 @@ impl<'de> serde::Deserialize<'de> for Authority {
 pub struct Signer {
     // INVARIANT (nfc): `name`, `title` and `on_behalf_of` are NFC, by `Signer::new`,
     // `Signer::with_authority` and the deserializers.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
     name: String,
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
     title: String,
     #[cfg_attr(
         feature = "serde",
@@ -394,7 +381,7 @@ pub struct Signer {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "wire::optional_nfc_string"
+            deserialize_with = "crate::text::deserialize_optional_nfc"
         )
     )]
     on_behalf_of: Option<String>,
@@ -1127,38 +1114,6 @@ mod wire {
     };
 
     /// The serialized form of a [`Reference`]: the relation beside the key's fields.
-    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
-    /// (chrono's own deserializer also takes `2024-2-22`), naming the value when it is not.
-    fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-        crate::period::iso_date(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "invalid date `{text}`: expected an existing day written `yyyy-mm-dd`"
-            ))
-        })
-    }
-
-    /// A string, stored in Unicode normalization form C.
-    pub(super) fn nfc_string<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<String, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(super::nfc)
-    }
-
-    /// [`nfc_string`] for an optional field.
-    pub(super) fn optional_nfc_string<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
-        nfc_string(deserializer).map(Some)
-    }
-
-    /// [`date`] for an optional field.
-    pub(super) fn optional_date<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<NaiveDate>, D::Error> {
-        date(deserializer).map(Some)
-    }
-
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(
         deny_unknown_fields,
@@ -1170,7 +1125,7 @@ mod wire {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "optional_date"
+            deserialize_with = "crate::text::deserialize_optional_date"
         )]
         date: Option<NaiveDate>,
     }
@@ -1201,7 +1156,7 @@ mod wire {
         symbol: DocSymbol,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<DocKind>,
-        #[serde(deserialize_with = "date")]
+        #[serde(deserialize_with = "crate::text::deserialize_date")]
         issued: NaiveDate,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         title: String,
