@@ -54,7 +54,7 @@ fn run(directive_path: &str, registry_path: &str) -> Result<(), Box<dyn Error>> 
         let bodies = registry.select(selector, directive.issued())?;
         println!("  recipient {}: {} bodies", i + 1, bodies.len());
     }
-    let lints = directive.lint(&registry);
+    let lints = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?;
     println!("{} lints", lints.len());
     for lint in &lints {
         println!("{lint}");

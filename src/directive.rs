@@ -50,7 +50,7 @@
 //!             .require(Requirement::PeriodicReport(PeriodicReport::new().to("TU".parse()?))),
 //!     )
 //!     .build()?;
-//! let codes: Vec<&str> = directive.lint(&registry).iter().map(|l| l.code().as_str()).collect();
+//! let codes: Vec<&str> = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?.iter().map(|l| l.code().as_str()).collect();
 //! assert_eq!(codes, ["DIR003", "DIR004"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

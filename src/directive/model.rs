@@ -538,6 +538,15 @@ impl Directive {
     /// date, in a stable order: the document and its references, the recipients, each task
     /// in order, the monitoring clause. See [`LintCode`] for the list.
     ///
+    /// The calendar gives the due dates of periodic reports over the directive's horizon,
+    /// for the "deadline before issue" lint.
+    ///
+    /// # Errors
+    ///
+    /// [`DirectiveError::Schedule`] if a periodic report's schedule over the horizon
+    /// cannot be computed on the calendar (a horizon outside the calendar's years): the
+    /// lint is not skipped silently.
+    ///
     /// # Example
     ///
     /// ```
@@ -559,16 +568,19 @@ impl Directive {
     ///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("B".parse()?))),
     ///     )
     ///     .build()?;
-    /// let lints = directive.lint(&registry);
+    /// let lints = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// assert_eq!(
     ///     lints[0].to_string(),
     ///     "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn lint(&self, registry: &Registry) -> Vec<Lint> {
-        Linter::new(self, registry).run()
+    pub fn lint(
+        &self,
+        registry: &Registry,
+        calendar: &WorkCalendar,
+    ) -> Result<Vec<Lint>, DirectiveError> {
+        Linter::new(self, registry, calendar).run()
     }
 }
 
@@ -959,18 +971,22 @@ struct Linter<'a> {
     date: NaiveDate,
     lints: Vec<Lint>,
     recipients: BTreeSet<BodyId>,
-    calendar: Option<Option<WorkCalendar>>,
+    calendar: &'a WorkCalendar,
 }
 
 impl<'a> Linter<'a> {
-    fn new(directive: &'a Directive, registry: &'a Registry) -> Linter<'a> {
+    fn new(
+        directive: &'a Directive,
+        registry: &'a Registry,
+        calendar: &'a WorkCalendar,
+    ) -> Linter<'a> {
         Linter {
             directive,
             registry,
             date: directive.issued(),
             lints: Vec::new(),
             recipients: BTreeSet::new(),
-            calendar: None,
+            calendar,
         }
     }
 
@@ -978,7 +994,7 @@ impl<'a> Linter<'a> {
         self.lints.push(Lint::new(code, location, en, vi));
     }
 
-    fn run(mut self) -> Vec<Lint> {
+    fn run(mut self) -> Result<Vec<Lint>, DirectiveError> {
         self.document();
         for (index, selector) in self.directive.recipients.iter().enumerate() {
             let location = Location::Recipient { index };
@@ -986,9 +1002,9 @@ impl<'a> Linter<'a> {
             self.recipients.extend(bodies);
         }
         for (part, assignments, requirements) in self.directive.parts() {
-            self.part(&part, assignments, requirements);
+            self.part(&part, assignments, requirements)?;
         }
-        self.lints
+        Ok(self.lints)
     }
 
     fn document(&mut self) {
@@ -1077,7 +1093,12 @@ impl<'a> Linter<'a> {
         }
     }
 
-    fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
+    fn part(
+        &mut self,
+        part: &Part,
+        assignments: &[Assignment],
+        requirements: &[Requirement],
+    ) -> Result<(), DirectiveError> {
         let at = part.location();
         let (en, vi) = part.noun();
         let leads: usize = assignments
@@ -1152,7 +1173,7 @@ impl<'a> Linter<'a> {
             let location = part.requirement(i);
             match r {
                 Requirement::PeriodicReport(report) => {
-                    self.report(report, location, &senders);
+                    self.report(report, location, &senders)?;
                 }
                 Requirement::Deliverable { due: None, .. } => self.push(
                     LintCode::RequirementWithoutDeadline,
@@ -1169,6 +1190,7 @@ impl<'a> Linter<'a> {
                 _ => {}
             }
         }
+        Ok(())
     }
 
     fn code_of(&self, id: BodyId) -> String {
@@ -1177,7 +1199,12 @@ impl<'a> Linter<'a> {
             .map_or_else(|| format!("#{}", id.index()), ToString::to_string)
     }
 
-    fn report(&mut self, report: &PeriodicReport, location: Location, senders: &BTreeSet<BodyId>) {
+    fn report(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+        senders: &BTreeSet<BodyId>,
+    ) -> Result<(), DirectiveError> {
         if report.frequency().is_none() {
             self.push(
                 LintCode::ReportWithoutFrequency,
@@ -1231,22 +1258,27 @@ impl<'a> Linter<'a> {
                 format!("báo cáo gửi `{to}` qua chính `{through}`"),
             );
         }
-        self.early_deadline(report, location);
+        self.early_deadline(report, location)
     }
 
     /// A periodic report whose first due dates in the horizon fall before the issue date.
-    fn early_deadline(&mut self, report: &PeriodicReport, location: Location) {
+    fn early_deadline(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+    ) -> Result<(), DirectiveError> {
         let (Some(regime), Some(horizon)) = (report.regime(), self.directive.horizon) else {
-            return;
+            return Ok(());
         };
-        let calendar = self
-            .calendar
-            .get_or_insert_with(|| WorkCalendar::vietnam().ok());
-        let Some(cal) = calendar.as_ref() else {
-            return;
-        };
-        let Ok(schedule) = regime.schedule(horizon.start(), horizon.end(), cal) else {
-            return;
+        let schedule = match regime.schedule(horizon.start(), horizon.end(), self.calendar) {
+            Ok(schedule) => schedule,
+            Err(source) => {
+                return Err(DirectiveError::Schedule {
+                    location,
+                    horizon,
+                    source,
+                });
+            }
         };
         let issued = self.date;
         if let Some(first) = schedule.iter().find(|p| p.due() < issued) {
@@ -1260,6 +1292,7 @@ impl<'a> Linter<'a> {
                 format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
             );
         }
+        Ok(())
     }
 }
 

@@ -2,6 +2,7 @@
 //! round trips through TOML and JSON.
 
 use chrono::NaiveDate;
+use directives::calendar::WorkCalendar;
 use directives::directive::{
     Assignee, Directive, DirectiveError, Due, Lint, LintCode, Location, Monitoring, PeriodicReport,
     Requirement, Role, Severity, Task, TaskNumber,
@@ -25,6 +26,12 @@ fn num(s: &str) -> TaskNumber {
 
 /// A small registry: a provincial committee with a standing committee, two departments,
 /// and a district committee that ends on 2025-07-01.
+/// The calendar the lints compute reporting schedules on, built once.
+fn calendar() -> &'static WorkCalendar {
+    static CALENDAR: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
+    CALENDAR.get_or_init(|| WorkCalendar::vietnam().unwrap())
+}
+
 fn registry() -> Registry {
     let from = date(2000, 1, 1);
     Registry::builder()
@@ -254,7 +261,7 @@ fn implementers_reporting_to_themselves_are_caught() {
         )
         .build()
         .unwrap();
-    let lints = directive.lint(&registry());
+    let lints = directive.lint(&registry(), calendar()).unwrap();
     let found: Vec<(String, &str)> = lints
         .iter()
         .filter(|l| l.code() == LintCode::ReportsToItself)
@@ -332,7 +339,7 @@ fn each_lint_fires_where_it_should() {
         )
         .build()
         .unwrap();
-    let lints = directive.lint(&registry());
+    let lints = directive.lint(&registry(), calendar()).unwrap();
     let got = codes(&lints);
     let expected: Vec<(&str, String)> = [
         ("DIR013", "document"),
@@ -419,7 +426,7 @@ fn bodies_named_in_one_lead_selector_are_several_leads() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry())
+        .lint(&registry(), calendar()).unwrap()
         .iter()
         .filter(|l| l.code() == LintCode::SeveralLeads)
         .map(ToString::to_string)
@@ -464,7 +471,7 @@ fn reports_through_the_recipient_or_the_sender_are_flagged() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry())
+        .lint(&registry(), calendar()).unwrap()
         .iter()
         .filter(|l| l.code() != LintCode::ReportWithoutDeadline)
         .map(ToString::to_string)
@@ -497,8 +504,8 @@ fn selectors_resolve_on_the_issue_date() {
             .build()
             .unwrap()
     };
-    assert!(make(date(2024, 2, 22)).lint(&registry()).is_empty());
-    let lints = make(date(2026, 1, 5)).lint(&registry());
+    assert!(make(date(2024, 2, 22)).lint(&registry(), calendar()).unwrap().is_empty());
+    let lints = make(date(2026, 1, 5)).lint(&registry(), calendar()).unwrap();
     assert_eq!(codes(&lints), [("DIR007", "recipient 1".to_owned())]);
 }
 
@@ -710,7 +717,7 @@ mod seed {
     #[test]
     fn seed_lints_match_the_golden_file() {
         let registry = Registry::from_toml_str(THANH_HOA).unwrap();
-        let lints = seed().lint(&registry);
+        let lints = seed().lint(&registry, calendar()).unwrap();
         let got = render(&lints);
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -950,7 +957,7 @@ fn lints_serialize_for_reports() {
         .task(Task::new(num("1"), "t"))
         .build()
         .unwrap();
-    let lints = d.lint(&registry());
+    let lints = d.lint(&registry(), calendar()).unwrap();
     let value = serde_json::to_value(&lints[0]).unwrap();
     assert_eq!(
         value,
@@ -994,7 +1001,7 @@ fn lints_on_the_monitoring_clause_speak_of_it() {
         .build()
         .unwrap();
     let lints: Vec<(String, String)> = directive
-        .lint(&registry())
+        .lint(&registry(), calendar()).unwrap()
         .iter()
         .map(|l| (l.to_string(), l.message_vi().to_owned()))
         .collect();
@@ -1020,7 +1027,7 @@ fn a_task_without_requirements_is_told_so() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry())
+        .lint(&registry(), calendar()).unwrap()
         .iter()
         .map(ToString::to_string)
         .collect();
