@@ -182,7 +182,7 @@ pub enum DirectiveError {
         /// The directive's horizon.
         horizon: Period,
         /// Why.
-        source: RegimeError,
+        source: Box<RegimeError>,
     },
     /// A data file that could not be read: where in it, and why.
     ///

@@ -184,12 +184,40 @@ pub(crate) fn deserialize_nfc<'de, D: serde::Deserializer<'de>>(
     string(deserializer, "a string").map(|text| nfc(text.into_owned()))
 }
 
-/// [`deserialize_nfc`] for an optional field.
+/// Deserializes a text that must say something (a name, a named issuer), stored NFC; an
+/// empty or blank text is refused where it stands, so the error names its path.
 #[cfg(feature = "serde")]
-pub(crate) fn deserialize_optional_nfc<'de, D: serde::Deserializer<'de>>(
+pub(crate) fn deserialize_required_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let text = deserialize_nfc(deserializer)?;
+    if is_blank(&text) {
+        return Err(serde::de::Error::custom("empty or blank text"));
+    }
+    Ok(text)
+}
+
+/// Deserializes an optional text whose empty value means "not given" (a title), stored
+/// NFC; a text of whitespace only is refused where it stands.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_optional_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let text = deserialize_nfc(deserializer)?;
+    if !text.is_empty() && is_blank(&text) {
+        return Err(serde::de::Error::custom(
+            "blank text: give a text or leave the field out",
+        ));
+    }
+    Ok(text)
+}
+
+/// [`deserialize_required_text`] for an optional field.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_optional_required_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<String>, D::Error> {
-    deserialize_nfc(deserializer).map(Some)
+    deserialize_required_text(deserializer).map(Some)
 }
 
 #[cfg(test)]

@@ -1276,7 +1276,7 @@ impl<'a> Linter<'a> {
                 return Err(DirectiveError::Schedule {
                     location,
                     horizon,
-                    source,
+                    source: Box::new(source),
                 });
             }
         };

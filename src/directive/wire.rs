@@ -6,7 +6,7 @@ use super::{DirectiveError, Limit, LoadProblem};
 use super::model::{Directive, Monitoring};
 use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
 use crate::text::nfc;
-use crate::document::Document;
+use crate::document::{DocKey, Document, DocumentError};
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
 use crate::regime::ReportingRegime;
@@ -538,11 +538,11 @@ impl Loader {
         }
         .map_err(|f| {
             // A syntax error is where the parser stopped; a value is where its path leads.
-            let offset = match f.problem {
+            let offset = match *f.problem {
                 LoadProblem::Syntax(_) => f.offset,
                 _ => locate(format, text, &f.path).or(f.offset),
             };
-            fail(f.path, offset, f.problem)
+            fail(f.path, offset, *f.problem)
         })?;
         if wire.tasks.len() > self.max_tasks {
             let path = format!("tasks[{}]", self.max_tasks);
@@ -557,11 +557,62 @@ impl Loader {
                 },
             ));
         }
+        let places = Places::of(&wire);
         Directive::try_from(wire).map_err(|e| {
-            let path = e.path().unwrap_or_else(|| ".".to_owned());
+            let path = e
+                .path()
+                .or_else(|| places.path(&e))
+                .unwrap_or_else(|| ".".to_owned());
             let offset = locate(format, text, &path);
             fail(path, offset, LoadProblem::Invalid(e))
         })
+    }
+}
+
+/// The keys of the cited documents and the references of the directive's document, to
+/// place the builder's document errors in the file.
+struct Places {
+    cited: Vec<DocKey>,
+    references: Vec<DocKey>,
+}
+
+impl Places {
+    fn of(wire: &DirectiveWire) -> Places {
+        Places {
+            cited: wire.cited.iter().map(Document::key).collect(),
+            references: wire
+                .document
+                .references()
+                .iter()
+                .map(|r| r.target().clone())
+                .collect(),
+        }
+    }
+
+    /// The path of the value a document error is about.
+    fn path(&self, e: &DirectiveError) -> Option<String> {
+        let DirectiveError::Document(e) = e else {
+            return None;
+        };
+        let cited = |key: &DocKey, nth: usize| {
+            self.cited
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| *k == key)
+                .nth(nth)
+                .map_or_else(|| "document".to_owned(), |(i, _)| format!("cited[{i}]"))
+        };
+        match e {
+            DocumentError::DuplicateDocument { key } => Some(cited(key, 1)),
+            DocumentError::Cycle { path } => path.first().map(|key| cited(key, 0)),
+            DocumentError::AmbiguousReference { key, .. } | DocumentError::UnknownDocument { key } => {
+                self.references
+                    .iter()
+                    .position(|k| k == key)
+                    .map(|i| format!("document.references[{i}]"))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -584,21 +635,32 @@ impl Format {
 struct Failure {
     path: String,
     offset: Option<usize>,
-    problem: LoadProblem,
+    problem: Box<LoadProblem>,
 }
 
 fn toml_wire(text: &str) -> Result<DirectiveWire, Failure> {
-    let de = toml::Deserializer::parse(text).map_err(|e| Failure {
-        path: ".".to_owned(),
-        offset: e.span().map(|s| s.start),
-        problem: LoadProblem::Syntax(tidy(e.message())),
+    let de = toml::Deserializer::parse(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start);
+        let message = match (e.message(), offset) {
+            // Name the key: the parser points at it.
+            ("duplicate key", Some(offset)) => format!(
+                "duplicate key {}",
+                crate::text::quote(&word_at(text, offset))
+            ),
+            (message, _) => message.to_owned(),
+        };
+        Failure {
+            path: ".".to_owned(),
+            offset,
+            problem: Box::new(LoadProblem::Syntax(tidy(&message))),
+        }
     })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
         let (path, message) = nested(path_text(e.path()), e.inner().message());
         Failure {
             path,
             offset: e.inner().span().map(|s| s.start),
-            problem: LoadProblem::Data(tidy(&message)),
+            problem: Box::new(LoadProblem::Data(tidy(&message))),
         }
     })
 }
@@ -635,14 +697,14 @@ fn json_failure(text: &str, path: String, e: &serde_json::Error) -> Failure {
         return Failure {
             path,
             offset,
-            problem: LoadProblem::Syntax(tidy(&message)),
+            problem: Box::new(LoadProblem::Syntax(tidy(&message))),
         };
     }
     let (path, message) = nested(path, bare);
     Failure {
         path,
         offset,
-        problem: LoadProblem::Data(tidy(&message)),
+        problem: Box::new(LoadProblem::Data(tidy(&message))),
     }
 }
 
@@ -663,9 +725,9 @@ fn expected_value(text: &str, offset: usize) -> String {
     format!("expected a value, found {}{note}", crate::text::quote(&word))
 }
 
-/// The word of JSON text around a byte offset (up to a delimiter on either side), bounded.
+/// The word of the text around a byte offset (up to a delimiter on either side), bounded.
 fn word_at(text: &str, offset: usize) -> String {
-    let delimiter = |c: char| c.is_whitespace() || ",:[]{}".contains(c);
+    let delimiter = |c: char| c.is_whitespace() || ",:=[]{}".contains(c);
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{DocKind, DocSymbol, DocumentError};
 use crate::org::BodyCode;
-use crate::text::nfc;
+use crate::text::{is_blank, nfc};
 
 /// The key of a document: its symbol plus its issue date, which may be unknown.
 ///
@@ -192,7 +192,10 @@ pub enum Issuer {
     Body(BodyCode),
     /// An issuer outside the registry, by name. [`Issuer::named`] and the data-file form
     /// store the name in Unicode normalization form C.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     Named(String),
 }
 
@@ -367,9 +370,15 @@ impl<'de> serde::Deserialize<'de> for Authority {
 pub struct Signer {
     // INVARIANT (nfc): `name`, `title` and `on_behalf_of` are NFC, by `Signer::new`,
     // `Signer::with_authority` and the deserializers.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     name: String,
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     title: String,
     #[cfg_attr(
         feature = "serde",
@@ -381,7 +390,7 @@ pub struct Signer {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "crate::text::deserialize_optional_nfc"
+            deserialize_with = "crate::text::deserialize_optional_required_text"
         )
     )]
     on_behalf_of: Option<String>,
@@ -666,8 +675,9 @@ impl fmt::Display for Reference {
 /// An official document: symbol, kind, issuer, signer, issue date, title and references.
 ///
 /// Invariants, checked by [`DocumentBuilder::build`]: the kind agrees with the kind the
-/// symbol states (an official letter's State symbol states none, a law's neither), and no
-/// reference names the document itself.
+/// symbol states (an official letter's State symbol states none, a law's neither), no
+/// reference names the document itself, and no text is blank (the title is empty when not
+/// given; a named issuer and the signer's texts say something).
 ///
 /// With the `serde` feature a document is a table with `symbol`, `issued` and optional
 /// `kind`, `issuer`, `signer`, `title` and `references`, deserialized through the builder.
@@ -1052,6 +1062,8 @@ impl DocumentBuilder {
     /// - [`DocumentError::KindMismatch`] if a kind was given that differs from the
     ///   symbol's;
     /// - [`DocumentError::MissingKind`] if neither the symbol nor the builder gives one;
+    /// - [`DocumentError::Blank`] if a named issuer, the signer's name, title or capacity
+    ///   is empty or blank, or the title is given but blank;
     /// - [`DocumentError::SelfReference`] if a reference names the document itself: its
     ///   symbol with its issue date, or its symbol with no date.
     ///
@@ -1085,6 +1097,9 @@ impl DocumentBuilder {
             }
         };
         let key = DocKey::dated(self.symbol.clone(), self.issued);
+        if let Some(field) = self.blank_field() {
+            return Err(DocumentError::Blank { key, field });
+        }
         // INVARIANT (no-self-reference): checked here, the only constructor.
         if let Some(r) = self.references.iter().find(|r| r.target().matches(&key)) {
             return Err(DocumentError::SelfReference {
@@ -1102,6 +1117,31 @@ impl DocumentBuilder {
             title: self.title,
             references: self.references,
         })
+    }
+}
+
+impl DocumentBuilder {
+    /// The first text that must say something and is empty or blank, or is given (not
+    /// empty) and blank.
+    fn blank_field(&self) -> Option<&'static str> {
+        if !self.title.is_empty() && is_blank(&self.title) {
+            return Some("title");
+        }
+        if let Some(Issuer::Named(name)) = &self.issuer
+            && is_blank(name)
+        {
+            return Some("issuer");
+        }
+        let signer = self.signer.as_ref()?;
+        if is_blank(&signer.name) {
+            Some("signer.name")
+        } else if is_blank(&signer.title) {
+            Some("signer.title")
+        } else if signer.on_behalf_of.as_deref().is_some_and(is_blank) {
+            Some("signer.on_behalf_of")
+        } else {
+            None
+        }
     }
 }
 
@@ -1158,7 +1198,11 @@ mod wire {
         kind: Option<DocKind>,
         #[serde(deserialize_with = "crate::text::deserialize_date")]
         issued: NaiveDate,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "String::is_empty",
+            deserialize_with = "crate::text::deserialize_optional_text"
+        )]
         title: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         issuer: Option<Issuer>,
