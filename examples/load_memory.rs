@@ -32,10 +32,13 @@ fn toml_text(n: usize) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: load_memory generate toml|json N PATH | load toml|json PATH | baseline";
-    let loader = Loader::new()
-        .max_tasks(usize::MAX)
-        .max_bytes(usize::MAX);
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let loader = Loader::new().max_tasks(usize::MAX).max_bytes(usize::MAX);
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["generate", format, n, path] => {
             let toml = toml_text(n.parse()?);
             let text = match *format {

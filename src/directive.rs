@@ -65,11 +65,11 @@ mod wire;
 pub use self::key::DirectiveKey;
 pub use self::lint::{Lint, LintCode, Location, Severity};
 pub use self::model::{Directive, DirectiveBuilder, Monitoring};
-#[cfg(feature = "serde")]
-pub use self::wire::Loader;
 pub use self::task::{
     Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
 };
+#[cfg(feature = "serde")]
+pub use self::wire::Loader;
 
 use chrono::NaiveDate;
 
@@ -219,6 +219,7 @@ pub enum DirectiveError {
 impl DirectiveError {
     /// The path in a data file of the value a builder error is about, such as
     /// `tasks[8].number`.
+    #[cfg(feature = "serde")]
     pub(crate) fn path(&self) -> Option<String> {
         match self {
             DirectiveError::DuplicateTask { index, .. } => Some(format!("tasks[{index}].number")),

@@ -1296,8 +1296,14 @@ mod tests {
 
     #[test]
     fn iso_dates_have_one_spelling() {
-        assert_eq!(crate::text::strict_date("2024-02-29"), Some(d("2024-02-29")));
-        assert_eq!(crate::text::strict_date("0001-01-01"), Some(d("0001-01-01")));
+        assert_eq!(
+            crate::text::strict_date("2024-02-29"),
+            Some(d("2024-02-29"))
+        );
+        assert_eq!(
+            crate::text::strict_date("0001-01-01"),
+            Some(d("0001-01-01"))
+        );
         for text in [
             "2023-02-29",
             "2024-1-05",

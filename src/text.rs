@@ -1,7 +1,6 @@
 //! Text helpers shared by the modules that read data: Unicode normalization, the one
 //! spelling of a date, and quoting user values in error messages with a bounded length.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -46,6 +45,7 @@ fn digits(s: &str, len: usize) -> Option<u32> {
 
 /// Why a text is not a date: the message every loader gives, with the value quoted
 /// (bounded).
+#[cfg(feature = "serde")]
 pub(crate) fn date_problem(text: &str) -> String {
     let shape_ok = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
@@ -90,6 +90,7 @@ fn cut(value: &str) -> &str {
 
 /// A message from a parser, cut to a bound: a parser quotes the values it refuses, and
 /// a huge value must not give a huge message.
+#[cfg(feature = "serde")]
 pub(crate) fn bound_message(message: &str) -> String {
     const LIMIT: usize = 4 * QUOTE_LIMIT;
     if message.len() <= LIMIT {
@@ -118,31 +119,34 @@ const TOML_DATETIME: &str = "$__toml_private_datetime";
 pub(crate) fn string<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
     expecting: &'static str,
-) -> Result<Cow<'de, str>, D::Error> {
+) -> Result<std::borrow::Cow<'de, str>, D::Error> {
     struct Visitor(&'static str);
 
     impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Cow<'de, str>;
+        type Value = std::borrow::Cow<'de, str>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.0)
         }
 
         fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(Cow::Borrowed(v))
+            Ok(std::borrow::Cow::Borrowed(v))
         }
 
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_owned()))
+            Ok(std::borrow::Cow::Owned(v.to_owned()))
         }
 
         fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v))
+            Ok(std::borrow::Cow::Owned(v))
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             use serde::de::Error as _;
-            let key: Option<Cow<'de, str>> = map.next_key()?;
+            let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
             if key.as_deref() == Some(TOML_DATETIME) {
                 let value: String = map.next_value()?;
                 return Err(A::Error::custom(format_args!(
@@ -225,12 +229,19 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "serde")]
     fn dates_have_one_spelling() {
         assert_eq!(
             strict_date("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
-        for text in ["2024-2-29", "+2024-02-29", " 2024-02-29", "2023-02-29", "２０２４-02-29"] {
+        for text in [
+            "2024-2-29",
+            "+2024-02-29",
+            " 2024-02-29",
+            "2023-02-29",
+            "２０２４-02-29",
+        ] {
             assert_eq!(strict_date(text), None, "{text:?}");
         }
         assert_eq!(
@@ -250,6 +261,12 @@ mod tests {
         let quoted = quote(&long);
         assert!(quoted.len() < QUOTE_LIMIT + 40, "{quoted}");
         assert!(quoted.ends_with(" (… 2999922 more bytes)"), "{quoted}");
+    }
+
+    #[test]
+    #[cfg(feature = "serde")]
+    fn messages_are_bounded() {
+        let long = "ệ".repeat(1_000_000);
         let message = bound_message(&long);
         assert!(message.len() < 4 * QUOTE_LIMIT + 40);
         assert_eq!(bound_message("short"), "short");

@@ -873,7 +873,10 @@ pub struct Task {
     number: TaskNumber,
     // INVARIANT (nfc): `title`, `text` and the requirements' texts are NFC, by `Task::new`,
     // `Task::with_text`, `Task::require` and the deserializers.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::text::deserialize_nfc"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_nfc")
+    )]
     title: String,
     #[cfg_attr(
         feature = "serde",
@@ -1105,4 +1108,3 @@ impl Task {
         self.assignments.iter().filter(|a| a.role == Role::Lead)
     }
 }
-

@@ -2,14 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DirectiveError, Limit, LoadProblem};
 use super::model::{Directive, Monitoring};
 use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
-use crate::text::nfc;
+use super::{DirectiveError, Limit, LoadProblem};
 use crate::document::{DocKey, Document, DocumentError};
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
 use crate::regime::ReportingRegime;
+use crate::text::nfc;
 
 /// The serialized form of an [`Assignment`]: a role and either `recipients = true` or
 /// `bodies = { … }`.
@@ -605,12 +605,12 @@ impl Places {
         match e {
             DocumentError::DuplicateDocument { key } => Some(cited(key, 1)),
             DocumentError::Cycle { path } => path.first().map(|key| cited(key, 0)),
-            DocumentError::AmbiguousReference { key, .. } | DocumentError::UnknownDocument { key } => {
-                self.references
-                    .iter()
-                    .position(|k| k == key)
-                    .map(|i| format!("document.references[{i}]"))
-            }
+            DocumentError::AmbiguousReference { key, .. }
+            | DocumentError::UnknownDocument { key } => self
+                .references
+                .iter()
+                .position(|k| k == key)
+                .map(|i| format!("document.references[{i}]")),
             _ => None,
         }
     }
@@ -715,14 +715,25 @@ fn expected_value(text: &str, offset: usize) -> String {
     if word.is_empty() {
         return "expected a value".to_owned();
     }
-    let note = if ["NaN", "Infinity", "-Infinity", "+Infinity", "inf", "-inf", "nan"]
-        .contains(&word.as_str())
+    let note = if [
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "+Infinity",
+        "inf",
+        "-inf",
+        "nan",
+    ]
+    .contains(&word.as_str())
     {
         ": JSON has no NaN or infinity, and a number must be finite"
     } else {
         ""
     };
-    format!("expected a value, found {}{note}", crate::text::quote(&word))
+    format!(
+        "expected a value, found {}{note}",
+        crate::text::quote(&word)
+    )
 }
 
 /// The word of the text around a byte offset (up to a delimiter on either side), bounded.
@@ -806,7 +817,9 @@ fn steps(path: &str) -> Vec<Step<'_>> {
         return out;
     }
     for part in path.split('.') {
-        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
+        let (key, indexes) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
         if !key.is_empty() {
             out.push(Step::Key(key));
         }

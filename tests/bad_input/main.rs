@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use directives::directive::{DirectiveError, Limit, Loader, LoadProblem};
+use directives::directive::{DirectiveError, Limit, LoadProblem, Loader};
 
 /// The longest message a case may give, in bytes: values are quoted with a bound.
 const MESSAGE_LIMIT: usize = 1_000;
@@ -293,11 +293,7 @@ fn too_many_tasks_are_refused() {
 #[test]
 fn deep_nesting_is_refused_before_parsing() {
     let depth = 100_000;
-    let json = format!(
-        "{{\"theme\": {}{}}}",
-        "[".repeat(depth),
-        "]".repeat(depth)
-    );
+    let json = format!("{{\"theme\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
     let err = Loader::new().json(&json).unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -7,7 +7,9 @@ use directives::directive::{
     Assignee, Directive, DirectiveError, Due, Lint, LintCode, Location, Monitoring, PeriodicReport,
     Requirement, Role, Severity, Task, TaskNumber,
 };
-use directives::document::{DocKey, DocSymbol, Document, Relation};
+use directives::document::{
+    DocKey, DocSymbol, Document, DocumentError, DocumentIndex, Issuer, Relation, Signer,
+};
 use directives::org::{Body, BodyKind, Level, Registry, Selector};
 use directives::period::{Frequency, Period};
 use directives::regime::ReportingRegime;
@@ -24,14 +26,14 @@ fn num(s: &str) -> TaskNumber {
     s.parse().unwrap()
 }
 
-/// A small registry: a provincial committee with a standing committee, two departments,
-/// and a district committee that ends on 2025-07-01.
 /// The calendar the lints compute reporting schedules on, built once.
 fn calendar() -> &'static WorkCalendar {
     static CALENDAR: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
     CALENDAR.get_or_init(|| WorkCalendar::vietnam().unwrap())
 }
 
+/// A small registry: a provincial committee with a standing committee, two departments,
+/// and a district committee that ends on 2025-07-01.
 fn registry() -> Registry {
     let from = date(2000, 1, 1);
     Registry::builder()
@@ -426,7 +428,8 @@ fn bodies_named_in_one_lead_selector_are_several_leads() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry(), calendar()).unwrap()
+        .lint(&registry(), calendar())
+        .unwrap()
         .iter()
         .filter(|l| l.code() == LintCode::SeveralLeads)
         .map(ToString::to_string)
@@ -471,7 +474,8 @@ fn reports_through_the_recipient_or_the_sender_are_flagged() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry(), calendar()).unwrap()
+        .lint(&registry(), calendar())
+        .unwrap()
         .iter()
         .filter(|l| l.code() != LintCode::ReportWithoutDeadline)
         .map(ToString::to_string)
@@ -504,8 +508,15 @@ fn selectors_resolve_on_the_issue_date() {
             .build()
             .unwrap()
     };
-    assert!(make(date(2024, 2, 22)).lint(&registry(), calendar()).unwrap().is_empty());
-    let lints = make(date(2026, 1, 5)).lint(&registry(), calendar()).unwrap();
+    assert!(
+        make(date(2024, 2, 22))
+            .lint(&registry(), calendar())
+            .unwrap()
+            .is_empty()
+    );
+    let lints = make(date(2026, 1, 5))
+        .lint(&registry(), calendar())
+        .unwrap();
     assert_eq!(codes(&lints), [("DIR007", "recipient 1".to_owned())]);
 }
 
@@ -1001,7 +1012,8 @@ fn lints_on_the_monitoring_clause_speak_of_it() {
         .build()
         .unwrap();
     let lints: Vec<(String, String)> = directive
-        .lint(&registry(), calendar()).unwrap()
+        .lint(&registry(), calendar())
+        .unwrap()
         .iter()
         .map(|l| (l.to_string(), l.message_vi().to_owned()))
         .collect();
@@ -1027,12 +1039,237 @@ fn a_task_without_requirements_is_told_so() {
         .build()
         .unwrap();
     let lints: Vec<String> = directive
-        .lint(&registry(), calendar()).unwrap()
+        .lint(&registry(), calendar())
+        .unwrap()
         .iter()
         .map(ToString::to_string)
         .collect();
     assert_eq!(
         lints,
         ["info[DIR006] task 1: the task states no requirement: no deliverable and no deadline"]
+    );
+}
+
+#[test]
+fn task_numbers_are_compared_without_leading_zeros() {
+    assert_eq!(num("007").as_str(), "7");
+    assert_eq!(num("0").as_str(), "0");
+    assert_eq!(num("00").as_str(), "0");
+    assert_eq!(num("010a").as_str(), "10a");
+    // Nine digits after the zeros are allowed, ten are not.
+    assert_eq!(num("0000123456789").as_str(), "123456789");
+    assert!(matches!(
+        "1234567890".parse::<TaskNumber>(),
+        Err(DirectiveError::InvalidTaskNumber { .. })
+    ));
+    let err = Directive::builder(letter("1/KH-UBND", date(2024, 1, 2)))
+        .task(Task::new(num("1"), "a"))
+        .task(Task::new(num("2"), "b"))
+        .task(Task::new(num("01"), "c"))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        DirectiveError::DuplicateTask {
+            number: num("1"),
+            index: 2,
+            first: 0
+        }
+    );
+}
+
+#[test]
+fn blank_texts_are_refused_by_the_builder() {
+    let doc = || letter("1/KH-UBND", date(2024, 1, 2));
+    let blank = |b: directives::directive::DirectiveBuilder| match b.build() {
+        Err(DirectiveError::Blank { path }) => path,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        blank(Directive::builder(doc()).task(Task::new(num("1"), " \t"))),
+        "tasks[0].title"
+    );
+    assert_eq!(
+        blank(Directive::builder(doc()).task(Task::new(num("1"), ""))),
+        "tasks[0].title"
+    );
+    assert_eq!(
+        blank(Directive::builder(doc()).task(Task::new(num("1"), "t").with_text("  "))),
+        "tasks[0].text"
+    );
+    assert_eq!(blank(Directive::builder(doc()).theme("\u{3000}")), "theme");
+    assert_eq!(
+        blank(
+            Directive::builder(doc()).task(Task::new(num("1"), "t").require(
+                Requirement::Deliverable {
+                    what: " ".into(),
+                    due: None
+                }
+            ))
+        ),
+        "tasks[0].requirements[0].what"
+    );
+    assert_eq!(
+        blank(
+            Directive::builder(doc()).monitoring(Monitoring::new("m").require(
+                Requirement::Indicator {
+                    metric: "m".into(),
+                    target: None,
+                    unit: Some("\n".into()),
+                    by: None
+                }
+            ))
+        ),
+        "monitoring.requirements[0].unit"
+    );
+    assert_eq!(
+        blank(Directive::builder(doc()).monitoring(Monitoring::new(" "))),
+        "monitoring.text"
+    );
+    assert_eq!(
+        DirectiveError::Blank {
+            path: "tasks[0].title".into()
+        }
+        .to_string(),
+        "empty or blank text at `tasks[0].title`"
+    );
+    // Empty optional texts mean "not given".
+    assert!(
+        Directive::builder(doc())
+            .theme("")
+            .task(Task::new(num("1"), "t").with_text(""))
+            .monitoring(Monitoring::new(""))
+            .build()
+            .is_ok()
+    );
+}
+
+#[test]
+fn documents_refuse_blank_issuers_signers_and_titles() {
+    let builder = || Document::builder(DocSymbol::parse("1/KH-UBND").unwrap(), date(2024, 1, 2));
+    let field = |b: directives::document::DocumentBuilder| match b.build() {
+        Err(DocumentError::Blank { field, .. }) => field,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(field(builder().issuer(Issuer::named(" "))), "issuer");
+    assert_eq!(
+        field(builder().issuer(Issuer::Named(String::new()))),
+        "issuer"
+    );
+    assert_eq!(field(builder().title("\t")), "title");
+    assert_eq!(
+        field(builder().signer(Signer::new("", "Chủ tịch"))),
+        "signer.name"
+    );
+    assert_eq!(
+        field(builder().signer(Signer::new("Nguyễn Văn A", " "))),
+        "signer.title"
+    );
+    assert_eq!(
+        builder()
+            .issuer(Issuer::named(" "))
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "document `1/KH-UBND (2024-01-02)`: the `issuer` is empty or blank"
+    );
+    assert!(builder().title("").build().is_ok());
+}
+
+#[test]
+fn cited_documents_that_cite_each_other_are_refused() {
+    let a = Document::builder(DocSymbol::parse("1/KH-UBND").unwrap(), date(2023, 1, 5))
+        .reference(
+            Relation::Implements,
+            DocKey::dated(DocSymbol::parse("2/KH-UBND").unwrap(), date(2023, 2, 5)),
+        )
+        .build()
+        .unwrap();
+    let b = Document::builder(DocSymbol::parse("2/KH-UBND").unwrap(), date(2023, 2, 5))
+        .reference(
+            Relation::Implements,
+            DocKey::undated(DocSymbol::parse("1/KH-UBND").unwrap()),
+        )
+        .build()
+        .unwrap();
+    let err = Directive::builder(letter("15/KH-UBND", date(2024, 1, 10)))
+        .cited(a.clone())
+        .cited(b)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(err, DirectiveError::Document(DocumentError::Cycle { ref path }) if path.len() == 3),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "reference cycle: `1/KH-UBND (2023-01-05)` → `2/KH-UBND (2023-02-05)` → `1/KH-UBND (2023-01-05)`"
+    );
+    // One direction alone is fine.
+    assert!(
+        Directive::builder(letter("15/KH-UBND", date(2024, 1, 10)))
+            .cited(a)
+            .build()
+            .is_ok()
+    );
+}
+
+#[test]
+fn many_documents_with_one_symbol_resolve() {
+    let symbol = DocSymbol::parse("16/CT-TTg").unwrap();
+    let n = 5_000;
+    let docs: Vec<Document> = (0..n)
+        .map(|i| {
+            let day = date(1990, 1, 1) + chrono::Days::new(i);
+            Document::builder(symbol.clone(), day).build().unwrap()
+        })
+        .collect();
+    let index = DocumentIndex::from_documents(docs.iter().cloned()).unwrap();
+    assert!(
+        docs.iter()
+            .all(|d| index.get(&d.key()).map(Document::key) == Some(d.key()))
+    );
+    assert_eq!(
+        index.resolve(&DocKey::undated(symbol.clone())).unwrap_err(),
+        DocumentError::AmbiguousReference {
+            key: DocKey::undated(symbol.clone()),
+            count: 5_000
+        }
+    );
+    let mut again = index.clone();
+    assert_eq!(
+        again.insert(docs[4_321].clone()).unwrap_err(),
+        DocumentError::DuplicateDocument {
+            key: docs[4_321].key()
+        }
+    );
+    assert_eq!(again.len(), 5_000);
+    assert!(
+        index
+            .get(&DocKey::dated(symbol, date(2030, 1, 1)))
+            .is_none()
+    );
+}
+
+#[test]
+fn lint_reports_a_schedule_it_cannot_compute() {
+    let d = Directive::builder(letter("1/KH-UBND", date(2149, 1, 2)))
+        .horizon(Period::year(2150).unwrap())
+        .task(
+            Task::new(num("1"), "Báo cáo")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_regime(ReportingRegime::decree_09_monthly()),
+                )),
+        )
+        .build()
+        .unwrap();
+    let err = d.lint(&registry(), calendar()).unwrap_err();
+    assert!(matches!(err, DirectiveError::Schedule { .. }), "{err:?}");
+    assert!(
+        err.to_string().starts_with(
+            "task 1, requirement 1 (`tasks[0].requirements[0]`): cannot compute the reporting schedule over `2150`: "
+        ),
+        "{err}"
     );
 }
