@@ -24,8 +24,11 @@
 //!
 //! With the `serde` feature, [`Directive::from_toml_str`] and [`Directive::from_json_str`]
 //! read a directive through the builder; unknown fields are errors, and an error names the
-//! path of the value at fault (`tasks[9].requirements[0].frequency`).
-//! `examples/data/1470-CV-TU.toml` encodes the seed letter.
+//! line and column and the path of the value at fault
+//! (`tasks[9].requirements[0].frequency`), quoting the value with a bound. A [`Loader`]
+//! also names the file in its errors and sets the limits (bytes, tasks, nesting depth)
+//! that keep loading linear and bounded. `examples/data/1470-CV-TU.toml` encodes the seed
+//! letter.
 //!
 //! # Example
 //!

@@ -974,6 +974,11 @@ fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
     let mut i = 0;
     let mut depth = 0usize;
     let mut content = false;
+    // In TOML, the dots of a key (`a.b.c = 1`, `[a.b.c]`) nest tables too: counted on the
+    // key part of a line at the top level or in a table header.
+    let mut key_part = true;
+    let mut header = false;
+    let mut dots = 0usize;
     while let Some(&c) = b.get(i) {
         match c {
             b'#' if toml => {
@@ -981,17 +986,22 @@ fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
                     i += 1;
                 }
             }
+            b'\n' => {
+                (key_part, header, dots) = (true, false, 0);
+                i += 1;
+            }
             b'"' | b'\'' => {
                 content = true;
                 i = skip_string(b, i, toml);
             }
             b'[' | b'{' => {
                 content = true;
+                header |= toml && c == b'[' && key_part && depth == 0;
                 depth += 1;
-                if depth > max_depth {
+                if depth + dots > max_depth {
                     return Scan {
                         content,
-                        too_deep: Some((i, depth)),
+                        too_deep: Some((i, depth + dots)),
                     };
                 }
                 i += 1;
@@ -999,6 +1009,20 @@ fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
             b']' | b'}' => {
                 content = true;
                 depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'=' if toml => {
+                key_part = false;
+                i += 1;
+            }
+            b'.' if toml && key_part && (depth == 0 || header) => {
+                dots += 1;
+                if depth + dots > max_depth {
+                    return Scan {
+                        content,
+                        too_deep: Some((i, depth + dots)),
+                    };
+                }
                 i += 1;
             }
             c if c.is_ascii_whitespace() => i += 1,
