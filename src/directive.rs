@@ -322,7 +322,7 @@ fn load_message(
     // A builder error names its place itself.
     if path != "." && !matches!(problem, LoadProblem::Invalid(_)) {
         let sep = if line.is_some() { ", " } else { " at " };
-        let _ = write!(out, "{sep}`{path}`");
+        let _ = write!(out, "{sep}{}", crate::text::quote(path));
     }
     let _ = write!(out, ": {problem}");
     out

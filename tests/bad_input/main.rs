@@ -259,6 +259,31 @@ fn a_long_value_is_quoted_with_a_bound() {
     }
 }
 
+/// A huge unknown key: the path and the message quote it with a bound.
+#[test]
+fn a_huge_key_is_quoted_with_a_bound() {
+    let key = "k".repeat(1 << 20);
+    let json = format!(
+        r#"{{"document": {{"symbol": "15/KH-UBND", "issued": "2024-01-10"}}, "{key}": 1}}"#
+    );
+    let toml = format!("{key} = 1\n[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n");
+    for (extension, text) in [("json", json), ("toml", toml)] {
+        let name = format!("directive/generated_huge_key.{extension}");
+        let failure = load_directive(&name, extension, &text).unwrap_err();
+        check_message(&name, &failure.message);
+        assert_eq!(failure.kind, "Load/Data");
+        let cut = "k".repeat(80);
+        assert!(
+            failure.message.contains(&format!(
+                ", `{cut}` (… {} more bytes): unknown field `{cut}",
+                key.len() - 80
+            )),
+            "{}",
+            failure.message
+        );
+    }
+}
+
 /// One task more than the default limit.
 #[test]
 fn too_many_tasks_are_refused() {
