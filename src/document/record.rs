@@ -1212,10 +1212,28 @@ mod wire {
         references: Vec<Reference>,
     }
 
-    impl TryFrom<DocumentWire> for Document {
-        type Error = DocumentError;
+    /// A document error placed at a field of the document's table, displayed
+    /// ``at `kind`: …`` so that a loader joins the field to the table's path.
+    #[derive(Debug)]
+    pub(super) struct Placed {
+        at: Option<String>,
+        error: DocumentError,
+    }
 
-        fn try_from(w: DocumentWire) -> Result<Document, DocumentError> {
+    impl std::fmt::Display for Placed {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match &self.at {
+                Some(at) => write!(f, "at `{at}`: {}", self.error),
+                None => write!(f, "{}", self.error),
+            }
+        }
+    }
+
+    impl TryFrom<DocumentWire> for Document {
+        type Error = Placed;
+
+        fn try_from(w: DocumentWire) -> Result<Document, Placed> {
+            let given_kind = w.kind.is_some();
             let mut b = Document::builder(w.symbol, w.issued).title(w.title);
             if let Some(kind) = w.kind {
                 b = b.kind(kind);
@@ -1226,10 +1244,23 @@ mod wire {
             if let Some(signer) = w.signer {
                 b = b.signer(signer);
             }
+            let targets: Vec<DocKey> = w.references.iter().map(|r| r.target().clone()).collect();
             for r in w.references {
                 b = b.reference(r.relation(), r.target().clone());
             }
-            b.build()
+            b.build().map_err(|error| {
+                let at = match &error {
+                    DocumentError::KindMismatch { .. } if given_kind => Some("kind".to_owned()),
+                    DocumentError::MissingKind { .. } => Some("symbol".to_owned()),
+                    DocumentError::SelfReference { reference, .. } => targets
+                        .iter()
+                        .position(|t| t == reference)
+                        .map(|i| format!("references[{i}]")),
+                    DocumentError::Blank { field, .. } => Some((*field).to_owned()),
+                    _ => None,
+                };
+                Placed { at, error }
+            })
         }
     }
 
