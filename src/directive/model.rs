@@ -446,7 +446,8 @@ impl Directive {
         &self.tasks
     }
 
-    /// The task with a number.
+    /// The task with a number, compared as [`TaskNumber`] stores it (`01` finds task
+    /// `1`); `None` if no task has it or the text is not a task number.
     ///
     /// # Example
     ///
@@ -468,12 +469,14 @@ impl Directive {
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.task("1").map(Task::title), Some("Tuyên truyền"));
+    /// assert_eq!(directive.task("01").map(Task::title), Some("Tuyên truyền"));
     /// assert!(directive.task("2").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn task(&self, number: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.number().as_str() == number)
+        let number = TaskNumber::new(number).ok()?;
+        self.tasks.iter().find(|t| *t.number() == number)
     }
 
     /// The monitoring clause, if any.
