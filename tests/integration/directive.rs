@@ -956,7 +956,7 @@ mod seed {
         let err = Directive::from_json_str(&value.to_string()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid directive json at line 1, column 3539, `tasks[2].requirements[0].target`: invalid type: string \"many\", expected a number"
+            "invalid directive json at line 1, column 3575, `tasks[2].requirements[0].target`: invalid type: string \"many\", expected a number"
         );
     }
 }
