@@ -1273,3 +1273,64 @@ fn lint_reports_a_schedule_it_cannot_compute() {
         "{err}"
     );
 }
+
+/// Any edit of the seed file either loads or fails with one short line that places the
+/// mistake: a line or a path, and the value quoted with a bound.
+#[cfg(feature = "serde")]
+mod mangled {
+    use directives::directive::{Directive, DirectiveError, Loader};
+    use proptest::prelude::*;
+
+    const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+
+    fn check(result: Result<Directive, DirectiveError>, name: &str) -> Result<(), TestCaseError> {
+        if let Err(e) = result {
+            let message = e.to_string();
+            prop_assert!(!message.contains('\n'), "{message}");
+            prop_assert!(message.len() <= 1_000, "{} bytes", message.len());
+            prop_assert!(message.contains(&format!("`{name}`")), "{message}");
+            prop_assert!(
+                message.contains(" at line ") || message.contains(": the"),
+                "{message}"
+            );
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn mangled_seeds_fail_with_a_placed_bounded_message(
+            at in 0..SEED.len(),
+            cut in 0usize..40,
+            insert in "[\\[\\]{}=\",.#a-z0-9 \\n\u{300}\u{0422}]{0,12}",
+        ) {
+            let mut start = at;
+            while !SEED.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + cut).min(SEED.len());
+            while !SEED.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = format!("{}{insert}{}", &SEED[..start], &SEED[end..]);
+            let loader = Loader::new().origin("mangled.toml");
+            check(loader.toml(&text), "mangled.toml")?;
+            if let Ok(d) = Directive::from_toml_str(SEED) {
+                let json = d.to_json_string().unwrap();
+                let mut start = at.min(json.len());
+                while !json.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + cut).min(json.len());
+                while !json.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let text = format!("{}{insert}{}", &json[..start], &json[end..]);
+                let loader = Loader::new().origin("mangled.json");
+                check(loader.json(&text), "mangled.json")?;
+            }
+        }
+    }
+}
