@@ -62,7 +62,9 @@ impl BodyCode {
             // INVARIANT (code-syntax): checked just above.
             Ok(BodyCode(code))
         } else {
-            Err(OrgError::InvalidCode { code })
+            Err(OrgError::InvalidCode {
+                code: crate::error::quote(&code),
+            })
         }
     }
 
@@ -159,7 +161,7 @@ macro_rules! named_enum {
             fn from_str(s: &str) -> Result<$name, OrgError> {
                 match s {
                     $( $text => Ok($name::$variant), )+
-                    _ => Err(OrgError::$err { value: s.to_owned() }),
+                    _ => Err(OrgError::$err { value: crate::error::quote(s) }),
                 }
             }
         }

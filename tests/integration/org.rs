@@ -40,8 +40,9 @@ fn duplicate_code() {
             .body(other("A", None))
             .body(other("A", None)),
     );
-    assert_eq!(err, OrgError::DuplicateCode { code: code("A") });
-    assert_eq!(err.to_string(), "duplicate body code `A`");
+    assert_eq!(err.path(), Some("bodies[1].code"));
+    assert_eq!(err.cause(), &OrgError::DuplicateCode { code: code("A") });
+    assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `A`");
 }
 
 #[test]
@@ -49,7 +50,7 @@ fn dangling_parent() {
     let err = build_err(Registry::builder().body(other("A", Some("Z"))));
     assert_eq!(
         err.to_string(),
-        "body `A` names parent `Z`, which is not in the registry"
+        "at `bodies[0].parent`: body `A` names parent `Z`, which is not in the registry"
     );
 }
 
@@ -58,7 +59,7 @@ fn empty_validity() {
     let err = build_err(Registry::builder().body(other("A", None).with_until(day(2000, 1, 1))));
     assert_eq!(
         err.to_string(),
-        "body `A` has an empty validity: from 2000-01-01 until 2000-01-01"
+        "at `bodies[0].until`: body `A` has an empty validity: from 2000-01-01 until 2000-01-01"
     );
 }
 
@@ -70,7 +71,7 @@ fn parent_cycle() {
             .body(other("B", Some("A")))
             .body(other("C", Some("B"))),
     );
-    assert_eq!(err.to_string(), "parent cycle: `A` → `C` → `B` → `A`");
+    assert_eq!(err.to_string(), "parent cycle on 2000-01-01: `A` → `C` → `B` → `A`");
 }
 
 #[test]
@@ -126,9 +127,10 @@ fn merge_into_a_body_established_later() {
                 date: day(2019, 6, 1),
             }),
     );
+    assert_eq!(err.path(), Some("changes[0].into"));
     assert_eq!(
-        err,
-        OrgError::SuccessorNotEstablished {
+        err.cause(),
+        &OrgError::SuccessorNotEstablished {
             code: code("A"),
             successor: code("B"),
             change: ChangeKind::Merge,
@@ -138,7 +140,7 @@ fn merge_into_a_body_established_later() {
     );
     assert_eq!(
         err.to_string(),
-        "`B` takes over from `A` on 2019-06-01, the date of the merge, but is established only on 2020-01-01"
+        "at `changes[0].into`: `B` takes over from `A` on 2019-06-01, the date of the merge, but is established only on 2020-01-01"
     );
 }
 
@@ -170,7 +172,7 @@ fn split_into_a_part_established_later() {
     );
     assert_eq!(
         err.to_string(),
-        "`C` takes over from `A` on 2019-06-01, the date of the split, but is established only on 2019-06-02"
+        "at `changes[0].into[1]`: `C` takes over from `A` on 2019-06-01, the date of the split, but is established only on 2019-06-02"
     );
 }
 
@@ -186,9 +188,10 @@ fn merge_into_a_body_that_has_ended() {
                 date: day(2019, 6, 1),
             }),
     );
+    assert_eq!(err.path(), Some("changes[0].into"));
     assert_eq!(
-        err,
-        OrgError::SuccessorNotActive {
+        err.cause(),
+        &OrgError::SuccessorNotActive {
             code: code("A"),
             successor: code("B"),
             change: ChangeKind::Merge,
@@ -197,7 +200,7 @@ fn merge_into_a_body_that_has_ended() {
     );
     assert_eq!(
         err.to_string(),
-        "successor `B` of `A` is not active on 2019-06-01, the date of the merge"
+        "at `changes[0].into`: successor `B` of `A` is not active on 2019-06-01, the date of the merge"
     );
 }
 
@@ -231,7 +234,7 @@ fn change_naming_a_missing_body() {
     );
     assert_eq!(
         err.to_string(),
-        "dissolve on 2010-01-01 names body `X`, which is not in the registry"
+        "at `changes[0].successor`: dissolve on 2010-01-01 names body `X`, which is not in the registry"
     );
 }
 
@@ -248,7 +251,7 @@ fn conflicting_ends() {
     );
     assert_eq!(
         err.to_string(),
-        "body `A` ends twice: on 2010-01-01 and by a dissolve on 2011-01-01"
+        "at `changes[0].date`: body `A` ends twice: on 2010-01-01 and by a dissolve on 2011-01-01"
     );
     // The same date is one end, given twice.
     Registry::builder()
@@ -271,7 +274,7 @@ fn overlapping_validity_of_child_and_parent() {
     );
     assert_eq!(
         err.to_string(),
-        "body `C` is active on 2025-07-01 but its parent `P` is not"
+        "at `bodies[1].parent`: body `C` is active on 2025-07-01 but its parent `P` is not"
     );
 }
 
@@ -288,7 +291,7 @@ fn rename_outside_validity() {
     );
     assert_eq!(
         err.to_string(),
-        "rename of `A` on 2010-01-01 is outside its validity"
+        "at `changes[0].date`: rename of `A` on 2010-01-01 is outside its validity"
     );
 }
 
@@ -308,7 +311,7 @@ fn malformed_split() {
     );
     assert_eq!(
         err.to_string(),
-        "split of `A` on 2010-01-01 is malformed: the heir is not one of the parts"
+        "at `changes[0].heir`: split of `A` on 2010-01-01 is malformed: the heir is not one of the parts"
     );
 }
 
@@ -327,7 +330,7 @@ fn move_under_a_parent_that_has_ended() {
     );
     assert_eq!(
         err.to_string(),
-        "body `C` is active on 2015-01-01 but its parent `Q` is not"
+        "at `changes[0].parent`: body `C` is active on 2015-01-01 but its parent `Q` is not"
     );
 }
 
@@ -344,7 +347,7 @@ fn two_renames_on_one_day() {
             .change(rename("A1"))
             .change(rename("A2")),
     );
-    assert_eq!(err.to_string(), "two rename changes of `A` on 2010-01-01");
+    assert_eq!(err.to_string(), "at `changes[1].date`: two rename changes of `A` on 2010-01-01");
 }
 
 #[test]
@@ -361,7 +364,7 @@ fn merge_into_a_merged_body() {
     );
     assert_eq!(
         err.to_string(),
-        "merge of `B` on 2010-01-01 is malformed: a body merges into itself"
+        "at `changes[0].bodies[1]`: merge of `B` on 2010-01-01 is malformed: a body merges into itself"
     );
 }
 
@@ -378,9 +381,10 @@ fn ended_twice_by_changes() {
             .change(dissolve())
             .change(dissolve()),
     );
+    assert_eq!(err.path(), Some("changes[1].date"));
     assert_eq!(
-        err,
-        OrgError::ConflictingEnd {
+        err.cause(),
+        &OrgError::ConflictingEnd {
             code: code("A"),
             first: day(2010, 1, 1),
             change: ChangeKind::Dissolve,
@@ -402,7 +406,7 @@ fn change_ending_a_body_before_it_starts() {
     );
     assert_eq!(
         err.to_string(),
-        "body `A` has an empty validity: from 2000-01-01 until 1999-01-01"
+        "at `changes[0].date`: body `A` has an empty validity: from 2000-01-01 until 1999-01-01"
     );
 }
 
@@ -457,7 +461,7 @@ fn malformed_changes() {
                 into: code("A"),
                 date,
             },
-            "merge of `A` on 2010-01-01 is malformed: no bodies to merge",
+            "at `changes[0].bodies`: merge of `A` on 2010-01-01 is malformed: no bodies to merge",
         ),
         (
             Change::Merge {
@@ -465,7 +469,7 @@ fn malformed_changes() {
                 into: code("A"),
                 date,
             },
-            "merge of `B` on 2010-01-01 is malformed: a body is listed twice",
+            "at `changes[0].bodies[1]`: merge of `B` on 2010-01-01 is malformed: a body is listed twice",
         ),
         (
             Change::Split {
@@ -474,7 +478,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: no parts",
+            "at `changes[0].into`: split of `A` on 2010-01-01 is malformed: no parts",
         ),
         (
             Change::Split {
@@ -483,7 +487,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: a body splits into itself",
+            "at `changes[0].into[0]`: split of `A` on 2010-01-01 is malformed: a body splits into itself",
         ),
         (
             Change::Split {
@@ -492,7 +496,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: a part is listed twice",
+            "at `changes[0].into[2]`: split of `A` on 2010-01-01 is malformed: a part is listed twice",
         ),
         (
             Change::Dissolve {
@@ -500,7 +504,7 @@ fn malformed_changes() {
                 successor: Some(code("A")),
                 date,
             },
-            "dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
+            "at `changes[0].successor`: dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
         ),
         (
             Change::Move {
@@ -508,7 +512,7 @@ fn malformed_changes() {
                 date: day(2000, 1, 1),
                 parent: Some(code("B")),
             },
-            "move of `A` on 2000-01-01 is outside its validity",
+            "at `changes[0].date`: move of `A` on 2000-01-01 is outside its validity",
         ),
         (
             Change::Move {
@@ -516,7 +520,7 @@ fn malformed_changes() {
                 date,
                 parent: Some(code("Z")),
             },
-            "move on 2010-01-01 names body `Z`, which is not in the registry",
+            "at `changes[0].parent`: move on 2010-01-01 names body `Z`, which is not in the registry",
         ),
     ];
     for (change, message) in cases {
@@ -969,7 +973,7 @@ from = "2000-01-01"
             err.to_string(),
             "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
         );
-        let json = r#"{"changes": [{"change": "establish", "body": "TU"}]}"#;
+        let json = r#"{"bodies": [], "changes": [{"change": "establish", "body": "TU"}]}"#;
         let err = Registry::from_json_str(json).unwrap_err();
         assert_eq!(
             err,
@@ -1003,7 +1007,7 @@ from = "2000-01-01"
     fn semantic_errors_come_from_the_builder() {
         let text = format!("{HEAD}{HEAD}");
         let err = Registry::from_toml_str(&text).unwrap_err();
-        assert_eq!(err.to_string(), "duplicate body code `TU`");
+        assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `TU`");
     }
 
     #[derive(Debug, serde::Deserialize)]
