@@ -812,7 +812,7 @@ impl RegistryBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::org::{Body, BodyKind, Level, RegistryBuilder};
+    /// use directives::org::{Body, BodyKind, Level, Registry};
     ///
     /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
     /// let registry = Registry::builder()

@@ -313,7 +313,7 @@ impl Registry {
     /// ```
     /// use directives::org::{OrgError, Registry};
     ///
-    /// assert_eq!(Registry::from_toml_str(" \n"), Err(OrgError::EmptyInput { format: "toml" }));
+    /// assert_eq!(Registry::from_toml_str(" \n").unwrap_err(), OrgError::EmptyInput { format: "toml" });
     ///
     /// let registry = Registry::from_toml_str(r#"
     ///     [[bodies]]

@@ -1066,6 +1066,390 @@ from = "2000-01-01"
     }
 }
 
+// ---- hostile input: cost, limits, locations ----
+
+mod robustness {
+    use super::*;
+
+    /// A body from 2000-01-01 with an explicit parent.
+    fn under(text: &str, parent: &str) -> Body {
+        other(text, Some(parent))
+    }
+
+    #[test]
+    fn a_hierarchy_may_swap_over_time() {
+        // B under A until 2010, then A under B: never both on one day.
+        let registry = Registry::builder()
+            .body(other("A", None))
+            .body(under("B", "A"))
+            .change(Change::Move {
+                body: code("B"),
+                date: day(2010, 1, 1),
+                parent: None,
+            })
+            .change(Change::Move {
+                body: code("A"),
+                date: day(2010, 1, 1),
+                parent: Some(code("B")),
+            })
+            .build()
+            .unwrap();
+        let a = registry.id("A").unwrap();
+        let b = registry.id("B").unwrap();
+        assert_eq!(registry.parent_on(b, day(2009, 12, 31)), Some(a));
+        assert_eq!(registry.parent_on(a, day(2010, 1, 1)), Some(b));
+        assert_eq!(registry.descendants_on(a, day(2009, 12, 31)), vec![b]);
+        assert_eq!(registry.descendants_on(b, day(2010, 1, 1)), vec![a]);
+        assert!(registry.descendants_on(a, day(2010, 1, 1)).is_empty());
+        let selected = registry
+            .select(&Selector::DescendantsOf(code("B")), day(2011, 1, 1))
+            .unwrap();
+        assert_eq!(selected, vec![a]);
+    }
+
+    #[test]
+    fn a_swap_on_one_day_is_a_cycle_on_that_day() {
+        // A moves under B on 2010-01-01 while B is still under A: a cycle from that day.
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(under("B", "A"))
+                .change(Change::Move {
+                    body: code("A"),
+                    date: day(2010, 1, 1),
+                    parent: Some(code("B")),
+                }),
+        );
+        assert_eq!(
+            err,
+            OrgError::ParentCycle {
+                codes: vec![code("A"), code("B"), code("A")],
+                date: day(2010, 1, 1),
+            }
+        );
+        assert_eq!(err.to_string(), "parent cycle on 2010-01-01: `A` → `B` → `A`");
+    }
+
+    #[test]
+    fn a_cycle_through_a_body_established_later() {
+        // C is established in 2010 under B, and B moves under C in 2015: the cycle exists
+        // from that day.
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(under("B", "A"))
+                .body(
+                    Body::new(code("C"), "C", BodyKind::Other, Level::Province, day(2010, 1, 1))
+                        .with_parent(code("B")),
+                )
+                .change(Change::Move {
+                    body: code("B"),
+                    date: day(2015, 1, 1),
+                    parent: Some(code("C")),
+                }),
+        );
+        assert!(
+            matches!(err, OrgError::ParentCycle { date, .. } if date == day(2015, 1, 1)),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn moves_on_many_dates_keep_children_exact() {
+        // 2,000 bodies under two roots, each moved to the other root on its own date: a
+        // layout per move date would hold 4 million entries.
+        let n = 2_000;
+        let mut builder = Registry::builder()
+            .body(other("R0", None))
+            .body(other("R1", None));
+        let mut changes = Vec::new();
+        for i in 0..n {
+            let name = format!("C{i}");
+            builder = builder.body(under(&name, if i % 2 == 0 { "R0" } else { "R1" }));
+            changes.push(Change::Move {
+                body: code(&name),
+                date: day(2001, 1, 1) + chrono::Days::new(i),
+                parent: Some(code(if i % 2 == 0 { "R1" } else { "R0" })),
+            });
+        }
+        let registry = builder.changes(changes).build().unwrap();
+        let r0 = registry.id("R0").unwrap();
+        let r1 = registry.id("R1").unwrap();
+        for k in [0u64, 1, 999, 1_000, 1_999, 2_000] {
+            let date = day(2001, 1, 1) + chrono::Days::new(k);
+            // Before date k, bodies j >= k still sit under their first root.
+            let expected = |root: u64| -> Vec<BodyId> {
+                (0..n)
+                    .filter(|&j| {
+                        let first = j % 2;
+                        let moved = j <= k;
+                        (if moved { 1 - first } else { first }) == root
+                    })
+                    .map(|j| registry.id(format!("C{j}")).unwrap())
+                    .collect()
+            };
+            assert_eq!(registry.children_on(r0, date), expected(0), "day {k}");
+            assert_eq!(registry.children_on(r1, date), expected(1), "day {k}");
+            assert_eq!(registry.descendants_on(r1, date), expected(1), "day {k}");
+        }
+    }
+
+    #[test]
+    fn a_merge_of_many_bodies_and_a_split_into_many_parts() {
+        let n = 20_000;
+        let names: Vec<String> = (0..n).map(|i| format!("M{i}")).collect();
+        let registry = Registry::builder()
+            .bodies(names.iter().map(|c| other(c, None)))
+            .body(other("INTO", None))
+            .body(other("WHOLE", None))
+            .change(Change::Merge {
+                bodies: names.iter().map(|c| code(c)).collect(),
+                into: code("INTO"),
+                date: day(2020, 1, 1),
+            })
+            .change(Change::Split {
+                body: code("WHOLE"),
+                into: names.iter().map(|c| code(c)).collect(),
+                heir: code("M7"),
+                date: day(2015, 1, 1),
+            })
+            .build()
+            .unwrap();
+        let whole = registry.id("WHOLE").unwrap();
+        assert_eq!(registry.successor_on(whole, day(2016, 1, 1)), registry.id("M7"));
+        assert_eq!(registry.successor_on(whole, day(2021, 1, 1)), registry.id("INTO"));
+        // A repeat at the end of a long list is found, and named by its place.
+        let mut listed: Vec<BodyCode> = names.iter().map(|c| code(c)).collect();
+        listed.push(code("M3"));
+        let err = build_err(
+            Registry::builder()
+                .bodies(names.iter().map(|c| other(c, None)))
+                .body(other("INTO", None))
+                .change(Change::Merge {
+                    bodies: listed,
+                    into: code("INTO"),
+                    date: day(2020, 1, 1),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0].bodies[20000]`: merge of `M3` on 2020-01-01 is malformed: a body is listed twice"
+        );
+    }
+
+    #[test]
+    fn build_errors_name_the_path_and_the_value() {
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None))
+                .body(other("C", None))
+                .body(under("D", "ZZ")),
+        );
+        assert_eq!(err.path(), Some("bodies[3].parent"));
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[3].parent`: body `D` names parent `ZZ`, which is not in the registry"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None).with_until(day(1999, 1, 1))),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].until`: body `B` has an empty validity: from 2000-01-01 until 1999-01-01"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None))
+                .change(Change::Dissolve {
+                    body: code("A"),
+                    successor: None,
+                    date: day(2010, 1, 1),
+                })
+                .change(Change::Merge {
+                    bodies: vec![code("B"), code("Q")],
+                    into: code("A"),
+                    date: day(2009, 1, 1),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[1].bodies[1]`: merge on 2009-01-01 names body `Q`, which is not in the registry"
+        );
+    }
+
+    #[test]
+    fn blank_names_are_refused() {
+        let blank = |names: directives::org::Names| {
+            build_err(Registry::builder().body(other("A", None).with_names(names)))
+        };
+        let err = blank(directives::org::Names::new(" \t"));
+        assert_eq!(err.to_string(), "at `bodies[0].name`: body `A` has a blank name");
+        let err = blank(directives::org::Names::new("A").with_en(""));
+        assert_eq!(err.to_string(), "at `bodies[0].name_en`: body `A` has a blank name_en");
+        let err = blank(directives::org::Names::new("A").with_short("\u{3000}"));
+        assert_eq!(err.to_string(), "at `bodies[0].short`: body `A` has a blank short");
+        let err = build_err(Registry::builder().body(other("A", None)).change(
+            Change::Rename {
+                body: code("A"),
+                date: day(2010, 1, 1),
+                names: "".into(),
+            },
+        ));
+        assert_eq!(err.to_string(), "at `changes[0].name`: body `A` has a blank name");
+    }
+
+    #[test]
+    fn huge_values_are_quoted_within_a_bound() {
+        let huge = "X".repeat(10 * 1024 * 1024);
+        let err = huge.parse::<BodyCode>().unwrap_err();
+        let message = err.to_string();
+        assert!(message.len() < 300, "{} bytes", message.len());
+        assert!(message.contains("… (10485760 bytes)"), "{message}");
+        let err = huge.parse::<BodyKind>().unwrap_err();
+        assert!(err.to_string().len() < 300);
+    }
+
+    /// `n` levels of `not` around a kind, built through the API.
+    fn nested(n: usize) -> Selector {
+        let mut selector = Selector::Kind(BodyKind::Other);
+        for _ in 1..n {
+            selector = !selector;
+        }
+        selector
+    }
+
+    #[test]
+    fn a_selector_fifty_thousand_deep_is_refused_not_a_stack_overflow() {
+        let registry = Registry::builder().body(other("A", None)).build().unwrap();
+        let a = registry.id("A").unwrap();
+        let deep = nested(50_000);
+        assert_eq!(deep.depth(), 50_000);
+        let err = registry.select(&deep, day(2020, 1, 1)).unwrap_err();
+        assert_eq!(
+            err,
+            OrgError::SelectorTooDeep {
+                limit: Selector::MAX_DEPTH
+            }
+        );
+        assert_eq!(err.to_string(), "selector nested deeper than 32 levels");
+        assert!(registry.matches(&deep, a, day(2020, 1, 1)).is_err());
+        // Displaying stops at the limit; dropping takes constant stack.
+        let shown = deep.to_string();
+        assert!(shown.len() < 400, "{shown}");
+        assert!(shown.contains('…'));
+        let wide = Selector::Any((0..50_000).map(|_| nested(2)).collect());
+        assert_eq!(registry.select(&wide, day(2020, 1, 1)).unwrap(), vec![]);
+        drop(deep);
+    }
+
+    #[test]
+    fn a_selector_at_the_limit_resolves() {
+        let registry = Registry::builder().body(other("A", None)).build().unwrap();
+        // An odd number of `not`s around `kind(other)`: matches nothing.
+        let selector = nested(Selector::MAX_DEPTH);
+        assert_eq!(selector.depth(), Selector::MAX_DEPTH);
+        let expected = if Selector::MAX_DEPTH % 2 == 1 {
+            registry.id("A").into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        assert_eq!(registry.select(&selector, day(2020, 1, 1)).unwrap(), expected);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn deep_selectors_round_trip_or_are_refused_when_written() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Holder {
+            selector: Selector,
+        }
+        for depth in [1, 2, 17, Selector::MAX_DEPTH] {
+            // Lists nest two levels of TOML and JSON per level (a list of tables).
+            let mut lists = Selector::Kind(BodyKind::Other);
+            for k in 1..depth {
+                let pair = vec![lists, Selector::Level(Level::Province)];
+                lists = if k % 2 == 0 {
+                    Selector::Any(pair)
+                } else {
+                    Selector::All(pair)
+                };
+            }
+            assert_eq!(lists.depth(), depth);
+            for selector in [nested(depth), lists] {
+                let holder = Holder { selector };
+                let toml_text = toml::to_string(&holder).unwrap();
+                assert_eq!(toml::from_str::<Holder>(&toml_text).unwrap(), holder, "{toml_text}");
+                let json = serde_json::to_string(&holder).unwrap();
+                assert_eq!(serde_json::from_str::<Holder>(&json).unwrap(), holder);
+            }
+        }
+        let too_deep = Holder {
+            selector: nested(Selector::MAX_DEPTH + 1),
+        };
+        let err = serde_json::to_string(&too_deep).unwrap_err();
+        assert!(err.to_string().contains("selector nested deeper than 32 levels"), "{err}");
+        assert!(toml::to_string(&too_deep).is_err());
+        // Read: a selector one level too deep is refused with the same error.
+        let mut json = String::from(r#"{"kind": "other"}"#);
+        for _ in 0..Selector::MAX_DEPTH {
+            json = format!(r#"{{"not": {json}}}"#);
+        }
+        let err = serde_json::from_str::<Selector>(&json).unwrap_err();
+        assert!(err.to_string().contains("selector nested deeper than 32 levels"), "{err}");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        for text in ["", "  \n\t\r\n"] {
+            assert_eq!(
+                Registry::from_toml_str(text).unwrap_err(),
+                OrgError::EmptyInput { format: "toml" }
+            );
+            assert_eq!(
+                Registry::from_json_str(text).unwrap_err(),
+                OrgError::EmptyInput { format: "json" }
+            );
+        }
+        assert_eq!(
+            OrgError::EmptyInput { format: "toml" }.to_string(),
+            "empty registry toml: a registry file lists its bodies"
+        );
+        let err = Registry::from_toml_str("# only a comment\n").unwrap_err();
+        assert!(matches!(err, OrgError::Syntax { format: "toml", .. }), "{err}");
+        assert!(err.to_string().contains("missing field `bodies`"), "{err}");
+        let err = Registry::from_json_str("{}").unwrap_err();
+        assert!(err.to_string().contains("missing field `bodies`"), "{err}");
+        // An explicit empty list is an empty registry.
+        assert!(Registry::from_json_str(r#"{"bodies": []}"#).unwrap().is_empty());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn file_errors_name_the_path_and_bound_the_value() {
+        let text = r#"{"bodies": [
+            {"code": "A", "name": "A", "kind": "other", "level": "province", "from": "2000-01-01"},
+            {"code": "A", "name": "A2", "kind": "other", "level": "province", "from": "2000-01-01"}
+        ]}"#;
+        let err = Registry::from_json_str(text).unwrap_err();
+        assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `A`");
+        let huge = "2".repeat(5 * 1024 * 1024);
+        let text = format!(
+            r#"{{"bodies": [{{"code": "A", "name": "A", "kind": "other", "level": "province", "from": "{huge}"}}]}}"#
+        );
+        let message = Registry::from_json_str(&text).unwrap_err().to_string();
+        assert!(message.starts_with("at `bodies[0].from`: invalid date `2222"), "{message}");
+        assert!(message.len() < 300, "{} bytes", message.len());
+        let text = format!("[[bodies]]\ncode = \"{huge}\n");
+        let message = Registry::from_toml_str(&text).unwrap_err().to_string();
+        assert!(message.len() < 600, "{} bytes", message.len());
+    }
+}
+
 // ---- properties against a brute-force model ----
 
 mod props {
