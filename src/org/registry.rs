@@ -988,16 +988,18 @@ impl RegistryBuilder {
             let kind = change.kind();
             let date = change.date();
             let at = |field: &str| format!("changes[{k}].{field}");
-            let find = |code: &BodyCode, field: &str| {
+            // The path is written only for an error, so long lists cost no allocation.
+            let find_at = |code: &BodyCode, field: &dyn Fn() -> String| {
                 lookup(code).ok_or_else(|| {
                     OrgError::DanglingReference {
                         change: kind,
                         date,
                         code: code.clone(),
                     }
-                    .at(&at(field))
+                    .at(&at(&field()))
                 })
             };
+            let find = |code: &BodyCode, field: &str| find_at(code, &|| field.to_owned());
             let malformed = |code: &BodyCode, reason, field: &str| {
                 OrgError::MalformedChange {
                     change: kind,
@@ -1036,14 +1038,14 @@ impl RegistryBuilder {
                     }
                     let mut ids = Vec::with_capacity(merged.len());
                     for (m, code) in merged.iter().enumerate() {
-                        let field = format!("bodies[{m}]");
-                        let i = find(code, &field)?;
+                        let field = || format!("bodies[{m}]");
+                        let i = find_at(code, &field)?;
                         if i == target {
-                            return Err(malformed(code, "a body merges into itself", &field));
+                            return Err(malformed(code, "a body merges into itself", &field()));
                         }
                         match seen.get_mut(i as usize) {
                             Some(mark) if *mark == k => {
-                                return Err(malformed(code, "a body is listed twice", &field));
+                                return Err(malformed(code, "a body is listed twice", &field()));
                             }
                             Some(mark) => *mark = k,
                             None => {}
@@ -1057,7 +1059,7 @@ impl RegistryBuilder {
                             taker: target,
                             change: kind,
                             date,
-                            path: at("into"),
+                            path: TakeoverPath::Field(k, "into"),
                         });
                     }
                 }
@@ -1071,19 +1073,19 @@ impl RegistryBuilder {
                     let heir_id = find(heir, "heir")?;
                     let mut parts = Vec::with_capacity(into.len());
                     for (m, code) in into.iter().enumerate() {
-                        let field = format!("into[{m}]");
-                        let part = find(code, &field)?;
+                        let field = || format!("into[{m}]");
+                        let part = find_at(code, &field)?;
                         if part == i {
-                            return Err(malformed(body, "a body splits into itself", &field));
+                            return Err(malformed(body, "a body splits into itself", &field()));
                         }
                         match seen.get_mut(part as usize) {
                             Some(mark) if *mark == k => {
-                                return Err(malformed(body, "a part is listed twice", &field));
+                                return Err(malformed(body, "a part is listed twice", &field()));
                             }
                             Some(mark) => *mark = k,
                             None => {}
                         }
-                        parts.push((part, field));
+                        parts.push((part, m));
                     }
                     if seen.get(heir_id as usize) != Some(&k) {
                         return Err(malformed(body, "the heir is not one of the parts", "heir"));
@@ -1094,16 +1096,16 @@ impl RegistryBuilder {
                         taker: heir_id,
                         change: kind,
                         date,
-                        path: at("heir"),
+                        path: TakeoverPath::Field(k, "heir"),
                     });
-                    for (part, field) in parts {
+                    for (part, m) in parts {
                         if part != heir_id {
                             takeovers.push(Takeover {
                                 ended: i,
                                 taker: part,
                                 change: kind,
                                 date,
-                                path: at(&field),
+                                path: TakeoverPath::Part(k, m),
                             });
                         }
                     }
@@ -1126,7 +1128,7 @@ impl RegistryBuilder {
                             taker: s,
                             change: kind,
                             date,
-                            path: at("successor"),
+                            path: TakeoverPath::Field(k, "successor"),
                         });
                     }
                 }
@@ -1204,31 +1206,34 @@ impl RegistryBuilder {
         let code = |i: usize| bodies.get(i).map(|b| b.code().clone());
         for takeover in &takeovers {
             let t = takeover.taker as usize;
-            let (Some(code), Some(successor), Some(&taker_from)) =
-                (code(takeover.ended as usize), code(t), from.get(t))
-            else {
+            let (Some(&taker_from), Some(&taker_until)) = (from.get(t), until.get(t)) else {
                 continue;
             };
             let (change, date) = (takeover.change, takeover.date);
-            if date < taker_from {
-                return Err(OrgError::SuccessorNotEstablished {
+            if date >= taker_from && date < taker_until {
+                continue;
+            }
+            // Only now, for the error, are the codes copied.
+            let (Some(code), Some(successor)) = (code(takeover.ended as usize), code(t)) else {
+                continue;
+            };
+            let err = if date < taker_from {
+                OrgError::SuccessorNotEstablished {
                     code,
                     successor,
                     change,
                     date,
                     from: taker_from,
                 }
-                .at(&takeover.path));
-            }
-            if until.get(t).is_some_and(|u| *u <= date) {
-                return Err(OrgError::SuccessorNotActive {
+            } else {
+                OrgError::SuccessorNotActive {
                     code,
                     successor,
                     change,
                     date,
                 }
-                .at(&takeover.path));
-            }
+            };
+            return Err(err.at(&takeover.path.to_string()));
         }
 
         for (i, (segments, given)) in parents.iter().zip(&sources).enumerate() {
@@ -1301,7 +1306,25 @@ struct Takeover {
     change: ChangeKind,
     date: NaiveDate,
     /// Where the change names the taker (`changes[4].into`).
-    path: String,
+    path: TakeoverPath,
+}
+
+/// Where a change names the body that takes over, written only for an error.
+#[derive(Clone, Copy)]
+enum TakeoverPath {
+    /// `changes[k].field`.
+    Field(usize, &'static str),
+    /// `changes[k].into[m]`.
+    Part(usize, usize),
+}
+
+impl std::fmt::Display for TakeoverPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TakeoverPath::Field(k, field) => write!(f, "changes[{k}].{field}"),
+            TakeoverPath::Part(k, m) => write!(f, "changes[{k}].into[{m}]"),
+        }
+    }
 }
 
 /// The ends of bodies as given by their `until` and by changes.
