@@ -378,6 +378,7 @@ impl Registry {
     /// assert_eq!(registry.id("B"), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn id(&self, code: impl AsRef<str>) -> Option<BodyId> {
         self.by_code.get(code.as_ref()).copied()
     }
@@ -427,6 +428,7 @@ impl Registry {
     /// assert_eq!(registry.code(id).map(|c| c.as_str()), Some("A"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self, id: BodyId) -> Option<&BodyCode> {
         self.bodies.get(idx(id)).map(Body::code)
     }
@@ -538,6 +540,7 @@ impl Registry {
     /// assert_eq!(registry.parent_on(c, day(2021, 1, 1)?), registry.id("Q"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn parent_on(&self, id: BodyId, date: NaiveDate) -> Option<BodyId> {
         let i = idx(id);
         if !self.active(i, date) {
@@ -574,6 +577,7 @@ impl Registry {
     /// assert!(registry.children_on(p, day(2025, 7, 1)?).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn children_on(&self, id: BodyId, date: NaiveDate) -> Vec<BodyId> {
         self.children_ids(idx(id), date)
             .into_iter()
@@ -610,6 +614,7 @@ impl Registry {
     /// assert_eq!(registry.descendants_on(p, day(2024, 1, 1)?).len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn descendants_on(&self, id: BodyId, date: NaiveDate) -> Vec<BodyId> {
         self.descendant_ids(idx(id), date)
             .into_iter()
