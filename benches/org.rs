@@ -417,10 +417,20 @@ fn moves_on_distinct_dates(n: u64) -> (Vec<Body>, Vec<Change>) {
     let mut changes = Vec::new();
     for i in 0..n {
         let name = format!("C{i}");
-        let (first, second) = if i % 2 == 0 { ("R0", "R1") } else { ("R1", "R0") };
+        let (first, second) = if i % 2 == 0 {
+            ("R0", "R1")
+        } else {
+            ("R1", "R0")
+        };
         bodies.push(
-            Body::new(code(&name), name.as_str(), BodyKind::Other, Level::District, from)
-                .with_parent(code(first)),
+            Body::new(
+                code(&name),
+                name.as_str(),
+                BodyKind::Other,
+                Level::District,
+                from,
+            )
+            .with_parent(code(first)),
         );
         changes.push(Change::Move {
             body: code(&name),

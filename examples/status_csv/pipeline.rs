@@ -106,7 +106,10 @@ pub(crate) struct Loaded {
 }
 
 /// Loads the obligations and submissions files.
-pub(crate) fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, Box<dyn Error>> {
+pub(crate) fn load(
+    obligations_path: &Path,
+    submissions_path: &Path,
+) -> Result<Loaded, Box<dyn Error>> {
     // Inflate the submissions on a second thread while the obligations are parsed.
     std::thread::scope(|scope| {
         let submissions = scope.spawn(|| read_input(submissions_path).map_err(|e| e.to_string()));

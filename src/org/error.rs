@@ -373,6 +373,9 @@ mod tests {
             .collect();
         let date = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         let err = OrgError::ParentCycle { codes, date };
-        assert_eq!(err.to_string(), "parent cycle on 2020-01-01: `A` → `B` → `A`");
+        assert_eq!(
+            err.to_string(),
+            "parent cycle on 2020-01-01: `A` → `B` → `A`"
+        );
     }
 }

@@ -956,7 +956,8 @@ impl RegistryBuilder {
             }
         }
         for (i, body) in bodies.iter().enumerate() {
-            check_names(body.code(), body.names()).map_err(|(e, field)| e.at(&at_body(i, field)))?;
+            check_names(body.code(), body.names())
+                .map_err(|(e, field)| e.at(&at_body(i, field)))?;
             check_validity(body).map_err(|e| e.at(&at_body(i, "until")))?;
         }
         let lookup = |code: &BodyCode| by_code.get(code.as_str()).map(|id| id.index());
@@ -1179,8 +1180,11 @@ impl RegistryBuilder {
             .into_iter()
             .map(|list| list.into_iter().map(|(d, _, names)| (d, names)).collect())
             .collect();
-        for (i, ((list, from_list), body)) in
-            parents.iter_mut().zip(sources.iter_mut()).zip(&bodies).enumerate()
+        for (i, ((list, from_list), body)) in parents
+            .iter_mut()
+            .zip(sources.iter_mut())
+            .zip(&bodies)
+            .enumerate()
         {
             // The first segment is the initial parent, at `from`; keep it first and sort
             // the moves by date (then by the order given, for the duplicate check).
@@ -1480,10 +1484,8 @@ fn check_parent_cycles(
         for (&(start, parent), &source) in segments.iter().zip(given) {
             events.push((start, i, parent, source));
         }
-        if let Some(&end) = until.get(i as usize) {
-            if end != NaiveDate::MAX {
-                events.push((end, i, None, None));
-            }
+        if let Some(&end) = until.get(i as usize).filter(|end| **end != NaiveDate::MAX) {
+            events.push((end, i, None, None));
         }
     }
     // A body has at most one event a day: moves fall strictly inside its validity.

@@ -486,8 +486,9 @@ mod tests {
             "level": "province", "from": "2000-01-01", "parent": "B"}]}}"#;
         let err = serde_json::from_str::<Province>(text).unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("at `bodies[0].parent`: body `A` names parent `B`, which is not in the registry"),
+            err.to_string().starts_with(
+                "at `bodies[0].parent`: body `A` names parent `B`, which is not in the registry"
+            ),
             "{err}"
         );
         let text = r#"{"registry": {"bodies": [{"code": "A", "name": "A", "kind": "other",

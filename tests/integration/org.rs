@@ -42,7 +42,10 @@ fn duplicate_code() {
     );
     assert_eq!(err.path(), Some("bodies[1].code"));
     assert_eq!(err.cause(), &OrgError::DuplicateCode { code: code("A") });
-    assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `A`");
+    assert_eq!(
+        err.to_string(),
+        "at `bodies[1].code`: duplicate body code `A`"
+    );
 }
 
 #[test]
@@ -71,7 +74,10 @@ fn parent_cycle() {
             .body(other("B", Some("A")))
             .body(other("C", Some("B"))),
     );
-    assert_eq!(err.to_string(), "parent cycle on 2000-01-01: `A` → `C` → `B` → `A`");
+    assert_eq!(
+        err.to_string(),
+        "parent cycle on 2000-01-01: `A` → `C` → `B` → `A`"
+    );
 }
 
 #[test]
@@ -347,7 +353,10 @@ fn two_renames_on_one_day() {
             .change(rename("A1"))
             .change(rename("A2")),
     );
-    assert_eq!(err.to_string(), "at `changes[1].date`: two rename changes of `A` on 2010-01-01");
+    assert_eq!(
+        err.to_string(),
+        "at `changes[1].date`: two rename changes of `A` on 2010-01-01"
+    );
 }
 
 #[test]
@@ -1007,7 +1016,10 @@ from = "2000-01-01"
     fn semantic_errors_come_from_the_builder() {
         let text = format!("{HEAD}{HEAD}");
         let err = Registry::from_toml_str(&text).unwrap_err();
-        assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `TU`");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].code`: duplicate body code `TU`"
+        );
     }
 
     #[derive(Debug, serde::Deserialize)]
@@ -1127,7 +1139,10 @@ mod robustness {
                 date: day(2010, 1, 1),
             }
         );
-        assert_eq!(err.to_string(), "parent cycle on 2010-01-01: `A` → `B` → `A`");
+        assert_eq!(
+            err.to_string(),
+            "parent cycle on 2010-01-01: `A` → `B` → `A`"
+        );
     }
 
     #[test]
@@ -1139,8 +1154,14 @@ mod robustness {
                 .body(other("A", None))
                 .body(under("B", "A"))
                 .body(
-                    Body::new(code("C"), "C", BodyKind::Other, Level::Province, day(2010, 1, 1))
-                        .with_parent(code("B")),
+                    Body::new(
+                        code("C"),
+                        "C",
+                        BodyKind::Other,
+                        Level::Province,
+                        day(2010, 1, 1),
+                    )
+                    .with_parent(code("B")),
                 )
                 .change(Change::Move {
                     body: code("B"),
@@ -1216,8 +1237,14 @@ mod robustness {
             .build()
             .unwrap();
         let whole = registry.id("WHOLE").unwrap();
-        assert_eq!(registry.successor_on(whole, day(2016, 1, 1)), registry.id("M7"));
-        assert_eq!(registry.successor_on(whole, day(2021, 1, 1)), registry.id("INTO"));
+        assert_eq!(
+            registry.successor_on(whole, day(2016, 1, 1)),
+            registry.id("M7")
+        );
+        assert_eq!(
+            registry.successor_on(whole, day(2021, 1, 1)),
+            registry.id("INTO")
+        );
         // A repeat at the end of a long list is found, and named by its place.
         let mut listed: Vec<BodyCode> = names.iter().map(|c| code(c)).collect();
         listed.push(code("M3"));
@@ -1287,19 +1314,33 @@ mod robustness {
             build_err(Registry::builder().body(other("A", None).with_names(names)))
         };
         let err = blank(directives::org::Names::new(" \t"));
-        assert_eq!(err.to_string(), "at `bodies[0].name`: body `A` has a blank name");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].name`: body `A` has a blank name"
+        );
         let err = blank(directives::org::Names::new("A").with_en(""));
-        assert_eq!(err.to_string(), "at `bodies[0].name_en`: body `A` has a blank name_en");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].name_en`: body `A` has a blank name_en"
+        );
         let err = blank(directives::org::Names::new("A").with_short("\u{3000}"));
-        assert_eq!(err.to_string(), "at `bodies[0].short`: body `A` has a blank short");
-        let err = build_err(Registry::builder().body(other("A", None)).change(
-            Change::Rename {
-                body: code("A"),
-                date: day(2010, 1, 1),
-                names: "".into(),
-            },
-        ));
-        assert_eq!(err.to_string(), "at `changes[0].name`: body `A` has a blank name");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].short`: body `A` has a blank short"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .change(Change::Rename {
+                    body: code("A"),
+                    date: day(2010, 1, 1),
+                    names: "".into(),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0].name`: body `A` has a blank name"
+        );
     }
 
     #[test]
@@ -1357,7 +1398,10 @@ mod robustness {
         } else {
             Vec::new()
         };
-        assert_eq!(registry.select(&selector, day(2020, 1, 1)).unwrap(), expected);
+        assert_eq!(
+            registry.select(&selector, day(2020, 1, 1)).unwrap(),
+            expected
+        );
     }
 
     #[cfg(feature = "serde")]
@@ -1382,7 +1426,11 @@ mod robustness {
             for selector in [nested(depth), lists] {
                 let holder = Holder { selector };
                 let toml_text = toml::to_string(&holder).unwrap();
-                assert_eq!(toml::from_str::<Holder>(&toml_text).unwrap(), holder, "{toml_text}");
+                assert_eq!(
+                    toml::from_str::<Holder>(&toml_text).unwrap(),
+                    holder,
+                    "{toml_text}"
+                );
                 let json = serde_json::to_string(&holder).unwrap();
                 assert_eq!(serde_json::from_str::<Holder>(&json).unwrap(), holder);
             }
@@ -1391,7 +1439,11 @@ mod robustness {
             selector: nested(Selector::MAX_DEPTH + 1),
         };
         let err = serde_json::to_string(&too_deep).unwrap_err();
-        assert!(err.to_string().contains("selector nested deeper than 32 levels"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("selector nested deeper than 32 levels"),
+            "{err}"
+        );
         assert!(toml::to_string(&too_deep).is_err());
         // Read: a selector one level too deep is refused with the same error.
         let mut json = String::from(r#"{"kind": "other"}"#);
@@ -1399,7 +1451,11 @@ mod robustness {
             json = format!(r#"{{"not": {json}}}"#);
         }
         let err = serde_json::from_str::<Selector>(&json).unwrap_err();
-        assert!(err.to_string().contains("selector nested deeper than 32 levels"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("selector nested deeper than 32 levels"),
+            "{err}"
+        );
     }
 
     #[cfg(feature = "serde")]
@@ -1420,12 +1476,19 @@ mod robustness {
             "empty registry toml: a registry file lists its bodies"
         );
         let err = Registry::from_toml_str("# only a comment\n").unwrap_err();
-        assert!(matches!(err, OrgError::Syntax { format: "toml", .. }), "{err}");
+        assert!(
+            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            "{err}"
+        );
         assert!(err.to_string().contains("missing field `bodies`"), "{err}");
         let err = Registry::from_json_str("{}").unwrap_err();
         assert!(err.to_string().contains("missing field `bodies`"), "{err}");
         // An explicit empty list is an empty registry.
-        assert!(Registry::from_json_str(r#"{"bodies": []}"#).unwrap().is_empty());
+        assert!(
+            Registry::from_json_str(r#"{"bodies": []}"#)
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[cfg(feature = "serde")]
@@ -1436,13 +1499,19 @@ mod robustness {
             {"code": "A", "name": "A2", "kind": "other", "level": "province", "from": "2000-01-01"}
         ]}"#;
         let err = Registry::from_json_str(text).unwrap_err();
-        assert_eq!(err.to_string(), "at `bodies[1].code`: duplicate body code `A`");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].code`: duplicate body code `A`"
+        );
         let huge = "2".repeat(5 * 1024 * 1024);
         let text = format!(
             r#"{{"bodies": [{{"code": "A", "name": "A", "kind": "other", "level": "province", "from": "{huge}"}}]}}"#
         );
         let message = Registry::from_json_str(&text).unwrap_err().to_string();
-        assert!(message.starts_with("at `bodies[0].from`: invalid date `2222"), "{message}");
+        assert!(
+            message.starts_with("at `bodies[0].from`: invalid date `2222"),
+            "{message}"
+        );
         assert!(message.len() < 300, "{} bytes", message.len());
         let text = format!("[[bodies]]\ncode = \"{huge}\n");
         let message = Registry::from_toml_str(&text).unwrap_err().to_string();

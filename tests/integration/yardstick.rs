@@ -11,7 +11,10 @@ use chrono::NaiveDate;
 use directives::compliance::{EvaluationPolicy, Status, StatusCounts, evaluate};
 
 #[path = "../../examples/status_csv/pipeline.rs"]
-#[allow(dead_code, reason = "the example uses the whole pipeline, the tests part of it")]
+#[allow(
+    dead_code,
+    reason = "the example uses the whole pipeline, the tests part of it"
+)]
 mod pipeline;
 
 #[path = "../../benches/support/yardstick.rs"]
@@ -145,10 +148,7 @@ fn gzipped_csv_reads_like_plain_csv() {
     let a = evaluate(&a.obligations, &a.events, as_of(), &policy).unwrap();
     let b = evaluate(&b.obligations, &b.events, as_of(), &policy).unwrap();
     assert_eq!(a.statuses(), b.statuses());
-    assert_eq!(
-        pipeline::render(&a).unwrap(),
-        pipeline::render(&b).unwrap()
-    );
+    assert_eq!(pipeline::render(&a).unwrap(), pipeline::render(&b).unwrap());
 }
 
 #[test]
@@ -197,7 +197,10 @@ fn shared_csv_1m_matches_expected_exactly() {
     let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
     assert_published_totals(&totals(evaluation.statuses()));
     let rendered = pipeline::render(&evaluation).unwrap();
-    assert!(rendered == EXPECTED_1M, "output differs from expected_1m.csv");
+    assert!(
+        rendered == EXPECTED_1M,
+        "output differs from expected_1m.csv"
+    );
 }
 
 #[test]
