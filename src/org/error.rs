@@ -282,10 +282,14 @@ impl OrgError {
     /// # Example
     ///
     /// ```
-    /// use directives::org::{OrgError, Registry};
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, OrgError, Registry};
     ///
-    /// let err = Registry::from_json_str(r#"{"bodies": [{"code": "A", "name": " ", "kind": "other",
-    ///     "level": "province", "from": "2000-01-01"}]}"#).unwrap_err();
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let err = Registry::builder()
+    ///     .body(Body::new("A".parse()?, " ", BodyKind::Other, Level::Province, day))
+    ///     .build()
+    ///     .unwrap_err();
     /// assert_eq!(err.path(), Some("bodies[0].name"));
     /// assert!(matches!(err.cause(), OrgError::BlankName { field: "name", .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
