@@ -134,6 +134,11 @@ impl Selector {
         &self,
         mut leaf: impl FnMut(&Selector) -> Result<(), OrgError>,
     ) -> Result<(), OrgError> {
+        // A plain selector (the common case) needs no stack at all.
+        match self {
+            Selector::All(_) | Selector::Any(_) | Selector::Not(_) => {}
+            plain => return leaf(plain),
+        }
         let mut stack = vec![(self, 1usize)];
         while let Some((selector, depth)) = stack.pop() {
             if depth > Self::MAX_DEPTH {
