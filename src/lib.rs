@@ -19,6 +19,7 @@ pub mod org;
 pub mod period;
 pub mod provenance;
 pub mod regime;
+mod text;
 
 pub use crate::error::Error;
 

@@ -62,9 +62,7 @@ impl BodyCode {
             // INVARIANT (code-syntax): checked just above.
             Ok(BodyCode(code))
         } else {
-            Err(OrgError::InvalidCode {
-                code: crate::error::quote(&code),
-            })
+            Err(OrgError::InvalidCode { code })
         }
     }
 
@@ -161,7 +159,7 @@ macro_rules! named_enum {
             fn from_str(s: &str) -> Result<$name, OrgError> {
                 match s {
                     $( $text => Ok($name::$variant), )+
-                    _ => Err(OrgError::$err { value: crate::error::quote(s) }),
+                    _ => Err(OrgError::$err { value: s.to_owned() }),
                 }
             }
         }
@@ -394,14 +392,7 @@ impl Names {
     }
 }
 
-/// `text` in Unicode normalization form C, without copying text that already is.
-fn nfc(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
-}
+use crate::text::nfc;
 
 impl From<&str> for Names {
     fn from(vi: &str) -> Names {

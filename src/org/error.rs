@@ -27,27 +27,30 @@ use super::{BodyCode, ChangeKind};
 pub enum OrgError {
     /// A body code is empty, too long, or holds a character other than an ASCII letter,
     /// digit, `-`, `_` or `.`.
-    #[error("invalid body code `{code}`: use ascii letters, digits, `-`, `_` or `.`")]
+    #[error(
+        "invalid body code {}: use ascii letters, digits, `-`, `_` or `.`",
+        crate::text::quote(.code)
+    )]
     InvalidCode {
-        /// The rejected text, cut to 80 characters (with its length) when longer.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         code: String,
     },
     /// A body kind is not one of the known snake_case names.
-    #[error("unknown body kind `{value}`")]
+    #[error("unknown body kind {}", crate::text::quote(.value))]
     UnknownKind {
-        /// The rejected text, cut to 80 characters (with its length) when longer.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// A level is not `central`, `province`, `district` or `commune`.
-    #[error("unknown level `{value}`")]
+    #[error("unknown level {}", crate::text::quote(.value))]
     UnknownLevel {
-        /// The rejected text, cut to 80 characters (with its length) when longer.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`).
-    #[error("invalid date `{value}`: expected `yyyy-mm-dd`")]
+    #[error("invalid date {}: expected `yyyy-mm-dd`", crate::text::quote(.value))]
     InvalidDate {
-        /// The rejected text, cut to 80 characters (with its length) when longer.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// Two bodies share a code.
@@ -235,8 +238,8 @@ pub enum OrgError {
     Syntax {
         /// `toml` or `json`.
         format: &'static str,
-        /// The parser's message, with its location, cut to 400 characters (with its
-        /// length) when longer.
+        /// The parser's message, with its location, cut to a bound (it may quote the
+        /// input).
         message: String,
     },
     /// An error at a path in a data file or a builder's input, such as `bodies[3].kind`

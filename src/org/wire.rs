@@ -8,9 +8,9 @@ use super::{Body, BodyCode, Change, Names, OrgError, Registry};
 /// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
 /// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
 fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
-    crate::period::iso_date(text).ok_or_else(|| {
+    crate::text::strict_date(text).ok_or_else(|| {
         OrgError::InvalidDate {
-            value: crate::error::quote(text),
+            value: text.to_owned(),
         }
         .at(field)
     })
@@ -20,7 +20,7 @@ fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
 fn syntax(format: &'static str, error: &impl std::fmt::Display) -> OrgError {
     OrgError::Syntax {
         format,
-        message: crate::error::bounded(error.to_string().trim_end(), crate::error::MESSAGE_LIMIT),
+        message: crate::text::bound_message(error.to_string().trim_end()),
     }
 }
 

@@ -1349,7 +1349,7 @@ mod robustness {
         let err = huge.parse::<BodyCode>().unwrap_err();
         let message = err.to_string();
         assert!(message.len() < 300, "{} bytes", message.len());
-        assert!(message.contains("… (10485760 bytes)"), "{message}");
+        assert!(message.contains(" (… 10485680 more bytes)"), "{message}");
         let err = huge.parse::<BodyKind>().unwrap_err();
         assert!(err.to_string().len() < 300);
     }
