@@ -41,10 +41,14 @@ const WEEK: [Weekday; 7] = [
 ];
 
 fn schedule(u: &mut Unstructured<'_>, year: i32) -> arbitrary::Result<Option<YearSchedule>> {
-    let provenance = Provenance::unverified("a schedule made up by the fuzzer").map_err(|_| arbitrary::Error::IncorrectFormat)?;
+    let provenance = Provenance::unverified("a schedule made up by the fuzzer")
+        .map_err(|_| arbitrary::Error::IncorrectFormat)?;
     let mut b = YearSchedule::builder(year).provenance(provenance);
     // Mostly dates in the year, sometimes just outside it.
-    let (Some(lo), Some(hi)) = (NaiveDate::from_ymd_opt(year - 1, 12, 30), NaiveDate::from_ymd_opt(year + 1, 1, 2)) else {
+    let (Some(lo), Some(hi)) = (
+        NaiveDate::from_ymd_opt(year - 1, 12, 30),
+        NaiveDate::from_ymd_opt(year + 1, 1, 2),
+    ) else {
         return Ok(None);
     };
     for _ in 0..u.int_in_range(0..=4)? {
@@ -53,7 +57,12 @@ fn schedule(u: &mut Unstructured<'_>, year: i32) -> arbitrary::Result<Option<Yea
             0 => b.day_off(a, "Nghỉ", "Day off"),
             1 => b.make_up_day(a, "Làm bù", "Make-up day"),
             2 => b.swap(a, date_in(u, lo, hi)?),
-            _ => b.days_off(a, shift(a, u.int_in_range(-1..=6)?).unwrap_or(a), "Nghỉ", "Days off"),
+            _ => b.days_off(
+                a,
+                shift(a, u.int_in_range(-1..=6)?).unwrap_or(a),
+                "Nghỉ",
+                "Days off",
+            ),
         };
     }
     Ok(b.build().ok())
@@ -85,10 +94,19 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
         rules.clear();
     }
     let bits: u8 = u.arbitrary()?;
-    let days: Vec<Weekday> = WEEK.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, d)| *d).collect();
+    let days: Vec<Weekday> = WEEK
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, d)| *d)
+        .collect();
     let week = WeekMask::from_working_days(&days);
     b = b.week(week);
-    let first: i32 = if mode == 0 && u.ratio(1, 4)? { u.int_in_range(-1..=10_000)? } else { u.int_in_range(1896..=2204)? };
+    let first: i32 = if mode == 0 && u.ratio(1, 4)? {
+        u.int_in_range(-1..=10_000)?
+    } else {
+        u.int_in_range(1896..=2204)?
+    };
     let last = first.saturating_add(u.int_in_range(-1..=2)?);
     b = b.years(first, last);
     let compensation: bool = u.arbitrary()?;
@@ -112,23 +130,38 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
     let built = b.build();
     let years_ok = first <= last && first >= 1 && last <= 9998;
     let lunar_ok = (1900..=2199).contains(&first) && (1900..=2199).contains(&last);
-    let has_lunar = |rs: &[HolidayRule]| rs.iter().any(|r| matches!(r.date(), HolidayDate::Lunar { .. }));
+    let has_lunar = |rs: &[HolidayRule]| {
+        rs.iter()
+            .any(|r| matches!(r.date(), HolidayDate::Lunar { .. }))
+    };
     let cal = match built {
         Ok(cal) => cal,
         Err(e) => {
             // Mode 2 does not track which rules it added; a refusal there is checked only
             // for what does not depend on them.
             let lunar_refusal = mode != 0 && !lunar_ok;
-            assert!(!years_ok || week.is_empty() || lunar_refusal, "{first}..={last} week {bits:#09b} mode {mode}: refused: {e}");
+            assert!(
+                !years_ok || week.is_empty() || lunar_refusal,
+                "{first}..={last} week {bits:#09b} mode {mode}: refused: {e}"
+            );
             return Ok(());
         }
     };
     if mode == 2 {
         rules = cal.rules().to_vec();
     }
-    assert!(years_ok && !week.is_empty(), "{first}..={last} week {bits:#09b}: accepted");
-    assert!(lunar_ok || !has_lunar(&rules), "{first}..={last}: lunar rules accepted");
-    assert_eq!((cal.first(), cal.last()), (ymd(first, 1, 1), ymd(last, 12, 31)));
+    assert!(
+        years_ok && !week.is_empty(),
+        "{first}..={last} week {bits:#09b}: accepted"
+    );
+    assert!(
+        lunar_ok || !has_lunar(&rules),
+        "{first}..={last}: lunar rules accepted"
+    );
+    assert_eq!(
+        (cal.first(), cal.last()),
+        (ymd(first, 1, 1), ymd(last, 12, 31))
+    );
     if mode == 1 && keep_presets {
         for preset in YearSchedule::vietnam_presets() {
             schedules.entry(preset.year()).or_insert(preset);
@@ -140,14 +173,20 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
         .collect();
 
     let naive = NaiveCalendar::new(cal.first(), cal.last(), |d| {
-        let info = cal.day_info(d).unwrap_or_else(|e| panic!("day_info({d}): {e}"));
-        let working = cal.is_working_day(d).unwrap_or_else(|e| panic!("is_working_day({d}): {e}"));
+        let info = cal
+            .day_info(d)
+            .unwrap_or_else(|e| panic!("day_info({d}): {e}"));
+        let working = cal
+            .is_working_day(d)
+            .unwrap_or_else(|e| panic!("is_working_day({d}): {e}"));
         assert_eq!(working, info.is_working(), "{d}: {info:?}");
         match listed.get(&d) {
             Some(ScheduledDayKind::DayOff) => assert!(!working, "{d} is a scheduled day off"),
             Some(ScheduledDayKind::MakeUpWorkingDay) => assert!(working, "{d} is a make-up day"),
             Some(_) => {}
-            None if rules.is_empty() => assert_eq!(working, week.is_working(d.weekday()), "{d}: {info:?}"),
+            None if rules.is_empty() => {
+                assert_eq!(working, week.is_working(d.weekday()), "{d}: {info:?}")
+            }
             None => {}
         }
         working
@@ -159,17 +198,27 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
             }
             for d in rule.dates_in(year).unwrap_or_default() {
                 if naive.is_working(d) == Some(true) {
-                    panic!("{d}, a day of rule `{}`, is a working day", rule.holiday().id());
+                    panic!(
+                        "{d}, a day of rule `{}`, is a working day",
+                        rule.holiday().id()
+                    );
                 }
             }
         }
     }
 
     // Queries, in and around the range.
-    let (lo, hi) = (shift(cal.first(), -3).unwrap_or(cal.first()), shift(cal.last(), 3).unwrap_or(cal.last()));
+    let (lo, hi) = (
+        shift(cal.first(), -3).unwrap_or(cal.first()),
+        shift(cal.last(), 3).unwrap_or(cal.last()),
+    );
     for _ in 0..u.int_in_range(1..=12)? {
         let a = date_in(&mut u, lo, hi)?;
-        let b = if u.arbitrary()? { date_in(&mut u, lo, hi)? } else { shift(a, u.int_in_range(-40..=40)?).unwrap_or(a) };
+        let b = if u.arbitrary()? {
+            date_in(&mut u, lo, hi)?
+        } else {
+            shift(a, u.int_in_range(-40..=40)?).unwrap_or(a)
+        };
         let k: i64 = match u.int_in_range(0..=3)? {
             0 => u.arbitrary()?,
             1 => u.int_in_range(-2000..=2000)?,
@@ -181,20 +230,53 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
             Ok(got) => assert_eq!(Some(got), naive.add_working_days(a, k), "{a} + {k}"),
             Err(e) => assert_eq!(naive.add_working_days(a, k), None, "{a} + {k}: {e}"),
         }
-        assert_eq!(cal.next_working_day(a).ok(), naive.add_working_days(a, 1), "next after {a}");
-        assert_eq!(cal.previous_working_day(a).ok(), naive.add_working_days(a, -1), "previous before {a}");
+        assert_eq!(
+            cal.next_working_day(a).ok(),
+            naive.add_working_days(a, 1),
+            "next after {a}"
+        );
+        assert_eq!(
+            cal.previous_working_day(a).ok(),
+            naive.add_working_days(a, -1),
+            "previous before {a}"
+        );
         let between = naive.working_days(a, b).map(|v| v.len() as i64);
         let back = naive.working_days(b, a).map(|v| v.len() as i64);
         let want = between.zip(back).map(|(f, r)| f - r);
-        assert_eq!(cal.working_days_between(a, b).ok(), want, "between {a} and {b}");
-        assert_eq!(cal.working_days(a, b).ok().map(<[NaiveDate]>::to_vec), naive.working_days(a, b), "working days {a}..{b}");
+        assert_eq!(
+            cal.working_days_between(a, b).ok(),
+            want,
+            "between {a} and {b}"
+        );
+        assert_eq!(
+            cal.working_days(a, b).ok().map(<[NaiveDate]>::to_vec),
+            naive.working_days(a, b),
+            "working days {a}..{b}"
+        );
         let following = naive.roll(a, true);
         let preceding = naive.roll(a, false);
-        let same_month = |d: Option<NaiveDate>| d.filter(|d| (d.year(), d.month()) == (a.year(), a.month()));
-        assert_eq!(cal.roll(a, Roll::Following).ok(), following, "{a} following");
-        assert_eq!(cal.roll(a, Roll::Preceding).ok(), preceding, "{a} preceding");
-        assert_eq!(cal.roll(a, Roll::ModifiedFollowing).ok(), same_month(following).or(preceding), "{a} modified following");
-        assert_eq!(cal.roll(a, Roll::ModifiedPreceding).ok(), same_month(preceding).or(following), "{a} modified preceding");
+        let same_month =
+            |d: Option<NaiveDate>| d.filter(|d| (d.year(), d.month()) == (a.year(), a.month()));
+        assert_eq!(
+            cal.roll(a, Roll::Following).ok(),
+            following,
+            "{a} following"
+        );
+        assert_eq!(
+            cal.roll(a, Roll::Preceding).ok(),
+            preceding,
+            "{a} preceding"
+        );
+        assert_eq!(
+            cal.roll(a, Roll::ModifiedFollowing).ok(),
+            same_month(following).or(preceding),
+            "{a} modified following"
+        );
+        assert_eq!(
+            cal.roll(a, Roll::ModifiedPreceding).ok(),
+            same_month(preceding).or(following),
+            "{a} modified preceding"
+        );
         if !inside {
             assert!(cal.day_info(a).is_err(), "{a} outside the range");
         }

@@ -23,12 +23,22 @@ fn check(date: LunarDate) {
     assert_eq!(text.parse::<LunarDate>(), Ok(date), "{text}");
     round_trips(&date);
     let solar = date.to_solar();
-    assert!((LunarDate::SOLAR_MIN..=LunarDate::SOLAR_MAX).contains(&solar), "{text} is {solar}");
+    assert!(
+        (LunarDate::SOLAR_MIN..=LunarDate::SOLAR_MAX).contains(&solar),
+        "{text} is {solar}"
+    );
     assert_eq!(LunarDate::from_solar(solar), Ok(date), "{text} is {solar}");
     assert!((1..=date.days_in_month()).contains(&date.day()), "{text}");
-    assert!(date.days_in_month() == 29 || date.days_in_month() == 30, "{text}");
+    assert!(
+        date.days_in_month() == 29 || date.days_in_month() == 30,
+        "{text}"
+    );
     if date.is_leap_month() {
-        assert_eq!(LunarDate::leap_month_of_year(date.year()), Ok(Some(date.month())), "{text}");
+        assert_eq!(
+            LunarDate::leap_month_of_year(date.year()),
+            Ok(Some(date.month())),
+            "{text}"
+        );
     }
     assert!((LunarDate::MIN..=LunarDate::MAX).contains(&date), "{text}");
 }
@@ -62,7 +72,11 @@ fn structured(data: &[u8]) -> arbitrary::Result<()> {
         if let Some(next_solar) = solar.succ_opt()
             && let Ok(next) = LunarDate::from_solar(next_solar)
         {
-            assert_eq!(Some(next), naive_next(lunar), "{solar} is {lunar}, {next_solar} is {next}");
+            assert_eq!(
+                Some(next),
+                naive_next(lunar),
+                "{solar} is {lunar}, {next_solar} is {next}"
+            );
             assert!(next > lunar);
         }
     }
@@ -72,10 +86,17 @@ fn structured(data: &[u8]) -> arbitrary::Result<()> {
     let leap: bool = u.ratio(1, 4)?;
     let built = LunarDate::new(year, month, day, leap);
     if let Ok(date) = built {
-        assert_eq!((date.year(), date.month(), date.day(), date.is_leap_month()), (year, month, day, leap));
+        assert_eq!(
+            (date.year(), date.month(), date.day(), date.is_leap_month()),
+            (year, month, day, leap)
+        );
         check(date);
         if let Ok(lunar) = lunar {
-            assert_eq!(date.cmp(&lunar), date.to_solar().cmp(&solar), "{date} vs {lunar}");
+            assert_eq!(
+                date.cmp(&lunar),
+                date.to_solar().cmp(&solar),
+                "{date} vs {lunar}"
+            );
         }
     } else if (1..=12).contains(&month) && day >= 1 {
         // Valid parts must build unless the year, the leap month or the day count rule

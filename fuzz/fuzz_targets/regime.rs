@@ -35,22 +35,45 @@ const UNITS: [TermUnit; 5] = [
 
 fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<DeadlineRule> {
     let small = |u: &mut Unstructured<'_>| -> arbitrary::Result<u32> {
-        if u.ratio(1, 8)? { u.arbitrary() } else { u.int_in_range(0..=40) }
+        if u.ratio(1, 8)? {
+            u.arbitrary()
+        } else {
+            u.int_in_range(0..=40)
+        }
     };
     let count = |u: &mut Unstructured<'_>| -> arbitrary::Result<DayCount> {
-        Ok(if u.arbitrary()? { DayCount::WorkingDays } else { DayCount::CalendarDays })
+        Ok(if u.arbitrary()? {
+            DayCount::WorkingDays
+        } else {
+            DayCount::CalendarDays
+        })
     };
     let term = |u: &mut Unstructured<'_>| -> arbitrary::Result<Term> {
         let unit = *u.choose(&UNITS)?;
-        Term::new(u.int_in_range(1..=unit.max_count().min(40))?, unit).map_err(|_| arbitrary::Error::IncorrectFormat)
+        Term::new(u.int_in_range(1..=unit.max_count().min(40))?, unit)
+            .map_err(|_| arbitrary::Error::IncorrectFormat)
     };
     Ok(match u.int_in_range(0..=4)? {
         0 => DeadlineRule::DayOfLastMonth {
-            day: if u.ratio(1, 8)? { u.arbitrary()? } else { u.int_in_range(1..=31)? },
-            on_rest_day: if u.arbitrary()? { OnRestDay::Keep } else { OnRestDay::NextWorkingDay },
+            day: if u.ratio(1, 8)? {
+                u.arbitrary()?
+            } else {
+                u.int_in_range(1..=31)?
+            },
+            on_rest_day: if u.arbitrary()? {
+                OnRestDay::Keep
+            } else {
+                OnRestDay::NextWorkingDay
+            },
         },
-        1 => DeadlineRule::AfterCutOff { days: small(u)?, count: count(u)? },
-        2 => DeadlineRule::AfterPeriodEnd { days: small(u)?, count: count(u)? },
+        1 => DeadlineRule::AfterCutOff {
+            days: small(u)?,
+            count: count(u)?,
+        },
+        2 => DeadlineRule::AfterPeriodEnd {
+            days: small(u)?,
+            count: count(u)?,
+        },
         3 => DeadlineRule::TermAfterCutOff { term: term(u)? },
         _ => DeadlineRule::TermAfterPeriodEnd { term: term(u)? },
     })
@@ -72,17 +95,29 @@ fn regime(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<ReportingRegime>
     let cut_off = match u.int_in_range(0..=3)? {
         0 => CutOff::Calendar,
         1 => CutOff::Decree09,
-        2 => CutOff::DayOfMonth { first_day: if u.ratio(1, 4)? { u.arbitrary()? } else { u.int_in_range(2..=28)? } },
+        2 => CutOff::DayOfMonth {
+            first_day: if u.ratio(1, 4)? {
+                u.arbitrary()?
+            } else {
+                u.int_in_range(2..=28)?
+            },
+        },
         _ => CutOff::Unspecified,
     };
     let deadline = rule(u)?;
-    let mut b = ReportingRegime::builder(name).frequency(frequency).cut_off(cut_off).deadline(deadline);
+    let mut b = ReportingRegime::builder(name)
+        .frequency(frequency)
+        .cut_off(cut_off)
+        .deadline(deadline);
     if u.arbitrary()? {
         b = b.legal_basis("a sector circular");
     }
     let mut tiers = Vec::new();
     for _ in 0..u.int_in_range(0..=2)? {
-        let tier = (*u.choose(&["commune", "district", "province", ""])?, rule(u)?);
+        let tier = (
+            *u.choose(&["commune", "district", "province", ""])?,
+            rule(u)?,
+        );
         b = b.tier(tier.0, tier.1);
         tiers.push(tier);
     }
@@ -90,11 +125,21 @@ fn regime(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<ReportingRegime>
     let mut rules = tiers.iter().map(|t| &t.1).chain([&deadline]);
     let must_fail = name.trim().is_empty()
         || matches!(cut_off, CutOff::DayOfMonth { first_day } if !(2..=28).contains(&first_day))
-        || rules.clone().any(|r| matches!(r, DeadlineRule::DayOfLastMonth { day, .. } if !(1..=31).contains(day)))
+        || rules.clone().any(
+            |r| matches!(r, DeadlineRule::DayOfLastMonth { day, .. } if !(1..=31).contains(day)),
+        )
         || tiers.iter().any(|t| t.0.trim().is_empty())
-        || tiers.iter().enumerate().any(|(i, t)| tiers[..i].iter().any(|s| s.0 == t.0))
+        || tiers
+            .iter()
+            .enumerate()
+            .any(|(i, t)| tiers[..i].iter().any(|s| s.0 == t.0))
         || (cut_off == CutOff::Unspecified
-            && rules.any(|r| matches!(r, DeadlineRule::AfterCutOff { .. } | DeadlineRule::TermAfterCutOff { .. })));
+            && rules.any(|r| {
+                matches!(
+                    r,
+                    DeadlineRule::AfterCutOff { .. } | DeadlineRule::TermAfterCutOff { .. }
+                )
+            }));
     if must_fail {
         assert!(built.is_err(), "accepted: {built:?}");
     }
@@ -109,8 +154,15 @@ fn naive_window(cut_off: CutOff, period: Period) -> (NaiveDate, NaiveDate) {
         _ => return (period.start(), period.end()),
     };
     let (start, end) = (period.start(), period.end());
-    let (y, m) = if start.month() == 1 { (start.year() - 1, 12) } else { (start.year(), start.month() - 1) };
-    (ymd(y, m, first_day), ymd(end.year(), end.month(), first_day - 1))
+    let (y, m) = if start.month() == 1 {
+        (start.year() - 1, 12)
+    } else {
+        (start.year(), start.month() - 1)
+    };
+    (
+        ymd(y, m, first_day),
+        ymd(end.year(), end.month(), first_day - 1),
+    )
 }
 
 /// A due date by hand; `None` when it leaves the calendar.
@@ -141,13 +193,23 @@ fn naive_due(rule: &DeadlineRule, period: Period, window_end: NaiveDate) -> Opti
 
 /// The due dates of the tiers then of the regime, by hand; `None` where the regime must
 /// refuse the period.
-fn naive_dues(regime: &ReportingRegime, period: Period, window: (NaiveDate, NaiveDate)) -> Option<Vec<NaiveDate>> {
+fn naive_dues(
+    regime: &ReportingRegime,
+    period: Period,
+    window: (NaiveDate, NaiveDate),
+) -> Option<Vec<NaiveDate>> {
     let naive = vietnam_naive();
-    let rules = regime.tiers().iter().map(|t| t.deadline()).chain([regime.deadline()]);
+    let rules = regime
+        .tiers()
+        .iter()
+        .map(|t| t.deadline())
+        .chain([regime.deadline()]);
     let mut dues: Vec<NaiveDate> = Vec::new();
     for rule in rules {
         let due = naive_due(&rule, period, window.1)?;
-        if regime.cut_off() != CutOff::Unspecified && (due <= window.1 || naive.add_working_days(window.1, 1)? > due) {
+        if regime.cut_off() != CutOff::Unspecified
+            && (due <= window.1 || naive.add_working_days(window.1, 1)? > due)
+        {
             return None;
         }
         if dues.last().is_some_and(|&before| before > due) {
@@ -160,7 +222,9 @@ fn naive_dues(regime: &ReportingRegime, period: Period, window: (NaiveDate, Naiv
 
 fn run(data: &[u8]) -> arbitrary::Result<()> {
     let mut u = Unstructured::new(data);
-    let Some(regime) = regime(&mut u)? else { return Ok(()) };
+    let Some(regime) = regime(&mut u)? else {
+        return Ok(());
+    };
     round_trips(&regime);
     round_trips(&regime.cut_off());
     round_trips(&regime.deadline());
@@ -170,7 +234,11 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
     if other != regime.frequency()
         && let Some(wrong) = Period::containing(day, other)
     {
-        assert!(regime.data_window(wrong).is_err(), "{wrong} is not a period of {}", regime.frequency());
+        assert!(
+            regime.data_window(wrong).is_err(),
+            "{wrong} is not a period of {}",
+            regime.frequency()
+        );
         assert!(regime.reporting_period(wrong, cal).is_err());
     }
     if let Some(period) = Period::containing(day, regime.frequency()) {
@@ -184,7 +252,12 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
                 assert_eq!(Some(&rp.due()), dues.last(), "{period}: {regime:?}");
                 assert_eq!(regime.due_for(period, cal), Ok(rp.due()));
                 for (tier, due) in regime.tiers().iter().zip(&dues) {
-                    assert_eq!(regime.tier_due_for(tier.name(), period, cal), Ok(*due), "tier {}", tier.name());
+                    assert_eq!(
+                        regime.tier_due_for(tier.name(), period, cal),
+                        Ok(*due),
+                        "tier {}",
+                        tier.name()
+                    );
                 }
             }
             (Err(_), None) => {}
@@ -194,8 +267,16 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
     }
     let from = date_in(&mut u, ymd(1989, 6, 1), ymd(2101, 6, 1))?;
     let to = shift(from, u.int_in_range(-10..=800)?).unwrap_or(from);
-    let each: Result<Vec<_>, _> = regime.frequency().periods(from, to).map(|p| regime.reporting_period(p, cal)).collect();
-    assert_eq!(regime.schedule(from, to, cal).ok(), each.ok(), "schedule {from}..{to}");
+    let each: Result<Vec<_>, _> = regime
+        .frequency()
+        .periods(from, to)
+        .map(|p| regime.reporting_period(p, cal))
+        .collect();
+    assert_eq!(
+        regime.schedule(from, to, cal).ok(),
+        each.ok(),
+        "schedule {from}..{to}"
+    );
     Ok(())
 }
 

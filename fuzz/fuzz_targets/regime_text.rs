@@ -23,11 +23,19 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 fn read<T: DeserializeOwned>(text: &str, json: bool) -> Option<T> {
-    if json { serde_json::from_str(text).ok() } else { toml::from_str(text).ok() }
+    if json {
+        serde_json::from_str(text).ok()
+    } else {
+        toml::from_str(text).ok()
+    }
 }
 
 fn write<T: Serialize + Debug>(value: &T, json: bool) -> String {
-    let written = if json { serde_json::to_string(value).map_err(|e| e.to_string()) } else { toml::to_string(value).map_err(|e| e.to_string()) };
+    let written = if json {
+        serde_json::to_string(value).map_err(|e| e.to_string())
+    } else {
+        toml::to_string(value).map_err(|e| e.to_string())
+    };
     written.unwrap_or_else(|e| panic!("cannot write {value:?}: {e}"))
 }
 
@@ -41,17 +49,29 @@ fn normal_form<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T, j
 
 fn check_schedule(s: &YearSchedule) {
     let days = s.days();
-    assert!(days.windows(2).all(|w| w[0].date() < w[1].date()), "{s:?}: days not sorted or repeated");
-    assert!(days.iter().all(|d| d.date().year() == s.year()), "{s:?}: a day outside the year");
+    assert!(
+        days.windows(2).all(|w| w[0].date() < w[1].date()),
+        "{s:?}: days not sorted or repeated"
+    );
+    assert!(
+        days.iter().all(|d| d.date().year() == s.year()),
+        "{s:?}: a day outside the year"
+    );
     let year = s.year();
-    let builder = if (1900..=2199).contains(&year) { WorkCalendarBuilder::vietnam() } else { WorkCalendar::builder() };
+    let builder = if (1900..=2199).contains(&year) {
+        WorkCalendarBuilder::vietnam()
+    } else {
+        WorkCalendar::builder()
+    };
     let Ok(cal) = builder.schedule(s.clone()).years(year, year).build() else {
         // Only years outside 1..=9998 are refused.
         assert!(!(1..=9998).contains(&year), "calendar for {year} refused");
         return;
     };
     for d in days {
-        let working = cal.is_working_day(d.date()).unwrap_or_else(|e| panic!("{}: {e}", d.date()));
+        let working = cal
+            .is_working_day(d.date())
+            .unwrap_or_else(|e| panic!("{}: {e}", d.date()));
         match d.kind() {
             ScheduledDayKind::DayOff => assert!(!working, "{} is a scheduled day off", d.date()),
             ScheduledDayKind::MakeUpWorkingDay => assert!(working, "{} is a make-up day", d.date()),
@@ -61,8 +81,12 @@ fn check_schedule(s: &YearSchedule) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let json = selector & 1 == 0;
     if selector & 2 == 0 {
         if let Some(regime) = read::<ReportingRegime>(text, json) {

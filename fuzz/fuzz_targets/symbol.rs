@@ -24,8 +24,16 @@ fn check(symbol: &DocSymbol) {
         Ok(again) => assert_eq!(&again, symbol, "{text:?} parses to another symbol"),
         Err(e) => panic!("the text {text:?} of a symbol does not parse: {e}"),
     }
-    assert!(text.starts_with(symbol.number()), "{text:?}: number {:?}", symbol.number());
-    assert!(text.contains(symbol.issuer()), "{text:?}: issuer {:?}", symbol.issuer());
+    assert!(
+        text.starts_with(symbol.number()),
+        "{text:?}: number {:?}",
+        symbol.number()
+    );
+    assert!(
+        text.contains(symbol.issuer()),
+        "{text:?}: issuer {:?}",
+        symbol.issuer()
+    );
     if let Some(kind) = symbol.kind_abbreviation() {
         assert!(text.contains(kind), "{text:?}: kind {kind:?}");
     }
@@ -47,11 +55,18 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(symbol) = &strict {
         check(symbol);
         let nfc: String = input.nfc().collect();
-        assert_eq!(DocSymbol::parse(&nfc).as_ref(), Ok(symbol), "NFC of {input:?}");
+        assert_eq!(
+            DocSymbol::parse(&nfc).as_ref(),
+            Ok(symbol),
+            "NFC of {input:?}"
+        );
         match &lenient {
             Ok((l, corrections)) => {
                 assert_eq!(l, symbol, "lenient and strict parses of {input:?} differ");
-                assert!(corrections.is_empty(), "{input:?}: corrections {corrections:?} on a strict symbol");
+                assert!(
+                    corrections.is_empty(),
+                    "{input:?}: corrections {corrections:?} on a strict symbol"
+                );
             }
             Err(e) => panic!("{input:?} parses strictly but not leniently: {e}"),
         }
@@ -61,15 +76,31 @@ fuzz_target!(|data: &[u8]| {
             check(symbol);
             match DocSymbol::parse_lenient(symbol.as_str()) {
                 Ok((again, more)) => {
-                    assert_eq!(&again, symbol, "lenient parse of {:?} is not idempotent", symbol.as_str());
-                    assert!(more.is_empty(), "{:?}: corrections {more:?} on a parsed symbol", symbol.as_str());
+                    assert_eq!(
+                        &again,
+                        symbol,
+                        "lenient parse of {:?} is not idempotent",
+                        symbol.as_str()
+                    );
+                    assert!(
+                        more.is_empty(),
+                        "{:?}: corrections {more:?} on a parsed symbol",
+                        symbol.as_str()
+                    );
                 }
                 Err(e) => panic!("lenient parse of {:?} fails: {e}", symbol.as_str()),
             }
             if corrections.is_empty() {
-                assert_eq!(strict.as_ref().ok(), Some(symbol), "{input:?}: no correction but strict parse differs");
+                assert_eq!(
+                    strict.as_ref().ok(),
+                    Some(symbol),
+                    "{input:?}: no correction but strict parse differs"
+                );
             }
         }
-        Err(_) => assert!(strict.is_err(), "{input:?} parses strictly but not leniently"),
+        Err(_) => assert!(
+            strict.is_err(),
+            "{input:?} parses strictly but not leniently"
+        ),
     }
 });

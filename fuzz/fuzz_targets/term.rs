@@ -30,12 +30,19 @@ const UNITS: [TermUnit; 5] = [
 ];
 
 fn check(term: Term) {
-    assert!((1..=term.unit().max_count()).contains(&i64::from(term.count())), "{term:?}");
+    assert!(
+        (1..=term.unit().max_count()).contains(&i64::from(term.count())),
+        "{term:?}"
+    );
     let english = term.to_string();
     assert_eq!(english.parse::<Term>(), Ok(term), "{english:?}");
     let vietnamese = term.to_vietnamese();
     assert_eq!(vietnamese.parse::<Term>(), Ok(term), "{vietnamese:?}");
-    assert_eq!(english.to_uppercase().parse::<Term>(), Ok(term), "upper case of {english:?}");
+    assert_eq!(
+        english.to_uppercase().parse::<Term>(),
+        Ok(term),
+        "upper case of {english:?}"
+    );
     let nfd: String = vietnamese.nfd().collect();
     assert_eq!(nfd.parse::<Term>(), Ok(term), "NFD of {vietnamese:?}");
     round_trips(&term);
@@ -45,6 +52,8 @@ fn check(term: Term) {
 fn naive_nominal(term: Term, anchor: NaiveDate) -> Option<NaiveDate> {
     let n = i64::from(term.count());
     let naive = vietnam_naive();
+    // The anchor must lie in the calendar.
+    naive.is_working(anchor)?;
     let end = match term.unit() {
         TermUnit::Days => shift(anchor, n)?,
         TermUnit::Weeks => shift(anchor, 7 * n)?,
@@ -65,13 +74,21 @@ fn check_end(term: Term, anchor: NaiveDate) {
         (Err(_), None) => return,
         (got, want) => panic!("{term} from {anchor}: ends_on {got:?}, naive model {want:?}"),
     }
-    let (Some(nominal), Some(end)) = (nominal, end) else { return };
-    let explained = term.explain(anchor, cal).unwrap_or_else(|e| panic!("{term} from {anchor}: {e}"));
+    let (Some(nominal), Some(end)) = (nominal, end) else {
+        return;
+    };
+    let explained = term
+        .explain(anchor, cal)
+        .unwrap_or_else(|e| panic!("{term} from {anchor}: {e}"));
     assert_eq!(explained.end(), end);
     assert_eq!(explained.nominal_end(), nominal);
     assert_eq!(explained.anchor(), anchor);
     assert_eq!(explained.term(), term);
-    let skip_from = if term.unit() == TermUnit::WorkingDays { anchor.succ_opt().unwrap_or(anchor) } else { nominal };
+    let skip_from = if term.unit() == TermUnit::WorkingDays {
+        anchor.succ_opt().unwrap_or(anchor)
+    } else {
+        nominal
+    };
     let skipped: Vec<NaiveDate> = skip_from
         .iter_days()
         .take_while(|d| *d < end)
@@ -84,9 +101,17 @@ fn check_end(term: Term, anchor: NaiveDate) {
 fn structured(data: &[u8]) -> arbitrary::Result<()> {
     let mut u = Unstructured::new(data);
     let unit = *u.choose(&UNITS)?;
-    let count: i64 = if u.ratio(1, 4)? { u.arbitrary()? } else { u.int_in_range(-2..=unit.max_count() + 2)? };
+    let count: i64 = if u.ratio(1, 4)? {
+        u.arbitrary()?
+    } else {
+        u.int_in_range(-2..=unit.max_count() + 2)?
+    };
     let built = Term::new(count, unit);
-    assert_eq!(built.is_ok(), (1..=unit.max_count()).contains(&count), "{count} {unit}: {built:?}");
+    assert_eq!(
+        built.is_ok(),
+        (1..=unit.max_count()).contains(&count),
+        "{count} {unit}: {built:?}"
+    );
     let Ok(term) = built else { return Ok(()) };
     assert_eq!((i64::from(term.count()), term.unit()), (count, unit));
     check(term);

@@ -56,14 +56,19 @@ where
 }
 
 /// A date whose day number from the common era (1 = 0001-01-01) lies in `lo..=hi`.
-pub fn date_in(u: &mut Unstructured<'_>, lo: NaiveDate, hi: NaiveDate) -> arbitrary::Result<NaiveDate> {
+pub fn date_in(
+    u: &mut Unstructured<'_>,
+    lo: NaiveDate,
+    hi: NaiveDate,
+) -> arbitrary::Result<NaiveDate> {
     let n = u.int_in_range(lo.num_days_from_ce()..=hi.num_days_from_ce())?;
     NaiveDate::from_num_days_from_ce_opt(n).ok_or(arbitrary::Error::IncorrectFormat)
 }
 
 /// A date from its parts, for ranges written in the targets.
 pub fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| panic!("bad date {year}-{month}-{day}"))
+    NaiveDate::from_ymd_opt(year, month, day)
+        .unwrap_or_else(|| panic!("bad date {year}-{month}-{day}"))
 }
 
 /// The Vietnamese civil-service calendar (1990–2100), built once per process.
@@ -116,7 +121,11 @@ pub struct NaiveCalendar {
 
 impl NaiveCalendar {
     /// Reads each day of `cal` from `is_working(day)`.
-    pub fn new(first: NaiveDate, last: NaiveDate, mut is_working: impl FnMut(NaiveDate) -> bool) -> Self {
+    pub fn new(
+        first: NaiveDate,
+        last: NaiveDate,
+        mut is_working: impl FnMut(NaiveDate) -> bool,
+    ) -> Self {
         let working = first
             .iter_days()
             .take_while(|d| *d <= last)
@@ -163,7 +172,12 @@ impl NaiveCalendar {
     /// The working days in `[from, to)`.
     pub fn working_days(&self, from: NaiveDate, to: NaiveDate) -> Option<Vec<NaiveDate>> {
         let (a, b) = (self.index(from)?, self.index(to)?);
-        Some((a..b.max(a)).filter(|&i| self.working[i]).map(|i| self.date(i)).collect())
+        Some(
+            (a..b.max(a))
+                .filter(|&i| self.working[i])
+                .map(|i| self.date(i))
+                .collect(),
+        )
     }
 
     /// The first working day on or after `date` (`forward`), or on or before it.
