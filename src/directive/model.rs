@@ -249,7 +249,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -280,7 +280,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -310,7 +310,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -339,7 +339,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -368,7 +368,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -397,7 +397,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -426,7 +426,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -455,7 +455,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -485,7 +485,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -514,7 +514,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -1236,15 +1236,25 @@ fn leads_named(assignee: &Assignee) -> usize {
 }
 
 fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
+    use crate::document::Irregularity;
     let kind = symbol.kind();
     let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
     let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
-    (
-        format!(
-            "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+    match symbol.irregularity() {
+        Some(Irregularity::YearOnNonNormativeKind) | None => (
+            format!(
+                "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+            ),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+            ),
         ),
-        format!(
-            "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+        Some(other) => (
+            format!("irregular symbol `{symbol}`: {other}"),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {}",
+                other.vietnamese()
+            ),
         ),
-    )
+    }
 }

@@ -71,7 +71,7 @@ impl DocumentIndex {
     /// use chrono::NaiveDate;
     /// use directives::document::{DocSymbol, Document, DocumentIndex};
     ///
-    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let err = DocumentIndex::from_documents([doc.clone(), doc]).unwrap_err();
     /// assert_eq!(err.to_string(), "duplicate document `23-QĐ/TW (2021-07-30)`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -132,8 +132,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -158,8 +158,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -184,8 +184,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -229,7 +229,7 @@ impl DocumentIndex {
     /// use chrono::NaiveDate;
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex};
     ///
-    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let index = DocumentIndex::from_documents([doc])?;
     /// assert!(index.get(&DocKey::undated(DocSymbol::parse("23-QĐ/TW")?)).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -325,8 +325,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -384,8 +384,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -439,8 +439,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -528,8 +528,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)

@@ -937,7 +937,7 @@ impl Document {
 /// use directives::document::{DocKey, DocSymbol, Document, Relation};
 ///
 /// let doc = Document::builder(DocSymbol::parse("763-QĐ/TU")?, NaiveDate::from_ymd_opt(2021, 10, 15).ok_or("date")?)
-///     .title("Quy chế công tác dân vận của hệ thống chính trị tỉnh")
+///     .title("Ban hành Quy chế công tác dân vận của hệ thống chính trị tỉnh")
 ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
 ///     .build()?;
 /// assert_eq!(doc.references().len(), 1);
@@ -1058,6 +1058,24 @@ impl DocumentBuilder {
         self
     }
 
+    /// The kind when the symbol is not ambiguous: the symbol's, checked against the one
+    /// given, or the one given.
+    fn stated_kind(&self) -> Result<DocKind, DocumentError> {
+        match (self.symbol.kind(), self.kind) {
+            (Some(by_symbol), Some(given)) if by_symbol != given => {
+                Err(DocumentError::KindMismatch {
+                    symbol: self.symbol.clone(),
+                    by_symbol,
+                    given,
+                })
+            }
+            (Some(kind), _) | (None, Some(kind)) => Ok(kind),
+            (None, None) => Err(DocumentError::MissingKind {
+                symbol: self.symbol.clone(),
+            }),
+        }
+    }
+
     /// Checks the document and builds it.
     ///
     /// # Errors
@@ -1082,20 +1100,22 @@ impl DocumentBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Document, DocumentError> {
-        let kind = match (self.symbol.kind(), self.kind) {
-            (Some(by_symbol), Some(given)) if by_symbol != given => {
-                return Err(DocumentError::KindMismatch {
-                    symbol: self.symbol,
-                    by_symbol,
-                    given,
-                });
+        let candidates = self.symbol.kinds();
+        let kind = if self.symbol.is_kind_ambiguous() {
+            // `QĐ` in a Party symbol: a decision or a regulation. Never guessed: the kind
+            // given, or the one the title names, or an error.
+            match (self.kind, DocKind::from_title(candidates, &self.title)) {
+                (Some(given), _) if candidates.contains(&given) => given,
+                (None, Some(named)) => named,
+                (given, _) => {
+                    return Err(DocumentError::AmbiguousKind {
+                        symbol: self.symbol,
+                        given,
+                    });
+                }
             }
-            (Some(kind), _) | (None, Some(kind)) => kind,
-            (None, None) => {
-                return Err(DocumentError::MissingKind {
-                    symbol: self.symbol,
-                });
-            }
+        } else {
+            self.stated_kind()?
         };
         let key = DocKey::dated(self.symbol.clone(), self.issued);
         // INVARIANT (no-self-reference): checked here, the only constructor.
