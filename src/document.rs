@@ -130,6 +130,16 @@ pub enum DocumentError {
         /// The reference that names it.
         reference: DocKey,
     },
+    /// A text of a document that must say something is empty or blank: a named issuer,
+    /// a signer's name or title, the capacity signed on behalf of; or a title given but
+    /// blank.
+    #[error("document `{key}`: the `{field}` is empty or blank")]
+    Blank {
+        /// The document's key.
+        key: DocKey,
+        /// The field, such as `title` or `signer.name`.
+        field: &'static str,
+    },
     /// Two documents with the same key in one index.
     #[error("duplicate document `{key}`")]
     DuplicateDocument {

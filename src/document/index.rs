@@ -1,6 +1,9 @@
 //! The reference graph of a set of documents.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::NaiveDate;
 
 use super::{DocKey, DocSymbol, Document, DocumentError, Reference};
 
@@ -33,8 +36,18 @@ use super::{DocKey, DocSymbol, Document, DocumentError, Reference};
 pub struct DocumentIndex {
     docs: Vec<Document>,
     // INVARIANT (by-symbol): maps each symbol to the positions in `docs` of the documents
-    // with that symbol, in insertion order; no two of them share an issue date.
-    by_symbol: HashMap<DocSymbol, Vec<usize>>,
+    // with that symbol (the first inserted, and the others by issue date); no two of them
+    // share an issue date.
+    by_symbol: HashMap<DocSymbol, Slot>,
+}
+
+/// The documents of one symbol: most symbols have one, so the others' map stays empty
+/// (and unallocated). Inserting and finding cost O(1), whatever the number of documents
+/// with one symbol.
+#[derive(Debug, Clone)]
+struct Slot {
+    first: usize,
+    others: HashMap<NaiveDate, usize>,
 }
 
 /// Where a reference leads.
@@ -107,18 +120,27 @@ impl DocumentIndex {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn insert(&mut self, document: Document) -> Result<(), DocumentError> {
-        let positions = self.by_symbol.entry(document.symbol().clone()).or_default();
-        // INVARIANT (by-symbol): no two documents share symbol and date.
-        if positions
-            .iter()
-            .filter_map(|i| self.docs.get(*i))
-            .any(|d| d.issued() == document.issued())
-        {
-            return Err(DocumentError::DuplicateDocument {
-                key: document.key(),
-            });
+        let position = self.docs.len();
+        match self.by_symbol.entry(document.symbol().clone()) {
+            Entry::Vacant(entry) => {
+                entry.insert(Slot {
+                    first: position,
+                    others: HashMap::new(),
+                });
+            }
+            Entry::Occupied(mut entry) => {
+                let slot = entry.get_mut();
+                let date = document.issued();
+                // INVARIANT (by-symbol): no two documents share symbol and date.
+                let first_date = self.docs.get(slot.first).map(Document::issued);
+                if first_date == Some(date) || slot.others.contains_key(&date) {
+                    return Err(DocumentError::DuplicateDocument {
+                        key: document.key(),
+                    });
+                }
+                slot.others.insert(date, position);
+            }
         }
-        positions.push(self.docs.len());
         self.docs.push(document);
         Ok(())
     }
@@ -203,20 +225,22 @@ impl DocumentIndex {
 
     /// The position of the document a key names, `None` if none.
     fn find(&self, key: &DocKey) -> Result<Option<usize>, DocumentError> {
-        let Some(positions) = self.by_symbol.get(key.symbol()) else {
+        let Some(slot) = self.by_symbol.get(key.symbol()) else {
             return Ok(None);
         };
-        let mut found = positions.iter().copied().filter(|i| {
-            self.docs
-                .get(*i)
-                .is_some_and(|d| key.date().is_none_or(|date| d.issued() == date))
-        });
-        match (found.next(), found.next()) {
-            (None, _) => Ok(None),
-            (Some(i), None) => Ok(Some(i)),
-            (Some(_), Some(_)) => Err(DocumentError::AmbiguousReference {
+        match key.date() {
+            Some(date) => {
+                let first_date = self.docs.get(slot.first).map(Document::issued);
+                Ok(if first_date == Some(date) {
+                    Some(slot.first)
+                } else {
+                    slot.others.get(&date).copied()
+                })
+            }
+            None if slot.others.is_empty() => Ok(Some(slot.first)),
+            None => Err(DocumentError::AmbiguousReference {
                 key: key.clone(),
-                count: 2 + found.count(),
+                count: 1 + slot.others.len(),
             }),
         }
     }

@@ -304,6 +304,7 @@ impl Names {
     /// assert_eq!(Names::new("Thanh Ho\u{301}a").vi(), "Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(vi: impl Into<String>) -> Names {
         Names {
             vi: nfc(vi.into()),
@@ -391,14 +392,7 @@ impl Names {
     }
 }
 
-/// `text` in Unicode normalization form C, without copying text that already is.
-fn nfc(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
-}
+use crate::text::nfc;
 
 impl From<&str> for Names {
     fn from(vi: &str) -> Names {
@@ -476,6 +470,7 @@ impl Body {
     /// assert_eq!(body.until(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(
         code: BodyCode,
         names: impl Into<Names>,

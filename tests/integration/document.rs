@@ -699,15 +699,15 @@ mod serde_shapes {
         for (json, message) in [
             (
                 r#"{"symbol": "1470-CV/TU", "issued": "2024-2-22"}"#,
-                "invalid date `2024-2-22`: expected an existing day written `yyyy-mm-dd` at line 1 column 47",
+                "invalid date `2024-2-22`: expected `yyyy-mm-dd` at line 1 column 47",
             ),
             (
                 r#"{"symbol": "1470-CV/TU", "issued": "2024-02-30"}"#,
-                "invalid date `2024-02-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 48",
+                "invalid date `2024-02-30`: no such day at line 1 column 48",
             ),
             (
                 r#"{"symbol": "1470-CV/TU", "issued": "2024-02-22", "references": [{"relation": "cites", "symbol": "23-QĐ/TW", "date": "+2021-07-30"}]}"#,
-                "invalid date `+2021-07-30`: expected an existing day written `yyyy-mm-dd` at line 1 column 131",
+                "invalid date `+2021-07-30`: expected `yyyy-mm-dd` at line 1 column 131",
             ),
         ] {
             let err = serde_json::from_str::<Document>(json).unwrap_err();
