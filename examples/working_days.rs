@@ -124,8 +124,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |i: usize, default: usize| -> Result<usize, String> {
         args.get(i).map_or(Ok(default), |a| {
-            a.parse()
-                .map_err(|_| format!("`{}` is not a count", a.chars().take(40).collect::<String>()))
+            a.parse().map_err(|_| {
+                format!(
+                    "`{}` is not a count",
+                    a.chars().take(40).collect::<String>()
+                )
+            })
         })
     };
     let year = |i: usize| -> Result<i32, String> {

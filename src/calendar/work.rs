@@ -650,8 +650,8 @@ impl WorkCalendar {
         // A date before the range gives a negative difference, which wraps to a key far
         // above the tables.
         #[allow(clippy::cast_sign_loss, reason = "wrapping is the range check")]
-        let k = ((date.year() << 9) | date.ordinal() as i32).wrapping_sub(self.key_origin)
-            as u32 as usize;
+        let k = ((date.year() << 9) | date.ordinal() as i32).wrapping_sub(self.key_origin) as u32
+            as usize;
         if k < self.before.len() {
             Ok(k)
         } else {

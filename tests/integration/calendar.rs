@@ -721,7 +721,10 @@ fn every_date_outside_the_range_is_an_error() {
     // The range check is one comparison on a key built from the year and the ordinal: the
     // days next to each edge, the first and last days of far years, and chrono's extremes
     // are all refused, and the edges themselves are not.
-    let cal = WorkCalendarBuilder::vietnam().years(2020, 2030).build().unwrap();
+    let cal = WorkCalendarBuilder::vietnam()
+        .years(2020, 2030)
+        .build()
+        .unwrap();
     let outside = [
         d(2019, 12, 31),
         d(2031, 1, 1),
@@ -744,16 +747,34 @@ fn every_date_outside_the_range_is_an_error() {
         assert_eq!(cal.add_working_days(date, 3), Err(err.clone()), "{date}");
         assert_eq!(cal.add_working_days(date, -3), Err(err.clone()), "{date}");
         assert_eq!(cal.add_working_days(date, 0), Err(err.clone()), "{date}");
-        assert_eq!(cal.working_days_between(date, d(2024, 1, 1)), Err(err.clone()), "{date}");
-        assert_eq!(cal.working_days_between(d(2024, 1, 1), date), Err(err.clone()), "{date}");
+        assert_eq!(
+            cal.working_days_between(date, d(2024, 1, 1)),
+            Err(err.clone()),
+            "{date}"
+        );
+        assert_eq!(
+            cal.working_days_between(d(2024, 1, 1), date),
+            Err(err.clone()),
+            "{date}"
+        );
         assert_eq!(cal.roll(date, Roll::Following), Err(err), "{date}");
     }
     assert!(cal.is_working_day(d(2020, 1, 2)).unwrap());
     assert!(!cal.is_working_day(d(2020, 1, 1)).unwrap());
     assert!(cal.is_working_day(d(2030, 12, 31)).unwrap());
-    assert_eq!(cal.working_days_between(d(2020, 1, 1), d(2020, 1, 1)), Ok(0));
+    assert_eq!(
+        cal.working_days_between(d(2020, 1, 1), d(2020, 1, 1)),
+        Ok(0)
+    );
     // Moving past either end of the range, by any amount, is an error naming the move.
-    for days in [i64::MIN, i64::MIN + 1, -1_000_000, 1_000_000, i64::MAX - 1, i64::MAX] {
+    for days in [
+        i64::MIN,
+        i64::MIN + 1,
+        -1_000_000,
+        1_000_000,
+        i64::MAX - 1,
+        i64::MAX,
+    ] {
         assert_eq!(
             cal.add_working_days(d(2024, 6, 3), days),
             Err(CalendarError::WorkingDaysOutOfRange {
@@ -766,10 +787,19 @@ fn every_date_outside_the_range_is_an_error() {
         );
     }
     // The first and last working days of the range are reachable, one step further is not.
-    let total = cal.working_days_between(d(2020, 1, 1), d(2030, 12, 31)).unwrap() + 1;
-    assert_eq!(cal.add_working_days(d(2019 + 1, 1, 1), total), Ok(d(2030, 12, 31)));
+    let total = cal
+        .working_days_between(d(2020, 1, 1), d(2030, 12, 31))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        cal.add_working_days(d(2019 + 1, 1, 1), total),
+        Ok(d(2030, 12, 31))
+    );
     assert!(cal.add_working_days(d(2020, 1, 1), total + 1).is_err());
-    assert_eq!(cal.add_working_days(d(2030, 12, 31), -total + 1), Ok(d(2020, 1, 2)));
+    assert_eq!(
+        cal.add_working_days(d(2030, 12, 31), -total + 1),
+        Ok(d(2020, 1, 2))
+    );
     assert!(cal.add_working_days(d(2030, 12, 31), -total).is_err());
 }
 
@@ -778,14 +808,20 @@ fn every_date_outside_the_range_is_an_error() {
 
 #[test]
 fn rows_cover_the_range_in_date_order_with_stable_encodings() {
-    let cal = WorkCalendarBuilder::vietnam().years(1969, 1971).build().unwrap();
+    let cal = WorkCalendarBuilder::vietnam()
+        .years(1969, 1971)
+        .build()
+        .unwrap();
     let rows: Vec<_> = cal.rows().collect();
     assert_eq!(rows.len(), 365 * 3);
     assert_eq!(cal.rows().len(), rows.len());
     // Date32 is days since 1970-01-01, negative before it.
     assert_eq!((rows[0].date(), rows[0].date32()), (d(1969, 1, 1), -365));
     assert_eq!((rows[365].date(), rows[365].date32()), (d(1970, 1, 1), 0));
-    assert_eq!((rows[1094].date(), rows[1094].date32()), (d(1971, 12, 31), 729));
+    assert_eq!(
+        (rows[1094].date(), rows[1094].date32()),
+        (d(1971, 12, 31), 729)
+    );
     let mut ordinal = 0;
     for (i, pair) in rows.windows(2).enumerate() {
         let (row, next) = (pair[0], pair[1]);
@@ -801,12 +837,23 @@ fn rows_cover_the_range_in_date_order_with_stable_encodings() {
     assert!(rows[1].is_working());
     assert_eq!(rows[2].working_ordinal(), 1);
     // Tết 1970 (Feb 6) makes Feb 5–10 holidays: no ordinal moves across them.
-    let feb = |day: u32| rows.iter().find(|r| r.date() == d(1970, 2, day)).copied().unwrap();
+    let feb = |day: u32| {
+        rows.iter()
+            .find(|r| r.date() == d(1970, 2, day))
+            .copied()
+            .unwrap()
+    };
     assert_eq!(feb(5).working_ordinal(), feb(11).working_ordinal());
     // The working rows number the working days 0, 1, 2, ... without a gap.
-    let working: Vec<u32> = rows.iter().filter(|r| r.is_working()).map(|r| r.working_ordinal()).collect();
+    let working: Vec<u32> = rows
+        .iter()
+        .filter(|r| r.is_working())
+        .map(|r| r.working_ordinal())
+        .collect();
     assert!(working.iter().enumerate().all(|(i, &o)| o as usize == i));
-    let between = cal.working_days_between(d(1969, 1, 1), d(1971, 12, 31)).unwrap();
+    let between = cal
+        .working_days_between(d(1969, 1, 1), d(1971, 12, 31))
+        .unwrap();
     let last_working = cal.is_working_day(d(1971, 12, 31)).unwrap();
     assert_eq!(working.len() as i64, between + i64::from(last_working));
 }
@@ -821,7 +868,9 @@ fn rows_of_the_preset_span_its_whole_range() {
     let last = rows.last().unwrap();
     assert_eq!(last.date(), d(2100, 12, 31));
     assert_eq!(last.date32(), 47_846);
-    let total = cal.working_days_between(d(1990, 1, 1), d(2100, 12, 31)).unwrap();
+    let total = cal
+        .working_days_between(d(1990, 1, 1), d(2100, 12, 31))
+        .unwrap();
     assert_eq!(i64::from(last.working_ordinal()), total);
 }
 
