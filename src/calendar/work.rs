@@ -438,8 +438,8 @@ impl WorkCalendar {
     /// (the last day of the lunar year and the first four days of the new one) and of the
     /// day next to National Day (see [`HolidayDate::AdjacentToSolar`]).
     ///
-    /// Building computes the tables for 111 years (a few milliseconds, about half a
-    /// megabyte): build the calendar once and share it by reference; it is `Send + Sync`.
+    /// Building computes the tables for 111 years (a few milliseconds, about 600 KB):
+    /// build the calendar once and share it by reference; it is `Send + Sync`.
     ///
     /// # Errors
     ///
