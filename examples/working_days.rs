@@ -38,8 +38,13 @@ impl Lcg {
     }
 }
 
+/// The bench's (date, k) pairs for `add_working_days`.
+type Offsets = Vec<(NaiveDate, i32)>;
+/// The bench's (from, to) pairs for `working_days_between`.
+type Ranges = Vec<(NaiveDate, NaiveDate)>;
+
 /// The bench's inputs: (date, k) pairs, then (from, to) pairs, over 2020–2030.
-fn inputs(pairs: usize) -> (Vec<(NaiveDate, i32)>, Vec<(NaiveDate, NaiveDate)>) {
+fn inputs(pairs: usize) -> (Offsets, Ranges) {
     let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let span = 4018; // 2020-01-01 ..= 2030-12-31
     let mut rng = Lcg(0x2024_0206);
