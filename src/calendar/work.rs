@@ -1083,7 +1083,7 @@ impl DayRow {
     ///
     /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2024).build()?;
     /// let last = cal.rows().last().ok_or("no row")?;
-    /// assert_eq!(last.working_ordinal() + u32::from(last.is_working()), 250); // working days of 2024
+    /// assert_eq!(last.working_ordinal() + u32::from(last.is_working()), 251); // working days of 2024
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1101,7 +1101,7 @@ impl DayRow {
 ///
 /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2025).build()?;
 /// assert_eq!(cal.rows().len(), 366 + 365);
-/// assert_eq!(cal.rows().filter(|r| r.is_working()).count(), 250 + 248);
+/// assert_eq!(cal.rows().filter(|r| r.is_working()).count(), 251 + 250);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
