@@ -535,6 +535,58 @@ impl fmt::Display for Fact {
     }
 }
 
+/// Every fact the crate ships, from every area: holiday rules and yearly schedules
+/// ([`calendar::facts`](crate::calendar::facts)), document kinds and symbol rules
+/// ([`document::facts`](crate::document::facts)), reporting-regime presets
+/// ([`regime::facts`](crate::regime::facts)), the legal rules the lints cite
+/// ([`directive::facts`](crate::directive::facts)) and grading presets
+/// ([`compliance::grading_facts`](crate::compliance::grading_facts)).
+///
+/// Each area's own function lists the same facts; this one joins them so that a tool can
+/// show, in one place, what a result may rest on.
+///
+/// # Example
+///
+/// ```
+/// use directives::provenance::{self, Certainty, FactArea};
+///
+/// let all = provenance::shipped();
+/// assert!(all.iter().any(|f| f.area() == FactArea::HolidayRule));
+/// assert!(all.iter().any(|f| f.area() == FactArea::GradingPreset));
+/// // What rests on an assumption, for a reader to check or a user to replace:
+/// let assumptions = provenance::shipped_below(Certainty::Corroborated);
+/// assert!(assumptions.iter().all(|f| f.provenance().assumption().is_some()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn shipped() -> Vec<Fact> {
+    let mut all = crate::calendar::facts();
+    all.extend(crate::document::facts());
+    all.extend(crate::regime::facts());
+    all.extend(crate::directive::facts());
+    all.extend(crate::compliance::grading_facts());
+    all
+}
+
+/// The shipped facts less sure than `level` (see [`shipped`]).
+///
+/// # Example
+///
+/// ```
+/// use directives::provenance::{self, Certainty};
+///
+/// let below = provenance::shipped_below(Certainty::Verified);
+/// assert!(below.iter().all(|f| f.is_below(Certainty::Verified)));
+/// assert!(below.len() < provenance::shipped().len());
+/// ```
+#[must_use]
+pub fn shipped_below(level: Certainty) -> Vec<Fact> {
+    shipped()
+        .into_iter()
+        .filter(|f| f.is_below(level))
+        .collect()
+}
+
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(tag = "certainty", rename_all = "snake_case", deny_unknown_fields)]

@@ -15,6 +15,7 @@ mod lunar;
 mod obligation;
 mod org;
 mod period;
+mod provenance;
 mod regime;
 mod seed_data;
 mod yardstick;
