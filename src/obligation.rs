@@ -72,8 +72,99 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 
 use crate::directive::{DirectiveKey, TaskNumber};
-use crate::org::BodyId;
+use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
+
+/// The longest stretch of a user's text an error quotes.
+const QUOTE_LIMIT: usize = 80;
+
+/// The text quoted in an error: at most [`QUOTE_LIMIT`] characters, with `…` when cut.
+pub(crate) fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
+
+/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded), the one
+/// spelling the crate's text forms use: `2024-6-5` is refused.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .filter(|s| s.iter().all(u8::is_ascii_digit))
+            .and_then(|_| text.get(r))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
+/// Serde for dates written exactly `YYYY-MM-DD` ([`parse_date`]), and for finite numbers.
+#[cfg(feature = "serde")]
+pub(crate) mod strict_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid date `{}`: expected `YYYY-MM-DD`",
+                super::quote(&text)
+            ))
+        })
+    }
+
+    /// A number that is neither NaN nor infinite.
+    pub(crate) fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let value = f64::deserialize(d)?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "invalid value `{value}`: expected a finite number"
+            )))
+        }
+    }
+
+    /// The same for an optional date.
+    pub(crate) mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => s.collect_str(date),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::super::parse_date(&text).map(Some).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "invalid date `{}`: expected `YYYY-MM-DD`",
+                        super::super::quote(&text)
+                    ))
+                }),
+            }
+        }
+    }
+}
 
 /// The marker stored in the assigned-body column when the holder is the assigned body.
 const NO_BODY: u32 = u32::MAX;
@@ -141,6 +232,40 @@ impl RequirementIndex {
     /// ```
     pub const fn get(self) -> u32 {
         self.0
+    }
+
+    /// The 1-based number people read (`requirement 1` is index 0), as in an obligation's
+    /// reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::RequirementIndex;
+    ///
+    /// assert_eq!(RequirementIndex::new(0).number(), 1);
+    /// assert_eq!(RequirementIndex::from_number(1), Some(RequirementIndex::new(0)));
+    /// assert_eq!(RequirementIndex::from_number(0), None);
+    /// ```
+    pub const fn number(self) -> u64 {
+        self.0 as u64 + 1
+    }
+
+    /// The index of the 1-based requirement `number`, or `None` for 0 or a number too
+    /// large.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::RequirementIndex;
+    ///
+    /// assert_eq!(RequirementIndex::from_number(3).map(|r| r.get()), Some(2));
+    /// ```
+    pub const fn from_number(number: u64) -> Option<RequirementIndex> {
+        if number == 0 || number > u32::MAX as u64 {
+            None
+        } else {
+            Some(RequirementIndex((number - 1) as u32))
+        }
     }
 }
 
@@ -266,13 +391,28 @@ impl<'de> serde::Deserialize<'de> for Clause {
     }
 }
 
-/// What identifies an obligation: (directive key, task number, requirement index, body,
-/// period).
+/// What identifies an obligation: (directive key, clause, requirement, body, period),
+/// written as its *reference*.
 ///
-/// The task number is a [`Clause`]: a task's number, or the monitoring clause. The body
-/// is the one the directive assigned, and stays so when that body ceases to exist and the
-/// obligation passes to a successor (see [`Obligation::holder`]): the identity never
-/// changes with reorganisations, and two bodies merged into one keep two keys.
+/// The clause is a task's number or the monitoring clause ([`Clause`]). The body is the
+/// one the directive assigned, named by its [`BodyCode`], and stays so when that body
+/// ceases to exist and the obligation passes to a successor (see [`Obligation::holder`]):
+/// the identity never changes with reorganisations, and two bodies merged into one keep
+/// two keys.
+///
+/// # The reference
+///
+/// `Display`, `FromStr` and serde use one canonical string, the obligation's reference:
+///
+/// ```text
+/// 1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1
+/// └─ symbol ┘ └ issued ┘ │  │ └── body ───┘ └period┘
+///                   clause ┘  └ requirement (1-based)
+/// ```
+///
+/// The directive's symbol and issue date are joined by `@`; then, separated by `/`, the
+/// clause and the 1-based requirement number joined by `.` (`monitoring.1` for the
+/// monitoring clause), the assigned body's code, and the period in its canonical form.
 ///
 /// # Example
 ///
@@ -281,31 +421,27 @@ impl<'de> serde::Deserialize<'de> for Clause {
 /// use directives::directive::{DirectiveKey, TaskNumber};
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{ObligationKey, RequirementIndex};
+/// use directives::org::BodyCode;
 /// use directives::period::Period;
-/// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
-///     TaskNumber::new("1")?,
+///     DirectiveKey::new(DocSymbol::parse("1470-CV/TU")?, NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?),
+///     TaskNumber::new("10")?,
 ///     RequirementIndex::new(0),
-///     BodyId::from_index(3),
-///     "2024-05".parse::<Period>()?,
+///     BodyCode::new("TH-HU-NGA-SON")?,
+///     "2024-H1".parse::<Period>()?,
 /// );
-/// assert_eq!(key.body(), BodyId::from_index(3));
-/// assert_eq!(key.to_string(), "05/CT-UBND of 2024-03-01, task 1, requirement 0, body 3, period 2024-05");
+/// assert_eq!(key.to_string(), "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1");
+/// assert_eq!(key.to_string().parse::<ObligationKey>()?, key);
+/// assert_eq!(key.body().as_ref(), "TH-HU-NGA-SON");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(deny_unknown_fields, rename_all = "snake_case")
-)]
 pub struct ObligationKey {
     directive: DirectiveKey,
     clause: Clause,
     requirement: RequirementIndex,
-    body: BodyId,
+    body: BodyCode,
     period: Period,
 }
 
@@ -319,14 +455,14 @@ impl ObligationKey {
     /// use directives::directive::{DirectiveKey, TaskNumber};
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{ObligationKey, RequirementIndex};
+    /// use directives::org::BodyCode;
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(3),
+    ///     BodyCode::new("SYT")?,
     ///     "2024-05".parse::<Period>()?,
     /// );
     /// assert_eq!(key.period().to_string(), "2024-05");
@@ -336,7 +472,7 @@ impl ObligationKey {
         directive: DirectiveKey,
         clause: impl Into<Clause>,
         requirement: RequirementIndex,
-        body: BodyId,
+        body: BodyCode,
         period: Period,
     ) -> ObligationKey {
         ObligationKey {
@@ -353,15 +489,9 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.directive(), &directive);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// assert_eq!(key.directive().symbol().to_string(), "05/CT-UBND");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn directive(&self) -> &DirectiveKey {
@@ -373,43 +503,32 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.clause().as_str(), "1");
-    /// assert_eq!(key.clause().to_string(), "task 1");
+    /// # use directives::obligation::{Clause, ObligationKey};
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/monitoring.1/SYT/2024".parse()?;
+    /// assert_eq!(key.clause(), &Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
 
-    /// The requirement's index within the task's assignment.
+    /// The requirement's index within the task's assignment (0-based; its
+    /// [number](RequirementIndex::number) in the reference is 1-based).
     ///
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), "2024".parse::<Period>()?);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.3/SYT/2024".parse()?;
     /// assert_eq!(key.requirement().get(), 2);
+    /// assert_eq!(key.requirement().number(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
 
-    /// The body the directive assigned the obligation to.
+    /// The code of the body the directive assigned the obligation to.
     ///
     /// This is part of the identity and does not change when the body ceases to exist:
     /// the body that holds the obligation then is [`Obligation::holder`].
@@ -417,19 +536,13 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.body().index(), 3);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// assert_eq!(key.body().as_ref(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn body(&self) -> BodyId {
-        self.body
+    pub fn body(&self) -> &BodyCode {
+        &self.body
     }
 
     /// The period.
@@ -437,15 +550,9 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.period().to_string(), "2024");
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024-Q2".parse()?;
+    /// assert_eq!(key.period().to_string(), "2024-Q2");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn period(&self) -> Period {
@@ -457,13 +564,87 @@ impl fmt::Display for ObligationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}, {}, requirement {}, body {}, period {}",
-            self.directive,
-            self.clause,
-            self.requirement.0,
-            self.body.index(),
+            "{}@{}/{}.{}/{}/{}",
+            self.directive.symbol(),
+            self.directive.issued(),
+            self.clause.as_str(),
+            self.requirement.number(),
+            self.body,
             self.period
         )
+    }
+}
+
+impl std::str::FromStr for ObligationKey {
+    type Err = ObligationError;
+
+    /// Parses an obligation's reference (see [`ObligationKey`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::InvalidReference`] naming the text and what is wrong with it.
+    fn from_str(text: &str) -> Result<ObligationKey, ObligationError> {
+        let bad = |reason: &'static str| ObligationError::InvalidReference {
+            text: quote(text),
+            reason,
+        };
+        let (symbol, rest) = text
+            .rsplit_once('@')
+            .ok_or_else(|| bad("expected `symbol@issued/clause.requirement/body/period`"))?;
+        let mut parts = rest.split('/');
+        let (Some(issued), Some(place), Some(body), Some(period), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(bad(
+                "expected `symbol@issued/clause.requirement/body/period`",
+            ));
+        };
+        let symbol = crate::document::DocSymbol::parse(symbol)
+            .map_err(|_| bad("the directive's symbol is not valid"))?;
+        let issued = parse_date(issued)
+            .ok_or_else(|| bad("the issue date is not a `YYYY-MM-DD` date"))?;
+        let (clause, number) = place
+            .rsplit_once('.')
+            .ok_or_else(|| bad("expected `clause.requirement`, such as `10.1`"))?;
+        let clause: Clause = clause
+            .parse()
+            .map_err(|_| bad("the clause is neither a task number nor `monitoring`"))?;
+        let requirement = number
+            .parse::<u64>()
+            .ok()
+            .filter(|_| number.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(RequirementIndex::from_number)
+            .ok_or_else(|| bad("the requirement number is not a number from 1"))?;
+        let body = BodyCode::new(body).map_err(|_| bad("the body code is not valid"))?;
+        let period: Period = period
+            .parse()
+            .map_err(|_| bad("the period is not a canonical period"))?;
+        Ok(ObligationKey::new(
+            DirectiveKey::new(symbol, issued),
+            clause,
+            requirement,
+            body,
+            period,
+        ))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ObligationKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ObligationKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -505,19 +686,19 @@ pub enum Applicability {
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let key = ObligationKey::new(
 ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
-///     BodyId::from_index(9),
+///     BodyCode::new("B9")?,
 ///     "2025-Q3".parse::<Period>()?,
 /// );
 /// let due = NaiveDate::from_ymd_opt(2025, 9, 20).ok_or("date")?;
-/// let obligation = Obligation::new(key, due).held_by(BodyId::from_index(4));
-/// assert_eq!(obligation.key().body(), BodyId::from_index(9));
-/// assert_eq!(obligation.holder(), BodyId::from_index(4));
+/// let obligation = Obligation::new(key, due).held_by(BodyCode::new("B4")?);
+/// assert_eq!(obligation.key().body().as_ref(), "B9");
+/// assert_eq!(obligation.holder().as_ref(), "B4");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -528,10 +709,14 @@ pub enum Applicability {
 )]
 pub struct Obligation {
     key: ObligationKey,
+    #[cfg_attr(feature = "serde", serde(with = "strict_date"))]
     due: NaiveDate,
     /// The successor holding the obligation, when it is not the key's body.
-    #[cfg_attr(feature = "serde", serde(default))]
-    holder: Option<BodyId>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    holder: Option<BodyCode>,
     #[cfg_attr(feature = "serde", serde(default))]
     applicability: Applicability,
 }
@@ -547,12 +732,12 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
-    /// assert_eq!(obligation.holder(), BodyId::from_index(9));
+    /// assert_eq!(obligation.holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(key: ObligationKey, due: NaiveDate) -> Obligation {
@@ -577,18 +762,18 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// let passed = Obligation::new(key.clone(), due).held_by(BodyId::from_index(2));
-    /// assert_eq!(passed.holder(), BodyId::from_index(2));
+    /// let passed = Obligation::new(key.clone(), due).held_by(BodyCode::new("B2")?);
+    /// assert_eq!(passed.holder().as_ref(), "B2");
     /// assert_eq!(passed.key(), &key);
-    /// let same = Obligation::new(key.clone(), due).held_by(BodyId::from_index(9));
+    /// let same = Obligation::new(key.clone(), due).held_by(BodyCode::new("B9")?);
     /// assert_eq!(same, Obligation::new(key, due));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn held_by(mut self, holder: BodyId) -> Obligation {
+    pub fn held_by(mut self, holder: BodyCode) -> Obligation {
         self.holder = (holder != self.key.body).then_some(holder);
         self
     }
@@ -603,8 +788,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due).with_applicability(Applicability::NotApplicable);
     /// assert_eq!(obligation.applicability(), Applicability::NotApplicable);
@@ -626,8 +811,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -646,8 +831,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -667,14 +852,14 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// assert_eq!(Obligation::new(key, due).holder(), BodyId::from_index(9));
+    /// assert_eq!(Obligation::new(key, due).holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn holder(&self) -> BodyId {
-        self.holder.unwrap_or(self.key.body)
+    pub fn holder(&self) -> &BodyCode {
+        self.holder.as_ref().unwrap_or(&self.key.body)
     }
 
     /// Whether the obligation applies.
@@ -687,8 +872,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -813,12 +998,12 @@ handle!(
 ///     directive: store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
 ///     clause: store.add_clause(TaskNumber::new("1")?)?,
 ///     requirement: RequirementIndex::new(0),
-///     body: BodyId::from_index(1),
+///     body: store.add_body(BodyCode::new("SYT")?)?,
 ///     period: store.add_period("2024-05".parse::<Period>()?)?,
 ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
 /// };
 /// let id = store.insert(row)?;
-/// assert_eq!(store.holder(id), Some(BodyId::from_index(1)));
+/// assert_eq!(store.holder_code(id).map(|c| c.as_ref()), Some("SYT"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -829,7 +1014,8 @@ pub struct ObligationRow {
     pub clause: ClauseRef,
     /// The requirement within the task's assignment.
     pub requirement: RequirementIndex,
-    /// The body the directive assigned, which also holds the obligation.
+    /// The body the directive assigned, which also holds the obligation: a dense id the
+    /// store knows the code of ([`Obligations::add_body`], [`Obligations::bind_body`]).
     pub body: BodyId,
     /// The period.
     pub period: PeriodRef,
@@ -865,12 +1051,107 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
     }
 }
 
+/// What a store knows of a body it refers to: its code, and, when the expansion copied
+/// them from a registry, its name and the day it ceased to exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BodyEntry {
+    code: BodyCode,
+    name: Option<String>,
+    ceased: Option<NaiveDate>,
+}
+
+/// The bodies a store refers to, by dense id and by code.
+#[derive(Debug, Clone, Default)]
+struct BodyTable {
+    // INVARIANT (body-table): `by_code` maps each entry's code to its id, and back.
+    entries: Vec<Option<BodyEntry>>,
+    by_code: HashMap<BodyCode, BodyId>,
+}
+
+impl BodyTable {
+    fn entry(&self, id: BodyId) -> Option<&BodyEntry> {
+        self.entries.get(id.index() as usize)?.as_ref()
+    }
+
+    fn knows(&self, id: BodyId) -> bool {
+        self.entry(id).is_some()
+    }
+
+    fn code(&self, id: BodyId) -> Option<&BodyCode> {
+        self.entry(id).map(|e| &e.code)
+    }
+
+    fn id(&self, code: &str) -> Option<BodyId> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Binds `id` to `code`: the same pair again is a no-op.
+    fn bind(&mut self, id: BodyId, code: BodyCode) -> Result<(), ObligationError> {
+        let conflict = || ObligationError::BodyConflict { code: code.clone() };
+        match (self.entry(id), self.by_code.get(&code)) {
+            (Some(entry), _) if entry.code == code => return Ok(()),
+            (Some(_), _) | (None, Some(_)) => return Err(conflict()),
+            (None, None) => {}
+        }
+        let i = id.index() as usize;
+        if i == u32::MAX as usize {
+            return Err(ObligationError::TooMany);
+        }
+        if self.entries.len() <= i {
+            self.entries.resize(i + 1, None);
+        }
+        if let Some(slot) = self.entries.get_mut(i) {
+            *slot = Some(BodyEntry {
+                code: code.clone(),
+                name: None,
+                ceased: None,
+            });
+        }
+        // INVARIANT (body-table): both directions are written together.
+        self.by_code.insert(code, id);
+        Ok(())
+    }
+
+    /// The id of `code`, adding it at the next free id when it is new.
+    fn add(&mut self, code: BodyCode) -> Result<BodyId, ObligationError> {
+        if let Some(id) = self.id(code.as_ref()) {
+            return Ok(id);
+        }
+        let id = u32::try_from(self.entries.len())
+            .ok()
+            .filter(|&i| i < u32::MAX)
+            .ok_or(ObligationError::TooMany)?;
+        self.bind(BodyId::from_index(id), code)?;
+        Ok(BodyId::from_index(id))
+    }
+
+    fn describe(&mut self, id: BodyId, name: Option<String>, ceased: Option<NaiveDate>) {
+        if let Some(Some(entry)) = self.entries.get_mut(id.index() as usize) {
+            if name.is_some() {
+                entry.name = name;
+            }
+            if ceased.is_some() {
+                entry.ceased = ceased;
+            }
+        }
+    }
+}
+
 /// A compact, columnar store of obligations.
 ///
 /// Each obligation occupies one row of fixed-size columns (directive, clause, requirement,
 /// holder, period, due date as a day number, assigned body where it is not the holder,
 /// flags: 26 bytes); directive keys, clauses and periods are stored once. Rows are never
 /// removed, so an [`ObligationId`] stays valid for the store's life.
+///
+/// The store is self-contained: it keeps the code of every body it refers to (and, for an
+/// expansion, the body's name and the day it ceased, copied from the registry), so it
+/// renders, serialises and parses obligation references without a registry. Bodies are
+/// held in the columns by dense [`BodyId`]s for speed: the expansion uses the registry's
+/// ids, and a hand-built key's body code gets the next free id ([`add_body`]). Ids never
+/// appear in what the store writes.
+///
+/// [`add_body`]: Obligations::add_body
 ///
 /// Keys are unique: [`push`](Obligations::push) refuses a key the store already holds,
 /// and the expansion gives one obligation per key. [`insert`](Obligations::insert), the
@@ -896,7 +1177,7 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 ///         directive.clone(),
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
-///         BodyId::from_index(1),
+///         BodyCode::new("SYT")?,
 ///         format!("2024-{month:02}").parse::<Period>()?,
 ///     );
 ///     store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, month + 1, 20).ok_or("date")?))?;
@@ -910,6 +1191,8 @@ pub struct Obligations {
     directives: Interner<DirectiveKey>,
     clauses: Interner<Clause>,
     periods: Interner<Period>,
+    // INVARIANT (bodies): every body id in the holder and assigned columns has an entry.
+    bodies: BodyTable,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
     // upheld by `insert_with`, the only place that pushes to them.
     directive: Vec<u32>,
@@ -1033,6 +1316,121 @@ impl Obligations {
         self.periods.add(period).map(PeriodRef)
     }
 
+    /// The dense id of a body code in this store, adding the code at the next free id
+    /// when the store does not know it yet.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::TooMany`] when no id is free.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyCode;
+    ///
+    /// let mut store = Obligations::new();
+    /// let a = store.add_body(BodyCode::new("SYT")?)?;
+    /// assert_eq!(store.add_body(BodyCode::new("SYT")?)?, a);
+    /// assert_eq!(store.body_code(a).map(|c| c.as_ref()), Some("SYT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_body(&mut self, code: BodyCode) -> Result<BodyId, ObligationError> {
+        self.bodies.add(code)
+    }
+
+    /// Binds a dense id (such as a registry's [`BodyId`]) to a body code, so that rows
+    /// inserted by handle can use it. Binding the same pair again does nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::BodyConflict`] when the id is bound to another code or the code
+    /// to another id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{ObligationError, Obligations};
+    /// use directives::org::{BodyCode, BodyId};
+    ///
+    /// let mut store = Obligations::new();
+    /// store.bind_body(BodyId::from_index(7), BodyCode::new("SYT")?)?;
+    /// assert_eq!(store.body_id("SYT"), Some(BodyId::from_index(7)));
+    /// let clash = store.bind_body(BodyId::from_index(7), BodyCode::new("STC")?);
+    /// assert_eq!(clash.unwrap_err().to_string(), "body `STC` conflicts with a body already in the store");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bind_body(&mut self, id: BodyId, code: BodyCode) -> Result<(), ObligationError> {
+        self.bodies.bind(id, code)
+    }
+
+    /// The code of a body the store refers to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_code(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_code(&self, id: BodyId) -> Option<&BodyCode> {
+        self.bodies.code(id)
+    }
+
+    /// The dense id of a body code, if the store refers to that body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    ///
+    /// assert_eq!(Obligations::new().body_id("SYT"), None);
+    /// ```
+    pub fn body_id(&self, code: &str) -> Option<BodyId> {
+        self.bodies.id(code)
+    }
+
+    /// The name of a body, when the store has one (the expansion copies it from the
+    /// registry: the name on the obligation's due date).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_name(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_name(&self, id: BodyId) -> Option<&str> {
+        self.bodies.entry(id)?.name.as_deref()
+    }
+
+    /// The first day a body no longer existed, when the store knows it (the expansion
+    /// copies it from the registry for bodies whose obligations passed to a successor).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_ceased(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_ceased(&self, id: BodyId) -> Option<NaiveDate> {
+        self.bodies.entry(id)?.ceased
+    }
+
+    /// Records what the store knows of a body beyond its code.
+    pub(crate) fn describe_body(
+        &mut self,
+        id: BodyId,
+        name: Option<String>,
+        ceased: Option<NaiveDate>,
+    ) {
+        self.bodies.describe(id, name, ceased);
+    }
+
     /// The period a handle refers to, if this store issued it.
     ///
     /// # Example
@@ -1101,7 +1499,8 @@ impl Obligations {
     ///
     /// # Errors
     ///
-    /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store;
+    /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store or
+    ///   the store does not know the body's code;
     /// - [`ObligationError::TooMany`] when the store already holds `u32::MAX` obligations.
     ///
     /// # Example
@@ -1122,7 +1521,7 @@ impl Obligations {
     ///     directive: other.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
     ///     clause: other.add_clause(TaskNumber::new("1")?)?,
     ///     requirement: RequirementIndex::new(0),
-    ///     body: BodyId::from_index(1),
+    ///     body: other.add_body(BodyCode::new("SYT")?)?,
     ///     period: other.add_period("2024-05".parse::<Period>()?)?,
     ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
     /// };
@@ -1144,6 +1543,8 @@ impl Obligations {
         if row.directive.0 as usize >= self.directives.values.len()
             || row.clause.0 as usize >= self.clauses.values.len()
             || row.period.0 as usize >= self.periods.values.len()
+            || !self.bodies.knows(row.body)
+            || !self.bodies.knows(holder)
         {
             return Err(ObligationError::UnknownHandle);
         }
@@ -1213,11 +1614,16 @@ impl Obligations {
             holder,
             applicability,
         } = obligation;
+        let body = self.add_body(key.body.clone())?;
+        let holder = match holder {
+            Some(code) => self.add_body(code)?,
+            None => body,
+        };
         let row = ObligationRow {
             directive: self.add_directive(key.directive.clone())?,
             clause: self.add_clause(key.clause.clone())?,
             requirement: key.requirement,
-            body: key.body,
+            body,
             period: self.add_period(key.period)?,
             due,
         };
@@ -1228,7 +1634,7 @@ impl Obligations {
         if self.index().contains_key(&row_key(&row)) {
             return Err(ObligationError::DuplicateKey { key: Box::new(key) });
         }
-        self.insert_with(row, holder.unwrap_or(key.body), flags)
+        self.insert_with(row, holder, flags)
     }
 
     /// The obligation with this key, if the store holds one.
@@ -1263,7 +1669,7 @@ impl Obligations {
             *self.directives.index.get(&key.directive)?,
             *self.clauses.index.get(&key.clause)?,
             key.requirement.0,
-            key.body.index(),
+            self.bodies.id(key.body.as_ref())?.index(),
             *self.periods.index.get(&key.period)?,
         ];
         self.index().get(&row).copied().map(ObligationId)
@@ -1425,6 +1831,41 @@ impl Obligations {
     /// ```
     pub fn get(&self, id: ObligationId) -> Option<Obligation> {
         let i = id.0 as usize;
+        let key = self.key(id)?;
+        let holder = *self.holder.get(i)?;
+        let assigned = *self.assigned.get(i)?;
+        let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
+        Some(Obligation {
+            key,
+            due: from_day_number(*self.due.get(i)?)?,
+            holder: match assigned {
+                NO_BODY => None,
+                _ => Some(self.bodies.code(holder)?.clone()),
+            },
+            applicability: if not_applicable {
+                Applicability::NotApplicable
+            } else {
+                Applicability::Applies
+            },
+        })
+    }
+
+    /// The key of an obligation (its reference), if this store issued the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
+    /// assert_eq!(store.key(id).map(|k| k.to_string()).as_deref(), Some("05/CT-UBND@2024-03-01/1.1/SYT/2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn key(&self, id: ObligationId) -> Option<ObligationKey> {
+        let i = id.0 as usize;
         let directive = self
             .directives
             .values
@@ -1433,28 +1874,165 @@ impl Obligations {
         let period = self.periods.values.get(*self.period.get(i)? as usize)?;
         let holder = *self.holder.get(i)?;
         let assigned = *self.assigned.get(i)?;
-        let key = ObligationKey::new(
+        let body = match assigned {
+            NO_BODY => holder,
+            _ => BodyId::from_index(assigned),
+        };
+        Some(ObligationKey::new(
             directive.clone(),
             clause.clone(),
             RequirementIndex(*self.requirement.get(i)?),
-            if assigned == NO_BODY {
-                holder
-            } else {
-                BodyId::from_index(assigned)
-            },
+            self.bodies.code(body)?.clone(),
             *period,
-        );
-        let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
-        Some(Obligation {
-            key,
-            due: from_day_number(*self.due.get(i)?)?,
-            holder: (assigned != NO_BODY).then_some(holder),
-            applicability: if not_applicable {
-                Applicability::NotApplicable
-            } else {
-                Applicability::Applies
-            },
-        })
+        ))
+    }
+
+    /// The code of the body that holds an obligation, if this store issued the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    /// use directives::org::BodyCode;
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/HU-A/2024".parse()?;
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let id = store.push(Obligation::new(key, due).held_by(BodyCode::new("HU-B")?))?;
+    /// assert_eq!(store.holder_code(id).map(|c| c.as_ref()), Some("HU-B"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holder_code(&self, id: ObligationId) -> Option<&BodyCode> {
+        self.bodies.code(*self.holder.get(id.0 as usize)?)
+    }
+
+    /// The obligation with this reference, as text (see [`ObligationKey`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`ObligationError::InvalidReference`] when the text is not a reference;
+    /// - [`ObligationError::UnknownReference`] when the store holds no obligation with it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
+    /// assert_eq!(store.lookup("05/CT-UBND@2024-03-01/1.1/SYT/2024")?, id);
+    /// assert_eq!(
+    ///     store.lookup("05/CT-UBND@2024-03-01/1.2/SYT/2024").unwrap_err().to_string(),
+    ///     "no obligation `05/CT-UBND@2024-03-01/1.2/SYT/2024` in the store",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lookup(&self, reference: &str) -> Result<ObligationId, ObligationError> {
+        let key: ObligationKey = reference.parse()?;
+        self.find(&key)
+            .ok_or_else(|| ObligationError::UnknownReference { key: Box::new(key) })
+    }
+
+    /// Adds every obligation of `other` (the obligations of another directive, say) after
+    /// this store's, in `other`'s order, and returns the id the first of them gets here:
+    /// `other`'s obligation `k` becomes `first + k`. Bodies are matched by code.
+    ///
+    /// # Errors
+    ///
+    /// Nothing is added on error:
+    /// - [`ObligationError::DuplicateKey`] when a key of `other` is already here, or
+    ///   repeats within `other`;
+    /// - [`ObligationError::TooMany`] when a table or the store would be full.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, ObligationError, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let mut a = Obligations::new();
+    /// a.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?, due))?;
+    /// let mut b = Obligations::new();
+    /// b.push(Obligation::new("12/KH-UBND@2024-04-01/2.1/SYT/2024".parse()?, due))?;
+    /// let first = a.merge(&b)?;
+    /// assert_eq!(first.index(), 1);
+    /// assert_eq!(a.len(), 2);
+    /// assert!(matches!(a.merge(&b), Err(ObligationError::DuplicateKey { .. })));
+    /// assert_eq!(a.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, other: &Obligations) -> Result<ObligationId, ObligationError> {
+        let first = u32::try_from(self.len()).map_err(|_| ObligationError::TooMany)?;
+        if u64::from(first) + other.len() as u64 >= u64::from(u32::MAX) {
+            return Err(ObligationError::TooMany);
+        }
+        // Check every key first, so that nothing is added on error.
+        let mut seen: std::collections::HashSet<ObligationKey> =
+            std::collections::HashSet::with_capacity(other.len());
+        for id in other.ids() {
+            let key = other.key(id).ok_or(ObligationError::UnknownHandle)?;
+            if self.find(&key).is_some() || !seen.insert(key.clone()) {
+                return Err(ObligationError::DuplicateKey { key: Box::new(key) });
+            }
+        }
+        drop(seen);
+        let mut body_map: HashMap<u32, BodyId> = HashMap::new();
+        for (i, entry) in (0u32..).zip(&other.bodies.entries) {
+            let Some(entry) = entry else { continue };
+            let id = match self.bodies.id(entry.code.as_ref()) {
+                Some(id) => id,
+                None if !self.bodies.knows(BodyId::from_index(i)) => {
+                    self.bodies.bind(BodyId::from_index(i), entry.code.clone())?;
+                    BodyId::from_index(i)
+                }
+                None => self.bodies.add(entry.code.clone())?,
+            };
+            self.bodies
+                .describe(id, entry.name.clone(), entry.ceased);
+            body_map.insert(i, id);
+        }
+        let body = |b: u32| body_map.get(&b).copied().ok_or(ObligationError::UnknownHandle);
+        for id in other.ids() {
+            let i = id.0 as usize;
+            let get = |column: &Vec<u32>| column.get(i).copied().ok_or(ObligationError::UnknownHandle);
+            let directive = other
+                .directives
+                .values
+                .get(get(&other.directive)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let clause = other
+                .clauses
+                .values
+                .get(get(&other.clause)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let period = other
+                .periods
+                .values
+                .get(get(&other.period)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let holder = body(other.holder.get(i).ok_or(ObligationError::UnknownHandle)?.index())?;
+            let assigned = get(&other.assigned)?;
+            let row = ObligationRow {
+                directive: self.add_directive(directive.clone())?,
+                clause: self.add_clause(clause.clone())?,
+                requirement: RequirementIndex(get(&other.requirement)?),
+                body: if assigned == NO_BODY { holder } else { body(assigned)? },
+                period: self.add_period(*period)?,
+                due: other
+                    .due
+                    .get(i)
+                    .copied()
+                    .and_then(from_day_number)
+                    .ok_or(ObligationError::UnknownHandle)?,
+            };
+            let flags = other.flags.get(i).copied().unwrap_or(0);
+            self.insert_with(row, holder, flags)?;
+        }
+        Ok(ObligationId(first))
     }
 
     /// The due-date column, as day numbers.
@@ -1633,8 +2211,9 @@ impl fmt::Display for SkipReason {
 
 /// A requirement that gave no obligation, where it is, and why.
 ///
-/// `Display` joins the place and the reason: `task 10, requirement 0: the periodic report
-/// states no reporting regime and no default regime was given`.
+/// `Display` joins the place (the requirement numbered from 1) and the reason: `task 10,
+/// requirement 1: the periodic report states no reporting regime and no default regime
+/// was given`.
 ///
 /// # Example
 ///
@@ -1644,9 +2223,9 @@ impl fmt::Display for SkipReason {
 ///
 /// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
 /// assert_eq!(skipped.clause(), &Clause::Task(TaskNumber::new("4")?));
-/// assert_eq!(skipped.to_string(), "task 4, requirement 0: continuous work has no deadline");
+/// assert_eq!(skipped.to_string(), "task 4, requirement 1: continuous work has no deadline");
 /// let monitoring = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
-/// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 0: "));
+/// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 1: "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1730,7 +2309,7 @@ impl fmt::Display for Skipped {
             f,
             "{}, requirement {}: {}",
             self.clause,
-            self.requirement.get(),
+            self.requirement.number(),
             self.reason
         )
     }
@@ -2101,6 +2680,10 @@ impl Expander<'_> {
                         Some(successor) => (successor, 0),
                         None => (body, FLAG_NOT_APPLICABLE),
                     };
+                    self.bind(body, due)?;
+                    if holder != body {
+                        self.bind(holder, due)?;
+                    }
                     let row = ObligationRow {
                         directive: self.directive_ref,
                         clause: clause_ref,
@@ -2115,6 +2698,29 @@ impl Expander<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Copies a body's code into the store, with its name on `on` (or on its last day,
+    /// when it had ceased) and the day it ceased.
+    fn bind(&mut self, body: BodyId, on: NaiveDate) -> Result<(), ObligationError> {
+        let Some(record) = self.registry.body(body) else {
+            return Err(ObligationError::UnknownHandle);
+        };
+        if self.store.body_code(body).is_some() {
+            return Ok(());
+        }
+        self.store.bind_body(body, record.code().clone())?;
+        let ceased = record.until();
+        let named_on = match ceased {
+            Some(until) if until <= on => until.pred_opt().unwrap_or(until),
+            _ => on,
+        };
+        let name = self
+            .registry
+            .name_on(body, named_on)
+            .map(|names| names.vi().to_owned());
+        self.store.describe_body(body, name, ceased);
         Ok(())
     }
 
@@ -2189,6 +2795,26 @@ pub enum ObligationError {
         /// The key.
         key: Box<ObligationKey>,
     },
+    /// The store holds no obligation with this reference.
+    #[error("no obligation `{key}` in the store")]
+    UnknownReference {
+        /// The key.
+        key: Box<ObligationKey>,
+    },
+    /// A text is not an obligation reference.
+    #[error("invalid obligation reference `{text}`: {reason}")]
+    InvalidReference {
+        /// The text (at most 80 characters of it).
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A body code or id is already bound to another body in the store.
+    #[error("body `{code}` conflicts with a body already in the store")]
+    BodyConflict {
+        /// The body's code.
+        code: BodyCode,
+    },
     /// A selector could not be resolved against the registry.
     #[error(transparent)]
     Org(#[from] crate::org::OrgError),
@@ -2218,19 +2844,22 @@ mod tests {
             DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
             TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
-            BodyId::from_index(7),
+            BodyCode::new("B7").unwrap(),
             "2024-Q2".parse::<Period>().unwrap(),
         );
         let obligation = Obligation::new(key.clone(), date(2024, 6, 20))
-            .held_by(BodyId::from_index(3))
+            .held_by(BodyCode::new("B3").unwrap())
             .with_applicability(Applicability::NotApplicable);
         let mut store = Obligations::new();
         let id = store.push(obligation.clone()).unwrap();
         assert_eq!(store.get(id), Some(obligation));
         assert!(store.is_not_applicable(0));
-        assert_eq!(store.holder(id), Some(BodyId::from_index(3)));
-        assert_eq!(store.assigned_body_at(0), Some(BodyId::from_index(7)));
+        let b3 = store.body_id("B3").unwrap();
+        let b7 = store.body_id("B7").unwrap();
+        assert_eq!(store.holder(id), Some(b3));
+        assert_eq!(store.assigned_body_at(0), Some(b7));
         assert_eq!(store.find(&key), Some(id));
+        assert_eq!(key.to_string(), "05/CT-UBND@2024-03-01/2a.2/B7/2024-Q2");
     }
 
     #[test]
@@ -2244,6 +2873,11 @@ mod tests {
             .unwrap();
         let clause = store.add_clause(TaskNumber::new("1").unwrap()).unwrap();
         let period = store.add_period(Period::year(2024).unwrap()).unwrap();
+        for body in 1..=2 {
+            store
+                .bind_body(BodyId::from_index(body), BodyCode::new(format!("B{body}")).unwrap())
+                .unwrap();
+        }
         let row = |body| ObligationRow {
             directive,
             clause,
@@ -2253,12 +2887,12 @@ mod tests {
             due: date(2024, 12, 20),
         };
         let first = store.insert(row(1)).unwrap();
-        let key = |body| {
+        let key = |body: u32| {
             ObligationKey::new(
                 DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
-                BodyId::from_index(body),
+                BodyCode::new(format!("B{body}")).unwrap(),
                 Period::year(2024).unwrap(),
             )
         };
@@ -2272,6 +2906,23 @@ mod tests {
         // An unchecked repeat leaves the first in the index.
         store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
+        // A body the store has no code for is refused.
+        assert_eq!(store.insert(row(3)), Err(ObligationError::UnknownHandle));
+    }
+
+    #[test]
+    fn strict_dates() {
+        assert_eq!(parse_date("2024-06-05"), Some(date(2024, 6, 5)));
+        for bad in ["2024-6-5", "2024-06-5", " 2024-06-05", "2024-02-30", "+024-06-05", "2024/06/05"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_bounded() {
+        let long = "x".repeat(1000);
+        assert_eq!(quote(&long).chars().count(), QUOTE_LIMIT + 1);
+        assert_eq!(quote("short"), "short");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::evaluate::Status;
+use super::Status;
 use super::scorecard::{Scorecard, StatusCounts};
 use crate::org::BodyId;
 

@@ -73,6 +73,7 @@
 
 mod evaluate;
 mod event;
+mod finding;
 mod grade;
 mod policy;
 mod scorecard;
@@ -80,14 +81,13 @@ mod tracker;
 
 use chrono::NaiveDate;
 
-pub use self::evaluate::{
-    Diagnostic, Evaluation, Explanation, Finding, Lateness, Note, Rule, Status, evaluate,
-};
-pub use self::event::{Event, EventId, EventKind, Events};
+pub use self::evaluate::{Evaluation, evaluate};
+pub use self::finding::{Diagnostic, Explanation, Finding, Findings, Lateness, Note, Status};
+pub use self::event::{Event, EventId, EventKind, EventRecord, Events};
 pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::{Scorecard, StatusCounts};
-pub use self::tracker::Tracker;
+pub use self::tracker::{Retraction, Tracker};
 
 /// An error that stopped an evaluation from running (findings are not errors), or an
 /// event the [`Tracker`] refused.
@@ -111,7 +111,7 @@ pub use self::tracker::Tracker;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ComplianceError {
     /// The policy applies the rest-day shift but has no calendar.
@@ -133,26 +133,54 @@ pub enum ComplianceError {
     /// The event log is full.
     #[error("too many events: a log holds at most `4294967294`")]
     TooManyEvents,
-    /// An event refers to an obligation that is not in the store.
-    #[error("event refers to unknown obligation `{obligation}`")]
+    /// An event refers to an obligation id that is not in the store.
+    #[error("event names an obligation that is not in the store")]
     UnknownObligation {
-        /// The obligation it names.
+        /// The id it names (a dense index, for the program, never shown to people).
         obligation: crate::obligation::ObligationId,
     },
-    /// An event repeats one already applied.
-    #[error("event repeats {existing}")]
+    /// An event names an obligation by a reference the store does not hold.
+    #[error("event {event} names an obligation that is not in the store")]
+    UnknownReference {
+        /// The event.
+        event: Box<EventRecord>,
+    },
+    /// An event repeats one already applied (same obligation, date, kind and details,
+    /// known no later).
+    #[error("event {event} repeats one already applied")]
     DuplicateEvent {
-        /// The event it repeats.
-        existing: EventId,
+        /// The event refused.
+        event: Box<EventRecord>,
     },
     /// An extension sets a due date earlier than the original.
-    #[error("extension sets due date `{new_due}` before the original `{original_due}`")]
+    #[error("event {event} sets a due date before the original `{original_due}`")]
     ExtensionBeforeDeadline {
-        /// The new due date.
-        new_due: NaiveDate,
+        /// The extension.
+        event: Box<EventRecord>,
         /// The original due date.
         original_due: NaiveDate,
     },
+    /// An indicator value is NaN or infinite.
+    #[error("indicator value is not a finite number")]
+    NonFiniteValue,
+    /// The tracker issued no event with this id.
+    #[error("no such event in the tracker")]
+    UnknownEvent,
+    /// The event was already retracted.
+    #[error("event {event} was already retracted")]
+    AlreadyRetracted {
+        /// The event.
+        event: Box<EventRecord>,
+    },
+    /// Obligations could not be added.
+    #[error(transparent)]
+    Obligation(Box<crate::obligation::ObligationError>),
+}
+
+impl From<crate::obligation::ObligationError> for ComplianceError {
+    fn from(error: crate::obligation::ObligationError) -> ComplianceError {
+        ComplianceError::Obligation(Box::new(error))
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +191,7 @@ mod tests {
     fn error_is_send_sync_static_and_small() {
         fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
         assert_traits::<ComplianceError>();
-        assert!(std::mem::size_of::<ComplianceError>() <= 16);
+        assert!(std::mem::size_of::<ComplianceError>() <= 24);
     }
 
     #[test]
@@ -172,12 +200,18 @@ mod tests {
             ComplianceError::CalendarRequired.to_string(),
             "the rest-day shift needs a working-day calendar"
         );
+        let record = EventRecord::submitted(
+            "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse().unwrap(),
+            NaiveDate::from_ymd_opt(2025, 2, 18).unwrap(),
+        )
+        .at_line(7);
         assert_eq!(
             ComplianceError::DuplicateEvent {
-                existing: EventId::from_index(3)
+                event: Box::new(record)
             }
             .to_string(),
-            "event repeats event #3"
+            "event `submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` \
+             (line 7) repeats one already applied"
         );
     }
 }

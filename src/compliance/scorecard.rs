@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::evaluate::{Evaluation, Status};
+use super::Status;
+use super::evaluate::Evaluation;
 use super::grade::{Grade, GradingPolicy};
 use crate::obligation::{DirectiveRef, ObligationId, PeriodRef};
 use crate::org::BodyId;
