@@ -20,7 +20,6 @@ use directives::compliance::{
     EvaluationPolicy, Event, EventId, Events, Status, StatusCounts, Tracker, evaluate,
 };
 use directives::obligation::{ObligationId, Obligations};
-use directives::org::BodyId;
 
 #[path = "support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the integration test")]
@@ -164,7 +163,7 @@ fn bench_tracker(c: &mut Criterion) {
             let mut elapsed = Duration::ZERO;
             let mut left = iters;
             while left > 0 {
-                let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+                let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
                 let batch = left.min(submissions.len() as u64) as usize;
                 let start = Instant::now();
                 for event in &submissions[..batch] {
@@ -176,7 +175,7 @@ fn bench_tracker(c: &mut Criterion) {
             elapsed
         });
     });
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     for event in &submissions {
         let _ = tracker.apply(event.clone());
     }
@@ -189,11 +188,12 @@ fn bench_tracker(c: &mut Criterion) {
                 .unwrap()
         });
     });
+    let codes: Vec<String> = (1..=1000).map(|k: u32| k.to_string()).collect();
     group.bench_function("body_counts", |b| {
         let mut k = 0u32;
         b.iter(|| {
             k = k % 1000 + 1;
-            let counts = tracker.body_counts(BodyId::from_index(k), as_of()).unwrap();
+            let counts = tracker.holder_counts(codes[k as usize - 1].as_str(), as_of()).unwrap();
             assert!(counts.total() > 0);
             counts
         });

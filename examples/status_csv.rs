@@ -6,7 +6,8 @@
 //! cargo run --release --example status_csv -- obligations_1m.csv.gz submissions_1m.csv.gz 2025-12-31
 //! ```
 //!
-//! Standard output is `body_id,status,n` sorted by body and status, where the statuses
+//! Standard output is `body_id,status,n` sorted by body and status (the file's body ids
+//! are the bodies' codes in the obligation store), where the statuses
 //! are the yardstick's names (`on_time`, `late`, `missing`, `not_due`); standard error
 //! gets the load and evaluation times.
 //!
@@ -26,7 +27,7 @@ use directives::document::DocSymbol;
 use directives::obligation::{
     ObligationId, ObligationRow, Obligations, PeriodRef, RequirementIndex,
 };
-use directives::org::BodyId;
+use directives::org::{BodyCode, BodyId};
 use directives::period::Period;
 
 /// The first month of the yardstick's periods.
@@ -148,11 +149,16 @@ pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, 
                 let month = Period::month(FIRST_YEAR + months / 12, (months % 12 + 1).try_into()?)?;
                 periods.push(obligations.add_period(month)?);
             }
+            let body = BodyId::from_index(parse_u32(body).ok_or_else(bad)?);
+            if obligations.body_code(body).is_none() {
+                // The file's body id is the body's code.
+                obligations.bind_body(body, BodyCode::new(body.index().to_string())?)?;
+            }
             let row = ObligationRow {
                 directive,
                 clause: task,
                 requirement: RequirementIndex::new(id),
-                body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
+                body,
                 period: *periods.get(period).ok_or_else(bad)?,
                 due: dates.parse(due).ok_or_else(bad)?,
             };
@@ -216,7 +222,7 @@ pub fn yardstick_name(status: Status) -> &'static str {
 }
 
 /// Renders `body_id,status,n`, sorted by body and status name.
-pub fn render(evaluation: &Evaluation<'_>) -> Result<String, std::fmt::Error> {
+pub fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
     let mut out = String::from("body_id,status,n\n");
     for (body, card) in Scorecard::by_body(evaluation) {
         let mut rows: Vec<(&str, u64)> = Status::ALL
@@ -226,7 +232,11 @@ pub fn render(evaluation: &Evaluation<'_>) -> Result<String, std::fmt::Error> {
             .collect();
         rows.sort_unstable();
         for (name, n) in rows {
-            writeln!(out, "{},{name},{n}", body.index())?;
+            let code = evaluation
+                .obligations()
+                .body_code(body)
+                .ok_or("a body without a code")?;
+            writeln!(out, "{code},{name},{n}")?;
         }
     }
     Ok(out)

@@ -1092,7 +1092,9 @@ mod tests {
                 .add_clause(TaskNumber::new("1").unwrap())
                 .unwrap(),
             requirement: RequirementIndex::new(0),
-            body: BodyId::from_index(1),
+            body: obligations
+                .add_body(crate::org::BodyCode::new("B1").unwrap())
+                .unwrap(),
             period: obligations
                 .add_period("2025".parse::<Period>().unwrap())
                 .unwrap(),
@@ -1128,7 +1130,7 @@ mod tests {
                 DirectiveKey::new(DocSymbol::parse("1/CT-UBND").unwrap(), date(1800, 1, 1)),
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
-                BodyId::from_index(1),
+                crate::org::BodyCode::new("B1").unwrap(),
                 Period::custom(due, due).unwrap(),
             );
             let id = obligations.push(Obligation::new(key, due)).unwrap();
@@ -1143,7 +1145,7 @@ mod tests {
         );
         let old = evaluation.finding(ObligationId::from_index(0)).unwrap();
         assert_eq!(old.decided_on(), Some(date(1800, 2, 10)));
-        assert_eq!(old.deciding_event(), Some(EventId::from_index(0)));
+        assert_eq!(old.deciding_event().map(|e| e.date()), Some(date(1800, 2, 10)));
     }
 
     #[test]

@@ -4,15 +4,15 @@
 use chrono::NaiveDate;
 use directives::calendar::{WorkCalendar, YearSchedule};
 use directives::compliance::{
-    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind, Events, Grade,
-    GradingPolicy, LateExtensions, Note, Rule, Scorecard, Status, Tracker, evaluate, rank,
+    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, EventRecord, Events, Grade,
+    GradingPolicy, LateExtensions, Note, Scorecard, Status, Tracker, evaluate, rank,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{
     Applicability, Obligation, ObligationId, ObligationKey, Obligations, RequirementIndex,
 };
-use directives::org::BodyId;
+use directives::org::BodyCode;
 use directives::period::Period;
 use proptest::prelude::*;
 
@@ -25,7 +25,7 @@ fn key(body: u32, period: &str) -> ObligationKey {
         DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), d(2025, 1, 2)),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
-        BodyId::from_index(body),
+        BodyCode::new(format!("B{body}")).unwrap(),
         period.parse::<Period>().unwrap(),
     )
 }
@@ -116,7 +116,7 @@ fn rest_day_shift_civil_code_148_5() {
     let mut events = Events::new();
     events.push(Event::submitted(id, d(2025, 9, 22))).unwrap();
     let calendar = calendar();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let finding = evaluation.finding(id).unwrap();
     assert_eq!(finding.status(), Status::DoneOnTime);
@@ -149,7 +149,7 @@ fn shift_over_a_holiday_and_lateness_in_working_days() {
     let mut events = Events::new();
     events.push(Event::submitted(id, d(2025, 9, 8))).unwrap();
     let calendar = calendar();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let finding = evaluation.finding(id).unwrap();
     assert_eq!(finding.status(), Status::DoneLate);
@@ -191,7 +191,7 @@ fn same_day_extensions_do_not_depend_on_recording_order() {
         let finding = evaluation.finding(id).unwrap();
         assert_eq!(finding.status(), Status::OpenWithinDeadline);
         assert_eq!(finding.effective_due(), d(2025, 12, 7));
-        let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+        let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
         for event in order {
             tracker.apply(event).unwrap();
         }
@@ -224,7 +224,7 @@ fn extension_keeps_original_and_effective_deadline() {
     assert_eq!(
         finding.explanation().notes(),
         &[Note::Extended {
-            event: ext,
+            granted: d(2025, 2, 10),
             original_due: d(2025, 2, 20),
             new_due: d(2025, 3, 10),
             document: "15/QĐ-UBND".to_owned(),
@@ -255,10 +255,14 @@ fn late_extension_follows_the_policy() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::LateExtensionIgnored {
-            event: ext,
-            granted: d(2025, 2, 25),
+            event: Box::new(events.record(ext, &obligations).unwrap()),
             deadline: d(2025, 2, 20)
         }]
+    );
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `extended` on `2025-02-25` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         was granted after the deadline `2025-02-20` and is ignored"
     );
     let accept = EvaluationPolicy::without_calendar().with_late_extensions(LateExtensions::Accept);
     let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &accept).unwrap();
@@ -278,22 +282,20 @@ fn extension_before_the_original_deadline_is_reported_and_refused() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::ExtensionBeforeDeadline {
-            event: ext,
-            new_due: d(2025, 2, 10),
+            event: Box::new(events.record(ext, &obligations).unwrap()),
             original_due: d(2025, 2, 20)
         }]
     );
     assert_eq!(
         evaluation.diagnostics()[0].to_string(),
-        "event #0 sets due date `2025-02-10` before the original `2025-02-20`"
+        "event `extended` on `2025-02-01` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         sets a due date before the original `2025-02-20` and is ignored"
     );
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     assert_eq!(
-        tracker.apply(bad),
-        Err(ComplianceError::ExtensionBeforeDeadline {
-            new_due: d(2025, 2, 10),
-            original_due: d(2025, 2, 20)
-        })
+        tracker.apply(bad).unwrap_err().to_string(),
+        "event `extended` on `2025-02-01` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         sets a due date before the original `2025-02-20`"
     );
     assert_eq!(tracker.event_count(), 0);
 }
@@ -302,13 +304,13 @@ fn extension_before_the_original_deadline_is_reported_and_refused() {
 fn duplicates_and_unknown_obligations_are_reported() {
     let (obligations, id) = one(d(2025, 2, 20));
     let mut events = Events::new();
-    let first = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    let second = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    let stray = events
-        .push(Event::submitted(
-            ObligationId::from_index(9),
-            d(2025, 2, 18),
-        ))
+    let first = events.push_at_line(Event::submitted(id, d(2025, 2, 18)), 2).unwrap();
+    let second = events.push_at_line(Event::submitted(id, d(2025, 2, 18)), 3).unwrap();
+    events
+        .push_at_line(
+            Event::submitted(ObligationId::from_index(9), d(2025, 2, 18)),
+            4,
+        )
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
@@ -317,27 +319,35 @@ fn duplicates_and_unknown_obligations_are_reported() {
         evaluation.diagnostics(),
         &[
             Diagnostic::UnknownObligation {
-                event: stray,
-                obligation: ObligationId::from_index(9)
+                date: d(2025, 2, 18),
+                event: EventKind::Submitted { document: None },
+                line: Some(4),
             },
             Diagnostic::DuplicateEvent {
-                event: second,
-                duplicate_of: first
+                event: Box::new(events.record(second, &obligations).unwrap()),
+                first_line: Some(2),
             },
+        ]
+    );
+    let rendered: Vec<String> = evaluation.diagnostics().iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        rendered,
+        [
+            "event `submitted` on `2025-02-18` (line 4) names an obligation that is not in the store",
+            "event `submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 3) \
+             repeats an earlier one (line 2)",
         ]
     );
     assert_eq!(
         evaluation.finding(id).unwrap().deciding_event(),
-        Some(first)
+        events.record(first, &obligations).as_ref()
     );
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     tracker.apply(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    assert_eq!(
+    assert!(matches!(
         tracker.apply(Event::submitted(id, d(2025, 2, 18))),
-        Err(ComplianceError::DuplicateEvent {
-            existing: EventId::from_index(0)
-        })
-    );
+        Err(ComplianceError::DuplicateEvent { .. })
+    ));
 }
 
 #[test]
@@ -360,13 +370,17 @@ fn duplicates_on_the_per_obligation_path() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::DuplicateEvent {
-            event: second,
-            duplicate_of: first
+            event: Box::new(events.record(second, &obligations).unwrap()),
+            first_line: None,
         }]
     );
     let finding = evaluation.finding(id).unwrap();
-    assert_eq!(finding.deciding_event(), Some(first));
-    assert_eq!(finding.explanation().rule(), Rule::Waived);
+    assert_eq!(
+        finding.deciding_event(),
+        events.record(first, &obligations).as_ref()
+    );
+    assert_eq!(finding.explanation().status(), Status::Waived);
+    assert_eq!(finding.explanation().rule_id(), "status.waived");
 }
 
 #[test]
@@ -405,7 +419,10 @@ fn not_applicable_and_successor_bodies() {
         .unwrap();
     // Body 3 had ceased to exist; body 2 holds its obligation, which keeps body 3's key.
     let passed = obligations
-        .push(Obligation::new(key(3, "2025-01"), d(2025, 2, 20)).held_by(BodyId::from_index(2)))
+        .push(
+            Obligation::new(key(3, "2025-01"), d(2025, 2, 20))
+                .held_by(BodyCode::new("B2").unwrap()),
+        )
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
     let events = Events::new();
@@ -413,34 +430,44 @@ fn not_applicable_and_successor_bodies() {
     assert_eq!(evaluation.status(gone), Some(Status::NotApplicable));
     assert_eq!(evaluation.finding(gone).unwrap().assigned_body(), None);
     let finding = evaluation.finding(passed).unwrap();
-    assert_eq!(finding.body(), BodyId::from_index(2));
-    assert_eq!(finding.assigned_body(), Some(BodyId::from_index(3)));
+    assert_eq!(finding.body().as_ref(), "B2");
+    assert_eq!(finding.assigned_body().map(|b| b.as_ref()), Some("B3"));
     assert_eq!(
         finding.explanation().notes(),
         [Note::Passed {
-            from: BodyId::from_index(3),
-            to: BodyId::from_index(2),
+            from: BodyCode::new("B3").unwrap(),
+            from_name: None,
+            to: BodyCode::new("B2").unwrap(),
+            to_name: None,
+            on: None,
         }]
     );
     assert_eq!(
         finding.explanation().to_string(),
-        "status.open-overdue (Decision 42/2014/QĐ-TTg); \
-         passed from body `3` to its successor, body `2`"
+        "Open and overdue: nothing done by `2025-03-01`, and the deadline `2025-02-20` has \
+         passed (rule `status.open-overdue`, Decision 42/2014/QĐ-TTg); the obligation passed \
+         from `B3` to its successor `B2`."
     );
     assert_eq!(obligations.find(&key(3, "2025-01")), Some(passed));
     assert_eq!(obligations.find(&key(2, "2025-01")), None);
-    assert_eq!(obligations.holder(passed), Some(BodyId::from_index(2)));
+    assert_eq!(
+        obligations.holder_code(passed).map(|b| b.as_ref()),
+        Some("B2")
+    );
     // Scorecards by body count what each body holds now.
     let cards = Scorecard::by_body(&evaluation);
-    let bodies: Vec<u32> = cards.iter().map(|(b, _)| b.index()).collect();
-    assert_eq!(bodies, [1, 2]);
+    let bodies: Vec<&str> = cards
+        .iter()
+        .map(|(b, _)| obligations.body_code(*b).unwrap().as_ref())
+        .collect();
+    assert_eq!(bodies, ["B1", "B2"]);
 }
 
 #[test]
 fn evaluation_that_cannot_run_is_an_error() {
     let (obligations, _) = one(d(2025, 2, 20));
     let calendar = WorkCalendar::builder().years(2025, 2025).build().unwrap();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let events = Events::new();
     let error = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap_err();
     assert_eq!(
@@ -473,15 +500,16 @@ fn tracker_body_and_directive_counts() {
         .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     tracker.apply(Event::submitted(a, d(2025, 2, 19))).unwrap();
     let body1 = tracker
-        .body_counts(BodyId::from_index(1), d(2025, 3, 1))
+        .body_counts("B1", d(2025, 3, 1))
         .unwrap();
     assert_eq!(body1.get(Status::DoneOnTime), 1);
     assert_eq!(body1.get(Status::OpenWithinDeadline), 1);
-    let directive = obligations.directive(a).unwrap();
-    let all = tracker.directive_counts(directive, d(2025, 3, 1)).unwrap();
+    let all = tracker
+        .directive_counts(key(1, "2025-01").directive(), d(2025, 3, 1))
+        .unwrap();
     assert_eq!(all.total(), 3);
     assert_eq!(all.get(Status::OpenOverdue), 1);
 }
@@ -529,8 +557,11 @@ fn scorecards_grades_and_ranking() {
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
     assert_eq!(cards[1].1.grade(&regulation), Some(Grade::NotCompleted));
     let ranking = rank(&cards, &decree);
-    let order: Vec<_> = ranking.iter().map(|r| r.body.index()).collect();
-    assert_eq!(order, [1, 2, 3]);
+    let order: Vec<_> = ranking
+        .iter()
+        .map(|r| obligations.body_code(r.body).unwrap().to_string())
+        .collect();
+    assert_eq!(order, ["B1", "B2", "B3"]);
     assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
     assert_eq!(Scorecard::by_directive(&evaluation).len(), 1);
     assert_eq!(Scorecard::by_period(&evaluation).len(), 4);
@@ -539,19 +570,33 @@ fn scorecards_grades_and_ranking() {
 #[cfg(feature = "serde")]
 #[test]
 fn event_json_shape() {
-    let event = Event::extended(
-        ObligationId::from_index(3),
-        d(2025, 2, 10),
-        d(2025, 3, 10),
-        "15/QĐ-UBND",
-    );
-    let json = serde_json::to_string(&event).unwrap();
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let ext = events
+        .push_at_line(
+            Event::extended(id, d(2025, 2, 10), d(2025, 3, 10), "15/QĐ-UBND"),
+            5,
+        )
+        .unwrap();
+    let record = events.record(ext, &obligations).unwrap();
+    let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
         json,
-        r#"{"obligation":3,"date":"2025-02-10","recorded":null,"kind":"extended","new_due":"2025-03-10","document":"15/QĐ-UBND"}"#
+        r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"extended","new_due":"2025-03-10","document":"15/QĐ-UBND","line":5}"#
     );
-    let back: Event = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, event);
+    let back: EventRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, record);
+    // Dates are strict: one spelling only.
+    let loose = json.replace("2025-02-10", "2025-2-10");
+    let error = serde_json::from_str::<EventRecord>(&loose).unwrap_err().to_string();
+    assert!(error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"), "{error}");
+    // Not a finite number: refused at the edge.
+    let nan = r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"indicator_value","value":1e999}"#;
+    assert!(serde_json::from_str::<EventRecord>(nan).is_err());
+    assert_eq!(
+        events.push(Event::new(id, d(2025, 2, 10), EventKind::IndicatorValue { value: f64::NAN })),
+        Err(ComplianceError::NonFiniteValue)
+    );
 }
 
 // ---- properties ----
@@ -641,7 +686,7 @@ fn policy_strategy() -> impl Strategy<Value = (u32, bool, bool)> {
 
 fn with_policy<R>(
     (grace, accept, shift): (u32, bool, bool),
-    f: impl FnOnce(&EvaluationPolicy<'_>) -> R,
+    f: impl FnOnce(&EvaluationPolicy) -> R,
 ) -> R {
     let calendar = calendar();
     let late = if accept {
@@ -650,7 +695,7 @@ fn with_policy<R>(
         LateExtensions::Ignore
     };
     let policy = if shift {
-        EvaluationPolicy::new(&calendar)
+        EvaluationPolicy::new(calendar.clone())
     } else {
         EvaluationPolicy::without_calendar()
     }
@@ -738,7 +783,7 @@ proptest! {
     #[test]
     fn evaluate_and_tracker_agree_in_any_order(
         obligations in obligations_strategy(),
-        events in prop::collection::vec(event_strategy(true, false), 0..25)
+        events in prop::collection::vec(event_strategy(true, true), 0..25)
             .prop_shuffle()
             .prop_flat_map(|events| {
                 let shuffled = Just(events.clone()).prop_shuffle();
@@ -751,7 +796,7 @@ proptest! {
         let evaluated = log(&in_order);
         with_policy(policy, |policy| {
             let evaluation = evaluate(&obligations, &evaluated, day(as_of), policy).unwrap();
-            let mut tracker = Tracker::new(&obligations, policy).unwrap();
+            let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
             for event in shuffled {
                 // Bad events are refused here and reported as diagnostics there.
                 let _ = tracker.apply(event);
