@@ -330,8 +330,8 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
     let explanation = passed.explanation().to_string();
     assert!(
         explanation.ends_with(
-            "; the obligation passed from `BDV` (Ban Dân vận Tỉnh ủy) to its successor \
-             `BTG` (Ban Tuyên giáo và Dân vận Tỉnh ủy) on `2025-03-01`."
+            "; the obligation passed from `BDV` (BDV) to its successor `BTG` (BTG) on \
+             `2024-07-01`."
         ),
         "{explanation}"
     );
