@@ -47,21 +47,23 @@
 //! use directives::document::DocSymbol;
 //! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 //! use directives::period::Period;
-//! use directives::org::BodyId;
+//! use directives::org::BodyCode;
 //!
 //! let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 //! let key = ObligationKey::new(
 //!     directive,
 //!     TaskNumber::new("2a")?,
 //!     RequirementIndex::new(0),
-//!     BodyId::from_index(3),
+//!     BodyCode::new("SYT")?,
 //!     "2024-Q2".parse::<Period>()?,
 //! );
+//! assert_eq!(key.to_string(), "05/CT-UBND@2024-03-01/2a.1/SYT/2024-Q2");
 //! let due = NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?;
 //! let mut store = Obligations::new();
 //! let id = store.push(Obligation::new(key.clone(), due))?;
 //! assert_eq!(store.get(id).ok_or("missing")?.key(), &key);
 //! assert_eq!(store.due_date(id), Some(due));
+//! assert_eq!(store.lookup("05/CT-UBND@2024-03-01/2a.1/SYT/2024-Q2")?, id);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -71,7 +73,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::directive::{DirectiveKey, TaskNumber};
+use crate::directive::{DirectiveKey, Role, TaskNumber};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
@@ -171,6 +173,34 @@ const NO_BODY: u32 = u32::MAX;
 
 /// The flag bit for an obligation that does not apply.
 const FLAG_NOT_APPLICABLE: u8 = 1;
+
+/// The flag bits above the first hold the assignment role's code ([`role_code`]).
+const ROLE_SHIFT: u8 = 1;
+
+/// The code of a role in the flag column.
+const fn role_code(role: Role) -> u8 {
+    match role {
+        Role::Lead => 0,
+        Role::Coordinate => 1,
+        Role::Advise => 2,
+        Role::Implement => 3,
+        Role::Monitor => 4,
+        // Roles added later are stored as the lead's until they get a code.
+        #[allow(unreachable_patterns, reason = "the enum is non_exhaustive")]
+        _ => 0,
+    }
+}
+
+/// The role with a code in the flag column.
+const fn role_of(flags: u8) -> Role {
+    match flags >> ROLE_SHIFT {
+        1 => Role::Coordinate,
+        2 => Role::Advise,
+        3 => Role::Implement,
+        4 => Role::Monitor,
+        _ => Role::Lead,
+    }
+}
 
 /// The key of a row, by handles.
 fn row_key(row: &ObligationRow) -> RowKey {
@@ -719,6 +749,14 @@ pub struct Obligation {
     holder: Option<BodyCode>,
     #[cfg_attr(feature = "serde", serde(default))]
     applicability: Applicability,
+    #[cfg_attr(feature = "serde", serde(default = "lead"))]
+    role: Role,
+}
+
+/// The default role of an obligation read from a file.
+#[cfg(feature = "serde")]
+fn lead() -> Role {
+    Role::Lead
 }
 
 impl Obligation {
@@ -746,7 +784,50 @@ impl Obligation {
             due,
             holder: None,
             applicability: Applicability::Applies,
+            role: Role::Lead,
         }
+    }
+
+    /// The same obligation, owed in this assignment role (the default is
+    /// [`Role::Lead`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::Role;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due);
+    /// assert_eq!(obligation.role(), Role::Lead);
+    /// assert_eq!(obligation.with_role(Role::Implement).role(), Role::Implement);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_role(mut self, role: Role) -> Obligation {
+        self.role = role;
+        self
+    }
+
+    /// The assignment role the obligation is owed in: lead (chủ trì), implement (thực
+    /// hiện), and so on.
+    ///
+    /// # Example
+    ///
+    /// See [`Obligation::with_role`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::Role;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).role(), Role::Lead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn role(&self) -> Role {
+        self.role
     }
 
     /// The same obligation, held by `holder`: the successor it passed to when the body
@@ -991,7 +1072,7 @@ handle!(
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let mut store = Obligations::new();
 /// let row = ObligationRow {
@@ -1168,7 +1249,7 @@ impl BodyTable {
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 /// let mut store = Obligations::new();
@@ -1513,7 +1594,7 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let mut store = Obligations::new();
     /// let mut other = Obligations::new();
@@ -1588,13 +1669,13 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationError, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let key = ObligationKey::new(
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(1),
+    ///     BodyCode::new("SYT")?,
     ///     "2024".parse::<Period>()?,
     /// );
     /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
@@ -1602,7 +1683,7 @@ impl Obligations {
     /// let id = store.push(Obligation::new(key.clone(), due))?;
     /// assert_eq!(id.index(), 0);
     /// // The same key again, even held by another body, is refused.
-    /// let again = store.push(Obligation::new(key, due).held_by(BodyId::from_index(2)));
+    /// let again = store.push(Obligation::new(key, due).held_by(BodyCode::new("STC")?));
     /// assert!(matches!(again, Err(ObligationError::DuplicateKey { .. })));
     /// assert_eq!(store.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1613,6 +1694,7 @@ impl Obligations {
             due,
             holder,
             applicability,
+            role,
         } = obligation;
         let body = self.add_body(key.body.clone())?;
         let holder = match holder {
@@ -1630,7 +1712,7 @@ impl Obligations {
         let flags = match applicability {
             Applicability::Applies => 0,
             Applicability::NotApplicable => FLAG_NOT_APPLICABLE,
-        };
+        } | (role_code(role) << ROLE_SHIFT);
         if self.index().contains_key(&row_key(&row)) {
             return Err(ObligationError::DuplicateKey { key: Box::new(key) });
         }
@@ -1650,18 +1732,18 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = |body| -> Result<ObligationKey, Box<dyn std::error::Error>> {
-    ///     Ok(ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(body), "2024".parse::<Period>()?))
+    /// let key = |body: &str| -> Result<ObligationKey, Box<dyn std::error::Error>> {
+    ///     Ok(ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new(body)?, "2024".parse::<Period>()?))
     /// };
     /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
     /// let mut store = Obligations::new();
-    /// // Body 3 had ceased to exist; body 7 holds its obligation. The key names body 3.
-    /// let id = store.push(Obligation::new(key(3)?, due).held_by(BodyId::from_index(7)))?;
-    /// assert_eq!(store.find(&key(3)?), Some(id));
-    /// assert_eq!(store.find(&key(7)?), None);
+    /// // HU-A had ceased to exist; HU-B holds its obligation. The key names HU-A.
+    /// let id = store.push(Obligation::new(key("HU-A")?, due).held_by(BodyCode::new("HU-B")?))?;
+    /// assert_eq!(store.find(&key("HU-A")?), Some(id));
+    /// assert_eq!(store.find(&key("HU-B")?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn find(&self, key: &ObligationKey) -> Option<ObligationId> {
@@ -1834,8 +1916,10 @@ impl Obligations {
         let key = self.key(id)?;
         let holder = *self.holder.get(i)?;
         let assigned = *self.assigned.get(i)?;
-        let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
+        let flags = *self.flags.get(i)?;
+        let not_applicable = flags & FLAG_NOT_APPLICABLE != 0;
         Some(Obligation {
+            role: role_of(flags),
             key,
             due: from_day_number(*self.due.get(i)?)?,
             holder: match assigned {
@@ -2035,6 +2119,53 @@ impl Obligations {
         Ok(ObligationId(first))
     }
 
+    /// The assignment role an obligation is owed in, if this store issued the id.
+    ///
+    /// Scorecards split by role with
+    /// [`Scorecard::by_key`](crate::compliance::Scorecard::by_key):
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Scorecard};
+    /// use directives::directive::Role;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let mut store = Obligations::new();
+    /// let lead = store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due))?;
+    /// store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/STC/2025".parse()?, due).with_role(Role::Implement))?;
+    /// assert_eq!(store.role(lead), Some(Role::Lead));
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&store, &no_events, due, &EvaluationPolicy::without_calendar())?;
+    /// let by_role = Scorecard::by_key(&evaluation, |id| store.role(id));
+    /// assert_eq!(by_role.len(), 2);
+    /// assert_eq!(by_role[0].0, Some(Role::Lead));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn role(&self, id: ObligationId) -> Option<Role> {
+        self.flags.get(id.0 as usize).map(|&f| role_of(f))
+    }
+
+    /// The issue day of each directive, by directive handle.
+    pub(crate) fn issued_days(&self) -> Vec<i32> {
+        self.directives
+            .values
+            .iter()
+            .map(|d| day_number(d.issued()))
+            .collect()
+    }
+
+    /// The issue day of the directive of the obligation at this row.
+    pub(crate) fn issued_day_at(&self, row: usize) -> Option<i32> {
+        let d = *self.directive.get(row)?;
+        self.directives
+            .values
+            .get(d as usize)
+            .map(|d| day_number(d.issued()))
+    }
+
     /// The due-date column, as day numbers.
     pub(crate) fn due_days(&self) -> &[i32] {
         &self.due
@@ -2056,6 +2187,7 @@ impl Obligations {
     }
 
     /// Whether the obligation at this row does not apply.
+    #[inline]
     pub(crate) fn is_not_applicable(&self, row: usize) -> bool {
         self.flags
             .get(row)
@@ -2069,6 +2201,128 @@ impl Obligations {
             .copied()
             .filter(|&b| b != NO_BODY)
             .map(BodyId::from_index)
+    }
+}
+
+impl PartialEq for Obligations {
+    /// Two stores are equal when they hold the same obligations in the same order (keys,
+    /// due dates, holders, applicability) and know the same names and end dates of the
+    /// bodies they refer to; the dense ids they give bodies do not matter.
+    fn eq(&self, other: &Obligations) -> bool {
+        self.len() == other.len()
+            && self.ids().all(|id| self.get(id) == other.get(id))
+            && self.described_bodies() == other.described_bodies()
+    }
+}
+
+impl Obligations {
+    /// The bodies with a name or an end date, by code, in code order.
+    fn described_bodies(&self) -> Vec<StoredBody> {
+        let mut bodies: Vec<StoredBody> = self
+            .bodies
+            .entries
+            .iter()
+            .flatten()
+            .filter(|e| e.name.is_some() || e.ceased.is_some())
+            .map(|e| StoredBody {
+                code: e.code.clone(),
+                name: e.name.clone(),
+                ceased: e.ceased,
+            })
+            .collect();
+        bodies.sort_by(|a, b| a.code.cmp(&b.code));
+        bodies
+    }
+}
+
+/// What a store's serialised form says of a body beyond its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+struct StoredBody {
+    code: BodyCode,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    name: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "strict_date::option"
+        )
+    )]
+    ceased: Option<NaiveDate>,
+}
+
+/// The serialised form of a store: its obligations (keys as references, bodies by code)
+/// and what it knows of its bodies.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+struct ObligationsWire {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    bodies: Vec<StoredBody>,
+    #[serde(default)]
+    obligations: Vec<Obligation>,
+}
+
+/// Serialises as `{ bodies = [...], obligations = [...] }`: every obligation with its
+/// reference, due date, holder (by code, when not the assigned body) and applicability,
+/// and the names and end dates the store knows. No dense id is written.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Obligations {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ObligationsWire {
+            bodies: self.described_bodies(),
+            obligations: self.ids().filter_map(|id| self.get(id)).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads the form [`Obligations`] writes; a repeated key or an unknown field is an error.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Obligations {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = ObligationsWire::deserialize(deserializer)?;
+        let mut store = Obligations::with_capacity(wire.obligations.len());
+        for obligation in wire.obligations {
+            store.push(obligation).map_err(serde::de::Error::custom)?;
+        }
+        for body in wire.bodies {
+            let id = store.add_body(body.code).map_err(serde::de::Error::custom)?;
+            store.describe_body(id, body.name, body.ceased);
+        }
+        Ok(store)
+    }
+}
+
+impl crate::regime::ReportingRegime {
+    /// The preset with this snake_case name (`decree_09_monthly`, `decree_09_quarterly`,
+    /// `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`), as data
+    /// files name them (`regime = "decree_09_monthly"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
+    /// assert_eq!(ReportingRegime::preset("monthly"), None);
+    /// ```
+    pub fn preset(name: &str) -> Option<crate::regime::ReportingRegime> {
+        use crate::regime::ReportingRegime;
+        Some(match name {
+            "decree_09_monthly" => ReportingRegime::decree_09_monthly(),
+            "decree_09_quarterly" => ReportingRegime::decree_09_quarterly(),
+            "decree_09_half_yearly" => ReportingRegime::decree_09_half_yearly(),
+            "decree_09_nine_monthly" => ReportingRegime::decree_09_nine_monthly(),
+            "decree_09_yearly" => ReportingRegime::decree_09_yearly(),
+            _ => return None,
+        })
     }
 }
 
@@ -2089,6 +2343,9 @@ impl Obligations {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExpansionOptions {
     default_regime: Option<crate::regime::ReportingRegime>,
+    // INVARIANT (one per frequency): no two regimes share a frequency; upheld by
+    // `regime_for`.
+    by_frequency: Vec<crate::regime::ReportingRegime>,
 }
 
 impl ExpansionOptions {
@@ -2131,6 +2388,64 @@ impl ExpansionOptions {
     }
 }
 
+impl ExpansionOptions {
+    /// The same options with a regime for the periodic reports without one that state its
+    /// frequency (a report "monthly" takes the monthly regime given here); one regime per
+    /// frequency, the last given standing. A report that states no frequency takes the
+    /// [`default_regime`](ExpansionOptions::default_regime), if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let options = ExpansionOptions::new()
+    ///     .regime_for(ReportingRegime::decree_09_monthly())
+    ///     .regime_for(ReportingRegime::decree_09_quarterly());
+    /// assert_eq!(options.regime_of(Some(Frequency::Quarterly)), Some(&ReportingRegime::decree_09_quarterly()));
+    /// assert_eq!(options.regime_of(None), None);
+    /// ```
+    #[must_use]
+    pub fn regime_for(mut self, regime: crate::regime::ReportingRegime) -> ExpansionOptions {
+        // INVARIANT (one per frequency): the old regime of this frequency goes.
+        self.by_frequency
+            .retain(|r| r.frequency() != regime.frequency());
+        self.by_frequency.push(regime);
+        self
+    }
+
+    /// The regime these options give a periodic report without one that states
+    /// `frequency` (or none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    /// assert!(options.regime_of(None).is_some());
+    /// assert!(options.regime_of(Some(Frequency::HalfYearly)).is_some());
+    /// assert!(options.regime_of(Some(Frequency::Monthly)).is_none());
+    /// ```
+    pub fn regime_of(
+        &self,
+        frequency: Option<crate::period::Frequency>,
+    ) -> Option<&crate::regime::ReportingRegime> {
+        match frequency {
+            None => self.default_regime.as_ref(),
+            Some(f) => self
+                .by_frequency
+                .iter()
+                .find(|r| r.frequency() == f)
+                .or(self.default_regime.as_ref().filter(|r| r.frequency() == f)),
+        }
+    }
+}
+
 /// Why a requirement gave no obligation (see [`Skipped`]).
 ///
 /// New reasons may be added, so the enum is `#[non_exhaustive]`.
@@ -2159,8 +2474,11 @@ impl ExpansionOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum SkipReason {
     /// A periodic report with no regime (no frequency, cut-off or deadline), and no
@@ -2179,12 +2497,19 @@ pub enum SkipReason {
     /// A deliverable or an indicator due outside the horizon.
     DueOutsideHorizon {
         /// The due date.
+        #[cfg_attr(feature = "serde", serde(with = "strict_date"))]
         due: NaiveDate,
     },
     /// No lead or implementing assignment selects a body on the issue date.
     NoBodies,
     /// Continuous work, which has no deliverable and no deadline.
     Continuous,
+    /// The horizon asked for lies wholly outside the directive's own horizon (the period
+    /// it governs), or the requirement's due date does.
+    OutsideDirectiveHorizon {
+        /// The directive's horizon.
+        horizon: Period,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -2205,6 +2530,10 @@ impl fmt::Display for SkipReason {
                 f.write_str("no lead or implementing body is selected on the issue date")
             }
             SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+            SkipReason::OutsideDirectiveHorizon { horizon } => write!(
+                f,
+                "it falls outside the directive's own horizon `{horizon}`"
+            ),
         }
     }
 }
@@ -2228,13 +2557,37 @@ impl fmt::Display for SkipReason {
 /// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 1: "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Its serialised form numbers the requirement from 1, as people read it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
 pub struct Skipped {
     clause: Clause,
+    #[cfg_attr(feature = "serde", serde(with = "requirement_number"))]
     requirement: RequirementIndex,
     reason: SkipReason,
+}
+
+/// Serde for a requirement as its 1-based number.
+#[cfg(feature = "serde")]
+mod requirement_number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::RequirementIndex;
+
+    pub(super) fn serialize<S: Serializer>(r: &RequirementIndex, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(r.number())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<RequirementIndex, D::Error> {
+        let number = u64::deserialize(d)?;
+        RequirementIndex::from_number(number).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid requirement number `{number}`: requirements are numbered from 1"
+            ))
+        })
+    }
 }
 
 impl Skipped {
@@ -2349,9 +2702,12 @@ impl fmt::Display for Skipped {
 /// assert_eq!(store.len(), 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
 pub struct Expansion {
     obligations: Obligations,
+    #[cfg_attr(feature = "serde", serde(default))]
     skipped: Vec<Skipped>,
 }
 
@@ -2589,11 +2945,26 @@ pub fn obligations_with(
     horizon: Period,
     options: &ExpansionOptions,
 ) -> Result<Expansion, ObligationError> {
+    // The directive governs its own horizon only: what lies outside it is not owed.
+    let (horizon, outside) = match directive.horizon() {
+        None => (horizon, None),
+        Some(own) => {
+            let start = horizon.start().max(own.start());
+            let end = horizon.end().min(own.end());
+            if start <= end {
+                (Period::custom(start, end)?, None)
+            } else {
+                (horizon, Some(own))
+            }
+        }
+    };
     let mut expander = Expander {
         directive,
         registry,
         calendar,
         horizon,
+        outside,
+        own: directive.horizon(),
         options,
         store: Obligations::new(),
         skipped: Vec::new(),
@@ -2626,6 +2997,10 @@ struct Expander<'a> {
     registry: &'a crate::org::Registry,
     calendar: &'a crate::calendar::WorkCalendar,
     horizon: Period,
+    /// The directive's horizon, when the one asked for lies wholly outside it.
+    outside: Option<Period>,
+    /// The directive's horizon.
+    own: Option<Period>,
     options: &'a ExpansionOptions,
     store: Obligations,
     skipped: Vec<Skipped>,
@@ -2643,24 +3018,29 @@ impl Expander<'_> {
         use crate::directive::{Assignee, Role};
 
         let issued = self.directive.issued();
-        let mut bodies: Vec<BodyId> = Vec::new();
+        let mut bodies: Vec<(BodyId, u8)> = Vec::new();
         for assignment in assignments {
-            if !matches!(assignment.role(), Role::Lead | Role::Implement) {
+            let role = assignment.role();
+            if !matches!(role, Role::Lead | Role::Implement) {
                 continue;
             }
+            let code = role_code(role);
             match assignment.assignee() {
                 Assignee::Recipients => {
                     for selector in self.directive.recipients() {
-                        bodies.extend(self.registry.select(selector, issued)?);
+                        let selected = self.registry.select(selector, issued)?;
+                        bodies.extend(selected.into_iter().map(|b| (b, code)));
                     }
                 }
                 Assignee::Bodies(selector) => {
-                    bodies.extend(self.registry.select(selector, issued)?);
+                    let selected = self.registry.select(selector, issued)?;
+                    bodies.extend(selected.into_iter().map(|b| (b, code)));
                 }
             }
         }
+        // A body both leading and implementing owes once, as the lead (code 0).
         bodies.sort_unstable();
-        bodies.dedup();
+        bodies.dedup_by_key(|&mut (body, _)| body);
         let clause_ref = self.store.add_clause(clause.clone())?;
         for (k, requirement) in requirements.iter().enumerate() {
             let index =
@@ -2675,11 +3055,12 @@ impl Expander<'_> {
             };
             for (period, due) in dues {
                 let period_ref = self.store.add_period(period)?;
-                for &body in &bodies {
+                for &(body, role) in &bodies {
                     let (holder, flags) = match self.registry.successor_on(body, due) {
                         Some(successor) => (successor, 0),
                         None => (body, FLAG_NOT_APPLICABLE),
                     };
+                    let flags = flags | (role << ROLE_SHIFT);
                     self.bind(body, due)?;
                     if holder != body {
                         self.bind(holder, due)?;
@@ -2734,21 +3115,24 @@ impl Expander<'_> {
         use crate::directive::Requirement;
 
         let no_bodies = Ok(Err(SkipReason::NoBodies));
+        if let (Some(horizon), false) = (self.outside, matches!(requirement, Requirement::Continuous)) {
+            return Ok(Err(SkipReason::OutsideDirectiveHorizon { horizon }));
+        }
         match requirement {
             Requirement::Continuous => Ok(Err(SkipReason::Continuous)),
             Requirement::PeriodicReport(report) => {
-                let regime = match (report.regime(), &self.options.default_regime) {
-                    (Some(regime), _) => regime,
-                    (None, None) => return Ok(Err(SkipReason::NoRegime)),
-                    (None, Some(default)) => match report.stated_frequency() {
-                        Some(stated) if stated != default.frequency() => {
-                            return Ok(Err(SkipReason::FrequencyMismatch {
+                let stated = report.stated_frequency();
+                let regime = match (report.regime(), self.options.regime_of(stated)) {
+                    (Some(regime), _) | (None, Some(regime)) => regime,
+                    (None, None) => {
+                        return Ok(Err(match (stated, &self.options.default_regime) {
+                            (Some(stated), Some(default)) => SkipReason::FrequencyMismatch {
                                 stated,
                                 regime: default.frequency(),
-                            }));
-                        }
-                        _ => default,
-                    },
+                            },
+                            _ => SkipReason::NoRegime,
+                        }));
+                    }
                 };
                 if !has_bodies {
                     return no_bodies;
@@ -2768,6 +3152,9 @@ impl Expander<'_> {
                     return no_bodies;
                 }
                 let date = due.date_from(issued, self.calendar)?;
+                if let Some(own) = self.own.filter(|own| !own.contains(date)) {
+                    return Ok(Err(SkipReason::OutsideDirectiveHorizon { horizon: own }));
+                }
                 if !self.horizon.contains(date) {
                     return Ok(Err(SkipReason::DueOutsideHorizon { due: date }));
                 }

@@ -27,6 +27,8 @@ pub(crate) enum Raw {
     LateExtension { row: u32, deadline: i32 },
     /// The extension moves the deadline outside the calendar.
     OutsideCalendar { row: u32 },
+    /// The event is dated before its directive was issued.
+    BeforeIssue { row: u32, issued: i32 },
 }
 
 /// An event of one obligation, as the per-obligation decision sees it.
@@ -403,7 +405,8 @@ impl Classes<'_> {
             let done = u8::from(i64::from(as_of) + 1 - i64::from(age) > i64::from(limit));
             let none = u8::from(age == 0).wrapping_neg();
             let code = done ^ ((done ^ open) & none);
-            let not_applicable = u8::from(flag != 0).wrapping_neg();
+            // Bit 0 of the flags: not applicable (the others hold the role).
+            let not_applicable = u8::from(flag & 1 != 0).wrapping_neg();
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
         let columns = dues.iter().zip(ages).zip(flags);
@@ -555,6 +558,28 @@ pub fn evaluate<'a>(
             (known <= as_of_day && (o as usize) < n).then_some(o)
         })
         .collect();
+    // Events dated before their directive was issued are left out and reported: their
+    // obligations take the per-obligation path too. Checked only when some event is older
+    // than the earliest issue date, so the usual log costs nothing here.
+    let issued_days = obligations.issued_days();
+    let directive_of = obligations.directive_column();
+    let issued_of = |o: u32| {
+        directive_of
+            .get(o as usize)
+            .and_then(|&d| issued_days.get(d as usize))
+            .copied()
+    };
+    let earliest_issue = issued_days.iter().copied().min();
+    if let (Some(oldest), Some(earliest)) = (events.oldest_day(), earliest_issue)
+        && oldest < earliest.min(as_of_day + 1)
+    {
+        let rows = ev_obligation.iter().zip(events.day_column()).zip(ev_known);
+        for ((&o, &day), &known) in rows {
+            if known <= as_of_day && issued_of(o).is_some_and(|issued| day < issued) {
+                special_rows.push(o);
+            }
+        }
+    }
     special_rows.sort_unstable();
     special_rows.dedup();
 
@@ -611,7 +636,15 @@ pub fn evaluate<'a>(
         recs.clear();
         let mut rows: Vec<u32> = mine.iter().map(|&(_, row)| row).collect();
         rows.sort_unstable();
+        let issued = issued_of(o);
         for (k, &row) in rows.iter().enumerate() {
+            let day = events.day_column().get(row as usize).copied();
+            if let (Some(issued), Some(day)) = (issued, day)
+                && day < issued
+            {
+                diagnostics.push(Raw::BeforeIssue { row, issued });
+                continue;
+            }
             let earlier = rows.get(..k).unwrap_or_default();
             if let Some(&first) = earlier
                 .iter()
@@ -806,6 +839,10 @@ impl<'a> Evaluation<'a> {
             Raw::LateExtension { row, deadline } => Diagnostic::LateExtensionIgnored {
                 event: record(row)?,
                 deadline: from_day_number(deadline)?,
+            },
+            Raw::BeforeIssue { row, issued } => Diagnostic::BeforeIssue {
+                event: record(row)?,
+                issued: from_day_number(issued)?,
             },
             Raw::OutsideCalendar { row } => {
                 let calendar = self.policy.calendar()?;
@@ -1036,6 +1073,7 @@ impl<'a> Evaluation<'a> {
                 Some(body) => Some(code(body)?),
                 None => None,
             },
+            role: self.obligations.role(id)?,
             status,
             original_due: from_day_number(due)?,
             effective_due,

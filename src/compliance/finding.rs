@@ -894,6 +894,7 @@ pub struct Finding {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub(crate) assigned_body: Option<BodyCode>,
+    pub(crate) role: crate::directive::Role,
     pub(crate) status: Status,
     #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     pub(crate) original_due: NaiveDate,
@@ -931,7 +932,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation().period().to_string(), "2025-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -955,7 +957,8 @@ impl Finding {
     /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/HU-A/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?)
     ///     .held_by(BodyCode::new("HU-B")?);
     /// let id = obligations.push(obligation)?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// let finding = evaluation.finding(id).ok_or("none")?;
     /// assert_eq!(finding.body().as_ref(), "HU-B");
     /// assert_eq!(finding.assigned_body().map(|b| b.as_ref()), Some("HU-A"));
@@ -980,12 +983,35 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assigned_body(&self) -> Option<&BodyCode> {
         self.assigned_body.as_ref()
+    }
+
+    /// The assignment role the obligation is owed in (lead, implement, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::directive::Role;
+    /// # use directives::obligation::{Obligation, Obligations};
+    /// let mut obligations = Obligations::new();
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?)
+    ///     .with_role(Role::Implement);
+    /// let id = obligations.push(obligation)?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// assert_eq!(evaluation.finding(id).ok_or("none")?.role(), Role::Implement);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn role(&self) -> crate::directive::Role {
+        self.role
     }
 
     /// The status.
@@ -1000,7 +1026,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1021,7 +1048,8 @@ impl Finding {
     /// let due = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, due))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), due, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, due, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.original_due(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1066,7 +1094,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert!(evaluation.finding(id).ok_or("none")?.deciding_event().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1086,7 +1115,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.decided_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1106,7 +1136,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.lateness().calendar_days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1125,7 +1156,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert!(evaluation.finding(id).ok_or("none")?.is_due_soon());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1145,7 +1177,8 @@ impl Finding {
     /// # use directives::obligation::{Obligation, Obligations};
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
-    /// let evaluation = evaluate(&obligations, &Events::new(), NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let no_events = Events::new();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.explanation().rule_id(), "status.open-overdue");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1232,6 +1265,15 @@ pub enum Diagnostic {
         #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
         deadline: NaiveDate,
     },
+    /// An event is dated before the directive that owes the obligation was issued (a
+    /// typo such as `1850` for `2025`, or an event of another directive).
+    BeforeIssue {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The directive's issue date.
+        #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
+        issued: NaiveDate,
+    },
     /// An extension moves the deadline outside the working-day calendar, so the deadline
     /// cannot be computed; the extension is left out.
     ExtensionOutsideCalendar {
@@ -1273,6 +1315,10 @@ impl fmt::Display for Diagnostic {
             Diagnostic::LateExtensionIgnored { event, deadline } => write!(
                 f,
                 "event {event} was granted after the deadline `{deadline}` and is ignored"
+            ),
+            Diagnostic::BeforeIssue { event, issued } => write!(
+                f,
+                "event {event} is dated before the directive was issued on `{issued}` and is ignored"
             ),
             Diagnostic::ExtensionOutsideCalendar { event, first, last } => write!(
                 f,
@@ -1372,5 +1418,63 @@ impl Findings {
     /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+}
+
+/// The serialised form of [`StatusCounts`](super::StatusCounts): one named field per
+/// status.
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub(crate) struct CountsWire {
+    #[serde(default)]
+    done_on_time: u64,
+    #[serde(default)]
+    done_late: u64,
+    #[serde(default)]
+    open_within_deadline: u64,
+    #[serde(default)]
+    open_overdue: u64,
+    #[serde(default)]
+    waived: u64,
+    #[serde(default)]
+    not_applicable: u64,
+}
+
+#[cfg(feature = "serde")]
+impl From<super::StatusCounts> for CountsWire {
+    fn from(counts: super::StatusCounts) -> CountsWire {
+        let [
+            done_on_time,
+            done_late,
+            open_within_deadline,
+            open_overdue,
+            waived,
+            not_applicable,
+        ] = counts.counts;
+        CountsWire {
+            done_on_time,
+            done_late,
+            open_within_deadline,
+            open_overdue,
+            waived,
+            not_applicable,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CountsWire> for super::StatusCounts {
+    fn from(w: CountsWire) -> super::StatusCounts {
+        super::StatusCounts {
+            counts: [
+                w.done_on_time,
+                w.done_late,
+                w.open_within_deadline,
+                w.open_overdue,
+                w.waived,
+                w.not_applicable,
+            ],
+        }
     }
 }

@@ -39,34 +39,33 @@
 //! use chrono::NaiveDate;
 //! use directives::calendar::WorkCalendar;
 //! use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-//! use directives::directive::{DirectiveKey, TaskNumber};
-//! use directives::document::DocSymbol;
-//! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-//! use directives::period::Period;
-//! use directives::org::BodyId;
+//! use directives::obligation::{Obligation, ObligationKey, Obligations};
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-//! let key = ObligationKey::new(
-//!     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-//!     TaskNumber::new("1")?,
-//!     RequirementIndex::new(0),
-//!     BodyId::from_index(1),
-//!     "2025-09".parse::<Period>()?,
-//! );
+//! // The September report of the health department (SYT) under task 1 of 05/CT-UBND.
+//! let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-09".parse()?;
 //! let mut obligations = Obligations::new();
 //! // Due on Saturday 2025-10-18; the deadline moves to Monday 2025-10-20.
 //! let id = obligations.push(Obligation::new(key, d(2025, 10, 18)?))?;
 //! let mut events = Events::new();
 //! events.push(Event::submitted(id, d(2025, 10, 20)?))?;
-//! let calendar = WorkCalendar::vietnam()?;
-//! let policy = EvaluationPolicy::new(&calendar);
+//! let policy = EvaluationPolicy::new(WorkCalendar::vietnam()?);
 //! let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
 //! let finding = evaluation.finding(id).ok_or("no finding")?;
 //! assert_eq!(finding.status(), Status::DoneOnTime);
 //! assert_eq!(
 //!     finding.explanation().to_string(),
-//!     "status.done-on-time (Decision 42/2014/QĐ-TTg); deadline `2025-10-18` is a rest day, \
-//!      moved to `2025-10-20` (Civil Code 2015 art. 148.5)",
+//!     "Done on time: done on `2025-10-20`, on or before the deadline `2025-10-20` \
+//!      (rule `status.done-on-time`, Decision 42/2014/QĐ-TTg); the deadline `2025-10-18` \
+//!      fell on a rest day and moved to the next working day, `2025-10-20` \
+//!      (Civil Code 2015 art. 148.5).",
+//! );
+//! assert_eq!(
+//!     finding.explanation().sentence_vi(),
+//!     "Đã hoàn thành đúng hạn: thực hiện ngày 20/10/2025, không muộn hơn hạn chót 20/10/2025 \
+//!      (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 18/10/2025 \
+//!      trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 20/10/2025 \
+//!      (khoản 5 Điều 148 Bộ luật Dân sự 2015).",
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -159,6 +158,14 @@ pub enum ComplianceError {
         event: Box<EventRecord>,
         /// The original due date.
         original_due: NaiveDate,
+    },
+    /// An event is dated before the directive that owes the obligation was issued.
+    #[error("event {event} is dated before the directive was issued on `{issued}`")]
+    BeforeIssue {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The directive's issue date.
+        issued: NaiveDate,
     },
     /// An indicator value is NaN or infinite.
     #[error("indicator value is not a finite number")]

@@ -283,6 +283,8 @@ impl Tracker {
     /// - [`ComplianceError::ExtensionBeforeDeadline`] when an extension sets a due date
     ///   before the original;
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or infinite;
+    /// - [`ComplianceError::BeforeIssue`] for an event dated before the directive was
+    ///   issued;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -310,6 +312,14 @@ impl Tracker {
             return Err(ComplianceError::NonFiniteValue);
         }
         let day = day_number(event.date());
+        if let Some(issued) = self.obligations.issued_day_at(row)
+            && day < issued
+        {
+            return Err(ComplianceError::BeforeIssue {
+                event: Box::new(self.describe(&event)?),
+                issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
+            });
+        }
         let known = day_number(event.known_on());
         // A copy is redundant when one already stands that became known no later.
         let repeats = list.iter().any(|slot| {

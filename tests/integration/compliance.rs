@@ -811,3 +811,132 @@ proptest! {
         })?;
     }
 }
+
+// ---- results as data ----
+
+/// Value → JSON → value and value → TOML → value give the value back.
+#[cfg(feature = "serde")]
+fn round_trip<T>(value: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, value, "through JSON: {json}");
+    let toml = toml::to_string(value).unwrap();
+    let back: T = toml::from_str(&toml).unwrap();
+    assert_eq!(&back, value, "through TOML: {toml}");
+}
+
+/// A small scenario that gives every kind of note and several diagnostics.
+fn rich_scenario() -> (Obligations, Events) {
+    let mut obligations = Obligations::new();
+    let shifted = obligations
+        .push(Obligation::new(key(1, "2025-08"), d(2025, 9, 20)))
+        .unwrap();
+    let extended = obligations
+        .push(Obligation::new(key(1, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let passed = obligations
+        .push(
+            Obligation::new(key(3, "2025-01"), d(2025, 2, 20))
+                .held_by(BodyCode::new("B2").unwrap()),
+        )
+        .unwrap();
+    let waived = obligations
+        .push(Obligation::new(key(2, "2025-02"), d(2025, 3, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events.push(Event::submitted(shifted, d(2025, 9, 22))).unwrap();
+    events
+        .push(Event::extended(extended, d(2025, 2, 10), d(2025, 3, 10), "15/QĐ-UBND"))
+        .unwrap();
+    events
+        .push(Event::extended(extended, d(2025, 2, 11), d(2025, 2, 1), "16/QĐ-UBND"))
+        .unwrap();
+    events
+        .push(Event::new(extended, d(2025, 3, 1), EventKind::Reopened))
+        .unwrap();
+    events
+        .push(Event::new(extended, d(2025, 3, 2), EventKind::IndicatorValue { value: 0.1 + 0.2 }))
+        .unwrap();
+    let waiver = Event::new(
+        waived,
+        d(2025, 3, 1),
+        EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged into task 2".into(),
+        },
+    );
+    events.push_at_line(waiver.clone(), 8).unwrap();
+    events.push_at_line(waiver, 9).unwrap();
+    events
+        .push_at_line(Event::submitted(ObligationId::from_index(99), d(2025, 3, 1)), 10)
+        .unwrap();
+    events
+        .push(Event::submitted(passed, d(2025, 2, 1)).recorded_on(d(2025, 2, 3)))
+        .unwrap();
+    (obligations, events)
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn findings_diagnostics_and_counts_round_trip() {
+    let (obligations, events) = rich_scenario();
+    let policy = EvaluationPolicy::new(calendar()).with_grace_days(1);
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let report = evaluation.to_findings();
+    assert_eq!(report.findings().len(), 4);
+    assert_eq!(report.diagnostics().len(), 3);
+    round_trip(&report);
+    for finding in report.findings() {
+        round_trip(finding);
+        round_trip(finding.explanation());
+    }
+    let mut counts = directives::compliance::StatusCounts::default();
+    for &status in evaluation.statuses() {
+        counts.add(status);
+    }
+    round_trip(&counts);
+    assert_eq!(
+        serde_json::to_string(&counts).unwrap(),
+        r#"{"done_on_time":3,"done_late":0,"open_within_deadline":0,"open_overdue":0,"waived":1,"not_applicable":0}"#
+    );
+    // The serialised report names no dense id: obligations by reference, bodies by code.
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains(r#""obligation":"05/CT-UBND@2025-01-02/1.1/B3/2025-01""#));
+    assert!(json.contains(r#""body":"B2""#));
+    assert!(!json.contains(r#""obligation":3"#));
+    // The report outlives its inputs.
+    drop(evaluation);
+    drop((obligations, events));
+    assert_eq!(report.as_of(), d(2025, 10, 1));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn obligation_stores_and_event_logs_round_trip() {
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Log {
+        events: Vec<EventRecord>,
+    }
+    let (obligations, events) = rich_scenario();
+    round_trip(&obligations);
+    let json = serde_json::to_string(&obligations).unwrap();
+    assert!(json.starts_with(r#"{"obligations":[{"key":"05/CT-UBND@2025-01-02/1.1/B1/2025-08","due":"2025-09-20","applicability":"applies","role":"lead"}"#), "{json}");
+    // The log is written as records; the one with an unknown obligation is left out.
+    let log = Log {
+        events: events.records(&obligations),
+    };
+    assert_eq!(log.events.len(), events.len() - 1);
+    round_trip(&log);
+    let back = Events::from_records(log.events.clone(), &obligations).unwrap();
+    assert_eq!(back.records(&obligations), log.events);
+    // A record naming an obligation the store does not hold is refused, naming it.
+    let stray = EventRecord::submitted(key(7, "2025-01"), d(2025, 1, 5)).at_line(3);
+    assert_eq!(
+        Events::from_records([stray], &obligations).unwrap_err().to_string(),
+        "event `submitted` on `2025-01-05` for `05/CT-UBND@2025-01-02/1.1/B7/2025-01` (line 3) \
+         names an obligation that is not in the store"
+    );
+}

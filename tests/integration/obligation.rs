@@ -858,9 +858,17 @@ mod seed {
                 proptest::prop_assert!(owed != (skips.len() == 1), "{clause} {index:?}");
                 proptest::prop_assert!(skips.len() <= 1);
                 let is_report = clause == Clause::Monitoring || clause.as_str() == "10";
+                // The letter governs 2024 only: a horizon outside it owes nothing, and says so.
+                let own = directive.horizon().unwrap();
+                let inside = horizon.start() <= own.end() && own.start() <= horizon.end();
                 if is_report {
-                    proptest::prop_assert_eq!(owed, regime.is_some());
-                    if regime.is_none() {
+                    proptest::prop_assert_eq!(owed, regime.is_some() && inside);
+                    if !inside {
+                        proptest::prop_assert_eq!(
+                            skips[0].reason(),
+                            SkipReason::OutsideDirectiveHorizon { horizon: own }
+                        );
+                    } else if regime.is_none() {
                         proptest::prop_assert_eq!(skips[0].reason(), SkipReason::NoRegime);
                     }
                 }
@@ -957,4 +965,118 @@ fn clause_serde_form() {
     let task: Clause = serde_json::from_str(r#""10""#).unwrap();
     assert_eq!(task, Clause::Task("10".parse().unwrap()));
     assert!(serde_json::from_str::<Clause>(r#""task 10""#).is_err());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn expansions_round_trip_without_a_registry() {
+    use directives::obligation::{Expansion, Obligations};
+    const THANH_HOA: &str = include_str!("../../examples/data/thanh_hoa.toml");
+    const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+    let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+    let directive = Directive::from_toml_str(SEED).unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let half = "2024-H2".parse::<Period>().unwrap();
+    let options = ExpansionOptions::new()
+        .default_regime(directives::regime::ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(&directive, &registry, &calendar, half, &options).unwrap();
+    assert!(!expansion.skipped().is_empty());
+    assert!(!expansion.obligations().is_empty());
+    let json = serde_json::to_string(&expansion).unwrap();
+    let back: Expansion = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, expansion);
+    let toml = toml::to_string(&expansion).unwrap();
+    let back: Expansion = toml::from_str(&toml).unwrap();
+    assert_eq!(back, expansion);
+    // No dense id in the text: bodies by code, requirements numbered from 1.
+    assert!(json.contains(r#""key":"1470-CV/TU@2024-02-22/10.1/"#), "{json}");
+    assert!(json.contains(r#""requirement":1"#), "{json}");
+    // The store reads back on its own and finds obligations by reference.
+    let store: Obligations = serde_json::from_str(&serde_json::to_string(expansion.obligations()).unwrap()).unwrap();
+    for id in store.ids() {
+        let reference = store.key(id).unwrap().to_string();
+        assert_eq!(store.lookup(&reference).unwrap(), id);
+        let original = expansion.obligations().lookup(&reference).unwrap();
+        assert_eq!(expansion.obligations().get(original), store.get(id));
+    }
+    // A repeated obligation in a file is refused, naming it.
+    let one = r#"{"key":"05/CT-UBND@2025-01-02/1.1/SYT/2025-01","due":"2025-02-20","applicability":"applies"}"#;
+    let twice = format!(r#"{{"obligations":[{one},{one}]}}"#);
+    let error = serde_json::from_str::<Obligations>(&twice).unwrap_err().to_string();
+    assert!(
+        error.contains("obligation `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` is already in the store"),
+        "{error}"
+    );
+}
+
+#[test]
+fn references_round_trip_and_bad_ones_are_named() {
+    use directives::obligation::ObligationKey;
+    for text in [
+        "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1",
+        "05/CT-UBND@2024-03-01/monitoring.2/SYT/2024-02-22..2024-12-31",
+        "1/QĐ-UBND@2025-01-02/2a.12/B_1.x/2025-9M",
+    ] {
+        let key: ObligationKey = text.parse().unwrap();
+        assert_eq!(key.to_string(), text);
+    }
+    let cases = [
+        ("1470-CV/TU", "expected `symbol@issued/clause.requirement/body/period`"),
+        ("1470-CV/TU@2024-2-22/10.1/TU/2024", "the issue date is not a `YYYY-MM-DD` date"),
+        ("1470-CV/TU@2024-02-22/10.0/TU/2024", "the requirement number is not a number from 1"),
+        ("1470-CV/TU@2024-02-22/10/TU/2024", "expected `clause.requirement`, such as `10.1`"),
+        ("1470-CV/TU@2024-02-22/task.1/TU/2024", "the clause is neither a task number nor `monitoring`"),
+        ("1470-CV/TU@2024-02-22/10.1/T U/2024", "the body code is not valid"),
+        ("1470-CV/TU@2024-02-22/10.1/TU/2024-q1", "the period is not a canonical period"),
+    ];
+    for (text, reason) in cases {
+        let error = text.parse::<ObligationKey>().unwrap_err().to_string();
+        assert_eq!(error, format!("invalid obligation reference `{text}`: {reason}"));
+    }
+    // A huge text is quoted no longer than 80 characters.
+    let huge = "x".repeat(10_000);
+    let error = huge.parse::<ObligationKey>().unwrap_err().to_string();
+    assert!(error.len() < 200, "{}", error.len());
+}
+
+proptest::proptest! {
+    #[test]
+    fn references_round_trip_for_any_key(
+        task in 1u32..1000,
+        suffix in "[a-z]{0,2}",
+        monitoring in proptest::bool::weighted(0.2),
+        requirement in 0u32..50,
+        body in "[A-Z][A-Z0-9_.-]{0,20}",
+        year in 1990i32..2100,
+        month in 1u32..=12,
+        period in 0usize..5,
+    ) {
+        use directives::obligation::{Clause, ObligationKey, RequirementIndex};
+        let clause = if monitoring {
+            Clause::Monitoring
+        } else {
+            Clause::from(directives::directive::TaskNumber::new(format!("{task}{suffix}")).unwrap())
+        };
+        let period = match period {
+            0 => Period::year(year).unwrap(),
+            1 => Period::month(year, month).unwrap(),
+            2 => format!("{year}-Q{}", (month - 1) / 3 + 1).parse().unwrap(),
+            3 => format!("{year}-H{}", (month - 1) / 6 + 1).parse().unwrap(),
+            _ => Period::custom(date(year, month, 1), date(year, 12, 31)).unwrap(),
+        };
+        let key = ObligationKey::new(
+            directives::directive::DirectiveKey::new(DocSymbol::parse("1470-CV/TU").unwrap(), date(year, month, 2)),
+            clause,
+            RequirementIndex::new(requirement),
+            directives::org::BodyCode::new(body).unwrap(),
+            period,
+        );
+        let text = key.to_string();
+        proptest::prop_assert_eq!(text.parse::<ObligationKey>().unwrap(), key.clone());
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&key).unwrap();
+            proptest::prop_assert_eq!(json, format!("\"{text}\""));
+        }
+    }
 }
