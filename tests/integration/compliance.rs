@@ -940,3 +940,300 @@ fn obligation_stores_and_event_logs_round_trip() {
          names an obligation that is not in the store"
     );
 }
+
+// ---- what is known on the as-of date ----
+
+/// Two copies of one event, the second recorded earlier than the first: from the day the
+/// earlier-known copy is known, the event counts, in `evaluate` and in the tracker alike.
+#[test]
+fn duplicates_are_judged_by_what_is_known_on_the_as_of_date() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let kinds = [
+        EventKind::Submitted { document: None },
+        EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged".into(),
+        },
+        EventKind::Extended {
+            new_due: d(2025, 3, 20),
+            document: "15/QĐ-UBND".into(),
+        },
+    ];
+    for kind in kinds {
+        let late_copy = Event::new(id, d(2025, 2, 10), kind.clone()).recorded_on(d(2025, 3, 15));
+        let early_copy = Event::new(id, d(2025, 2, 10), kind.clone()).recorded_on(d(2025, 2, 12));
+        let mut events = Events::new();
+        events.push(late_copy.clone()).unwrap();
+        events.push(early_copy.clone()).unwrap();
+        let policy = EvaluationPolicy::without_calendar();
+        let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+        tracker.apply(late_copy.clone()).unwrap();
+        // Known earlier, so not a mere repeat.
+        tracker.apply(early_copy.clone()).unwrap();
+        // Known no earlier than a copy already there: a repeat.
+        assert!(matches!(
+            tracker.apply(late_copy.clone()),
+            Err(ComplianceError::DuplicateEvent { .. })
+        ));
+        for as_of in [d(2025, 2, 11), d(2025, 2, 12), d(2025, 3, 1), d(2025, 3, 16)] {
+            let evaluation = evaluate(&obligations, &events, as_of, &policy).unwrap();
+            assert_eq!(
+                tracker.status(id, as_of).unwrap(),
+                evaluation.status(id).unwrap(),
+                "{kind:?} as of {as_of}"
+            );
+        }
+        let as_of = d(2025, 3, 1);
+        let expected = match kind {
+            EventKind::Waived { .. } => Status::Waived,
+            EventKind::Extended { .. } => Status::OpenWithinDeadline,
+            _ => Status::DoneOnTime,
+        };
+        assert_eq!(tracker.status(id, as_of).unwrap(), expected, "{kind:?}");
+    }
+}
+
+#[test]
+fn events_before_the_directive_was_issued_are_reported_and_left_out() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    // A typo: 1850 for 2025.
+    events
+        .push_at_line(Event::submitted(id, d(1850, 2, 18)), 4)
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::OpenOverdue]);
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `submitted` on `1850-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 4) \
+         is dated before the directive was issued on `2025-01-02` and is ignored"
+    );
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::submitted(id, d(1850, 2, 18)))
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `1850-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         is dated before the directive was issued on `2025-01-02`"
+    );
+    assert_eq!(tracker.status(id, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
+}
+
+#[test]
+fn an_extension_past_the_calendar_is_reported_and_the_rest_runs() {
+    let mut obligations = Obligations::new();
+    let a = obligations
+        .push(Obligation::new(key(1, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let b = obligations
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events
+        .push_at_line(Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"), 2)
+        .unwrap();
+    events.push(Event::submitted(b, d(2025, 2, 19))).unwrap();
+    let policy = EvaluationPolicy::new(calendar());
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::OpenOverdue, Status::DoneOnTime]
+    );
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `extended` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 2) \
+         moves the deadline outside the working-day calendar `2024-01-01`..`2027-12-31` and is ignored"
+    );
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    tracker
+        .apply(Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"))
+        .unwrap();
+    assert_eq!(tracker.status(a, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
+}
+
+// ---- the tracker as application state ----
+
+#[test]
+fn tracker_merges_retracts_and_corrects() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar()).unwrap();
+    let mut other = Obligations::new();
+    other
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let first = tracker.merge(&other).unwrap();
+    assert_eq!(tracker.obligations().len(), 2);
+    assert_eq!(
+        tracker.merge(&other).unwrap_err().to_string(),
+        "obligation `05/CT-UBND@2025-01-02/1.1/B2/2025-01` is already in the store"
+    );
+    assert_eq!(tracker.obligations().len(), 2);
+    let sent = tracker.apply(Event::submitted(first, d(2025, 2, 19))).unwrap();
+    assert_eq!(
+        tracker.status_of("05/CT-UBND@2025-01-02/1.1/B2/2025-01", d(2025, 3, 1)).unwrap(),
+        Status::DoneOnTime
+    );
+    // The submission was booked against the wrong body: retract it, book it for B1.
+    let fixed = tracker
+        .correct(
+            sent,
+            Event::submitted(id, d(2025, 2, 19)),
+            directives::compliance::Retraction::new(d(2025, 3, 2), "Văn phòng", "wrong body"),
+        )
+        .unwrap();
+    let retraction = tracker.retraction(sent).unwrap();
+    assert_eq!((retraction.on(), retraction.by(), retraction.reason()), (d(2025, 3, 2), "Văn phòng", "wrong body"));
+    assert!(tracker.event(sent).is_some(), "the log keeps what was retracted");
+    // What was known on 2025-03-01 stands as it was; from 2025-03-02 the correction counts.
+    assert_eq!(tracker.status(first, d(2025, 3, 1)).unwrap(), Status::DoneOnTime);
+    assert_eq!(tracker.status(first, d(2025, 3, 2)).unwrap(), Status::OpenOverdue);
+    assert_eq!(tracker.status(id, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
+    assert_eq!(tracker.status(id, d(2025, 3, 2)).unwrap(), Status::DoneOnTime);
+    assert_eq!(
+        tracker.record(fixed).unwrap().to_string(),
+        "`submitted` on `2025-02-19` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01`"
+    );
+    assert!(matches!(
+        tracker.retract(sent, directives::compliance::Retraction::new(d(2025, 3, 3), "x", "y")),
+        Err(ComplianceError::AlreadyRetracted { .. })
+    ));
+    assert_eq!(tracker.holder_counts("B1", d(2025, 3, 2)).unwrap().total(), 1);
+    assert_eq!(tracker.body_counts("B2", d(2025, 3, 2)).unwrap().get(Status::OpenOverdue), 1);
+    assert_eq!(
+        tracker
+            .directive_counts(key(1, "2025-01").directive(), d(2025, 3, 2))
+            .unwrap()
+            .total(),
+        2
+    );
+    // The tracker can be shared across threads and kept for the application's life.
+    let shared = std::sync::Arc::new(std::sync::RwLock::new(tracker));
+    let reader = std::sync::Arc::clone(&shared);
+    let status = std::thread::spawn(move || {
+        reader.read().unwrap().status(id, d(2025, 3, 2)).unwrap()
+    })
+    .join()
+    .unwrap();
+    assert_eq!(status, Status::DoneOnTime);
+}
+
+// ---- explanations for people ----
+
+#[test]
+fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
+    let (obligations, events) = rich_scenario();
+    let policy = EvaluationPolicy::new(calendar());
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let sentences: Vec<(String, String)> = evaluation
+        .findings()
+        .map(|f| (f.explanation().sentence_en(), f.explanation().sentence_vi()))
+        .collect();
+    let expected = [
+        (
+            "Done on time: done on `2025-09-22`, on or before the deadline `2025-09-22` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the deadline `2025-09-20` fell on a \
+             rest day and moved to the next working day, `2025-09-22` (Civil Code 2015 art. 148.5).",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 22/09/2025, không muộn hơn hạn chót 22/09/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 20/09/2025 \
+             trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 22/09/2025 (khoản 5 Điều \
+             148 Bộ luật Dân sự 2015).",
+        ),
+        (
+            "Done on time: done on `2025-03-02`, on or before the deadline `2025-03-10` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the obligation was reopened on \
+             `2025-03-01`, so what was done before does not count; the deadline was extended from \
+             `2025-02-20` to `2025-03-10` by `15/QĐ-UBND`, granted on `2025-02-10`.",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 02/03/2025, không muộn hơn hạn chót 10/03/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); nhiệm vụ được mở lại \
+             ngày 01/03/2025, kết quả trước đó không được tính; hạn được gia hạn từ 20/02/2025 đến \
+             10/03/2025 theo văn bản 15/QĐ-UBND ngày 10/02/2025.",
+        ),
+        (
+            "Done on time: done on `2025-02-01`, on or before the deadline `2025-02-20` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the obligation passed from `B3` to \
+             its successor `B2`.",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 01/02/2025, không muộn hơn hạn chót 20/02/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); nhiệm vụ chuyển từ B3 \
+             sang đơn vị kế thừa B2.",
+        ),
+        (
+            "Waived: the assigning authority withdrew the obligation on `2025-03-01` (rule \
+             `status.waived`).",
+            "Được miễn thực hiện: cơ quan giao nhiệm vụ đã miễn từ ngày 01/03/2025 (quy tắc \
+             `status.waived`).",
+        ),
+    ];
+    for ((en, vi), (want_en, want_vi)) in sentences.iter().zip(expected) {
+        assert_eq!(en, want_en);
+        assert_eq!(vi, want_vi);
+    }
+    assert_eq!(sentences.len(), 4);
+    // The other statuses.
+    let e = |status| directives::compliance::Explanation::new(status, d(2025, 2, 20), Some(d(2025, 2, 24)), d(2025, 3, 1));
+    assert_eq!(
+        e(Status::DoneLate).sentence_en(),
+        "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, \
+         Decision 42/2014/QĐ-TTg)."
+    );
+    assert_eq!(
+        e(Status::OpenOverdue).sentence_vi(),
+        "Chưa hoàn thành quá hạn: đến ngày 01/03/2025 chưa thực hiện, đã quá hạn chót 20/02/2025 \
+         (quy tắc `status.open-overdue`, Quyết định số 42/2014/QĐ-TTg)."
+    );
+    assert_eq!(
+        e(Status::NotApplicable).sentence_en(),
+        "Not applicable: the obligation does not apply (its body ceased without a successor) \
+         (rule `status.not-applicable`)."
+    );
+    for status in Status::ALL {
+        assert!(e(status).sentence_en().contains(status.rule_id()));
+        assert!(e(status).sentence_vi().contains(status.rule_id()));
+        assert_eq!(e(status).provision(), status.provision());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// With some events retracted on some dates, the tracker as of a date agrees with
+    /// `evaluate` over the events not yet retracted on that date.
+    #[test]
+    fn tracker_with_retractions_agrees_with_evaluate(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(
+            (event_strategy(true, true), prop::option::weighted(0.3, 0u32..360)),
+            0..25,
+        ),
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        with_policy(policy, |policy| {
+            let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+            let mut standing = Vec::new();
+            for (event, retracted) in &events {
+                let Ok(id) = tracker.apply(event.clone()) else { continue };
+                match retracted {
+                    Some(on) => {
+                        let retraction = directives::compliance::Retraction::new(day(*on), "clerk", "test");
+                        tracker.retract(id, retraction).unwrap();
+                        if *on > as_of {
+                            standing.push(event.clone());
+                        }
+                    }
+                    None => standing.push(event.clone()),
+                }
+            }
+            let standing = log(&standing);
+            let evaluation = evaluate(&obligations, &standing, day(as_of), policy).unwrap();
+            for id in obligations.ids() {
+                prop_assert_eq!(
+                    tracker.status(id, day(as_of)).unwrap(),
+                    evaluation.status(id).unwrap()
+                );
+            }
+            Ok(())
+        })?;
+    }
+}
