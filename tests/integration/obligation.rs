@@ -1080,3 +1080,122 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn obligations_carry_their_assignment_role() {
+    let doc = Document::builder(DocSymbol::parse("06/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "report quarterly")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BKT")))
+                // Leading and implementing at once: owed once, as the lead.
+                .assign(Role::Implement, Assignee::Bodies(body("BDV")))
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_regime(ReportingRegime::decree_09_quarterly()),
+                )),
+        )
+        .build()
+        .unwrap();
+    let registry = registry();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let store = obligations(&directive, &registry, &calendar, Period::year(2024).unwrap())
+        .unwrap()
+        .into_obligations();
+    let roles: std::collections::BTreeMap<String, Vec<Role>> =
+        store.ids().fold(Default::default(), |mut acc, id| {
+            let o = store.get(id).unwrap();
+            acc.entry(o.key().body().to_string()).or_default().push(o.role());
+            acc
+        });
+    assert_eq!(roles["BDV"], [Role::Lead; 4]);
+    assert_eq!(roles["BKT"], [Role::Implement; 4]);
+    assert!(!roles.contains_key("BTG"));
+    // Findings carry the role, and scorecards split by it.
+    let no_events = Events::new();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&store, &no_events, date(2024, 12, 31), &policy).unwrap();
+    let first = store.ids().next().unwrap();
+    assert_eq!(evaluation.finding(first).unwrap().role(), store.role(first).unwrap());
+    let by_role = directives::compliance::Scorecard::by_key(&evaluation, |id| store.role(id));
+    let split: Vec<(Option<Role>, u64)> = by_role.iter().map(|(r, c)| (*r, c.counts().total())).collect();
+    assert_eq!(split, [(Some(Role::Lead), 4), (Some(Role::Implement), 4)]);
+}
+
+#[test]
+fn default_regimes_per_frequency() {
+    let doc = Document::builder(DocSymbol::parse("07/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "report monthly")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::Monthly),
+                ))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::Quarterly),
+                ))
+                .require(Requirement::PeriodicReport(PeriodicReport::new())),
+        )
+        .build()
+        .unwrap();
+    let registry = registry();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new()
+        .regime_for(ReportingRegime::decree_09_monthly())
+        .regime_for(ReportingRegime::decree_09_quarterly());
+    let expansion =
+        obligations_with(&directive, &registry, &calendar, Period::year(2024).unwrap(), &options)
+            .unwrap();
+    let store = expansion.obligations();
+    let count = |k: u32| {
+        store
+            .ids()
+            .filter(|&id| store.key(id).unwrap().requirement().get() == k)
+            .count()
+    };
+    // Monthly from March (the letter is dated 2024-02-22), quarterly from Q1.
+    assert_eq!((count(0), count(1)), (11, 4));
+    // No frequency stated and no default: skipped, and said why.
+    assert_eq!(expansion.skipped().len(), 1);
+    assert_eq!(
+        expansion.skipped()[0].to_string(),
+        "task 1, requirement 3: the periodic report states no reporting regime and no default \
+         regime was given"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn data_files_name_regime_presets() {
+    let text = r#"
+        [document]
+        symbol = "08/CT-TU"
+        issued = "2024-02-22"
+        kind = "directive"
+        title = "Báo cáo"
+        [[tasks]]
+        number = "1"
+        title = "report monthly"
+        assignments = [{ role = "lead", bodies = { body = "BDV" } }]
+        requirements = [{ kind = "periodic_report", regime = "decree_09_monthly" }]
+    "#;
+    match Directive::from_toml_str(text) {
+        Ok(directive) => {
+            let regime = match &directive.tasks()[0].requirements()[0] {
+                Requirement::PeriodicReport(report) => report.regime().cloned(),
+                _ => None,
+            };
+            assert_eq!(regime, Some(ReportingRegime::decree_09_monthly()));
+            let bad = text.replace("decree_09_monthly", "monthly");
+            let error = Directive::from_toml_str(&bad).unwrap_err().to_string();
+            assert!(error.contains("unknown regime preset `monthly`"), "{error}");
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
