@@ -678,6 +678,102 @@ impl<'de> serde::Deserialize<'de> for ObligationKey {
     }
 }
 
+/// An indicator's target: a finite number (NaN and infinities are refused).
+///
+/// An indicator obligation is *met* when the value reported reaches the target (is at
+/// least the target), *missed* when it falls short. Reading "reaches" as "at least" is
+/// this crate's assumption, as directives state targets to reach ("5 models", "80%"); a
+/// target to stay under is not modelled.
+///
+/// # Example
+///
+/// ```
+/// use directives::obligation::Target;
+///
+/// let target = Target::new(80.0)?;
+/// assert_eq!(target.get(), 80.0);
+/// assert!(target.is_met_by(80.0));
+/// assert!(!target.is_met_by(62.0));
+/// assert!(Target::new(f64::NAN).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct Target(
+    // INVARIANT (finite): finite, and `0.0` for zero; upheld by `Target::new`.
+    f64,
+);
+
+impl Target {
+    /// The target `value`.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::NonFiniteTarget`] for NaN or an infinity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert!(Target::new(f64::INFINITY).is_err());
+    /// ```
+    pub fn new(value: f64) -> Result<Target, ObligationError> {
+        if value.is_finite() {
+            // INVARIANT (finite): `-0.0` becomes `0.0`, so equal targets have equal bits.
+            Ok(Target(if value == 0.0 { 0.0 } else { value }))
+        } else {
+            Err(ObligationError::NonFiniteTarget)
+        }
+    }
+
+    /// The value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert_eq!(Target::new(5.0)?.get(), 5.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Whether a reported value meets the target (is at least the target).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert!(Target::new(5.0)?.is_met_by(6.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_met_by(self, value: f64) -> bool {
+        value >= self.0
+    }
+}
+
+impl Eq for Target {}
+
+impl std::hash::Hash for Target {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // INVARIANT (finite): equal targets have equal bits.
+        self.0.to_bits().hash(state);
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Target::new(value).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Whether an obligation applies at all.
 ///
 /// An obligation that does not apply (for example, its body ceased without a successor
@@ -751,6 +847,11 @@ pub struct Obligation {
     applicability: Applicability,
     #[cfg_attr(feature = "serde", serde(default = "lead"))]
     role: Role,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    target: Option<Target>,
 }
 
 /// The default role of an obligation read from a file.
@@ -785,7 +886,44 @@ impl Obligation {
             holder: None,
             applicability: Applicability::Applies,
             role: Role::Lead,
+            target: None,
         }
+    }
+
+    /// The same obligation, an indicator with this target.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Target};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due)
+    ///     .with_target(Target::new(80.0)?);
+    /// assert_eq!(obligation.target().map(Target::get), Some(80.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_target(mut self, target: Target) -> Obligation {
+        self.target = Some(target);
+        self
+    }
+
+    /// The indicator's target, for an indicator obligation that states one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).target(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self) -> Option<Target> {
+        self.target
     }
 
     /// The same obligation, owed in this assignment role (the default is
@@ -1274,6 +1412,9 @@ pub struct Obligations {
     periods: Interner<Period>,
     // INVARIANT (bodies): every body id in the holder and assigned columns has an entry.
     bodies: BodyTable,
+    // INVARIANT (targets): sorted by row, each row at most once; rows only grow, and
+    // targets are pushed right after their row.
+    targets: Vec<(u32, Target)>,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
     // upheld by `insert_with`, the only place that pushes to them.
     directive: Vec<u32>,
@@ -1695,6 +1836,7 @@ impl Obligations {
             holder,
             applicability,
             role,
+            target,
         } = obligation;
         let body = self.add_body(key.body.clone())?;
         let holder = match holder {
@@ -1716,7 +1858,11 @@ impl Obligations {
         if self.index().contains_key(&row_key(&row)) {
             return Err(ObligationError::DuplicateKey { key: Box::new(key) });
         }
-        self.insert_with(row, holder, flags)
+        let id = self.insert_with(row, holder, flags)?;
+        if let Some(target) = target {
+            self.targets.push((id.0, target));
+        }
+        Ok(id)
     }
 
     /// The obligation with this key, if the store holds one.
@@ -1920,6 +2066,7 @@ impl Obligations {
         let not_applicable = flags & FLAG_NOT_APPLICABLE != 0;
         Some(Obligation {
             role: role_of(flags),
+            target: self.target(id),
             key,
             due: from_day_number(*self.due.get(i)?)?,
             holder: match assigned {
@@ -2114,7 +2261,10 @@ impl Obligations {
                     .ok_or(ObligationError::UnknownHandle)?,
             };
             let flags = other.flags.get(i).copied().unwrap_or(0);
-            self.insert_with(row, holder, flags)?;
+            let new = self.insert_with(row, holder, flags)?;
+            if let Some(target) = other.target(id) {
+                self.targets.push((new.0, target));
+            }
         }
         Ok(ObligationId(first))
     }
@@ -2146,6 +2296,31 @@ impl Obligations {
     /// ```
     pub fn role(&self, id: ObligationId) -> Option<Role> {
         self.flags.get(id.0 as usize).map(|&f| role_of(f))
+    }
+
+    /// The target of an indicator obligation, if this store issued the id and the
+    /// obligation has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations, Target};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let mut store = Obligations::new();
+    /// let id = store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).with_target(Target::new(5.0)?))?;
+    /// assert_eq!(store.target(id).map(Target::get), Some(5.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self, id: ObligationId) -> Option<Target> {
+        let k = self.targets.binary_search_by_key(&id.0, |&(row, _)| row).ok()?;
+        self.targets.get(k).map(|&(_, t)| t)
+    }
+
+    /// Whether some obligation has an indicator target.
+    pub(crate) fn has_targets(&self) -> bool {
+        !self.targets.is_empty()
     }
 
     /// The issue day of each directive, by directive handle.
@@ -3053,6 +3228,13 @@ impl Expander<'_> {
                     continue;
                 }
             };
+            let target = match requirement {
+                crate::directive::Requirement::Indicator {
+                    target: Some(target),
+                    ..
+                } => Some(Target::new(*target)?),
+                _ => None,
+            };
             for (period, due) in dues {
                 let period_ref = self.store.add_period(period)?;
                 for &(body, role) in &bodies {
@@ -3075,7 +3257,10 @@ impl Expander<'_> {
                     };
                     // Keys are unique: the bodies are distinct, and so are the periods of
                     // one requirement.
-                    self.store.insert_with(row, holder, flags)?;
+                    let id = self.store.insert_with(row, holder, flags)?;
+                    if let Some(target) = target {
+                        self.store.targets.push((id.0, target));
+                    }
                 }
             }
         }
@@ -3196,6 +3381,9 @@ pub enum ObligationError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// An indicator target is NaN or infinite.
+    #[error("indicator target is not a finite number")]
+    NonFiniteTarget,
     /// A body code or id is already bound to another body in the store.
     #[error("body `{code}` conflicts with a body already in the store")]
     BodyConflict {

@@ -7,9 +7,12 @@ use chrono::NaiveDate;
 
 use super::ComplianceError;
 use super::event::{
-    EventId, EventKind, Events, TAG_EXTENDED, TAG_REOPENED, TAG_WAIVED, is_qualifying,
+    EventId, EventKind, Events, TAG_EXTENDED, TAG_INDICATOR, TAG_REOPENED, TAG_WAIVED,
+    is_qualifying,
 };
-use super::finding::{Diagnostic, Explanation, Finding, Findings, Lateness, Note, Status};
+use super::finding::{
+    Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
+};
 use super::policy::{EvaluationPolicy, LateExtensions};
 use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
 
@@ -487,6 +490,9 @@ pub struct Evaluation<'a> {
     // Resolved on first request, in one more pass over the events.
     deciding_rows: OnceLock<Vec<u32>>,
     diagnostics: OnceLock<Vec<Diagnostic>>,
+    // The latest indicator value known on the as-of date of each obligation with a
+    // target, as (day, row, value); resolved on first request in one pass over the events.
+    indicator_values: OnceLock<HashMap<u32, (i32, u32, f64)>>,
 }
 
 /// Evaluates obligations against events as of a date, under a policy.
@@ -688,6 +694,7 @@ pub fn evaluate<'a>(
         special_diagnostics: diagnostics,
         deciding_rows: OnceLock::new(),
         diagnostics: OnceLock::new(),
+        indicator_values: OnceLock::new(),
     })
 }
 
@@ -1084,7 +1091,60 @@ impl<'a> Evaluation<'a> {
             decided_on,
             lateness,
             due_soon,
+            indicator: self.obligations.target(id).map(|target| {
+                let target_value = target.get();
+                match self.indicator_values().get(&id.index()) {
+                    Some(&(_, _, value)) if target.is_met_by(value) => IndicatorOutcome::Met {
+                        value,
+                        target: target_value,
+                    },
+                    Some(&(_, _, value)) => IndicatorOutcome::Missed {
+                        value,
+                        target: target_value,
+                    },
+                    None => IndicatorOutcome::NoValue {
+                        target: target_value,
+                    },
+                }
+            }),
             explanation,
+        })
+    }
+
+    /// The latest indicator value known on the as-of date of each obligation with a
+    /// target, found on first request in one pass over the events.
+    fn indicator_values(&self) -> &HashMap<u32, (i32, u32, f64)> {
+        self.indicator_values.get_or_init(|| {
+            let mut values = HashMap::new();
+            if !self.obligations.has_targets() {
+                return values;
+            }
+            let as_of = day_number(self.as_of);
+            let events = self.events;
+            let columns = events
+                .obligation_column()
+                .iter()
+                .zip(events.day_column())
+                .zip(events.known_column())
+                .zip(events.tag_column())
+                .zip(0u32..);
+            for ((((&o, &day), &known), &tag), row) in columns {
+                if tag != TAG_INDICATOR || known > as_of {
+                    continue;
+                }
+                if self.obligations.target(ObligationId::from_index(o)).is_none() {
+                    continue;
+                }
+                let Some(EventKind::IndicatorValue { value }) = events.detail_at(row as usize)
+                else {
+                    continue;
+                };
+                let entry = values.entry(o).or_insert((day, row, *value));
+                if (day, row) > (entry.0, entry.1) {
+                    *entry = (day, row, *value);
+                }
+            }
+            values
         })
     }
 

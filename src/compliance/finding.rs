@@ -852,6 +852,83 @@ impl Lateness {
     }
 }
 
+/// How an indicator obligation's value compares with its target, apart from when it was
+/// reported (timeliness is the status's business).
+///
+/// The value is the latest one reported and known on the as-of date.
+///
+/// New outcomes may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::IndicatorOutcome;
+///
+/// let outcome = IndicatorOutcome::Missed { value: 62.0, target: 80.0 };
+/// assert_eq!(outcome.to_string(), "value `62` misses the target `80`");
+/// assert!(!outcome.is_met());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum IndicatorOutcome {
+    /// The value reaches the target (at least the target).
+    Met {
+        /// The value reported.
+        value: f64,
+        /// The target.
+        target: f64,
+    },
+    /// The value falls short of the target.
+    Missed {
+        /// The value reported.
+        value: f64,
+        /// The target.
+        target: f64,
+    },
+    /// No value was reported by the as-of date.
+    NoValue {
+        /// The target.
+        target: f64,
+    },
+}
+
+impl IndicatorOutcome {
+    /// Whether the target was met.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::IndicatorOutcome;
+    ///
+    /// assert!(IndicatorOutcome::Met { value: 5.0, target: 5.0 }.is_met());
+    /// assert!(!IndicatorOutcome::NoValue { target: 5.0 }.is_met());
+    /// ```
+    pub fn is_met(&self) -> bool {
+        matches!(self, IndicatorOutcome::Met { .. })
+    }
+}
+
+impl fmt::Display for IndicatorOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndicatorOutcome::Met { value, target } => {
+                write!(f, "value `{value}` meets the target `{target}`")
+            }
+            IndicatorOutcome::Missed { value, target } => {
+                write!(f, "value `{value}` misses the target `{target}`")
+            }
+            IndicatorOutcome::NoValue { target } => {
+                write!(f, "no value reported against the target `{target}`")
+            }
+        }
+    }
+}
+
 /// The finding for one obligation: owned, readable data that outlives the evaluation and
 /// serialises as it reads (the obligation by reference, bodies by code, the deciding event
 /// as an [`EventRecord`]).
@@ -916,6 +993,11 @@ pub struct Finding {
     pub(crate) decided_on: Option<NaiveDate>,
     pub(crate) lateness: Lateness,
     pub(crate) due_soon: bool,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub(crate) indicator: Option<IndicatorOutcome>,
     pub(crate) explanation: Explanation,
 }
 
@@ -1163,6 +1245,32 @@ impl Finding {
     /// ```
     pub fn is_due_soon(&self) -> bool {
         self.due_soon
+    }
+
+    /// For an indicator with a target, how the value compares with it (met, missed, or no
+    /// value), apart from the status, which judges timeliness only.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, Event, EventKind, EvaluationPolicy, Events, IndicatorOutcome, Status};
+    /// # use directives::obligation::{Obligation, Obligations, Target};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.2/SYT/2025".parse()?, d(2025, 12, 31)?)
+    ///     .with_target(Target::new(80.0)?);
+    /// let id = obligations.push(obligation)?;
+    /// let mut events = Events::new();
+    /// events.push(Event::new(id, d(2025, 12, 20)?, EventKind::IndicatorValue { value: 62.0 }))?;
+    /// let evaluation = evaluate(&obligations, &events, d(2026, 1, 5)?, &EvaluationPolicy::without_calendar())?;
+    /// let finding = evaluation.finding(id).ok_or("none")?;
+    /// assert_eq!(finding.status(), Status::DoneOnTime); // reported on time…
+    /// assert_eq!(finding.indicator(), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })); // …but short
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn indicator(&self) -> Option<IndicatorOutcome> {
+        self.indicator
     }
 
     /// Why the finding has its status.

@@ -1237,3 +1237,55 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn indicator_values_are_compared_with_their_targets() {
+    use directives::compliance::IndicatorOutcome;
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let mut ids = Vec::new();
+    for body in 1..=3 {
+        ids.push(
+            obligations
+                .push(
+                    Obligation::new(key(body, "2025"), d(2025, 12, 31))
+                        .with_target(Target::new(80.0).unwrap()),
+                )
+                .unwrap(),
+        );
+    }
+    let plain = obligations
+        .push(Obligation::new(key(4, "2025"), d(2025, 12, 31)))
+        .unwrap();
+    let mut events = Events::new();
+    let value = |id, day, value| Event::new(id, day, EventKind::IndicatorValue { value });
+    // Body 1: 62, then 85 later (the latest known counts). Body 2: 62 only. Body 3: none.
+    events.push(value(ids[0], d(2025, 12, 1), 62.0)).unwrap();
+    events.push(value(ids[0], d(2025, 12, 20), 85.0)).unwrap();
+    events.push(value(ids[1], d(2025, 12, 1), 62.0)).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap();
+    let outcome = |id| evaluation.finding(id).unwrap().indicator();
+    assert_eq!(outcome(ids[0]), Some(IndicatorOutcome::Met { value: 85.0, target: 80.0 }));
+    assert_eq!(outcome(ids[1]), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 }));
+    assert_eq!(outcome(ids[2]), Some(IndicatorOutcome::NoValue { target: 80.0 }));
+    assert_eq!(outcome(plain), None);
+    // Timeliness apart: body 2 reported on time, though short of the target.
+    assert_eq!(evaluation.status(ids[1]), Some(Status::DoneOnTime));
+    // As of mid-December, body 1 had only reported 62.
+    let earlier = evaluate(&obligations, &events, d(2025, 12, 15), &policy).unwrap();
+    assert_eq!(
+        earlier.finding(ids[0]).unwrap().indicator(),
+        Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })
+    );
+    // Targets are finite numbers.
+    assert!(Target::new(f64::NAN).is_err());
+    #[cfg(feature = "serde")]
+    {
+        round_trip(&obligations);
+        let report = evaluation.to_findings();
+        round_trip(&report);
+        let json = serde_json::to_string(&report.findings()[1]).unwrap();
+        assert!(json.contains(r#""indicator":{"outcome":"missed","value":62.0,"target":80.0}"#), "{json}");
+    }
+}
