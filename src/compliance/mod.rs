@@ -192,6 +192,76 @@ impl From<crate::obligation::ObligationError> for ComplianceError {
     }
 }
 
+/// The legal facts the compliance rules ship, each with how sure it is: the four tracking
+/// states, the rest-day shift, and the assumptions the evaluation makes where no text
+/// decides (indicator targets, late extensions).
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::facts;
+/// use directives::provenance::Certainty;
+///
+/// let facts = facts();
+/// assert!(facts.iter().any(|f| f.id() == "status.four-states"));
+/// assert!(facts.iter().all(|f| !f.statement().is_empty()));
+/// let unverified: Vec<&str> = facts.iter().filter(|f| f.is_below(Certainty::Corroborated)).map(|f| f.id()).collect();
+/// assert_eq!(unverified, ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored"]);
+/// ```
+pub fn facts() -> Vec<crate::provenance::Fact> {
+    use crate::provenance::{Fact, FactArea, Provenance};
+    let fact = |id: &str, statement: &str, provenance: Result<Provenance, _>| {
+        provenance
+            .ok()
+            .map(|p| Fact::new(FactArea::LegalRule, id, statement, p))
+    };
+    [
+        fact(
+            "status.four-states",
+            "A task is tracked in four states: done on time, done late, open within the \
+             deadline, open and overdue (Decision 42/2014/QĐ-TTg, amended by 23/2018/QĐ-TTg)",
+            Provenance::corroborated([
+                "consolidated text 01/HNVB-VPCP of 2018-07-11 of Decision 42/2014/QĐ-TTg as \
+                 amended by Decision 23/2018/QĐ-TTg",
+                "report 1270/BC-TCTTTg of 2017-12-27, counting tasks done on time and late, \
+                 and open within and past the deadline",
+            ]),
+        ),
+        fact(
+            "deadline.rest-day-shift",
+            "A term whose last day is a weekend day or a public holiday ends at the end of \
+             the next working day (Civil Code 2015 art. 148.5)",
+            Provenance::unverified(
+                "art. 148.5 of the 2015 Civil Code is read as carrying over art. 153.5 of the \
+                 2005 Code word for word, as a secondary source shows the 2005 text; the 2015 \
+                 text itself was not checked here",
+            ),
+        ),
+        fact(
+            "indicator.target-at-least",
+            "An indicator's target is met when the value reported is at least the target",
+            Provenance::unverified(
+                "directives state targets to reach (a number of models, a percentage); no text \
+                 defines how a value is compared with a target, so a target to stay under is \
+                 not modelled",
+            ),
+        ),
+        fact(
+            "extension.late-ignored",
+            "By default, an extension granted after the deadline in force has passed does \
+             not move it (`LateExtensions::Ignore`; a policy may accept such extensions)",
+            Provenance::unverified(
+                "no text read here says whether an extension granted after a deadline has \
+                 passed cures the lateness; the default treats the obligation as already \
+                 overdue, and the policy can be changed",
+            ),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1289,3 +1289,49 @@ fn indicator_values_are_compared_with_their_targets() {
         assert!(json.contains(r#""indicator":{"outcome":"missed","value":62.0,"target":80.0}"#), "{json}");
     }
 }
+
+/// The unverified facts of the compliance rules, pinned with their assumptions, so that a
+/// new one cannot slip in unlabelled.
+#[test]
+fn shipped_facts_say_how_sure_they_are() {
+    use directives::provenance::Certainty;
+    let facts = directives::compliance::facts();
+    let ids: Vec<&str> = facts.iter().map(|f| f.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "status.four-states",
+            "deadline.rest-day-shift",
+            "indicator.target-at-least",
+            "extension.late-ignored"
+        ]
+    );
+    let unverified: Vec<(&str, &str)> = facts
+        .iter()
+        .filter(|f| f.provenance().certainty() == Certainty::Unverified)
+        .map(|f| (f.id(), f.provenance().assumption().unwrap()))
+        .collect();
+    assert_eq!(
+        unverified,
+        [
+            (
+                "deadline.rest-day-shift",
+                "art. 148.5 of the 2015 Civil Code is read as carrying over art. 153.5 of the \
+                 2005 Code word for word, as a secondary source shows the 2005 text; the 2015 \
+                 text itself was not checked here"
+            ),
+            (
+                "indicator.target-at-least",
+                "directives state targets to reach (a number of models, a percentage); no text \
+                 defines how a value is compared with a target, so a target to stay under is \
+                 not modelled"
+            ),
+            (
+                "extension.late-ignored",
+                "no text read here says whether an extension granted after a deadline has \
+                 passed cures the lateness; the default treats the obligation as already \
+                 overdue, and the policy can be changed"
+            ),
+        ]
+    );
+}
