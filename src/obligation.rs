@@ -3047,13 +3047,22 @@ pub fn obligations(
 /// - a deliverable or an indicator due in the horizon gives one obligation per body, for
 ///   the period from the issue date to the due date.
 ///
+/// The directive governs its own [horizon](crate::directive::Directive::horizon) only: the
+/// horizon asked for is clipped to it, and when the two do not meet, every requirement is
+/// listed with [`OutsideDirectiveHorizon`](SkipReason::OutsideDirectiveHorizon).
+///
+/// Each obligation carries the role of the assignment that owes it (lead or implement;
+/// a body both leading and implementing owes once, as the lead), and an indicator's
+/// obligations carry its target.
+///
 /// A requirement that gives no obligation is listed in [`Expansion::skipped`] with a
-/// [`SkipReason`], checked in this order: continuous work
+/// [`SkipReason`], checked in this order: the directive's horizon; continuous work
 /// ([`Continuous`](SkipReason::Continuous)); a report with no regime and no default
 /// ([`NoRegime`](SkipReason::NoRegime)) or whose stated frequency is not the default's
 /// ([`FrequencyMismatch`](SkipReason::FrequencyMismatch)); a deliverable or indicator
 /// with no due ([`NoDeadline`](SkipReason::NoDeadline)); no body selected
-/// ([`NoBodies`](SkipReason::NoBodies)); a due date outside the horizon
+/// ([`NoBodies`](SkipReason::NoBodies)); a due date outside the directive's horizon
+/// ([`OutsideDirectiveHorizon`](SkipReason::OutsideDirectiveHorizon)) or the one asked for
 /// ([`DueOutsideHorizon`](SkipReason::DueOutsideHorizon)).
 ///
 /// # Succession
