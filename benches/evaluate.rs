@@ -175,6 +175,30 @@ fn bench_tracker(c: &mut Criterion) {
             elapsed
         });
     });
+    // The whole log into a fresh tracker: the cost of one apply in a steady stream, with
+    // the tracker's construction outside the timing.
+    group.throughput(Throughput::Elements(submissions.len() as u64));
+    group.sample_size(10);
+    group.bench_function("apply_all", |b| {
+        b.iter_custom(|iters| {
+            let mut elapsed = Duration::ZERO;
+            for _ in 0..iters {
+                let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+                let start = Instant::now();
+                for event in &submissions {
+                    let _ = black_box(tracker.apply(event.clone()));
+                }
+                elapsed += start.elapsed();
+                assert_eq!(
+                    tracker.event_count() as u64 + 1,
+                    submissions.len() as u64 + 1 - duplicates(&submissions)
+                );
+            }
+            elapsed
+        });
+    });
+    group.sample_size(100);
+    group.throughput(Throughput::Elements(1));
     let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     for event in &submissions {
         let _ = tracker.apply(event.clone());
@@ -193,13 +217,24 @@ fn bench_tracker(c: &mut Criterion) {
         let mut k = 0u32;
         b.iter(|| {
             k = k % 1000 + 1;
-            let counts = tracker.holder_counts(codes[k as usize - 1].as_str(), as_of()).unwrap();
+            let counts = tracker
+                .holder_counts(codes[k as usize - 1].as_str(), as_of())
+                .unwrap();
             assert!(counts.total() > 0);
             counts
         });
     });
     group.finish();
     black_box(Obligations::new());
+}
+
+/// The number of submissions that repeat an earlier one (same obligation and date).
+fn duplicates(events: &[Event]) -> u64 {
+    let mut seen = std::collections::HashSet::new();
+    events
+        .iter()
+        .filter(|e| !seen.insert((e.obligation(), e.date())))
+        .count() as u64
 }
 
 criterion_group!(benches, bench_evaluate, bench_tracker);

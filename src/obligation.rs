@@ -635,8 +635,8 @@ impl std::str::FromStr for ObligationKey {
         };
         let symbol = crate::document::DocSymbol::parse(symbol)
             .map_err(|_| bad("the directive's symbol is not valid"))?;
-        let issued = parse_date(issued)
-            .ok_or_else(|| bad("the issue date is not a `YYYY-MM-DD` date"))?;
+        let issued =
+            parse_date(issued).ok_or_else(|| bad("the issue date is not a `YYYY-MM-DD` date"))?;
         let (clause, number) = place
             .rsplit_once('.')
             .ok_or_else(|| bad("expected `clause.requirement`, such as `10.1`"))?;
@@ -2217,19 +2217,25 @@ impl Obligations {
             let id = match self.bodies.id(entry.code.as_ref()) {
                 Some(id) => id,
                 None if !self.bodies.knows(BodyId::from_index(i)) => {
-                    self.bodies.bind(BodyId::from_index(i), entry.code.clone())?;
+                    self.bodies
+                        .bind(BodyId::from_index(i), entry.code.clone())?;
                     BodyId::from_index(i)
                 }
                 None => self.bodies.add(entry.code.clone())?,
             };
-            self.bodies
-                .describe(id, entry.name.clone(), entry.ceased);
+            self.bodies.describe(id, entry.name.clone(), entry.ceased);
             body_map.insert(i, id);
         }
-        let body = |b: u32| body_map.get(&b).copied().ok_or(ObligationError::UnknownHandle);
+        let body = |b: u32| {
+            body_map
+                .get(&b)
+                .copied()
+                .ok_or(ObligationError::UnknownHandle)
+        };
         for id in other.ids() {
             let i = id.0 as usize;
-            let get = |column: &Vec<u32>| column.get(i).copied().ok_or(ObligationError::UnknownHandle);
+            let get =
+                |column: &Vec<u32>| column.get(i).copied().ok_or(ObligationError::UnknownHandle);
             let directive = other
                 .directives
                 .values
@@ -2245,13 +2251,23 @@ impl Obligations {
                 .values
                 .get(get(&other.period)? as usize)
                 .ok_or(ObligationError::UnknownHandle)?;
-            let holder = body(other.holder.get(i).ok_or(ObligationError::UnknownHandle)?.index())?;
+            let holder = body(
+                other
+                    .holder
+                    .get(i)
+                    .ok_or(ObligationError::UnknownHandle)?
+                    .index(),
+            )?;
             let assigned = get(&other.assigned)?;
             let row = ObligationRow {
                 directive: self.add_directive(directive.clone())?,
                 clause: self.add_clause(clause.clone())?,
                 requirement: RequirementIndex(get(&other.requirement)?),
-                body: if assigned == NO_BODY { holder } else { body(assigned)? },
+                body: if assigned == NO_BODY {
+                    holder
+                } else {
+                    body(assigned)?
+                },
                 period: self.add_period(*period)?,
                 due: other
                     .due
@@ -2314,7 +2330,10 @@ impl Obligations {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn target(&self, id: ObligationId) -> Option<Target> {
-        let k = self.targets.binary_search_by_key(&id.0, |&(row, _)| row).ok()?;
+        let k = self
+            .targets
+            .binary_search_by_key(&id.0, |&(row, _)| row)
+            .ok()?;
         self.targets.get(k).map(|&(_, t)| t)
     }
 
@@ -2413,7 +2432,10 @@ impl Obligations {
 /// What a store's serialised form says of a body beyond its code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 struct StoredBody {
     code: BodyCode,
     #[cfg_attr(
@@ -2468,7 +2490,9 @@ impl<'de> serde::Deserialize<'de> for Obligations {
             store.push(obligation).map_err(serde::de::Error::custom)?;
         }
         for body in wire.bodies {
-            let id = store.add_body(body.code).map_err(serde::de::Error::custom)?;
+            let id = store
+                .add_body(body.code)
+                .map_err(serde::de::Error::custom)?;
             store.describe_body(id, body.name, body.ceased);
         }
         Ok(store)
@@ -2736,7 +2760,10 @@ impl fmt::Display for SkipReason {
 /// Its serialised form numbers the requirement from 1, as people read it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Skipped {
     clause: Clause,
     #[cfg_attr(feature = "serde", serde(with = "requirement_number"))]
@@ -2755,7 +2782,9 @@ mod requirement_number {
         s.serialize_u64(r.number())
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<RequirementIndex, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<RequirementIndex, D::Error> {
         let number = u64::deserialize(d)?;
         RequirementIndex::from_number(number).ok_or_else(|| {
             serde::de::Error::custom(format!(
@@ -2879,7 +2908,10 @@ impl fmt::Display for Skipped {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Expansion {
     obligations: Obligations,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -3309,7 +3341,9 @@ impl Expander<'_> {
         use crate::directive::Requirement;
 
         let no_bodies = Ok(Err(SkipReason::NoBodies));
-        if let (Some(horizon), false) = (self.outside, matches!(requirement, Requirement::Continuous)) {
+        if let (Some(horizon), false) =
+            (self.outside, matches!(requirement, Requirement::Continuous))
+        {
             return Ok(Err(SkipReason::OutsideDirectiveHorizon { horizon }));
         }
         match requirement {
@@ -3459,7 +3493,10 @@ mod tests {
         let period = store.add_period(Period::year(2024).unwrap()).unwrap();
         for body in 1..=2 {
             store
-                .bind_body(BodyId::from_index(body), BodyCode::new(format!("B{body}")).unwrap())
+                .bind_body(
+                    BodyId::from_index(body),
+                    BodyCode::new(format!("B{body}")).unwrap(),
+                )
                 .unwrap();
         }
         let row = |body| ObligationRow {
@@ -3497,7 +3534,14 @@ mod tests {
     #[test]
     fn strict_dates() {
         assert_eq!(parse_date("2024-06-05"), Some(date(2024, 6, 5)));
-        for bad in ["2024-6-5", "2024-06-5", " 2024-06-05", "2024-02-30", "+024-06-05", "2024/06/05"] {
+        for bad in [
+            "2024-6-5",
+            "2024-06-5",
+            " 2024-06-05",
+            "2024-02-30",
+            "+024-06-05",
+            "2024/06/05",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

@@ -814,7 +814,9 @@ impl<'a> Evaluation<'a> {
                 }
             }
             all.extend(self.special_diagnostics.iter().copied());
-            all.into_iter().filter_map(|raw| self.describe(raw)).collect()
+            all.into_iter()
+                .filter_map(|raw| self.describe(raw))
+                .collect()
         })
     }
 
@@ -1031,8 +1033,7 @@ impl<'a> Evaluation<'a> {
             None => None,
         };
         let effective_due = from_day_number(decision.deadline)?;
-        let mut explanation =
-            Explanation::new(status, effective_due, decided_on, self.as_of);
+        let mut explanation = Explanation::new(status, effective_due, decided_on, self.as_of);
         let code = |body| self.obligations.body_code(body).cloned();
         let name = |body| self.obligations.body_name(body).map(str::to_owned);
         if let Some(from) = assigned_body {
@@ -1085,7 +1086,9 @@ impl<'a> Evaluation<'a> {
             original_due: from_day_number(due)?,
             effective_due,
             deciding_event: match decision.deciding {
-                Some((row, _)) => self.events.record(EventId::from_index(row), self.obligations),
+                Some((row, _)) => self
+                    .events
+                    .record(EventId::from_index(row), self.obligations),
                 None => None,
             },
             decided_on,
@@ -1132,7 +1135,11 @@ impl<'a> Evaluation<'a> {
                 if tag != TAG_INDICATOR || known > as_of {
                     continue;
                 }
-                if self.obligations.target(ObligationId::from_index(o)).is_none() {
+                if self
+                    .obligations
+                    .target(ObligationId::from_index(o))
+                    .is_none()
+                {
                     continue;
                 }
                 let Some(EventKind::IndicatorValue { value }) = events.detail_at(row as usize)
@@ -1243,7 +1250,10 @@ mod tests {
         );
         let old = evaluation.finding(ObligationId::from_index(0)).unwrap();
         assert_eq!(old.decided_on(), Some(date(1800, 2, 10)));
-        assert_eq!(old.deciding_event().map(|e| e.date()), Some(date(1800, 2, 10)));
+        assert_eq!(
+            old.deciding_event().map(|e| e.date()),
+            Some(date(1800, 2, 10))
+        );
     }
 
     #[test]

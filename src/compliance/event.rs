@@ -611,7 +611,6 @@ impl EventId {
     }
 }
 
-
 /// A compact, columnar, append-only log of events.
 ///
 /// Each event occupies one row of fixed-size columns (obligation, date and known-on date

@@ -532,7 +532,10 @@ impl fmt::Display for Note {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Explanation {
     status: Status,
     #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
@@ -548,7 +551,10 @@ pub struct Explanation {
     decided_on: Option<NaiveDate>,
     #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     as_of: NaiveDate,
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     notes: Vec<Note>,
 }
 
@@ -689,7 +695,9 @@ impl Explanation {
     pub fn sentence_en(&self) -> String {
         let deadline = self.deadline;
         let as_of = self.as_of;
-        let on = |d: Option<NaiveDate>| d.map_or_else(|| "an unknown date".to_owned(), |d| format!("`{d}`"));
+        let on = |d: Option<NaiveDate>| {
+            d.map_or_else(|| "an unknown date".to_owned(), |d| format!("`{d}`"))
+        };
         let mut text = match self.status {
             Status::DoneOnTime => format!(
                 "Done on time: done on {}, on or before the deadline `{deadline}`",
@@ -814,7 +822,10 @@ impl fmt::Display for Explanation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Lateness {
     pub(crate) calendar_days: u32,
     #[cfg_attr(
@@ -962,7 +973,10 @@ impl fmt::Display for IndicatorOutcome {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Finding {
     pub(crate) obligation: ObligationKey,
     pub(crate) body: BodyCode,
@@ -1462,7 +1476,10 @@ impl fmt::Display for Diagnostic {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Findings {
     #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     pub(crate) as_of: NaiveDate,

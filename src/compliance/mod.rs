@@ -81,10 +81,10 @@ mod tracker;
 use chrono::NaiveDate;
 
 pub use self::evaluate::{Evaluation, evaluate};
+pub use self::event::{Event, EventId, EventKind, EventRecord, Events};
 pub use self::finding::{
     Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
-pub use self::event::{Event, EventId, EventKind, EventRecord, Events};
 pub use self::grade::{Grade, GradeRule, GradingPolicy, Ranked, rank};
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::{Scorecard, StatusCounts};

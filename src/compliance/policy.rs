@@ -90,7 +90,10 @@ impl fmt::Debug for EvaluationPolicy {
             .field("late_extensions", &self.late_extensions)
             .field("rest_day_shift", &self.rest_day_shift)
             .field("due_soon_days", &self.due_soon_days)
-            .field("calendar", &self.calendar.as_ref().map(|c| (c.first(), c.last())))
+            .field(
+                "calendar",
+                &self.calendar.as_ref().map(|c| (c.first(), c.last())),
+            )
             .finish()
     }
 }

@@ -26,7 +26,10 @@ use crate::org::BodyId;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(into = "super::finding::CountsWire", from = "super::finding::CountsWire")
+    serde(
+        into = "super::finding::CountsWire",
+        from = "super::finding::CountsWire"
+    )
 )]
 pub struct StatusCounts {
     pub(crate) counts: [u64; 6],

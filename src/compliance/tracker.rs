@@ -42,7 +42,10 @@ struct Slot {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Retraction {
     #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     on: NaiveDate,
@@ -436,11 +439,7 @@ impl Tracker {
     /// assert!(tracker.event(event).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn retract(
-        &mut self,
-        id: EventId,
-        retraction: Retraction,
-    ) -> Result<(), ComplianceError> {
+    pub fn retract(&mut self, id: EventId, retraction: Retraction) -> Result<(), ComplianceError> {
         let k = id.index() as usize;
         let event = self.events.get(k).ok_or(ComplianceError::UnknownEvent)?;
         let slot = self
@@ -520,12 +519,12 @@ impl Tracker {
 
     /// The record of an event, naming its obligation by reference.
     fn describe(&self, event: &Event) -> Result<EventRecord, ComplianceError> {
-        let key = self
-            .obligations
-            .key(event.obligation())
-            .ok_or(ComplianceError::UnknownObligation {
-                obligation: event.obligation(),
-            })?;
+        let key =
+            self.obligations
+                .key(event.obligation())
+                .ok_or(ComplianceError::UnknownObligation {
+                    obligation: event.obligation(),
+                })?;
         let mut record = EventRecord::new(key, event.date(), event.kind().clone());
         if let Some(recorded) = event.recorded() {
             record = record.recorded_on(recorded);

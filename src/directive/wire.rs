@@ -532,7 +532,8 @@ fn regime_or_preset<'de, D: serde::Deserializer<'de>>(
         }
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            ReportingRegime::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Some)
+            ReportingRegime::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                .map(Some)
         }
     }
     deserializer.deserialize_any(Visitor)

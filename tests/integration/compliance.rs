@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use directives::calendar::{WorkCalendar, YearSchedule};
 use directives::compliance::{
-    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, EventRecord, Events, Grade,
-    GradingPolicy, LateExtensions, Note, Scorecard, Status, Tracker, evaluate, rank,
+    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, Events, Grade, GradingPolicy,
+    LateExtensions, Note, Scorecard, Status, Tracker, evaluate, rank,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
@@ -304,8 +304,12 @@ fn extension_before_the_original_deadline_is_reported_and_refused() {
 fn duplicates_and_unknown_obligations_are_reported() {
     let (obligations, id) = one(d(2025, 2, 20));
     let mut events = Events::new();
-    let first = events.push_at_line(Event::submitted(id, d(2025, 2, 18)), 2).unwrap();
-    let second = events.push_at_line(Event::submitted(id, d(2025, 2, 18)), 3).unwrap();
+    let first = events
+        .push_at_line(Event::submitted(id, d(2025, 2, 18)), 2)
+        .unwrap();
+    let second = events
+        .push_at_line(Event::submitted(id, d(2025, 2, 18)), 3)
+        .unwrap();
     events
         .push_at_line(
             Event::submitted(ObligationId::from_index(9), d(2025, 2, 18)),
@@ -329,7 +333,11 @@ fn duplicates_and_unknown_obligations_are_reported() {
             },
         ]
     );
-    let rendered: Vec<String> = evaluation.diagnostics().iter().map(|d| d.to_string()).collect();
+    let rendered: Vec<String> = evaluation
+        .diagnostics()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     assert_eq!(
         rendered,
         [
@@ -502,9 +510,7 @@ fn tracker_body_and_directive_counts() {
     let policy = EvaluationPolicy::without_calendar();
     let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     tracker.apply(Event::submitted(a, d(2025, 2, 19))).unwrap();
-    let body1 = tracker
-        .body_counts("B1", d(2025, 3, 1))
-        .unwrap();
+    let body1 = tracker.body_counts("B1", d(2025, 3, 1)).unwrap();
     assert_eq!(body1.get(Status::DoneOnTime), 1);
     assert_eq!(body1.get(Status::OpenWithinDeadline), 1);
     let all = tracker
@@ -570,6 +576,7 @@ fn scorecards_grades_and_ranking() {
 #[cfg(feature = "serde")]
 #[test]
 fn event_json_shape() {
+    use directives::compliance::EventRecord;
     let (obligations, id) = one(d(2025, 2, 20));
     let mut events = Events::new();
     let ext = events
@@ -588,13 +595,22 @@ fn event_json_shape() {
     assert_eq!(back, record);
     // Dates are strict: one spelling only.
     let loose = json.replace("2025-02-10", "2025-2-10");
-    let error = serde_json::from_str::<EventRecord>(&loose).unwrap_err().to_string();
-    assert!(error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"), "{error}");
+    let error = serde_json::from_str::<EventRecord>(&loose)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"),
+        "{error}"
+    );
     // Not a finite number: refused at the edge.
     let nan = r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"indicator_value","value":1e999}"#;
     assert!(serde_json::from_str::<EventRecord>(nan).is_err());
     assert_eq!(
-        events.push(Event::new(id, d(2025, 2, 10), EventKind::IndicatorValue { value: f64::NAN })),
+        events.push(Event::new(
+            id,
+            d(2025, 2, 10),
+            EventKind::IndicatorValue { value: f64::NAN }
+        )),
         Err(ComplianceError::NonFiniteValue)
     );
 }
@@ -847,18 +863,34 @@ fn rich_scenario() -> (Obligations, Events) {
         .push(Obligation::new(key(2, "2025-02"), d(2025, 3, 20)))
         .unwrap();
     let mut events = Events::new();
-    events.push(Event::submitted(shifted, d(2025, 9, 22))).unwrap();
     events
-        .push(Event::extended(extended, d(2025, 2, 10), d(2025, 3, 10), "15/QĐ-UBND"))
+        .push(Event::submitted(shifted, d(2025, 9, 22)))
         .unwrap();
     events
-        .push(Event::extended(extended, d(2025, 2, 11), d(2025, 2, 1), "16/QĐ-UBND"))
+        .push(Event::extended(
+            extended,
+            d(2025, 2, 10),
+            d(2025, 3, 10),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    events
+        .push(Event::extended(
+            extended,
+            d(2025, 2, 11),
+            d(2025, 2, 1),
+            "16/QĐ-UBND",
+        ))
         .unwrap();
     events
         .push(Event::new(extended, d(2025, 3, 1), EventKind::Reopened))
         .unwrap();
     events
-        .push(Event::new(extended, d(2025, 3, 2), EventKind::IndicatorValue { value: 0.1 + 0.2 }))
+        .push(Event::new(
+            extended,
+            d(2025, 3, 2),
+            EventKind::IndicatorValue { value: 0.1 + 0.2 },
+        ))
         .unwrap();
     let waiver = Event::new(
         waived,
@@ -871,7 +903,10 @@ fn rich_scenario() -> (Obligations, Events) {
     events.push_at_line(waiver.clone(), 8).unwrap();
     events.push_at_line(waiver, 9).unwrap();
     events
-        .push_at_line(Event::submitted(ObligationId::from_index(99), d(2025, 3, 1)), 10)
+        .push_at_line(
+            Event::submitted(ObligationId::from_index(99), d(2025, 3, 1)),
+            10,
+        )
         .unwrap();
     events
         .push(Event::submitted(passed, d(2025, 2, 1)).recorded_on(d(2025, 2, 3)))
@@ -916,6 +951,7 @@ fn findings_diagnostics_and_counts_round_trip() {
 #[cfg(feature = "serde")]
 #[test]
 fn obligation_stores_and_event_logs_round_trip() {
+    use directives::compliance::EventRecord;
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Log {
         events: Vec<EventRecord>,
@@ -935,7 +971,9 @@ fn obligation_stores_and_event_logs_round_trip() {
     // A record naming an obligation the store does not hold is refused, naming it.
     let stray = EventRecord::submitted(key(7, "2025-01"), d(2025, 1, 5)).at_line(3);
     assert_eq!(
-        Events::from_records([stray], &obligations).unwrap_err().to_string(),
+        Events::from_records([stray], &obligations)
+            .unwrap_err()
+            .to_string(),
         "event `submitted` on `2025-01-05` for `05/CT-UBND@2025-01-02/1.1/B7/2025-01` (line 3) \
          names an obligation that is not in the store"
     );
@@ -975,7 +1013,12 @@ fn duplicates_are_judged_by_what_is_known_on_the_as_of_date() {
             tracker.apply(late_copy.clone()),
             Err(ComplianceError::DuplicateEvent { .. })
         ));
-        for as_of in [d(2025, 2, 11), d(2025, 2, 12), d(2025, 3, 1), d(2025, 3, 16)] {
+        for as_of in [
+            d(2025, 2, 11),
+            d(2025, 2, 12),
+            d(2025, 3, 1),
+            d(2025, 3, 16),
+        ] {
             let evaluation = evaluate(&obligations, &events, as_of, &policy).unwrap();
             assert_eq!(
                 tracker.status(id, as_of).unwrap(),
@@ -1018,7 +1061,10 @@ fn events_before_the_directive_was_issued_are_reported_and_left_out() {
         "event `submitted` on `1850-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
          is dated before the directive was issued on `2025-01-02`"
     );
-    assert_eq!(tracker.status(id, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
 }
 
 #[test]
@@ -1032,7 +1078,10 @@ fn an_extension_past_the_calendar_is_reported_and_the_rest_runs() {
         .unwrap();
     let mut events = Events::new();
     events
-        .push_at_line(Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"), 2)
+        .push_at_line(
+            Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"),
+            2,
+        )
         .unwrap();
     events.push(Event::submitted(b, d(2025, 2, 19))).unwrap();
     let policy = EvaluationPolicy::new(calendar());
@@ -1048,9 +1097,17 @@ fn an_extension_past_the_calendar_is_reported_and_the_rest_runs() {
     );
     let mut tracker = Tracker::new(obligations, policy).unwrap();
     tracker
-        .apply(Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"))
+        .apply(Event::extended(
+            a,
+            d(2025, 2, 10),
+            d(2150, 1, 1),
+            "15/QĐ-UBND",
+        ))
         .unwrap();
-    assert_eq!(tracker.status(a, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
+    assert_eq!(
+        tracker.status(a, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
 }
 
 // ---- the tracker as application state ----
@@ -1070,9 +1127,13 @@ fn tracker_merges_retracts_and_corrects() {
         "obligation `05/CT-UBND@2025-01-02/1.1/B2/2025-01` is already in the store"
     );
     assert_eq!(tracker.obligations().len(), 2);
-    let sent = tracker.apply(Event::submitted(first, d(2025, 2, 19))).unwrap();
+    let sent = tracker
+        .apply(Event::submitted(first, d(2025, 2, 19)))
+        .unwrap();
     assert_eq!(
-        tracker.status_of("05/CT-UBND@2025-01-02/1.1/B2/2025-01", d(2025, 3, 1)).unwrap(),
+        tracker
+            .status_of("05/CT-UBND@2025-01-02/1.1/B2/2025-01", d(2025, 3, 1))
+            .unwrap(),
         Status::DoneOnTime
     );
     // The submission was booked against the wrong body: retract it, book it for B1.
@@ -1084,23 +1145,53 @@ fn tracker_merges_retracts_and_corrects() {
         )
         .unwrap();
     let retraction = tracker.retraction(sent).unwrap();
-    assert_eq!((retraction.on(), retraction.by(), retraction.reason()), (d(2025, 3, 2), "Văn phòng", "wrong body"));
-    assert!(tracker.event(sent).is_some(), "the log keeps what was retracted");
+    assert_eq!(
+        (retraction.on(), retraction.by(), retraction.reason()),
+        (d(2025, 3, 2), "Văn phòng", "wrong body")
+    );
+    assert!(
+        tracker.event(sent).is_some(),
+        "the log keeps what was retracted"
+    );
     // What was known on 2025-03-01 stands as it was; from 2025-03-02 the correction counts.
-    assert_eq!(tracker.status(first, d(2025, 3, 1)).unwrap(), Status::DoneOnTime);
-    assert_eq!(tracker.status(first, d(2025, 3, 2)).unwrap(), Status::OpenOverdue);
-    assert_eq!(tracker.status(id, d(2025, 3, 1)).unwrap(), Status::OpenOverdue);
-    assert_eq!(tracker.status(id, d(2025, 3, 2)).unwrap(), Status::DoneOnTime);
+    assert_eq!(
+        tracker.status(first, d(2025, 3, 1)).unwrap(),
+        Status::DoneOnTime
+    );
+    assert_eq!(
+        tracker.status(first, d(2025, 3, 2)).unwrap(),
+        Status::OpenOverdue
+    );
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 2)).unwrap(),
+        Status::DoneOnTime
+    );
     assert_eq!(
         tracker.record(fixed).unwrap().to_string(),
         "`submitted` on `2025-02-19` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01`"
     );
     assert!(matches!(
-        tracker.retract(sent, directives::compliance::Retraction::new(d(2025, 3, 3), "x", "y")),
+        tracker.retract(
+            sent,
+            directives::compliance::Retraction::new(d(2025, 3, 3), "x", "y")
+        ),
         Err(ComplianceError::AlreadyRetracted { .. })
     ));
-    assert_eq!(tracker.holder_counts("B1", d(2025, 3, 2)).unwrap().total(), 1);
-    assert_eq!(tracker.body_counts("B2", d(2025, 3, 2)).unwrap().get(Status::OpenOverdue), 1);
+    assert_eq!(
+        tracker.holder_counts("B1", d(2025, 3, 2)).unwrap().total(),
+        1
+    );
+    assert_eq!(
+        tracker
+            .body_counts("B2", d(2025, 3, 2))
+            .unwrap()
+            .get(Status::OpenOverdue),
+        1
+    );
     assert_eq!(
         tracker
             .directive_counts(key(1, "2025-01").directive(), d(2025, 3, 2))
@@ -1111,11 +1202,10 @@ fn tracker_merges_retracts_and_corrects() {
     // The tracker can be shared across threads and kept for the application's life.
     let shared = std::sync::Arc::new(std::sync::RwLock::new(tracker));
     let reader = std::sync::Arc::clone(&shared);
-    let status = std::thread::spawn(move || {
-        reader.read().unwrap().status(id, d(2025, 3, 2)).unwrap()
-    })
-    .join()
-    .unwrap();
+    let status =
+        std::thread::spawn(move || reader.read().unwrap().status(id, d(2025, 3, 2)).unwrap())
+            .join()
+            .unwrap();
     assert_eq!(status, Status::DoneOnTime);
 }
 
@@ -1171,7 +1261,14 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
     }
     assert_eq!(sentences.len(), 4);
     // The other statuses.
-    let e = |status| directives::compliance::Explanation::new(status, d(2025, 2, 20), Some(d(2025, 2, 24)), d(2025, 3, 1));
+    let e = |status| {
+        directives::compliance::Explanation::new(
+            status,
+            d(2025, 2, 20),
+            Some(d(2025, 2, 24)),
+            d(2025, 3, 1),
+        )
+    };
     assert_eq!(
         e(Status::DoneLate).sentence_en(),
         "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, \
@@ -1266,9 +1363,24 @@ fn indicator_values_are_compared_with_their_targets() {
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap();
     let outcome = |id| evaluation.finding(id).unwrap().indicator();
-    assert_eq!(outcome(ids[0]), Some(IndicatorOutcome::Met { value: 85.0, target: 80.0 }));
-    assert_eq!(outcome(ids[1]), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 }));
-    assert_eq!(outcome(ids[2]), Some(IndicatorOutcome::NoValue { target: 80.0 }));
+    assert_eq!(
+        outcome(ids[0]),
+        Some(IndicatorOutcome::Met {
+            value: 85.0,
+            target: 80.0
+        })
+    );
+    assert_eq!(
+        outcome(ids[1]),
+        Some(IndicatorOutcome::Missed {
+            value: 62.0,
+            target: 80.0
+        })
+    );
+    assert_eq!(
+        outcome(ids[2]),
+        Some(IndicatorOutcome::NoValue { target: 80.0 })
+    );
     assert_eq!(outcome(plain), None);
     // Timeliness apart: body 2 reported on time, though short of the target.
     assert_eq!(evaluation.status(ids[1]), Some(Status::DoneOnTime));
@@ -1276,7 +1388,10 @@ fn indicator_values_are_compared_with_their_targets() {
     let earlier = evaluate(&obligations, &events, d(2025, 12, 15), &policy).unwrap();
     assert_eq!(
         earlier.finding(ids[0]).unwrap().indicator(),
-        Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })
+        Some(IndicatorOutcome::Missed {
+            value: 62.0,
+            target: 80.0
+        })
     );
     // Targets are finite numbers.
     assert!(Target::new(f64::NAN).is_err());
@@ -1286,7 +1401,10 @@ fn indicator_values_are_compared_with_their_targets() {
         let report = evaluation.to_findings();
         round_trip(&report);
         let json = serde_json::to_string(&report.findings()[1]).unwrap();
-        assert!(json.contains(r#""indicator":{"outcome":"missed","value":62.0,"target":80.0}"#), "{json}");
+        assert!(
+            json.contains(r#""indicator":{"outcome":"missed","value":62.0,"target":80.0}"#),
+            "{json}"
+        );
     }
 }
 

@@ -989,10 +989,14 @@ fn expansions_round_trip_without_a_registry() {
     let back: Expansion = toml::from_str(&toml).unwrap();
     assert_eq!(back, expansion);
     // No dense id in the text: bodies by code, requirements numbered from 1.
-    assert!(json.contains(r#""key":"1470-CV/TU@2024-02-22/10.1/"#), "{json}");
+    assert!(
+        json.contains(r#""key":"1470-CV/TU@2024-02-22/10.1/"#),
+        "{json}"
+    );
     assert!(json.contains(r#""requirement":1"#), "{json}");
     // The store reads back on its own and finds obligations by reference.
-    let store: Obligations = serde_json::from_str(&serde_json::to_string(expansion.obligations()).unwrap()).unwrap();
+    let store: Obligations =
+        serde_json::from_str(&serde_json::to_string(expansion.obligations()).unwrap()).unwrap();
     for id in store.ids() {
         let reference = store.key(id).unwrap().to_string();
         assert_eq!(store.lookup(&reference).unwrap(), id);
@@ -1002,9 +1006,12 @@ fn expansions_round_trip_without_a_registry() {
     // A repeated obligation in a file is refused, naming it.
     let one = r#"{"key":"05/CT-UBND@2025-01-02/1.1/SYT/2025-01","due":"2025-02-20","applicability":"applies"}"#;
     let twice = format!(r#"{{"obligations":[{one},{one}]}}"#);
-    let error = serde_json::from_str::<Obligations>(&twice).unwrap_err().to_string();
+    let error = serde_json::from_str::<Obligations>(&twice)
+        .unwrap_err()
+        .to_string();
     assert!(
-        error.contains("obligation `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` is already in the store"),
+        error
+            .contains("obligation `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` is already in the store"),
         "{error}"
     );
 }
@@ -1021,17 +1028,41 @@ fn references_round_trip_and_bad_ones_are_named() {
         assert_eq!(key.to_string(), text);
     }
     let cases = [
-        ("1470-CV/TU", "expected `symbol@issued/clause.requirement/body/period`"),
-        ("1470-CV/TU@2024-2-22/10.1/TU/2024", "the issue date is not a `YYYY-MM-DD` date"),
-        ("1470-CV/TU@2024-02-22/10.0/TU/2024", "the requirement number is not a number from 1"),
-        ("1470-CV/TU@2024-02-22/10/TU/2024", "expected `clause.requirement`, such as `10.1`"),
-        ("1470-CV/TU@2024-02-22/task.1/TU/2024", "the clause is neither a task number nor `monitoring`"),
-        ("1470-CV/TU@2024-02-22/10.1/T U/2024", "the body code is not valid"),
-        ("1470-CV/TU@2024-02-22/10.1/TU/2024-q1", "the period is not a canonical period"),
+        (
+            "1470-CV/TU",
+            "expected `symbol@issued/clause.requirement/body/period`",
+        ),
+        (
+            "1470-CV/TU@2024-2-22/10.1/TU/2024",
+            "the issue date is not a `YYYY-MM-DD` date",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.0/TU/2024",
+            "the requirement number is not a number from 1",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10/TU/2024",
+            "expected `clause.requirement`, such as `10.1`",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/task.1/TU/2024",
+            "the clause is neither a task number nor `monitoring`",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.1/T U/2024",
+            "the body code is not valid",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.1/TU/2024-q1",
+            "the period is not a canonical period",
+        ),
     ];
     for (text, reason) in cases {
         let error = text.parse::<ObligationKey>().unwrap_err().to_string();
-        assert_eq!(error, format!("invalid obligation reference `{text}`: {reason}"));
+        assert_eq!(
+            error,
+            format!("invalid obligation reference `{text}`: {reason}")
+        );
     }
     // A huge text is quoted no longer than 80 characters.
     let huge = "x".repeat(10_000);
@@ -1102,13 +1133,20 @@ fn obligations_carry_their_assignment_role() {
         .unwrap();
     let registry = registry();
     let calendar = WorkCalendar::vietnam().unwrap();
-    let store = obligations(&directive, &registry, &calendar, Period::year(2024).unwrap())
-        .unwrap()
-        .into_obligations();
+    let store = obligations(
+        &directive,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+    )
+    .unwrap()
+    .into_obligations();
     let roles: std::collections::BTreeMap<String, Vec<Role>> =
         store.ids().fold(Default::default(), |mut acc, id| {
             let o = store.get(id).unwrap();
-            acc.entry(o.key().body().to_string()).or_default().push(o.role());
+            acc.entry(o.key().body().to_string())
+                .or_default()
+                .push(o.role());
             acc
         });
     assert_eq!(roles["BDV"], [Role::Lead; 4]);
@@ -1119,9 +1157,15 @@ fn obligations_carry_their_assignment_role() {
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&store, &no_events, date(2024, 12, 31), &policy).unwrap();
     let first = store.ids().next().unwrap();
-    assert_eq!(evaluation.finding(first).unwrap().role(), store.role(first).unwrap());
+    assert_eq!(
+        evaluation.finding(first).unwrap().role(),
+        store.role(first).unwrap()
+    );
     let by_role = directives::compliance::Scorecard::by_key(&evaluation, |id| store.role(id));
-    let split: Vec<(Option<Role>, u64)> = by_role.iter().map(|(r, c)| (*r, c.counts().total())).collect();
+    let split: Vec<(Option<Role>, u64)> = by_role
+        .iter()
+        .map(|(r, c)| (*r, c.counts().total()))
+        .collect();
     assert_eq!(split, [(Some(Role::Lead), 4), (Some(Role::Implement), 4)]);
 }
 
@@ -1149,9 +1193,14 @@ fn default_regimes_per_frequency() {
     let options = ExpansionOptions::new()
         .regime_for(ReportingRegime::decree_09_monthly())
         .regime_for(ReportingRegime::decree_09_quarterly());
-    let expansion =
-        obligations_with(&directive, &registry, &calendar, Period::year(2024).unwrap(), &options)
-            .unwrap();
+    let expansion = obligations_with(
+        &directive,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
     let store = expansion.obligations();
     let count = |k: u32| {
         store
