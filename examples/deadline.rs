@@ -3,17 +3,21 @@
 //! Demonstrates the Vietnamese state-agency calendar (`WorkCalendar::vietnam`), terms in
 //! English or Vietnamese (`Term`), and the explanation of a term's end (`Term::explain`):
 //! which days were skipped (weekly rest days, holidays with their names, scheduled and
-//! compensatory days off) and which provisions of the Civil Code 2015 applied.
+//! compensatory days off), which provisions of the Civil Code 2015 applied, where each day
+//! off comes from (its provenance), and a note when the result rests on a day off that no
+//! primary text confirms.
 //!
 //! ```sh
 //! cargo run --example deadline -- 2024-02-06 "10 working days"
 //! cargo run --example deadline -- 2025-01-31 "1 tháng" --lang vi
+//! cargo run --example deadline -- 2026-08-27 "3 working days"
 //! ```
 
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use directives::calendar::{Term, WorkCalendar};
+use directives::provenance::{Certainty, Provenance};
 
 const USAGE: &str = "usage: deadline <anchor YYYY-MM-DD> <term> [--lang vi|en]
   term: `10 working days`, `1 month`, `2 weeks`, `30 days`, `1 year`,
@@ -158,7 +162,11 @@ fn run(args: &Args) -> Result<String, directives::Error> {
         };
         let _ = writeln!(out, "  {} {weekday:<9} {why}", day.date());
     }
-    let mut sources: Vec<&str> = skipped.iter().filter_map(|d| d.kind().source()).collect();
+    let provenances: Vec<Provenance> = skipped
+        .iter()
+        .filter_map(|d| d.kind().provenance())
+        .collect();
+    let mut sources: Vec<String> = provenances.iter().map(|p| provenance_text(p, vi)).collect();
     sources.sort_unstable();
     sources.dedup();
     if !sources.is_empty() {
@@ -167,7 +175,32 @@ fn run(args: &Args) -> Result<String, directives::Error> {
             let _ = writeln!(out, "  {source}");
         }
     }
+    if !end.skipped_below(Certainty::Verified).is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if vi {
+                "Lưu ý: kết quả dựa trên ngày nghỉ chưa được đối chiếu với văn bản gốc."
+            } else {
+                "Note: the result rests on a day off no primary text confirms."
+            }
+        );
+    }
     Ok(out)
+}
+
+/// `verified: Labour Code 2019 art. 112.1(a)`, or in Vietnamese `đã kiểm chứng: …`.
+fn provenance_text(p: &Provenance, vi: bool) -> String {
+    let label = if vi {
+        p.certainty().label_vi()
+    } else {
+        p.certainty().label_en()
+    };
+    let text = p
+        .citation()
+        .or(p.assumption())
+        .map_or_else(|| p.sources().join("; "), str::to_owned);
+    format!("{label}: {text}")
 }
 
 /// `Civil Code 2015 art. 148.5` → `khoản 5 Điều 148 Bộ luật Dân sự 2015`.

@@ -4,19 +4,23 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::CalendarError;
 use super::lunar::LunarDate;
+use crate::provenance::{Fact, FactArea, Provenance};
 
-/// A public holiday as it applies to a day: an id, names in Vietnamese and English, the
-/// legal source, and whether the rule was verified from a primary text.
+/// A public holiday as it applies to a day: an id, names in Vietnamese and English, and
+/// the [`Provenance`] of the rule that makes it (the provision it rests on, and how sure
+/// the crate is of it).
 ///
 /// # Example
 ///
 /// ```
 /// use directives::calendar::HolidayRule;
+/// use directives::provenance::Certainty;
 ///
 /// let rules = HolidayRule::vietnam();
 /// let new_year = rules.iter().find(|r| r.holiday().id() == "new-year").ok_or("missing")?;
 /// assert_eq!(new_year.holiday().name_en(), "New Year's Day");
 /// assert_eq!(new_year.holiday().name_vi(), "Tết Dương lịch");
+/// assert_eq!(new_year.holiday().provenance().certainty(), Certainty::Verified);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -29,8 +33,7 @@ pub struct Holiday {
     id: String,
     name_vi: String,
     name_en: String,
-    source: String,
-    verified: bool,
+    provenance: Provenance,
 }
 
 impl Holiday {
@@ -85,39 +88,26 @@ impl Holiday {
         &self.name_en
     }
 
-    /// The legal source, such as `Labour Code 2019 art. 112.1(a)`.
+    /// Where the rule comes from: verified from a primary text (its citation, such as
+    /// `Labour Code 2019 art. 112.1(a)`), corroborated by secondary sources (which), or an
+    /// unverified assumption (and why).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::calendar::HolidayRule;
+    /// use directives::provenance::Certainty;
     ///
     /// let rules = HolidayRule::vietnam();
-    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
-    /// assert!(tet.holiday().source().contains("Labour Code 2019 art. 112.1(b)"));
+    /// let labour = rules.iter().find(|r| r.holiday().id() == "labour-day").ok_or("missing")?;
+    /// assert!(labour.holiday().provenance().citation().ok_or("no citation")?.contains("Labour Code 2019 art. 112.1(d)"));
+    /// let culture = HolidayRule::vietnam_rule("culture-day").ok_or("missing")?;
+    /// assert_eq!(culture.holiday().provenance().certainty(), Certainty::Corroborated);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
-    /// Whether the rule was confirmed from a primary legal text.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::calendar::HolidayRule;
-    ///
-    /// let rules = HolidayRule::vietnam();
-    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
-    /// assert!(tet.holiday().is_verified());
-    /// assert!(!HolidayRule::vietnamese_culture_day().holiday().is_verified());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn is_verified(&self) -> bool {
-        self.verified
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
     }
 }
 
@@ -130,8 +120,10 @@ impl Holiday {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::calendar::{HolidayDate, HolidayRule};
+/// use directives::provenance::Provenance;
 ///
-/// let rule = |date| HolidayRule::builder("x").names("X", "X").source("example").date(date).build();
+/// let example = Provenance::unverified("an example rule")?;
+/// let rule = |date| HolidayRule::builder("x").names("X", "X").provenance(example.clone()).date(date).build();
 /// let victory = rule(HolidayDate::Solar { month: 4, day: 30 })?;
 /// let hung = rule(HolidayDate::Lunar { month: 3, day: 10 })?;
 /// let next_to = rule(HolidayDate::AdjacentToSolar { month: 9, day: 2 })?;
@@ -216,10 +208,11 @@ pub enum ScheduledPart {
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::calendar::{HolidayDate, HolidayRule};
+/// use directives::provenance::Provenance;
 ///
 /// let rule = HolidayRule::builder("province-day")
 ///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
-///     .source("Provincial People's Committee decision (example)")
+///     .provenance(Provenance::verified("Provincial People's Committee decision (example)")?)
 ///     .date(HolidayDate::Solar { month: 3, day: 24 })
 ///     .effective_from(NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("bad date")?)
 ///     .build()?;
@@ -247,6 +240,13 @@ pub struct HolidayRule {
 const NEW_YEAR_SOURCE: &str =
     "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(a)";
 
+/// Where Vietnamese Culture Day comes from: no primary text was read, so its sources.
+const CULTURE_DAY_SOURCES: [&str; 3] = [
+    "Politburo Resolution 80-NQ/TW of 2026-01-07 chose Nov 24 as Vietnamese Culture Day, a day off with full pay, and asked for it to be enacted (Tuổi Trẻ, SGGP and Vietnam Law Magazine, 2026-01-13)",
+    "Lao Động, 2026-04-20: the National Assembly (16th term, first session) debated the draft resolution on breakthrough mechanisms and policies for developing Vietnamese culture, which makes Nov 24 a day off with full pay",
+    "independently maintained payroll, HR and calendar data sets cite National Assembly Resolution 28/2026/QH16, in force 2026-07-01, for Nov 24 as a day off with full pay (the resolution's text was not read)",
+];
+
 impl HolidayRule {
     /// Starts a rule with an id (used to remove or replace it in a
     /// [`WorkCalendarBuilder`](super::WorkCalendarBuilder)).
@@ -255,10 +255,11 @@ impl HolidayRule {
     ///
     /// ```
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
     /// let rule = HolidayRule::builder("x")
     ///     .names("Ngày X", "Day X")
-    ///     .source("example")
+    ///     .provenance(Provenance::unverified("an example rule")?)
     ///     .date(HolidayDate::Lunar { month: 7, day: 15 })
     ///     .build()?;
     /// assert_eq!(rule.holiday().id(), "x");
@@ -270,8 +271,7 @@ impl HolidayRule {
             id: id.into(),
             name_vi: String::new(),
             name_en: String::new(),
-            source: String::new(),
-            verified: true,
+            provenance: None,
             date: None,
             offset: 0,
             days: 1,
@@ -283,28 +283,44 @@ impl HolidayRule {
 
     /// The statutory holidays of Vietnam with their history since 1990, as rules.
     ///
-    /// | id | days | in force | source |
+    /// | id | days | in force | provenance |
     /// |---|---|---|---|
-    /// | `new-year` | Jan 1 | always | Labour Code 1994 art. 73; 2012 art. 115.1; 2019 art. 112.1(a) |
-    /// | `tet-4` | last day of the lunar year + lunar 1/1–1/3 | Tết before 2013-05-01 | Labour Code 1994 art. 73 |
-    /// | `tet` | last day of the lunar year + lunar 1/1–1/4 | Tết from 2013-05-01 | Labour Code 2012 art. 115.1; 2019 art. 112.1(b), 112.3 |
-    /// | `hung-kings` | lunar 3/10 | from 2007 | Law 84/2007/QH11 of 2007-04-02 (amending Labour Code 1994 art. 73); 2012 art. 115.1; 2019 art. 112.1(e) |
-    /// | `victory-day` | Apr 30 | always | as `new-year`, 2019 art. 112.1(c) |
-    /// | `labour-day` | May 1 | always | as `new-year`, 2019 art. 112.1(d) |
-    /// | `national-day` | Sep 2 | always | as `new-year`, 2019 art. 112.1(đ) |
-    /// | `national-day-adjacent` | Sep 1 or Sep 3 | from 2021 | Labour Code 2019 art. 112.1(đ), 112.3 |
+    /// | `new-year` | Jan 1 | always | verified: Labour Code 1994 art. 73; 2012 art. 115.1; 2019 art. 112.1(a) |
+    /// | `tet-4` | last day of the lunar year + lunar 1/1–1/3 | Tết before 2013-05-01 | *unverified* placement; four days by Labour Code 1994 art. 73 |
+    /// | `tet` | last day of the lunar year + lunar 1/1–1/4 | Tết from 2013-05-01 | *unverified* placement; five days by Labour Code 2012 art. 115.1; 2019 art. 112.1(b), 112.3 |
+    /// | `hung-kings` | lunar 3/10 | from 2007 | verified: Law 84/2007/QH11 of 2007-04-02 (amending Labour Code 1994 art. 73); 2012 art. 115.1; 2019 art. 112.1(e) |
+    /// | `victory-day` | Apr 30 | always | verified: as `new-year`, 2019 art. 112.1(c) |
+    /// | `labour-day` | May 1 | always | verified: as `new-year`, 2019 art. 112.1(d) |
+    /// | `national-day` | Sep 2 | always | verified: as `new-year`, 2019 art. 112.1(đ) |
+    /// | `national-day-adjacent` | Sep 1 or Sep 3 | from 2021 | *unverified* placement; one adjacent day by Labour Code 2019 art. 112.1(đ), 112.3 |
+    /// | `culture-day` | Nov 24 | from 2026-07-01 | *corroborated*: National Assembly Resolution 28/2026/QH16, as reported |
     ///
     /// The Prime Minister fixes the days of Tết and the day next to National Day (art.
     /// 112.3); the placements above are the crate's defaults for years without a
-    /// [`YearSchedule`](super::YearSchedule), which replaces them. Years before 1995 (when
-    /// the Labour Code 1994 came into force) use the 1994 rules; that is *unverified*.
+    /// [`YearSchedule`](super::YearSchedule), which replaces them, so those three rules
+    /// are *unverified*: the number of days is the law's, which days is an assumption.
+    /// Years before 1995 (when the Labour Code 1994 came into force) use the 1994 rules;
+    /// that is *unverified* too (see [`calendar::facts`](super::facts)).
     ///
     /// Hùng Kings' day has been a holiday since Law 84/2007/QH11 of 2007-04-02, which
     /// amended Labour Code 1994 art. 73 to read "Tết âm lịch: bốn ngày… Ngày Giỗ Tổ Hùng
     /// Vương: một ngày" (Tết: four days… Hùng Kings' day: one day); the four Tết days
     /// became five with the Labour Code 2012.
-    /// Vietnamese Culture Day is not in this list: see
-    /// [`HolidayRule::vietnamese_culture_day`].
+    ///
+    /// **Vietnamese Culture Day** (`culture-day`), November 24, is a day off with full pay
+    /// from 2026-07-01, the date National Assembly Resolution 28/2026/QH16 is reported to
+    /// take effect, so the first one is Tue 2026-11-24. Politburo Resolution 80-NQ/TW
+    /// (2026-01-07) chose the day and asked for it to be enacted; Government Resolution
+    /// 30/NQ-CP (2026) first planned an amendment of Labour Code 2019 art. 112.1; the
+    /// National Assembly debated a resolution on breakthrough mechanisms for developing
+    /// Vietnamese culture that includes the day off (Lao Động, 2026-04-20), and
+    /// independently maintained data sets cite it as Resolution 28/2026/QH16, in force
+    /// 2026-07-01. The resolution's own text was not read, so the rule is *corroborated*,
+    /// not verified. A proposal to swap Mon 2026-11-23 for Sat 2026-11-28 was reported,
+    /// but no decision was found, so the 2026 schedule lists no swap (add one with
+    /// [`YearSchedule::to_builder`](super::YearSchedule::to_builder) if it was decided). To
+    /// follow the Labour Code alone, remove the rule with
+    /// [`WorkCalendarBuilder::without_rule`](super::WorkCalendarBuilder::without_rule)`("culture-day")`.
     ///
     /// # Example
     ///
@@ -316,6 +332,7 @@ impl HolidayRule {
     /// let hung = rules.iter().find(|r| r.holiday().id() == "hung-kings").ok_or("missing")?;
     /// assert_eq!(hung.dates_in(2024)?, vec![NaiveDate::from_ymd_opt(2024, 4, 18).ok_or("bad date")?]);
     /// assert!(hung.dates_in(2006)?.is_empty());
+    /// assert_eq!(rules.len(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -323,117 +340,204 @@ impl HolidayRule {
         let lc2012 = NaiveDate::from_ymd_opt(2013, 5, 1);
         let lc2019 = NaiveDate::from_ymd_opt(2021, 1, 1);
         let y2007 = NaiveDate::from_ymd_opt(2007, 1, 1);
-        vec![
+        // National Assembly Resolution 28/2026/QH16, as reported.
+        let culture_day_from = NaiveDate::from_ymd_opt(2026, 7, 1);
+        // Each preset is a constant; the unit tests check that none is dropped.
+        [
             preset(
                 "new-year",
                 "Tết Dương lịch",
                 "New Year's Day",
-                NEW_YEAR_SOURCE,
+                Provenance::verified(NEW_YEAR_SOURCE).ok(),
                 HolidayDate::Solar { month: 1, day: 1 },
             ),
-            HolidayRule {
+            preset(
+                "tet-4",
+                "Tết Nguyên đán",
+                "Lunar New Year (Tết)",
+                Provenance::unverified(
+                    "Labour Code 1994 art. 73 gives four days of Tết and the Prime Minister fixed which each year; \
+                     without a yearly schedule the crate assumes the last day of the lunar year and the first three days of the new year",
+                )
+                .ok(),
+                HolidayDate::Lunar { month: 1, day: 1 },
+            )
+            .map(|r| HolidayRule {
                 offset: -1,
                 days: 4,
                 until: lc2012,
                 part: Some(ScheduledPart::Tet),
-                ..preset(
-                    "tet-4",
-                    "Tết Nguyên đán",
-                    "Lunar New Year (Tết)",
-                    "Labour Code 1994 art. 73 (four days; default placement: the last day of the lunar year and the first three days of the new year)",
-                    HolidayDate::Lunar { month: 1, day: 1 },
+                ..r
+            }),
+            preset(
+                "tet",
+                "Tết Nguyên đán",
+                "Lunar New Year (Tết)",
+                Provenance::unverified(
+                    "Labour Code 2012 art. 115.1 and Labour Code 2019 art. 112.1(b) give five days of Tết and the Prime Minister fixes which each year (art. 112.3); \
+                     without a yearly schedule the crate assumes the last day of the lunar year and the first four days of the new year",
                 )
-            },
-            HolidayRule {
+                .ok(),
+                HolidayDate::Lunar { month: 1, day: 1 },
+            )
+            .map(|r| HolidayRule {
                 offset: -1,
                 days: 5,
                 from: lc2012,
                 part: Some(ScheduledPart::Tet),
-                ..preset(
-                    "tet",
-                    "Tết Nguyên đán",
-                    "Lunar New Year (Tết)",
-                    "Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(b), 112.3 (five days; default placement: the last day of the lunar year and the first four days of the new year)",
-                    HolidayDate::Lunar { month: 1, day: 1 },
-                )
-            },
-            HolidayRule {
-                from: y2007,
-                ..preset(
-                    "hung-kings",
-                    "Giỗ Tổ Hùng Vương",
-                    "Hùng Kings' Commemoration Day",
+                ..r
+            }),
+            preset(
+                "hung-kings",
+                "Giỗ Tổ Hùng Vương",
+                "Hùng Kings' Commemoration Day",
+                Provenance::verified(
                     "Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)",
-                    HolidayDate::Lunar { month: 3, day: 10 },
                 )
-            },
+                .ok(),
+                HolidayDate::Lunar { month: 3, day: 10 },
+            )
+            .map(|r| HolidayRule { from: y2007, ..r }),
             preset(
                 "victory-day",
                 "Ngày Chiến thắng",
                 "Victory Day",
-                "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(c)",
+                Provenance::verified(
+                    "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(c)",
+                )
+                .ok(),
                 HolidayDate::Solar { month: 4, day: 30 },
             ),
             preset(
                 "labour-day",
                 "Ngày Quốc tế lao động",
                 "International Labour Day",
-                "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(d)",
+                Provenance::verified(
+                    "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(d)",
+                )
+                .ok(),
                 HolidayDate::Solar { month: 5, day: 1 },
             ),
             preset(
                 "national-day",
                 "Quốc khánh",
                 "National Day",
-                "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(đ)",
+                Provenance::verified(
+                    "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(đ)",
+                )
+                .ok(),
                 HolidayDate::Solar { month: 9, day: 2 },
             ),
-            HolidayRule {
+            preset(
+                "national-day-adjacent",
+                "Quốc khánh (ngày liền kề)",
+                "National Day (adjacent day)",
+                Provenance::unverified(
+                    "Labour Code 2019 art. 112.1(đ) gives Sep 2 and one adjacent day, which the Prime Minister fixes each year (art. 112.3); \
+                     without a yearly schedule the crate assumes the day after when Sep 2 is a Monday, Thursday or Sunday and the day before otherwise, the pattern of 2021–2026",
+                )
+                .ok(),
+                HolidayDate::AdjacentToSolar { month: 9, day: 2 },
+            )
+            .map(|r| HolidayRule {
                 from: lc2019,
                 part: Some(ScheduledPart::NationalDay),
-                ..preset(
-                    "national-day-adjacent",
-                    "Quốc khánh (ngày liền kề)",
-                    "National Day (adjacent day)",
-                    "Labour Code 2019 art. 112.1(đ), 112.3",
-                    HolidayDate::AdjacentToSolar { month: 9, day: 2 },
-                )
-            },
+                ..r
+            }),
+            preset(
+                "culture-day",
+                "Ngày Văn hóa Việt Nam",
+                "Vietnamese Culture Day",
+                Provenance::corroborated(CULTURE_DAY_SOURCES).ok(),
+                HolidayDate::Solar { month: 11, day: 24 },
+            )
+            .map(|r| HolidayRule {
+                from: culture_day_from,
+                ..r
+            }),
         ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
-    /// Vietnamese Culture Day, November 24, from 2026: chosen as a paid day off by
-    /// Politburo Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026)
-    /// assigned the amendment of Labour Code 2019 art. 112.1 that would make it statutory.
-    /// No enacted amendment is known, so the rule is *unverified* and is not in
-    /// [`HolidayRule::vietnam`] and not in [`WorkCalendar::vietnam`](super::WorkCalendar::vietnam);
-    /// add it with [`WorkCalendarBuilder::rule`](super::WorkCalendarBuilder::rule).
+    /// One of the rules of [`HolidayRule::vietnam`], by id (`tet`, `culture-day`, …).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::calendar::HolidayRule;
     ///
-    /// let rule = HolidayRule::vietnamese_culture_day();
-    /// assert!(!rule.holiday().is_verified());
-    /// assert_eq!(rule.dates_in(2025)?.len(), 0);
-    /// assert_eq!(rule.dates_in(2026)?.len(), 1);
+    /// let culture = HolidayRule::vietnam_rule("culture-day").ok_or("missing")?;
+    /// assert_eq!(culture.holiday().name_en(), "Vietnamese Culture Day");
+    /// assert!(HolidayRule::vietnam_rule("christmas").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn vietnamese_culture_day() -> HolidayRule {
-        let mut rule = HolidayRule {
-            from: NaiveDate::from_ymd_opt(2026, 1, 1),
-            ..preset(
-                "culture-day",
-                "Ngày Văn hóa Việt Nam",
-                "Vietnamese Culture Day",
-                "Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026) assigns amending Labour Code 2019 art. 112.1; no enacted amendment known",
-                HolidayDate::Solar { month: 11, day: 24 },
-            )
+    pub fn vietnam_rule(id: &str) -> Option<HolidayRule> {
+        HolidayRule::vietnam()
+            .into_iter()
+            .find(|r| r.holiday.id == id)
+    }
+
+    /// The rule as a [`Fact`] of area [`FactArea::HolidayRule`]: its id, a statement of
+    /// where and when it places its days, and its provenance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::HolidayRule;
+    /// use directives::provenance::FactArea;
+    ///
+    /// let fact = HolidayRule::vietnam_rule("culture-day").ok_or("missing")?.to_fact();
+    /// assert_eq!(fact.area(), FactArea::HolidayRule);
+    /// assert_eq!(fact.id(), "culture-day");
+    /// assert_eq!(fact.statement(), "Vietnamese Culture Day (Ngày Văn hóa Việt Nam): solar 11-24, 1 day, from 2026-07-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_fact(&self) -> Fact {
+        let date = match self.date {
+            HolidayDate::Solar { month, day } => format!("solar {month:02}-{day:02}"),
+            HolidayDate::Lunar { month, day } => format!("lunar {month:02}-{day:02}"),
+            HolidayDate::AdjacentToSolar { month, day } => {
+                format!("a day next to solar {month:02}-{day:02}")
+            }
         };
-        rule.holiday.verified = false;
-        rule
+        let mut statement = format!(
+            "{} ({}): {date}, {} day{}",
+            self.holiday.name_en,
+            self.holiday.name_vi,
+            self.days,
+            if self.days == 1 { "" } else { "s" }
+        );
+        match self.offset {
+            0 => {}
+            1 => statement.push_str(" starting the day after"),
+            -1 => statement.push_str(" starting the day before"),
+            n if n > 0 => statement.push_str(&format!(" starting {n} days after")),
+            n => statement.push_str(&format!(" starting {} days before", -i16::from(n))),
+        }
+        if let Some(from) = self.from {
+            statement.push_str(&format!(", from {from}"));
+        }
+        if let Some(until) = self.until {
+            statement.push_str(&format!(", until {until}"));
+        }
+        if let Some(part) = self.part {
+            statement.push_str(match part {
+                ScheduledPart::Tet => ", unless a yearly schedule fixes the Tết break",
+                ScheduledPart::NationalDay => {
+                    ", unless a yearly schedule fixes the National Day break"
+                }
+            });
+        }
+        Fact::new(
+            FactArea::HolidayRule,
+            self.holiday.id.clone(),
+            statement,
+            self.holiday.provenance.clone(),
+        )
     }
 
     /// The holiday this rule makes.
@@ -589,15 +693,21 @@ impl HolidayRule {
     }
 }
 
-/// A preset rule: one day, in force always, verified. The constants passed in are valid.
-fn preset(id: &str, vi: &str, en: &str, source: &str, date: HolidayDate) -> HolidayRule {
-    HolidayRule {
+/// A preset rule: one day, in force always. `None` when its provenance was refused (the
+/// constants passed in are valid, and the unit tests check that no preset is dropped).
+fn preset(
+    id: &str,
+    vi: &str,
+    en: &str,
+    provenance: Option<Provenance>,
+    date: HolidayDate,
+) -> Option<HolidayRule> {
+    Some(HolidayRule {
         holiday: Holiday {
             id: id.to_owned(),
             name_vi: vi.to_owned(),
             name_en: en.to_owned(),
-            source: source.to_owned(),
-            verified: true,
+            provenance: provenance?,
         },
         date,
         offset: 0,
@@ -605,7 +715,7 @@ fn preset(id: &str, vi: &str, en: &str, source: &str, date: HolidayDate) -> Holi
         from: None,
         until: None,
         part: None,
-    }
+    })
 }
 
 /// A builder for a [`HolidayRule`]; [`build`](HolidayRuleBuilder::build) validates.
@@ -614,11 +724,12 @@ fn preset(id: &str, vi: &str, en: &str, source: &str, date: HolidayDate) -> Holi
 ///
 /// ```
 /// use directives::calendar::{HolidayDate, HolidayRule};
+/// use directives::provenance::Provenance;
 ///
 /// // A three-day festival starting the day before lunar 8/15.
 /// let rule = HolidayRule::builder("festival")
 ///     .names("Lễ hội", "Festival")
-///     .source("example")
+///     .provenance(Provenance::unverified("an example rule")?)
 ///     .date(HolidayDate::Lunar { month: 8, day: 15 })
 ///     .span(-1, 3)
 ///     .build()?;
@@ -630,8 +741,7 @@ pub struct HolidayRuleBuilder {
     id: String,
     name_vi: String,
     name_en: String,
-    source: String,
-    verified: bool,
+    provenance: Option<Provenance>,
     date: Option<HolidayDate>,
     offset: i8,
     days: u8,
@@ -647,8 +757,10 @@ impl HolidayRuleBuilder {
     ///
     /// ```
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).build()?;
     /// assert_eq!(rule.holiday().name_vi(), "Ngày X");
     /// assert_eq!(rule.holiday().name_en(), "Day X");
@@ -661,39 +773,33 @@ impl HolidayRuleBuilder {
         self
     }
 
-    /// Sets the legal source (required).
+    /// Sets where the rule comes from (required): the provision it rests on and how sure
+    /// it is ([`Provenance::verified`], [`Provenance::corroborated`] or
+    /// [`Provenance::unverified`]).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::{Certainty, Provenance};
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
-    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).build()?;
-    /// assert_eq!(rule.holiday().source(), "example");
+    /// let rule = HolidayRule::builder("province-day")
+    ///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
+    ///     .provenance(Provenance::verified("Decision 12/QĐ-UBND (example)")?)
+    ///     .date(HolidayDate::Solar { month: 3, day: 24 })
+    ///     .build()?;
+    /// assert_eq!(rule.holiday().provenance().citation(), Some("Decision 12/QĐ-UBND (example)"));
+    /// let guess = HolidayRule::builder("x")
+    ///     .names("Ngày X", "Day X")
+    ///     .provenance(Provenance::unverified("announced orally; no text seen")?)
+    ///     .date(HolidayDate::Solar { month: 5, day: 19 })
+    ///     .build()?;
+    /// assert_eq!(guess.holiday().provenance().certainty(), Certainty::Unverified);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn source(mut self, source: impl Into<String>) -> Self {
-        self.source = source.into();
-        self
-    }
-
-    /// Marks the rule as not confirmed from a primary text (it is verified by default).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::calendar::{HolidayDate, HolidayRule};
-    ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
-    /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).unverified().build()?;
-    /// assert!(!rule.holiday().is_verified());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn unverified(mut self) -> Self {
-        self.verified = false;
+    pub fn provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = Some(provenance);
         self
     }
 
@@ -703,8 +809,10 @@ impl HolidayRuleBuilder {
     ///
     /// ```
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let rule = base().date(HolidayDate::Lunar { month: 8, day: 15 }).build()?;
     /// assert_eq!(rule.date(), HolidayDate::Lunar { month: 8, day: 15 });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -724,8 +832,10 @@ impl HolidayRuleBuilder {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).span(-1, 2).build()?;
     /// assert_eq!(rule.dates_in(2027)?, [NaiveDate::from_ymd_opt(2027, 5, 18).ok_or("bad date")?, NaiveDate::from_ymd_opt(2027, 5, 19).ok_or("bad date")?]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -744,8 +854,10 @@ impl HolidayRuleBuilder {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let from = NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?;
     /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).effective_from(from).build()?;
     /// assert!(rule.dates_in(2026)?.is_empty());
@@ -765,8 +877,10 @@ impl HolidayRuleBuilder {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::calendar::{HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let until = NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?;
     /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).effective_until(until).build()?;
     /// assert_eq!(rule.dates_in(2026)?.len(), 1);
@@ -785,8 +899,10 @@ impl HolidayRuleBuilder {
     ///
     /// ```
     /// use directives::calendar::{HolidayDate, HolidayRule, ScheduledPart};
+    /// use directives::provenance::Provenance;
     ///
-    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").source("example");
+    /// let example = Provenance::unverified("an example rule")?;
+    /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let rule = base().date(HolidayDate::Solar { month: 9, day: 3 }).part(ScheduledPart::NationalDay).build()?;
     /// assert_eq!(rule.part(), Some(ScheduledPart::NationalDay));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -804,21 +920,28 @@ impl HolidayRuleBuilder {
     /// - [`CalendarError::InvalidSolarDay`] for a solar day no year has (Feb 30);
     /// - [`CalendarError::InvalidLunarDay`] for a lunar month outside 1–12 or day outside
     ///   1–29;
-    /// - [`CalendarError::InvalidHolidayRule`] for a missing name, source or date, a span
-    ///   out of bounds, or `effective_from` not before `effective_until`.
+    /// - [`CalendarError::InvalidHolidayRule`] for a missing name, provenance or date, a
+    ///   span out of bounds, or `effective_from` not before `effective_until`.
     ///
     /// # Example
     ///
     /// ```
     /// use directives::calendar::{CalendarError, HolidayDate, HolidayRule};
+    /// use directives::provenance::Provenance;
     ///
     /// let err = HolidayRule::builder("x")
     ///     .names("X", "X")
-    ///     .source("s")
+    ///     .provenance(Provenance::unverified("an example rule")?)
     ///     .date(HolidayDate::Solar { month: 2, day: 30 })
     ///     .build()
     ///     .unwrap_err();
     /// assert_eq!(err, CalendarError::InvalidSolarDay { month: 2, day: 30 });
+    /// let err = HolidayRule::builder("x")
+    ///     .names("X", "X")
+    ///     .date(HolidayDate::Solar { month: 2, day: 3 })
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid holiday rule `x`: the provenance is missing");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<HolidayRule, CalendarError> {
@@ -832,9 +955,9 @@ impl HolidayRuleBuilder {
         if self.name_vi.trim().is_empty() || self.name_en.trim().is_empty() {
             return Err(invalid("a name is missing"));
         }
-        if self.source.trim().is_empty() {
-            return Err(invalid("the source is missing"));
-        }
+        let Some(provenance) = self.provenance.clone() else {
+            return Err(invalid("the provenance is missing"));
+        };
         let Some(date) = self.date else {
             return Err(invalid("the date is missing"));
         };
@@ -869,8 +992,7 @@ impl HolidayRuleBuilder {
                 id: self.id,
                 name_vi: self.name_vi,
                 name_en: self.name_en,
-                source: self.source,
-                verified: self.verified,
+                provenance,
             },
             date,
             offset: self.offset,
@@ -888,6 +1010,7 @@ mod wire {
 
     use super::{HolidayDate, HolidayRule, ScheduledPart};
     use crate::calendar::CalendarError;
+    use crate::provenance::Provenance;
 
     /// The data form of a rule: flat, validated through [`HolidayRule::builder`].
     #[derive(serde::Serialize, serde::Deserialize)]
@@ -896,9 +1019,7 @@ mod wire {
         id: String,
         name_vi: String,
         name_en: String,
-        source: String,
-        #[serde(default = "yes")]
-        verified: bool,
+        provenance: Provenance,
         date: HolidayDate,
         #[serde(default)]
         offset: i8,
@@ -912,10 +1033,6 @@ mod wire {
         part: Option<ScheduledPart>,
     }
 
-    fn yes() -> bool {
-        true
-    }
-
     fn one() -> u8 {
         1
     }
@@ -926,12 +1043,9 @@ mod wire {
         fn try_from(w: HolidayRuleWire) -> Result<Self, Self::Error> {
             let mut b = HolidayRule::builder(w.id)
                 .names(w.name_vi, w.name_en)
-                .source(w.source)
+                .provenance(w.provenance)
                 .date(w.date)
                 .span(w.offset, w.days);
-            if !w.verified {
-                b = b.unverified();
-            }
             if let Some(from) = w.effective_from {
                 b = b.effective_from(from);
             }
@@ -951,8 +1065,7 @@ mod wire {
                 id: r.holiday.id,
                 name_vi: r.holiday.name_vi,
                 name_en: r.holiday.name_en,
-                source: r.holiday.source,
-                verified: r.holiday.verified,
+                provenance: r.holiday.provenance,
                 date: r.date,
                 offset: r.offset,
                 days: r.days,
@@ -1013,25 +1126,97 @@ mod tests {
     }
 
     #[test]
-    fn sources_cite_the_labour_code() {
+    fn no_preset_is_dropped_and_each_cites_its_law() {
+        let ids: Vec<String> = HolidayRule::vietnam()
+            .iter()
+            .map(|r| r.holiday().id().to_owned())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "new-year",
+                "tet-4",
+                "tet",
+                "hung-kings",
+                "victory-day",
+                "labour-day",
+                "national-day",
+                "national-day-adjacent",
+                "culture-day"
+            ]
+        );
         for r in HolidayRule::vietnam() {
+            let p = r.holiday().provenance();
+            let text = p
+                .citation()
+                .or(p.assumption())
+                .map(str::to_owned)
+                .unwrap_or_else(|| p.sources().join("; "));
+            let cited = ["Labour Code", "Resolution 28/2026/QH16"];
             assert!(
-                r.holiday().source().contains("Labour Code"),
-                "{}",
+                cited.iter().any(|c| text.contains(c)),
+                "{}: {text}",
                 r.holiday().id()
             );
         }
         assert!(
             rule("new-year")
                 .holiday()
-                .source()
+                .provenance()
+                .citation()
+                .unwrap()
                 .contains("Labour Code 1994 art. 73")
         );
     }
 
     #[test]
+    fn facts_state_the_span_and_the_dates_in_force() {
+        let p = Provenance::unverified("s").unwrap();
+        let rule = |offset, days| {
+            HolidayRule::builder("x")
+                .names("Ngày X", "Day X")
+                .provenance(p.clone())
+                .date(HolidayDate::Lunar { month: 8, day: 15 })
+                .span(offset, days)
+                .effective_until(d(2030, 1, 1))
+                .build()
+                .unwrap()
+                .to_fact()
+                .statement()
+                .to_owned()
+        };
+        assert_eq!(
+            rule(-2, 3),
+            "Day X (Ngày X): lunar 08-15, 3 days starting 2 days before, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(1, 1),
+            "Day X (Ngày X): lunar 08-15, 1 day starting the day after, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(3, 2),
+            "Day X (Ngày X): lunar 08-15, 2 days starting 3 days after, until 2030-01-01"
+        );
+        assert_eq!(
+            rule(0, 1),
+            "Day X (Ngày X): lunar 08-15, 1 day, until 2030-01-01"
+        );
+        let adjacent = super::HolidayRule::vietnam_rule("national-day-adjacent")
+            .unwrap()
+            .to_fact();
+        assert_eq!(
+            adjacent.statement(),
+            "National Day (adjacent day) (Quốc khánh (ngày liền kề)): a day next to solar 09-02, 1 day, from 2021-01-01, unless a yearly schedule fixes the National Day break"
+        );
+    }
+
+    #[test]
     fn builder_errors() {
-        let base = || HolidayRule::builder("x").names("a", "b").source("s");
+        let base = || {
+            HolidayRule::builder("x")
+                .names("a", "b")
+                .provenance(Provenance::unverified("s").unwrap())
+        };
         assert_eq!(
             base()
                 .date(HolidayDate::Lunar { month: 13, day: 1 })

@@ -6,10 +6,11 @@
 //! days. On top of the week come the public holidays of the Labour Code (2019 art. 112):
 //! New Year's Day, five days of Tết (the lunar new year), Hùng Kings' Commemoration Day
 //! (lunar 10/3), Victory Day (Apr 30), International Labour Day (May 1) and National Day
-//! (Sep 2 plus one adjacent day). Two of them move with the lunar calendar, and for two of
-//! them (Tết and the day next to National Day) the Prime Minister fixes the exact days each
-//! year (art. 112.3). A holiday that falls on a weekly rest day is compensated on the next
-//! working day (art. 111.3).
+//! (Sep 2 plus one adjacent day), and from 2026 Vietnamese Culture Day (Nov 24, by
+//! National Assembly Resolution 28/2026/QH16 as reported). Two of them move with the lunar
+//! calendar, and for two of them (Tết and the day next to National Day) the Prime Minister
+//! fixes the exact days each year (art. 112.3). A holiday that falls on a weekly rest day is
+//! compensated on the next working day (art. 111.3).
 //!
 //! Each year the Government also announces a schedule for the civil service: which days
 //! make up the Tết and National Day breaks, and swaps (a weekday off, paid back by working
@@ -25,35 +26,90 @@
 //! time. A query outside the range is an error ([`CalendarError::OutOfRange`]), never a
 //! guess.
 //!
-//! # Defaults and unverified data
+//! # Provenance: how sure each rule is
 //!
-//! Rules that a primary text does not settle are data the user can change, not constants:
+//! Every holiday rule and every schedule entry carries a [`Provenance`]: *verified* from a
+//! primary text (its citation), *corroborated* by independent secondary sources (which), or
+//! an *unverified* assumption (and why). [`facts`] lists everything the calendar ships as
+//! [`Fact`]s, [`facts_below`] those less sure than a level, and [`WorkCalendar::facts`]
+//! what a built calendar rests on; [`TermEnd::skipped_below`] which days a term's end
+//! rests on that are less sure than a level. [`DayKind::provenance`] says
+//! where the answer for one day comes from. Nothing unverified is a constant: a rule or a
+//! year's schedule is data a user replaces.
 //!
-//! - **Tết without a schedule**: the last day of the lunar year and the first four days of
-//!   the new year (five days, Labour Code 2012 art. 115, 2019 art. 112); before
-//!   2013-05-01, the last day and the first three days (four days, Labour Code 1994 art.
-//!   73). Replace it for a year with [`YearScheduleBuilder::tet`].
-//! - **The day next to National Day without a schedule** (from 2021): Sep 3 when Sep 2 is a
-//!   Monday, Thursday or Sunday, Sep 1 otherwise ([`HolidayDate::AdjacentToSolar`]).
+//! - **Tết without a schedule** (*unverified* placement): the last day of the lunar year
+//!   and the first four days of the new year (five days, Labour Code 2012 art. 115, 2019
+//!   art. 112); before 2013-05-01, the last day and the first three days (four days,
+//!   Labour Code 1994 art. 73). Replace it for a year with [`YearScheduleBuilder::tet`].
+//! - **The day next to National Day without a schedule** (from 2021, *unverified*
+//!   placement): Sep 3 when Sep 2 is a Monday, Thursday or Sunday, Sep 1 otherwise
+//!   ([`HolidayDate::AdjacentToSolar`]).
 //! - **Compensation** (art. 111.3): a holiday on a weekly rest day gives a day off on the
 //!   next working day, unless a scheduled day off covers the holiday (the announced break
 //!   already accounts for it). Switch it off with
 //!   [`WorkCalendarBuilder::compensation`]. Before 2021 the Labour Codes worded the
 //!   compensatory day as "nghỉ bù vào ngày tiếp theo" (1994) and "ngày kế tiếp" (2012),
-//!   "the following day"; the crate applies "the next working day" in every year.
-//! - **Yearly schedules** ship for 2024–2026, each entry citing its announcement
-//!   ([`YearSchedule::vietnam`]). Two entries rest on secondary sources and are
-//!   *unverified*: the make-up Saturday 2024-05-04, and Mon 2026-08-31, whose make-up
-//!   Saturday is not confirmed (none is listed).
-//! - **Vietnamese Culture Day** (Nov 24, from 2026) is *unverified* and off by default:
-//!   Resolution 80-NQ/TW (2026-01-07) and Government Resolution 30/NQ-CP (2026) call for
-//!   amending Labour Code 2019 art. 112.1, but no enacted amendment is known
-//!   ([`HolidayRule::vietnamese_culture_day`]).
-//! - **Early years**: the five-day week dates from 1999 and the Labour Code 1994 from
-//!   1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards (*unverified*).
+//!   "the following day"; the crate applies "the next working day" in every year
+//!   (*unverified* before 2021).
+//! - **Yearly schedules** ship for 2024–2026, each entry with its provenance
+//!   ([`YearSchedule::vietnam`]). 2024 rests on secondary sources (*corroborated*: the
+//!   Government Office letters are known from quotations and the press, and Sat
+//!   2024-05-04, the make-up day for Mon 2024-04-29, from two independent reports); 2025
+//!   and the Tết and New Year parts of 2026 are *verified*; National Day 2026 is
+//!   *corroborated*: Sat Aug 29 – Wed Sep 2 off, Mon Aug 31 a swapped day off made up on
+//!   Sat Aug 22 (Notice 9441/TB-BNV, as reported).
+//! - **Vietnamese Culture Day** (Nov 24) is a day off from 2026-07-01, the date National
+//!   Assembly Resolution 28/2026/QH16 is reported to take effect (*corroborated*, its text
+//!   not read; see [`HolidayRule::vietnam`]). Remove it with
+//!   [`WorkCalendarBuilder::without_rule`]`("culture-day")`.
+//! - **Early years** (*unverified*): the five-day week dates from 1999 and the Labour Code
+//!   1994 from 1995, but [`WorkCalendar::vietnam`] applies both to 1990 onwards.
 //!
 //! In 1990–2100 no two statutory rules fall on the same day; if custom rules do, the day is
 //! one holiday, named by the first rule.
+//!
+//! ## Listing and replacing facts
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use directives::calendar::{self, HolidayDate, HolidayRule, WorkCalendarBuilder, YearSchedule};
+//! use directives::provenance::{Certainty, Provenance};
+//!
+//! // What the shipped calendar assumes without a source.
+//! for fact in calendar::facts_below(Certainty::Corroborated) {
+//!     println!("{fact}");
+//! }
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+//! // A user who has read the notice replaces the 2026 National Day entries; one who
+//! // follows a provincial decision adds a rule.
+//! let s2026 = YearSchedule::vietnam(2026)
+//!     .ok_or("no preset")?
+//!     .to_builder()
+//!     .remove(d(2026, 8, 22)?)
+//!     .remove(d(2026, 8, 31)?)
+//!     .provenance(Provenance::verified("Notice 9441/TB-BNV of 2025-10-16 (read by the user)")?)
+//!     .swap(d(2026, 8, 31)?, d(2026, 8, 22)?)
+//!     .build()?;
+//! let province_day = HolidayRule::builder("province-day")
+//!     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
+//!     .provenance(Provenance::verified("Decision 1/QĐ-UBND (example)")?)
+//!     .date(HolidayDate::Solar { month: 3, day: 24 })
+//!     .build()?;
+//! let cal = WorkCalendarBuilder::vietnam()
+//!     .schedule(s2026)
+//!     .rule(province_day)
+//!     .years(2020, 2030)
+//!     .build()?;
+//! let below: Vec<String> = cal
+//!     .facts_below(Certainty::Verified)
+//!     .iter()
+//!     .map(|f| f.id().to_owned())
+//!     .collect();
+//! assert!(!below.contains(&"2026-08-22".to_owned()));
+//! assert!(below.contains(&"2026-08-29".to_owned())); // still as reported
+//! assert!(!cal.is_working_day(d(2026, 8, 31)?)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # Terms
 //!
@@ -84,11 +140,124 @@ mod work;
 
 use chrono::NaiveDate;
 
+use crate::provenance::{Certainty, Fact, FactArea, Provenance};
+
 pub use self::holiday::{Holiday, HolidayDate, HolidayRule, HolidayRuleBuilder, ScheduledPart};
 pub use self::lunar::LunarDate;
 pub use self::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule, YearScheduleBuilder};
 pub use self::term::{SkippedDay, Term, TermEnd, TermUnit};
 pub use self::work::{DayKind, Roll, WeekMask, WorkCalendar, WorkCalendarBuilder};
+
+/// The provision behind a compensatory day off from 2021.
+pub(crate) const COMPENSATION_2019: &str = "Labour Code 2019 art. 111.3";
+
+/// The assumption behind a compensatory day off before 2021.
+pub(crate) const COMPENSATION_BEFORE_2021: &str = "the Labour Codes of 1994 (art. 73) and 2012 (art. 115.3) gave the compensatory day off on \
+     \"the following day\" (ngày tiếp theo, ngày kế tiếp); the crate applies the \"next working day\" of Labour Code 2019 art. 111.3 to those years too";
+
+/// Every fact the calendar ships, with its provenance: one per holiday rule of
+/// [`HolidayRule::vietnam`], one per entry of the schedules of
+/// [`YearSchedule::vietnam_presets`] (its id is the date), then the rules the calendar
+/// applies without a holiday rule of their own (area [`FactArea::LegalRule`]: compensation
+/// and the week of the early years) and the one choice a schedule makes by listing nothing
+/// (no swap around Vietnamese Culture Day 2026).
+///
+/// These are the facts [`WorkCalendar::vietnam`] rests on. To replace one, build the
+/// calendar with [`WorkCalendarBuilder::vietnam`] and
+/// [`rule`](WorkCalendarBuilder::rule) (a rule of the same id replaces it) or
+/// [`schedule`](WorkCalendarBuilder::schedule) (a schedule of the same year replaces it;
+/// start from the preset with [`YearSchedule::to_builder`]); [`WorkCalendar::facts`] then
+/// lists the replacement.
+///
+/// # Example
+///
+/// ```
+/// use directives::calendar;
+/// use directives::provenance::{Certainty, FactArea};
+///
+/// let facts = calendar::facts();
+/// let rules = facts.iter().filter(|f| f.area() == FactArea::HolidayRule).count();
+/// assert_eq!(rules, 9);
+/// for fact in calendar::facts_below(Certainty::Corroborated) {
+///     // Each unverified fact says what it assumes.
+///     assert!(fact.provenance().assumption().is_some(), "{fact}");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn facts() -> Vec<Fact> {
+    let rules = HolidayRule::vietnam();
+    let schedules = YearSchedule::vietnam_presets();
+    let mut facts: Vec<Fact> = rules.iter().map(HolidayRule::to_fact).collect();
+    facts.extend(schedules.iter().flat_map(YearSchedule::facts));
+    facts.extend(compensation_facts());
+    let extra = [
+        (
+            FactArea::LegalRule,
+            "week-and-early-years",
+            "WorkCalendar::vietnam works Monday to Friday and applies the Labour Code 1994 holidays from 1990",
+            Provenance::unverified(
+                "state agencies moved to a five-day week in 1999 and the Labour Code 1994 took effect in 1995; \
+                 the crate approximates the days before then with the later rules",
+            ),
+        ),
+        (
+            FactArea::ScheduleEntry,
+            "2026-11-24-no-swap",
+            "no swap is listed around Vietnamese Culture Day 2026 (Tue 2026-11-24): Mon 2026-11-23 is worked and Sat 2026-11-28 is a rest day",
+            Provenance::unverified(
+                "a swap of Mon 2026-11-23 for Sat 2026-11-28 was reported as proposed; no decision was found, so none is listed",
+            ),
+        ),
+    ];
+    // The texts are non-blank constants, so no fact is dropped (a test pins the ids).
+    facts.extend(
+        extra
+            .into_iter()
+            .filter_map(|(area, id, statement, p)| Some(Fact::new(area, id, statement, p.ok()?))),
+    );
+    facts
+}
+
+/// The facts behind compensatory days off: the rule of 2021 (verified) and its use in
+/// earlier years (an assumption). The texts are non-blank constants, so none is dropped.
+pub(crate) fn compensation_facts() -> Vec<Fact> {
+    [
+        (
+            "compensation",
+            "a public holiday on a weekly rest day gives a day off on the next working day, unless a scheduled day off covers it (from 2021)",
+            Provenance::verified(COMPENSATION_2019),
+        ),
+        (
+            "compensation-before-2021",
+            "before 2021 too, a public holiday on a weekly rest day gives a day off on the next working day",
+            Provenance::unverified(COMPENSATION_BEFORE_2021),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(id, statement, p)| Some(Fact::new(FactArea::LegalRule, id, statement, p.ok()?)))
+    .collect()
+}
+
+/// The facts of [`facts`] that are less sure than `level`: with
+/// [`Certainty::Corroborated`], the unverified assumptions; with [`Certainty::Verified`],
+/// every fact no primary text confirms.
+///
+/// # Example
+///
+/// ```
+/// use directives::calendar;
+/// use directives::provenance::Certainty;
+///
+/// let ids: Vec<String> = calendar::facts_below(Certainty::Corroborated).iter().map(|f| f.id().to_owned()).collect();
+/// assert!(ids.contains(&"tet".to_owned()));
+/// assert!(!ids.contains(&"culture-day".to_owned())); // corroborated, not unverified
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn facts_below(level: Certainty) -> Vec<Fact> {
+    facts().into_iter().filter(|f| f.is_below(level)).collect()
+}
 
 /// An error from the calendar: a date out of range, an impossible lunar date, an absurd term.
 ///
@@ -282,6 +451,15 @@ pub enum CalendarError {
         /// The schedule's year.
         year: i32,
         /// The offending date.
+        date: NaiveDate,
+    },
+    /// A yearly schedule lists a day without saying where it comes from: no
+    /// [`YearScheduleBuilder::provenance`] was set before it was added.
+    #[error("schedule for year `{year}` lists `{date}` without a provenance")]
+    ScheduleMissingProvenance {
+        /// The schedule's year.
+        year: i32,
+        /// The first day added without a provenance.
         date: NaiveDate,
     },
     /// A yearly schedule lists a day twice.

@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::CalendarError;
 use super::work::{DayKind, Roll, WorkCalendar};
+use crate::provenance::Certainty;
 
 /// The unit of a [`Term`].
 ///
@@ -731,6 +732,37 @@ impl TermEnd {
     #[must_use]
     pub fn provisions(&self) -> &[&'static str] {
         &self.provisions
+    }
+
+    /// The skipped days whose rule is less sure than `level` (see
+    /// [`DayKind::provenance`]), so that an explanation can say when the end rests on a
+    /// day off that no primary text confirms. Weekly rest days rest on no rule and are
+    /// never listed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{Term, WorkCalendar};
+    /// use directives::provenance::Certainty;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// // Across the 2026 National Day break, whose swap is known from reports.
+    /// let end = "3 working days".parse::<Term>()?.explain(d(2026, 8, 27)?, &cal)?;
+    /// let unsure: Vec<NaiveDate> = end.skipped_below(Certainty::Verified).iter().map(|s| s.date()).collect();
+    /// assert_eq!(unsure, [d(2026, 8, 29)?, d(2026, 8, 30)?, d(2026, 8, 31)?, d(2026, 9, 1)?]);
+    /// // Across Tết 2025, whose schedule was read in the Government Office's letter.
+    /// let end = "3 working days".parse::<Term>()?.explain(d(2025, 1, 23)?, &cal)?;
+    /// assert!(end.skipped_below(Certainty::Verified).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn skipped_below(&self, level: Certainty) -> Vec<&SkippedDay> {
+        self.skipped
+            .iter()
+            .filter(|s| s.kind.provenance().is_some_and(|p| p.is_below(level)))
+            .collect()
     }
 }
 

@@ -9,6 +9,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::holiday::{Holiday, HolidayDate, HolidayRule, ScheduledPart};
 use super::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule};
 use super::{CalendarError, LunarDate};
+use crate::provenance::{Certainty, Fact, Provenance};
 
 /// The days of the week that are working days.
 ///
@@ -308,23 +309,41 @@ impl DayKind {
         }
     }
 
-    /// The legal source behind the day, if any: the holiday rule's or the schedule's.
+    /// Where the rule behind the day comes from, if there is one: the holiday rule's or
+    /// the schedule entry's [`Provenance`], or for a compensatory day Labour Code 2019 art.
+    /// 111.3 (verified). Ordinary working days and weekly rest days have none.
+    ///
+    /// A report can use it to say when a result rests on a day that is not verified.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::calendar::DayKind;
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::{DayKind, WorkCalendar};
+    /// use directives::provenance::Certainty;
     ///
-    /// assert_eq!(DayKind::Working.source(), None);
+    /// assert_eq!(DayKind::Working.provenance(), None);
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let aug31 = NaiveDate::from_ymd_opt(2026, 8, 31).ok_or("bad date")?;
+    /// let p = cal.day_info(aug31)?.provenance().ok_or("no provenance")?;
+    /// assert_eq!(p.certainty(), Certainty::Corroborated);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn source(&self) -> Option<&str> {
+    pub fn provenance(&self) -> Option<Provenance> {
         match self {
             DayKind::Working | DayKind::WeeklyRest => None,
-            DayKind::Holiday(h) => Some(h.source()),
-            DayKind::ScheduledDayOff(d) | DayKind::MakeUpWorkingDay(d) => Some(d.source()),
-            DayKind::Compensatory { .. } => Some("Labour Code 2019 art. 111.3"),
+            DayKind::Holiday(h) => Some(h.provenance().clone()),
+            DayKind::ScheduledDayOff(d) | DayKind::MakeUpWorkingDay(d) => {
+                Some(d.provenance().clone())
+            }
+            DayKind::Compensatory { date, .. } => {
+                if date.year() >= 2021 {
+                    Provenance::verified(super::COMPENSATION_2019).ok()
+                } else {
+                    Provenance::unverified(super::COMPENSATION_BEFORE_2021).ok()
+                }
+            }
         }
     }
 }
@@ -414,9 +433,9 @@ impl fmt::Debug for WorkCalendar {
 impl WorkCalendar {
     /// The calendar of Vietnamese state agencies for 1990–2100: Monday to Friday, the
     /// statutory holidays with their history ([`HolidayRule::vietnam`]), compensatory days
-    /// (art. 111.3) and the known yearly schedules ([`YearSchedule::vietnam_presets`]).
-    /// Vietnamese Culture Day is not included (see
-    /// [`HolidayRule::vietnamese_culture_day`]).
+    /// (art. 111.3) and the known yearly schedules ([`YearSchedule::vietnam_presets`]),
+    /// including Vietnamese Culture Day from 2026 (*corroborated*, see
+    /// [`HolidayRule::vietnam`]).
     ///
     /// The week is Monday to Friday over the whole range, although the five-day week for
     /// state agencies dates from 1999; years before 1995 use the Labour Code 1994 holidays
@@ -549,6 +568,62 @@ impl WorkCalendar {
     #[must_use]
     pub fn schedules(&self) -> &[YearSchedule] {
         &self.schedules
+    }
+
+    /// The facts this calendar rests on: one per holiday rule, then one per schedule entry
+    /// in date order, then (with compensation on) the compensation rule, each with its
+    /// provenance. A calendar built from
+    /// [`WorkCalendarBuilder::vietnam`] with a rule or a schedule replaced lists the
+    /// replacement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendar;
+    /// use directives::provenance::FactArea;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let facts = cal.facts();
+    /// assert_eq!(facts.iter().filter(|f| f.area() == FactArea::HolidayRule).count(), 9);
+    /// assert_eq!(facts.iter().filter(|f| f.area() == FactArea::ScheduleEntry).count(), 13 + 15 + 17);
+    /// assert_eq!(facts.iter().filter(|f| f.area() == FactArea::LegalRule).count(), 2); // compensation
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn facts(&self) -> Vec<Fact> {
+        let compensation = if self.compensation {
+            super::compensation_facts()
+        } else {
+            Vec::new()
+        };
+        self.rules
+            .iter()
+            .map(HolidayRule::to_fact)
+            .chain(self.schedules.iter().flat_map(YearSchedule::facts))
+            .chain(compensation)
+            .collect()
+    }
+
+    /// The facts of [`facts`](WorkCalendar::facts) that are less sure than `level`: with
+    /// [`Certainty::Verified`], every rule and entry no primary text confirms.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendar;
+    /// use directives::provenance::Certainty;
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let unverified: Vec<String> = cal.facts_below(Certainty::Corroborated).iter().map(|f| f.id().to_owned()).collect();
+    /// assert_eq!(unverified, ["tet-4", "tet", "national-day-adjacent", "compensation-before-2021"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn facts_below(&self, level: Certainty) -> Vec<Fact> {
+        self.facts()
+            .into_iter()
+            .filter(|f| f.is_below(level))
+            .collect()
     }
 
     #[cold]
@@ -870,27 +945,28 @@ impl WorkCalendar {
 ///
 /// # Example
 ///
-/// A province that also rests on its liberation day, with Vietnamese Culture Day switched
-/// on, for 2020–2040:
+/// A province that also rests on its liberation day, without Vietnamese Culture Day, for
+/// 2020–2040:
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::calendar::{DayKind, HolidayDate, HolidayRule, WorkCalendarBuilder};
+/// use directives::provenance::Provenance;
 ///
 /// let province_day = HolidayRule::builder("province-day")
 ///     .names("Ngày giải phóng tỉnh", "Province Liberation Day")
-///     .source("Provincial decision (example)")
+///     .provenance(Provenance::verified("Provincial decision (example)")?)
 ///     .date(HolidayDate::Solar { month: 3, day: 24 })
 ///     .build()?;
 /// let cal = WorkCalendarBuilder::vietnam()
 ///     .rule(province_day)
-///     .rule(HolidayRule::vietnamese_culture_day())
+///     .without_rule("culture-day")
 ///     .years(2020, 2040)
 ///     .build()?;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
 /// assert!(!cal.is_working_day(d(2025, 3, 24)?)?);
-/// assert!(!cal.is_working_day(d(2026, 11, 24)?)?);
-/// assert!(matches!(cal.day_info(d(2026, 11, 24)?)?, DayKind::Holiday(_)));
+/// assert!(matches!(cal.day_info(d(2025, 3, 24)?)?, DayKind::Holiday(_)));
+/// assert!(cal.is_working_day(d(2026, 11, 24)?)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -971,16 +1047,26 @@ impl WorkCalendarBuilder {
     ///
     /// # Example
     ///
+    /// Replacing the shipped Vietnamese Culture Day rule with one the user verified:
+    ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::calendar::{HolidayRule, WorkCalendarBuilder};
+    /// use directives::calendar::{DayKind, HolidayDate, HolidayRule, WorkCalendarBuilder};
+    /// use directives::provenance::{Certainty, Provenance};
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
-    /// let cal = WorkCalendarBuilder::vietnam()
-    ///     .rule(HolidayRule::vietnamese_culture_day())
-    ///     .years(2026, 2026)
+    /// let culture = HolidayRule::builder("culture-day")
+    ///     .names("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day")
+    ///     .provenance(Provenance::verified("Resolution 28/2026/QH16 (as read by the user)")?)
+    ///     .date(HolidayDate::Solar { month: 11, day: 24 })
+    ///     .effective_from(d(2026, 7, 1)?)
     ///     .build()?;
-    /// assert!(!cal.is_working_day(d(2026, 11, 24)?)?);
+    /// let cal = WorkCalendarBuilder::vietnam().rule(culture).years(2026, 2026).build()?;
+    /// match cal.day_info(d(2026, 11, 24)?)? {
+    ///     DayKind::Holiday(h) => assert_eq!(h.provenance().certainty(), Certainty::Verified),
+    ///     other => panic!("unexpected {other:?}"),
+    /// }
+    /// assert_eq!(cal.rules().len(), 9); // replaced, not added
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1017,12 +1103,12 @@ impl WorkCalendarBuilder {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::calendar::{WorkCalendarBuilder, YearSchedule};
+    /// use directives::provenance::Provenance;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
     /// let s2027 = YearSchedule::builder(2027)
-    ///     .source("example")
-    ///     .day_off(d(2027, 4, 29)?, "Nghỉ hoán đổi", "Swapped day off")
-    ///     .make_up_day(d(2027, 5, 8)?, "Làm bù", "Make-up working day")
+    ///     .provenance(Provenance::verified("Official letter of the Government Office (example)")?)
+    ///     .swap(d(2027, 4, 29)?, d(2027, 5, 8)?)
     ///     .build()?;
     /// let cal = WorkCalendarBuilder::vietnam().schedule(s2027).years(2027, 2027).build()?;
     /// assert!(!cal.is_working_day(d(2027, 4, 29)?)?);

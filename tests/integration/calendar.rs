@@ -4,9 +4,10 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use directives::calendar::{
-    CalendarError, DayKind, HolidayDate, HolidayRule, Roll, ScheduledDayKind, Term, TermUnit,
+    self, CalendarError, DayKind, HolidayDate, HolidayRule, Roll, ScheduledDayKind, Term, TermUnit,
     WeekMask, WorkCalendar, WorkCalendarBuilder, YearSchedule,
 };
+use directives::provenance::{Certainty, FactArea, Provenance};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -20,6 +21,22 @@ fn vietnam() -> &'static WorkCalendar {
 
 fn term(s: &str) -> Term {
     s.parse().unwrap()
+}
+
+/// A provenance for test data.
+fn test_data() -> Provenance {
+    Provenance::unverified("test data").unwrap()
+}
+
+/// The provenance of a preset schedule entry.
+fn entry_provenance(y: i32, m: u32, day: u32) -> Provenance {
+    let s = YearSchedule::vietnam(y).unwrap();
+    s.days()
+        .iter()
+        .find(|e| e.date() == d(y, m, day))
+        .unwrap()
+        .provenance()
+        .clone()
 }
 
 /// Days from `first` to `last` inclusive.
@@ -76,83 +93,37 @@ fn schedule_2024() {
 }
 
 #[test]
-fn preset_sources() {
-    let source_of = |y: i32, m: u32, day: u32| {
-        let s = YearSchedule::vietnam(y).unwrap();
-        let e = s.days().iter().find(|e| e.date() == d(y, m, day)).unwrap();
-        (e.source().to_owned(), e.is_verified())
-    };
+fn preset_provenances() {
+    let verified = |y, m, day| entry_provenance(y, m, day).citation().map(str::to_owned);
+    // 2024: the Government Office's letters are known from quotations and the press.
+    let tet_2024 = entry_provenance(2024, 2, 8);
+    assert_eq!(tet_2024.certainty(), Certainty::Corroborated);
+    assert!(tet_2024.sources()[0].starts_with("Official Letter 8662/VPCP-KGVX of 2023-11-03"));
+    let nd_2024 = entry_provenance(2024, 9, 3);
+    assert_eq!(nd_2024.certainty(), Certainty::Corroborated);
+    assert_eq!(nd_2024.sources().len(), 3);
+    // 2025 and the first part of 2026: the texts were read.
     assert_eq!(
-        source_of(2024, 2, 8),
-        (
-            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; notice of the Ministry of Labour, Invalids and Social Affairs on the Tết 2024 break, Thu Feb 8 – Wed Feb 14 (document number not confirmed)".to_owned(),
-            true
-        )
+        verified(2025, 1, 27).unwrap(),
+        "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Official Letter 8726/VPCP-KGVX of 2024-11-26: Tết days Mon Jan 27 – Fri Jan 31, break Sat Jan 25 – Sun Feb 2"
     );
     assert_eq!(
-        source_of(2024, 4, 29),
-        (
-            "Official Letter 2450/VPCP-KGVX of 2024-04-12: Mon Apr 29 off, swapped for a make-up Saturday".to_owned(),
-            true
-        )
+        verified(2025, 4, 26).unwrap(),
+        "Official Letter 8726/VPCP-KGVX of 2024-11-26: Fri May 2 off, swapped for Sat Apr 26 (break Apr 30 – May 4)"
     );
     assert_eq!(
-        source_of(2024, 5, 4),
-        (
-            "Official Letter 2450/VPCP-KGVX of 2024-04-12 (swap for Mon Apr 29); the make-up day Sat May 4 is from secondary sources".to_owned(),
-            false
-        )
+        verified(2025, 9, 1).unwrap(),
+        "Labour Code 2019 art. 112.1(đ), 112.3; Notice 6150/TB-BLĐTBXH: break Sat Aug 30 – Tue Sep 2, Mon Sep 1 the adjacent holiday"
     );
     assert_eq!(
-        source_of(2024, 9, 3),
-        (
-            "Labour Code 2019 art. 112.1(đ), 112.3: National Day Mon Sep 2 and the adjacent Tue Sep 3, break Sat Aug 31 – Tue Sep 3".to_owned(),
-            true
-        )
+        verified(2026, 1, 10).unwrap(),
+        "Official Letter 12729/VPCP-KGVX of 2025-12-25: Fri Jan 2 off, swapped for Sat Jan 10 (break Jan 1 – Jan 4)"
     );
     assert_eq!(
-        source_of(2025, 1, 27),
-        (
-            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Official Letter 8726/VPCP-KGVX of 2024-11-26: Tết days Mon Jan 27 – Fri Jan 31, break Sat Jan 25 – Sun Feb 2".to_owned(),
-            true
-        )
+        verified(2026, 2, 16).unwrap(),
+        "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs): Tết days Mon Feb 16 – Fri Feb 20, break Sat Feb 14 – Sun Feb 22"
     );
-    assert_eq!(
-        source_of(2025, 4, 26),
-        (
-            "Official Letter 8726/VPCP-KGVX of 2024-11-26: Fri May 2 off, swapped for Sat Apr 26 (break Apr 30 – May 4)".to_owned(),
-            true
-        )
-    );
-    assert_eq!(
-        source_of(2025, 9, 1),
-        (
-            "Labour Code 2019 art. 112.1(đ), 112.3; Notice 6150/TB-BLĐTBXH: break Sat Aug 30 – Tue Sep 2, Mon Sep 1 the adjacent holiday".to_owned(),
-            true
-        )
-    );
-    assert_eq!(
-        source_of(2026, 1, 10),
-        (
-            "Official Letter 12729/VPCP-KGVX of 2025-12-25: Fri Jan 2 off, swapped for Sat Jan 10 (break Jan 1 – Jan 4)".to_owned(),
-            true
-        )
-    );
-    assert_eq!(
-        source_of(2026, 2, 16),
-        (
-            "Labour Code 2019 art. 111.3, 112.1(b), 112.3; Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs): Tết days Mon Feb 16 – Fri Feb 20, break Sat Feb 14 – Sun Feb 22".to_owned(),
-            true
-        )
-    );
-    assert_eq!(
-        source_of(2026, 8, 31),
-        (
-            "Labour Code 2019 art. 112.1(đ), 112.3; break Sat Aug 29 – Wed Sep 2 as reported by the press (no official document recorded): Mon Aug 31 off, its make-up Saturday not confirmed".to_owned(),
-            false
-        )
-    );
-    // No make-up Saturday is listed for Mon 2026-08-31; no swap around Apr 30 – May 3.
+    // No swap around Apr 30 – May 3, 2026; two make-up Saturdays in 2026.
     let s2026 = YearSchedule::vietnam(2026).unwrap();
     let make_up: Vec<_> = s2026
         .days()
@@ -160,11 +131,144 @@ fn preset_sources() {
         .filter(|e| e.kind() == ScheduledDayKind::MakeUpWorkingDay)
         .map(|e| e.date())
         .collect();
-    assert_eq!(make_up, [d(2026, 1, 10)]);
+    assert_eq!(make_up, [d(2026, 1, 10), d(2026, 8, 22)]);
     // 2024 National Day: Sep 2 is the statutory day, Sep 3 the scheduled adjacent day.
     assert!(
         matches!(vietnam().day_info(d(2024, 9, 2)).unwrap(), DayKind::Holiday(h) if h.id() == "national-day")
     );
+}
+
+/// Sat 2024-05-04, the make-up day for Mon 2024-04-29, is corroborated by two independent
+/// reports: Thời báo Tài chính Việt Nam (2024-04-15: "take April 29, Monday, off, and then
+/// go to work on May 4, Saturday") and SGGP ("workers will take the day off on April 29
+/// and instead work on May 4"). Official Letter 2450/VPCP-KGVX of 2024-04-12 approves the
+/// swap without naming the days in the part read.
+#[test]
+fn may_4_2024_is_corroborated_by_two_reports() {
+    let p = entry_provenance(2024, 5, 4);
+    assert_eq!(p.certainty(), Certainty::Corroborated);
+    let sources = p.sources().join("\n");
+    assert!(
+        sources.contains("Thời báo Tài chính Việt Nam, 2024-04-15"),
+        "{sources}"
+    );
+    assert!(sources.contains("SGGP"), "{sources}");
+    assert!(
+        sources.contains("Official Letter 2450/VPCP-KGVX of 2024-04-12"),
+        "{sources}"
+    );
+    assert_eq!(entry_provenance(2024, 4, 29), p);
+    match vietnam().day_info(d(2024, 5, 4)).unwrap() {
+        DayKind::MakeUpWorkingDay(e) => {
+            assert_eq!(e.name_en(), "Make-up working day for Mon 2024-04-29");
+            assert_eq!(e.name_vi(), "Làm bù cho thứ Hai 2024-04-29");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Notice 9441/TB-BNV of 2025-10-16 (Ministry of Home Affairs), as reported by Vietnam
+/// News on 2025-10-17: "five consecutive days off from August 29 to September 2 […]
+/// employees will work on Saturday, August 22, in compensation for Monday, August 31".
+/// Before, the crate called Aug 22 a rest day and labelled Aug 31 "National Day".
+#[test]
+fn national_day_2026_swaps_aug_31_for_sat_aug_22() {
+    let cal = vietnam();
+    assert_eq!(
+        off_days(cal, d(2026, 8, 21), d(2026, 9, 3)),
+        [
+            d(2026, 8, 23),
+            d(2026, 8, 29),
+            d(2026, 8, 30),
+            d(2026, 8, 31),
+            d(2026, 9, 1),
+            d(2026, 9, 2)
+        ]
+    );
+    match cal.day_info(d(2026, 8, 22)).unwrap() {
+        DayKind::MakeUpWorkingDay(e) => {
+            assert_eq!(e.name_en(), "Make-up working day for Mon 2026-08-31");
+            assert_eq!(e.provenance().certainty(), Certainty::Corroborated);
+            assert!(e.provenance().sources()[0].contains("Notice 9441/TB-BNV of 2025-10-16"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match cal.day_info(d(2026, 8, 31)).unwrap() {
+        DayKind::ScheduledDayOff(e) => {
+            assert_eq!(e.name_en(), "Day off swapped for Sat 2026-08-22");
+            assert_eq!(e.name_vi(), "Nghỉ hoán đổi, làm bù thứ Bảy 2026-08-22");
+            assert_ne!(e.name_en(), "National Day");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Sep 1 is the adjacent holiday of art. 112.1(đ), Sep 2 the statutory day.
+    match cal.day_info(d(2026, 9, 1)).unwrap() {
+        DayKind::ScheduledDayOff(e) => assert_eq!(e.name_en(), "National Day"),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        matches!(cal.day_info(d(2026, 9, 2)).unwrap(), DayKind::Holiday(h) if h.id() == "national-day")
+    );
+    // The swap keeps the number of working days: August and September 2026 together
+    // lose only the two National Day holidays to the break.
+    assert_eq!(
+        cal.working_days_between(d(2026, 8, 1), d(2026, 10, 1))
+            .unwrap(),
+        21 + 22 - 2
+    );
+}
+
+/// Vietnamese Culture Day: National Assembly Resolution 28/2026/QH16, in force 2026-07-01,
+/// as reported (Lao Động 2026-04-20 on the draft; independently maintained data sets on the
+/// resolution). Before, the crate kept Nov 24 a working day.
+#[test]
+fn culture_day_is_a_day_off_from_2026() {
+    let cal = vietnam();
+    assert!(cal.is_working_day(d(2025, 11, 24)).unwrap()); // a Monday, before the law
+    // Tue 2026-11-24, with no swap: Mon Nov 23 is worked.
+    assert_eq!(
+        off_days(cal, d(2026, 11, 21), d(2026, 11, 29)),
+        [
+            d(2026, 11, 21),
+            d(2026, 11, 22),
+            d(2026, 11, 24),
+            d(2026, 11, 28),
+            d(2026, 11, 29)
+        ]
+    );
+    match cal.day_info(d(2027, 11, 24)).unwrap() {
+        DayKind::Holiday(h) => {
+            assert_eq!(h.id(), "culture-day");
+            assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
+            let p = h.provenance();
+            assert_eq!(p.certainty(), Certainty::Corroborated);
+            assert!(
+                p.sources()
+                    .iter()
+                    .any(|s| s.contains("Resolution 28/2026/QH16, in force 2026-07-01"))
+            );
+            assert!(
+                p.sources()
+                    .iter()
+                    .any(|s| s.contains("Lao Động, 2026-04-20"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // On a weekly rest day it is compensated like any holiday: Sun 2030-11-24.
+    assert!(matches!(
+        cal.day_info(d(2030, 11, 25)).unwrap(),
+        DayKind::Compensatory { holiday, .. } if holiday.id() == "culture-day"
+    ));
+    let rule = HolidayRule::vietnam_rule("culture-day").unwrap();
+    assert_eq!(rule.effective_from(), Some(d(2026, 7, 1)));
+    // A user who follows the Labour Code alone removes it.
+    let without = WorkCalendarBuilder::vietnam()
+        .without_rule("culture-day")
+        .years(2026, 2026)
+        .build()
+        .unwrap();
+    assert!(without.is_working_day(d(2026, 11, 24)).unwrap());
 }
 
 #[test]
@@ -192,8 +296,10 @@ fn schedule_2025() {
         DayKind::Holiday(h) => {
             assert_eq!(h.name_vi(), "Quốc khánh");
             assert_eq!(
-                h.source(),
-                "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(đ)"
+                h.provenance().citation(),
+                Some(
+                    "Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(đ)"
+                )
             );
         }
         other => panic!("{other:?}"),
@@ -242,17 +348,218 @@ fn schedule_2026() {
             d(2026, 5, 3)
         ]
     );
-    // National Day Aug 29 – Sep 2; Aug 31 is an unverified entry.
+    // National Day Aug 29 – Sep 2, with Mon Aug 31 swapped for Sat Aug 22 (see
+    // `national_day_2026_swaps_aug_31_for_sat_aug_22`).
     assert_eq!(
         off_days(cal, d(2026, 8, 28), d(2026, 9, 3)),
         days(d(2026, 8, 29), d(2026, 9, 2))
     );
-    match cal.day_info(d(2026, 8, 31)).unwrap() {
-        DayKind::ScheduledDayOff(s) => assert!(!s.is_verified()),
-        other => panic!("{other:?}"),
+    assert!(cal.is_working_day(d(2026, 8, 22)).unwrap());
+    // Vietnamese Culture Day, Tue Nov 24 (see `culture_day_is_a_day_off_from_2026`).
+    assert!(!cal.is_working_day(d(2026, 11, 24)).unwrap());
+}
+
+// ---------------------------------------------------------------------------------------
+// Provenance as data: every shipped calendar fact says how sure it is.
+
+/// The hidden assumption of each unverified calendar fact, pinned: a new unverified fact,
+/// or a changed assumption, fails here until it is listed.
+#[test]
+fn unverified_calendar_facts_and_their_assumptions_are_pinned() {
+    let unverified: Vec<(String, String)> = calendar::facts_below(Certainty::Corroborated)
+        .into_iter()
+        .map(|f| {
+            let assumption = f.provenance().assumption().unwrap().to_owned();
+            (f.id().to_owned(), assumption)
+        })
+        .collect();
+    let expected = [
+        (
+            "tet-4",
+            "Labour Code 1994 art. 73 gives four days of Tết and the Prime Minister fixed which each year; \
+             without a yearly schedule the crate assumes the last day of the lunar year and the first three days of the new year",
+        ),
+        (
+            "tet",
+            "Labour Code 2012 art. 115.1 and Labour Code 2019 art. 112.1(b) give five days of Tết and the Prime Minister fixes which each year (art. 112.3); \
+             without a yearly schedule the crate assumes the last day of the lunar year and the first four days of the new year",
+        ),
+        (
+            "national-day-adjacent",
+            "Labour Code 2019 art. 112.1(đ) gives Sep 2 and one adjacent day, which the Prime Minister fixes each year (art. 112.3); \
+             without a yearly schedule the crate assumes the day after when Sep 2 is a Monday, Thursday or Sunday and the day before otherwise, the pattern of 2021–2026",
+        ),
+        (
+            "compensation-before-2021",
+            "the Labour Codes of 1994 (art. 73) and 2012 (art. 115.3) gave the compensatory day off on \
+             \"the following day\" (ngày tiếp theo, ngày kế tiếp); the crate applies the \"next working day\" of Labour Code 2019 art. 111.3 to those years too",
+        ),
+        (
+            "week-and-early-years",
+            "state agencies moved to a five-day week in 1999 and the Labour Code 1994 took effect in 1995; \
+             the crate approximates the days before then with the later rules",
+        ),
+        (
+            "2026-11-24-no-swap",
+            "a swap of Mon 2026-11-23 for Sat 2026-11-28 was reported as proposed; no decision was found, so none is listed",
+        ),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(id, a)| ((*id).to_owned(), (*a).to_owned()))
+        .collect();
+    assert_eq!(unverified, expected);
+}
+
+/// Every shipped calendar fact, by area, id and certainty.
+#[test]
+fn calendar_facts_are_listed_with_their_certainty() {
+    let facts = calendar::facts();
+    let level = |area: FactArea, id: &str| {
+        facts
+            .iter()
+            .find(|f| f.area() == area && f.id() == id)
+            .map(|f| f.provenance().certainty())
+    };
+    let rules: Vec<(String, Certainty)> = facts
+        .iter()
+        .filter(|f| f.area() == FactArea::HolidayRule)
+        .map(|f| (f.id().to_owned(), f.provenance().certainty()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("new-year".to_owned(), Certainty::Verified),
+            ("tet-4".to_owned(), Certainty::Unverified),
+            ("tet".to_owned(), Certainty::Unverified),
+            ("hung-kings".to_owned(), Certainty::Verified),
+            ("victory-day".to_owned(), Certainty::Verified),
+            ("labour-day".to_owned(), Certainty::Verified),
+            ("national-day".to_owned(), Certainty::Verified),
+            ("national-day-adjacent".to_owned(), Certainty::Unverified),
+            ("culture-day".to_owned(), Certainty::Corroborated),
+        ]
+    );
+    // One fact per schedule entry of 2024–2026, ids unique.
+    let entries: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.area() == FactArea::ScheduleEntry)
+        .map(|f| f.id())
+        .collect();
+    assert_eq!(entries.len(), 13 + 15 + 17 + 1);
+    let mut unique = entries.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), entries.len());
+    assert_eq!(
+        level(FactArea::ScheduleEntry, "2024-05-04"),
+        Some(Certainty::Corroborated)
+    );
+    assert_eq!(
+        level(FactArea::ScheduleEntry, "2026-08-22"),
+        Some(Certainty::Corroborated)
+    );
+    assert_eq!(
+        level(FactArea::ScheduleEntry, "2026-02-16"),
+        Some(Certainty::Verified)
+    );
+    assert_eq!(
+        level(FactArea::LegalRule, "compensation"),
+        Some(Certainty::Verified)
+    );
+    // Corroborated facts name at least two independent sources; verified ones a citation.
+    for fact in &facts {
+        let p = fact.provenance();
+        match p.certainty() {
+            Certainty::Corroborated => assert!(p.sources().len() >= 2, "{fact}"),
+            Certainty::Verified => assert!(p.citation().is_some(), "{fact}"),
+            Certainty::Unverified => assert!(p.assumption().is_some(), "{fact}"),
+        }
     }
-    // Culture Day is off only when switched on.
-    assert!(cal.is_working_day(d(2026, 11, 24)).unwrap());
+    // The statement a person reads, pinned for one rule and one entry.
+    let aug31 = facts.iter().find(|f| f.id() == "2026-08-31").unwrap();
+    assert_eq!(
+        aug31.statement(),
+        "Mon 2026-08-31 is a day off: Day off swapped for Sat 2026-08-22"
+    );
+    let tet = facts.iter().find(|f| f.id() == "tet").unwrap();
+    assert_eq!(
+        tet.statement(),
+        "Lunar New Year (Tết) (Tết Nguyên đán): lunar 01-01, 5 days starting the day before, from 2013-05-01, unless a yearly schedule fixes the Tết break"
+    );
+}
+
+/// A user replaces facts when building a calendar: a rule by id, a year's schedule by
+/// year. The calendar's facts then list the replacements, and what a day rests on follows.
+#[test]
+fn facts_are_overridden_by_replacing_a_rule_or_a_schedule() {
+    let verified_culture_day = HolidayRule::builder("culture-day")
+        .names("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day")
+        .provenance(
+            Provenance::verified("Resolution 28/2026/QH16 art. 2 (as read by a user)").unwrap(),
+        )
+        .date(HolidayDate::Solar { month: 11, day: 24 })
+        .effective_from(d(2026, 7, 1))
+        .build()
+        .unwrap();
+    let s2026 = YearSchedule::vietnam(2026)
+        .unwrap()
+        .to_builder()
+        .remove(d(2026, 8, 22))
+        .remove(d(2026, 8, 31))
+        .provenance(
+            Provenance::verified("Notice 9441/TB-BNV of 2025-10-16 (as read by a user)").unwrap(),
+        )
+        .swap(d(2026, 8, 31), d(2026, 8, 22))
+        .build()
+        .unwrap();
+    let cal = WorkCalendarBuilder::vietnam()
+        .rule(verified_culture_day)
+        .schedule(s2026)
+        .years(2026, 2026)
+        .build()
+        .unwrap();
+    let below: Vec<String> = cal
+        .facts_below(Certainty::Verified)
+        .iter()
+        .map(|f| f.id().to_owned())
+        .collect();
+    assert!(!below.contains(&"culture-day".to_owned()));
+    assert!(!below.contains(&"2026-08-22".to_owned()));
+    assert!(!below.contains(&"2026-08-31".to_owned()));
+    assert!(below.contains(&"2026-09-01".to_owned()));
+    assert_eq!(cal.rules().len(), HolidayRule::vietnam().len());
+    assert_eq!(
+        cal.day_info(d(2026, 8, 22))
+            .unwrap()
+            .provenance()
+            .unwrap()
+            .certainty(),
+        Certainty::Verified
+    );
+    // The shipped calendar is unchanged.
+    assert_eq!(
+        vietnam()
+            .day_info(d(2026, 8, 22))
+            .unwrap()
+            .provenance()
+            .unwrap()
+            .certainty(),
+        Certainty::Corroborated
+    );
+    // Compensatory days rest on art. 111.3 from 2021, on an assumption before.
+    let before = vietnam()
+        .day_info(d(2013, 2, 14))
+        .unwrap()
+        .provenance()
+        .unwrap();
+    assert_eq!(before.certainty(), Certainty::Unverified);
+    let after = vietnam()
+        .day_info(d(2026, 4, 27))
+        .unwrap()
+        .provenance()
+        .unwrap();
+    assert_eq!(after.citation(), Some("Labour Code 2019 art. 111.3"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -647,7 +954,7 @@ fn six_day_week() {
 fn province_day_and_custom_range() {
     let rule = HolidayRule::builder("province-day")
         .names("Ngày giải phóng tỉnh", "Province Liberation Day")
-        .source("example")
+        .provenance(test_data())
         .date(HolidayDate::Solar { month: 3, day: 24 })
         .build()
         .unwrap();
@@ -679,7 +986,7 @@ fn province_day_and_custom_range() {
 #[test]
 fn user_schedule_overrides_preset() {
     let s = YearSchedule::builder(2025)
-        .source("test")
+        .provenance(test_data())
         .tet(d(2025, 1, 27), d(2025, 1, 31))
         .build()
         .unwrap();
@@ -698,36 +1005,13 @@ fn user_schedule_overrides_preset() {
 }
 
 #[test]
-fn culture_day_switch() {
-    let cal = WorkCalendarBuilder::vietnam()
-        .rule(HolidayRule::vietnamese_culture_day())
-        .years(2025, 2027)
-        .build()
-        .unwrap();
-    assert!(cal.is_working_day(d(2025, 11, 24)).unwrap());
-    assert!(!cal.is_working_day(d(2026, 11, 24)).unwrap());
-    // 2027-11-24 is a Wednesday.
-    match cal.day_info(d(2027, 11, 24)).unwrap() {
-        DayKind::Holiday(h) => {
-            assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
-            assert!(!h.is_verified());
-            assert_eq!(
-                h.source(),
-                "Resolution 80-NQ/TW (2026-01-07); Government Resolution 30/NQ-CP (2026) assigns amending Labour Code 2019 art. 112.1; no enacted amendment known"
-            );
-        }
-        other => panic!("{other:?}"),
-    }
-}
-
-#[test]
 fn lunar_rules_work_at_the_edges_of_the_lunar_range() {
     // Late-month lunar rules at the first and last supported years: the lunar dates
     // outside the lunar calendar's range fall outside the solar range the calendar covers.
     let late = |month, day| {
         HolidayRule::builder(format!("late-{month}-{day}"))
             .names("x", "x")
-            .source("test")
+            .provenance(test_data())
             .date(HolidayDate::Lunar { month, day })
             .build()
             .unwrap()
@@ -813,7 +1097,7 @@ fn builder_errors_are_pinned() {
     assert_eq!(
         HolidayRule::builder("x")
             .names("x", "x")
-            .source("s")
+            .provenance(test_data())
             .date(HolidayDate::Lunar { month: 3, day: 30 })
             .build()
             .unwrap_err()
@@ -823,7 +1107,7 @@ fn builder_errors_are_pinned() {
     assert_eq!(
         HolidayRule::builder("x")
             .names("x", "x")
-            .source("s")
+            .provenance(test_data())
             .date(HolidayDate::Solar { month: 4, day: 31 })
             .build()
             .unwrap_err()
@@ -832,12 +1116,33 @@ fn builder_errors_are_pinned() {
     );
     assert_eq!(
         YearSchedule::builder(2027)
+            .provenance(test_data())
             .day_off(d(2027, 5, 3), "a", "a")
             .day_off(d(2027, 5, 3), "b", "b")
             .build()
             .unwrap_err()
             .to_string(),
         "schedule for year `2027` lists `2027-05-03` twice"
+    );
+    // A schedule entry says where it comes from.
+    assert_eq!(
+        YearSchedule::builder(2027)
+            .day_off(d(2027, 5, 3), "a", "a")
+            .build()
+            .unwrap_err(),
+        CalendarError::ScheduleMissingProvenance {
+            year: 2027,
+            date: d(2027, 5, 3)
+        }
+    );
+    assert_eq!(
+        HolidayRule::builder("x")
+            .names("x", "x")
+            .date(HolidayDate::Solar { month: 4, day: 3 })
+            .build()
+            .unwrap_err()
+            .to_string(),
+        "invalid holiday rule `x`: the provenance is missing"
     );
 }
 
@@ -878,27 +1183,43 @@ mod serde_shape {
     #[test]
     fn schedule_json_shape_and_round_trip() {
         let s = YearSchedule::builder(2027)
-            .source("example")
+            .provenance(test_data())
             .make_up_day(d(2027, 5, 8), "Làm bù", "Make-up working day")
             .build()
             .unwrap();
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"year":2027,"fixes":[],"days":[{"date":"2027-05-08","kind":"make_up_working_day","name_vi":"Làm bù","name_en":"Make-up working day","source":"example","verified":true}]}"#
+            r#"{"year":2027,"fixes":[],"days":[{"date":"2027-05-08","kind":"make_up_working_day","name_vi":"Làm bù","name_en":"Make-up working day","provenance":{"certainty":"unverified","assumption":"test data"}}]}"#
         );
         assert_eq!(serde_json::from_str::<YearSchedule>(&json).unwrap(), s);
         for preset in YearSchedule::vietnam_presets() {
             let json = serde_json::to_string(&preset).unwrap();
             assert_eq!(serde_json::from_str::<YearSchedule>(&json).unwrap(), preset);
+            let toml_text = toml::to_string(&preset).unwrap();
+            assert_eq!(toml::from_str::<YearSchedule>(&toml_text).unwrap(), preset);
         }
         // Deserialising validates.
-        let bad = r#"{"year":2026,"fixes":["tet"],"days":[{"date":"2027-05-08","kind":"day_off","name_vi":"a","name_en":"a","source":"s","verified":true}]}"#;
+        let bad = r#"{"year":2026,"fixes":["tet"],"days":[{"date":"2027-05-08","kind":"day_off","name_vi":"a","name_en":"a","provenance":{"certainty":"verified","citation":"s"}}]}"#;
         assert_eq!(
             serde_json::from_str::<YearSchedule>(bad)
                 .unwrap_err()
                 .to_string(),
             "schedule for year `2026` lists `2027-05-08`, which is outside that year"
+        );
+        // The old wire form (a bare source and a flag) is refused, not guessed.
+        let old = r#"{"year":2026,"days":[{"date":"2026-05-08","kind":"day_off","name_vi":"a","name_en":"a","source":"s","verified":true}]}"#;
+        let err = serde_json::from_str::<YearSchedule>(old)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `source`"), "{err}");
+        let blank = r#"{"year":2026,"days":[{"date":"2026-05-08","kind":"day_off","name_vi":"a","name_en":"a","provenance":{"certainty":"corroborated","sources":[]}}]}"#;
+        let err = serde_json::from_str::<YearSchedule>(blank)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("a corroborated fact needs its sources"),
+            "{err}"
         );
         assert!(serde_json::from_str::<YearSchedule>(r#"{"year":2026,"extra":1}"#).is_err());
     }
@@ -916,18 +1237,20 @@ mod serde_shape {
             kind = "day_off"
             name_vi = "Tết Nguyên đán"
             name_en = "Lunar New Year (Tết)"
-            source = "example announcement"
-            verified = false
+            provenance = { certainty = "unverified", assumption = "example announcement, not read" }
 
             [[days]]
             date = "2027-02-13"
             kind = "make_up_working_day"
             name_vi = "Làm bù"
             name_en = "Make-up working day"
-            source = "example announcement"
-            verified = false
+
+            [days.provenance]
+            certainty = "corroborated"
+            sources = ["a news report", "a ministry's page"]
         "#;
         let s2027: YearSchedule = toml::from_str(toml_text).unwrap();
+        assert_eq!(s2027.days()[1].provenance().sources().len(), 2);
         let cal = WorkCalendarBuilder::vietnam()
             .schedule(s2027)
             .years(2027, 2027)
@@ -942,22 +1265,28 @@ mod serde_shape {
 
     #[test]
     fn holiday_rules_are_data() {
-        for rule in HolidayRule::vietnam()
-            .into_iter()
-            .chain([HolidayRule::vietnamese_culture_day()])
-        {
+        for rule in HolidayRule::vietnam() {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(serde_json::from_str::<HolidayRule>(&json).unwrap(), rule);
+            let toml_text = toml::to_string(&rule).unwrap();
+            assert_eq!(toml::from_str::<HolidayRule>(&toml_text).unwrap(), rule);
         }
-        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","date":{"solar":{"month":3,"day":24}},"effective_from":"2020-01-01"}"#;
+        let json = r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","provenance":{"certainty":"verified","citation":"Decision 1/QĐ-UBND"},"date":{"solar":{"month":3,"day":24}},"effective_from":"2020-01-01"}"#;
         let rule: HolidayRule = serde_json::from_str(json).unwrap();
         assert_eq!(rule.dates_in(2024).unwrap(), [d(2024, 3, 24)]);
-        assert!(rule.holiday().is_verified());
+        assert_eq!(rule.holiday().provenance().certainty(), Certainty::Verified);
         assert_eq!(
             serde_json::to_string(&rule).unwrap(),
-            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","source":"example","verified":true,"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
+            r#"{"id":"province-day","name_vi":"Ngày giải phóng tỉnh","name_en":"Province Liberation Day","provenance":{"certainty":"verified","citation":"Decision 1/QĐ-UBND"},"date":{"solar":{"month":3,"day":24}},"offset":0,"days":1,"effective_from":"2020-01-01","effective_until":null,"part":null}"#
         );
-        let bad = r#"{"id":"x","name_vi":"x","name_en":"x","source":"s","date":{"lunar":{"month":2,"day":30}}}"#;
+        // A rule without a provenance is refused.
+        let missing =
+            r#"{"id":"x","name_vi":"x","name_en":"x","date":{"solar":{"month":3,"day":24}}}"#;
+        let err = serde_json::from_str::<HolidayRule>(missing)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing field `provenance`"), "{err}");
+        let bad = r#"{"id":"x","name_vi":"x","name_en":"x","provenance":{"certainty":"unverified","assumption":"s"},"date":{"lunar":{"month":2,"day":30}}}"#;
         assert_eq!(
             serde_json::from_str::<HolidayRule>(bad)
                 .unwrap_err()
@@ -972,7 +1301,7 @@ mod serde_shape {
         let json = serde_json::to_string(&kind).unwrap();
         assert_eq!(
             json,
-            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","source":"Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)","verified":true},"date":"2026-04-26"}"#
+            r#"{"type":"compensatory","holiday":{"id":"hung-kings","name_vi":"Giỗ Tổ Hùng Vương","name_en":"Hùng Kings' Commemoration Day","provenance":{"certainty":"verified","citation":"Law 84/2007/QH11 of 2007-04-02 amending Labour Code 1994 art. 73; Labour Code 2012 art. 115.1; Labour Code 2019 art. 112.1(e)"}},"date":"2026-04-26"}"#
         );
         assert_eq!(serde_json::from_str::<DayKind>(&json).unwrap(), kind);
         let made_up = vietnam().day_info(d(2024, 5, 4)).unwrap();
@@ -1096,7 +1425,7 @@ proptest! {
         prop_assume!(!matches!(before.day_info(date).unwrap(), DayKind::MakeUpWorkingDay(_)));
         let rule = HolidayRule::builder("custom")
             .names("Ngày riêng", "Own day")
-            .source("test")
+            .provenance(test_data())
             .date(HolidayDate::Solar { month, day })
             .build()
             .unwrap();

@@ -42,7 +42,7 @@ fn one(due: NaiveDate) -> (Obligations, ObligationId) {
 /// Monday to Friday over 2024–2027, with one day off: 2025-09-02.
 fn calendar() -> WorkCalendar {
     let day_off = YearSchedule::builder(2025)
-        .source("test")
+        .provenance(directives::provenance::Provenance::unverified("test").unwrap())
         .day_off(d(2025, 9, 2), "Nghỉ", "Day off")
         .build()
         .unwrap();
