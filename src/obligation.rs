@@ -1114,9 +1114,10 @@ impl Obligation {
 ///
 /// assert_eq!(ObligationId::from_index(5).index(), 5);
 /// ```
+///
+/// It has no text or serde form: what people and files read names an obligation by its
+/// reference ([`ObligationKey`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct ObligationId(u32);
 
 impl ObligationId {
@@ -1144,12 +1145,6 @@ impl ObligationId {
     /// ```
     pub const fn index(self) -> u32 {
         self.0
-    }
-}
-
-impl fmt::Display for ObligationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
     }
 }
 
