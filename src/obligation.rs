@@ -2299,7 +2299,8 @@ impl Obligations {
     /// store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/STC/2025".parse()?, due).with_role(Role::Implement))?;
     /// assert_eq!(store.role(lead), Some(Role::Lead));
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&store, &no_events, due, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&store, &no_events, due, &policy)?;
     /// let by_role = Scorecard::by_key(&evaluation, |id| store.role(id));
     /// assert_eq!(by_role.len(), 2);
     /// assert_eq!(by_role[0].0, Some(Role::Lead));

@@ -1029,7 +1029,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation().period().to_string(), "2025-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1054,7 +1055,8 @@ impl Finding {
     ///     .held_by(BodyCode::new("HU-B")?);
     /// let id = obligations.push(obligation)?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// let finding = evaluation.finding(id).ok_or("none")?;
     /// assert_eq!(finding.body().as_ref(), "HU-B");
     /// assert_eq!(finding.assigned_body().map(|b| b.as_ref()), Some("HU-A"));
@@ -1080,7 +1082,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1102,7 +1105,8 @@ impl Finding {
     ///     .with_role(Role::Implement);
     /// let id = obligations.push(obligation)?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.role(), Role::Implement);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1123,7 +1127,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1145,7 +1150,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, due))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, due, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, due, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.original_due(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1191,7 +1197,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert!(evaluation.finding(id).ok_or("none")?.deciding_event().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1212,7 +1219,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.decided_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1233,7 +1241,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.lateness().calendar_days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1253,7 +1262,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?, &policy)?;
     /// assert!(evaluation.finding(id).ok_or("none")?.is_due_soon());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1277,7 +1287,8 @@ impl Finding {
     /// let id = obligations.push(obligation)?;
     /// let mut events = Events::new();
     /// events.push(Event::new(id, d(2025, 12, 20)?, EventKind::IndicatorValue { value: 62.0 }))?;
-    /// let evaluation = evaluate(&obligations, &events, d(2026, 1, 5)?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &events, d(2026, 1, 5)?, &policy)?;
     /// let finding = evaluation.finding(id).ok_or("none")?;
     /// assert_eq!(finding.status(), Status::DoneOnTime); // reported on time…
     /// assert_eq!(finding.indicator(), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })); // …but short
@@ -1300,7 +1311,8 @@ impl Finding {
     /// let mut obligations = Obligations::new();
     /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
     /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &no_events, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.explanation().rule_id(), "status.open-overdue");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

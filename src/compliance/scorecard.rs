@@ -394,7 +394,7 @@ impl Scorecard {
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-TU")?, day(2025, 1, 2)?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     registry.id("TU").ok_or("no TU")?,
+    ///     BodyCode::new("TU")?,
     ///     "2025".parse::<Period>()?,
     /// );
     /// let mut obligations = Obligations::new();
