@@ -1,8 +1,9 @@
 //! Lints a directive against a province's registry of bodies.
 //!
-//! Reads a directive (TOML) and a registry (TOML), resolves the directive's selectors on its
-//! issue date, and prints each lint in English and Vietnamese. With no arguments it lints
-//! the seed letter 1470-CV/TU against the Thanh Hóa registry:
+//! Reads a directive (TOML, or JSON for a `.json` file) and a registry (TOML), resolves the
+//! directive's selectors on its issue date, and prints each lint in English and
+//! Vietnamese. An error names the file, line and path of the mistake. With no arguments it
+//! lints the seed letter 1470-CV/TU against the Thanh Hóa registry:
 //!
 //! ```sh
 //! cargo run --example lint_directive
@@ -12,7 +13,7 @@
 use std::error::Error;
 use std::process::ExitCode;
 
-use directives::directive::Directive;
+use directives::directive::Loader;
 use directives::org::Registry;
 
 fn main() -> ExitCode {
@@ -38,8 +39,14 @@ fn run(directive_path: &str, registry_path: &str) -> Result<(), Box<dyn Error>> 
     let read = |path: &str| {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
     };
-    let directive = Directive::from_toml_str(&read(directive_path)?)
-        .map_err(|e| format!("`{directive_path}`: {e}"))?;
+    // The loader names the file, line and path in its errors; JSON files are read as JSON.
+    let loader = Loader::new().origin(directive_path);
+    let text = read(directive_path)?;
+    let directive = if directive_path.ends_with(".json") {
+        loader.json(&text)?
+    } else {
+        loader.toml(&text)?
+    };
     let registry = Registry::from_toml_str(&read(registry_path)?)
         .map_err(|e| format!("`{registry_path}`: {e}"))?;
     let doc = directive.document();
@@ -54,7 +61,7 @@ fn run(directive_path: &str, registry_path: &str) -> Result<(), Box<dyn Error>> 
         let bodies = registry.select(selector, directive.issued())?;
         println!("  recipient {}: {} bodies", i + 1, bodies.len());
     }
-    let lints = directive.lint(&registry);
+    let lints = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?;
     println!("{} lints", lints.len());
     for lint in &lints {
         println!("{lint}");

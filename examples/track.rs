@@ -72,7 +72,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         letter.issued(),
         letter.document().title()
     );
-    let lints = letter.lint(&registry);
+    let lints = letter.lint(&registry, &calendar)?;
     let open_reports = lints
         .iter()
         .filter(|l| {

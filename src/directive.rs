@@ -24,8 +24,11 @@
 //!
 //! With the `serde` feature, [`Directive::from_toml_str`] and [`Directive::from_json_str`]
 //! read a directive through the builder; unknown fields are errors, and an error names the
-//! path of the value at fault (`tasks[9].requirements[0].frequency`).
-//! `examples/data/1470-CV-TU.toml` encodes the seed letter.
+//! line and column and the path of the value at fault
+//! (`tasks[9].requirements[0].frequency`), quoting the value with a bound. A [`Loader`]
+//! also names the file in its errors and sets the limits (bytes, tasks, nesting depth)
+//! that keep loading linear and bounded. `examples/data/1470-CV-TU.toml` encodes the seed
+//! letter.
 //!
 //! # Example
 //!
@@ -50,7 +53,7 @@
 //!             .require(Requirement::PeriodicReport(PeriodicReport::new().to("TU".parse()?))),
 //!     )
 //!     .build()?;
-//! let codes: Vec<&str> = directive.lint(&registry).iter().map(|l| l.code().as_str()).collect();
+//! let codes: Vec<&str> = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?.iter().map(|l| l.code().as_str()).collect();
 //! assert_eq!(codes, ["DIR003", "DIR004"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -68,11 +71,14 @@ pub use self::model::{Directive, DirectiveBuilder, Monitoring};
 pub use self::task::{
     Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
 };
+#[cfg(feature = "serde")]
+pub use self::wire::Loader;
 
 use chrono::NaiveDate;
 
 use crate::document::DocumentError;
-use crate::period::Frequency;
+use crate::period::{Frequency, Period};
+use crate::regime::RegimeError;
 
 /// An error from building or loading a directive.
 ///
@@ -80,30 +86,48 @@ use crate::period::Frequency;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DirectiveError {
-    /// A document error: a malformed symbol, a duplicate or ambiguous reference.
+    /// A document error: a malformed symbol, a duplicate or ambiguous reference, a cycle
+    /// of references among the cited documents.
     #[error(transparent)]
     Document(#[from] DocumentError),
     /// A task number that is not digits followed by optional lowercase letters.
     #[error(
-        "invalid task number `{value}`: expected digits and optional lowercase letters, such as `3a`"
+        "invalid task number {}: expected digits and optional lowercase letters, such as `3a`",
+        crate::text::quote(.value)
     )]
     InvalidTaskNumber {
         /// The text given.
         value: String,
     },
     /// A due that is neither a date nor a term.
-    #[error("invalid due `{value}`: expected a date `yyyy-mm-dd` or a term such as `30 days`")]
+    #[error(
+        "invalid due {}: expected a date `yyyy-mm-dd` or a term such as `30 days`",
+        crate::text::quote(.value)
+    )]
     InvalidDue {
         /// The text given.
         value: String,
     },
-    /// Two tasks with one number.
-    #[error("duplicate task number `{number}` at `tasks[{index}].number`")]
+    /// Two tasks with one number. Numbers are compared as [`TaskNumber`] stores them,
+    /// without leading zeros, so `1` and `01` are one number.
+    #[error(
+        "duplicate task number `{number}` at `tasks[{index}].number`: `tasks[{first}]` has the same number"
+    )]
     DuplicateTask {
         /// The number.
         number: TaskNumber,
         /// The index of the second task with that number.
         index: usize,
+        /// The index of the first task with that number.
+        first: usize,
+    },
+    /// A text that must say something is empty or only whitespace (a task's title, a
+    /// deliverable, an indicator's metric), or an optional text that is given but blank
+    /// (a theme, a task's text).
+    #[error("empty or blank text at `{path}`")]
+    Blank {
+        /// The path of the text, such as `tasks[2].title`.
+        path: String,
     },
     /// A fixed due date before the directive's issue date.
     #[error("{location} (`{}`): due date `{date}` is before the issue date `{issued}`", .location.path())]
@@ -152,15 +176,38 @@ pub enum DirectiveError {
         /// What is wrong, such as "has no field `what`".
         problem: String,
     },
-    /// A data file that could not be read, with the path of the value at fault.
-    #[error("invalid directive {format} at `{path}`: {message}")]
+    /// A lint that could not run: the reporting schedule of a periodic report over the
+    /// directive's horizon cannot be computed on the calendar given.
+    #[error("{location} (`{}`): cannot compute the reporting schedule over `{horizon}`: {source}", .location.path())]
+    Schedule {
+        /// Where.
+        location: Location,
+        /// The directive's horizon.
+        horizon: Period,
+        /// Why.
+        source: Box<RegimeError>,
+    },
+    /// A data file that could not be read: where in it, and why.
+    ///
+    /// The message names the file (when the [`Loader`] was given its name), the line and
+    /// column, the path of the value at fault (`tasks[9].requirements[0].regime`) and the
+    /// value, quoted no longer than a fixed bound.
+    #[cfg(feature = "serde")]
+    #[error("{}", load_message(.format, .origin.as_deref(), .path, *.line, *.column, .problem))]
     Load {
         /// `toml` or `json`.
         format: &'static str,
-        /// The path, such as `tasks[9].requirements[0].regime`; `.` for the whole file.
+        /// The name of the file, if the [`Loader`] was given one.
+        origin: Option<String>,
+        /// The path of the value at fault, such as `tasks[9].requirements[0].regime`; `.`
+        /// for the whole file.
         path: String,
+        /// The line, counted from 1, when known.
+        line: Option<usize>,
+        /// The column (in characters, counted from 1), when known.
+        column: Option<usize>,
         /// What is wrong.
-        message: String,
+        problem: Box<LoadProblem>,
     },
     /// A directive that could not be written.
     #[error("cannot write the directive as {format}: {message}")]
@@ -170,4 +217,113 @@ pub enum DirectiveError {
         /// What went wrong.
         message: String,
     },
+}
+
+impl DirectiveError {
+    /// The path in a data file of the value a builder error is about, such as
+    /// `tasks[8].number`.
+    #[cfg(feature = "serde")]
+    pub(crate) fn path(&self) -> Option<String> {
+        match self {
+            DirectiveError::DuplicateTask { index, .. } => Some(format!("tasks[{index}].number")),
+            DirectiveError::Blank { path } => Some(path.clone()),
+            DirectiveError::DateBeforeIssue { location, .. }
+            | DirectiveError::FrequencyMismatch { location, .. }
+            | DirectiveError::InvalidTarget { location, .. }
+            | DirectiveError::NoRecipients { location } => Some(location.path()),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with a data file that could not be read as a directive (see
+/// [`DirectiveError::Load`]).
+///
+/// New kinds may be added, so the enum is `#[non_exhaustive]`.
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadProblem {
+    /// The text is not TOML or JSON: the parser's message.
+    #[error("{0}")]
+    Syntax(String),
+    /// The text is TOML or JSON but not a directive: a value of the wrong type, an unknown
+    /// or missing field, a value its parser refuses (a date, a symbol, a period).
+    #[error("{0}")]
+    Data(String),
+    /// The file is empty or holds only whitespace and comments.
+    #[error("the file is empty")]
+    Empty,
+    /// The file exceeds a limit of the [`Loader`].
+    #[error("{limit} exceeds the limit of {max}: found {found}")]
+    Limit {
+        /// Which limit.
+        limit: Limit,
+        /// The limit.
+        max: usize,
+        /// What the file has (for the nesting depth, the first depth past the limit).
+        found: usize,
+    },
+    /// The file reads as a directive, but the directive is not valid (the builder's
+    /// error, which names its place in the directive).
+    #[error(transparent)]
+    Invalid(DirectiveError),
+}
+
+/// A limit of the [`Loader`].
+///
+/// New limits may be added, so the enum is `#[non_exhaustive]`.
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// The size of the file in bytes.
+    Bytes,
+    /// The number of tasks.
+    Tasks,
+    /// How deeply tables and arrays nest.
+    Depth,
+}
+
+#[cfg(feature = "serde")]
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Limit::Bytes => "the size in bytes",
+            Limit::Tasks => "the number of tasks",
+            Limit::Depth => "the nesting depth",
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+fn load_message(
+    format: &str,
+    origin: Option<&str>,
+    path: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+    problem: &LoadProblem,
+) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("invalid directive {format}");
+    if let Some(origin) = origin {
+        let _ = write!(out, " in {}", crate::text::quote(origin));
+    }
+    match (line, column) {
+        (Some(line), Some(column)) => {
+            let _ = write!(out, " at line {line}, column {column}");
+        }
+        (Some(line), None) => {
+            let _ = write!(out, " at line {line}");
+        }
+        _ => {}
+    }
+    // A builder error names its place itself.
+    if path != "." && !matches!(problem, LoadProblem::Invalid(_)) {
+        let sep = if line.is_some() { ", " } else { " at " };
+        let _ = write!(out, "{sep}{}", crate::text::quote(path));
+    }
+    let _ = write!(out, ": {problem}");
+    out
 }

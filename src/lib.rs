@@ -18,6 +18,7 @@ pub mod org;
 pub mod period;
 pub mod provenance;
 pub mod regime;
+mod text;
 
 pub use crate::error::Error;
 

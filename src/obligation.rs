@@ -77,17 +77,6 @@ use crate::directive::{DirectiveKey, Role, TaskNumber};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
-/// The longest stretch of a user's text an error quotes.
-const QUOTE_LIMIT: usize = 80;
-
-/// The text quoted in an error: at most [`QUOTE_LIMIT`] characters, with `…` when cut.
-pub(crate) fn quote(text: &str) -> String {
-    match text.char_indices().nth(QUOTE_LIMIT) {
-        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()),
-        None => text.to_owned(),
-    }
-}
-
 /// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded), the one
 /// spelling the crate's text forms use: `2024-6-5` is refused.
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -119,8 +108,8 @@ pub(crate) mod strict_date {
         let text = String::deserialize(d)?;
         super::parse_date(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "invalid date `{}`: expected `YYYY-MM-DD`",
-                super::quote(&text)
+                "invalid date {}: expected `YYYY-MM-DD`",
+                crate::text::quote(&text)
             ))
         })
     }
@@ -159,8 +148,8 @@ pub(crate) mod strict_date {
                 None => Ok(None),
                 Some(text) => super::super::parse_date(&text).map(Some).ok_or_else(|| {
                     serde::de::Error::custom(format!(
-                        "invalid date `{}`: expected `YYYY-MM-DD`",
-                        super::super::quote(&text)
+                        "invalid date {}: expected `YYYY-MM-DD`",
+                        crate::text::quote(&text)
                     ))
                 }),
             }
@@ -615,7 +604,7 @@ impl std::str::FromStr for ObligationKey {
     /// [`ObligationError::InvalidReference`] naming the text and what is wrong with it.
     fn from_str(text: &str) -> Result<ObligationKey, ObligationError> {
         let bad = |reason: &'static str| ObligationError::InvalidReference {
-            text: quote(text),
+            text: crate::text::quote(text),
             reason,
         };
         let (symbol, rest) = text
@@ -3413,9 +3402,9 @@ pub enum ObligationError {
         key: Box<ObligationKey>,
     },
     /// A text is not an obligation reference.
-    #[error("invalid obligation reference `{text}`: {reason}")]
+    #[error("invalid obligation reference {text}: {reason}")]
     InvalidReference {
-        /// The text (at most 80 characters of it).
+        /// The text, quoted (at most 80 bytes of it, with the count of bytes left out).
         text: String,
         /// What is wrong with it.
         reason: &'static str,
@@ -3540,13 +3529,6 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn quotes_are_bounded() {
-        let long = "x".repeat(1000);
-        assert_eq!(quote(&long).chars().count(), QUOTE_LIMIT + 1);
-        assert_eq!(quote("short"), "short");
     }
 
     #[test]

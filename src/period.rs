@@ -1056,18 +1056,6 @@ fn parse_day(input: &str, s: &str) -> Result<NaiveDate, PeriodError> {
     })
 }
 
-/// Parses a date written exactly `YYYY-MM-DD` with ASCII digits, the one spelling the
-/// crate's data files accept for a date; `None` for any other text (`2024-1-5`,
-/// `+2024-01-05`, ` 2024-01-05`) or a day that does not exist.
-///
-/// chrono's own parsers also take unpadded and signed forms; data files must not.
-pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
-    let (y, rest) = s.split_once('-')?;
-    let (m, d) = rest.split_once('-')?;
-    let year = i32::try_from(digits(y, 4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
-}
-
 /// Attaches the original input to an error built from numbers.
 fn with_input(err: PeriodError, original: &str) -> PeriodError {
     let input = original.to_owned();
@@ -1308,8 +1296,14 @@ mod tests {
 
     #[test]
     fn iso_dates_have_one_spelling() {
-        assert_eq!(iso_date("2024-02-29"), Some(d("2024-02-29")));
-        assert_eq!(iso_date("0001-01-01"), Some(d("0001-01-01")));
+        assert_eq!(
+            crate::text::strict_date("2024-02-29"),
+            Some(d("2024-02-29"))
+        );
+        assert_eq!(
+            crate::text::strict_date("0001-01-01"),
+            Some(d("0001-01-01"))
+        );
         for text in [
             "2023-02-29",
             "2024-1-05",
@@ -1322,7 +1316,7 @@ mod tests {
             "2024-01-05-",
             "",
         ] {
-            assert_eq!(iso_date(text), None, "{text:?}");
+            assert_eq!(crate::text::strict_date(text), None, "{text:?}");
         }
     }
 

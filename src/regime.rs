@@ -2008,8 +2008,6 @@ use self::wire::OneOffWire;
 mod wire {
     use chrono::NaiveDate;
 
-    use serde::Deserialize;
-
     use super::{
         CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, ReportingRegime, Tier,
     };
@@ -2021,19 +2019,10 @@ mod wire {
         name: String,
         kind: OneOffKind,
         window: Period,
-        #[serde(deserialize_with = "iso_date")]
+        #[serde(deserialize_with = "crate::text::deserialize_date")]
         due: NaiveDate,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         legal_basis: Option<String>,
-    }
-
-    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
-    /// (chrono's own deserializer also takes `2025-1-10`).
-    fn iso_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        crate::period::iso_date(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("invalid date `{text}`: expected `yyyy-mm-dd`"))
-        })
     }
 
     impl TryFrom<OneOffWire> for OneOffReport {

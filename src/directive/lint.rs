@@ -339,7 +339,7 @@ impl Lint {
     ///
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.code(), LintCode::NoLead);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -361,7 +361,7 @@ impl Lint {
     ///
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.severity(), Severity::Error);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -383,7 +383,7 @@ impl Lint {
     ///
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.location().path(), "tasks[0]");
     /// assert!(matches!(lint.location(), Location::Task { .. }));
@@ -406,7 +406,7 @@ impl Lint {
     ///
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -428,7 +428,7 @@ impl Lint {
     ///
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?);
+    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -1,6 +1,6 @@
 //! The directive, its builder and its lints.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -12,6 +12,7 @@ use crate::calendar::WorkCalendar;
 use crate::document::{Document, DocumentError, DocumentIndex};
 use crate::org::{BodyCode, BodyId, OrgError, Registry, Selector};
 use crate::period::Period;
+use crate::text::is_blank;
 
 /// The monitoring clause of a directive: who follows, urges, inspects and supervises the
 /// implementation (theo dõi, đôn đốc, kiểm tra, giám sát), with whom, and what they report.
@@ -39,7 +40,7 @@ pub struct Monitoring {
         serde(
             default,
             skip_serializing_if = "String::is_empty",
-            deserialize_with = "super::task::nfc_string"
+            deserialize_with = "crate::text::deserialize_nfc"
         )
     )]
     text: String,
@@ -72,7 +73,7 @@ impl Monitoring {
     /// ```
     pub fn new(text: impl Into<String>) -> Monitoring {
         Monitoring {
-            text: super::task::nfc(text.into()),
+            text: crate::text::nfc(text.into()),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
@@ -182,8 +183,10 @@ impl Monitoring {
 /// Invariants, checked by [`DirectiveBuilder::build`]: task numbers are unique; fixed due
 /// dates are not before the issue date; a periodic report's stated frequency agrees with
 /// its regime; indicator targets are finite; assignments to the recipients have
-/// recipients; the cited documents have distinct keys and no reference of the document is
-/// ambiguous among them.
+/// recipients; the cited documents have distinct keys, no reference of the document is
+/// ambiguous among them, and their references form no cycle; task titles, deliverables and
+/// indicator metrics are not blank, and the theme, task texts, units and monitoring text
+/// are empty (not given) or say something.
 ///
 /// # Example
 ///
@@ -249,7 +252,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -280,7 +283,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -310,7 +313,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -339,7 +342,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -368,7 +371,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -397,7 +400,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -426,7 +429,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -443,7 +446,8 @@ impl Directive {
         &self.tasks
     }
 
-    /// The task with a number.
+    /// The task with a number, compared as [`TaskNumber`] stores it (`01` finds task
+    /// `1`); `None` if no task has it or the text is not a task number.
     ///
     /// # Example
     ///
@@ -455,7 +459,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -465,12 +469,14 @@ impl Directive {
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.task("1").map(Task::title), Some("Tuyên truyền"));
+    /// assert_eq!(directive.task("01").map(Task::title), Some("Tuyên truyền"));
     /// assert!(directive.task("2").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn task(&self, number: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.number().as_str() == number)
+        let number = TaskNumber::new(number).ok()?;
+        self.tasks.iter().find(|t| *t.number() == number)
     }
 
     /// The monitoring clause, if any.
@@ -485,7 +491,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -514,7 +520,7 @@ impl Directive {
     /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let cited = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
     ///     .theme("Năm dân vận 2024")
     ///     .horizon(Period::year(2024)?)
@@ -534,6 +540,15 @@ impl Directive {
     /// The lints of the directive against a registry of bodies, resolved on the issue
     /// date, in a stable order: the document and its references, the recipients, each task
     /// in order, the monitoring clause. See [`LintCode`] for the list.
+    ///
+    /// The calendar gives the due dates of periodic reports over the directive's horizon,
+    /// for the "deadline before issue" lint.
+    ///
+    /// # Errors
+    ///
+    /// [`DirectiveError::Schedule`] if a periodic report's schedule over the horizon
+    /// cannot be computed on the calendar (a horizon outside the calendar's years): the
+    /// lint is not skipped silently.
     ///
     /// # Example
     ///
@@ -556,16 +571,19 @@ impl Directive {
     ///             .assign(Role::Lead, Assignee::Bodies(Selector::Body("B".parse()?))),
     ///     )
     ///     .build()?;
-    /// let lints = directive.lint(&registry);
+    /// let lints = directive.lint(&registry, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// assert_eq!(
     ///     lints[0].to_string(),
     ///     "error[DIR002] task 1: the task has 2 leads; each task has exactly one (Decree 39/2022/NĐ-CP art. 2)"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn lint(&self, registry: &Registry) -> Vec<Lint> {
-        Linter::new(self, registry).run()
+    pub fn lint(
+        &self,
+        registry: &Registry,
+        calendar: &WorkCalendar,
+    ) -> Result<Vec<Lint>, DirectiveError> {
+        Linter::new(self, registry, calendar).run()
     }
 }
 
@@ -598,7 +616,7 @@ impl DirectiveBuilder {
     /// ```
     #[must_use]
     pub fn theme(mut self, theme: impl Into<String>) -> DirectiveBuilder {
-        self.directive.theme = super::task::nfc(theme.into());
+        self.directive.theme = crate::text::nfc(theme.into());
         self
     }
 
@@ -719,15 +737,20 @@ impl DirectiveBuilder {
     ///
     /// # Errors
     ///
-    /// - [`DirectiveError::DuplicateTask`] if two tasks share a number;
+    /// - [`DirectiveError::DuplicateTask`] if two tasks share a number (`1` and `01` are
+    ///   one number);
+    /// - [`DirectiveError::Blank`] if a task's title, a deliverable or an indicator's
+    ///   metric is empty or blank, or the theme, a task's text, a unit or the monitoring
+    ///   text is given but blank;
     /// - [`DirectiveError::DateBeforeIssue`] if a fixed due date is before the issue date;
     /// - [`DirectiveError::FrequencyMismatch`] if a report's stated frequency differs from
     ///   its regime's;
     /// - [`DirectiveError::InvalidTarget`] if an indicator target is not finite;
     /// - [`DirectiveError::NoRecipients`] if an assignment names the recipients and there
     ///   are none;
-    /// - [`DirectiveError::Document`] if cited documents share a key, or a reference of the
-    ///   document matches several of them.
+    /// - [`DirectiveError::Document`] if cited documents share a key, a reference of the
+    ///   document matches several of them, or the references among the documents form a
+    ///   cycle.
     ///
     /// # Example
     ///
@@ -739,23 +762,29 @@ impl DirectiveBuilder {
     /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
     /// let err = Directive::builder(doc)
     ///     .task(Task::new("1".parse()?, "a"))
-    ///     .task(Task::new("1".parse()?, "b"))
+    ///     .task(Task::new("01".parse()?, "b"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "duplicate task number `1` at `tasks[1].number`");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "duplicate task number `1` at `tasks[1].number`: `tasks[0]` has the same number"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Directive, DirectiveError> {
         let d = self.directive;
-        let mut numbers = HashSet::new();
+        let mut numbers = HashMap::with_capacity(d.tasks.len());
         for (index, task) in d.tasks.iter().enumerate() {
-            if !numbers.insert(task.number()) {
+            if let Some(&first) = numbers.get(task.number()) {
                 return Err(DirectiveError::DuplicateTask {
                     number: task.number().clone(),
                     index,
+                    first,
                 });
             }
+            numbers.insert(task.number(), index);
         }
+        d.check_texts()?;
         let issued = d.document.issued();
         let has_recipients = !d.recipients.is_empty();
         for (at, assignments, requirements) in d.parts() {
@@ -778,6 +807,9 @@ impl DirectiveBuilder {
                 Err(e) => return Err(e.into()),
             }
         }
+        // A document cites only documents issued before it, so a cycle among the cited
+        // documents is a mistake in the data (a wrong symbol or date), not a fact to lint.
+        index.check_acyclic()?;
         Ok(d)
     }
 }
@@ -820,6 +852,45 @@ fn check_requirement(
         _ => {}
     }
     Ok(())
+}
+
+impl Directive {
+    /// Refuses texts that must say something and are empty or blank, and optional texts
+    /// that are given but blank.
+    fn check_texts(&self) -> Result<(), DirectiveError> {
+        let blank = |path: String| Err(DirectiveError::Blank { path });
+        let given_but_blank = |text: &str| !text.is_empty() && is_blank(text);
+        if given_but_blank(&self.theme) {
+            return blank("theme".to_owned());
+        }
+        for (i, task) in self.tasks.iter().enumerate() {
+            if is_blank(task.title()) {
+                return blank(format!("tasks[{i}].title"));
+            }
+            if given_but_blank(task.text()) {
+                return blank(format!("tasks[{i}].text"));
+            }
+        }
+        if let Some(m) = &self.monitoring
+            && given_but_blank(m.text())
+        {
+            return blank("monitoring.text".to_owned());
+        }
+        for (part, _, requirements) in self.parts() {
+            for (i, r) in requirements.iter().enumerate() {
+                let field = match r {
+                    Requirement::Deliverable { what, .. } if is_blank(what) => "what",
+                    Requirement::Indicator { metric, .. } if is_blank(metric) => "metric",
+                    Requirement::Indicator {
+                        unit: Some(unit), ..
+                    } if is_blank(unit) => "unit",
+                    _ => continue,
+                };
+                return blank(format!("{}.{field}", part.requirement(i).path()));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A task or the monitoring clause, for the checks they share.
@@ -903,18 +974,22 @@ struct Linter<'a> {
     date: NaiveDate,
     lints: Vec<Lint>,
     recipients: BTreeSet<BodyId>,
-    calendar: Option<Option<WorkCalendar>>,
+    calendar: &'a WorkCalendar,
 }
 
 impl<'a> Linter<'a> {
-    fn new(directive: &'a Directive, registry: &'a Registry) -> Linter<'a> {
+    fn new(
+        directive: &'a Directive,
+        registry: &'a Registry,
+        calendar: &'a WorkCalendar,
+    ) -> Linter<'a> {
         Linter {
             directive,
             registry,
             date: directive.issued(),
             lints: Vec::new(),
             recipients: BTreeSet::new(),
-            calendar: None,
+            calendar,
         }
     }
 
@@ -922,7 +997,7 @@ impl<'a> Linter<'a> {
         self.lints.push(Lint::new(code, location, en, vi));
     }
 
-    fn run(mut self) -> Vec<Lint> {
+    fn run(mut self) -> Result<Vec<Lint>, DirectiveError> {
         self.document();
         for (index, selector) in self.directive.recipients.iter().enumerate() {
             let location = Location::Recipient { index };
@@ -930,9 +1005,9 @@ impl<'a> Linter<'a> {
             self.recipients.extend(bodies);
         }
         for (part, assignments, requirements) in self.directive.parts() {
-            self.part(&part, assignments, requirements);
+            self.part(&part, assignments, requirements)?;
         }
-        self.lints
+        Ok(self.lints)
     }
 
     fn document(&mut self) {
@@ -1021,7 +1096,12 @@ impl<'a> Linter<'a> {
         }
     }
 
-    fn part(&mut self, part: &Part, assignments: &[Assignment], requirements: &[Requirement]) {
+    fn part(
+        &mut self,
+        part: &Part,
+        assignments: &[Assignment],
+        requirements: &[Requirement],
+    ) -> Result<(), DirectiveError> {
         let at = part.location();
         let (en, vi) = part.noun();
         let leads: usize = assignments
@@ -1096,7 +1176,7 @@ impl<'a> Linter<'a> {
             let location = part.requirement(i);
             match r {
                 Requirement::PeriodicReport(report) => {
-                    self.report(report, location, &senders);
+                    self.report(report, location, &senders)?;
                 }
                 Requirement::Deliverable { due: None, .. } => self.push(
                     LintCode::RequirementWithoutDeadline,
@@ -1113,6 +1193,7 @@ impl<'a> Linter<'a> {
                 _ => {}
             }
         }
+        Ok(())
     }
 
     fn code_of(&self, id: BodyId) -> String {
@@ -1121,7 +1202,12 @@ impl<'a> Linter<'a> {
             .map_or_else(|| format!("#{}", id.index()), ToString::to_string)
     }
 
-    fn report(&mut self, report: &PeriodicReport, location: Location, senders: &BTreeSet<BodyId>) {
+    fn report(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+        senders: &BTreeSet<BodyId>,
+    ) -> Result<(), DirectiveError> {
         if report.frequency().is_none() {
             self.push(
                 LintCode::ReportWithoutFrequency,
@@ -1175,22 +1261,27 @@ impl<'a> Linter<'a> {
                 format!("báo cáo gửi `{to}` qua chính `{through}`"),
             );
         }
-        self.early_deadline(report, location);
+        self.early_deadline(report, location)
     }
 
     /// A periodic report whose first due dates in the horizon fall before the issue date.
-    fn early_deadline(&mut self, report: &PeriodicReport, location: Location) {
+    fn early_deadline(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+    ) -> Result<(), DirectiveError> {
         let (Some(regime), Some(horizon)) = (report.regime(), self.directive.horizon) else {
-            return;
+            return Ok(());
         };
-        let calendar = self
-            .calendar
-            .get_or_insert_with(|| WorkCalendar::vietnam().ok());
-        let Some(cal) = calendar.as_ref() else {
-            return;
-        };
-        let Ok(schedule) = regime.schedule(horizon.start(), horizon.end(), cal) else {
-            return;
+        let schedule = match regime.schedule(horizon.start(), horizon.end(), self.calendar) {
+            Ok(schedule) => schedule,
+            Err(source) => {
+                return Err(DirectiveError::Schedule {
+                    location,
+                    horizon,
+                    source: Box::new(source),
+                });
+            }
         };
         let issued = self.date;
         if let Some(first) = schedule.iter().find(|p| p.due() < issued) {
@@ -1204,6 +1295,7 @@ impl<'a> Linter<'a> {
                 format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
             );
         }
+        Ok(())
     }
 }
 
@@ -1236,15 +1328,25 @@ fn leads_named(assignee: &Assignee) -> usize {
 }
 
 fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
+    use crate::document::Irregularity;
     let kind = symbol.kind();
     let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
     let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
-    (
-        format!(
-            "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+    match symbol.irregularity() {
+        Some(Irregularity::YearOnNonNormativeKind) | None => (
+            format!(
+                "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+            ),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+            ),
         ),
-        format!(
-            "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+        Some(other) => (
+            format!("irregular symbol `{symbol}`: {other}"),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {}",
+                other.vietnamese()
+            ),
         ),
-    )
+    }
 }

@@ -5,18 +5,19 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 use super::DirectiveError;
 use crate::calendar::{CalendarError, Term, WorkCalendar};
 use crate::org::{BodyCode, Selector};
 use crate::period::Frequency;
 use crate::regime::{DeadlineRule, ReportingRegime};
+use crate::text::nfc;
 
 /// The number of a task within its directive: `"1"`, `"10"`, `"3a"`.
 ///
 /// Every `TaskNumber` is one or more ASCII digits, optionally followed by lowercase ASCII
-/// letters. Numbers order by their numeric part, then by their suffix (`2` < `3` < `3a` <
+/// letters, with no leading zero (`01` is stored as `1`, so that `1` and `01` are one
+/// number). Numbers order by their numeric part, then by their suffix (`2` < `3` < `3a` <
 /// `10`).
 ///
 /// # Example
@@ -28,6 +29,7 @@ use crate::regime::{DeadlineRule, ReportingRegime};
 /// let b: TaskNumber = "10".parse()?;
 /// assert!(a < b);
 /// assert_eq!(a.as_str(), "3a");
+/// assert_eq!("01".parse::<TaskNumber>()?, "1".parse::<TaskNumber>()?);
 /// assert_eq!(
 ///     "3.a".parse::<TaskNumber>().unwrap_err().to_string(),
 ///     "invalid task number `3.a`: expected digits and optional lowercase letters, such as `3a`"
@@ -36,17 +38,18 @@ use crate::regime::{DeadlineRule, ReportingRegime};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaskNumber(
-    // INVARIANT (task-number): digits then lowercase letters, checked in `TaskNumber::new`.
+    // INVARIANT (task-number): at most 9 digits without a leading zero (or `0` alone),
+    // then lowercase letters, checked and normalised in `TaskNumber::new`.
     String,
 );
 
 impl TaskNumber {
-    /// A task number.
+    /// A task number, without its leading zeros.
     ///
     /// # Errors
     ///
-    /// [`DirectiveError::InvalidTaskNumber`] unless the text is digits followed by optional
-    /// lowercase letters.
+    /// [`DirectiveError::InvalidTaskNumber`] unless the text is digits (at most nine
+    /// after leading zeros) followed by optional lowercase letters.
     ///
     /// # Example
     ///
@@ -54,18 +57,29 @@ impl TaskNumber {
     /// use directives::directive::TaskNumber;
     ///
     /// assert_eq!(TaskNumber::new("7")?.to_string(), "7");
+    /// assert_eq!(TaskNumber::new("007b")?.to_string(), "7b");
     /// assert!(TaskNumber::new("").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(text: impl Into<String>) -> Result<TaskNumber, DirectiveError> {
         let text = text.into();
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let zeros = text
+            .bytes()
+            .take(digits.saturating_sub(1))
+            .take_while(|b| *b == b'0')
+            .count();
         let suffix_ok = text
             .get(digits..)
             .is_some_and(|s| s.bytes().all(|b| b.is_ascii_lowercase()));
-        if digits == 0 || digits > 9 || !suffix_ok {
+        if digits == 0 || digits - zeros > 9 || !suffix_ok {
             return Err(DirectiveError::InvalidTaskNumber { value: text });
         }
+        // INVARIANT (task-number): leading zeros dropped, one digit kept.
+        let text = match text.get(zeros..) {
+            Some(rest) if zeros > 0 => rest.to_owned(),
+            _ => text,
+        };
         Ok(TaskNumber(text))
     }
 
@@ -147,7 +161,7 @@ impl serde::Serialize for TaskNumber {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for TaskNumber {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = crate::text::string(deserializer, "a task number such as `3a`")?;
         TaskNumber::new(text).map_err(serde::de::Error::custom)
     }
 }
@@ -401,7 +415,7 @@ impl FromStr for Due {
     type Err = DirectiveError;
 
     fn from_str(s: &str) -> Result<Due, DirectiveError> {
-        if let Some(date) = crate::period::iso_date(s) {
+        if let Some(date) = crate::text::strict_date(s) {
             return Ok(Due::Date(date));
         }
         s.parse::<Term>()
@@ -422,7 +436,10 @@ impl serde::Serialize for Due {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Due {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = crate::text::string(
+            deserializer,
+            "a due: a date `yyyy-mm-dd` or a term such as `30 days`",
+        )?;
         text.parse().map_err(serde::de::Error::custom)
     }
 }
@@ -856,14 +873,17 @@ pub struct Task {
     number: TaskNumber,
     // INVARIANT (nfc): `title`, `text` and the requirements' texts are NFC, by `Task::new`,
     // `Task::with_text`, `Task::require` and the deserializers.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nfc_string"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_nfc")
+    )]
     title: String,
     #[cfg_attr(
         feature = "serde",
         serde(
             default,
             skip_serializing_if = "String::is_empty",
-            deserialize_with = "nfc_string"
+            deserialize_with = "crate::text::deserialize_nfc"
         )
     )]
     text: String,
@@ -1087,24 +1107,4 @@ impl Task {
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> + '_ {
         self.assignments.iter().filter(|a| a.role == Role::Lead)
     }
-}
-
-/// `text` in Unicode normalization form C, without copying text that already is.
-///
-/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
-/// texts that read the same compare unequal; every free text of a directive is stored NFC.
-pub(super) fn nfc(text: String) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        IsNormalized::Maybe if is_nfc(&text) => text,
-        _ => text.nfc().collect(),
-    }
-}
-
-/// Deserializes a string, stored in Unicode normalization form C.
-#[cfg(feature = "serde")]
-pub(super) fn nfc_string<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<String, D::Error> {
-    <String as serde::Deserialize>::deserialize(deserializer).map(nfc)
 }

@@ -1,6 +1,9 @@
 //! The reference graph of a set of documents.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::NaiveDate;
 
 use super::{DocKey, DocSymbol, Document, DocumentError, Reference};
 
@@ -33,8 +36,18 @@ use super::{DocKey, DocSymbol, Document, DocumentError, Reference};
 pub struct DocumentIndex {
     docs: Vec<Document>,
     // INVARIANT (by-symbol): maps each symbol to the positions in `docs` of the documents
-    // with that symbol, in insertion order; no two of them share an issue date.
-    by_symbol: HashMap<DocSymbol, Vec<usize>>,
+    // with that symbol (the first inserted, and the others by issue date); no two of them
+    // share an issue date.
+    by_symbol: HashMap<DocSymbol, Slot>,
+}
+
+/// The documents of one symbol: most symbols have one, so the others' map stays empty
+/// (and unallocated). Inserting and finding cost O(1), whatever the number of documents
+/// with one symbol.
+#[derive(Debug, Clone)]
+struct Slot {
+    first: usize,
+    others: HashMap<NaiveDate, usize>,
 }
 
 /// Where a reference leads.
@@ -71,7 +84,7 @@ impl DocumentIndex {
     /// use chrono::NaiveDate;
     /// use directives::document::{DocSymbol, Document, DocumentIndex};
     ///
-    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let err = DocumentIndex::from_documents([doc.clone(), doc]).unwrap_err();
     /// assert_eq!(err.to_string(), "duplicate document `23-QĐ/TW (2021-07-30)`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -107,18 +120,27 @@ impl DocumentIndex {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn insert(&mut self, document: Document) -> Result<(), DocumentError> {
-        let positions = self.by_symbol.entry(document.symbol().clone()).or_default();
-        // INVARIANT (by-symbol): no two documents share symbol and date.
-        if positions
-            .iter()
-            .filter_map(|i| self.docs.get(*i))
-            .any(|d| d.issued() == document.issued())
-        {
-            return Err(DocumentError::DuplicateDocument {
-                key: document.key(),
-            });
+        let position = self.docs.len();
+        match self.by_symbol.entry(document.symbol().clone()) {
+            Entry::Vacant(entry) => {
+                entry.insert(Slot {
+                    first: position,
+                    others: HashMap::new(),
+                });
+            }
+            Entry::Occupied(mut entry) => {
+                let slot = entry.get_mut();
+                let date = document.issued();
+                // INVARIANT (by-symbol): no two documents share symbol and date.
+                let first_date = self.docs.get(slot.first).map(Document::issued);
+                if first_date == Some(date) || slot.others.contains_key(&date) {
+                    return Err(DocumentError::DuplicateDocument {
+                        key: document.key(),
+                    });
+                }
+                slot.others.insert(date, position);
+            }
         }
-        positions.push(self.docs.len());
         self.docs.push(document);
         Ok(())
     }
@@ -132,8 +154,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -158,8 +180,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -184,8 +206,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -203,20 +225,22 @@ impl DocumentIndex {
 
     /// The position of the document a key names, `None` if none.
     fn find(&self, key: &DocKey) -> Result<Option<usize>, DocumentError> {
-        let Some(positions) = self.by_symbol.get(key.symbol()) else {
+        let Some(slot) = self.by_symbol.get(key.symbol()) else {
             return Ok(None);
         };
-        let mut found = positions.iter().copied().filter(|i| {
-            self.docs
-                .get(*i)
-                .is_some_and(|d| key.date().is_none_or(|date| d.issued() == date))
-        });
-        match (found.next(), found.next()) {
-            (None, _) => Ok(None),
-            (Some(i), None) => Ok(Some(i)),
-            (Some(_), Some(_)) => Err(DocumentError::AmbiguousReference {
+        match key.date() {
+            Some(date) => {
+                let first_date = self.docs.get(slot.first).map(Document::issued);
+                Ok(if first_date == Some(date) {
+                    Some(slot.first)
+                } else {
+                    slot.others.get(&date).copied()
+                })
+            }
+            None if slot.others.is_empty() => Ok(Some(slot.first)),
+            None => Err(DocumentError::AmbiguousReference {
                 key: key.clone(),
-                count: 2 + found.count(),
+                count: 1 + slot.others.len(),
             }),
         }
     }
@@ -229,7 +253,7 @@ impl DocumentIndex {
     /// use chrono::NaiveDate;
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex};
     ///
-    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).build()?;
+    /// let doc = Document::builder(DocSymbol::parse("23-QĐ/TW")?, NaiveDate::from_ymd_opt(2021, 7, 30).ok_or("date")?).title("Ban hành Quy chế công tác dân vận").build()?;
     /// let index = DocumentIndex::from_documents([doc])?;
     /// assert!(index.get(&DocKey::undated(DocSymbol::parse("23-QĐ/TW")?)).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -325,8 +349,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -384,8 +408,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -439,8 +463,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)
@@ -528,8 +552,8 @@ impl DocumentIndex {
     /// use directives::document::{DocKey, DocSymbol, Document, DocumentIndex, Relation};
     ///
     /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
-    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).build()?;
-    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?)
+    /// let reg = Document::builder(DocSymbol::parse("23-QĐ/TW")?, date(2021, 7, 30)?).title("Ban hành Quy chế công tác dân vận").build()?;
+    /// let local = Document::builder(DocSymbol::parse("763-QĐ/TU")?, date(2021, 10, 15)?).title("Ban hành Quy chế công tác dân vận")
     ///     .reference(Relation::Implements, reg.key())
     ///     .build()?;
     /// let letter = Document::builder(DocSymbol::parse("1470-CV/TU")?, date(2024, 2, 22)?)

@@ -2,8 +2,11 @@
 
 use std::fmt;
 
-/// The three symbol formats in use (Decree 30/2020/NĐ-CP, Phụ lục I and III; Party
-/// guidance 36-HD/VPTW).
+use crate::provenance::{Fact, FactArea, Provenance};
+
+/// The symbol formats: the three in use (Decree 30/2020/NĐ-CP, Phụ lục I and III; Party
+/// guidance 36-HD/VPTW, replaced by Regulation 399-QĐ/TW of 2026-01-09), and the State's
+/// historic forms that legal bases in force still cite.
 ///
 /// New formats may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -31,6 +34,12 @@ pub enum SymbolSystem {
     /// `number/year/ISSUER` for the National Assembly and its Standing Committee
     /// (`72/2025/QH15`).
     StateNormative,
+    /// The State's earlier forms, still cited by legal bases in force: Government and
+    /// Council of Ministers symbols without a slash (`64-CP`, `244-HĐBT`), with the year
+    /// after a slash (`130-CP/1975`) or with a slash and no unit (`74/CP`), the laws and ordinances of the 1980s and 1990s
+    /// (`18-L/CTN`, `10-LCT/HĐNN7`), circulars without a year (`08/TT-LB`), and the edicts
+    /// of the Democratic Republic, 1945–1959 (`53/SL`, `101-SL/L`).
+    StateHistoric,
 }
 
 impl SymbolSystem {
@@ -48,7 +57,9 @@ impl SymbolSystem {
     pub const fn is_state(self) -> bool {
         matches!(
             self,
-            SymbolSystem::StateAdministrative | SymbolSystem::StateNormative
+            SymbolSystem::StateAdministrative
+                | SymbolSystem::StateNormative
+                | SymbolSystem::StateHistoric
         )
     }
 }
@@ -59,6 +70,7 @@ impl fmt::Display for SymbolSystem {
             SymbolSystem::Party => "party",
             SymbolSystem::StateAdministrative => "state administrative",
             SymbolSystem::StateNormative => "state normative",
+            SymbolSystem::StateHistoric => "state historic",
         })
     }
 }
@@ -67,8 +79,9 @@ impl fmt::Display for SymbolSystem {
 ///
 /// The set covers every kind of administrative document in Decree 30/2020/NĐ-CP, Phụ lục
 /// III (with its abbreviation), the legal-normative kinds of the Law on the Promulgation of
-/// Legal Documents (80/2015/QH13 art. 4), and the kinds the Party uses (guidance
-/// 36-HD/VPTW). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
+/// Legal Documents (80/2015/QH13 art. 4), the kinds the Party uses (guidance 36-HD/VPTW,
+/// replaced by Regulation 399-QĐ/TW), the consolidated text (`VBHN`) and the edicts of
+/// 1945–1959 (sắc lệnh). Abbreviations are case-sensitive (`QĐ` decision, `QyĐ` regulation; `ĐA`
 /// scheme, `DA` project; `HD` guidance, `HĐ` contract; `CT` directive, `CTr` programme;
 /// `TTr` submission, `TT` circular) and depend on the system: a regulation is `QyĐ` in a
 /// State symbol and `QĐi` in a Party one, and `TT` is a circular (thông tư) in a State
@@ -76,16 +89,21 @@ impl fmt::Display for SymbolSystem {
 ///
 /// # Sources
 ///
-/// - State kinds: Decree 30/2020/NĐ-CP, Phụ lục III (administrative documents) and Law
-///   80/2015/QH13 art. 4 (legal-normative documents).
-/// - Party kinds: guidance 36-HD/VPTW (2018) of the Central Party Office on the format
-///   of Party documents (thể thức và kỹ thuật trình bày văn bản của Đảng).
-///   The Party abbreviations `NQ`, `QĐ`, `QĐi`, `CT`, `KL`, `KH`, `CTr`, `HD`, `BC`,
-///   `TB`, `TTr` and `CV` were in the crate before this list was reviewed; `QC` (quy chế,
-///   [`DocKind::Rules`]), `ĐA` (đề án, [`DocKind::Scheme`]), `BB` (biên bản,
-///   [`DocKind::Minutes`]) and `TT` (thông tri, [`DocKind::Instruction`]) were added from
-///   symbols in use (`01-QC/TU`, `15-ĐA/TU`, `03-BB/TU`, `12-TT/TW`) and are
-///   *unverified*: the guidance's own table of abbreviations has not been checked for them.
+/// Each abbreviation is a fact with its provenance in [`facts`](crate::document::facts)
+/// (ids `state:QĐ`, `party:QĐ`, …):
+///
+/// - State kinds: Decree 30/2020/NĐ-CP, Phụ lục III (administrative documents, verified);
+///   the legal-normative kinds of Law 80/2015/QH13 art. 4, with the abbreviations of the
+///   table of Joint Circular 55/2005/TTLT-BNV-VPCP (corroborated); `KL` (an inspection
+///   conclusion) and `VBHN` (a consolidated text) from symbols in use.
+/// - Party kinds: the kinds listed by Regulation 399-QĐ/TW (2026-01-09), which replaced
+///   guidance 36-HD/VPTW (2018) on the format of Party documents. The abbreviations `NQ`,
+///   `CT`, `KL`, `KH`, `CTr`, `HD`, `TB`, `TTr` and `CV` are corroborated by symbols in
+///   use; `QĐi`, `BC`, `QC` ([`DocKind::Rules`]), `ĐA` ([`DocKind::Scheme`]), `BB`
+///   ([`DocKind::Minutes`]), `TT` ([`DocKind::Instruction`]) and `QĐNS`
+///   ([`DocKind::PersonnelDecision`]) are *unverified*: neither table of abbreviations was
+///   read. `QĐ` names a decision *or* a regulation (399-QĐ/TW is itself a regulation), so
+///   a Party `QĐ` symbol's kind is ambiguous ([`DocSymbol::kinds`](crate::document::DocSymbol::kinds)).
 ///
 /// New kinds may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -170,7 +188,8 @@ pub enum DocKind {
     ExtractCopy,
     /// Bản sao lục (`SL`).
     TranscribedCopy,
-    /// Kết luận (`KL`, Party).
+    /// Kết luận (`KL`): a Party conclusion (`114-KL/TW`) or a State inspection conclusion
+    /// (`2734/KL-TTCP`).
     Conclusion,
     /// Hiến pháp: no abbreviation.
     Constitution,
@@ -178,7 +197,7 @@ pub enum DocKind {
     Code,
     /// Luật: no abbreviation (`72/2025/QH15`).
     Law,
-    /// Pháp lệnh: no abbreviation.
+    /// Pháp lệnh (`PL`, `02/2002/PL-UBTVQH11`).
     Ordinance,
     /// Lệnh of the President (`L`).
     Order,
@@ -195,6 +214,17 @@ pub enum DocKind {
     /// circular ([`DocKind::Circular`]). *Unverified* against the abbreviation table of
     /// guidance 36-HD/VPTW.
     Instruction,
+    /// Quyết định nhân sự (`QĐNS`, Party): a Party decision on personnel (`469-QĐNS/TW`).
+    PersonnelDecision,
+    /// Văn bản hợp nhất (`VBHN`): a consolidated text of a legal document and its
+    /// amendments (`604/VBHN-BVHTTDL`). It is not a document of its own kind in law, but
+    /// its symbol states this kind.
+    ConsolidatedText,
+    /// Sắc lệnh: an edict of the President of the Democratic Republic, 1945–1959 (`53/SL`,
+    /// `101-SL/L`). Its `SL` is read by the form, not from the kind table: a transcribed
+    /// copy ([`DocKind::TranscribedCopy`]) is `SL` too, but always names its issuer
+    /// (`number/SL-ISSUER`).
+    Edict,
 }
 
 /// One row of the kind table: kind, Vietnamese name, English name, State abbreviation,
@@ -476,7 +506,7 @@ const KINDS: &[KindRow] = &[
         DocKind::Conclusion,
         "kết luận",
         "conclusion",
-        None,
+        Some("KL"),
         Some("KL"),
         false,
     ),
@@ -494,7 +524,7 @@ const KINDS: &[KindRow] = &[
         DocKind::Ordinance,
         "pháp lệnh",
         "ordinance",
-        None,
+        Some("PL"),
         None,
         true,
     ),
@@ -539,6 +569,23 @@ const KINDS: &[KindRow] = &[
         Some("TT"),
         false,
     ),
+    row(
+        DocKind::PersonnelDecision,
+        "quyết định nhân sự",
+        "personnel decision",
+        None,
+        Some("QĐNS"),
+        false,
+    ),
+    row(
+        DocKind::ConsolidatedText,
+        "văn bản hợp nhất",
+        "consolidated text",
+        Some("VBHN"),
+        None,
+        false,
+    ),
+    row(DocKind::Edict, "sắc lệnh", "edict", None, None, false),
 ];
 
 /// Never used: every variant has its row (see `row`).
@@ -571,7 +618,7 @@ impl DocKind {
     /// use directives::document::DocKind;
     ///
     /// assert!(DocKind::ALL.contains(&DocKind::Decree));
-    /// assert_eq!(DocKind::ALL.len(), 43);
+    /// assert_eq!(DocKind::ALL.len(), 46);
     /// ```
     pub const ALL: &'static [DocKind] = &[
         DocKind::Resolution,
@@ -617,6 +664,9 @@ impl DocKind {
         DocKind::JointCircular,
         DocKind::JointResolution,
         DocKind::Instruction,
+        DocKind::PersonnelDecision,
+        DocKind::ConsolidatedText,
+        DocKind::Edict,
     ];
 
     fn row(self) -> &'static KindRow {
@@ -669,6 +719,7 @@ impl DocKind {
                 "ĐA" => DocKind::Scheme,
                 "BB" => DocKind::Minutes,
                 "TT" => DocKind::Instruction,
+                "QĐNS" => DocKind::PersonnelDecision,
                 _ => return None,
             });
         }
@@ -708,6 +759,9 @@ impl DocKind {
             "TT" => DocKind::Circular,
             "TTLT" => DocKind::JointCircular,
             "NQLT" => DocKind::JointResolution,
+            "PL" => DocKind::Ordinance,
+            "KL" => DocKind::Conclusion,
+            "VBHN" => DocKind::ConsolidatedText,
             _ => return None,
         })
     }
@@ -809,6 +863,450 @@ impl DocKind {
     pub fn may_be_normative(self) -> bool {
         self.row().normative_only || matches!(self, DocKind::Resolution | DocKind::Decision)
     }
+}
+
+/// A set of kinds that one abbreviation stands for, when the symbol alone cannot tell them
+/// apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Ambiguity {
+    /// `QĐ` in a Party symbol: a decision (`23-QĐ/TW`) or a regulation (`366-QĐ/TW`,
+    /// `124-QĐ/TW`, `399-QĐ/TW`).
+    PartyDecisionOrRegulation,
+    /// The promulgation orders of the 1980s and 1990s (`18-L/CTN`, `10-LCT/HĐNN7`): a law
+    /// or an ordinance.
+    LawOrOrdinance,
+}
+
+impl Ambiguity {
+    /// The kinds, in the order of [`DocKind::ALL`].
+    pub(crate) fn kinds(self) -> &'static [DocKind] {
+        match self {
+            Ambiguity::PartyDecisionOrRegulation => &[DocKind::Decision, DocKind::Regulation],
+            Ambiguity::LawOrOrdinance => &[DocKind::Law, DocKind::Ordinance],
+        }
+    }
+}
+
+impl DocKind {
+    /// This kind alone, as a slice.
+    pub(crate) fn as_slice(self) -> &'static [DocKind] {
+        // INVARIANT (kind-table): `ALL` lists the variants in declaration order.
+        let i = self as usize;
+        match DocKind::ALL.get(i..=i) {
+            Some(one) if one.first() == Some(&self) => one,
+            _ => &[],
+        }
+    }
+
+    /// The kind among `candidates` that a document's title names by its first words, if
+    /// exactly one does.
+    ///
+    /// A title names a kind when it starts with the kind's Vietnamese name (`Quy định về
+    /// …` is a regulation, `Quyết định …` a decision), in any case. A title that starts
+    /// with `Ban hành` or `Về việc ban hành` (promulgating another text) names a decision:
+    /// a regulation or a law is the text promulgated, never the promulgating one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::document::DocKind;
+    ///
+    /// let both = [DocKind::Decision, DocKind::Regulation];
+    /// assert_eq!(DocKind::from_title(&both, "Quy định về kiểm điểm và đánh giá"), Some(DocKind::Regulation));
+    /// assert_eq!(DocKind::from_title(&both, "Ban hành Quy chế công tác dân vận"), Some(DocKind::Decision));
+    /// assert_eq!(DocKind::from_title(&both, "Về công tác dân vận"), None);
+    /// ```
+    #[must_use]
+    pub fn from_title(candidates: &[DocKind], title: &str) -> Option<DocKind> {
+        let lower = title.trim_start().to_lowercase();
+        let starts = |prefix: &str| {
+            lower.strip_prefix(prefix).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+            })
+        };
+        let mut found = candidates.iter().copied().filter(|k| {
+            starts(k.vietnamese_name())
+                || (*k == DocKind::Decision && (starts("ban hành") || starts("về việc ban hành")))
+        });
+        match (found.next(), found.next()) {
+            (Some(kind), None) => Some(kind),
+            _ => None,
+        }
+    }
+}
+
+/// Where a shipped fact about symbols comes from (see [`facts`]).
+enum Source {
+    Verified(&'static str),
+    Corroborated(&'static [&'static str]),
+    Unverified(&'static str),
+}
+
+const DECREE_30: Source = Source::Verified(
+    "Decree 30/2020/NĐ-CP, Phụ lục III (abbreviations of administrative documents and copies)",
+);
+const NORMATIVE: Source = Source::Corroborated(&[
+    "the abbreviation table of Joint Circular 55/2005/TTLT-BNV-VPCP, as reproduced on 123docz.net",
+    "legal-normative symbols in public texts (shared corpus `doc_symbols.tsv`: `155/2020/NĐ-CP`, `156/2013/TT-BTC`, `02/2002/PL-UBTVQH11`)",
+]);
+const PARTY_IN_USE: Source = Source::Corroborated(&[
+    "Party symbols in public texts (shared corpus `doc_symbols.tsv`: `27-NQ/TW`, `05-CT/TW`, `24-KL/TW`, `55-KH/TU`, `04-CTr/BCĐCCTPTW`, `05-HD/BTCTW`, `537-TB/TU`, `01-TTr/BCSĐ`, `460-CV/TU`)",
+    "the kinds of Party documents listed by Regulation 399-QĐ/TW (2026-01-09), as summarised by lsvn.vn",
+]);
+const PARTY_UNREAD: &str = "read from symbols in use; Regulation 399-QĐ/TW (2026-01-09) lists the kind among Party documents (lsvn.vn summary), but neither its table of abbreviations nor that of guidance 36-HD/VPTW was read";
+
+/// The facts about symbols the crate ships: (id, statement, source).
+const FACTS: &[(&str, &str, Source)] = &[
+    (
+        "state:NQ",
+        "`NQ` in a State symbol is a resolution (nghị quyết)",
+        DECREE_30,
+    ),
+    (
+        "state:QĐ",
+        "`QĐ` in a State symbol is a decision (quyết định)",
+        DECREE_30,
+    ),
+    (
+        "state:CT",
+        "`CT` in a State symbol is a directive (chỉ thị)",
+        DECREE_30,
+    ),
+    (
+        "state:QC",
+        "`QC` in a State symbol is rules (quy chế)",
+        DECREE_30,
+    ),
+    (
+        "state:QyĐ",
+        "`QyĐ` in a State symbol is a regulation (quy định)",
+        DECREE_30,
+    ),
+    (
+        "state:TC",
+        "`TC` in a State symbol is a communiqué (thông cáo)",
+        DECREE_30,
+    ),
+    (
+        "state:TB",
+        "`TB` in a State symbol is a notice (thông báo)",
+        DECREE_30,
+    ),
+    (
+        "state:HD",
+        "`HD` in a State symbol is guidance (hướng dẫn)",
+        DECREE_30,
+    ),
+    (
+        "state:CTr",
+        "`CTr` in a State symbol is a programme (chương trình)",
+        DECREE_30,
+    ),
+    (
+        "state:KH",
+        "`KH` in a State symbol is a plan (kế hoạch)",
+        DECREE_30,
+    ),
+    (
+        "state:PA",
+        "`PA` in a State symbol is an alternative (phương án)",
+        DECREE_30,
+    ),
+    (
+        "state:ĐA",
+        "`ĐA` in a State symbol is a scheme (đề án)",
+        DECREE_30,
+    ),
+    (
+        "state:DA",
+        "`DA` in a State symbol is a project (dự án)",
+        DECREE_30,
+    ),
+    (
+        "state:BC",
+        "`BC` in a State symbol is a report (báo cáo)",
+        DECREE_30,
+    ),
+    (
+        "state:BB",
+        "`BB` in a State symbol is minutes (biên bản)",
+        DECREE_30,
+    ),
+    (
+        "state:TTr",
+        "`TTr` in a State symbol is a submission (tờ trình)",
+        DECREE_30,
+    ),
+    (
+        "state:HĐ",
+        "`HĐ` in a State symbol is a contract (hợp đồng)",
+        DECREE_30,
+    ),
+    (
+        "state:CĐ",
+        "`CĐ` in a State symbol is an official telegram (công điện)",
+        DECREE_30,
+    ),
+    (
+        "state:BGN",
+        "`BGN` in a State symbol is a memorandum of understanding (bản ghi nhớ)",
+        DECREE_30,
+    ),
+    (
+        "state:BTT",
+        "`BTT` in a State symbol is an agreement (bản thỏa thuận)",
+        DECREE_30,
+    ),
+    (
+        "state:GUQ",
+        "`GUQ` in a State symbol is a power of attorney (giấy ủy quyền)",
+        DECREE_30,
+    ),
+    (
+        "state:GM",
+        "`GM` in a State symbol is an invitation (giấy mời)",
+        DECREE_30,
+    ),
+    (
+        "state:GGT",
+        "`GGT` in a State symbol is a letter of introduction (giấy giới thiệu)",
+        DECREE_30,
+    ),
+    (
+        "state:GNP",
+        "`GNP` in a State symbol is a leave permit (giấy nghỉ phép)",
+        DECREE_30,
+    ),
+    (
+        "state:PG",
+        "`PG` in a State symbol is a dispatch slip (phiếu gửi)",
+        DECREE_30,
+    ),
+    (
+        "state:PC",
+        "`PC` in a State symbol is a transfer slip (phiếu chuyển)",
+        DECREE_30,
+    ),
+    (
+        "state:PB",
+        "`PB` in a State symbol is a notification slip (phiếu báo)",
+        DECREE_30,
+    ),
+    (
+        "state:SY",
+        "`SY` in a State symbol is a certified copy (bản sao y)",
+        DECREE_30,
+    ),
+    (
+        "state:TrS",
+        "`TrS` in a State symbol is an extract copy (bản trích sao)",
+        DECREE_30,
+    ),
+    (
+        "state:SL",
+        "`SL` after the number and before the issuer (`number/SL-ISSUER`) is a transcribed copy (bản sao lục)",
+        DECREE_30,
+    ),
+    (
+        "state:no-kind",
+        "a State symbol without a kind (`123/UBND-VX`) is an official letter (công văn)",
+        Source::Verified("Decree 30/2020/NĐ-CP, Phụ lục I § II.3"),
+    ),
+    (
+        "state:NĐ",
+        "`NĐ` is a decree (nghị định), a legal-normative kind",
+        NORMATIVE,
+    ),
+    (
+        "state:TT",
+        "`TT` in a State symbol is a circular (thông tư), a legal-normative kind",
+        NORMATIVE,
+    ),
+    (
+        "state:TTLT",
+        "`TTLT` is a joint circular (thông tư liên tịch)",
+        NORMATIVE,
+    ),
+    (
+        "state:NQLT",
+        "`NQLT` is a joint resolution (nghị quyết liên tịch)",
+        NORMATIVE,
+    ),
+    (
+        "state:L",
+        "`L` in a State normative symbol is an order (lệnh) of the President",
+        NORMATIVE,
+    ),
+    (
+        "state:PL",
+        "`PL` is an ordinance (pháp lệnh) of the Standing Committee of the National Assembly",
+        NORMATIVE,
+    ),
+    (
+        "state:KL",
+        "`KL` in a State symbol is a conclusion, such as an inspection conclusion (kết luận thanh tra)",
+        Source::Unverified(
+            "read from State symbols in use (`2734/KL-TTCP`, `825/KL-SYT`); Decree 30/2020 Phụ lục III does not list it, and the inspection rules that use it were not read",
+        ),
+    ),
+    (
+        "state:VBHN",
+        "`VBHN` is a consolidated text (văn bản hợp nhất)",
+        Source::Corroborated(&[
+            "consolidated texts in public texts (shared corpus `doc_symbols.tsv`: `604/VBHN-BVHTTDL`)",
+            "lingo.vn's listing of consolidated text 03/VBHN-VPQH (2021)",
+        ]),
+    ),
+    (
+        "state:assembly-terms",
+        "the National Assembly has had terms 1 to 16 (`QH1` to `QH16`); a symbol naming another term is refused by default (`SymbolRules::with_assembly_terms` changes the bound)",
+        Source::Unverified(
+            "the 16th National Assembly was elected in 2026 (its resolutions are numbered `/QH16`, e.g. 28/2026/QH16 reported in DOMAIN); no list of terms was read, and the bound must be raised when the 17th is elected",
+        ),
+    ),
+    (
+        "historic:no-kind",
+        "`number-CP`, `number-HĐBT`, `number-CP/year` and `number/CP` are Government and Council of Ministers documents of before 2000 whose symbol states no kind",
+        Source::Unverified(
+            "read from symbols that legal bases in force still cite (`64-CP`, `244-HĐBT`, `130-CP/1975`, `74/CP`); no rule of their era on symbols was read",
+        ),
+    ),
+    (
+        "historic:L/CTN",
+        "`number-L/CTN` (1990s) and `number-LCT/HĐNN…` (1980s) are promulgation orders of a law or an ordinance, so the kind is ambiguous",
+        Source::Unverified(
+            "read from symbols in use (`18-L/CTN`, `10-LCT/HĐNN7`); the texts say which laws and ordinances they promulgated, but no rule on these symbols was read",
+        ),
+    ),
+    (
+        "historic:SL",
+        "`number/SL` and `number-SL/…` are edicts (sắc lệnh) of the President, 1945–1959, told from a transcribed copy (`number/SL-ISSUER`) by their form",
+        Source::Unverified(
+            "read from symbols in use (`53/SL`, `101-SL/L`); no rule of the era on symbols was read",
+        ),
+    ),
+    (
+        "historic:TT",
+        "a circular without a year (`08/TT-LB`) is of before the year was written into normative symbols",
+        Source::Unverified(
+            "read from symbols in use (`08/TT-LB`, `2076/TTLT-BQP-BLĐTBXH-BTC`); when the year became part of the symbol was not read",
+        ),
+    ),
+    (
+        "party:NQ",
+        "`NQ` in a Party symbol is a resolution",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:CT",
+        "`CT` in a Party symbol is a directive",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:KL",
+        "`KL` in a Party symbol is a conclusion",
+        PARTY_IN_USE,
+    ),
+    ("party:KH", "`KH` in a Party symbol is a plan", PARTY_IN_USE),
+    (
+        "party:CTr",
+        "`CTr` in a Party symbol is a programme",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:HD",
+        "`HD` in a Party symbol is guidance",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:TB",
+        "`TB` in a Party symbol is a notice",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:TTr",
+        "`TTr` in a Party symbol is a submission",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:CV",
+        "`CV` in a Party symbol is an official letter (công văn)",
+        PARTY_IN_USE,
+    ),
+    (
+        "party:QĐ",
+        "`QĐ` in a Party symbol is a decision or a regulation: the symbol alone does not tell, so the kind is reported as ambiguous",
+        Source::Verified(
+            "Regulation 399-QĐ/TW of 2026-01-09: a regulation (QUY ĐỊNH) numbered 399-QĐ/TW (its text as published by nhansu.vn); Decision 23-QĐ/TW of 2021 is a decision",
+        ),
+    ),
+    (
+        "party:QĐi",
+        "`QĐi` in a Party symbol is a regulation",
+        Source::Unverified(
+            "one regulation written this way is known (`08-QĐi/TW`, 2018); later Party regulations are numbered `QĐ` (366-QĐ/TW, 399-QĐ/TW), and no table of abbreviations was read",
+        ),
+    ),
+    (
+        "party:BC",
+        "`BC` in a Party symbol is a report",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:QC",
+        "`QC` in a Party symbol is rules (quy chế)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:ĐA",
+        "`ĐA` in a Party symbol is a scheme (đề án)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:BB",
+        "`BB` in a Party symbol is minutes (biên bản)",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:TT",
+        "`TT` in a Party symbol is an instruction (thông tri), not a circular",
+        Source::Unverified(PARTY_UNREAD),
+    ),
+    (
+        "party:QĐNS",
+        "`QĐNS` in a Party symbol is a personnel decision (quyết định nhân sự)",
+        Source::Unverified(
+            "read from symbols in use (`469-QĐNS/TW`, `439-QĐNS/TW`, `343-QĐNS/TW`); no text defining the abbreviation was read",
+        ),
+    ),
+    (
+        "party:format-399",
+        "Regulation 399-QĐ/TW (2026-01-09) on the kinds, authority and format of Party documents replaces guidance 36-HD/VPTW (2018); the form `number-KIND/ISSUER` is kept",
+        Source::Unverified(
+            "the opening of 399-QĐ/TW (arts. 1–2) and a summary of it were read, not its part on format; Party symbols issued under it (399-QĐ/TW itself) keep the form",
+        ),
+    ),
+];
+
+/// The facts about document kinds and symbols that the crate ships, each with its
+/// provenance: which abbreviation names which kind in which system, which kinds are
+/// ambiguous, and the historic forms the parser reads.
+pub(crate) fn facts() -> Vec<Fact> {
+    FACTS
+        .iter()
+        .filter_map(|(id, statement, source)| {
+            let provenance = match source {
+                Source::Verified(citation) => Provenance::verified(*citation),
+                Source::Corroborated(sources) => Provenance::corroborated(sources.iter().copied()),
+                Source::Unverified(assumption) => Provenance::unverified(*assumption),
+            };
+            // The texts above are non-blank, so every provenance is valid; the integration
+            // test pins the count.
+            provenance
+                .ok()
+                .map(|p| Fact::new(FactArea::DocumentKind, *id, *statement, p))
+        })
+        .collect()
 }
 
 impl fmt::Display for DocKind {

@@ -4,22 +4,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
-
 use super::{DocKind, DocSymbol, DocumentError};
 use crate::org::BodyCode;
-
-/// `text` in Unicode normalization form C, without copying text that already is.
-///
-/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
-/// texts that read the same compare unequal; every free text of a document is stored NFC.
-pub(super) fn nfc(text: String) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        IsNormalized::Maybe if is_nfc(&text) => text,
-        _ => text.nfc().collect(),
-    }
-}
+use crate::text::{is_blank, nfc};
 
 /// The key of a document: its symbol plus its issue date, which may be unknown.
 ///
@@ -51,7 +38,7 @@ pub struct DocKey {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "wire::optional_date"
+            deserialize_with = "crate::text::deserialize_optional_date"
         )
     )]
     date: Option<NaiveDate>,
@@ -205,7 +192,10 @@ pub enum Issuer {
     Body(BodyCode),
     /// An issuer outside the registry, by name. [`Issuer::named`] and the data-file form
     /// store the name in Unicode normalization form C.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     Named(String),
 }
 
@@ -380,9 +370,15 @@ impl<'de> serde::Deserialize<'de> for Authority {
 pub struct Signer {
     // INVARIANT (nfc): `name`, `title` and `on_behalf_of` are NFC, by `Signer::new`,
     // `Signer::with_authority` and the deserializers.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     name: String,
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "wire::nfc_string"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_required_text")
+    )]
     title: String,
     #[cfg_attr(
         feature = "serde",
@@ -394,7 +390,7 @@ pub struct Signer {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "wire::optional_nfc_string"
+            deserialize_with = "crate::text::deserialize_optional_required_text"
         )
     )]
     on_behalf_of: Option<String>,
@@ -679,8 +675,9 @@ impl fmt::Display for Reference {
 /// An official document: symbol, kind, issuer, signer, issue date, title and references.
 ///
 /// Invariants, checked by [`DocumentBuilder::build`]: the kind agrees with the kind the
-/// symbol states (an official letter's State symbol states none, a law's neither), and no
-/// reference names the document itself.
+/// symbol states (an official letter's State symbol states none, a law's neither), no
+/// reference names the document itself, and no text is blank (the title is empty when not
+/// given; a named issuer and the signer's texts say something).
 ///
 /// With the `serde` feature a document is a table with `symbol`, `issued` and optional
 /// `kind`, `issuer`, `signer`, `title` and `references`, deserialized through the builder.
@@ -937,7 +934,7 @@ impl Document {
 /// use directives::document::{DocKey, DocSymbol, Document, Relation};
 ///
 /// let doc = Document::builder(DocSymbol::parse("763-QĐ/TU")?, NaiveDate::from_ymd_opt(2021, 10, 15).ok_or("date")?)
-///     .title("Quy chế công tác dân vận của hệ thống chính trị tỉnh")
+///     .title("Ban hành Quy chế công tác dân vận của hệ thống chính trị tỉnh")
 ///     .reference(Relation::Implements, DocKey::undated(DocSymbol::parse("23-QĐ/TW")?))
 ///     .build()?;
 /// assert_eq!(doc.references().len(), 1);
@@ -1058,6 +1055,24 @@ impl DocumentBuilder {
         self
     }
 
+    /// The kind when the symbol is not ambiguous: the symbol's, checked against the one
+    /// given, or the one given.
+    fn stated_kind(&self) -> Result<DocKind, DocumentError> {
+        match (self.symbol.kind(), self.kind) {
+            (Some(by_symbol), Some(given)) if by_symbol != given => {
+                Err(DocumentError::KindMismatch {
+                    symbol: self.symbol.clone(),
+                    by_symbol,
+                    given,
+                })
+            }
+            (Some(kind), _) | (None, Some(kind)) => Ok(kind),
+            (None, None) => Err(DocumentError::MissingKind {
+                symbol: self.symbol.clone(),
+            }),
+        }
+    }
+
     /// Checks the document and builds it.
     ///
     /// # Errors
@@ -1065,6 +1080,8 @@ impl DocumentBuilder {
     /// - [`DocumentError::KindMismatch`] if a kind was given that differs from the
     ///   symbol's;
     /// - [`DocumentError::MissingKind`] if neither the symbol nor the builder gives one;
+    /// - [`DocumentError::Blank`] if a named issuer, the signer's name, title or capacity
+    ///   is empty or blank, or the title is given but blank;
     /// - [`DocumentError::SelfReference`] if a reference names the document itself: its
     ///   symbol with its issue date, or its symbol with no date.
     ///
@@ -1082,22 +1099,27 @@ impl DocumentBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Document, DocumentError> {
-        let kind = match (self.symbol.kind(), self.kind) {
-            (Some(by_symbol), Some(given)) if by_symbol != given => {
-                return Err(DocumentError::KindMismatch {
-                    symbol: self.symbol,
-                    by_symbol,
-                    given,
-                });
+        let candidates = self.symbol.kinds();
+        let kind = if self.symbol.is_kind_ambiguous() {
+            // `QĐ` in a Party symbol: a decision or a regulation. Never guessed: the kind
+            // given, or the one the title names, or an error.
+            match (self.kind, DocKind::from_title(candidates, &self.title)) {
+                (Some(given), _) if candidates.contains(&given) => given,
+                (None, Some(named)) => named,
+                (given, _) => {
+                    return Err(DocumentError::AmbiguousKind {
+                        symbol: self.symbol,
+                        given,
+                    });
+                }
             }
-            (Some(kind), _) | (None, Some(kind)) => kind,
-            (None, None) => {
-                return Err(DocumentError::MissingKind {
-                    symbol: self.symbol,
-                });
-            }
+        } else {
+            self.stated_kind()?
         };
         let key = DocKey::dated(self.symbol.clone(), self.issued);
+        if let Some(field) = self.blank_field() {
+            return Err(DocumentError::Blank { key, field });
+        }
         // INVARIANT (no-self-reference): checked here, the only constructor.
         if let Some(r) = self.references.iter().find(|r| r.target().matches(&key)) {
             return Err(DocumentError::SelfReference {
@@ -1118,6 +1140,31 @@ impl DocumentBuilder {
     }
 }
 
+impl DocumentBuilder {
+    /// The first text that must say something and is empty or blank, or is given (not
+    /// empty) and blank.
+    fn blank_field(&self) -> Option<&'static str> {
+        if !self.title.is_empty() && is_blank(&self.title) {
+            return Some("title");
+        }
+        if let Some(Issuer::Named(name)) = &self.issuer
+            && is_blank(name)
+        {
+            return Some("issuer");
+        }
+        let signer = self.signer.as_ref()?;
+        if is_blank(&signer.name) {
+            Some("signer.name")
+        } else if is_blank(&signer.title) {
+            Some("signer.title")
+        } else if signer.on_behalf_of.as_deref().is_some_and(is_blank) {
+            Some("signer.on_behalf_of")
+        } else {
+            None
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 mod wire {
     use chrono::NaiveDate;
@@ -1127,38 +1174,6 @@ mod wire {
     };
 
     /// The serialized form of a [`Reference`]: the relation beside the key's fields.
-    /// Reads a date written exactly `yyyy-mm-dd`, as every data file of the crate does
-    /// (chrono's own deserializer also takes `2024-2-22`), naming the value when it is not.
-    fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-        crate::period::iso_date(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "invalid date `{text}`: expected an existing day written `yyyy-mm-dd`"
-            ))
-        })
-    }
-
-    /// A string, stored in Unicode normalization form C.
-    pub(super) fn nfc_string<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<String, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(super::nfc)
-    }
-
-    /// [`nfc_string`] for an optional field.
-    pub(super) fn optional_nfc_string<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
-        nfc_string(deserializer).map(Some)
-    }
-
-    /// [`date`] for an optional field.
-    pub(super) fn optional_date<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<NaiveDate>, D::Error> {
-        date(deserializer).map(Some)
-    }
-
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(
         deny_unknown_fields,
@@ -1170,7 +1185,7 @@ mod wire {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "optional_date"
+            deserialize_with = "crate::text::deserialize_optional_date"
         )]
         date: Option<NaiveDate>,
     }
@@ -1201,9 +1216,13 @@ mod wire {
         symbol: DocSymbol,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<DocKind>,
-        #[serde(deserialize_with = "date")]
+        #[serde(deserialize_with = "crate::text::deserialize_date")]
         issued: NaiveDate,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "String::is_empty",
+            deserialize_with = "crate::text::deserialize_optional_text"
+        )]
         title: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         issuer: Option<Issuer>,
@@ -1213,10 +1232,28 @@ mod wire {
         references: Vec<Reference>,
     }
 
-    impl TryFrom<DocumentWire> for Document {
-        type Error = DocumentError;
+    /// A document error placed at a field of the document's table, displayed
+    /// ``at `kind`: …`` so that a loader joins the field to the table's path.
+    #[derive(Debug)]
+    pub(super) struct Placed {
+        at: Option<String>,
+        error: DocumentError,
+    }
 
-        fn try_from(w: DocumentWire) -> Result<Document, DocumentError> {
+    impl std::fmt::Display for Placed {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match &self.at {
+                Some(at) => write!(f, "at `{at}`: {}", self.error),
+                None => write!(f, "{}", self.error),
+            }
+        }
+    }
+
+    impl TryFrom<DocumentWire> for Document {
+        type Error = Placed;
+
+        fn try_from(w: DocumentWire) -> Result<Document, Placed> {
+            let given_kind = w.kind.is_some();
             let mut b = Document::builder(w.symbol, w.issued).title(w.title);
             if let Some(kind) = w.kind {
                 b = b.kind(kind);
@@ -1227,10 +1264,23 @@ mod wire {
             if let Some(signer) = w.signer {
                 b = b.signer(signer);
             }
+            let targets: Vec<DocKey> = w.references.iter().map(|r| r.target().clone()).collect();
             for r in w.references {
                 b = b.reference(r.relation(), r.target().clone());
             }
-            b.build()
+            b.build().map_err(|error| {
+                let at = match &error {
+                    DocumentError::KindMismatch { .. } if given_kind => Some("kind".to_owned()),
+                    DocumentError::MissingKind { .. } => Some("symbol".to_owned()),
+                    DocumentError::SelfReference { reference, .. } => targets
+                        .iter()
+                        .position(|t| t == reference)
+                        .map(|i| format!("references[{i}]")),
+                    DocumentError::Blank { field, .. } => Some((*field).to_owned()),
+                    _ => None,
+                };
+                Placed { at, error }
+            })
         }
     }
 

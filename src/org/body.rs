@@ -391,14 +391,7 @@ impl Names {
     }
 }
 
-/// `text` in Unicode normalization form C, without copying text that already is.
-fn nfc(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
-}
+use crate::text::nfc;
 
 impl From<&str> for Names {
     fn from(vi: &str) -> Names {

@@ -8,7 +8,7 @@ use super::{Body, BodyCode, Change, Names, OrgError, Registry};
 /// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
 /// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
 fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
-    crate::period::iso_date(text).ok_or_else(|| {
+    crate::text::strict_date(text).ok_or_else(|| {
         OrgError::InvalidDate {
             value: text.to_owned(),
         }

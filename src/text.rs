@@ -1,0 +1,282 @@
+//! Text helpers shared by the modules that read data: Unicode normalization, the one
+//! spelling of a date, and quoting user values in error messages with a bounded length.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
+
+/// `text` in Unicode normalization form C, without copying text that already is.
+///
+/// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
+/// texts that read the same compare unequal; every free text the crate stores is NFC.
+pub(crate) fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        IsNormalized::Maybe if is_nfc(&text) => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Whether a text is empty or only whitespace.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Parses a date written exactly `YYYY-MM-DD` with ASCII digits, the one spelling the
+/// crate's data files accept for a date; `None` for any other text (`2024-1-5`,
+/// `+2024-01-05`, ` 2024-01-05`) or a day that does not exist.
+///
+/// chrono's own parsers also take unpadded and signed forms; data files must not.
+pub(crate) fn strict_date(s: &str) -> Option<NaiveDate> {
+    let (y, rest) = s.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let year = i32::try_from(digits(y, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
+}
+
+fn digits(s: &str, len: usize) -> Option<u32> {
+    if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Why a text is not a date: the message every loader gives, with the value quoted
+/// (bounded).
+#[cfg(feature = "serde")]
+pub(crate) fn date_problem(text: &str) -> String {
+    let shape_ok = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if shape_ok {
+        format!("invalid date {}: no such day", quote(text))
+    } else {
+        format!("invalid date {}: expected `yyyy-mm-dd`", quote(text))
+    }
+}
+
+/// The longest user value, in bytes, that an error message quotes in full.
+pub(crate) const QUOTE_LIMIT: usize = 80;
+
+/// A user value in backticks for an error message, cut to [`QUOTE_LIMIT`] bytes (at a
+/// character boundary) with the number of bytes left out, so that a huge input never
+/// gives a huge message.
+pub(crate) fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT) + 32);
+    out.push('`');
+    out.push_str(cut(value));
+    out.push('`');
+    if value.len() > QUOTE_LIMIT {
+        let _ = write!(out, " (… {} more bytes)", value.len() - cut(value).len());
+    }
+    out
+}
+
+/// The first [`QUOTE_LIMIT`] bytes of a value, cut at a character boundary.
+fn cut(value: &str) -> &str {
+    if value.len() <= QUOTE_LIMIT {
+        return value;
+    }
+    let mut end = QUOTE_LIMIT;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    value.get(..end).unwrap_or_default()
+}
+
+/// A message from a parser, cut to a bound: a parser quotes the values it refuses, and
+/// a huge value must not give a huge message.
+#[cfg(feature = "serde")]
+pub(crate) fn bound_message(message: &str) -> String {
+    const LIMIT: usize = 4 * QUOTE_LIMIT;
+    if message.len() <= LIMIT {
+        return message.to_owned();
+    }
+    let mut end = LIMIT;
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{} (… {} more bytes)",
+        message.get(..end).unwrap_or_default(),
+        message.len() - end
+    )
+}
+
+/// The name under which the `toml` crate hands a TOML date-time to a deserializer (as a
+/// one-entry map); it is part of that crate's stable data model.
+#[cfg(feature = "serde")]
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
+/// Deserializes a string, and tells an unquoted TOML date apart from other wrong types
+/// (the `toml` crate presents `issued = 2026-01-15` as a map, which would otherwise be
+/// reported as "invalid type: map").
+#[cfg(feature = "serde")]
+pub(crate) fn string<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    expecting: &'static str,
+) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+    struct Visitor(&'static str);
+
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = std::borrow::Cow<'de, str>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Borrowed(v))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v.to_owned()))
+        }
+
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v))
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            use serde::de::Error as _;
+            let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+            if key.as_deref() == Some(TOML_DATETIME) {
+                let value: String = map.next_value()?;
+                return Err(A::Error::custom(format_args!(
+                    "unquoted date {}: write it as a string, `\"{}\"`",
+                    quote(&value),
+                    cut(&value)
+                )));
+            }
+            Err(A::Error::invalid_type(serde::de::Unexpected::Map, &self))
+        }
+    }
+
+    deserializer.deserialize_any(Visitor(expecting))
+}
+
+/// Deserializes a date written exactly `yyyy-mm-dd` (chrono's own deserializer also takes
+/// `2025-1-10`), with the one message every loader gives.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
+    let text = string(deserializer, "a date written `yyyy-mm-dd`")?;
+    strict_date(&text).ok_or_else(|| serde::de::Error::custom(date_problem(&text)))
+}
+
+/// [`deserialize_date`] for an optional field.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_optional_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    deserialize_date(deserializer).map(Some)
+}
+
+/// Deserializes a string, stored in Unicode normalization form C.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_nfc<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    string(deserializer, "a string").map(|text| nfc(text.into_owned()))
+}
+
+/// Deserializes a text that must say something (a name, a named issuer), stored NFC; an
+/// empty or blank text is refused where it stands, so the error names its path.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_required_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let text = deserialize_nfc(deserializer)?;
+    if is_blank(&text) {
+        return Err(serde::de::Error::custom("empty or blank text"));
+    }
+    Ok(text)
+}
+
+/// Deserializes an optional text whose empty value means "not given" (a title), stored
+/// NFC; a text of whitespace only is refused where it stands.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_optional_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let text = deserialize_nfc(deserializer)?;
+    if !text.is_empty() && is_blank(&text) {
+        return Err(serde::de::Error::custom(
+            "blank text: give a text or leave the field out",
+        ));
+    }
+    Ok(text)
+}
+
+/// [`deserialize_required_text`] for an optional field.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_optional_required_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    deserialize_required_text(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(feature = "serde")]
+    fn dates_have_one_spelling() {
+        assert_eq!(
+            strict_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for text in [
+            "2024-2-29",
+            "+2024-02-29",
+            " 2024-02-29",
+            "2023-02-29",
+            "２０２４-02-29",
+        ] {
+            assert_eq!(strict_date(text), None, "{text:?}");
+        }
+        assert_eq!(
+            date_problem("2023-02-29"),
+            "invalid date `2023-02-29`: no such day"
+        );
+        assert_eq!(
+            date_problem("2023-2-1"),
+            "invalid date `2023-2-1`: expected `yyyy-mm-dd`"
+        );
+    }
+
+    #[test]
+    fn quotes_are_bounded() {
+        assert_eq!(quote("TH-TU"), "`TH-TU`");
+        let long = "ệ".repeat(1_000_000);
+        let quoted = quote(&long);
+        assert!(quoted.len() < QUOTE_LIMIT + 40, "{quoted}");
+        assert!(quoted.ends_with(" (… 2999922 more bytes)"), "{quoted}");
+    }
+
+    #[test]
+    #[cfg(feature = "serde")]
+    fn messages_are_bounded() {
+        let long = "ệ".repeat(1_000_000);
+        let message = bound_message(&long);
+        assert!(message.len() < 4 * QUOTE_LIMIT + 40);
+        assert_eq!(bound_message("short"), "short");
+    }
+
+    #[test]
+    fn nfc_composes_and_keeps_composed_text() {
+        assert_eq!(nfc("Thanh Hoa\u{301}".to_owned()), "Thanh Hoá");
+        assert_eq!(nfc("Thanh Hoá".to_owned()), "Thanh Hoá");
+        assert!(is_blank(" \t\u{3000}"));
+        assert!(!is_blank(" a "));
+    }
+}

@@ -1,0 +1,336 @@
+//! Malformed inputs, each with its expected error pinned beside it.
+//!
+//! Each area of the crate that reads files has a folder here (`directive/`) holding cases:
+//! an input file (`name.toml`, `name.json`) and `name.expected`, which reads
+//!
+//! ```text
+//! description: what is wrong with the input
+//! kind: Load/Invalid/DuplicateTask
+//! message: invalid directive toml in `directive/name.toml` at line 9, column 10: …
+//! ```
+//!
+//! The runner loads every input with the area's loader, naming it by its path under this
+//! folder, and asserts that loading fails with exactly that kind and message, that the
+//! message names the file and a line or a path, and that it stays short whatever the size
+//! of the input. To add a case, drop the two files in the folder; to add an area, add a
+//! folder and one entry to [`AREAS`]. With `BAD_INPUT_BLESS=1` the runner writes the
+//! `.expected` files of the cases that have none (to be read before committing).
+//!
+//! Cases too large to check in (a 100 MB string) are generated at run time below.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails loudly"
+)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use directives::directive::{DirectiveError, Limit, LoadProblem, Loader};
+
+/// The longest message a case may give, in bytes: values are quoted with a bound.
+const MESSAGE_LIMIT: usize = 1_000;
+
+/// A failure to load: its kind (the error's variant path) and its message.
+struct Failure {
+    kind: String,
+    message: String,
+}
+
+/// A loader for one area: the case's name (its path under this folder), its extension
+/// and its text; `Ok(())` if the input loads, which for a case is a failure of the test.
+type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
+
+/// The areas, by folder.
+const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive)];
+
+/// The least number of cases each area must have.
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40)];
+
+fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    let loader = Loader::new().origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no directive format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: directive_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// The kind of a directive error: its variant, and the variants inside it.
+fn directive_kind(e: &DirectiveError) -> String {
+    match e {
+        DirectiveError::Load { problem, .. } => match problem.as_ref() {
+            LoadProblem::Syntax(_) => "Load/Syntax".to_owned(),
+            LoadProblem::Data(_) => "Load/Data".to_owned(),
+            LoadProblem::Empty => "Load/Empty".to_owned(),
+            LoadProblem::Limit { limit, .. } => format!("Load/Limit/{limit:?}"),
+            LoadProblem::Invalid(inner) => format!("Load/Invalid/{}", directive_kind(inner)),
+            other => format!("Load/{}", variant(other)),
+        },
+        DirectiveError::Document(inner) => format!("Document/{}", variant(inner)),
+        other => variant(other),
+    }
+}
+
+/// The name of an enum value's variant, from its `Debug` form.
+fn variant(value: &impl std::fmt::Debug) -> String {
+    let debug = format!("{value:?}");
+    debug
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input")
+}
+
+/// The expected kind and message of a case, from its `.expected` file.
+fn expected(path: &Path) -> Option<(String, String)> {
+    let text = fs::read_to_string(path).ok()?;
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(str::to_owned)
+    };
+    let pinned = (field("kind: ")?, field("message: ")?);
+    let description = field("description: ");
+    assert!(
+        description.is_some_and(|d| !d.trim().is_empty() && d != "TODO"),
+        "{}: no description",
+        path.display()
+    );
+    Some(pinned)
+}
+
+/// Checks what every message must do: name the file, give a line or a path, stay short.
+fn check_message(name: &str, message: &str) {
+    assert!(
+        message.contains(&format!("`{name}`")),
+        "{name}: the message does not name the file: {message}"
+    );
+    assert!(
+        message.contains(" at line ") || message.contains("at `") || message.contains(": the"),
+        "{name}: the message names no line or path: {message}"
+    );
+    assert!(
+        message.len() <= MESSAGE_LIMIT,
+        "{name}: the message is {} bytes long",
+        message.len()
+    );
+    assert!(!message.contains('\n'), "{name}: a message is one line");
+}
+
+#[test]
+fn every_case_fails_as_pinned() {
+    let bless = std::env::var_os("BAD_INPUT_BLESS").is_some();
+    let mut failures = Vec::new();
+    for (area, load) in AREAS {
+        let folder = root().join(area);
+        let mut entries: Vec<PathBuf> = fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        let mut cases = 0;
+        for path in &entries {
+            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if extension == "expected" {
+                let input_exists = entries
+                    .iter()
+                    .any(|p| p != path && p.file_stem() == path.file_stem());
+                assert!(input_exists, "{}: no input beside it", path.display());
+                continue;
+            }
+            cases += 1;
+            let file = path.file_name().and_then(|f| f.to_str()).unwrap();
+            let name = format!("{area}/{file}");
+            let text = fs::read_to_string(path).unwrap();
+            let got = match load(&name, extension, &text) {
+                Ok(()) => {
+                    failures.push(format!("{name}: loaded without an error"));
+                    continue;
+                }
+                Err(failure) => failure,
+            };
+            check_message(&name, &got.message);
+            let expected_path = path.with_extension("expected");
+            match expected(&expected_path) {
+                Some((kind, message)) => {
+                    if kind != got.kind || message != got.message {
+                        failures.push(format!(
+                            "{name}:\n  expected {kind}: {message}\n  got      {}: {}",
+                            got.kind, got.message
+                        ));
+                    }
+                }
+                None if bless => {
+                    let description = fs::read_to_string(&expected_path)
+                        .ok()
+                        .and_then(|t| {
+                            t.lines()
+                                .find_map(|l| l.strip_prefix("description: "))
+                                .map(str::to_owned)
+                        })
+                        .unwrap_or_else(|| "TODO".to_owned());
+                    let mut text = String::new();
+                    let _ = writeln!(text, "description: {description}");
+                    let _ = writeln!(text, "kind: {}", got.kind);
+                    let _ = writeln!(text, "message: {}", got.message);
+                    fs::write(&expected_path, text).unwrap();
+                }
+                None => failures.push(format!("{name}: no readable `.expected` beside it")),
+            }
+        }
+        let least = MIN_CASES
+            .iter()
+            .find(|(a, _)| a == area)
+            .map_or(1, |(_, n)| *n);
+        assert!(cases >= least, "{area}: {cases} cases, fewer than {least}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The 100 MB string: refused by the size limit before it is parsed, so the message is
+/// short and the load takes no memory beyond the text.
+#[test]
+fn a_100_mb_file_is_refused_by_the_size_limit() {
+    // 100 MiB of Vietnamese text, built in place.
+    let mut text = String::with_capacity((100 << 20) + 100);
+    text.push_str("[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\ntitle = \"");
+    while text.len() < 100 << 20 {
+        text.push('ệ');
+    }
+    text.push_str("\"\n");
+    let name = "directive/generated_100mb_title.toml";
+    let err = Loader::new().origin(name).toml(&text).unwrap_err();
+    let message = err.to_string();
+    check_message(name, &message);
+    assert_eq!(
+        message,
+        format!(
+            "invalid directive toml in `{name}`: the size in bytes exceeds the limit of 16777216: found {}",
+            text.len()
+        )
+    );
+    assert_eq!(directive_kind(&err), "Load/Limit/Bytes");
+}
+
+/// A long string the limits let through is quoted with a bound: the value and how much of
+/// it was left out.
+#[test]
+fn a_long_value_is_quoted_with_a_bound() {
+    let due = "3".repeat(4 << 20);
+    for (extension, text) in [
+        (
+            "toml",
+            format!(
+                "[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n\n[[tasks]]\nnumber = \"1\"\ntitle = \"t\"\nrequirements = [{{ kind = \"deliverable\", what = \"w\", due = \"{due}\" }}]\n"
+            ),
+        ),
+        (
+            "json",
+            format!(
+                r#"{{"document": {{"symbol": "15/KH-UBND", "issued": "2024-01-10"}}, "tasks": [{{"number": "1", "title": "t", "requirements": [{{"kind": "deliverable", "what": "w", "due": "{due}"}}]}}]}}"#
+            ),
+        ),
+    ] {
+        let name = format!("directive/generated_long_due.{extension}");
+        let failure = load_directive(&name, extension, &text).unwrap_err();
+        check_message(&name, &failure.message);
+        assert_eq!(failure.kind, "Load/Data");
+        let position = if extension == "toml" {
+            "line 8, column 59"
+        } else {
+            "line 1, column 165"
+        };
+        assert_eq!(
+            failure.message,
+            format!(
+                "invalid directive {extension} in `{name}` at {position}, `tasks[0].requirements[0].due`: invalid due `{}` (… {} more bytes): expected a date `yyyy-mm-dd` or a term such as `30 days`",
+                "3".repeat(80),
+                due.len() - 80
+            )
+        );
+    }
+}
+
+/// A huge unknown key: the path and the message quote it with a bound.
+#[test]
+fn a_huge_key_is_quoted_with_a_bound() {
+    let key = "k".repeat(1 << 20);
+    let json = format!(
+        r#"{{"document": {{"symbol": "15/KH-UBND", "issued": "2024-01-10"}}, "{key}": 1}}"#
+    );
+    let toml = format!("{key} = 1\n[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n");
+    for (extension, text) in [("json", json), ("toml", toml)] {
+        let name = format!("directive/generated_huge_key.{extension}");
+        let failure = load_directive(&name, extension, &text).unwrap_err();
+        check_message(&name, &failure.message);
+        assert_eq!(failure.kind, "Load/Data");
+        let cut = "k".repeat(80);
+        assert!(
+            failure.message.contains(&format!(
+                ", `{cut}` (… {} more bytes): unknown field `{cut}",
+                key.len() - 80
+            )),
+            "{}",
+            failure.message
+        );
+    }
+}
+
+/// One task more than the default limit.
+#[test]
+fn too_many_tasks_are_refused() {
+    let mut text = String::from("[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n");
+    let limit = Loader::DEFAULT_MAX_TASKS;
+    for i in 1..=limit + 1 {
+        let _ = write!(text, "[[tasks]]\nnumber = \"{i}\"\ntitle = \"t\"\n");
+    }
+    let name = "directive/generated_too_many_tasks.toml";
+    let err = Loader::new().origin(name).toml(&text).unwrap_err();
+    assert_eq!(directive_kind(&err), "Load/Limit/Tasks");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid directive toml in `{name}` at line {}, column 1, `tasks[{limit}]`: the number of tasks exceeds the limit of {limit}: found {}",
+            4 + 3 * limit,
+            limit + 1
+        )
+    );
+    assert!(matches!(
+        err,
+        DirectiveError::Load { ref problem, .. }
+            if matches!(**problem, LoadProblem::Limit { limit: Limit::Tasks, .. })
+    ));
+    // A loader with a higher limit reads it.
+    let d = Loader::new().max_tasks(limit + 1).toml(&text).unwrap();
+    assert_eq!(d.tasks().len(), limit + 1);
+}
+
+/// Deep nesting generated at run time: far past the limit, refused before parsing, with
+/// no stack overflow, in both formats.
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let depth = 100_000;
+    let json = format!("{{\"theme\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
+    let err = Loader::new().json(&json).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid directive json at line 1, column 74: the nesting depth exceeds the limit of 64: found 65"
+    );
+    let toml = format!("theme = {}{}", "[".repeat(depth), "]".repeat(depth));
+    let err = Loader::new().toml(&toml).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid directive toml at line 1, column 73: the nesting depth exceeds the limit of 64: found 65"
+    );
+}
