@@ -1,5 +1,8 @@
-//! Benchmarks of the registry: `select` over a 10,000-body registry and succession
-//! resolution by chain length.
+//! Benchmarks of the registry: `select` over a 10,000-body registry, succession
+//! resolution by chain length, and building and loading registries whose cost must stay
+//! linear (or n log n) on hostile shapes: moves on thousands of distinct dates, a merge of
+//! n bodies, a split into n parts. The hostile groups sweep n; the time per element
+//! (criterion's throughput) stays flat when the cost is linear.
 //!
 //! The registry is synthetic and shaped like a country's: provinces with their Party
 //! organs, councils, committees, departments and mass organisations; districts with a
@@ -405,9 +408,133 @@ fn config() -> Criterion {
         .measurement_time(Duration::from_secs(2))
 }
 
+/// `n` bodies under two roots, each moved to the other root on its own date: `n` distinct
+/// move dates.
+fn moves_on_distinct_dates(n: u64) -> (Vec<Body>, Vec<Change>) {
+    let from = day(2000, 1, 1);
+    let root = |text: &str| Body::new(code(text), text, BodyKind::Other, Level::Province, from);
+    let mut bodies = vec![root("R0"), root("R1")];
+    let mut changes = Vec::new();
+    for i in 0..n {
+        let name = format!("C{i}");
+        let (first, second) = if i % 2 == 0 {
+            ("R0", "R1")
+        } else {
+            ("R1", "R0")
+        };
+        bodies.push(
+            Body::new(
+                code(&name),
+                name.as_str(),
+                BodyKind::Other,
+                Level::District,
+                from,
+            )
+            .with_parent(code(first)),
+        );
+        changes.push(Change::Move {
+            body: code(&name),
+            date: day(2001, 1, 1) + chrono::Days::new(i),
+            parent: Some(code(second)),
+        });
+    }
+    (bodies, changes)
+}
+
+/// `n` bodies merged into one on one date, and one body split into those `n`.
+fn merge_and_split(n: u64) -> (Vec<Body>, Vec<Change>) {
+    let from = day(2000, 1, 1);
+    let one = |text: &str| Body::new(code(text), text, BodyKind::Other, Level::Commune, from);
+    let names: Vec<BodyCode> = (0..n).map(|i| code(&format!("M{i}"))).collect();
+    let mut bodies: Vec<Body> = names.iter().map(|c| one(c.as_str())).collect();
+    bodies.push(one("INTO"));
+    bodies.push(one("WHOLE"));
+    let changes = vec![
+        Change::Split {
+            body: code("WHOLE"),
+            into: names.clone(),
+            heir: names.first().cloned().unwrap_or_else(|| code("INTO")),
+            date: day(2010, 1, 1),
+        },
+        Change::Merge {
+            bodies: names,
+            into: code("INTO"),
+            date: day(2020, 1, 1),
+        },
+    ];
+    (bodies, changes)
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("org/build/moves_on_distinct_dates");
+    group.sample_size(10);
+    for n in [1_000u64, 4_000, 16_000] {
+        let (bodies, changes) = moves_on_distinct_dates(n);
+        group.throughput(Throughput::Elements(n));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let registry = Registry::builder()
+                    .bodies(bodies.iter().cloned())
+                    .changes(changes.iter().cloned())
+                    .build()
+                    .unwrap();
+                assert_eq!(registry.len() as u64, n + 2);
+            });
+        });
+    }
+    group.finish();
+
+    #[cfg(feature = "serde")]
+    bench_load_toml(c);
+
+    let mut group = c.benchmark_group("org/build/merge_and_split");
+    group.sample_size(10);
+    for n in [1_000u64, 10_000, 100_000] {
+        let (bodies, changes) = merge_and_split(n);
+        group.throughput(Throughput::Elements(n));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let registry = Registry::builder()
+                    .bodies(bodies.iter().cloned())
+                    .changes(changes.iter().cloned())
+                    .build()
+                    .unwrap();
+                assert_eq!(registry.len() as u64, n + 2);
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Loading the moves from TOML (feature `serde`).
+#[cfg(feature = "serde")]
+fn bench_load_toml(c: &mut Criterion) {
+    let mut group = c.benchmark_group("org/load_toml/moves_on_distinct_dates");
+    group.sample_size(10);
+    for n in [1_000u64, 4_000, 16_000] {
+        let (bodies, changes) = moves_on_distinct_dates(n);
+        let text = Registry::builder()
+            .bodies(bodies)
+            .changes(changes)
+            .build()
+            .unwrap()
+            .to_toml_string()
+            .unwrap();
+        eprintln!("{n} moves: {} bytes of TOML", text.len());
+        group.throughput(Throughput::Elements(n));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| {
+                let registry = Registry::from_toml_str(black_box(text)).unwrap();
+                assert_eq!(registry.changes().len() as u64, n);
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_select, bench_successor, bench_build
+    targets = bench_select, bench_successor, bench_build, bench_hostile
 }
 criterion_main!(benches);

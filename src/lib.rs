@@ -5,6 +5,7 @@
     not(feature = "serde"),
     doc = "Model what an official directive asks of which bodies, by when, and whether they did it.\n\nBuilt without the `serde` feature: see the README for a tour, which loads data files."
 )]
+#![doc = "\n\n## Design\n\nThe architecture, the semantics that must not drift and the decisions made along the way are in [the design page](crate::_design) (`DESIGN.md`)."]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

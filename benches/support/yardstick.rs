@@ -134,3 +134,34 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
     }
     (obligations, events)
 }
+
+/// Writes the first `n` rows as the yardstick's two CSV files, in the shipped files' form:
+/// `obligation_id,body_id,period_id,due_date` in obligation order, and
+/// `obligation_id,submitted` sorted by (submitted, obligation_id), each with its header.
+pub(crate) fn write_csv(
+    n: u64,
+    obligations: &mut impl std::io::Write,
+    submissions: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut sent: Vec<(NaiveDate, u64)> = Vec::new();
+    writeln!(obligations, "obligation_id,body_id,period_id,due_date")?;
+    for i in 0..n {
+        let row = row(i);
+        writeln!(
+            obligations,
+            "{},{},{},{}",
+            row.obligation_id, row.body_id, row.period_id, row.due
+        )?;
+        sent.extend(
+            row.submitted[..row.n_sub]
+                .iter()
+                .map(|&on| (on, row.obligation_id)),
+        );
+    }
+    sent.sort_unstable();
+    writeln!(submissions, "obligation_id,submitted")?;
+    for (on, id) in sent {
+        writeln!(submissions, "{id},{on}")?;
+    }
+    Ok(())
+}

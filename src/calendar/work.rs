@@ -1174,7 +1174,8 @@ impl WorkCalendarBuilder {
     /// fixes the rule's part), then the schedule's days. If two rules make the same day a
     /// holiday, the first rule names it and the day counts once. Then, in date order, each
     /// holiday on a weekly rest day that no scheduled day off covers gets a compensatory
-    /// day: the next day that is still a working day. A compensatory day that would fall
+    /// day: the next day that is still a working day and not a make-up working day (the
+    /// schedule says that day is worked, so it stays worked). A compensatory day that would fall
     /// after the range is dropped, and holidays before the range are not computed, so a
     /// custom rule on the last days of December does not compensate into the first year
     /// (no statutory rule falls there). At the edges of the lunar calendar (1900 and 2199),
@@ -1333,7 +1334,12 @@ impl WorkCalendarBuilder {
                 if !on_rest || is_off(s) || is_make_up(s) {
                     continue;
                 }
-                let Some(j) = (i + 1..n).find(|&j| working.get(j).copied().unwrap_or(false)) else {
+                // The next working day the schedule does not name: a make-up working day
+                // is worked, so it cannot become the day off.
+                let Some(j) = (i + 1..n).find(|&j| {
+                    working.get(j).copied().unwrap_or(false)
+                        && !is_make_up(scheduled.get(j).copied().flatten())
+                }) else {
                     continue;
                 };
                 let Some(date) = u64::try_from(i)

@@ -304,6 +304,7 @@ impl Names {
     /// assert_eq!(Names::new("Thanh Ho\u{301}a").vi(), "Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(vi: impl Into<String>) -> Names {
         Names {
             vi: nfc(vi.into()),
@@ -469,6 +470,7 @@ impl Body {
     /// assert_eq!(body.until(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(
         code: BodyCode,
         names: impl Into<Names>,

@@ -27,27 +27,30 @@ use super::{BodyCode, ChangeKind};
 pub enum OrgError {
     /// A body code is empty, too long, or holds a character other than an ASCII letter,
     /// digit, `-`, `_` or `.`.
-    #[error("invalid body code `{code}`: use ascii letters, digits, `-`, `_` or `.`")]
+    #[error(
+        "invalid body code {}: use ascii letters, digits, `-`, `_` or `.`",
+        crate::text::quote(.code)
+    )]
     InvalidCode {
-        /// The rejected text.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         code: String,
     },
     /// A body kind is not one of the known snake_case names.
-    #[error("unknown body kind `{value}`")]
+    #[error("unknown body kind {}", crate::text::quote(.value))]
     UnknownKind {
-        /// The rejected text.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// A level is not `central`, `province`, `district` or `commune`.
-    #[error("unknown level `{value}`")]
+    #[error("unknown level {}", crate::text::quote(.value))]
     UnknownLevel {
-        /// The rejected text.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`).
-    #[error("invalid date `{value}`: expected `yyyy-mm-dd`")]
+    #[error("invalid date {}: expected `yyyy-mm-dd`", crate::text::quote(.value))]
     InvalidDate {
-        /// The rejected text.
+        /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
     /// Two bodies share a code.
@@ -137,12 +140,14 @@ pub enum OrgError {
         /// The date of the later change.
         second: NaiveDate,
     },
-    /// Bodies are each other's ancestors, counting every parent each body has at any time
-    /// (so two bodies may not swap places in the hierarchy, even years apart).
-    #[error("parent cycle: {}", join_codes(.codes))]
+    /// Bodies are each other's ancestors on a date. Two bodies may swap places in the
+    /// hierarchy over time (B under A, later A under B), as long as no single day has both.
+    #[error("parent cycle on {date}: {}", join_codes(.codes))]
     ParentCycle {
         /// The bodies of the cycle, starting and ending with the same code.
         codes: Vec<BodyCode>,
+        /// The first day on which the cycle exists.
+        date: NaiveDate,
     },
     /// Bodies succeed each other in a cycle.
     #[error("succession cycle: {}", join_codes(.codes))]
@@ -202,6 +207,27 @@ pub enum OrgError {
         /// The number of bodies given.
         count: usize,
     },
+    /// A body or a rename gives a name that is empty or only white space.
+    #[error("body `{code}` has a blank {field}")]
+    BlankName {
+        /// The body.
+        code: BodyCode,
+        /// Which name: `name`, `name_en` or `short`.
+        field: &'static str,
+    },
+    /// A selector is nested deeper than [`Selector::MAX_DEPTH`](super::Selector::MAX_DEPTH)
+    /// levels of `all`, `any` and `not`.
+    #[error("selector nested deeper than {limit} levels")]
+    SelectorTooDeep {
+        /// The limit, [`Selector::MAX_DEPTH`](super::Selector::MAX_DEPTH).
+        limit: usize,
+    },
+    /// A data file is empty or holds only white space: a registry file lists its bodies.
+    #[error("empty registry {format}: a registry file lists its bodies")]
+    EmptyInput {
+        /// `toml` or `json`.
+        format: &'static str,
+    },
     /// A selector has no condition at all.
     #[error(
         "empty selector: give at least one of `body`, `kind`, `level`, `children_of`, `descendants_of`, `any`, `all`, `not`"
@@ -212,10 +238,12 @@ pub enum OrgError {
     Syntax {
         /// `toml` or `json`.
         format: &'static str,
-        /// The parser's message, with its location.
+        /// The parser's message, with its location, cut to a bound (it may quote the
+        /// input).
         message: String,
     },
-    /// An error at a path in a data file, such as `bodies[3].kind`.
+    /// An error at a path in a data file or a builder's input, such as `bodies[3].kind`
+    /// (the fourth body given) or `changes[0].into`.
     #[error("at `{path}`: {source}")]
     At {
         /// The path of the offending field.
@@ -226,8 +254,59 @@ pub enum OrgError {
 }
 
 impl OrgError {
+    /// The path of the offending value (`bodies[3].parent`), if the error has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, OrgError, Registry};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let err = Registry::builder()
+    ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
+    ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day).with_parent("X".parse()?))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.path(), Some("bodies[1].parent"));
+    /// assert!(matches!(err.cause(), OrgError::DanglingParent { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            OrgError::At { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The error without its path: what is wrong, wherever it is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::org::{Body, BodyKind, Level, OrgError, Registry};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
+    /// let err = Registry::builder()
+    ///     .body(Body::new("A".parse()?, " ", BodyKind::Other, Level::Province, day))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.path(), Some("bodies[0].name"));
+    /// assert!(matches!(err.cause(), OrgError::BlankName { field: "name", .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn cause(&self) -> &OrgError {
+        let mut err = self;
+        while let OrgError::At { source, .. } = err {
+            err = source;
+        }
+        err
+    }
+
     /// Places this error at `path`, joining it with a path the error already has.
-    #[cfg(any(feature = "serde", test))]
     pub(crate) fn at(self, path: &str) -> OrgError {
         match self {
             OrgError::At {
@@ -299,7 +378,11 @@ mod tests {
             .iter()
             .map(|c| c.parse::<BodyCode>().unwrap())
             .collect();
-        let err = OrgError::ParentCycle { codes };
-        assert_eq!(err.to_string(), "parent cycle: `A` → `B` → `A`");
+        let date = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let err = OrgError::ParentCycle { codes, date };
+        assert_eq!(
+            err.to_string(),
+            "parent cycle on 2020-01-01: `A` → `B` → `A`"
+        );
     }
 }

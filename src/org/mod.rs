@@ -54,6 +54,11 @@
 //! `TH-TU` above on 1930-07-29, and a body created by a merge or split is listed under
 //! `[[bodies]]` with `from` set to the date of the change.
 //!
+//! `bodies` is required (an empty or blank file is refused with
+//! [`OrgError::EmptyInput`]); `changes` may be left out. Names may not be blank. An error
+//! names the path of the value at fault (`bodies[3].parent`, `changes[0].into`) and quotes
+//! at most 80 characters of it.
+//!
 //! A rename has `body`, `date`, `name` and optionally `name_en` and `short`; a move has
 //! `body`, `date` and optionally `parent`; a split has `body`, `into`, `heir` and `date`; a
 //! dissolution has `body`, `date` and optionally `successor`. `examples/data/thanh_hoa.toml`

@@ -18,7 +18,8 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 /// - every validity is non-empty (`from < until`), and a body's end is given at most once
 ///   (by its `until` or by one change that ends it, or both with the same date);
 /// - renames and moves fall strictly inside the body's validity;
-/// - no body is ever its own ancestor, counting every parent a body has at any time;
+/// - no body is its own ancestor on any date (bodies may swap places over time);
+/// - names are not blank (empty or only white space);
 /// - no body is its own successor through a chain of successions;
 /// - a successor (and each part of a split) is active on the date it takes over: it is
 ///   established on or before that date and has not ended;
@@ -27,13 +28,13 @@ use super::{Body, BodyCode, BodyId, Change, ChangeKind, Names, OrgError};
 /// The last two make succession chains finite: along a chain the end dates strictly
 /// increase.
 ///
-/// Building indexes the bodies by code, kind and level, and lays out the parent forest of
-/// each span of time between two moves (children lists and depth-first intervals), so
-/// that [`select`](Registry::select), [`children_on`](Registry::children_on) and
-/// [`descendants_on`](Registry::descendants_on) need no tree walk. That layout takes
-/// memory proportional to the number of bodies times the number of distinct move dates
-/// plus one; registries with moves on thousands of different dates would be better split
-/// by period.
+/// Building indexes the bodies by code, kind and level, and lists the spans of time each
+/// body spends under each parent, grouped by parent, so that
+/// [`children_on`](Registry::children_on) reads one short list and
+/// [`descendants_on`](Registry::descendants_on) walks down from the body. Memory is linear
+/// in the bodies and changes, however many dates the moves fall on; building takes
+/// O((bodies + changes) log(bodies + changes)) time plus, for the parent-cycle check, the
+/// number of bodies that get a parent times the depth of the hierarchy.
 ///
 /// # Example
 ///
@@ -73,38 +74,8 @@ pub struct Registry {
     changes: Vec<Change>,
     pub(super) by_kind: Vec<Vec<u32>>,
     pub(super) by_level: Vec<Vec<u32>>,
-    /// Dates on which some body moves; epoch `k + 1` starts on `epoch_starts[k]`.
-    epoch_starts: Vec<NaiveDate>,
-    /// The parent forest of each epoch.
-    epochs: Vec<Epoch>,
-}
-
-/// The parent forest during a span of time in which no body moves.
-#[derive(Debug, Clone)]
-pub(super) struct Epoch {
-    /// `children[child_start[i]..child_start[i + 1]]` are the children of body `i`, in id
-    /// order.
-    child_start: Vec<u32>,
-    children: Vec<u32>,
-    /// Bodies in depth-first preorder; the descendants of `i` are
-    /// `order[tin[i] + 1..tout[i]]`.
-    order: Vec<u32>,
-    tin: Vec<u32>,
-    tout: Vec<u32>,
-}
-
-impl Epoch {
-    pub(super) fn children(&self, i: usize) -> &[u32] {
-        let start = self.child_start.get(i).copied().unwrap_or(0) as usize;
-        let end = self.child_start.get(i + 1).copied().unwrap_or(0) as usize;
-        self.children.get(start..end).unwrap_or(&[])
-    }
-
-    pub(super) fn descendants(&self, i: usize) -> &[u32] {
-        let start = self.tin.get(i).copied().unwrap_or(0) as usize + 1;
-        let end = self.tout.get(i).copied().unwrap_or(0) as usize;
-        self.order.get(start..end).unwrap_or(&[])
-    }
+    /// Who is under whom, and when.
+    children: ChildSegments,
 }
 
 /// The body that holds a body's obligations on a date, and how it came to.
@@ -331,7 +302,10 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn builder() -> RegistryBuilder {
-        RegistryBuilder::new()
+        RegistryBuilder {
+            bodies: Vec::new(),
+            changes: Vec::new(),
+        }
     }
 
     /// The number of bodies.
@@ -404,27 +378,13 @@ impl Registry {
     /// assert_eq!(registry.id("B"), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn id(&self, code: impl AsRef<str>) -> Option<BodyId> {
         self.by_code.get(code.as_ref()).copied()
     }
 
-    /// The id of the body with this code.
-    ///
-    /// # Errors
-    ///
-    /// [`OrgError::UnknownCode`] if no body has this code.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::org::Registry;
-    ///
-    /// let registry = Registry::builder().build()?;
-    /// let err = registry.lookup(&"TH-TU".parse()?).unwrap_err();
-    /// assert_eq!(err.to_string(), "unknown body code `TH-TU`");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn lookup(&self, code: &BodyCode) -> Result<BodyId, OrgError> {
+    /// The id of the body with this code, or [`OrgError::UnknownCode`].
+    pub(super) fn require(&self, code: &BodyCode) -> Result<BodyId, OrgError> {
         self.id(code)
             .ok_or_else(|| OrgError::UnknownCode { code: code.clone() })
     }
@@ -468,6 +428,7 @@ impl Registry {
     /// assert_eq!(registry.code(id).map(|c| c.as_str()), Some("A"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn code(&self, id: BodyId) -> Option<&BodyCode> {
         self.bodies.get(idx(id)).map(Body::code)
     }
@@ -579,6 +540,7 @@ impl Registry {
     /// assert_eq!(registry.parent_on(c, day(2021, 1, 1)?), registry.id("Q"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn parent_on(&self, id: BodyId, date: NaiveDate) -> Option<BodyId> {
         let i = idx(id);
         if !self.active(i, date) {
@@ -590,10 +552,10 @@ impl Registry {
         parent.map(id_of)
     }
 
-    /// The index of the epoch (span without moves) that contains `date`.
-    pub(super) fn epoch(&self, date: NaiveDate) -> Option<&Epoch> {
-        let k = self.epoch_starts.partition_point(|start| *start <= date);
-        self.epochs.get(k)
+    /// Every span of time a body spends under body `i` (an upper bound of its children
+    /// on any date).
+    pub(super) fn child_spans(&self, i: usize) -> usize {
+        self.children.of(i).len()
     }
 
     /// The bodies whose parent on `date` is this body, active on `date`, in id order.
@@ -615,6 +577,7 @@ impl Registry {
     /// assert!(registry.children_on(p, day(2025, 7, 1)?).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn children_on(&self, id: BodyId, date: NaiveDate) -> Vec<BodyId> {
         self.children_ids(idx(id), date)
             .into_iter()
@@ -626,15 +589,8 @@ impl Registry {
         if !self.active(i, date) {
             return Vec::new();
         }
-        match self.epoch(date) {
-            Some(epoch) => epoch
-                .children(i)
-                .iter()
-                .copied()
-                .filter(|&c| self.active(c as usize, date))
-                .collect(),
-            None => Vec::new(),
-        }
+        // Spans are clipped to the child's validity, so a span in force is an active child.
+        self.children.on(i, date).collect()
     }
 
     /// The bodies below this body on `date` (children, their children, …, not the body
@@ -658,6 +614,7 @@ impl Registry {
     /// assert_eq!(registry.descendants_on(p, day(2024, 1, 1)?).len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn descendants_on(&self, id: BodyId, date: NaiveDate) -> Vec<BodyId> {
         self.descendant_ids(idx(id), date)
             .into_iter()
@@ -669,22 +626,16 @@ impl Registry {
         if !self.active(i, date) {
             return Vec::new();
         }
-        match self.epoch(date) {
-            Some(epoch) => {
-                // A body active on `date` has its whole ancestor chain active on `date`
-                // (invariant), so the preorder interval filtered by activity is exactly
-                // the set of descendants on `date`.
-                let mut out: Vec<u32> = epoch
-                    .descendants(i)
-                    .iter()
-                    .copied()
-                    .filter(|&d| self.active(d as usize, date))
-                    .collect();
-                out.sort_unstable();
-                out
-            }
-            None => Vec::new(),
+        // No body is its own ancestor on any date (invariant), so the walk down ends and
+        // meets each descendant once.
+        let mut out: Vec<u32> = Vec::new();
+        let mut stack: Vec<u32> = self.children.on(i, date).collect();
+        while let Some(c) = stack.pop() {
+            out.push(c);
+            stack.extend(self.children.on(c as usize, date));
         }
+        out.sort_unstable();
+        out
     }
 
     /// The body that holds this body's obligations on `date`: the body itself if active,
@@ -837,52 +788,39 @@ impl<'a> IntoIterator for &'a Registry {
 
 /// Builds a [`Registry`], checking its invariants in [`build`](RegistryBuilder::build).
 ///
+/// [`Registry::builder`] is the one way to start a builder.
+///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::org::{Body, BodyKind, Level, RegistryBuilder};
+/// use directives::org::{Body, BodyKind, Level, Registry, RegistryBuilder};
 ///
 /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
-/// let mut builder = RegistryBuilder::new();
+/// let mut builder: RegistryBuilder = Registry::builder();
 /// for code in ["A", "B", "C"] {
 ///     builder = builder.body(Body::new(code.parse()?, code, BodyKind::Other, Level::Province, day));
 /// }
 /// assert_eq!(builder.build()?.len(), 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RegistryBuilder {
     bodies: Vec<Body>,
     changes: Vec<Change>,
 }
 
 impl RegistryBuilder {
-    /// An empty builder.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::org::RegistryBuilder;
-    ///
-    /// assert!(RegistryBuilder::new().build()?.is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn new() -> RegistryBuilder {
-        RegistryBuilder::default()
-    }
-
     /// Adds a body; its id will be its position among the bodies added.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::org::{Body, BodyKind, Level, RegistryBuilder};
+    /// use directives::org::{Body, BodyKind, Level, Registry};
     ///
     /// let day = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?;
-    /// let registry = RegistryBuilder::new()
+    /// let registry = Registry::builder()
     ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day))
     ///     .body(Body::new("B".parse()?, "B", BodyKind::Other, Level::Province, day))
     ///     .build()?;
@@ -957,12 +895,18 @@ impl RegistryBuilder {
     ///
     /// # Errors
     ///
-    /// The first violated invariant (see [`Registry`]), checked in this order:
+    /// The first violated invariant (see [`Registry`]). Except for
+    /// [`TooManyBodies`](OrgError::TooManyBodies), [`ParentCycle`](OrgError::ParentCycle)
+    /// and [`SuccessionCycle`](OrgError::SuccessionCycle), the error is an
+    /// [`OrgError::At`] naming the path of the value at fault, counted in the order the
+    /// bodies and changes were given (`bodies[3].parent`, `changes[0].bodies[2]`), which is
+    /// their path in a data file too; [`OrgError::cause`] strips it. Checked in this order:
     /// [`TooManyBodies`](OrgError::TooManyBodies),
     /// [`DuplicateCode`](OrgError::DuplicateCode),
-    /// [`EmptyValidity`](OrgError::EmptyValidity),
-    /// [`DanglingParent`](OrgError::DanglingParent);
+    /// [`BlankName`](OrgError::BlankName) and [`EmptyValidity`](OrgError::EmptyValidity)
+    /// per body, [`DanglingParent`](OrgError::DanglingParent);
     /// then for each change in order [`DanglingReference`](OrgError::DanglingReference),
+    /// [`BlankName`](OrgError::BlankName),
     /// [`MalformedChange`](OrgError::MalformedChange),
     /// [`ConflictingEnd`](OrgError::ConflictingEnd); then
     /// [`EmptyValidity`](OrgError::EmptyValidity) for ends set by changes,
@@ -985,7 +929,10 @@ impl RegistryBuilder {
     ///     .body(Body::new("A".parse()?, "A", BodyKind::Other, Level::Province, day).with_parent("X".parse()?))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "body `A` names parent `X`, which is not in the registry");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "at `bodies[0].parent`: body `A` names parent `X`, which is not in the registry"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Registry, OrgError> {
@@ -997,64 +944,93 @@ impl RegistryBuilder {
         if u32::try_from(n).is_err() || n == u32::MAX as usize {
             return Err(OrgError::TooManyBodies { count: n });
         }
+        let at_body = |i: usize, field: &str| format!("bodies[{i}].{field}");
 
         let mut by_code = HashMap::with_capacity(n);
         for (i, body) in (0u32..).zip(&bodies) {
             if by_code.insert(body.code().clone(), id_of(i)).is_some() {
                 return Err(OrgError::DuplicateCode {
                     code: body.code().clone(),
-                });
+                }
+                .at(&at_body(i as usize, "code")));
             }
         }
-        for body in &bodies {
-            check_validity(body)?;
+        for (i, body) in bodies.iter().enumerate() {
+            check_names(body.code(), body.names())
+                .map_err(|(e, field)| e.at(&at_body(i, field)))?;
+            check_validity(body).map_err(|e| e.at(&at_body(i, "until")))?;
         }
         let lookup = |code: &BodyCode| by_code.get(code.as_str()).map(|id| id.index());
 
         let mut parents: Vec<Vec<(NaiveDate, Option<u32>)>> = Vec::with_capacity(n);
-        for body in &bodies {
+        // Where each parent segment was given: `None` for the body's own `parent`, else
+        // the index of the move.
+        let mut sources: Vec<Vec<Option<usize>>> = Vec::with_capacity(n);
+        for (i, body) in bodies.iter().enumerate() {
             let parent = match body.parent() {
-                Some(code) => Some(lookup(code).ok_or_else(|| OrgError::DanglingParent {
-                    code: body.code().clone(),
-                    parent: code.clone(),
+                Some(code) => Some(lookup(code).ok_or_else(|| {
+                    OrgError::DanglingParent {
+                        code: body.code().clone(),
+                        parent: code.clone(),
+                    }
+                    .at(&at_body(i, "parent"))
                 })?),
                 None => None,
             };
             parents.push(vec![(body.from(), parent)]);
+            sources.push(vec![None]);
         }
 
         let mut ends = Ends::new(&bodies);
-        let mut renames: Vec<Vec<(NaiveDate, Names)>> = vec![Vec::new(); n];
-        // Successors and split parts to check for activity once all ends are known.
-        let mut takeovers: Vec<(u32, u32, ChangeKind, NaiveDate)> = Vec::new();
-        for change in &changes {
+        // Renames with the index of their change, to sort and check.
+        let mut renames: Vec<Vec<(NaiveDate, usize, Names)>> = vec![Vec::new(); n];
+        // Successors and split parts to check for activity once all ends are known: the
+        // body that ends, the body that takes over, the change and where it names the taker.
+        let mut takeovers: Vec<Takeover> = Vec::new();
+        // `seen[i] == k` when body `i` is already listed in change `k` (linear duplicate
+        // checks however long the lists).
+        let mut seen: Vec<usize> = vec![usize::MAX; n];
+        for (k, change) in changes.iter().enumerate() {
             let kind = change.kind();
             let date = change.date();
-            let find = |code: &BodyCode| {
-                lookup(code).ok_or_else(|| OrgError::DanglingReference {
-                    change: kind,
-                    date,
-                    code: code.clone(),
+            let at = |field: &str| format!("changes[{k}].{field}");
+            // The path is written only for an error, so long lists cost no allocation.
+            let find_at = |code: &BodyCode, field: &dyn Fn() -> String| {
+                lookup(code).ok_or_else(|| {
+                    OrgError::DanglingReference {
+                        change: kind,
+                        date,
+                        code: code.clone(),
+                    }
+                    .at(&at(&field()))
                 })
             };
-            let malformed = |code: &BodyCode, reason| OrgError::MalformedChange {
-                change: kind,
-                code: code.clone(),
-                date,
-                reason,
+            let find = |code: &BodyCode, field: &str| find_at(code, &|| field.to_owned());
+            let malformed = |code: &BodyCode, reason, field: &str| {
+                OrgError::MalformedChange {
+                    change: kind,
+                    code: code.clone(),
+                    date,
+                    reason,
+                }
+                .at(&at(field))
             };
             match change {
                 Change::Rename { body, names, .. } => {
-                    let i = find(body)?;
+                    let i = find(body, "body")?;
+                    check_names(body, names).map_err(|(e, field)| e.at(&at(field)))?;
                     if let Some(list) = renames.get_mut(i as usize) {
-                        list.push((date, names.clone()));
+                        list.push((date, k, names.clone()));
                     }
                 }
                 Change::Move { body, parent, .. } => {
-                    let i = find(body)?;
-                    let parent = parent.as_ref().map(find).transpose()?;
-                    if let Some(list) = parents.get_mut(i as usize) {
+                    let i = find(body, "body")?;
+                    let parent = parent.as_ref().map(|p| find(p, "parent")).transpose()?;
+                    if let (Some(list), Some(from)) =
+                        (parents.get_mut(i as usize), sources.get_mut(i as usize))
+                    {
                         list.push((date, parent));
+                        from.push(Some(k));
                     }
                 }
                 Change::Merge {
@@ -1062,78 +1038,124 @@ impl RegistryBuilder {
                     into,
                     ..
                 } => {
-                    let target = find(into)?;
-                    let ids = merged.iter().map(find).collect::<Result<Vec<_>, _>>()?;
-                    if ids.is_empty() {
-                        return Err(malformed(into, "no bodies to merge"));
+                    let target = find(into, "into")?;
+                    if merged.is_empty() {
+                        return Err(malformed(into, "no bodies to merge", "bodies"));
                     }
-                    for (k, (&i, code)) in ids.iter().zip(merged).enumerate() {
+                    let mut ids = Vec::with_capacity(merged.len());
+                    for (m, code) in merged.iter().enumerate() {
+                        let field = || format!("bodies[{m}]");
+                        let i = find_at(code, &field)?;
                         if i == target {
-                            return Err(malformed(code, "a body merges into itself"));
+                            return Err(malformed(code, "a body merges into itself", &field()));
                         }
-                        if ids.get(..k).is_some_and(|seen| seen.contains(&i)) {
-                            return Err(malformed(code, "a body is listed twice"));
+                        match seen.get_mut(i as usize) {
+                            Some(mark) if *mark == k => {
+                                return Err(malformed(code, "a body is listed twice", &field()));
+                            }
+                            Some(mark) => *mark = k,
+                            None => {}
                         }
+                        ids.push(i);
                     }
                     for (&i, code) in ids.iter().zip(merged) {
-                        ends.end(i, code, kind, date, Some(target))?;
-                        takeovers.push((i, target, kind, date));
+                        ends.end(i, code, kind, date, Some(target), k)?;
+                        takeovers.push(Takeover {
+                            ended: i,
+                            taker: target,
+                            change: kind,
+                            date,
+                            path: TakeoverPath::Field(k, "into"),
+                        });
                     }
                 }
                 Change::Split {
                     body, into, heir, ..
                 } => {
-                    let i = find(body)?;
-                    let parts = into.iter().map(find).collect::<Result<Vec<_>, _>>()?;
-                    let heir_id = find(heir)?;
-                    if parts.is_empty() {
-                        return Err(malformed(body, "no parts"));
+                    let i = find(body, "body")?;
+                    if into.is_empty() {
+                        return Err(malformed(body, "no parts", "into"));
                     }
-                    if parts.contains(&i) {
-                        return Err(malformed(body, "a body splits into itself"));
+                    let heir_id = find(heir, "heir")?;
+                    let mut parts = Vec::with_capacity(into.len());
+                    for (m, code) in into.iter().enumerate() {
+                        let field = || format!("into[{m}]");
+                        let part = find_at(code, &field)?;
+                        if part == i {
+                            return Err(malformed(body, "a body splits into itself", &field()));
+                        }
+                        match seen.get_mut(part as usize) {
+                            Some(mark) if *mark == k => {
+                                return Err(malformed(body, "a part is listed twice", &field()));
+                            }
+                            Some(mark) => *mark = k,
+                            None => {}
+                        }
+                        parts.push((part, m));
                     }
-                    if parts
-                        .iter()
-                        .enumerate()
-                        .any(|(k, p)| parts.get(..k).is_some_and(|seen| seen.contains(p)))
-                    {
-                        return Err(malformed(body, "a part is listed twice"));
+                    if seen.get(heir_id as usize) != Some(&k) {
+                        return Err(malformed(body, "the heir is not one of the parts", "heir"));
                     }
-                    if !parts.contains(&heir_id) {
-                        return Err(malformed(body, "the heir is not one of the parts"));
-                    }
-                    ends.end(i, body, kind, date, Some(heir_id))?;
-                    takeovers.push((i, heir_id, kind, date));
-                    for &part in &parts {
+                    ends.end(i, body, kind, date, Some(heir_id), k)?;
+                    takeovers.push(Takeover {
+                        ended: i,
+                        taker: heir_id,
+                        change: kind,
+                        date,
+                        path: TakeoverPath::Field(k, "heir"),
+                    });
+                    for (part, m) in parts {
                         if part != heir_id {
-                            takeovers.push((i, part, kind, date));
+                            takeovers.push(Takeover {
+                                ended: i,
+                                taker: part,
+                                change: kind,
+                                date,
+                                path: TakeoverPath::Part(k, m),
+                            });
                         }
                     }
                 }
                 Change::Dissolve {
                     body, successor, ..
                 } => {
-                    let i = find(body)?;
-                    let successor = successor.as_ref().map(find).transpose()?;
+                    let i = find(body, "body")?;
+                    let successor = successor
+                        .as_ref()
+                        .map(|s| find(s, "successor"))
+                        .transpose()?;
                     if successor == Some(i) {
-                        return Err(malformed(body, "a body succeeds itself"));
+                        return Err(malformed(body, "a body succeeds itself", "successor"));
                     }
-                    ends.end(i, body, kind, date, successor)?;
+                    ends.end(i, body, kind, date, successor, k)?;
                     if let Some(s) = successor {
-                        takeovers.push((i, s, kind, date));
+                        takeovers.push(Takeover {
+                            ended: i,
+                            taker: s,
+                            change: kind,
+                            date,
+                            path: TakeoverPath::Field(k, "successor"),
+                        });
                     }
                 }
             }
         }
 
-        let successor = ends.successor;
-        for (body, end) in bodies.iter_mut().zip(&ends.until) {
+        let Ends {
+            until: ends_until,
+            by_change,
+            successor,
+        } = ends;
+        for (body, end) in bodies.iter_mut().zip(&ends_until) {
             if let Some(until) = end {
                 body.set_until(*until);
             }
         }
-        for body in &bodies {
-            check_validity(body)?;
+        for (i, (body, by)) in bodies.iter().zip(&by_change).enumerate() {
+            check_validity(body).map_err(|e| match by {
+                Some(k) => e.at(&format!("changes[{k}].date")),
+                None => e.at(&at_body(i, "until")),
+            })?;
         }
         let from: Vec<NaiveDate> = bodies.iter().map(Body::from).collect();
         let until: Vec<NaiveDate> = bodies
@@ -1146,65 +1168,91 @@ impl RegistryBuilder {
             from.get(i).is_some_and(|f| *f < date) && until.get(i).is_some_and(|u| date < *u)
         };
         for (i, (list, body)) in renames.iter_mut().zip(&bodies).enumerate() {
-            list.sort_by_key(|(date, _)| *date);
+            list.sort_by_key(|(date, k, _)| (*date, *k));
             check_segments(
-                list.iter().map(|(d, _)| *d),
+                list.iter().map(|(d, k, _)| (*d, *k)),
                 |d| inside(i, d),
                 body,
                 ChangeKind::Rename,
             )?;
         }
-        for (i, (list, body)) in parents.iter_mut().zip(&bodies).enumerate() {
-            // The first segment is the initial parent, at `from`; keep it first.
-            if let Some(moves) = list.get_mut(1..) {
-                moves.sort_by_key(|(date, _)| *date);
-            }
+        let renames: Vec<Vec<(NaiveDate, Names)>> = renames
+            .into_iter()
+            .map(|list| list.into_iter().map(|(d, _, names)| (d, names)).collect())
+            .collect();
+        for (i, ((list, from_list), body)) in parents
+            .iter_mut()
+            .zip(sources.iter_mut())
+            .zip(&bodies)
+            .enumerate()
+        {
+            // The first segment is the initial parent, at `from`; keep it first and sort
+            // the moves by date (then by the order given, for the duplicate check).
+            let mut moves: Vec<(NaiveDate, usize, Option<u32>)> = list
+                .iter()
+                .zip(from_list.iter())
+                .skip(1)
+                .map(|((d, p), k)| (*d, k.unwrap_or(0), *p))
+                .collect();
+            moves.sort_by_key(|(d, k, _)| (*d, *k));
             check_segments(
-                list.iter().skip(1).map(|(d, _)| *d),
+                moves.iter().map(|(d, k, _)| (*d, *k)),
                 |d| inside(i, d),
                 body,
                 ChangeKind::Move,
             )?;
+            list.truncate(1);
+            from_list.truncate(1);
+            for (d, k, p) in moves {
+                list.push((d, p));
+                from_list.push(Some(k));
+            }
         }
 
-        check_parent_cycles(&bodies, &parents)?;
+        check_parent_cycles(&bodies, &until, &parents, &sources)?;
         check_succession_cycles(&bodies, &successor)?;
 
         let code = |i: usize| bodies.get(i).map(|b| b.code().clone());
-        for &(ended, taker, change, date) in &takeovers {
-            let t = taker as usize;
-            let (Some(code), Some(successor), Some(&taker_from)) =
-                (code(ended as usize), code(t), from.get(t))
-            else {
+        for takeover in &takeovers {
+            let t = takeover.taker as usize;
+            let (Some(&taker_from), Some(&taker_until)) = (from.get(t), until.get(t)) else {
                 continue;
             };
-            if date < taker_from {
-                return Err(OrgError::SuccessorNotEstablished {
+            let (change, date) = (takeover.change, takeover.date);
+            if date >= taker_from && date < taker_until {
+                continue;
+            }
+            // Only now, for the error, are the codes copied.
+            let (Some(code), Some(successor)) = (code(takeover.ended as usize), code(t)) else {
+                continue;
+            };
+            let err = if date < taker_from {
+                OrgError::SuccessorNotEstablished {
                     code,
                     successor,
                     change,
                     date,
                     from: taker_from,
-                });
-            }
-            if until.get(t).is_some_and(|u| *u <= date) {
-                return Err(OrgError::SuccessorNotActive {
+                }
+            } else {
+                OrgError::SuccessorNotActive {
                     code,
                     successor,
                     change,
                     date,
-                });
-            }
+                }
+            };
+            return Err(err.at(&takeover.path.to_string()));
         }
 
-        for (i, segments) in parents.iter().enumerate() {
+        for (i, (segments, given)) in parents.iter().zip(&sources).enumerate() {
             let (Some(&body_from), Some(&body_until)) = (from.get(i), until.get(i)) else {
                 continue;
             };
-            for (k, &(start, parent)) in segments.iter().enumerate() {
+            for (s, (&(start, parent), source)) in segments.iter().zip(given).enumerate() {
                 let Some(p) = parent else { continue };
                 let end = segments
-                    .get(k + 1)
+                    .get(s + 1)
                     .map_or(body_until, |(next, _)| *next)
                     .min(body_until);
                 let start = start.max(body_from);
@@ -1222,7 +1270,11 @@ impl RegistryBuilder {
                 if let (Some(date), Some(code), Some(parent)) =
                     (first_bad, code(i), code(p as usize))
                 {
-                    return Err(OrgError::ParentNotActive { code, parent, date });
+                    let path = match source {
+                        Some(k) => format!("changes[{k}].parent"),
+                        None => at_body(i, "parent"),
+                    };
+                    return Err(OrgError::ParentNotActive { code, parent, date }.at(&path));
                 }
             }
         }
@@ -1238,16 +1290,7 @@ impl RegistryBuilder {
             }
         }
 
-        let mut epoch_starts: Vec<NaiveDate> = parents
-            .iter()
-            .flat_map(|segments| segments.iter().skip(1).map(|(d, _)| *d))
-            .collect();
-        epoch_starts.sort_unstable();
-        epoch_starts.dedup();
-        let epochs = std::iter::once(NaiveDate::MIN)
-            .chain(epoch_starts.iter().copied())
-            .map(|start| build_epoch(&from, &parents, start))
-            .collect();
+        let children = ChildSegments::new(&from, &until, &parents);
 
         Ok(Registry {
             bodies,
@@ -1260,16 +1303,44 @@ impl RegistryBuilder {
             changes,
             by_kind,
             by_level,
-            epoch_starts,
-            epochs,
+            children,
         })
+    }
+}
+
+/// A body that takes over from another on a change, to check once all ends are known.
+struct Takeover {
+    ended: u32,
+    taker: u32,
+    change: ChangeKind,
+    date: NaiveDate,
+    /// Where the change names the taker (`changes[4].into`).
+    path: TakeoverPath,
+}
+
+/// Where a change names the body that takes over, written only for an error.
+#[derive(Clone, Copy)]
+enum TakeoverPath {
+    /// `changes[k].field`.
+    Field(usize, &'static str),
+    /// `changes[k].into[m]`.
+    Part(usize, usize),
+}
+
+impl std::fmt::Display for TakeoverPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TakeoverPath::Field(k, field) => write!(f, "changes[{k}].{field}"),
+            TakeoverPath::Part(k, m) => write!(f, "changes[{k}].into[{m}]"),
+        }
     }
 }
 
 /// The ends of bodies as given by their `until` and by changes.
 struct Ends {
     until: Vec<Option<NaiveDate>>,
-    by_change: Vec<bool>,
+    /// The index of the change that ends each body, if one does.
+    by_change: Vec<Option<usize>>,
     successor: Vec<Option<(u32, ChangeKind)>>,
 }
 
@@ -1277,7 +1348,7 @@ impl Ends {
     fn new(bodies: &[Body]) -> Ends {
         Ends {
             until: bodies.iter().map(Body::until).collect(),
-            by_change: vec![false; bodies.len()],
+            by_change: vec![None; bodies.len()],
             successor: vec![None; bodies.len()],
         }
     }
@@ -1289,6 +1360,7 @@ impl Ends {
         change: ChangeKind,
         date: NaiveDate,
         successor: Option<u32>,
+        k: usize,
     ) -> Result<(), OrgError> {
         let i = i as usize;
         let (Some(until), Some(by_change), Some(slot)) = (
@@ -1299,21 +1371,43 @@ impl Ends {
             return Ok(());
         };
         match *until {
-            Some(first) if *by_change || first != date => {
+            Some(first) if by_change.is_some() || first != date => {
                 return Err(OrgError::ConflictingEnd {
                     code: code.clone(),
                     first,
                     change,
                     second: date,
-                });
+                }
+                .at(&format!("changes[{k}].date")));
             }
             _ => {}
         }
         *until = Some(date);
-        *by_change = true;
+        *by_change = Some(k);
         *slot = successor.map(|s| (s, change));
         Ok(())
     }
+}
+
+/// Rejects names that are empty or only white space, with the field at fault.
+fn check_names(code: &BodyCode, names: &Names) -> Result<(), (OrgError, &'static str)> {
+    let fields = [
+        ("name", Some(names.vi())),
+        ("name_en", names.en()),
+        ("short", names.short()),
+    ];
+    for (field, text) in fields {
+        if text.is_some_and(|t| t.trim().is_empty()) {
+            return Err((
+                OrgError::BlankName {
+                    code: code.clone(),
+                    field,
+                },
+                field,
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_validity(body: &Body) -> Result<(), OrgError> {
@@ -1327,28 +1421,32 @@ fn check_validity(body: &Body) -> Result<(), OrgError> {
     }
 }
 
-/// Checks sorted change dates: each strictly inside the validity, no two equal.
+/// Checks sorted change dates (each with the index of its change): each strictly inside
+/// the validity, no two equal.
 fn check_segments(
-    dates: impl Iterator<Item = NaiveDate>,
+    dates: impl Iterator<Item = (NaiveDate, usize)>,
     inside: impl Fn(NaiveDate) -> bool,
     body: &Body,
     change: ChangeKind,
 ) -> Result<(), OrgError> {
     let mut previous = None;
-    for date in dates {
+    for (date, k) in dates {
+        let at = format!("changes[{k}].date");
         if !inside(date) {
             return Err(OrgError::ChangeOutsideValidity {
                 change,
                 code: body.code().clone(),
                 date,
-            });
+            }
+            .at(&at));
         }
         if previous == Some(date) {
             return Err(OrgError::DuplicateChange {
                 change,
                 code: body.code().clone(),
                 date,
-            });
+            }
+            .at(&at));
         }
         previous = Some(date);
     }
@@ -1366,66 +1464,85 @@ fn cycle_codes(bodies: &[Body], cycle: &[u32]) -> Vec<BodyCode> {
     codes
 }
 
-/// Rejects a cycle in the graph of every parent each body has at any time.
+/// Rejects a parent cycle on any date: a body that is its own ancestor on that date.
+///
+/// The parent links change only on the days bodies are established, move or end. Sweeping
+/// those days in order, the links of the day are all applied first (so that two bodies
+/// swapping places on one day are no cycle), then a walk up from each body that got a
+/// parent that day looks for the body itself. A walk stops at a body already cleared that
+/// day, so a day costs at most the number of bodies, and the whole check
+/// O((bodies + changes) × depth of the hierarchy) time and linear memory.
 fn check_parent_cycles(
     bodies: &[Body],
+    until: &[NaiveDate],
     parents: &[Vec<(NaiveDate, Option<u32>)>],
+    sources: &[Vec<Option<usize>>],
 ) -> Result<(), OrgError> {
-    const WHITE: u8 = 0;
-    const GREY: u8 = 1;
-    const BLACK: u8 = 2;
+    // (date, body, new parent or none, where it was given).
+    let mut events: Vec<(NaiveDate, u32, Option<u32>, Option<usize>)> = Vec::new();
+    for (i, (segments, given)) in (0u32..).zip(parents.iter().zip(sources)) {
+        for (&(start, parent), &source) in segments.iter().zip(given) {
+            events.push((start, i, parent, source));
+        }
+        if let Some(&end) = until.get(i as usize).filter(|end| **end != NaiveDate::MAX) {
+            events.push((end, i, None, None));
+        }
+    }
+    // A body has at most one event a day: moves fall strictly inside its validity.
+    events.sort_unstable_by_key(|&(date, i, _, _)| (date, i));
+
+    const CLEAR: u8 = 2;
+    const ON_PATH: u8 = 1;
     let n = bodies.len();
-    let mut color = vec![WHITE; n];
-    let edges = |i: usize| -> Vec<u32> {
-        let mut out: Vec<u32> = parents
-            .get(i)
-            .map(|segments| segments.iter().filter_map(|(_, p)| *p).collect())
-            .unwrap_or_default();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    for root in 0..n {
-        if color.get(root) != Some(&WHITE) {
-            continue;
+    let mut current: Vec<Option<u32>> = vec![None; n];
+    // `mark[i] = (day number, state)`; a mark from another day means unvisited.
+    let mut mark: Vec<(usize, u8)> = vec![(usize::MAX, 0); n];
+    let mut path: Vec<u32> = Vec::new();
+    let mut start = 0;
+    let mut day_number = 0usize;
+    while let Some(&(date, ..)) = events.get(start) {
+        let end = start
+            + events
+                .get(start..)
+                .map_or(0, |rest| rest.partition_point(|e| e.0 == date));
+        let day = events.get(start..end).unwrap_or(&[]);
+        for &(_, i, parent, _) in day {
+            if let Some(slot) = current.get_mut(i as usize) {
+                *slot = parent;
+            }
         }
-        // Iterative depth-first search: (body, its parents, next parent to visit).
-        let mut stack: Vec<(u32, Vec<u32>, usize)> = Vec::new();
-        if let Some(c) = color.get_mut(root) {
-            *c = GREY;
-        }
-        stack.push((u32::try_from(root).unwrap_or(u32::MAX), edges(root), 0));
-        while let Some((node, out, next)) = stack.last_mut() {
-            let node = *node;
-            match out.get(*next).copied() {
-                Some(p) => {
-                    *next += 1;
-                    match color.get(p as usize).copied() {
-                        Some(WHITE) => {
-                            if let Some(c) = color.get_mut(p as usize) {
-                                *c = GREY;
-                            }
-                            stack.push((p, edges(p as usize), 0));
-                        }
-                        Some(GREY) => {
-                            let start = stack.iter().position(|(b, _, _)| *b == p).unwrap_or(0);
-                            let cycle: Vec<u32> =
-                                stack.iter().skip(start).map(|(b, _, _)| *b).collect();
-                            return Err(OrgError::ParentCycle {
-                                codes: cycle_codes(bodies, &cycle),
-                            });
-                        }
-                        _ => {}
+        for &(_, i, parent, _) in day {
+            if parent.is_none() {
+                continue;
+            }
+            path.clear();
+            let mut v = Some(i);
+            while let Some(b) = v {
+                match mark.get(b as usize).copied() {
+                    Some((d, CLEAR)) if d == day_number => break,
+                    Some((d, ON_PATH)) if d == day_number => {
+                        let cycle_start = path.iter().position(|&x| x == b).unwrap_or(0);
+                        return Err(OrgError::ParentCycle {
+                            codes: cycle_codes(bodies, path.get(cycle_start..).unwrap_or(&[])),
+                            date,
+                        });
                     }
+                    _ => {}
                 }
-                None => {
-                    if let Some(c) = color.get_mut(node as usize) {
-                        *c = BLACK;
-                    }
-                    stack.pop();
+                if let Some(m) = mark.get_mut(b as usize) {
+                    *m = (day_number, ON_PATH);
+                }
+                path.push(b);
+                v = current.get(b as usize).copied().flatten();
+            }
+            for &b in &path {
+                if let Some(m) = mark.get_mut(b as usize) {
+                    *m = (day_number, CLEAR);
                 }
             }
         }
+        start = end;
+        day_number += 1;
     }
     Ok(())
 }
@@ -1472,85 +1589,79 @@ fn check_succession_cycles(
     Ok(())
 }
 
-/// The parent forest in force from `start` until the next move.
-fn build_epoch(
-    from: &[NaiveDate],
-    parents: &[Vec<(NaiveDate, Option<u32>)>],
-    start: NaiveDate,
-) -> Epoch {
-    let n = parents.len();
-    let parent_of = |i: usize| -> Option<u32> {
-        let segments = parents.get(i)?;
-        let key = from.get(i).map_or(start, |f| start.max(*f));
-        let k = segments.partition_point(|(d, _)| *d <= key);
-        segments.get(k.saturating_sub(1)).and_then(|(_, p)| *p)
-    };
-    let parent: Vec<Option<u32>> = (0..n).map(parent_of).collect();
-
-    let mut child_start = vec![0u32; n + 1];
-    for p in parent.iter().flatten() {
-        if let Some(count) = child_start.get_mut(*p as usize + 1) {
-            *count += 1;
-        }
-    }
-    for k in 1..child_start.len() {
-        let previous = child_start.get(k - 1).copied().unwrap_or(0);
-        if let Some(c) = child_start.get_mut(k) {
-            *c += previous;
-        }
-    }
-    let mut fill = child_start.clone();
-    let mut children = vec![0u32; child_start.last().copied().unwrap_or(0) as usize];
-    for (c, p) in (0u32..).zip(&parent) {
-        if let Some(slot) = p.and_then(|p| fill.get_mut(p as usize)) {
-            if let Some(cell) = children.get_mut(*slot as usize) {
-                *cell = c;
-            }
-            *slot += 1;
-        }
-    }
-
-    let mut epoch = Epoch {
-        child_start,
-        children,
-        order: Vec::with_capacity(n),
-        tin: vec![0; n],
-        tout: vec![0; n],
-    };
-    let mut stack: Vec<(u32, usize)> = Vec::new();
-    for (root, p) in (0u32..).zip(&parent) {
-        if p.is_some() {
-            continue;
-        }
-        stack.push((root, 0));
-        enter(&mut epoch, root);
-        while let Some((node, next)) = stack.last_mut() {
-            let node = *node;
-            match epoch.children(node as usize).get(*next).copied() {
-                Some(child) => {
-                    *next += 1;
-                    enter(&mut epoch, child);
-                    stack.push((child, 0));
-                }
-                None => {
-                    let len = u32::try_from(epoch.order.len()).unwrap_or(u32::MAX);
-                    if let Some(t) = epoch.tout.get_mut(node as usize) {
-                        *t = len;
-                    }
-                    stack.pop();
-                }
-            }
-        }
-    }
-    epoch
+/// Every span of time during which a body has a given parent, grouped by parent: the
+/// children of a body on any date without a layout per date, in memory linear in the
+/// bodies and moves.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ChildSegments {
+    /// `rows[start[p]..start[p + 1]]` are the spans under body `p`, sorted by child then
+    /// date.
+    start: Vec<u32>,
+    /// (child, first day, first day after), clipped to the child's validity.
+    rows: Vec<(u32, NaiveDate, NaiveDate)>,
 }
 
-fn enter(epoch: &mut Epoch, node: u32) {
-    let len = u32::try_from(epoch.order.len()).unwrap_or(u32::MAX);
-    if let Some(t) = epoch.tin.get_mut(node as usize) {
-        *t = len;
+impl ChildSegments {
+    fn new(
+        from: &[NaiveDate],
+        until: &[NaiveDate],
+        parents: &[Vec<(NaiveDate, Option<u32>)>],
+    ) -> ChildSegments {
+        let n = parents.len();
+        let mut spans: Vec<(u32, u32, NaiveDate, NaiveDate)> = Vec::new();
+        for (c, segments) in (0u32..).zip(parents) {
+            let (Some(&body_from), Some(&body_until)) =
+                (from.get(c as usize), until.get(c as usize))
+            else {
+                continue;
+            };
+            for (k, &(start, parent)) in segments.iter().enumerate() {
+                let Some(p) = parent else { continue };
+                let start = start.max(body_from);
+                let end = segments
+                    .get(k + 1)
+                    .map_or(body_until, |(next, _)| *next)
+                    .min(body_until);
+                if start < end {
+                    spans.push((p, c, start, end));
+                }
+            }
+        }
+        // Bodies are added in order and segments are sorted by date, so a stable sort by
+        // parent leaves each parent's spans sorted by child, then date.
+        spans.sort_by_key(|&(p, ..)| p);
+        let mut start = vec![0u32; n + 1];
+        for &(p, ..) in &spans {
+            if let Some(count) = start.get_mut(p as usize + 1) {
+                *count += 1;
+            }
+        }
+        for k in 1..start.len() {
+            let previous = start.get(k - 1).copied().unwrap_or(0);
+            if let Some(c) = start.get_mut(k) {
+                *c += previous;
+            }
+        }
+        ChildSegments {
+            start,
+            rows: spans.into_iter().map(|(_, c, s, e)| (c, s, e)).collect(),
+        }
     }
-    epoch.order.push(node);
+
+    /// Every span under body `p`, at any time.
+    pub(super) fn of(&self, p: usize) -> &[(u32, NaiveDate, NaiveDate)] {
+        let start = self.start.get(p).copied().unwrap_or(0) as usize;
+        let end = self.start.get(p + 1).copied().unwrap_or(0) as usize;
+        self.rows.get(start..end).unwrap_or(&[])
+    }
+
+    /// The children of body `p` on `date`, in id order.
+    pub(super) fn on(&self, p: usize, date: NaiveDate) -> impl Iterator<Item = u32> + '_ {
+        self.of(p)
+            .iter()
+            .filter(move |&&(_, start, end)| start <= date && date < end)
+            .map(|&(c, ..)| c)
+    }
 }
 
 #[cfg(test)]
@@ -1577,7 +1688,7 @@ mod tests {
     }
 
     #[test]
-    fn euler_intervals_follow_moves() {
+    fn child_spans_follow_moves() {
         let registry = Registry::builder()
             .body(body("R", None))
             .body(body("A", Some("R")))
@@ -1590,7 +1701,7 @@ mod tests {
             })
             .build()
             .unwrap();
-        assert_eq!(registry.epochs.len(), 2);
+        assert_eq!(registry.children.rows.len(), 4);
         let a = registry.id("A").unwrap();
         let b = registry.id("B").unwrap();
         let c = registry.id("C").unwrap();

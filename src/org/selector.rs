@@ -38,6 +38,15 @@ use super::{BodyCode, BodyId, BodyKind, Level, OrgError, Registry};
 /// order just listed. An empty table is an error: write `all = []` for every active body.
 /// Serializing writes one field per table, so a selector survives a round trip unchanged.
 ///
+/// # Depth
+///
+/// A selector nests at most [`Selector::MAX_DEPTH`] levels of `all`, `any` and `not`.
+/// [`Registry::select`], [`Registry::matches`] and serializing refuse a deeper one with
+/// [`OrgError::SelectorTooDeep`] (reading one gives the same error at its path), so
+/// resolution never recurses deeper than that, and whatever is written can be read back
+/// from TOML and JSON. Dropping and displaying a selector take constant stack however deep
+/// it is (displaying writes `…` below the limit).
+///
 /// New selectors may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
@@ -57,8 +66,8 @@ use super::{BodyCode, BodyId, BodyKind, Level, OrgError, Registry};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "wire::SelectorWire", into = "wire::SelectorWire")
+    derive(serde::Deserialize),
+    serde(try_from = "wire::SelectorWire")
 )]
 #[non_exhaustive]
 pub enum Selector {
@@ -81,6 +90,73 @@ pub enum Selector {
 }
 
 impl Selector {
+    /// The most levels of `all`, `any` and `not` a selector may nest (a selector without
+    /// them has depth 1).
+    pub const MAX_DEPTH: usize = 32;
+
+    /// The number of levels of this selector: 1 for a [`Body`](Selector::Body),
+    /// [`Kind`](Selector::Kind), [`Level`](Selector::Level), [`ChildrenOf`](Selector::ChildrenOf)
+    /// or [`DescendantsOf`](Selector::DescendantsOf), one more than its deepest part for
+    /// [`All`](Selector::All), [`Any`](Selector::Any) and [`Not`](Selector::Not).
+    /// Computed without recursion.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::{BodyKind, Level, Selector};
+    ///
+    /// let kind = Selector::Kind(BodyKind::PartyCommittee);
+    /// assert_eq!(kind.depth(), 1);
+    /// assert_eq!((kind.clone() & !Selector::Level(Level::District)).depth(), 3);
+    /// assert_eq!(Selector::All(vec![]).depth(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn depth(&self) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![(self, 1usize)];
+        while let Some((selector, depth)) = stack.pop() {
+            deepest = deepest.max(depth);
+            match selector {
+                Selector::All(list) | Selector::Any(list) => {
+                    stack.extend(list.iter().map(|s| (s, depth + 1)));
+                }
+                Selector::Not(inner) => stack.push((inner, depth + 1)),
+                _ => {}
+            }
+        }
+        deepest
+    }
+
+    /// Visits every part without recursion, refusing a selector deeper than
+    /// [`MAX_DEPTH`](Self::MAX_DEPTH) as soon as the walk goes below it.
+    pub(super) fn visit(
+        &self,
+        mut leaf: impl FnMut(&Selector) -> Result<(), OrgError>,
+    ) -> Result<(), OrgError> {
+        // A plain selector (the common case) needs no stack at all.
+        match self {
+            Selector::All(_) | Selector::Any(_) | Selector::Not(_) => {}
+            plain => return leaf(plain),
+        }
+        let mut stack = vec![(self, 1usize)];
+        while let Some((selector, depth)) = stack.pop() {
+            if depth > Self::MAX_DEPTH {
+                return Err(OrgError::SelectorTooDeep {
+                    limit: Self::MAX_DEPTH,
+                });
+            }
+            match selector {
+                Selector::All(list) | Selector::Any(list) => {
+                    stack.extend(list.iter().rev().map(|s| (s, depth + 1)));
+                }
+                Selector::Not(inner) => stack.push((inner, depth + 1)),
+                other => leaf(other)?,
+            }
+        }
+        Ok(())
+    }
+
     /// Both selectors: an [`All`](Selector::All), flattening an `All` on either side.
     ///
     /// The same as `self & other`.
@@ -95,14 +171,14 @@ impl Selector {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn and(self, other: Selector) -> Selector {
-        let mut list = match self {
-            Selector::All(list) => list,
-            one => vec![one],
+    pub fn and(mut self, mut other: Selector) -> Selector {
+        let mut list = match &mut self {
+            Selector::All(list) => std::mem::take(list),
+            _ => vec![self],
         };
-        match other {
-            Selector::All(more) => list.extend(more),
-            one => list.push(one),
+        match &mut other {
+            Selector::All(more) => list.append(more),
+            _ => list.push(other),
         }
         Selector::All(list)
     }
@@ -121,16 +197,81 @@ impl Selector {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn or(self, other: Selector) -> Selector {
-        let mut list = match self {
-            Selector::Any(list) => list,
-            one => vec![one],
+    pub fn or(mut self, mut other: Selector) -> Selector {
+        let mut list = match &mut self {
+            Selector::Any(list) => std::mem::take(list),
+            _ => vec![self],
         };
-        match other {
-            Selector::Any(more) => list.extend(more),
-            one => list.push(one),
+        match &mut other {
+            Selector::Any(more) => list.append(more),
+            _ => list.push(other),
         }
         Selector::Any(list)
+    }
+
+    /// Moves the parts of this selector onto `stack`, leaving it without any.
+    fn take_parts(&mut self, stack: &mut Vec<Selector>) {
+        match self {
+            Selector::All(list) | Selector::Any(list) => stack.append(list),
+            Selector::Not(inner) => {
+                stack.push(std::mem::replace(&mut **inner, Selector::All(Vec::new())));
+            }
+            _ => {}
+        }
+    }
+
+    fn write(&self, f: &mut std::fmt::Formatter<'_>, depth: usize) -> std::fmt::Result {
+        if depth > Selector::MAX_DEPTH {
+            return f.write_str("…");
+        }
+        let list = |f: &mut std::fmt::Formatter<'_>, name: &str, items: &[Selector]| {
+            write!(f, "{name}(")?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                item.write(f, depth + 1)?;
+            }
+            f.write_str(")")
+        };
+        match self {
+            Selector::Body(code) => write!(f, "body({code})"),
+            Selector::Kind(kind) => write!(f, "kind({kind})"),
+            Selector::Level(level) => write!(f, "level({level})"),
+            Selector::ChildrenOf(code) => write!(f, "children_of({code})"),
+            Selector::DescendantsOf(code) => write!(f, "descendants_of({code})"),
+            Selector::All(items) => list(f, "all", items),
+            Selector::Any(items) => list(f, "any", items),
+            Selector::Not(inner) => {
+                f.write_str("not(")?;
+                inner.write(f, depth + 1)?;
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// Drops the parts one by one from a list, so that a selector nested however deep is
+/// dropped in constant stack.
+impl Drop for Selector {
+    fn drop(&mut self) {
+        let mut stack = Vec::new();
+        self.take_parts(&mut stack);
+        while let Some(mut part) = stack.pop() {
+            part.take_parts(&mut stack);
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Selector {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.depth() > Selector::MAX_DEPTH {
+            return Err(serde::ser::Error::custom(OrgError::SelectorTooDeep {
+                limit: Selector::MAX_DEPTH,
+            }));
+        }
+        wire::SelectorWire::from(self).serialize(serializer)
     }
 }
 
@@ -149,26 +290,7 @@ impl Selector {
 /// ```
 impl std::fmt::Display for Selector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let list = |f: &mut std::fmt::Formatter<'_>, name: &str, items: &[Selector]| {
-            write!(f, "{name}(")?;
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "{item}")?;
-            }
-            f.write_str(")")
-        };
-        match self {
-            Selector::Body(code) => write!(f, "body({code})"),
-            Selector::Kind(kind) => write!(f, "kind({kind})"),
-            Selector::Level(level) => write!(f, "level({level})"),
-            Selector::ChildrenOf(code) => write!(f, "children_of({code})"),
-            Selector::DescendantsOf(code) => write!(f, "descendants_of({code})"),
-            Selector::All(items) => list(f, "all", items),
-            Selector::Any(items) => list(f, "any", items),
-            Selector::Not(inner) => write!(f, "not({inner})"),
-        }
+        self.write(f, 1)
     }
 }
 
@@ -200,8 +322,8 @@ impl Registry {
     /// The bodies that `selector` matches on `date`, in ascending [`BodyId`] order (the
     /// order in which the bodies were added to the registry), without repeats.
     ///
-    /// Resolution uses indexes built with the registry (by kind, by level, children lists
-    /// and depth-first intervals for descendants), then filters by validity on `date`, so
+    /// Resolution uses indexes built with the registry (by kind, by level, and the spans
+    /// each body spends under each parent), then filters by validity on `date`, so
     /// its time grows with the size of the candidate lists, not of the registry. An
     /// [`All`](Selector::All) resolves only its narrowest part (by the size of the index
     /// lists it reads: 1 for a [`Body`](Selector::Body)) and tests the others on each
@@ -211,7 +333,8 @@ impl Registry {
     ///
     /// # Errors
     ///
-    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry.
+    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry;
+    /// [`OrgError::SelectorTooDeep`] if it nests more than [`Selector::MAX_DEPTH`] levels.
     ///
     /// # Example
     ///
@@ -236,7 +359,7 @@ impl Registry {
     /// ```
     pub fn select(&self, selector: &Selector, date: NaiveDate) -> Result<Vec<BodyId>, OrgError> {
         // Report an unknown code wherever it is, even in a part that resolution skips.
-        self.check_codes(selector)?;
+        self.check(selector)?;
         Ok(self
             .eval(selector, date)?
             .into_iter()
@@ -248,7 +371,8 @@ impl Registry {
     ///
     /// # Errors
     ///
-    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry.
+    /// [`OrgError::UnknownCode`] if the selector names a code that is not in the registry;
+    /// [`OrgError::SelectorTooDeep`] if it nests more than [`Selector::MAX_DEPTH`] levels.
     ///
     /// # Example
     ///
@@ -271,62 +395,50 @@ impl Registry {
         id: BodyId,
         date: NaiveDate,
     ) -> Result<bool, OrgError> {
+        self.check(selector)?;
+        Ok(self.matches_checked(selector, id, date))
+    }
+
+    /// [`matches`](Self::matches) for a selector that [`check`](Self::check) accepted.
+    fn matches_checked(&self, selector: &Selector, id: BodyId, date: NaiveDate) -> bool {
         let i = id.index() as usize;
         if !self.active(i, date) {
-            // Check the codes anyway, so that an unknown code is reported consistently.
-            self.check_codes(selector)?;
-            return Ok(false);
+            return false;
         }
-        Ok(match selector {
-            Selector::Body(code) => self.lookup(code)? == id,
+        match selector {
+            Selector::Body(code) => self.id(code) == Some(id),
             Selector::Kind(kind) => self.bodies.get(i).is_some_and(|b| b.kind() == *kind),
             Selector::Level(level) => self.bodies.get(i).is_some_and(|b| b.level() == *level),
             Selector::ChildrenOf(code) => {
-                let parent = self.lookup(code)?;
-                self.parent_on(id, date) == Some(parent)
+                self.id(code).is_some() && self.parent_on(id, date) == self.id(code)
             }
             Selector::DescendantsOf(code) => {
-                let ancestor = self.lookup(code)?;
+                let Some(ancestor) = self.id(code) else {
+                    return false;
+                };
                 let mut current = self.parent_on(id, date);
-                let mut found = false;
                 while let Some(p) = current {
                     if p == ancestor {
-                        found = true;
-                        break;
+                        return true;
                     }
                     current = self.parent_on(p, date);
                 }
-                found
+                false
             }
-            Selector::All(list) => {
-                let mut all = true;
-                for s in list {
-                    all &= self.matches(s, id, date)?;
-                }
-                all
-            }
-            Selector::Any(list) => {
-                let mut any = false;
-                for s in list {
-                    any |= self.matches(s, id, date)?;
-                }
-                any
-            }
-            Selector::Not(inner) => !self.matches(inner, id, date)?,
-        })
+            Selector::All(list) => list.iter().all(|s| self.matches_checked(s, id, date)),
+            Selector::Any(list) => list.iter().any(|s| self.matches_checked(s, id, date)),
+            Selector::Not(inner) => !self.matches_checked(inner, id, date),
+        }
     }
 
-    fn check_codes(&self, selector: &Selector) -> Result<(), OrgError> {
-        match selector {
+    /// Refuses a selector nested too deep or naming an unknown code, without recursion.
+    fn check(&self, selector: &Selector) -> Result<(), OrgError> {
+        selector.visit(|leaf| match leaf {
             Selector::Body(code) | Selector::ChildrenOf(code) | Selector::DescendantsOf(code) => {
-                self.lookup(code).map(|_| ())
+                self.require(code).map(|_| ())
             }
-            Selector::Kind(_) | Selector::Level(_) => Ok(()),
-            Selector::All(list) | Selector::Any(list) => {
-                list.iter().try_for_each(|s| self.check_codes(s))
-            }
-            Selector::Not(inner) => self.check_codes(inner),
-        }
+            _ => Ok(()),
+        })
     }
 
     fn active_ids(&self, date: NaiveDate) -> Vec<u32> {
@@ -340,7 +452,7 @@ impl Registry {
     fn eval(&self, selector: &Selector, date: NaiveDate) -> Result<Vec<u32>, OrgError> {
         Ok(match selector {
             Selector::Body(code) => {
-                let id = self.lookup(code)?;
+                let id = self.require(code)?;
                 if self.is_active_on(id, date) {
                     vec![id.index()]
                 } else {
@@ -350,11 +462,11 @@ impl Registry {
             Selector::Kind(kind) => self.filter_active(self.by_kind.get(kind.index()), date),
             Selector::Level(level) => self.filter_active(self.by_level.get(level.index()), date),
             Selector::ChildrenOf(code) => {
-                let id = self.lookup(code)?;
+                let id = self.require(code)?;
                 self.children_ids(id.index() as usize, date)
             }
             Selector::DescendantsOf(code) => {
-                let id = self.lookup(code)?;
+                let id = self.require(code)?;
                 self.descendant_ids(id.index() as usize, date)
             }
             Selector::All(list) => {
@@ -376,7 +488,7 @@ impl Registry {
                 'candidates: for i in candidates {
                     let id = BodyId::from_index(i);
                     for (k, s) in list.iter().enumerate() {
-                        if k != narrowest && !self.matches(s, id, date)? {
+                        if k != narrowest && !self.matches_checked(s, id, date) {
                             continue 'candidates;
                         }
                     }
@@ -416,14 +528,11 @@ impl Registry {
             Selector::Body(code) => usize::from(active(code).is_some()),
             Selector::Kind(kind) => self.by_kind.get(kind.index()).map_or(0, Vec::len),
             Selector::Level(level) => self.by_level.get(level.index()).map_or(0, Vec::len),
-            Selector::ChildrenOf(code) => match (active(code), self.epoch(date)) {
-                (Some(i), Some(epoch)) => epoch.children(i).len(),
-                _ => 0,
-            },
-            Selector::DescendantsOf(code) => match (active(code), self.epoch(date)) {
-                (Some(i), Some(epoch)) => epoch.descendants(i).len(),
-                _ => 0,
-            },
+            Selector::ChildrenOf(code) => active(code).map_or(0, |i| self.child_spans(i)),
+            // Counting descendants costs as much as listing them: assume the worst short
+            // of a complement, so that a narrower part is preferred and descent is tested
+            // by walking up from its candidates.
+            Selector::DescendantsOf(code) => active(code).map_or(0, |_| self.bodies.len()),
             Selector::All(list) => list
                 .iter()
                 .map(|s| self.estimate(s, date))
@@ -569,16 +678,23 @@ pub(super) mod wire {
                 let inner = Selector::try_from(*inner).map_err(|e| e.at("not"))?;
                 parts.push(Selector::Not(Box::new(inner)));
             }
-            match parts.len() {
-                0 => Err(OrgError::EmptySelector),
-                1 => parts.pop().ok_or(OrgError::EmptySelector),
-                _ => Ok(Selector::All(parts)),
+            let selector = match parts.len() {
+                0 => return Err(OrgError::EmptySelector),
+                1 => parts.pop().ok_or(OrgError::EmptySelector)?,
+                _ => Selector::All(parts),
+            };
+            // The parts are at most the limit deep, each checked on its way up.
+            if selector.depth() > Selector::MAX_DEPTH {
+                return Err(OrgError::SelectorTooDeep {
+                    limit: Selector::MAX_DEPTH,
+                });
             }
+            Ok(selector)
         }
     }
 
-    impl From<Selector> for SelectorWire {
-        fn from(selector: Selector) -> SelectorWire {
+    impl From<&Selector> for SelectorWire {
+        fn from(selector: &Selector) -> SelectorWire {
             let mut wire = SelectorWire::default();
             match selector {
                 Selector::Body(code) => wire.body = Some(code.to_string()),
@@ -587,12 +703,12 @@ pub(super) mod wire {
                 Selector::ChildrenOf(code) => wire.children_of = Some(code.to_string()),
                 Selector::DescendantsOf(code) => wire.descendants_of = Some(code.to_string()),
                 Selector::All(list) => {
-                    wire.all = Some(list.into_iter().map(SelectorWire::from).collect());
+                    wire.all = Some(list.iter().map(SelectorWire::from).collect());
                 }
                 Selector::Any(list) => {
-                    wire.any = Some(list.into_iter().map(SelectorWire::from).collect());
+                    wire.any = Some(list.iter().map(SelectorWire::from).collect());
                 }
-                Selector::Not(inner) => wire.not = Some(Box::new(SelectorWire::from(*inner))),
+                Selector::Not(inner) => wire.not = Some(Box::new(SelectorWire::from(&**inner))),
             }
             wire
         }

@@ -16,6 +16,14 @@ fn date(text: &str, field: &str) -> Result<NaiveDate, OrgError> {
     })
 }
 
+/// A parser's or writer's error, its message bounded (it may quote a huge input).
+fn syntax(format: &'static str, error: &impl std::fmt::Display) -> OrgError {
+    OrgError::Syntax {
+        format,
+        message: crate::text::bound_message(error.to_string().trim_end()),
+    }
+}
+
 fn code(text: String, field: &str) -> Result<BodyCode, OrgError> {
     BodyCode::new(text).map_err(|e| e.at(field))
 }
@@ -244,10 +252,9 @@ impl From<Change> for ChangeWire {
 }
 
 /// A registry in a data file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 struct RegistryWire {
-    #[serde(default)]
     bodies: Vec<BodyWire>,
     #[serde(default)]
     changes: Vec<ChangeWire>,
@@ -294,15 +301,19 @@ impl Registry {
     ///
     /// # Errors
     ///
+    /// [`OrgError::EmptyInput`] if the text is empty or only white space;
     /// [`OrgError::Syntax`] if the text is not TOML of the expected shape (with the line
-    /// and column); [`OrgError::At`] naming the path (such as `bodies[3].kind`) of a value
+    /// and column; `bodies` is required, `changes` optional); [`OrgError::At`] naming the path (such as `bodies[3].kind`) of a value
     /// that is not a valid code, kind, level or date; any error of
-    /// [`RegistryBuilder::build`](super::RegistryBuilder::build).
+    /// [`RegistryBuilder::build`](super::RegistryBuilder::build), at the path of the value
+    /// at fault (`bodies[3].parent`, `changes[0].into`).
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::org::Registry;
+    /// use directives::org::{OrgError, Registry};
+    ///
+    /// assert_eq!(Registry::from_toml_str(" \n").unwrap_err(), OrgError::EmptyInput { format: "toml" });
     ///
     /// let registry = Registry::from_toml_str(r#"
     ///     [[bodies]]
@@ -326,10 +337,10 @@ impl Registry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_toml_str(text: &str) -> Result<Registry, OrgError> {
-        let wire: RegistryWire = toml::from_str(text).map_err(|e| OrgError::Syntax {
-            format: "toml",
-            message: e.to_string().trim_end().to_owned(),
-        })?;
+        if text.trim().is_empty() {
+            return Err(OrgError::EmptyInput { format: "toml" });
+        }
+        let wire: RegistryWire = toml::from_str(text).map_err(|e| syntax("toml", &e))?;
         wire.build()
     }
 
@@ -354,10 +365,10 @@ impl Registry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Registry, OrgError> {
-        let wire: RegistryWire = serde_json::from_str(text).map_err(|e| OrgError::Syntax {
-            format: "json",
-            message: e.to_string(),
-        })?;
+        if text.trim().is_empty() {
+            return Err(OrgError::EmptyInput { format: "json" });
+        }
+        let wire: RegistryWire = serde_json::from_str(text).map_err(|e| syntax("json", &e))?;
         wire.build()
     }
 
@@ -380,10 +391,7 @@ impl Registry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json_string(&self) -> Result<String, OrgError> {
-        serde_json::to_string(&RegistryWire::of(self)).map_err(|e| OrgError::Syntax {
-            format: "json",
-            message: e.to_string(),
-        })
+        serde_json::to_string(&RegistryWire::of(self)).map_err(|e| syntax("json", &e))
     }
 
     /// Writes the registry as TOML, in the form [`from_toml_str`](Self::from_toml_str)
@@ -412,10 +420,7 @@ impl Registry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_toml_string(&self) -> Result<String, OrgError> {
-        toml::to_string(&RegistryWire::of(self)).map_err(|e| OrgError::Syntax {
-            format: "toml",
-            message: e.to_string(),
-        })
+        toml::to_string(&RegistryWire::of(self)).map_err(|e| syntax("toml", &e))
     }
 }
 
@@ -481,8 +486,9 @@ mod tests {
             "level": "province", "from": "2000-01-01", "parent": "B"}]}}"#;
         let err = serde_json::from_str::<Province>(text).unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("body `A` names parent `B`, which is not in the registry"),
+            err.to_string().starts_with(
+                "at `bodies[0].parent`: body `A` names parent `B`, which is not in the registry"
+            ),
             "{err}"
         );
         let text = r#"{"registry": {"bodies": [{"code": "A", "name": "A", "kind": "other",

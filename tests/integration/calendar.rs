@@ -1452,3 +1452,45 @@ proptest! {
         prop_assert_eq!(kind.is_working(), cal.is_working_day(date).unwrap());
     }
 }
+
+/// A compensatory day off never lands on a make-up working day: the schedule says that day
+/// is worked, so the compensation goes to the next working day the schedule does not name.
+/// Before, the compensation took the make-up day: `is_working_day` said it was off while
+/// `day_info` called it a make-up working day.
+#[test]
+fn compensation_skips_make_up_days() {
+    let labour = HolidayRule::vietnam_rule("labour-day").unwrap();
+    let schedule = YearSchedule::builder(2027)
+        .provenance(test_data())
+        .make_up_day(d(2027, 5, 2), "Làm bù", "Make-up day")
+        .build()
+        .unwrap();
+    let cal = WorkCalendar::builder()
+        .rule(labour)
+        .schedule(schedule)
+        .years(2027, 2027)
+        .build()
+        .unwrap();
+    // Labour Day falls on Saturday 2027-05-01; Sunday 2027-05-02 is worked.
+    assert!(cal.is_working_day(d(2027, 5, 2)).unwrap());
+    assert!(matches!(
+        cal.day_info(d(2027, 5, 2)).unwrap(),
+        DayKind::MakeUpWorkingDay(_)
+    ));
+    assert!(!cal.is_working_day(d(2027, 5, 3)).unwrap());
+    assert!(matches!(
+        cal.day_info(d(2027, 5, 3)).unwrap(),
+        DayKind::Compensatory { date, .. } if date == d(2027, 5, 1)
+    ));
+    for day in d(2027, 4, 20).iter_days().take(30) {
+        assert_eq!(
+            cal.is_working_day(day).unwrap(),
+            cal.day_info(day).unwrap().is_working(),
+            "{day}"
+        );
+    }
+    assert_eq!(
+        cal.working_days(d(2027, 4, 30), d(2027, 5, 5)).unwrap(),
+        [d(2027, 4, 30), d(2027, 5, 2), d(2027, 5, 4)]
+    );
+}

@@ -40,8 +40,12 @@ fn duplicate_code() {
             .body(other("A", None))
             .body(other("A", None)),
     );
-    assert_eq!(err, OrgError::DuplicateCode { code: code("A") });
-    assert_eq!(err.to_string(), "duplicate body code `A`");
+    assert_eq!(err.path(), Some("bodies[1].code"));
+    assert_eq!(err.cause(), &OrgError::DuplicateCode { code: code("A") });
+    assert_eq!(
+        err.to_string(),
+        "at `bodies[1].code`: duplicate body code `A`"
+    );
 }
 
 #[test]
@@ -49,7 +53,7 @@ fn dangling_parent() {
     let err = build_err(Registry::builder().body(other("A", Some("Z"))));
     assert_eq!(
         err.to_string(),
-        "body `A` names parent `Z`, which is not in the registry"
+        "at `bodies[0].parent`: body `A` names parent `Z`, which is not in the registry"
     );
 }
 
@@ -58,7 +62,7 @@ fn empty_validity() {
     let err = build_err(Registry::builder().body(other("A", None).with_until(day(2000, 1, 1))));
     assert_eq!(
         err.to_string(),
-        "body `A` has an empty validity: from 2000-01-01 until 2000-01-01"
+        "at `bodies[0].until`: body `A` has an empty validity: from 2000-01-01 until 2000-01-01"
     );
 }
 
@@ -70,7 +74,10 @@ fn parent_cycle() {
             .body(other("B", Some("A")))
             .body(other("C", Some("B"))),
     );
-    assert_eq!(err.to_string(), "parent cycle: `A` → `C` → `B` → `A`");
+    assert_eq!(
+        err.to_string(),
+        "parent cycle on 2000-01-01: `A` → `C` → `B` → `A`"
+    );
 }
 
 #[test]
@@ -126,9 +133,10 @@ fn merge_into_a_body_established_later() {
                 date: day(2019, 6, 1),
             }),
     );
+    assert_eq!(err.path(), Some("changes[0].into"));
     assert_eq!(
-        err,
-        OrgError::SuccessorNotEstablished {
+        err.cause(),
+        &OrgError::SuccessorNotEstablished {
             code: code("A"),
             successor: code("B"),
             change: ChangeKind::Merge,
@@ -138,7 +146,7 @@ fn merge_into_a_body_established_later() {
     );
     assert_eq!(
         err.to_string(),
-        "`B` takes over from `A` on 2019-06-01, the date of the merge, but is established only on 2020-01-01"
+        "at `changes[0].into`: `B` takes over from `A` on 2019-06-01, the date of the merge, but is established only on 2020-01-01"
     );
 }
 
@@ -170,7 +178,7 @@ fn split_into_a_part_established_later() {
     );
     assert_eq!(
         err.to_string(),
-        "`C` takes over from `A` on 2019-06-01, the date of the split, but is established only on 2019-06-02"
+        "at `changes[0].into[1]`: `C` takes over from `A` on 2019-06-01, the date of the split, but is established only on 2019-06-02"
     );
 }
 
@@ -186,9 +194,10 @@ fn merge_into_a_body_that_has_ended() {
                 date: day(2019, 6, 1),
             }),
     );
+    assert_eq!(err.path(), Some("changes[0].into"));
     assert_eq!(
-        err,
-        OrgError::SuccessorNotActive {
+        err.cause(),
+        &OrgError::SuccessorNotActive {
             code: code("A"),
             successor: code("B"),
             change: ChangeKind::Merge,
@@ -197,7 +206,7 @@ fn merge_into_a_body_that_has_ended() {
     );
     assert_eq!(
         err.to_string(),
-        "successor `B` of `A` is not active on 2019-06-01, the date of the merge"
+        "at `changes[0].into`: successor `B` of `A` is not active on 2019-06-01, the date of the merge"
     );
 }
 
@@ -231,7 +240,7 @@ fn change_naming_a_missing_body() {
     );
     assert_eq!(
         err.to_string(),
-        "dissolve on 2010-01-01 names body `X`, which is not in the registry"
+        "at `changes[0].successor`: dissolve on 2010-01-01 names body `X`, which is not in the registry"
     );
 }
 
@@ -248,7 +257,7 @@ fn conflicting_ends() {
     );
     assert_eq!(
         err.to_string(),
-        "body `A` ends twice: on 2010-01-01 and by a dissolve on 2011-01-01"
+        "at `changes[0].date`: body `A` ends twice: on 2010-01-01 and by a dissolve on 2011-01-01"
     );
     // The same date is one end, given twice.
     Registry::builder()
@@ -271,7 +280,7 @@ fn overlapping_validity_of_child_and_parent() {
     );
     assert_eq!(
         err.to_string(),
-        "body `C` is active on 2025-07-01 but its parent `P` is not"
+        "at `bodies[1].parent`: body `C` is active on 2025-07-01 but its parent `P` is not"
     );
 }
 
@@ -288,7 +297,7 @@ fn rename_outside_validity() {
     );
     assert_eq!(
         err.to_string(),
-        "rename of `A` on 2010-01-01 is outside its validity"
+        "at `changes[0].date`: rename of `A` on 2010-01-01 is outside its validity"
     );
 }
 
@@ -308,7 +317,7 @@ fn malformed_split() {
     );
     assert_eq!(
         err.to_string(),
-        "split of `A` on 2010-01-01 is malformed: the heir is not one of the parts"
+        "at `changes[0].heir`: split of `A` on 2010-01-01 is malformed: the heir is not one of the parts"
     );
 }
 
@@ -327,7 +336,7 @@ fn move_under_a_parent_that_has_ended() {
     );
     assert_eq!(
         err.to_string(),
-        "body `C` is active on 2015-01-01 but its parent `Q` is not"
+        "at `changes[0].parent`: body `C` is active on 2015-01-01 but its parent `Q` is not"
     );
 }
 
@@ -344,7 +353,10 @@ fn two_renames_on_one_day() {
             .change(rename("A1"))
             .change(rename("A2")),
     );
-    assert_eq!(err.to_string(), "two rename changes of `A` on 2010-01-01");
+    assert_eq!(
+        err.to_string(),
+        "at `changes[1].date`: two rename changes of `A` on 2010-01-01"
+    );
 }
 
 #[test]
@@ -361,7 +373,7 @@ fn merge_into_a_merged_body() {
     );
     assert_eq!(
         err.to_string(),
-        "merge of `B` on 2010-01-01 is malformed: a body merges into itself"
+        "at `changes[0].bodies[1]`: merge of `B` on 2010-01-01 is malformed: a body merges into itself"
     );
 }
 
@@ -378,9 +390,10 @@ fn ended_twice_by_changes() {
             .change(dissolve())
             .change(dissolve()),
     );
+    assert_eq!(err.path(), Some("changes[1].date"));
     assert_eq!(
-        err,
-        OrgError::ConflictingEnd {
+        err.cause(),
+        &OrgError::ConflictingEnd {
             code: code("A"),
             first: day(2010, 1, 1),
             change: ChangeKind::Dissolve,
@@ -402,7 +415,7 @@ fn change_ending_a_body_before_it_starts() {
     );
     assert_eq!(
         err.to_string(),
-        "body `A` has an empty validity: from 2000-01-01 until 1999-01-01"
+        "at `changes[0].date`: body `A` has an empty validity: from 2000-01-01 until 1999-01-01"
     );
 }
 
@@ -457,7 +470,7 @@ fn malformed_changes() {
                 into: code("A"),
                 date,
             },
-            "merge of `A` on 2010-01-01 is malformed: no bodies to merge",
+            "at `changes[0].bodies`: merge of `A` on 2010-01-01 is malformed: no bodies to merge",
         ),
         (
             Change::Merge {
@@ -465,7 +478,7 @@ fn malformed_changes() {
                 into: code("A"),
                 date,
             },
-            "merge of `B` on 2010-01-01 is malformed: a body is listed twice",
+            "at `changes[0].bodies[1]`: merge of `B` on 2010-01-01 is malformed: a body is listed twice",
         ),
         (
             Change::Split {
@@ -474,7 +487,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: no parts",
+            "at `changes[0].into`: split of `A` on 2010-01-01 is malformed: no parts",
         ),
         (
             Change::Split {
@@ -483,7 +496,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: a body splits into itself",
+            "at `changes[0].into[0]`: split of `A` on 2010-01-01 is malformed: a body splits into itself",
         ),
         (
             Change::Split {
@@ -492,7 +505,7 @@ fn malformed_changes() {
                 heir: code("B"),
                 date,
             },
-            "split of `A` on 2010-01-01 is malformed: a part is listed twice",
+            "at `changes[0].into[2]`: split of `A` on 2010-01-01 is malformed: a part is listed twice",
         ),
         (
             Change::Dissolve {
@@ -500,7 +513,7 @@ fn malformed_changes() {
                 successor: Some(code("A")),
                 date,
             },
-            "dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
+            "at `changes[0].successor`: dissolve of `A` on 2010-01-01 is malformed: a body succeeds itself",
         ),
         (
             Change::Move {
@@ -508,7 +521,7 @@ fn malformed_changes() {
                 date: day(2000, 1, 1),
                 parent: Some(code("B")),
             },
-            "move of `A` on 2000-01-01 is outside its validity",
+            "at `changes[0].date`: move of `A` on 2000-01-01 is outside its validity",
         ),
         (
             Change::Move {
@@ -516,7 +529,7 @@ fn malformed_changes() {
                 date,
                 parent: Some(code("Z")),
             },
-            "move on 2010-01-01 names body `Z`, which is not in the registry",
+            "at `changes[0].parent`: move on 2010-01-01 names body `Z`, which is not in the registry",
         ),
     ];
     for (change, message) in cases {
@@ -969,7 +982,7 @@ from = "2000-01-01"
             err.to_string(),
             "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
         );
-        let json = r#"{"changes": [{"change": "establish", "body": "TU"}]}"#;
+        let json = r#"{"bodies": [], "changes": [{"change": "establish", "body": "TU"}]}"#;
         let err = Registry::from_json_str(json).unwrap_err();
         assert_eq!(
             err,
@@ -1003,7 +1016,10 @@ from = "2000-01-01"
     fn semantic_errors_come_from_the_builder() {
         let text = format!("{HEAD}{HEAD}");
         let err = Registry::from_toml_str(&text).unwrap_err();
-        assert_eq!(err.to_string(), "duplicate body code `TU`");
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].code`: duplicate body code `TU`"
+        );
     }
 
     #[derive(Debug, serde::Deserialize)]
@@ -1059,6 +1075,447 @@ from = "2000-01-01"
         assert!(err.to_string().contains("empty selector"), "{err}");
         let err = toml::from_str::<Task>(r#"to = { kinds = "other" }"#).unwrap_err();
         assert!(err.to_string().contains("unknown field `kinds`"), "{err}");
+    }
+}
+
+// ---- hostile input: cost, limits, locations ----
+
+mod robustness {
+    use super::*;
+
+    /// A body from 2000-01-01 with an explicit parent.
+    fn under(text: &str, parent: &str) -> Body {
+        other(text, Some(parent))
+    }
+
+    #[test]
+    fn a_hierarchy_may_swap_over_time() {
+        // B under A until 2010, then A under B: never both on one day.
+        let registry = Registry::builder()
+            .body(other("A", None))
+            .body(under("B", "A"))
+            .change(Change::Move {
+                body: code("B"),
+                date: day(2010, 1, 1),
+                parent: None,
+            })
+            .change(Change::Move {
+                body: code("A"),
+                date: day(2010, 1, 1),
+                parent: Some(code("B")),
+            })
+            .build()
+            .unwrap();
+        let a = registry.id("A").unwrap();
+        let b = registry.id("B").unwrap();
+        assert_eq!(registry.parent_on(b, day(2009, 12, 31)), Some(a));
+        assert_eq!(registry.parent_on(a, day(2010, 1, 1)), Some(b));
+        assert_eq!(registry.descendants_on(a, day(2009, 12, 31)), vec![b]);
+        assert_eq!(registry.descendants_on(b, day(2010, 1, 1)), vec![a]);
+        assert!(registry.descendants_on(a, day(2010, 1, 1)).is_empty());
+        let selected = registry
+            .select(&Selector::DescendantsOf(code("B")), day(2011, 1, 1))
+            .unwrap();
+        assert_eq!(selected, vec![a]);
+    }
+
+    #[test]
+    fn a_swap_on_one_day_is_a_cycle_on_that_day() {
+        // A moves under B on 2010-01-01 while B is still under A: a cycle from that day.
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(under("B", "A"))
+                .change(Change::Move {
+                    body: code("A"),
+                    date: day(2010, 1, 1),
+                    parent: Some(code("B")),
+                }),
+        );
+        assert_eq!(
+            err,
+            OrgError::ParentCycle {
+                codes: vec![code("A"), code("B"), code("A")],
+                date: day(2010, 1, 1),
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "parent cycle on 2010-01-01: `A` → `B` → `A`"
+        );
+    }
+
+    #[test]
+    fn a_cycle_through_a_body_established_later() {
+        // C is established in 2010 under B, and B moves under C in 2015: the cycle exists
+        // from that day.
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(under("B", "A"))
+                .body(
+                    Body::new(
+                        code("C"),
+                        "C",
+                        BodyKind::Other,
+                        Level::Province,
+                        day(2010, 1, 1),
+                    )
+                    .with_parent(code("B")),
+                )
+                .change(Change::Move {
+                    body: code("B"),
+                    date: day(2015, 1, 1),
+                    parent: Some(code("C")),
+                }),
+        );
+        assert!(
+            matches!(err, OrgError::ParentCycle { date, .. } if date == day(2015, 1, 1)),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn moves_on_many_dates_keep_children_exact() {
+        // 2,000 bodies under two roots, each moved to the other root on its own date: a
+        // layout per move date would hold 4 million entries.
+        let n = 2_000;
+        let mut builder = Registry::builder()
+            .body(other("R0", None))
+            .body(other("R1", None));
+        let mut changes = Vec::new();
+        for i in 0..n {
+            let name = format!("C{i}");
+            builder = builder.body(under(&name, if i % 2 == 0 { "R0" } else { "R1" }));
+            changes.push(Change::Move {
+                body: code(&name),
+                date: day(2001, 1, 1) + chrono::Days::new(i),
+                parent: Some(code(if i % 2 == 0 { "R1" } else { "R0" })),
+            });
+        }
+        let registry = builder.changes(changes).build().unwrap();
+        let r0 = registry.id("R0").unwrap();
+        let r1 = registry.id("R1").unwrap();
+        for k in [0u64, 1, 999, 1_000, 1_999, 2_000] {
+            let date = day(2001, 1, 1) + chrono::Days::new(k);
+            // Before date k, bodies j >= k still sit under their first root.
+            let expected = |root: u64| -> Vec<BodyId> {
+                (0..n)
+                    .filter(|&j| {
+                        let first = j % 2;
+                        let moved = j <= k;
+                        (if moved { 1 - first } else { first }) == root
+                    })
+                    .map(|j| registry.id(format!("C{j}")).unwrap())
+                    .collect()
+            };
+            assert_eq!(registry.children_on(r0, date), expected(0), "day {k}");
+            assert_eq!(registry.children_on(r1, date), expected(1), "day {k}");
+            assert_eq!(registry.descendants_on(r1, date), expected(1), "day {k}");
+        }
+    }
+
+    #[test]
+    fn a_merge_of_many_bodies_and_a_split_into_many_parts() {
+        let n = 20_000;
+        let names: Vec<String> = (0..n).map(|i| format!("M{i}")).collect();
+        let registry = Registry::builder()
+            .bodies(names.iter().map(|c| other(c, None)))
+            .body(other("INTO", None))
+            .body(other("WHOLE", None))
+            .change(Change::Merge {
+                bodies: names.iter().map(|c| code(c)).collect(),
+                into: code("INTO"),
+                date: day(2020, 1, 1),
+            })
+            .change(Change::Split {
+                body: code("WHOLE"),
+                into: names.iter().map(|c| code(c)).collect(),
+                heir: code("M7"),
+                date: day(2015, 1, 1),
+            })
+            .build()
+            .unwrap();
+        let whole = registry.id("WHOLE").unwrap();
+        assert_eq!(
+            registry.successor_on(whole, day(2016, 1, 1)),
+            registry.id("M7")
+        );
+        assert_eq!(
+            registry.successor_on(whole, day(2021, 1, 1)),
+            registry.id("INTO")
+        );
+        // A repeat at the end of a long list is found, and named by its place.
+        let mut listed: Vec<BodyCode> = names.iter().map(|c| code(c)).collect();
+        listed.push(code("M3"));
+        let err = build_err(
+            Registry::builder()
+                .bodies(names.iter().map(|c| other(c, None)))
+                .body(other("INTO", None))
+                .change(Change::Merge {
+                    bodies: listed,
+                    into: code("INTO"),
+                    date: day(2020, 1, 1),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0].bodies[20000]`: merge of `M3` on 2020-01-01 is malformed: a body is listed twice"
+        );
+    }
+
+    #[test]
+    fn build_errors_name_the_path_and_the_value() {
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None))
+                .body(other("C", None))
+                .body(under("D", "ZZ")),
+        );
+        assert_eq!(err.path(), Some("bodies[3].parent"));
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[3].parent`: body `D` names parent `ZZ`, which is not in the registry"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None).with_until(day(1999, 1, 1))),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].until`: body `B` has an empty validity: from 2000-01-01 until 1999-01-01"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .body(other("B", None))
+                .change(Change::Dissolve {
+                    body: code("A"),
+                    successor: None,
+                    date: day(2010, 1, 1),
+                })
+                .change(Change::Merge {
+                    bodies: vec![code("B"), code("Q")],
+                    into: code("A"),
+                    date: day(2009, 1, 1),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[1].bodies[1]`: merge on 2009-01-01 names body `Q`, which is not in the registry"
+        );
+    }
+
+    #[test]
+    fn blank_names_are_refused() {
+        let blank = |names: directives::org::Names| {
+            build_err(Registry::builder().body(other("A", None).with_names(names)))
+        };
+        let err = blank(directives::org::Names::new(" \t"));
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].name`: body `A` has a blank name"
+        );
+        let err = blank(directives::org::Names::new("A").with_en(""));
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].name_en`: body `A` has a blank name_en"
+        );
+        let err = blank(directives::org::Names::new("A").with_short("\u{3000}"));
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[0].short`: body `A` has a blank short"
+        );
+        let err = build_err(
+            Registry::builder()
+                .body(other("A", None))
+                .change(Change::Rename {
+                    body: code("A"),
+                    date: day(2010, 1, 1),
+                    names: "".into(),
+                }),
+        );
+        assert_eq!(
+            err.to_string(),
+            "at `changes[0].name`: body `A` has a blank name"
+        );
+    }
+
+    #[test]
+    fn huge_values_are_quoted_within_a_bound() {
+        let huge = "X".repeat(10 * 1024 * 1024);
+        let err = huge.parse::<BodyCode>().unwrap_err();
+        let message = err.to_string();
+        assert!(message.len() < 300, "{} bytes", message.len());
+        assert!(message.contains(" (… 10485680 more bytes)"), "{message}");
+        let err = huge.parse::<BodyKind>().unwrap_err();
+        assert!(err.to_string().len() < 300);
+    }
+
+    /// `n` levels of `not` around a kind, built through the API.
+    fn nested(n: usize) -> Selector {
+        let mut selector = Selector::Kind(BodyKind::Other);
+        for _ in 1..n {
+            selector = !selector;
+        }
+        selector
+    }
+
+    #[test]
+    fn a_selector_fifty_thousand_deep_is_refused_not_a_stack_overflow() {
+        let registry = Registry::builder().body(other("A", None)).build().unwrap();
+        let a = registry.id("A").unwrap();
+        let deep = nested(50_000);
+        assert_eq!(deep.depth(), 50_000);
+        let err = registry.select(&deep, day(2020, 1, 1)).unwrap_err();
+        assert_eq!(
+            err,
+            OrgError::SelectorTooDeep {
+                limit: Selector::MAX_DEPTH
+            }
+        );
+        assert_eq!(err.to_string(), "selector nested deeper than 32 levels");
+        assert!(registry.matches(&deep, a, day(2020, 1, 1)).is_err());
+        // Displaying stops at the limit; dropping takes constant stack.
+        let shown = deep.to_string();
+        assert!(shown.len() < 400, "{shown}");
+        assert!(shown.contains('…'));
+        let wide = Selector::Any((0..50_000).map(|_| nested(2)).collect());
+        assert_eq!(registry.select(&wide, day(2020, 1, 1)).unwrap(), vec![]);
+        drop(deep);
+    }
+
+    #[test]
+    fn a_selector_at_the_limit_resolves() {
+        let registry = Registry::builder().body(other("A", None)).build().unwrap();
+        // An odd number of `not`s around `kind(other)`: matches nothing.
+        let selector = nested(Selector::MAX_DEPTH);
+        assert_eq!(selector.depth(), Selector::MAX_DEPTH);
+        let expected = if Selector::MAX_DEPTH % 2 == 1 {
+            registry.id("A").into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        assert_eq!(
+            registry.select(&selector, day(2020, 1, 1)).unwrap(),
+            expected
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn deep_selectors_round_trip_or_are_refused_when_written() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Holder {
+            selector: Selector,
+        }
+        for depth in [1, 2, 17, Selector::MAX_DEPTH] {
+            // Lists nest two levels of TOML and JSON per level (a list of tables).
+            let mut lists = Selector::Kind(BodyKind::Other);
+            for k in 1..depth {
+                let pair = vec![lists, Selector::Level(Level::Province)];
+                lists = if k % 2 == 0 {
+                    Selector::Any(pair)
+                } else {
+                    Selector::All(pair)
+                };
+            }
+            assert_eq!(lists.depth(), depth);
+            for selector in [nested(depth), lists] {
+                let holder = Holder { selector };
+                let toml_text = toml::to_string(&holder).unwrap();
+                assert_eq!(
+                    toml::from_str::<Holder>(&toml_text).unwrap(),
+                    holder,
+                    "{toml_text}"
+                );
+                let json = serde_json::to_string(&holder).unwrap();
+                assert_eq!(serde_json::from_str::<Holder>(&json).unwrap(), holder);
+            }
+        }
+        let too_deep = Holder {
+            selector: nested(Selector::MAX_DEPTH + 1),
+        };
+        let err = serde_json::to_string(&too_deep).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("selector nested deeper than 32 levels"),
+            "{err}"
+        );
+        assert!(toml::to_string(&too_deep).is_err());
+        // Read: a selector one level too deep is refused with the same error.
+        let mut json = String::from(r#"{"kind": "other"}"#);
+        for _ in 0..Selector::MAX_DEPTH {
+            json = format!(r#"{{"not": {json}}}"#);
+        }
+        let err = serde_json::from_str::<Selector>(&json).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("selector nested deeper than 32 levels"),
+            "{err}"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        for text in ["", "  \n\t\r\n"] {
+            assert_eq!(
+                Registry::from_toml_str(text).unwrap_err(),
+                OrgError::EmptyInput { format: "toml" }
+            );
+            assert_eq!(
+                Registry::from_json_str(text).unwrap_err(),
+                OrgError::EmptyInput { format: "json" }
+            );
+        }
+        assert_eq!(
+            OrgError::EmptyInput { format: "toml" }.to_string(),
+            "empty registry toml: a registry file lists its bodies"
+        );
+        let err = Registry::from_toml_str("# only a comment\n").unwrap_err();
+        assert!(
+            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("missing field `bodies`"), "{err}");
+        let err = Registry::from_json_str("{}").unwrap_err();
+        assert!(err.to_string().contains("missing field `bodies`"), "{err}");
+        // An explicit empty list is an empty registry.
+        assert!(
+            Registry::from_json_str(r#"{"bodies": []}"#)
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn file_errors_name_the_path_and_bound_the_value() {
+        let text = r#"{"bodies": [
+            {"code": "A", "name": "A", "kind": "other", "level": "province", "from": "2000-01-01"},
+            {"code": "A", "name": "A2", "kind": "other", "level": "province", "from": "2000-01-01"}
+        ]}"#;
+        let err = Registry::from_json_str(text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "at `bodies[1].code`: duplicate body code `A`"
+        );
+        let huge = "2".repeat(5 * 1024 * 1024);
+        let text = format!(
+            r#"{{"bodies": [{{"code": "A", "name": "A", "kind": "other", "level": "province", "from": "{huge}"}}]}}"#
+        );
+        let message = Registry::from_json_str(&text).unwrap_err().to_string();
+        assert!(
+            message.starts_with("at `bodies[0].from`: invalid date `2222"),
+            "{message}"
+        );
+        assert!(message.len() < 300, "{} bytes", message.len());
+        let text = format!("[[bodies]]\ncode = \"{huge}\n");
+        let message = Registry::from_toml_str(&text).unwrap_err().to_string();
+        assert!(message.len() < 600, "{} bytes", message.len());
     }
 }
 

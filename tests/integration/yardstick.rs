@@ -1,26 +1,70 @@
-//! The reporting-compliance yardstick: the 1M CSV files through the same pipeline as the
-//! `status_csv` example, compared with the expected answers exactly; and the generator,
-//! reproduced in memory, checked for its structure and its totals.
+//! The reporting-compliance yardstick. The generator, reproduced in memory, is checked for
+//! its structure and its totals; its 1M rows go through CSV files in a temporary folder
+//! and back through the `status_csv` example's pipeline, and the rendered counts are
+//! compared with the copy of `expected_1m.csv` kept in `tests/data/yardstick/`. With the
+//! shared data folder (`DIRECTIVES_SHARED`), the shipped files are checked too.
 
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use directives::compliance::{EvaluationPolicy, Status, StatusCounts, evaluate};
 
-#[path = "../../examples/status_csv.rs"]
+#[path = "../../examples/status_csv/pipeline.rs"]
 #[allow(
     dead_code,
-    unreachable_pub,
-    reason = "the example's `main` is not run here"
+    reason = "the example uses the whole pipeline, the tests part of it"
 )]
-mod status_csv;
+mod pipeline;
 
 #[path = "../../benches/support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the bench")]
 mod generator;
 
-fn bench_dir() -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench")).to_path_buf()
+/// The expected counts per body and status as of 2025-12-31, a copy of the shared
+/// `bench/expected_1m.csv`.
+const EXPECTED_1M: &str = include_str!("../data/yardstick/expected_1m.csv");
+
+/// The shared `bench` folder, or `None` after saying plainly why the caller skips.
+fn shared_bench(test: &str) -> Option<PathBuf> {
+    let Some(root) = std::env::var_os("DIRECTIVES_SHARED") else {
+        println!("skipped {test}: DIRECTIVES_SHARED is not set (it names the shared data folder)");
+        return None;
+    };
+    let dir = Path::new(&root).join("bench");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!(
+            "skipped {test}: DIRECTIVES_SHARED names `{}`, which has no `bench` folder",
+            Path::new(&root).display()
+        );
+        None
+    }
+}
+
+/// A folder under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!(
+            "directives-{name}-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Best effort: a folder left behind in the temporary folder harms nothing.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn as_of() -> NaiveDate {
@@ -35,10 +79,114 @@ fn totals(statuses: &[Status]) -> StatusCounts {
     counts
 }
 
+fn assert_published_totals(counts: &StatusCounts) {
+    assert_eq!(counts.get(Status::DoneOnTime), 509_874);
+    assert_eq!(counts.get(Status::DoneLate), 151_892);
+    assert_eq!(counts.get(Status::OpenOverdue), 122_887);
+    assert_eq!(counts.get(Status::OpenWithinDeadline), 215_347);
+}
+
+/// Writes the first `n` generated rows as CSV files in `dir`, the submissions gzipped
+/// when `gzip` is set.
+fn write_generated(dir: &Path, n: u64, gzip: bool) -> (PathBuf, PathBuf) {
+    let obligations_path = dir.join("obligations.csv");
+    let submissions_path = dir.join(if gzip {
+        "submissions.csv.gz"
+    } else {
+        "submissions.csv"
+    });
+    let mut obligations = BufWriter::new(std::fs::File::create(&obligations_path).unwrap());
+    let file = std::fs::File::create(&submissions_path).unwrap();
+    if gzip {
+        let mut submissions =
+            flate2::write::GzEncoder::new(BufWriter::new(file), flate2::Compression::fast());
+        generator::write_csv(n, &mut obligations, &mut submissions).unwrap();
+        submissions.finish().unwrap().flush().unwrap();
+    } else {
+        let mut submissions = BufWriter::new(file);
+        generator::write_csv(n, &mut obligations, &mut submissions).unwrap();
+        submissions.flush().unwrap();
+    }
+    obligations.flush().unwrap();
+    (obligations_path, submissions_path)
+}
+
 #[test]
-fn csv_1m_matches_expected_exactly() {
-    let dir = bench_dir();
-    let loaded = status_csv::load(
+fn generated_csv_1m_round_trip_matches_expected_exactly() {
+    let dir = TempDir::new("yardstick-1m");
+    let (obligations, submissions) = write_generated(&dir.0, 1_000_000, false);
+    let loaded = pipeline::load(&obligations, &submissions).unwrap();
+    assert_eq!(loaded.obligations.len(), 1_000_000);
+    assert_eq!(loaded.events.len(), 1_179_142);
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
+    assert_published_totals(&totals(evaluation.statuses()));
+    let rendered = pipeline::render(&evaluation).unwrap();
+    assert!(
+        rendered == EXPECTED_1M,
+        "output differs from tests/data/yardstick/expected_1m.csv"
+    );
+}
+
+#[test]
+fn gzipped_csv_reads_like_plain_csv() {
+    let plain_dir = TempDir::new("yardstick-plain");
+    let gzip_dir = TempDir::new("yardstick-gzip");
+    let plain = write_generated(&plain_dir.0, 5_000, false);
+    let gzipped = write_generated(&gzip_dir.0, 5_000, true);
+    assert_ne!(
+        std::fs::read(&plain.1).unwrap(),
+        std::fs::read(&gzipped.1).unwrap()
+    );
+    assert_eq!(
+        pipeline::read_input(&plain.1).unwrap(),
+        pipeline::read_input(&gzipped.1).unwrap()
+    );
+    let policy = EvaluationPolicy::without_calendar();
+    let a = pipeline::load(&plain.0, &plain.1).unwrap();
+    let b = pipeline::load(&gzipped.0, &gzipped.1).unwrap();
+    let a = evaluate(&a.obligations, &a.events, as_of(), &policy).unwrap();
+    let b = evaluate(&b.obligations, &b.events, as_of(), &policy).unwrap();
+    assert_eq!(a.statuses(), b.statuses());
+    assert_eq!(pipeline::render(&a).unwrap(), pipeline::render(&b).unwrap());
+}
+
+#[test]
+fn malformed_csv_rows_name_the_file_and_line() {
+    let dir = TempDir::new("yardstick-bad");
+    let obligations = dir.0.join("obligations.csv");
+    let submissions = dir.0.join("submissions.csv");
+    std::fs::write(
+        &obligations,
+        "obligation_id,body_id,period_id,due_date\n1,5,0,2022-02-20\n2,5,0,2022-2-20\n",
+    )
+    .unwrap();
+    std::fs::write(&submissions, "obligation_id,submitted\n").unwrap();
+    let err = pipeline::load(&obligations, &submissions).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("`{}` line 3: malformed row", obligations.display())
+    );
+}
+
+#[test]
+fn repository_copy_of_expected_matches_the_shared_file() {
+    let Some(dir) = shared_bench("repository_copy_of_expected_matches_the_shared_file") else {
+        return;
+    };
+    let shared = std::fs::read_to_string(dir.join("expected_1m.csv")).unwrap();
+    assert!(
+        shared == EXPECTED_1M,
+        "tests/data/yardstick/expected_1m.csv differs from the shared copy"
+    );
+}
+
+#[test]
+fn shared_csv_1m_matches_expected_exactly() {
+    let Some(dir) = shared_bench("shared_csv_1m_matches_expected_exactly") else {
+        return;
+    };
+    let loaded = pipeline::load(
         &dir.join("obligations_1m.csv.gz"),
         &dir.join("submissions_1m.csv.gz"),
     )
@@ -47,28 +195,29 @@ fn csv_1m_matches_expected_exactly() {
     assert_eq!(loaded.events.len(), 1_179_142);
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
-    let counts = totals(evaluation.statuses());
-    assert_eq!(counts.get(Status::DoneOnTime), 509_874);
-    assert_eq!(counts.get(Status::DoneLate), 151_892);
-    assert_eq!(counts.get(Status::OpenOverdue), 122_887);
-    assert_eq!(counts.get(Status::OpenWithinDeadline), 215_347);
-    let rendered = status_csv::render(&evaluation).unwrap();
-    let expected = std::fs::read_to_string(dir.join("expected_1m.csv")).unwrap();
-    assert!(rendered == expected, "output differs from expected_1m.csv");
+    assert_published_totals(&totals(evaluation.statuses()));
+    let rendered = pipeline::render(&evaluation).unwrap();
+    assert!(
+        rendered == EXPECTED_1M,
+        "output differs from expected_1m.csv"
+    );
 }
 
 #[test]
-fn generator_reproduces_the_files_first_rows() {
-    let dir = bench_dir();
-    let obligations = status_csv::read_input(&dir.join("obligations_1m.csv.gz")).unwrap();
-    let text = String::from_utf8(obligations).unwrap();
-    for (i, line) in text.lines().skip(1).take(2000).enumerate() {
-        let row = generator::row(i as u64);
-        let expected = format!(
-            "{},{},{},{}",
-            row.obligation_id, row.body_id, row.period_id, row.due
-        );
-        assert_eq!(line, expected);
+fn generator_writes_the_shared_files_first_rows() {
+    let Some(dir) = shared_bench("generator_writes_the_shared_files_first_rows") else {
+        return;
+    };
+    let mut obligations = Vec::new();
+    let mut submissions = Vec::new();
+    generator::write_csv(2_000, &mut obligations, &mut submissions).unwrap();
+    let written = String::from_utf8(obligations).unwrap();
+    let shipped = pipeline::read_input(&dir.join("obligations_1m.csv.gz")).unwrap();
+    let shipped = String::from_utf8(shipped).unwrap();
+    let lines = written.lines().count();
+    assert_eq!(lines, 2_001);
+    for (a, b) in written.lines().zip(shipped.lines()) {
+        assert_eq!(a, b);
     }
 }
 
@@ -104,14 +253,15 @@ fn generator_structure() {
 }
 
 #[test]
-fn generated_1m_gives_the_published_totals() {
+fn generated_1m_in_memory_gives_the_published_totals() {
     let (obligations, events) = generator::generate(1_000_000);
     assert_eq!(events.len(), 1_179_142);
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let counts = totals(evaluation.statuses());
-    assert_eq!(counts.get(Status::DoneOnTime), 509_874);
-    assert_eq!(counts.get(Status::DoneLate), 151_892);
-    assert_eq!(counts.get(Status::OpenOverdue), 122_887);
-    assert_eq!(counts.get(Status::OpenWithinDeadline), 215_347);
+    assert_published_totals(&totals(evaluation.statuses()));
+    let rendered = pipeline::render(&evaluation).unwrap();
+    assert!(
+        rendered == EXPECTED_1M,
+        "output differs from tests/data/yardstick/expected_1m.csv"
+    );
 }

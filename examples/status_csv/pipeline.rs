@@ -1,15 +1,10 @@
-//! Reporting compliance at scale: reads the yardstick's obligations and submissions from
-//! CSV (plain or gzip-compressed), evaluates them as of a date through the library, and
-//! prints the count of obligations per body and status.
+//! The yardstick pipeline of the `status_csv` example: reading the obligations and
+//! submissions CSV files (plain or gzip-compressed) into the library's stores, and
+//! rendering the counts per body and status. The integration tests load the generated
+//! yardstick through this same module.
 //!
-//! ```sh
-//! cargo run --release --example status_csv -- obligations_1m.csv.gz submissions_1m.csv.gz 2025-12-31
-//! ```
-//!
-//! Standard output is `body_id,status,n` sorted by body and status (the file's body ids
-//! are the bodies' codes in the obligation store), where the statuses
-//! are the yardstick's names (`on_time`, `late`, `missing`, `not_due`); standard error
-//! gets the load and evaluation times.
+//! The file's body ids become the bodies' codes in the obligation store, so the output's
+//! `body_id` column is the body's code.
 //!
 //! Input formats: `obligation_id,body_id,period_id,due_date` (period ids count months
 //! from 2022-01) and `obligation_id,submitted`, each with a header line.
@@ -18,10 +13,9 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
-use std::time::Instant;
 
 use chrono::NaiveDate;
-use directives::compliance::{Evaluation, EvaluationPolicy, Events, Scorecard, Status, evaluate};
+use directives::compliance::{Evaluation, Events, Scorecard, Status};
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{
@@ -34,7 +28,7 @@ use directives::period::Period;
 const FIRST_YEAR: i32 = 2022;
 
 /// Reads a whole file, decompressing it when it starts with the gzip magic bytes.
-pub fn read_input(path: &Path) -> Result<Vec<u8>, Box<dyn Error>> {
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Box<dyn Error>> {
     let raw = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     if raw.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::with_capacity(raw.len() * 5);
@@ -107,15 +101,18 @@ fn fields<const N: usize>(line: &[u8]) -> Option<[&[u8]; N]> {
 
 /// The loaded yardstick: obligations, events, and the map from file ids to store ids.
 #[derive(Debug)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The obligations.
-    pub obligations: Obligations,
+    pub(crate) obligations: Obligations,
     /// The submissions.
-    pub events: Events,
+    pub(crate) events: Events,
 }
 
 /// Loads the obligations and submissions files.
-pub fn load(obligations_path: &Path, submissions_path: &Path) -> Result<Loaded, Box<dyn Error>> {
+pub(crate) fn load(
+    obligations_path: &Path,
+    submissions_path: &Path,
+) -> Result<Loaded, Box<dyn Error>> {
     // Inflate the submissions on a second thread while the obligations are parsed.
     std::thread::scope(|scope| {
         let submissions = scope.spawn(|| read_input(submissions_path).map_err(|e| e.to_string()));
@@ -211,7 +208,7 @@ fn bytecount_lines(text: &[u8]) -> usize {
 }
 
 /// The yardstick's name for a status.
-pub fn yardstick_name(status: Status) -> &'static str {
+pub(crate) fn yardstick_name(status: Status) -> &'static str {
     match status {
         Status::DoneOnTime => "on_time",
         Status::DoneLate => "late",
@@ -222,7 +219,7 @@ pub fn yardstick_name(status: Status) -> &'static str {
 }
 
 /// Renders `body_id,status,n`, sorted by body and status name.
-pub fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
+pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
     let mut out = String::from("body_id,status,n\n");
     for (body, card) in Scorecard::by_body(evaluation) {
         let mut rows: Vec<(&str, u64)> = Status::ALL
@@ -240,46 +237,4 @@ pub fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
         }
     }
     Ok(out)
-}
-
-#[allow(
-    dead_code,
-    reason = "the integration test includes this file for its pipeline"
-)]
-fn main() -> Result<(), Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let [_, obligations, submissions, as_of] = args.as_slice() else {
-        return Err("usage: status_csv OBLIGATIONS.csv[.gz] SUBMISSIONS.csv[.gz] AS_OF".into());
-    };
-    let as_of: NaiveDate = as_of
-        .parse()
-        .map_err(|e| format!("bad as-of date `{as_of}`: {e}"))?;
-    let start = Instant::now();
-    let loaded = load(Path::new(obligations), Path::new(submissions))?;
-    let loaded_at = Instant::now();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of, &policy)?;
-    let evaluated_at = Instant::now();
-    let diagnostics = evaluation.diagnostics().len();
-    let out = render(&evaluation)?;
-    let done = Instant::now();
-    print!("{out}");
-    let n = loaded.obligations.len();
-    let eval = evaluated_at - loaded_at;
-    eprintln!(
-        "obligations: {n}, events: {}, diagnostics: {diagnostics}",
-        loaded.events.len()
-    );
-    eprintln!("load: {:.1} ms", (loaded_at - start).as_secs_f64() * 1e3);
-    eprintln!(
-        "evaluation: {:.2} ms ({:.2} ns per obligation)",
-        eval.as_secs_f64() * 1e3,
-        eval.as_secs_f64() * 1e9 / n.max(1) as f64
-    );
-    eprintln!(
-        "counts and output: {:.1} ms",
-        (done - evaluated_at).as_secs_f64() * 1e3
-    );
-    eprintln!("total: {:.1} ms", (done - start).as_secs_f64() * 1e3);
-    Ok(())
 }
