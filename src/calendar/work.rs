@@ -147,13 +147,8 @@ impl Default for WeekMask {
     }
 }
 
-/// Where a day is in a [`WorkCalendar`]'s tables: its year (counted from the first) and
-/// its key.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    year: usize,
-    key: usize,
-}
+/// Where a day is in a [`WorkCalendar`]'s tables: its key (see INVARIANT (tables)).
+type Slot = usize;
 
 /// The key of a day in a [`WorkCalendar`]'s tables: its year (counted from the first) and
 /// its ordinal.
@@ -379,26 +374,26 @@ impl DayKind {
 pub struct WorkCalendar {
     first: NaiveDate,
     last: NaiveDate,
-    first_year: i32,
-    years: u32,
     week: WeekMask,
     rules: Vec<HolidayRule>,
     schedules: Vec<YearSchedule>,
     compensation: bool,
     // INVARIANT (tables): the day tables are indexed by a day's key, `y << 9 | ordinal`
-    // with `y = year - first_year` (see `key`), so that finding a day needs no division.
-    // `kind_of` and `in_year` have `years << 9` entries and `year_base` has `years`. For a
-    // day with key `k` in year `y`, `year_base[y] + in_year[k]` counts the working days of
-    // the calendar before it (`in_year` counts within the year, so it fits in 16 bits and
-    // the tables of a decade stay in the first-level cache), `in_year[k + 1] - in_year[k]`
-    // is 1 exactly when the day is a working day (on a year's last day, `k + 1` is a
-    // padding key of the same year that holds the year's total), and `kind_of[k]` indexes
-    // `kinds`, where 0 is `Working` and 1 is `WeeklyRest`. `working` lists the working
-    // days in order. Upheld by `WorkCalendarBuilder::build`, the only constructor.
+    // with `y = year - first_year` (see `key`), which is `(year << 9 | ordinal) -
+    // key_origin` with `key_origin = first_year << 9`, so that finding a day needs no
+    // division. `kind_of` and `before` have `years << 9` entries, so a key is in the
+    // range exactly when it is below their length (a day's ordinal is at most 366, so
+    // `k + 1` is then in the range too). For a day with key `k`, `before[k]` counts the
+    // working days of the calendar before it, `before[k + 1] - before[k]` is 1 exactly
+    // when the day is a working day (on a year's last day, `k + 1` is a padding key of the
+    // same year that holds the count through that day), and `kind_of[k]` indexes `kinds`,
+    // where 0 is `Working` and 1 is `WeeklyRest`. `working` lists the working days in
+    // order, so `working[before[k]]` is the first working day on or after the day. Upheld
+    // by `WorkCalendarBuilder::build`, the only constructor.
+    key_origin: i32,
     kinds: Vec<DayKind>,
     kind_of: Vec<u32>,
-    in_year: Vec<u16>,
-    year_base: Vec<u32>,
+    before: Vec<u32>,
     working: Vec<NaiveDate>,
 }
 
@@ -443,8 +438,8 @@ impl WorkCalendar {
     /// (the last day of the lunar year and the first four days of the new one) and of the
     /// day next to National Day (see [`HolidayDate::AdjacentToSolar`]).
     ///
-    /// Building computes the tables for 111 years (a few milliseconds, about half a
-    /// megabyte): build the calendar once and share it by reference; it is `Send + Sync`.
+    /// Building computes the tables for 111 years (a few milliseconds, about 600 KB):
+    /// build the calendar once and share it by reference; it is `Send + Sync`.
     ///
     /// # Errors
     ///
@@ -647,41 +642,43 @@ impl WorkCalendar {
         }
     }
 
-    /// Where `date` is in the tables (see INVARIANT (tables)).
+    /// Where `date` is in the tables (see INVARIANT (tables)): one subtraction and one
+    /// comparison, which is also the range check.
     #[inline]
     fn index(&self, date: NaiveDate) -> Result<Slot, CalendarError> {
-        match u32::try_from(date.year() - self.first_year) {
-            Ok(y) if y < self.years => Ok(Slot {
-                year: y as usize,
-                key: key(y, date.ordinal()),
-            }),
-            _ => Err(self.out_of_range(date)),
+        // `year << 9 | ordinal` does not overflow: chrono's years are within ±262_143.
+        // A date before the range gives a negative difference, which wraps to a key far
+        // above the tables.
+        #[allow(clippy::cast_sign_loss, reason = "wrapping is the range check")]
+        let k = ((date.year() << 9) | date.ordinal() as i32).wrapping_sub(self.key_origin) as u32
+            as usize;
+        if k < self.before.len() {
+            Ok(k)
+        } else {
+            Err(self.out_of_range(date))
         }
     }
 
     /// The number of working days of the calendar before the day.
     #[inline]
     fn before(&self, s: Slot) -> i64 {
-        self.count(s.year, s.key)
+        // INVARIANT (tables): `s` is a day's key, so the entry exists.
+        self.before.get(s).map_or(0, |&c| i64::from(c))
     }
 
     /// The number of working days of the calendar up to and including the day.
     #[inline]
     fn through(&self, s: Slot) -> i64 {
-        self.count(s.year, s.key + 1)
-    }
-
-    #[inline]
-    fn count(&self, year: usize, key: usize) -> i64 {
-        // INVARIANT (tables): `year` is a year of the calendar and `key` a day's key in
-        // it, or one more, so both entries exist.
-        let base = self.year_base.get(year).map_or(0, |&b| i64::from(b));
-        base + self.in_year.get(key).map_or(0, |&c| i64::from(c))
+        // INVARIANT (tables): `s` is a day's key, so `s + 1` is a key of the same year.
+        self.before.get(s + 1).map_or(0, |&c| i64::from(c))
     }
 
     /// The `k`-th working day of the calendar (from 0), if there is one.
     #[inline]
     fn working_at(&self, k: i64) -> Option<NaiveDate> {
+        // A negative `k` wraps to an index past the end: one comparison checks both ends.
+        #[allow(clippy::cast_sign_loss, reason = "a negative index wraps past the end")]
+        let k = k as u64;
         usize::try_from(k)
             .ok()
             .and_then(|k| self.working.get(k))
@@ -712,7 +709,7 @@ impl WorkCalendar {
     #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
         let s = self.index(date)?;
-        Ok(self.in_year.get(s.key + 1) > self.in_year.get(s.key))
+        Ok(self.through(s) > self.before(s))
     }
 
     /// What `date` is, and why: a working day, a weekly rest day, a holiday (with names and
@@ -738,7 +735,7 @@ impl WorkCalendar {
     pub fn day_info(&self, date: NaiveDate) -> Result<DayKind, CalendarError> {
         let s = self.index(date)?;
         self.kind_of
-            .get(s.key)
+            .get(s)
             .and_then(|&k| self.kinds.get(usize::try_from(k).ok()?))
             .cloned()
             .ok_or_else(|| self.out_of_range(date))
@@ -775,11 +772,19 @@ impl WorkCalendar {
     #[inline]
     pub fn add_working_days(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, CalendarError> {
         let s = self.index(date)?;
-        let k = match days {
-            0 => return Ok(date),
-            1.. => self.through(s).saturating_add(days - 1),
-            _ => self.before(s).saturating_add(days),
+        // Forward from the day, working days are counted after it (`s + 1` holds the count
+        // through it); backward, before it. One load either way.
+        let forward = days > 0;
+        let count = if forward {
+            self.through(s)
+        } else if days < 0 {
+            self.before(s)
+        } else {
+            return Ok(date);
         };
+        // `count` is below 2^32, so the sum wraps only for `days` near `i64::MAX`, to a
+        // negative index, which like any index below 0 or past the end has no working day.
+        let k = count.wrapping_add(days).wrapping_sub(i64::from(forward));
         self.working_at(k).ok_or_else(|| self.moved_out(date, days))
     }
 
@@ -845,6 +850,54 @@ impl WorkCalendar {
             return Ok(&[]);
         };
         Ok(self.working.get(a..b).unwrap_or(&[]))
+    }
+
+    /// The calendar as a table, one row per day from [`first`](WorkCalendar::first) to
+    /// [`last`](WorkCalendar::last) in date order: the date (as a [`NaiveDate`] and as an
+    /// `i32` count of days since 1970-01-01, Arrow's `Date32`), whether it is a working day,
+    /// and its working ordinal, the number of working days of the calendar before it.
+    ///
+    /// An engine that holds dates as `Date32` can count working days by a join on this
+    /// table: for two days `a` and `b` of the range,
+    /// `ordinal(b) - ordinal(a) == working_days_between(a, b)`, and the `n`-th working day
+    /// after a working day `a` is the working row with ordinal `ordinal(a) + n`.
+    ///
+    /// The encodings are stable: `date32` is always days since 1970-01-01 in the proleptic
+    /// Gregorian calendar (negative before 1970), the ordinal always counts from 0 at the
+    /// first working day of the calendar's range, and rows always come in date order with
+    /// no gap. The ordinals therefore depend on the calendar's first year: compare ordinals
+    /// only between rows of one table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2024).build()?;
+    /// let rows: Vec<_> = cal.rows().collect();
+    /// assert_eq!(rows.len(), 366);
+    /// let first = rows[0];
+    /// assert_eq!(first.date(), NaiveDate::from_ymd_opt(2024, 1, 1).ok_or("bad date")?);
+    /// assert_eq!(first.date32(), 19_723); // days since 1970-01-01
+    /// assert!(!first.is_working()); // New Year's Day
+    /// assert_eq!(first.working_ordinal(), 0);
+    /// // Jan 2 is the first working day: ordinal 0; Jan 3 has one working day before it.
+    /// assert!(rows[1].is_working());
+    /// assert_eq!((rows[1].working_ordinal(), rows[2].working_ordinal()), (0, 1));
+    /// let (a, b) = (rows[10], rows[200]);
+    /// assert_eq!(
+    ///     i64::from(b.working_ordinal()) - i64::from(a.working_ordinal()),
+    ///     cal.working_days_between(a.date(), b.date())?
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rows(&self) -> Rows<'_> {
+        Rows {
+            cal: self,
+            next: Some(self.first),
+        }
     }
 
     /// The first working day strictly after `date`.
@@ -939,6 +992,151 @@ impl WorkCalendar {
         }
     }
 }
+
+/// The number of days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+
+/// One day of a [`WorkCalendar`] as a table row: see [`WorkCalendar::rows`], which
+/// documents the encodings (they are stable).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::calendar::WorkCalendarBuilder;
+///
+/// let cal = WorkCalendarBuilder::vietnam().years(1970, 1970).build()?;
+/// let row = cal.rows().nth(4).ok_or("no row")?;
+/// assert_eq!(row.date(), NaiveDate::from_ymd_opt(1970, 1, 5).ok_or("bad date")?);
+/// assert_eq!(row.date32(), 4);
+/// assert!(row.is_working());
+/// assert_eq!(row.working_ordinal(), 1); // Jan 2 (Fri) before it; Jan 1 is a holiday
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DayRow {
+    date: NaiveDate,
+    working: bool,
+    ordinal: u32,
+}
+
+impl DayRow {
+    /// The day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2024).build()?;
+    /// let row = cal.rows().next().ok_or("no row")?;
+    /// assert_eq!(row.date(), NaiveDate::from_ymd_opt(2024, 1, 1).ok_or("bad date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The day as a count of days since 1970-01-01 (Arrow's `Date32`; negative before 1970).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(1969, 1970).build()?;
+    /// let row = cal.rows().next().ok_or("no row")?;
+    /// assert_eq!(row.date32(), -365); // 1969-01-01
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn date32(&self) -> i32 {
+        self.date.num_days_from_ce() - UNIX_EPOCH_FROM_CE
+    }
+
+    /// Whether the day is a working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2024).build()?;
+    /// let row = cal.rows().nth(1).ok_or("no row")?; // Tuesday 2024-01-02
+    /// assert!(row.is_working());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_working(&self) -> bool {
+        self.working
+    }
+
+    /// The number of working days of the calendar before the day, counted from its first
+    /// day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::WorkCalendarBuilder;
+    ///
+    /// let cal = WorkCalendarBuilder::vietnam().years(2024, 2024).build()?;
+    /// let last = cal.rows().last().ok_or("no row")?;
+    /// assert_eq!(last.working_ordinal() + u32::from(last.is_working()), 251); // working days of 2024
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn working_ordinal(&self) -> u32 {
+        self.ordinal
+    }
+}
+
+/// The rows of a [`WorkCalendar`] in date order: see [`WorkCalendar::rows`].
+///
+/// # Example
+///
+/// ```
+/// use directives::calendar::WorkCalendarBuilder;
+///
+/// let cal = WorkCalendarBuilder::vietnam().years(2024, 2025).build()?;
+/// assert_eq!(cal.rows().len(), 366 + 365);
+/// assert_eq!(cal.rows().filter(|r| r.is_working()).count(), 251 + 250);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Rows<'a> {
+    cal: &'a WorkCalendar,
+    next: Option<NaiveDate>,
+}
+
+impl Iterator for Rows<'_> {
+    type Item = DayRow;
+
+    fn next(&mut self) -> Option<DayRow> {
+        let date = self.next?;
+        let s = self.cal.index(date).ok()?;
+        let before = self.cal.before(s);
+        let through = self.cal.through(s);
+        self.next = date.succ_opt().filter(|d| *d <= self.cal.last);
+        Some(DayRow {
+            date,
+            working: through > before,
+            ordinal: u32::try_from(before).ok()?,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.next.map_or(0, |d| {
+            usize::try_from((self.cal.last - d).num_days() + 1).unwrap_or(0)
+        });
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Rows<'_> {}
+
+impl std::iter::FusedIterator for Rows<'_> {}
 
 /// A builder for a [`WorkCalendar`]: the week, the holiday rules, the yearly schedules,
 /// whether holidays on weekly rest days are compensated, and the years to cover.
@@ -1359,20 +1557,14 @@ impl WorkCalendarBuilder {
         let size = key(years, 0);
         let mut kinds = vec![DayKind::Working, DayKind::WeeklyRest];
         let mut kind_of = vec![0u32; size];
-        let mut in_year = vec![0u16; size];
-        let mut year_base = Vec::with_capacity(years as usize);
+        let mut before = vec![0u32; size];
         let mut working_days = Vec::new();
         let mut count: u32 = 0;
-        let mut within: u16 = 0;
         for (i, date) in first.iter_days().take(n).enumerate() {
             let year = u32::try_from(date.year() - self.first_year).unwrap_or(0);
-            if date.ordinal() == 1 {
-                year_base.push(count);
-                within = 0;
-            }
             let k = key(year, date.ordinal());
-            if let Some(slot) = in_year.get_mut(k) {
-                *slot = within;
+            if let Some(slot) = before.get_mut(k) {
+                *slot = count;
             }
             let s = scheduled.get(i).copied().flatten();
             let h = holiday.get(i).copied().flatten();
@@ -1408,11 +1600,10 @@ impl WorkCalendarBuilder {
             if working.get(i).copied().unwrap_or(false) {
                 working_days.push(date);
                 count += 1;
-                within += 1;
             }
             // The next key is the next day's, or on the year's last day a padding key.
-            if let Some(slot) = in_year.get_mut(k + 1) {
-                *slot = within;
+            if let Some(slot) = before.get_mut(k + 1) {
+                *slot = count;
             }
         }
         // INVARIANT (tables): built above; every year starts on January 1.
@@ -1420,16 +1611,14 @@ impl WorkCalendarBuilder {
         Ok(WorkCalendar {
             first,
             last,
-            first_year: self.first_year,
-            years,
             week: self.week,
             rules: self.rules,
             schedules: self.schedules.into_values().collect(),
             compensation: self.compensation,
+            key_origin: self.first_year << 9,
             kinds,
             kind_of,
-            in_year,
-            year_base,
+            before,
             working: working_days,
         })
     }
@@ -1455,9 +1644,8 @@ mod tests {
             .years(2020, 2030)
             .build()
             .unwrap();
-        assert_eq!(cal.in_year.len(), 11 << 9);
+        assert_eq!(cal.before.len(), 11 << 9);
         assert_eq!(cal.kind_of.len(), 11 << 9);
-        assert_eq!(cal.year_base.len(), 11);
         let mut before = 0;
         for date in cal.first.iter_days().take_while(|x| *x <= cal.last) {
             let s = cal.index(date).unwrap();

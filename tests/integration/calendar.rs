@@ -717,6 +717,164 @@ fn out_of_range_errors_are_pinned() {
 }
 
 #[test]
+fn every_date_outside_the_range_is_an_error() {
+    // The range check is one comparison on a key built from the year and the ordinal: the
+    // days next to each edge, the first and last days of far years, and chrono's extremes
+    // are all refused, and the edges themselves are not.
+    let cal = WorkCalendarBuilder::vietnam()
+        .years(2020, 2030)
+        .build()
+        .unwrap();
+    let outside = [
+        d(2019, 12, 31),
+        d(2031, 1, 1),
+        d(2019, 1, 1),
+        d(2031, 12, 31),
+        d(1, 1, 1),
+        d(-5, 6, 1),
+        d(9999, 12, 31),
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+    ];
+    for date in outside {
+        let err = CalendarError::OutOfRange {
+            date,
+            first: d(2020, 1, 1),
+            last: d(2030, 12, 31),
+        };
+        assert_eq!(cal.is_working_day(date), Err(err.clone()), "{date}");
+        assert_eq!(cal.day_info(date), Err(err.clone()), "{date}");
+        assert_eq!(cal.add_working_days(date, 3), Err(err.clone()), "{date}");
+        assert_eq!(cal.add_working_days(date, -3), Err(err.clone()), "{date}");
+        assert_eq!(cal.add_working_days(date, 0), Err(err.clone()), "{date}");
+        assert_eq!(
+            cal.working_days_between(date, d(2024, 1, 1)),
+            Err(err.clone()),
+            "{date}"
+        );
+        assert_eq!(
+            cal.working_days_between(d(2024, 1, 1), date),
+            Err(err.clone()),
+            "{date}"
+        );
+        assert_eq!(cal.roll(date, Roll::Following), Err(err), "{date}");
+    }
+    assert!(cal.is_working_day(d(2020, 1, 2)).unwrap());
+    assert!(!cal.is_working_day(d(2020, 1, 1)).unwrap());
+    assert!(cal.is_working_day(d(2030, 12, 31)).unwrap());
+    assert_eq!(
+        cal.working_days_between(d(2020, 1, 1), d(2020, 1, 1)),
+        Ok(0)
+    );
+    // Moving past either end of the range, by any amount, is an error naming the move.
+    for days in [
+        i64::MIN,
+        i64::MIN + 1,
+        -1_000_000,
+        1_000_000,
+        i64::MAX - 1,
+        i64::MAX,
+    ] {
+        assert_eq!(
+            cal.add_working_days(d(2024, 6, 3), days),
+            Err(CalendarError::WorkingDaysOutOfRange {
+                date: d(2024, 6, 3),
+                days,
+                first: d(2020, 1, 1),
+                last: d(2030, 12, 31),
+            }),
+            "{days}"
+        );
+    }
+    // The first and last working days of the range are reachable, one step further is not.
+    let total = cal
+        .working_days_between(d(2020, 1, 1), d(2030, 12, 31))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        cal.add_working_days(d(2019 + 1, 1, 1), total),
+        Ok(d(2030, 12, 31))
+    );
+    assert!(cal.add_working_days(d(2020, 1, 1), total + 1).is_err());
+    assert_eq!(
+        cal.add_working_days(d(2030, 12, 31), -total + 1),
+        Ok(d(2020, 1, 2))
+    );
+    assert!(cal.add_working_days(d(2030, 12, 31), -total).is_err());
+}
+
+// ---------------------------------------------------------------------------------------
+// The calendar as a table.
+
+#[test]
+fn rows_cover_the_range_in_date_order_with_stable_encodings() {
+    let cal = WorkCalendarBuilder::vietnam()
+        .years(1969, 1971)
+        .build()
+        .unwrap();
+    let rows: Vec<_> = cal.rows().collect();
+    assert_eq!(rows.len(), 365 * 3);
+    assert_eq!(cal.rows().len(), rows.len());
+    // Date32 is days since 1970-01-01, negative before it.
+    assert_eq!((rows[0].date(), rows[0].date32()), (d(1969, 1, 1), -365));
+    assert_eq!((rows[365].date(), rows[365].date32()), (d(1970, 1, 1), 0));
+    assert_eq!(
+        (rows[1094].date(), rows[1094].date32()),
+        (d(1971, 12, 31), 729)
+    );
+    let mut ordinal = 0;
+    for (i, pair) in rows.windows(2).enumerate() {
+        let (row, next) = (pair[0], pair[1]);
+        assert_eq!(next.date(), row.date().succ_opt().unwrap(), "{i}");
+        assert_eq!(next.date32(), row.date32() + 1, "{i}");
+        assert_eq!(row.working_ordinal(), ordinal, "{i}");
+        assert_eq!(row.is_working(), cal.is_working_day(row.date()).unwrap());
+        ordinal += u32::from(row.is_working());
+        assert_eq!(next.working_ordinal(), ordinal, "{i}");
+    }
+    // The ordinal counts from 0 at the first working day: 1969-01-01 is New Year's Day.
+    assert!(!rows[0].is_working());
+    assert!(rows[1].is_working());
+    assert_eq!(rows[2].working_ordinal(), 1);
+    // Tết 1970 (Feb 6) makes Feb 5–10 holidays: no ordinal moves across them.
+    let feb = |day: u32| {
+        rows.iter()
+            .find(|r| r.date() == d(1970, 2, day))
+            .copied()
+            .unwrap()
+    };
+    assert_eq!(feb(5).working_ordinal(), feb(11).working_ordinal());
+    // The working rows number the working days 0, 1, 2, ... without a gap.
+    let working: Vec<u32> = rows
+        .iter()
+        .filter(|r| r.is_working())
+        .map(|r| r.working_ordinal())
+        .collect();
+    assert!(working.iter().enumerate().all(|(i, &o)| o as usize == i));
+    let between = cal
+        .working_days_between(d(1969, 1, 1), d(1971, 12, 31))
+        .unwrap();
+    let last_working = cal.is_working_day(d(1971, 12, 31)).unwrap();
+    assert_eq!(working.len() as i64, between + i64::from(last_working));
+}
+
+#[test]
+fn rows_of_the_preset_span_its_whole_range() {
+    let cal = vietnam();
+    let mut rows = cal.rows();
+    assert_eq!(rows.len(), 40_542); // 1990-01-01 ..= 2100-12-31
+    assert_eq!(rows.next().unwrap().date(), d(1990, 1, 1));
+    assert_eq!(rows.len(), 40_541);
+    let last = rows.last().unwrap();
+    assert_eq!(last.date(), d(2100, 12, 31));
+    assert_eq!(last.date32(), 47_846);
+    let total = cal
+        .working_days_between(d(1990, 1, 1), d(2100, 12, 31))
+        .unwrap();
+    assert_eq!(i64::from(last.working_ordinal()), total);
+}
+
+#[test]
 fn add_zero_and_non_working_starts() {
     let cal = vietnam();
     let sat = d(2024, 3, 2);
@@ -1493,4 +1651,43 @@ fn compensation_skips_make_up_days() {
         cal.working_days(d(2027, 4, 30), d(2027, 5, 5)).unwrap(),
         [d(2027, 4, 30), d(2027, 5, 2), d(2027, 5, 4)]
     );
+}
+
+proptest! {
+    #[test]
+    fn row_ordinals_differ_by_working_days_between(a in 0usize..4018, b in 0usize..4018) {
+        // The join an engine would do: look both dates up in the table by Date32, subtract
+        // the ordinals.
+        let cal = vietnam();
+        let rows = table_2020s();
+        let (ra, rb) = (rows[a], rows[b]);
+        let by_date32 = |date32: i32| rows.binary_search_by_key(&date32, |r| r.date32()).map(|i| rows[i]);
+        prop_assert_eq!(by_date32(ra.date32()), Ok(ra));
+        prop_assert_eq!(
+            i64::from(rb.working_ordinal()) - i64::from(ra.working_ordinal()),
+            cal.working_days_between(ra.date(), rb.date()).unwrap()
+        );
+        prop_assert_eq!(ra.is_working(), cal.is_working_day(ra.date()).unwrap());
+    }
+
+    #[test]
+    fn the_working_row_n_ahead_is_add_working_days(a in 0usize..3900, k in 1u32..60) {
+        let cal = vietnam();
+        let rows = table_2020s();
+        let from = rows[a];
+        let target = from.working_ordinal() + u32::from(from.is_working()) + k - 1;
+        let row = rows.iter().find(|r| r.is_working() && r.working_ordinal() == target).unwrap();
+        prop_assert_eq!(row.date(), cal.add_working_days(from.date(), i64::from(k)).unwrap());
+    }
+}
+
+/// The rows of the preset calendar for 2020–2030.
+fn table_2020s() -> &'static [calendar::DayRow] {
+    static ROWS: OnceLock<Vec<calendar::DayRow>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        vietnam()
+            .rows()
+            .filter(|r| (2020..=2030).contains(&r.date().year()))
+            .collect()
+    })
 }
