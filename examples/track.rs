@@ -121,7 +121,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     println!("\n{} events read from {EVENTS}", events.len());
 
     // 4. Evaluation as of a date.
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(obligations, &events, as_of, &policy)?;
     println!("\nAs of {as_of}:");
     for status in [
@@ -158,11 +158,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         if finding.status() == Status::DoneOnTime && explanation.notes().is_empty() {
             continue;
         }
-        let obligation = obligations
-            .get(finding.obligation())
-            .ok_or("a finding names no obligation")?;
-        let key = obligation.key();
-        let body = finding.body();
+        let key = finding.obligation();
+        let body = registry
+            .id(finding.body())
+            .ok_or("a finding names a body the registry does not know")?;
         let mut line = format!(
             "- {} · {} · {}: {} (due {}",
             name(body, finding.original_due()),
@@ -185,7 +184,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
         println!("{line})");
         println!("    because: {explanation}");
-        if let Some(event) = finding.deciding_event().and_then(|id| events.get(id)) {
+        if let Some(event) = finding.deciding_event() {
             match event.kind() {
                 EventKind::Waived { by, reason } => {
                     println!("    waived on {} by {by}: {reason}", event.date());
@@ -333,14 +332,14 @@ fn read_events(
     obligations: &Obligations,
     registry: &Registry,
 ) -> Result<Events, Box<dyn Error>> {
-    let mut index: HashMap<(String, BodyId, String), ObligationId> = HashMap::new();
+    let mut index: HashMap<(String, String, String), ObligationId> = HashMap::new();
     for id in obligations.ids() {
         let obligation = obligations.get(id).ok_or("the store lost an obligation")?;
         let key = obligation.key();
         index.insert(
             (
                 key.clause().as_str().to_owned(),
-                key.body(),
+                key.body().to_string(),
                 key.period().to_string(),
             ),
             id,
@@ -358,11 +357,11 @@ fn read_events(
         let [task, body, period, kind, date, new_due, by, document, note] = fields[..] else {
             return Err(at(format!("expected 9 fields, found {}", fields.len())).into());
         };
-        let body_id = registry
+        registry
             .id(body)
             .ok_or_else(|| at(format!("unknown body `{body}`")))?;
         let obligation = *index
-            .get(&(task.to_owned(), body_id, period.to_owned()))
+            .get(&(task.to_owned(), body.to_owned(), period.to_owned()))
             .ok_or_else(|| at(format!("no obligation for `{task}`, `{body}`, `{period}`")))?;
         let date = parse_date(date).map_err(&at)?;
         let kind = match kind {

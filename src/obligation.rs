@@ -47,21 +47,23 @@
 //! use directives::document::DocSymbol;
 //! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 //! use directives::period::Period;
-//! use directives::org::BodyId;
+//! use directives::org::BodyCode;
 //!
 //! let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 //! let key = ObligationKey::new(
 //!     directive,
 //!     TaskNumber::new("2a")?,
 //!     RequirementIndex::new(0),
-//!     BodyId::from_index(3),
+//!     BodyCode::new("SYT")?,
 //!     "2024-Q2".parse::<Period>()?,
 //! );
+//! assert_eq!(key.to_string(), "05/CT-UBND@2024-03-01/2a.1/SYT/2024-Q2");
 //! let due = NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?;
 //! let mut store = Obligations::new();
 //! let id = store.push(Obligation::new(key.clone(), due))?;
 //! assert_eq!(store.get(id).ok_or("missing")?.key(), &key);
 //! assert_eq!(store.due_date(id), Some(due));
+//! assert_eq!(store.lookup("05/CT-UBND@2024-03-01/2a.1/SYT/2024-Q2")?, id);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -71,15 +73,123 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::directive::{DirectiveKey, TaskNumber};
-use crate::org::BodyId;
+use crate::directive::{DirectiveKey, Role, TaskNumber};
+use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
+
+/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded), the one
+/// spelling the crate's text forms use: `2024-6-5` is refused.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .filter(|s| s.iter().all(u8::is_ascii_digit))
+            .and_then(|_| text.get(r))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
+/// Serde for dates written exactly `YYYY-MM-DD` ([`parse_date`]), and for finite numbers.
+#[cfg(feature = "serde")]
+pub(crate) mod strict_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid date {}: expected `YYYY-MM-DD`",
+                crate::text::quote(&text)
+            ))
+        })
+    }
+
+    /// A number that is neither NaN nor infinite.
+    pub(crate) fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let value = f64::deserialize(d)?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "invalid value `{value}`: expected a finite number"
+            )))
+        }
+    }
+
+    /// The same for an optional date.
+    pub(crate) mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => s.collect_str(date),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::super::parse_date(&text).map(Some).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "invalid date {}: expected `YYYY-MM-DD`",
+                        crate::text::quote(&text)
+                    ))
+                }),
+            }
+        }
+    }
+}
 
 /// The marker stored in the assigned-body column when the holder is the assigned body.
 const NO_BODY: u32 = u32::MAX;
 
 /// The flag bit for an obligation that does not apply.
 const FLAG_NOT_APPLICABLE: u8 = 1;
+
+/// The flag bits above the first hold the assignment role's code ([`role_code`]).
+const ROLE_SHIFT: u8 = 1;
+
+/// The code of a role in the flag column.
+const fn role_code(role: Role) -> u8 {
+    match role {
+        Role::Lead => 0,
+        Role::Coordinate => 1,
+        Role::Advise => 2,
+        Role::Implement => 3,
+        Role::Monitor => 4,
+        // Roles added later are stored as the lead's until they get a code.
+        #[allow(unreachable_patterns, reason = "the enum is non_exhaustive")]
+        _ => 0,
+    }
+}
+
+/// The role with a code in the flag column.
+const fn role_of(flags: u8) -> Role {
+    match flags >> ROLE_SHIFT {
+        1 => Role::Coordinate,
+        2 => Role::Advise,
+        3 => Role::Implement,
+        4 => Role::Monitor,
+        _ => Role::Lead,
+    }
+}
 
 /// The key of a row, by handles.
 fn row_key(row: &ObligationRow) -> RowKey {
@@ -141,6 +251,40 @@ impl RequirementIndex {
     /// ```
     pub const fn get(self) -> u32 {
         self.0
+    }
+
+    /// The 1-based number people read (`requirement 1` is index 0), as in an obligation's
+    /// reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::RequirementIndex;
+    ///
+    /// assert_eq!(RequirementIndex::new(0).number(), 1);
+    /// assert_eq!(RequirementIndex::from_number(1), Some(RequirementIndex::new(0)));
+    /// assert_eq!(RequirementIndex::from_number(0), None);
+    /// ```
+    pub const fn number(self) -> u64 {
+        self.0 as u64 + 1
+    }
+
+    /// The index of the 1-based requirement `number`, or `None` for 0 or a number too
+    /// large.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::RequirementIndex;
+    ///
+    /// assert_eq!(RequirementIndex::from_number(3).map(|r| r.get()), Some(2));
+    /// ```
+    pub const fn from_number(number: u64) -> Option<RequirementIndex> {
+        if number == 0 || number > u32::MAX as u64 {
+            None
+        } else {
+            Some(RequirementIndex((number - 1) as u32))
+        }
     }
 }
 
@@ -266,13 +410,28 @@ impl<'de> serde::Deserialize<'de> for Clause {
     }
 }
 
-/// What identifies an obligation: (directive key, task number, requirement index, body,
-/// period).
+/// What identifies an obligation: (directive key, clause, requirement, body, period),
+/// written as its *reference*.
 ///
-/// The task number is a [`Clause`]: a task's number, or the monitoring clause. The body
-/// is the one the directive assigned, and stays so when that body ceases to exist and the
-/// obligation passes to a successor (see [`Obligation::holder`]): the identity never
-/// changes with reorganisations, and two bodies merged into one keep two keys.
+/// The clause is a task's number or the monitoring clause ([`Clause`]). The body is the
+/// one the directive assigned, named by its [`BodyCode`], and stays so when that body
+/// ceases to exist and the obligation passes to a successor (see [`Obligation::holder`]):
+/// the identity never changes with reorganisations, and two bodies merged into one keep
+/// two keys.
+///
+/// # The reference
+///
+/// `Display`, `FromStr` and serde use one canonical string, the obligation's reference:
+///
+/// ```text
+/// 1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1
+/// └─ symbol ┘ └ issued ┘ │  │ └── body ───┘ └period┘
+///                   clause ┘  └ requirement (1-based)
+/// ```
+///
+/// The directive's symbol and issue date are joined by `@`; then, separated by `/`, the
+/// clause and the 1-based requirement number joined by `.` (`monitoring.1` for the
+/// monitoring clause), the assigned body's code, and the period in its canonical form.
 ///
 /// # Example
 ///
@@ -281,31 +440,27 @@ impl<'de> serde::Deserialize<'de> for Clause {
 /// use directives::directive::{DirectiveKey, TaskNumber};
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{ObligationKey, RequirementIndex};
+/// use directives::org::BodyCode;
 /// use directives::period::Period;
-/// use directives::org::BodyId;
 ///
 /// let key = ObligationKey::new(
-///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
-///     TaskNumber::new("1")?,
+///     DirectiveKey::new(DocSymbol::parse("1470-CV/TU")?, NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?),
+///     TaskNumber::new("10")?,
 ///     RequirementIndex::new(0),
-///     BodyId::from_index(3),
-///     "2024-05".parse::<Period>()?,
+///     BodyCode::new("TH-HU-NGA-SON")?,
+///     "2024-H1".parse::<Period>()?,
 /// );
-/// assert_eq!(key.body(), BodyId::from_index(3));
-/// assert_eq!(key.to_string(), "05/CT-UBND of 2024-03-01, task 1, requirement 0, body 3, period 2024-05");
+/// assert_eq!(key.to_string(), "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1");
+/// assert_eq!(key.to_string().parse::<ObligationKey>()?, key);
+/// assert_eq!(key.body().as_ref(), "TH-HU-NGA-SON");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(deny_unknown_fields, rename_all = "snake_case")
-)]
 pub struct ObligationKey {
     directive: DirectiveKey,
     clause: Clause,
     requirement: RequirementIndex,
-    body: BodyId,
+    body: BodyCode,
     period: Period,
 }
 
@@ -319,14 +474,14 @@ impl ObligationKey {
     /// use directives::directive::{DirectiveKey, TaskNumber};
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{ObligationKey, RequirementIndex};
+    /// use directives::org::BodyCode;
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
     ///
     /// let key = ObligationKey::new(
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(3),
+    ///     BodyCode::new("SYT")?,
     ///     "2024-05".parse::<Period>()?,
     /// );
     /// assert_eq!(key.period().to_string(), "2024-05");
@@ -336,7 +491,7 @@ impl ObligationKey {
         directive: DirectiveKey,
         clause: impl Into<Clause>,
         requirement: RequirementIndex,
-        body: BodyId,
+        body: BodyCode,
         period: Period,
     ) -> ObligationKey {
         ObligationKey {
@@ -353,15 +508,9 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.directive(), &directive);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// assert_eq!(key.directive().symbol().to_string(), "05/CT-UBND");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn directive(&self) -> &DirectiveKey {
@@ -373,43 +522,32 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.clause().as_str(), "1");
-    /// assert_eq!(key.clause().to_string(), "task 1");
+    /// # use directives::obligation::{Clause, ObligationKey};
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/monitoring.1/SYT/2024".parse()?;
+    /// assert_eq!(key.clause(), &Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
 
-    /// The requirement's index within the task's assignment.
+    /// The requirement's index within the task's assignment (0-based; its
+    /// [number](RequirementIndex::number) in the reference is 1-based).
     ///
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(2), BodyId::from_index(3), "2024".parse::<Period>()?);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.3/SYT/2024".parse()?;
     /// assert_eq!(key.requirement().get(), 2);
+    /// assert_eq!(key.requirement().number(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
 
-    /// The body the directive assigned the obligation to.
+    /// The code of the body the directive assigned the obligation to.
     ///
     /// This is part of the identity and does not change when the body ceases to exist:
     /// the body that holds the obligation then is [`Obligation::holder`].
@@ -417,19 +555,13 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.body().index(), 3);
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// assert_eq!(key.body().as_ref(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn body(&self) -> BodyId {
-        self.body
+    pub fn body(&self) -> &BodyCode {
+        &self.body
     }
 
     /// The period.
@@ -437,15 +569,9 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{ObligationKey, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = ObligationKey::new(directive, TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(3), "2024".parse::<Period>()?);
-    /// assert_eq!(key.period().to_string(), "2024");
+    /// # use directives::obligation::ObligationKey;
+    /// let key: ObligationKey = "05/CT-UBND@2024-03-01/1.1/SYT/2024-Q2".parse()?;
+    /// assert_eq!(key.period().to_string(), "2024-Q2");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn period(&self) -> Period {
@@ -457,13 +583,183 @@ impl fmt::Display for ObligationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}, {}, requirement {}, body {}, period {}",
-            self.directive,
-            self.clause,
-            self.requirement.0,
-            self.body.index(),
+            "{}@{}/{}.{}/{}/{}",
+            self.directive.symbol(),
+            self.directive.issued(),
+            self.clause.as_str(),
+            self.requirement.number(),
+            self.body,
             self.period
         )
+    }
+}
+
+impl std::str::FromStr for ObligationKey {
+    type Err = ObligationError;
+
+    /// Parses an obligation's reference (see [`ObligationKey`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::InvalidReference`] naming the text and what is wrong with it.
+    fn from_str(text: &str) -> Result<ObligationKey, ObligationError> {
+        let bad = |reason: &'static str| ObligationError::InvalidReference {
+            text: crate::text::quote(text),
+            reason,
+        };
+        let (symbol, rest) = text
+            .rsplit_once('@')
+            .ok_or_else(|| bad("expected `symbol@issued/clause.requirement/body/period`"))?;
+        let mut parts = rest.split('/');
+        let (Some(issued), Some(place), Some(body), Some(period), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(bad(
+                "expected `symbol@issued/clause.requirement/body/period`",
+            ));
+        };
+        let symbol = crate::document::DocSymbol::parse(symbol)
+            .map_err(|_| bad("the directive's symbol is not valid"))?;
+        let issued =
+            parse_date(issued).ok_or_else(|| bad("the issue date is not a `YYYY-MM-DD` date"))?;
+        let (clause, number) = place
+            .rsplit_once('.')
+            .ok_or_else(|| bad("expected `clause.requirement`, such as `10.1`"))?;
+        let clause: Clause = clause
+            .parse()
+            .map_err(|_| bad("the clause is neither a task number nor `monitoring`"))?;
+        let requirement = number
+            .parse::<u64>()
+            .ok()
+            .filter(|_| number.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(RequirementIndex::from_number)
+            .ok_or_else(|| bad("the requirement number is not a number from 1"))?;
+        let body = BodyCode::new(body).map_err(|_| bad("the body code is not valid"))?;
+        let period: Period = period
+            .parse()
+            .map_err(|_| bad("the period is not a canonical period"))?;
+        Ok(ObligationKey::new(
+            DirectiveKey::new(symbol, issued),
+            clause,
+            requirement,
+            body,
+            period,
+        ))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ObligationKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ObligationKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// An indicator's target: a finite number (NaN and infinities are refused).
+///
+/// An indicator obligation is *met* when the value reported reaches the target (is at
+/// least the target), *missed* when it falls short. Reading "reaches" as "at least" is
+/// this crate's assumption, as directives state targets to reach ("5 models", "80%"); a
+/// target to stay under is not modelled.
+///
+/// # Example
+///
+/// ```
+/// use directives::obligation::Target;
+///
+/// let target = Target::new(80.0)?;
+/// assert_eq!(target.get(), 80.0);
+/// assert!(target.is_met_by(80.0));
+/// assert!(!target.is_met_by(62.0));
+/// assert!(Target::new(f64::NAN).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct Target(
+    // INVARIANT (finite): finite, and `0.0` for zero; upheld by `Target::new`.
+    f64,
+);
+
+impl Target {
+    /// The target `value`.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::NonFiniteTarget`] for NaN or an infinity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert!(Target::new(f64::INFINITY).is_err());
+    /// ```
+    pub fn new(value: f64) -> Result<Target, ObligationError> {
+        if value.is_finite() {
+            // INVARIANT (finite): `-0.0` becomes `0.0`, so equal targets have equal bits.
+            Ok(Target(if value == 0.0 { 0.0 } else { value }))
+        } else {
+            Err(ObligationError::NonFiniteTarget)
+        }
+    }
+
+    /// The value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert_eq!(Target::new(5.0)?.get(), 5.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Whether a reported value meets the target (is at least the target).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Target;
+    ///
+    /// assert!(Target::new(5.0)?.is_met_by(6.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_met_by(self, value: f64) -> bool {
+        value >= self.0
+    }
+}
+
+impl Eq for Target {}
+
+impl std::hash::Hash for Target {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // INVARIANT (finite): equal targets have equal bits.
+        self.0.to_bits().hash(state);
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Target::new(value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -505,19 +801,19 @@ pub enum Applicability {
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let key = ObligationKey::new(
 ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
 ///     TaskNumber::new("1")?,
 ///     RequirementIndex::new(0),
-///     BodyId::from_index(9),
+///     BodyCode::new("B9")?,
 ///     "2025-Q3".parse::<Period>()?,
 /// );
 /// let due = NaiveDate::from_ymd_opt(2025, 9, 20).ok_or("date")?;
-/// let obligation = Obligation::new(key, due).held_by(BodyId::from_index(4));
-/// assert_eq!(obligation.key().body(), BodyId::from_index(9));
-/// assert_eq!(obligation.holder(), BodyId::from_index(4));
+/// let obligation = Obligation::new(key, due).held_by(BodyCode::new("B4")?);
+/// assert_eq!(obligation.key().body().as_ref(), "B9");
+/// assert_eq!(obligation.holder().as_ref(), "B4");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -528,12 +824,29 @@ pub enum Applicability {
 )]
 pub struct Obligation {
     key: ObligationKey,
+    #[cfg_attr(feature = "serde", serde(with = "strict_date"))]
     due: NaiveDate,
     /// The successor holding the obligation, when it is not the key's body.
-    #[cfg_attr(feature = "serde", serde(default))]
-    holder: Option<BodyId>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    holder: Option<BodyCode>,
     #[cfg_attr(feature = "serde", serde(default))]
     applicability: Applicability,
+    #[cfg_attr(feature = "serde", serde(default = "lead"))]
+    role: Role,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    target: Option<Target>,
+}
+
+/// The default role of an obligation read from a file.
+#[cfg(feature = "serde")]
+fn lead() -> Role {
+    Role::Lead
 }
 
 impl Obligation {
@@ -547,12 +860,12 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due);
     /// assert_eq!(obligation.due_date(), due);
-    /// assert_eq!(obligation.holder(), BodyId::from_index(9));
+    /// assert_eq!(obligation.holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(key: ObligationKey, due: NaiveDate) -> Obligation {
@@ -561,7 +874,87 @@ impl Obligation {
             due,
             holder: None,
             applicability: Applicability::Applies,
+            role: Role::Lead,
+            target: None,
         }
+    }
+
+    /// The same obligation, an indicator with this target.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Target};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due)
+    ///     .with_target(Target::new(80.0)?);
+    /// assert_eq!(obligation.target().map(Target::get), Some(80.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_target(mut self, target: Target) -> Obligation {
+        self.target = Some(target);
+        self
+    }
+
+    /// The indicator's target, for an indicator obligation that states one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).target(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self) -> Option<Target> {
+        self.target
+    }
+
+    /// The same obligation, owed in this assignment role (the default is
+    /// [`Role::Lead`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::Role;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let obligation = Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due);
+    /// assert_eq!(obligation.role(), Role::Lead);
+    /// assert_eq!(obligation.with_role(Role::Implement).role(), Role::Implement);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_role(mut self, role: Role) -> Obligation {
+        self.role = role;
+        self
+    }
+
+    /// The assignment role the obligation is owed in: lead (chủ trì), implement (thực
+    /// hiện), and so on.
+    ///
+    /// # Example
+    ///
+    /// See [`Obligation::with_role`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::Role;
+    /// use directives::obligation::Obligation;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).role(), Role::Lead);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn role(&self) -> Role {
+        self.role
     }
 
     /// The same obligation, held by `holder`: the successor it passed to when the body
@@ -577,18 +970,18 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// let passed = Obligation::new(key.clone(), due).held_by(BodyId::from_index(2));
-    /// assert_eq!(passed.holder(), BodyId::from_index(2));
+    /// let passed = Obligation::new(key.clone(), due).held_by(BodyCode::new("B2")?);
+    /// assert_eq!(passed.holder().as_ref(), "B2");
     /// assert_eq!(passed.key(), &key);
-    /// let same = Obligation::new(key.clone(), due).held_by(BodyId::from_index(9));
+    /// let same = Obligation::new(key.clone(), due).held_by(BodyCode::new("B9")?);
     /// assert_eq!(same, Obligation::new(key, due));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn held_by(mut self, holder: BodyId) -> Obligation {
+    pub fn held_by(mut self, holder: BodyCode) -> Obligation {
         self.holder = (holder != self.key.body).then_some(holder);
         self
     }
@@ -603,8 +996,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// let obligation = Obligation::new(key, due).with_applicability(Applicability::NotApplicable);
     /// assert_eq!(obligation.applicability(), Applicability::NotApplicable);
@@ -626,8 +1019,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -646,8 +1039,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -667,14 +1060,14 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
-    /// assert_eq!(Obligation::new(key, due).holder(), BodyId::from_index(9));
+    /// assert_eq!(Obligation::new(key, due).holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn holder(&self) -> BodyId {
-        self.holder.unwrap_or(self.key.body)
+    pub fn holder(&self) -> &BodyCode {
+        self.holder.as_ref().unwrap_or(&self.key.body)
     }
 
     /// Whether the obligation applies.
@@ -687,8 +1080,8 @@ impl Obligation {
     /// # use directives::document::DocSymbol;
     /// # use directives::obligation::{Applicability, Obligation, ObligationKey, RequirementIndex};
     /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(9), "2025".parse::<Period>()?);
+    /// # use directives::org::BodyCode;
+    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new("B9")?, "2025".parse::<Period>()?);
     /// # let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -710,9 +1103,10 @@ impl Obligation {
 ///
 /// assert_eq!(ObligationId::from_index(5).index(), 5);
 /// ```
+///
+/// It has no text or serde form: what people and files read names an obligation by its
+/// reference ([`ObligationKey`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct ObligationId(u32);
 
 impl ObligationId {
@@ -740,12 +1134,6 @@ impl ObligationId {
     /// ```
     pub const fn index(self) -> u32 {
         self.0
-    }
-}
-
-impl fmt::Display for ObligationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
     }
 }
 
@@ -806,19 +1194,19 @@ handle!(
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let mut store = Obligations::new();
 /// let row = ObligationRow {
 ///     directive: store.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
 ///     clause: store.add_clause(TaskNumber::new("1")?)?,
 ///     requirement: RequirementIndex::new(0),
-///     body: BodyId::from_index(1),
+///     body: store.add_body(BodyCode::new("SYT")?)?,
 ///     period: store.add_period("2024-05".parse::<Period>()?)?,
 ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
 /// };
 /// let id = store.insert(row)?;
-/// assert_eq!(store.holder(id), Some(BodyId::from_index(1)));
+/// assert_eq!(store.holder_code(id).map(|c| c.as_ref()), Some("SYT"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -829,7 +1217,8 @@ pub struct ObligationRow {
     pub clause: ClauseRef,
     /// The requirement within the task's assignment.
     pub requirement: RequirementIndex,
-    /// The body the directive assigned, which also holds the obligation.
+    /// The body the directive assigned, which also holds the obligation: a dense id the
+    /// store knows the code of ([`Obligations::add_body`], [`Obligations::bind_body`]).
     pub body: BodyId,
     /// The period.
     pub period: PeriodRef,
@@ -865,12 +1254,107 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
     }
 }
 
+/// What a store knows of a body it refers to: its code, and, when the expansion copied
+/// them from a registry, its name and the day it ceased to exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BodyEntry {
+    code: BodyCode,
+    name: Option<String>,
+    ceased: Option<NaiveDate>,
+}
+
+/// The bodies a store refers to, by dense id and by code.
+#[derive(Debug, Clone, Default)]
+struct BodyTable {
+    // INVARIANT (body-table): `by_code` maps each entry's code to its id, and back.
+    entries: Vec<Option<BodyEntry>>,
+    by_code: HashMap<BodyCode, BodyId>,
+}
+
+impl BodyTable {
+    fn entry(&self, id: BodyId) -> Option<&BodyEntry> {
+        self.entries.get(id.index() as usize)?.as_ref()
+    }
+
+    fn knows(&self, id: BodyId) -> bool {
+        self.entry(id).is_some()
+    }
+
+    fn code(&self, id: BodyId) -> Option<&BodyCode> {
+        self.entry(id).map(|e| &e.code)
+    }
+
+    fn id(&self, code: &str) -> Option<BodyId> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Binds `id` to `code`: the same pair again is a no-op.
+    fn bind(&mut self, id: BodyId, code: BodyCode) -> Result<(), ObligationError> {
+        let conflict = || ObligationError::BodyConflict { code: code.clone() };
+        match (self.entry(id), self.by_code.get(&code)) {
+            (Some(entry), _) if entry.code == code => return Ok(()),
+            (Some(_), _) | (None, Some(_)) => return Err(conflict()),
+            (None, None) => {}
+        }
+        let i = id.index() as usize;
+        if i == u32::MAX as usize {
+            return Err(ObligationError::TooMany);
+        }
+        if self.entries.len() <= i {
+            self.entries.resize(i + 1, None);
+        }
+        if let Some(slot) = self.entries.get_mut(i) {
+            *slot = Some(BodyEntry {
+                code: code.clone(),
+                name: None,
+                ceased: None,
+            });
+        }
+        // INVARIANT (body-table): both directions are written together.
+        self.by_code.insert(code, id);
+        Ok(())
+    }
+
+    /// The id of `code`, adding it at the next free id when it is new.
+    fn add(&mut self, code: BodyCode) -> Result<BodyId, ObligationError> {
+        if let Some(id) = self.id(code.as_ref()) {
+            return Ok(id);
+        }
+        let id = u32::try_from(self.entries.len())
+            .ok()
+            .filter(|&i| i < u32::MAX)
+            .ok_or(ObligationError::TooMany)?;
+        self.bind(BodyId::from_index(id), code)?;
+        Ok(BodyId::from_index(id))
+    }
+
+    fn describe(&mut self, id: BodyId, name: Option<String>, ceased: Option<NaiveDate>) {
+        if let Some(Some(entry)) = self.entries.get_mut(id.index() as usize) {
+            if name.is_some() {
+                entry.name = name;
+            }
+            if ceased.is_some() {
+                entry.ceased = ceased;
+            }
+        }
+    }
+}
+
 /// A compact, columnar store of obligations.
 ///
 /// Each obligation occupies one row of fixed-size columns (directive, clause, requirement,
 /// holder, period, due date as a day number, assigned body where it is not the holder,
 /// flags: 26 bytes); directive keys, clauses and periods are stored once. Rows are never
 /// removed, so an [`ObligationId`] stays valid for the store's life.
+///
+/// The store is self-contained: it keeps the code of every body it refers to (and, for an
+/// expansion, the body's name and the day it ceased, copied from the registry), so it
+/// renders, serialises and parses obligation references without a registry. Bodies are
+/// held in the columns by dense [`BodyId`]s for speed: the expansion uses the registry's
+/// ids, and a hand-built key's body code gets the next free id ([`add_body`]). Ids never
+/// appear in what the store writes.
+///
+/// [`add_body`]: Obligations::add_body
 ///
 /// Keys are unique: [`push`](Obligations::push) refuses a key the store already holds,
 /// and the expansion gives one obligation per key. [`insert`](Obligations::insert), the
@@ -887,7 +1371,7 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
 /// let mut store = Obligations::new();
@@ -896,7 +1380,7 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
 ///         directive.clone(),
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
-///         BodyId::from_index(1),
+///         BodyCode::new("SYT")?,
 ///         format!("2024-{month:02}").parse::<Period>()?,
 ///     );
 ///     store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, month + 1, 20).ok_or("date")?))?;
@@ -910,6 +1394,11 @@ pub struct Obligations {
     directives: Interner<DirectiveKey>,
     clauses: Interner<Clause>,
     periods: Interner<Period>,
+    // INVARIANT (bodies): every body id in the holder and assigned columns has an entry.
+    bodies: BodyTable,
+    // INVARIANT (targets): sorted by row, each row at most once; rows only grow, and
+    // targets are pushed right after their row.
+    targets: Vec<(u32, Target)>,
     // INVARIANT (columns): every column below has the same length, which fits in `u32`;
     // upheld by `insert_with`, the only place that pushes to them.
     directive: Vec<u32>,
@@ -1033,6 +1522,121 @@ impl Obligations {
         self.periods.add(period).map(PeriodRef)
     }
 
+    /// The dense id of a body code in this store, adding the code at the next free id
+    /// when the store does not know it yet.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::TooMany`] when no id is free.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyCode;
+    ///
+    /// let mut store = Obligations::new();
+    /// let a = store.add_body(BodyCode::new("SYT")?)?;
+    /// assert_eq!(store.add_body(BodyCode::new("SYT")?)?, a);
+    /// assert_eq!(store.body_code(a).map(|c| c.as_ref()), Some("SYT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_body(&mut self, code: BodyCode) -> Result<BodyId, ObligationError> {
+        self.bodies.add(code)
+    }
+
+    /// Binds a dense id (such as a registry's [`BodyId`]) to a body code, so that rows
+    /// inserted by handle can use it. Binding the same pair again does nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::BodyConflict`] when the id is bound to another code or the code
+    /// to another id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::{ObligationError, Obligations};
+    /// use directives::org::{BodyCode, BodyId};
+    ///
+    /// let mut store = Obligations::new();
+    /// store.bind_body(BodyId::from_index(7), BodyCode::new("SYT")?)?;
+    /// assert_eq!(store.body_id("SYT"), Some(BodyId::from_index(7)));
+    /// let clash = store.bind_body(BodyId::from_index(7), BodyCode::new("STC")?);
+    /// assert_eq!(clash.unwrap_err().to_string(), "body `STC` conflicts with a body already in the store");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bind_body(&mut self, id: BodyId, code: BodyCode) -> Result<(), ObligationError> {
+        self.bodies.bind(id, code)
+    }
+
+    /// The code of a body the store refers to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_code(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_code(&self, id: BodyId) -> Option<&BodyCode> {
+        self.bodies.code(id)
+    }
+
+    /// The dense id of a body code, if the store refers to that body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    ///
+    /// assert_eq!(Obligations::new().body_id("SYT"), None);
+    /// ```
+    pub fn body_id(&self, code: &str) -> Option<BodyId> {
+        self.bodies.id(code)
+    }
+
+    /// The name of a body, when the store has one (the expansion copies it from the
+    /// registry: the name on the obligation's due date).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_name(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_name(&self, id: BodyId) -> Option<&str> {
+        self.bodies.entry(id)?.name.as_deref()
+    }
+
+    /// The first day a body no longer existed, when the store knows it (the expansion
+    /// copies it from the registry for bodies whose obligations passed to a successor).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    /// use directives::org::BodyId;
+    ///
+    /// assert_eq!(Obligations::new().body_ceased(BodyId::from_index(0)), None);
+    /// ```
+    pub fn body_ceased(&self, id: BodyId) -> Option<NaiveDate> {
+        self.bodies.entry(id)?.ceased
+    }
+
+    /// Records what the store knows of a body beyond its code.
+    pub(crate) fn describe_body(
+        &mut self,
+        id: BodyId,
+        name: Option<String>,
+        ceased: Option<NaiveDate>,
+    ) {
+        self.bodies.describe(id, name, ceased);
+    }
+
     /// The period a handle refers to, if this store issued it.
     ///
     /// # Example
@@ -1101,7 +1705,8 @@ impl Obligations {
     ///
     /// # Errors
     ///
-    /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store;
+    /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store or
+    ///   the store does not know the body's code;
     /// - [`ObligationError::TooMany`] when the store already holds `u32::MAX` obligations.
     ///
     /// # Example
@@ -1114,7 +1719,7 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let mut store = Obligations::new();
     /// let mut other = Obligations::new();
@@ -1122,7 +1727,7 @@ impl Obligations {
     ///     directive: other.add_directive(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?))?,
     ///     clause: other.add_clause(TaskNumber::new("1")?)?,
     ///     requirement: RequirementIndex::new(0),
-    ///     body: BodyId::from_index(1),
+    ///     body: other.add_body(BodyCode::new("SYT")?)?,
     ///     period: other.add_period("2024-05".parse::<Period>()?)?,
     ///     due: NaiveDate::from_ymd_opt(2024, 6, 20).ok_or("date")?,
     /// };
@@ -1144,6 +1749,8 @@ impl Obligations {
         if row.directive.0 as usize >= self.directives.values.len()
             || row.clause.0 as usize >= self.clauses.values.len()
             || row.period.0 as usize >= self.periods.values.len()
+            || !self.bodies.knows(row.body)
+            || !self.bodies.knows(holder)
         {
             return Err(ObligationError::UnknownHandle);
         }
@@ -1187,13 +1794,13 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationError, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let key = ObligationKey::new(
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(1),
+    ///     BodyCode::new("SYT")?,
     ///     "2024".parse::<Period>()?,
     /// );
     /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
@@ -1201,7 +1808,7 @@ impl Obligations {
     /// let id = store.push(Obligation::new(key.clone(), due))?;
     /// assert_eq!(id.index(), 0);
     /// // The same key again, even held by another body, is refused.
-    /// let again = store.push(Obligation::new(key, due).held_by(BodyId::from_index(2)));
+    /// let again = store.push(Obligation::new(key, due).held_by(BodyCode::new("STC")?));
     /// assert!(matches!(again, Err(ObligationError::DuplicateKey { .. })));
     /// assert_eq!(store.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1212,23 +1819,34 @@ impl Obligations {
             due,
             holder,
             applicability,
+            role,
+            target,
         } = obligation;
+        let body = self.add_body(key.body.clone())?;
+        let holder = match holder {
+            Some(code) => self.add_body(code)?,
+            None => body,
+        };
         let row = ObligationRow {
             directive: self.add_directive(key.directive.clone())?,
             clause: self.add_clause(key.clause.clone())?,
             requirement: key.requirement,
-            body: key.body,
+            body,
             period: self.add_period(key.period)?,
             due,
         };
         let flags = match applicability {
             Applicability::Applies => 0,
             Applicability::NotApplicable => FLAG_NOT_APPLICABLE,
-        };
+        } | (role_code(role) << ROLE_SHIFT);
         if self.index().contains_key(&row_key(&row)) {
             return Err(ObligationError::DuplicateKey { key: Box::new(key) });
         }
-        self.insert_with(row, holder.unwrap_or(key.body), flags)
+        let id = self.insert_with(row, holder, flags)?;
+        if let Some(target) = target {
+            self.targets.push((id.0, target));
+        }
+        Ok(id)
     }
 
     /// The obligation with this key, if the store holds one.
@@ -1244,18 +1862,18 @@ impl Obligations {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, NaiveDate::from_ymd_opt(2024, 3, 1).ok_or("date")?);
-    /// let key = |body| -> Result<ObligationKey, Box<dyn std::error::Error>> {
-    ///     Ok(ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(body), "2024".parse::<Period>()?))
+    /// let key = |body: &str| -> Result<ObligationKey, Box<dyn std::error::Error>> {
+    ///     Ok(ObligationKey::new(directive.clone(), TaskNumber::new("1")?, RequirementIndex::new(0), BodyCode::new(body)?, "2024".parse::<Period>()?))
     /// };
     /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
     /// let mut store = Obligations::new();
-    /// // Body 3 had ceased to exist; body 7 holds its obligation. The key names body 3.
-    /// let id = store.push(Obligation::new(key(3)?, due).held_by(BodyId::from_index(7)))?;
-    /// assert_eq!(store.find(&key(3)?), Some(id));
-    /// assert_eq!(store.find(&key(7)?), None);
+    /// // HU-A had ceased to exist; HU-B holds its obligation. The key names HU-A.
+    /// let id = store.push(Obligation::new(key("HU-A")?, due).held_by(BodyCode::new("HU-B")?))?;
+    /// assert_eq!(store.find(&key("HU-A")?), Some(id));
+    /// assert_eq!(store.find(&key("HU-B")?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn find(&self, key: &ObligationKey) -> Option<ObligationId> {
@@ -1263,7 +1881,7 @@ impl Obligations {
             *self.directives.index.get(&key.directive)?,
             *self.clauses.index.get(&key.clause)?,
             key.requirement.0,
-            key.body.index(),
+            self.bodies.id(key.body.as_ref())?.index(),
             *self.periods.index.get(&key.period)?,
         ];
         self.index().get(&row).copied().map(ObligationId)
@@ -1425,6 +2043,44 @@ impl Obligations {
     /// ```
     pub fn get(&self, id: ObligationId) -> Option<Obligation> {
         let i = id.0 as usize;
+        let key = self.key(id)?;
+        let holder = *self.holder.get(i)?;
+        let assigned = *self.assigned.get(i)?;
+        let flags = *self.flags.get(i)?;
+        let not_applicable = flags & FLAG_NOT_APPLICABLE != 0;
+        Some(Obligation {
+            role: role_of(flags),
+            target: self.target(id),
+            key,
+            due: from_day_number(*self.due.get(i)?)?,
+            holder: match assigned {
+                NO_BODY => None,
+                _ => Some(self.bodies.code(holder)?.clone()),
+            },
+            applicability: if not_applicable {
+                Applicability::NotApplicable
+            } else {
+                Applicability::Applies
+            },
+        })
+    }
+
+    /// The key of an obligation (its reference), if this store issued the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
+    /// assert_eq!(store.key(id).map(|k| k.to_string()).as_deref(), Some("05/CT-UBND@2024-03-01/1.1/SYT/2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn key(&self, id: ObligationId) -> Option<ObligationKey> {
+        let i = id.0 as usize;
         let directive = self
             .directives
             .values
@@ -1433,28 +2089,260 @@ impl Obligations {
         let period = self.periods.values.get(*self.period.get(i)? as usize)?;
         let holder = *self.holder.get(i)?;
         let assigned = *self.assigned.get(i)?;
-        let key = ObligationKey::new(
+        let body = match assigned {
+            NO_BODY => holder,
+            _ => BodyId::from_index(assigned),
+        };
+        Some(ObligationKey::new(
             directive.clone(),
             clause.clone(),
             RequirementIndex(*self.requirement.get(i)?),
-            if assigned == NO_BODY {
-                holder
-            } else {
-                BodyId::from_index(assigned)
-            },
+            self.bodies.code(body)?.clone(),
             *period,
-        );
-        let not_applicable = self.flags.get(i)? & FLAG_NOT_APPLICABLE != 0;
-        Some(Obligation {
-            key,
-            due: from_day_number(*self.due.get(i)?)?,
-            holder: (assigned != NO_BODY).then_some(holder),
-            applicability: if not_applicable {
-                Applicability::NotApplicable
-            } else {
-                Applicability::Applies
-            },
-        })
+        ))
+    }
+
+    /// The code of the body that holds an obligation, if this store issued the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    /// use directives::org::BodyCode;
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/HU-A/2024".parse()?;
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let id = store.push(Obligation::new(key, due).held_by(BodyCode::new("HU-B")?))?;
+    /// assert_eq!(store.holder_code(id).map(|c| c.as_ref()), Some("HU-B"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holder_code(&self, id: ObligationId) -> Option<&BodyCode> {
+        self.bodies.code(*self.holder.get(id.0 as usize)?)
+    }
+
+    /// The obligation with this reference, as text (see [`ObligationKey`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`ObligationError::InvalidReference`] when the text is not a reference;
+    /// - [`ObligationError::UnknownReference`] when the store holds no obligation with it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// let key = "05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?;
+    /// let id = store.push(Obligation::new(key, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
+    /// assert_eq!(store.lookup("05/CT-UBND@2024-03-01/1.1/SYT/2024")?, id);
+    /// assert_eq!(
+    ///     store.lookup("05/CT-UBND@2024-03-01/1.2/SYT/2024").unwrap_err().to_string(),
+    ///     "no obligation `05/CT-UBND@2024-03-01/1.2/SYT/2024` in the store",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lookup(&self, reference: &str) -> Result<ObligationId, ObligationError> {
+        let key: ObligationKey = reference.parse()?;
+        self.find(&key)
+            .ok_or_else(|| ObligationError::UnknownReference { key: Box::new(key) })
+    }
+
+    /// Adds every obligation of `other` (the obligations of another directive, say) after
+    /// this store's, in `other`'s order, and returns the id the first of them gets here:
+    /// `other`'s obligation `k` becomes `first + k`. Bodies are matched by code.
+    ///
+    /// # Errors
+    ///
+    /// Nothing is added on error:
+    /// - [`ObligationError::DuplicateKey`] when a key of `other` is already here, or
+    ///   repeats within `other`;
+    /// - [`ObligationError::TooMany`] when a table or the store would be full.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, ObligationError, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let mut a = Obligations::new();
+    /// a.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?, due))?;
+    /// let mut b = Obligations::new();
+    /// b.push(Obligation::new("12/KH-UBND@2024-04-01/2.1/SYT/2024".parse()?, due))?;
+    /// let first = a.merge(&b)?;
+    /// assert_eq!(first.index(), 1);
+    /// assert_eq!(a.len(), 2);
+    /// assert!(matches!(a.merge(&b), Err(ObligationError::DuplicateKey { .. })));
+    /// assert_eq!(a.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, other: &Obligations) -> Result<ObligationId, ObligationError> {
+        let first = u32::try_from(self.len()).map_err(|_| ObligationError::TooMany)?;
+        if u64::from(first) + other.len() as u64 >= u64::from(u32::MAX) {
+            return Err(ObligationError::TooMany);
+        }
+        // Check every key first, so that nothing is added on error.
+        let mut seen: std::collections::HashSet<ObligationKey> =
+            std::collections::HashSet::with_capacity(other.len());
+        for id in other.ids() {
+            let key = other.key(id).ok_or(ObligationError::UnknownHandle)?;
+            if self.find(&key).is_some() || !seen.insert(key.clone()) {
+                return Err(ObligationError::DuplicateKey { key: Box::new(key) });
+            }
+        }
+        drop(seen);
+        let mut body_map: HashMap<u32, BodyId> = HashMap::new();
+        for (i, entry) in (0u32..).zip(&other.bodies.entries) {
+            let Some(entry) = entry else { continue };
+            let id = match self.bodies.id(entry.code.as_ref()) {
+                Some(id) => id,
+                None if !self.bodies.knows(BodyId::from_index(i)) => {
+                    self.bodies
+                        .bind(BodyId::from_index(i), entry.code.clone())?;
+                    BodyId::from_index(i)
+                }
+                None => self.bodies.add(entry.code.clone())?,
+            };
+            self.bodies.describe(id, entry.name.clone(), entry.ceased);
+            body_map.insert(i, id);
+        }
+        let body = |b: u32| {
+            body_map
+                .get(&b)
+                .copied()
+                .ok_or(ObligationError::UnknownHandle)
+        };
+        for id in other.ids() {
+            let i = id.0 as usize;
+            let get =
+                |column: &Vec<u32>| column.get(i).copied().ok_or(ObligationError::UnknownHandle);
+            let directive = other
+                .directives
+                .values
+                .get(get(&other.directive)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let clause = other
+                .clauses
+                .values
+                .get(get(&other.clause)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let period = other
+                .periods
+                .values
+                .get(get(&other.period)? as usize)
+                .ok_or(ObligationError::UnknownHandle)?;
+            let holder = body(
+                other
+                    .holder
+                    .get(i)
+                    .ok_or(ObligationError::UnknownHandle)?
+                    .index(),
+            )?;
+            let assigned = get(&other.assigned)?;
+            let row = ObligationRow {
+                directive: self.add_directive(directive.clone())?,
+                clause: self.add_clause(clause.clone())?,
+                requirement: RequirementIndex(get(&other.requirement)?),
+                body: if assigned == NO_BODY {
+                    holder
+                } else {
+                    body(assigned)?
+                },
+                period: self.add_period(*period)?,
+                due: other
+                    .due
+                    .get(i)
+                    .copied()
+                    .and_then(from_day_number)
+                    .ok_or(ObligationError::UnknownHandle)?,
+            };
+            let flags = other.flags.get(i).copied().unwrap_or(0);
+            let new = self.insert_with(row, holder, flags)?;
+            if let Some(target) = other.target(id) {
+                self.targets.push((new.0, target));
+            }
+        }
+        Ok(ObligationId(first))
+    }
+
+    /// The assignment role an obligation is owed in, if this store issued the id.
+    ///
+    /// Scorecards split by role with
+    /// [`StatusCounts::by_key`](crate::compliance::StatusCounts::by_key):
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, StatusCounts};
+    /// use directives::directive::Role;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let mut store = Obligations::new();
+    /// let lead = store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due))?;
+    /// store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/STC/2025".parse()?, due).with_role(Role::Implement))?;
+    /// assert_eq!(store.role(lead), Some(Role::Lead));
+    /// let no_events = Events::new();
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&store, &no_events, due, &policy)?;
+    /// let by_role = StatusCounts::by_key(&evaluation, |id| store.role(id));
+    /// assert_eq!(by_role.len(), 2);
+    /// assert_eq!(by_role[0].0, Some(Role::Lead));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn role(&self, id: ObligationId) -> Option<Role> {
+        self.flags.get(id.0 as usize).map(|&f| role_of(f))
+    }
+
+    /// The target of an indicator obligation, if this store issued the id and the
+    /// obligation has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations, Target};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2025, 12, 20).ok_or("date")?;
+    /// let mut store = Obligations::new();
+    /// let id = store.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).with_target(Target::new(5.0)?))?;
+    /// assert_eq!(store.target(id).map(Target::get), Some(5.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self, id: ObligationId) -> Option<Target> {
+        let k = self
+            .targets
+            .binary_search_by_key(&id.0, |&(row, _)| row)
+            .ok()?;
+        self.targets.get(k).map(|&(_, t)| t)
+    }
+
+    /// Whether some obligation has an indicator target.
+    pub(crate) fn has_targets(&self) -> bool {
+        !self.targets.is_empty()
+    }
+
+    /// The issue day of each directive, by directive handle.
+    pub(crate) fn issued_days(&self) -> Vec<i32> {
+        self.directives
+            .values
+            .iter()
+            .map(|d| day_number(d.issued()))
+            .collect()
+    }
+
+    /// The issue day of the directive of the obligation at this row.
+    pub(crate) fn issued_day_at(&self, row: usize) -> Option<i32> {
+        let d = *self.directive.get(row)?;
+        self.directives
+            .values
+            .get(d as usize)
+            .map(|d| day_number(d.issued()))
     }
 
     /// The due-date column, as day numbers.
@@ -1478,6 +2366,7 @@ impl Obligations {
     }
 
     /// Whether the obligation at this row does not apply.
+    #[inline]
     pub(crate) fn is_not_applicable(&self, row: usize) -> bool {
         self.flags
             .get(row)
@@ -1491,6 +2380,133 @@ impl Obligations {
             .copied()
             .filter(|&b| b != NO_BODY)
             .map(BodyId::from_index)
+    }
+}
+
+impl PartialEq for Obligations {
+    /// Two stores are equal when they hold the same obligations in the same order (keys,
+    /// due dates, holders, applicability) and know the same names and end dates of the
+    /// bodies they refer to; the dense ids they give bodies do not matter.
+    fn eq(&self, other: &Obligations) -> bool {
+        self.len() == other.len()
+            && self.ids().all(|id| self.get(id) == other.get(id))
+            && self.described_bodies() == other.described_bodies()
+    }
+}
+
+impl Obligations {
+    /// The bodies with a name or an end date, by code, in code order.
+    fn described_bodies(&self) -> Vec<StoredBody> {
+        let mut bodies: Vec<StoredBody> = self
+            .bodies
+            .entries
+            .iter()
+            .flatten()
+            .filter(|e| e.name.is_some() || e.ceased.is_some())
+            .map(|e| StoredBody {
+                code: e.code.clone(),
+                name: e.name.clone(),
+                ceased: e.ceased,
+            })
+            .collect();
+        bodies.sort_by(|a, b| a.code.cmp(&b.code));
+        bodies
+    }
+}
+
+/// What a store's serialised form says of a body beyond its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+struct StoredBody {
+    code: BodyCode,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    name: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "strict_date::option"
+        )
+    )]
+    ceased: Option<NaiveDate>,
+}
+
+/// The serialised form of a store: its obligations (keys as references, bodies by code)
+/// and what it knows of its bodies.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+struct ObligationsWire {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    bodies: Vec<StoredBody>,
+    #[serde(default)]
+    obligations: Vec<Obligation>,
+}
+
+/// Serialises as `{ bodies = [...], obligations = [...] }`: every obligation with its
+/// reference, due date, holder (by code, when not the assigned body) and applicability,
+/// and the names and end dates the store knows. No dense id is written.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Obligations {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ObligationsWire {
+            bodies: self.described_bodies(),
+            obligations: self.ids().filter_map(|id| self.get(id)).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads the form [`Obligations`] writes; a repeated key or an unknown field is an error.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Obligations {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = ObligationsWire::deserialize(deserializer)?;
+        let mut store = Obligations::with_capacity(wire.obligations.len());
+        for obligation in wire.obligations {
+            store.push(obligation).map_err(serde::de::Error::custom)?;
+        }
+        for body in wire.bodies {
+            let id = store
+                .add_body(body.code)
+                .map_err(serde::de::Error::custom)?;
+            store.describe_body(id, body.name, body.ceased);
+        }
+        Ok(store)
+    }
+}
+
+impl crate::regime::ReportingRegime {
+    /// The preset with this snake_case name (`decree_09_monthly`, `decree_09_quarterly`,
+    /// `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`), as data
+    /// files name them (`regime = "decree_09_monthly"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
+    /// assert_eq!(ReportingRegime::preset("monthly"), None);
+    /// ```
+    pub fn preset(name: &str) -> Option<crate::regime::ReportingRegime> {
+        use crate::regime::ReportingRegime;
+        Some(match name {
+            "decree_09_monthly" => ReportingRegime::decree_09_monthly(),
+            "decree_09_quarterly" => ReportingRegime::decree_09_quarterly(),
+            "decree_09_half_yearly" => ReportingRegime::decree_09_half_yearly(),
+            "decree_09_nine_monthly" => ReportingRegime::decree_09_nine_monthly(),
+            "decree_09_yearly" => ReportingRegime::decree_09_yearly(),
+            _ => return None,
+        })
     }
 }
 
@@ -1511,6 +2527,9 @@ impl Obligations {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExpansionOptions {
     default_regime: Option<crate::regime::ReportingRegime>,
+    // INVARIANT (one per frequency): no two regimes share a frequency; upheld by
+    // `regime_for`.
+    by_frequency: Vec<crate::regime::ReportingRegime>,
 }
 
 impl ExpansionOptions {
@@ -1553,6 +2572,64 @@ impl ExpansionOptions {
     }
 }
 
+impl ExpansionOptions {
+    /// The same options with a regime for the periodic reports without one that state its
+    /// frequency (a report "monthly" takes the monthly regime given here); one regime per
+    /// frequency, the last given standing. A report that states no frequency takes the
+    /// [`default_regime`](ExpansionOptions::default_regime), if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let options = ExpansionOptions::new()
+    ///     .regime_for(ReportingRegime::decree_09_monthly())
+    ///     .regime_for(ReportingRegime::decree_09_quarterly());
+    /// assert_eq!(options.regime_of(Some(Frequency::Quarterly)), Some(&ReportingRegime::decree_09_quarterly()));
+    /// assert_eq!(options.regime_of(None), None);
+    /// ```
+    #[must_use]
+    pub fn regime_for(mut self, regime: crate::regime::ReportingRegime) -> ExpansionOptions {
+        // INVARIANT (one per frequency): the old regime of this frequency goes.
+        self.by_frequency
+            .retain(|r| r.frequency() != regime.frequency());
+        self.by_frequency.push(regime);
+        self
+    }
+
+    /// The regime these options give a periodic report without one that states
+    /// `frequency` (or none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::ExpansionOptions;
+    /// use directives::period::Frequency;
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    /// assert!(options.regime_of(None).is_some());
+    /// assert!(options.regime_of(Some(Frequency::HalfYearly)).is_some());
+    /// assert!(options.regime_of(Some(Frequency::Monthly)).is_none());
+    /// ```
+    pub fn regime_of(
+        &self,
+        frequency: Option<crate::period::Frequency>,
+    ) -> Option<&crate::regime::ReportingRegime> {
+        match frequency {
+            None => self.default_regime.as_ref(),
+            Some(f) => self
+                .by_frequency
+                .iter()
+                .find(|r| r.frequency() == f)
+                .or(self.default_regime.as_ref().filter(|r| r.frequency() == f)),
+        }
+    }
+}
+
 /// Why a requirement gave no obligation (see [`Skipped`]).
 ///
 /// New reasons may be added, so the enum is `#[non_exhaustive]`.
@@ -1581,8 +2658,11 @@ impl ExpansionOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum SkipReason {
     /// A periodic report with no regime (no frequency, cut-off or deadline), and no
@@ -1601,12 +2681,19 @@ pub enum SkipReason {
     /// A deliverable or an indicator due outside the horizon.
     DueOutsideHorizon {
         /// The due date.
+        #[cfg_attr(feature = "serde", serde(with = "strict_date"))]
         due: NaiveDate,
     },
     /// No lead or implementing assignment selects a body on the issue date.
     NoBodies,
     /// Continuous work, which has no deliverable and no deadline.
     Continuous,
+    /// The horizon asked for lies wholly outside the directive's own horizon (the period
+    /// it governs), or the requirement's due date does.
+    OutsideDirectiveHorizon {
+        /// The directive's horizon.
+        horizon: Period,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -1627,14 +2714,19 @@ impl fmt::Display for SkipReason {
                 f.write_str("no lead or implementing body is selected on the issue date")
             }
             SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+            SkipReason::OutsideDirectiveHorizon { horizon } => write!(
+                f,
+                "it falls outside the directive's own horizon `{horizon}`"
+            ),
         }
     }
 }
 
 /// A requirement that gave no obligation, where it is, and why.
 ///
-/// `Display` joins the place and the reason: `task 10, requirement 0: the periodic report
-/// states no reporting regime and no default regime was given`.
+/// `Display` joins the place (the requirement numbered from 1) and the reason: `task 10,
+/// requirement 1: the periodic report states no reporting regime and no default regime
+/// was given`.
 ///
 /// # Example
 ///
@@ -1644,18 +2736,47 @@ impl fmt::Display for SkipReason {
 ///
 /// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
 /// assert_eq!(skipped.clause(), &Clause::Task(TaskNumber::new("4")?));
-/// assert_eq!(skipped.to_string(), "task 4, requirement 0: continuous work has no deadline");
+/// assert_eq!(skipped.to_string(), "task 4, requirement 1: continuous work has no deadline");
 /// let monitoring = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
-/// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 0: "));
+/// assert!(monitoring.to_string().starts_with("monitoring clause, requirement 1: "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Its serialised form numbers the requirement from 1, as people read it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Skipped {
     clause: Clause,
+    #[cfg_attr(feature = "serde", serde(with = "requirement_number"))]
     requirement: RequirementIndex,
     reason: SkipReason,
+}
+
+/// Serde for a requirement as its 1-based number.
+#[cfg(feature = "serde")]
+mod requirement_number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::RequirementIndex;
+
+    pub(super) fn serialize<S: Serializer>(r: &RequirementIndex, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(r.number())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<RequirementIndex, D::Error> {
+        let number = u64::deserialize(d)?;
+        RequirementIndex::from_number(number).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid requirement number `{number}`: requirements are numbered from 1"
+            ))
+        })
+    }
 }
 
 impl Skipped {
@@ -1730,7 +2851,7 @@ impl fmt::Display for Skipped {
             f,
             "{}, requirement {}: {}",
             self.clause,
-            self.requirement.get(),
+            self.requirement.number(),
             self.reason
         )
     }
@@ -1770,9 +2891,15 @@ impl fmt::Display for Skipped {
 /// assert_eq!(store.len(), 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Expansion {
     obligations: Obligations,
+    #[cfg_attr(feature = "serde", serde(default))]
     skipped: Vec<Skipped>,
 }
 
@@ -1937,13 +3064,22 @@ pub fn obligations(
 /// - a deliverable or an indicator due in the horizon gives one obligation per body, for
 ///   the period from the issue date to the due date.
 ///
+/// The directive governs its own [horizon](crate::directive::Directive::horizon) only: the
+/// horizon asked for is clipped to it, and when the two do not meet, every requirement is
+/// listed with [`OutsideDirectiveHorizon`](SkipReason::OutsideDirectiveHorizon).
+///
+/// Each obligation carries the role of the assignment that owes it (lead or implement;
+/// a body both leading and implementing owes once, as the lead), and an indicator's
+/// obligations carry its target.
+///
 /// A requirement that gives no obligation is listed in [`Expansion::skipped`] with a
-/// [`SkipReason`], checked in this order: continuous work
+/// [`SkipReason`], checked in this order: the directive's horizon; continuous work
 /// ([`Continuous`](SkipReason::Continuous)); a report with no regime and no default
 /// ([`NoRegime`](SkipReason::NoRegime)) or whose stated frequency is not the default's
 /// ([`FrequencyMismatch`](SkipReason::FrequencyMismatch)); a deliverable or indicator
 /// with no due ([`NoDeadline`](SkipReason::NoDeadline)); no body selected
-/// ([`NoBodies`](SkipReason::NoBodies)); a due date outside the horizon
+/// ([`NoBodies`](SkipReason::NoBodies)); a due date outside the directive's horizon
+/// ([`OutsideDirectiveHorizon`](SkipReason::OutsideDirectiveHorizon)) or the one asked for
 /// ([`DueOutsideHorizon`](SkipReason::DueOutsideHorizon)).
 ///
 /// # Succession
@@ -2010,11 +3146,26 @@ pub fn obligations_with(
     horizon: Period,
     options: &ExpansionOptions,
 ) -> Result<Expansion, ObligationError> {
+    // The directive governs its own horizon only: what lies outside it is not owed.
+    let (horizon, outside) = match directive.horizon() {
+        None => (horizon, None),
+        Some(own) => {
+            let start = horizon.start().max(own.start());
+            let end = horizon.end().min(own.end());
+            if start <= end {
+                (Period::custom(start, end)?, None)
+            } else {
+                (horizon, Some(own))
+            }
+        }
+    };
     let mut expander = Expander {
         directive,
         registry,
         calendar,
         horizon,
+        outside,
+        own: directive.horizon(),
         options,
         store: Obligations::new(),
         skipped: Vec::new(),
@@ -2047,6 +3198,10 @@ struct Expander<'a> {
     registry: &'a crate::org::Registry,
     calendar: &'a crate::calendar::WorkCalendar,
     horizon: Period,
+    /// The directive's horizon, when the one asked for lies wholly outside it.
+    outside: Option<Period>,
+    /// The directive's horizon.
+    own: Option<Period>,
     options: &'a ExpansionOptions,
     store: Obligations,
     skipped: Vec<Skipped>,
@@ -2064,24 +3219,29 @@ impl Expander<'_> {
         use crate::directive::{Assignee, Role};
 
         let issued = self.directive.issued();
-        let mut bodies: Vec<BodyId> = Vec::new();
+        let mut bodies: Vec<(BodyId, u8)> = Vec::new();
         for assignment in assignments {
-            if !matches!(assignment.role(), Role::Lead | Role::Implement) {
+            let role = assignment.role();
+            if !matches!(role, Role::Lead | Role::Implement) {
                 continue;
             }
+            let code = role_code(role);
             match assignment.assignee() {
                 Assignee::Recipients => {
                     for selector in self.directive.recipients() {
-                        bodies.extend(self.registry.select(selector, issued)?);
+                        let selected = self.registry.select(selector, issued)?;
+                        bodies.extend(selected.into_iter().map(|b| (b, code)));
                     }
                 }
                 Assignee::Bodies(selector) => {
-                    bodies.extend(self.registry.select(selector, issued)?);
+                    let selected = self.registry.select(selector, issued)?;
+                    bodies.extend(selected.into_iter().map(|b| (b, code)));
                 }
             }
         }
+        // A body both leading and implementing owes once, as the lead (code 0).
         bodies.sort_unstable();
-        bodies.dedup();
+        bodies.dedup_by_key(|&mut (body, _)| body);
         let clause_ref = self.store.add_clause(clause.clone())?;
         for (k, requirement) in requirements.iter().enumerate() {
             let index =
@@ -2094,13 +3254,25 @@ impl Expander<'_> {
                     continue;
                 }
             };
+            let target = match requirement {
+                crate::directive::Requirement::Indicator {
+                    target: Some(target),
+                    ..
+                } => Some(Target::new(*target)?),
+                _ => None,
+            };
             for (period, due) in dues {
                 let period_ref = self.store.add_period(period)?;
-                for &body in &bodies {
+                for &(body, role) in &bodies {
                     let (holder, flags) = match self.registry.successor_on(body, due) {
                         Some(successor) => (successor, 0),
                         None => (body, FLAG_NOT_APPLICABLE),
                     };
+                    let flags = flags | (role << ROLE_SHIFT);
+                    self.bind(body, due)?;
+                    if holder != body {
+                        self.bind(holder, due)?;
+                    }
                     let row = ObligationRow {
                         directive: self.directive_ref,
                         clause: clause_ref,
@@ -2111,10 +3283,36 @@ impl Expander<'_> {
                     };
                     // Keys are unique: the bodies are distinct, and so are the periods of
                     // one requirement.
-                    self.store.insert_with(row, holder, flags)?;
+                    let id = self.store.insert_with(row, holder, flags)?;
+                    if let Some(target) = target {
+                        self.store.targets.push((id.0, target));
+                    }
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Copies a body's code into the store, with its name on `on` (or on its last day,
+    /// when it had ceased) and the day it ceased.
+    fn bind(&mut self, body: BodyId, on: NaiveDate) -> Result<(), ObligationError> {
+        let Some(record) = self.registry.body(body) else {
+            return Err(ObligationError::UnknownHandle);
+        };
+        if self.store.body_code(body).is_some() {
+            return Ok(());
+        }
+        self.store.bind_body(body, record.code().clone())?;
+        let ceased = record.until();
+        let named_on = match ceased {
+            Some(until) if until <= on => until.pred_opt().unwrap_or(until),
+            _ => on,
+        };
+        let name = self
+            .registry
+            .name_on(body, named_on)
+            .map(|names| names.vi().to_owned());
+        self.store.describe_body(body, name, ceased);
         Ok(())
     }
 
@@ -2128,21 +3326,26 @@ impl Expander<'_> {
         use crate::directive::Requirement;
 
         let no_bodies = Ok(Err(SkipReason::NoBodies));
+        if let (Some(horizon), false) =
+            (self.outside, matches!(requirement, Requirement::Continuous))
+        {
+            return Ok(Err(SkipReason::OutsideDirectiveHorizon { horizon }));
+        }
         match requirement {
             Requirement::Continuous => Ok(Err(SkipReason::Continuous)),
             Requirement::PeriodicReport(report) => {
-                let regime = match (report.regime(), &self.options.default_regime) {
-                    (Some(regime), _) => regime,
-                    (None, None) => return Ok(Err(SkipReason::NoRegime)),
-                    (None, Some(default)) => match report.stated_frequency() {
-                        Some(stated) if stated != default.frequency() => {
-                            return Ok(Err(SkipReason::FrequencyMismatch {
+                let stated = report.stated_frequency();
+                let regime = match (report.regime(), self.options.regime_of(stated)) {
+                    (Some(regime), _) | (None, Some(regime)) => regime,
+                    (None, None) => {
+                        return Ok(Err(match (stated, &self.options.default_regime) {
+                            (Some(stated), Some(default)) => SkipReason::FrequencyMismatch {
                                 stated,
                                 regime: default.frequency(),
-                            }));
-                        }
-                        _ => default,
-                    },
+                            },
+                            _ => SkipReason::NoRegime,
+                        }));
+                    }
                 };
                 if !has_bodies {
                     return no_bodies;
@@ -2162,6 +3365,9 @@ impl Expander<'_> {
                     return no_bodies;
                 }
                 let date = due.date_from(issued, self.calendar)?;
+                if let Some(own) = self.own.filter(|own| !own.contains(date)) {
+                    return Ok(Err(SkipReason::OutsideDirectiveHorizon { horizon: own }));
+                }
                 if !self.horizon.contains(date) {
                     return Ok(Err(SkipReason::DueOutsideHorizon { due: date }));
                 }
@@ -2188,6 +3394,29 @@ pub enum ObligationError {
     DuplicateKey {
         /// The key.
         key: Box<ObligationKey>,
+    },
+    /// The store holds no obligation with this reference.
+    #[error("no obligation `{key}` in the store")]
+    UnknownReference {
+        /// The key.
+        key: Box<ObligationKey>,
+    },
+    /// A text is not an obligation reference.
+    #[error("invalid obligation reference {text}: {reason}")]
+    InvalidReference {
+        /// The text, quoted (at most 80 bytes of it, with the count of bytes left out).
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// An indicator target is NaN or infinite.
+    #[error("indicator target is not a finite number")]
+    NonFiniteTarget,
+    /// A body code or id is already bound to another body in the store.
+    #[error("body `{code}` conflicts with a body already in the store")]
+    BodyConflict {
+        /// The body's code.
+        code: BodyCode,
     },
     /// A selector could not be resolved against the registry.
     #[error(transparent)]
@@ -2218,19 +3447,22 @@ mod tests {
             DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
             TaskNumber::new("2a").unwrap(),
             RequirementIndex::new(1),
-            BodyId::from_index(7),
+            BodyCode::new("B7").unwrap(),
             "2024-Q2".parse::<Period>().unwrap(),
         );
         let obligation = Obligation::new(key.clone(), date(2024, 6, 20))
-            .held_by(BodyId::from_index(3))
+            .held_by(BodyCode::new("B3").unwrap())
             .with_applicability(Applicability::NotApplicable);
         let mut store = Obligations::new();
         let id = store.push(obligation.clone()).unwrap();
         assert_eq!(store.get(id), Some(obligation));
         assert!(store.is_not_applicable(0));
-        assert_eq!(store.holder(id), Some(BodyId::from_index(3)));
-        assert_eq!(store.assigned_body_at(0), Some(BodyId::from_index(7)));
+        let b3 = store.body_id("B3").unwrap();
+        let b7 = store.body_id("B7").unwrap();
+        assert_eq!(store.holder(id), Some(b3));
+        assert_eq!(store.assigned_body_at(0), Some(b7));
         assert_eq!(store.find(&key), Some(id));
+        assert_eq!(key.to_string(), "05/CT-UBND@2024-03-01/2a.2/B7/2024-Q2");
     }
 
     #[test]
@@ -2244,6 +3476,14 @@ mod tests {
             .unwrap();
         let clause = store.add_clause(TaskNumber::new("1").unwrap()).unwrap();
         let period = store.add_period(Period::year(2024).unwrap()).unwrap();
+        for body in 1..=2 {
+            store
+                .bind_body(
+                    BodyId::from_index(body),
+                    BodyCode::new(format!("B{body}")).unwrap(),
+                )
+                .unwrap();
+        }
         let row = |body| ObligationRow {
             directive,
             clause,
@@ -2253,12 +3493,12 @@ mod tests {
             due: date(2024, 12, 20),
         };
         let first = store.insert(row(1)).unwrap();
-        let key = |body| {
+        let key = |body: u32| {
             ObligationKey::new(
                 DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), date(2024, 3, 1)),
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
-                BodyId::from_index(body),
+                BodyCode::new(format!("B{body}")).unwrap(),
                 Period::year(2024).unwrap(),
             )
         };
@@ -2272,6 +3512,23 @@ mod tests {
         // An unchecked repeat leaves the first in the index.
         store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
+        // A body the store has no code for is refused.
+        assert_eq!(store.insert(row(3)), Err(ObligationError::UnknownHandle));
+    }
+
+    #[test]
+    fn strict_dates() {
+        assert_eq!(parse_date("2024-06-05"), Some(date(2024, 6, 5)));
+        for bad in [
+            "2024-6-5",
+            "2024-06-5",
+            " 2024-06-05",
+            "2024-02-30",
+            "+024-06-05",
+            "2024/06/05",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -539,7 +539,8 @@ impl fmt::Display for Fact {
 /// ([`calendar::facts`](crate::calendar::facts)), document kinds and symbol rules
 /// ([`document::facts`](crate::document::facts)), reporting-regime presets
 /// ([`regime::facts`](crate::regime::facts)), the legal rules the lints cite
-/// ([`directive::facts`](crate::directive::facts)) and grading presets
+/// ([`directive::facts`](crate::directive::facts)), the rules the evaluator applies
+/// ([`compliance::facts`](crate::compliance::facts)) and grading presets
 /// ([`compliance::grading_facts`](crate::compliance::grading_facts)).
 ///
 /// Each area's own function lists the same facts; this one joins them so that a tool can
@@ -564,6 +565,7 @@ pub fn shipped() -> Vec<Fact> {
     all.extend(crate::document::facts());
     all.extend(crate::regime::facts());
     all.extend(crate::directive::facts());
+    all.extend(crate::compliance::facts());
     all.extend(crate::compliance::grading_facts());
     all
 }

@@ -7,7 +7,7 @@ use directives::compliance::Events;
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{ObligationRow, Obligations, RequirementIndex};
-use directives::org::BodyId;
+use directives::org::{BodyCode, BodyId};
 use directives::period::Period;
 
 /// The generator's seed.
@@ -101,6 +101,15 @@ pub(crate) fn generate(n: u64) -> (Obligations, Events) {
     let task = obligations
         .add_clause(TaskNumber::new("1").expect("valid task number"))
         .expect("room for a task");
+    // The store knows each body by its code: the body id as text.
+    for body in 1..=1000u32 {
+        obligations
+            .bind_body(
+                BodyId::from_index(body),
+                BodyCode::new(body.to_string()).expect("valid code"),
+            )
+            .expect("room for a body");
+    }
     let periods: Vec<_> = (0..60)
         .map(|m| {
             let month = Period::month(2022 + m / 12, (m % 12 + 1) as u32).expect("valid month");

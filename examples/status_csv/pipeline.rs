@@ -3,6 +3,9 @@
 //! rendering the counts per body and status. The integration tests load the generated
 //! yardstick through this same module.
 //!
+//! The file's body ids become the bodies' codes in the obligation store, so the output's
+//! `body_id` column is the body's code.
+//!
 //! Input formats: `obligation_id,body_id,period_id,due_date` (period ids count months
 //! from 2022-01) and `obligation_id,submitted`, each with a header line.
 
@@ -18,7 +21,7 @@ use directives::document::DocSymbol;
 use directives::obligation::{
     ObligationId, ObligationRow, Obligations, PeriodRef, RequirementIndex,
 };
-use directives::org::BodyId;
+use directives::org::{BodyCode, BodyId};
 use directives::period::Period;
 
 /// The first month of the yardstick's periods.
@@ -143,11 +146,16 @@ pub(crate) fn load(
                 let month = Period::month(FIRST_YEAR + months / 12, (months % 12 + 1).try_into()?)?;
                 periods.push(obligations.add_period(month)?);
             }
+            let body = BodyId::from_index(parse_u32(body).ok_or_else(bad)?);
+            if obligations.body_code(body).is_none() {
+                // The file's body id is the body's code.
+                obligations.bind_body(body, BodyCode::new(body.index().to_string())?)?;
+            }
             let row = ObligationRow {
                 directive,
                 clause: task,
                 requirement: RequirementIndex::new(id),
-                body: BodyId::from_index(parse_u32(body).ok_or_else(bad)?),
+                body,
                 period: *periods.get(period).ok_or_else(bad)?,
                 due: dates.parse(due).ok_or_else(bad)?,
             };
@@ -211,7 +219,7 @@ pub(crate) fn yardstick_name(status: Status) -> &'static str {
 }
 
 /// Renders `body_id,status,n`, sorted by body and status name.
-pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, std::fmt::Error> {
+pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
     let mut out = String::from("body_id,status,n\n");
     for (body, card) in StatusCounts::by_body(evaluation) {
         let mut rows: Vec<(&str, u64)> = Status::ALL
@@ -221,7 +229,11 @@ pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, std::fmt::Er
             .collect();
         rows.sort_unstable();
         for (name, n) in rows {
-            writeln!(out, "{},{name},{n}", body.index())?;
+            let code = evaluation
+                .obligations()
+                .body_code(body)
+                .ok_or("a body without a code")?;
+            writeln!(out, "{code},{name},{n}")?;
         }
     }
     Ok(out)

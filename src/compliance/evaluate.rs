@@ -1,952 +1,37 @@
 //! The evaluator: obligations and events as of a date, under a policy, give findings.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use super::ComplianceError;
 use super::event::{
-    EventId, EventKind, Events, TAG_EXTENDED, TAG_REOPENED, TAG_WAIVED, is_qualifying,
+    EventId, EventKind, Events, TAG_EXTENDED, TAG_INDICATOR, TAG_REOPENED, TAG_WAIVED,
+    is_qualifying,
+};
+use super::finding::{
+    Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
 use super::policy::{EvaluationPolicy, LateExtensions};
 use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
-use crate::org::BodyId;
 
-/// The legal basis of the four tracking states.
-pub(crate) const DECISION_42: &str = "Decision 42/2014/QĐ-TTg";
-/// The legal basis of the rest-day shift.
-pub(crate) const CIVIL_CODE_148_5: &str = "Civil Code 2015 art. 148.5";
-
-/// The status of an obligation as of a date.
-///
-/// The Government's four tracking states (Decision 42/2014/QĐ-TTg, amended by
-/// 23/2018/QĐ-TTg) plus two: waived and not applicable. The set is fixed by the
-/// project's design, so the enum is exhaustive.
-///
-/// # Example
-///
-/// ```
-/// use directives::compliance::Status;
-///
-/// assert_eq!(Status::DoneLate.label_vi(), "đã hoàn thành quá hạn");
-/// assert_eq!(Status::OpenOverdue.to_string(), "open_overdue");
-/// assert!(Status::DoneOnTime.is_done());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[repr(u8)]
-pub enum Status {
-    /// Done on or before the deadline (đã hoàn thành đúng hạn).
-    DoneOnTime,
-    /// Done after the deadline (đã hoàn thành quá hạn).
-    DoneLate,
-    /// Not done, and the deadline has not passed (chưa hoàn thành trong hạn); this includes
-    /// obligations not yet due.
-    OpenWithinDeadline,
-    /// Not done, and the deadline has passed (chưa hoàn thành quá hạn).
-    OpenOverdue,
-    /// Withdrawn by the assigning authority.
-    Waived,
-    /// The obligation does not apply.
-    NotApplicable,
-}
-
-impl Status {
-    /// Every status, in order.
-    pub const ALL: [Status; 6] = [
-        Status::DoneOnTime,
-        Status::DoneLate,
-        Status::OpenWithinDeadline,
-        Status::OpenOverdue,
-        Status::Waived,
-        Status::NotApplicable,
-    ];
-
-    /// The status's snake_case name, as used in data files.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert_eq!(Status::OpenWithinDeadline.as_str(), "open_within_deadline");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Status::DoneOnTime => "done_on_time",
-            Status::DoneLate => "done_late",
-            Status::OpenWithinDeadline => "open_within_deadline",
-            Status::OpenOverdue => "open_overdue",
-            Status::Waived => "waived",
-            Status::NotApplicable => "not_applicable",
-        }
-    }
-
-    /// The Vietnamese label.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert_eq!(Status::DoneOnTime.label_vi(), "đã hoàn thành đúng hạn");
-    /// ```
-    pub const fn label_vi(self) -> &'static str {
-        match self {
-            Status::DoneOnTime => "đã hoàn thành đúng hạn",
-            Status::DoneLate => "đã hoàn thành quá hạn",
-            Status::OpenWithinDeadline => "chưa hoàn thành trong hạn",
-            Status::OpenOverdue => "chưa hoàn thành quá hạn",
-            Status::Waived => "được miễn thực hiện",
-            Status::NotApplicable => "không áp dụng",
-        }
-    }
-
-    /// The English label.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert_eq!(Status::OpenOverdue.label_en(), "open and overdue");
-    /// ```
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Status::DoneOnTime => "done on time",
-            Status::DoneLate => "done late",
-            Status::OpenWithinDeadline => "open within deadline",
-            Status::OpenOverdue => "open and overdue",
-            Status::Waived => "waived",
-            Status::NotApplicable => "not applicable",
-        }
-    }
-
-    /// Whether the obligation is done (on time or late).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert!(!Status::Waived.is_done());
-    /// ```
-    pub const fn is_done(self) -> bool {
-        matches!(self, Status::DoneOnTime | Status::DoneLate)
-    }
-
-    /// Whether the obligation is open (within the deadline or overdue).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert!(Status::OpenOverdue.is_open());
-    /// ```
-    pub const fn is_open(self) -> bool {
-        matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
-    }
-
-    /// The status with this code (its discriminant, modulo 8; 6 and 7 are not applicable),
-    /// by table lookup so that no branch is taken.
-    #[inline]
-    fn from_code(code: u8) -> Status {
-        const TABLE: [Status; 8] = [
-            Status::DoneOnTime,
-            Status::DoneLate,
-            Status::OpenWithinDeadline,
-            Status::OpenOverdue,
-            Status::Waived,
-            Status::NotApplicable,
-            Status::NotApplicable,
-            Status::NotApplicable,
-        ];
-        TABLE[usize::from(code & 7)]
-    }
-
-    /// The rule that gives this status.
-    const fn rule(self) -> Rule {
-        match self {
-            Status::DoneOnTime => Rule::DoneOnTime,
-            Status::DoneLate => Rule::DoneLate,
-            Status::OpenWithinDeadline => Rule::OpenWithinDeadline,
-            Status::OpenOverdue => Rule::OpenOverdue,
-            Status::Waived => Rule::Waived,
-            Status::NotApplicable => Rule::NotApplicable,
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The rule that decided a status.
-///
-/// New rules may be added, so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use directives::compliance::Rule;
-///
-/// assert_eq!(Rule::DoneLate.id(), "status.done-late");
-/// assert_eq!(Rule::DoneLate.provision(), Some("Decision 42/2014/QĐ-TTg"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Rule {
-    /// The earliest qualifying event is on or before the deadline.
-    DoneOnTime,
-    /// The earliest qualifying event is after the deadline.
-    DoneLate,
-    /// No qualifying event, and the deadline is on or after the as-of date.
-    OpenWithinDeadline,
-    /// No qualifying event, and the deadline is before the as-of date.
-    OpenOverdue,
-    /// A waiver is in force.
-    Waived,
-    /// The obligation does not apply.
-    NotApplicable,
-}
-
-impl Rule {
-    /// The rule's stable id.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Rule;
-    ///
-    /// assert_eq!(Rule::OpenOverdue.id(), "status.open-overdue");
-    /// ```
-    pub const fn id(self) -> &'static str {
-        match self {
-            Rule::DoneOnTime => "status.done-on-time",
-            Rule::DoneLate => "status.done-late",
-            Rule::OpenWithinDeadline => "status.open-within-deadline",
-            Rule::OpenOverdue => "status.open-overdue",
-            Rule::Waived => "status.waived",
-            Rule::NotApplicable => "status.not-applicable",
-        }
-    }
-
-    /// The legal provision the rule rests on, where one exists.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Rule;
-    ///
-    /// assert_eq!(Rule::Waived.provision(), None);
-    /// ```
-    pub const fn provision(self) -> Option<&'static str> {
-        match self {
-            Rule::DoneOnTime | Rule::DoneLate | Rule::OpenWithinDeadline | Rule::OpenOverdue => {
-                Some(DECISION_42)
-            }
-            Rule::Waived | Rule::NotApplicable => None,
-        }
-    }
-}
-
-/// A fact that shaped a finding beyond its rule.
-///
-/// New notes may be added, so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::Note;
-///
-/// let note = Note::RestDayShift {
-///     from: NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?,
-///     to: NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?,
-/// };
-/// assert_eq!(note.provision(), Some("Civil Code 2015 art. 148.5"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Note {
-    /// The deadline fell on a rest day and moved to the next working day.
-    RestDayShift {
-        /// The deadline as written (after any extension).
-        from: NaiveDate,
-        /// The next working day.
-        to: NaiveDate,
-    },
-    /// An extension moved the deadline.
-    Extended {
-        /// The extension event.
-        event: EventId,
-        /// The original due date.
-        original_due: NaiveDate,
-        /// The new due date.
-        new_due: NaiveDate,
-        /// The symbol of the document that granted the extension.
-        document: String,
-    },
-    /// Grace days were added after the deadline.
-    GraceDays {
-        /// How many.
-        days: u32,
-    },
-    /// The obligation was reopened; events dated before this day do not count.
-    Reopened {
-        /// The date of the latest reopening.
-        on: NaiveDate,
-    },
-    /// The body the directive assigned had ceased to exist by the due date, and the
-    /// obligation passed to its successor.
-    Passed {
-        /// The body the directive assigned (the obligation key's body).
-        from: BodyId,
-        /// The successor that holds the obligation.
-        to: BodyId,
-    },
-}
-
-impl Note {
-    /// The legal provision behind the note, where one exists.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Note;
-    ///
-    /// assert_eq!(Note::GraceDays { days: 2 }.provision(), None);
-    /// ```
-    pub const fn provision(&self) -> Option<&'static str> {
-        match self {
-            Note::RestDayShift { .. } => Some(CIVIL_CODE_148_5),
-            Note::Extended { .. }
-            | Note::GraceDays { .. }
-            | Note::Reopened { .. }
-            | Note::Passed { .. } => None,
-        }
-    }
-}
-
-impl fmt::Display for Note {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Note::RestDayShift { from, to } => write!(
-                f,
-                "deadline `{from}` is a rest day, moved to `{to}` ({CIVIL_CODE_148_5})"
-            ),
-            Note::Extended {
-                event,
-                original_due,
-                new_due,
-                document,
-            } => write!(
-                f,
-                "extended from `{original_due}` to `{new_due}` by `{document}` ({event})"
-            ),
-            Note::GraceDays { days } => write!(f, "`{days}` grace days"),
-            Note::Reopened { on } => write!(f, "reopened on `{on}`"),
-            Note::Passed { from, to } => write!(
-                f,
-                "passed from body `{}` to its successor, body `{}`",
-                from.index(),
-                to.index()
-            ),
-        }
-    }
-}
-
-/// Why a finding has its status: the rule, its legal provision, and the notes.
-///
-/// # Example
-///
-/// ```
-/// use directives::compliance::{Explanation, Rule};
-///
-/// let explanation = Explanation::new(Rule::DoneOnTime);
-/// assert_eq!(explanation.to_string(), "status.done-on-time (Decision 42/2014/QĐ-TTg)");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Explanation {
-    rule: Rule,
-    notes: Vec<Note>,
-}
-
-impl Explanation {
-    /// An explanation by this rule, without notes.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::{Explanation, Rule};
-    ///
-    /// assert!(Explanation::new(Rule::Waived).notes().is_empty());
-    /// ```
-    pub fn new(rule: Rule) -> Explanation {
-        Explanation {
-            rule,
-            notes: Vec::new(),
-        }
-    }
-
-    /// The rule.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::{Explanation, Rule};
-    ///
-    /// assert_eq!(Explanation::new(Rule::Waived).rule(), Rule::Waived);
-    /// ```
-    pub fn rule(&self) -> Rule {
-        self.rule
-    }
-
-    /// The rule's legal provision, where one exists.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::{Explanation, Rule};
-    ///
-    /// assert_eq!(Explanation::new(Rule::OpenOverdue).provision(), Some("Decision 42/2014/QĐ-TTg"));
-    /// ```
-    pub fn provision(&self) -> Option<&'static str> {
-        self.rule.provision()
-    }
-
-    /// The notes.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::{Explanation, Rule};
-    ///
-    /// assert_eq!(Explanation::new(Rule::DoneLate).notes().len(), 0);
-    /// ```
-    pub fn notes(&self) -> &[Note] {
-        &self.notes
-    }
-}
-
-impl fmt::Display for Explanation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.rule.id())?;
-        if let Some(provision) = self.rule.provision() {
-            write!(f, " ({provision})")?;
-        }
-        for note in &self.notes {
-            write!(f, "; {note}")?;
-        }
-        Ok(())
-    }
-}
-
-/// How late an obligation is: past its deadline (grace days included), in calendar days
-/// and, when the policy has a calendar, in working days.
-///
-/// For a late obligation it is measured to the deciding event; for an overdue one, to the
-/// as-of date; otherwise it is zero.
-///
-/// # Example
-///
-/// ```
-/// use directives::compliance::Lateness;
-///
-/// assert_eq!(Lateness::default().calendar_days(), 0);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Lateness {
-    calendar_days: u32,
-    working_days: Option<u32>,
-}
-
-impl Lateness {
-    /// Calendar days past the deadline.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Lateness;
-    ///
-    /// assert_eq!(Lateness::default().calendar_days(), 0);
-    /// ```
-    pub fn calendar_days(&self) -> u32 {
-        self.calendar_days
-    }
-
-    /// Working days past the deadline, when the policy has a calendar covering them.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Lateness;
-    ///
-    /// assert_eq!(Lateness::default().working_days(), None);
-    /// ```
-    pub fn working_days(&self) -> Option<u32> {
-        self.working_days
-    }
-}
-
-/// The finding for one obligation.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-/// use directives::directive::{DirectiveKey, TaskNumber};
-/// use directives::document::DocSymbol;
-/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-/// use directives::period::Period;
-/// use directives::org::BodyId;
-///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let key = ObligationKey::new(
-///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-///     TaskNumber::new("1")?,
-///     RequirementIndex::new(0),
-///     BodyId::from_index(1),
-///     "2025-01".parse::<Period>()?,
-/// );
-/// let mut obligations = Obligations::new();
-/// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-/// let mut events = Events::new();
-/// events.push(Event::submitted(id, d(2025, 2, 24)?))?;
-/// let policy = EvaluationPolicy::without_calendar();
-/// let evaluation = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?;
-/// let finding = evaluation.finding(id).ok_or("no finding")?;
-/// assert_eq!(finding.status(), Status::DoneLate);
-/// assert_eq!(finding.lateness().calendar_days(), 4);
-/// assert_eq!(finding.explanation().provision(), Some("Decision 42/2014/QĐ-TTg"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Finding {
-    obligation: ObligationId,
-    body: BodyId,
-    assigned_body: Option<BodyId>,
-    status: Status,
-    original_due: NaiveDate,
-    effective_due: NaiveDate,
-    deciding_event: Option<EventId>,
-    decided_on: Option<NaiveDate>,
-    lateness: Lateness,
-    due_soon: bool,
-    explanation: Explanation,
-}
-
-impl Finding {
-    /// The obligation.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let no_events = Events::new();
-    /// let evaluation = evaluate(&obligations, &no_events, d(2025, 3, 1)?, &policy)?;
-    /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation(), id);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn obligation(&self) -> ObligationId {
-        self.obligation
-    }
-
-    /// The body that holds the obligation: the body the directive assigned, or the
-    /// successor it passed to (see [`assigned_body`](Finding::assigned_body)). Scorecards
-    /// by body count what each body holds.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// // Body 1 had ceased to exist; body 8 holds its obligation.
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?).held_by(BodyId::from_index(8)))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.body(), BodyId::from_index(8));
-    /// assert_eq!(finding.assigned_body(), Some(BodyId::from_index(1)));
-    /// assert_eq!(
-    ///     finding.explanation().to_string(),
-    ///     "status.open-overdue (Decision 42/2014/QĐ-TTg); passed from body `1` to its successor, body `8`",
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn body(&self) -> BodyId {
-        self.body
-    }
-
-    /// The body the directive assigned the obligation to (its key's body), when the
-    /// obligation passed from it to a successor; `None` when the assigned body holds it.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding::body`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.assigned_body(), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn assigned_body(&self) -> Option<BodyId> {
-        self.assigned_body
-    }
-
-    /// The status.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Status};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.status(), Status::OpenOverdue);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn status(&self) -> Status {
-        self.status
-    }
-
-    /// The original due date.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.original_due(), d(2025, 2, 20)?);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn original_due(&self) -> NaiveDate {
-        self.original_due
-    }
-
-    /// The effective due date: after any extension and the rest-day shift, before grace
-    /// days.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::calendar::WorkCalendar;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// // 2025-09-20 is a Saturday: the deadline moves to Monday 2025-09-22.
-    /// let id = obligations.push(Obligation::new(key, d(2025, 9, 20)?))?;
-    /// let calendar = WorkCalendar::vietnam()?;
-    /// let policy = EvaluationPolicy::new(&calendar);
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 9, 22)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.effective_due(), d(2025, 9, 22)?);
-    /// assert_eq!(finding.status().as_str(), "open_within_deadline");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn effective_due(&self) -> NaiveDate {
-        self.effective_due
-    }
-
-    /// The event that decided the status: the earliest qualifying event for a done
-    /// obligation, the waiver for a waived one.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let mut events = Events::new();
-    /// events.push(Event::submitted(id, d(2025, 2, 19)?))?;
-    /// let first = events.push(Event::submitted(id, d(2025, 2, 18)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &events, d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.deciding_event(), Some(first));
-    /// assert_eq!(finding.decided_on(), Some(d(2025, 2, 18)?));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn deciding_event(&self) -> Option<EventId> {
-        self.deciding_event
-    }
-
-    /// The date of the deciding event.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding::deciding_event`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.decided_on(), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn decided_on(&self) -> Option<NaiveDate> {
-        self.decided_on
-    }
-
-    /// How late the obligation is.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.lateness().calendar_days(), 9);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn lateness(&self) -> Lateness {
-        self.lateness
-    }
-
-    /// Whether the obligation is open within its deadline and due within the policy's
-    /// due-soon threshold.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 2, 18)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert!(finding.is_due_soon());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn is_due_soon(&self) -> bool {
-        self.due_soon
-    }
-
-    /// Why the finding has its status.
-    ///
-    /// # Example
-    ///
-    /// See [`Finding`].
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events, Rule};
-    /// # use directives::directive::{DirectiveKey, TaskNumber};
-    /// # use directives::document::DocSymbol;
-    /// # use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// # use directives::period::Period;
-    /// # use directives::org::BodyId;
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// # let key = ObligationKey::new(DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?), TaskNumber::new("1")?, RequirementIndex::new(0), BodyId::from_index(1), "2025-01".parse::<Period>()?);
-    /// # let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let finding = evaluate(&obligations, &Events::new(), d(2025, 3, 1)?, &policy)?.finding(id).ok_or("none")?;
-    /// assert_eq!(finding.explanation().rule(), Rule::OpenOverdue);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn explanation(&self) -> &Explanation {
-        &self.explanation
-    }
-}
-
-/// Something wrong with the input that the evaluation worked around and reports.
-///
-/// Bad input never stops an evaluation and is never silently dropped: each problem is
-/// reported here, and the event concerned is left out of the decision.
-///
-/// New kinds may be added, so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, Diagnostic, Event, EvaluationPolicy, Events};
-/// use directives::obligation::{ObligationId, Obligations};
-///
-/// let mut events = Events::new();
-/// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
-/// let id = events.push(Event::submitted(ObligationId::from_index(42), on))?;
-/// let policy = EvaluationPolicy::without_calendar();
-/// let no_obligations = Obligations::new();
-/// let evaluation = evaluate(&no_obligations, &events, on, &policy)?;
-/// assert_eq!(
-///     evaluation.diagnostics(),
-///     &[Diagnostic::UnknownObligation { event: id, obligation: ObligationId::from_index(42) }],
-/// );
-/// assert_eq!(evaluation.diagnostics()[0].to_string(), "event #0 refers to unknown obligation `#42`");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Diagnostic {
-    /// An event refers to an obligation that is not in the store.
-    UnknownObligation {
-        /// The event.
-        event: EventId,
-        /// The obligation it names.
-        obligation: ObligationId,
-    },
-    /// An event repeats an earlier one (same obligation, date, kind and details).
-    DuplicateEvent {
-        /// The repeated event (the later id).
-        event: EventId,
-        /// The event it repeats.
-        duplicate_of: EventId,
-    },
-    /// An extension sets a due date earlier than the original.
-    ExtensionBeforeDeadline {
-        /// The extension.
-        event: EventId,
-        /// The new due date it sets.
-        new_due: NaiveDate,
-        /// The original due date.
-        original_due: NaiveDate,
-    },
-    /// An extension was granted after the deadline in force, and the policy ignores
-    /// such extensions.
-    LateExtensionIgnored {
-        /// The extension.
-        event: EventId,
-        /// When it was granted.
-        granted: NaiveDate,
-        /// The deadline in force when it was granted.
-        deadline: NaiveDate,
-    },
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Diagnostic::UnknownObligation { event, obligation } => {
-                write!(f, "{event} refers to unknown obligation `{obligation}`")
-            }
-            Diagnostic::DuplicateEvent {
-                event,
-                duplicate_of,
-            } => write!(f, "{event} repeats {duplicate_of}"),
-            Diagnostic::ExtensionBeforeDeadline {
-                event,
-                new_due,
-                original_due,
-            } => write!(
-                f,
-                "{event} sets due date `{new_due}` before the original `{original_due}`"
-            ),
-            Diagnostic::LateExtensionIgnored {
-                event,
-                granted,
-                deadline,
-            } => write!(
-                f,
-                "{event} was granted on `{granted}`, after the deadline `{deadline}`, and is ignored"
-            ),
-        }
-    }
+/// A problem with one event, by row, as the evaluation finds it; turned into a
+/// [`Diagnostic`] (which names the event for people) when diagnostics are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Raw {
+    /// The event's obligation is not in the store.
+    Unknown { row: u32 },
+    /// The event repeats the one at `of`.
+    Duplicate { row: u32, of: u32 },
+    /// The extension sets a due day before the original.
+    ExtensionBefore { row: u32, original_due: i32 },
+    /// The extension was granted after the deadline in force and is ignored.
+    LateExtension { row: u32, deadline: i32 },
+    /// The extension moves the deadline outside the calendar.
+    OutsideCalendar { row: u32 },
+    /// The event is dated before its directive was issued.
+    BeforeIssue { row: u32, issued: i32 },
 }
 
 /// An event of one obligation, as the per-obligation decision sees it.
@@ -997,8 +82,8 @@ pub(crate) fn decide(
     not_applicable: bool,
     recs: &[Rec],
     as_of: i32,
-    policy: &EvaluationPolicy<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
+    policy: &EvaluationPolicy,
+    diagnostics: &mut Vec<Raw>,
 ) -> Result<Decision, ComplianceError> {
     let reopened = recs
         .iter()
@@ -1015,19 +100,25 @@ pub(crate) fn decide(
     extensions.sort_unstable_by_key(|r| (r.day, r.new_due, r.id));
     for r in extensions {
         if r.new_due < due {
-            diagnostics.push(Diagnostic::ExtensionBeforeDeadline {
-                event: EventId::from_index(r.id),
-                new_due: date_of(r.new_due)?,
-                original_due: date_of(due)?,
+            diagnostics.push(Raw::ExtensionBefore {
+                row: r.id,
+                original_due: due,
             });
+            continue;
+        }
+        // An extension whose deadline the calendar cannot place is left out, and said.
+        if matches!(
+            policy.shift_day(r.new_due),
+            Err(ComplianceError::OutsideCalendar { .. } | ComplianceError::DateOutOfRange)
+        ) {
+            diagnostics.push(Raw::OutsideCalendar { row: r.id });
             continue;
         }
         let in_force = policy.shift_day(extended_due)?;
         if r.day > in_force && policy.late_extensions() == LateExtensions::Ignore {
-            diagnostics.push(Diagnostic::LateExtensionIgnored {
-                event: EventId::from_index(r.id),
-                granted: date_of(r.day)?,
-                deadline: date_of(in_force)?,
+            diagnostics.push(Raw::LateExtension {
+                row: r.id,
+                deadline: in_force,
             });
             continue;
         }
@@ -1079,7 +170,7 @@ struct ShiftTable {
 
 impl ShiftTable {
     fn build(
-        policy: &EvaluationPolicy<'_>,
+        policy: &EvaluationPolicy,
         dues: &[i32],
     ) -> Result<Option<ShiftTable>, ComplianceError> {
         let Some(calendar) = policy.calendar() else {
@@ -1317,7 +408,8 @@ impl Classes<'_> {
             let done = u8::from(i64::from(as_of) + 1 - i64::from(age) > i64::from(limit));
             let none = u8::from(age == 0).wrapping_neg();
             let code = done ^ ((done ^ open) & none);
-            let not_applicable = u8::from(flag != 0).wrapping_neg();
+            // Bit 0 of the flags: not applicable (the others hold the role).
+            let not_applicable = u8::from(flag & 1 != 0).wrapping_neg();
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
         let columns = dues.iter().zip(ages).zip(flags);
@@ -1349,7 +441,7 @@ impl Classes<'_> {
 /// use directives::document::DocSymbol;
 /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
 /// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::org::BodyCode;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
@@ -1360,7 +452,7 @@ impl Classes<'_> {
 ///         directive.clone(),
 ///         TaskNumber::new("1")?,
 ///         RequirementIndex::new(0),
-///         BodyId::from_index(1),
+///         BodyCode::new("SYT")?,
 ///         format!("2025-{month:02}").parse::<Period>()?,
 ///     );
 ///     ids.push(obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?);
@@ -1380,7 +472,7 @@ impl Classes<'_> {
 #[derive(Debug, Clone)]
 pub struct Evaluation<'a> {
     obligations: &'a Obligations,
-    policy: &'a EvaluationPolicy<'a>,
+    policy: &'a EvaluationPolicy,
     as_of: NaiveDate,
     events: &'a Events,
     // INVARIANT (columns): `status` and `ages` have one entry per obligation.
@@ -1393,11 +485,14 @@ pub struct Evaluation<'a> {
     // Events whose day equals the earliest seen so far for their obligation: each is
     // checked against the deciding event for a duplicate when diagnostics are read.
     ties: Vec<(u32, u32)>,
-    unknown: Vec<Diagnostic>,
-    special_diagnostics: Vec<Diagnostic>,
+    unknown: Vec<Raw>,
+    special_diagnostics: Vec<Raw>,
     // Resolved on first request, in one more pass over the events.
     deciding_rows: OnceLock<Vec<u32>>,
     diagnostics: OnceLock<Vec<Diagnostic>>,
+    // The latest indicator value known on the as-of date of each obligation with a
+    // target, as (day, row, value); resolved on first request in one pass over the events.
+    indicator_values: OnceLock<HashMap<u32, (i32, u32, f64)>>,
 }
 
 /// Evaluates obligations against events as of a date, under a policy.
@@ -1446,7 +541,7 @@ pub fn evaluate<'a>(
     obligations: &'a Obligations,
     events: &'a Events,
     as_of: NaiveDate,
-    policy: &'a EvaluationPolicy<'a>,
+    policy: &'a EvaluationPolicy,
 ) -> Result<Evaluation<'a>, ComplianceError> {
     policy.check(as_of)?;
     let as_of_day = day_number(as_of);
@@ -1469,6 +564,28 @@ pub fn evaluate<'a>(
             (known <= as_of_day && (o as usize) < n).then_some(o)
         })
         .collect();
+    // Events dated before their directive was issued are left out and reported: their
+    // obligations take the per-obligation path too. Checked only when some event is older
+    // than the earliest issue date, so the usual log costs nothing here.
+    let issued_days = obligations.issued_days();
+    let directive_of = obligations.directive_column();
+    let issued_of = |o: u32| {
+        directive_of
+            .get(o as usize)
+            .and_then(|&d| issued_days.get(d as usize))
+            .copied()
+    };
+    let earliest_issue = issued_days.iter().copied().min();
+    if let (Some(oldest), Some(earliest)) = (events.oldest_day(), earliest_issue)
+        && oldest < earliest.min(as_of_day + 1)
+    {
+        let rows = ev_obligation.iter().zip(events.day_column()).zip(ev_known);
+        for ((&o, &day), &known) in rows {
+            if known <= as_of_day && issued_of(o).is_some_and(|issued| day < issued) {
+                special_rows.push(o);
+            }
+        }
+    }
     special_rows.sort_unstable();
     special_rows.dedup();
 
@@ -1510,10 +627,7 @@ pub fn evaluate<'a>(
     let mut gathered = gathered;
     let unknown = unknown
         .into_iter()
-        .map(|(row, o)| Diagnostic::UnknownObligation {
-            event: EventId::from_index(row),
-            obligation: ObligationId::from_index(o),
-        })
+        .map(|(row, _)| Raw::Unknown { row })
         .collect();
 
     // The per-obligation path.
@@ -1528,16 +642,21 @@ pub fn evaluate<'a>(
         recs.clear();
         let mut rows: Vec<u32> = mine.iter().map(|&(_, row)| row).collect();
         rows.sort_unstable();
+        let issued = issued_of(o);
         for (k, &row) in rows.iter().enumerate() {
+            let day = events.day_column().get(row as usize).copied();
+            if let (Some(issued), Some(day)) = (issued, day)
+                && day < issued
+            {
+                diagnostics.push(Raw::BeforeIssue { row, issued });
+                continue;
+            }
             let earlier = rows.get(..k).unwrap_or_default();
             if let Some(&first) = earlier
                 .iter()
                 .find(|&&e| events.same_event(e as usize, row as usize))
             {
-                diagnostics.push(Diagnostic::DuplicateEvent {
-                    event: EventId::from_index(row),
-                    duplicate_of: EventId::from_index(first),
-                });
+                diagnostics.push(Raw::Duplicate { row, of: first });
                 continue;
             }
             if let Some(rec) = Rec::from_events(events, row as usize, row) {
@@ -1575,6 +694,7 @@ pub fn evaluate<'a>(
         special_diagnostics: diagnostics,
         deciding_rows: OnceLock::new(),
         diagnostics: OnceLock::new(),
+        indicator_values: OnceLock::new(),
     })
 }
 
@@ -1687,15 +807,87 @@ impl<'a> Evaluation<'a> {
                     && first != row
                     && self.events.same_event(first as usize, row as usize)
                 {
-                    all.push(Diagnostic::DuplicateEvent {
-                        event: EventId::from_index(first.max(row)),
-                        duplicate_of: EventId::from_index(first.min(row)),
+                    all.push(Raw::Duplicate {
+                        row: first.max(row),
+                        of: first.min(row),
                     });
                 }
             }
-            all.extend(self.special_diagnostics.iter().cloned());
-            all
+            all.extend(self.special_diagnostics.iter().copied());
+            all.into_iter()
+                .filter_map(|raw| self.describe(raw))
+                .collect()
         })
+    }
+
+    /// The diagnostic for a problem found by row, naming the event for people.
+    fn describe(&self, raw: Raw) -> Option<Diagnostic> {
+        let record = |row: u32| {
+            self.events
+                .record(EventId::from_index(row), self.obligations)
+                .map(Box::new)
+        };
+        Some(match raw {
+            Raw::Unknown { row } => {
+                let id = EventId::from_index(row);
+                let event = self.events.get(id)?;
+                Diagnostic::UnknownObligation {
+                    date: event.date(),
+                    event: event.kind().clone(),
+                    line: self.events.line(id),
+                }
+            }
+            Raw::Duplicate { row, of } => Diagnostic::DuplicateEvent {
+                event: record(row)?,
+                first_line: self.events.line(EventId::from_index(of)),
+            },
+            Raw::ExtensionBefore { row, original_due } => Diagnostic::ExtensionBeforeDeadline {
+                event: record(row)?,
+                original_due: from_day_number(original_due)?,
+            },
+            Raw::LateExtension { row, deadline } => Diagnostic::LateExtensionIgnored {
+                event: record(row)?,
+                deadline: from_day_number(deadline)?,
+            },
+            Raw::BeforeIssue { row, issued } => Diagnostic::BeforeIssue {
+                event: record(row)?,
+                issued: from_day_number(issued)?,
+            },
+            Raw::OutsideCalendar { row } => {
+                let calendar = self.policy.calendar()?;
+                Diagnostic::ExtensionOutsideCalendar {
+                    event: record(row)?,
+                    first: calendar.first(),
+                    last: calendar.last(),
+                }
+            }
+        })
+    }
+
+    /// Every finding and diagnostic as owned data, which outlives the obligations and
+    /// events and serialises (see [`Findings`]).
+    ///
+    /// # Example
+    ///
+    /// See [`Findings`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let report = evaluate(&Obligations::new(), &Events::new(), as_of, &policy)?.to_findings();
+    /// assert!(report.findings().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_findings(&self) -> Findings {
+        Findings {
+            as_of: self.as_of,
+            findings: self.findings().collect(),
+            diagnostics: self.diagnostics().to_vec(),
+        }
     }
 
     /// The deciding rows of the obligations with ties only: from the full column when it
@@ -1836,54 +1028,130 @@ impl<'a> Evaluation<'a> {
             && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
         let holder = self.obligations.holder(id)?;
         let assigned_body = self.obligations.assigned_body_at(row);
-        let mut explanation = Explanation::new(status.rule());
+        let decided_on = match decision.deciding {
+            Some((_, day)) => Some(from_day_number(day)?),
+            None => None,
+        };
+        let effective_due = from_day_number(decision.deadline)?;
+        let mut explanation = Explanation::new(status, effective_due, decided_on, self.as_of);
+        let code = |body| self.obligations.body_code(body).cloned();
+        let name = |body| self.obligations.body_name(body).map(str::to_owned);
         if let Some(from) = assigned_body {
-            explanation.notes.push(Note::Passed { from, to: holder });
+            explanation = explanation.with_note(Note::Passed {
+                from: code(from)?,
+                from_name: name(from),
+                to: code(holder)?,
+                to_name: name(holder),
+                on: self.obligations.body_ceased(from),
+            });
         }
         if let Some(on) = decision.reopened {
-            explanation.notes.push(Note::Reopened {
+            explanation = explanation.with_note(Note::Reopened {
                 on: from_day_number(on)?,
             });
         }
         if let Some(event) = decision.extension {
-            let event = EventId::from_index(event);
-            let document = match self.events.get(event).map(|e| e.kind().clone()) {
-                Some(EventKind::Extended { document, .. }) => document,
+            let event = self.events.get(EventId::from_index(event))?;
+            let document = match event.kind() {
+                EventKind::Extended { document, .. } => document.clone(),
                 _ => String::new(),
             };
-            explanation.notes.push(Note::Extended {
-                event,
+            explanation = explanation.with_note(Note::Extended {
+                granted: event.date(),
                 original_due: from_day_number(due)?,
                 new_due: from_day_number(decision.extended_due)?,
                 document,
             });
         }
         if decision.deadline != decision.extended_due {
-            explanation.notes.push(Note::RestDayShift {
+            explanation = explanation.with_note(Note::RestDayShift {
                 from: from_day_number(decision.extended_due)?,
-                to: from_day_number(decision.deadline)?,
+                to: effective_due,
             });
         }
         if self.policy.grace_days() > 0 {
-            explanation.notes.push(Note::GraceDays {
+            explanation = explanation.with_note(Note::GraceDays {
                 days: self.policy.grace_days(),
             });
         }
         Some(Finding {
-            obligation: id,
-            body: holder,
-            assigned_body,
-            status,
-            original_due: from_day_number(due)?,
-            effective_due: from_day_number(decision.deadline)?,
-            deciding_event: decision.deciding.map(|(e, _)| EventId::from_index(e)),
-            decided_on: match decision.deciding {
-                Some((_, day)) => Some(from_day_number(day)?),
+            obligation: self.obligations.key(id)?,
+            body: code(holder)?,
+            assigned_body: match assigned_body {
+                Some(body) => Some(code(body)?),
                 None => None,
             },
+            role: self.obligations.role(id)?,
+            status,
+            original_due: from_day_number(due)?,
+            effective_due,
+            deciding_event: match decision.deciding {
+                Some((row, _)) => self
+                    .events
+                    .record(EventId::from_index(row), self.obligations),
+                None => None,
+            },
+            decided_on,
             lateness,
             due_soon,
+            indicator: self.obligations.target(id).map(|target| {
+                let target_value = target.get();
+                match self.indicator_values().get(&id.index()) {
+                    Some(&(_, _, value)) if target.is_met_by(value) => IndicatorOutcome::Met {
+                        value,
+                        target: target_value,
+                    },
+                    Some(&(_, _, value)) => IndicatorOutcome::Missed {
+                        value,
+                        target: target_value,
+                    },
+                    None => IndicatorOutcome::NoValue {
+                        target: target_value,
+                    },
+                }
+            }),
             explanation,
+        })
+    }
+
+    /// The latest indicator value known on the as-of date of each obligation with a
+    /// target, found on first request in one pass over the events.
+    fn indicator_values(&self) -> &HashMap<u32, (i32, u32, f64)> {
+        self.indicator_values.get_or_init(|| {
+            let mut values = HashMap::new();
+            if !self.obligations.has_targets() {
+                return values;
+            }
+            let as_of = day_number(self.as_of);
+            let events = self.events;
+            let columns = events
+                .obligation_column()
+                .iter()
+                .zip(events.day_column())
+                .zip(events.known_column())
+                .zip(events.tag_column())
+                .zip(0u32..);
+            for ((((&o, &day), &known), &tag), row) in columns {
+                if tag != TAG_INDICATOR || known > as_of {
+                    continue;
+                }
+                if self
+                    .obligations
+                    .target(ObligationId::from_index(o))
+                    .is_none()
+                {
+                    continue;
+                }
+                let Some(EventKind::IndicatorValue { value }) = events.detail_at(row as usize)
+                else {
+                    continue;
+                };
+                let entry = values.entry(o).or_insert((day, row, *value));
+                if (day, row) > (entry.0, entry.1) {
+                    *entry = (day, row, *value);
+                }
+            }
+            values
         })
     }
 
@@ -1929,7 +1197,9 @@ mod tests {
                 .add_clause(TaskNumber::new("1").unwrap())
                 .unwrap(),
             requirement: RequirementIndex::new(0),
-            body: BodyId::from_index(1),
+            body: obligations
+                .add_body(crate::org::BodyCode::new("B1").unwrap())
+                .unwrap(),
             period: obligations
                 .add_period("2025".parse::<Period>().unwrap())
                 .unwrap(),
@@ -1965,7 +1235,7 @@ mod tests {
                 DirectiveKey::new(DocSymbol::parse("1/CT-UBND").unwrap(), date(1800, 1, 1)),
                 TaskNumber::new("1").unwrap(),
                 RequirementIndex::new(0),
-                BodyId::from_index(1),
+                crate::org::BodyCode::new("B1").unwrap(),
                 Period::custom(due, due).unwrap(),
             );
             let id = obligations.push(Obligation::new(key, due)).unwrap();
@@ -1980,7 +1250,10 @@ mod tests {
         );
         let old = evaluation.finding(ObligationId::from_index(0)).unwrap();
         assert_eq!(old.decided_on(), Some(date(1800, 2, 10)));
-        assert_eq!(old.deciding_event(), Some(EventId::from_index(0)));
+        assert_eq!(
+            old.deciding_event().map(|e| e.date()),
+            Some(date(1800, 2, 10))
+        );
     }
 
     #[test]

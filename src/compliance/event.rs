@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::ComplianceError;
-use crate::obligation::{ObligationId, day_number, from_day_number};
+use crate::obligation::{ObligationId, ObligationKey, Obligations, day_number, from_day_number};
 
 /// The tag of a submission in the kind column.
 pub(crate) const TAG_SUBMITTED: u8 = 0;
@@ -61,6 +61,7 @@ pub enum EventKind {
     /// The assigning authority extended the deadline.
     Extended {
         /// The new due date.
+        #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
         new_due: NaiveDate,
         /// The symbol of the document that granted the extension.
         document: String,
@@ -76,12 +77,38 @@ pub enum EventKind {
     Reopened,
     /// An indicator's value was reported.
     IndicatorValue {
-        /// The value.
+        /// The value: a finite number (NaN and infinities are refused when the event is
+        /// read or logged).
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::obligation::strict_date::finite")
+        )]
         value: f64,
     },
 }
 
 impl EventKind {
+    /// The kind's snake_case name, as data files write it (`submitted`, `extended`, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EventKind;
+    ///
+    /// assert_eq!(EventKind::Completed.name(), "completed");
+    /// assert_eq!(EventKind::IndicatorValue { value: 1.0 }.name(), "indicator_value");
+    /// ```
+    pub const fn name(&self) -> &'static str {
+        match self {
+            EventKind::Submitted { .. } => "submitted",
+            EventKind::Completed => "completed",
+            EventKind::Extended { .. } => "extended",
+            EventKind::Waived { .. } => "waived",
+            EventKind::Reopened => "reopened",
+            EventKind::IndicatorValue { .. } => "indicator_value",
+        }
+    }
+
     /// Whether this kind counts as doing the obligation (a submission, a completion or an
     /// indicator value).
     ///
@@ -136,16 +163,15 @@ impl EventKind {
 /// assert!(matches!(event.kind(), EventKind::Submitted { document: None }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// An `Event` names its obligation by the store's dense [`ObligationId`], for speed; it
+/// has no text or serde form of its own. What people and files read is its
+/// [`EventRecord`], which names the obligation by its reference.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-// serde cannot combine `deny_unknown_fields` with a flattened, internally tagged kind.
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Event {
     obligation: ObligationId,
     date: NaiveDate,
-    #[cfg_attr(feature = "serde", serde(default))]
     recorded: Option<NaiveDate>,
-    #[cfg_attr(feature = "serde", serde(flatten))]
     kind: EventKind,
 }
 
@@ -313,6 +339,269 @@ impl Event {
     }
 }
 
+/// One event as people and files see it: its obligation named by reference, the date it
+/// happened, the date it was recorded (if later), what happened, and the file line it was
+/// read from (if it was).
+///
+/// It is the serialisable form of an [`Event`] (an event log is written and read as a
+/// list of records: [`Events::records`], [`Events::from_records`]), and what diagnostics
+/// and findings name an event by. `Display` reads `` `submitted` on `2025-02-18` for
+/// `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` (line 12)``.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::EventRecord;
+///
+/// let record = EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?)
+///     .at_line(12);
+/// assert_eq!(
+///     record.to_string(),
+///     "`submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` (line 12)",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// serde cannot combine `deny_unknown_fields` with a flattened, internally tagged kind.
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct EventRecord {
+    obligation: ObligationKey,
+    #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
+    date: NaiveDate,
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::obligation::strict_date::option"
+        )
+    )]
+    recorded: Option<NaiveDate>,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    kind: EventKind,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    line: Option<u32>,
+}
+
+impl EventRecord {
+    /// A record of this kind for the obligation with this reference, on this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EventKind, EventRecord};
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// let record = EventRecord::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on, EventKind::Completed);
+    /// assert_eq!(record.kind(), &EventKind::Completed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(obligation: ObligationKey, date: NaiveDate, kind: EventKind) -> EventRecord {
+        EventRecord {
+            obligation,
+            date,
+            recorded: None,
+            kind,
+            line: None,
+        }
+    }
+
+    /// A submission without a document symbol.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// assert!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).kind().is_qualifying());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submitted(obligation: ObligationKey, date: NaiveDate) -> EventRecord {
+        EventRecord::new(obligation, date, EventKind::Submitted { document: None })
+    }
+
+    /// The same record, recorded on this date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// let later = NaiveDate::from_ymd_opt(2025, 2, 25).ok_or("date")?;
+    /// let record = EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).recorded_on(later);
+    /// assert_eq!(record.recorded(), Some(later));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn recorded_on(mut self, recorded: NaiveDate) -> EventRecord {
+        self.recorded = Some(recorded);
+        self
+    }
+
+    /// The same record, read from this file line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).at_line(3).line(), Some(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn at_line(mut self, line: u32) -> EventRecord {
+        self.line = (line != 0).then_some(line);
+        self
+    }
+
+    /// The obligation's reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// let record = EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on);
+    /// assert_eq!(record.obligation().body().as_ref(), "SYT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligation(&self) -> &ObligationKey {
+        &self.obligation
+    }
+
+    /// The date the event happened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).date(), on);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The date the event was recorded, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).recorded(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recorded(&self) -> Option<NaiveDate> {
+        self.recorded
+    }
+
+    /// What happened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EventKind, EventRecord};
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// let record = EventRecord::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on, EventKind::Reopened);
+    /// assert_eq!(record.kind().name(), "reopened");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn kind(&self) -> &EventKind {
+        &self.kind
+    }
+
+    /// The file line the event was read from, if it was.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).line(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn line(&self) -> Option<u32> {
+        self.line
+    }
+}
+
+impl fmt::Display for EventRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` on `{}` for `{}`",
+            self.kind.name(),
+            self.date,
+            self.obligation
+        )?;
+        if let Some(line) = self.line {
+            write!(f, " (line {line})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The shape of an event log in a file.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventLog {
+    events: Vec<EventRecord>,
+}
+
+/// A parser's message, bounded.
+#[cfg(feature = "serde")]
+fn load_message(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message).trim();
+    match message.char_indices().nth(320) {
+        Some((end, _)) => format!("{}…", message.get(..end).unwrap_or_default()),
+        None => message.to_owned(),
+    }
+}
+
+/// The load error of a TOML error, placed by its span.
+#[cfg(feature = "serde")]
+fn toml_error(text: &str, path: &str, error: &toml::de::Error) -> ComplianceError {
+    let offset = error.span().map_or(0, |span| span.start);
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    ComplianceError::Load {
+        path: if path.is_empty() {
+            ".".to_owned()
+        } else {
+            path.to_owned()
+        },
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        message: load_message(error.message()),
+    }
+}
+
 /// A compact, copyable handle to an event in an [`Events`] log.
 ///
 /// It is the event's 0-based position in the log that issued it.
@@ -324,9 +613,11 @@ impl Event {
 ///
 /// assert_eq!(EventId::from_index(4).index(), 4);
 /// ```
+///
+/// It is a dense index for speed and has no text or serde form: what people read names
+/// an event by its [`EventRecord`] (its obligation's reference, date and kind, and the
+/// file line it was loaded from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct EventId(u32);
 
 impl EventId {
@@ -354,12 +645,6 @@ impl EventId {
     /// ```
     pub const fn index(self) -> u32 {
         self.0
-    }
-}
-
-impl fmt::Display for EventId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "event #{}", self.0)
     }
 }
 
@@ -400,6 +685,9 @@ pub struct Events {
     recorded: bool,
     // INVARIANT (oldest): the smallest day of any row; upheld by `push_row`.
     oldest: Option<i32>,
+    // INVARIANT (lines): empty while no event has a file line, else one entry per row
+    // (0: none); upheld by `push_row` and `push_at_line`.
+    lines: Vec<u32>,
 }
 
 impl Events {
@@ -444,7 +732,10 @@ impl Events {
     ///
     /// # Errors
     ///
-    /// [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1` events.
+    /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or
+    ///   infinite;
+    /// - [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1`
+    ///   events.
     ///
     /// # Example
     ///
@@ -463,6 +754,11 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, event: Event) -> Result<EventId, ComplianceError> {
+        if let EventKind::IndicatorValue { value } = event.kind
+            && !value.is_finite()
+        {
+            return Err(ComplianceError::NonFiniteValue);
+        }
         let known = day_number(event.known_on());
         let tag = event.kind.tag();
         let detail = if event.kind.has_detail() {
@@ -513,6 +809,261 @@ impl Events {
         self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
     }
 
+    /// Appends an event read from line `line` of a file, so that what is said about it
+    /// names the line.
+    ///
+    /// # Errors
+    ///
+    /// As [`Events::push`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, Events};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let mut events = Events::new();
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let id = events.push_at_line(Event::submitted(ObligationId::from_index(0), on), 12)?;
+    /// assert_eq!(events.line(id), Some(12));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_at_line(&mut self, event: Event, line: u32) -> Result<EventId, ComplianceError> {
+        let id = self.push(event)?;
+        if line != 0 {
+            if self.lines.is_empty() {
+                // INVARIANT (lines): filled for every row from the first line on.
+                self.lines.resize(self.day.len(), 0);
+            }
+            if let Some(slot) = self.lines.get_mut(id.0 as usize) {
+                *slot = line;
+            }
+        }
+        Ok(id)
+    }
+
+    /// The file line an event was read from, if it was given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EventId, Events};
+    ///
+    /// assert_eq!(Events::new().line(EventId::from_index(0)), None);
+    /// ```
+    pub fn line(&self, id: EventId) -> Option<u32> {
+        self.lines.get(id.0 as usize).copied().filter(|&l| l != 0)
+    }
+
+    /// Appends an event given as a record, finding its obligation by reference in
+    /// `obligations`; the record's line, if any, is kept.
+    ///
+    /// # Errors
+    ///
+    /// - [`ComplianceError::UnknownReference`] when the store holds no obligation with the
+    ///   record's reference;
+    /// - as [`Events::push`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EventRecord, Events};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut obligations = Obligations::new();
+    /// let key: directives::obligation::ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
+    /// obligations.push(Obligation::new(key.clone(), NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
+    /// let mut events = Events::new();
+    /// let record = EventRecord::submitted(key, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?);
+    /// let id = events.push_record(record.clone(), &obligations)?;
+    /// assert_eq!(events.record(id, &obligations), Some(record));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_record(
+        &mut self,
+        record: EventRecord,
+        obligations: &Obligations,
+    ) -> Result<EventId, ComplianceError> {
+        let Some(id) = obligations.find(&record.obligation) else {
+            return Err(ComplianceError::UnknownReference {
+                event: Box::new(record),
+            });
+        };
+        let line = record.line.unwrap_or(0);
+        let mut event = Event::new(id, record.date, record.kind);
+        event.recorded = record.recorded;
+        self.push_at_line(event, line)
+    }
+
+    /// A log of these records, each found by reference in `obligations`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Events::push_record`], for the first record that fails.
+    ///
+    /// # Example
+    ///
+    /// See [`Events::records`].
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    /// use directives::obligation::Obligations;
+    ///
+    /// assert!(Events::from_records(Vec::new(), &Obligations::new())?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_records(
+        records: impl IntoIterator<Item = EventRecord>,
+        obligations: &Obligations,
+    ) -> Result<Events, ComplianceError> {
+        let mut events = Events::new();
+        for record in records {
+            events.push_record(record, obligations)?;
+        }
+        Ok(events)
+    }
+
+    /// A log read from JSON: `{"events": [record, …]}`, each record as
+    /// [`EventRecord`] writes it, each found by reference in `obligations`. A record's
+    /// place in the file becomes its line for what is said about it (the first record is
+    /// 1).
+    ///
+    /// # Errors
+    ///
+    /// - [`ComplianceError::Load`] naming the path of the offending value
+    ///   (`events[3].date`), the line and column, and what is wrong;
+    /// - as [`Events::push_record`] for a record whose obligation the store does not hold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Events;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
+    /// let text = r#"{"events": [{"obligation": "05/CT-UBND@2025-01-02/1.1/SYT/2025-01", "date": "2025-02-18", "kind": "submitted", "document": "12/BC-UBND"}]}"#;
+    /// assert_eq!(Events::from_json_str(text, &obligations)?.len(), 1);
+    /// let bad = text.replace("2025-02-18", "2025-2-18");
+    /// assert_eq!(
+    ///     Events::from_json_str(&bad, &obligations).unwrap_err().to_string(),
+    ///     "invalid event log at `events[0].date` (line 1, column 87): invalid date `2025-2-18`: expected `YYYY-MM-DD`",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "serde")]
+    pub fn from_json_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let log: EventLog = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            ComplianceError::Load {
+                path,
+                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
+                message: load_message(&inner.to_string()),
+            }
+        })?;
+        Events::from_log(log, obligations)
+    }
+
+    /// A log read from TOML: `[[events]]` tables, each record as [`EventRecord`] writes
+    /// it, each found by reference in `obligations`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Events::from_json_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Events;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
+    /// let text = "[[events]]\nobligation = \"05/CT-UBND@2025-01-02/1.1/SYT/2025-01\"\ndate = \"2025-02-10\"\nkind = \"extended\"\nnew_due = \"2025-03-10\"\ndocument = \"15/QĐ-UBND\"\n";
+    /// assert_eq!(Events::from_toml_str(text, &obligations)?.len(), 1);
+    /// let error = Events::from_toml_str(&text.replace("2025-03-10", "2025-3-10"), &obligations).unwrap_err();
+    /// assert!(error.to_string().starts_with("invalid event log at `events[0]` (line 1, column 1): "), "{error}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "serde")]
+    pub fn from_toml_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
+        let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
+        let log: EventLog = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            toml_error(text, &path, e.inner())
+        })?;
+        Events::from_log(log, obligations)
+    }
+
+    /// Pushes the records of a log read from a file, numbering them from 1.
+    #[cfg(feature = "serde")]
+    fn from_log(log: EventLog, obligations: &Obligations) -> Result<Events, ComplianceError> {
+        let mut events = Events::with_capacity(log.events.len());
+        for (record, n) in log.events.into_iter().zip(1u32..) {
+            let line = record.line.unwrap_or(n);
+            events.push_record(record.at_line(line), obligations)?;
+        }
+        Ok(events)
+    }
+
+    /// The record of one event: its obligation by reference, its date, recording date,
+    /// kind and file line. `None` when the id or its obligation is unknown.
+    ///
+    /// # Example
+    ///
+    /// See [`Events::push_record`].
+    ///
+    /// ```
+    /// use directives::compliance::{EventId, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// assert_eq!(Events::new().record(EventId::from_index(0), &Obligations::new()), None);
+    /// ```
+    pub fn record(&self, id: EventId, obligations: &Obligations) -> Option<EventRecord> {
+        let event = self.get(id)?;
+        Some(EventRecord {
+            obligation: obligations.key(event.obligation)?,
+            date: event.date,
+            recorded: event.recorded,
+            kind: event.kind,
+            line: self.line(id),
+        })
+    }
+
+    /// Every event as a record (the log's self-contained, serialisable form), in order.
+    /// Events whose obligation is not in `obligations` are left out; an evaluation
+    /// reports them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, Events};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?))?;
+    /// let mut events = Events::new();
+    /// events.push(Event::submitted(id, NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?))?;
+    /// let records = events.records(&obligations);
+    /// assert_eq!(records[0].to_string(), "`submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`");
+    /// let again = Events::from_records(records, &obligations)?;
+    /// assert_eq!(again.get(directives::compliance::EventId::from_index(0)), events.get(directives::compliance::EventId::from_index(0)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn records(&self, obligations: &Obligations) -> Vec<EventRecord> {
+        (0..u32::try_from(self.len()).unwrap_or(u32::MAX))
+            .filter_map(|i| self.record(EventId(i), obligations))
+            .collect()
+    }
+
     fn push_row(
         &mut self,
         obligation: u32,
@@ -526,6 +1077,10 @@ impl Events {
             .filter(|&id| id < u32::MAX)
             .ok_or(ComplianceError::TooManyEvents)?;
         // INVARIANT (columns): each column is pushed exactly once here.
+        if !self.lines.is_empty() {
+            // INVARIANT (lines): one entry per row once any row has a line.
+            self.lines.push(0);
+        }
         self.obligation.push(obligation);
         self.day.push(day);
         self.known.push(known);

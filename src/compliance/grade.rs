@@ -18,7 +18,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::evaluate::Status;
+use super::Status;
 use super::scorecard::StatusCounts;
 use crate::org::BodyId;
 use crate::provenance::{Fact, FactArea, Provenance};

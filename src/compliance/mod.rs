@@ -40,40 +40,40 @@
 //! use chrono::NaiveDate;
 //! use directives::calendar::WorkCalendar;
 //! use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status};
-//! use directives::directive::{DirectiveKey, TaskNumber};
-//! use directives::document::DocSymbol;
-//! use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-//! use directives::period::Period;
-//! use directives::org::BodyId;
+//! use directives::obligation::{Obligation, ObligationKey, Obligations};
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-//! let key = ObligationKey::new(
-//!     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-//!     TaskNumber::new("1")?,
-//!     RequirementIndex::new(0),
-//!     BodyId::from_index(1),
-//!     "2025-09".parse::<Period>()?,
-//! );
+//! // The September report of the health department (SYT) under task 1 of 05/CT-UBND.
+//! let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-09".parse()?;
 //! let mut obligations = Obligations::new();
 //! // Due on Saturday 2025-10-18; the deadline moves to Monday 2025-10-20.
 //! let id = obligations.push(Obligation::new(key, d(2025, 10, 18)?))?;
 //! let mut events = Events::new();
 //! events.push(Event::submitted(id, d(2025, 10, 20)?))?;
-//! let calendar = WorkCalendar::vietnam()?;
-//! let policy = EvaluationPolicy::new(&calendar);
+//! let policy = EvaluationPolicy::new(WorkCalendar::vietnam()?);
 //! let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
 //! let finding = evaluation.finding(id).ok_or("no finding")?;
 //! assert_eq!(finding.status(), Status::DoneOnTime);
 //! assert_eq!(
 //!     finding.explanation().to_string(),
-//!     "status.done-on-time (Decision 42/2014/QĐ-TTg); deadline `2025-10-18` is a rest day, \
-//!      moved to `2025-10-20` (Civil Code 2015 art. 148.5)",
+//!     "Done on time: done on `2025-10-20`, on or before the deadline `2025-10-20` \
+//!      (rule `status.done-on-time`, Decision 42/2014/QĐ-TTg); the deadline `2025-10-18` \
+//!      fell on a rest day and moved to the next working day, `2025-10-20` \
+//!      (Civil Code 2015 art. 148.5).",
+//! );
+//! assert_eq!(
+//!     finding.explanation().sentence_vi(),
+//!     "Đã hoàn thành đúng hạn: thực hiện ngày 20/10/2025, không muộn hơn hạn chót 20/10/2025 \
+//!      (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 18/10/2025 \
+//!      trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 20/10/2025 \
+//!      (khoản 5 Điều 148 Bộ luật Dân sự 2015).",
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod evaluate;
 mod event;
+mod finding;
 mod grade;
 mod policy;
 mod scorecard;
@@ -81,17 +81,18 @@ mod tracker;
 
 use chrono::NaiveDate;
 
-pub use self::evaluate::{
-    Diagnostic, Evaluation, Explanation, Finding, Lateness, Note, Rule, Status, evaluate,
+pub use self::evaluate::{Evaluation, evaluate};
+pub use self::event::{Event, EventId, EventKind, EventRecord, Events};
+pub use self::finding::{
+    Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
-pub use self::event::{Event, EventId, EventKind, Events};
 pub use self::grade::{
     Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
     grading_facts, rank,
 };
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::StatusCounts;
-pub use self::tracker::Tracker;
+pub use self::tracker::{Retraction, Tracker};
 
 /// An error that stopped an evaluation from running (findings are not errors), or an
 /// event the [`Tracker`] refused.
@@ -115,7 +116,7 @@ pub use self::tracker::Tracker;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ComplianceError {
     /// The policy applies the rest-day shift but has no calendar.
@@ -137,26 +138,144 @@ pub enum ComplianceError {
     /// The event log is full.
     #[error("too many events: a log holds at most `4294967294`")]
     TooManyEvents,
-    /// An event refers to an obligation that is not in the store.
-    #[error("event refers to unknown obligation `{obligation}`")]
+    /// An event refers to an obligation id that is not in the store.
+    #[error("event names an obligation that is not in the store")]
     UnknownObligation {
-        /// The obligation it names.
+        /// The id it names (a dense index, for the program, never shown to people).
         obligation: crate::obligation::ObligationId,
     },
-    /// An event repeats one already applied.
-    #[error("event repeats {existing}")]
+    /// An event names an obligation by a reference the store does not hold.
+    #[error("event {event} names an obligation that is not in the store")]
+    UnknownReference {
+        /// The event.
+        event: Box<EventRecord>,
+    },
+    /// An event repeats one already applied (same obligation, date, kind and details,
+    /// known no later).
+    #[error("event {event} repeats one already applied")]
     DuplicateEvent {
-        /// The event it repeats.
-        existing: EventId,
+        /// The event refused.
+        event: Box<EventRecord>,
     },
     /// An extension sets a due date earlier than the original.
-    #[error("extension sets due date `{new_due}` before the original `{original_due}`")]
+    #[error("event {event} sets a due date before the original `{original_due}`")]
     ExtensionBeforeDeadline {
-        /// The new due date.
-        new_due: NaiveDate,
+        /// The extension.
+        event: Box<EventRecord>,
         /// The original due date.
         original_due: NaiveDate,
     },
+    /// An event is dated before the directive that owes the obligation was issued.
+    #[error("event {event} is dated before the directive was issued on `{issued}`")]
+    BeforeIssue {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The directive's issue date.
+        issued: NaiveDate,
+    },
+    /// An indicator value is NaN or infinite.
+    #[error("indicator value is not a finite number")]
+    NonFiniteValue,
+    /// The tracker issued no event with this id.
+    #[error("no such event in the tracker")]
+    UnknownEvent,
+    /// The event was already retracted.
+    #[error("event {event} was already retracted")]
+    AlreadyRetracted {
+        /// The event.
+        event: Box<EventRecord>,
+    },
+    /// An event log could not be read from a file.
+    #[error("invalid event log at `{path}` (line {line}, column {column}): {message}")]
+    Load {
+        /// The path of the offending value (`events[3].date`).
+        path: String,
+        /// The line, from 1.
+        line: u32,
+        /// The column, from 1.
+        column: u32,
+        /// What is wrong, bounded in length.
+        message: String,
+    },
+    /// Obligations could not be added.
+    #[error(transparent)]
+    Obligation(Box<crate::obligation::ObligationError>),
+}
+
+impl From<crate::obligation::ObligationError> for ComplianceError {
+    fn from(error: crate::obligation::ObligationError) -> ComplianceError {
+        ComplianceError::Obligation(Box::new(error))
+    }
+}
+
+/// The legal facts the compliance rules ship, each with how sure it is: the four tracking
+/// states, the rest-day shift, and the assumptions the evaluation makes where no text
+/// decides (indicator targets, late extensions).
+///
+/// # Example
+///
+/// ```
+/// use directives::compliance::facts;
+/// use directives::provenance::Certainty;
+///
+/// let facts = facts();
+/// assert!(facts.iter().any(|f| f.id() == "status.four-states"));
+/// assert!(facts.iter().all(|f| !f.statement().is_empty()));
+/// let unverified: Vec<&str> = facts.iter().filter(|f| f.is_below(Certainty::Corroborated)).map(|f| f.id()).collect();
+/// assert_eq!(unverified, ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored"]);
+/// ```
+pub fn facts() -> Vec<crate::provenance::Fact> {
+    use crate::provenance::{Fact, FactArea, Provenance};
+    let fact = |id: &str, statement: &str, provenance: Result<Provenance, _>| {
+        provenance
+            .ok()
+            .map(|p| Fact::new(FactArea::LegalRule, id, statement, p))
+    };
+    [
+        fact(
+            "status.four-states",
+            "A task is tracked in four states: done on time, done late, open within the \
+             deadline, open and overdue (Decision 42/2014/QĐ-TTg, amended by 23/2018/QĐ-TTg)",
+            Provenance::corroborated([
+                "consolidated text 01/HNVB-VPCP of 2018-07-11 of Decision 42/2014/QĐ-TTg as \
+                 amended by Decision 23/2018/QĐ-TTg",
+                "report 1270/BC-TCTTTg of 2017-12-27, counting tasks done on time and late, \
+                 and open within and past the deadline",
+            ]),
+        ),
+        fact(
+            "deadline.rest-day-shift",
+            "A term whose last day is a weekend day or a public holiday ends at the end of \
+             the next working day (Civil Code 2015 art. 148.5)",
+            Provenance::unverified(
+                "art. 148.5 of the 2015 Civil Code is read as carrying over art. 153.5 of the \
+                 2005 Code word for word, as a secondary source shows the 2005 text; the 2015 \
+                 text itself was not checked here",
+            ),
+        ),
+        fact(
+            "indicator.target-at-least",
+            "An indicator's target is met when the value reported is at least the target",
+            Provenance::unverified(
+                "directives state targets to reach (a number of models, a percentage); no text \
+                 defines how a value is compared with a target, so a target to stay under is \
+                 not modelled",
+            ),
+        ),
+        fact(
+            "extension.late-ignored",
+            "By default, an extension granted after the deadline in force has passed does \
+             not move it (`LateExtensions::Ignore`; a policy may accept such extensions)",
+            Provenance::unverified(
+                "no text read here says whether an extension granted after a deadline has \
+                 passed cures the lateness; the default treats the obligation as already \
+                 overdue, and the policy can be changed",
+            ),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 #[cfg(test)]
@@ -167,7 +286,7 @@ mod tests {
     fn error_is_send_sync_static_and_small() {
         fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
         assert_traits::<ComplianceError>();
-        assert!(std::mem::size_of::<ComplianceError>() <= 16);
+        assert!(std::mem::size_of::<ComplianceError>() <= 64);
     }
 
     #[test]
@@ -176,12 +295,18 @@ mod tests {
             ComplianceError::CalendarRequired.to_string(),
             "the rest-day shift needs a working-day calendar"
         );
+        let record = EventRecord::submitted(
+            "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse().unwrap(),
+            NaiveDate::from_ymd_opt(2025, 2, 18).unwrap(),
+        )
+        .at_line(7);
         assert_eq!(
             ComplianceError::DuplicateEvent {
-                existing: EventId::from_index(3)
+                event: Box::new(record)
             }
             .to_string(),
-            "event repeats event #3"
+            "event `submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` \
+             (line 7) repeats one already applied"
         );
     }
 }

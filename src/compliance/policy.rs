@@ -1,6 +1,7 @@
 //! The evaluation policy and the working-day calendar it may need.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -63,31 +64,36 @@ pub enum RestDayShift {
 /// use directives::calendar::WorkCalendar;
 /// use directives::compliance::{EvaluationPolicy, LateExtensions, RestDayShift};
 ///
-/// let calendar = WorkCalendar::vietnam()?;
-/// let policy = EvaluationPolicy::new(&calendar)
+/// let policy = EvaluationPolicy::new(WorkCalendar::vietnam()?)
 ///     .with_grace_days(2)
 ///     .with_late_extensions(LateExtensions::Accept);
 /// assert_eq!(policy.grace_days(), 2);
 /// assert_eq!(policy.rest_day_shift(), RestDayShift::Apply);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy)]
-pub struct EvaluationPolicy<'c> {
+///
+/// The policy owns a share of its calendar (an [`Arc`]), so it lives as long as the
+/// application needs it and is `Send + Sync + 'static`; cloning it shares the calendar.
+#[derive(Clone)]
+pub struct EvaluationPolicy {
     grace_days: u32,
     late_extensions: LateExtensions,
     rest_day_shift: RestDayShift,
     due_soon_days: u32,
-    calendar: Option<&'c WorkCalendar>,
+    calendar: Option<Arc<WorkCalendar>>,
 }
 
-impl fmt::Debug for EvaluationPolicy<'_> {
+impl fmt::Debug for EvaluationPolicy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EvaluationPolicy")
             .field("grace_days", &self.grace_days)
             .field("late_extensions", &self.late_extensions)
             .field("rest_day_shift", &self.rest_day_shift)
             .field("due_soon_days", &self.due_soon_days)
-            .field("calendar", &self.calendar.map(|c| (c.first(), c.last())))
+            .field(
+                "calendar",
+                &self.calendar.as_ref().map(|c| (c.first(), c.last())),
+            )
             .finish()
     }
 }
@@ -95,7 +101,7 @@ impl fmt::Debug for EvaluationPolicy<'_> {
 /// The default due-soon threshold, in calendar days.
 const DEFAULT_DUE_SOON_DAYS: u32 = 3;
 
-impl<'c> EvaluationPolicy<'c> {
+impl EvaluationPolicy {
     /// The default policy over this calendar: no grace days, late extensions ignored, the
     /// rest-day shift applied, due soon within 3 days, lateness also counted in working
     /// days. Evaluation fails with [`ComplianceError::OutsideCalendar`] when the as-of date
@@ -109,18 +115,20 @@ impl<'c> EvaluationPolicy<'c> {
     ///
     /// // Monday to Friday, no holidays, 2025 only.
     /// let calendar = WorkCalendar::builder().years(2025, 2025).build()?;
-    /// let policy = EvaluationPolicy::new(&calendar);
+    /// let policy = EvaluationPolicy::new(calendar);
     /// assert_eq!(policy.late_extensions(), LateExtensions::Ignore);
     /// assert_eq!(policy.due_soon_days(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(calendar: &'c WorkCalendar) -> EvaluationPolicy<'c> {
+    ///
+    /// The calendar may be given by value or already shared (`Arc<WorkCalendar>`).
+    pub fn new(calendar: impl Into<Arc<WorkCalendar>>) -> EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
             late_extensions: LateExtensions::Ignore,
             rest_day_shift: RestDayShift::Apply,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
-            calendar: Some(calendar),
+            calendar: Some(calendar.into()),
         }
     }
 
@@ -135,7 +143,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// let policy = EvaluationPolicy::without_calendar();
     /// assert_eq!(policy.rest_day_shift(), RestDayShift::Ignore);
     /// ```
-    pub fn without_calendar() -> EvaluationPolicy<'static> {
+    pub fn without_calendar() -> EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
             late_extensions: LateExtensions::Ignore,
@@ -155,7 +163,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// assert_eq!(EvaluationPolicy::without_calendar().with_grace_days(5).grace_days(), 5);
     /// ```
     #[must_use]
-    pub fn with_grace_days(mut self, days: u32) -> EvaluationPolicy<'c> {
+    pub fn with_grace_days(mut self, days: u32) -> EvaluationPolicy {
         self.grace_days = days;
         self
     }
@@ -171,7 +179,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// assert_eq!(policy.late_extensions(), LateExtensions::Accept);
     /// ```
     #[must_use]
-    pub fn with_late_extensions(mut self, rule: LateExtensions) -> EvaluationPolicy<'c> {
+    pub fn with_late_extensions(mut self, rule: LateExtensions) -> EvaluationPolicy {
         self.late_extensions = rule;
         self
     }
@@ -190,7 +198,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// assert_eq!(policy.rest_day_shift(), RestDayShift::Apply);
     /// ```
     #[must_use]
-    pub fn with_rest_day_shift(mut self, shift: RestDayShift) -> EvaluationPolicy<'c> {
+    pub fn with_rest_day_shift(mut self, shift: RestDayShift) -> EvaluationPolicy {
         self.rest_day_shift = shift;
         self
     }
@@ -206,7 +214,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// assert_eq!(EvaluationPolicy::without_calendar().with_due_soon_days(7).due_soon_days(), 7);
     /// ```
     #[must_use]
-    pub fn with_due_soon_days(mut self, days: u32) -> EvaluationPolicy<'c> {
+    pub fn with_due_soon_days(mut self, days: u32) -> EvaluationPolicy {
         self.due_soon_days = days;
         self
     }
@@ -272,8 +280,8 @@ impl<'c> EvaluationPolicy<'c> {
     ///
     /// assert!(EvaluationPolicy::without_calendar().calendar().is_none());
     /// ```
-    pub fn calendar(&self) -> Option<&'c WorkCalendar> {
-        self.calendar
+    pub fn calendar(&self) -> Option<&WorkCalendar> {
+        self.calendar.as_deref()
     }
 
     /// The grace days as a day-number offset.
@@ -286,7 +294,7 @@ impl<'c> EvaluationPolicy<'c> {
         if self.rest_day_shift == RestDayShift::Apply && self.calendar.is_none() {
             return Err(ComplianceError::CalendarRequired);
         }
-        if let Some(calendar) = self.calendar {
+        if let Some(calendar) = self.calendar.as_deref() {
             check_in_range(calendar, as_of)?;
         }
         Ok(())
@@ -298,7 +306,10 @@ impl<'c> EvaluationPolicy<'c> {
         if self.rest_day_shift == RestDayShift::Ignore {
             return Ok(day);
         }
-        let calendar = self.calendar.ok_or(ComplianceError::CalendarRequired)?;
+        let calendar = self
+            .calendar
+            .as_deref()
+            .ok_or(ComplianceError::CalendarRequired)?;
         let date = from_day_number(day).ok_or(ComplianceError::DateOutOfRange)?;
         let shifted = calendar
             .roll(date, Roll::Following)
@@ -309,7 +320,7 @@ impl<'c> EvaluationPolicy<'c> {
     /// The working days in `(from, to]`, when the policy has a calendar covering them and
     /// `from < to`. Constant time: two table look-ups in the calendar.
     pub(crate) fn working_days_between(&self, from: i32, to: i32) -> Option<u32> {
-        let calendar = self.calendar?;
+        let calendar = self.calendar.as_deref()?;
         if from >= to {
             return None;
         }

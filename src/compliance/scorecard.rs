@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::evaluate::{Evaluation, Status};
+use super::Status;
+use super::evaluate::Evaluation;
 use crate::obligation::{DirectiveRef, ObligationId, PeriodRef};
 use crate::org::BodyId;
 
@@ -28,8 +29,15 @@ use crate::org::BodyId;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        into = "super::finding::CountsWire",
+        from = "super::finding::CountsWire"
+    )
+)]
 pub struct StatusCounts {
-    counts: [u64; 6],
+    pub(crate) counts: [u64; 6],
 }
 
 impl StatusCounts {
@@ -188,7 +196,7 @@ impl StatusCounts {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::org::BodyCode;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
@@ -199,7 +207,7 @@ impl StatusCounts {
     ///         directive.clone(),
     ///         TaskNumber::new("1")?,
     ///         RequirementIndex::new(0),
-    ///         BodyId::from_index(1),
+    ///         BodyCode::new("SYT")?,
     ///         format!("2025-{month:02}").parse::<Period>()?,
     ///     );
     ///     let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
@@ -211,7 +219,7 @@ impl StatusCounts {
     /// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
     /// let cards = StatusCounts::by_body(&evaluation);
     /// let (body, card) = &cards[0];
-    /// assert_eq!(*body, BodyId::from_index(1));
+    /// assert_eq!(obligations.body_code(*body).map(|c| c.as_ref()), Some("SYT"));
     /// assert_eq!(card.get(Status::DoneLate), 1);
     /// let grading = GradingPolicy::regulation_366_2025();
     /// assert_eq!(grading.timeliness_index(card), Some(93.75)); // (3 + 0.75) / 4
@@ -283,7 +291,7 @@ impl StatusCounts {
     /// use directives::document::DocSymbol;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
     /// use directives::period::Period;
-    /// use directives::org::{Body, BodyKind, Level, Registry};
+    /// use directives::org::{Body, BodyCode, BodyKind, Level, Registry};
     ///
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
     /// let registry = Registry::builder()
@@ -293,7 +301,7 @@ impl StatusCounts {
     ///     DirectiveKey::new(DocSymbol::parse("05/CT-TU")?, day(2025, 1, 2)?),
     ///     TaskNumber::new("1")?,
     ///     RequirementIndex::new(0),
-    ///     registry.id("TU").ok_or("no TU")?,
+    ///     BodyCode::new("TU")?,
     ///     "2025".parse::<Period>()?,
     /// );
     /// let mut obligations = Obligations::new();
@@ -313,7 +321,8 @@ impl StatusCounts {
         let obligations = evaluation.obligations();
         StatusCounts::by_key(evaluation, |id| {
             obligations
-                .holder(id)
+                .holder_code(id)
+                .and_then(|code| registry.id(code))
                 .and_then(|body| registry.body(body))
                 .map(|body| body.level())
         })

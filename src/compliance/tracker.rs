@@ -3,20 +3,142 @@
 use chrono::NaiveDate;
 
 use super::evaluate::{Rec, decide};
-use super::event::{Event, EventId, EventKind};
+use super::event::{Event, EventId, EventKind, EventRecord};
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
 use super::{ComplianceError, Status};
-use crate::obligation::{DirectiveRef, ObligationId, Obligations, day_number, from_day_number};
-use crate::org::BodyId;
+use crate::directive::DirectiveKey;
+use crate::obligation::{ObligationId, ObligationKey, Obligations, day_number, from_day_number};
+
+/// "Not retracted" in a slot.
+const NEVER: i32 = i32::MAX;
+
+/// One event of one obligation, as the tracker keeps it.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    rec: Rec,
+    /// The day the event became known.
+    known: i32,
+    /// The day it was retracted (`NEVER` while it stands).
+    retracted: i32,
+}
+
+/// The withdrawal of an event from a [`Tracker`]'s log: when, by whom, why, and the event
+/// that corrected it, if any. The event stays in the log.
+///
+/// # Example
+///
+/// See [`Tracker::retract`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::Retraction;
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+/// let retraction = Retraction::new(on, "Văn phòng UBND tỉnh", "entered twice");
+/// assert_eq!(retraction.by(), "Văn phòng UBND tỉnh");
+/// assert_eq!(retraction.on(), on);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+pub struct Retraction {
+    #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
+    on: NaiveDate,
+    by: String,
+    reason: String,
+}
+
+impl Retraction {
+    /// A retraction on `on` by `by` for `reason`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Retraction;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// assert_eq!(Retraction::new(on, "clerk", "typo").reason(), "typo");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(on: NaiveDate, by: impl Into<String>, reason: impl Into<String>) -> Retraction {
+        Retraction {
+            on,
+            by: by.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The day the event stopped counting.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Retraction;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// assert_eq!(Retraction::new(on, "clerk", "typo").on(), on);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn on(&self) -> NaiveDate {
+        self.on
+    }
+
+    /// Who retracted it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Retraction;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// assert_eq!(Retraction::new(on, "clerk", "typo").by(), "clerk");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by(&self) -> &str {
+        &self.by
+    }
+
+    /// Why.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::Retraction;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// assert_eq!(Retraction::new(on, "clerk", "typo").reason(), "typo");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
 
 /// Applies events one at a time, in any order, and answers the status of an obligation,
-/// a body or a directive as of any date without re-evaluating everything.
+/// a body (assigned or holding), or a directive as of any date without re-evaluating
+/// everything.
+///
+/// The tracker owns its obligations, its event log and its policy (which shares its
+/// calendar through an `Arc`), so it is `Send + Sync + 'static` and can live in an
+/// application's state. It can take the obligations of another directive later
+/// ([`merge`](Tracker::merge)), and an event can be retracted or corrected: the log keeps
+/// the event with when, by whom and why it was retracted, and an answer as of a date
+/// before the retraction still counts it.
 ///
 /// Each obligation keeps its own short list of events; applying an event touches only
-/// that list (constant time for the usual handful of events per obligation), and a query
-/// decides only the obligations asked about, with the same rules as
-/// [`evaluate`](super::evaluate).
+/// that list, and a query decides only the obligations asked about, with the same rules
+/// as [`evaluate`](super::evaluate). Events are judged by what is known on the as-of
+/// date: a copy of an event already applied is refused only when it becomes known no
+/// earlier than the copy already there.
 ///
 /// Unlike [`evaluate`](super::evaluate), which reports bad events as diagnostics, the
 /// tracker refuses them with an error and keeps its state unchanged.
@@ -26,44 +148,37 @@ use crate::org::BodyId;
 /// ```
 /// use chrono::NaiveDate;
 /// use directives::compliance::{Event, EvaluationPolicy, Status, Tracker};
-/// use directives::directive::{DirectiveKey, TaskNumber};
-/// use directives::document::DocSymbol;
-/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-/// use directives::period::Period;
-/// use directives::org::BodyId;
+/// use directives::obligation::{Obligation, Obligations};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let key = ObligationKey::new(
-///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-///     TaskNumber::new("1")?,
-///     RequirementIndex::new(0),
-///     BodyId::from_index(1),
-///     "2025-01".parse::<Period>()?,
-/// );
 /// let mut obligations = Obligations::new();
-/// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-/// let policy = EvaluationPolicy::without_calendar();
-/// let mut tracker = Tracker::new(&obligations, &policy)?;
+/// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+/// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
 /// assert_eq!(tracker.status(id, d(2025, 3, 1)?)?, Status::OpenOverdue);
 /// tracker.apply(Event::submitted(id, d(2025, 2, 19)?))?;
 /// assert_eq!(tracker.status(id, d(2025, 3, 1)?)?, Status::DoneOnTime);
 /// assert_eq!(tracker.status(id, d(2025, 2, 18)?)?, Status::OpenWithinDeadline);
+/// assert_eq!(tracker.status_of("05/CT-UBND@2025-01-02/1.1/SYT/2025-01", d(2025, 3, 1)?)?, Status::DoneOnTime);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct Tracker<'a> {
-    obligations: &'a Obligations,
-    policy: &'a EvaluationPolicy<'a>,
+pub struct Tracker {
+    obligations: Obligations,
+    policy: EvaluationPolicy,
+    // INVARIANT (log): `events[k]` and `retractions[k]` describe event id `k`.
     events: Vec<Event>,
-    // INVARIANT (per obligation): one list per obligation, holding the ids (indices into
-    // `events`) and known-on days of the events applied to it; upheld by `new` and `apply`.
-    per_obligation: Vec<Vec<(Rec, i32)>>,
-    // Obligation rows sorted by (body, row) and by (directive, row).
-    by_body: Vec<u32>,
+    retractions: Vec<Option<Retraction>>,
+    // INVARIANT (per obligation): one list per obligation, holding the events applied to
+    // it; upheld by `new`, `merge` and `apply`.
+    per_obligation: Vec<Vec<Slot>>,
+    // Obligation rows sorted by (holder, row), (assigned body, row) and (directive, row);
+    // rebuilt by `index`.
+    by_holder: Vec<u32>,
+    by_assigned: Vec<u32>,
     by_directive: Vec<u32>,
 }
 
-impl<'a> Tracker<'a> {
+impl Tracker {
     /// A tracker over these obligations, with no events yet.
     ///
     /// # Errors
@@ -79,33 +194,85 @@ impl<'a> Tracker<'a> {
     /// use directives::compliance::{EvaluationPolicy, Tracker};
     /// use directives::obligation::Obligations;
     ///
-    /// let obligations = Obligations::new();
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// assert_eq!(Tracker::new(&obligations, &policy)?.event_count(), 0);
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert_eq!(tracker.event_count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
-        obligations: &'a Obligations,
-        policy: &'a EvaluationPolicy<'a>,
-    ) -> Result<Tracker<'a>, ComplianceError> {
+        obligations: Obligations,
+        policy: EvaluationPolicy,
+    ) -> Result<Tracker, ComplianceError> {
         if policy.rest_day_shift() == super::RestDayShift::Apply && policy.calendar().is_none() {
             return Err(ComplianceError::CalendarRequired);
         }
-        let n = u32::try_from(obligations.len()).unwrap_or(u32::MAX);
-        let bodies = obligations.holders();
-        let directives = obligations.directive_column();
-        let mut by_body: Vec<u32> = (0..n).collect();
-        by_body.sort_by_key(|&o| (bodies.get(o as usize).copied(), o));
-        let mut by_directive: Vec<u32> = (0..n).collect();
-        by_directive.sort_by_key(|&o| (directives.get(o as usize).copied(), o));
-        Ok(Tracker {
+        let mut tracker = Tracker {
+            per_obligation: vec![Vec::new(); obligations.len()],
             obligations,
             policy,
             events: Vec::new(),
-            per_obligation: vec![Vec::new(); obligations.len()],
-            by_body,
-            by_directive,
-        })
+            retractions: Vec::new(),
+            by_holder: Vec::new(),
+            by_assigned: Vec::new(),
+            by_directive: Vec::new(),
+        };
+        tracker.index();
+        Ok(tracker)
+    }
+
+    /// Sorts the obligation rows for the queries by body and directive.
+    fn index(&mut self) {
+        let n = u32::try_from(self.obligations.len()).unwrap_or(u32::MAX);
+        let holders = self.obligations.holders();
+        let directives = self.obligations.directive_column();
+        let obligations = &self.obligations;
+        let assigned = |o: u32| {
+            obligations
+                .assigned_body_at(o as usize)
+                .or_else(|| holders.get(o as usize).copied())
+        };
+        let mut by_holder: Vec<u32> = (0..n).collect();
+        by_holder.sort_by_key(|&o| (holders.get(o as usize).copied(), o));
+        let mut by_assigned: Vec<u32> = (0..n).collect();
+        by_assigned.sort_by_key(|&o| (assigned(o), o));
+        let mut by_directive: Vec<u32> = (0..n).collect();
+        by_directive.sort_by_key(|&o| (directives.get(o as usize).copied(), o));
+        self.by_holder = by_holder;
+        self.by_assigned = by_assigned;
+        self.by_directive = by_directive;
+    }
+
+    /// Takes the obligations of another store (another directive's, say), after this
+    /// tracker's, and returns the id the first of them gets here: `other`'s obligation `k`
+    /// becomes `first + k`.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::Obligation`] with
+    /// [`ObligationError::DuplicateKey`](crate::obligation::ObligationError::DuplicateKey)
+    /// when a key of `other` is already tracked; nothing is added then.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let mut tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// let mut other = Obligations::new();
+    /// other.push(Obligation::new("12/KH-UBND@2024-04-01/2.1/SYT/2024".parse()?, due))?;
+    /// let first = tracker.merge(&other)?;
+    /// assert_eq!(tracker.status(first, due)?, Status::OpenWithinDeadline);
+    /// assert!(tracker.merge(&other).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, other: &Obligations) -> Result<ObligationId, ComplianceError> {
+        let first = self.obligations.merge(other)?;
+        self.per_obligation
+            .resize(self.obligations.len(), Vec::new());
+        self.index();
+        Ok(first)
     }
 
     /// Applies one event and returns its id in this tracker.
@@ -115,9 +282,12 @@ impl<'a> Tracker<'a> {
     /// The tracker's state is unchanged on error:
     /// - [`ComplianceError::UnknownObligation`] when the obligation is not in the store;
     /// - [`ComplianceError::DuplicateEvent`] when the same event (obligation, date, kind,
-    ///   details) was already applied;
+    ///   details) was already applied, known no later than this copy, and stands;
     /// - [`ComplianceError::ExtensionBeforeDeadline`] when an extension sets a due date
     ///   before the original;
+    /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or infinite;
+    /// - [`ComplianceError::BeforeIssue`] for an event dated before the directive was
+    ///   issued;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -127,42 +297,53 @@ impl<'a> Tracker<'a> {
     /// use directives::compliance::{ComplianceError, Event, EvaluationPolicy, Tracker};
     /// use directives::obligation::{ObligationId, Obligations};
     ///
-    /// let obligations = Obligations::new();
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let mut tracker = Tracker::new(&obligations, &policy)?;
+    /// let mut tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
     /// let on = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
     /// let error = tracker.apply(Event::submitted(ObligationId::from_index(3), on)).unwrap_err();
-    /// assert_eq!(error, ComplianceError::UnknownObligation { obligation: ObligationId::from_index(3) });
+    /// assert_eq!(error.to_string(), "event names an obligation that is not in the store");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, event: Event) -> Result<EventId, ComplianceError> {
         let obligation = event.obligation();
         let row = obligation.index() as usize;
-        let due = *self
-            .obligations
-            .due_days()
-            .get(row)
-            .ok_or(ComplianceError::UnknownObligation { obligation })?;
-        let list = self
-            .per_obligation
-            .get(row)
-            .ok_or(ComplianceError::UnknownObligation { obligation })?;
-        if let Some((existing, _)) = list.iter().find(|(r, _)| {
-            self.events
-                .get(r.id as usize)
-                .is_some_and(|e| e.date() == event.date() && e.kind() == event.kind())
-        }) {
-            return Err(ComplianceError::DuplicateEvent {
-                existing: EventId::from_index(existing.id),
-            });
+        let unknown = || ComplianceError::UnknownObligation { obligation };
+        let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
+        let list = self.per_obligation.get(row).ok_or_else(unknown)?;
+        if let EventKind::IndicatorValue { value } = event.kind()
+            && !value.is_finite()
+        {
+            return Err(ComplianceError::NonFiniteValue);
         }
         let day = day_number(event.date());
+        if let Some(issued) = self.obligations.issued_day_at(row)
+            && day < issued
+        {
+            return Err(ComplianceError::BeforeIssue {
+                event: Box::new(self.describe(&event)?),
+                issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
+            });
+        }
+        let known = day_number(event.known_on());
+        // A copy is redundant when one already stands that became known no later.
+        let repeats = list.iter().any(|slot| {
+            slot.retracted == NEVER
+                && slot.known <= known
+                && self
+                    .events
+                    .get(slot.rec.id as usize)
+                    .is_some_and(|e| e.date() == event.date() && e.kind() == event.kind())
+        });
+        if repeats {
+            return Err(ComplianceError::DuplicateEvent {
+                event: Box::new(self.describe(&event)?),
+            });
+        }
         let new_due = match event.kind() {
             EventKind::Extended { new_due, .. } => {
                 let new = day_number(*new_due);
                 if new < due {
                     return Err(ComplianceError::ExtensionBeforeDeadline {
-                        new_due: *new_due,
+                        event: Box::new(self.describe(&event)?),
                         original_due: from_day_number(due)
                             .ok_or(ComplianceError::DateOutOfRange)?,
                     });
@@ -181,15 +362,177 @@ impl<'a> Tracker<'a> {
             day,
             new_due,
         };
-        let known = day_number(event.known_on());
         if let Some(list) = self.per_obligation.get_mut(row) {
-            list.push((rec, known));
+            list.push(Slot {
+                rec,
+                known,
+                retracted: NEVER,
+            });
         }
+        // INVARIANT (log): both vectors grow together.
         self.events.push(event);
+        self.retractions.push(None);
         Ok(EventId::from_index(id))
     }
 
-    /// The number of events applied.
+    /// Applies one event given as a record, finding its obligation by reference.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::UnknownReference`] when no obligation has the record's
+    /// reference; otherwise as [`Tracker::apply`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, EventRecord, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let key: directives::obligation::ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new(key.clone(), d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// tracker.apply_record(EventRecord::submitted(key.clone(), d(2025, 2, 21)?))?;
+    /// assert_eq!(tracker.status_of(&key.to_string(), d(2025, 3, 1)?)?, Status::DoneLate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_record(&mut self, record: EventRecord) -> Result<EventId, ComplianceError> {
+        let Some(id) = self.obligations.find(record.obligation()) else {
+            return Err(ComplianceError::UnknownReference {
+                event: Box::new(record),
+            });
+        };
+        let mut event = Event::new(id, record.date(), record.kind().clone());
+        if let Some(recorded) = record.recorded() {
+            event = event.recorded_on(recorded);
+        }
+        self.apply(event)
+    }
+
+    /// Retracts an event from `retraction`'s date on: answers as of that date or later no
+    /// longer count it; earlier answers still do. The log keeps the event and the
+    /// retraction.
+    ///
+    /// # Errors
+    ///
+    /// - [`ComplianceError::UnknownEvent`] when the tracker issued no such id;
+    /// - [`ComplianceError::AlreadyRetracted`] when it was retracted before.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EvaluationPolicy, Retraction, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// let event = tracker.apply(Event::submitted(id, d(2025, 2, 19)?))?;
+    /// tracker.retract(event, Retraction::new(d(2025, 3, 5)?, "Văn phòng", "sent to the wrong body"))?;
+    /// assert_eq!(tracker.status(id, d(2025, 3, 1)?)?, Status::DoneOnTime);
+    /// assert_eq!(tracker.status(id, d(2025, 3, 5)?)?, Status::OpenOverdue);
+    /// assert_eq!(tracker.retraction(event).map(|r| r.by()), Some("Văn phòng"));
+    /// assert!(tracker.event(event).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retract(&mut self, id: EventId, retraction: Retraction) -> Result<(), ComplianceError> {
+        let k = id.index() as usize;
+        let event = self.events.get(k).ok_or(ComplianceError::UnknownEvent)?;
+        let slot = self
+            .retractions
+            .get(k)
+            .ok_or(ComplianceError::UnknownEvent)?;
+        if slot.is_some() {
+            return Err(ComplianceError::AlreadyRetracted {
+                event: Box::new(self.describe(event)?),
+            });
+        }
+        let row = event.obligation().index() as usize;
+        let on = day_number(retraction.on);
+        if let Some(list) = self.per_obligation.get_mut(row) {
+            for slot in list.iter_mut().filter(|s| s.rec.id == id.index()) {
+                slot.retracted = on;
+            }
+        }
+        if let Some(slot) = self.retractions.get_mut(k) {
+            *slot = Some(retraction);
+        }
+        Ok(())
+    }
+
+    /// Corrects an event: retracts it and applies `corrected` in its place, known from
+    /// the retraction's date at the earliest. Returns the corrected event's id.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tracker::retract`] and [`Tracker::apply`]; nothing changes on error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EvaluationPolicy, Retraction, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// let typo = tracker.apply(Event::submitted(id, d(2025, 2, 19)?))?;
+    /// // The report actually arrived on the 25th.
+    /// let fixed = tracker.correct(typo, Event::submitted(id, d(2025, 2, 25)?), Retraction::new(d(2025, 3, 2)?, "clerk", "wrong date"))?;
+    /// assert_eq!(tracker.status(id, d(2025, 3, 1)?)?, Status::DoneOnTime);
+    /// assert_eq!(tracker.status(id, d(2025, 3, 2)?)?, Status::DoneLate);
+    /// assert_eq!(tracker.event_count(), 2);
+    /// assert!(tracker.retraction(fixed).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn correct(
+        &mut self,
+        id: EventId,
+        corrected: Event,
+        retraction: Retraction,
+    ) -> Result<EventId, ComplianceError> {
+        match self.retractions.get(id.index() as usize) {
+            None => return Err(ComplianceError::UnknownEvent),
+            Some(Some(_)) => {
+                let event = self
+                    .events
+                    .get(id.index() as usize)
+                    .ok_or(ComplianceError::UnknownEvent)?;
+                return Err(ComplianceError::AlreadyRetracted {
+                    event: Box::new(self.describe(event)?),
+                });
+            }
+            Some(None) => {}
+        }
+        let known = corrected.known_on().max(retraction.on);
+        let corrected = corrected.recorded_on(known);
+        let new = self.apply(corrected)?;
+        self.retract(id, retraction)?;
+        Ok(new)
+    }
+
+    /// The record of an event, naming its obligation by reference.
+    fn describe(&self, event: &Event) -> Result<EventRecord, ComplianceError> {
+        let key =
+            self.obligations
+                .key(event.obligation())
+                .ok_or(ComplianceError::UnknownObligation {
+                    obligation: event.obligation(),
+                })?;
+        let mut record = EventRecord::new(key, event.date(), event.kind().clone());
+        if let Some(recorded) = event.recorded() {
+            record = record.recorded_on(recorded);
+        }
+        Ok(record)
+    }
+
+    /// The number of events applied (retracted ones included).
     ///
     /// # Example
     ///
@@ -199,31 +542,93 @@ impl<'a> Tracker<'a> {
     /// use directives::compliance::{EvaluationPolicy, Tracker};
     /// use directives::obligation::Obligations;
     ///
-    /// let obligations = Obligations::new();
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// assert_eq!(Tracker::new(&obligations, &policy)?.event_count(), 0);
+    /// assert_eq!(Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?.event_count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn event_count(&self) -> usize {
         self.events.len()
     }
 
-    /// The event with this id, if this tracker issued it.
+    /// The event with this id, if this tracker issued it (retracted or not).
     ///
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::{Event, EvaluationPolicy, EventId, Tracker};
+    /// use directives::compliance::{EvaluationPolicy, EventId, Tracker};
     /// use directives::obligation::Obligations;
     ///
-    /// let obligations = Obligations::new();
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// assert!(Tracker::new(&obligations, &policy)?.event(EventId::from_index(0)).is_none());
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert!(tracker.event(EventId::from_index(0)).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn event(&self, id: EventId) -> Option<&Event> {
         self.events.get(id.index() as usize)
+    }
+
+    /// The record of an event (its obligation by reference), if this tracker issued it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EvaluationPolicy, EventId, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert!(tracker.record(EventId::from_index(0)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record(&self, id: EventId) -> Option<EventRecord> {
+        self.describe(self.event(id)?).ok()
+    }
+
+    /// The retraction of an event, if it was retracted.
+    ///
+    /// # Example
+    ///
+    /// See [`Tracker::retract`].
+    ///
+    /// ```
+    /// use directives::compliance::{EvaluationPolicy, EventId, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert!(tracker.retraction(EventId::from_index(0)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retraction(&self, id: EventId) -> Option<&Retraction> {
+        self.retractions.get(id.index() as usize)?.as_ref()
+    }
+
+    /// The obligations tracked.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert!(tracker.obligations().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligations(&self) -> &Obligations {
+        &self.obligations
+    }
+
+    /// The policy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar().with_grace_days(2))?;
+    /// assert_eq!(tracker.policy().grace_days(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn policy(&self) -> &EvaluationPolicy {
+        &self.policy
     }
 
     /// The status of one obligation as of a date.
@@ -243,9 +648,7 @@ impl<'a> Tracker<'a> {
     /// use directives::compliance::{EvaluationPolicy, Tracker};
     /// use directives::obligation::{ObligationId, Obligations};
     ///
-    /// let obligations = Obligations::new();
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let tracker = Tracker::new(&obligations, &policy)?;
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
     /// let on = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
     /// assert!(tracker.status(ObligationId::from_index(0), on).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -255,23 +658,52 @@ impl<'a> Tracker<'a> {
         self.status_at(id.index(), day_number(as_of), &mut Vec::new())
     }
 
+    /// The status of the obligation with this reference as of a date.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::Obligation`] when the text is not a reference or no obligation
+    /// has it; otherwise as [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// See [`Tracker`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
+    /// assert_eq!(
+    ///     tracker.status_of("05/CT-UBND@2025-01-02/1.1/SYT/2025-01", on).unwrap_err().to_string(),
+    ///     "no obligation `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` in the store",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status_of(&self, reference: &str, as_of: NaiveDate) -> Result<Status, ComplianceError> {
+        let id = self.obligations.lookup(reference)?;
+        self.status(id, as_of)
+    }
+
     fn status_at(
         &self,
         row: u32,
         as_of: i32,
         recs: &mut Vec<Rec>,
     ) -> Result<Status, ComplianceError> {
-        let unknown = ComplianceError::UnknownObligation {
+        let unknown = || ComplianceError::UnknownObligation {
             obligation: ObligationId::from_index(row),
         };
         let i = row as usize;
-        let due = *self.obligations.due_days().get(i).ok_or(unknown.clone())?;
-        let list = self.per_obligation.get(i).ok_or(unknown)?;
+        let due = *self.obligations.due_days().get(i).ok_or_else(unknown)?;
+        let list = self.per_obligation.get(i).ok_or_else(unknown)?;
         recs.clear();
         recs.extend(
             list.iter()
-                .filter(|&&(_, known)| known <= as_of)
-                .map(|&(r, _)| r),
+                .filter(|s| s.known <= as_of && as_of < s.retracted)
+                .map(|s| s.rec),
         );
         recs.sort_unstable_by_key(|r| (r.day, r.id));
         let mut ignored = Vec::new();
@@ -280,14 +712,15 @@ impl<'a> Tracker<'a> {
             self.obligations.is_not_applicable(i),
             recs,
             as_of,
-            self.policy,
+            &self.policy,
             &mut ignored,
         )?;
         Ok(decision.status)
     }
 
     /// The counts by status of the obligations one body holds (including those that passed
-    /// to it from a body that ceased to exist) as of a date.
+    /// to it from a body that ceased to exist) as of a date. A body the tracker does not
+    /// know holds nothing.
     ///
     /// # Errors
     ///
@@ -299,42 +732,78 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::directive::{DirectiveKey, TaskNumber};
-    /// use directives::document::DocSymbol;
-    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::obligation::{Obligation, Obligations};
+    /// use directives::org::BodyCode;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// let key = ObligationKey::new(
-    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-    ///     TaskNumber::new("1")?,
-    ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(1),
-    ///     "2025-01".parse::<Period>()?,
-    /// );
     /// let mut obligations = Obligations::new();
-    /// obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let tracker = Tracker::new(&obligations, &policy)?;
-    /// let counts = tracker.body_counts(BodyId::from_index(1), d(2025, 3, 1)?)?;
-    /// assert_eq!(counts.get(Status::OpenOverdue), 1);
-    /// assert_eq!(tracker.body_counts(BodyId::from_index(2), d(2025, 3, 1)?)?.total(), 0);
+    /// // HU-A had ceased; HU-B holds its obligation.
+    /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/HU-A/2025-01".parse()?, d(2025, 2, 20)?).held_by(BodyCode::new("HU-B")?))?;
+    /// let tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// assert_eq!(tracker.holder_counts("HU-B", d(2025, 3, 1)?)?.get(Status::OpenOverdue), 1);
+    /// assert_eq!(tracker.holder_counts("HU-A", d(2025, 3, 1)?)?.total(), 0);
+    /// assert_eq!(tracker.body_counts("HU-A", d(2025, 3, 1)?)?.total(), 1);
+    /// assert_eq!(tracker.body_counts("HU-B", d(2025, 3, 1)?)?.total(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holder_counts(
+        &self,
+        body: &str,
+        as_of: NaiveDate,
+    ) -> Result<StatusCounts, ComplianceError> {
+        let Some(body) = self.obligations.body_id(body) else {
+            return self.counts(&[], as_of);
+        };
+        let holders = self.obligations.holders();
+        let key = |o: &u32| holders.get(*o as usize).copied();
+        let start = self.by_holder.partition_point(|o| key(o) < Some(body));
+        let end = self.by_holder.partition_point(|o| key(o) <= Some(body));
+        self.counts(self.by_holder.get(start..end).unwrap_or_default(), as_of)
+    }
+
+    /// The counts by status of the obligations the directive assigned to one body (the
+    /// key's body, whoever holds them now) as of a date.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::OutsideCalendar`] when `as_of` or a deadline is outside the
+    /// policy's calendar.
+    ///
+    /// # Example
+    ///
+    /// See [`Tracker::holder_counts`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// assert_eq!(tracker.body_counts("SYT", NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?)?.total(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn body_counts(
         &self,
-        body: BodyId,
+        body: &str,
         as_of: NaiveDate,
     ) -> Result<StatusCounts, ComplianceError> {
-        let bodies = self.obligations.holders();
-        let key = |o: &u32| bodies.get(*o as usize).copied();
-        let start = self.by_body.partition_point(|o| key(o) < Some(body));
-        let end = self.by_body.partition_point(|o| key(o) <= Some(body));
-        self.counts(self.by_body.get(start..end).unwrap_or_default(), as_of)
+        let Some(body) = self.obligations.body_id(body) else {
+            return self.counts(&[], as_of);
+        };
+        let obligations = &self.obligations;
+        let holders = obligations.holders();
+        let key = |o: &u32| {
+            obligations
+                .assigned_body_at(*o as usize)
+                .or_else(|| holders.get(*o as usize).copied())
+        };
+        let start = self.by_assigned.partition_point(|o| key(o) < Some(body));
+        let end = self.by_assigned.partition_point(|o| key(o) <= Some(body));
+        self.counts(self.by_assigned.get(start..end).unwrap_or_default(), as_of)
     }
 
-    /// The counts by status of one directive's obligations as of a date.
+    /// The counts by status of one directive's obligations as of a date. A directive the
+    /// tracker does not know has none.
     ///
     /// # Errors
     ///
@@ -346,39 +815,63 @@ impl<'a> Tracker<'a> {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{EvaluationPolicy, Status, Tracker};
-    /// use directives::directive::{DirectiveKey, TaskNumber};
-    /// use directives::document::DocSymbol;
-    /// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
-    /// use directives::period::Period;
-    /// use directives::org::BodyId;
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations};
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// let key = ObligationKey::new(
-    ///     DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?),
-    ///     TaskNumber::new("1")?,
-    ///     RequirementIndex::new(0),
-    ///     BodyId::from_index(1),
-    ///     "2025-01".parse::<Period>()?,
-    /// );
+    /// let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
     /// let mut obligations = Obligations::new();
-    /// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
-    /// let directive = obligations.directive(id).ok_or("none")?;
-    /// let policy = EvaluationPolicy::without_calendar();
-    /// let tracker = Tracker::new(&obligations, &policy)?;
-    /// assert_eq!(tracker.directive_counts(directive, d(2025, 2, 1)?)?.get(Status::OpenWithinDeadline), 1);
+    /// obligations.push(Obligation::new(key.clone(), d(2025, 2, 20)?))?;
+    /// let tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// assert_eq!(tracker.directive_counts(key.directive(), d(2025, 2, 1)?)?.get(Status::OpenWithinDeadline), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn directive_counts(
         &self,
-        directive: DirectiveRef,
+        directive: &DirectiveKey,
         as_of: NaiveDate,
     ) -> Result<StatusCounts, ComplianceError> {
+        let Some((handle, _)) = self
+            .obligations
+            .directives()
+            .find(|(_, key)| *key == directive)
+        else {
+            return self.counts(&[], as_of);
+        };
         let directives = self.obligations.directive_column();
         let key = |o: &u32| directives.get(*o as usize).copied();
-        let d = Some(directive.index());
+        let d = Some(handle.index());
         let start = self.by_directive.partition_point(|o| key(o) < d);
         let end = self.by_directive.partition_point(|o| key(o) <= d);
         self.counts(self.by_directive.get(start..end).unwrap_or_default(), as_of)
+    }
+
+    /// The status of the obligation with this key as of a date, if it is tracked.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::{ObligationKey, Obligations};
+    ///
+    /// let tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
+    /// assert_eq!(tracker.status_by_key(&key, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?)?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status_by_key(
+        &self,
+        key: &ObligationKey,
+        as_of: NaiveDate,
+    ) -> Result<Option<Status>, ComplianceError> {
+        match self.obligations.find(key) {
+            Some(id) => self.status(id, as_of).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn counts(&self, rows: &[u32], as_of: NaiveDate) -> Result<StatusCounts, ComplianceError> {
@@ -390,5 +883,18 @@ impl<'a> Tracker<'a> {
             counts.add(self.status_at(row, as_of, &mut recs)?);
         }
         Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracker_is_send_sync_static() {
+        fn assert_traits<T: Send + Sync + 'static>() {}
+        assert_traits::<Tracker>();
+        assert_traits::<EvaluationPolicy>();
+        assert_traits::<super::super::Findings>();
     }
 }

@@ -86,7 +86,11 @@ pub(super) struct RequirementWire {
     kind: RequirementKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     frequency: Option<Frequency>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "regime_or_preset"
+    )]
     regime: Option<ReportingRegime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     to: Option<BodyCode>,
@@ -1260,4 +1264,38 @@ impl Directive {
             message: e.to_string(),
         })
     }
+}
+
+/// The names of the regime presets a data file may give instead of a table
+/// (`regime = "decree_09_monthly"`; see [`ReportingRegime::preset`]).
+const PRESETS: &str = "`decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, \
+                       `decree_09_nine_monthly`, `decree_09_yearly`";
+
+/// A regime written as a table, or as the name of a preset.
+fn regime_or_preset<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<ReportingRegime>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<ReportingRegime>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a regime table or a preset name ({PRESETS})")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Self::Value, E> {
+            ReportingRegime::preset(name).map(Some).ok_or_else(|| {
+                E::custom(format!(
+                    "unknown regime preset {}: expected one of {PRESETS}",
+                    crate::text::quote(name)
+                ))
+            })
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            ReportingRegime::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                .map(Some)
+        }
+    }
+    deserializer.deserialize_any(Visitor)
 }

@@ -4,15 +4,15 @@
 use chrono::NaiveDate;
 use directives::calendar::{WorkCalendar, YearSchedule};
 use directives::compliance::{
-    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventId, EventKind, Events, Grade,
-    GradingPolicy, LateExtensions, Note, Rule, Status, StatusCounts, Tracker, evaluate, rank,
+    ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, Events, Grade, GradingPolicy,
+    LateExtensions, Note, Status, StatusCounts, Tracker, evaluate, rank,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{
     Applicability, Obligation, ObligationId, ObligationKey, Obligations, RequirementIndex,
 };
-use directives::org::BodyId;
+use directives::org::BodyCode;
 use directives::period::Period;
 use proptest::prelude::*;
 
@@ -25,7 +25,7 @@ fn key(body: u32, period: &str) -> ObligationKey {
         DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), d(2025, 1, 2)),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
-        BodyId::from_index(body),
+        BodyCode::new(format!("B{body}")).unwrap(),
         period.parse::<Period>().unwrap(),
     )
 }
@@ -116,7 +116,7 @@ fn rest_day_shift_civil_code_148_5() {
     let mut events = Events::new();
     events.push(Event::submitted(id, d(2025, 9, 22))).unwrap();
     let calendar = calendar();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let finding = evaluation.finding(id).unwrap();
     assert_eq!(finding.status(), Status::DoneOnTime);
@@ -149,7 +149,7 @@ fn shift_over_a_holiday_and_lateness_in_working_days() {
     let mut events = Events::new();
     events.push(Event::submitted(id, d(2025, 9, 8))).unwrap();
     let calendar = calendar();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let finding = evaluation.finding(id).unwrap();
     assert_eq!(finding.status(), Status::DoneLate);
@@ -191,7 +191,7 @@ fn same_day_extensions_do_not_depend_on_recording_order() {
         let finding = evaluation.finding(id).unwrap();
         assert_eq!(finding.status(), Status::OpenWithinDeadline);
         assert_eq!(finding.effective_due(), d(2025, 12, 7));
-        let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+        let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
         for event in order {
             tracker.apply(event).unwrap();
         }
@@ -224,7 +224,7 @@ fn extension_keeps_original_and_effective_deadline() {
     assert_eq!(
         finding.explanation().notes(),
         &[Note::Extended {
-            event: ext,
+            granted: d(2025, 2, 10),
             original_due: d(2025, 2, 20),
             new_due: d(2025, 3, 10),
             document: "15/QĐ-UBND".to_owned(),
@@ -255,10 +255,14 @@ fn late_extension_follows_the_policy() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::LateExtensionIgnored {
-            event: ext,
-            granted: d(2025, 2, 25),
+            event: Box::new(events.record(ext, &obligations).unwrap()),
             deadline: d(2025, 2, 20)
         }]
+    );
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `extended` on `2025-02-25` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         was granted after the deadline `2025-02-20` and is ignored"
     );
     let accept = EvaluationPolicy::without_calendar().with_late_extensions(LateExtensions::Accept);
     let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &accept).unwrap();
@@ -278,22 +282,20 @@ fn extension_before_the_original_deadline_is_reported_and_refused() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::ExtensionBeforeDeadline {
-            event: ext,
-            new_due: d(2025, 2, 10),
+            event: Box::new(events.record(ext, &obligations).unwrap()),
             original_due: d(2025, 2, 20)
         }]
     );
     assert_eq!(
         evaluation.diagnostics()[0].to_string(),
-        "event #0 sets due date `2025-02-10` before the original `2025-02-20`"
+        "event `extended` on `2025-02-01` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         sets a due date before the original `2025-02-20` and is ignored"
     );
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     assert_eq!(
-        tracker.apply(bad),
-        Err(ComplianceError::ExtensionBeforeDeadline {
-            new_due: d(2025, 2, 10),
-            original_due: d(2025, 2, 20)
-        })
+        tracker.apply(bad).unwrap_err().to_string(),
+        "event `extended` on `2025-02-01` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         sets a due date before the original `2025-02-20`"
     );
     assert_eq!(tracker.event_count(), 0);
 }
@@ -302,13 +304,17 @@ fn extension_before_the_original_deadline_is_reported_and_refused() {
 fn duplicates_and_unknown_obligations_are_reported() {
     let (obligations, id) = one(d(2025, 2, 20));
     let mut events = Events::new();
-    let first = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    let second = events.push(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    let stray = events
-        .push(Event::submitted(
-            ObligationId::from_index(9),
-            d(2025, 2, 18),
-        ))
+    let first = events
+        .push_at_line(Event::submitted(id, d(2025, 2, 18)), 2)
+        .unwrap();
+    let second = events
+        .push_at_line(Event::submitted(id, d(2025, 2, 18)), 3)
+        .unwrap();
+    events
+        .push_at_line(
+            Event::submitted(ObligationId::from_index(9), d(2025, 2, 18)),
+            4,
+        )
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
@@ -317,27 +323,39 @@ fn duplicates_and_unknown_obligations_are_reported() {
         evaluation.diagnostics(),
         &[
             Diagnostic::UnknownObligation {
-                event: stray,
-                obligation: ObligationId::from_index(9)
+                date: d(2025, 2, 18),
+                event: EventKind::Submitted { document: None },
+                line: Some(4),
             },
             Diagnostic::DuplicateEvent {
-                event: second,
-                duplicate_of: first
+                event: Box::new(events.record(second, &obligations).unwrap()),
+                first_line: Some(2),
             },
+        ]
+    );
+    let rendered: Vec<String> = evaluation
+        .diagnostics()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        rendered,
+        [
+            "event `submitted` on `2025-02-18` (line 4) names an obligation that is not in the store",
+            "event `submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 3) \
+             repeats an earlier one (line 2)",
         ]
     );
     assert_eq!(
         evaluation.finding(id).unwrap().deciding_event(),
-        Some(first)
+        events.record(first, &obligations).as_ref()
     );
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     tracker.apply(Event::submitted(id, d(2025, 2, 18))).unwrap();
-    assert_eq!(
+    assert!(matches!(
         tracker.apply(Event::submitted(id, d(2025, 2, 18))),
-        Err(ComplianceError::DuplicateEvent {
-            existing: EventId::from_index(0)
-        })
-    );
+        Err(ComplianceError::DuplicateEvent { .. })
+    ));
 }
 
 #[test]
@@ -360,13 +378,17 @@ fn duplicates_on_the_per_obligation_path() {
     assert_eq!(
         evaluation.diagnostics(),
         &[Diagnostic::DuplicateEvent {
-            event: second,
-            duplicate_of: first
+            event: Box::new(events.record(second, &obligations).unwrap()),
+            first_line: None,
         }]
     );
     let finding = evaluation.finding(id).unwrap();
-    assert_eq!(finding.deciding_event(), Some(first));
-    assert_eq!(finding.explanation().rule(), Rule::Waived);
+    assert_eq!(
+        finding.deciding_event(),
+        events.record(first, &obligations).as_ref()
+    );
+    assert_eq!(finding.explanation().status(), Status::Waived);
+    assert_eq!(finding.explanation().rule_id(), "status.waived");
 }
 
 #[test]
@@ -405,7 +427,10 @@ fn not_applicable_and_successor_bodies() {
         .unwrap();
     // Body 3 had ceased to exist; body 2 holds its obligation, which keeps body 3's key.
     let passed = obligations
-        .push(Obligation::new(key(3, "2025-01"), d(2025, 2, 20)).held_by(BodyId::from_index(2)))
+        .push(
+            Obligation::new(key(3, "2025-01"), d(2025, 2, 20))
+                .held_by(BodyCode::new("B2").unwrap()),
+        )
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
     let events = Events::new();
@@ -413,34 +438,44 @@ fn not_applicable_and_successor_bodies() {
     assert_eq!(evaluation.status(gone), Some(Status::NotApplicable));
     assert_eq!(evaluation.finding(gone).unwrap().assigned_body(), None);
     let finding = evaluation.finding(passed).unwrap();
-    assert_eq!(finding.body(), BodyId::from_index(2));
-    assert_eq!(finding.assigned_body(), Some(BodyId::from_index(3)));
+    assert_eq!(finding.body().as_ref(), "B2");
+    assert_eq!(finding.assigned_body().map(|b| b.as_ref()), Some("B3"));
     assert_eq!(
         finding.explanation().notes(),
         [Note::Passed {
-            from: BodyId::from_index(3),
-            to: BodyId::from_index(2),
+            from: BodyCode::new("B3").unwrap(),
+            from_name: None,
+            to: BodyCode::new("B2").unwrap(),
+            to_name: None,
+            on: None,
         }]
     );
     assert_eq!(
         finding.explanation().to_string(),
-        "status.open-overdue (Decision 42/2014/QĐ-TTg); \
-         passed from body `3` to its successor, body `2`"
+        "Open and overdue: nothing done by `2025-03-01`, and the deadline `2025-02-20` has \
+         passed (rule `status.open-overdue`, Decision 42/2014/QĐ-TTg); the obligation passed \
+         from `B3` to its successor `B2`."
     );
     assert_eq!(obligations.find(&key(3, "2025-01")), Some(passed));
     assert_eq!(obligations.find(&key(2, "2025-01")), None);
-    assert_eq!(obligations.holder(passed), Some(BodyId::from_index(2)));
+    assert_eq!(
+        obligations.holder_code(passed).map(|b| b.as_ref()),
+        Some("B2")
+    );
     // Scorecards by body count what each body holds now.
     let cards = StatusCounts::by_body(&evaluation);
-    let bodies: Vec<u32> = cards.iter().map(|(b, _)| b.index()).collect();
-    assert_eq!(bodies, [1, 2]);
+    let bodies: Vec<&str> = cards
+        .iter()
+        .map(|(b, _)| obligations.body_code(*b).unwrap().as_ref())
+        .collect();
+    assert_eq!(bodies, ["B1", "B2"]);
 }
 
 #[test]
 fn evaluation_that_cannot_run_is_an_error() {
     let (obligations, _) = one(d(2025, 2, 20));
     let calendar = WorkCalendar::builder().years(2025, 2025).build().unwrap();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let events = Events::new();
     let error = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap_err();
     assert_eq!(
@@ -473,15 +508,14 @@ fn tracker_body_and_directive_counts() {
         .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
         .unwrap();
     let policy = EvaluationPolicy::without_calendar();
-    let mut tracker = Tracker::new(&obligations, &policy).unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
     tracker.apply(Event::submitted(a, d(2025, 2, 19))).unwrap();
-    let body1 = tracker
-        .body_counts(BodyId::from_index(1), d(2025, 3, 1))
-        .unwrap();
+    let body1 = tracker.body_counts("B1", d(2025, 3, 1)).unwrap();
     assert_eq!(body1.get(Status::DoneOnTime), 1);
     assert_eq!(body1.get(Status::OpenWithinDeadline), 1);
-    let directive = obligations.directive(a).unwrap();
-    let all = tracker.directive_counts(directive, d(2025, 3, 1)).unwrap();
+    let all = tracker
+        .directive_counts(key(1, "2025-01").directive(), d(2025, 3, 1))
+        .unwrap();
     assert_eq!(all.total(), 3);
     assert_eq!(all.get(Status::OpenOverdue), 1);
 }
@@ -529,8 +563,12 @@ fn scorecards_grades_and_ranking() {
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
     assert_eq!(regulation.grade(&cards[1].1), Some(Grade::NotCompleted));
     let ranking = rank(&cards, &decree, 2026);
-    let order: Vec<_> = ranking.ranked().iter().map(|r| r.body.index()).collect();
-    assert_eq!(order, [1, 2, 3]);
+    let order: Vec<_> = ranking
+        .ranked()
+        .iter()
+        .map(|r| obligations.body_code(r.body).unwrap().to_string())
+        .collect();
+    assert_eq!(order, ["B1", "B2", "B3"]);
     assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
     assert_eq!(StatusCounts::by_directive(&evaluation).len(), 1);
     assert_eq!(StatusCounts::by_period(&evaluation).len(), 4);
@@ -539,19 +577,43 @@ fn scorecards_grades_and_ranking() {
 #[cfg(feature = "serde")]
 #[test]
 fn event_json_shape() {
-    let event = Event::extended(
-        ObligationId::from_index(3),
-        d(2025, 2, 10),
-        d(2025, 3, 10),
-        "15/QĐ-UBND",
-    );
-    let json = serde_json::to_string(&event).unwrap();
+    use directives::compliance::EventRecord;
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    let ext = events
+        .push_at_line(
+            Event::extended(id, d(2025, 2, 10), d(2025, 3, 10), "15/QĐ-UBND"),
+            5,
+        )
+        .unwrap();
+    let record = events.record(ext, &obligations).unwrap();
+    let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
         json,
-        r#"{"obligation":3,"date":"2025-02-10","recorded":null,"kind":"extended","new_due":"2025-03-10","document":"15/QĐ-UBND"}"#
+        r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"extended","new_due":"2025-03-10","document":"15/QĐ-UBND","line":5}"#
     );
-    let back: Event = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, event);
+    let back: EventRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, record);
+    // Dates are strict: one spelling only.
+    let loose = json.replace("2025-02-10", "2025-2-10");
+    let error = serde_json::from_str::<EventRecord>(&loose)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"),
+        "{error}"
+    );
+    // Not a finite number: refused at the edge.
+    let nan = r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"indicator_value","value":1e999}"#;
+    assert!(serde_json::from_str::<EventRecord>(nan).is_err());
+    assert_eq!(
+        events.push(Event::new(
+            id,
+            d(2025, 2, 10),
+            EventKind::IndicatorValue { value: f64::NAN }
+        )),
+        Err(ComplianceError::NonFiniteValue)
+    );
 }
 
 // ---- properties ----
@@ -641,7 +703,7 @@ fn policy_strategy() -> impl Strategy<Value = (u32, bool, bool)> {
 
 fn with_policy<R>(
     (grace, accept, shift): (u32, bool, bool),
-    f: impl FnOnce(&EvaluationPolicy<'_>) -> R,
+    f: impl FnOnce(&EvaluationPolicy) -> R,
 ) -> R {
     let calendar = calendar();
     let late = if accept {
@@ -650,7 +712,7 @@ fn with_policy<R>(
         LateExtensions::Ignore
     };
     let policy = if shift {
-        EvaluationPolicy::new(&calendar)
+        EvaluationPolicy::new(calendar.clone())
     } else {
         EvaluationPolicy::without_calendar()
     }
@@ -738,7 +800,7 @@ proptest! {
     #[test]
     fn evaluate_and_tracker_agree_in_any_order(
         obligations in obligations_strategy(),
-        events in prop::collection::vec(event_strategy(true, false), 0..25)
+        events in prop::collection::vec(event_strategy(true, true), 0..25)
             .prop_shuffle()
             .prop_flat_map(|events| {
                 let shuffled = Just(events.clone()).prop_shuffle();
@@ -751,7 +813,7 @@ proptest! {
         let evaluated = log(&in_order);
         with_policy(policy, |policy| {
             let evaluation = evaluate(&obligations, &evaluated, day(as_of), policy).unwrap();
-            let mut tracker = Tracker::new(&obligations, policy).unwrap();
+            let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
             for event in shuffled {
                 // Bad events are refused here and reported as diagnostics there.
                 let _ = tracker.apply(event);
@@ -765,4 +827,682 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+// ---- results as data ----
+
+/// Value → JSON → value and value → TOML → value give the value back.
+#[cfg(feature = "serde")]
+fn round_trip<T>(value: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, value, "through JSON: {json}");
+    let toml = toml::to_string(value).unwrap();
+    let back: T = toml::from_str(&toml).unwrap();
+    assert_eq!(&back, value, "through TOML: {toml}");
+}
+
+/// A small scenario that gives every kind of note and several diagnostics.
+fn rich_scenario() -> (Obligations, Events) {
+    let mut obligations = Obligations::new();
+    let shifted = obligations
+        .push(Obligation::new(key(1, "2025-08"), d(2025, 9, 20)))
+        .unwrap();
+    let extended = obligations
+        .push(Obligation::new(key(1, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let passed = obligations
+        .push(
+            Obligation::new(key(3, "2025-01"), d(2025, 2, 20))
+                .held_by(BodyCode::new("B2").unwrap()),
+        )
+        .unwrap();
+    let waived = obligations
+        .push(Obligation::new(key(2, "2025-02"), d(2025, 3, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events
+        .push(Event::submitted(shifted, d(2025, 9, 22)))
+        .unwrap();
+    events
+        .push(Event::extended(
+            extended,
+            d(2025, 2, 10),
+            d(2025, 3, 10),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    events
+        .push(Event::extended(
+            extended,
+            d(2025, 2, 11),
+            d(2025, 2, 1),
+            "16/QĐ-UBND",
+        ))
+        .unwrap();
+    events
+        .push(Event::new(extended, d(2025, 3, 1), EventKind::Reopened))
+        .unwrap();
+    events
+        .push(Event::new(
+            extended,
+            d(2025, 3, 2),
+            EventKind::IndicatorValue { value: 0.1 + 0.2 },
+        ))
+        .unwrap();
+    let waiver = Event::new(
+        waived,
+        d(2025, 3, 1),
+        EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged into task 2".into(),
+        },
+    );
+    events.push_at_line(waiver.clone(), 8).unwrap();
+    events.push_at_line(waiver, 9).unwrap();
+    events
+        .push_at_line(
+            Event::submitted(ObligationId::from_index(99), d(2025, 3, 1)),
+            10,
+        )
+        .unwrap();
+    events
+        .push(Event::submitted(passed, d(2025, 2, 1)).recorded_on(d(2025, 2, 3)))
+        .unwrap();
+    (obligations, events)
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn findings_diagnostics_and_counts_round_trip() {
+    let (obligations, events) = rich_scenario();
+    let policy = EvaluationPolicy::new(calendar()).with_grace_days(1);
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let report = evaluation.to_findings();
+    assert_eq!(report.findings().len(), 4);
+    assert_eq!(report.diagnostics().len(), 3);
+    round_trip(&report);
+    for finding in report.findings() {
+        round_trip(finding);
+        round_trip(finding.explanation());
+    }
+    let mut counts = directives::compliance::StatusCounts::default();
+    for &status in evaluation.statuses() {
+        counts.add(status);
+    }
+    round_trip(&counts);
+    assert_eq!(
+        serde_json::to_string(&counts).unwrap(),
+        r#"{"done_on_time":3,"done_late":0,"open_within_deadline":0,"open_overdue":0,"waived":1,"not_applicable":0}"#
+    );
+    // The serialised report names no dense id: obligations by reference, bodies by code.
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains(r#""obligation":"05/CT-UBND@2025-01-02/1.1/B3/2025-01""#));
+    assert!(json.contains(r#""body":"B2""#));
+    assert!(!json.contains(r#""obligation":3"#));
+    // The report outlives its inputs.
+    drop(evaluation);
+    drop((obligations, events));
+    assert_eq!(report.as_of(), d(2025, 10, 1));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn obligation_stores_and_event_logs_round_trip() {
+    use directives::compliance::EventRecord;
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Log {
+        events: Vec<EventRecord>,
+    }
+    let (obligations, events) = rich_scenario();
+    round_trip(&obligations);
+    let json = serde_json::to_string(&obligations).unwrap();
+    assert!(json.starts_with(r#"{"obligations":[{"key":"05/CT-UBND@2025-01-02/1.1/B1/2025-08","due":"2025-09-20","applicability":"applies","role":"lead"}"#), "{json}");
+    // The log is written as records; the one with an unknown obligation is left out.
+    let log = Log {
+        events: events.records(&obligations),
+    };
+    assert_eq!(log.events.len(), events.len() - 1);
+    round_trip(&log);
+    let back = Events::from_records(log.events.clone(), &obligations).unwrap();
+    assert_eq!(back.records(&obligations), log.events);
+    // A record naming an obligation the store does not hold is refused, naming it.
+    let stray = EventRecord::submitted(key(7, "2025-01"), d(2025, 1, 5)).at_line(3);
+    assert_eq!(
+        Events::from_records([stray], &obligations)
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `2025-01-05` for `05/CT-UBND@2025-01-02/1.1/B7/2025-01` (line 3) \
+         names an obligation that is not in the store"
+    );
+}
+
+// ---- what is known on the as-of date ----
+
+/// Two copies of one event, the second recorded earlier than the first: from the day the
+/// earlier-known copy is known, the event counts, in `evaluate` and in the tracker alike.
+#[test]
+fn duplicates_are_judged_by_what_is_known_on_the_as_of_date() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let kinds = [
+        EventKind::Submitted { document: None },
+        EventKind::Waived {
+            by: "UBND tỉnh".into(),
+            reason: "merged".into(),
+        },
+        EventKind::Extended {
+            new_due: d(2025, 3, 20),
+            document: "15/QĐ-UBND".into(),
+        },
+    ];
+    for kind in kinds {
+        let late_copy = Event::new(id, d(2025, 2, 10), kind.clone()).recorded_on(d(2025, 3, 15));
+        let early_copy = Event::new(id, d(2025, 2, 10), kind.clone()).recorded_on(d(2025, 2, 12));
+        let mut events = Events::new();
+        events.push(late_copy.clone()).unwrap();
+        events.push(early_copy.clone()).unwrap();
+        let policy = EvaluationPolicy::without_calendar();
+        let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+        tracker.apply(late_copy.clone()).unwrap();
+        // Known earlier, so not a mere repeat.
+        tracker.apply(early_copy.clone()).unwrap();
+        // Known no earlier than a copy already there: a repeat.
+        assert!(matches!(
+            tracker.apply(late_copy.clone()),
+            Err(ComplianceError::DuplicateEvent { .. })
+        ));
+        for as_of in [
+            d(2025, 2, 11),
+            d(2025, 2, 12),
+            d(2025, 3, 1),
+            d(2025, 3, 16),
+        ] {
+            let evaluation = evaluate(&obligations, &events, as_of, &policy).unwrap();
+            assert_eq!(
+                tracker.status(id, as_of).unwrap(),
+                evaluation.status(id).unwrap(),
+                "{kind:?} as of {as_of}"
+            );
+        }
+        let as_of = d(2025, 3, 1);
+        let expected = match kind {
+            EventKind::Waived { .. } => Status::Waived,
+            EventKind::Extended { .. } => Status::OpenWithinDeadline,
+            _ => Status::DoneOnTime,
+        };
+        assert_eq!(tracker.status(id, as_of).unwrap(), expected, "{kind:?}");
+    }
+}
+
+#[test]
+fn events_before_the_directive_was_issued_are_reported_and_left_out() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    // A typo: 1850 for 2025.
+    events
+        .push_at_line(Event::submitted(id, d(1850, 2, 18)), 4)
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.statuses(), [Status::OpenOverdue]);
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `submitted` on `1850-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 4) \
+         is dated before the directive was issued on `2025-01-02` and is ignored"
+    );
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::submitted(id, d(1850, 2, 18)))
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `1850-02-18` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         is dated before the directive was issued on `2025-01-02`"
+    );
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
+}
+
+#[test]
+fn an_extension_past_the_calendar_is_reported_and_the_rest_runs() {
+    let mut obligations = Obligations::new();
+    let a = obligations
+        .push(Obligation::new(key(1, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let b = obligations
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events
+        .push_at_line(
+            Event::extended(a, d(2025, 2, 10), d(2150, 1, 1), "15/QĐ-UBND"),
+            2,
+        )
+        .unwrap();
+    events.push(Event::submitted(b, d(2025, 2, 19))).unwrap();
+    let policy = EvaluationPolicy::new(calendar());
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::OpenOverdue, Status::DoneOnTime]
+    );
+    assert_eq!(
+        evaluation.diagnostics()[0].to_string(),
+        "event `extended` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` (line 2) \
+         moves the deadline outside the working-day calendar `2024-01-01`..`2027-12-31` and is ignored"
+    );
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    tracker
+        .apply(Event::extended(
+            a,
+            d(2025, 2, 10),
+            d(2150, 1, 1),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    assert_eq!(
+        tracker.status(a, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
+}
+
+// ---- the tracker as application state ----
+
+#[test]
+fn tracker_merges_retracts_and_corrects() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar()).unwrap();
+    let mut other = Obligations::new();
+    other
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let first = tracker.merge(&other).unwrap();
+    assert_eq!(tracker.obligations().len(), 2);
+    assert_eq!(
+        tracker.merge(&other).unwrap_err().to_string(),
+        "obligation `05/CT-UBND@2025-01-02/1.1/B2/2025-01` is already in the store"
+    );
+    assert_eq!(tracker.obligations().len(), 2);
+    let sent = tracker
+        .apply(Event::submitted(first, d(2025, 2, 19)))
+        .unwrap();
+    assert_eq!(
+        tracker
+            .status_of("05/CT-UBND@2025-01-02/1.1/B2/2025-01", d(2025, 3, 1))
+            .unwrap(),
+        Status::DoneOnTime
+    );
+    // The submission was booked against the wrong body: retract it, book it for B1.
+    let fixed = tracker
+        .correct(
+            sent,
+            Event::submitted(id, d(2025, 2, 19)),
+            directives::compliance::Retraction::new(d(2025, 3, 2), "Văn phòng", "wrong body"),
+        )
+        .unwrap();
+    let retraction = tracker.retraction(sent).unwrap();
+    assert_eq!(
+        (retraction.on(), retraction.by(), retraction.reason()),
+        (d(2025, 3, 2), "Văn phòng", "wrong body")
+    );
+    assert!(
+        tracker.event(sent).is_some(),
+        "the log keeps what was retracted"
+    );
+    // What was known on 2025-03-01 stands as it was; from 2025-03-02 the correction counts.
+    assert_eq!(
+        tracker.status(first, d(2025, 3, 1)).unwrap(),
+        Status::DoneOnTime
+    );
+    assert_eq!(
+        tracker.status(first, d(2025, 3, 2)).unwrap(),
+        Status::OpenOverdue
+    );
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 1)).unwrap(),
+        Status::OpenOverdue
+    );
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 2)).unwrap(),
+        Status::DoneOnTime
+    );
+    assert_eq!(
+        tracker.record(fixed).unwrap().to_string(),
+        "`submitted` on `2025-02-19` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01`"
+    );
+    assert!(matches!(
+        tracker.retract(
+            sent,
+            directives::compliance::Retraction::new(d(2025, 3, 3), "x", "y")
+        ),
+        Err(ComplianceError::AlreadyRetracted { .. })
+    ));
+    assert_eq!(
+        tracker.holder_counts("B1", d(2025, 3, 2)).unwrap().total(),
+        1
+    );
+    assert_eq!(
+        tracker
+            .body_counts("B2", d(2025, 3, 2))
+            .unwrap()
+            .get(Status::OpenOverdue),
+        1
+    );
+    assert_eq!(
+        tracker
+            .directive_counts(key(1, "2025-01").directive(), d(2025, 3, 2))
+            .unwrap()
+            .total(),
+        2
+    );
+    // The tracker can be shared across threads and kept for the application's life.
+    let shared = std::sync::Arc::new(std::sync::RwLock::new(tracker));
+    let reader = std::sync::Arc::clone(&shared);
+    let status =
+        std::thread::spawn(move || reader.read().unwrap().status(id, d(2025, 3, 2)).unwrap())
+            .join()
+            .unwrap();
+    assert_eq!(status, Status::DoneOnTime);
+}
+
+// ---- explanations for people ----
+
+#[test]
+fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
+    let (obligations, events) = rich_scenario();
+    let policy = EvaluationPolicy::new(calendar());
+    let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
+    let sentences: Vec<(String, String)> = evaluation
+        .findings()
+        .map(|f| (f.explanation().sentence_en(), f.explanation().sentence_vi()))
+        .collect();
+    let expected = [
+        (
+            "Done on time: done on `2025-09-22`, on or before the deadline `2025-09-22` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the deadline `2025-09-20` fell on a \
+             rest day and moved to the next working day, `2025-09-22` (Civil Code 2015 art. 148.5).",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 22/09/2025, không muộn hơn hạn chót 22/09/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 20/09/2025 \
+             trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 22/09/2025 (khoản 5 Điều \
+             148 Bộ luật Dân sự 2015).",
+        ),
+        (
+            "Done on time: done on `2025-03-02`, on or before the deadline `2025-03-10` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the obligation was reopened on \
+             `2025-03-01`, so what was done before does not count; the deadline was extended from \
+             `2025-02-20` to `2025-03-10` by `15/QĐ-UBND`, granted on `2025-02-10`.",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 02/03/2025, không muộn hơn hạn chót 10/03/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); nhiệm vụ được mở lại \
+             ngày 01/03/2025, kết quả trước đó không được tính; hạn được gia hạn từ 20/02/2025 đến \
+             10/03/2025 theo văn bản 15/QĐ-UBND ngày 10/02/2025.",
+        ),
+        (
+            "Done on time: done on `2025-02-01`, on or before the deadline `2025-02-20` (rule \
+             `status.done-on-time`, Decision 42/2014/QĐ-TTg); the obligation passed from `B3` to \
+             its successor `B2`.",
+            "Đã hoàn thành đúng hạn: thực hiện ngày 01/02/2025, không muộn hơn hạn chót 20/02/2025 \
+             (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); nhiệm vụ chuyển từ B3 \
+             sang đơn vị kế thừa B2.",
+        ),
+        (
+            "Waived: the assigning authority withdrew the obligation on `2025-03-01` (rule \
+             `status.waived`).",
+            "Được miễn thực hiện: cơ quan giao nhiệm vụ đã miễn từ ngày 01/03/2025 (quy tắc \
+             `status.waived`).",
+        ),
+    ];
+    for ((en, vi), (want_en, want_vi)) in sentences.iter().zip(expected) {
+        assert_eq!(en, want_en);
+        assert_eq!(vi, want_vi);
+    }
+    assert_eq!(sentences.len(), 4);
+    // The other statuses.
+    let e = |status| {
+        directives::compliance::Explanation::new(
+            status,
+            d(2025, 2, 20),
+            Some(d(2025, 2, 24)),
+            d(2025, 3, 1),
+        )
+    };
+    assert_eq!(
+        e(Status::DoneLate).sentence_en(),
+        "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, \
+         Decision 42/2014/QĐ-TTg)."
+    );
+    assert_eq!(
+        e(Status::OpenOverdue).sentence_vi(),
+        "Chưa hoàn thành quá hạn: đến ngày 01/03/2025 chưa thực hiện, đã quá hạn chót 20/02/2025 \
+         (quy tắc `status.open-overdue`, Quyết định số 42/2014/QĐ-TTg)."
+    );
+    assert_eq!(
+        e(Status::NotApplicable).sentence_en(),
+        "Not applicable: the obligation does not apply (its body ceased without a successor) \
+         (rule `status.not-applicable`)."
+    );
+    for status in Status::ALL {
+        assert!(e(status).sentence_en().contains(status.rule_id()));
+        assert!(e(status).sentence_vi().contains(status.rule_id()));
+        assert_eq!(e(status).provision(), status.provision());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// With some events retracted on some dates, the tracker as of a date agrees with
+    /// `evaluate` over the events not yet retracted on that date.
+    #[test]
+    fn tracker_with_retractions_agrees_with_evaluate(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(
+            (event_strategy(true, true), prop::option::weighted(0.3, 0u32..360)),
+            0..25,
+        ),
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        with_policy(policy, |policy| {
+            let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+            let mut standing = Vec::new();
+            for (event, retracted) in &events {
+                let Ok(id) = tracker.apply(event.clone()) else { continue };
+                match retracted {
+                    Some(on) => {
+                        let retraction = directives::compliance::Retraction::new(day(*on), "clerk", "test");
+                        tracker.retract(id, retraction).unwrap();
+                        if *on > as_of {
+                            standing.push(event.clone());
+                        }
+                    }
+                    None => standing.push(event.clone()),
+                }
+            }
+            let standing = log(&standing);
+            let evaluation = evaluate(&obligations, &standing, day(as_of), policy).unwrap();
+            for id in obligations.ids() {
+                prop_assert_eq!(
+                    tracker.status(id, day(as_of)).unwrap(),
+                    evaluation.status(id).unwrap()
+                );
+            }
+            Ok(())
+        })?;
+    }
+}
+
+#[test]
+fn indicator_values_are_compared_with_their_targets() {
+    use directives::compliance::IndicatorOutcome;
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let mut ids = Vec::new();
+    for body in 1..=3 {
+        ids.push(
+            obligations
+                .push(
+                    Obligation::new(key(body, "2025"), d(2025, 12, 31))
+                        .with_target(Target::new(80.0).unwrap()),
+                )
+                .unwrap(),
+        );
+    }
+    let plain = obligations
+        .push(Obligation::new(key(4, "2025"), d(2025, 12, 31)))
+        .unwrap();
+    let mut events = Events::new();
+    let value = |id, day, value| Event::new(id, day, EventKind::IndicatorValue { value });
+    // Body 1: 62, then 85 later (the latest known counts). Body 2: 62 only. Body 3: none.
+    events.push(value(ids[0], d(2025, 12, 1), 62.0)).unwrap();
+    events.push(value(ids[0], d(2025, 12, 20), 85.0)).unwrap();
+    events.push(value(ids[1], d(2025, 12, 1), 62.0)).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2026, 1, 5), &policy).unwrap();
+    let outcome = |id| evaluation.finding(id).unwrap().indicator();
+    assert_eq!(
+        outcome(ids[0]),
+        Some(IndicatorOutcome::Met {
+            value: 85.0,
+            target: 80.0
+        })
+    );
+    assert_eq!(
+        outcome(ids[1]),
+        Some(IndicatorOutcome::Missed {
+            value: 62.0,
+            target: 80.0
+        })
+    );
+    assert_eq!(
+        outcome(ids[2]),
+        Some(IndicatorOutcome::NoValue { target: 80.0 })
+    );
+    assert_eq!(outcome(plain), None);
+    // Timeliness apart: body 2 reported on time, though short of the target.
+    assert_eq!(evaluation.status(ids[1]), Some(Status::DoneOnTime));
+    // As of mid-December, body 1 had only reported 62.
+    let earlier = evaluate(&obligations, &events, d(2025, 12, 15), &policy).unwrap();
+    assert_eq!(
+        earlier.finding(ids[0]).unwrap().indicator(),
+        Some(IndicatorOutcome::Missed {
+            value: 62.0,
+            target: 80.0
+        })
+    );
+    // Targets are finite numbers.
+    assert!(Target::new(f64::NAN).is_err());
+    #[cfg(feature = "serde")]
+    {
+        round_trip(&obligations);
+        let report = evaluation.to_findings();
+        round_trip(&report);
+        let json = serde_json::to_string(&report.findings()[1]).unwrap();
+        assert!(
+            json.contains(r#""indicator":{"outcome":"missed","value":62.0,"target":80.0}"#),
+            "{json}"
+        );
+    }
+}
+
+/// The unverified facts of the compliance rules, pinned with their assumptions, so that a
+/// new one cannot slip in unlabelled.
+#[test]
+fn shipped_facts_say_how_sure_they_are() {
+    use directives::provenance::Certainty;
+    let facts = directives::compliance::facts();
+    let ids: Vec<&str> = facts.iter().map(|f| f.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "status.four-states",
+            "deadline.rest-day-shift",
+            "indicator.target-at-least",
+            "extension.late-ignored"
+        ]
+    );
+    let unverified: Vec<(&str, &str)> = facts
+        .iter()
+        .filter(|f| f.provenance().certainty() == Certainty::Unverified)
+        .map(|f| (f.id(), f.provenance().assumption().unwrap()))
+        .collect();
+    assert_eq!(
+        unverified,
+        [
+            (
+                "deadline.rest-day-shift",
+                "art. 148.5 of the 2015 Civil Code is read as carrying over art. 153.5 of the \
+                 2005 Code word for word, as a secondary source shows the 2005 text; the 2015 \
+                 text itself was not checked here"
+            ),
+            (
+                "indicator.target-at-least",
+                "directives state targets to reach (a number of models, a percentage); no text \
+                 defines how a value is compared with a target, so a target to stay under is \
+                 not modelled"
+            ),
+            (
+                "extension.late-ignored",
+                "no text read here says whether an extension granted after a deadline has \
+                 passed cures the lateness; the default treats the obligation as already \
+                 overdue, and the policy can be changed"
+            ),
+        ]
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn event_logs_load_from_json_and_toml_naming_the_place() {
+    let (obligations, events) = rich_scenario();
+    #[derive(serde::Serialize)]
+    struct Log {
+        events: Vec<directives::compliance::EventRecord>,
+    }
+    let log = Log {
+        events: events.records(&obligations),
+    };
+    let json = serde_json::to_string_pretty(&log).unwrap();
+    let from_json = Events::from_json_str(&json, &obligations).unwrap();
+    let toml = toml::to_string(&log).unwrap();
+    let from_toml = Events::from_toml_str(&toml, &obligations).unwrap();
+    assert_eq!(from_json.len(), log.events.len());
+    assert_eq!(from_toml.len(), log.events.len());
+    // Same statuses as the log they came from.
+    let policy = EvaluationPolicy::without_calendar();
+    let want = evaluate(&obligations, &events, d(2025, 10, 1), &policy)
+        .unwrap()
+        .statuses()
+        .to_vec();
+    for loaded in [&from_json, &from_toml] {
+        let got = evaluate(&obligations, loaded, d(2025, 10, 1), &policy).unwrap();
+        assert_eq!(got.statuses(), want);
+    }
+    // A record naming an obligation the store does not hold names its place.
+    let stray = json.replacen("/B1/2025-08", "/B9/2025-08", 1);
+    assert_eq!(
+        Events::from_json_str(&stray, &obligations)
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `2025-09-22` for `05/CT-UBND@2025-01-02/1.1/B9/2025-08` (line 1) \
+         names an obligation that is not in the store"
+    );
+    // An unknown field, a loose date, NaN: refused with the path.
+    let error = Events::from_json_str(r#"{"events": [], "extra": 1}"#, &obligations).unwrap_err();
+    assert!(
+        error.to_string().contains("unknown field `extra`"),
+        "{error}"
+    );
+    let nan = r#"{"events": [{"obligation": "05/CT-UBND@2025-01-02/1.1/B1/2025-08", "date": "2025-09-22", "kind": "indicator_value", "value": 1e999}]}"#;
+    let error = Events::from_json_str(nan, &obligations)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("invalid event log at `events[0]"),
+        "{error}"
+    );
 }

@@ -1100,7 +1100,7 @@ mod seed {
                     r#"{ kind = "periodic_report", regime = "half_yearly", to = "TH-TU-BTV", through"#,
                 ),
                 "tasks[9].requirements[0].regime",
-                "expected a reporting regime: a table with `name`, `frequency`, `cut_off` and `deadline`",
+                "unknown regime preset `half_yearly`: expected one of `decree_09_monthly`",
             ),
             (
                 edited(r#"date = "2021-10-15""#, r#"date = "2021-10-5""#),

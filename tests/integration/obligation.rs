@@ -127,7 +127,7 @@ fn expansion_over_a_year() {
     .unwrap()
     .into_obligations();
     let all: Vec<_> = store.ids().map(|id| store.get(id).unwrap()).collect();
-    let code = |id| registry.code(id).unwrap().as_str().to_owned();
+    let code = |code: &directives::org::BodyCode| code.to_string();
     let rows: Vec<Row> = all
         .iter()
         .map(|o| {
@@ -316,7 +316,7 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
     events
         .push(Event::submitted(ids[0], date(2024, 3, 26)))
         .unwrap();
-    let policy = EvaluationPolicy::new(&calendar);
+    let policy = EvaluationPolicy::new(calendar.clone());
     let evaluation = evaluate(&store, &events, date(2024, 10, 1), &policy).unwrap();
     let finding = evaluation.finding(ids[8]).unwrap();
     assert_eq!(finding.status(), Status::DoneOnTime);
@@ -327,16 +327,15 @@ fn expanded_obligations_evaluate_with_the_vietnamese_calendar() {
     assert_eq!(evaluation.status(ids[2]), Some(Status::OpenOverdue));
     let passed = evaluation.finding(ids[4]).unwrap();
     assert_eq!(passed.status(), Status::OpenOverdue);
-    assert_eq!(passed.assigned_body(), registry.id("BDV"));
-    assert_eq!(passed.body(), registry.id("BTG").unwrap());
-    assert_eq!(
-        passed.explanation().to_string(),
-        format!(
-            "status.open-overdue (Decision 42/2014/QĐ-TTg); \
-             passed from body `{}` to its successor, body `{}`",
-            registry.id("BDV").unwrap().index(),
-            registry.id("BTG").unwrap().index()
-        )
+    assert_eq!(passed.assigned_body().map(|b| b.as_ref()), Some("BDV"));
+    assert_eq!(passed.body().as_ref(), "BTG");
+    let explanation = passed.explanation().to_string();
+    assert!(
+        explanation.ends_with(
+            "; the obligation passed from `BDV` (BDV) to its successor `BTG` (BTG) on \
+             `2024-07-01`."
+        ),
+        "{explanation}"
     );
     let kept = evaluation.finding(ids[0]).unwrap();
     assert_eq!(kept.assigned_body(), None);
@@ -408,7 +407,7 @@ fn every_skip_reason_is_reported() {
     let table = [
         (
             Skipped::new(task("1"), first, SkipReason::Continuous),
-            "task 1, requirement 0: continuous work has no deadline",
+            "task 1, requirement 1: continuous work has no deadline",
         ),
         (
             Skipped::new(
@@ -419,12 +418,12 @@ fn every_skip_reason_is_reported() {
                     regime: Frequency::HalfYearly,
                 },
             ),
-            "task 2, requirement 0: the report's stated frequency `quarterly` differs from the \
+            "task 2, requirement 1: the report's stated frequency `quarterly` differs from the \
              default regime's `half_yearly`",
         ),
         (
             Skipped::new(task("3"), first, SkipReason::NoDeadline),
-            "task 3, requirement 0: the requirement states no due date or term",
+            "task 3, requirement 1: the requirement states no due date or term",
         ),
         (
             Skipped::new(
@@ -434,11 +433,11 @@ fn every_skip_reason_is_reported() {
                     due: date(2025, 3, 3),
                 },
             ),
-            "task 4, requirement 0: due date `2025-03-03` is outside the horizon",
+            "task 4, requirement 1: due date `2025-03-03` is outside the horizon",
         ),
         (
             Skipped::new(task("5"), first, SkipReason::NoBodies),
-            "task 5, requirement 0: no lead or implementing body is selected on the issue date",
+            "task 5, requirement 1: no lead or implementing body is selected on the issue date",
         ),
     ];
     assert_eq!(
@@ -489,7 +488,7 @@ fn every_skip_reason_is_reported() {
     );
     assert_eq!(
         plain.skipped()[1].to_string(),
-        "task 2, requirement 0: the periodic report states no reporting regime and no default \
+        "task 2, requirement 1: the periodic report states no reporting regime and no default \
          regime was given"
     );
 }
@@ -550,8 +549,10 @@ mod seed {
         store.ids().map(|id| store.get(id).unwrap()).collect()
     }
 
-    fn code(registry: &Registry, id: directives::org::BodyId) -> String {
-        registry.code(id).unwrap().as_str().to_owned()
+    /// A body's code, checked against the registry.
+    fn code(registry: &Registry, code: &directives::org::BodyCode) -> String {
+        assert!(registry.id(code).is_some(), "{code}");
+        code.to_string()
     }
 
     /// The bodies task 10 assigns on 2024-02-22: every party committee under the
@@ -680,15 +681,15 @@ mod seed {
         assert_eq!(
             skipped,
             [
-                "task 1, requirement 0: continuous work has no deadline",
-                "task 2, requirement 0: continuous work has no deadline",
-                "task 3, requirement 0: the requirement states no due date or term",
-                "task 4, requirement 0: continuous work has no deadline",
-                "task 5, requirement 0: the requirement states no due date or term",
-                "task 6, requirement 0: continuous work has no deadline",
-                "task 7, requirement 0: continuous work has no deadline",
-                "task 8, requirement 0: continuous work has no deadline",
-                "task 9, requirement 0: the requirement states no due date or term",
+                "task 1, requirement 1: continuous work has no deadline",
+                "task 2, requirement 1: continuous work has no deadline",
+                "task 3, requirement 1: the requirement states no due date or term",
+                "task 4, requirement 1: continuous work has no deadline",
+                "task 5, requirement 1: the requirement states no due date or term",
+                "task 6, requirement 1: continuous work has no deadline",
+                "task 7, requirement 1: continuous work has no deadline",
+                "task 8, requirement 1: continuous work has no deadline",
+                "task 9, requirement 1: the requirement states no due date or term",
             ]
         );
     }
@@ -725,7 +726,7 @@ mod seed {
         assert_eq!(expansion.skipped().len(), 11);
         assert_eq!(
             expansion.skipped()[10].to_string(),
-            "monitoring clause, requirement 0: the periodic report states no reporting regime \
+            "monitoring clause, requirement 1: the periodic report states no reporting regime \
              and no default regime was given"
         );
     }
@@ -782,7 +783,7 @@ mod seed {
         for id in store.ids() {
             let o = store.get(id).unwrap();
             assert_eq!(store.find(o.key()), Some(id));
-            assert_eq!(store.holder(id), Some(o.holder()));
+            assert_eq!(store.holder_code(id), Some(o.holder()));
         }
         // (assigned body, holder).
         let mut passed: Vec<(String, String)> = obligations
@@ -871,9 +872,17 @@ mod seed {
                 proptest::prop_assert!(owed != (skips.len() == 1), "{clause} {index:?}");
                 proptest::prop_assert!(skips.len() <= 1);
                 let is_report = clause == Clause::Monitoring || clause.as_str() == "10";
+                // The letter governs 2024 only: a horizon outside it owes nothing, and says so.
+                let own = directive.horizon().unwrap();
+                let inside = horizon.start() <= own.end() && own.start() <= horizon.end();
                 if is_report {
-                    proptest::prop_assert_eq!(owed, regime.is_some());
-                    if regime.is_none() {
+                    proptest::prop_assert_eq!(owed, regime.is_some() && inside);
+                    if !inside {
+                        proptest::prop_assert_eq!(
+                            skips[0].reason(),
+                            SkipReason::OutsideDirectiveHorizon { horizon: own }
+                        );
+                    } else if regime.is_none() {
                         proptest::prop_assert_eq!(skips[0].reason(), SkipReason::NoRegime);
                     }
                 }
@@ -919,19 +928,19 @@ mod seed {
 fn pushing_a_key_twice_is_an_error() {
     use directives::directive::{DirectiveKey, TaskNumber};
     use directives::obligation::{Obligation, ObligationKey, Obligations};
-    use directives::org::BodyId;
+    use directives::org::BodyCode;
 
     let key = ObligationKey::new(
         DirectiveKey::new(DocSymbol::parse("05/CT-TU").unwrap(), date(2024, 2, 22)),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
-        BodyId::from_index(4),
+        BodyCode::new("HU-4").unwrap(),
         "2025-H2".parse::<Period>().unwrap(),
     );
     let due = date(2025, 12, 25);
     let mut store = Obligations::new();
     let first = store
-        .push(Obligation::new(key.clone(), due).held_by(BodyId::from_index(9)))
+        .push(Obligation::new(key.clone(), due).held_by(BodyCode::new("HU-9").unwrap()))
         .unwrap();
     // The same assigned body, whoever holds it now, is the same obligation.
     let err = store.push(Obligation::new(key.clone(), due)).unwrap_err();
@@ -943,8 +952,7 @@ fn pushing_a_key_twice_is_an_error() {
     );
     assert_eq!(
         err.to_string(),
-        "obligation `05/CT-TU of 2024-02-22, task 1, requirement 0, body 4, period 2025-H2` \
-         is already in the store"
+        "obligation `05/CT-TU@2024-02-22/1.1/HU-4/2025-H2` is already in the store"
     );
     assert_eq!(store.len(), 1);
     assert_eq!(store.find(&key), Some(first));
@@ -953,11 +961,11 @@ fn pushing_a_key_twice_is_an_error() {
         key.directive().clone(),
         TaskNumber::new("1").unwrap(),
         RequirementIndex::new(0),
-        BodyId::from_index(5),
+        BodyCode::new("HU-5").unwrap(),
         key.period(),
     );
     let second = store
-        .push(Obligation::new(other.clone(), due).held_by(BodyId::from_index(9)))
+        .push(Obligation::new(other.clone(), due).held_by(BodyCode::new("HU-9").unwrap()))
         .unwrap();
     assert_eq!(store.find(&other), Some(second));
     assert_eq!(store.holder(second), store.holder(first));
@@ -971,4 +979,283 @@ fn clause_serde_form() {
     let task: Clause = serde_json::from_str(r#""10""#).unwrap();
     assert_eq!(task, Clause::Task("10".parse().unwrap()));
     assert!(serde_json::from_str::<Clause>(r#""task 10""#).is_err());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn expansions_round_trip_without_a_registry() {
+    use directives::obligation::{Expansion, Obligations};
+    const THANH_HOA: &str = include_str!("../../examples/data/thanh_hoa.toml");
+    const SEED: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+    let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+    let directive = Directive::from_toml_str(SEED).unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let half = "2024-H2".parse::<Period>().unwrap();
+    let options = ExpansionOptions::new()
+        .default_regime(directives::regime::ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(&directive, &registry, &calendar, half, &options).unwrap();
+    assert!(!expansion.skipped().is_empty());
+    assert!(!expansion.obligations().is_empty());
+    let json = serde_json::to_string(&expansion).unwrap();
+    let back: Expansion = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, expansion);
+    let toml = toml::to_string(&expansion).unwrap();
+    let back: Expansion = toml::from_str(&toml).unwrap();
+    assert_eq!(back, expansion);
+    // No dense id in the text: bodies by code, requirements numbered from 1.
+    assert!(
+        json.contains(r#""key":"1470-CV/TU@2024-02-22/10.1/"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""requirement":1"#), "{json}");
+    // The store reads back on its own and finds obligations by reference.
+    let store: Obligations =
+        serde_json::from_str(&serde_json::to_string(expansion.obligations()).unwrap()).unwrap();
+    for id in store.ids() {
+        let reference = store.key(id).unwrap().to_string();
+        assert_eq!(store.lookup(&reference).unwrap(), id);
+        let original = expansion.obligations().lookup(&reference).unwrap();
+        assert_eq!(expansion.obligations().get(original), store.get(id));
+    }
+    // A repeated obligation in a file is refused, naming it.
+    let one = r#"{"key":"05/CT-UBND@2025-01-02/1.1/SYT/2025-01","due":"2025-02-20","applicability":"applies"}"#;
+    let twice = format!(r#"{{"obligations":[{one},{one}]}}"#);
+    let error = serde_json::from_str::<Obligations>(&twice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error
+            .contains("obligation `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` is already in the store"),
+        "{error}"
+    );
+}
+
+#[test]
+fn references_round_trip_and_bad_ones_are_named() {
+    use directives::obligation::ObligationKey;
+    for text in [
+        "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1",
+        "05/CT-UBND@2024-03-01/monitoring.2/SYT/2024-02-22..2024-12-31",
+        "1/QĐ-UBND@2025-01-02/2a.12/B_1.x/2025-9M",
+    ] {
+        let key: ObligationKey = text.parse().unwrap();
+        assert_eq!(key.to_string(), text);
+    }
+    let cases = [
+        (
+            "1470-CV/TU",
+            "expected `symbol@issued/clause.requirement/body/period`",
+        ),
+        (
+            "1470-CV/TU@2024-2-22/10.1/TU/2024",
+            "the issue date is not a `YYYY-MM-DD` date",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.0/TU/2024",
+            "the requirement number is not a number from 1",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10/TU/2024",
+            "expected `clause.requirement`, such as `10.1`",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/task.1/TU/2024",
+            "the clause is neither a task number nor `monitoring`",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.1/T U/2024",
+            "the body code is not valid",
+        ),
+        (
+            "1470-CV/TU@2024-02-22/10.1/TU/2024-q1",
+            "the period is not a canonical period",
+        ),
+    ];
+    for (text, reason) in cases {
+        let error = text.parse::<ObligationKey>().unwrap_err().to_string();
+        assert_eq!(
+            error,
+            format!("invalid obligation reference `{text}`: {reason}")
+        );
+    }
+    // A huge text is quoted no longer than 80 characters.
+    let huge = "x".repeat(10_000);
+    let error = huge.parse::<ObligationKey>().unwrap_err().to_string();
+    assert!(error.len() < 200, "{}", error.len());
+}
+
+proptest::proptest! {
+    #[test]
+    fn references_round_trip_for_any_key(
+        task in 1u32..1000,
+        suffix in "[a-z]{0,2}",
+        monitoring in proptest::bool::weighted(0.2),
+        requirement in 0u32..50,
+        body in "[A-Z][A-Z0-9_.-]{0,20}",
+        year in 1990i32..2100,
+        month in 1u32..=12,
+        period in 0usize..5,
+    ) {
+        use directives::obligation::{Clause, ObligationKey, RequirementIndex};
+        let clause = if monitoring {
+            Clause::Monitoring
+        } else {
+            Clause::from(directives::directive::TaskNumber::new(format!("{task}{suffix}")).unwrap())
+        };
+        let period = match period {
+            0 => Period::year(year).unwrap(),
+            1 => Period::month(year, month).unwrap(),
+            2 => format!("{year}-Q{}", (month - 1) / 3 + 1).parse().unwrap(),
+            3 => format!("{year}-H{}", (month - 1) / 6 + 1).parse().unwrap(),
+            _ => Period::custom(date(year, month, 1), date(year, 12, 31)).unwrap(),
+        };
+        let key = ObligationKey::new(
+            directives::directive::DirectiveKey::new(DocSymbol::parse("1470-CV/TU").unwrap(), date(year, month, 2)),
+            clause,
+            RequirementIndex::new(requirement),
+            directives::org::BodyCode::new(body).unwrap(),
+            period,
+        );
+        let text = key.to_string();
+        proptest::prop_assert_eq!(text.parse::<ObligationKey>().unwrap(), key.clone());
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&key).unwrap();
+            proptest::prop_assert_eq!(json, format!("\"{text}\""));
+        }
+    }
+}
+
+#[test]
+fn obligations_carry_their_assignment_role() {
+    let doc = Document::builder(DocSymbol::parse("06/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "report quarterly")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .assign(Role::Implement, Assignee::Bodies(body("BKT")))
+                // Leading and implementing at once: owed once, as the lead.
+                .assign(Role::Implement, Assignee::Bodies(body("BDV")))
+                .assign(Role::Coordinate, Assignee::Bodies(body("BTG")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_regime(ReportingRegime::decree_09_quarterly()),
+                )),
+        )
+        .build()
+        .unwrap();
+    let registry = registry();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let store = obligations(
+        &directive,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+    )
+    .unwrap()
+    .into_obligations();
+    let roles: std::collections::BTreeMap<String, Vec<Role>> =
+        store.ids().fold(Default::default(), |mut acc, id| {
+            let o = store.get(id).unwrap();
+            acc.entry(o.key().body().to_string())
+                .or_default()
+                .push(o.role());
+            acc
+        });
+    assert_eq!(roles["BDV"], [Role::Lead; 4]);
+    assert_eq!(roles["BKT"], [Role::Implement; 4]);
+    assert!(!roles.contains_key("BTG"));
+    // Findings carry the role, and scorecards split by it.
+    let no_events = Events::new();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&store, &no_events, date(2024, 12, 31), &policy).unwrap();
+    let first = store.ids().next().unwrap();
+    assert_eq!(
+        evaluation.finding(first).unwrap().role(),
+        store.role(first).unwrap()
+    );
+    let by_role = directives::compliance::StatusCounts::by_key(&evaluation, |id| store.role(id));
+    let split: Vec<(Option<Role>, u64)> = by_role.iter().map(|(r, c)| (*r, c.total())).collect();
+    assert_eq!(split, [(Some(Role::Lead), 4), (Some(Role::Implement), 4)]);
+}
+
+#[test]
+fn default_regimes_per_frequency() {
+    let doc = Document::builder(DocSymbol::parse("07/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "report monthly")
+                .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::Monthly),
+                ))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_frequency(Frequency::Quarterly),
+                ))
+                .require(Requirement::PeriodicReport(PeriodicReport::new())),
+        )
+        .build()
+        .unwrap();
+    let registry = registry();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new()
+        .regime_for(ReportingRegime::decree_09_monthly())
+        .regime_for(ReportingRegime::decree_09_quarterly());
+    let expansion = obligations_with(
+        &directive,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
+    let store = expansion.obligations();
+    let count = |k: u32| {
+        store
+            .ids()
+            .filter(|&id| store.key(id).unwrap().requirement().get() == k)
+            .count()
+    };
+    // Monthly from March (the letter is dated 2024-02-22), quarterly from Q1.
+    assert_eq!((count(0), count(1)), (11, 4));
+    // No frequency stated and no default: skipped, and said why.
+    assert_eq!(expansion.skipped().len(), 1);
+    assert_eq!(
+        expansion.skipped()[0].to_string(),
+        "task 1, requirement 3: the periodic report states no reporting regime and no default \
+         regime was given"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn data_files_name_regime_presets() {
+    let text = r#"
+        [document]
+        symbol = "08/CT-TU"
+        issued = "2024-02-22"
+        kind = "directive"
+        title = "Báo cáo"
+        [[tasks]]
+        number = "1"
+        title = "report monthly"
+        assignments = [{ role = "lead", bodies = { body = "BDV" } }]
+        requirements = [{ kind = "periodic_report", regime = "decree_09_monthly" }]
+    "#;
+    match Directive::from_toml_str(text) {
+        Ok(directive) => {
+            let regime = match &directive.tasks()[0].requirements()[0] {
+                Requirement::PeriodicReport(report) => report.regime().cloned(),
+                _ => None,
+            };
+            assert_eq!(regime, Some(ReportingRegime::decree_09_monthly()));
+            let bad = text.replace("decree_09_monthly", "monthly");
+            let error = Directive::from_toml_str(&bad).unwrap_err().to_string();
+            assert!(error.contains("unknown regime preset `monthly`"), "{error}");
+        }
+        Err(e) => panic!("{e}"),
+    }
 }

@@ -37,6 +37,7 @@ fn the_joined_list_is_the_areas_lists_together() {
         + directives::document::facts().len()
         + directives::regime::facts().len()
         + directives::directive::facts().len()
+        + directives::compliance::facts().len()
         + directives::compliance::grading_facts().len();
     assert_eq!(joined, parts);
 }
