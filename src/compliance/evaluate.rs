@@ -1,5 +1,7 @@
 //! The evaluator: obligations and events as of a date, under a policy, give findings.
 
+use crate::provenance::Certainty;
+use crate::regime::RegimeScope;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -698,6 +700,19 @@ pub fn evaluate<'a>(
     })
 }
 
+impl Evaluation<'_> {
+    /// The least sure provenance of the days off in `from..to`, when it is below verified.
+    fn least_sure_day_off(&self, from: NaiveDate, to: NaiveDate) -> Option<Certainty> {
+        let calendar = self.policy.calendar()?;
+        from.iter_days()
+            .take_while(|day| *day < to)
+            .filter_map(|day| calendar.day_info(day).ok()?.provenance())
+            .map(|p| p.certainty())
+            .min()
+            .filter(|c| *c < Certainty::Verified)
+    }
+}
+
 impl<'a> Evaluation<'a> {
     /// The as-of date.
     ///
@@ -1034,6 +1049,17 @@ impl<'a> Evaluation<'a> {
         };
         let effective_due = from_day_number(decision.deadline)?;
         let mut explanation = Explanation::new(status, effective_due, decided_on, self.as_of);
+        // Decision 42/2014/QĐ-TTg binds the State administration; a Party directive follows
+        // it by analogy, and the explanation says so.
+        if let Some(key) = self
+            .obligations
+            .directive(id)
+            .and_then(|d| self.obligations.directive_key(d))
+        {
+            explanation = explanation.with_applicability(
+                RegimeScope::StateAdministration.applicability(key.symbol().system()),
+            );
+        }
         let code = |body| self.obligations.body_code(body).cloned();
         let name = |body| self.obligations.body_name(body).map(str::to_owned);
         if let Some(from) = assigned_body {
@@ -1064,9 +1090,11 @@ impl<'a> Evaluation<'a> {
             });
         }
         if decision.deadline != decision.extended_due {
+            let from = from_day_number(decision.extended_due)?;
             explanation = explanation.with_note(Note::RestDayShift {
-                from: from_day_number(decision.extended_due)?,
+                from,
                 to: effective_due,
+                rests_on: self.least_sure_day_off(from, effective_due),
             });
         }
         if self.policy.grace_days() > 0 {

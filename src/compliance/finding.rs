@@ -1,6 +1,8 @@
 //! What an evaluation finds: statuses, explanations in Vietnamese and English, findings
 //! and diagnostics, as plain data.
 
+use crate::provenance::Certainty;
+use crate::regime::Applicability;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -254,6 +256,7 @@ impl fmt::Display for Status {
 /// let note = Note::RestDayShift {
 ///     from: NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?,
 ///     to: NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?,
+///     rests_on: None,
 /// };
 /// assert_eq!(note.provision(), Some("Civil Code 2015 art. 148.5"));
 /// assert_eq!(
@@ -282,6 +285,14 @@ pub enum Note {
         /// The next working day.
         #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
         to: NaiveDate,
+        /// How sure the least sure of the skipped days off is, when that is less than
+        /// verified (a day off that only secondary sources report, or an assumption): the
+        /// verdict then rests on that fact. See [`DayKind::provenance`](crate::calendar::DayKind::provenance).
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
+        rests_on: Option<Certainty>,
     },
     /// An extension moved the deadline.
     Extended {
@@ -392,10 +403,18 @@ impl Note {
     /// ```
     pub fn sentence_en(&self) -> String {
         match self {
-            Note::RestDayShift { from, to } => format!(
-                "the deadline `{from}` fell on a rest day and moved to the next working day, \
-                 `{to}` ({CIVIL_CODE_148_5})"
-            ),
+            Note::RestDayShift { from, to, rests_on } => {
+                let mut text = format!(
+                    "the deadline `{from}` fell on a rest day and moved to the next working \
+                     day, `{to}` ({CIVIL_CODE_148_5})"
+                );
+                if let Some(certainty) = rests_on {
+                    text.push_str(&format!(
+                        ", over a day off that is {certainty}, not verified"
+                    ));
+                }
+                text
+            }
             Note::Extended {
                 granted,
                 original_due,
@@ -453,12 +472,21 @@ impl Note {
     /// ```
     pub fn sentence_vi(&self) -> String {
         match self {
-            Note::RestDayShift { from, to } => format!(
-                "hạn chót {} trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là {} \
-                 ({CIVIL_CODE_148_5_VI})",
-                vi_date(*from),
-                vi_date(*to)
-            ),
+            Note::RestDayShift { from, to, rests_on } => {
+                let mut text = format!(
+                    "hạn chót {} trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là {} \
+                     ({CIVIL_CODE_148_5_VI})",
+                    vi_date(*from),
+                    vi_date(*to)
+                );
+                if let Some(certainty) = rests_on {
+                    text.push_str(&format!(
+                        ", qua một ngày nghỉ {}, chưa được kiểm chứng từ văn bản gốc",
+                        certainty.label_vi()
+                    ));
+                }
+                text
+            }
             Note::Extended {
                 granted,
                 original_due,
@@ -556,6 +584,21 @@ pub struct Explanation {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     notes: Vec<Note>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default = "direct", skip_serializing_if = "is_direct")
+    )]
+    applicability: Applicability,
+}
+
+#[cfg(feature = "serde")]
+fn direct() -> Applicability {
+    Applicability::Direct
+}
+
+#[cfg(feature = "serde")]
+fn is_direct(applicability: &Applicability) -> bool {
+    *applicability == Applicability::Direct
 }
 
 impl Explanation {
@@ -590,7 +633,59 @@ impl Explanation {
             decided_on,
             as_of,
             notes: Vec::new(),
+            applicability: Applicability::Direct,
         }
+    }
+
+    /// The same explanation, saying how the rule's provision applies to the obligation's
+    /// directive: directly, or by analogy.
+    ///
+    /// Decision 42/2014/QĐ-TTg governs tasks the Government and the Prime Minister
+    /// assign; a Party document follows it as a model, so [`evaluate`](crate::compliance::evaluate)
+    /// marks the verdicts on a Party directive's obligations "by analogy"
+    /// ([`RegimeScope::StateAdministration`](crate::regime::RegimeScope::StateAdministration)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Explanation, Status};
+    /// use directives::regime::Applicability;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let explanation = Explanation::new(Status::DoneLate, d(2025, 2, 20)?, Some(d(2025, 2, 24)?), d(2025, 3, 1)?)
+    ///     .with_applicability(Applicability::ByAnalogy);
+    /// assert_eq!(explanation.applicability(), Applicability::ByAnalogy);
+    /// assert_eq!(
+    ///     explanation.to_string(),
+    ///     "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, Decision 42/2014/QĐ-TTg, applied by analogy).",
+    /// );
+    /// assert!(explanation.sentence_vi().contains("Quyết định số 42/2014/QĐ-TTg, áp dụng tương tự)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_applicability(mut self, applicability: Applicability) -> Explanation {
+        self.applicability = applicability;
+        self
+    }
+
+    /// How the rule's provision applies: directly, or by analogy (see
+    /// [`with_applicability`](Explanation::with_applicability)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Explanation, Status};
+    /// use directives::regime::Applicability;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
+    /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).applicability(), Applicability::Direct);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn applicability(&self) -> Applicability {
+        self.applicability
     }
 
     /// The same explanation with one more note.
@@ -728,6 +823,9 @@ impl Explanation {
         text.push_str(&format!(" (rule `{}`", self.status.rule_id()));
         if let Some(provision) = self.status.provision() {
             text.push_str(&format!(", {provision}"));
+            if self.applicability == Applicability::ByAnalogy {
+                text.push_str(", applied by analogy");
+            }
         }
         text.push(')');
         for note in &self.notes {
@@ -790,6 +888,9 @@ impl Explanation {
         text.push_str(&format!(" (quy tắc `{}`", self.status.rule_id()));
         if let Some(provision) = self.status.provision_vi() {
             text.push_str(&format!(", {provision}"));
+            if self.applicability == Applicability::ByAnalogy {
+                text.push_str(", áp dụng tương tự");
+            }
         }
         text.push(')');
         for note in &self.notes {

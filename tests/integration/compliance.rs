@@ -126,7 +126,8 @@ fn rest_day_shift_civil_code_148_5() {
         finding.explanation().notes(),
         &[Note::RestDayShift {
             from: d(2025, 9, 20),
-            to: d(2025, 9, 22)
+            to: d(2025, 9, 22),
+            rests_on: None,
         }]
     );
     assert!(
@@ -1505,4 +1506,83 @@ fn event_logs_load_from_json_and_toml_naming_the_place() {
         error.starts_with("invalid event log at `events[0]"),
         "{error}"
     );
+}
+
+/// Decision 42/2014/QĐ-TTg governs tasks the Government and the Prime Minister assign; a
+/// Party letter follows it by analogy, and its verdicts say so (issue of legal fidelity:
+/// Decree 09/2019 and Decision 42/2014 bind State administrative agencies).
+#[test]
+fn verdicts_on_a_party_directive_apply_decision_42_by_analogy() {
+    let verdict = |symbol: &str| {
+        let key = ObligationKey::new(
+            DirectiveKey::new(DocSymbol::parse(symbol).unwrap(), d(2024, 2, 22)),
+            TaskNumber::new("10").unwrap(),
+            RequirementIndex::new(0),
+            BodyCode::new("TH-HU-NGA-SON").unwrap(),
+            "2024-H1".parse::<Period>().unwrap(),
+        );
+        let mut obligations = Obligations::new();
+        let id = obligations
+            .push(Obligation::new(key, d(2024, 6, 25)))
+            .unwrap();
+        let policy = EvaluationPolicy::without_calendar();
+        let events = Events::new();
+        let evaluation = evaluate(&obligations, &events, d(2024, 7, 1), &policy).unwrap();
+        let explanation = evaluation.finding(id).unwrap().explanation().clone();
+        (explanation.to_string(), explanation.sentence_vi())
+    };
+    let (en, vi) = verdict("1470-CV/TU");
+    assert_eq!(
+        en,
+        "Open and overdue: nothing done by `2024-07-01`, and the deadline `2024-06-25` has \
+         passed (rule `status.open-overdue`, Decision 42/2014/QĐ-TTg, applied by analogy)."
+    );
+    assert!(
+        vi.contains("Quyết định số 42/2014/QĐ-TTg, áp dụng tương tự)"),
+        "{vi}"
+    );
+    let (en, vi) = verdict("05/CT-UBND");
+    assert!(
+        en.ends_with("(rule `status.open-overdue`, Decision 42/2014/QĐ-TTg)."),
+        "{en}"
+    );
+    assert!(!vi.contains("tương tự"), "{vi}");
+}
+
+/// A verdict that rests on a day off no primary text confirms says so: Vietnamese Culture
+/// Day (Tue 2026-11-24) is a day off only as secondary sources report it (the calendar's
+/// provenance: corroborated), so a deadline moved off it carries that certainty.
+#[test]
+fn a_deadline_moved_off_a_corroborated_day_off_says_so() {
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let policy = EvaluationPolicy::new(calendar);
+    let moved = |due: NaiveDate| {
+        let (obligations, id) = one(due);
+        let events = Events::new();
+        let evaluation = evaluate(&obligations, &events, d(2026, 12, 31), &policy).unwrap();
+        let finding = evaluation.finding(id).unwrap();
+        finding.explanation().clone()
+    };
+    let culture_day = moved(d(2026, 11, 24));
+    assert_eq!(
+        culture_day.notes(),
+        &[Note::RestDayShift {
+            from: d(2026, 11, 24),
+            to: d(2026, 11, 25),
+            rests_on: Some(directives::provenance::Certainty::Corroborated),
+        }]
+    );
+    assert!(
+        culture_day
+            .to_string()
+            .contains("over a day off that is corroborated, not verified"),
+        "{culture_day}"
+    );
+    assert!(culture_day.sentence_vi().contains("chưa được kiểm chứng"));
+    // A Sunday is a weekly rest day: nothing to doubt.
+    let sunday = moved(d(2026, 11, 22));
+    assert!(matches!(
+        sunday.notes(),
+        [Note::RestDayShift { rests_on: None, .. }]
+    ));
 }
