@@ -14,44 +14,9 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use directives::document::DocSymbol;
 
-const MIX: &[&str] = &[
-    "1470-CV/TU",
-    "23-QĐ/TW",
-    "114-KL/TW",
-    "763-QĐ/TU",
-    "267-KL/TU",
-    "128-KH/HU",
-    "08-QĐi/TW",
-    "36-HD/VPTW",
-    "80-NQ/TW",
-    "4043-QĐ/TU",
-    "05/QĐ-UBND",
-    "16/CT-TTg",
-    "123/UBND-VX",
-    "9061/VPCP-CN",
-    "1686/NQ-UBTVQH15",
-    "01/CĐ-TTg",
-    "09/2019/NĐ-CP",
-    "30/2020/NĐ-CP",
-    "42/2014/QĐ-TTg",
-    "01/2020/TT-VPCP",
-    "55/2005/TTLT-BNV-VPCP",
-    "33/2021/CT-TTg",
-    "72/2025/QH15",
-    "91/2015/QH13",
-    "02/2002/PL-UBTVQH11",
-    "02/2002/TT-BGD&ĐT",
-    "45/2009/TT-BCA(C11)",
-    "05/2001/TTLT/BTP-BTCCBCP-BTC-BCA",
-    "604/VBHN-BVHTTDL",
-    "2734/KL-TTCP",
-    "469-QĐNS/TW",
-    "64-CP",
-    "18-L/CTN",
-    "10-LCT/HĐNN7",
-    "53/SL",
-    "101-SL/L",
-];
+#[path = "support/symbol_mix.rs"]
+mod symbol_mix;
+use symbol_mix::MIX;
 
 fn symbols(c: &mut Criterion) {
     let nfd: Vec<String> = ["12/QĐ-So\u{31b}\u{309}", "5/KH-Ba\u{301}o"]
