@@ -836,16 +836,7 @@ mod corpus {
     /// The corpus file, or `None` (with one line saying why) when the shared data folder is
     /// not given or missing.
     fn corpus_path(test: &str) -> Option<PathBuf> {
-        let Some(dir) = std::env::var_os("DIRECTIVES_SHARED") else {
-            println!("{test}: skipped: DIRECTIVES_SHARED is not set");
-            return None;
-        };
-        let path = PathBuf::from(dir).join("corpora").join("doc_symbols.tsv");
-        if !path.is_file() {
-            println!("{test}: skipped: `{}` is missing", path.display());
-            return None;
-        }
-        Some(path)
+        crate::shared::path(test, "corpora/doc_symbols.tsv")
     }
 
     /// (symbol, form_guess, flags) of every row.
@@ -915,7 +906,9 @@ mod corpus {
             assert_eq!(irregularity, expected_irregularity, "{text}");
         }
         // Every example is in the corpus, when it is at hand.
-        if let Some(path) = corpus_path("real_examples_parse_as_the_table_says") {
+        if let Some(path) = corpus_path(
+            "real_examples_parse_as_the_table_says (its check that each example is in the corpus)",
+        ) {
             let text = std::fs::read_to_string(path).unwrap();
             let symbols: std::collections::HashSet<&str> =
                 corpus_rows(&text).into_iter().map(|r| r.0).collect();

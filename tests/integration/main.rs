@@ -18,4 +18,5 @@ mod period;
 mod provenance;
 mod regime;
 mod seed_data;
+mod shared;
 mod yardstick;

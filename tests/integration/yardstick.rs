@@ -27,20 +27,7 @@ const EXPECTED_1M: &str = include_str!("../data/yardstick/expected_1m.csv");
 
 /// The shared `bench` folder, or `None` after saying plainly why the caller skips.
 fn shared_bench(test: &str) -> Option<PathBuf> {
-    let Some(root) = std::env::var_os("DIRECTIVES_SHARED") else {
-        println!("skipped {test}: DIRECTIVES_SHARED is not set (it names the shared data folder)");
-        return None;
-    };
-    let dir = Path::new(&root).join("bench");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipped {test}: DIRECTIVES_SHARED names `{}`, which has no `bench` folder",
-            Path::new(&root).display()
-        );
-        None
-    }
+    crate::shared::path(test, "bench")
 }
 
 /// A folder under the system's temporary folder, removed when dropped.
