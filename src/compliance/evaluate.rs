@@ -929,14 +929,7 @@ impl<'a> Evaluation<'a> {
         }
         let as_of = day_number(self.as_of);
         let events = self.events;
-        let columns = events
-            .obligation_column()
-            .iter()
-            .zip(events.day_column())
-            .zip(events.known_column())
-            .zip(events.tag_column())
-            .zip(0u32..);
-        for ((((&o, &day), &known), &tag), row) in columns {
+        for (o, day, known, tag, row) in events.column_rows() {
             let marked = marks
                 .get(o as usize / 64)
                 .is_some_and(|word| word & (1 << (o % 64)) != 0);
@@ -957,14 +950,7 @@ impl<'a> Evaluation<'a> {
             let as_of = day_number(self.as_of);
             let mut rows = vec![NO_ROW; self.status.len()];
             let events = self.events;
-            let columns = events
-                .obligation_column()
-                .iter()
-                .zip(events.day_column())
-                .zip(events.known_column())
-                .zip(events.tag_column())
-                .zip(0u32..);
-            for ((((&o, &day), &known), &tag), row) in columns {
+            for (o, day, known, tag, row) in events.column_rows() {
                 if known > as_of || !is_qualifying(tag) {
                     continue;
                 }
@@ -1152,14 +1138,7 @@ impl<'a> Evaluation<'a> {
             }
             let as_of = day_number(self.as_of);
             let events = self.events;
-            let columns = events
-                .obligation_column()
-                .iter()
-                .zip(events.day_column())
-                .zip(events.known_column())
-                .zip(events.tag_column())
-                .zip(0u32..);
-            for ((((&o, &day), &known), &tag), row) in columns {
+            for (o, day, known, tag, row) in events.column_rows() {
                 if tag != TAG_INDICATOR || known > as_of {
                     continue;
                 }

@@ -1198,6 +1198,18 @@ impl Events {
         &self.tag
     }
 
+    /// Every event row as `(obligation, day, known, tag, row)`, in row order: the one walk
+    /// over the columns that the evaluator's lazy passes share.
+    pub(crate) fn column_rows(&self) -> impl Iterator<Item = (u32, i32, i32, u8, u32)> + '_ {
+        self.obligation
+            .iter()
+            .zip(&self.day)
+            .zip(&self.known)
+            .zip(&self.tag)
+            .zip(0u32..)
+            .map(|((((&o, &day), &known), &tag), row)| (o, day, known, tag, row))
+    }
+
     pub(crate) fn special_rows(&self) -> &[u32] {
         &self.special
     }
