@@ -14,6 +14,7 @@ pub mod compliance;
 pub mod directive;
 pub mod document;
 mod error;
+mod lang;
 pub mod obligation;
 pub mod org;
 pub mod period;
@@ -22,6 +23,7 @@ pub mod regime;
 mod text;
 
 pub use crate::error::Error;
+pub use crate::lang::{Lang, LangError};
 
 /// The design of the crate: its architecture and the semantics that must not drift.
 ///
