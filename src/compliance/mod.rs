@@ -75,6 +75,7 @@ mod evaluate;
 mod event;
 mod finding;
 mod grade;
+mod load;
 mod policy;
 mod scorecard;
 mod tracker;
@@ -90,6 +91,7 @@ pub use self::grade::{
     Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
     grading_facts, rank,
 };
+pub use self::load::{EventLoadError, EventLoader, EventProblem};
 pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
 pub use self::scorecard::StatusCounts;
 pub use self::tracker::{Retraction, Tracker};
@@ -186,16 +188,22 @@ pub enum ComplianceError {
         event: Box<EventRecord>,
     },
     /// An event log could not be read from a file.
-    #[error("invalid event log at `{path}` (line {line}, column {column}): {message}")]
-    Load {
-        /// The path of the offending value (`events[3].date`).
-        path: String,
-        /// The line, from 1.
-        line: u32,
-        /// The column, from 1.
-        column: u32,
-        /// What is wrong, bounded in length.
+    #[error(transparent)]
+    EventLog(Box<EventLoadError>),
+    /// An event log could not be written.
+    #[error("cannot write the event log: {message}")]
+    Write {
+        /// What went wrong, from the writer.
         message: String,
+    },
+    /// An event holds a text a file cannot tell from a missing one (an empty or blank
+    /// document, author or reason).
+    #[error("event {event} cannot be written: its `{field}` is empty or blank")]
+    Unwritable {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The field.
+        field: &'static str,
     },
     /// Obligations could not be added.
     #[error(transparent)]

@@ -621,7 +621,7 @@ impl Places {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Toml,
     Json,
 }
@@ -838,7 +838,7 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 
 /// The byte offset in the text of the value at a path, or of the deepest part of the path
 /// that the text has.
-fn locate(format: Format, text: &str, path: &str) -> Option<usize> {
+pub(crate) fn locate(format: Format, text: &str, path: &str) -> Option<usize> {
     let steps = steps(path);
     if steps.is_empty() {
         return None;
@@ -1074,7 +1074,7 @@ fn skip_string(b: &[u8], i: usize, toml: bool) -> usize {
 }
 
 /// The line and column (counted from 1, the column in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -1088,7 +1088,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The byte offset of serde_json's line and column (the column counted in bytes from 1;
 /// 0 when the error is at the start of a line).
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     if line == 0 {
         return None;
     }
