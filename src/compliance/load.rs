@@ -1,60 +1,15 @@
 //! Event logs from files: one row model for CSV, JSON and TOML.
 //!
-//! # The row
-//!
-//! Each event is one row (a CSV line, a JSON object or a TOML table in `events`) with
-//! these fields, named the same in the three formats:
-//!
-//! | field | holds | for |
-//! |---|---|---|
-//! | `obligation` | the obligation's reference, `1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1` | every row, or: |
-//! | `clause` | a task number (`10`) or `monitoring` | … the obligation by its place, when the directive is known |
-//! | `requirement` | the requirement's number from 1 (optional when only one requirement of the clause falls to the body in the period) | |
-//! | `body` | the code of the body the directive assigned | |
-//! | `period` | the period, canonical (`2024-H1`) | |
-//! | `kind` | `submitted`, `completed`, `extended`, `waived`, `reopened` or `indicator_value` | every row |
-//! | `date` | the day it happened, `yyyy-mm-dd` | every row |
-//! | `recorded` | the day it was recorded, when later (optional) | every row |
-//! | `new_due` | the new due date | `extended` |
-//! | `document` | the submitted report (optional) or the granting document | `submitted`, `extended` |
-//! | `by` | who waived the obligation | `waived` |
-//! | `reason` | why | `waived` |
-//! | `value` | the indicator's value, a finite number | `indicator_value` |
-//!
-//! A row names its obligation either by reference or by (clause, body, period) — with
-//! the directive given to the loader ([`EventLoader::directive`]) or, when the store holds
-//! obligations of one directive only, that one. A field a kind does not take is refused,
-//! as is a kind without a field it needs; an empty field is a field not given. Dates are
-//! written `yyyy-mm-dd` exactly (`2024-6-5` is refused). Free text is stored in Unicode
-//! normalization form C.
-//!
-//! # CSV
-//!
-//! The first line that is not a comment (`#` first) names the columns, in any order; an
-//! unknown or repeated column is refused, and every row has as many fields as the header.
-//! Quoting follows RFC 4180 (`"a ""quoted"", comma"`).
-//!
-//! ```text
-//! # Events of letter 1470-CV/TU
-//! clause,body,period,kind,date,new_due,document,by,reason
-//! 10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14,,,,
-//! 10,TH-HU-MUONG-LAT,2024-H1,extended,2024-06-21,2024-07-05,1612-CV/TU,,
-//! 10,TH-DD-MTTQ,2024-H2,waived,2024-12-10,,,TH-TU-BTV,"reported jointly, with the year report"
-//! ```
-//!
-//! # JSON and TOML
-//!
-//! `{"events": [row, …]}` and `[[events]]` tables, each row with the fields above
-//! (`requirement` and `value` as numbers). A row may also carry `line`, the line of the
-//! source it was first read from, as [`EventRecord`](super::EventRecord) writes it.
-//!
-//! # Errors
-//!
-//! Every error is an [`EventLoadError`]: the format, the file (when the loader is told
-//! its name), the line, the column (for CSV, the field's place in the row; for JSON and
-//! TOML, the character in the line), the field (a column name, or a path such as
-//! `events[3].date`) and an [`EventProblem`]. Values are quoted with a bound.
+//! The format is described in the `compliance` module docs ("Event logs from files").
+#![cfg_attr(
+    not(any(feature = "csv", feature = "serde")),
+    allow(
+        dead_code,
+        reason = "the readers of rows are behind the `csv` and `serde` features"
+    )
+)]
 
+#[cfg(feature = "serde")]
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -277,9 +232,9 @@ pub enum EventProblem {
     #[error("unknown kind {}: expected one of {KIND_LIST}", quote(.0))]
     UnknownKind(String),
     /// A field that every row, or the row's kind, needs.
-    #[error("an event `{kind}` needs `{field}`")]
+    #[error("{}", missing_message(kind, field))]
     MissingField {
-        /// The row's kind (or `event` for a field every row needs).
+        /// The row's kind (empty when the row gives none).
         kind: &'static str,
         /// The field.
         field: &'static str,
@@ -347,6 +302,15 @@ pub enum EventProblem {
     /// A row the event log refused (a full log).
     #[error("{0}")]
     Refused(Box<ComplianceError>),
+}
+
+/// The message of a missing field.
+fn missing_message(kind: &str, field: &str) -> String {
+    if kind.is_empty() {
+        format!("the row gives no `{field}`")
+    } else {
+        format!("an event `{kind}` needs `{field}`")
+    }
 }
 
 /// An event log that could not be read: the format, the file, the line and column, the
@@ -506,7 +470,7 @@ impl From<EventLoadError> for crate::Error {
 
 /// Reads event logs from CSV, JSON or TOML, finding each row's obligation in a store.
 ///
-/// See the [module docs](self) for the fields of a row and the formats.
+/// See the [module docs](crate::compliance#event-logs-from-files) for the fields of a row and the formats.
 ///
 /// # Example
 ///
@@ -650,6 +614,7 @@ impl<'o> EventLoader<'o> {
                 ));
             }
         };
+        #[cfg(any(feature = "csv", feature = "serde"))]
         let io = |e: std::io::Error| {
             loader.error_at(format, None, None, None, EventProblem::Io(e.to_string()))
         };
@@ -699,7 +664,7 @@ impl<'o> EventLoader<'o> {
 
 #[cfg(feature = "csv")]
 impl EventLoader<'_> {
-    /// Reads a log from CSV text (see the [module docs](self)).
+    /// Reads a log from CSV text (see the [module docs](crate::compliance#event-logs-from-files)).
     ///
     /// # Errors
     ///
@@ -825,9 +790,8 @@ impl EventLoader<'_> {
             columns.push(field);
         }
         let has = |f: Field| columns.contains(&f);
-        if !has(Field::Obligation)
-            && !(has(Field::Clause) && has(Field::Body) && has(Field::Period))
-        {
+        let by_place = has(Field::Clause) && has(Field::Body) && has(Field::Period);
+        if !(has(Field::Obligation) || by_place) {
             return Err(fail(
                 header_line,
                 None,
@@ -846,7 +810,8 @@ impl EventLoader<'_> {
             }
         }
         let mut resolver = Resolver::new(self);
-        let mut events = Events::new();
+        // About 60 bytes a row in the usual logs.
+        let mut events = Events::with_capacity(bytes.len() / 64);
         while reader.read_record(&mut record).map_err(csv_error)? {
             let line = first_line(&record);
             if record.len() != columns.len() {
@@ -1020,7 +985,7 @@ impl WireRow<'_> {
 
 #[cfg(feature = "serde")]
 impl EventLoader<'_> {
-    /// Reads a log from JSON: `{"events": [row, …]}` (see the [module docs](self)).
+    /// Reads a log from JSON: `{"events": [row, …]}` (see the [module docs](crate::compliance#event-logs-from-files)).
     ///
     /// # Errors
     ///
@@ -1131,7 +1096,7 @@ impl EventLoader<'_> {
         Ok(events)
     }
 
-    /// Reads a log from TOML: `[[events]]` tables (see the [module docs](self)).
+    /// Reads a log from TOML: `[[events]]` tables (see the [module docs](crate::compliance#event-logs-from-files)).
     ///
     /// # Errors
     ///
@@ -1331,7 +1296,7 @@ impl<'l> Resolver<'l> {
     fn event(&mut self, row: &Row<'_>) -> Result<Event, RowError> {
         let kind_text = row
             .get(Field::Kind)
-            .ok_or((Field::Kind, missing("event", Field::Kind)))?;
+            .ok_or((Field::Kind, missing("", Field::Kind)))?;
         let kind = KindName::parse(kind_text)
             .ok_or_else(|| (Field::Kind, EventProblem::UnknownKind(kind_text.to_owned())))?;
         let date = date_field(row, Field::Date)?
@@ -1383,7 +1348,7 @@ impl<'l> Resolver<'l> {
                 EventKind::IndicatorValue { value }
             }
         };
-        let obligation = self.obligation(row)?;
+        let obligation = self.obligation(row, kind.name())?;
         let mut event = Event::new(obligation, date, event_kind);
         if let Some(recorded) = recorded {
             event = event.recorded_on(recorded);
@@ -1392,7 +1357,7 @@ impl<'l> Resolver<'l> {
     }
 
     /// The obligation a row names, by reference or by place.
-    fn obligation(&mut self, row: &Row<'_>) -> Result<ObligationId, RowError> {
+    fn obligation(&mut self, row: &Row<'_>, kind: &'static str) -> Result<ObligationId, RowError> {
         let reference = row.get(Field::Obligation);
         let place = [
             Field::Clause,
@@ -1405,7 +1370,14 @@ impl<'l> Resolver<'l> {
         match (reference, place) {
             (Some(_), Some(field)) => Err((field, EventProblem::TwoObligations)),
             (Some(text), None) => self.by_reference(text),
-            (None, _) => self.by_place(row),
+            (None, None) => Err((
+                Field::Obligation,
+                EventProblem::MissingField {
+                    kind,
+                    field: Field::Obligation.name(),
+                },
+            )),
+            (None, Some(_)) => self.by_place(row, kind),
         }
     }
 
@@ -1514,8 +1486,8 @@ impl<'l> Resolver<'l> {
     }
 
     /// The obligation a row names by clause, body and period (and requirement).
-    fn by_place(&mut self, row: &Row<'_>) -> Result<ObligationId, RowError> {
-        let need = |field: Field| row.get(field).ok_or((field, missing("event", field)));
+    fn by_place(&mut self, row: &Row<'_>, kind: &'static str) -> Result<ObligationId, RowError> {
+        let need = |field: Field| row.get(field).ok_or((field, missing(kind, field)));
         let clause_text = need(Field::Clause)?;
         let body_text = need(Field::Body)?;
         let period_text = need(Field::Period)?;

@@ -269,6 +269,20 @@ fn csv_errors_name_the_file_line_column_and_value() {
         matches!(problem, EventProblem::InvalidReference(_)),
         "{problem:?}"
     );
+    // A row that names no obligation, or no kind.
+    let (_, message) = csv_error(&store, "obligation,kind,date\n,completed,2024-06-14\n");
+    assert_eq!(
+        message,
+        "invalid event log csv in `events.csv` at line 2, column 1, `obligation`: an event `completed` needs `obligation`"
+    );
+    let (_, message) = csv_error(
+        &store,
+        &format!("obligation,kind,date\n{LETTER}/10.1/TH-HU-NGA-SON/2024-H1,,2024-06-14\n"),
+    );
+    assert_eq!(
+        message,
+        "invalid event log csv in `events.csv` at line 2, column 2, `kind`: the row gives no `kind`"
+    );
     // Both forms at once.
     let (problem, _) = csv_error(
         &store,
