@@ -37,8 +37,8 @@
 //! Decree 09/2019/NĐ-CP governs reporting by and between *state administrative agencies*
 //! (art. 1–2). The Decree 09 presets carry [`RegimeScope::StateAdministration`]; applied to
 //! a directive of the Party, such as an official letter of a provincial party committee,
-//! they apply *by analogy* only ([`Applicability::ByAnalogy`], from
-//! [`RegimeScope::applicability`]).
+//! they apply *by analogy* only ([`LegalForce::ByAnalogy`], from
+//! [`RegimeScope::force`]).
 //! Lints and explanations say so where they cite the decree for a Party document.
 //!
 //! Every preset carries a [`Provenance`]; [`facts`] lists them with the legal rules this
@@ -883,12 +883,12 @@ pub struct ReportingRegime {
 ///
 /// ```
 /// use directives::document::SymbolSystem;
-/// use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+/// use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 ///
 /// let scope = ReportingRegime::decree_09_monthly().scope();
 /// assert_eq!(scope, RegimeScope::StateAdministration);
-/// assert_eq!(scope.applicability(SymbolSystem::Party), Applicability::ByAnalogy);
-/// assert_eq!(scope.applicability(SymbolSystem::StateAdministrative), Applicability::Direct);
+/// assert_eq!(scope.force(SymbolSystem::Party), LegalForce::ByAnalogy);
+/// assert_eq!(scope.force(SymbolSystem::StateAdministrative), LegalForce::Direct);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
@@ -916,20 +916,20 @@ impl RegimeScope {
     ///
     /// ```
     /// use directives::document::{DocSymbol, SymbolSystem};
-    /// use directives::regime::{Applicability, RegimeScope};
+    /// use directives::regime::{LegalForce, RegimeScope};
     ///
     /// let letter = DocSymbol::parse("1470-CV/TU")?;
-    /// let how = RegimeScope::StateAdministration.applicability(letter.system());
-    /// assert_eq!(how, Applicability::ByAnalogy);
+    /// let how = RegimeScope::StateAdministration.force(letter.system());
+    /// assert_eq!(how, LegalForce::ByAnalogy);
     /// assert_eq!(how.to_string(), "by analogy");
-    /// assert_eq!(RegimeScope::Any.applicability(SymbolSystem::Party), Applicability::Direct);
+    /// assert_eq!(RegimeScope::Any.force(SymbolSystem::Party), LegalForce::Direct);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn applicability(self, system: SymbolSystem) -> Applicability {
+    pub fn force(self, system: SymbolSystem) -> LegalForce {
         match (self, system) {
-            (RegimeScope::StateAdministration, SymbolSystem::Party) => Applicability::ByAnalogy,
-            _ => Applicability::Direct,
+            (RegimeScope::StateAdministration, SymbolSystem::Party) => LegalForce::ByAnalogy,
+            _ => LegalForce::Direct,
         }
     }
 }
@@ -939,10 +939,10 @@ impl RegimeScope {
 /// # Example
 ///
 /// ```
-/// use directives::regime::Applicability;
+/// use directives::regime::LegalForce;
 ///
-/// assert_eq!(Applicability::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
-/// assert_eq!(Applicability::Direct.to_string(), "directly");
+/// assert_eq!(LegalForce::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
+/// assert_eq!(LegalForce::Direct.to_string(), "directly");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -950,7 +950,7 @@ impl RegimeScope {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
-pub enum Applicability {
+pub enum LegalForce {
     /// The rule governs the document's bodies.
     Direct,
     /// The rule governs other bodies and is followed as a model (a State rule applied to a
@@ -958,7 +958,7 @@ pub enum Applicability {
     ByAnalogy,
 }
 
-impl Applicability {
+impl LegalForce {
     /// The label in `lang`: `directly`, `by analogy`, or in Vietnamese
     /// `áp dụng trực tiếp`, `áp dụng tương tự`.
     ///
@@ -966,27 +966,27 @@ impl Applicability {
     ///
     /// ```
     /// use directives::Lang;
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
-    /// assert_eq!(Applicability::ByAnalogy.label(Lang::En), "by analogy");
-    /// assert_eq!(Applicability::Direct.label(Lang::Vi), "áp dụng trực tiếp");
+    /// assert_eq!(LegalForce::ByAnalogy.label(Lang::En), "by analogy");
+    /// assert_eq!(LegalForce::Direct.label(Lang::Vi), "áp dụng trực tiếp");
     /// ```
     #[must_use]
     pub fn label(self, lang: crate::Lang) -> &'static str {
         match lang {
             crate::Lang::Vi => match self {
-                Applicability::Direct => "áp dụng trực tiếp",
-                Applicability::ByAnalogy => "áp dụng tương tự",
+                LegalForce::Direct => "áp dụng trực tiếp",
+                LegalForce::ByAnalogy => "áp dụng tương tự",
             },
             crate::Lang::En => match self {
-                Applicability::Direct => "directly",
-                Applicability::ByAnalogy => "by analogy",
+                LegalForce::Direct => "directly",
+                LegalForce::ByAnalogy => "by analogy",
             },
         }
     }
 }
 
-impl fmt::Display for Applicability {
+impl fmt::Display for LegalForce {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label(crate::Lang::En))
     }

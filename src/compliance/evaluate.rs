@@ -1042,9 +1042,8 @@ impl<'a> Evaluation<'a> {
             .directive(id)
             .and_then(|d| self.obligations.directive_key(d))
         {
-            explanation = explanation.with_applicability(
-                RegimeScope::StateAdministration.applicability(key.symbol().system()),
-            );
+            explanation = explanation
+                .with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
         }
         let code = |body| self.obligations.body_code(body).cloned();
         let name = |body| self.obligations.body_name(body).map(str::to_owned);
