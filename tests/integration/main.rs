@@ -10,6 +10,7 @@ mod calendar;
 mod compliance;
 mod directive;
 mod document;
+mod error;
 mod events;
 mod grading;
 mod lunar;
