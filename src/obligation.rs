@@ -1444,6 +1444,9 @@ struct KeyIndex {
     // first row. Upheld by `insert` and `grow`.
     slots: Vec<u64>,
     len: usize,
+    // INVARIANT (repeats): true once a row was offered whose key a held row has; upheld by
+    // `insert`.
+    repeats: bool,
 }
 
 impl KeyIndex {
@@ -1452,6 +1455,7 @@ impl KeyIndex {
         let mut index = KeyIndex {
             slots: vec![0; KeyIndex::size_for(rows)],
             len: 0,
+            repeats: false,
         };
         for row in (0..rows).zip(0u32..).map(|(_, r)| r) {
             if let Some(key) = key_at(row) {
@@ -1507,6 +1511,7 @@ impl KeyIndex {
             if (*slot >> 32) as u32 == tag {
                 let held = (*slot as u32).wrapping_sub(1);
                 if key_at(held).as_ref() == Some(key) {
+                    self.repeats = true;
                     return;
                 }
             }
@@ -2010,6 +2015,24 @@ impl Obligations {
     /// The obligation whose key has these handles.
     pub(crate) fn find_row(&self, key: RowKey) -> Option<ObligationId> {
         self.index()
+            .get(&key, |r| self.row_key_at(r as usize))
+            .map(ObligationId)
+    }
+
+    /// The obligation whose key has these handles, trying the rows `near` and `near + 1`
+    /// first: a log in obligation order finds most rows there without a probe of the index.
+    /// A near row is the answer only when no key repeats in the store, so the answer is
+    /// always the first row with the key, as from [`find_row`](Obligations::find_row).
+    pub(crate) fn find_row_near(&self, key: RowKey, near: Option<u32>) -> Option<ObligationId> {
+        let index = self.index();
+        if let Some(near) = near.filter(|_| !index.repeats) {
+            for row in [near, near.wrapping_add(1)] {
+                if self.row_key_at(row as usize) == Some(key) {
+                    return Some(ObligationId(row));
+                }
+            }
+        }
+        index
             .get(&key, |r| self.row_key_at(r as usize))
             .map(ObligationId)
     }
@@ -3669,9 +3692,18 @@ mod tests {
         assert_eq!(store.find(&key_2), None);
         let second = store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
-        // An unchecked repeat leaves the first in the index.
-        store.insert(row(2)).unwrap();
+        // Near rows are tried first.
+        let handles = row_key(&row(2));
+        assert_eq!(store.find_row_near(handles, Some(0)), Some(second));
+        assert_eq!(store.find_row_near(handles, Some(7)), Some(second));
+        // An unchecked repeat leaves the first in the index, and a near row that repeats
+        // a key is not taken for it.
+        let repeat = store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
+        assert_eq!(
+            store.find_row_near(handles, Some(repeat.index())),
+            Some(second)
+        );
         // A body the store has no code for is refused.
         assert_eq!(store.insert(row(3)), Err(ObligationError::UnknownHandle));
     }

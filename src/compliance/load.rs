@@ -1273,6 +1273,9 @@ struct Resolver<'l> {
     /// For rows without a requirement: (directive, clause, body, period) to the first
     /// requirement that matches and the number that do.
     by_place: Option<FastMap<[u32; 4], (u32, u32)>>,
+    /// The row of the last obligation found: logs often name one obligation after
+    /// another in store order.
+    last_row: Option<u32>,
 }
 
 /// A problem with a field of a row.
@@ -1289,6 +1292,7 @@ impl<'l> Resolver<'l> {
             bodies: Cache::default(),
             periods: Cache::default(),
             by_place: None,
+            last_row: None,
         }
     }
 
@@ -1448,8 +1452,11 @@ impl<'l> Resolver<'l> {
         };
         let found = match (directive, clause, period_handle) {
             (Some(d), Some(c), Some(p)) => {
-                self.obligations
-                    .find_row([d, c, requirement.get(), body_id, p])
+                let found = self
+                    .obligations
+                    .find_row_near([d, c, requirement.get(), body_id, p], self.last_row);
+                self.last_row = found.map(ObligationId::index).or(self.last_row);
+                found
             }
             _ => None,
         };
@@ -1542,9 +1549,12 @@ impl<'l> Resolver<'l> {
                         EventProblem::InvalidRequirement(text.to_owned()),
                     )
                 })?;
-                self.obligations
-                    .find_row([directive, clause, requirement.get(), body, period])
-                    .ok_or_else(|| unknown(Field::Requirement))
+                let found = self.obligations.find_row_near(
+                    [directive, clause, requirement.get(), body, period],
+                    self.last_row,
+                );
+                self.last_row = found.map(ObligationId::index).or(self.last_row);
+                found.ok_or_else(|| unknown(Field::Requirement))
             }
             None => {
                 let index = self.by_place.get_or_insert_with(|| {
