@@ -913,7 +913,7 @@ impl Events {
     /// let bad = text.replace("2025-02-18", "2025-2-18");
     /// assert_eq!(
     ///     Events::from_json_str(&bad, &obligations).unwrap_err().to_string(),
-    ///     "invalid event log json at line 1, column 79, `events[0].date`: invalid date `2025-2-18`: expected `yyyy-mm-dd`",
+    ///     "invalid event log json at line 1, column 77, `events[0].date`: invalid date `2025-2-18`: expected `yyyy-mm-dd`",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

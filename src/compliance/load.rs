@@ -179,12 +179,15 @@ impl<'r> Row<'r> {
 /// # Example
 ///
 /// ```
+/// # #[cfg(feature = "csv")]
+/// # {
 /// use directives::compliance::{EventLoader, EventProblem};
 /// use directives::obligation::Obligations;
 ///
 /// let store = Obligations::new();
 /// let err = EventLoader::new(&store).csv("obligation,kind,date,colour\n").unwrap_err();
 /// assert_eq!(err.problem(), &EventProblem::UnknownField("colour".to_owned()));
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -323,6 +326,8 @@ fn missing_message(kind: &str, field: &str) -> String {
 /// # Example
 ///
 /// ```
+/// # #[cfg(feature = "csv")]
+/// # {
 /// use directives::compliance::EventLoader;
 /// use directives::obligation::Obligations;
 ///
@@ -332,6 +337,7 @@ fn missing_message(kind: &str, field: &str) -> String {
 ///     err.to_string(),
 ///     "invalid event log csv in `events.csv` at line 1: the header names no obligation: give a column `obligation`, or `clause`, `body` and `period`",
 /// );
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventLoadError {
@@ -349,12 +355,15 @@ impl EventLoadError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).origin("a.csv").csv("").unwrap_err();
     /// assert_eq!(err.origin(), Some("a.csv"));
+    /// # }
     /// ```
     pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
@@ -365,12 +374,15 @@ impl EventLoadError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).csv("# a comment\nobligation,kind,date,when\n").unwrap_err();
     /// assert_eq!(err.line(), Some(2));
+    /// # }
     /// ```
     pub fn line(&self) -> Option<u32> {
         self.line
@@ -382,12 +394,15 @@ impl EventLoadError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).csv("obligation,kind,date,when\n").unwrap_err();
     /// assert_eq!(err.column(), Some(4));
+    /// # }
     /// ```
     pub fn column(&self) -> Option<u32> {
         self.column
@@ -398,12 +413,15 @@ impl EventLoadError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).csv("obligation,kind,date,when\n").unwrap_err();
     /// assert_eq!(err.field(), Some("when"));
+    /// # }
     /// ```
     pub fn field(&self) -> Option<&str> {
         self.field.as_deref()
@@ -414,12 +432,15 @@ impl EventLoadError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::{EventLoader, EventProblem};
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).csv("\n# nothing\n").unwrap_err();
     /// assert_eq!(err.problem(), &EventProblem::Empty);
+    /// # }
     /// ```
     pub fn problem(&self) -> &EventProblem {
         &self.problem
@@ -475,6 +496,8 @@ impl From<EventLoadError> for crate::Error {
 /// # Example
 ///
 /// ```
+/// # #[cfg(feature = "csv")]
+/// # {
 /// use chrono::NaiveDate;
 /// use directives::compliance::EventLoader;
 /// use directives::obligation::{Obligation, Obligations};
@@ -483,7 +506,7 @@ impl From<EventLoadError> for crate::Error {
 /// let due = NaiveDate::from_ymd_opt(2024, 7, 5).ok_or("date")?;
 /// store.push(Obligation::new("1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1".parse()?, due))?;
 /// let text = "\
-/// # the letter's reports
+/// ## the letter's reports
 /// clause,body,period,kind,date,document
 /// 10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14,114-BC/HU
 /// ";
@@ -494,6 +517,7 @@ impl From<EventLoadError> for crate::Error {
 ///     EventLoader::new(&store).origin("events.csv").csv(&bad).unwrap_err().to_string(),
 ///     "invalid event log csv in `events.csv` at line 3, column 5, `date`: invalid date `2024-6-14`: expected `yyyy-mm-dd`",
 /// );
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -509,11 +533,14 @@ impl<'o> EventLoader<'o> {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// assert!(EventLoader::new(&store).csv("obligation,kind,date\n")?.is_empty());
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(obligations: &'o Obligations) -> EventLoader<'o> {
@@ -529,12 +556,15 @@ impl<'o> EventLoader<'o> {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "serde")]
+    /// # {
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::Obligations;
     ///
     /// let store = Obligations::new();
     /// let err = EventLoader::new(&store).origin("log.json").json("{").unwrap_err();
     /// assert!(err.to_string().starts_with("invalid event log json in `log.json` at line 1"), "{err}");
+    /// # }
     /// ```
     #[must_use]
     pub fn origin(mut self, name: impl Into<String>) -> EventLoader<'o> {
@@ -549,6 +579,8 @@ impl<'o> EventLoader<'o> {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use chrono::NaiveDate;
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::{Obligation, ObligationKey, Obligations};
@@ -563,6 +595,7 @@ impl<'o> EventLoader<'o> {
     /// assert!(EventLoader::new(&store).csv(text).is_err());
     /// let events = EventLoader::new(&store).directive(b.directive().clone()).csv(text)?;
     /// assert_eq!(events.get(directives::compliance::EventId::from_index(0)).map(|e| e.obligation()), Some(id));
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -582,6 +615,8 @@ impl<'o> EventLoader<'o> {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
     /// use directives::compliance::{EventLoader, EventProblem};
     /// use directives::obligation::Obligations;
     ///
@@ -589,6 +624,7 @@ impl<'o> EventLoader<'o> {
     /// let err = EventLoader::new(&store).path("no/such/events.csv").unwrap_err();
     /// assert!(matches!(err.problem(), EventProblem::Io(_)));
     /// assert_eq!(err.origin(), Some("no/such/events.csv"));
+    /// # }
     /// ```
     pub fn path(&self, path: impl AsRef<std::path::Path>) -> Result<Events, EventLoadError> {
         let path = path.as_ref();
@@ -1009,7 +1045,7 @@ impl EventLoader<'_> {
     /// let err = EventLoader::new(&store).json(text).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "invalid event log json at line 3, column 3, `events[1]`: an event `extended` needs `new_due`",
+    ///     "invalid event log json at line 3, column 3, `events[1].new_due`: an event `extended` needs `new_due`",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -11,6 +11,7 @@ mod compliance;
 mod directive;
 mod document;
 mod error;
+#[cfg(feature = "csv")]
 mod events;
 mod grading;
 mod lunar;
