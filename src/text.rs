@@ -89,6 +89,7 @@ fn cut(value: &str) -> &str {
 
 /// A message from a parser, cut to a bound: a parser quotes the values it refuses, and
 /// a huge value must not give a huge message.
+#[cfg(any(feature = "serde", feature = "csv"))]
 pub(crate) fn bound_message(message: &str) -> String {
     const LIMIT: usize = 4 * QUOTE_LIMIT;
     if message.len() <= LIMIT {
