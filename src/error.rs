@@ -37,6 +37,10 @@ pub enum Error {
     /// A compliance error: evaluation could not run.
     #[error(transparent)]
     Compliance(#[from] crate::compliance::ComplianceError),
+    /// A criteria error: an invalid criterion or file, or a criterion that could not be
+    /// applied.
+    #[error(transparent)]
+    Criteria(Box<crate::criteria::CriteriaError>),
 }
 
 #[cfg(test)]
