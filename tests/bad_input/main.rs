@@ -1,7 +1,7 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`, `events/`)
-//! holding cases: an input file (`name.toml`, `name.json`, `name.csv`) and
+//! Each area of the crate that reads files has a folder here (`directive/`, `criteria/`,
+//! `events/`) holding cases: an input file (`name.toml`, `name.json`, `name.csv`) and
 //! `name.expected`, which reads
 //!
 //! ```text
@@ -33,6 +33,7 @@ use std::sync::OnceLock;
 
 use directives::calendar::WorkCalendar;
 use directives::compliance::EventLoader;
+use directives::criteria;
 use directives::directive::{Directive, DirectiveError, Limit, LoadProblem, Loader};
 use directives::obligation::{ExpansionOptions, Obligations, obligations_with};
 use directives::org::Registry;
@@ -53,10 +54,14 @@ struct Failure {
 type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 
 /// The areas, by folder.
-const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive), ("events", load_events)];
+const AREAS: &[(&str, AreaLoader)] = &[
+    ("directive", load_directive),
+    ("criteria", load_criteria),
+    ("events", load_events),
+];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("events", 15)];
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("criteria", 10), ("events", 15)];
 
 /// The obligations event logs are read against: the seed letter 1470-CV/TU expanded over
 /// 2024 on the Thanh Hóa registry, with the half-yearly regime of Decree 09/2019 for its
@@ -109,6 +114,27 @@ fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure
     };
     result.map(|_| ()).map_err(|e| Failure {
         kind: directive_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// Criteria are checked against the Thanh Hóa registry of the examples.
+fn load_criteria(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    let registry = REGISTRY.get_or_init(|| {
+        Registry::from_toml_str(include_str!("../../examples/data/thanh_hoa.toml")).unwrap()
+    });
+    let loader = criteria::Loader::new(registry).origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no criteria format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: match e.problem() {
+            Some(problem) => format!("{}/{}", variant(&e), variant(problem)),
+            None => variant(&e),
+        },
         message: e.to_string(),
     })
 }
