@@ -236,6 +236,7 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::new(0), RequirementIndex::default());
     /// ```
+    #[must_use]
     pub const fn new(index: u32) -> RequirementIndex {
         RequirementIndex(index)
     }
@@ -249,6 +250,7 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::new(4).get(), 4);
     /// ```
+    #[must_use]
     pub const fn get(self) -> u32 {
         self.0
     }
@@ -265,6 +267,7 @@ impl RequirementIndex {
     /// assert_eq!(RequirementIndex::from_number(1), Some(RequirementIndex::new(0)));
     /// assert_eq!(RequirementIndex::from_number(0), None);
     /// ```
+    #[must_use]
     pub const fn number(self) -> u64 {
         self.0 as u64 + 1
     }
@@ -279,6 +282,7 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::from_number(3).map(|r| r.get()), Some(2));
     /// ```
+    #[must_use]
     pub const fn from_number(number: u64) -> Option<RequirementIndex> {
         if number == 0 || number > u32::MAX as u64 {
             None
@@ -337,6 +341,7 @@ impl Clause {
     /// assert_eq!("3a".parse::<Clause>()?.as_str(), "3a");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Clause::Task(number) => number.as_str(),
@@ -355,6 +360,7 @@ impl Clause {
     /// assert!("2".parse::<Clause>()?.task().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn task(&self) -> Option<&TaskNumber> {
         match self {
             Clause::Task(number) => Some(number),
@@ -513,6 +519,7 @@ impl ObligationKey {
     /// assert_eq!(key.directive().symbol().to_string(), "05/CT-UBND");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn directive(&self) -> &DirectiveKey {
         &self.directive
     }
@@ -527,6 +534,7 @@ impl ObligationKey {
     /// assert_eq!(key.clause(), &Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
@@ -543,6 +551,7 @@ impl ObligationKey {
     /// assert_eq!(key.requirement().number(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
@@ -560,6 +569,7 @@ impl ObligationKey {
     /// assert_eq!(key.body().as_ref(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> &BodyCode {
         &self.body
     }
@@ -574,6 +584,7 @@ impl ObligationKey {
     /// assert_eq!(key.period().to_string(), "2024-Q2");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }
@@ -727,6 +738,7 @@ impl Target {
     /// assert_eq!(Target::new(5.0)?.get(), 5.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn get(self) -> f64 {
         self.0
     }
@@ -741,6 +753,7 @@ impl Target {
     /// assert!(Target::new(5.0)?.is_met_by(6.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_met_by(self, value: f64) -> bool {
         value >= self.0
     }
@@ -868,6 +881,7 @@ impl Obligation {
     /// assert_eq!(obligation.holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(key: ObligationKey, due: NaiveDate) -> Obligation {
         Obligation {
             key,
@@ -911,6 +925,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).target(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn target(&self) -> Option<Target> {
         self.target
     }
@@ -953,6 +968,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).role(), Role::Lead);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> Role {
         self.role
     }
@@ -1025,6 +1041,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key(&self) -> &ObligationKey {
         &self.key
     }
@@ -1045,6 +1062,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn due_date(&self) -> NaiveDate {
         self.due
     }
@@ -1066,6 +1084,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn holder(&self) -> &BodyCode {
         self.holder.as_ref().unwrap_or(&self.key.body)
     }
@@ -1086,6 +1105,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn applicability(&self) -> Applicability {
         self.applicability
     }
@@ -1119,6 +1139,7 @@ impl ObligationId {
     ///
     /// assert_eq!(ObligationId::from_index(0).index(), 0);
     /// ```
+    #[must_use]
     pub const fn from_index(index: u32) -> ObligationId {
         ObligationId(index)
     }
@@ -1132,6 +1153,7 @@ impl ObligationId {
     ///
     /// assert_eq!(ObligationId::from_index(9).index(), 9);
     /// ```
+    #[must_use]
     pub const fn index(self) -> u32 {
         self.0
     }
@@ -1428,6 +1450,7 @@ impl Obligations {
     ///
     /// assert!(Obligations::new().is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> Obligations {
         Obligations::default()
     }
@@ -1441,6 +1464,7 @@ impl Obligations {
     ///
     /// assert_eq!(Obligations::with_capacity(1000).len(), 0);
     /// ```
+    #[must_use]
     pub fn with_capacity(rows: usize) -> Obligations {
         Obligations {
             directive: Vec::with_capacity(rows),
@@ -2497,6 +2521,7 @@ impl crate::regime::ReportingRegime {
     /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
     /// assert_eq!(ReportingRegime::preset("monthly"), None);
     /// ```
+    #[must_use]
     pub fn preset(name: &str) -> Option<crate::regime::ReportingRegime> {
         use crate::regime::ReportingRegime;
         Some(match name {
@@ -2542,6 +2567,7 @@ impl ExpansionOptions {
     ///
     /// assert_eq!(ExpansionOptions::new(), ExpansionOptions::default());
     /// ```
+    #[must_use]
     pub fn new() -> ExpansionOptions {
         ExpansionOptions::default()
     }
@@ -2615,6 +2641,7 @@ impl ExpansionOptions {
     /// assert!(options.regime_of(Some(Frequency::HalfYearly)).is_some());
     /// assert!(options.regime_of(Some(Frequency::Monthly)).is_none());
     /// ```
+    #[must_use]
     pub fn regime_of(
         &self,
         frequency: Option<crate::period::Frequency>,
@@ -2812,6 +2839,7 @@ impl Skipped {
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
     /// assert_eq!(s.clause(), &Clause::Monitoring);
     /// ```
+    #[must_use]
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
@@ -2826,6 +2854,7 @@ impl Skipped {
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(2), SkipReason::NoRegime);
     /// assert_eq!(s.requirement(), RequirementIndex::new(2));
     /// ```
+    #[must_use]
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
@@ -2840,6 +2869,7 @@ impl Skipped {
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoBodies);
     /// assert_eq!(s.reason(), SkipReason::NoBodies);
     /// ```
+    #[must_use]
     pub fn reason(&self) -> SkipReason {
         self.reason
     }
