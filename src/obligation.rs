@@ -34,10 +34,12 @@
 //!
 //! The key's parts come from the modules that own them: the directive's
 //! [`DirectiveKey`] (its symbol and issue date, as [`Directive::key`] gives it) and
-//! [`TaskNumber`] from [`directive`](crate::directive), [`BodyId`] from
-//! [`org`](crate::org) and [`Period`] from [`period`](crate::period).
+//! [`Clause`] (a [`TaskNumber`] or the monitoring clause) from
+//! [`directive`](crate::directive), [`BodyId`] from [`org`](crate::org) and [`Period`]
+//! from [`period`](crate::period).
 //!
 //! [`Directive::key`]: crate::directive::Directive::key
+//! [`TaskNumber`]: crate::directive::TaskNumber
 //!
 //! # Example
 //!
@@ -73,7 +75,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::directive::{DirectiveKey, Role, TaskNumber};
+use crate::directive::{Clause, DirectiveKey, Role};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
@@ -292,130 +294,6 @@ impl RequirementIndex {
     }
 }
 
-/// The part of a directive an obligation comes from: a numbered task, or the monitoring
-/// clause.
-///
-/// Most obligations come from a task, named by its [`TaskNumber`]. The monitoring clause
-/// (the body that follows, urges and inspects the implementation and "reports
-/// periodically") has no number, so it is a part of its own, [`Clause::Monitoring`],
-/// which no task number can be mistaken for: task numbers start with a digit.
-///
-/// `Display` names the part for people (`task 10`, `monitoring clause`);
-/// [`as_str`](Clause::as_str) gives the short form data files use (`10`, `monitoring`),
-/// which is also its serde form.
-///
-/// New parts may be added, so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use directives::directive::TaskNumber;
-/// use directives::obligation::Clause;
-///
-/// let task = Clause::from(TaskNumber::new("10")?);
-/// assert_eq!(task.to_string(), "task 10");
-/// assert_eq!(task.task().map(TaskNumber::as_str), Some("10"));
-/// assert_eq!(Clause::Monitoring.to_string(), "monitoring clause");
-/// assert_eq!("monitoring".parse::<Clause>()?, Clause::Monitoring);
-/// assert_eq!("10".parse::<Clause>()?, task);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Clause {
-    /// A numbered task.
-    Task(TaskNumber),
-    /// The monitoring clause.
-    Monitoring,
-}
-
-impl Clause {
-    /// The short form: the task number, or `monitoring`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::Clause;
-    ///
-    /// assert_eq!(Clause::Monitoring.as_str(), "monitoring");
-    /// assert_eq!("3a".parse::<Clause>()?.as_str(), "3a");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Clause::Task(number) => number.as_str(),
-            Clause::Monitoring => "monitoring",
-        }
-    }
-
-    /// The task number, when the part is a task.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::Clause;
-    ///
-    /// assert_eq!(Clause::Monitoring.task(), None);
-    /// assert!("2".parse::<Clause>()?.task().is_some());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn task(&self) -> Option<&TaskNumber> {
-        match self {
-            Clause::Task(number) => Some(number),
-            Clause::Monitoring => None,
-        }
-    }
-}
-
-impl From<TaskNumber> for Clause {
-    fn from(number: TaskNumber) -> Clause {
-        Clause::Task(number)
-    }
-}
-
-impl fmt::Display for Clause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Clause::Task(number) => write!(f, "task {number}"),
-            Clause::Monitoring => f.write_str("monitoring clause"),
-        }
-    }
-}
-
-impl std::str::FromStr for Clause {
-    type Err = crate::directive::DirectiveError;
-
-    /// Parses the short form: `monitoring`, or a task number.
-    ///
-    /// # Errors
-    ///
-    /// [`DirectiveError::InvalidTaskNumber`](crate::directive::DirectiveError::InvalidTaskNumber)
-    /// for anything else.
-    fn from_str(s: &str) -> Result<Clause, Self::Err> {
-        if s == "monitoring" {
-            return Ok(Clause::Monitoring);
-        }
-        TaskNumber::new(s).map(Clause::Task)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Clause {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Clause {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 /// What identifies an obligation: (directive key, clause, requirement, body, period),
 /// written as its *reference*.
 ///
@@ -529,7 +407,8 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use directives::obligation::{Clause, ObligationKey};
+    /// # use directives::directive::Clause;
+    /// # use directives::obligation::{ObligationKey};
     /// let key: ObligationKey = "05/CT-UBND@2024-03-01/monitoring.1/SYT/2024".parse()?;
     /// assert_eq!(key.clause(), &Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1513,7 +1392,8 @@ impl Obligations {
     ///
     /// ```
     /// use directives::directive::TaskNumber;
-    /// use directives::obligation::{Clause, Obligations};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{Obligations};
     ///
     /// let mut store = Obligations::new();
     /// let a = store.add_clause(TaskNumber::new("1")?)?;
@@ -2759,7 +2639,8 @@ impl fmt::Display for SkipReason {
 ///
 /// ```
 /// use directives::directive::TaskNumber;
-/// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+/// use directives::directive::Clause;
+/// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
 ///
 /// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
 /// assert_eq!(skipped.clause(), &Clause::Task(TaskNumber::new("4")?));
@@ -2812,7 +2693,8 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(1), SkipReason::NoDeadline);
     /// assert_eq!(s.requirement().get(), 1);
@@ -2834,7 +2716,8 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
     /// assert_eq!(s.clause(), &Clause::Monitoring);
@@ -2849,7 +2732,8 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(2), SkipReason::NoRegime);
     /// assert_eq!(s.requirement(), RequirementIndex::new(2));
@@ -2864,7 +2748,8 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoBodies);
     /// assert_eq!(s.reason(), SkipReason::NoBodies);
@@ -3465,6 +3350,7 @@ pub enum ObligationError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directive::TaskNumber;
     use crate::document::DocSymbol;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

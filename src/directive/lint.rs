@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::DirectiveError;
 use super::model::Directive;
-use super::task::{Assignee, Assignment, PeriodicReport, Requirement, Role, TaskNumber};
+use super::task::{Assignee, Assignment, Clause, PeriodicReport, Requirement, Role, TaskNumber};
 use crate::calendar::WorkCalendar;
 use crate::document::DocumentIndex;
 use crate::document::SymbolSystem;
@@ -377,6 +377,82 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The clause the place is in: a task (its own place, an assignment or a requirement
+    /// of it) or the monitoring clause; `None` for the document, a reference or a
+    /// recipient.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Clause, Location};
+    ///
+    /// let at = Location::Requirement { task: 9, number: "10".parse()?, index: 0 };
+    /// assert_eq!(at.clause(), Some(Clause::Task("10".parse()?)));
+    /// assert_eq!(Location::MonitoringAssignment { index: 1 }.clause(), Some(Clause::Monitoring));
+    /// assert_eq!(Location::Document.clause(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn clause(&self) -> Option<Clause> {
+        match self {
+            Location::Task { number, .. }
+            | Location::Assignment { number, .. }
+            | Location::Requirement { number, .. } => Some(Clause::Task(number.clone())),
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => Some(Clause::Monitoring),
+            Location::Document | Location::Reference { .. } | Location::Recipient { .. } => None,
+        }
+    }
+
+    /// The place of assignment `i` of the clause this place is in; the place itself when
+    /// it is in no clause (the linter and the builder call it on a clause's place only).
+    pub(super) fn assignment(&self, i: usize) -> Location {
+        match self {
+            Location::Task { task, number }
+            | Location::Assignment { task, number, .. }
+            | Location::Requirement { task, number, .. } => Location::Assignment {
+                task: *task,
+                number: number.clone(),
+                index: i,
+            },
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => Location::MonitoringAssignment { index: i },
+            other => other.clone(),
+        }
+    }
+
+    /// The place of requirement `i` of the clause this place is in; the place itself when
+    /// it is in no clause (the linter and the builder call it on a clause's place only).
+    pub(super) fn requirement(&self, i: usize) -> Location {
+        match self {
+            Location::Task { task, number }
+            | Location::Assignment { task, number, .. }
+            | Location::Requirement { task, number, .. } => Location::Requirement {
+                task: *task,
+                number: number.clone(),
+                index: i,
+            },
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => {
+                Location::MonitoringRequirement { index: i }
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// What the lints call the clause, in English and Vietnamese.
+    fn noun(&self) -> (&'static str, &'static str) {
+        match self.clause() {
+            Some(Clause::Monitoring) => ("monitoring clause", "nội dung theo dõi, đôn đốc"),
+            _ => ("task", "nhiệm vụ"),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
@@ -539,75 +615,27 @@ impl fmt::Display for Lint {
 
 // ---------------------------------------------------------------- the linter
 
-/// A task or the monitoring clause, for the checks they share.
-#[derive(Debug, Clone)]
-pub(super) enum Part {
-    Task { index: usize, number: TaskNumber },
-    Monitoring,
-}
-
-impl Part {
-    /// What the lints call the part, in English and Vietnamese.
-    fn noun(&self) -> (&'static str, &'static str) {
-        match self {
-            Part::Task { .. } => ("task", "nhiệm vụ"),
-            Part::Monitoring => ("monitoring clause", "nội dung theo dõi, đôn đốc"),
-        }
-    }
-
-    fn location(&self) -> Location {
-        match self {
-            Part::Task { index, number } => Location::Task {
-                task: *index,
-                number: number.clone(),
-            },
-            Part::Monitoring => Location::Monitoring,
-        }
-    }
-
-    pub(super) fn assignment(&self, i: usize) -> Location {
-        match self {
-            Part::Task { index, number } => Location::Assignment {
-                task: *index,
-                number: number.clone(),
-                index: i,
-            },
-            Part::Monitoring => Location::MonitoringAssignment { index: i },
-        }
-    }
-
-    pub(super) fn requirement(&self, i: usize) -> Location {
-        match self {
-            Part::Task { index, number } => Location::Requirement {
-                task: *index,
-                number: number.clone(),
-                index: i,
-            },
-            Part::Monitoring => Location::MonitoringRequirement { index: i },
-        }
-    }
-}
-
 impl Directive {
-    /// The tasks and the monitoring clause, with their assignments and requirements.
-    pub(super) fn parts(&self) -> Vec<(Part, &[Assignment], &[Requirement])> {
-        let mut parts: Vec<(Part, &[Assignment], &[Requirement])> = self
+    /// The tasks and the monitoring clause (each named by its [`Location`]), with their
+    /// assignments and requirements.
+    pub(super) fn parts(&self) -> Vec<(Location, &[Assignment], &[Requirement])> {
+        let mut parts: Vec<(Location, &[Assignment], &[Requirement])> = self
             .tasks
             .iter()
             .enumerate()
-            .map(|(index, task)| {
+            .map(|(task, t)| {
                 (
-                    Part::Task {
-                        index,
-                        number: task.number().clone(),
+                    Location::Task {
+                        task,
+                        number: t.number().clone(),
                     },
-                    task.assignments(),
-                    task.requirements(),
+                    t.assignments(),
+                    t.requirements(),
                 )
             })
             .collect();
         if let Some(m) = &self.monitoring {
-            parts.push((Part::Monitoring, m.assignments(), m.requirements()));
+            parts.push((Location::Monitoring, m.assignments(), m.requirements()));
         }
         parts
     }
@@ -751,11 +779,11 @@ impl<'a> Linter<'a> {
 
     fn part(
         &mut self,
-        part: &Part,
+        part: &Location,
         assignments: &[Assignment],
         requirements: &[Requirement],
     ) -> Result<(), DirectiveError> {
-        let at = part.location();
+        let at = part.clone();
         let (en, vi) = part.noun();
         let leads: usize = assignments
             .iter()
