@@ -336,7 +336,7 @@ impl Measured {
 
     fn label(&self, lang: Lang) -> String {
         let value = match self.grade {
-            Some(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Some(g) => g.label(lang).to_owned(),
             None => number(self.value),
         };
         format!("{value} ({}/{})", number(self.numerator), self.denominator)
@@ -2211,6 +2211,6 @@ enum SortPart {
     Period(Period),
     Directive(
         crate::directive::DirectiveKey,
-        Option<crate::obligation::Clause>,
+        Option<crate::directive::Clause>,
     ),
 }
