@@ -539,7 +539,7 @@ impl Directive {
 
     /// The lints of the directive against a registry of bodies, resolved on the issue
     /// date, in a stable order: the document and its references, the recipients, each task
-    /// in order, the monitoring clause. See [`LintCode`] for the list.
+    /// in order, the monitoring clause. See [`LintCode`](super::LintCode) for the list.
     ///
     /// The calendar gives the due dates of periodic reports over the directive's horizon,
     /// for the "deadline before issue" lint.
