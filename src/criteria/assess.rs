@@ -6,9 +6,10 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
+#[cfg(feature = "serde")]
+use super::model::Threshold;
 use super::model::{
-    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Threshold, Trend, grade_rank,
-    number,
+    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
 use crate::Lang;
 use crate::compliance::{Evaluation, Grade, Status, StatusCounts};
@@ -336,7 +337,7 @@ impl Measured {
 
     fn label(&self, lang: Lang) -> String {
         let value = match self.grade {
-            Some(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Some(g) => g.label(lang).to_owned(),
             None => number(self.value),
         };
         format!("{value} ({}/{})", number(self.numerator), self.denominator)
@@ -2211,6 +2212,6 @@ enum SortPart {
     Period(Period),
     Directive(
         crate::directive::DirectiveKey,
-        Option<crate::obligation::Clause>,
+        Option<crate::directive::Clause>,
     ),
 }

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::{CriteriaError, CriteriaProblem};
 use crate::Lang;
 use crate::compliance::{Grade, GradingPolicy, Status};
+use crate::directive::Clause;
 use crate::directive::{DirectiveKey, Role, Severity};
-use crate::obligation::Clause;
 use crate::org::Selector;
 use crate::period::Period;
 use crate::provenance::Provenance;
@@ -857,6 +857,7 @@ impl Scope {
     ///
     /// assert!(Scope::all().directive_filter().is_empty());
     /// ```
+    #[must_use]
     pub fn all() -> Scope {
         Scope::default()
     }
@@ -887,7 +888,7 @@ impl Scope {
     ///
     /// ```
     /// use directives::criteria::Scope;
-    /// use directives::obligation::Clause;
+    /// use directives::directive::Clause;
     ///
     /// let scope = Scope::all().tasks(["10".parse::<Clause>()?]);
     /// assert_eq!(scope.task_filter()[0].as_str(), "10");
@@ -1543,10 +1544,7 @@ impl Measure {
                 .pick("tỷ lệ chưa hoàn thành quá hạn", "overdue share")
                 .to_owned(),
             Measure::Count(statuses) => {
-                let names: Vec<&str> = statuses
-                    .iter()
-                    .map(|s| lang.pick(s.label_vi(), s.label_en()))
-                    .collect();
+                let names: Vec<&str> = statuses.iter().map(|s| s.label(lang)).collect();
                 format!("{} ({})", lang.pick("số", "count"), names.join(", "))
             }
             Measure::Reports => lang.pick("số báo cáo", "reports").to_owned(),
@@ -1632,7 +1630,7 @@ impl Threshold {
     fn label(&self, lang: Lang) -> String {
         match self {
             Threshold::Number(v) => number(*v),
-            Threshold::Grade(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Threshold::Grade(g) => g.label(lang).to_owned(),
         }
     }
 }
