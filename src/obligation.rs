@@ -1977,6 +1977,7 @@ impl Obligations {
     /// assert_eq!(store.key_index_bytes(), 16 * 8);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key_index_bytes(&self) -> usize {
         self.index.get().map_or(0, KeyIndex::bytes)
     }

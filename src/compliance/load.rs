@@ -18,8 +18,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 
 use super::{ComplianceError, Event, EventKind, Events};
+use crate::directive::Clause;
 use crate::directive::DirectiveKey;
-use crate::obligation::{Clause, ObligationId, ObligationKey, Obligations, RequirementIndex};
+use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementIndex};
 use crate::period::Period;
 use crate::text::quote;
 
@@ -365,6 +366,7 @@ impl EventLoadError {
     /// assert_eq!(err.origin(), Some("a.csv"));
     /// # }
     /// ```
+    #[must_use]
     pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
     }
@@ -384,6 +386,7 @@ impl EventLoadError {
     /// assert_eq!(err.line(), Some(2));
     /// # }
     /// ```
+    #[must_use]
     pub fn line(&self) -> Option<u32> {
         self.line
     }
@@ -404,6 +407,7 @@ impl EventLoadError {
     /// assert_eq!(err.column(), Some(4));
     /// # }
     /// ```
+    #[must_use]
     pub fn column(&self) -> Option<u32> {
         self.column
     }
@@ -423,6 +427,7 @@ impl EventLoadError {
     /// assert_eq!(err.field(), Some("when"));
     /// # }
     /// ```
+    #[must_use]
     pub fn field(&self) -> Option<&str> {
         self.field.as_deref()
     }
@@ -442,6 +447,7 @@ impl EventLoadError {
     /// assert_eq!(err.problem(), &EventProblem::Empty);
     /// # }
     /// ```
+    #[must_use]
     pub fn problem(&self) -> &EventProblem {
         &self.problem
     }

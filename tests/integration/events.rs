@@ -23,7 +23,7 @@ const LETTER: &str = "1470-CV/TU@2024-02-22";
 fn key(clause: &str, requirement: u32, body: &str, period: &str) -> ObligationKey {
     ObligationKey::new(
         DirectiveKey::new(DocSymbol::parse("1470-CV/TU").unwrap(), d(2024, 2, 22)),
-        clause.parse::<directives::obligation::Clause>().unwrap(),
+        clause.parse::<directives::directive::Clause>().unwrap(),
         RequirementIndex::new(requirement),
         BodyCode::new(body).unwrap(),
         period.parse::<Period>().unwrap(),
