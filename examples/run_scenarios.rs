@@ -40,11 +40,9 @@ fn main() -> ExitCode {
     };
     let mut failed = 0usize;
     for outcome in &outcomes {
-        if bless {
-            if let Err(error) = outcome.bless() {
-                eprintln!("error: {error}");
-                return ExitCode::FAILURE;
-            }
+        if bless && let Err(error) = outcome.bless() {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
         }
         let golden_only = outcome.mismatches().all(|c| c.path().starts_with("golden"));
         if outcome.passed() || (bless && golden_only) {

@@ -569,7 +569,9 @@ fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 fn syntax_error(file: &Path, text: &str, path: &str, error: &toml::de::Error) -> ScenarioError {
-    let path = if path.is_empty() { "." } else { path };
+    // An event is read with its span; the path of a value inside it names the event.
+    let path = path.replace(".$__serde_spanned_private_value", "");
+    let path = if path.is_empty() { "." } else { path.as_str() };
     let mut e = ScenarioError::new(
         file,
         path,
