@@ -609,6 +609,8 @@ struct Resolver<'a> {
     obligations: &'a Obligations,
     index: HashMap<SelectionKey, Vec<(u32, ObligationKey)>>,
     as_of: &'a [NaiveDate],
+    /// Whether the evaluation counts working days (it has a calendar).
+    working_days: bool,
 }
 
 impl Resolver<'_> {
@@ -933,6 +935,18 @@ impl Resolver<'_> {
                     .collect::<Result<Vec<_>, _>>()?,
             ),
         };
+        if let Some(late) = wire.lateness
+            && late.working_days.is_some()
+            && !self.working_days
+        {
+            return Err(self.error(
+                format!("{path}.lateness.working_days"),
+                ScenarioProblem::NeverChecked {
+                    reason: "the policy has no calendar, so working days are never counted"
+                        .to_owned(),
+                },
+            ));
+        }
         let holder = match &wire.holder {
             None => None,
             Some(code) => Some(self.body(format!("{path}.holder"), code)?),
@@ -1268,6 +1282,7 @@ impl Scenario {
             obligations: &obligations,
             index,
             as_of: &as_of,
+            working_days: policy.calendar().is_some(),
         };
 
         // Events: the log by path, then the inline ones.

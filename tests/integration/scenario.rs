@@ -248,6 +248,16 @@ fn bad_scenarios_name_path_and_value() {
         "{error}"
     );
 
+    let error = error_of(
+        "no_calendar",
+        "[policy]\ncalendar = \"none\"\nrest_day_shift = \"ignore\"\n[[expect]]\n[[expect.findings]]\ntask = \"1\"\nbody = \"P-SYT\"\nperiod = \"2024-03\"\nlateness = { calendar_days = 0, working_days = 0 }\n",
+    );
+    assert_eq!(error.path(), "expect[0].findings[0].lateness.working_days");
+    assert_eq!(
+        error.problem().to_string(),
+        "expectation can never be checked: the policy has no calendar, so working days are never counted"
+    );
+
     // A long value is quoted with a bound.
     let long = "P".repeat(10_000);
     let error = error_of(
