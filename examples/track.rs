@@ -73,7 +73,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         registry
             .name_on(id, on)
             .or_else(|| registry.body(id).map(|b| b.names()))
-            .map_or_else(|| format!("{id:?}"), |n| n.vi().to_owned())
+            .map_or_else(
+                || format!("{id:?}"),
+                |n| n.name(directives::Lang::Vi).to_owned(),
+            )
     };
 
     // 1. The letter and what it leaves open.
@@ -140,8 +143,8 @@ fn run() -> Result<(), Box<dyn Error>> {
         if n > 0 {
             println!(
                 "  {:<24} {:<26} {n:>3}",
-                status.label_en(),
-                status.label_vi()
+                status.label(directives::Lang::En),
+                status.label(directives::Lang::Vi)
             );
         }
     }
@@ -167,7 +170,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             name(body, finding.original_due()),
             key.clause(),
             key.period(),
-            finding.status().label_en(),
+            finding.status().label(directives::Lang::En),
             finding.original_due(),
         );
         if finding.effective_due() != finding.original_due() {
@@ -288,7 +291,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             println!("  none of them owes an obligation due in {year}");
         }
         for (grade, n) in by_grade.iter().rev() {
-            println!("  {:<15} {n:>3} bodies", grade.label_en());
+            println!("  {:<15} {n:>3} bodies", grade.label(directives::Lang::En));
             for condition in policy.conditions_not_applied(*grade) {
                 println!("    not checked: {condition}");
             }
@@ -298,7 +301,7 @@ fn run() -> Result<(), Box<dyn Error>> {
                 "  lowest: {} — timeliness index {:.1}, {}",
                 name(last.body, letter.issued()),
                 last.timeliness_index,
-                last.grade.label_vi()
+                last.grade.label(directives::Lang::Vi)
             );
             if let Some((_, counts)) = group.iter().find(|(id, _)| *id == last.body) {
                 let assessment = policy.assess(year, counts);

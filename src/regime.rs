@@ -941,7 +941,7 @@ impl RegimeScope {
 /// ```
 /// use directives::regime::Applicability;
 ///
-/// assert_eq!(Applicability::ByAnalogy.label_vi(), "áp dụng tương tự");
+/// assert_eq!(Applicability::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
 /// assert_eq!(Applicability::Direct.to_string(), "directly");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -959,44 +959,36 @@ pub enum Applicability {
 }
 
 impl Applicability {
-    /// The English label: `directly` or `by analogy`.
+    /// The label in `lang`: `directly`, `by analogy`, or in Vietnamese
+    /// `áp dụng trực tiếp`, `áp dụng tương tự`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::regime::Applicability;
     ///
-    /// assert_eq!(Applicability::ByAnalogy.label_en(), "by analogy");
+    /// assert_eq!(Applicability::ByAnalogy.label(Lang::En), "by analogy");
+    /// assert_eq!(Applicability::Direct.label(Lang::Vi), "áp dụng trực tiếp");
     /// ```
     #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Applicability::Direct => "directly",
-            Applicability::ByAnalogy => "by analogy",
-        }
-    }
-
-    /// The Vietnamese label: `áp dụng trực tiếp` or `áp dụng tương tự`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::regime::Applicability;
-    ///
-    /// assert_eq!(Applicability::Direct.label_vi(), "áp dụng trực tiếp");
-    /// ```
-    #[must_use]
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Applicability::Direct => "áp dụng trực tiếp",
-            Applicability::ByAnalogy => "áp dụng tương tự",
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                Applicability::Direct => "áp dụng trực tiếp",
+                Applicability::ByAnalogy => "áp dụng tương tự",
+            },
+            crate::Lang::En => match self {
+                Applicability::Direct => "directly",
+                Applicability::ByAnalogy => "by analogy",
+            },
         }
     }
 }
 
 impl fmt::Display for Applicability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

@@ -62,7 +62,7 @@
 //!      (Civil Code 2015 art. 148.5).",
 //! );
 //! assert_eq!(
-//!     finding.explanation().sentence_vi(),
+//!     finding.explanation().sentence(directives::Lang::Vi),
 //!     "Đã hoàn thành đúng hạn: thực hiện ngày 20/10/2025, không muộn hơn hạn chót 20/10/2025 \
 //!      (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 18/10/2025 \
 //!      trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 20/10/2025 \

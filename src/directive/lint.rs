@@ -493,13 +493,14 @@ impl Lint {
         &self.location
     }
 
-    /// The message in English.
+    /// The message in `lang` (the English one also ends its `Display`).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::Lang;
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Registry;
     ///
@@ -507,34 +508,13 @@ impl Lint {
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
     /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
-    /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
+    /// assert_eq!(lint.sentence(Lang::En), "the task has no lead (chủ trì)");
+    /// assert_eq!(lint.sentence(Lang::Vi), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn message_en(&self) -> &str {
-        &self.en
-    }
-
-    /// The message in Vietnamese.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
-    /// use directives::document::{DocSymbol, Document};
-    /// use directives::org::Registry;
-    ///
-    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
-    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
-    /// let lint = &lints[0];
-    /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn message_vi(&self) -> &str {
-        &self.vi
+    pub fn sentence(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
     }
 }
 
