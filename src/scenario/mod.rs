@@ -901,14 +901,14 @@ impl Resolver<'_> {
             }
         };
         if let (Some(status), Some(provision)) = (status, &wire.provision)
-            && status.provision().unwrap_or("none") != provision
+            && status.provision(crate::Lang::En).unwrap_or("none") != provision
         {
             return Err(self.error(
                 format!("{path}.provision"),
                 ScenarioProblem::NeverChecked {
                     reason: format!(
                         "status `{status}` rests on {}, not {}, so both cannot hold",
-                        crate::text::quote(status.provision().unwrap_or("none")),
+                        crate::text::quote(status.provision(crate::Lang::En).unwrap_or("none")),
                         crate::text::quote(provision)
                     ),
                 },
@@ -1646,8 +1646,16 @@ fn render(text: &mut String, findings: &Findings) {
             let _ = write!(text, ", indicator {indicator}");
         }
         let _ = writeln!(text);
-        let _ = writeln!(text, "    en: {}", f.explanation().sentence_en());
-        let _ = writeln!(text, "    vi: {}", f.explanation().sentence_vi());
+        let _ = writeln!(
+            text,
+            "    en: {}",
+            f.explanation().sentence(crate::Lang::En)
+        );
+        let _ = writeln!(
+            text,
+            "    vi: {}",
+            f.explanation().sentence(crate::Lang::Vi)
+        );
     }
     for d in findings.diagnostics() {
         let _ = writeln!(text, "  diagnostic: {d}");
@@ -1721,7 +1729,7 @@ fn compare(
             out.push(Comparison::new(
                 format!("{p}.provision"),
                 provision.clone(),
-                f.explanation().provision().unwrap_or("none"),
+                f.explanation().provision(crate::Lang::En).unwrap_or("none"),
             ));
         }
         if let Some(notes) = &fc.notes {
