@@ -98,6 +98,20 @@ fn note_kind(note: &Note) -> &'static str {
     }
 }
 
+/// The outcomes of an indicator, as scenarios name them (`none` for a finding that is not
+/// an indicator's).
+const INDICATOR_OUTCOMES: [&str; 4] = ["met", "missed", "no_value", "none"];
+
+fn indicator_name(outcome: Option<&crate::compliance::IndicatorOutcome>) -> &'static str {
+    use crate::compliance::IndicatorOutcome;
+    match outcome {
+        Some(IndicatorOutcome::Met { .. }) => "met",
+        Some(IndicatorOutcome::Missed { .. }) => "missed",
+        Some(IndicatorOutcome::NoValue { .. }) => "no_value",
+        None => "none",
+    }
+}
+
 fn grade_name(grade: Option<Grade>) -> &'static str {
     match grade {
         Some(Grade::Excellent) => "excellent",
@@ -479,6 +493,7 @@ struct FindingCheck {
     holder: Option<String>,
     due: Option<NaiveDate>,
     deadline: Option<NaiveDate>,
+    indicator: Option<&'static str>,
 }
 
 /// Expectations of one grade, with every reference resolved.
@@ -947,6 +962,24 @@ impl Resolver<'_> {
                 },
             ));
         }
+        let indicator = match &wire.indicator {
+            None => None,
+            Some(value) => Some(
+                INDICATOR_OUTCOMES
+                    .iter()
+                    .find(|k| **k == value.as_str())
+                    .copied()
+                    .ok_or_else(|| {
+                        self.error(
+                            format!("{path}.indicator"),
+                            ScenarioProblem::InvalidValue {
+                                value: value.clone(),
+                                expected: "`met`, `missed`, `no_value` or `none`".to_owned(),
+                            },
+                        )
+                    })?,
+            ),
+        };
         let holder = match &wire.holder {
             None => None,
             Some(code) => Some(self.body(format!("{path}.holder"), code)?),
@@ -962,6 +995,7 @@ impl Resolver<'_> {
             holder,
             due: wire.due.map(|d| d.0),
             deadline: wire.deadline.map(|d| d.0),
+            indicator,
         };
         if check.status.is_none()
             && check.rule_id.is_none()
@@ -971,12 +1005,13 @@ impl Resolver<'_> {
             && check.holder.is_none()
             && check.due.is_none()
             && check.deadline.is_none()
+            && check.indicator.is_none()
         {
             return Err(self.error(
                 path.to_owned(),
                 ScenarioProblem::NeverChecked {
                     reason: "it names a finding but checks nothing of it: give a status, \
-                             rule_id, provision, notes, lateness, holder, due or deadline"
+                             rule_id, provision, notes, lateness, holder, due, deadline or indicator"
                         .to_owned(),
                 },
             ));
@@ -1768,6 +1803,13 @@ fn compare(
                 format!("{p}.due"),
                 due.to_string(),
                 f.original_due().to_string(),
+            ));
+        }
+        if let Some(indicator) = fc.indicator {
+            out.push(Comparison::new(
+                format!("{p}.indicator"),
+                indicator,
+                indicator_name(f.indicator().as_ref()),
             ));
         }
         if let Some(deadline) = fc.deadline {

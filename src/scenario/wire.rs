@@ -129,6 +129,8 @@ pub(crate) struct FindingWire {
     pub(crate) due: Option<Day>,
     #[serde(default)]
     pub(crate) deadline: Option<Day>,
+    #[serde(default)]
+    pub(crate) indicator: Option<String>,
 }
 
 /// Lateness in calendar and working days.
