@@ -63,9 +63,28 @@ use crate::period::Period;
 use crate::regime::ReportingRegime;
 
 /// The name of the scenario itself among its variants.
+///
+/// # Example
+///
+/// ```
+/// use directives::scenario::{BASE, variant_names};
+///
+/// assert_eq!(variant_names("tests/scenarios/waived.scenario.toml")?, [BASE, "reopened"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const BASE: &str = "base";
 
-/// The suffix of scenario files, which [`run_dir`] looks for.
+/// The suffix of scenario files, which [`run_dir`] and [`scenario_files`] look for.
+///
+/// # Example
+///
+/// ```
+/// use directives::scenario::{SUFFIX, scenario_files};
+///
+/// let files = scenario_files("tests/scenarios")?;
+/// assert!(files.iter().all(|f| f.to_string_lossy().ends_with(SUFFIX)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SUFFIX: &str = ".scenario.toml";
 
 /// The note kinds, as scenarios name them.
