@@ -38,7 +38,7 @@ use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
 use directives::org::{BodyId, BodyKind, Change, Registry};
 use directives::period::Period;
-use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 
 const REGISTRY: &str = "examples/data/thanh_hoa.toml";
 const LETTER: &str = "examples/data/1470-CV-TU.toml";
@@ -149,8 +149,8 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
     }
     println!("\nEvery verdict other than a plain \"done on time\", and why:");
-    let how = RegimeScope::StateAdministration.applicability(letter.document().symbol().system());
-    if how == Applicability::ByAnalogy {
+    let how = RegimeScope::StateAdministration.force(letter.document().symbol().system());
+    if how == LegalForce::ByAnalogy {
         println!(
             "(Decision 42/2014/QĐ-TTg and Decree 09/2019/NĐ-CP govern state bodies; for this \
              Party letter they apply {how})"

@@ -37,8 +37,8 @@
 //! Decree 09/2019/NĐ-CP governs reporting by and between *state administrative agencies*
 //! (art. 1–2). The Decree 09 presets carry [`RegimeScope::StateAdministration`]; applied to
 //! a directive of the Party, such as an official letter of a provincial party committee,
-//! they apply *by analogy* only ([`Applicability::ByAnalogy`], from
-//! [`RegimeScope::applicability`]).
+//! they apply *by analogy* only ([`LegalForce::ByAnalogy`], from
+//! [`RegimeScope::force`]).
 //! Lints and explanations say so where they cite the decree for a Party document.
 //!
 //! Every preset carries a [`Provenance`]; [`facts`] lists them with the legal rules this
@@ -59,10 +59,10 @@
 //!   day is a rest day (Civil Code 2015 art. 148.5);
 //! - a [`Term`] ends as [`Term::ends_on`] says (Civil Code 2015 arts. 147–148);
 //! - a fixed day of the month ([`DeadlineRule::DayOfLastMonth`]) moves or not as its
-//!   [`OnRestDay`] says. The Decree 09 presets move it to the next working day: art. 13.1
+//!   [`Roll`] says. The Decree 09 presets move it to the next working day: art. 13.1
 //!   names a calendar day and does not say otherwise, so this crate reads the general rule
 //!   of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise;
-//!   this is the crate's reading, not a ruling). Build the rule with [`OnRestDay::Keep`]
+//!   this is the crate's reading, not a ruling). Build the rule with [`Roll::Keep`]
 //!   to hold the day.
 //!
 //! # Example
@@ -106,12 +106,13 @@ use crate::provenance::{Fact, FactArea, Provenance};
 ///
 /// ```
 /// use directives::period::Frequency;
-/// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeError, ReportingRegime};
+/// use directives::regime::{CutOff, DeadlineRule, RegimeError, ReportingRegime};
+/// use directives::calendar::Roll;
 ///
 /// let err = ReportingRegime::builder("monthly")
 ///     .frequency(Frequency::Monthly)
 ///     .cut_off(CutOff::Decree09)
-///     .deadline(DeadlineRule::DayOfLastMonth { day: 10, on_rest_day: OnRestDay::Keep })
+///     .deadline(DeadlineRule::DayOfLastMonth { day: 10, on_rest_day: Roll::Keep })
 ///     .build()
 ///     .unwrap_err();
 /// assert!(matches!(err, RegimeError::DeadlineNotAfterCutOff { .. }));
@@ -400,40 +401,6 @@ impl fmt::Display for CutOff {
     }
 }
 
-/// What happens to a fixed-date deadline that falls on a weekly rest day or a public
-/// holiday.
-///
-/// Serde names: `keep`, `next_working_day`.
-///
-/// Other conventions (such as the previous working day, [`Roll::Preceding`]) may be added,
-/// so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use directives::regime::{DeadlineRule, OnRestDay, ReportingRegime};
-///
-/// let regime = ReportingRegime::decree_09_monthly();
-/// assert_eq!(
-///     regime.deadline(),
-///     DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: OnRestDay::NextWorkingDay },
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum OnRestDay {
-    /// The deadline stays on its day.
-    Keep,
-    /// The deadline ends on the next working day (Civil Code 2015 art. 148.5).
-    NextWorkingDay,
-}
-
 /// Whether a count of days counts working days or calendar days.
 ///
 /// Serde names: `working_days`, `calendar_days`.
@@ -464,7 +431,7 @@ pub enum DayCount {
 /// How a periodic report's due date follows from its period and data window.
 ///
 /// Serde form (snake_case, tagged by `kind`):
-/// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "next_working_day"}`,
+/// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "following"}`,
 /// `{"kind": "after_cut_off", "days": 5, "count": "working_days"}`,
 /// `{"kind": "after_period_end", "days": 10, "count": "calendar_days"}`,
 /// `{"kind": "term_after_cut_off", "term": "1 month"}`,
@@ -475,9 +442,10 @@ pub enum DayCount {
 /// # Example
 ///
 /// ```
-/// use directives::regime::{DeadlineRule, OnRestDay};
+/// use directives::regime::{DeadlineRule};
+/// use directives::calendar::Roll;
 ///
-/// let rule = DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: OnRestDay::Keep };
+/// let rule = DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: Roll::Keep };
 /// assert_eq!(rule.to_string(), "day 25 of the last month");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -494,8 +462,9 @@ pub enum DeadlineRule {
     DayOfLastMonth {
         /// The day of the month, 1 to 31.
         day: u8,
-        /// Whether the day moves when it is not a working day.
-        on_rest_day: OnRestDay,
+        /// Whether and where the day moves when it is not a working day
+        /// ([`Roll::Keep`] holds it; [`Roll::Following`] is Civil Code 2015 art. 148.5).
+        on_rest_day: Roll,
     },
     /// `days` days after the last day of the cut-off window.
     AfterCutOff {
@@ -609,10 +578,17 @@ impl fmt::Display for DeadlineRule {
         match self {
             DeadlineRule::DayOfLastMonth { day, on_rest_day } => {
                 write!(f, "day {day} of the last month")?;
-                if *on_rest_day == OnRestDay::NextWorkingDay {
-                    f.write_str(", or the next working day")?;
-                }
-                Ok(())
+                f.write_str(match on_rest_day {
+                    Roll::Keep => "",
+                    Roll::Following => ", or the next working day",
+                    Roll::Preceding => ", or the previous working day",
+                    Roll::ModifiedFollowing => {
+                        ", or the next working day in that month (else the previous one)"
+                    }
+                    Roll::ModifiedPreceding => {
+                        ", or the previous working day in that month (else the next one)"
+                    }
+                })
             }
             DeadlineRule::AfterCutOff { days, count } => {
                 write!(f, "{days} {} after the cut-off", unit(count))
@@ -660,9 +636,10 @@ impl Tier {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -683,9 +660,10 @@ impl Tier {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -790,10 +768,11 @@ impl ReportingPeriod {
         self.due
     }
 
-    /// The fixed day of the month the deadline fell on before it moved to the next working
-    /// day, when it did: the due date then rests on this crate's reading of Civil Code 2015
-    /// art. 148.5 for a fixed-day deadline, an unverified fact
-    /// (`fixed_day_moves_off_rest_day` in [`facts`]) that a report can name.
+    /// The fixed day of the month the deadline fell on before its [`Roll`] moved it to a
+    /// working day, when it did: with [`Roll::Following`] (the presets) the due date then
+    /// rests on this crate's reading of Civil Code 2015 art. 148.5 for a fixed-day
+    /// deadline, an unverified fact (`fixed_day_moves_off_rest_day` in [`facts`]) that a
+    /// report can name.
     ///
     /// # Example
     ///
@@ -836,7 +815,7 @@ impl ReportingPeriod {
 /// ```json
 /// {"name": "...", "legal_basis": "...", "frequency": "quarterly",
 ///  "cut_off": {"kind": "decree_09"},
-///  "deadline": {"kind": "day_of_last_month", "day": 25, "on_rest_day": "next_working_day"},
+///  "deadline": {"kind": "day_of_last_month", "day": 25, "on_rest_day": "following"},
 ///  "tiers": [{"name": "district", "deadline": {...}}]}
 /// ```
 ///
@@ -883,12 +862,12 @@ pub struct ReportingRegime {
 ///
 /// ```
 /// use directives::document::SymbolSystem;
-/// use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+/// use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 ///
 /// let scope = ReportingRegime::decree_09_monthly().scope();
 /// assert_eq!(scope, RegimeScope::StateAdministration);
-/// assert_eq!(scope.applicability(SymbolSystem::Party), Applicability::ByAnalogy);
-/// assert_eq!(scope.applicability(SymbolSystem::StateAdministrative), Applicability::Direct);
+/// assert_eq!(scope.force(SymbolSystem::Party), LegalForce::ByAnalogy);
+/// assert_eq!(scope.force(SymbolSystem::StateAdministrative), LegalForce::Direct);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
@@ -916,20 +895,20 @@ impl RegimeScope {
     ///
     /// ```
     /// use directives::document::{DocSymbol, SymbolSystem};
-    /// use directives::regime::{Applicability, RegimeScope};
+    /// use directives::regime::{LegalForce, RegimeScope};
     ///
     /// let letter = DocSymbol::parse("1470-CV/TU")?;
-    /// let how = RegimeScope::StateAdministration.applicability(letter.system());
-    /// assert_eq!(how, Applicability::ByAnalogy);
+    /// let how = RegimeScope::StateAdministration.force(letter.system());
+    /// assert_eq!(how, LegalForce::ByAnalogy);
     /// assert_eq!(how.to_string(), "by analogy");
-    /// assert_eq!(RegimeScope::Any.applicability(SymbolSystem::Party), Applicability::Direct);
+    /// assert_eq!(RegimeScope::Any.force(SymbolSystem::Party), LegalForce::Direct);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn applicability(self, system: SymbolSystem) -> Applicability {
+    pub fn force(self, system: SymbolSystem) -> LegalForce {
         match (self, system) {
-            (RegimeScope::StateAdministration, SymbolSystem::Party) => Applicability::ByAnalogy,
-            _ => Applicability::Direct,
+            (RegimeScope::StateAdministration, SymbolSystem::Party) => LegalForce::ByAnalogy,
+            _ => LegalForce::Direct,
         }
     }
 }
@@ -939,10 +918,10 @@ impl RegimeScope {
 /// # Example
 ///
 /// ```
-/// use directives::regime::Applicability;
+/// use directives::regime::LegalForce;
 ///
-/// assert_eq!(Applicability::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
-/// assert_eq!(Applicability::Direct.to_string(), "directly");
+/// assert_eq!(LegalForce::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
+/// assert_eq!(LegalForce::Direct.to_string(), "directly");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -950,7 +929,7 @@ impl RegimeScope {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
-pub enum Applicability {
+pub enum LegalForce {
     /// The rule governs the document's bodies.
     Direct,
     /// The rule governs other bodies and is followed as a model (a State rule applied to a
@@ -958,7 +937,7 @@ pub enum Applicability {
     ByAnalogy,
 }
 
-impl Applicability {
+impl LegalForce {
     /// The label in `lang`: `directly`, `by analogy`, or in Vietnamese
     /// `áp dụng trực tiếp`, `áp dụng tương tự`.
     ///
@@ -966,27 +945,27 @@ impl Applicability {
     ///
     /// ```
     /// use directives::Lang;
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
-    /// assert_eq!(Applicability::ByAnalogy.label(Lang::En), "by analogy");
-    /// assert_eq!(Applicability::Direct.label(Lang::Vi), "áp dụng trực tiếp");
+    /// assert_eq!(LegalForce::ByAnalogy.label(Lang::En), "by analogy");
+    /// assert_eq!(LegalForce::Direct.label(Lang::Vi), "áp dụng trực tiếp");
     /// ```
     #[must_use]
     pub fn label(self, lang: crate::Lang) -> &'static str {
         match lang {
             crate::Lang::Vi => match self {
-                Applicability::Direct => "áp dụng trực tiếp",
-                Applicability::ByAnalogy => "áp dụng tương tự",
+                LegalForce::Direct => "áp dụng trực tiếp",
+                LegalForce::ByAnalogy => "áp dụng tương tự",
             },
             crate::Lang::En => match self {
-                Applicability::Direct => "directly",
-                Applicability::ByAnalogy => "by analogy",
+                LegalForce::Direct => "directly",
+                LegalForce::ByAnalogy => "by analogy",
             },
         }
     }
 }
 
-impl fmt::Display for Applicability {
+impl fmt::Display for LegalForce {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label(crate::Lang::En))
     }
@@ -1050,7 +1029,7 @@ impl ReportingRegime {
             cut_off: CutOff::Decree09,
             deadline: DeadlineRule::DayOfLastMonth {
                 day: 25,
-                on_rest_day: OnRestDay::NextWorkingDay,
+                on_rest_day: Roll::Following,
             },
             tiers: Vec::new(),
         }
@@ -1508,10 +1487,11 @@ impl ReportingRegime {
     /// ```
     /// use directives::calendar::WorkCalendar;
     /// use directives::period::{Frequency, Period};
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let cal = WorkCalendar::vietnam()?;
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// // The year-report cascade attributed to Circular 01/2020/TT-VPCP art. 11 (unverified).
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
@@ -1695,7 +1675,7 @@ pub fn facts() -> Vec<Fact> {
             "fixed_day_moves_off_rest_day",
             "a deadline on a fixed day of the month (Decree 09/2019/NĐ-CP art. 13.1: the 25th) that falls on a rest day moves to the next working day",
             Provenance::unverified(
-                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day",
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `Roll::Keep` to hold the day",
             ),
         ),
     ];
@@ -1713,13 +1693,12 @@ pub fn facts() -> Vec<Fact> {
 /// The fixed day a [`DeadlineRule::DayOfLastMonth`] that moves off rest days named, when
 /// the due date is not that day.
 fn moved_fixed_day(rule: &DeadlineRule, period: Period, due: NaiveDate) -> Option<NaiveDate> {
-    let DeadlineRule::DayOfLastMonth {
-        day,
-        on_rest_day: OnRestDay::NextWorkingDay,
-    } = rule
-    else {
+    let DeadlineRule::DayOfLastMonth { day, on_rest_day } = rule else {
         return None;
     };
+    if *on_rest_day == Roll::Keep {
+        return None;
+    }
     let last = period
         .end()
         .with_day(1)?
@@ -1764,8 +1743,8 @@ fn rule_due(
                 return Ok(None);
             };
             match on_rest_day {
-                OnRestDay::Keep => Ok(Some(date)),
-                OnRestDay::NextWorkingDay => Ok(Some(cal.roll(date, Roll::Following)?)),
+                Roll::Keep => Ok(Some(date)),
+                roll => Ok(Some(cal.roll(date, *roll)?)),
             }
         }
         DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
@@ -1806,12 +1785,13 @@ fn check_working_day_after(
 ///
 /// ```
 /// use directives::period::Frequency;
-/// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime, ReportingRegimeBuilder};
+/// use directives::regime::{CutOff, DeadlineRule, ReportingRegime, ReportingRegimeBuilder};
+/// use directives::calendar::Roll;
 ///
 /// let builder: ReportingRegimeBuilder = ReportingRegime::builder("monthly")
 ///     .frequency(Frequency::Monthly)
 ///     .cut_off(CutOff::Decree09)
-///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep });
+///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep });
 /// assert_eq!(builder.build()?.frequency(), Frequency::Monthly);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -1835,13 +1815,14 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .legal_basis("Decree 09/2019/NĐ-CP art. 12")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.legal_basis(), Some("Decree 09/2019/NĐ-CP art. 12"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1857,13 +1838,14 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeScope, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, RegimeScope, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .scope(RegimeScope::StateAdministration)
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.scope(), RegimeScope::StateAdministration);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1880,13 +1862,14 @@ impl ReportingRegimeBuilder {
     /// ```
     /// use directives::period::Frequency;
     /// use directives::provenance::{Certainty, Provenance};
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .provenance(Provenance::unverified("the plan's text was not read; taken from a summary")?)
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.provenance().map(|p| p.certainty()), Some(Certainty::Unverified));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1902,7 +1885,8 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("half-year")
     ///     .frequency(Frequency::HalfYearly)
@@ -1966,9 +1950,10 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -2004,9 +1989,10 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeError, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, RegimeError, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let err = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -2647,7 +2633,7 @@ mod tests {
     fn static_art_8_5_check() {
         let dom = |day| DeadlineRule::DayOfLastMonth {
             day,
-            on_rest_day: OnRestDay::Keep,
+            on_rest_day: Roll::Keep,
         };
         let after_cut = |days| DeadlineRule::AfterCutOff {
             days,
@@ -2680,7 +2666,7 @@ mod tests {
     fn static_tier_order() {
         let dom = |day| DeadlineRule::DayOfLastMonth {
             day,
-            on_rest_day: OnRestDay::NextWorkingDay,
+            on_rest_day: Roll::Following,
         };
         let work = |days| DeadlineRule::AfterCutOff {
             days,

@@ -18,9 +18,9 @@
 #![no_main]
 
 use chrono::{Datelike, NaiveDate};
-use directives::calendar::{Term, TermUnit};
+use directives::calendar::{Roll, Term, TermUnit};
 use directives::period::{Frequency, Period};
-use directives::regime::{CutOff, DayCount, DeadlineRule, OnRestDay, ReportingRegime};
+use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
 use directives_fuzz::{date_in, days_in_month, round_trips, shift, vietnam, vietnam_naive, ymd};
 use libfuzzer_sys::arbitrary::{self, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -61,9 +61,9 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<DeadlineRule> {
                 u.int_in_range(1..=31)?
             },
             on_rest_day: if u.arbitrary()? {
-                OnRestDay::Keep
+                Roll::Keep
             } else {
-                OnRestDay::NextWorkingDay
+                Roll::Following
             },
         },
         1 => DeadlineRule::AfterCutOff {
@@ -179,7 +179,7 @@ fn naive_due(rule: &DeadlineRule, period: Period, window_end: NaiveDate) -> Opti
             let day = u32::from(day).clamp(1, days_in_month(end.year(), end.month()));
             let date = ymd(end.year(), end.month(), day);
             match on_rest_day {
-                OnRestDay::Keep => Some(date),
+                Roll::Keep => Some(date),
                 _ => naive.roll(date, true),
             }
         }

@@ -162,8 +162,19 @@ fn bit(day: Weekday) -> u8 {
     1 << day.num_days_from_monday()
 }
 
-/// How [`WorkCalendar::roll`] moves a day that is not a working day. A working day never
-/// moves.
+/// What happens to a day that is not a working day: it stays ([`Roll::Keep`]) or moves
+/// to a working day by one of the usual conventions. A working day never moves.
+///
+/// This is the crate's one rest-day convention: [`WorkCalendar::roll`] applies it, a
+/// reporting regime's fixed-day deadline carries one
+/// ([`DeadlineRule::DayOfLastMonth`](crate::regime::DeadlineRule::DayOfLastMonth)), and an
+/// evaluation policy says with one whether deadlines move
+/// ([`EvaluationPolicy::with_rest_day_shift`](crate::compliance::EvaluationPolicy::with_rest_day_shift)).
+/// Civil Code 2015 art. 148.5 is [`Roll::Following`]: a term whose last day is a rest day
+/// ends on the next working day.
+///
+/// Serde and `Display` names: `keep`, `following`, `preceding`, `modified_following`,
+/// `modified_preceding`.
 ///
 /// # Example
 ///
@@ -179,8 +190,16 @@ fn bit(day: Weekday) -> u8 {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Roll {
-    /// The first working day on or after the day.
+    /// The day stays, working day or not.
+    Keep,
+    /// The first working day on or after the day (Civil Code 2015 art. 148.5: the next
+    /// working day).
     Following,
     /// The last working day on or before the day.
     Preceding,
@@ -188,6 +207,36 @@ pub enum Roll {
     ModifiedFollowing,
     /// Preceding, unless that lands in the previous month; then Following.
     ModifiedPreceding,
+}
+
+impl Roll {
+    /// The name: `keep`, `following`, `preceding`, `modified_following` or
+    /// `modified_preceding` (also its serde form and `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Roll;
+    ///
+    /// assert_eq!(Roll::Following.as_str(), "following");
+    /// assert_eq!(Roll::Keep.to_string(), "keep");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Roll::Keep => "keep",
+            Roll::Following => "following",
+            Roll::Preceding => "preceding",
+            Roll::ModifiedFollowing => "modified_following",
+            Roll::ModifiedPreceding => "modified_preceding",
+        }
+    }
+}
+
+impl fmt::Display for Roll {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a day is in a [`WorkCalendar`], and why: the answer of
@@ -970,6 +1019,7 @@ impl WorkCalendar {
                 .ok_or_else(|| self.moved_out(date, -1))
         };
         match roll {
+            Roll::Keep => Ok(date),
             Roll::Following => following(),
             Roll::Preceding => preceding(),
             Roll::ModifiedFollowing => match following() {

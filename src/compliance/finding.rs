@@ -3,7 +3,7 @@
 
 use crate::Lang;
 use crate::provenance::Certainty;
-use crate::regime::Applicability;
+use crate::regime::LegalForce;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -579,17 +579,17 @@ pub struct Explanation {
         feature = "serde",
         serde(default = "direct", skip_serializing_if = "is_direct")
     )]
-    applicability: Applicability,
+    force: LegalForce,
 }
 
 #[cfg(feature = "serde")]
-fn direct() -> Applicability {
-    Applicability::Direct
+fn direct() -> LegalForce {
+    LegalForce::Direct
 }
 
 #[cfg(feature = "serde")]
-fn is_direct(applicability: &Applicability) -> bool {
-    *applicability == Applicability::Direct
+fn is_direct(force: &LegalForce) -> bool {
+    *force == LegalForce::Direct
 }
 
 impl Explanation {
@@ -624,7 +624,7 @@ impl Explanation {
             decided_on,
             as_of,
             notes: Vec::new(),
-            applicability: Applicability::Direct,
+            force: LegalForce::Direct,
         }
     }
 
@@ -641,12 +641,12 @@ impl Explanation {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{Explanation, Status};
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// let explanation = Explanation::new(Status::DoneLate, d(2025, 2, 20)?, Some(d(2025, 2, 24)?), d(2025, 3, 1)?)
-    ///     .with_applicability(Applicability::ByAnalogy);
-    /// assert_eq!(explanation.applicability(), Applicability::ByAnalogy);
+    ///     .with_force(LegalForce::ByAnalogy);
+    /// assert_eq!(explanation.force(), LegalForce::ByAnalogy);
     /// assert_eq!(
     ///     explanation.to_string(),
     ///     "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, Decision 42/2014/QĐ-TTg, applied by analogy).",
@@ -655,28 +655,28 @@ impl Explanation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_applicability(mut self, applicability: Applicability) -> Explanation {
-        self.applicability = applicability;
+    pub fn with_force(mut self, force: LegalForce) -> Explanation {
+        self.force = force;
         self
     }
 
     /// How the rule's provision applies: directly, or by analogy (see
-    /// [`with_applicability`](Explanation::with_applicability)).
+    /// [`with_force`](Explanation::with_force)).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{Explanation, Status};
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
     /// let d = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
-    /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).applicability(), Applicability::Direct);
+    /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).force(), LegalForce::Direct);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn applicability(&self) -> Applicability {
-        self.applicability
+    pub fn force(&self) -> LegalForce {
+        self.force
     }
 
     /// The same explanation with one more note.
@@ -831,7 +831,7 @@ impl Explanation {
         text.push_str(&format!(" (rule `{}`", self.status.rule_id()));
         if let Some(provision) = self.status.provision(Lang::En) {
             text.push_str(&format!(", {provision}"));
-            if self.applicability == Applicability::ByAnalogy {
+            if self.force == LegalForce::ByAnalogy {
                 text.push_str(", applied by analogy");
             }
         }
@@ -878,7 +878,7 @@ impl Explanation {
         text.push_str(&format!(" (quy tắc `{}`", self.status.rule_id()));
         if let Some(provision) = self.status.provision(Lang::Vi) {
             text.push_str(&format!(", {provision}"));
-            if self.applicability == Applicability::ByAnalogy {
+            if self.force == LegalForce::ByAnalogy {
                 text.push_str(", áp dụng tương tự");
             }
         }

@@ -5,7 +5,7 @@ use std::fmt;
 use super::TaskNumber;
 use crate::document::SymbolSystem;
 use crate::provenance::{Fact, FactArea, Provenance};
-use crate::regime::{Applicability, RegimeScope};
+use crate::regime::{LegalForce, RegimeScope};
 
 /// The legal rules the lints cite, as facts with their provenance.
 ///
@@ -89,9 +89,9 @@ pub(super) fn report_deadline_citation(system: SymbolSystem) -> (String, String)
 }
 
 fn cite(system: SymbolSystem, en: &str, vi: &str) -> (String, String) {
-    match RegimeScope::StateAdministration.applicability(system) {
-        Applicability::Direct => (en.to_owned(), vi.to_owned()),
-        Applicability::ByAnalogy => (
+    match RegimeScope::StateAdministration.force(system) {
+        LegalForce::Direct => (en.to_owned(), vi.to_owned()),
+        LegalForce::ByAnalogy => (
             format!("{en}, by analogy for a Party document"),
             format!("{vi}, áp dụng tương tự đối với văn bản của Đảng"),
         ),

@@ -56,7 +56,7 @@ pub(crate) struct PolicyWire {
     #[serde(default)]
     pub(crate) grace_days: u32,
     #[serde(default)]
-    pub(crate) rest_day_shift: Option<crate::compliance::RestDayShift>,
+    pub(crate) rest_day_shift: Option<crate::calendar::Roll>,
     #[serde(default)]
     pub(crate) late_extensions: Option<crate::compliance::LateExtensions>,
 }

@@ -2,7 +2,7 @@
 //! tracker, scorecards and grades, and properties over random events.
 
 use chrono::NaiveDate;
-use directives::calendar::{WorkCalendar, YearSchedule};
+use directives::calendar::{Roll, WorkCalendar, YearSchedule};
 use directives::compliance::{
     ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, Events, Grade, GradingPolicy,
     LateExtensions, Note, Status, StatusCounts, Tracker, evaluate, rank,
@@ -482,6 +482,20 @@ fn evaluation_that_cannot_run_is_an_error() {
     assert_eq!(
         error.to_string(),
         "date `2026-01-05` is outside the working-day calendar `2025-01-01`..`2025-12-31`"
+    );
+    // The rest-day shift is one `Roll`: keep or the next working day; no other.
+    let preceding = policy.clone().with_rest_day_shift(Roll::Preceding);
+    let error = evaluate(&obligations, &events, d(2025, 3, 1), &preceding).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "rest-day shift `preceding` is not supported: an evaluation keeps deadlines (`keep`) \
+         or moves them to the next working day (`following`, Civil Code 2015 art. 148.5)"
+    );
+    assert!(Tracker::new(obligations.clone(), preceding).is_err());
+    let following = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
+    assert_eq!(
+        evaluate(&obligations, &events, d(2025, 3, 1), &following).unwrap_err(),
+        ComplianceError::CalendarRequired
     );
 }
 

@@ -4,13 +4,13 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use directives::calendar::{CalendarError, Term, WorkCalendar};
+use directives::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use directives::document::{DocSymbol, SymbolSystem};
 use directives::period::{Frequency, Period};
 use directives::provenance::{Certainty, FactArea};
 use directives::regime::{
-    Applicability, CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport,
-    RegimeError, RegimeScope, ReportingRegime,
+    CutOff, DayCount, DeadlineRule, LegalForce, OneOffKind, OneOffReport, RegimeError, RegimeScope,
+    ReportingRegime,
 };
 use proptest::prelude::*;
 
@@ -31,12 +31,12 @@ fn window(regime: &ReportingRegime, period: &str) -> (NaiveDate, NaiveDate) {
     regime.data_window(p(period)).unwrap()
 }
 
-fn day(day: u8, on_rest_day: OnRestDay) -> DeadlineRule {
+fn day(day: u8, on_rest_day: Roll) -> DeadlineRule {
     DeadlineRule::DayOfLastMonth { day, on_rest_day }
 }
 
 fn keep(n: u8) -> DeadlineRule {
-    day(n, OnRestDay::Keep)
+    day(n, Roll::Keep)
 }
 
 fn working(days: u32) -> DeadlineRule {
@@ -167,7 +167,7 @@ fn circular_01_2020_art_11_tier_cascade() {
         r.tier_due_for("district", year, cal()).unwrap(),
         d("2024-12-19")
     );
-    // The regime's own deadline is fixed (OnRestDay::Keep): Sunday 22 December 2024.
+    // The regime's own deadline is fixed (Roll::Keep): Sunday 22 December 2024.
     assert_eq!(r.due_for(year, cal()).unwrap(), d("2024-12-22"));
     let communes = r
         .schedule_for_tier("commune", d("2023-01-01"), d("2024-12-31"), cal())
@@ -425,7 +425,7 @@ fn facts_are_pinned_with_their_provenance() {
             ),
             (
                 "fixed_day_moves_off_rest_day",
-                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day"
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `Roll::Keep` to hold the day"
             ),
         ]
     );
@@ -466,14 +466,11 @@ fn decree_09_applies_to_party_letters_by_analogy() {
     let letter = DocSymbol::parse("1470-CV/TU").unwrap();
     let plan = DocSymbol::parse("05/KH-UBND").unwrap();
     let scope = ReportingRegime::decree_09_half_yearly().scope();
+    assert_eq!(scope.force(letter.system()), LegalForce::ByAnalogy);
+    assert_eq!(scope.force(plan.system()), LegalForce::Direct);
     assert_eq!(
-        scope.applicability(letter.system()),
-        Applicability::ByAnalogy
-    );
-    assert_eq!(scope.applicability(plan.system()), Applicability::Direct);
-    assert_eq!(
-        RegimeScope::Any.applicability(SymbolSystem::Party),
-        Applicability::Direct
+        RegimeScope::Any.force(SymbolSystem::Party),
+        LegalForce::Direct
     );
     // A regime built by a user binds whoever its document binds.
     assert_eq!(circular_01_year_report().scope(), RegimeScope::Any);
@@ -488,7 +485,7 @@ fn arb_regime() -> impl Strategy<Value = ReportingRegime> {
         Just(CutOff::Calendar),
         (2u8..=28).prop_map(|first_day| CutOff::DayOfMonth { first_day }),
     ];
-    let rest = prop_oneof![Just(OnRestDay::Keep), Just(OnRestDay::NextWorkingDay)];
+    let rest = prop_oneof![Just(Roll::Keep), Just(Roll::Following)];
     let count = prop_oneof![Just(DayCount::WorkingDays), Just(DayCount::CalendarDays)];
     let rule = prop_oneof![
         (1u8..=31, rest)
@@ -550,7 +547,7 @@ proptest! {
                     prop_assert!(cal().add_working_days(cut_off, 1).unwrap() <= r.due());
                     let rolls = !matches!(
                         regime.deadline(),
-                        DeadlineRule::DayOfLastMonth { on_rest_day: OnRestDay::Keep, .. }
+                        DeadlineRule::DayOfLastMonth { on_rest_day: Roll::Keep, .. }
                     );
                     if rolls {
                         prop_assert!(cal().is_working_day(r.due()).unwrap());
@@ -670,7 +667,7 @@ fn art_8_5_deadline_after_cut_off() {
         build_err(
             monthly("r")
                 .cut_off(CutOff::Calendar)
-                .deadline(day(31, OnRestDay::NextWorkingDay))
+                .deadline(day(31, Roll::Following))
         ),
         "regime `r`: the deadline `day 31 of the last month, or the next working day` does not fall after the cut-off `the calendar period`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
@@ -737,7 +734,7 @@ fn tiers_in_order() {
     // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
     // the commune deadline moves to Monday 19th, after the district's fixed 18th.
     let r = year()
-        .tier("commune", day(17, OnRestDay::NextWorkingDay))
+        .tier("commune", day(17, Roll::Following))
         .tier("district", keep(18))
         .build()
         .unwrap();
@@ -773,8 +770,12 @@ fn period_and_calendar_errors() {
         err,
         RegimeError::Calendar(CalendarError::OutOfRange { .. })
     ));
+    // The crate's error has one variant per cause: a calendar failure is `Calendar`.
     let crate_err: directives::Error = err.into();
-    assert!(matches!(crate_err, directives::Error::Regime(_)));
+    assert!(matches!(
+        crate_err,
+        directives::Error::Calendar(CalendarError::OutOfRange { .. })
+    ));
 }
 
 // ---------------------------------------------------------------- serde
@@ -788,7 +789,7 @@ mod serde_json_shape {
         let json = serde_json::to_string(&ReportingRegime::decree_09_quarterly()).unwrap();
         assert_eq!(
             json,
-            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","scope":"state_administration","provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact"},"frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
+            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","scope":"state_administration","provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact"},"frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"following"}}"#
         );
         for regime in presets().into_iter().chain([circular_01_year_report()]) {
             let json = serde_json::to_string(&regime).unwrap();

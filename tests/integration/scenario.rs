@@ -250,7 +250,7 @@ fn bad_scenarios_name_path_and_value() {
 
     let error = error_of(
         "no_calendar",
-        "[policy]\ncalendar = \"none\"\nrest_day_shift = \"ignore\"\n[[expect]]\n[[expect.findings]]\ntask = \"1\"\nbody = \"P-SYT\"\nperiod = \"2024-03\"\nlateness = { calendar_days = 0, working_days = 0 }\n",
+        "[policy]\ncalendar = \"none\"\nrest_day_shift = \"keep\"\n[[expect]]\n[[expect.findings]]\ntask = \"1\"\nbody = \"P-SYT\"\nperiod = \"2024-03\"\nlateness = { calendar_days = 0, working_days = 0 }\n",
     );
     assert_eq!(error.path(), "expect[0].findings[0].lateness.working_days");
     assert_eq!(
