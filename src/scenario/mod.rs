@@ -1288,6 +1288,25 @@ impl Scenario {
         };
         policy = policy.with_grace_days(wire.policy.grace_days);
         if let Some(shift) = wire.policy.rest_day_shift {
+            // The evaluator moves a deadline only forward (Civil Code 2015 art. 148.5),
+            // and only on a calendar: say so here rather than when a variant runs.
+            let expected = match (shift, policy.calendar().is_some()) {
+                (crate::calendar::Roll::Keep, _) | (crate::calendar::Roll::Following, true) => None,
+                (crate::calendar::Roll::Following, false) => {
+                    Some("`keep`: with no calendar a deadline cannot move off a rest day")
+                }
+                _ => Some("`following` (Civil Code 2015 art. 148.5) or `keep`"),
+            };
+            if let Some(expected) = expected {
+                return Err(ScenarioError::new(
+                    file,
+                    "policy.rest_day_shift",
+                    ScenarioProblem::InvalidValue {
+                        value: shift.as_str().to_owned(),
+                        expected: expected.to_owned(),
+                    },
+                ));
+            }
             policy = policy.with_rest_day_shift(shift);
         }
         if let Some(rule) = wire.policy.late_extensions {

@@ -258,6 +258,21 @@ fn bad_scenarios_name_path_and_value() {
         "expectation can never be checked: the policy has no calendar, so working days are never counted"
     );
 
+    let error = error_of(
+        "roll",
+        "[policy]\nrest_day_shift = \"preceding\"\n[[expect]]\ncounts = {}\n",
+    );
+    assert_eq!(error.path(), "policy.rest_day_shift");
+    assert_eq!(
+        error.problem().to_string(),
+        "invalid value `preceding`: expected `following` (Civil Code 2015 art. 148.5) or `keep`"
+    );
+    let error = error_of(
+        "roll_without_calendar",
+        "[policy]\ncalendar = \"none\"\nrest_day_shift = \"following\"\n[[expect]]\ncounts = {}\n",
+    );
+    assert_eq!(error.path(), "policy.rest_day_shift");
+
     // A long value is quoted with a bound.
     let long = "P".repeat(10_000);
     let error = error_of(
