@@ -570,6 +570,10 @@ pub struct Scenario {
     skipped: Vec<Skipped>,
     policy: EvaluationPolicy,
     as_of: Vec<NaiveDate>,
+    /// The data windows and due dates of the scenario's regime over the horizon, as text.
+    windows: Vec<String>,
+    /// The expected data windows (path, expected, found), compared in every variant.
+    window_checks: Vec<Comparison>,
     variants: Vec<Variant>,
 }
 
@@ -1313,6 +1317,65 @@ impl Scenario {
             policy = policy.with_late_extensions(rule);
         }
 
+        // The regime's data windows over the horizon, and those the scenario expects.
+        let mut windows = Vec::new();
+        if let Some(regime) = &regime {
+            for period in horizon.sub_periods(regime.frequency()) {
+                if let Ok(report) = regime.reporting_period(period, &calendar) {
+                    let (first, last) = report.data_window();
+                    windows.push(format!(
+                        "window {period}: figures {first}..{last}, due {}",
+                        report.due()
+                    ));
+                }
+            }
+        }
+        let mut window_checks = Vec::new();
+        for (key, expected) in &wire.windows {
+            let path = format!("windows.{key}");
+            let Some(regime) = &regime else {
+                return Err(ScenarioError::new(
+                    file,
+                    path,
+                    ScenarioProblem::NeverChecked {
+                        reason: "a data window is the scenario regime's: give `regime`".to_owned(),
+                    },
+                ));
+            };
+            let period: Period = key.parse().map_err(|_| {
+                ScenarioError::new(
+                    file,
+                    path.clone(),
+                    ScenarioProblem::InvalidValue {
+                        value: key.clone(),
+                        expected: "a period such as `2024-Q1`".to_owned(),
+                    },
+                )
+            })?;
+            let dates = expected.split_once("..").and_then(|(a, b)| {
+                Some((crate::text::strict_date(a)?, crate::text::strict_date(b)?))
+            });
+            if dates.is_none() {
+                return Err(ScenarioError::new(
+                    file,
+                    path,
+                    ScenarioProblem::InvalidValue {
+                        value: expected.clone(),
+                        expected: "a window written `yyyy-mm-dd..yyyy-mm-dd`".to_owned(),
+                    },
+                ));
+            }
+            let (first, last) = regime
+                .reporting_period(period, &calendar)
+                .map_err(|e| input_error(&path, "", e.to_string()))?
+                .data_window();
+            window_checks.push(Comparison::new(
+                path,
+                expected.clone(),
+                format!("{first}..{last}"),
+            ));
+        }
+
         // Obligations.
         let mut options = ExpansionOptions::new();
         if let Some(regime) = regime {
@@ -1444,6 +1507,8 @@ impl Scenario {
             skipped,
             policy,
             as_of,
+            windows,
+            window_checks,
             variants,
         })
     }
@@ -1568,7 +1633,10 @@ impl Scenario {
         for skipped in &self.skipped {
             let _ = writeln!(text, "skipped: {skipped}");
         }
-        let mut comparisons = Vec::new();
+        for window in &self.windows {
+            let _ = writeln!(text, "{window}");
+        }
+        let mut comparisons = self.window_checks.clone();
         for as_of in &self.as_of {
             let evaluation =
                 evaluate(&self.obligations, &events, *as_of, &self.policy).map_err(|e| {

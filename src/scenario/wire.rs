@@ -31,6 +31,8 @@ pub(crate) struct ScenarioWire {
     pub(crate) policy: PolicyWire,
     pub(crate) as_of: Vec<Day>,
     #[serde(default)]
+    pub(crate) windows: BTreeMap<String, String>,
+    #[serde(default)]
     pub(crate) events_file: Option<String>,
     #[serde(default)]
     pub(crate) events: Vec<toml::Spanned<EventWire>>,

@@ -119,7 +119,7 @@ counts = { done_late = 1, open_overdue = 1 }
     let golden_mismatch: Vec<String> = changed.mismatches().map(|c| c.to_string()).collect();
     assert_eq!(golden_mismatch.len(), 1);
     assert!(
-        golden_mismatch[0].starts_with("`golden `wrong.late.golden.txt` line 7`: expected `  counts: done_on_time 0, done_on_time 1,"),
+        golden_mismatch[0].starts_with("`golden `wrong.late.golden.txt` line 8`: expected `  counts: done_on_time 0, done_on_time 1,"),
         "{}",
         golden_mismatch[0]
     );
@@ -164,7 +164,7 @@ fn bad_scenarios_name_path_and_value() {
     assert!(
         error
             .to_string()
-            .ends_with("at line 1, `colour`: unknown field `colour`, expected one of `description`, `provisions`, `registry`, `directive`, `regime`, `horizon`, `policy`, `as_of`, `events_file`, `events`, `expect`, `variants`, `error`"),
+            .ends_with("at line 1, `colour`: unknown field `colour`, expected one of `description`, `provisions`, `registry`, `directive`, `regime`, `horizon`, `policy`, `as_of`, `windows`, `events_file`, `events`, `expect`, `variants`, `error`"),
         "{error}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -272,6 +272,26 @@ fn bad_scenarios_name_path_and_value() {
         "[policy]\ncalendar = \"none\"\nrest_day_shift = \"following\"\n[[expect]]\ncounts = {}\n",
     );
     assert_eq!(error.path(), "policy.rest_day_shift");
+
+    let error = error_of(
+        "window",
+        "windows = { \"2024-03\" = \"2024-02-15\" }\n[[expect]]\ncounts = {}\n",
+    );
+    assert_eq!(error.path(), "events[0].windows");
+    let dir = folder("window_top");
+    let file = dir.join("w.scenario.toml");
+    let head = HEAD.replace(
+        "as_of = [\"2024-04-30\"]",
+        "as_of = [\"2024-04-30\"]\nwindows = { \"2024-03\" = \"2024-02-15\" }",
+    );
+    std::fs::write(&file, format!("{head}\n[[expect]]\ncounts = {{}}\n")).unwrap();
+    let error = Scenario::load(&file).unwrap_err();
+    assert_eq!(error.path(), "windows.2024-03");
+    assert_eq!(
+        error.problem().to_string(),
+        "invalid value `2024-02-15`: expected a window written `yyyy-mm-dd..yyyy-mm-dd`"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 
     // A long value is quoted with a bound.
     let long = "P".repeat(10_000);
