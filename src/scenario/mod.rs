@@ -2214,3 +2214,53 @@ pub fn run_dir(dir: impl AsRef<Path>) -> Result<Vec<Outcome>, ScenarioError> {
     }
     Ok(outcomes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn golden_files_sit_next_to_the_scenario() {
+        let file = Path::new("a/b/late.scenario.toml");
+        assert_eq!(golden_path(file, BASE), Path::new("a/b/late.golden.txt"));
+        assert_eq!(
+            golden_path(file, "on_time"),
+            Path::new("a/b/late.on_time.golden.txt")
+        );
+    }
+
+    #[test]
+    fn lines_count_from_one() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 4), 3);
+        assert_eq!(line_of("a", 99), 1);
+    }
+
+    #[test]
+    fn days_are_counted_in_words() {
+        assert_eq!(days(1, "day"), "1 day");
+        assert_eq!(days(0, "working day"), "0 working days");
+        assert_eq!(days(3, "day"), "3 days");
+    }
+
+    #[test]
+    fn errors_are_send_sync_and_static() {
+        fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_traits::<ScenarioError>();
+        fn assert_send<T: Send + Sync>() {}
+        assert_send::<Outcome>();
+        assert_send::<Scenario>();
+    }
+
+    #[test]
+    fn every_note_and_status_has_a_scenario_name() {
+        for status in Status::ALL {
+            assert_eq!(parse_status(status.as_str()), Some(status));
+        }
+        assert_eq!(NOTE_KINDS.len(), 5);
+        assert_eq!(note_kind(&Note::GraceDays { days: 1 }), "grace_days");
+        assert_eq!(parse_weekday("saturday"), Some(Weekday::Sat));
+        assert_eq!(parse_weekday("Sat"), None);
+    }
+}
