@@ -87,7 +87,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use crate::document::SymbolSystem;
@@ -401,41 +401,16 @@ impl fmt::Display for CutOff {
     }
 }
 
-/// Whether a count of days counts working days or calendar days.
-///
-/// Serde names: `working_days`, `calendar_days`.
-///
-/// # Example
-///
-/// ```
-/// use directives::regime::{DayCount, DeadlineRule};
-///
-/// let rule = DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays };
-/// assert_eq!(rule.to_string(), "5 working days after the cut-off");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum DayCount {
-    /// Working days of the [`WorkCalendar`], counted from the day after the anchor.
-    WorkingDays,
-    /// Calendar days from the anchor; a last day that is a rest day moves to the next
-    /// working day (Civil Code 2015 art. 148.5).
-    CalendarDays,
-}
-
 /// How a periodic report's due date follows from its period and data window.
 ///
 /// Serde form (snake_case, tagged by `kind`):
 /// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "following"}`,
-/// `{"kind": "after_cut_off", "days": 5, "count": "working_days"}`,
-/// `{"kind": "after_period_end", "days": 10, "count": "calendar_days"}`,
-/// `{"kind": "term_after_cut_off", "term": "1 month"}`,
-/// `{"kind": "term_after_period_end", "term": "10 working days"}`.
+/// `{"kind": "after_cut_off", "term": "5 working days"}`,
+/// `{"kind": "after_period_end", "term": "10 days"}`,
+/// `{"kind": "after_cut_off", "term": "1 month"}`.
+///
+/// A count of days after an anchor is a [`Term`], whose unit says whether it counts
+/// calendar days, working days, weeks, months or years.
 ///
 /// New rules may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -466,30 +441,20 @@ pub enum DeadlineRule {
         /// ([`Roll::Keep`] holds it; [`Roll::Following`] is Civil Code 2015 art. 148.5).
         on_rest_day: Roll,
     },
-    /// `days` days after the last day of the cut-off window.
+    /// A [`Term`] after the last day of the cut-off window (`5 working days`,
+    /// `10 days`, `1 month`), ending as [`Term::ends_on`] says (Civil Code 2015 arts.
+    /// 147–148: a term of days whose last day is a rest day ends on the next working day;
+    /// a term of working days ends on a working day).
+    ///
+    /// Serde form: `{ kind = "after_cut_off", term = "5 working days" }`.
     AfterCutOff {
-        /// How many days.
-        days: u32,
-        /// Working or calendar days.
-        count: DayCount,
-    },
-    /// `days` days after the last day of the period.
-    AfterPeriodEnd {
-        /// How many days.
-        days: u32,
-        /// Working or calendar days.
-        count: DayCount,
-    },
-    /// A [`Term`] from the last day of the cut-off window, ending as
-    /// [`Term::ends_on`] says (Civil Code 2015 arts. 147–148).
-    TermAfterCutOff {
         /// The term.
         term: Term,
     },
-    /// A [`Term`] from the last day of the period, ending as [`Term::ends_on`] says (Civil
-    /// Code 2015 arts. 147–148).
+    /// A [`Term`] after the last day of the period, ending as [`Term::ends_on`] says
+    /// (Civil Code 2015 arts. 147–148).
     ///
-    /// Serde form: `{ kind = "term_after_period_end", term = "10 working days" }`.
+    /// Serde form: `{ kind = "after_period_end", term = "10 working days" }`.
     ///
     /// # Example
     ///
@@ -498,7 +463,7 @@ pub enum DeadlineRule {
     /// use directives::period::{Frequency, Period};
     /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
-    /// let rule = DeadlineRule::TermAfterPeriodEnd { term: Term::working_days(10)? };
+    /// let rule = DeadlineRule::AfterPeriodEnd { term: Term::working_days(10)? };
     /// assert_eq!(rule.to_string(), "10 working days after the period end");
     /// let regime = ReportingRegime::builder("quarterly statistics")
     ///     .frequency(Frequency::Quarterly)
@@ -511,7 +476,7 @@ pub enum DeadlineRule {
     /// assert_eq!(due.to_string(), "2024-04-12");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    TermAfterPeriodEnd {
+    AfterPeriodEnd {
         /// The term.
         term: Term,
     },
@@ -520,10 +485,7 @@ pub enum DeadlineRule {
 impl DeadlineRule {
     /// Whether the rule counts from the cut-off.
     fn counts_from_cut_off(&self) -> bool {
-        matches!(
-            self,
-            DeadlineRule::AfterCutOff { .. } | DeadlineRule::TermAfterCutOff { .. }
-        )
+        matches!(self, DeadlineRule::AfterCutOff { .. })
     }
 
     /// Whether the rule can fall on or before the last day of the cut-off window for some
@@ -538,12 +500,8 @@ impl DeadlineRule {
         };
         match self {
             DeadlineRule::DayOfLastMonth { day, .. } => *day <= window_end_day,
-            DeadlineRule::AfterCutOff { days, .. } => *days == 0,
-            DeadlineRule::AfterPeriodEnd { days, .. } => {
-                *days == 0 && matches!(cut_off, CutOff::Calendar)
-            }
             // A term is at least one day, and the window never ends after the period.
-            DeadlineRule::TermAfterCutOff { .. } | DeadlineRule::TermAfterPeriodEnd { .. } => false,
+            DeadlineRule::AfterCutOff { .. } | DeadlineRule::AfterPeriodEnd { .. } => false,
         }
     }
 
@@ -556,14 +514,12 @@ impl DeadlineRule {
                 DeadlineRule::DayOfLastMonth { day: a, .. },
                 DeadlineRule::DayOfLastMonth { day: b, .. },
             ) => Some(a < b),
-            (
-                DeadlineRule::AfterCutOff { days: a, count: ca },
-                DeadlineRule::AfterCutOff { days: b, count: cb },
-            )
+            // Terms of one unit from one anchor end in the order of their counts.
+            (DeadlineRule::AfterCutOff { term: a }, DeadlineRule::AfterCutOff { term: b })
             | (
-                DeadlineRule::AfterPeriodEnd { days: a, count: ca },
-                DeadlineRule::AfterPeriodEnd { days: b, count: cb },
-            ) if ca == cb => Some(a < b),
+                DeadlineRule::AfterPeriodEnd { term: a },
+                DeadlineRule::AfterPeriodEnd { term: b },
+            ) if a.unit() == b.unit() => Some(a.count() < b.count()),
             _ => None,
         }
     }
@@ -571,10 +527,6 @@ impl DeadlineRule {
 
 impl fmt::Display for DeadlineRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = |count: &DayCount| match count {
-            DayCount::WorkingDays => "working days",
-            DayCount::CalendarDays => "days",
-        };
         match self {
             DeadlineRule::DayOfLastMonth { day, on_rest_day } => {
                 write!(f, "day {day} of the last month")?;
@@ -590,14 +542,8 @@ impl fmt::Display for DeadlineRule {
                     }
                 })
             }
-            DeadlineRule::AfterCutOff { days, count } => {
-                write!(f, "{days} {} after the cut-off", unit(count))
-            }
-            DeadlineRule::AfterPeriodEnd { days, count } => {
-                write!(f, "{days} {} after the period end", unit(count))
-            }
-            DeadlineRule::TermAfterCutOff { term } => write!(f, "{term} after the cut-off"),
-            DeadlineRule::TermAfterPeriodEnd { term } => write!(f, "{term} after the period end"),
+            DeadlineRule::AfterCutOff { term } => write!(f, "{term} after the cut-off"),
+            DeadlineRule::AfterPeriodEnd { term } => write!(f, "{term} after the period end"),
         }
     }
 }
@@ -824,13 +770,13 @@ impl ReportingPeriod {
 /// ```
 /// use directives::calendar::WorkCalendar;
 /// use directives::period::{Frequency, Period};
-/// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+/// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
 ///
 /// let cal = WorkCalendar::vietnam()?;
 /// let inspection = ReportingRegime::builder("inspection, quarterly")
 ///     .frequency(Frequency::Quarterly)
 ///     .cut_off(CutOff::DayOfMonth { first_day: 16 })
-///     .deadline(DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays })
+///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(5)? })
 ///     .build()?;
 /// let q2 = inspection.reporting_period(Period::quarter(2024, 2)?, &cal)?;
 /// assert_eq!(q2.data_window().0.to_string(), "2024-03-16");
@@ -987,13 +933,13 @@ impl ReportingRegime {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let regime = ReportingRegime::builder("finance, monthly")
     ///     .legal_basis("a sector circular")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Calendar)
-    ///     .deadline(DeadlineRule::AfterPeriodEnd { days: 10, count: DayCount::CalendarDays })
+    ///     .deadline(DeadlineRule::AfterPeriodEnd { term: directives::calendar::Term::days(10)? })
     ///     .build()?;
     /// assert_eq!(regime.name(), "finance, monthly");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1563,14 +1509,14 @@ impl ReportingRegime {
     /// use chrono::NaiveDate;
     /// use directives::calendar::WorkCalendar;
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let cal = WorkCalendar::vietnam()?;
     /// let regime = ReportingRegime::builder("monthly, two tiers")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays })
-    ///     .tier("commune", DeadlineRule::AfterCutOff { days: 2, count: DayCount::WorkingDays })
+    ///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(5)? })
+    ///     .tier("commune", DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(2)? })
     ///     .build()?;
     /// let from = NaiveDate::from_ymd_opt(2024, 6, 1).ok_or("date")?;
     /// let june = regime.schedule_for_tier("commune", from, from, &cal)?;
@@ -1715,20 +1661,6 @@ fn rule_due(
     cut_off_end: NaiveDate,
     cal: &WorkCalendar,
 ) -> Result<Option<NaiveDate>, RegimeError> {
-    let after =
-        |anchor: NaiveDate, days: u32, count: DayCount| -> Result<Option<NaiveDate>, RegimeError> {
-            match count {
-                // Zero working days after a rest day is the next working day, not the
-                // rest day: a count of working days ends on a working day.
-                DayCount::WorkingDays if days == 0 => Ok(Some(cal.roll(anchor, Roll::Following)?)),
-                DayCount::WorkingDays => Ok(Some(cal.add_working_days(anchor, i64::from(days))?)),
-                DayCount::CalendarDays => match anchor.checked_add_days(Days::new(u64::from(days)))
-                {
-                    Some(day) => Ok(Some(cal.roll(day, Roll::Following)?)),
-                    None => Ok(None),
-                },
-            }
-        };
     match rule {
         DeadlineRule::DayOfLastMonth { day, on_rest_day } => {
             let end = period.end();
@@ -1747,10 +1679,8 @@ fn rule_due(
                 roll => Ok(Some(cal.roll(date, *roll)?)),
             }
         }
-        DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
-        DeadlineRule::AfterPeriodEnd { days, count } => after(period.end(), *days, *count),
-        DeadlineRule::TermAfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
-        DeadlineRule::TermAfterPeriodEnd { term } => Ok(Some(term.ends_on(period.end(), cal)?)),
+        DeadlineRule::AfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
+        DeadlineRule::AfterPeriodEnd { term } => Ok(Some(term.ends_on(period.end(), cal)?)),
     }
 }
 
@@ -1891,7 +1821,7 @@ impl ReportingRegimeBuilder {
     /// let regime = ReportingRegime::builder("half-year")
     ///     .frequency(Frequency::HalfYearly)
     ///     .cut_off(CutOff::Calendar)
-    ///     .deadline(DeadlineRule::AfterPeriodEnd { days: 15, count: directives::regime::DayCount::CalendarDays })
+    ///     .deadline(DeadlineRule::AfterPeriodEnd { term: directives::calendar::Term::days(15)? })
     ///     .build()?;
     /// assert_eq!(regime.frequency(), Frequency::HalfYearly);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1907,12 +1837,12 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let regime = ReportingRegime::builder("inspection")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::DayOfMonth { first_day: 16 })
-    ///     .deadline(DeadlineRule::AfterCutOff { days: 3, count: DayCount::WorkingDays })
+    ///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(3)? })
     ///     .build()?;
     /// assert_eq!(regime.cut_off(), CutOff::DayOfMonth { first_day: 16 });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1928,9 +1858,9 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
-    /// let rule = DeadlineRule::AfterCutOff { days: 3, count: DayCount::WorkingDays };
+    /// let rule = DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(3)? };
     /// let regime = ReportingRegime::builder("monthly")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
@@ -2636,12 +2566,10 @@ mod tests {
             on_rest_day: Roll::Keep,
         };
         let after_cut = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::WorkingDays,
+            term: Term::working_days(days).unwrap(),
         };
         let after_end = |days| DeadlineRule::AfterPeriodEnd {
-            days,
-            count: DayCount::CalendarDays,
+            term: Term::days(days).unwrap(),
         };
         assert!(dom(14).can_miss_cut_off(CutOff::Decree09));
         assert!(!dom(15).can_miss_cut_off(CutOff::Decree09));
@@ -2649,12 +2577,12 @@ mod tests {
         assert!(!dom(16).can_miss_cut_off(CutOff::DayOfMonth { first_day: 16 }));
         assert!(dom(31).can_miss_cut_off(CutOff::Calendar));
         assert!(!dom(1).can_miss_cut_off(CutOff::Unspecified));
-        assert!(after_cut(0).can_miss_cut_off(CutOff::Decree09));
+        // A term is at least one day, so it always ends after the window.
+        assert!(!after_cut(1).can_miss_cut_off(CutOff::Decree09));
         assert!(!after_cut(1).can_miss_cut_off(CutOff::Calendar));
-        assert!(after_end(0).can_miss_cut_off(CutOff::Calendar));
-        assert!(!after_end(0).can_miss_cut_off(CutOff::Decree09));
         assert!(!after_end(1).can_miss_cut_off(CutOff::Calendar));
-        let term_end = DeadlineRule::TermAfterPeriodEnd {
+        assert!(Term::working_days(0).is_err());
+        let term_end = DeadlineRule::AfterPeriodEnd {
             term: Term::days(1).unwrap(),
         };
         assert!(!term_end.can_miss_cut_off(CutOff::Calendar));
@@ -2669,12 +2597,10 @@ mod tests {
             on_rest_day: Roll::Following,
         };
         let work = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::WorkingDays,
+            term: Term::working_days(days).unwrap(),
         };
         let cal = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::CalendarDays,
+            term: Term::days(days).unwrap(),
         };
         assert_eq!(dom(17).strictly_before(&dom(19)), Some(true));
         assert_eq!(dom(19).strictly_before(&dom(19)), Some(false));
@@ -2688,21 +2614,20 @@ mod tests {
     fn rules_display() {
         assert_eq!(
             DeadlineRule::AfterPeriodEnd {
-                days: 10,
-                count: DayCount::CalendarDays
+                term: Term::days(10).unwrap()
             }
             .to_string(),
             "10 days after the period end"
         );
         assert_eq!(
-            DeadlineRule::TermAfterCutOff {
+            DeadlineRule::AfterCutOff {
                 term: "1 month".parse().unwrap()
             }
             .to_string(),
             format!("{} after the cut-off", "1 month".parse::<Term>().unwrap())
         );
         assert_eq!(
-            DeadlineRule::TermAfterPeriodEnd {
+            DeadlineRule::AfterPeriodEnd {
                 term: "10 working days".parse().unwrap()
             }
             .to_string(),

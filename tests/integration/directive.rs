@@ -1039,7 +1039,7 @@ mod seed {
             (
                 edited(
                     r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV" }]"#,
-                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV", regime = { name = "x", frequency = "weekly", cut_off = { kind = "decree_09" }, deadline = { kind = "after_cut_off", days = 5, count = "working_days" } } }]"#,
+                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV", regime = { name = "x", frequency = "weekly", cut_off = { kind = "decree_09" }, deadline = { kind = "after_cut_off", term = "5 working days" } } }]"#,
                 ),
                 "tasks[9].requirements[0].regime.frequency",
                 "`weekly`",
