@@ -1778,7 +1778,12 @@ fn render(text: &mut String, findings: &Findings) {
         }
         let late = f.lateness();
         if late.calendar_days() > 0 {
-            let _ = write!(text, ", late by {}", days(late.calendar_days(), "day"));
+            let word = if f.status().is_open() {
+                "overdue"
+            } else {
+                "late"
+            };
+            let _ = write!(text, ", {word} by {}", days(late.calendar_days(), "day"));
             if let Some(w) = late.working_days() {
                 let _ = write!(text, " ({})", days(w, "working day"));
             }
