@@ -336,7 +336,7 @@ impl Measured {
 
     fn label(&self, lang: Lang) -> String {
         let value = match self.grade {
-            Some(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Some(g) => g.label(lang).to_owned(),
             None => number(self.value),
         };
         format!("{value} ({}/{})", number(self.numerator), self.denominator)

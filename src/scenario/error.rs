@@ -248,6 +248,16 @@ pub enum ScenarioProblem {
         /// The value.
         value: String,
     },
+    /// A criterion id the criteria file does not have.
+    UnknownCriterion {
+        /// The id.
+        id: String,
+    },
+    /// A criterion verdict that does not exist.
+    UnknownVerdict {
+        /// The value.
+        value: String,
+    },
     /// A selection (task, body, period) that matches no obligation of the expansion.
     NoObligation {
         /// The selection, as people read it.
@@ -371,6 +381,16 @@ impl fmt::Display for ScenarioProblem {
                 f,
                 "unknown event kind {}: expected `submitted`, `completed`, `extended`, \
                  `waived`, `reopened` or `indicator_value`",
+                quote(value)
+            ),
+            ScenarioProblem::UnknownCriterion { id } => write!(
+                f,
+                "unknown criterion {}: the criteria file has no such id",
+                quote(id)
+            ),
+            ScenarioProblem::UnknownVerdict { value } => write!(
+                f,
+                "unknown verdict {}: expected `satisfied`, `violated`, `not_applicable` or `indeterminate`",
                 quote(value)
             ),
             ScenarioProblem::NoObligation { selection } => write!(

@@ -56,6 +56,7 @@ use crate::compliance::{
     EvaluationPolicy, EventKind, EventRecord, Events, Finding, Findings, Grade, GradingPolicy,
     Note, Status, StatusCounts, evaluate,
 };
+use crate::criteria::{Criteria, Verdict};
 use crate::directive::{Directive, Loader};
 use crate::obligation::{ExpansionOptions, ObligationKey, Obligations, Skipped};
 use crate::org::Registry;
@@ -527,6 +528,25 @@ struct GradeCheck {
     index: Option<f64>,
 }
 
+/// Expectations of one criterion's assessment, with its id checked.
+#[derive(Debug, Clone)]
+struct CriterionCheck {
+    path: String,
+    id: String,
+    verdict: Option<Verdict>,
+    groups: Option<[u64; 4]>,
+    violating: Option<Vec<String>>,
+    in_force: Option<bool>,
+}
+
+/// The verdicts of a criterion, in the order scenarios count groups.
+const VERDICTS: [Verdict; 4] = [
+    Verdict::Satisfied,
+    Verdict::Violated,
+    Verdict::NotApplicable,
+    Verdict::Indeterminate,
+];
+
 /// Expectations for one as-of date.
 #[derive(Debug, Clone)]
 struct Check {
@@ -536,6 +556,7 @@ struct Check {
     diagnostics: Vec<String>,
     findings: Vec<FindingCheck>,
     grades: Vec<GradeCheck>,
+    criteria: Vec<CriterionCheck>,
 }
 
 /// The scenario itself or one of its variants: its events and its checks.
@@ -567,6 +588,8 @@ pub struct Scenario {
     description: String,
     provisions: Vec<String>,
     obligations: Obligations,
+    registry: Registry,
+    criteria: Option<Criteria>,
     skipped: Vec<Skipped>,
     policy: EvaluationPolicy,
     as_of: Vec<NaiveDate>,
@@ -649,6 +672,7 @@ struct Resolver<'a> {
     as_of: &'a [NaiveDate],
     /// Whether the evaluation counts working days (it has a calendar).
     working_days: bool,
+    criteria: Option<&'a Criteria>,
 }
 
 impl Resolver<'_> {
@@ -883,6 +907,12 @@ impl Resolver<'_> {
             .enumerate()
             .map(|(i, f)| self.finding(&format!("{path}.findings[{i}]"), f))
             .collect::<Result<Vec<_>, _>>()?;
+        let criteria = wire
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.criterion(&format!("{path}.criteria[{i}]"), c))
+            .collect::<Result<Vec<_>, _>>()?;
         let grades = wire
             .grades
             .iter()
@@ -896,6 +926,123 @@ impl Resolver<'_> {
             diagnostics: wire.diagnostics.clone().unwrap_or_default(),
             findings,
             grades,
+            criteria,
+        })
+    }
+
+    fn criterion(
+        &self,
+        path: &str,
+        wire: &wire::CriterionWire,
+    ) -> Result<CriterionCheck, ScenarioError> {
+        let Some(criteria) = self.criteria else {
+            return Err(self.error(
+                path.to_owned(),
+                ScenarioProblem::NeverChecked {
+                    reason: "the scenario names no criteria file".to_owned(),
+                },
+            ));
+        };
+        if criteria.get(&wire.id).is_none() {
+            return Err(self.error(
+                format!("{path}.id"),
+                ScenarioProblem::UnknownCriterion {
+                    id: wire.id.clone(),
+                },
+            ));
+        }
+        let verdict =
+            match &wire.verdict {
+                None => None,
+                Some(v) => Some(VERDICTS.into_iter().find(|k| k.as_str() == v).ok_or_else(
+                    || {
+                        self.error(
+                            format!("{path}.verdict"),
+                            ScenarioProblem::UnknownVerdict { value: v.clone() },
+                        )
+                    },
+                )?),
+            };
+        let groups = match &wire.groups {
+            None => None,
+            Some(map) => {
+                let mut groups = [0u64; 4];
+                for (name, n) in map {
+                    let Some(at) = VERDICTS.iter().position(|v| v.as_str() == name) else {
+                        return Err(self.error(
+                            format!("{path}.groups.{name}"),
+                            ScenarioProblem::UnknownVerdict {
+                                value: name.clone(),
+                            },
+                        ));
+                    };
+                    if let Some(slot) = groups.get_mut(at) {
+                        *slot = *n;
+                    }
+                }
+                Some(groups)
+            }
+        };
+        if let (Some(verdict), Some(groups)) = (verdict, groups) {
+            // A verdict is the worst of its groups' (violated, then indeterminate, then
+            // satisfied); expected counts that give another verdict can never hold.
+            let [satisfied, violated, _, indeterminate] = groups;
+            let implied = if violated > 0 {
+                Verdict::Violated
+            } else if indeterminate > 0 {
+                Verdict::Indeterminate
+            } else if satisfied > 0 {
+                Verdict::Satisfied
+            } else {
+                Verdict::NotApplicable
+            };
+            if implied != verdict {
+                return Err(self.error(
+                    format!("{path}.verdict"),
+                    ScenarioProblem::NeverChecked {
+                        reason: format!(
+                            "the expected groups give the verdict `{implied}`, not `{verdict}`, so both cannot hold"
+                        ),
+                    },
+                ));
+            }
+        }
+        if let (Some(groups), Some(violating)) = (groups, &wire.violating)
+            && groups.get(1).copied() != u64::try_from(violating.len()).ok()
+        {
+            return Err(self.error(
+                format!("{path}.violating"),
+                ScenarioProblem::NeverChecked {
+                    reason:
+                        "the violating groups listed are not as many as the violated groups counted"
+                            .to_owned(),
+                },
+            ));
+        }
+        if verdict.is_none()
+            && groups.is_none()
+            && wire.violating.is_none()
+            && wire.in_force.is_none()
+        {
+            return Err(self.error(
+                path.to_owned(),
+                ScenarioProblem::NeverChecked {
+                    reason: "it names a criterion but checks nothing of it: give a verdict, groups, violating or in_force"
+                        .to_owned(),
+                },
+            ));
+        }
+        let mut violating = wire.violating.clone();
+        if let Some(v) = violating.as_mut() {
+            v.sort();
+        }
+        Ok(CriterionCheck {
+            path: path.to_owned(),
+            id: wire.id.clone(),
+            verdict,
+            groups,
+            violating,
+            in_force: wire.in_force,
         })
     }
 
@@ -1209,6 +1356,21 @@ impl Scenario {
             loader.toml(&directive_text)
         }
         .map_err(|e| input_error("directive", &wire.directive, e.to_string()))?;
+        let criteria = match &wire.criteria {
+            None => None,
+            Some(name) => {
+                let text = read(file, "criteria", &dir.join(name))?;
+                let loader = crate::criteria::Loader::new(&registry).origin(name.clone());
+                Some(
+                    if name.ends_with(".json") {
+                        loader.json(&text)
+                    } else {
+                        loader.toml(&text)
+                    }
+                    .map_err(|e| input_error("criteria", name, e.to_string()))?,
+                )
+            }
+        };
         let regime = match &wire.regime {
             None => None,
             Some(toml::Value::String(name)) => {
@@ -1419,6 +1581,7 @@ impl Scenario {
             index,
             as_of: &as_of,
             working_days: policy.calendar().is_some(),
+            criteria: criteria.as_ref(),
         };
 
         // Events: the log by path, then the inline ones.
@@ -1504,6 +1667,8 @@ impl Scenario {
             description: wire.description,
             provisions: wire.provisions,
             obligations,
+            registry,
+            criteria,
             skipped,
             policy,
             as_of,
@@ -1651,6 +1816,57 @@ impl Scenario {
                 })?;
             let findings = evaluation.to_findings();
             render(&mut text, &findings);
+            let assessment = match &self.criteria {
+                None => None,
+                Some(criteria) => {
+                    let assessment = criteria.assess(&evaluation, &self.registry).map_err(|e| {
+                        ScenarioError::new(
+                            &self.file,
+                            path.clone(),
+                            ScenarioProblem::Input {
+                                file: String::new(),
+                                message: e.to_string(),
+                            },
+                        )
+                    })?;
+                    let _ = writeln!(text, "  criteria: {}", assessment.verdict());
+                    for result in assessment.results() {
+                        let _ = writeln!(
+                            text,
+                            "  - {} ({}, {}{}): {}; groups: {}",
+                            result.id(),
+                            result.severity(),
+                            result.provision(),
+                            if result.in_force() {
+                                ""
+                            } else {
+                                ", not in force"
+                            },
+                            result.verdict(),
+                            group_line(result.groups())
+                        );
+                        for group in result.undecided() {
+                            let _ = writeln!(
+                                text,
+                                "    undecided {}: {}",
+                                group.key(),
+                                group.reason().sentence(crate::Lang::En)
+                            );
+                        }
+                        if !result.unsettled().is_empty() {
+                            let periods: Vec<String> =
+                                result.unsettled().iter().map(ToString::to_string).collect();
+                            let _ = writeln!(text, "    unsettled: {}", periods.join(", "));
+                        }
+                    }
+                    for lang in [crate::Lang::En, crate::Lang::Vi] {
+                        for line in assessment.display(lang).to_string().lines() {
+                            let _ = writeln!(text, "    {}: {line}", lang.code());
+                        }
+                    }
+                    Some(assessment)
+                }
+            };
             let by_key: HashMap<&ObligationKey, &Finding> = findings
                 .findings()
                 .iter()
@@ -1658,6 +1874,9 @@ impl Scenario {
                 .collect();
             for check in v.checks.iter().filter(|c| c.as_of == *as_of) {
                 compare(&mut comparisons, &mut text, check, &findings, &by_key);
+                if let Some(assessment) = &assessment {
+                    compare_criteria(&mut comparisons, check, assessment);
+                }
             }
         }
         let mut outcome = Outcome {
@@ -1978,6 +2197,78 @@ fn days(n: u32, unit: &str) -> String {
         format!("1 {unit}")
     } else {
         format!("{n} {unit}s")
+    }
+}
+
+fn group_line(groups: &crate::criteria::GroupCounts) -> String {
+    VERDICTS
+        .iter()
+        .map(|v| format!("{} {}", v.as_str(), groups.get(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Compares the criteria expectations of one check with an assessment.
+fn compare_criteria(
+    out: &mut Vec<Comparison>,
+    check: &Check,
+    assessment: &crate::criteria::Assessment,
+) {
+    for cc in &check.criteria {
+        let p = &cc.path;
+        let Some(result) = assessment.result(&cc.id) else {
+            out.push(Comparison::new(
+                p.clone(),
+                format!("a result for `{}`", cc.id),
+                "none",
+            ));
+            continue;
+        };
+        if let Some(verdict) = cc.verdict {
+            out.push(Comparison::new(
+                format!("{p}.verdict"),
+                verdict.as_str(),
+                result.verdict().as_str(),
+            ));
+        }
+        if let Some(groups) = cc.groups {
+            for (verdict, n) in VERDICTS.iter().zip(groups) {
+                out.push(Comparison::new(
+                    format!("{p}.groups.{}", verdict.as_str()),
+                    n.to_string(),
+                    result.groups().get(*verdict).to_string(),
+                ));
+            }
+        }
+        if let Some(violating) = &cc.violating {
+            let mut actual: Vec<String> = result
+                .violations()
+                .iter()
+                .map(|v| v.key().to_string())
+                .collect();
+            actual.sort();
+            actual.dedup();
+            out.push(Comparison::new(
+                format!("{p}.violating"),
+                list_owned(violating),
+                list_owned(&actual),
+            ));
+        }
+        if let Some(in_force) = cc.in_force {
+            out.push(Comparison::new(
+                format!("{p}.in_force"),
+                in_force.to_string(),
+                result.in_force().to_string(),
+            ));
+        }
+    }
+}
+
+fn list_owned(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
     }
 }
 

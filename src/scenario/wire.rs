@@ -25,6 +25,8 @@ pub(crate) struct ScenarioWire {
     pub(crate) registry: String,
     pub(crate) directive: String,
     #[serde(default)]
+    pub(crate) criteria: Option<String>,
+    #[serde(default)]
     pub(crate) regime: Option<toml::Value>,
     pub(crate) horizon: String,
     #[serde(default)]
@@ -104,6 +106,23 @@ pub(crate) struct CheckWire {
     pub(crate) findings: Vec<FindingWire>,
     #[serde(default)]
     pub(crate) grades: Vec<GradeWire>,
+    #[serde(default)]
+    pub(crate) criteria: Vec<CriterionWire>,
+}
+
+/// What the assessment of one criterion should be.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub(crate) struct CriterionWire {
+    pub(crate) id: String,
+    #[serde(default)]
+    pub(crate) verdict: Option<String>,
+    #[serde(default)]
+    pub(crate) groups: Option<BTreeMap<String, u64>>,
+    #[serde(default)]
+    pub(crate) violating: Option<Vec<String>>,
+    #[serde(default)]
+    pub(crate) in_force: Option<bool>,
 }
 
 /// What one finding should be.
