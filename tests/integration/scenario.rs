@@ -164,7 +164,7 @@ fn bad_scenarios_name_path_and_value() {
     assert!(
         error
             .to_string()
-            .ends_with("at line 1, `colour`: unknown field `colour`, expected one of `description`, `provisions`, `registry`, `directive`, `regime`, `horizon`, `policy`, `as_of`, `windows`, `events_file`, `events`, `expect`, `variants`, `error`"),
+            .ends_with("at line 1, `colour`: unknown field `colour`, expected one of `description`, `provisions`, `registry`, `directive`, `criteria`, `regime`, `horizon`, `policy`, `as_of`, `windows`, `events_file`, `events`, `expect`, `variants`, `error`"),
         "{error}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
