@@ -2541,6 +2541,21 @@ mod tests {
     }
 
     #[test]
+    fn the_crate_error_collects_scenario_errors() {
+        let error = ScenarioError::new(
+            "a.scenario.toml",
+            "registry",
+            ScenarioProblem::Read {
+                message: "gone".to_owned(),
+            },
+        );
+        let message = error.to_string();
+        let collected = crate::Error::from(error);
+        assert!(matches!(collected, crate::Error::Scenario(_)));
+        assert_eq!(collected.to_string(), message);
+    }
+
+    #[test]
     fn errors_are_send_sync_and_static() {
         fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
         assert_traits::<ScenarioError>();
