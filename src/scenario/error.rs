@@ -90,6 +90,7 @@ impl ScenarioError {
     /// let e = ScenarioError::new("a.scenario.toml", ".", ScenarioProblem::Read { message: "gone".to_owned() });
     /// assert!(e.file().ends_with("a.scenario.toml"));
     /// ```
+    #[must_use]
     pub fn file(&self) -> &Path {
         &self.file
     }
@@ -106,6 +107,7 @@ impl ScenarioError {
     /// let e = ScenarioError::new("a.scenario.toml", "registry", ScenarioProblem::Read { message: "gone".to_owned() });
     /// assert_eq!(e.path(), "registry");
     /// ```
+    #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -121,6 +123,7 @@ impl ScenarioError {
     ///
     /// assert_eq!(ScenarioError::new("a", ".", ScenarioProblem::Read { message: "x".to_owned() }).line(), None);
     /// ```
+    #[must_use]
     pub fn line(&self) -> Option<u32> {
         self.line
     }
@@ -136,6 +139,7 @@ impl ScenarioError {
     /// assert!(matches!(e.problem(), ScenarioProblem::UnknownTask { .. }));
     /// assert_eq!(e.problem().to_string(), "unknown task `9`: the directive has no such task");
     /// ```
+    #[must_use]
     pub fn problem(&self) -> &ScenarioProblem {
         &self.problem
     }

@@ -190,6 +190,7 @@ impl Comparison {
     /// assert!(outcome.comparisons().iter().any(|c| c.path() == "expect[0].counts.done_on_time"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -207,6 +208,7 @@ impl Comparison {
     /// assert!(outcome.comparisons().iter().all(|c| !c.expected().is_empty()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn expected(&self) -> &str {
         &self.expected
     }
@@ -224,6 +226,7 @@ impl Comparison {
     /// assert!(outcome.comparisons().iter().all(|c| c.actual() == c.expected()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn actual(&self) -> &str {
         &self.actual
     }
@@ -241,6 +244,7 @@ impl Comparison {
     /// assert!(outcome.comparisons().iter().all(|c| c.holds()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn holds(&self) -> bool {
         self.expected == self.actual
     }
@@ -296,6 +300,7 @@ impl Outcome {
     /// assert!(outcome.file().ends_with("done_on_time.scenario.toml"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn file(&self) -> &Path {
         &self.file
     }
@@ -312,6 +317,7 @@ impl Outcome {
     /// assert_eq!(run_file("tests/scenarios/done_on_time.scenario.toml")?[0].variant(), BASE);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn variant(&self) -> &str {
         &self.variant
     }
@@ -328,6 +334,7 @@ impl Outcome {
     /// assert!(!run_file("tests/scenarios/done_on_time.scenario.toml")?[0].comparisons().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn comparisons(&self) -> &[Comparison] {
         &self.comparisons
     }
@@ -360,6 +367,7 @@ impl Outcome {
     /// assert!(run_file("tests/scenarios/done_on_time.scenario.toml")?[0].passed());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn passed(&self) -> bool {
         self.mismatches().next().is_none()
     }
@@ -380,6 +388,7 @@ impl Outcome {
     /// assert!(text.contains("Đã hoàn thành đúng hạn"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -396,6 +405,7 @@ impl Outcome {
     /// assert!(outcome.golden_path().ends_with("done_on_time.golden.txt"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn golden_path(&self) -> PathBuf {
         golden_path(&self.file, &self.variant)
     }
@@ -702,7 +712,7 @@ impl Resolver<'_> {
         requirement: Option<u32>,
     ) -> Result<ObligationKey, ScenarioError> {
         self.body(format!("{path}.body"), body)?;
-        let clause: crate::obligation::Clause = task.parse().map_err(|_| {
+        let clause: crate::directive::Clause = task.parse().map_err(|_| {
             self.error(
                 format!("{path}.task"),
                 ScenarioProblem::UnknownTask {
