@@ -89,6 +89,18 @@ pub enum Error {
     /// applied.
     #[error(transparent)]
     Criteria(Box<crate::criteria::CriteriaError>),
+    /// A scenario that cannot run: a file or input that cannot be read, an unknown field
+    /// or reference, an expectation that can never be checked.
+    #[cfg(feature = "serde")]
+    #[error(transparent)]
+    Scenario(Box<crate::scenario::ScenarioError>),
+}
+
+#[cfg(feature = "serde")]
+impl From<crate::scenario::ScenarioError> for Error {
+    fn from(error: crate::scenario::ScenarioError) -> Error {
+        Error::Scenario(Box::new(error))
+    }
 }
 
 impl From<RegimeError> for Error {

@@ -22,6 +22,9 @@ pub mod org;
 pub mod period;
 pub mod provenance;
 pub mod regime;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod scenario;
 mod text;
 
 pub use crate::error::Error;

@@ -21,6 +21,7 @@ mod org;
 mod period;
 mod provenance;
 mod regime;
+mod scenario;
 mod seed_data;
 mod shared;
 mod yardstick;
