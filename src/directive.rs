@@ -77,6 +77,8 @@ pub use self::wire::Loader;
 
 use chrono::NaiveDate;
 
+#[cfg(feature = "serde")]
+use crate::Limit;
 use crate::document::DocumentError;
 use crate::period::{Frequency, Period};
 use crate::regime::RegimeError;
@@ -269,32 +271,6 @@ pub enum LoadProblem {
     /// error, which names its place in the directive).
     #[error(transparent)]
     Invalid(DirectiveError),
-}
-
-/// A limit of the [`Loader`].
-///
-/// New limits may be added, so the enum is `#[non_exhaustive]`.
-#[cfg(feature = "serde")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Limit {
-    /// The size of the file in bytes.
-    Bytes,
-    /// The number of tasks.
-    Tasks,
-    /// How deeply tables and arrays nest.
-    Depth,
-}
-
-#[cfg(feature = "serde")]
-impl std::fmt::Display for Limit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Limit::Bytes => "the size in bytes",
-            Limit::Tasks => "the number of tasks",
-            Limit::Depth => "the nesting depth",
-        })
-    }
 }
 
 #[cfg(feature = "serde")]

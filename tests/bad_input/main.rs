@@ -1,6 +1,7 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`) holding cases:
+//! Each area of the crate that reads files has a folder here (`directive/`, `registry/`)
+//! holding cases:
 //! an input file (`name.toml`, `name.json`) and `name.expected`, which reads
 //!
 //! ```text
@@ -28,7 +29,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use directives::directive::{DirectiveError, Limit, LoadProblem, Loader};
+use directives::Limit;
+use directives::directive::{DirectiveError, LoadProblem, Loader};
+use directives::org::{self, OrgError};
 
 /// The longest message a case may give, in bytes: values are quoted with a bound.
 const MESSAGE_LIMIT: usize = 1_000;
@@ -44,10 +47,37 @@ struct Failure {
 type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 
 /// The areas, by folder.
-const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive)];
+const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive), ("registry", load_registry)];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40)];
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("registry", 15)];
+
+/// The least number of cases of all areas together.
+const MIN_TOTAL: usize = 90;
+
+fn load_registry(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    let loader = org::Loader::new().origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no registry format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: registry_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// The kind of a registry error: `Load/` and the variant of its cause.
+fn registry_kind(e: &OrgError) -> String {
+    match e {
+        OrgError::Load { problem, .. } => match problem.as_ref() {
+            OrgError::Limit { limit, .. } => format!("Load/Limit/{limit:?}"),
+            other => format!("Load/{}", variant(other)),
+        },
+        other => variant(other),
+    }
+}
 
 fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
     let loader = Loader::new().origin(name);
@@ -132,6 +162,7 @@ fn check_message(name: &str, message: &str) {
 fn every_case_fails_as_pinned() {
     let bless = std::env::var_os("BAD_INPUT_BLESS").is_some();
     let mut failures = Vec::new();
+    let mut total = 0;
     for (area, load) in AREAS {
         let folder = root().join(area);
         let mut entries: Vec<PathBuf> = fs::read_dir(&folder)
@@ -194,7 +225,12 @@ fn every_case_fails_as_pinned() {
             .find(|(a, _)| a == area)
             .map_or(1, |(_, n)| *n);
         assert!(cases >= least, "{area}: {cases} cases, fewer than {least}");
+        total += cases;
     }
+    assert!(
+        total >= MIN_TOTAL,
+        "{total} cases in all, fewer than {MIN_TOTAL}"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -994,7 +994,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].level`: unknown level `ward`"
+            "invalid registry toml at line 13, column 9, `bodies[1].level`: unknown level `ward`"
         );
     }
 
@@ -1006,7 +1006,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `changes[0].bodies[1]`: invalid body code `H U`: use ascii letters, digits, `-`, `_` or `.`"
+            "invalid registry toml at line 12, column 17, `changes[0].bodies[1]`: invalid body code `H U`: use ascii letters, digits, `-`, `_` or `.`"
         );
     }
 
@@ -1018,17 +1018,12 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
+            "invalid registry toml at line 9, column 1, `changes[0]`: `establish` is not a change: a body is established by its `from` date"
         );
         let json = r#"{"bodies": [], "changes": [{"change": "establish", "body": "TU"}]}"#;
         let err = Registry::from_json_str(json).unwrap_err();
-        assert_eq!(
-            err,
-            OrgError::At {
-                path: "changes[0]".to_owned(),
-                source: Box::new(OrgError::EstablishIsNotAChange),
-            }
-        );
+        assert_eq!(err.cause(), &OrgError::EstablishIsNotAChange);
+        assert_eq!(err.path(), Some("changes[0]"));
     }
 
     #[test]
@@ -1038,7 +1033,7 @@ from = "2000-01-01"
         );
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert!(
-            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            matches!(err.cause(), OrgError::Syntax { format: "toml", .. }),
             "{err}"
         );
         assert!(
@@ -1056,7 +1051,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].code`: duplicate body code `TU`"
+            "invalid registry toml at line 10, column 8, `bodies[1].code`: duplicate body code `TU`"
         );
     }
 
@@ -1512,21 +1507,31 @@ mod robustness {
     fn empty_and_blank_files_are_refused() {
         for text in ["", "  \n\t\r\n"] {
             assert_eq!(
-                Registry::from_toml_str(text).unwrap_err(),
-                OrgError::EmptyInput { format: "toml" }
+                Registry::from_toml_str(text).unwrap_err().cause(),
+                &OrgError::EmptyInput { format: "toml" }
             );
             assert_eq!(
-                Registry::from_json_str(text).unwrap_err(),
-                OrgError::EmptyInput { format: "json" }
+                Registry::from_json_str(text).unwrap_err().cause(),
+                &OrgError::EmptyInput { format: "json" }
             );
         }
         assert_eq!(
             OrgError::EmptyInput { format: "toml" }.to_string(),
             "empty registry toml: a registry file lists its bodies"
         );
+        // Comments alone list no bodies either.
         let err = Registry::from_toml_str("# only a comment\n").unwrap_err();
+        assert_eq!(err.cause(), &OrgError::EmptyInput { format: "toml" });
+        assert_eq!(
+            err.to_string(),
+            "invalid registry toml: the file is empty: a registry file lists its bodies"
+        );
+        let err = Registry::from_toml_str(
+            "[[changes]]\nchange = \"dissolve\"\nbody = \"A\"\ndate = \"2025-01-01\"\n",
+        )
+        .unwrap_err();
         assert!(
-            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            matches!(err.cause(), OrgError::Syntax { format: "toml", .. }),
             "{err}"
         );
         assert!(err.to_string().contains("missing field `bodies`"), "{err}");
@@ -1550,7 +1555,7 @@ mod robustness {
         let err = Registry::from_json_str(text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].code`: duplicate body code `A`"
+            "invalid registry json at line 3, column 22, `bodies[1].code`: duplicate body code `A`"
         );
         let huge = "2".repeat(5 * 1024 * 1024);
         let text = format!(
@@ -1558,7 +1563,9 @@ mod robustness {
         );
         let message = Registry::from_json_str(&text).unwrap_err().to_string();
         assert!(
-            message.starts_with("at `bodies[0].from`: invalid date `2222"),
+            message.starts_with(
+                "invalid registry json at line 1, column 86, `bodies[0].from`: invalid date `2222"
+            ),
             "{message}"
         );
         assert!(message.len() < 300, "{} bytes", message.len());
