@@ -160,6 +160,16 @@ pub enum DirectiveError {
         /// The target, printed.
         value: String,
     },
+    /// A selector (a recipient, or the bodies of an assignment) nested deeper than
+    /// [`Selector::MAX_DEPTH`](crate::org::Selector::MAX_DEPTH) levels of `all`, `any`
+    /// and `not`.
+    #[error("{location} (`{}`): selector nested deeper than {limit} levels", .location.path())]
+    SelectorTooDeep {
+        /// Where.
+        location: Location,
+        /// The limit.
+        limit: usize,
+    },
     /// An assignment to the recipients of a directive that has none.
     #[error("{location} (`{}`): assigned to the recipients, but the directive has none", .location.path())]
     NoRecipients {
@@ -233,6 +243,7 @@ impl DirectiveError {
             DirectiveError::DateBeforeIssue { location, .. }
             | DirectiveError::FrequencyMismatch { location, .. }
             | DirectiveError::InvalidTarget { location, .. }
+            | DirectiveError::SelectorTooDeep { location, .. }
             | DirectiveError::NoRecipients { location } => Some(location.path()),
             _ => None,
         }

@@ -1431,6 +1431,76 @@ mod robustness {
         drop(deep);
     }
 
+    /// Cloning, comparing, hashing and debug-printing a selector 200,000 deep (in `not`
+    /// and in one-element `all` lists) use bounded stack, and agree with each other.
+    #[test]
+    fn a_deep_selector_clones_compares_hashes_and_prints_in_bounded_stack() {
+        use std::hash::{BuildHasher, RandomState};
+        let mut deep = Selector::Body("A".parse().unwrap());
+        for level in 1..200_000 {
+            deep = if level % 2 == 0 {
+                !deep
+            } else {
+                Selector::All(vec![deep, Selector::Kind(BodyKind::Other)])
+            };
+        }
+        let copy = deep.clone();
+        assert_eq!(copy, deep);
+        assert_eq!(copy.depth(), 200_000);
+        let hasher = RandomState::new();
+        assert_eq!(hasher.hash_one(&copy), hasher.hash_one(&deep));
+        let other = !copy.clone();
+        assert_ne!(other, deep);
+        assert_ne!(hasher.hash_one(&other), hasher.hash_one(&deep));
+        let shown = format!("{deep:?}");
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        assert!(shown.starts_with("All([Not(All([Not("), "{shown}");
+        assert!(shown.contains('…'));
+        // A shallow selector prints as the derived form would.
+        let shallow = Selector::Kind(BodyKind::Other) & !Selector::Level(Level::District);
+        assert_eq!(
+            format!("{shallow:?}"),
+            "All([Kind(Other), Not(Level(District))])"
+        );
+        drop((deep, copy, other));
+    }
+
+    /// A directive refuses a selector deeper than the limit where it is given.
+    #[test]
+    fn a_directive_refuses_a_selector_past_the_limit() {
+        use directives::directive::{Assignee, Directive, DirectiveError, Role, Task};
+        use directives::document::{DocSymbol, Document};
+        let document = Document::builder(DocSymbol::parse("15/KH-UBND").unwrap(), day(2024, 1, 10))
+            .build()
+            .unwrap();
+        let err = Directive::builder(document.clone())
+            .recipient(Selector::Kind(BodyKind::Other))
+            .recipient(nested(Selector::MAX_DEPTH + 1))
+            .build()
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            DirectiveError::SelectorTooDeep { limit: 32, .. }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "recipient 2 (`recipients[1]`): selector nested deeper than 32 levels"
+        );
+        let task = Task::new("1".parse().unwrap(), "Báo cáo")
+            .assign(Role::Lead, Assignee::Bodies(nested(100_000)));
+        let err = Directive::builder(document.clone())
+            .task(task)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "task 1, assignment 1 (`tasks[0].assignments[0]`): selector nested deeper than 32 levels"
+        );
+        let task = Task::new("1".parse().unwrap(), "Báo cáo")
+            .assign(Role::Lead, Assignee::Bodies(nested(Selector::MAX_DEPTH)));
+        assert!(Directive::builder(document).task(task).build().is_ok());
+    }
+
     #[test]
     fn a_selector_at_the_limit_resolves() {
         let registry = Registry::builder().body(other("A", None)).build().unwrap();
