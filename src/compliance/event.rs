@@ -594,33 +594,21 @@ struct EventLog {
     events: Vec<EventRecord>,
 }
 
-/// A parser's message, bounded.
+/// Reads an event log, placing an error by the path of the value at fault (the line of
+/// the value, not where the parser happened to stop), as every loader of the crate does.
 #[cfg(feature = "serde")]
-fn load_message(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message).trim();
-    match message.char_indices().nth(320) {
-        Some((end, _)) => format!("{}…", message.get(..end).unwrap_or_default()),
-        None => message.to_owned(),
-    }
-}
-
-/// The load error of a TOML error, placed by its span.
-#[cfg(feature = "serde")]
-fn toml_error(text: &str, path: &str, error: &toml::de::Error) -> ComplianceError {
-    let offset = error.span().map_or(0, |span| span.start);
-    let before = text.get(..offset).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    ComplianceError::Load {
-        path: if path.is_empty() {
-            ".".to_owned()
-        } else {
-            path.to_owned()
-        },
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
-        message: load_message(error.message()),
-    }
+fn read_log(format: crate::load::Format, text: &str) -> Result<EventLog, ComplianceError> {
+    crate::load::read(format, text).map_err(|f| {
+        let (line, column) = f
+            .place(format, text)
+            .map_or((1, 1), |offset| crate::load::line_column(text, offset));
+        ComplianceError::Load {
+            path: f.path,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            message: f.message,
+        }
+    })
 }
 
 /// A compact, copyable handle to an event in an [`Events`] log.
@@ -971,24 +959,13 @@ impl Events {
     /// let bad = text.replace("2025-02-18", "2025-2-18");
     /// assert_eq!(
     ///     Events::from_json_str(&bad, &obligations).unwrap_err().to_string(),
-    ///     "invalid event log at `events[0].date` (line 1, column 87): invalid date `2025-2-18`: expected `YYYY-MM-DD`",
+    ///     "invalid event log at `events[0].date` (line 1, column 77): invalid date `2025-2-18`: expected `YYYY-MM-DD`",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "serde")]
     pub fn from_json_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let log: EventLog = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            ComplianceError::Load {
-                path,
-                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
-                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                message: load_message(&inner.to_string()),
-            }
-        })?;
-        Events::from_log(log, obligations)
+        Events::from_log(read_log(crate::load::Format::Json, text)?, obligations)
     }
 
     /// A log read from TOML: `[[events]]` tables, each record as [`EventRecord`] writes
@@ -1015,12 +992,7 @@ impl Events {
     /// ```
     #[cfg(feature = "serde")]
     pub fn from_toml_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
-        let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
-        let log: EventLog = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            toml_error(text, &path, e.inner())
-        })?;
-        Events::from_log(log, obligations)
+        Events::from_log(read_log(crate::load::Format::Toml, text)?, obligations)
     }
 
     /// Pushes the records of a log read from a file, numbering them from 1.

@@ -1663,3 +1663,43 @@ fn copies_are_judged_against_the_standing_copy_known_earliest() {
     assert!(tracker.apply(copy(9)).is_err());
     assert_eq!(tracker.event_count(), 5);
 }
+
+/// An event log's error points at the line of the value at fault, and its path never
+/// holds a segment the parser could not name.
+#[cfg(feature = "serde")]
+#[test]
+fn event_log_errors_point_at_the_value() {
+    let (obligations, _) = one(d(2025, 2, 20));
+    let record = |date: &str, kind: &str| {
+        format!(
+            "[[events]]\nobligation = \"05/CT-UBND@2025-01-02/1.1/B1/2025-01\"\ndate = \"{date}\"\n{kind}\n"
+        )
+    };
+    let toml = [
+        record("2025-02-10", "kind = \"completed\""),
+        record("2025-02-11", "kind = \"completed\""),
+        record("2025-2-12", "kind = \"completed\""),
+    ]
+    .join("\n");
+    let error = Events::from_toml_str(&toml, &obligations).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid event log at `events[2].date` (line 13, column 8): invalid date `2025-2-12`: expected `YYYY-MM-DD`"
+    );
+    let toml = [
+        record("2025-02-10", "kind = \"completed\""),
+        record(
+            "2025-02-11",
+            "kind = \"extended\"\nnew_due = \"2025-3-10\"\ndocument = \"15/QĐ-UBND\"",
+        ),
+    ]
+    .join("\n");
+    let error = Events::from_toml_str(&toml, &obligations)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("invalid event log at `events[1]` (line 6, column 1): "),
+        "{error}"
+    );
+    assert!(!error.contains('?'), "{error}");
+}
