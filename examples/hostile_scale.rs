@@ -96,8 +96,9 @@ fn merge_and_split(n: usize) -> Result<(), Box<dyn Error>> {
 fn cited(n: u64) -> Result<(), Box<dyn Error>> {
     let symbol = DocSymbol::parse("16/CT-TTg")?;
     let first = day(1900, 1, 1)?;
-    let mut builder =
-        Directive::builder(Document::builder(DocSymbol::parse("15/KH-UBND")?, day(2200, 1, 1)?).build()?);
+    let mut builder = Directive::builder(
+        Document::builder(DocSymbol::parse("15/KH-UBND")?, day(2200, 1, 1)?).build()?,
+    );
     for i in 0..n {
         builder = builder.cited(Document::builder(symbol.clone(), first + Days::new(i)).build()?);
     }
@@ -114,9 +115,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let n: u64 = std::env::args()
-        .nth(1)
-        .map_or(Ok(16_000), |a| a.parse())?;
+    let n: u64 = std::env::args().nth(1).map_or(Ok(16_000), |a| a.parse())?;
     for size in [n, 2 * n] {
         let text = moves_toml(size);
         let start = Instant::now();

@@ -45,7 +45,6 @@ fn digits(s: &str, len: usize) -> Option<u32> {
 
 /// Why a text is not a date: the message every loader gives, with the value quoted
 /// (bounded).
-#[cfg(feature = "serde")]
 pub(crate) fn date_problem(text: &str) -> String {
     let shape_ok = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {

@@ -47,8 +47,9 @@ pub enum OrgError {
         /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
-    /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`).
-    #[error("invalid date {}: expected `yyyy-mm-dd`", crate::text::quote(.value))]
+    /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`), or names a day that does
+    /// not exist (`2025-02-30`, said so).
+    #[error("{}", crate::text::date_problem(.value))]
     InvalidDate {
         /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,

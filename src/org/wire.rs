@@ -897,7 +897,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid registry json at line 1, column 86, `bodies[0].from`: invalid date `2000-13-01`: expected `yyyy-mm-dd`"
+            "invalid registry json at line 1, column 86, `bodies[0].from`: invalid date `2000-13-01`: no such day"
         );
     }
 
@@ -918,9 +918,14 @@ mod tests {
             "2023-02-29",
             "2000-01-0a",
         ] {
+            let problem = if text == "2023-02-29" {
+                "no such day"
+            } else {
+                "expected `yyyy-mm-dd`"
+            };
             assert_eq!(
                 date(text, "d").unwrap_err().to_string(),
-                format!("at `d`: invalid date `{text}`: expected `yyyy-mm-dd`"),
+                format!("at `d`: invalid date `{text}`: {problem}"),
             );
         }
     }
