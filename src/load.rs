@@ -45,6 +45,66 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// This failure of a piece of a text that starts at byte `start` and holds the element
+    /// `index` of the array `name`, as a failure of the whole text: the offset moved by
+    /// `start`, and the path's `name[0]` made `name[index]`.
+    pub(crate) fn within(mut self, start: usize, name: &str, index: usize) -> Failure {
+        self.offset = self.offset.map(|o| o + start);
+        let first = format!("{name}[0]");
+        if let Some(rest) = self.path.strip_prefix(&first) {
+            self.path = format!("{name}[{index}]{rest}");
+        }
+        self
+    }
+}
+
+/// The TOML text cut at its `[[name]]` tables, so that a long array of tables is parsed
+/// one table at a time: the `toml` crate lexes a whole text into a list of tokens and a
+/// list of parse events before it builds its document, which takes about 25 times the
+/// text for a file of many small tables.
+///
+/// Gives the text with each such table blanked (every byte but the line ends made a space,
+/// so offsets, lines and columns stay those of the text) and the byte range of each table,
+/// or `None` when the cut could change the meaning: a header other than `[[name]]` that
+/// mentions `name` (`[name.x]`, `[[name.y]]`, a quoted or commented header), or `name`
+/// anywhere else in the text.
+pub(crate) fn toml_tables(
+    text: &str,
+    headers: &[usize],
+    name: &str,
+) -> Option<(String, Vec<(usize, usize)>)> {
+    let exact = format!("[[{name}]]");
+    let mut ranges = Vec::new();
+    for (k, &start) in headers.iter().enumerate() {
+        let line = text
+            .get(start..)?
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end();
+        if line == exact {
+            let end = headers.get(k + 1).copied().unwrap_or(text.len());
+            ranges.push((start, end));
+        } else if line.contains(name) {
+            return None;
+        }
+    }
+    let mut rest = text.as_bytes().to_vec();
+    for &(start, end) in &ranges {
+        for byte in rest.get_mut(start..end)? {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    let rest = String::from_utf8(rest).ok()?;
+    if rest.contains(name) {
+        return None;
+    }
+    Some((rest, ranges))
+}
+
 /// Reads a value of type `T` from text in a format, with the path of a value at fault.
 pub(crate) fn read<T: serde::de::DeserializeOwned>(
     format: Format,
@@ -388,6 +448,9 @@ pub(crate) struct Scan {
     pub(crate) content: bool,
     /// Where tables and arrays first nest deeper than the limit, and that depth.
     pub(crate) too_deep: Option<(usize, usize)>,
+    /// The offsets of the TOML table headers at the top level (`[document]`,
+    /// `[[tasks]]`), in order.
+    pub(crate) headers: Vec<usize>,
 }
 
 /// Scans the text once, without parsing it, for content and nesting depth (brackets and
@@ -403,6 +466,7 @@ pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
     let mut key_part = true;
     let mut header = false;
     let mut dots = 0usize;
+    let mut headers = Vec::new();
     while let Some(&c) = b.get(i) {
         match c {
             b'#' if toml => {
@@ -420,12 +484,16 @@ pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
             }
             b'[' | b'{' => {
                 content = true;
-                header |= toml && c == b'[' && key_part && depth == 0;
+                if toml && c == b'[' && key_part && depth == 0 {
+                    headers.push(i);
+                    header = true;
+                }
                 depth += 1;
                 if depth + dots > max_depth {
                     return Scan {
                         content,
                         too_deep: Some((i, depth + dots)),
+                        headers,
                     };
                 }
                 i += 1;
@@ -445,6 +513,7 @@ pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
                     return Scan {
                         content,
                         too_deep: Some((i, depth + dots)),
+                        headers,
                     };
                 }
                 i += 1;
@@ -459,6 +528,7 @@ pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
     Scan {
         content,
         too_deep: None,
+        headers,
     }
 }
 

@@ -7,7 +7,7 @@ use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, 
 use super::{DirectiveError, LoadProblem};
 use crate::Limit;
 use crate::document::{DocKey, Document, DocumentError};
-use crate::load::{Format, line_column, locate, scan};
+use crate::load::{Format, line_column, locate, scan, toml_tables};
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
 use crate::regime::ReportingRegime;
@@ -344,7 +344,17 @@ impl Default for Loader {
     }
 }
 
+/// One `[[tasks]]` table of a TOML file, read on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskTable {
+    tasks: Vec<Task>,
+}
+
 impl Loader {
+    /// Past this many top-level tables, a TOML file is parsed a task at a time.
+    const PIECEWISE: usize = 64;
+
     /// The default limit on the size of a text: 16 MiB, a thousand times the largest
     /// directive seen in practice.
     pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
@@ -538,7 +548,7 @@ impl Loader {
         if !scan.content {
             return Err(fail(".".to_owned(), None, LoadProblem::Empty));
         }
-        let wire: DirectiveWire = crate::load::read(format, text).map_err(|f| {
+        let to_error = |f: crate::load::Failure| {
             // A syntax error is where the parser stopped; a value is where its path leads.
             let offset = f.place(format, text);
             let problem = if f.syntax {
@@ -547,7 +557,38 @@ impl Loader {
                 LoadProblem::Data(f.message)
             };
             fail(f.path, offset, problem)
-        })?;
+        };
+        // A long TOML file is parsed a task at a time, which keeps the parser's memory to
+        // that of one task (see `toml_tables`); a short one in one piece.
+        let tables = (format == Format::Toml && scan.headers.len() > Loader::PIECEWISE)
+            .then(|| toml_tables(text, &scan.headers, "tasks"))
+            .flatten();
+        let wire: DirectiveWire = match tables {
+            Some((rest, tables)) => {
+                if let Some(&(start, _)) = tables.get(self.max_tasks) {
+                    return Err(fail(
+                        format!("tasks[{}]", self.max_tasks),
+                        Some(start),
+                        LoadProblem::Limit {
+                            limit: Limit::Tasks,
+                            max: self.max_tasks,
+                            found: tables.len(),
+                        },
+                    ));
+                }
+                let mut wire: DirectiveWire = crate::load::read(format, &rest).map_err(to_error)?;
+                drop(rest);
+                wire.tasks.reserve_exact(tables.len());
+                for (index, &(start, end)) in tables.iter().enumerate() {
+                    let piece = text.get(start..end).unwrap_or_default();
+                    let one: TaskTable = crate::load::read(format, piece)
+                        .map_err(|f| to_error(f.within(start, "tasks", index)))?;
+                    wire.tasks.extend(one.tasks);
+                }
+                wire
+            }
+            None => crate::load::read(format, text).map_err(to_error)?,
+        };
         if wire.tasks.len() > self.max_tasks {
             let path = format!("tasks[{}]", self.max_tasks);
             let offset = locate(format, text, &path);

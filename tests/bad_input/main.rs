@@ -370,3 +370,54 @@ fn deep_nesting_is_refused_before_parsing() {
         "invalid directive toml at line 1, column 73: the nesting depth exceeds the limit of 64: found 65"
     );
 }
+
+/// A long TOML file is read a task at a time; it reads as the same directive as JSON, and
+/// an error in a late task names that task's line and path.
+#[test]
+fn a_long_toml_file_reads_a_task_at_a_time_with_the_same_result_and_errors() {
+    let mut text = String::from(
+        "theme = \"Chuyển đổi số\"\n\n[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n",
+    );
+    for i in 1..=300 {
+        let _ = write!(
+            text,
+            "\n[[tasks]]\nnumber = \"{i}\"\ntitle = \"Nhiệm vụ {i}\"\nrequirements = [{{ kind = \"deliverable\", what = \"báo cáo {i}\", due = \"30 days\" }}]\n"
+        );
+    }
+    text.push_str("\n[monitoring]\ntext = \"theo dõi\"\n");
+    let directive = Loader::new().toml(&text).unwrap();
+    assert_eq!(directive.tasks().len(), 300);
+    let json = directive.to_json_string().unwrap();
+    assert_eq!(Loader::new().json(&json).unwrap(), directive);
+    // A value of the wrong type in task 251 (its title on line 5 × 251 + 4).
+    let bad = text.replace("title = \"Nhiệm vụ 251\"", "title = 251");
+    let name = "directive/generated_late_title.toml";
+    let err = Loader::new().origin(name).toml(&bad).unwrap_err();
+    check_message(name, &err.to_string());
+    assert_eq!(directive_kind(&err), "Load/Data");
+    assert!(
+        err.to_string().starts_with(&format!(
+            "invalid directive toml in `{name}` at line 1259, column 9, `tasks[250].title`: "
+        )),
+        "{err}"
+    );
+    // A syntax error in task 300 (its number on line 5 × 300 + 3).
+    let bad = text.replace("number = \"300\"", "number = \"300");
+    let err = Loader::new().toml(&bad).unwrap_err();
+    assert_eq!(directive_kind(&err), "Load/Syntax");
+    assert!(
+        err.to_string()
+            .starts_with("invalid directive toml at line 1503, column 14: invalid basic string"),
+        "{err}"
+    );
+    // A table under a task is read with the whole file, as TOML means it.
+    let nested = text.replacen("[monitoring]", "[tasks.extra]\nx = 1\n\n[monitoring]", 1);
+    let err = Loader::new().toml(&nested).unwrap_err();
+    assert!(err.to_string().contains("`tasks[299].extra`"), "{err}");
+    // Tasks in the head and in tables: TOML's error, as from one piece.
+    let both = text.replacen("theme =", "tasks = []\ntheme =", 1);
+    assert_eq!(
+        directive_kind(&Loader::new().toml(&both).unwrap_err()),
+        "Load/Syntax"
+    );
+}
