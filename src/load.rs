@@ -247,7 +247,7 @@ pub(crate) fn tidy(message: &str) -> String {
 
 /// The path serde_path_to_error recorded, as text (`tasks[9].requirements[0].regime`);
 /// segments it could not name are left out; `.` for the whole file.
-fn path_text(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {
@@ -578,7 +578,7 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The byte offset of serde_json's line and column (the column counted in bytes from 1;
 /// 0 when the error is at the start of a line).
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     if line == 0 {
         return None;
     }

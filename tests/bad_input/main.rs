@@ -1,7 +1,7 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`, `registry/`)
-//! holding cases:
+//! Each area of the crate that reads files has a folder here (`directive/`, `registry/`,
+//! `criteria/`) holding cases:
 //! an input file (`name.toml`, `name.json`) and `name.expected`, which reads
 //!
 //! ```text
@@ -30,8 +30,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use directives::Limit;
+use directives::criteria;
 use directives::directive::{DirectiveError, LoadProblem, Loader};
-use directives::org::{self, OrgError};
+use directives::org::{self, OrgError, Registry};
 
 /// The longest message a case may give, in bytes: values are quoted with a bound.
 const MESSAGE_LIMIT: usize = 1_000;
@@ -47,10 +48,14 @@ struct Failure {
 type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 
 /// The areas, by folder.
-const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive), ("registry", load_registry)];
+const AREAS: &[(&str, AreaLoader)] = &[
+    ("directive", load_directive),
+    ("registry", load_registry),
+    ("criteria", load_criteria),
+];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("registry", 15)];
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("registry", 15), ("criteria", 10)];
 
 /// The least number of cases of all areas together.
 const MIN_TOTAL: usize = 90;
@@ -88,6 +93,27 @@ fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure
     };
     result.map(|_| ()).map_err(|e| Failure {
         kind: directive_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// Criteria are checked against the Thanh Hóa registry of the examples.
+fn load_criteria(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    let registry = REGISTRY.get_or_init(|| {
+        Registry::from_toml_str(include_str!("../../examples/data/thanh_hoa.toml")).unwrap()
+    });
+    let loader = criteria::Loader::new(registry).origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no criteria format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: match e.problem() {
+            Some(problem) => format!("{}/{}", variant(&e), variant(problem)),
+            None => variant(&e),
+        },
         message: e.to_string(),
     })
 }
