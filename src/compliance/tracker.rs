@@ -91,6 +91,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").on(), on);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn on(&self) -> NaiveDate {
         self.on
     }
@@ -107,6 +108,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").by(), "clerk");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn by(&self) -> &str {
         &self.by
     }
@@ -123,6 +125,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").reason(), "typo");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn reason(&self) -> &str {
         &self.reason
     }

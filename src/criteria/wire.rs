@@ -11,10 +11,9 @@ use super::model::{
 };
 use super::{CriteriaError, CriteriaProblem};
 use crate::compliance::{Grade, Status};
-use crate::directive::{DirectiveKey, Role, Severity};
+use crate::directive::{Clause, DirectiveKey, Role, Severity};
 use crate::document::DocSymbol;
 use crate::load::Format;
-use crate::obligation::Clause;
 use crate::org::{OrgError, Registry, Selector};
 use crate::period::Period;
 use crate::provenance::Provenance;
