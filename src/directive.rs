@@ -74,13 +74,11 @@ pub use self::task::{
 };
 #[cfg(feature = "serde")]
 pub use self::wire::Loader;
-#[cfg(feature = "serde")]
-pub(crate) use self::wire::{
-    Format, line_column, locate, nested, offset_of, path_text, scan, tidy,
-};
 
 use chrono::NaiveDate;
 
+#[cfg(feature = "serde")]
+use crate::Limit;
 use crate::document::DocumentError;
 use crate::period::{Frequency, Period};
 use crate::regime::RegimeError;
@@ -162,6 +160,16 @@ pub enum DirectiveError {
         /// The target, printed.
         value: String,
     },
+    /// A selector (a recipient, or the bodies of an assignment) nested deeper than
+    /// [`Selector::MAX_DEPTH`](crate::org::Selector::MAX_DEPTH) levels of `all`, `any`
+    /// and `not`.
+    #[error("{location} (`{}`): selector nested deeper than {limit} levels", .location.path())]
+    SelectorTooDeep {
+        /// Where.
+        location: Location,
+        /// The limit.
+        limit: usize,
+    },
     /// An assignment to the recipients of a directive that has none.
     #[error("{location} (`{}`): assigned to the recipients, but the directive has none", .location.path())]
     NoRecipients {
@@ -235,6 +243,7 @@ impl DirectiveError {
             DirectiveError::DateBeforeIssue { location, .. }
             | DirectiveError::FrequencyMismatch { location, .. }
             | DirectiveError::InvalidTarget { location, .. }
+            | DirectiveError::SelectorTooDeep { location, .. }
             | DirectiveError::NoRecipients { location } => Some(location.path()),
             _ => None,
         }
@@ -273,32 +282,6 @@ pub enum LoadProblem {
     /// error, which names its place in the directive).
     #[error(transparent)]
     Invalid(DirectiveError),
-}
-
-/// A limit of the [`Loader`].
-///
-/// New limits may be added, so the enum is `#[non_exhaustive]`.
-#[cfg(feature = "serde")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Limit {
-    /// The size of the file in bytes.
-    Bytes,
-    /// The number of tasks.
-    Tasks,
-    /// How deeply tables and arrays nest.
-    Depth,
-}
-
-#[cfg(feature = "serde")]
-impl std::fmt::Display for Limit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Limit::Bytes => "the size in bytes",
-            Limit::Tasks => "the number of tasks",
-            Limit::Depth => "the nesting depth",
-        })
-    }
 }
 
 #[cfg(feature = "serde")]

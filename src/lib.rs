@@ -17,6 +17,9 @@ pub mod directive;
 pub mod document;
 mod error;
 mod lang;
+mod limit;
+#[cfg(feature = "serde")]
+mod load;
 pub mod obligation;
 pub mod org;
 pub mod period;
@@ -29,6 +32,7 @@ mod text;
 
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangError};
+pub use crate::limit::Limit;
 
 /// The design of the crate: its architecture and the semantics that must not drift.
 ///

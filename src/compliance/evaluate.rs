@@ -155,6 +155,64 @@ pub(crate) fn decide(
     Ok(decision)
 }
 
+/// The first copy of each event of one obligation, found in one pass over its rows in
+/// row order: by hash, then compared, so many events on one obligation cost linear time.
+#[derive(Debug, Default)]
+struct FirstCopies {
+    /// The first row seen with each identity hash.
+    by_hash: HashMap<u64, u32>,
+    /// First rows whose hash an other event had first (a collision), compared one by one.
+    spill: Vec<u32>,
+}
+
+impl FirstCopies {
+    /// Up to this many rows, an obligation's rows are compared with each other directly.
+    const SMALL: usize = 8;
+
+    /// Starts on the rows of another obligation. A map grown large by one obligation is
+    /// dropped rather than cleared, since clearing costs its capacity.
+    fn clear(&mut self) {
+        if self.by_hash.capacity() > 1024 {
+            self.by_hash = HashMap::new();
+        } else {
+            self.by_hash.clear();
+        }
+        self.spill.clear();
+    }
+
+    /// The first row before `row` among `rows` (one obligation's, in row order, `row`
+    /// among them) that is the same event, if any; otherwise `row` is noted as the first of
+    /// its kind.
+    fn first_of(&mut self, events: &Events, rows: &[u32], row: u32) -> Option<u32> {
+        use std::collections::hash_map::Entry;
+        let same = |r: u32| events.same_event(r as usize, row as usize);
+        if rows.len() <= Self::SMALL {
+            return rows
+                .iter()
+                .take_while(|&&r| r < row)
+                .copied()
+                .find(|&r| same(r));
+        }
+        match self.by_hash.entry(events.identity_hash(row as usize)) {
+            Entry::Vacant(slot) => {
+                slot.insert(row);
+                None
+            }
+            Entry::Occupied(slot) => {
+                let first = *slot.get();
+                if same(first) {
+                    return Some(first);
+                }
+                if let Some(&first) = self.spill.iter().find(|&&r| same(r)) {
+                    return Some(first);
+                }
+                self.spill.push(row);
+                None
+            }
+        }
+    }
+}
+
 /// The date of a day number, or an error when it is out of chrono's range.
 fn date_of(day: i32) -> Result<NaiveDate, ComplianceError> {
     from_day_number(day).ok_or(ComplianceError::DateOutOfRange)
@@ -637,6 +695,7 @@ pub fn evaluate<'a>(
     gathered.sort_unstable();
     let mut special = Vec::with_capacity(special_rows.len());
     let mut recs: Vec<Rec> = Vec::new();
+    let mut copies = FirstCopies::default();
     let mut rest = gathered.as_slice();
     for &o in &special_rows {
         let split = rest.partition_point(|&(g, _)| g <= o);
@@ -646,7 +705,8 @@ pub fn evaluate<'a>(
         let mut rows: Vec<u32> = mine.iter().map(|&(_, row)| row).collect();
         rows.sort_unstable();
         let issued = issued_of(o);
-        for (k, &row) in rows.iter().enumerate() {
+        copies.clear();
+        for &row in &rows {
             let day = events.day_column().get(row as usize).copied();
             if let (Some(issued), Some(day)) = (issued, day)
                 && day < issued
@@ -654,11 +714,7 @@ pub fn evaluate<'a>(
                 diagnostics.push(Raw::BeforeIssue { row, issued });
                 continue;
             }
-            let earlier = rows.get(..k).unwrap_or_default();
-            if let Some(&first) = earlier
-                .iter()
-                .find(|&&e| events.same_event(e as usize, row as usize))
-            {
+            if let Some(first) = copies.first_of(events, &rows, row) {
                 diagnostics.push(Raw::Duplicate { row, of: first });
                 continue;
             }

@@ -25,6 +25,27 @@ pub(crate) const fn is_qualifying(tag: u8) -> bool {
     tag <= TAG_INDICATOR
 }
 
+/// A hash of an event's day, tag and details: equal for equal events (`0.0` and `-0.0`
+/// alike, as `==` has them), so copies of an event are found by hash and then compared.
+pub(crate) fn identity_hash(day: i32, tag: u8, detail: Option<&EventKind>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (day, tag).hash(&mut h);
+    match detail {
+        None => 0u8.hash(&mut h),
+        Some(EventKind::Submitted { document }) => (1u8, document).hash(&mut h),
+        Some(EventKind::Completed) => 2u8.hash(&mut h),
+        Some(EventKind::Reopened) => 3u8.hash(&mut h),
+        Some(EventKind::Extended { new_due, document }) => (4u8, new_due, document).hash(&mut h),
+        Some(EventKind::Waived { by, reason }) => (5u8, by, reason).hash(&mut h),
+        Some(EventKind::IndicatorValue { value }) => {
+            let bits = if *value == 0.0 { 0 } else { value.to_bits() };
+            (6u8, bits).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// The marker for "no detail" in the detail column.
 const NO_DETAIL: u32 = u32::MAX;
 
@@ -1133,6 +1154,16 @@ impl Events {
             && self.day.get(a) == self.day.get(b)
             && self.tag.get(a) == self.tag.get(b)
             && self.detail_at(a) == self.detail_at(b)
+    }
+
+    /// A hash of the event at row `i` that [`same_event`](Self::same_event) events share
+    /// (obligation aside), to find copies in one pass.
+    pub(crate) fn identity_hash(&self, i: usize) -> u64 {
+        identity_hash(
+            self.day.get(i).copied().unwrap_or_default(),
+            self.tag.get(i).copied().unwrap_or_default(),
+            self.detail_at(i),
+        )
     }
 
     /// The earliest day of any event.

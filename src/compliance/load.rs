@@ -1056,7 +1056,7 @@ impl EventLoader<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn json(&self, text: &str) -> Result<Events, EventLoadError> {
-        use crate::directive::wire::{Format, line_column, locate, offset_of};
+        use crate::load::{Format, line_column, locate, offset_of};
         if text.trim().is_empty() {
             return Err(self.error_at("json", None, None, None, EventProblem::Empty));
         }
@@ -1164,7 +1164,7 @@ impl EventLoader<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn toml(&self, text: &str) -> Result<Events, EventLoadError> {
-        use crate::directive::wire::{Format, line_column, locate};
+        use crate::load::{Format, line_column, locate};
         let position = |offset: usize| {
             let (line, column) = line_column(text, offset);
             (

@@ -1,9 +1,11 @@
 //! The incremental tracker: events one at a time, statuses on demand.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::evaluate::{Rec, decide};
-use super::event::{Event, EventId, EventKind, EventRecord};
+use super::event::{Event, EventId, EventKind, EventRecord, identity_hash};
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
 use super::{ComplianceError, Status};
@@ -12,6 +14,9 @@ use crate::obligation::{ObligationId, ObligationKey, Obligations, day_number, fr
 
 /// "Not retracted" in a slot.
 const NEVER: i32 = i32::MAX;
+
+/// "No event" in `Tracker::previous_copy`.
+const NO_EVENT: u32 = u32::MAX;
 
 /// One event of one obligation, as the tracker keeps it.
 #[derive(Debug, Clone, Copy)]
@@ -174,6 +179,14 @@ pub struct Tracker {
     // INVARIANT (per obligation): one list per obligation, holding the events applied to
     // it; upheld by `new`, `merge` and `apply`.
     per_obligation: Vec<Vec<Slot>>,
+    // INVARIANT (copies): `latest_copy[(row, h)]` is the last event applied to obligation
+    // `row` whose date and kind hash to `h` (retracted ones at its head may be skipped),
+    // and `previous_copy[k]` the one applied before event `k` with the same key (`NO_EVENT`
+    // for none). Of the standing copies of one event, the last applied is known earliest,
+    // since a copy is applied only when it becomes known before every standing one; so a
+    // duplicate is found by looking at one copy. Upheld by `apply`.
+    latest_copy: HashMap<(u32, u64), u32>,
+    previous_copy: Vec<u32>,
     // Obligation rows sorted by (holder, row), (assigned body, row) and (directive, row);
     // rebuilt by `index`.
     by_holder: Vec<u32>,
@@ -208,6 +221,8 @@ impl Tracker {
         policy.check_shift()?;
         let mut tracker = Tracker {
             per_obligation: vec![Vec::new(); obligations.len()],
+            latest_copy: HashMap::new(),
+            previous_copy: Vec::new(),
             obligations,
             policy,
             events: Vec::new(),
@@ -309,7 +324,9 @@ impl Tracker {
         let row = obligation.index() as usize;
         let unknown = || ComplianceError::UnknownObligation { obligation };
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
-        let list = self.per_obligation.get(row).ok_or_else(unknown)?;
+        if self.per_obligation.get(row).is_none() {
+            return Err(unknown());
+        }
         if let EventKind::IndicatorValue { value } = event.kind()
             && !value.is_finite()
         {
@@ -325,16 +342,14 @@ impl Tracker {
             });
         }
         let known = day_number(event.known_on());
-        // A copy is redundant when one already stands that became known no later.
-        let repeats = list.iter().any(|slot| {
-            slot.retracted == NEVER
-                && slot.known <= known
-                && self
-                    .events
-                    .get(slot.rec.id as usize)
-                    .is_some_and(|e| e.date() == event.date() && e.kind() == event.kind())
-        });
-        if repeats {
+        // A copy is redundant when one already stands that became known no later: the
+        // standing copy applied last is the one known earliest (INVARIANT copies).
+        let copy_key = (
+            obligation.index(),
+            identity_hash(day, event.kind().tag(), Some(event.kind())),
+        );
+        let standing = self.standing_copy(copy_key, &event);
+        if standing.is_some_and(|(_, first_known)| first_known <= known) {
             return Err(ComplianceError::DuplicateEvent {
                 event: Box::new(self.describe(&event)?),
             });
@@ -370,6 +385,9 @@ impl Tracker {
                 retracted: NEVER,
             });
         }
+        // INVARIANT (copies): the new event heads the list of its key.
+        let previous = self.latest_copy.insert(copy_key, id).unwrap_or(NO_EVENT);
+        self.previous_copy.push(previous);
         // INVARIANT (log): both vectors grow together.
         self.events.push(event);
         self.retractions.push(None);
@@ -454,10 +472,12 @@ impl Tracker {
         }
         let row = event.obligation().index() as usize;
         let on = day_number(retraction.on);
-        if let Some(list) = self.per_obligation.get_mut(row) {
-            for slot in list.iter_mut().filter(|s| s.rec.id == id.index()) {
-                slot.retracted = on;
-            }
+        // A list holds its events in the order applied, so by id.
+        if let Some(list) = self.per_obligation.get_mut(row)
+            && let Ok(i) = list.binary_search_by_key(&id.index(), |s| s.rec.id)
+            && let Some(slot) = list.get_mut(i)
+        {
+            slot.retracted = on;
         }
         if let Some(slot) = self.retractions.get_mut(k) {
             *slot = Some(retraction);
@@ -516,6 +536,49 @@ impl Tracker {
         let new = self.apply(corrected)?;
         self.retract(id, retraction)?;
         Ok(new)
+    }
+
+    /// The standing copy of `event` applied last, with the day it became known: the one
+    /// known earliest (INVARIANT copies). Retracted events at the head of the key's list
+    /// are unlinked on the way, so each is passed over once.
+    fn standing_copy(&mut self, key: (u32, u64), event: &Event) -> Option<(u32, i32)> {
+        let retracted = |tracker: &Tracker, k: u32| {
+            tracker
+                .retractions
+                .get(k as usize)
+                .is_none_or(Option::is_some)
+        };
+        let previous = |tracker: &Tracker, k: u32| {
+            tracker
+                .previous_copy
+                .get(k as usize)
+                .copied()
+                .filter(|&p| p != NO_EVENT)
+        };
+        let mut head = *self.latest_copy.get(&key)?;
+        while retracted(self, head) {
+            match previous(self, head) {
+                Some(p) => head = p,
+                None => {
+                    self.latest_copy.remove(&key);
+                    return None;
+                }
+            }
+        }
+        self.latest_copy.insert(key, head);
+        // Events of another kind with the same hash (a collision) are passed over.
+        let mut current = Some(head);
+        while let Some(k) = current {
+            if !retracted(self, k)
+                && let Some(e) = self.events.get(k as usize)
+                && e.date() == event.date()
+                && e.kind() == event.kind()
+            {
+                return Some((k, day_number(e.known_on())));
+            }
+            current = previous(self, k);
+        }
+        None
     }
 
     /// The record of an event, naming its obligation by reference.

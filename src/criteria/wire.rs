@@ -11,9 +11,9 @@ use super::model::{
 };
 use super::{CriteriaError, CriteriaProblem};
 use crate::compliance::{Grade, Status};
-use crate::directive::Clause;
-use crate::directive::{DirectiveKey, Format, Role, Severity};
+use crate::directive::{Clause, DirectiveKey, Role, Severity};
 use crate::document::DocSymbol;
+use crate::load::Format;
 use crate::org::{OrgError, Registry, Selector};
 use crate::period::Period;
 use crate::provenance::Provenance;
@@ -243,10 +243,10 @@ impl<'r> Loader<'r> {
     ) -> CriteriaError {
         // The line is found from the path where it can be, so that it points at the value
         // at fault, not where the parser stopped.
-        let offset = crate::directive::locate(format, text, &path).or(offset);
+        let offset = crate::load::locate(format, text, &path).or(offset);
         let (line, column) = match offset {
             Some(offset) => {
-                let (line, column) = crate::directive::line_column(text, offset);
+                let (line, column) = crate::load::line_column(text, offset);
                 (Some(line), Some(column))
             }
             None => (None, None),
@@ -274,7 +274,7 @@ impl<'r> Loader<'r> {
                 )),
             ));
         }
-        let scan = crate::directive::scan(text, format, MAX_DEPTH);
+        let scan = crate::load::scan(text, format, MAX_DEPTH);
         if !scan.content {
             return Err(CriteriaError::Invalid {
                 format: Some(format.name()),
@@ -332,14 +332,12 @@ impl<'r> Loader<'r> {
                 text,
                 ".".to_owned(),
                 e.span().map(|s| s.start),
-                CriteriaProblem::Syntax(crate::directive::tidy(e.message())),
+                CriteriaProblem::Syntax(crate::load::tidy(e.message())),
             )
         })?;
         serde_path_to_error::deserialize(de).map_err(|e| {
-            let (path, message) = crate::directive::nested(
-                crate::directive::path_text(e.path()),
-                e.inner().message(),
-            );
+            let (path, message) =
+                crate::load::nested(crate::load::path_text(e.path()), e.inner().message());
             let offset = e.inner().span().map(|s| s.start);
             self.error(Format::Toml, text, path, offset, classify(&message))
         })
@@ -348,7 +346,7 @@ impl<'r> Loader<'r> {
     fn json_wire(&self, text: &str) -> Result<FileWire, CriteriaError> {
         let mut de = serde_json::Deserializer::from_str(text);
         let wire: FileWire = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = crate::directive::path_text(e.path());
+            let path = crate::load::path_text(e.path());
             self.json_error(text, path, e.inner())
         })?;
         de.end()
@@ -360,7 +358,7 @@ impl<'r> Loader<'r> {
         let full = e.to_string();
         let suffix = format!(" at line {} column {}", e.line(), e.column());
         let bare = full.strip_suffix(&suffix).unwrap_or(&full);
-        let offset = crate::directive::offset_of(text, e.line(), e.column());
+        let offset = crate::load::offset_of(text, e.line(), e.column());
         let syntax = matches!(
             e.classify(),
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof
@@ -371,10 +369,10 @@ impl<'r> Loader<'r> {
                 text,
                 path,
                 offset,
-                CriteriaProblem::Syntax(crate::directive::tidy(bare)),
+                CriteriaProblem::Syntax(crate::load::tidy(bare)),
             );
         }
-        let (path, message) = crate::directive::nested(path, bare);
+        let (path, message) = crate::load::nested(path, bare);
         self.error(Format::Json, text, path, offset, classify(&message))
     }
 
@@ -740,7 +738,7 @@ fn classify(message: &str) -> CriteriaProblem {
             value: quoted(rest),
         };
     }
-    CriteriaProblem::Data(crate::directive::tidy(message))
+    CriteriaProblem::Data(crate::load::tidy(message))
 }
 
 #[derive(Deserialize)]

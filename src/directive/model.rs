@@ -787,8 +787,22 @@ impl DirectiveBuilder {
         d.check_texts()?;
         let issued = d.document.issued();
         let has_recipients = !d.recipients.is_empty();
+        let too_deep = |location| DirectiveError::SelectorTooDeep {
+            location,
+            limit: Selector::MAX_DEPTH,
+        };
+        for (index, selector) in d.recipients.iter().enumerate() {
+            if selector.depth() > Selector::MAX_DEPTH {
+                return Err(too_deep(Location::Recipient { index }));
+            }
+        }
         for (at, assignments, requirements) in d.parts() {
             for (index, a) in assignments.iter().enumerate() {
+                if let Assignee::Bodies(selector) = a.assignee()
+                    && selector.depth() > Selector::MAX_DEPTH
+                {
+                    return Err(too_deep(at.assignment(index)));
+                }
                 if *a.assignee() == Assignee::Recipients && !has_recipients {
                     return Err(DirectiveError::NoRecipients {
                         location: at.assignment(index),

@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Directive, Monitoring};
 use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
-use super::{DirectiveError, Limit, LoadProblem};
+use super::{DirectiveError, LoadProblem};
+use crate::Limit;
 use crate::document::{DocKey, Document, DocumentError};
+use crate::load::{Format, line_column, locate, scan, toml_tables};
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
 use crate::regime::ReportingRegime;
@@ -342,7 +344,17 @@ impl Default for Loader {
     }
 }
 
+/// One `[[tasks]]` table of a TOML file, read on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskTable {
+    tasks: Vec<Task>,
+}
+
 impl Loader {
+    /// Past this many top-level tables, a TOML file is parsed a task at a time.
+    const PIECEWISE: usize = 64;
+
     /// The default limit on the size of a text: 16 MiB, a thousand times the largest
     /// directive seen in practice.
     pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
@@ -536,18 +548,47 @@ impl Loader {
         if !scan.content {
             return Err(fail(".".to_owned(), None, LoadProblem::Empty));
         }
-        let wire = match format {
-            Format::Toml => toml_wire(text),
-            Format::Json => json_wire(text),
-        }
-        .map_err(|f| {
+        let to_error = |f: crate::load::Failure| {
             // A syntax error is where the parser stopped; a value is where its path leads.
-            let offset = match *f.problem {
-                LoadProblem::Syntax(_) => f.offset,
-                _ => locate(format, text, &f.path).or(f.offset),
+            let offset = f.place(format, text);
+            let problem = if f.syntax {
+                LoadProblem::Syntax(f.message)
+            } else {
+                LoadProblem::Data(f.message)
             };
-            fail(f.path, offset, *f.problem)
-        })?;
+            fail(f.path, offset, problem)
+        };
+        // A long TOML file is parsed a task at a time, which keeps the parser's memory to
+        // that of one task (see `toml_tables`); a short one in one piece.
+        let tables = (format == Format::Toml && scan.headers.len() > Loader::PIECEWISE)
+            .then(|| toml_tables(text, &scan.headers, "tasks"))
+            .flatten();
+        let wire: DirectiveWire = match tables {
+            Some((rest, tables)) => {
+                if let Some(&(start, _)) = tables.get(self.max_tasks) {
+                    return Err(fail(
+                        format!("tasks[{}]", self.max_tasks),
+                        Some(start),
+                        LoadProblem::Limit {
+                            limit: Limit::Tasks,
+                            max: self.max_tasks,
+                            found: tables.len(),
+                        },
+                    ));
+                }
+                let mut wire: DirectiveWire = crate::load::read(format, &rest).map_err(to_error)?;
+                drop(rest);
+                wire.tasks.reserve_exact(tables.len());
+                for (index, &(start, end)) in tables.iter().enumerate() {
+                    let piece = text.get(start..end).unwrap_or_default();
+                    let one: TaskTable = crate::load::read(format, piece)
+                        .map_err(|f| to_error(f.within(start, "tasks", index)))?;
+                    wire.tasks.extend(one.tasks);
+                }
+                wire
+            }
+            None => crate::load::read(format, text).map_err(to_error)?,
+        };
         if wire.tasks.len() > self.max_tasks {
             let path = format!("tasks[{}]", self.max_tasks);
             let offset = locate(format, text, &path);
@@ -618,485 +659,6 @@ impl Places {
             _ => None,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Toml,
-    Json,
-}
-
-impl Format {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Format::Toml => "toml",
-            Format::Json => "json",
-        }
-    }
-}
-
-/// A failure inside the parser: the path, the byte offset the parser gives, the problem.
-struct Failure {
-    path: String,
-    offset: Option<usize>,
-    problem: Box<LoadProblem>,
-}
-
-fn toml_wire(text: &str) -> Result<DirectiveWire, Failure> {
-    let de = toml::Deserializer::parse(text).map_err(|e| {
-        let offset = e.span().map(|s| s.start);
-        let message = match (e.message(), offset) {
-            // Name the key: the parser points at it.
-            ("duplicate key", Some(offset)) => format!(
-                "duplicate key {}",
-                crate::text::quote(&word_at(text, offset))
-            ),
-            (message, _) => message.to_owned(),
-        };
-        Failure {
-            path: ".".to_owned(),
-            offset,
-            problem: Box::new(LoadProblem::Syntax(tidy(&message))),
-        }
-    })?;
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let (path, message) = nested(path_text(e.path()), e.inner().message());
-        Failure {
-            path,
-            offset: e.inner().span().map(|s| s.start),
-            problem: Box::new(LoadProblem::Data(tidy(&message))),
-        }
-    })
-}
-
-fn json_wire(text: &str) -> Result<DirectiveWire, Failure> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let wire: DirectiveWire = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = path_text(e.path());
-        json_failure(text, path, e.inner())
-    })?;
-    de.end()
-        .map_err(|e| json_failure(text, ".".to_owned(), &e))?;
-    Ok(wire)
-}
-
-fn json_failure(text: &str, path: String, e: &serde_json::Error) -> Failure {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let bare = full.strip_suffix(&suffix).unwrap_or(&full);
-    let offset = offset_of(text, e.line(), e.column());
-    let syntax = matches!(
-        e.classify(),
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-    );
-    if syntax {
-        let message = match (bare, offset) {
-            ("expected value", Some(offset)) => expected_value(text, offset),
-            ("number out of range", Some(offset)) => format!(
-                "number out of range: {}",
-                crate::text::quote(&word_at(text, offset))
-            ),
-            _ => bare.to_owned(),
-        };
-        return Failure {
-            path,
-            offset,
-            problem: Box::new(LoadProblem::Syntax(tidy(&message))),
-        };
-    }
-    let (path, message) = nested(path, bare);
-    Failure {
-        path,
-        offset,
-        problem: Box::new(LoadProblem::Data(tidy(&message))),
-    }
-}
-
-/// serde_json's "expected value" where a word stands that is not a JSON value (`NaN`,
-/// `Infinity`, `True`): names the word.
-fn expected_value(text: &str, offset: usize) -> String {
-    let word = word_at(text, offset);
-    if word.is_empty() {
-        return "expected a value".to_owned();
-    }
-    let note = if [
-        "NaN",
-        "Infinity",
-        "-Infinity",
-        "+Infinity",
-        "inf",
-        "-inf",
-        "nan",
-    ]
-    .contains(&word.as_str())
-    {
-        ": JSON has no NaN or infinity, and a number must be finite"
-    } else {
-        ""
-    };
-    format!(
-        "expected a value, found {}{note}",
-        crate::text::quote(&word)
-    )
-}
-
-/// The word of the text around a byte offset (up to a delimiter on either side), bounded.
-pub(crate) fn word_at(text: &str, offset: usize) -> String {
-    let delimiter = |c: char| c.is_whitespace() || ",:=[]{}".contains(c);
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let start = text
-        .get(..offset)
-        .and_then(|head| head.rfind(delimiter))
-        .map_or(0, |i| i + 1);
-    text.get(start..)
-        .unwrap_or_default()
-        .chars()
-        .take_while(|c| !delimiter(*c))
-        .take(crate::text::QUOTE_LIMIT + 1)
-        .collect()
-}
-
-/// A parser's message, bounded, in the file's terms.
-pub(crate) fn tidy(message: &str) -> String {
-    let message = message
-        .trim_end()
-        .replace("expected f64", "expected a number");
-    crate::text::bound_message(&message)
-}
-
-/// The path serde_path_to_error recorded, as text (`tasks[9].requirements[0].regime`);
-/// segments it could not name are left out; `.` for the whole file.
-pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => break,
-        }
-    }
-    if out.is_empty() { ".".to_owned() } else { out }
-}
-
-/// A message that may come from a selector: an org error placed at a path inside the
-/// selector (`at `kind`: unknown body kind …`, as `OrgError::At` displays). That path is
-/// joined to the directive's (`recipients[1]` and `kind` give `recipients[1].kind`) and
-/// dropped from the message.
-pub(crate) fn nested(path: String, message: &str) -> (String, String) {
-    let inner = message
-        .strip_prefix("at `")
-        .and_then(|rest| rest.split_once("`: "));
-    let Some((inner, rest)) = inner else {
-        return (path, message.to_owned());
-    };
-    let joined = if path == "." {
-        inner.to_owned()
-    } else if inner.starts_with('[') {
-        format!("{path}{inner}")
-    } else {
-        format!("{path}.{inner}")
-    };
-    (joined, rest.to_owned())
-}
-
-/// One step of a path.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// The steps of a path written `tasks[9].requirements[0].regime`.
-fn steps(path: &str) -> Vec<Step<'_>> {
-    let mut out = Vec::new();
-    if path == "." {
-        return out;
-    }
-    for part in path.split('.') {
-        let (key, indexes) = part
-            .split_once('[')
-            .map_or((part, ""), |(k, rest)| (k, rest));
-        if !key.is_empty() {
-            out.push(Step::Key(key));
-        }
-        for index in indexes.split('[') {
-            if let Some(Ok(i)) = index.strip_suffix(']').map(str::parse) {
-                out.push(Step::Index(i));
-            }
-        }
-    }
-    out
-}
-
-/// The byte offset in the text of the value at a path, or of the deepest part of the path
-/// that the text has.
-pub(crate) fn locate(format: Format, text: &str, path: &str) -> Option<usize> {
-    let steps = steps(path);
-    if steps.is_empty() {
-        return None;
-    }
-    match format {
-        Format::Toml => toml_offset(text, &steps),
-        Format::Json => json_offset(text, &steps),
-    }
-}
-
-fn toml_offset(text: &str, steps: &[Step<'_>]) -> Option<usize> {
-    let root = toml::de::DeTable::parse(text).ok()?.into_inner();
-    let root = toml::de::DeValue::Table(root);
-    let mut value = &root;
-    let mut found = None;
-    for step in steps {
-        let next = match step {
-            Step::Key(key) => value.get(*key),
-            Step::Index(i) => value.get(*i),
-        };
-        let Some(next) = next else { break };
-        found = Some(next.span().start);
-        value = next.get_ref();
-    }
-    found
-}
-
-fn json_offset(text: &str, steps: &[Step<'_>]) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut i = skip_ws(b, 0);
-    let mut found = None;
-    'steps: for step in steps {
-        match step {
-            Step::Key(key) => {
-                if b.get(i) != Some(&b'{') {
-                    break;
-                }
-                i = skip_ws(b, i + 1);
-                loop {
-                    if b.get(i) != Some(&b'"') {
-                        break 'steps;
-                    }
-                    let end = string_end(b, i)?;
-                    let name: String = serde_json::from_str(text.get(i..end)?).ok()?;
-                    i = skip_ws(b, end);
-                    if b.get(i) != Some(&b':') {
-                        break 'steps;
-                    }
-                    i = skip_ws(b, i + 1);
-                    if name == *key {
-                        break;
-                    }
-                    i = skip_ws(b, skip_value(b, i)?);
-                    if b.get(i) != Some(&b',') {
-                        break 'steps;
-                    }
-                    i = skip_ws(b, i + 1);
-                }
-            }
-            Step::Index(n) => {
-                if b.get(i) != Some(&b'[') {
-                    break;
-                }
-                i = skip_ws(b, i + 1);
-                for _ in 0..*n {
-                    i = skip_ws(b, skip_value(b, i)?);
-                    if b.get(i) != Some(&b',') {
-                        break 'steps;
-                    }
-                    i = skip_ws(b, i + 1);
-                }
-            }
-        }
-        found = Some(i);
-    }
-    found
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-        i += 1;
-    }
-    i
-}
-
-/// The offset just past the string that starts at `i`.
-fn string_end(b: &[u8], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    loop {
-        match b.get(j)? {
-            b'\\' => j += 2,
-            b'"' => return Some(j + 1),
-            _ => j += 1,
-        }
-    }
-}
-
-/// The offset just past the JSON value that starts at `i` (without recursion).
-fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    loop {
-        let c = *b.get(i)?;
-        match c {
-            b'"' => i = string_end(b, i)?,
-            b'{' | b'[' => {
-                depth += 1;
-                i += 1;
-            }
-            b'}' | b']' => {
-                if depth == 0 {
-                    return Some(i);
-                }
-                depth -= 1;
-                i += 1;
-            }
-            b',' if depth == 0 => return Some(i),
-            _ => i += 1,
-        }
-        if depth == 0 && matches!(c, b'"' | b'}' | b']') {
-            return Some(i);
-        }
-    }
-}
-
-/// What a scan before parsing finds: whether the text holds anything but whitespace and
-/// comments, and where tables and arrays first nest deeper than the limit.
-pub(crate) struct Scan {
-    pub(crate) content: bool,
-    pub(crate) too_deep: Option<(usize, usize)>,
-}
-
-/// Scans the text once, without parsing it, for content and nesting depth (brackets and
-/// braces outside strings and comments).
-pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
-    let toml = format == Format::Toml;
-    let b = text.as_bytes();
-    let mut i = 0;
-    let mut depth = 0usize;
-    let mut content = false;
-    // In TOML, the dots of a key (`a.b.c = 1`, `[a.b.c]`) nest tables too: counted on the
-    // key part of a line at the top level or in a table header.
-    let mut key_part = true;
-    let mut header = false;
-    let mut dots = 0usize;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'#' if toml => {
-                while b.get(i).is_some_and(|c| *c != b'\n') {
-                    i += 1;
-                }
-            }
-            b'\n' => {
-                (key_part, header, dots) = (true, false, 0);
-                i += 1;
-            }
-            b'"' | b'\'' => {
-                content = true;
-                i = skip_string(b, i, toml);
-            }
-            b'[' | b'{' => {
-                content = true;
-                header |= toml && c == b'[' && key_part && depth == 0;
-                depth += 1;
-                if depth + dots > max_depth {
-                    return Scan {
-                        content,
-                        too_deep: Some((i, depth + dots)),
-                    };
-                }
-                i += 1;
-            }
-            b']' | b'}' => {
-                content = true;
-                depth = depth.saturating_sub(1);
-                i += 1;
-            }
-            b'=' if toml => {
-                key_part = false;
-                i += 1;
-            }
-            b'.' if toml && key_part && (depth == 0 || header) => {
-                dots += 1;
-                if depth + dots > max_depth {
-                    return Scan {
-                        content,
-                        too_deep: Some((i, depth + dots)),
-                    };
-                }
-                i += 1;
-            }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                content = true;
-                i += 1;
-            }
-        }
-    }
-    Scan {
-        content,
-        too_deep: None,
-    }
-}
-
-/// The offset past the string starting at `i` (TOML's four kinds, or JSON's one).
-fn skip_string(b: &[u8], i: usize, toml: bool) -> usize {
-    let quote = b.get(i).copied().unwrap_or(b'"');
-    let escapes = quote == b'"';
-    let triple = toml && b.get(i + 1) == Some(&quote) && b.get(i + 2) == Some(&quote);
-    let mut j = if triple { i + 3 } else { i + 1 };
-    while let Some(&c) = b.get(j) {
-        if escapes && c == b'\\' {
-            j += 2;
-        } else if c == quote {
-            if !triple {
-                return j + 1;
-            }
-            if b.get(j + 1) == Some(&quote) && b.get(j + 2) == Some(&quote) {
-                j += 3;
-                // Up to two more quotes belong to the string.
-                while b.get(j) == Some(&quote) {
-                    j += 1;
-                }
-                return j;
-            }
-            j += 1;
-        } else if c == b'\n' && toml && !triple {
-            return j;
-        } else {
-            j += 1;
-        }
-    }
-    j
-}
-
-/// The line and column (counted from 1, the column in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let head = text.get(..offset).unwrap_or_default();
-    let line = head.bytes().filter(|b| *b == b'\n').count() + 1;
-    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-    let column = head.get(line_start..).unwrap_or_default().chars().count() + 1;
-    (line, column)
-}
-
-/// The byte offset of serde_json's line and column (the column counted in bytes from 1;
-/// 0 when the error is at the start of a line).
-pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    if line == 0 {
-        return None;
-    }
-    let mut start = 0;
-    for _ in 1..line {
-        start += text.get(start..)?.find('\n')? + 1;
-    }
-    Some((start + column.saturating_sub(1)).min(text.len()))
 }
 
 impl Directive {

@@ -47,8 +47,9 @@ pub enum OrgError {
         /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
     },
-    /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`).
-    #[error("invalid date {}: expected `yyyy-mm-dd`", crate::text::quote(.value))]
+    /// A date is not an ISO 8601 calendar date (`yyyy-mm-dd`), or names a day that does
+    /// not exist (`2025-02-30`, said so).
+    #[error("{}", crate::text::date_problem(.value))]
     InvalidDate {
         /// The rejected text (the message quotes at most 80 bytes of it).
         value: String,
@@ -242,6 +243,41 @@ pub enum OrgError {
         /// input).
         message: String,
     },
+    /// A data file exceeds a limit of the [`Loader`](super::Loader).
+    #[error("{limit} exceeds the limit of {max}: found {found}")]
+    Limit {
+        /// Which limit.
+        limit: crate::Limit,
+        /// The limit.
+        max: usize,
+        /// What the file has (for the nesting depth, the first depth past the limit).
+        found: usize,
+    },
+    /// A data file that could not be read as a registry: where in it, and why.
+    ///
+    /// The message names the file (when the [`Loader`](super::Loader) was given its
+    /// name), the line and column, the path of the value at fault (`bodies[12].parent`)
+    /// and the problem, which quotes values no longer than a fixed bound.
+    #[cfg(feature = "serde")]
+    #[error("{}", load_message(.format, .origin.as_deref(), .path, *.line, *.column, .problem))]
+    Load {
+        /// `toml` or `json`.
+        format: &'static str,
+        /// The name of the file, if the loader was given one.
+        origin: Option<String>,
+        /// The path of the value at fault, such as `bodies[12].parent`; `.` for the whole
+        /// file.
+        path: String,
+        /// The line, counted from 1, when known.
+        line: Option<usize>,
+        /// The column (in characters, counted from 1), when known.
+        column: Option<usize>,
+        /// What is wrong: [`Syntax`](OrgError::Syntax) when the text is not TOML or JSON
+        /// of the registry's shape, [`EmptyInput`](OrgError::EmptyInput),
+        /// [`Limit`](OrgError::Limit), or the error of a value or of
+        /// [`RegistryBuilder::build`](super::RegistryBuilder::build) (without its path).
+        problem: Box<OrgError>,
+    },
     /// An error at a path in a data file or a builder's input, such as `bodies[3].kind`
     /// (the fourth body given) or `changes[0].into`.
     #[error("at `{path}`: {source}")]
@@ -276,6 +312,8 @@ impl OrgError {
     pub fn path(&self) -> Option<&str> {
         match self {
             OrgError::At { path, .. } => Some(path),
+            #[cfg(feature = "serde")]
+            OrgError::Load { path, .. } if path != "." => Some(path),
             _ => None,
         }
     }
@@ -300,10 +338,14 @@ impl OrgError {
     #[must_use]
     pub fn cause(&self) -> &OrgError {
         let mut err = self;
-        while let OrgError::At { source, .. } = err {
-            err = source;
+        loop {
+            match err {
+                OrgError::At { source, .. } => err = source,
+                #[cfg(feature = "serde")]
+                OrgError::Load { problem, .. } => err = problem,
+                _ => return err,
+            }
         }
-        err
     }
 
     /// Places this error at `path`, joining it with a path the error already has.
@@ -329,6 +371,43 @@ impl OrgError {
             },
         }
     }
+}
+
+#[cfg(feature = "serde")]
+fn load_message(
+    format: &str,
+    origin: Option<&str>,
+    path: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+    problem: &OrgError,
+) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("invalid registry {format}");
+    if let Some(origin) = origin {
+        let _ = write!(out, " in {}", crate::text::quote(origin));
+    }
+    match (line, column) {
+        (Some(line), Some(column)) => {
+            let _ = write!(out, " at line {line}, column {column}");
+        }
+        (Some(line), None) => {
+            let _ = write!(out, " at line {line}");
+        }
+        _ => {}
+    }
+    if path != "." {
+        let sep = if line.is_some() { ", " } else { " at " };
+        let _ = write!(out, "{sep}{}", crate::text::quote(path));
+    }
+    let _ = match problem {
+        OrgError::Syntax { message, .. } => write!(out, ": {message}"),
+        OrgError::EmptyInput { .. } => {
+            write!(out, ": the file is empty: a registry file lists its bodies")
+        }
+        other => write!(out, ": {other}"),
+    };
+    out
 }
 
 fn join_codes(codes: &[BodyCode]) -> String {

@@ -105,6 +105,8 @@ pub use change::{Change, ChangeKind};
 pub use error::OrgError;
 pub use registry::{Iter, Registry, RegistryBuilder, Succession, SuccessionStep};
 pub use selector::Selector;
+#[cfg(feature = "serde")]
+pub use wire::Loader;
 
 /// A compact, copyable handle to a body in a registry, for hot paths.
 ///

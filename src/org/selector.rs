@@ -44,8 +44,10 @@ use super::{BodyCode, BodyId, BodyKind, Level, OrgError, Registry};
 /// [`Registry::select`], [`Registry::matches`] and serializing refuse a deeper one with
 /// [`OrgError::SelectorTooDeep`] (reading one gives the same error at its path), so
 /// resolution never recurses deeper than that, and whatever is written can be read back
-/// from TOML and JSON. Dropping and displaying a selector take constant stack however deep
-/// it is (displaying writes `…` below the limit).
+/// from TOML and JSON. [`DirectiveBuilder::build`](crate::directive::DirectiveBuilder::build)
+/// refuses a directive holding a deeper selector. Dropping, cloning, comparing and hashing
+/// a selector take constant stack however deep it is, and displaying and debug-printing
+/// it recurse at most [`Selector::MAX_DEPTH`] levels (writing `…` below the limit).
 ///
 /// New selectors may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -63,7 +65,7 @@ use super::{BodyCode, BodyId, BodyKind, Level, OrgError, Registry};
 /// assert_eq!(not_media, Selector::Not(Box::new(Selector::Kind(BodyKind::PressAgency))));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Eq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Deserialize),
@@ -248,6 +250,166 @@ impl Selector {
                 f.write_str(")")
             }
         }
+    }
+}
+
+/// Clones without recursion, so that a selector nested however deep is cloned in constant
+/// stack: the parts are copied in post-order onto a list.
+impl Clone for Selector {
+    fn clone(&self) -> Selector {
+        enum Frame<'a> {
+            Enter(&'a Selector),
+            Exit(&'a Selector),
+        }
+        let mut work = vec![Frame::Enter(self)];
+        let mut done: Vec<Selector> = Vec::new();
+        while let Some(frame) = work.pop() {
+            match frame {
+                Frame::Enter(selector) => match selector {
+                    Selector::All(list) | Selector::Any(list) => {
+                        work.push(Frame::Exit(selector));
+                        work.extend(list.iter().rev().map(Frame::Enter));
+                    }
+                    Selector::Not(inner) => {
+                        work.push(Frame::Exit(selector));
+                        work.push(Frame::Enter(inner));
+                    }
+                    Selector::Body(code) => done.push(Selector::Body(code.clone())),
+                    Selector::Kind(kind) => done.push(Selector::Kind(*kind)),
+                    Selector::Level(level) => done.push(Selector::Level(*level)),
+                    Selector::ChildrenOf(code) => done.push(Selector::ChildrenOf(code.clone())),
+                    Selector::DescendantsOf(code) => {
+                        done.push(Selector::DescendantsOf(code.clone()));
+                    }
+                },
+                Frame::Exit(selector) => {
+                    let made = match selector {
+                        Selector::All(list) => {
+                            Selector::All(done.split_off(done.len().saturating_sub(list.len())))
+                        }
+                        Selector::Any(list) => {
+                            Selector::Any(done.split_off(done.len().saturating_sub(list.len())))
+                        }
+                        _ => {
+                            Selector::Not(Box::new(done.pop().unwrap_or(Selector::All(Vec::new()))))
+                        }
+                    };
+                    done.push(made);
+                }
+            }
+        }
+        // INVARIANT: the walk leaves exactly the copy of `self`.
+        done.pop().unwrap_or(Selector::All(Vec::new()))
+    }
+}
+
+/// Compares without recursion (pairs of parts on a list), in constant stack at any depth.
+impl PartialEq for Selector {
+    fn eq(&self, other: &Selector) -> bool {
+        let mut pairs = vec![(self, other)];
+        while let Some(pair) = pairs.pop() {
+            match pair {
+                (Selector::All(a), Selector::All(b)) | (Selector::Any(a), Selector::Any(b)) => {
+                    if a.len() != b.len() {
+                        return false;
+                    }
+                    pairs.extend(a.iter().zip(b));
+                }
+                (Selector::Not(a), Selector::Not(b)) => pairs.push((a, b)),
+                (Selector::Body(a), Selector::Body(b))
+                | (Selector::ChildrenOf(a), Selector::ChildrenOf(b))
+                | (Selector::DescendantsOf(a), Selector::DescendantsOf(b)) => {
+                    if a != b {
+                        return false;
+                    }
+                }
+                (Selector::Kind(a), Selector::Kind(b)) => {
+                    if a != b {
+                        return false;
+                    }
+                }
+                (Selector::Level(a), Selector::Level(b)) => {
+                    if a != b {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Hashes without recursion, consistently with `==`.
+impl std::hash::Hash for Selector {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut stack = vec![self];
+        while let Some(selector) = stack.pop() {
+            std::mem::discriminant(selector).hash(state);
+            match selector {
+                Selector::Body(code)
+                | Selector::ChildrenOf(code)
+                | Selector::DescendantsOf(code) => {
+                    code.hash(state);
+                }
+                Selector::Kind(kind) => kind.hash(state),
+                Selector::Level(level) => level.hash(state),
+                Selector::All(list) | Selector::Any(list) => {
+                    list.len().hash(state);
+                    stack.extend(list.iter().rev());
+                }
+                Selector::Not(inner) => stack.push(inner),
+            }
+        }
+    }
+}
+
+/// The derived form (`All([Kind(PartyCommittee), Not(Level(District))])`), written to
+/// [`Selector::MAX_DEPTH`] levels and `…` below, so it recurses no deeper at any depth.
+impl std::fmt::Debug for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Bounded<'a>(&'a Selector, usize);
+
+        impl std::fmt::Debug for Bounded<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let Bounded(selector, depth) = *self;
+                if depth > Selector::MAX_DEPTH {
+                    return f.write_str("…");
+                }
+                let list = |f: &mut std::fmt::Formatter<'_>, name: &str, items: &[Selector]| {
+                    f.debug_tuple(name)
+                        .field(&BoundedList(items, depth + 1))
+                        .finish()
+                };
+                match selector {
+                    Selector::Body(code) => f.debug_tuple("Body").field(code).finish(),
+                    Selector::Kind(kind) => f.debug_tuple("Kind").field(kind).finish(),
+                    Selector::Level(level) => f.debug_tuple("Level").field(level).finish(),
+                    Selector::ChildrenOf(code) => f.debug_tuple("ChildrenOf").field(code).finish(),
+                    Selector::DescendantsOf(code) => {
+                        f.debug_tuple("DescendantsOf").field(code).finish()
+                    }
+                    Selector::All(items) => list(f, "All", items),
+                    Selector::Any(items) => list(f, "Any", items),
+                    Selector::Not(inner) => f
+                        .debug_tuple("Not")
+                        .field(&Bounded(inner, depth + 1))
+                        .finish(),
+                }
+            }
+        }
+
+        struct BoundedList<'a>(&'a [Selector], usize);
+
+        impl std::fmt::Debug for BoundedList<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list()
+                    .entries(self.0.iter().map(|s| Bounded(s, self.1)))
+                    .finish()
+            }
+        }
+
+        Bounded(self, 1).fmt(f)
     }
 }
 

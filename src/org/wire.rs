@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
+use crate::Limit;
+use crate::load::{Format, line_column, locate, scan};
 use crate::provenance::Provenance;
 
 /// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
@@ -23,6 +25,19 @@ fn syntax(format: &'static str, error: &impl std::fmt::Display) -> OrgError {
         format,
         message: crate::text::bound_message(error.to_string().trim_end()),
     }
+}
+
+/// A string field, telling an unquoted TOML date (`from = 2025-07-01`) apart from other
+/// wrong types.
+fn date_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    crate::text::string(deserializer, "a date written `yyyy-mm-dd`").map(|t| t.into_owned())
+}
+
+/// [`date_text`] for an optional field.
+fn optional_date_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    date_text(deserializer).map(Some)
 }
 
 fn code(text: String, field: &str) -> Result<BodyCode, OrgError> {
@@ -62,8 +77,13 @@ pub(crate) struct BodyWire {
     level: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<String>,
+    #[serde(deserialize_with = "date_text")]
     from: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_date_text"
+    )]
     until: Option<String>,
 }
 
@@ -114,6 +134,7 @@ impl From<Body> for BodyWire {
 pub(crate) enum ChangeWire {
     Rename {
         body: String,
+        #[serde(deserialize_with = "date_text")]
         date: String,
         name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +146,7 @@ pub(crate) enum ChangeWire {
     },
     Move {
         body: String,
+        #[serde(deserialize_with = "date_text")]
         date: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
@@ -134,6 +156,7 @@ pub(crate) enum ChangeWire {
     Merge {
         bodies: Vec<String>,
         into: String,
+        #[serde(deserialize_with = "date_text")]
         date: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         provenance: Option<Provenance>,
@@ -142,6 +165,7 @@ pub(crate) enum ChangeWire {
         body: String,
         into: Vec<String>,
         heir: String,
+        #[serde(deserialize_with = "date_text")]
         date: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         provenance: Option<Provenance>,
@@ -150,6 +174,7 @@ pub(crate) enum ChangeWire {
         body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         successor: Option<String>,
+        #[serde(deserialize_with = "date_text")]
         date: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         provenance: Option<Provenance>,
@@ -338,25 +363,353 @@ impl RegistryWire {
     }
 }
 
+/// Reads registries from TOML or JSON text, within limits, naming the file in its errors.
+///
+/// The limits keep the memory a load takes linear in the text and bounded: a text longer
+/// than [`Loader::max_bytes`], with more bodies than [`Loader::max_bodies`], more changes
+/// than [`Loader::max_changes`], or with tables and arrays nested deeper than
+/// [`Loader::max_depth`] is refused with [`OrgError::Limit`] before the registry is built
+/// (the size and the depth before the text is parsed). Every error is an
+/// [`OrgError::Load`] naming the file, the line and column and the path of the value at
+/// fault (`bodies[12].parent`), found from the path, so that an error of
+/// [`RegistryBuilder::build`](super::RegistryBuilder::build) points at its own value.
+/// [`Registry::from_toml_str`] and [`Registry::from_json_str`] load with the default
+/// limits.
+///
+/// # Example
+///
+/// ```
+/// use directives::org::{Loader, OrgError};
+///
+/// let text = r#"
+/// [[bodies]]
+/// code = "TH-TU"
+/// name = "Tỉnh ủy Thanh Hóa"
+/// kind = "party_committee"
+/// level = "province"
+/// from = "1930-07-29"
+///
+/// [[bodies]]
+/// code = "TH-TU-BDV"
+/// name = "Ban Dân vận Tỉnh ủy"
+/// kind = "party_advisory_department"
+/// level = "province"
+/// from = "1930-07-29"
+/// parent = "TH-UT"
+/// "#;
+/// let err = Loader::new().origin("thanh_hoa.toml").toml(text).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid registry toml in `thanh_hoa.toml` at line 15, column 10, `bodies[1].parent`: body `TH-TU-BDV` names parent `TH-UT`, which is not in the registry"
+/// );
+/// assert!(matches!(err.cause(), OrgError::DanglingParent { .. }));
+/// assert_eq!(Loader::new().max_bodies(1).toml(text).unwrap_err().to_string(),
+///     "invalid registry toml at line 9, column 1, `bodies[1]`: the number of bodies exceeds the limit of 1: found 2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Loader {
+    origin: Option<String>,
+    max_bytes: usize,
+    max_bodies: usize,
+    max_changes: usize,
+    max_depth: usize,
+}
+
+impl Default for Loader {
+    fn default() -> Loader {
+        Loader::new()
+    }
+}
+
+impl Loader {
+    /// The default limit on the size of a text: 16 MiB (a nation's registry, with its
+    /// history, is a few MiB).
+    pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
+    /// The default limit on the number of bodies: 100,000 (34 provinces of about a
+    /// thousand bodies each, with room for their history).
+    pub const DEFAULT_MAX_BODIES: usize = 100_000;
+    /// The default limit on the number of changes: 100,000.
+    pub const DEFAULT_MAX_CHANGES: usize = 100_000;
+    /// The default limit on how deeply tables and arrays nest: 16 (a registry nests 4
+    /// deep: the file, a list, a change, its provenance).
+    pub const DEFAULT_MAX_DEPTH: usize = 16;
+
+    /// A loader with the default limits and no file name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// assert!(Loader::new().json(r#"{"bodies": []}"#)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> Loader {
+        Loader {
+            origin: None,
+            max_bytes: Loader::DEFAULT_MAX_BYTES,
+            max_bodies: Loader::DEFAULT_MAX_BODIES,
+            max_changes: Loader::DEFAULT_MAX_CHANGES,
+            max_depth: Loader::DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// The same loader, naming the file (or other origin) of the text in its errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let err = Loader::new().origin("bodies.json").json("{").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid registry json in `bodies.json` at line 1, column 1: EOF while parsing an object"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn origin(mut self, name: impl Into<String>) -> Loader {
+        self.origin = Some(name.into());
+        self
+    }
+
+    /// The same loader with another limit on the size of a text, in bytes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let err = Loader::new().max_bytes(10).json(r#"{"bodies": []}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid registry json: the size in bytes exceeds the limit of 10: found 14"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn max_bytes(mut self, max: usize) -> Loader {
+        self.max_bytes = max;
+        self
+    }
+
+    /// The same loader with another limit on the number of bodies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// assert_ne!(Loader::new().max_bodies(1_000_000), Loader::new());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn max_bodies(mut self, max: usize) -> Loader {
+        self.max_bodies = max;
+        self
+    }
+
+    /// The same loader with another limit on the number of changes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let text = r#"{"bodies": [], "changes": [{"change": "dissolve", "body": "A", "date": "2025-01-01"}]}"#;
+    /// let err = Loader::new().max_changes(0).json(text).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid registry json at line 1, column 28, `changes[0]`: the number of changes exceeds the limit of 0: found 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn max_changes(mut self, max: usize) -> Loader {
+        self.max_changes = max;
+        self
+    }
+
+    /// The same loader with another limit on how deeply tables and arrays nest.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let err = Loader::new().max_depth(1).json(r#"{"bodies": []}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid registry json at line 1, column 12: the nesting depth exceeds the limit of 1: found 2"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn max_depth(mut self, max: usize) -> Loader {
+        self.max_depth = max;
+        self
+    }
+
+    /// Reads a registry from TOML (see the [module docs](super#data-files) for the
+    /// fields).
+    ///
+    /// # Errors
+    ///
+    /// [`OrgError::Load`] naming the file, the line and column, the path and the problem:
+    /// [`OrgError::EmptyInput`] for a text of whitespace and comments only,
+    /// [`OrgError::Syntax`] for a text that is not TOML of the registry's shape,
+    /// [`OrgError::Limit`], an invalid value (a code, kind, level or date), or an error
+    /// of [`RegistryBuilder::build`](super::RegistryBuilder::build) (a parent or
+    /// succession cycle is placed at the first body of the cycle).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let err = Loader::new()
+    ///     .origin("bodies.toml")
+    ///     .toml("[[bodies]]\ncode = \"A\"\nname = \"A\"\nkind = \"other\"\nlevel = \"province\"\nfrom = 2000-01-01\n")
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid registry toml in `bodies.toml` at line 6, column 8, `bodies[0].from`: unquoted date `2000-01-01`: write it as a string, `\"2000-01-01\"`"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn toml(&self, text: &str) -> Result<Registry, OrgError> {
+        self.load(Format::Toml, text)
+    }
+
+    /// Reads a registry from JSON, with the same fields as in TOML.
+    ///
+    /// # Errors
+    ///
+    /// As for [`Loader::toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::org::Loader;
+    ///
+    /// let text = r#"{"bodies": [{"code": "A", "name": " ", "kind": "other", "level": "province", "from": "2000-01-01"}]}"#;
+    /// assert_eq!(
+    ///     Loader::new().json(text).unwrap_err().to_string(),
+    ///     "invalid registry json at line 1, column 35, `bodies[0].name`: body `A` has a blank name"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn json(&self, text: &str) -> Result<Registry, OrgError> {
+        self.load(Format::Json, text)
+    }
+
+    fn load(&self, format: Format, text: &str) -> Result<Registry, OrgError> {
+        let fail = |path: String, offset: Option<usize>, problem: OrgError| {
+            let position = offset.map(|o| line_column(text, o));
+            OrgError::Load {
+                format: format.name(),
+                origin: self.origin.clone(),
+                path,
+                line: position.map(|p| p.0),
+                column: position.map(|p| p.1),
+                problem: Box::new(problem),
+            }
+        };
+        let limit = |limit, max, found| OrgError::Limit { limit, max, found };
+        if text.len() > self.max_bytes {
+            return Err(fail(
+                ".".to_owned(),
+                None,
+                limit(Limit::Bytes, self.max_bytes, text.len()),
+            ));
+        }
+        let scan = scan(text, format, self.max_depth);
+        if let Some((offset, found)) = scan.too_deep {
+            return Err(fail(
+                ".".to_owned(),
+                Some(offset),
+                limit(Limit::Depth, self.max_depth, found),
+            ));
+        }
+        if !scan.content {
+            return Err(fail(
+                ".".to_owned(),
+                None,
+                OrgError::EmptyInput {
+                    format: format.name(),
+                },
+            ));
+        }
+        let wire: RegistryWire = crate::load::read(format, text).map_err(|f| {
+            let offset = f.place(format, text);
+            let problem = OrgError::Syntax {
+                format: format.name(),
+                message: f.message,
+            };
+            fail(f.path, offset, problem)
+        })?;
+        for (list, count, max, name) in [
+            (Limit::Bodies, wire.bodies.len(), self.max_bodies, "bodies"),
+            (
+                Limit::Changes,
+                wire.changes.len(),
+                self.max_changes,
+                "changes",
+            ),
+        ] {
+            if count > max {
+                let path = format!("{name}[{max}]");
+                let offset = locate(format, text, &path);
+                return Err(fail(path, offset, limit(list, max, count)));
+            }
+        }
+        // The first body of a cycle places the cycle in the file.
+        let codes: Vec<String> = wire.bodies.iter().map(|b| b.code.clone()).collect();
+        wire.build().map_err(|e| {
+            let path = match e.cause() {
+                OrgError::ParentCycle { codes: cycle, .. } => cycle
+                    .first()
+                    .and_then(|c| codes.iter().position(|code| code == c.as_str()))
+                    .map(|i| format!("bodies[{i}].parent")),
+                OrgError::SuccessionCycle { codes: cycle } => cycle
+                    .first()
+                    .and_then(|c| codes.iter().position(|code| code == c.as_str()))
+                    .map(|i| format!("bodies[{i}]")),
+                _ => None,
+            };
+            let path = path
+                .or_else(|| e.path().map(str::to_owned))
+                .unwrap_or_else(|| ".".to_owned());
+            let offset = locate(format, text, &path);
+            fail(path, offset, e.cause().clone())
+        })
+    }
+}
+
 impl Registry {
     /// Reads a registry from TOML: arrays of tables `bodies` and `changes` (see the
     /// [module docs](super#data-files) for the fields).
     ///
     /// # Errors
     ///
-    /// [`OrgError::EmptyInput`] if the text is empty or only white space;
-    /// [`OrgError::Syntax`] if the text is not TOML of the expected shape (with the line
-    /// and column; `bodies` is required, `changes` optional); [`OrgError::At`] naming the path (such as `bodies[3].kind`) of a value
-    /// that is not a valid code, kind, level or date; any error of
-    /// [`RegistryBuilder::build`](super::RegistryBuilder::build), at the path of the value
-    /// at fault (`bodies[3].parent`, `changes[0].into`).
+    /// As for [`Loader::toml`] with the default limits: an [`OrgError::Load`] naming the
+    /// line, the column and the path of the value at fault (`bodies[3].parent`,
+    /// `changes[0].into`) and the problem ([`OrgError::cause`]), such as
+    /// [`OrgError::EmptyInput`] for an empty or blank text, [`OrgError::Syntax`] for a text
+    /// that is not TOML of the expected shape (`bodies` is required, `changes` optional),
+    /// a value that is not a valid code, kind, level or date, or any error of
+    /// [`RegistryBuilder::build`](super::RegistryBuilder::build).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::org::{OrgError, Registry};
     ///
-    /// assert_eq!(Registry::from_toml_str(" \n").unwrap_err(), OrgError::EmptyInput { format: "toml" });
+    /// let err = Registry::from_toml_str(" \n").unwrap_err();
+    /// assert_eq!(err.cause(), &OrgError::EmptyInput { format: "toml" });
     ///
     /// let registry = Registry::from_toml_str(r#"
     ///     [[bodies]]
@@ -376,15 +729,12 @@ impl Registry {
     ///     level = "province"
     ///     from = "1930-07-29"
     /// "#).unwrap_err();
-    /// assert_eq!(err.to_string(), "at `bodies[0].kind`: unknown body kind `party_comittee`");
+    /// assert_eq!(err.to_string(), "invalid registry toml at line 5, column 12, `bodies[0].kind`: unknown body kind `party_comittee`");
+    /// assert_eq!(err.path(), Some("bodies[0].kind"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_toml_str(text: &str) -> Result<Registry, OrgError> {
-        if text.trim().is_empty() {
-            return Err(OrgError::EmptyInput { format: "toml" });
-        }
-        let wire: RegistryWire = toml::from_str(text).map_err(|e| syntax("toml", &e))?;
-        wire.build()
+        Loader::new().toml(text)
     }
 
     /// Reads a registry from JSON: an object with arrays `bodies` and `changes`, with the
@@ -392,7 +742,7 @@ impl Registry {
     ///
     /// # Errors
     ///
-    /// As for [`from_toml_str`](Self::from_toml_str), with [`OrgError::Syntax`] for JSON.
+    /// As for [`Loader::json`] with the default limits.
     ///
     /// # Example
     ///
@@ -408,11 +758,7 @@ impl Registry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Registry, OrgError> {
-        if text.trim().is_empty() {
-            return Err(OrgError::EmptyInput { format: "json" });
-        }
-        let wire: RegistryWire = serde_json::from_str(text).map_err(|e| syntax("json", &e))?;
-        wire.build()
+        Loader::new().json(text)
     }
 
     /// Writes the registry as JSON, in the form [`from_json_str`](Self::from_json_str)
@@ -515,7 +861,10 @@ mod tests {
     #[test]
     fn unknown_fields_are_rejected() {
         let err = Registry::from_json_str(r#"{"bodies": [], "bodys": []}"#).unwrap_err();
-        assert!(matches!(err, OrgError::Syntax { format: "json", .. }));
+        assert!(matches!(
+            err.cause(),
+            OrgError::Syntax { format: "json", .. }
+        ));
         assert!(err.to_string().contains("unknown field `bodys`"), "{err}");
     }
 
@@ -548,7 +897,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[0].from`: invalid date `2000-13-01`: expected `yyyy-mm-dd`"
+            "invalid registry json at line 1, column 86, `bodies[0].from`: invalid date `2000-13-01`: no such day"
         );
     }
 
@@ -569,9 +918,14 @@ mod tests {
             "2023-02-29",
             "2000-01-0a",
         ] {
+            let problem = if text == "2023-02-29" {
+                "no such day"
+            } else {
+                "expected `yyyy-mm-dd`"
+            };
             assert_eq!(
                 date(text, "d").unwrap_err().to_string(),
-                format!("at `d`: invalid date `{text}`: expected `yyyy-mm-dd`"),
+                format!("at `d`: invalid date `{text}`: {problem}"),
             );
         }
     }

@@ -1,8 +1,8 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`, `criteria/`,
-//! `events/`) holding cases: an input file (`name.toml`, `name.json`, `name.csv`) and
-//! `name.expected`, which reads
+//! Each area of the crate that reads files has a folder here (`directive/`, `registry/`,
+//! `criteria/`, `events/`) holding cases: an input file (`name.toml`, `name.json`,
+//! `name.csv`) and `name.expected`, which reads
 //!
 //! ```text
 //! description: what is wrong with the input
@@ -31,12 +31,13 @@ use std::path::{Path, PathBuf};
 
 use std::sync::OnceLock;
 
+use directives::Limit;
 use directives::calendar::WorkCalendar;
 use directives::compliance::EventLoader;
 use directives::criteria;
-use directives::directive::{Directive, DirectiveError, Limit, LoadProblem, Loader};
+use directives::directive::{Directive, DirectiveError, LoadProblem, Loader};
 use directives::obligation::{ExpansionOptions, Obligations, obligations_with};
-use directives::org::Registry;
+use directives::org::{self, OrgError, Registry};
 use directives::period::Period;
 use directives::regime::ReportingRegime;
 
@@ -56,12 +57,21 @@ type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 /// The areas, by folder.
 const AREAS: &[(&str, AreaLoader)] = &[
     ("directive", load_directive),
+    ("registry", load_registry),
     ("criteria", load_criteria),
     ("events", load_events),
 ];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("criteria", 10), ("events", 15)];
+const MIN_CASES: &[(&str, usize)] = &[
+    ("directive", 40),
+    ("registry", 15),
+    ("criteria", 10),
+    ("events", 15),
+];
+
+/// The least number of cases of all areas together.
+const MIN_TOTAL: usize = 90;
 
 /// The obligations event logs are read against: the seed letter 1470-CV/TU expanded over
 /// 2024 on the Thanh Hóa registry, with the half-yearly regime of Decree 09/2019 for its
@@ -103,6 +113,30 @@ fn load_events(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
         kind: format!("EventLog/{}", variant(e.problem())),
         message: e.to_string(),
     })
+}
+
+fn load_registry(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    let loader = org::Loader::new().origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no registry format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: registry_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// The kind of a registry error: `Load/` and the variant of its cause.
+fn registry_kind(e: &OrgError) -> String {
+    match e {
+        OrgError::Load { problem, .. } => match problem.as_ref() {
+            OrgError::Limit { limit, .. } => format!("Load/Limit/{limit:?}"),
+            other => format!("Load/{}", variant(other)),
+        },
+        other => variant(other),
+    }
 }
 
 fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
@@ -209,6 +243,7 @@ fn check_message(name: &str, message: &str) {
 fn every_case_fails_as_pinned() {
     let bless = std::env::var_os("BAD_INPUT_BLESS").is_some();
     let mut failures = Vec::new();
+    let mut total = 0;
     for (area, load) in AREAS {
         let folder = root().join(area);
         let mut entries: Vec<PathBuf> = fs::read_dir(&folder)
@@ -271,7 +306,12 @@ fn every_case_fails_as_pinned() {
             .find(|(a, _)| a == area)
             .map_or(1, |(_, n)| *n);
         assert!(cases >= least, "{area}: {cases} cases, fewer than {least}");
+        total += cases;
     }
+    assert!(
+        total >= MIN_TOTAL,
+        "{total} cases in all, fewer than {MIN_TOTAL}"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -409,5 +449,56 @@ fn deep_nesting_is_refused_before_parsing() {
     assert_eq!(
         err.to_string(),
         "invalid directive toml at line 1, column 73: the nesting depth exceeds the limit of 64: found 65"
+    );
+}
+
+/// A long TOML file is read a task at a time; it reads as the same directive as JSON, and
+/// an error in a late task names that task's line and path.
+#[test]
+fn a_long_toml_file_reads_a_task_at_a_time_with_the_same_result_and_errors() {
+    let mut text = String::from(
+        "theme = \"Chuyển đổi số\"\n\n[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n",
+    );
+    for i in 1..=300 {
+        let _ = write!(
+            text,
+            "\n[[tasks]]\nnumber = \"{i}\"\ntitle = \"Nhiệm vụ {i}\"\nrequirements = [{{ kind = \"deliverable\", what = \"báo cáo {i}\", due = \"30 days\" }}]\n"
+        );
+    }
+    text.push_str("\n[monitoring]\ntext = \"theo dõi\"\n");
+    let directive = Loader::new().toml(&text).unwrap();
+    assert_eq!(directive.tasks().len(), 300);
+    let json = directive.to_json_string().unwrap();
+    assert_eq!(Loader::new().json(&json).unwrap(), directive);
+    // A value of the wrong type in task 251 (its title on line 5 × 251 + 4).
+    let bad = text.replace("title = \"Nhiệm vụ 251\"", "title = 251");
+    let name = "directive/generated_late_title.toml";
+    let err = Loader::new().origin(name).toml(&bad).unwrap_err();
+    check_message(name, &err.to_string());
+    assert_eq!(directive_kind(&err), "Load/Data");
+    assert!(
+        err.to_string().starts_with(&format!(
+            "invalid directive toml in `{name}` at line 1259, column 9, `tasks[250].title`: "
+        )),
+        "{err}"
+    );
+    // A syntax error in task 300 (its number on line 5 × 300 + 3).
+    let bad = text.replace("number = \"300\"", "number = \"300");
+    let err = Loader::new().toml(&bad).unwrap_err();
+    assert_eq!(directive_kind(&err), "Load/Syntax");
+    assert!(
+        err.to_string()
+            .starts_with("invalid directive toml at line 1503, column 14: invalid basic string"),
+        "{err}"
+    );
+    // A table under a task is read with the whole file, as TOML means it.
+    let nested = text.replacen("[monitoring]", "[tasks.extra]\nx = 1\n\n[monitoring]", 1);
+    let err = Loader::new().toml(&nested).unwrap_err();
+    assert!(err.to_string().contains("`tasks[299].extra`"), "{err}");
+    // Tasks in the head and in tables: TOML's error, as from one piece.
+    let both = text.replacen("theme =", "tasks = []\ntheme =", 1);
+    assert_eq!(
+        directive_kind(&Loader::new().toml(&both).unwrap_err()),
+        "Load/Syntax"
     );
 }

@@ -1632,3 +1632,120 @@ fn a_deadline_moved_off_a_corroborated_day_off_says_so() {
         [Note::RestDayShift { rests_on: None, .. }]
     ));
 }
+
+/// Many events on one obligation (past the size the evaluator compares directly): every
+/// copy is found and named by its first row, in `evaluate` and in the tracker alike.
+#[test]
+fn many_events_on_one_obligation_find_every_copy() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let submission = |k: u32| {
+        Event::new(
+            id,
+            d(2025, 1, 3 + k % 28),
+            EventKind::Submitted {
+                document: Some(format!("{k}/BC-UBND")),
+            },
+        )
+    };
+    let extension = Event::extended(id, d(2025, 1, 20), d(2025, 3, 20), "15/QĐ-UBND");
+    let mut log = vec![extension.clone()];
+    log.extend((0..40).map(submission));
+    // Copies of three events, after the rest.
+    log.extend([submission(5), extension, submission(17)]);
+    let mut events = Events::new();
+    let ids: Vec<_> = log
+        .iter()
+        .map(|e| events.push(e.clone()).unwrap())
+        .collect();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    let record = |k: usize| events.record(ids[k], &obligations).unwrap();
+    assert_eq!(
+        evaluation.diagnostics(),
+        &[41, 42, 43].map(|k| Diagnostic::DuplicateEvent {
+            event: Box::new(record(k)),
+            first_line: None,
+        })
+    );
+    // The earliest submission (document 0, on 2025-01-03) decides: row 1.
+    let finding = evaluation.finding(id).unwrap();
+    assert_eq!(finding.deciding_event(), Some(&record(1)));
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+    let refused = log
+        .into_iter()
+        .filter(|e| tracker.apply(e.clone()).is_err())
+        .count();
+    assert_eq!(refused, 3);
+    assert_eq!(
+        tracker.status(id, d(2025, 3, 1)).unwrap(),
+        evaluation.status(id).unwrap()
+    );
+}
+
+/// Copies that become known earlier and earlier, some retracted: a copy is refused exactly
+/// when a standing copy is known no later.
+#[test]
+fn copies_are_judged_against_the_standing_copy_known_earliest() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar()).unwrap();
+    let copy = |known: u32| Event::submitted(id, d(2025, 2, 1)).recorded_on(d(2025, 2, known));
+    let retraction = || directives::compliance::Retraction::new(d(2025, 2, 25), "clerk", "copy");
+    let a = tracker.apply(copy(10)).unwrap();
+    let b = tracker.apply(copy(8)).unwrap();
+    let c = tracker.apply(copy(6)).unwrap();
+    assert!(matches!(
+        tracker.apply(copy(7)),
+        Err(ComplianceError::DuplicateEvent { .. })
+    ));
+    tracker.retract(c, retraction()).unwrap();
+    let e = tracker.apply(copy(7)).unwrap();
+    assert!(tracker.apply(copy(9)).is_err());
+    tracker.retract(e, retraction()).unwrap();
+    tracker.retract(b, retraction()).unwrap();
+    // Only the copy known on the 10th stands.
+    tracker.apply(copy(9)).unwrap();
+    assert!(tracker.apply(copy(11)).is_err());
+    tracker.retract(a, retraction()).unwrap();
+    assert!(tracker.apply(copy(9)).is_err());
+    assert_eq!(tracker.event_count(), 5);
+}
+
+/// An event log's error points at the line of the value at fault, and its path never
+/// holds a segment the parser could not name.
+#[cfg(feature = "serde")]
+#[test]
+fn event_log_errors_point_at_the_value() {
+    let (obligations, _) = one(d(2025, 2, 20));
+    let record = |date: &str, kind: &str| {
+        format!(
+            "[[events]]\nobligation = \"05/CT-UBND@2025-01-02/1.1/B1/2025-01\"\ndate = \"{date}\"\n{kind}\n"
+        )
+    };
+    let toml = [
+        record("2025-02-10", "kind = \"completed\""),
+        record("2025-02-11", "kind = \"completed\""),
+        record("2025-2-12", "kind = \"completed\""),
+    ]
+    .join("\n");
+    let error = Events::from_toml_str(&toml, &obligations).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid event log toml at line 13, column 8, `events[2].date`: invalid date `2025-2-12`: expected `yyyy-mm-dd`"
+    );
+    let toml = [
+        record("2025-02-10", "kind = \"completed\""),
+        record(
+            "2025-02-11",
+            "kind = \"extended\"\nnew_due = \"2025-3-10\"\ndocument = \"15/QĐ-UBND\"",
+        ),
+    ]
+    .join("\n");
+    let error = Events::from_toml_str(&toml, &obligations)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("invalid event log toml at line 10, column 11, `events[1].new_due`: "),
+        "{error}"
+    );
+    assert!(!error.contains('?'), "{error}");
+}

@@ -1011,7 +1011,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].level`: unknown level `ward`"
+            "invalid registry toml at line 13, column 9, `bodies[1].level`: unknown level `ward`"
         );
     }
 
@@ -1023,7 +1023,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `changes[0].bodies[1]`: invalid body code `H U`: use ascii letters, digits, `-`, `_` or `.`"
+            "invalid registry toml at line 12, column 17, `changes[0].bodies[1]`: invalid body code `H U`: use ascii letters, digits, `-`, `_` or `.`"
         );
     }
 
@@ -1035,17 +1035,12 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `changes[0]`: `establish` is not a change: a body is established by its `from` date"
+            "invalid registry toml at line 9, column 1, `changes[0]`: `establish` is not a change: a body is established by its `from` date"
         );
         let json = r#"{"bodies": [], "changes": [{"change": "establish", "body": "TU"}]}"#;
         let err = Registry::from_json_str(json).unwrap_err();
-        assert_eq!(
-            err,
-            OrgError::At {
-                path: "changes[0]".to_owned(),
-                source: Box::new(OrgError::EstablishIsNotAChange),
-            }
-        );
+        assert_eq!(err.cause(), &OrgError::EstablishIsNotAChange);
+        assert_eq!(err.path(), Some("changes[0]"));
     }
 
     #[test]
@@ -1055,7 +1050,7 @@ from = "2000-01-01"
         );
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert!(
-            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            matches!(err.cause(), OrgError::Syntax { format: "toml", .. }),
             "{err}"
         );
         assert!(
@@ -1073,7 +1068,7 @@ from = "2000-01-01"
         let err = Registry::from_toml_str(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].code`: duplicate body code `TU`"
+            "invalid registry toml at line 10, column 8, `bodies[1].code`: duplicate body code `TU`"
         );
     }
 
@@ -1453,6 +1448,76 @@ mod robustness {
         drop(deep);
     }
 
+    /// Cloning, comparing, hashing and debug-printing a selector 200,000 deep (in `not`
+    /// and in one-element `all` lists) use bounded stack, and agree with each other.
+    #[test]
+    fn a_deep_selector_clones_compares_hashes_and_prints_in_bounded_stack() {
+        use std::hash::{BuildHasher, RandomState};
+        let mut deep = Selector::Body("A".parse().unwrap());
+        for level in 1..200_000 {
+            deep = if level % 2 == 0 {
+                !deep
+            } else {
+                Selector::All(vec![deep, Selector::Kind(BodyKind::Other)])
+            };
+        }
+        let copy = deep.clone();
+        assert_eq!(copy, deep);
+        assert_eq!(copy.depth(), 200_000);
+        let hasher = RandomState::new();
+        assert_eq!(hasher.hash_one(&copy), hasher.hash_one(&deep));
+        let other = !copy.clone();
+        assert_ne!(other, deep);
+        assert_ne!(hasher.hash_one(&other), hasher.hash_one(&deep));
+        let shown = format!("{deep:?}");
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        assert!(shown.starts_with("All([Not(All([Not("), "{shown}");
+        assert!(shown.contains('…'));
+        // A shallow selector prints as the derived form would.
+        let shallow = Selector::Kind(BodyKind::Other) & !Selector::Level(Level::District);
+        assert_eq!(
+            format!("{shallow:?}"),
+            "All([Kind(Other), Not(Level(District))])"
+        );
+        drop((deep, copy, other));
+    }
+
+    /// A directive refuses a selector deeper than the limit where it is given.
+    #[test]
+    fn a_directive_refuses_a_selector_past_the_limit() {
+        use directives::directive::{Assignee, Directive, DirectiveError, Role, Task};
+        use directives::document::{DocSymbol, Document};
+        let document = Document::builder(DocSymbol::parse("15/KH-UBND").unwrap(), day(2024, 1, 10))
+            .build()
+            .unwrap();
+        let err = Directive::builder(document.clone())
+            .recipient(Selector::Kind(BodyKind::Other))
+            .recipient(nested(Selector::MAX_DEPTH + 1))
+            .build()
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            DirectiveError::SelectorTooDeep { limit: 32, .. }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "recipient 2 (`recipients[1]`): selector nested deeper than 32 levels"
+        );
+        let task = Task::new("1".parse().unwrap(), "Báo cáo")
+            .assign(Role::Lead, Assignee::Bodies(nested(100_000)));
+        let err = Directive::builder(document.clone())
+            .task(task)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "task 1, assignment 1 (`tasks[0].assignments[0]`): selector nested deeper than 32 levels"
+        );
+        let task = Task::new("1".parse().unwrap(), "Báo cáo")
+            .assign(Role::Lead, Assignee::Bodies(nested(Selector::MAX_DEPTH)));
+        assert!(Directive::builder(document).task(task).build().is_ok());
+    }
+
     #[test]
     fn a_selector_at_the_limit_resolves() {
         let registry = Registry::builder().body(other("A", None)).build().unwrap();
@@ -1529,21 +1594,31 @@ mod robustness {
     fn empty_and_blank_files_are_refused() {
         for text in ["", "  \n\t\r\n"] {
             assert_eq!(
-                Registry::from_toml_str(text).unwrap_err(),
-                OrgError::EmptyInput { format: "toml" }
+                Registry::from_toml_str(text).unwrap_err().cause(),
+                &OrgError::EmptyInput { format: "toml" }
             );
             assert_eq!(
-                Registry::from_json_str(text).unwrap_err(),
-                OrgError::EmptyInput { format: "json" }
+                Registry::from_json_str(text).unwrap_err().cause(),
+                &OrgError::EmptyInput { format: "json" }
             );
         }
         assert_eq!(
             OrgError::EmptyInput { format: "toml" }.to_string(),
             "empty registry toml: a registry file lists its bodies"
         );
+        // Comments alone list no bodies either.
         let err = Registry::from_toml_str("# only a comment\n").unwrap_err();
+        assert_eq!(err.cause(), &OrgError::EmptyInput { format: "toml" });
+        assert_eq!(
+            err.to_string(),
+            "invalid registry toml: the file is empty: a registry file lists its bodies"
+        );
+        let err = Registry::from_toml_str(
+            "[[changes]]\nchange = \"dissolve\"\nbody = \"A\"\ndate = \"2025-01-01\"\n",
+        )
+        .unwrap_err();
         assert!(
-            matches!(err, OrgError::Syntax { format: "toml", .. }),
+            matches!(err.cause(), OrgError::Syntax { format: "toml", .. }),
             "{err}"
         );
         assert!(err.to_string().contains("missing field `bodies`"), "{err}");
@@ -1567,7 +1642,7 @@ mod robustness {
         let err = Registry::from_json_str(text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "at `bodies[1].code`: duplicate body code `A`"
+            "invalid registry json at line 3, column 22, `bodies[1].code`: duplicate body code `A`"
         );
         let huge = "2".repeat(5 * 1024 * 1024);
         let text = format!(
@@ -1575,7 +1650,9 @@ mod robustness {
         );
         let message = Registry::from_json_str(&text).unwrap_err().to_string();
         assert!(
-            message.starts_with("at `bodies[0].from`: invalid date `2222"),
+            message.starts_with(
+                "invalid registry json at line 1, column 86, `bodies[0].from`: invalid date `2222"
+            ),
             "{message}"
         );
         assert!(message.len() < 300, "{} bytes", message.len());
