@@ -15,6 +15,7 @@ use super::event::{
 use super::finding::{
     Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
+use super::event::EventRecord;
 use super::policy::{EvaluationPolicy, LateExtensions};
 use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
 
@@ -700,17 +701,163 @@ pub fn evaluate<'a>(
     })
 }
 
-impl Evaluation<'_> {
-    /// The least sure provenance of the days off in `from..to`, when it is below verified.
-    fn least_sure_day_off(&self, from: NaiveDate, to: NaiveDate) -> Option<Certainty> {
-        let calendar = self.policy.calendar()?;
-        from.iter_days()
-            .take_while(|day| *day < to)
-            .filter_map(|day| calendar.day_info(day).ok()?.provenance())
-            .map(|p| p.certainty())
-            .min()
-            .filter(|c| *c < Certainty::Verified)
+/// The least sure provenance of the days off in `from..to`, when it is below verified.
+fn least_sure_day_off(
+    policy: &EvaluationPolicy,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Certainty> {
+    let calendar = policy.calendar()?;
+    from.iter_days()
+        .take_while(|day| *day < to)
+        .filter_map(|day| calendar.day_info(day).ok()?.provenance())
+        .map(|p| p.certainty())
+        .min()
+        .filter(|c| *c < Certainty::Verified)
+}
+
+/// What a finding is built from besides its obligation's row: the decision, the deciding
+/// event's record, the extension in force (its grant date and document) and the latest
+/// indicator value known. Shared by [`Evaluation::finding`] and the tracker, so both give
+/// the same finding.
+#[derive(Debug, Clone)]
+pub(crate) struct FindingParts {
+    pub(crate) decision: Decision,
+    pub(crate) deciding_event: Option<EventRecord>,
+    pub(crate) extension: Option<(NaiveDate, String)>,
+    pub(crate) indicator_value: Option<f64>,
+}
+
+/// The finding for obligation `id` as of `as_of`, from its decision and parts.
+pub(crate) fn build_finding(
+    obligations: &Obligations,
+    policy: &EvaluationPolicy,
+    as_of_date: NaiveDate,
+    id: ObligationId,
+    parts: FindingParts,
+) -> Option<Finding> {
+    let FindingParts {
+        decision,
+        deciding_event,
+        extension,
+        indicator_value,
+    } = parts;
+    let row = id.index() as usize;
+    let status = decision.status;
+    let due = *obligations.due_days().get(row)?;
+    let as_of = day_number(as_of_date);
+    let limit = decision.deadline.saturating_add(policy.grace());
+    let late_to = match status {
+        Status::DoneLate => decision.deciding.map(|(_, day)| day),
+        Status::OpenOverdue => Some(as_of),
+        _ => None,
+    };
+    let lateness = match late_to {
+        Some(to) if to > limit => Lateness {
+            calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+            working_days: policy.working_days_between(limit, to),
+        },
+        _ => Lateness::default(),
+    };
+    let due_soon = status == Status::OpenWithinDeadline
+        && i64::from(limit) - i64::from(as_of) <= i64::from(policy.due_soon_days());
+    let holder = obligations.holder(id)?;
+    let assigned_body = obligations.assigned_body_at(row);
+    let decided_on = match decision.deciding {
+        Some((_, day)) => Some(from_day_number(day)?),
+        None => None,
+    };
+    let effective_due = from_day_number(decision.deadline)?;
+    let mut explanation = Explanation::new(status, effective_due, decided_on, as_of_date);
+    // Decision 42/2014/QĐ-TTg binds the State administration; a Party directive follows
+    // it by analogy, and the explanation says so.
+    if let Some(key) = obligations
+        .directive(id)
+        .and_then(|d| obligations.directive_key(d))
+    {
+        explanation = explanation.with_applicability(
+            RegimeScope::StateAdministration.applicability(key.symbol().system()),
+        );
     }
+    let code = |body| obligations.body_code(body).cloned();
+    let name = |body| obligations.body_name(body).map(str::to_owned);
+    if let Some(from) = assigned_body {
+        explanation = explanation.with_note(Note::Passed {
+            from: code(from)?,
+            from_name: name(from),
+            to: code(holder)?,
+            to_name: name(holder),
+            on: obligations.body_ceased(from),
+        });
+    }
+    if let Some(on) = decision.reopened {
+        explanation = explanation.with_note(Note::Reopened {
+            on: from_day_number(on)?,
+        });
+    }
+    if let Some((granted, document)) = extension {
+        explanation = explanation.with_note(Note::Extended {
+            granted,
+            original_due: from_day_number(due)?,
+            new_due: from_day_number(decision.extended_due)?,
+            document,
+        });
+    }
+    if decision.deadline != decision.extended_due {
+        let from = from_day_number(decision.extended_due)?;
+        explanation = explanation.with_note(Note::RestDayShift {
+            from,
+            to: effective_due,
+            rests_on: least_sure_day_off(policy, from, effective_due),
+        });
+    }
+    if policy.grace_days() > 0 {
+        explanation = explanation.with_note(Note::GraceDays {
+            days: policy.grace_days(),
+        });
+    }
+    Some(Finding {
+        obligation: obligations.key(id)?,
+        body: code(holder)?,
+        assigned_body: match assigned_body {
+            Some(body) => Some(code(body)?),
+            None => None,
+        },
+        role: obligations.role(id)?,
+        status,
+        original_due: from_day_number(due)?,
+        effective_due,
+        deciding_event,
+        decided_on,
+        lateness,
+        due_soon,
+        indicator: obligations.target(id).map(|target| {
+            let target_value = target.get();
+            match indicator_value {
+                Some(value) if target.is_met_by(value) => IndicatorOutcome::Met {
+                    value,
+                    target: target_value,
+                },
+                Some(value) => IndicatorOutcome::Missed {
+                    value,
+                    target: target_value,
+                },
+                None => IndicatorOutcome::NoValue {
+                    target: target_value,
+                },
+            }
+        }),
+        explanation,
+    })
+}
+
+/// The grant date and document of an extension event.
+pub(crate) fn extension_of(event: &super::event::Event) -> (NaiveDate, String) {
+    let document = match event.kind() {
+        EventKind::Extended { document, .. } => document.clone(),
+        _ => String::new(),
+    };
+    (event.date(), document)
 }
 
 impl<'a> Evaluation<'a> {
@@ -1011,121 +1158,24 @@ impl<'a> Evaluation<'a> {
                 }
             }
         };
-        let as_of = day_number(self.as_of);
-        let limit = decision.deadline.saturating_add(self.policy.grace());
-        let late_to = match status {
-            Status::DoneLate => decision.deciding.map(|(_, day)| day),
-            Status::OpenOverdue => Some(as_of),
-            _ => None,
-        };
-        let lateness = match late_to {
-            Some(to) if to > limit => Lateness {
-                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
-                working_days: self.policy.working_days_between(limit, to),
-            },
-            _ => Lateness::default(),
-        };
-        let due_soon = status == Status::OpenWithinDeadline
-            && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
-        let holder = self.obligations.holder(id)?;
-        let assigned_body = self.obligations.assigned_body_at(row);
-        let decided_on = match decision.deciding {
-            Some((_, day)) => Some(from_day_number(day)?),
-            None => None,
-        };
-        let effective_due = from_day_number(decision.deadline)?;
-        let mut explanation = Explanation::new(status, effective_due, decided_on, self.as_of);
-        // Decision 42/2014/QĐ-TTg binds the State administration; a Party directive follows
-        // it by analogy, and the explanation says so.
-        if let Some(key) = self
-            .obligations
-            .directive(id)
-            .and_then(|d| self.obligations.directive_key(d))
-        {
-            explanation = explanation.with_applicability(
-                RegimeScope::StateAdministration.applicability(key.symbol().system()),
-            );
-        }
-        let code = |body| self.obligations.body_code(body).cloned();
-        let name = |body| self.obligations.body_name(body).map(str::to_owned);
-        if let Some(from) = assigned_body {
-            explanation = explanation.with_note(Note::Passed {
-                from: code(from)?,
-                from_name: name(from),
-                to: code(holder)?,
-                to_name: name(holder),
-                on: self.obligations.body_ceased(from),
-            });
-        }
-        if let Some(on) = decision.reopened {
-            explanation = explanation.with_note(Note::Reopened {
-                on: from_day_number(on)?,
-            });
-        }
-        if let Some(event) = decision.extension {
-            let event = self.events.get(EventId::from_index(event))?;
-            let document = match event.kind() {
-                EventKind::Extended { document, .. } => document.clone(),
-                _ => String::new(),
-            };
-            explanation = explanation.with_note(Note::Extended {
-                granted: event.date(),
-                original_due: from_day_number(due)?,
-                new_due: from_day_number(decision.extended_due)?,
-                document,
-            });
-        }
-        if decision.deadline != decision.extended_due {
-            let from = from_day_number(decision.extended_due)?;
-            explanation = explanation.with_note(Note::RestDayShift {
-                from,
-                to: effective_due,
-                rests_on: self.least_sure_day_off(from, effective_due),
-            });
-        }
-        if self.policy.grace_days() > 0 {
-            explanation = explanation.with_note(Note::GraceDays {
-                days: self.policy.grace_days(),
-            });
-        }
-        Some(Finding {
-            obligation: self.obligations.key(id)?,
-            body: code(holder)?,
-            assigned_body: match assigned_body {
-                Some(body) => Some(code(body)?),
-                None => None,
-            },
-            role: self.obligations.role(id)?,
-            status,
-            original_due: from_day_number(due)?,
-            effective_due,
+        let parts = FindingParts {
+            decision,
             deciding_event: match decision.deciding {
                 Some((row, _)) => self
                     .events
                     .record(EventId::from_index(row), self.obligations),
                 None => None,
             },
-            decided_on,
-            lateness,
-            due_soon,
-            indicator: self.obligations.target(id).map(|target| {
-                let target_value = target.get();
-                match self.indicator_values().get(&id.index()) {
-                    Some(&(_, _, value)) if target.is_met_by(value) => IndicatorOutcome::Met {
-                        value,
-                        target: target_value,
-                    },
-                    Some(&(_, _, value)) => IndicatorOutcome::Missed {
-                        value,
-                        target: target_value,
-                    },
-                    None => IndicatorOutcome::NoValue {
-                        target: target_value,
-                    },
-                }
-            }),
-            explanation,
-        })
+            extension: match decision.extension {
+                Some(row) => Some(extension_of(&self.events.get(EventId::from_index(row))?)),
+                None => None,
+            },
+            indicator_value: self
+                .indicator_values()
+                .get(&id.index())
+                .map(|&(_, _, value)| value),
+        };
+        build_finding(self.obligations, self.policy, self.as_of, id, parts)
     }
 
     /// The latest indicator value known on the as-of date of each obligation with a
@@ -1146,6 +1196,14 @@ impl<'a> Evaluation<'a> {
                     .obligations
                     .target(ObligationId::from_index(o))
                     .is_none()
+                {
+                    continue;
+                }
+                // A value dated before its directive was issued is a diagnostic, not a value.
+                if self
+                    .obligations
+                    .issued_day_at(o as usize)
+                    .is_some_and(|issued| day < issued)
                 {
                     continue;
                 }

@@ -688,6 +688,10 @@ pub struct Events {
     // INVARIANT (lines): empty while no event has a file line, else one entry per row
     // (0: none); upheld by `push_row` and `push_at_line`.
     lines: Vec<u32>,
+    // INVARIANT (early recording): the rows whose recording date was given but is not
+    // after the event's date (so the known-on column, which holds the event's date, does
+    // not keep it), with that recording day, in increasing row order; upheld by `push`.
+    recorded_early: Vec<(u32, i32)>,
 }
 
 impl Events {
@@ -771,13 +775,20 @@ impl Events {
         } else {
             NO_DETAIL
         };
-        self.push_row(
+        let id = self.push_row(
             event.obligation.index(),
             day_number(event.date),
             known,
             tag,
             detail,
-        )
+        )?;
+        if let Some(recorded) = event.recorded
+            && recorded <= event.date
+        {
+            // INVARIANT (early recording): ids increase, so the list stays sorted.
+            self.recorded_early.push((id.0, day_number(recorded)));
+        }
+        Ok(id)
     }
 
     /// Appends a submission without a document symbol or recording date: the common case
@@ -1121,24 +1132,43 @@ impl Events {
         self.day.is_empty()
     }
 
-    /// The event with this id, rebuilt from the columns, if this log issued the id.
+    /// The event with this id, rebuilt from the columns, if this log issued the id. The
+    /// event comes back as it was pushed, recording date included, even one on or before
+    /// the event's date (which changes nothing in an evaluation: an event is known from
+    /// the later of the two).
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::compliance::{EventId, Events};
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventId, Events};
+    /// use directives::obligation::ObligationId;
     ///
     /// assert_eq!(Events::new().get(EventId::from_index(0)), None);
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// let event = Event::submitted(ObligationId::from_index(0), on).recorded_on(on);
+    /// let mut events = Events::new();
+    /// let id = events.push(event.clone())?;
+    /// assert_eq!(events.get(id), Some(event));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn get(&self, id: EventId) -> Option<Event> {
         let i = id.0 as usize;
         let date = from_day_number(*self.day.get(i)?)?;
         let known = from_day_number(*self.known.get(i)?)?;
         let kind = self.kind_at(i)?;
+        let recorded = if known != date {
+            Some(known)
+        } else {
+            match self.recorded_early.binary_search_by_key(&id.0, |&(row, _)| row) {
+                Ok(k) => Some(from_day_number(self.recorded_early.get(k)?.1)?),
+                Err(_) => None,
+            }
+        };
         Some(Event {
             obligation: ObligationId::from_index(*self.obligation.get(i)?),
             date,
-            recorded: (known != date).then_some(known),
+            recorded,
             kind,
         })
     }

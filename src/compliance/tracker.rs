@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::evaluate::{Rec, decide};
+use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
+use super::event::TAG_INDICATOR;
+use super::finding::Finding;
 use super::event::{Event, EventId, EventKind, EventRecord};
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
@@ -693,6 +695,17 @@ impl Tracker {
         as_of: i32,
         recs: &mut Vec<Rec>,
     ) -> Result<Status, ComplianceError> {
+        Ok(self.decision_at(row, as_of, recs)?.status)
+    }
+
+    /// The decision for one obligation from the events known and not retracted on
+    /// `as_of`; `recs` is scratch space.
+    fn decision_at(
+        &self,
+        row: u32,
+        as_of: i32,
+        recs: &mut Vec<Rec>,
+    ) -> Result<Decision, ComplianceError> {
         let unknown = || ComplianceError::UnknownObligation {
             obligation: ObligationId::from_index(row),
         };
@@ -707,15 +720,131 @@ impl Tracker {
         );
         recs.sort_unstable_by_key(|r| (r.day, r.id));
         let mut ignored = Vec::new();
-        let decision = decide(
+        decide(
             due,
             self.obligations.is_not_applicable(i),
             recs,
             as_of,
             &self.policy,
             &mut ignored,
-        )?;
-        Ok(decision.status)
+        )
+    }
+
+    /// The full finding for one obligation as of a date: its status with the explanation,
+    /// notes, lateness, deciding event and indicator outcome, as
+    /// [`Evaluation::finding`](super::Evaluation::finding) gives it for the same events.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EvaluationPolicy, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// tracker.apply(Event::submitted(id, d(2025, 2, 24)?))?;
+    /// let finding = tracker.finding_by_id(id, d(2025, 3, 1)?)?;
+    /// assert_eq!(finding.status(), Status::DoneLate);
+    /// assert_eq!(finding.lateness().calendar_days(), 4);
+    /// assert_eq!(finding.obligation().to_string(), "05/CT-UBND@2025-01-02/1.1/SYT/2025-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding_by_id(
+        &self,
+        id: ObligationId,
+        as_of: NaiveDate,
+    ) -> Result<Finding, ComplianceError> {
+        self.policy.check(as_of)?;
+        let day = day_number(as_of);
+        let decision = self.decision_at(id.index(), day, &mut Vec::new())?;
+        let event = |row: u32| self.events.get(row as usize);
+        let deciding_event = match decision.deciding {
+            Some((row, _)) => Some(self.describe(event(row).ok_or(ComplianceError::UnknownEvent)?)?),
+            None => None,
+        };
+        let extension = match decision.extension {
+            Some(row) => Some(extension_of(event(row).ok_or(ComplianceError::UnknownEvent)?)),
+            None => None,
+        };
+        // The latest indicator value known and standing on the as-of date, as `evaluate`
+        // takes it (by date, then by the order applied).
+        let indicator_value = self
+            .per_obligation
+            .get(id.index() as usize)
+            .into_iter()
+            .flatten()
+            .filter(|s| s.rec.tag == TAG_INDICATOR && s.known <= day && day < s.retracted)
+            .max_by_key(|s| (s.rec.day, s.rec.id))
+            .and_then(|s| match event(s.rec.id)?.kind() {
+                EventKind::IndicatorValue { value } => Some(*value),
+                _ => None,
+            });
+        let parts = FindingParts {
+            decision,
+            deciding_event,
+            extension,
+            indicator_value,
+        };
+        build_finding(&self.obligations, &self.policy, as_of, id, parts).ok_or(
+            ComplianceError::UnknownObligation { obligation: id },
+        )
+    }
+
+    /// The full finding for the obligation with this key as of a date (see
+    /// [`Tracker::finding_by_id`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::Obligation`] with
+    /// [`ObligationError::UnknownReference`](crate::obligation::ObligationError::UnknownReference)
+    /// when no obligation has this key; otherwise as [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, EventRecord, Status, Tracker};
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new(key.clone(), d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// tracker.apply_record(EventRecord::submitted(key.clone(), d(2025, 2, 19)?))?;
+    /// let finding = tracker.finding(&key, d(2025, 3, 1)?)?;
+    /// assert_eq!(finding.status(), Status::DoneOnTime);
+    /// assert_eq!(
+    ///     finding.deciding_event().map(|e| e.to_string()).as_deref(),
+    ///     Some("`submitted` on `2025-02-19` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`"),
+    /// );
+    /// // As of a day before the report, it was still open.
+    /// assert_eq!(tracker.finding(&key, d(2025, 2, 18)?)?.status(), Status::OpenWithinDeadline);
+    /// let unknown: ObligationKey = "05/CT-UBND@2025-01-02/1.1/STC/2025-01".parse()?;
+    /// assert_eq!(
+    ///     tracker.finding(&unknown, d(2025, 3, 1)?).unwrap_err().to_string(),
+    ///     "no obligation `05/CT-UBND@2025-01-02/1.1/STC/2025-01` in the store",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding(
+        &self,
+        key: &ObligationKey,
+        as_of: NaiveDate,
+    ) -> Result<Finding, ComplianceError> {
+        let id = self.obligations.find(key).ok_or_else(|| {
+            crate::obligation::ObligationError::UnknownReference {
+                key: Box::new(key.clone()),
+            }
+        })?;
+        self.finding_by_id(id, as_of)
     }
 
     /// The counts by status of the obligations one body holds (including those that passed

@@ -563,13 +563,19 @@ fn scorecards_grades_and_ranking() {
     let regulation = GradingPolicy::regulation_366_2025();
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
     assert_eq!(regulation.grade(&cards[1].1), Some(Grade::NotCompleted));
-    let ranking = rank(&cards, &decree, 2026);
-    let order: Vec<_> = ranking
-        .ranked()
-        .iter()
-        .map(|r| obligations.body_code(r.body).unwrap().to_string())
-        .collect();
+    let ranking = rank(&cards, &obligations, &decree, 2026).unwrap();
+    let order: Vec<_> = ranking.ranked().iter().map(|r| r.body.to_string()).collect();
     assert_eq!(order, ["B1", "B2", "B3"]);
+    // A ranking is data: bodies by code, no dense index; it reads back as it was written.
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_string(&ranking).unwrap();
+        assert!(
+            json.starts_with(r#"{"year":2026,"ranked":[{"body":"B1","place":1,"timeliness_index":100.0,"grade":"excellent"}"#),
+            "{json}"
+        );
+        round_trip(&ranking);
+    }
     assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
     assert_eq!(StatusCounts::by_directive(&evaluation).len(), 1);
     assert_eq!(StatusCounts::by_period(&evaluation).len(), 4);
@@ -628,16 +634,24 @@ fn day(offset: u32) -> NaiveDate {
 /// Obligations due through 2025 (some not applicable), built through the public API.
 fn obligations_strategy() -> impl Strategy<Value = Obligations> {
     prop::collection::vec(
-        (0u32..300, prop::bool::weighted(0.1)),
+        (
+            0u32..300,
+            prop::bool::weighted(0.1),
+            prop::option::weighted(0.3, 0.0f64..100.0),
+        ),
         1..=N_OBLIGATIONS as usize,
     )
     .prop_map(|rows| {
         let mut obligations = Obligations::new();
-        for (k, (due, na)) in rows.into_iter().enumerate() {
+        for (k, (due, na, target)) in rows.into_iter().enumerate() {
             let mut obligation =
                 Obligation::new(key(k as u32 % 3, &format!("2025-{:02}", k + 1)), day(due));
             if na {
                 obligation = obligation.with_applicability(Applicability::NotApplicable);
+            }
+            if let Some(target) = target {
+                let target = directives::obligation::Target::new(target).unwrap();
+                obligation = obligation.with_target(target);
             }
             obligations.push(obligation).unwrap();
         }
@@ -1296,32 +1310,55 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// With some events retracted on some dates, the tracker as of a date agrees with
-    /// `evaluate` over the events not yet retracted on that date.
+    /// With some events retracted and some corrected on some dates, the tracker as of a
+    /// date agrees with `evaluate` over the events standing on that date: the same status
+    /// and the same full finding (explanation, notes, lateness, deciding event).
     #[test]
-    fn tracker_with_retractions_agrees_with_evaluate(
+    fn tracker_with_retractions_and_corrections_agrees_with_evaluate(
         obligations in obligations_strategy(),
         events in prop::collection::vec(
-            (event_strategy(true, true), prop::option::weighted(0.3, 0u32..360)),
+            (
+                event_strategy(true, true),
+                prop::option::weighted(0.3, 0u32..360),
+                prop::option::weighted(0.5, event_strategy(true, true)),
+            ),
             0..25,
         ),
         as_of in 0u32..360,
         policy in policy_strategy(),
     ) {
+        use directives::compliance::Retraction;
         with_policy(policy, |policy| {
             let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
             let mut standing = Vec::new();
-            for (event, retracted) in &events {
+            for (event, retracted, correction) in &events {
                 let Ok(id) = tracker.apply(event.clone()) else { continue };
-                match retracted {
-                    Some(on) => {
-                        let retraction = directives::compliance::Retraction::new(day(*on), "clerk", "test");
-                        tracker.retract(id, retraction).unwrap();
-                        if *on > as_of {
-                            standing.push(event.clone());
+                let Some(on) = retracted else {
+                    standing.push(event.clone());
+                    continue;
+                };
+                let retraction = Retraction::new(day(*on), "clerk", "test");
+                if *on > as_of {
+                    standing.push(event.clone());
+                }
+                match correction {
+                    // The correction becomes known on the retraction's day at the earliest.
+                    Some(corrected) => match tracker.correct(id, corrected.clone(), retraction.clone()) {
+                        Ok(new) => {
+                            let known = corrected
+                                .recorded()
+                                .unwrap_or(corrected.date())
+                                .max(corrected.date())
+                                .max(day(*on));
+                            let applied = tracker.event(new).unwrap().clone();
+                            prop_assert_eq!(applied.recorded(), Some(known));
+                            prop_assert_eq!(tracker.retraction(id), Some(&retraction));
+                            standing.push(applied);
                         }
-                    }
-                    None => standing.push(event.clone()),
+                        // A refused correction leaves the event standing: retract it.
+                        Err(_) => tracker.retract(id, retraction).unwrap(),
+                    },
+                    None => tracker.retract(id, retraction).unwrap(),
                 }
             }
             let standing = log(&standing);
@@ -1330,6 +1367,11 @@ proptest! {
                 prop_assert_eq!(
                     tracker.status(id, day(as_of)).unwrap(),
                     evaluation.status(id).unwrap()
+                );
+                let key = obligations.key(id).unwrap();
+                prop_assert_eq!(
+                    Some(tracker.finding(&key, day(as_of)).unwrap()),
+                    evaluation.finding(id)
                 );
             }
             Ok(())
