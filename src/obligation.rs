@@ -2360,6 +2360,26 @@ impl Obligations {
         &self.directive
     }
 
+    /// The period column (handles into the period table).
+    pub(crate) fn period_column(&self) -> &[u32] {
+        &self.period
+    }
+
+    /// The first day number of each period, by handle.
+    pub(crate) fn period_start_days(&self) -> Vec<i32> {
+        self.periods
+            .values
+            .iter()
+            .map(|p| day_number(p.start()))
+            .collect()
+    }
+
+    /// The first day of the period of the obligation at this row.
+    pub(crate) fn period_start_at(&self, row: usize) -> Option<NaiveDate> {
+        let p = *self.period.get(row)?;
+        self.periods.values.get(p as usize).map(|p| p.start())
+    }
+
     /// The flag column.
     pub(crate) fn flag_column(&self) -> &[u8] {
         &self.flags
@@ -2694,6 +2714,15 @@ pub enum SkipReason {
         /// The directive's horizon.
         horizon: Period,
     },
+    /// One reporting period of a periodic report, in the horizon asked for, lies outside
+    /// the directive's own horizon: the directive asks nothing for it, while the report
+    /// still expands for the periods inside.
+    PeriodOutsideDirectiveHorizon {
+        /// The reporting period left out.
+        period: Period,
+        /// The directive's horizon.
+        horizon: Period,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -2714,6 +2743,10 @@ impl fmt::Display for SkipReason {
                 f.write_str("no lead or implementing body is selected on the issue date")
             }
             SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+            SkipReason::PeriodOutsideDirectiveHorizon { period, horizon } => write!(
+                f,
+                "the period `{period}` falls outside the directive's own horizon `{horizon}`"
+            ),
             SkipReason::OutsideDirectiveHorizon { horizon } => write!(
                 f,
                 "it falls outside the directive's own horizon `{horizon}`"
@@ -3147,6 +3180,7 @@ pub fn obligations_with(
     options: &ExpansionOptions,
 ) -> Result<Expansion, ObligationError> {
     // The directive governs its own horizon only: what lies outside it is not owed.
+    let asked = horizon;
     let (horizon, outside) = match directive.horizon() {
         None => (horizon, None),
         Some(own) => {
@@ -3164,6 +3198,7 @@ pub fn obligations_with(
         registry,
         calendar,
         horizon,
+        asked,
         outside,
         own: directive.horizon(),
         options,
@@ -3198,6 +3233,8 @@ struct Expander<'a> {
     registry: &'a crate::org::Registry,
     calendar: &'a crate::calendar::WorkCalendar,
     horizon: Period,
+    /// The horizon asked for, before clipping.
+    asked: Period,
     /// The directive's horizon, when the one asked for lies wholly outside it.
     outside: Option<Period>,
     /// The directive's horizon.
@@ -3247,7 +3284,22 @@ impl Expander<'_> {
             let index =
                 RequirementIndex::new(u32::try_from(k).map_err(|_| ObligationError::TooMany)?);
             let dues = match self.dues(requirement, issued, !bodies.is_empty())? {
-                Ok(dues) => dues,
+                Ok((dues, outside)) => {
+                    // Reporting periods asked for outside the directive's horizon are listed.
+                    if let Some(own) = self.own {
+                        for period in outside {
+                            self.skipped.push(Skipped::new(
+                                clause.clone(),
+                                index,
+                                SkipReason::PeriodOutsideDirectiveHorizon {
+                                    period,
+                                    horizon: own,
+                                },
+                            ));
+                        }
+                    }
+                    dues
+                }
                 Err(reason) => {
                     self.skipped
                         .push(Skipped::new(clause.clone(), index, reason));
@@ -3316,13 +3368,15 @@ impl Expander<'_> {
         Ok(())
     }
 
-    /// The (period, due date) pairs a requirement gives, or why it gives none.
+    /// The (period, due date) pairs a requirement gives, with the reporting periods of the
+    /// horizon asked for that lie outside the directive's own, or why it gives none.
+    #[expect(clippy::type_complexity, reason = "a private helper's two outcomes")]
     fn dues(
         &self,
         requirement: &crate::directive::Requirement,
         issued: NaiveDate,
         has_bodies: bool,
-    ) -> Result<Result<Vec<(Period, NaiveDate)>, SkipReason>, ObligationError> {
+    ) -> Result<Result<(Vec<(Period, NaiveDate)>, Vec<Period>), SkipReason>, ObligationError> {
         use crate::directive::Requirement;
 
         let no_bodies = Ok(Err(SkipReason::NoBodies));
@@ -3350,12 +3404,26 @@ impl Expander<'_> {
                 if !has_bodies {
                     return no_bodies;
                 }
-                Ok(Ok(regime
+                let dues = regime
                     .schedule(self.horizon.start(), self.horizon.end(), self.calendar)?
                     .into_iter()
                     .filter(|r| r.period().end() >= issued)
                     .map(|r| (r.period(), r.due()))
-                    .collect()))
+                    .collect();
+                // The periods asked for that the clipped horizon does not reach (only
+                // when the horizon was clipped; before the issue date nothing is asked).
+                let (inside, asked) = (self.horizon, self.asked);
+                let outside = if asked == inside {
+                    Vec::new()
+                } else {
+                    regime
+                        .frequency()
+                        .periods(asked.start(), asked.end())
+                        .filter(|p| p.end() < inside.start() || p.start() > inside.end())
+                        .filter(|p| p.end() >= issued)
+                        .collect()
+                };
+                Ok(Ok((dues, outside)))
             }
             Requirement::Deliverable { due, .. } | Requirement::Indicator { by: due, .. } => {
                 let Some(due) = due else {
@@ -3371,7 +3439,10 @@ impl Expander<'_> {
                 if !self.horizon.contains(date) {
                     return Ok(Err(SkipReason::DueOutsideHorizon { due: date }));
                 }
-                Ok(Ok(vec![(Period::custom(issued.min(date), date)?, date)]))
+                Ok(Ok((
+                    vec![(Period::custom(issued.min(date), date)?, date)],
+                    Vec::new(),
+                )))
             }
         }
     }

@@ -35,6 +35,20 @@ pub(crate) enum Raw {
     OutsideCalendar { row: u32 },
     /// The event is dated before its directive was issued.
     BeforeIssue { row: u32, issued: i32 },
+    /// The qualifying event is dated long before its obligation's period begins.
+    LongBefore { row: u32, period_start: i32 },
+    /// The indicator value is for an obligation with no target.
+    NoTarget { row: u32 },
+}
+
+/// The event row a problem is about, for the problems that exclude an event.
+fn raw_row(raw: Raw) -> Option<u32> {
+    match raw {
+        Raw::Duplicate { row, .. }
+        | Raw::BeforeIssue { row, .. }
+        | Raw::LongBefore { row, .. } => Some(row),
+        _ => None,
+    }
 }
 
 /// An event of one obligation, as the per-obligation decision sees it.
@@ -386,6 +400,29 @@ fn scan(
     }
 }
 
+/// The largest slot value (age) of an event that is not too early for a period whose
+/// earliest accepted day is `bound`: an event is too early when its age is greater.
+fn age_limit(as_of: i32, bound: i32) -> u32 {
+    let limit = i64::from(as_of) - i64::from(bound) + 1;
+    u32::try_from(limit.max(0)).unwrap_or(u32::MAX)
+}
+
+/// The fast-path obligations whose earliest qualifying event is dated before the earliest
+/// day their period accepts (so some event of theirs is): their slots are cleared and they
+/// are returned, in increasing order, for the per-obligation path. One pass over the
+/// obligations, comparing each slot with its period's limit.
+fn too_early<A: Age>(ages: &mut [A], periods: &[u32], limits: &[u32]) -> Vec<u32> {
+    let mut early = Vec::new();
+    for ((slot, &p), o) in ages.iter_mut().zip(periods).zip(0u32..) {
+        let age: u32 = (*slot).into();
+        if limits.get(p as usize).is_some_and(|&limit| age > limit) {
+            early.push(o);
+            *slot = A::default();
+        }
+    }
+    early
+}
+
 /// What the status pass needs: the as-of day, the grace days and the shift table.
 #[derive(Debug, Clone, Copy)]
 struct Classes<'t> {
@@ -592,6 +629,26 @@ pub fn evaluate<'a>(
     special_rows.sort_unstable();
     special_rows.dedup();
 
+    // The earliest day each period accepts for a qualifying event, by period handle.
+    let bounds: Option<Vec<i32>> = policy.early_event_days().map(|_| {
+        let days = i32::try_from(policy.early_event_days().unwrap_or(0)).unwrap_or(i32::MAX);
+        obligations
+            .period_start_days()
+            .into_iter()
+            .map(|start| start.saturating_sub(days))
+            .collect()
+    });
+    let bound_of = |o: u32| {
+        let bounds = bounds.as_deref()?;
+        let p = *obligations.period_column().get(o as usize)?;
+        bounds.get(p as usize).copied()
+    };
+    let limits: Option<Vec<u32>> = bounds
+        .as_deref()
+        .map(|b| b.iter().map(|&bound| age_limit(as_of_day, bound)).collect());
+    let periods = obligations.period_column();
+    let mut early = Vec::new();
+
     let marks = (!special_rows.is_empty()).then(|| {
         let mut marks = vec![0u64; n.div_ceil(64)];
         for &o in &special_rows {
@@ -614,11 +671,17 @@ pub fn evaluate<'a>(
         .oldest_day()
         .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
     let ages = if short {
-        let ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+        let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+        if let Some(limits) = &limits {
+            early = too_early(&mut ages, periods, limits);
+        }
         classes.classify(dues, &ages, flags, &mut status);
         Ages::Short(ages)
     } else {
-        let ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        if let Some(limits) = &limits {
+            early = too_early(&mut ages, periods, limits);
+        }
         classes.classify(dues, &ages, flags, &mut status);
         Ages::Long(ages)
     };
@@ -628,6 +691,27 @@ pub fn evaluate<'a>(
         ties,
     } = lists;
     let mut gathered = gathered;
+    // Obligations with an event dated too early take the per-obligation path: one more
+    // pass over the events gathers theirs (only when there are some).
+    if !early.is_empty() {
+        let mut marks = vec![0u64; n.div_ceil(64)];
+        for &o in &early {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        for (o, _, known, _, row) in events.column_rows() {
+            let marked = marks
+                .get(o as usize / 64)
+                .is_some_and(|word| word & (1 << (o % 64)) != 0);
+            if marked && known <= as_of_day {
+                gathered.push((o, row));
+            }
+        }
+        special_rows.extend(&early);
+        special_rows.sort_unstable();
+        special_rows.dedup();
+    }
     let unknown = unknown
         .into_iter()
         .map(|(row, _)| Raw::Unknown { row })
@@ -652,6 +736,22 @@ pub fn evaluate<'a>(
                 && day < issued
             {
                 diagnostics.push(Raw::BeforeIssue { row, issued });
+                continue;
+            }
+            let qualifying = events
+                .tag_column()
+                .get(row as usize)
+                .is_some_and(|&tag| is_qualifying(tag));
+            if let (Some(bound), Some(day), true) = (bound_of(o), day, qualifying)
+                && day < bound
+            {
+                let start = obligations
+                    .period_start_at(o as usize)
+                    .map_or(bound, day_number);
+                diagnostics.push(Raw::LongBefore {
+                    row,
+                    period_start: start,
+                });
                 continue;
             }
             let earlier = rows.get(..k).unwrap_or_default();
@@ -976,10 +1076,39 @@ impl<'a> Evaluation<'a> {
                 }
             }
             all.extend(self.special_diagnostics.iter().copied());
+            let excluded: std::collections::HashSet<u32> =
+                all.iter().filter_map(|raw| raw_row(*raw)).collect();
+            all.extend(self.values_without_target(&excluded));
             all.into_iter()
                 .filter_map(|raw| self.describe(raw))
                 .collect()
         })
+    }
+
+    /// The indicator values known on the as-of date for obligations that have no target
+    /// (values reported by other diagnostics left aside), in one pass over the events when
+    /// the log holds indicator values at all.
+    fn values_without_target(&self, excluded: &std::collections::HashSet<u32>) -> Vec<Raw> {
+        let mut found = Vec::new();
+        if !self.events.has_indicators() {
+            return found;
+        }
+        let as_of = day_number(self.as_of);
+        let n = self.status.len();
+        for (o, _, known, tag, row) in self.events.column_rows() {
+            if tag != TAG_INDICATOR || known > as_of || o as usize >= n {
+                continue;
+            }
+            if self.obligations.target(ObligationId::from_index(o)).is_some() {
+                continue;
+            }
+            // An event another diagnostic left out is not reported twice.
+            if excluded.contains(&row) {
+                continue;
+            }
+            found.push(Raw::NoTarget { row });
+        }
+        found
     }
 
     /// The diagnostic for a problem found by row, naming the event for people.
@@ -1014,6 +1143,14 @@ impl<'a> Evaluation<'a> {
             Raw::BeforeIssue { row, issued } => Diagnostic::BeforeIssue {
                 event: record(row)?,
                 issued: from_day_number(issued)?,
+            },
+            Raw::LongBefore { row, period_start } => Diagnostic::LongBeforePeriod {
+                event: record(row)?,
+                period_start: from_day_number(period_start)?,
+                limit_days: self.policy.early_event_days()?,
+            },
+            Raw::NoTarget { row } => Diagnostic::ValueWithoutTarget {
+                event: record(row)?,
             },
             Raw::OutsideCalendar { row } => {
                 let calendar = self.policy.calendar()?;

@@ -334,6 +334,25 @@ impl Event {
 
     /// The first date on which the event is known: the later of its date and its
     /// recording date.
+    /// Refuses an indicator value that is NaN or infinite, naming the event.
+    pub(crate) fn check_finite(
+        &self,
+        obligation: Option<&ObligationKey>,
+        line: Option<u32>,
+    ) -> Result<(), ComplianceError> {
+        match self.kind {
+            EventKind::IndicatorValue { value } if !value.is_finite() => {
+                Err(ComplianceError::NonFiniteValue {
+                    value,
+                    date: self.date,
+                    obligation: obligation.map(|key| Box::new(key.clone())),
+                    line,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub(crate) fn known_on(&self) -> NaiveDate {
         self.recorded.map_or(self.date, |r| r.max(self.date))
     }
@@ -692,6 +711,9 @@ pub struct Events {
     // after the event's date (so the known-on column, which holds the event's date, does
     // not keep it), with that recording day, in increasing row order; upheld by `push`.
     recorded_early: Vec<(u32, i32)>,
+    // INVARIANT (indicators): true when some row is an indicator value; upheld by
+    // `push_row`.
+    indicators: bool,
 }
 
 impl Events {
@@ -758,11 +780,7 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, event: Event) -> Result<EventId, ComplianceError> {
-        if let EventKind::IndicatorValue { value } = event.kind
-            && !value.is_finite()
-        {
-            return Err(ComplianceError::NonFiniteValue);
-        }
+        event.check_finite(None, None)?;
         let known = day_number(event.known_on());
         let tag = event.kind.tag();
         let detail = if event.kind.has_detail() {
@@ -841,6 +859,7 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push_at_line(&mut self, event: Event, line: u32) -> Result<EventId, ComplianceError> {
+        event.check_finite(None, (line != 0).then_some(line))?;
         let id = self.push(event)?;
         if line != 0 {
             if self.lines.is_empty() {
@@ -905,6 +924,7 @@ impl Events {
         let line = record.line.unwrap_or(0);
         let mut event = Event::new(id, record.date, record.kind);
         event.recorded = record.recorded;
+        event.check_finite(Some(&record.obligation), record.line)?;
         self.push_at_line(event, line)
     }
 
@@ -1098,6 +1118,7 @@ impl Events {
         self.tag.push(tag);
         self.detail.push(detail);
         self.recorded |= known != day;
+        self.indicators |= tag == TAG_INDICATOR;
         self.oldest = Some(self.oldest.map_or(day, |oldest| oldest.min(day)));
         if !is_qualifying(tag) {
             // INVARIANT (special): ids increase, so the list stays sorted.
@@ -1205,6 +1226,11 @@ impl Events {
     /// The earliest day of any event.
     pub(crate) fn oldest_day(&self) -> Option<i32> {
         self.oldest
+    }
+
+    /// Whether some event is an indicator value.
+    pub(crate) fn has_indicators(&self) -> bool {
+        self.indicators
     }
 
     /// Whether some event was recorded after the day it happened.

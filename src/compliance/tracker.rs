@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
-use super::event::TAG_INDICATOR;
+use super::event::{TAG_INDICATOR, is_qualifying};
 use super::finding::Finding;
 use super::event::{Event, EventId, EventKind, EventRecord};
 use super::policy::EvaluationPolicy;
@@ -290,6 +290,9 @@ impl Tracker {
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or infinite;
     /// - [`ComplianceError::BeforeIssue`] for an event dated before the directive was
     ///   issued;
+    /// - [`ComplianceError::LongBeforePeriod`] for a submission, completion or indicator
+    ///   value dated more than the policy's
+    ///   [`early_event_days`](EvaluationPolicy::early_event_days) before its period begins;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -311,11 +314,7 @@ impl Tracker {
         let unknown = || ComplianceError::UnknownObligation { obligation };
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
         let list = self.per_obligation.get(row).ok_or_else(unknown)?;
-        if let EventKind::IndicatorValue { value } = event.kind()
-            && !value.is_finite()
-        {
-            return Err(ComplianceError::NonFiniteValue);
-        }
+        event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
         let day = day_number(event.date());
         if let Some(issued) = self.obligations.issued_day_at(row)
             && day < issued
@@ -323,6 +322,17 @@ impl Tracker {
             return Err(ComplianceError::BeforeIssue {
                 event: Box::new(self.describe(&event)?),
                 issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
+            });
+        }
+        if is_qualifying(event.kind().tag())
+            && let Some(start) = self.obligations.period_start_at(row)
+            && let Some(bound) = self.policy.earliest_event_day(start)
+            && day < bound
+        {
+            return Err(ComplianceError::LongBeforePeriod {
+                event: Box::new(self.describe(&event)?),
+                period_start: start,
+                limit_days: self.policy.early_event_days().unwrap_or(0),
             });
         }
         let known = day_number(event.known_on());

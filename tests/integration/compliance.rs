@@ -613,13 +613,49 @@ fn event_json_shape() {
     // Not a finite number: refused at the edge.
     let nan = r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"indicator_value","value":1e999}"#;
     assert!(serde_json::from_str::<EventRecord>(nan).is_err());
+    let nan = EventKind::IndicatorValue { value: f64::NAN };
+    let refused = events.push(Event::new(id, d(2025, 2, 10), nan.clone()));
+    assert!(matches!(
+        refused,
+        Err(ComplianceError::NonFiniteValue { value, .. }) if value.is_nan()
+    ));
     assert_eq!(
-        events.push(Event::new(
-            id,
-            d(2025, 2, 10),
-            EventKind::IndicatorValue { value: f64::NAN }
-        )),
-        Err(ComplianceError::NonFiniteValue)
+        refused.unwrap_err().to_string(),
+        "indicator value `NaN` on `2025-02-10` is not a finite number"
+    );
+    // Given by reference and line, the error names both; nothing is logged.
+    let before = events.len();
+    let infinite = EventKind::IndicatorValue {
+        value: f64::INFINITY,
+    };
+    let record = EventRecord::new(obligations.key(id).unwrap(), d(2025, 2, 11), infinite)
+        .at_line(12);
+    assert_eq!(
+        events
+            .push_record(record, &obligations)
+            .unwrap_err()
+            .to_string(),
+        "indicator value `inf` on `2025-02-11` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         (line 12) is not a finite number"
+    );
+    assert_eq!(
+        events
+            .push_at_line(Event::new(id, d(2025, 2, 12), nan.clone()), 13)
+            .unwrap_err()
+            .to_string(),
+        "indicator value `NaN` on `2025-02-12` (line 13) is not a finite number"
+    );
+    assert_eq!(events.len(), before);
+    let mut tracker = Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::new(id, d(2025, 2, 10), nan))
+            .unwrap_err()
+            .to_string(),
+        "indicator value `NaN` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         is not a finite number"
+    );
+    assert_eq!(tracker.event_count(), 0
     );
 }
 
@@ -938,7 +974,9 @@ fn findings_diagnostics_and_counts_round_trip() {
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let report = evaluation.to_findings();
     assert_eq!(report.findings().len(), 4);
-    assert_eq!(report.diagnostics().len(), 3);
+    // A duplicate, an extension before the deadline, an unknown obligation, and a value
+    // for an obligation with no target.
+    assert_eq!(report.diagnostics().len(), 4);
     round_trip(&report);
     for finding in report.findings() {
         round_trip(finding);
@@ -1465,7 +1503,8 @@ fn shipped_facts_say_how_sure_they_are() {
             "status.four-states",
             "deadline.rest-day-shift",
             "indicator.target-at-least",
-            "extension.late-ignored"
+            "extension.late-ignored",
+            "event.long-before-period"
         ]
     );
     let unverified: Vec<(&str, &str)> = facts
@@ -1494,8 +1533,137 @@ fn shipped_facts_say_how_sure_they_are() {
                  passed cures the lateness; the default treats the obligation as already \
                  overdue, and the policy can be changed"
             ),
+            (
+                "event.long-before-period",
+                "no text read here says how early a report may be sent; Decree 09/2019/NĐ-CP \
+                 art. 12 opens the widest data cut-off window of a periodic report on the 15th \
+                 of the month before the period, at most 17 days before its first day, so a \
+                 report dated earlier would describe figures that did not yet exist; 31 days \
+                 leaves two weeks beyond that"
+            ),
         ]
     );
+}
+
+/// A submission dated long before its period (`06` typed for `10`) is a diagnostic
+/// naming the event, left out of the decision, on the fast path and on the
+/// per-obligation path alike; the tracker refuses it. The bound is the policy's.
+#[test]
+fn an_event_long_before_its_period_is_reported_and_left_out() {
+    let mut obligations = Obligations::new();
+    // The September 2025 reports of B1 and B2, due 2025-10-20.
+    let b1 = obligations
+        .push(Obligation::new(key(1, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    let b2 = obligations
+        .push(Obligation::new(key(2, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    // B1: a typo puts the report in June (`06` for `10`); the real one came late. B2: the same typo,
+    // plus an extension, so it takes the per-obligation path.
+    events
+        .push_at_line(Event::submitted(b1, d(2025, 6, 15)), 2)
+        .unwrap();
+    events.push(Event::submitted(b1, d(2025, 10, 25))).unwrap();
+    events
+        .push(Event::extended(b2, d(2025, 10, 1), d(2025, 10, 31), "15/QĐ-UBND"))
+        .unwrap();
+    events
+        .push_at_line(Event::submitted(b2, d(2025, 6, 15)), 4)
+        .unwrap();
+    // Within the bound: the cut-off window opened on 2025-08-15 (Decree 09 art. 12).
+    let b3 = obligations
+        .push(Obligation::new(key(3, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    events.push(Event::submitted(b3, d(2025, 8, 20))).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::DoneLate, Status::OpenOverdue, Status::DoneOnTime]
+    );
+    let messages: Vec<String> = evaluation
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B1/2025-09` \
+             (line 2) is dated more than `31` days before its period begins on `2025-09-01` \
+             and is ignored",
+            "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B2/2025-09` \
+             (line 4) is dated more than `31` days before its period begins on `2025-09-01` \
+             and is ignored",
+        ]
+    );
+    assert!(matches!(
+        evaluation.diagnostics()[0],
+        Diagnostic::LongBeforePeriod { limit_days: 31, .. }
+    ));
+    let finding = evaluation.finding(b1).unwrap();
+    assert_eq!(finding.decided_on(), Some(d(2025, 10, 25)));
+    // Without the bound, the typo decides.
+    let any_date = EvaluationPolicy::without_calendar().with_early_event_days(None);
+    let loose = evaluate(&obligations, &events, d(2025, 12, 31), &any_date).unwrap();
+    assert_eq!(loose.status(b1), Some(Status::DoneOnTime));
+    assert!(loose.diagnostics().is_empty());
+    // The tracker refuses the event, naming it, and keeps its state.
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::submitted(b1, d(2025, 6, 15)))
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B1/2025-09` is dated \
+         more than `31` days before its period begins on `2025-09-01`"
+    );
+    assert_eq!(tracker.event_count(), 0);
+    // A waiver decided in advance is not bounded.
+    let waiver = EventKind::Waived {
+        by: "UBND tỉnh".into(),
+        reason: "merged".into(),
+    };
+    tracker.apply(Event::new(b1, d(2025, 3, 1), waiver)).unwrap();
+    assert_eq!(tracker.status(b1, d(2025, 12, 31)).unwrap(), Status::Waived);
+    #[cfg(feature = "serde")]
+    round_trip(&evaluation.to_findings());
+}
+
+/// An indicator value for an obligation with no target counts as a report, and the
+/// evaluation says that the value was compared with nothing.
+#[test]
+fn a_value_without_a_target_is_reported() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    events
+        .push_at_line(
+            Event::new(id, d(2025, 2, 10), EventKind::IndicatorValue { value: 62.0 }),
+            3,
+        )
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.status(id), Some(Status::DoneOnTime));
+    assert_eq!(evaluation.finding(id).unwrap().indicator(), None);
+    assert_eq!(
+        evaluation
+            .diagnostics()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["event `indicator_value` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+          (line 3) reports a value for an obligation with no target: it counts as a report and \
+          the value is compared with nothing"]
+    );
+    assert!(matches!(
+        evaluation.diagnostics()[0],
+        Diagnostic::ValueWithoutTarget { .. }
+    ));
+    // Not known yet on the as-of date: nothing to say.
+    let early = evaluate(&obligations, &events, d(2025, 2, 5), &policy).unwrap();
+    assert!(early.diagnostics().is_empty());
 }
 
 #[cfg(feature = "serde")]
