@@ -77,21 +77,10 @@ use crate::directive::{DirectiveKey, Role, TaskNumber};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
-/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded), the one
-/// spelling the crate's text forms use: `2024-6-5` is refused.
+/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded) in the supported
+/// range: the crate's one strict date parser ([`crate::text`]); `2024-6-5` is refused.
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .filter(|s| s.iter().all(u8::is_ascii_digit))
-            .and_then(|_| text.get(r))
-            .and_then(|s| s.parse::<u32>().ok())
-    };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+    crate::text::strict_date(text)
 }
 
 /// Serde for dates written exactly `YYYY-MM-DD` ([`parse_date`]), and for finite numbers.
@@ -105,13 +94,7 @@ pub(crate) mod strict_date {
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_date(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "invalid date {}: expected `YYYY-MM-DD`",
-                crate::text::quote(&text)
-            ))
-        })
+        crate::text::deserialize_date(d)
     }
 
     /// A number that is neither NaN nor infinite.
@@ -146,12 +129,9 @@ pub(crate) mod strict_date {
         ) -> Result<Option<NaiveDate>, D::Error> {
             match Option::<String>::deserialize(d)? {
                 None => Ok(None),
-                Some(text) => super::super::parse_date(&text).map(Some).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "invalid date {}: expected `YYYY-MM-DD`",
-                        crate::text::quote(&text)
-                    ))
-                }),
+                Some(text) => super::super::parse_date(&text)
+                    .map(Some)
+                    .ok_or_else(|| serde::de::Error::custom(crate::text::date_problem(&text))),
             }
         }
     }
@@ -1459,7 +1439,9 @@ impl Obligations {
     ///
     /// # Errors
     ///
-    /// [`ObligationError::TooMany`] when the table already holds `u32::MAX` keys.
+    /// - [`ObligationError::UnsupportedDate`] when the issue date is outside
+    ///   `0001-01-01..=9999-12-31`;
+    /// - [`ObligationError::TooMany`] when the table already holds `u32::MAX` keys.
     ///
     /// # Example
     ///
@@ -1475,6 +1457,9 @@ impl Obligations {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_directive(&mut self, key: DirectiveKey) -> Result<DirectiveRef, ObligationError> {
+        if !crate::text::in_range(key.issued()) {
+            return Err(ObligationError::UnsupportedDate { date: key.issued() });
+        }
         self.directives.add(key).map(DirectiveRef)
     }
 
@@ -1707,6 +1692,8 @@ impl Obligations {
     ///
     /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store or
     ///   the store does not know the body's code;
+    /// - [`ObligationError::UnsupportedDate`] when the due date is outside
+    ///   `0001-01-01..=9999-12-31`;
     /// - [`ObligationError::TooMany`] when the store already holds `u32::MAX` obligations.
     ///
     /// # Example
@@ -1746,6 +1733,9 @@ impl Obligations {
         holder: BodyId,
         flags: u8,
     ) -> Result<ObligationId, ObligationError> {
+        if !crate::text::in_range(row.due) {
+            return Err(ObligationError::UnsupportedDate { date: row.due });
+        }
         if row.directive.0 as usize >= self.directives.values.len()
             || row.clause.0 as usize >= self.clauses.values.len()
             || row.period.0 as usize >= self.periods.values.len()
@@ -1784,6 +1774,8 @@ impl Obligations {
     ///
     /// - [`ObligationError::DuplicateKey`] when the store already holds an obligation with
     ///   this key (whoever holds it);
+    /// - [`ObligationError::UnsupportedDate`] when the due date or the directive's issue
+    ///   date is outside `0001-01-01..=9999-12-31`;
     /// - [`ObligationError::TooMany`] when a table or the store is full (`u32::MAX` rows).
     ///
     /// # Example
@@ -3465,6 +3457,14 @@ pub enum ObligationError {
     DuplicateKey {
         /// The key.
         key: Box<ObligationKey>,
+    },
+    /// A date outside the one range the crate accepts, `0001-01-01` to `9999-12-31` (the
+    /// dates a four-digit year writes, so that what is stored can be written and read
+    /// back).
+    #[error("date `{date}` is outside the supported range `0001-01-01`..`9999-12-31`")]
+    UnsupportedDate {
+        /// The date.
+        date: NaiveDate,
     },
     /// The store holds no obligation with this reference.
     #[error("no obligation `{key}` in the store")]

@@ -334,6 +334,23 @@ impl Event {
 
     /// The first date on which the event is known: the later of its date and its
     /// recording date.
+    /// Refuses a date (of the event, its recording, or an extension's new due date)
+    /// outside the one range the crate accepts.
+    pub(crate) fn check_dates(&self) -> Result<(), ComplianceError> {
+        let new_due = match &self.kind {
+            EventKind::Extended { new_due, .. } => Some(*new_due),
+            _ => None,
+        };
+        match [Some(self.date), self.recorded, new_due]
+            .into_iter()
+            .flatten()
+            .find(|&date| !crate::text::in_range(date))
+        {
+            Some(date) => Err(ComplianceError::UnsupportedDate { date }),
+            None => Ok(()),
+        }
+    }
+
     /// Refuses an indicator value that is NaN or infinite, naming the event.
     pub(crate) fn check_finite(
         &self,
@@ -760,6 +777,8 @@ impl Events {
     ///
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or
     ///   infinite;
+    /// - [`ComplianceError::UnsupportedDate`] for a date (of the event, its recording or an
+    ///   extension's new due date) outside `0001-01-01..=9999-12-31`;
     /// - [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1`
     ///   events.
     ///
@@ -780,6 +799,7 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, event: Event) -> Result<EventId, ComplianceError> {
+        event.check_dates()?;
         event.check_finite(None, None)?;
         let known = day_number(event.known_on());
         let tag = event.kind.tag();
@@ -814,7 +834,9 @@ impl Events {
     ///
     /// # Errors
     ///
-    /// [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1` events.
+    /// - [`ComplianceError::UnsupportedDate`] for a date outside `0001-01-01..=9999-12-31`;
+    /// - [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1`
+    ///   events.
     ///
     /// # Example
     ///
@@ -834,6 +856,9 @@ impl Events {
         obligation: ObligationId,
         date: NaiveDate,
     ) -> Result<EventId, ComplianceError> {
+        if !crate::text::in_range(date) {
+            return Err(ComplianceError::UnsupportedDate { date });
+        }
         let day = day_number(date);
         self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
     }
@@ -981,7 +1006,7 @@ impl Events {
     /// let bad = text.replace("2025-02-18", "2025-2-18");
     /// assert_eq!(
     ///     Events::from_json_str(&bad, &obligations).unwrap_err().to_string(),
-    ///     "invalid event log at `events[0].date` (line 1, column 87): invalid date `2025-2-18`: expected `YYYY-MM-DD`",
+    ///     "invalid event log at `events[0].date` (line 1, column 87): invalid date `2025-2-18`: expected `yyyy-mm-dd`",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

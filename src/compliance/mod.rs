@@ -135,6 +135,13 @@ pub enum ComplianceError {
     /// A date computation left chrono's range.
     #[error("date out of range")]
     DateOutOfRange,
+    /// An event or a retraction dated outside the one range the crate accepts,
+    /// `0001-01-01` to `9999-12-31` (so that a log can be written and read back).
+    #[error("date `{date}` is outside the supported range `0001-01-01`..`9999-12-31`")]
+    UnsupportedDate {
+        /// The date.
+        date: NaiveDate,
+    },
     /// The event log is full.
     #[error("too many events: a log holds at most `4294967294`")]
     TooManyEvents,

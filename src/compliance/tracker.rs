@@ -288,6 +288,7 @@ impl Tracker {
     /// - [`ComplianceError::ExtensionBeforeDeadline`] when an extension sets a due date
     ///   before the original;
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or infinite;
+    /// - [`ComplianceError::UnsupportedDate`] for a date outside `0001-01-01..=9999-12-31`;
     /// - [`ComplianceError::BeforeIssue`] for an event dated before the directive was
     ///   issued;
     /// - [`ComplianceError::LongBeforePeriod`] for a submission, completion or indicator
@@ -314,6 +315,7 @@ impl Tracker {
         let unknown = || ComplianceError::UnknownObligation { obligation };
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
         let list = self.per_obligation.get(row).ok_or_else(unknown)?;
+        event.check_dates()?;
         event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
         let day = day_number(event.date());
         if let Some(issued) = self.obligations.issued_day_at(row)
@@ -430,7 +432,9 @@ impl Tracker {
     /// # Errors
     ///
     /// - [`ComplianceError::UnknownEvent`] when the tracker issued no such id;
-    /// - [`ComplianceError::AlreadyRetracted`] when it was retracted before.
+    /// - [`ComplianceError::AlreadyRetracted`] when it was retracted before;
+    /// - [`ComplianceError::UnsupportedDate`] when the retraction is dated outside
+    ///   `0001-01-01..=9999-12-31`.
     ///
     /// # Example
     ///
@@ -452,6 +456,11 @@ impl Tracker {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn retract(&mut self, id: EventId, retraction: Retraction) -> Result<(), ComplianceError> {
+        if !crate::text::in_range(retraction.on) {
+            return Err(ComplianceError::UnsupportedDate {
+                date: retraction.on,
+            });
+        }
         let k = id.index() as usize;
         let event = self.events.get(k).ok_or(ComplianceError::UnknownEvent)?;
         let slot = self
@@ -509,6 +518,11 @@ impl Tracker {
         corrected: Event,
         retraction: Retraction,
     ) -> Result<EventId, ComplianceError> {
+        if !crate::text::in_range(retraction.on) {
+            return Err(ComplianceError::UnsupportedDate {
+                date: retraction.on,
+            });
+        }
         match self.retractions.get(id.index() as usize) {
             None => return Err(ComplianceError::UnknownEvent),
             Some(Some(_)) => {

@@ -607,7 +607,7 @@ fn event_json_shape() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"),
+        error.contains("invalid date `2025-2-10`: expected `yyyy-mm-dd`"),
         "{error}"
     );
     // Not a finite number: refused at the edge.
@@ -1795,4 +1795,98 @@ fn a_deadline_moved_off_a_corroborated_day_off_says_so() {
         sunday.notes(),
         [Note::RestDayShift { rests_on: None, .. }]
     ));
+}
+
+/// One date range everywhere: what the API accepts (`0001-01-01` to `9999-12-31`) it
+/// writes and reads back; a date outside it is refused where it enters, naming it.
+#[test]
+fn dates_outside_the_supported_range_are_refused_where_they_enter() {
+    use directives::compliance::Retraction;
+    use directives::obligation::ObligationError;
+    let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+    let zero = NaiveDate::from_ymd_opt(0, 12, 31).unwrap();
+    let mut obligations = Obligations::new();
+    for bad in [far, zero] {
+        assert_eq!(
+            obligations.push(Obligation::new(key(1, "2025-01"), bad)),
+            Err(ObligationError::UnsupportedDate { date: bad })
+        );
+    }
+    let issued_far = ObligationKey::new(
+        DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), far),
+        TaskNumber::new("1").unwrap(),
+        RequirementIndex::new(0),
+        BodyCode::new("B1").unwrap(),
+        "2025".parse::<Period>().unwrap(),
+    );
+    assert_eq!(
+        obligations
+            .push(Obligation::new(issued_far, d(2025, 2, 20)))
+            .unwrap_err()
+            .to_string(),
+        "date `+10000-01-01` is outside the supported range `0001-01-01`..`9999-12-31`"
+    );
+    assert!(obligations.is_empty());
+    // The ends of the range are accepted.
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+    let id = obligations
+        .push(Obligation::new(key(1, "2025-01"), last))
+        .unwrap();
+    let mut events = Events::new();
+    for bad in [
+        Event::submitted(id, far),
+        Event::submitted(id, d(2025, 2, 1)).recorded_on(far),
+        Event::extended(id, d(2025, 2, 1), far, "15/QĐ-UBND"),
+        Event::submitted(id, zero),
+    ] {
+        assert!(matches!(
+            events.push(bad),
+            Err(ComplianceError::UnsupportedDate { .. })
+        ));
+    }
+    assert!(matches!(
+        events.push_submission(id, far),
+        Err(ComplianceError::UnsupportedDate { .. })
+    ));
+    assert!(events.is_empty());
+    events.push(Event::submitted(id, first)).unwrap();
+    events
+        .push(Event::extended(id, d(2025, 2, 1), last, "15/QĐ-UBND"))
+        .unwrap();
+    let mut tracker = Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    assert!(matches!(
+        tracker.apply(Event::submitted(id, far)),
+        Err(ComplianceError::UnsupportedDate { .. })
+    ));
+    let sent = tracker.apply(Event::submitted(id, d(2025, 2, 1))).unwrap();
+    assert_eq!(
+        tracker
+            .retract(sent, Retraction::new(far, "clerk", "typo"))
+            .unwrap_err()
+            .to_string(),
+        "date `+10000-01-01` is outside the supported range `0001-01-01`..`9999-12-31`"
+    );
+    assert!(tracker.retraction(sent).is_none());
+    assert_eq!(tracker.event_count(), 1);
+    #[cfg(feature = "serde")]
+    {
+        use directives::compliance::EventRecord;
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Log {
+            events: Vec<EventRecord>,
+        }
+        round_trip(&obligations);
+        let log = Log {
+            events: events.records(&obligations),
+        };
+        round_trip(&log);
+        // A file cannot name year 0 either.
+        let json = serde_json::to_string(&log).unwrap().replace("0001-01-01", "0000-01-01");
+        let error = serde_json::from_str::<Log>(&json).unwrap_err().to_string();
+        assert!(
+            error.contains("invalid date `0000-01-01`: outside the supported range"),
+            "{error}"
+        );
+    }
 }
