@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use super::ComplianceError;
+use super::event::EventRecord;
 use super::event::{
     EventId, EventKind, Events, TAG_EXTENDED, TAG_INDICATOR, TAG_REOPENED, TAG_WAIVED,
     is_qualifying,
@@ -15,7 +16,6 @@ use super::event::{
 use super::finding::{
     Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
-use super::event::EventRecord;
 use super::policy::{EvaluationPolicy, LateExtensions};
 use crate::obligation::{ObligationId, Obligations, day_number, from_day_number};
 
@@ -44,9 +44,9 @@ pub(crate) enum Raw {
 /// The event row a problem is about, for the problems that exclude an event.
 fn raw_row(raw: Raw) -> Option<u32> {
     match raw {
-        Raw::Duplicate { row, .. }
-        | Raw::BeforeIssue { row, .. }
-        | Raw::LongBefore { row, .. } => Some(row),
+        Raw::Duplicate { row, .. } | Raw::BeforeIssue { row, .. } | Raw::LongBefore { row, .. } => {
+            Some(row)
+        }
         _ => None,
     }
 }
@@ -193,7 +193,7 @@ impl ShiftTable {
         let Some(calendar) = policy.calendar() else {
             return Ok(None);
         };
-        if policy.rest_day_shift() == super::policy::RestDayShift::Ignore {
+        if policy.rest_day_shift() == crate::calendar::Roll::Keep {
             return Ok(None);
         }
         let (Some(&lo), Some(&hi)) = (dues.iter().min(), dues.iter().max()) else {
@@ -566,11 +566,12 @@ pub struct Evaluation<'a> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, EvaluationPolicy, Events, RestDayShift, ComplianceError};
+/// use directives::calendar::Roll;
+/// use directives::compliance::{evaluate, EvaluationPolicy, Events, ComplianceError};
 /// use directives::obligation::Obligations;
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
-/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
+/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
 /// let no_obligations = Obligations::new();
 /// let no_events = Events::new();
 /// let result = evaluate(&no_obligations, &no_events, as_of, &policy);
@@ -875,9 +876,8 @@ pub(crate) fn build_finding(
         .directive(id)
         .and_then(|d| obligations.directive_key(d))
     {
-        explanation = explanation.with_applicability(
-            RegimeScope::StateAdministration.applicability(key.symbol().system()),
-        );
+        explanation =
+            explanation.with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
     }
     let code = |body| obligations.body_code(body).cloned();
     let name = |body| obligations.body_name(body).map(str::to_owned);
@@ -1099,7 +1099,11 @@ impl<'a> Evaluation<'a> {
             if tag != TAG_INDICATOR || known > as_of || o as usize >= n {
                 continue;
             }
-            if self.obligations.target(ObligationId::from_index(o)).is_some() {
+            if self
+                .obligations
+                .target(ObligationId::from_index(o))
+                .is_some()
+            {
                 continue;
             }
             // An event another diagnostic left out is not reported twice.

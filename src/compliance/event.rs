@@ -1206,7 +1206,10 @@ impl Events {
         let recorded = if known != date {
             Some(known)
         } else {
-            match self.recorded_early.binary_search_by_key(&id.0, |&(row, _)| row) {
+            match self
+                .recorded_early
+                .binary_search_by_key(&id.0, |&(row, _)| row)
+            {
                 Ok(k) => Some(from_day_number(self.recorded_early.get(k)?.1)?),
                 Err(_) => None,
             }

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
+use super::event::{Event, EventId, EventKind, EventRecord};
 use super::event::{TAG_INDICATOR, is_qualifying};
 use super::finding::Finding;
-use super::event::{Event, EventId, EventKind, EventRecord};
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
 use super::{ComplianceError, Status};
@@ -204,9 +204,7 @@ impl Tracker {
         obligations: Obligations,
         policy: EvaluationPolicy,
     ) -> Result<Tracker, ComplianceError> {
-        if policy.rest_day_shift() == super::RestDayShift::Apply && policy.calendar().is_none() {
-            return Err(ComplianceError::CalendarRequired);
-        }
+        policy.check_shift()?;
         let mut tracker = Tracker {
             per_obligation: vec![Vec::new(); obligations.len()],
             obligations,
@@ -790,11 +788,15 @@ impl Tracker {
         let decision = self.decision_at(id.index(), day, &mut Vec::new())?;
         let event = |row: u32| self.events.get(row as usize);
         let deciding_event = match decision.deciding {
-            Some((row, _)) => Some(self.describe(event(row).ok_or(ComplianceError::UnknownEvent)?)?),
+            Some((row, _)) => {
+                Some(self.describe(event(row).ok_or(ComplianceError::UnknownEvent)?)?)
+            }
             None => None,
         };
         let extension = match decision.extension {
-            Some(row) => Some(extension_of(event(row).ok_or(ComplianceError::UnknownEvent)?)),
+            Some(row) => Some(extension_of(
+                event(row).ok_or(ComplianceError::UnknownEvent)?,
+            )),
             None => None,
         };
         // The latest indicator value known and standing on the as-of date, as `evaluate`
@@ -816,9 +818,8 @@ impl Tracker {
             extension,
             indicator_value,
         };
-        build_finding(&self.obligations, &self.policy, as_of, id, parts).ok_or(
-            ComplianceError::UnknownObligation { obligation: id },
-        )
+        build_finding(&self.obligations, &self.policy, as_of, id, parts)
+            .ok_or(ComplianceError::UnknownObligation { obligation: id })
     }
 
     /// The full finding for the obligation with this key as of a date (see

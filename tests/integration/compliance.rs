@@ -2,7 +2,7 @@
 //! tracker, scorecards and grades, and properties over random events.
 
 use chrono::NaiveDate;
-use directives::calendar::{WorkCalendar, YearSchedule};
+use directives::calendar::{Roll, WorkCalendar, YearSchedule};
 use directives::compliance::{
     ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, Events, Grade, GradingPolicy,
     LateExtensions, Note, Status, StatusCounts, Tracker, evaluate, rank,
@@ -483,6 +483,20 @@ fn evaluation_that_cannot_run_is_an_error() {
         error.to_string(),
         "date `2026-01-05` is outside the working-day calendar `2025-01-01`..`2025-12-31`"
     );
+    // The rest-day shift is one `Roll`: keep or the next working day; no other.
+    let preceding = policy.clone().with_rest_day_shift(Roll::Preceding);
+    let error = evaluate(&obligations, &events, d(2025, 3, 1), &preceding).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "rest-day shift `preceding` is not supported: an evaluation keeps deadlines (`keep`) \
+         or moves them to the next working day (`following`, Civil Code 2015 art. 148.5)"
+    );
+    assert!(Tracker::new(obligations.clone(), preceding).is_err());
+    let following = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
+    assert_eq!(
+        evaluate(&obligations, &events, d(2025, 3, 1), &following).unwrap_err(),
+        ComplianceError::CalendarRequired
+    );
 }
 
 #[test]
@@ -564,7 +578,11 @@ fn scorecards_grades_and_ranking() {
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
     assert_eq!(regulation.grade(&cards[1].1), Some(Grade::NotCompleted));
     let ranking = rank(&cards, &obligations, &decree, 2026).unwrap();
-    let order: Vec<_> = ranking.ranked().iter().map(|r| r.body.to_string()).collect();
+    let order: Vec<_> = ranking
+        .ranked()
+        .iter()
+        .map(|r| r.body.to_string())
+        .collect();
     assert_eq!(order, ["B1", "B2", "B3"]);
     // A ranking is data: bodies by code, no dense index; it reads back as it was written.
     #[cfg(feature = "serde")]
@@ -576,7 +594,10 @@ fn scorecards_grades_and_ranking() {
         );
         round_trip(&ranking);
     }
-    assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
+    assert_eq!(
+        Grade::Completed.label(directives::Lang::Vi),
+        "hoàn thành nhiệm vụ"
+    );
     assert_eq!(StatusCounts::by_directive(&evaluation).len(), 1);
     assert_eq!(StatusCounts::by_period(&evaluation).len(), 4);
 }
@@ -628,8 +649,8 @@ fn event_json_shape() {
     let infinite = EventKind::IndicatorValue {
         value: f64::INFINITY,
     };
-    let record = EventRecord::new(obligations.key(id).unwrap(), d(2025, 2, 11), infinite)
-        .at_line(12);
+    let record =
+        EventRecord::new(obligations.key(id).unwrap(), d(2025, 2, 11), infinite).at_line(12);
     assert_eq!(
         events
             .push_record(record, &obligations)
@@ -646,7 +667,8 @@ fn event_json_shape() {
         "indicator value `NaN` on `2025-02-12` (line 13) is not a finite number"
     );
     assert_eq!(events.len(), before);
-    let mut tracker = Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    let mut tracker =
+        Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
     assert_eq!(
         tracker
             .apply(Event::new(id, d(2025, 2, 10), nan))
@@ -655,8 +677,7 @@ fn event_json_shape() {
         "indicator value `NaN` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
          is not a finite number"
     );
-    assert_eq!(tracker.event_count(), 0
-    );
+    assert_eq!(tracker.event_count(), 0);
 }
 
 // ---- properties ----
@@ -1272,7 +1293,12 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let sentences: Vec<(String, String)> = evaluation
         .findings()
-        .map(|f| (f.explanation().sentence_en(), f.explanation().sentence_vi()))
+        .map(|f| {
+            (
+                f.explanation().sentence(directives::Lang::En),
+                f.explanation().sentence(directives::Lang::Vi),
+            )
+        })
         .collect();
     let expected = [
         (
@@ -1324,24 +1350,35 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
         )
     };
     assert_eq!(
-        e(Status::DoneLate).sentence_en(),
+        e(Status::DoneLate).sentence(directives::Lang::En),
         "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, \
          Decision 42/2014/QĐ-TTg)."
     );
     assert_eq!(
-        e(Status::OpenOverdue).sentence_vi(),
+        e(Status::OpenOverdue).sentence(directives::Lang::Vi),
         "Chưa hoàn thành quá hạn: đến ngày 01/03/2025 chưa thực hiện, đã quá hạn chót 20/02/2025 \
          (quy tắc `status.open-overdue`, Quyết định số 42/2014/QĐ-TTg)."
     );
     assert_eq!(
-        e(Status::NotApplicable).sentence_en(),
+        e(Status::NotApplicable).sentence(directives::Lang::En),
         "Not applicable: the obligation does not apply (its body ceased without a successor) \
          (rule `status.not-applicable`)."
     );
     for status in Status::ALL {
-        assert!(e(status).sentence_en().contains(status.rule_id()));
-        assert!(e(status).sentence_vi().contains(status.rule_id()));
-        assert_eq!(e(status).provision(), status.provision());
+        assert!(
+            e(status)
+                .sentence(directives::Lang::En)
+                .contains(status.rule_id())
+        );
+        assert!(
+            e(status)
+                .sentence(directives::Lang::Vi)
+                .contains(status.rule_id())
+        );
+        assert_eq!(
+            e(status).provision(directives::Lang::En),
+            status.provision(directives::Lang::En)
+        );
     }
 }
 
@@ -1566,7 +1603,12 @@ fn an_event_long_before_its_period_is_reported_and_left_out() {
         .unwrap();
     events.push(Event::submitted(b1, d(2025, 10, 25))).unwrap();
     events
-        .push(Event::extended(b2, d(2025, 10, 1), d(2025, 10, 31), "15/QĐ-UBND"))
+        .push(Event::extended(
+            b2,
+            d(2025, 10, 1),
+            d(2025, 10, 31),
+            "15/QĐ-UBND",
+        ))
         .unwrap();
     events
         .push_at_line(Event::submitted(b2, d(2025, 6, 15)), 4)
@@ -1625,7 +1667,9 @@ fn an_event_long_before_its_period_is_reported_and_left_out() {
         by: "UBND tỉnh".into(),
         reason: "merged".into(),
     };
-    tracker.apply(Event::new(b1, d(2025, 3, 1), waiver)).unwrap();
+    tracker
+        .apply(Event::new(b1, d(2025, 3, 1), waiver))
+        .unwrap();
     assert_eq!(tracker.status(b1, d(2025, 12, 31)).unwrap(), Status::Waived);
     #[cfg(feature = "serde")]
     round_trip(&evaluation.to_findings());
@@ -1639,7 +1683,11 @@ fn a_value_without_a_target_is_reported() {
     let mut events = Events::new();
     events
         .push_at_line(
-            Event::new(id, d(2025, 2, 10), EventKind::IndicatorValue { value: 62.0 }),
+            Event::new(
+                id,
+                d(2025, 2, 10),
+                EventKind::IndicatorValue { value: 62.0 },
+            ),
             3,
         )
         .unwrap();
@@ -1653,9 +1701,11 @@ fn a_value_without_a_target_is_reported() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        ["event `indicator_value` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+        [
+            "event `indicator_value` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
           (line 3) reports a value for an obligation with no target: it counts as a report and \
-          the value is compared with nothing"]
+          the value is compared with nothing"
+        ]
     );
     assert!(matches!(
         evaluation.diagnostics()[0],
@@ -1739,7 +1789,10 @@ fn verdicts_on_a_party_directive_apply_decision_42_by_analogy() {
         let events = Events::new();
         let evaluation = evaluate(&obligations, &events, d(2024, 7, 1), &policy).unwrap();
         let explanation = evaluation.finding(id).unwrap().explanation().clone();
-        (explanation.to_string(), explanation.sentence_vi())
+        (
+            explanation.to_string(),
+            explanation.sentence(directives::Lang::Vi),
+        )
     };
     let (en, vi) = verdict("1470-CV/TU");
     assert_eq!(
@@ -1788,7 +1841,11 @@ fn a_deadline_moved_off_a_corroborated_day_off_says_so() {
             .contains("over a day off that is corroborated, not verified"),
         "{culture_day}"
     );
-    assert!(culture_day.sentence_vi().contains("chưa được kiểm chứng"));
+    assert!(
+        culture_day
+            .sentence(directives::Lang::Vi)
+            .contains("chưa được kiểm chứng")
+    );
     // A Sunday is a weekly rest day: nothing to doubt.
     let sunday = moved(d(2026, 11, 22));
     assert!(matches!(
@@ -1854,7 +1911,8 @@ fn dates_outside_the_supported_range_are_refused_where_they_enter() {
     events
         .push(Event::extended(id, d(2025, 2, 1), last, "15/QĐ-UBND"))
         .unwrap();
-    let mut tracker = Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    let mut tracker =
+        Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
     assert!(matches!(
         tracker.apply(Event::submitted(id, far)),
         Err(ComplianceError::UnsupportedDate { .. })
@@ -1882,7 +1940,9 @@ fn dates_outside_the_supported_range_are_refused_where_they_enter() {
         };
         round_trip(&log);
         // A file cannot name year 0 either.
-        let json = serde_json::to_string(&log).unwrap().replace("0001-01-01", "0000-01-01");
+        let json = serde_json::to_string(&log)
+            .unwrap()
+            .replace("0001-01-01", "0000-01-01");
         let error = serde_json::from_str::<Log>(&json).unwrap_err().to_string();
         assert!(
             error.contains("invalid date `0000-01-01`: outside the supported range"),

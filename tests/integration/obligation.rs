@@ -608,10 +608,12 @@ mod seed {
             &half_yearly(),
         )
         .unwrap();
-        assert!(!inside.skipped().iter().any(|s| matches!(
-            s.reason(),
-            SkipReason::PeriodOutsideDirectiveHorizon { .. }
-        )));
+        assert!(
+            !inside
+                .skipped()
+                .iter()
+                .any(|s| matches!(s.reason(), SkipReason::PeriodOutsideDirectiveHorizon { .. }))
+        );
         #[cfg(feature = "serde")]
         {
             let json = serde_json::to_string(&expansion).unwrap();
