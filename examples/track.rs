@@ -278,7 +278,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             &state_cards,
         ),
     ] {
-        let ranking = rank(group, &obligations, &policy, year)?;
+        let ranking = rank(group, obligations, &policy, year)?;
         let mut by_grade: std::collections::BTreeMap<Grade, usize> = Default::default();
         for ranked in ranking.ranked() {
             *by_grade.entry(ranked.grade).or_default() += 1;
@@ -317,7 +317,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
     }
     let later = GradingPolicy::decree_335_2025_timeliness();
-    let ranking = rank(&state_cards, &obligations, &later, year)?;
+    let ranking = rank(&state_cards, obligations, &later, year)?;
     if let Some(refusal) = ranking.diagnostics().first() {
         println!("\nGrading {year} under a later rule: {refusal}");
     }
