@@ -1390,6 +1390,9 @@ pub struct Obligations {
     /// The assigned body's index where it is not the holder, else `NO_BODY`.
     assigned: Vec<u32>,
     flags: Vec<u8>,
+    // INVARIANT (start after due): the largest (period's first day − due day) of any row,
+    // `None` while the store is empty; upheld by `insert_with`.
+    start_after_due: Option<i32>,
     // INVARIANT (index): once built, maps the key of every row to the first row with that
     // key; upheld by `insert_with`, which adds each new row to a built index.
     index: OnceLock<HashMap<RowKey, u32>>,
@@ -1754,7 +1757,13 @@ impl Obligations {
         self.requirement.push(row.requirement.0);
         self.holder.push(holder);
         self.period.push(row.period.0);
-        self.due.push(day_number(row.due));
+        let due = day_number(row.due);
+        self.due.push(due);
+        // INVARIANT (start after due): the new row's gap joins the maximum.
+        if let Some(start) = self.periods.values.get(row.period.0 as usize) {
+            let gap = day_number(start.start()).saturating_sub(due);
+            self.start_after_due = Some(self.start_after_due.map_or(gap, |max| max.max(gap)));
+        }
         self.assigned.push(if holder == row.body {
             NO_BODY
         } else {
@@ -2350,6 +2359,12 @@ impl Obligations {
     /// The directive column.
     pub(crate) fn directive_column(&self) -> &[u32] {
         &self.directive
+    }
+
+    /// The largest number of days by which a row's period begins after its due date
+    /// (usually negative: a period ends before its report is due), `None` when empty.
+    pub(crate) fn start_after_due(&self) -> Option<i32> {
+        self.start_after_due
     }
 
     /// The period column (handles into the period table).

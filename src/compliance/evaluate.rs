@@ -436,7 +436,14 @@ impl Classes<'_> {
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
     #[inline(never)]
-    fn classify<A: Age>(&self, dues: &[i32], ages: &[A], flags: &[u8], out: &mut Vec<Status>) {
+    fn classify<A: Age>(
+        &self,
+        dues: &[i32],
+        ages: &[A],
+        flags: &[u8],
+        out: &mut Vec<Status>,
+        early: Option<i32>,
+    ) -> bool {
         let (as_of, grace) = (self.as_of, self.grace);
         // Branch-free: the statuses are unpredictable, so the choice is made with masks
         // (a branch here mispredicts about a third of the time).
@@ -453,12 +460,34 @@ impl Classes<'_> {
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
         let columns = dues.iter().zip(ages).zip(flags);
-        match self.shift {
-            None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
-            Some(table) => {
-                out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))))
+        let Some(margin) = early else {
+            match self.shift {
+                None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
+                Some(table) => out
+                    .extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due)))),
             }
+            return false;
+        };
+        // With a bound on early events, note (without a branch) whether some earliest
+        // event is dated before `due + margin`: no event is too early otherwise, since no
+        // period begins more than `margin + bound` days after its due date.
+        let mut any = false;
+        let mut candidate = |age: A, due: i32| {
+            let age: u32 = age.into();
+            let day = i64::from(as_of) + 1 - i64::from(age);
+            any |= (age != 0) & (day < i64::from(due) + i64::from(margin));
+        };
+        match self.shift {
+            None => out.extend(columns.map(|((&due, &age), &flag)| {
+                candidate(age, due);
+                one(age, flag, due)
+            })),
+            Some(table) => out.extend(columns.map(|((&due, &age), &flag)| {
+                candidate(age, due);
+                one(age, flag, table.shift(due))
+            })),
         }
+        any
     }
 }
 
@@ -671,19 +700,27 @@ pub fn evaluate<'a>(
     let short = events
         .oldest_day()
         .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
+    // An event is too early only if it is dated before `due + margin` (see `classify`), so
+    // the exact check against each period runs only when `classify` saw such an event.
+    let margin = match (policy.early_event_days(), obligations.start_after_due()) {
+        (Some(days), Some(gap)) => {
+            Some(gap.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX)))
+        }
+        _ => None,
+    };
     let ages = if short {
         let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
-        if let Some(limits) = &limits {
+        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
-        classes.classify(dues, &ages, flags, &mut status);
         Ages::Short(ages)
     } else {
         let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
-        if let Some(limits) = &limits {
+        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
-        classes.classify(dues, &ages, flags, &mut status);
         Ages::Long(ages)
     };
     let Lists {

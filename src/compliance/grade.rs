@@ -1314,7 +1314,8 @@ impl Ranking {
 ///         events.push(Event::submitted(id, d(2025, month + 1, day)?))?;
 ///     }
 /// }
-/// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &EvaluationPolicy::without_calendar())?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
 /// let cards = StatusCounts::by_body(&evaluation);
 /// let ranking = rank(&cards, &obligations, &GradingPolicy::regulation_366_2025(), 2025)?;
 /// let places: Vec<_> = ranking.ranked().iter().map(|r| (r.body.as_ref(), r.place)).collect();

@@ -352,7 +352,8 @@ impl StatusCounts {
     ///         .with_role(Role::Implement),
     /// )?;
     /// let events = Events::new();
-    /// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
     /// let cards = StatusCounts::by_role(&evaluation);
     /// assert_eq!(cards.len(), 2);
     /// assert_eq!(cards[0].0, Role::Lead);

@@ -1950,3 +1950,39 @@ fn dates_outside_the_supported_range_are_refused_where_they_enter() {
         );
     }
 }
+
+/// The fast path's screen for early events holds when a period begins after its due date
+/// (a hand-built store): the event is still caught, in `evaluate` as in the tracker.
+#[test]
+fn an_early_event_is_caught_when_a_period_begins_after_its_due_date() {
+    let mut obligations = Obligations::new();
+    // The September report, due (oddly) on 2025-08-01; another, ordinary, obligation.
+    let odd = obligations
+        .push(Obligation::new(key(1, "2025-09"), d(2025, 8, 1)))
+        .unwrap();
+    let plain = obligations
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events.push(Event::submitted(odd, d(2025, 7, 1))).unwrap();
+    events
+        .push(Event::submitted(plain, d(2025, 2, 10)))
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::OpenOverdue, Status::DoneOnTime]
+    );
+    assert!(matches!(
+        evaluation.diagnostics(),
+        [Diagnostic::LongBeforePeriod { .. }]
+    ));
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    assert!(matches!(
+        tracker.apply(Event::submitted(odd, d(2025, 7, 1))),
+        Err(ComplianceError::LongBeforePeriod { .. })
+    ));
+    // One day later is within the bound (31 days before 2025-09-01).
+    tracker.apply(Event::submitted(odd, d(2025, 8, 1))).unwrap();
+}
