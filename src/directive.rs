@@ -70,10 +70,14 @@ pub use self::key::DirectiveKey;
 pub use self::lint::{Lint, LintCode, Location, Severity, facts};
 pub use self::model::{Directive, DirectiveBuilder, Monitoring};
 pub use self::task::{
-    Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
+    Assignee, Assignment, Clause, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
 };
 #[cfg(feature = "serde")]
 pub use self::wire::Loader;
+#[cfg(feature = "serde")]
+pub(crate) use self::wire::{
+    Format, line_column, locate, nested, offset_of, path_text, scan, tidy,
+};
 
 use chrono::NaiveDate;
 

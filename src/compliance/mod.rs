@@ -286,6 +286,7 @@ impl From<crate::obligation::ObligationError> for ComplianceError {
 ///     ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored", "event.long-before-period"],
 /// );
 /// ```
+#[must_use]
 pub fn facts() -> Vec<crate::provenance::Fact> {
     use crate::provenance::{Fact, FactArea, Provenance};
     let fact = |id: &str, statement: &str, provenance: Result<Provenance, _>| {

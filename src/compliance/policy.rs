@@ -131,6 +131,7 @@ impl EvaluationPolicy {
     /// let policy = EvaluationPolicy::without_calendar();
     /// assert_eq!(policy.rest_day_shift(), Roll::Keep);
     /// ```
+    #[must_use]
     pub fn without_calendar() -> EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
@@ -273,6 +274,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().grace_days(), 0);
     /// ```
+    #[must_use]
     pub fn grace_days(&self) -> u32 {
         self.grace_days
     }
@@ -286,6 +288,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().late_extensions(), LateExtensions::Ignore);
     /// ```
+    #[must_use]
     pub fn late_extensions(&self) -> LateExtensions {
         self.late_extensions
     }
@@ -300,6 +303,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().rest_day_shift(), Roll::Keep);
     /// ```
+    #[must_use]
     pub fn rest_day_shift(&self) -> Roll {
         self.rest_day_shift
     }
@@ -313,6 +317,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().due_soon_days(), 3);
     /// ```
+    #[must_use]
     pub fn due_soon_days(&self) -> u32 {
         self.due_soon_days
     }
@@ -326,6 +331,7 @@ impl EvaluationPolicy {
     ///
     /// assert!(EvaluationPolicy::without_calendar().calendar().is_none());
     /// ```
+    #[must_use]
     pub fn calendar(&self) -> Option<&WorkCalendar> {
         self.calendar.as_deref()
     }
