@@ -2271,11 +2271,6 @@ impl Obligations {
         self.start_after_due
     }
 
-    /// The period column (handles into the period table).
-    pub(crate) fn period_column(&self) -> &[u32] {
-        &self.period
-    }
-
     /// The first day number of each period, by handle.
     pub(crate) fn period_start_days(&self) -> Vec<i32> {
         self.periods

@@ -254,6 +254,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().with_early_event_days(Some(60)).early_event_days(), Some(60));
     /// ```
+    #[must_use]
     pub fn early_event_days(&self) -> Option<u32> {
         self.early_event_days
     }
