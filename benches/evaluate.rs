@@ -102,6 +102,26 @@ fn bench_evaluate(c: &mut Criterion) {
             });
         });
     }
+    // The bound on early events (`EvaluationPolicy::early_event_days`) costs one pass over
+    // the obligations' slots; without it, that pass is skipped.
+    let (obligations, events) = yardstick::generate(1_000_000);
+    let unbounded = EvaluationPolicy::without_calendar().with_early_event_days(None);
+    let n = obligations.len() as u64;
+    group.throughput(Throughput::Elements(n));
+    group.bench_with_input(BenchmarkId::new("without_early_bound", n), &n, |b, _| {
+        b.iter(|| {
+            let evaluation = evaluate(
+                black_box(&obligations),
+                black_box(&events),
+                as_of(),
+                &unbounded,
+            )
+            .unwrap();
+            assert_eq!(evaluation.statuses().len(), obligations.len());
+            evaluation
+        });
+    });
+    drop((obligations, events));
     // The same 1M obligations with their submissions in date order, as in the CSV files:
     // the evaluator then visits obligations in random order.
     let (obligations, events) = yardstick::generate(1_000_000);

@@ -281,7 +281,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             &state_cards,
         ),
     ] {
-        let ranking = rank(group, &policy, year);
+        let ranking = rank(group, obligations, &policy, year)?;
         let mut by_grade: std::collections::BTreeMap<Grade, usize> = Default::default();
         for ranked in ranking.ranked() {
             *by_grade.entry(ranked.grade).or_default() += 1;
@@ -302,11 +302,12 @@ fn run() -> Result<(), Box<dyn Error>> {
         if let Some(last) = ranking.ranked().last() {
             println!(
                 "  lowest: {} — timeliness index {:.1}, {}",
-                name(last.body, letter.issued()),
+                last.name.as_deref().unwrap_or(last.body.as_ref()),
                 last.timeliness_index,
                 last.grade.label(directives::Lang::Vi)
             );
-            if let Some((_, counts)) = group.iter().find(|(id, _)| *id == last.body) {
+            let last_id = obligations.body_id(last.body.as_ref());
+            if let Some((_, counts)) = group.iter().find(|(id, _)| Some(*id) == last_id) {
                 let assessment = policy.assess(year, counts);
                 let notes = assessment
                     .diagnostics()
@@ -319,7 +320,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
     }
     let later = GradingPolicy::decree_335_2025_timeliness();
-    let ranking = rank(&state_cards, &later, year);
+    let ranking = rank(&state_cards, obligations, &later, year)?;
     if let Some(refusal) = ranking.diagnostics().first() {
         println!("\nGrading {year} under a later rule: {refusal}");
     }

@@ -79,21 +79,10 @@ use crate::directive::{Clause, DirectiveKey, Role};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
-/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded), the one
-/// spelling the crate's text forms use: `2024-6-5` is refused.
+/// Parses a date written exactly `YYYY-MM-DD` (ASCII digits, zero-padded) in the supported
+/// range: the crate's one strict date parser ([`crate::text`]); `2024-6-5` is refused.
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .filter(|s| s.iter().all(u8::is_ascii_digit))
-            .and_then(|_| text.get(r))
-            .and_then(|s| s.parse::<u32>().ok())
-    };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+    crate::text::strict_date(text)
 }
 
 /// Serde for dates written exactly `YYYY-MM-DD` ([`parse_date`]), and for finite numbers.
@@ -107,13 +96,7 @@ pub(crate) mod strict_date {
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_date(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "invalid date {}: expected `YYYY-MM-DD`",
-                crate::text::quote(&text)
-            ))
-        })
+        crate::text::deserialize_date(d)
     }
 
     /// A number that is neither NaN nor infinite.
@@ -148,12 +131,9 @@ pub(crate) mod strict_date {
         ) -> Result<Option<NaiveDate>, D::Error> {
             match Option::<String>::deserialize(d)? {
                 None => Ok(None),
-                Some(text) => super::super::parse_date(&text).map(Some).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "invalid date {}: expected `YYYY-MM-DD`",
-                        crate::text::quote(&text)
-                    ))
-                }),
+                Some(text) => super::super::parse_date(&text)
+                    .map(Some)
+                    .ok_or_else(|| serde::de::Error::custom(crate::text::date_problem(&text))),
             }
         }
     }
@@ -1311,6 +1291,9 @@ pub struct Obligations {
     /// The assigned body's index where it is not the holder, else `NO_BODY`.
     assigned: Vec<u32>,
     flags: Vec<u8>,
+    // INVARIANT (start after due): the largest (period's first day − due day) of any row,
+    // `None` while the store is empty; upheld by `insert_with`.
+    start_after_due: Option<i32>,
     // INVARIANT (index): once built, maps the key of every row to the first row with that
     // key; upheld by `insert_with`, which adds each new row to a built index.
     index: OnceLock<KeyIndex>,
@@ -1486,7 +1469,9 @@ impl Obligations {
     ///
     /// # Errors
     ///
-    /// [`ObligationError::TooMany`] when the table already holds `u32::MAX` keys.
+    /// - [`ObligationError::UnsupportedDate`] when the issue date is outside
+    ///   `0001-01-01..=9999-12-31`;
+    /// - [`ObligationError::TooMany`] when the table already holds `u32::MAX` keys.
     ///
     /// # Example
     ///
@@ -1502,6 +1487,9 @@ impl Obligations {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_directive(&mut self, key: DirectiveKey) -> Result<DirectiveRef, ObligationError> {
+        if !crate::text::in_range(key.issued()) {
+            return Err(ObligationError::UnsupportedDate { date: key.issued() });
+        }
         self.directives.add(key).map(DirectiveRef)
     }
 
@@ -1735,6 +1723,8 @@ impl Obligations {
     ///
     /// - [`ObligationError::UnknownHandle`] when a handle was not issued by this store or
     ///   the store does not know the body's code;
+    /// - [`ObligationError::UnsupportedDate`] when the due date is outside
+    ///   `0001-01-01..=9999-12-31`;
     /// - [`ObligationError::TooMany`] when the store already holds `u32::MAX` obligations.
     ///
     /// # Example
@@ -1774,6 +1764,9 @@ impl Obligations {
         holder: BodyId,
         flags: u8,
     ) -> Result<ObligationId, ObligationError> {
+        if !crate::text::in_range(row.due) {
+            return Err(ObligationError::UnsupportedDate { date: row.due });
+        }
         if row.directive.0 as usize >= self.directives.values.len()
             || row.clause.0 as usize >= self.clauses.values.len()
             || row.period.0 as usize >= self.periods.values.len()
@@ -1792,7 +1785,13 @@ impl Obligations {
         self.requirement.push(row.requirement.0);
         self.holder.push(holder);
         self.period.push(row.period.0);
-        self.due.push(day_number(row.due));
+        let due = day_number(row.due);
+        self.due.push(due);
+        // INVARIANT (start after due): the new row's gap joins the maximum.
+        if let Some(start) = self.periods.values.get(row.period.0 as usize) {
+            let gap = day_number(start.start()).saturating_sub(due);
+            self.start_after_due = Some(self.start_after_due.map_or(gap, |max| max.max(gap)));
+        }
         self.assigned.push(if holder == row.body {
             NO_BODY
         } else {
@@ -1813,6 +1812,8 @@ impl Obligations {
     ///
     /// - [`ObligationError::DuplicateKey`] when the store already holds an obligation with
     ///   this key (whoever holds it);
+    /// - [`ObligationError::UnsupportedDate`] when the due date or the directive's issue
+    ///   date is outside `0001-01-01..=9999-12-31`;
     /// - [`ObligationError::TooMany`] when a table or the store is full (`u32::MAX` rows).
     ///
     /// # Example
@@ -2448,6 +2449,27 @@ impl Obligations {
         &self.directive
     }
 
+    /// The largest number of days by which a row's period begins after its due date
+    /// (usually negative: a period ends before its report is due), `None` when empty.
+    pub(crate) fn start_after_due(&self) -> Option<i32> {
+        self.start_after_due
+    }
+
+    /// The first day number of each period, by handle.
+    pub(crate) fn period_start_days(&self) -> Vec<i32> {
+        self.periods
+            .values
+            .iter()
+            .map(|p| day_number(p.start()))
+            .collect()
+    }
+
+    /// The first day of the period of the obligation at this row.
+    pub(crate) fn period_start_at(&self, row: usize) -> Option<NaiveDate> {
+        let p = *self.period.get(row)?;
+        self.periods.values.get(p as usize).map(|p| p.start())
+    }
+
     /// The flag column.
     pub(crate) fn flag_column(&self) -> &[u8] {
         &self.flags
@@ -2821,6 +2843,15 @@ pub enum SkipReason {
         /// The directive's horizon.
         horizon: Period,
     },
+    /// One reporting period of a periodic report, in the horizon asked for, lies outside
+    /// the directive's own horizon: the directive asks nothing for it, while the report
+    /// still expands for the periods inside.
+    PeriodOutsideDirectiveHorizon {
+        /// The reporting period left out.
+        period: Period,
+        /// The directive's horizon.
+        horizon: Period,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -2841,6 +2872,10 @@ impl fmt::Display for SkipReason {
                 f.write_str("no lead or implementing body is selected on the issue date")
             }
             SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+            SkipReason::PeriodOutsideDirectiveHorizon { period, horizon } => write!(
+                f,
+                "the period `{period}` falls outside the directive's own horizon `{horizon}`"
+            ),
             SkipReason::OutsideDirectiveHorizon { horizon } => write!(
                 f,
                 "it falls outside the directive's own horizon `{horizon}`"
@@ -3282,6 +3317,7 @@ pub fn obligations_with(
     options: &ExpansionOptions,
 ) -> Result<Expansion, ObligationError> {
     // The directive governs its own horizon only: what lies outside it is not owed.
+    let asked = horizon;
     let (horizon, outside) = match directive.horizon() {
         None => (horizon, None),
         Some(own) => {
@@ -3299,6 +3335,7 @@ pub fn obligations_with(
         registry,
         calendar,
         horizon,
+        asked,
         outside,
         own: directive.horizon(),
         options,
@@ -3333,6 +3370,8 @@ struct Expander<'a> {
     registry: &'a crate::org::Registry,
     calendar: &'a crate::calendar::WorkCalendar,
     horizon: Period,
+    /// The horizon asked for, before clipping.
+    asked: Period,
     /// The directive's horizon, when the one asked for lies wholly outside it.
     outside: Option<Period>,
     /// The directive's horizon.
@@ -3382,7 +3421,22 @@ impl Expander<'_> {
             let index =
                 RequirementIndex::new(u32::try_from(k).map_err(|_| ObligationError::TooMany)?);
             let dues = match self.dues(requirement, issued, !bodies.is_empty())? {
-                Ok(dues) => dues,
+                Ok((dues, outside)) => {
+                    // Reporting periods asked for outside the directive's horizon are listed.
+                    if let Some(own) = self.own {
+                        for period in outside {
+                            self.skipped.push(Skipped::new(
+                                clause.clone(),
+                                index,
+                                SkipReason::PeriodOutsideDirectiveHorizon {
+                                    period,
+                                    horizon: own,
+                                },
+                            ));
+                        }
+                    }
+                    dues
+                }
                 Err(reason) => {
                     self.skipped
                         .push(Skipped::new(clause.clone(), index, reason));
@@ -3451,13 +3505,15 @@ impl Expander<'_> {
         Ok(())
     }
 
-    /// The (period, due date) pairs a requirement gives, or why it gives none.
+    /// The (period, due date) pairs a requirement gives, with the reporting periods of the
+    /// horizon asked for that lie outside the directive's own, or why it gives none.
+    #[expect(clippy::type_complexity, reason = "a private helper's two outcomes")]
     fn dues(
         &self,
         requirement: &crate::directive::Requirement,
         issued: NaiveDate,
         has_bodies: bool,
-    ) -> Result<Result<Vec<(Period, NaiveDate)>, SkipReason>, ObligationError> {
+    ) -> Result<Result<(Vec<(Period, NaiveDate)>, Vec<Period>), SkipReason>, ObligationError> {
         use crate::directive::Requirement;
 
         let no_bodies = Ok(Err(SkipReason::NoBodies));
@@ -3485,12 +3541,26 @@ impl Expander<'_> {
                 if !has_bodies {
                     return no_bodies;
                 }
-                Ok(Ok(regime
+                let dues = regime
                     .schedule(self.horizon.start(), self.horizon.end(), self.calendar)?
                     .into_iter()
                     .filter(|r| r.period().end() >= issued)
                     .map(|r| (r.period(), r.due()))
-                    .collect()))
+                    .collect();
+                // The periods asked for that the clipped horizon does not reach (only
+                // when the horizon was clipped; before the issue date nothing is asked).
+                let (inside, asked) = (self.horizon, self.asked);
+                let outside = if asked == inside {
+                    Vec::new()
+                } else {
+                    regime
+                        .frequency()
+                        .periods(asked.start(), asked.end())
+                        .filter(|p| p.end() < inside.start() || p.start() > inside.end())
+                        .filter(|p| p.end() >= issued)
+                        .collect()
+                };
+                Ok(Ok((dues, outside)))
             }
             Requirement::Deliverable { due, .. } | Requirement::Indicator { by: due, .. } => {
                 let Some(due) = due else {
@@ -3506,7 +3576,10 @@ impl Expander<'_> {
                 if !self.horizon.contains(date) {
                     return Ok(Err(SkipReason::DueOutsideHorizon { due: date }));
                 }
-                Ok(Ok(vec![(Period::custom(issued.min(date), date)?, date)]))
+                Ok(Ok((
+                    vec![(Period::custom(issued.min(date), date)?, date)],
+                    Vec::new(),
+                )))
             }
         }
     }
@@ -3529,6 +3602,14 @@ pub enum ObligationError {
     DuplicateKey {
         /// The key.
         key: Box<ObligationKey>,
+    },
+    /// A date outside the one range the crate accepts, `0001-01-01` to `9999-12-31` (the
+    /// dates a four-digit year writes, so that what is stored can be written and read
+    /// back).
+    #[error("date `{date}` is outside the supported range `0001-01-01`..`9999-12-31`")]
+    UnsupportedDate {
+        /// The date.
+        date: NaiveDate,
     },
     /// The store holds no obligation with this reference.
     #[error("no obligation `{key}` in the store")]

@@ -23,6 +23,26 @@ pub(crate) fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
+/// The first date the crate accepts: every date it stores lies in
+/// `FIRST_DATE..=LAST_DATE`, the dates a four-digit year writes (year 0 aside, as in
+/// [`Period::MIN_YEAR`](crate::period::Period::MIN_YEAR)), so whatever the API accepts
+/// it can write and read back.
+pub(crate) const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// The last date the crate accepts (see [`FIRST_DATE`]).
+pub(crate) const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+/// Whether a date lies in the one range the crate accepts, `0001-01-01..=9999-12-31`.
+pub(crate) fn in_range(date: NaiveDate) -> bool {
+    (FIRST_DATE..=LAST_DATE).contains(&date)
+}
+
 /// Parses a date written exactly `YYYY-MM-DD` with ASCII digits, the one spelling the
 /// crate's data files accept for a date; `None` for any other text (`2024-1-5`,
 /// `+2024-01-05`, ` 2024-01-05`) or a day that does not exist.
@@ -32,7 +52,7 @@ pub(crate) fn strict_date(s: &str) -> Option<NaiveDate> {
     let (y, rest) = s.split_once('-')?;
     let (m, d) = rest.split_once('-')?;
     let year = i32::try_from(digits(y, 4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
+    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?).filter(|&date| in_range(date))
 }
 
 fn digits(s: &str, len: usize) -> Option<u32> {
@@ -51,7 +71,12 @@ pub(crate) fn date_problem(text: &str) -> String {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    if shape_ok {
+    if shape_ok && text.starts_with("0000-") {
+        format!(
+            "invalid date {}: outside the supported range `0001-01-01`..`9999-12-31`",
+            quote(text)
+        )
+    } else if shape_ok {
         format!("invalid date {}: no such day", quote(text))
     } else {
         format!("invalid date {}: expected `yyyy-mm-dd`", quote(text))
@@ -247,6 +272,14 @@ mod tests {
             date_problem("2023-02-29"),
             "invalid date `2023-02-29`: no such day"
         );
+        assert_eq!(
+            date_problem("0000-01-01"),
+            "invalid date `0000-01-01`: outside the supported range `0001-01-01`..`9999-12-31`"
+        );
+        assert_eq!(strict_date("0000-01-01"), None);
+        assert_eq!(strict_date("0001-01-01"), Some(FIRST_DATE));
+        assert_eq!(strict_date("9999-12-31"), Some(LAST_DATE));
+        assert!(!in_range(NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap()));
         assert_eq!(
             date_problem("2023-2-1"),
             "invalid date `2023-2-1`: expected `yyyy-mm-dd`"

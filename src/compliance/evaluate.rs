@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use super::ComplianceError;
+use super::event::EventRecord;
 use super::event::{
     EventId, EventKind, Events, TAG_EXTENDED, TAG_INDICATOR, TAG_REOPENED, TAG_WAIVED,
     is_qualifying,
@@ -34,6 +35,20 @@ pub(crate) enum Raw {
     OutsideCalendar { row: u32 },
     /// The event is dated before its directive was issued.
     BeforeIssue { row: u32, issued: i32 },
+    /// The qualifying event is dated long before its obligation's period begins.
+    LongBefore { row: u32, period_start: i32 },
+    /// The indicator value is for an obligation with no target.
+    NoTarget { row: u32 },
+}
+
+/// The event row a problem is about, for the problems that exclude an event.
+fn raw_row(raw: Raw) -> Option<u32> {
+    match raw {
+        Raw::Duplicate { row, .. } | Raw::BeforeIssue { row, .. } | Raw::LongBefore { row, .. } => {
+            Some(row)
+        }
+        _ => None,
+    }
 }
 
 /// An event of one obligation, as the per-obligation decision sees it.
@@ -443,6 +458,29 @@ fn scan(
     }
 }
 
+/// The largest slot value (age) of an event that is not too early for a period whose
+/// earliest accepted day is `bound`: an event is too early when its age is greater.
+fn age_limit(as_of: i32, bound: i32) -> u32 {
+    let limit = i64::from(as_of) - i64::from(bound) + 1;
+    u32::try_from(limit.max(0)).unwrap_or(u32::MAX)
+}
+
+/// The fast-path obligations whose earliest qualifying event is dated before the earliest
+/// day their period accepts (so some event of theirs is): their slots are cleared and they
+/// are returned, in increasing order, for the per-obligation path. One pass over the
+/// obligations, comparing each slot with its period's limit.
+fn too_early<A: Age>(ages: &mut [A], periods: &[u32], limits: &[u32]) -> Vec<u32> {
+    let mut early = Vec::new();
+    for ((slot, &p), o) in ages.iter_mut().zip(periods).zip(0u32..) {
+        let age: u32 = (*slot).into();
+        if limits.get(p as usize).is_some_and(|&limit| age > limit) {
+            early.push(o);
+            *slot = A::default();
+        }
+    }
+    early
+}
+
 /// What the status pass needs: the as-of day, the grace days and the shift table.
 #[derive(Debug, Clone, Copy)]
 struct Classes<'t> {
@@ -456,7 +494,14 @@ impl Classes<'_> {
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
     #[inline(never)]
-    fn classify<A: Age>(&self, dues: &[i32], ages: &[A], flags: &[u8], out: &mut Vec<Status>) {
+    fn classify<A: Age>(
+        &self,
+        dues: &[i32],
+        ages: &[A],
+        flags: &[u8],
+        out: &mut Vec<Status>,
+        early: Option<i32>,
+    ) -> bool {
         let (as_of, grace) = (self.as_of, self.grace);
         // Branch-free: the statuses are unpredictable, so the choice is made with masks
         // (a branch here mispredicts about a third of the time).
@@ -473,12 +518,34 @@ impl Classes<'_> {
             Status::from_code(code ^ ((code ^ 5) & not_applicable))
         };
         let columns = dues.iter().zip(ages).zip(flags);
-        match self.shift {
-            None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
-            Some(table) => {
-                out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))))
+        let Some(margin) = early else {
+            match self.shift {
+                None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
+                Some(table) => out
+                    .extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due)))),
             }
+            return false;
+        };
+        // With a bound on early events, note (without a branch) whether some earliest
+        // event is dated before `due + margin`: no event is too early otherwise, since no
+        // period begins more than `margin + bound` days after its due date.
+        let mut any = false;
+        let mut candidate = |age: A, due: i32| {
+            let age: u32 = age.into();
+            let day = i64::from(as_of) + 1 - i64::from(age);
+            any |= (age != 0) & (day < i64::from(due) + i64::from(margin));
+        };
+        match self.shift {
+            None => out.extend(columns.map(|((&due, &age), &flag)| {
+                candidate(age, due);
+                one(age, flag, due)
+            })),
+            Some(table) => out.extend(columns.map(|((&due, &age), &flag)| {
+                candidate(age, due);
+                one(age, flag, table.shift(due))
+            })),
         }
+        any
     }
 }
 
@@ -650,6 +717,26 @@ pub fn evaluate<'a>(
     special_rows.sort_unstable();
     special_rows.dedup();
 
+    // The earliest day each period accepts for a qualifying event, by period handle.
+    let bounds: Option<Vec<i32>> = policy.early_event_days().map(|_| {
+        let days = i32::try_from(policy.early_event_days().unwrap_or(0)).unwrap_or(i32::MAX);
+        obligations
+            .period_start_days()
+            .into_iter()
+            .map(|start| start.saturating_sub(days))
+            .collect()
+    });
+    let bound_of = |o: u32| {
+        let bounds = bounds.as_deref()?;
+        let p = *obligations.period_column().get(o as usize)?;
+        bounds.get(p as usize).copied()
+    };
+    let limits: Option<Vec<u32>> = bounds
+        .as_deref()
+        .map(|b| b.iter().map(|&bound| age_limit(as_of_day, bound)).collect());
+    let periods = obligations.period_column();
+    let mut early = Vec::new();
+
     let marks = (!special_rows.is_empty()).then(|| {
         let mut marks = vec![0u64; n.div_ceil(64)];
         for &o in &special_rows {
@@ -671,13 +758,27 @@ pub fn evaluate<'a>(
     let short = events
         .oldest_day()
         .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
+    // An event is too early only if it is dated before `due + margin` (see `classify`), so
+    // the exact check against each period runs only when `classify` saw such an event.
+    let margin = match (policy.early_event_days(), obligations.start_after_due()) {
+        (Some(days), Some(gap)) => {
+            Some(gap.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX)))
+        }
+        _ => None,
+    };
     let ages = if short {
-        let ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
-        classes.classify(dues, &ages, flags, &mut status);
+        let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        if let (true, Some(limits)) = (maybe, &limits) {
+            early = too_early(&mut ages, periods, limits);
+        }
         Ages::Short(ages)
     } else {
-        let ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
-        classes.classify(dues, &ages, flags, &mut status);
+        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        if let (true, Some(limits)) = (maybe, &limits) {
+            early = too_early(&mut ages, periods, limits);
+        }
         Ages::Long(ages)
     };
     let Lists {
@@ -686,6 +787,27 @@ pub fn evaluate<'a>(
         ties,
     } = lists;
     let mut gathered = gathered;
+    // Obligations with an event dated too early take the per-obligation path: one more
+    // pass over the events gathers theirs (only when there are some).
+    if !early.is_empty() {
+        let mut marks = vec![0u64; n.div_ceil(64)];
+        for &o in &early {
+            if let Some(word) = marks.get_mut(o as usize / 64) {
+                *word |= 1 << (o % 64);
+            }
+        }
+        for (o, _, known, _, row) in events.column_rows() {
+            let marked = marks
+                .get(o as usize / 64)
+                .is_some_and(|word| word & (1 << (o % 64)) != 0);
+            if marked && known <= as_of_day {
+                gathered.push((o, row));
+            }
+        }
+        special_rows.extend(&early);
+        special_rows.sort_unstable();
+        special_rows.dedup();
+    }
     let unknown = unknown
         .into_iter()
         .map(|(row, _)| Raw::Unknown { row })
@@ -712,6 +834,22 @@ pub fn evaluate<'a>(
                 && day < issued
             {
                 diagnostics.push(Raw::BeforeIssue { row, issued });
+                continue;
+            }
+            let qualifying = events
+                .tag_column()
+                .get(row as usize)
+                .is_some_and(|&tag| is_qualifying(tag));
+            if let (Some(bound), Some(day), true) = (bound_of(o), day, qualifying)
+                && day < bound
+            {
+                let start = obligations
+                    .period_start_at(o as usize)
+                    .map_or(bound, day_number);
+                diagnostics.push(Raw::LongBefore {
+                    row,
+                    period_start: start,
+                });
                 continue;
             }
             if let Some(first) = copies.first_of(events, &rows, row) {
@@ -757,17 +895,162 @@ pub fn evaluate<'a>(
     })
 }
 
-impl Evaluation<'_> {
-    /// The least sure provenance of the days off in `from..to`, when it is below verified.
-    fn least_sure_day_off(&self, from: NaiveDate, to: NaiveDate) -> Option<Certainty> {
-        let calendar = self.policy.calendar()?;
-        from.iter_days()
-            .take_while(|day| *day < to)
-            .filter_map(|day| calendar.day_info(day).ok()?.provenance())
-            .map(|p| p.certainty())
-            .min()
-            .filter(|c| *c < Certainty::Verified)
+/// The least sure provenance of the days off in `from..to`, when it is below verified.
+fn least_sure_day_off(
+    policy: &EvaluationPolicy,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Certainty> {
+    let calendar = policy.calendar()?;
+    from.iter_days()
+        .take_while(|day| *day < to)
+        .filter_map(|day| calendar.day_info(day).ok()?.provenance())
+        .map(|p| p.certainty())
+        .min()
+        .filter(|c| *c < Certainty::Verified)
+}
+
+/// What a finding is built from besides its obligation's row: the decision, the deciding
+/// event's record, the extension in force (its grant date and document) and the latest
+/// indicator value known. Shared by [`Evaluation::finding`] and the tracker, so both give
+/// the same finding.
+#[derive(Debug, Clone)]
+pub(crate) struct FindingParts {
+    pub(crate) decision: Decision,
+    pub(crate) deciding_event: Option<EventRecord>,
+    pub(crate) extension: Option<(NaiveDate, String)>,
+    pub(crate) indicator_value: Option<f64>,
+}
+
+/// The finding for obligation `id` as of `as_of`, from its decision and parts.
+pub(crate) fn build_finding(
+    obligations: &Obligations,
+    policy: &EvaluationPolicy,
+    as_of_date: NaiveDate,
+    id: ObligationId,
+    parts: FindingParts,
+) -> Option<Finding> {
+    let FindingParts {
+        decision,
+        deciding_event,
+        extension,
+        indicator_value,
+    } = parts;
+    let row = id.index() as usize;
+    let status = decision.status;
+    let due = *obligations.due_days().get(row)?;
+    let as_of = day_number(as_of_date);
+    let limit = decision.deadline.saturating_add(policy.grace());
+    let late_to = match status {
+        Status::DoneLate => decision.deciding.map(|(_, day)| day),
+        Status::OpenOverdue => Some(as_of),
+        _ => None,
+    };
+    let lateness = match late_to {
+        Some(to) if to > limit => Lateness {
+            calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+            working_days: policy.working_days_between(limit, to),
+        },
+        _ => Lateness::default(),
+    };
+    let due_soon = status == Status::OpenWithinDeadline
+        && i64::from(limit) - i64::from(as_of) <= i64::from(policy.due_soon_days());
+    let holder = obligations.holder(id)?;
+    let assigned_body = obligations.assigned_body_at(row);
+    let decided_on = match decision.deciding {
+        Some((_, day)) => Some(from_day_number(day)?),
+        None => None,
+    };
+    let effective_due = from_day_number(decision.deadline)?;
+    let mut explanation = Explanation::new(status, effective_due, decided_on, as_of_date);
+    // Decision 42/2014/QĐ-TTg binds the State administration; a Party directive follows
+    // it by analogy, and the explanation says so.
+    if let Some(key) = obligations
+        .directive(id)
+        .and_then(|d| obligations.directive_key(d))
+    {
+        explanation =
+            explanation.with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
     }
+    let code = |body| obligations.body_code(body).cloned();
+    let name = |body| obligations.body_name(body).map(str::to_owned);
+    if let Some(from) = assigned_body {
+        explanation = explanation.with_note(Note::Passed {
+            from: code(from)?,
+            from_name: name(from),
+            to: code(holder)?,
+            to_name: name(holder),
+            on: obligations.body_ceased(from),
+        });
+    }
+    if let Some(on) = decision.reopened {
+        explanation = explanation.with_note(Note::Reopened {
+            on: from_day_number(on)?,
+        });
+    }
+    if let Some((granted, document)) = extension {
+        explanation = explanation.with_note(Note::Extended {
+            granted,
+            original_due: from_day_number(due)?,
+            new_due: from_day_number(decision.extended_due)?,
+            document,
+        });
+    }
+    if decision.deadline != decision.extended_due {
+        let from = from_day_number(decision.extended_due)?;
+        explanation = explanation.with_note(Note::RestDayShift {
+            from,
+            to: effective_due,
+            rests_on: least_sure_day_off(policy, from, effective_due),
+        });
+    }
+    if policy.grace_days() > 0 {
+        explanation = explanation.with_note(Note::GraceDays {
+            days: policy.grace_days(),
+        });
+    }
+    Some(Finding {
+        obligation: obligations.key(id)?,
+        body: code(holder)?,
+        assigned_body: match assigned_body {
+            Some(body) => Some(code(body)?),
+            None => None,
+        },
+        role: obligations.role(id)?,
+        status,
+        original_due: from_day_number(due)?,
+        effective_due,
+        deciding_event,
+        decided_on,
+        lateness,
+        due_soon,
+        indicator: obligations.target(id).map(|target| {
+            let target_value = target.get();
+            match indicator_value {
+                Some(value) if target.is_met_by(value) => IndicatorOutcome::Met {
+                    value,
+                    target: target_value,
+                },
+                Some(value) => IndicatorOutcome::Missed {
+                    value,
+                    target: target_value,
+                },
+                None => IndicatorOutcome::NoValue {
+                    target: target_value,
+                },
+            }
+        }),
+        explanation,
+    })
+}
+
+/// The grant date and document of an extension event.
+pub(crate) fn extension_of(event: &super::event::Event) -> (NaiveDate, String) {
+    let document = match event.kind() {
+        EventKind::Extended { document, .. } => document.clone(),
+        _ => String::new(),
+    };
+    (event.date(), document)
 }
 
 impl<'a> Evaluation<'a> {
@@ -886,10 +1169,43 @@ impl<'a> Evaluation<'a> {
                 }
             }
             all.extend(self.special_diagnostics.iter().copied());
+            let excluded: std::collections::HashSet<u32> =
+                all.iter().filter_map(|raw| raw_row(*raw)).collect();
+            all.extend(self.values_without_target(&excluded));
             all.into_iter()
                 .filter_map(|raw| self.describe(raw))
                 .collect()
         })
+    }
+
+    /// The indicator values known on the as-of date for obligations that have no target
+    /// (values reported by other diagnostics left aside), in one pass over the events when
+    /// the log holds indicator values at all.
+    fn values_without_target(&self, excluded: &std::collections::HashSet<u32>) -> Vec<Raw> {
+        let mut found = Vec::new();
+        if !self.events.has_indicators() {
+            return found;
+        }
+        let as_of = day_number(self.as_of);
+        let n = self.status.len();
+        for (o, _, known, tag, row) in self.events.column_rows() {
+            if tag != TAG_INDICATOR || known > as_of || o as usize >= n {
+                continue;
+            }
+            if self
+                .obligations
+                .target(ObligationId::from_index(o))
+                .is_some()
+            {
+                continue;
+            }
+            // An event another diagnostic left out is not reported twice.
+            if excluded.contains(&row) {
+                continue;
+            }
+            found.push(Raw::NoTarget { row });
+        }
+        found
     }
 
     /// The diagnostic for a problem found by row, naming the event for people.
@@ -924,6 +1240,14 @@ impl<'a> Evaluation<'a> {
             Raw::BeforeIssue { row, issued } => Diagnostic::BeforeIssue {
                 event: record(row)?,
                 issued: from_day_number(issued)?,
+            },
+            Raw::LongBefore { row, period_start } => Diagnostic::LongBeforePeriod {
+                event: record(row)?,
+                period_start: from_day_number(period_start)?,
+                limit_days: self.policy.early_event_days()?,
+            },
+            Raw::NoTarget { row } => Diagnostic::ValueWithoutTarget {
+                event: record(row)?,
             },
             Raw::OutsideCalendar { row } => {
                 let calendar = self.policy.calendar()?;
@@ -1068,120 +1392,24 @@ impl<'a> Evaluation<'a> {
                 }
             }
         };
-        let as_of = day_number(self.as_of);
-        let limit = decision.deadline.saturating_add(self.policy.grace());
-        let late_to = match status {
-            Status::DoneLate => decision.deciding.map(|(_, day)| day),
-            Status::OpenOverdue => Some(as_of),
-            _ => None,
-        };
-        let lateness = match late_to {
-            Some(to) if to > limit => Lateness {
-                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
-                working_days: self.policy.working_days_between(limit, to),
-            },
-            _ => Lateness::default(),
-        };
-        let due_soon = status == Status::OpenWithinDeadline
-            && i64::from(limit) - i64::from(as_of) <= i64::from(self.policy.due_soon_days());
-        let holder = self.obligations.holder(id)?;
-        let assigned_body = self.obligations.assigned_body_at(row);
-        let decided_on = match decision.deciding {
-            Some((_, day)) => Some(from_day_number(day)?),
-            None => None,
-        };
-        let effective_due = from_day_number(decision.deadline)?;
-        let mut explanation = Explanation::new(status, effective_due, decided_on, self.as_of);
-        // Decision 42/2014/QĐ-TTg binds the State administration; a Party directive follows
-        // it by analogy, and the explanation says so.
-        if let Some(key) = self
-            .obligations
-            .directive(id)
-            .and_then(|d| self.obligations.directive_key(d))
-        {
-            explanation = explanation
-                .with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
-        }
-        let code = |body| self.obligations.body_code(body).cloned();
-        let name = |body| self.obligations.body_name(body).map(str::to_owned);
-        if let Some(from) = assigned_body {
-            explanation = explanation.with_note(Note::Passed {
-                from: code(from)?,
-                from_name: name(from),
-                to: code(holder)?,
-                to_name: name(holder),
-                on: self.obligations.body_ceased(from),
-            });
-        }
-        if let Some(on) = decision.reopened {
-            explanation = explanation.with_note(Note::Reopened {
-                on: from_day_number(on)?,
-            });
-        }
-        if let Some(event) = decision.extension {
-            let event = self.events.get(EventId::from_index(event))?;
-            let document = match event.kind() {
-                EventKind::Extended { document, .. } => document.clone(),
-                _ => String::new(),
-            };
-            explanation = explanation.with_note(Note::Extended {
-                granted: event.date(),
-                original_due: from_day_number(due)?,
-                new_due: from_day_number(decision.extended_due)?,
-                document,
-            });
-        }
-        if decision.deadline != decision.extended_due {
-            let from = from_day_number(decision.extended_due)?;
-            explanation = explanation.with_note(Note::RestDayShift {
-                from,
-                to: effective_due,
-                rests_on: self.least_sure_day_off(from, effective_due),
-            });
-        }
-        if self.policy.grace_days() > 0 {
-            explanation = explanation.with_note(Note::GraceDays {
-                days: self.policy.grace_days(),
-            });
-        }
-        Some(Finding {
-            obligation: self.obligations.key(id)?,
-            body: code(holder)?,
-            assigned_body: match assigned_body {
-                Some(body) => Some(code(body)?),
-                None => None,
-            },
-            role: self.obligations.role(id)?,
-            status,
-            original_due: from_day_number(due)?,
-            effective_due,
+        let parts = FindingParts {
+            decision,
             deciding_event: match decision.deciding {
                 Some((row, _)) => self
                     .events
                     .record(EventId::from_index(row), self.obligations),
                 None => None,
             },
-            decided_on,
-            lateness,
-            due_soon,
-            indicator: self.obligations.target(id).map(|target| {
-                let target_value = target.get();
-                match self.indicator_values().get(&id.index()) {
-                    Some(&(_, _, value)) if target.is_met_by(value) => IndicatorOutcome::Met {
-                        value,
-                        target: target_value,
-                    },
-                    Some(&(_, _, value)) => IndicatorOutcome::Missed {
-                        value,
-                        target: target_value,
-                    },
-                    None => IndicatorOutcome::NoValue {
-                        target: target_value,
-                    },
-                }
-            }),
-            explanation,
-        })
+            extension: match decision.extension {
+                Some(row) => Some(extension_of(&self.events.get(EventId::from_index(row))?)),
+                None => None,
+            },
+            indicator_value: self
+                .indicator_values()
+                .get(&id.index())
+                .map(|&(_, _, value)| value),
+        };
+        build_finding(self.obligations, self.policy, self.as_of, id, parts)
     }
 
     /// The lateness of the obligation at `row` (zero unless it is done late or open and
@@ -1256,6 +1484,14 @@ impl<'a> Evaluation<'a> {
                     .obligations
                     .target(ObligationId::from_index(o))
                     .is_none()
+                {
+                    continue;
+                }
+                // A value dated before its directive was issued is a diagnostic, not a value.
+                if self
+                    .obligations
+                    .issued_day_at(o as usize)
+                    .is_some_and(|issued| day < issued)
                 {
                     continue;
                 }

@@ -364,6 +364,42 @@ impl Event {
 
     /// The first date on which the event is known: the later of its date and its
     /// recording date.
+    /// Refuses a date (of the event, its recording, or an extension's new due date)
+    /// outside the one range the crate accepts.
+    pub(crate) fn check_dates(&self) -> Result<(), ComplianceError> {
+        let new_due = match &self.kind {
+            EventKind::Extended { new_due, .. } => Some(*new_due),
+            _ => None,
+        };
+        match [Some(self.date), self.recorded, new_due]
+            .into_iter()
+            .flatten()
+            .find(|&date| !crate::text::in_range(date))
+        {
+            Some(date) => Err(ComplianceError::UnsupportedDate { date }),
+            None => Ok(()),
+        }
+    }
+
+    /// Refuses an indicator value that is NaN or infinite, naming the event.
+    pub(crate) fn check_finite(
+        &self,
+        obligation: Option<&ObligationKey>,
+        line: Option<u32>,
+    ) -> Result<(), ComplianceError> {
+        match self.kind {
+            EventKind::IndicatorValue { value } if !value.is_finite() => {
+                Err(ComplianceError::NonFiniteValue {
+                    value,
+                    date: self.date,
+                    obligation: obligation.map(|key| Box::new(key.clone())),
+                    line,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub(crate) fn known_on(&self) -> NaiveDate {
         self.recorded.map_or(self.date, |r| r.max(self.date))
     }
@@ -690,6 +726,13 @@ pub struct Events {
     // INVARIANT (lines): empty while no event has a file line, else one entry per row
     // (0: none); upheld by `push_row` and `push_at_line`.
     lines: Vec<u32>,
+    // INVARIANT (early recording): the rows whose recording date was given but is not
+    // after the event's date (so the known-on column, which holds the event's date, does
+    // not keep it), with that recording day, in increasing row order; upheld by `push`.
+    recorded_early: Vec<(u32, i32)>,
+    // INVARIANT (indicators): true when some row is an indicator value; upheld by
+    // `push_row`.
+    indicators: bool,
 }
 
 impl Events {
@@ -738,6 +781,8 @@ impl Events {
     ///
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or
     ///   infinite;
+    /// - [`ComplianceError::UnsupportedDate`] for a date (of the event, its recording or an
+    ///   extension's new due date) outside `0001-01-01..=9999-12-31`;
     /// - [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1`
     ///   events.
     ///
@@ -758,11 +803,8 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, event: Event) -> Result<EventId, ComplianceError> {
-        if let EventKind::IndicatorValue { value } = event.kind
-            && !value.is_finite()
-        {
-            return Err(ComplianceError::NonFiniteValue);
-        }
+        event.check_dates()?;
+        event.check_finite(None, None)?;
         let known = day_number(event.known_on());
         let tag = event.kind.tag();
         let detail = if event.kind.has_detail() {
@@ -775,13 +817,20 @@ impl Events {
         } else {
             NO_DETAIL
         };
-        self.push_row(
+        let id = self.push_row(
             event.obligation.index(),
             day_number(event.date),
             known,
             tag,
             detail,
-        )
+        )?;
+        if let Some(recorded) = event.recorded
+            && recorded <= event.date
+        {
+            // INVARIANT (early recording): ids increase, so the list stays sorted.
+            self.recorded_early.push((id.0, day_number(recorded)));
+        }
+        Ok(id)
     }
 
     /// Appends a submission without a document symbol or recording date: the common case
@@ -789,7 +838,9 @@ impl Events {
     ///
     /// # Errors
     ///
-    /// [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1` events.
+    /// - [`ComplianceError::UnsupportedDate`] for a date outside `0001-01-01..=9999-12-31`;
+    /// - [`ComplianceError::TooManyEvents`] when the log already holds `u32::MAX - 1`
+    ///   events.
     ///
     /// # Example
     ///
@@ -809,6 +860,9 @@ impl Events {
         obligation: ObligationId,
         date: NaiveDate,
     ) -> Result<EventId, ComplianceError> {
+        if !crate::text::in_range(date) {
+            return Err(ComplianceError::UnsupportedDate { date });
+        }
         let day = day_number(date);
         self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
     }
@@ -834,6 +888,7 @@ impl Events {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push_at_line(&mut self, event: Event, line: u32) -> Result<EventId, ComplianceError> {
+        event.check_finite(None, (line != 0).then_some(line))?;
         let id = self.push(event)?;
         if line != 0 {
             if self.lines.is_empty() {
@@ -899,6 +954,7 @@ impl Events {
         let line = record.line.unwrap_or(0);
         let mut event = Event::new(id, record.date, record.kind);
         event.recorded = record.recorded;
+        event.check_finite(Some(&record.obligation), record.line)?;
         self.push_at_line(event, line)
     }
 
@@ -1068,6 +1124,7 @@ impl Events {
         self.tag.push(tag);
         self.detail.push(detail);
         self.recorded |= known != day;
+        self.indicators |= tag == TAG_INDICATOR;
         self.oldest = Some(self.oldest.map_or(day, |oldest| oldest.min(day)));
         if !is_qualifying(tag) {
             // INVARIANT (special): ids increase, so the list stays sorted.
@@ -1104,14 +1161,25 @@ impl Events {
         self.day.is_empty()
     }
 
-    /// The event with this id, rebuilt from the columns, if this log issued the id.
+    /// The event with this id, rebuilt from the columns, if this log issued the id. The
+    /// event comes back as it was pushed, recording date included, even one on or before
+    /// the event's date (which changes nothing in an evaluation: an event is known from
+    /// the later of the two).
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::compliance::{EventId, Events};
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventId, Events};
+    /// use directives::obligation::ObligationId;
     ///
     /// assert_eq!(Events::new().get(EventId::from_index(0)), None);
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?;
+    /// let event = Event::submitted(ObligationId::from_index(0), on).recorded_on(on);
+    /// let mut events = Events::new();
+    /// let id = events.push(event.clone())?;
+    /// assert_eq!(events.get(id), Some(event));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn get(&self, id: EventId) -> Option<Event> {
@@ -1119,10 +1187,21 @@ impl Events {
         let date = from_day_number(*self.day.get(i)?)?;
         let known = from_day_number(*self.known.get(i)?)?;
         let kind = self.kind_at(i)?;
+        let recorded = if known != date {
+            Some(known)
+        } else {
+            match self
+                .recorded_early
+                .binary_search_by_key(&id.0, |&(row, _)| row)
+            {
+                Ok(k) => Some(from_day_number(self.recorded_early.get(k)?.1)?),
+                Err(_) => None,
+            }
+        };
         Some(Event {
             obligation: ObligationId::from_index(*self.obligation.get(i)?),
             date,
-            recorded: (known != date).then_some(known),
+            recorded,
             kind,
         })
     }
@@ -1169,6 +1248,11 @@ impl Events {
     /// The earliest day of any event.
     pub(crate) fn oldest_day(&self) -> Option<i32> {
         self.oldest
+    }
+
+    /// Whether some event is an indicator value.
+    pub(crate) fn has_indicators(&self) -> bool {
+        self.indicators
     }
 
     /// Whether some event was recorded after the day it happened.

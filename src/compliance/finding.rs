@@ -1523,6 +1523,26 @@ pub enum Diagnostic {
         #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
         issued: NaiveDate,
     },
+    /// A submission, completion or indicator value is dated long before its obligation's
+    /// period begins (more than the policy's
+    /// [`early_event_days`](super::EvaluationPolicy::early_event_days) before its first
+    /// day): a mistyped date, most likely. The event is left out.
+    LongBeforePeriod {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The first day of the obligation's period.
+        #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
+        period_start: NaiveDate,
+        /// The policy's bound, in days before the period's first day.
+        limit_days: u32,
+    },
+    /// An indicator value is reported for an obligation that has no target, so there is
+    /// nothing to compare it with. It still counts as a report (for timeliness), and the
+    /// finding has no indicator outcome.
+    ValueWithoutTarget {
+        /// The event.
+        event: Box<EventRecord>,
+    },
     /// An extension moves the deadline outside the working-day calendar, so the deadline
     /// cannot be computed; the extension is left out.
     ExtensionOutsideCalendar {
@@ -1568,6 +1588,20 @@ impl fmt::Display for Diagnostic {
             Diagnostic::BeforeIssue { event, issued } => write!(
                 f,
                 "event {event} is dated before the directive was issued on `{issued}` and is ignored"
+            ),
+            Diagnostic::LongBeforePeriod {
+                event,
+                period_start,
+                limit_days,
+            } => write!(
+                f,
+                "event {event} is dated more than `{limit_days}` days before its period \
+                 begins on `{period_start}` and is ignored"
+            ),
+            Diagnostic::ValueWithoutTarget { event } => write!(
+                f,
+                "event {event} reports a value for an obligation with no target: it counts \
+                 as a report and the value is compared with nothing"
             ),
             Diagnostic::ExtensionOutsideCalendar { event, first, last } => write!(
                 f,

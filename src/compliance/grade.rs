@@ -20,7 +20,8 @@ use std::fmt;
 
 use super::Status;
 use super::scorecard::StatusCounts;
-use crate::org::BodyId;
+use crate::obligation::Obligations;
+use crate::org::{BodyCode, BodyId};
 use crate::provenance::{Fact, FactArea, Provenance};
 
 /// The four grades of an annual assessment.
@@ -136,6 +137,10 @@ pub enum GradingError {
         /// The value given.
         value: f64,
     },
+    /// A scorecard names a body that the obligation store does not know (its scorecards
+    /// come from another store's evaluation).
+    #[error("a scorecard names a body that the obligation store does not know")]
+    UnknownBody,
     /// A range of assessment years whose last year comes before its first.
     #[error("grading policy `{policy}`: assessment years `{first}` to `{last}` are reversed")]
     Years {
@@ -1163,7 +1168,8 @@ impl Assessment {
     }
 }
 
-/// One body's place in a ranking.
+/// One body's place in a ranking, naming the body by its code (and its name, when the
+/// obligation store knows it).
 ///
 /// # Example
 ///
@@ -1171,13 +1177,27 @@ impl Assessment {
 ///
 /// ```
 /// use directives::compliance::{rank, GradingPolicy};
+/// use directives::obligation::Obligations;
 ///
-/// assert!(rank(&[], &GradingPolicy::regulation_124_2023(), 2024).ranked().is_empty());
+/// let ranking = rank(&[], &Obligations::new(), &GradingPolicy::regulation_124_2023(), 2024)?;
+/// assert!(ranking.ranked().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Ranked {
-    /// The body.
-    pub body: BodyId,
+    /// The body's code.
+    pub body: BodyCode,
+    /// The body's name, when the obligation store knows it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub name: Option<String>,
     /// Its place, from 1; bodies with equal indices share a place (1, 1, 3).
     pub place: u32,
     /// Its timeliness index.
@@ -1188,7 +1208,7 @@ pub struct Ranked {
 
 /// A ranking of bodies for one assessment year under one policy, with what the reader
 /// must know about the policy for that year (whether it governs the year, the assumption
-/// it rests on).
+/// it rests on). It is owned data and serialises with the bodies by code.
 ///
 /// # Example
 ///
@@ -1196,14 +1216,22 @@ pub struct Ranked {
 ///
 /// ```
 /// use directives::compliance::{rank, GradingPolicy};
+/// use directives::obligation::Obligations;
 ///
-/// let ranking = rank(&[], &GradingPolicy::regulation_124_2023(), 2024);
+/// let ranking = rank(&[], &Obligations::new(), &GradingPolicy::regulation_124_2023(), 2024)?;
 /// assert_eq!(ranking.year(), 2024);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Ranking {
     year: i32,
     ranked: Vec<Ranked>,
+    #[cfg_attr(feature = "serde", serde(default))]
     diagnostics: Vec<GradingDiagnostic>,
 }
 
@@ -1214,8 +1242,10 @@ impl Ranking {
     ///
     /// ```
     /// use directives::compliance::{rank, GradingPolicy};
+    /// use directives::obligation::Obligations;
     ///
-    /// assert_eq!(rank(&[], &GradingPolicy::regulation_366_2025(), 2025).year(), 2025);
+    /// assert_eq!(rank(&[], &Obligations::new(), &GradingPolicy::regulation_366_2025(), 2025)?.year(), 2025);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn year(&self) -> i32 {
@@ -1228,8 +1258,10 @@ impl Ranking {
     ///
     /// ```
     /// use directives::compliance::{rank, GradingPolicy};
+    /// use directives::obligation::Obligations;
     ///
-    /// assert!(rank(&[], &GradingPolicy::regulation_366_2025(), 2025).ranked().is_empty());
+    /// assert!(rank(&[], &Obligations::new(), &GradingPolicy::regulation_366_2025(), 2025)?.ranked().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn ranked(&self) -> &[Ranked] {
@@ -1242,9 +1274,11 @@ impl Ranking {
     ///
     /// ```
     /// use directives::compliance::{rank, GradingDiagnostic, GradingPolicy};
+    /// use directives::obligation::Obligations;
     ///
-    /// let ranking = rank(&[], &GradingPolicy::regulation_366_2025(), 2024);
+    /// let ranking = rank(&[], &Obligations::new(), &GradingPolicy::regulation_366_2025(), 2024)?;
     /// assert!(matches!(ranking.diagnostics()[0], GradingDiagnostic::NotInForce { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn diagnostics(&self) -> &[GradingDiagnostic] {
@@ -1253,49 +1287,68 @@ impl Ranking {
 }
 
 /// Ranks bodies by timeliness index under a grading policy for assessment year `year`,
-/// best first; equal indices share a place and are listed by body. Bodies with nothing
-/// due are left out.
+/// best first; equal indices share a place and are listed by body code. Bodies with
+/// nothing due are left out. The scorecards are those of [`StatusCounts::by_body`], whose
+/// bodies `bodies` (the obligation store evaluated) names by code and name.
+///
+/// # Errors
+///
+/// [`GradingError::UnknownBody`] when a scorecard names a body `bodies` does not know.
 ///
 /// # Example
 ///
 /// ```
-/// use directives::compliance::{rank, Grade, GradingPolicy, Status, StatusCounts};
-/// use directives::org::BodyId;
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, rank, Event, EvaluationPolicy, Events, Grade, GradingPolicy, StatusCounts};
+/// use directives::obligation::{Obligation, Obligations};
 ///
-/// let card = |on_time: u32, late: u32| {
-///     let mut counts = StatusCounts::default();
-///     for _ in 0..on_time { counts.add(Status::DoneOnTime); }
-///     for _ in 0..late { counts.add(Status::DoneLate); }
-///     counts
-/// };
-/// let cards = [
-///     (BodyId::from_index(1), card(3, 1)),
-///     (BodyId::from_index(2), card(4, 0)),
-///     (BodyId::from_index(3), card(3, 1)),
-/// ];
-/// let ranking = rank(&cards, &GradingPolicy::regulation_366_2025(), 2025);
-/// let places: Vec<_> = ranking.ranked().iter().map(|r| (r.body.index(), r.place)).collect();
-/// assert_eq!(places, [(2, 1), (1, 2), (3, 2)]);
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let mut obligations = Obligations::new();
+/// let mut events = Events::new();
+/// // Four monthly reports each from SYT (one late), STC (none late) and SXD (one late).
+/// for (body, late) in [("SYT", 4), ("STC", 0), ("SXD", 2)] {
+///     for month in 1..=4u32 {
+///         let key = format!("05/CT-UBND@2025-01-02/1.1/{body}/2025-{month:02}").parse()?;
+///         let id = obligations.push(Obligation::new(key, d(2025, month + 1, 20)?))?;
+///         let day = if month == late { 25 } else { 10 };
+///         events.push(Event::submitted(id, d(2025, month + 1, day)?))?;
+///     }
+/// }
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
+/// let cards = StatusCounts::by_body(&evaluation);
+/// let ranking = rank(&cards, &obligations, &GradingPolicy::regulation_366_2025(), 2025)?;
+/// let places: Vec<_> = ranking.ranked().iter().map(|r| (r.body.as_ref(), r.place)).collect();
+/// assert_eq!(places, [("STC", 1), ("SXD", 2), ("SYT", 2)]);
 /// assert_eq!(ranking.ranked()[0].grade, Grade::Excellent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[must_use]
-pub fn rank(scorecards: &[(BodyId, StatusCounts)], policy: &GradingPolicy, year: i32) -> Ranking {
-    let mut ranked: Vec<Ranked> = scorecards
-        .iter()
-        .filter_map(|(body, counts)| {
-            Some(Ranked {
-                body: *body,
-                place: 0,
-                timeliness_index: policy.timeliness_index(counts)?,
-                grade: policy.grade(counts)?,
-            })
-        })
-        .collect();
+pub fn rank(
+    scorecards: &[(BodyId, StatusCounts)],
+    bodies: &Obligations,
+    policy: &GradingPolicy,
+    year: i32,
+) -> Result<Ranking, GradingError> {
+    let mut ranked = Vec::with_capacity(scorecards.len());
+    for (body, counts) in scorecards {
+        let (Some(index), Some(grade)) = (policy.timeliness_index(counts), policy.grade(counts))
+        else {
+            continue;
+        };
+        let code = bodies.body_code(*body).ok_or(GradingError::UnknownBody)?;
+        ranked.push(Ranked {
+            body: code.clone(),
+            name: bodies.body_name(*body).map(str::to_owned),
+            place: 0,
+            timeliness_index: index,
+            grade,
+        });
+    }
     ranked.sort_by(|a, b| {
         b.timeliness_index
             .partial_cmp(&a.timeliness_index)
             .unwrap_or(Ordering::Equal)
-            .then(a.body.cmp(&b.body))
+            .then_with(|| a.body.cmp(&b.body))
     });
     let mut previous: Option<f64> = None;
     let mut place = 0u32;
@@ -1308,11 +1361,11 @@ pub fn rank(scorecards: &[(BodyId, StatusCounts)], policy: &GradingPolicy, year:
     }
     let mut diagnostics = policy.assess(year, &StatusCounts::default()).diagnostics;
     diagnostics.retain(|d| !matches!(d, GradingDiagnostic::ConditionNotChecked { .. }));
-    Ranking {
+    Ok(Ranking {
         year,
         ranked,
         diagnostics,
-    }
+    })
 }
 
 const REG_124_ASSUMPTION: &str = "Regulation 124-QĐ/TW of 2023-10-04 (replacing 132-QĐ/TW) grades in four levels by the criteria of art. 12, whose text was not read; the preset takes the timeliness conditions of its successor 366-QĐ/TW art. 11 (excellent and good: every task done on time; completed: every task done, at most 20% late) and assumes it governed the 2023 and 2024 assessments";

@@ -206,6 +206,13 @@ pub enum ComplianceError {
     /// A date computation left chrono's range.
     #[error("date out of range")]
     DateOutOfRange,
+    /// An event or a retraction dated outside the one range the crate accepts,
+    /// `0001-01-01` to `9999-12-31` (so that a log can be written and read back).
+    #[error("date `{date}` is outside the supported range `0001-01-01`..`9999-12-31`")]
+    UnsupportedDate {
+        /// The date.
+        date: NaiveDate,
+    },
     /// The event log is full.
     #[error("too many events: a log holds at most `4294967294`")]
     TooManyEvents,
@@ -244,9 +251,37 @@ pub enum ComplianceError {
         /// The directive's issue date.
         issued: NaiveDate,
     },
-    /// An indicator value is NaN or infinite.
-    #[error("indicator value is not a finite number")]
-    NonFiniteValue,
+    /// A submission, completion or indicator value is dated more than the policy's
+    /// [`early_event_days`](EvaluationPolicy::early_event_days) before its obligation's
+    /// period begins.
+    #[error(
+        "event {event} is dated more than `{limit_days}` days before its period begins on `{period_start}`"
+    )]
+    LongBeforePeriod {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The first day of the obligation's period.
+        period_start: NaiveDate,
+        /// The policy's bound, in days.
+        limit_days: u32,
+    },
+    /// An indicator value is NaN or infinite: refused when the event is logged or read,
+    /// naming the event by its date, its obligation's reference (when the caller gave it)
+    /// and its file line (when it was read from one).
+    #[error(
+        "indicator value `{value}` on `{date}`{} is not a finite number",
+        non_finite_place(.obligation.as_deref(), *.line)
+    )]
+    NonFiniteValue {
+        /// The value.
+        value: f64,
+        /// The event's date.
+        date: NaiveDate,
+        /// The obligation's reference, when the event was given by reference.
+        obligation: Option<Box<crate::obligation::ObligationKey>>,
+        /// The file line the event was read from, if it was.
+        line: Option<u32>,
+    },
     /// The tracker issued no event with this id.
     #[error("no such event in the tracker")]
     UnknownEvent,
@@ -279,6 +314,21 @@ pub enum ComplianceError {
     Obligation(Box<crate::obligation::ObligationError>),
 }
 
+/// ` for `reference` (line n)`, with the parts that are known.
+fn non_finite_place(
+    obligation: Option<&crate::obligation::ObligationKey>,
+    line: Option<u32>,
+) -> String {
+    let mut place = String::new();
+    if let Some(key) = obligation {
+        place.push_str(&format!(" for `{key}`"));
+    }
+    if let Some(line) = line {
+        place.push_str(&format!(" (line {line})"));
+    }
+    place
+}
+
 impl From<crate::obligation::ObligationError> for ComplianceError {
     fn from(error: crate::obligation::ObligationError) -> ComplianceError {
         ComplianceError::Obligation(Box::new(error))
@@ -299,7 +349,10 @@ impl From<crate::obligation::ObligationError> for ComplianceError {
 /// assert!(facts.iter().any(|f| f.id() == "status.four-states"));
 /// assert!(facts.iter().all(|f| !f.statement().is_empty()));
 /// let unverified: Vec<&str> = facts.iter().filter(|f| f.is_below(Certainty::Corroborated)).map(|f| f.id()).collect();
-/// assert_eq!(unverified, ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored"]);
+/// assert_eq!(
+///     unverified,
+///     ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored", "event.long-before-period"],
+/// );
 /// ```
 #[must_use]
 pub fn facts() -> Vec<crate::provenance::Fact> {
@@ -350,6 +403,19 @@ pub fn facts() -> Vec<crate::provenance::Fact> {
                  overdue, and the policy can be changed",
             ),
         ),
+        fact(
+            "event.long-before-period",
+            "By default, a submission, completion or indicator value dated more than 31 days \
+             before the first day of its obligation's period is taken for a mistyped date and \
+             left out (`EvaluationPolicy::with_early_event_days` changes or removes the bound)",
+            Provenance::unverified(
+                "no text read here says how early a report may be sent; Decree 09/2019/NĐ-CP \
+                 art. 12 opens the widest data cut-off window of a periodic report on the 15th \
+                 of the month before the period, at most 17 days before its first day, so a \
+                 report dated earlier would describe figures that did not yet exist; 31 days \
+                 leaves two weeks beyond that",
+            ),
+        ),
     ]
     .into_iter()
     .flatten()
@@ -385,6 +451,21 @@ mod tests {
             .to_string(),
             "event `submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` \
              (line 7) repeats one already applied"
+        );
+        let non_finite = |obligation: Option<&str>, line| ComplianceError::NonFiniteValue {
+            value: f64::NAN,
+            date: NaiveDate::from_ymd_opt(2025, 2, 18).unwrap(),
+            obligation: obligation.map(|r| Box::new(r.parse().unwrap())),
+            line,
+        };
+        assert_eq!(
+            non_finite(None, None).to_string(),
+            "indicator value `NaN` on `2025-02-18` is not a finite number"
+        );
+        assert_eq!(
+            non_finite(Some("05/CT-UBND@2025-01-02/1.1/SYT/2025-01"), Some(4)).to_string(),
+            "indicator value `NaN` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01` \
+             (line 4) is not a finite number"
         );
     }
 }

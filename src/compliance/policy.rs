@@ -60,6 +60,7 @@ pub struct EvaluationPolicy {
     late_extensions: LateExtensions,
     rest_day_shift: Roll,
     due_soon_days: u32,
+    early_event_days: Option<u32>,
     calendar: Option<Arc<WorkCalendar>>,
 }
 
@@ -70,6 +71,7 @@ impl fmt::Debug for EvaluationPolicy {
             .field("late_extensions", &self.late_extensions)
             .field("rest_day_shift", &self.rest_day_shift)
             .field("due_soon_days", &self.due_soon_days)
+            .field("early_event_days", &self.early_event_days)
             .field(
                 "calendar",
                 &self.calendar.as_ref().map(|c| (c.first(), c.last())),
@@ -80,6 +82,10 @@ impl fmt::Debug for EvaluationPolicy {
 
 /// The default due-soon threshold, in calendar days.
 const DEFAULT_DUE_SOON_DAYS: u32 = 3;
+
+/// How many days before its period's first day a submission, completion or indicator value
+/// may be dated, by default (see [`EvaluationPolicy::with_early_event_days`]).
+pub(crate) const DEFAULT_EARLY_EVENT_DAYS: u32 = 31;
 
 impl EvaluationPolicy {
     /// The default policy over this calendar: no grace days, late extensions ignored, the
@@ -108,6 +114,7 @@ impl EvaluationPolicy {
             late_extensions: LateExtensions::Ignore,
             rest_day_shift: Roll::Following,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            early_event_days: Some(DEFAULT_EARLY_EVENT_DAYS),
             calendar: Some(calendar.into()),
         }
     }
@@ -131,6 +138,7 @@ impl EvaluationPolicy {
             late_extensions: LateExtensions::Ignore,
             rest_day_shift: Roll::Keep,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            early_event_days: Some(DEFAULT_EARLY_EVENT_DAYS),
             calendar: None,
         }
     }
@@ -204,6 +212,58 @@ impl EvaluationPolicy {
     pub fn with_due_soon_days(mut self, days: u32) -> EvaluationPolicy {
         self.due_soon_days = days;
         self
+    }
+
+    /// The same policy with this bound on early events: a submission, completion or
+    /// indicator value dated more than `days` days before the first day of its obligation's
+    /// period is taken for a mistyped date, left out of the decision and reported
+    /// ([`Diagnostic::LongBeforePeriod`](super::Diagnostic::LongBeforePeriod); the
+    /// [`Tracker`](super::Tracker) refuses it). `None` accepts any date. Extensions and
+    /// waivers are not bounded: they may be decided in advance.
+    ///
+    /// The default is 31 days, an assumption (the fact `event.long-before-period` in
+    /// [`facts`](super::facts)): no text says how early a report may be sent, but Decree
+    /// 09/2019/NĐ-CP art. 12 opens the widest data cut-off window of a periodic report on
+    /// the 15th of the month before the period, at most 17 days before its first day, so a
+    /// report dated earlier than that would describe figures that did not yet exist; 31
+    /// days leaves two weeks beyond it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EvaluationPolicy;
+    ///
+    /// assert_eq!(EvaluationPolicy::without_calendar().early_event_days(), Some(31));
+    /// let any_date = EvaluationPolicy::without_calendar().with_early_event_days(None);
+    /// assert_eq!(any_date.early_event_days(), None);
+    /// ```
+    #[must_use]
+    pub fn with_early_event_days(mut self, days: Option<u32>) -> EvaluationPolicy {
+        self.early_event_days = days;
+        self
+    }
+
+    /// How many days before its period's first day a submission, completion or indicator
+    /// value may be dated (`None`: any date); see
+    /// [`EvaluationPolicy::with_early_event_days`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::EvaluationPolicy;
+    ///
+    /// assert_eq!(EvaluationPolicy::without_calendar().with_early_event_days(Some(60)).early_event_days(), Some(60));
+    /// ```
+    #[must_use]
+    pub fn early_event_days(&self) -> Option<u32> {
+        self.early_event_days
+    }
+
+    /// The earliest day number a qualifying event of a period starting on `start` may
+    /// have, or `None` when any day is accepted.
+    pub(crate) fn earliest_event_day(&self, start: NaiveDate) -> Option<i32> {
+        let days = i32::try_from(self.early_event_days?).unwrap_or(i32::MAX);
+        Some(crate::obligation::day_number(start).saturating_sub(days))
     }
 
     /// The grace days after each deadline.

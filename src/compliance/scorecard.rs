@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::Status;
 use super::evaluate::Evaluation;
+use crate::directive::Role;
 use crate::obligation::{DirectiveRef, ObligationId, PeriodRef};
 use crate::org::BodyId;
 
@@ -333,6 +334,43 @@ impl StatusCounts {
         .into_iter()
         .filter_map(|(level, card)| Some((level?, card)))
         .collect()
+    }
+
+    /// Scorecards per assignment role (lead before implement), so that what a body owes as
+    /// the lead of a task is counted apart from what it owes as one of its implementers
+    /// (each [`Finding`](crate::compliance::Finding) carries its role too).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events, Status, StatusCounts};
+    /// use directives::directive::Role;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, d(2025, 12, 20)?))?;
+    /// obligations.push(
+    ///     Obligation::new("05/CT-UBND@2025-01-02/1.1/STC/2025".parse()?, d(2025, 12, 20)?)
+    ///         .with_role(Role::Implement),
+    /// )?;
+    /// let events = Events::new();
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &events, d(2025, 12, 31)?, &policy)?;
+    /// let cards = StatusCounts::by_role(&evaluation);
+    /// assert_eq!(cards.len(), 2);
+    /// assert_eq!(cards[0].0, Role::Lead);
+    /// assert_eq!(cards[1].0, Role::Implement);
+    /// assert_eq!(cards[1].1.get(Status::OpenOverdue), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_role(evaluation: &Evaluation<'_>) -> Vec<(Role, StatusCounts)> {
+        let obligations = evaluation.obligations();
+        StatusCounts::by_key(evaluation, |id| obligations.role(id))
+            .into_iter()
+            .filter_map(|(role, card)| Some((role?, card)))
+            .collect()
     }
 
     /// Scorecards per period, in the order periods were added to the store.

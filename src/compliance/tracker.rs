@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::evaluate::{Rec, decide};
+use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
 use super::event::{Event, EventId, EventKind, EventRecord, identity_hash};
+use super::event::{TAG_INDICATOR, is_qualifying};
+use super::finding::Finding;
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
 use super::{ComplianceError, Status};
@@ -302,8 +304,12 @@ impl Tracker {
     /// - [`ComplianceError::ExtensionBeforeDeadline`] when an extension sets a due date
     ///   before the original;
     /// - [`ComplianceError::NonFiniteValue`] for an indicator value that is NaN or infinite;
+    /// - [`ComplianceError::UnsupportedDate`] for a date outside `0001-01-01..=9999-12-31`;
     /// - [`ComplianceError::BeforeIssue`] for an event dated before the directive was
     ///   issued;
+    /// - [`ComplianceError::LongBeforePeriod`] for a submission, completion or indicator
+    ///   value dated more than the policy's
+    ///   [`early_event_days`](EvaluationPolicy::early_event_days) before its period begins;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -327,11 +333,8 @@ impl Tracker {
         if self.per_obligation.get(row).is_none() {
             return Err(unknown());
         }
-        if let EventKind::IndicatorValue { value } = event.kind()
-            && !value.is_finite()
-        {
-            return Err(ComplianceError::NonFiniteValue);
-        }
+        event.check_dates()?;
+        event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
         let day = day_number(event.date());
         if let Some(issued) = self.obligations.issued_day_at(row)
             && day < issued
@@ -339,6 +342,17 @@ impl Tracker {
             return Err(ComplianceError::BeforeIssue {
                 event: Box::new(self.describe(&event)?),
                 issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
+            });
+        }
+        if is_qualifying(event.kind().tag())
+            && let Some(start) = self.obligations.period_start_at(row)
+            && let Some(bound) = self.policy.earliest_event_day(start)
+            && day < bound
+        {
+            return Err(ComplianceError::LongBeforePeriod {
+                event: Box::new(self.describe(&event)?),
+                period_start: start,
+                limit_days: self.policy.early_event_days().unwrap_or(0),
             });
         }
         let known = day_number(event.known_on());
@@ -437,7 +451,9 @@ impl Tracker {
     /// # Errors
     ///
     /// - [`ComplianceError::UnknownEvent`] when the tracker issued no such id;
-    /// - [`ComplianceError::AlreadyRetracted`] when it was retracted before.
+    /// - [`ComplianceError::AlreadyRetracted`] when it was retracted before;
+    /// - [`ComplianceError::UnsupportedDate`] when the retraction is dated outside
+    ///   `0001-01-01..=9999-12-31`.
     ///
     /// # Example
     ///
@@ -459,6 +475,11 @@ impl Tracker {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn retract(&mut self, id: EventId, retraction: Retraction) -> Result<(), ComplianceError> {
+        if !crate::text::in_range(retraction.on) {
+            return Err(ComplianceError::UnsupportedDate {
+                date: retraction.on,
+            });
+        }
         let k = id.index() as usize;
         let event = self.events.get(k).ok_or(ComplianceError::UnknownEvent)?;
         let slot = self
@@ -518,6 +539,11 @@ impl Tracker {
         corrected: Event,
         retraction: Retraction,
     ) -> Result<EventId, ComplianceError> {
+        if !crate::text::in_range(retraction.on) {
+            return Err(ComplianceError::UnsupportedDate {
+                date: retraction.on,
+            });
+        }
         match self.retractions.get(id.index() as usize) {
             None => return Err(ComplianceError::UnknownEvent),
             Some(Some(_)) => {
@@ -757,6 +783,17 @@ impl Tracker {
         as_of: i32,
         recs: &mut Vec<Rec>,
     ) -> Result<Status, ComplianceError> {
+        Ok(self.decision_at(row, as_of, recs)?.status)
+    }
+
+    /// The decision for one obligation from the events known and not retracted on
+    /// `as_of`; `recs` is scratch space.
+    fn decision_at(
+        &self,
+        row: u32,
+        as_of: i32,
+        recs: &mut Vec<Rec>,
+    ) -> Result<Decision, ComplianceError> {
         let unknown = || ComplianceError::UnknownObligation {
             obligation: ObligationId::from_index(row),
         };
@@ -771,15 +808,134 @@ impl Tracker {
         );
         recs.sort_unstable_by_key(|r| (r.day, r.id));
         let mut ignored = Vec::new();
-        let decision = decide(
+        decide(
             due,
             self.obligations.is_not_applicable(i),
             recs,
             as_of,
             &self.policy,
             &mut ignored,
-        )?;
-        Ok(decision.status)
+        )
+    }
+
+    /// The full finding for one obligation as of a date: its status with the explanation,
+    /// notes, lateness, deciding event and indicator outcome, as
+    /// [`Evaluation::finding`](super::Evaluation::finding) gives it for the same events.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EvaluationPolicy, Status, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// tracker.apply(Event::submitted(id, d(2025, 2, 24)?))?;
+    /// let finding = tracker.finding_by_id(id, d(2025, 3, 1)?)?;
+    /// assert_eq!(finding.status(), Status::DoneLate);
+    /// assert_eq!(finding.lateness().calendar_days(), 4);
+    /// assert_eq!(finding.obligation().to_string(), "05/CT-UBND@2025-01-02/1.1/SYT/2025-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding_by_id(
+        &self,
+        id: ObligationId,
+        as_of: NaiveDate,
+    ) -> Result<Finding, ComplianceError> {
+        self.policy.check(as_of)?;
+        let day = day_number(as_of);
+        let decision = self.decision_at(id.index(), day, &mut Vec::new())?;
+        let event = |row: u32| self.events.get(row as usize);
+        let deciding_event = match decision.deciding {
+            Some((row, _)) => {
+                Some(self.describe(event(row).ok_or(ComplianceError::UnknownEvent)?)?)
+            }
+            None => None,
+        };
+        let extension = match decision.extension {
+            Some(row) => Some(extension_of(
+                event(row).ok_or(ComplianceError::UnknownEvent)?,
+            )),
+            None => None,
+        };
+        // The latest indicator value known and standing on the as-of date, as `evaluate`
+        // takes it (by date, then by the order applied).
+        let indicator_value = self
+            .per_obligation
+            .get(id.index() as usize)
+            .into_iter()
+            .flatten()
+            .filter(|s| s.rec.tag == TAG_INDICATOR && s.known <= day && day < s.retracted)
+            .max_by_key(|s| (s.rec.day, s.rec.id))
+            .and_then(|s| match event(s.rec.id)?.kind() {
+                EventKind::IndicatorValue { value } => Some(*value),
+                _ => None,
+            });
+        let parts = FindingParts {
+            decision,
+            deciding_event,
+            extension,
+            indicator_value,
+        };
+        build_finding(&self.obligations, &self.policy, as_of, id, parts)
+            .ok_or(ComplianceError::UnknownObligation { obligation: id })
+    }
+
+    /// The full finding for the obligation with this key as of a date (see
+    /// [`Tracker::finding_by_id`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::Obligation`] with
+    /// [`ObligationError::UnknownReference`](crate::obligation::ObligationError::UnknownReference)
+    /// when no obligation has this key; otherwise as [`Tracker::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, EventRecord, Status, Tracker};
+    /// use directives::obligation::{Obligation, ObligationKey, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let key: ObligationKey = "05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?;
+    /// let mut obligations = Obligations::new();
+    /// obligations.push(Obligation::new(key.clone(), d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?;
+    /// tracker.apply_record(EventRecord::submitted(key.clone(), d(2025, 2, 19)?))?;
+    /// let finding = tracker.finding(&key, d(2025, 3, 1)?)?;
+    /// assert_eq!(finding.status(), Status::DoneOnTime);
+    /// assert_eq!(
+    ///     finding.deciding_event().map(|e| e.to_string()).as_deref(),
+    ///     Some("`submitted` on `2025-02-19` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`"),
+    /// );
+    /// // As of a day before the report, it was still open.
+    /// assert_eq!(tracker.finding(&key, d(2025, 2, 18)?)?.status(), Status::OpenWithinDeadline);
+    /// let unknown: ObligationKey = "05/CT-UBND@2025-01-02/1.1/STC/2025-01".parse()?;
+    /// assert_eq!(
+    ///     tracker.finding(&unknown, d(2025, 3, 1)?).unwrap_err().to_string(),
+    ///     "no obligation `05/CT-UBND@2025-01-02/1.1/STC/2025-01` in the store",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finding(
+        &self,
+        key: &ObligationKey,
+        as_of: NaiveDate,
+    ) -> Result<Finding, ComplianceError> {
+        let id = self.obligations.find(key).ok_or_else(|| {
+            crate::obligation::ObligationError::UnknownReference {
+                key: Box::new(key.clone()),
+            }
+        })?;
+        self.finding_by_id(id, as_of)
     }
 
     /// The counts by status of the obligations one body holds (including those that passed

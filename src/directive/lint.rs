@@ -228,10 +228,58 @@ impl LintCode {
     }
 }
 
+impl LintCode {
+    /// Every code, in order.
+    const ALL: [LintCode; 14] = [
+        LintCode::NoLead,
+        LintCode::SeveralLeads,
+        LintCode::ReportWithoutFrequency,
+        LintCode::ReportWithoutDeadline,
+        LintCode::RequirementWithoutDeadline,
+        LintCode::ContinuousOnly,
+        LintCode::SelectsNothing,
+        LintCode::ReportsToItself,
+        LintCode::DeadlineBeforeIssue,
+        LintCode::UnknownReference,
+        LintCode::IrregularSymbol,
+        LintCode::LeadAndCoordinator,
+        LintCode::UnknownBody,
+        LintCode::IntakeIsRecipient,
+    ];
+
+    /// The lint with this stable code (`DIR001` to `DIR014`), if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::LintCode;
+    ///
+    /// assert_eq!(LintCode::from_code("DIR003"), Some(LintCode::ReportWithoutFrequency));
+    /// assert_eq!(LintCode::from_code("DIR099"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<LintCode> {
+        LintCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+}
+
 #[cfg(feature = "serde")]
 impl serde::Serialize for LintCode {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for LintCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<LintCode, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        LintCode::from_code(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown lint code {}: expected `DIR001` to `DIR014`",
+                crate::text::quote(&text)
+            ))
+        })
     }
 }
 
@@ -289,8 +337,11 @@ impl fmt::Display for Severity {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "at", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "at", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum Location {
     /// The directive's document.
@@ -491,7 +542,11 @@ impl fmt::Display for Location {
 ///
 /// See [`Directive::lint`](super::Directive::lint).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Lint {
     code: LintCode,
     severity: Severity,

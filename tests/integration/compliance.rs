@@ -577,13 +577,23 @@ fn scorecards_grades_and_ranking() {
     let regulation = GradingPolicy::regulation_366_2025();
     // Body 2 has late items: not good under Regulation 366, and more than 20% late.
     assert_eq!(regulation.grade(&cards[1].1), Some(Grade::NotCompleted));
-    let ranking = rank(&cards, &decree, 2026);
+    let ranking = rank(&cards, &obligations, &decree, 2026).unwrap();
     let order: Vec<_> = ranking
         .ranked()
         .iter()
-        .map(|r| obligations.body_code(r.body).unwrap().to_string())
+        .map(|r| r.body.to_string())
         .collect();
     assert_eq!(order, ["B1", "B2", "B3"]);
+    // A ranking is data: bodies by code, no dense index; it reads back as it was written.
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_string(&ranking).unwrap();
+        assert!(
+            json.starts_with(r#"{"year":2026,"ranked":[{"body":"B1","place":1,"timeliness_index":100.0,"grade":"excellent"}"#),
+            "{json}"
+        );
+        round_trip(&ranking);
+    }
     assert_eq!(
         Grade::Completed.label(directives::Lang::Vi),
         "hoàn thành nhiệm vụ"
@@ -618,20 +628,56 @@ fn event_json_shape() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("invalid date `2025-2-10`: expected `YYYY-MM-DD`"),
+        error.contains("invalid date `2025-2-10`: expected `yyyy-mm-dd`"),
         "{error}"
     );
     // Not a finite number: refused at the edge.
     let nan = r#"{"obligation":"05/CT-UBND@2025-01-02/1.1/B1/2025-01","date":"2025-02-10","kind":"indicator_value","value":1e999}"#;
     assert!(serde_json::from_str::<EventRecord>(nan).is_err());
+    let nan = EventKind::IndicatorValue { value: f64::NAN };
+    let refused = events.push(Event::new(id, d(2025, 2, 10), nan.clone()));
+    assert!(matches!(
+        refused,
+        Err(ComplianceError::NonFiniteValue { value, .. }) if value.is_nan()
+    ));
     assert_eq!(
-        events.push(Event::new(
-            id,
-            d(2025, 2, 10),
-            EventKind::IndicatorValue { value: f64::NAN }
-        )),
-        Err(ComplianceError::NonFiniteValue)
+        refused.unwrap_err().to_string(),
+        "indicator value `NaN` on `2025-02-10` is not a finite number"
     );
+    // Given by reference and line, the error names both; nothing is logged.
+    let before = events.len();
+    let infinite = EventKind::IndicatorValue {
+        value: f64::INFINITY,
+    };
+    let record =
+        EventRecord::new(obligations.key(id).unwrap(), d(2025, 2, 11), infinite).at_line(12);
+    assert_eq!(
+        events
+            .push_record(record, &obligations)
+            .unwrap_err()
+            .to_string(),
+        "indicator value `inf` on `2025-02-11` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         (line 12) is not a finite number"
+    );
+    assert_eq!(
+        events
+            .push_at_line(Event::new(id, d(2025, 2, 12), nan.clone()), 13)
+            .unwrap_err()
+            .to_string(),
+        "indicator value `NaN` on `2025-02-12` (line 13) is not a finite number"
+    );
+    assert_eq!(events.len(), before);
+    let mut tracker =
+        Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::new(id, d(2025, 2, 10), nan))
+            .unwrap_err()
+            .to_string(),
+        "indicator value `NaN` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+         is not a finite number"
+    );
+    assert_eq!(tracker.event_count(), 0);
 }
 
 // ---- properties ----
@@ -645,16 +691,24 @@ fn day(offset: u32) -> NaiveDate {
 /// Obligations due through 2025 (some not applicable), built through the public API.
 fn obligations_strategy() -> impl Strategy<Value = Obligations> {
     prop::collection::vec(
-        (0u32..300, prop::bool::weighted(0.1)),
+        (
+            0u32..300,
+            prop::bool::weighted(0.1),
+            prop::option::weighted(0.3, 0.0f64..100.0),
+        ),
         1..=N_OBLIGATIONS as usize,
     )
     .prop_map(|rows| {
         let mut obligations = Obligations::new();
-        for (k, (due, na)) in rows.into_iter().enumerate() {
+        for (k, (due, na, target)) in rows.into_iter().enumerate() {
             let mut obligation =
                 Obligation::new(key(k as u32 % 3, &format!("2025-{:02}", k + 1)), day(due));
             if na {
                 obligation = obligation.with_applicability(Applicability::NotApplicable);
+            }
+            if let Some(target) = target {
+                let target = directives::obligation::Target::new(target).unwrap();
+                obligation = obligation.with_target(target);
             }
             obligations.push(obligation).unwrap();
         }
@@ -941,7 +995,9 @@ fn findings_diagnostics_and_counts_round_trip() {
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let report = evaluation.to_findings();
     assert_eq!(report.findings().len(), 4);
-    assert_eq!(report.diagnostics().len(), 3);
+    // A duplicate, an extension before the deadline, an unknown obligation, and a value
+    // for an obligation with no target.
+    assert_eq!(report.diagnostics().len(), 4);
     round_trip(&report);
     for finding in report.findings() {
         round_trip(finding);
@@ -1329,32 +1385,55 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// With some events retracted on some dates, the tracker as of a date agrees with
-    /// `evaluate` over the events not yet retracted on that date.
+    /// With some events retracted and some corrected on some dates, the tracker as of a
+    /// date agrees with `evaluate` over the events standing on that date: the same status
+    /// and the same full finding (explanation, notes, lateness, deciding event).
     #[test]
-    fn tracker_with_retractions_agrees_with_evaluate(
+    fn tracker_with_retractions_and_corrections_agrees_with_evaluate(
         obligations in obligations_strategy(),
         events in prop::collection::vec(
-            (event_strategy(true, true), prop::option::weighted(0.3, 0u32..360)),
+            (
+                event_strategy(true, true),
+                prop::option::weighted(0.3, 0u32..360),
+                prop::option::weighted(0.5, event_strategy(true, true)),
+            ),
             0..25,
         ),
         as_of in 0u32..360,
         policy in policy_strategy(),
     ) {
+        use directives::compliance::Retraction;
         with_policy(policy, |policy| {
             let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
             let mut standing = Vec::new();
-            for (event, retracted) in &events {
+            for (event, retracted, correction) in &events {
                 let Ok(id) = tracker.apply(event.clone()) else { continue };
-                match retracted {
-                    Some(on) => {
-                        let retraction = directives::compliance::Retraction::new(day(*on), "clerk", "test");
-                        tracker.retract(id, retraction).unwrap();
-                        if *on > as_of {
-                            standing.push(event.clone());
+                let Some(on) = retracted else {
+                    standing.push(event.clone());
+                    continue;
+                };
+                let retraction = Retraction::new(day(*on), "clerk", "test");
+                if *on > as_of {
+                    standing.push(event.clone());
+                }
+                match correction {
+                    // The correction becomes known on the retraction's day at the earliest.
+                    Some(corrected) => match tracker.correct(id, corrected.clone(), retraction.clone()) {
+                        Ok(new) => {
+                            let known = corrected
+                                .recorded()
+                                .unwrap_or(corrected.date())
+                                .max(corrected.date())
+                                .max(day(*on));
+                            let applied = tracker.event(new).unwrap().clone();
+                            prop_assert_eq!(applied.recorded(), Some(known));
+                            prop_assert_eq!(tracker.retraction(id), Some(&retraction));
+                            standing.push(applied);
                         }
-                    }
-                    None => standing.push(event.clone()),
+                        // A refused correction leaves the event standing: retract it.
+                        Err(_) => tracker.retract(id, retraction).unwrap(),
+                    },
+                    None => tracker.retract(id, retraction).unwrap(),
                 }
             }
             let standing = log(&standing);
@@ -1363,6 +1442,11 @@ proptest! {
                 prop_assert_eq!(
                     tracker.status(id, day(as_of)).unwrap(),
                     evaluation.status(id).unwrap()
+                );
+                let key = obligations.key(id).unwrap();
+                prop_assert_eq!(
+                    Some(tracker.finding(&key, day(as_of)).unwrap()),
+                    evaluation.finding(id)
                 );
             }
             Ok(())
@@ -1456,7 +1540,8 @@ fn shipped_facts_say_how_sure_they_are() {
             "status.four-states",
             "deadline.rest-day-shift",
             "indicator.target-at-least",
-            "extension.late-ignored"
+            "extension.late-ignored",
+            "event.long-before-period"
         ]
     );
     let unverified: Vec<(&str, &str)> = facts
@@ -1485,8 +1570,150 @@ fn shipped_facts_say_how_sure_they_are() {
                  passed cures the lateness; the default treats the obligation as already \
                  overdue, and the policy can be changed"
             ),
+            (
+                "event.long-before-period",
+                "no text read here says how early a report may be sent; Decree 09/2019/NĐ-CP \
+                 art. 12 opens the widest data cut-off window of a periodic report on the 15th \
+                 of the month before the period, at most 17 days before its first day, so a \
+                 report dated earlier would describe figures that did not yet exist; 31 days \
+                 leaves two weeks beyond that"
+            ),
         ]
     );
+}
+
+/// A submission dated long before its period (`06` typed for `10`) is a diagnostic
+/// naming the event, left out of the decision, on the fast path and on the
+/// per-obligation path alike; the tracker refuses it. The bound is the policy's.
+#[test]
+fn an_event_long_before_its_period_is_reported_and_left_out() {
+    let mut obligations = Obligations::new();
+    // The September 2025 reports of B1 and B2, due 2025-10-20.
+    let b1 = obligations
+        .push(Obligation::new(key(1, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    let b2 = obligations
+        .push(Obligation::new(key(2, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    // B1: a typo puts the report in June (`06` for `10`); the real one came late. B2: the same typo,
+    // plus an extension, so it takes the per-obligation path.
+    events
+        .push_at_line(Event::submitted(b1, d(2025, 6, 15)), 2)
+        .unwrap();
+    events.push(Event::submitted(b1, d(2025, 10, 25))).unwrap();
+    events
+        .push(Event::extended(
+            b2,
+            d(2025, 10, 1),
+            d(2025, 10, 31),
+            "15/QĐ-UBND",
+        ))
+        .unwrap();
+    events
+        .push_at_line(Event::submitted(b2, d(2025, 6, 15)), 4)
+        .unwrap();
+    // Within the bound: the cut-off window opened on 2025-08-15 (Decree 09 art. 12).
+    let b3 = obligations
+        .push(Obligation::new(key(3, "2025-09"), d(2025, 10, 20)))
+        .unwrap();
+    events.push(Event::submitted(b3, d(2025, 8, 20))).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::DoneLate, Status::OpenOverdue, Status::DoneOnTime]
+    );
+    let messages: Vec<String> = evaluation
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B1/2025-09` \
+             (line 2) is dated more than `31` days before its period begins on `2025-09-01` \
+             and is ignored",
+            "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B2/2025-09` \
+             (line 4) is dated more than `31` days before its period begins on `2025-09-01` \
+             and is ignored",
+        ]
+    );
+    assert!(matches!(
+        evaluation.diagnostics()[0],
+        Diagnostic::LongBeforePeriod { limit_days: 31, .. }
+    ));
+    let finding = evaluation.finding(b1).unwrap();
+    assert_eq!(finding.decided_on(), Some(d(2025, 10, 25)));
+    // Without the bound, the typo decides.
+    let any_date = EvaluationPolicy::without_calendar().with_early_event_days(None);
+    let loose = evaluate(&obligations, &events, d(2025, 12, 31), &any_date).unwrap();
+    assert_eq!(loose.status(b1), Some(Status::DoneOnTime));
+    assert!(loose.diagnostics().is_empty());
+    // The tracker refuses the event, naming it, and keeps its state.
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+    assert_eq!(
+        tracker
+            .apply(Event::submitted(b1, d(2025, 6, 15)))
+            .unwrap_err()
+            .to_string(),
+        "event `submitted` on `2025-06-15` for `05/CT-UBND@2025-01-02/1.1/B1/2025-09` is dated \
+         more than `31` days before its period begins on `2025-09-01`"
+    );
+    assert_eq!(tracker.event_count(), 0);
+    // A waiver decided in advance is not bounded.
+    let waiver = EventKind::Waived {
+        by: "UBND tỉnh".into(),
+        reason: "merged".into(),
+    };
+    tracker
+        .apply(Event::new(b1, d(2025, 3, 1), waiver))
+        .unwrap();
+    assert_eq!(tracker.status(b1, d(2025, 12, 31)).unwrap(), Status::Waived);
+    #[cfg(feature = "serde")]
+    round_trip(&evaluation.to_findings());
+}
+
+/// An indicator value for an obligation with no target counts as a report, and the
+/// evaluation says that the value was compared with nothing.
+#[test]
+fn a_value_without_a_target_is_reported() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let mut events = Events::new();
+    events
+        .push_at_line(
+            Event::new(
+                id,
+                d(2025, 2, 10),
+                EventKind::IndicatorValue { value: 62.0 },
+            ),
+            3,
+        )
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+    assert_eq!(evaluation.status(id), Some(Status::DoneOnTime));
+    assert_eq!(evaluation.finding(id).unwrap().indicator(), None);
+    assert_eq!(
+        evaluation
+            .diagnostics()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "event `indicator_value` on `2025-02-10` for `05/CT-UBND@2025-01-02/1.1/B1/2025-01` \
+          (line 3) reports a value for an obligation with no target: it counts as a report and \
+          the value is compared with nothing"
+        ]
+    );
+    assert!(matches!(
+        evaluation.diagnostics()[0],
+        Diagnostic::ValueWithoutTarget { .. }
+    ));
+    // Not known yet on the as-of date: nothing to say.
+    let early = evaluate(&obligations, &events, d(2025, 2, 5), &policy).unwrap();
+    assert!(early.diagnostics().is_empty());
 }
 
 #[cfg(feature = "serde")]
@@ -1748,4 +1975,136 @@ fn event_log_errors_point_at_the_value() {
         "{error}"
     );
     assert!(!error.contains('?'), "{error}");
+
+/// One date range everywhere: what the API accepts (`0001-01-01` to `9999-12-31`) it
+/// writes and reads back; a date outside it is refused where it enters, naming it.
+#[test]
+fn dates_outside_the_supported_range_are_refused_where_they_enter() {
+    use directives::compliance::Retraction;
+    use directives::obligation::ObligationError;
+    let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+    let zero = NaiveDate::from_ymd_opt(0, 12, 31).unwrap();
+    let mut obligations = Obligations::new();
+    for bad in [far, zero] {
+        assert_eq!(
+            obligations.push(Obligation::new(key(1, "2025-01"), bad)),
+            Err(ObligationError::UnsupportedDate { date: bad })
+        );
+    }
+    let issued_far = ObligationKey::new(
+        DirectiveKey::new(DocSymbol::parse("05/CT-UBND").unwrap(), far),
+        TaskNumber::new("1").unwrap(),
+        RequirementIndex::new(0),
+        BodyCode::new("B1").unwrap(),
+        "2025".parse::<Period>().unwrap(),
+    );
+    assert_eq!(
+        obligations
+            .push(Obligation::new(issued_far, d(2025, 2, 20)))
+            .unwrap_err()
+            .to_string(),
+        "date `+10000-01-01` is outside the supported range `0001-01-01`..`9999-12-31`"
+    );
+    assert!(obligations.is_empty());
+    // The ends of the range are accepted.
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+    let id = obligations
+        .push(Obligation::new(key(1, "2025-01"), last))
+        .unwrap();
+    let mut events = Events::new();
+    for bad in [
+        Event::submitted(id, far),
+        Event::submitted(id, d(2025, 2, 1)).recorded_on(far),
+        Event::extended(id, d(2025, 2, 1), far, "15/QĐ-UBND"),
+        Event::submitted(id, zero),
+    ] {
+        assert!(matches!(
+            events.push(bad),
+            Err(ComplianceError::UnsupportedDate { .. })
+        ));
+    }
+    assert!(matches!(
+        events.push_submission(id, far),
+        Err(ComplianceError::UnsupportedDate { .. })
+    ));
+    assert!(events.is_empty());
+    events.push(Event::submitted(id, first)).unwrap();
+    events
+        .push(Event::extended(id, d(2025, 2, 1), last, "15/QĐ-UBND"))
+        .unwrap();
+    let mut tracker =
+        Tracker::new(obligations.clone(), EvaluationPolicy::without_calendar()).unwrap();
+    assert!(matches!(
+        tracker.apply(Event::submitted(id, far)),
+        Err(ComplianceError::UnsupportedDate { .. })
+    ));
+    let sent = tracker.apply(Event::submitted(id, d(2025, 2, 1))).unwrap();
+    assert_eq!(
+        tracker
+            .retract(sent, Retraction::new(far, "clerk", "typo"))
+            .unwrap_err()
+            .to_string(),
+        "date `+10000-01-01` is outside the supported range `0001-01-01`..`9999-12-31`"
+    );
+    assert!(tracker.retraction(sent).is_none());
+    assert_eq!(tracker.event_count(), 1);
+    #[cfg(feature = "serde")]
+    {
+        use directives::compliance::EventRecord;
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Log {
+            events: Vec<EventRecord>,
+        }
+        round_trip(&obligations);
+        let log = Log {
+            events: events.records(&obligations),
+        };
+        round_trip(&log);
+        // A file cannot name year 0 either.
+        let json = serde_json::to_string(&log)
+            .unwrap()
+            .replace("0001-01-01", "0000-01-01");
+        let error = serde_json::from_str::<Log>(&json).unwrap_err().to_string();
+        assert!(
+            error.contains("invalid date `0000-01-01`: outside the supported range"),
+            "{error}"
+        );
+    }
+}
+
+/// The fast path's screen for early events holds when a period begins after its due date
+/// (a hand-built store): the event is still caught, in `evaluate` as in the tracker.
+#[test]
+fn an_early_event_is_caught_when_a_period_begins_after_its_due_date() {
+    let mut obligations = Obligations::new();
+    // The September report, due (oddly) on 2025-08-01; another, ordinary, obligation.
+    let odd = obligations
+        .push(Obligation::new(key(1, "2025-09"), d(2025, 8, 1)))
+        .unwrap();
+    let plain = obligations
+        .push(Obligation::new(key(2, "2025-01"), d(2025, 2, 20)))
+        .unwrap();
+    let mut events = Events::new();
+    events.push(Event::submitted(odd, d(2025, 7, 1))).unwrap();
+    events
+        .push(Event::submitted(plain, d(2025, 2, 10)))
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 12, 31), &policy).unwrap();
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::OpenOverdue, Status::DoneOnTime]
+    );
+    assert!(matches!(
+        evaluation.diagnostics(),
+        [Diagnostic::LongBeforePeriod { .. }]
+    ));
+    let mut tracker = Tracker::new(obligations, policy).unwrap();
+    assert!(matches!(
+        tracker.apply(Event::submitted(odd, d(2025, 7, 1))),
+        Err(ComplianceError::LongBeforePeriod { .. })
+    ));
+    // One day later is within the bound (31 days before 2025-09-01).
+    tracker.apply(Event::submitted(odd, d(2025, 8, 1))).unwrap();
 }

@@ -1187,6 +1187,45 @@ fn lints_serialize_for_reports() {
             "vi": "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì",
         })
     );
+    // Lints read back as they were written, through JSON and TOML.
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Report {
+        lints: Vec<Lint>,
+        locations: Vec<Location>,
+    }
+    let report = Report {
+        lints,
+        locations: vec![
+            Location::Document,
+            Location::Reference { index: 1 },
+            Location::Recipient { index: 2 },
+            Location::Assignment {
+                task: 3,
+                number: num("4"),
+                index: 0,
+            },
+            Location::Requirement {
+                task: 0,
+                number: num("1"),
+                index: 2,
+            },
+            Location::Monitoring,
+            Location::MonitoringAssignment { index: 1 },
+            Location::MonitoringRequirement { index: 0 },
+        ],
+    };
+    let json = serde_json::to_string(&report).unwrap();
+    assert_eq!(serde_json::from_str::<Report>(&json).unwrap(), report);
+    let toml = toml::to_string(&report).unwrap();
+    assert_eq!(toml::from_str::<Report>(&toml).unwrap(), report);
+    // An unknown code is refused, naming it.
+    let error = serde_json::from_str::<directives::directive::LintCode>(r#""DIR099""#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("unknown lint code `DIR099`: expected `DIR001` to `DIR014`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -97,10 +97,28 @@ fn grading_a_year_out_of_force_gives_a_diagnostic() {
             ..
         }
     )));
+    let mut store = directives::obligation::Obligations::new();
+    let body = store
+        .add_body(directives::org::BodyCode::new("SYT").unwrap())
+        .unwrap();
     let ranking = rank(
-        &[(BodyId::from_index(0), c)],
+        &[(body, c)],
+        &store,
         &GradingPolicy::decree_335_2025_timeliness(),
         2024,
+    )
+    .unwrap();
+    // A body the store does not know cannot be named, so it is refused.
+    assert_eq!(
+        rank(
+            &[(BodyId::from_index(7), c)],
+            &store,
+            &GradingPolicy::decree_335_2025_timeliness(),
+            2024,
+        )
+        .unwrap_err()
+        .to_string(),
+        "a scorecard names a body that the obligation store does not know"
     );
     assert!(matches!(
         ranking.diagnostics()[0],

@@ -555,6 +555,80 @@ mod seed {
         code.to_string()
     }
 
+    /// A horizon that runs past the letter's own (2024) expands for the periods inside and
+    /// lists each reporting period outside, with the reason, for each report.
+    #[test]
+    fn a_horizon_partly_outside_the_directive_lists_the_periods_left_out() {
+        let registry = Registry::from_toml_str(THANH_HOA).unwrap();
+        let directive = Directive::from_toml_str(SEED).unwrap();
+        let calendar = WorkCalendar::vietnam().unwrap();
+        let own = directive.horizon().unwrap();
+        let asked = Period::custom(date(2024, 7, 1), date(2025, 12, 31)).unwrap();
+        let expansion =
+            obligations_with(&directive, &registry, &calendar, asked, &half_yearly()).unwrap();
+        let periods: HashSet<String> = all(&expansion)
+            .iter()
+            .map(|o| o.key().period().to_string())
+            .collect();
+        assert_eq!(periods, HashSet::from(["2024-H2".to_owned()]));
+        let outside: Vec<String> = expansion
+            .skipped()
+            .iter()
+            .filter_map(|s| match s.reason() {
+                SkipReason::PeriodOutsideDirectiveHorizon { period, horizon } => {
+                    assert_eq!(horizon, own);
+                    Some(format!("{} {period}", s.clause()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            outside,
+            [
+                "task 10 2025-H1",
+                "task 10 2025-H2",
+                "monitoring clause 2025-H1",
+                "monitoring clause 2025-H2"
+            ]
+        );
+        assert_eq!(
+            SkipReason::PeriodOutsideDirectiveHorizon {
+                period: "2025-H1".parse().unwrap(),
+                horizon: own,
+            }
+            .to_string(),
+            format!("the period `2025-H1` falls outside the directive's own horizon `{own}`")
+        );
+        // Inside the letter's horizon, nothing of the kind is listed.
+        let inside = obligations_with(
+            &directive,
+            &registry,
+            &calendar,
+            Period::year(2024).unwrap(),
+            &half_yearly(),
+        )
+        .unwrap();
+        assert!(
+            !inside
+                .skipped()
+                .iter()
+                .any(|s| matches!(s.reason(), SkipReason::PeriodOutsideDirectiveHorizon { .. }))
+        );
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&expansion).unwrap();
+            assert!(
+                json.contains(r#"{"kind":"period_outside_directive_horizon","period":"2025-H1","#),
+                "{json}"
+            );
+            let back: Expansion = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, expansion);
+            let toml = toml::to_string(&expansion).unwrap();
+            let back: Expansion = toml::from_str(&toml).unwrap();
+            assert_eq!(back, expansion);
+        }
+    }
+
     /// The bodies task 10 assigns on 2024-02-22: every party committee under the
     /// Provincial Party Committee (the 27 district-level ones and the party committee of
     /// the provincial agencies and enterprises), the two party delegations and the
