@@ -334,12 +334,28 @@ impl Measured {
         self.grade
     }
 
-    fn label(&self, lang: Lang) -> String {
-        let value = match self.grade {
-            Some(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
-            None => number(self.value),
-        };
-        format!("{value} ({}/{})", number(self.numerator), self.denominator)
+    /// The value in words, with what it was computed from, for a measure by name.
+    fn label(&self, lang: Lang, measure: &str) -> String {
+        let (value, numerator, denominator) =
+            (number(self.value), number(self.numerator), self.denominator);
+        match (measure, self.grade) {
+            (_, Some(g)) => match lang {
+                Lang::Vi => format!(
+                    "{} (chỉ số {numerator}, {denominator} đến hạn)",
+                    g.label_vi()
+                ),
+                Lang::En => format!("{} (index {numerator}, {denominator} due)", g.label_en()),
+            },
+            ("count" | "reports" | "overdue_count", _) => match lang {
+                Lang::Vi => format!("{value} ({denominator} đến hạn)"),
+                Lang::En => format!("{value} ({denominator} due)"),
+            },
+            ("max_overdue_age", _) => match lang {
+                Lang::Vi => format!("{value} ({denominator} quá hạn)"),
+                Lang::En => format!("{value} ({denominator} overdue)"),
+            },
+            _ => format!("{value} ({numerator}/{denominator})"),
+        }
     }
 }
 
@@ -902,7 +918,7 @@ impl CriterionResult {
                 self.id,
                 self.provision,
                 v.key,
-                v.measured.label(lang)
+                v.measured.label(lang, self.measure)
             )?;
             if let Some(at) = v.at {
                 write!(f, " {} {at}", lang.pick("ở kỳ", "in"))?;

@@ -711,3 +711,80 @@ fn an_obligation_held_by_a_body_outside_the_registry_is_an_error_when_needed() {
         .clone();
     assert_eq!(result.violations()[0].key().to_string(), "holder=XX");
 }
+
+mod naive {
+    use std::collections::BTreeMap;
+
+    use chrono::Days;
+    use directives::compliance::{EvaluationPolicy, Events, Status, evaluate};
+    use directives::criteria::{Criteria, Criterion, GroupBy, Measure, Requirement, Threshold};
+    use directives::obligation::{Obligation, Obligations};
+    use directives::org::Registry;
+    use proptest::prelude::*;
+
+    use super::d;
+
+    proptest! {
+        /// The on-time rate per holder, its verdict and its witnesses agree with a count
+        /// over the owned findings.
+        #[test]
+        fn on_time_rate_by_holder_matches_a_count_of_findings(
+            rows in proptest::collection::vec((0u8..4, 0u64..90, proptest::option::of(0u64..60)), 1..80),
+            threshold in 0.0f64..=1.0,
+        ) {
+            let mut obligations = Obligations::new();
+            let mut events = Events::new();
+            for (i, (body, due_in, sent_in)) in rows.iter().enumerate() {
+                let key = format!("05/CT-UBND@2025-01-02/{}.1/B{body}/2025", i + 1).parse().unwrap();
+                let due = d(2025, 1, 10) + Days::new(*due_in);
+                let id = obligations.push(Obligation::new(key, due)).unwrap();
+                if let Some(sent) = sent_in {
+                    events.push_submission(id, d(2025, 1, 20) + Days::new(*sent)).unwrap();
+                }
+            }
+            let policy = EvaluationPolicy::without_calendar();
+            let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+            let mut naive: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+            for finding in evaluation.findings() {
+                let entry = naive.entry(finding.body().to_string()).or_default();
+                match finding.status() {
+                    Status::DoneOnTime => { entry.0 += 1; entry.1 += 1; }
+                    Status::DoneLate | Status::OpenOverdue => entry.1 += 1,
+                    _ => {}
+                }
+            }
+            let criteria = Criteria::new(vec![Criterion::builder("c").title("c", "c").provision("p")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::OnTimeRate)
+                .require(Requirement::AtLeast(Threshold::Number(threshold)))
+                .build().unwrap()]).unwrap();
+            let registry = Registry::builder().build().unwrap();
+            let result = criteria.assess(&evaluation, &registry).unwrap().results()[0].clone();
+            let mut violated = BTreeMap::new();
+            for v in result.violations() {
+                violated.insert(v.key().get(GroupBy::Holder).unwrap().to_owned(), v.clone());
+            }
+            let mut not_applicable = 0;
+            for (body, (on_time, due)) in &naive {
+                if *due == 0 {
+                    not_applicable += 1;
+                    prop_assert!(!violated.contains_key(body));
+                    continue;
+                }
+                let rate = *on_time as f64 / *due as f64;
+                match violated.get(body) {
+                    Some(v) => {
+                        prop_assert!(rate < threshold);
+                        prop_assert_eq!(v.measured().numerator(), *on_time as f64);
+                        prop_assert_eq!(v.measured().denominator(), *due);
+                        prop_assert_eq!(v.witness_count(), due - on_time);
+                        prop_assert!(v.witnesses().len() as u64 <= (due - on_time).min(5));
+                    }
+                    None => prop_assert!(rate >= threshold - 1e-9),
+                }
+            }
+            prop_assert_eq!(result.groups().get(directives::criteria::Verdict::NotApplicable), not_applicable);
+            prop_assert_eq!(result.groups().total(), naive.len() as u64);
+        }
+    }
+}
