@@ -788,3 +788,85 @@ mod naive {
         }
     }
 }
+
+#[test]
+fn indicator_targets_and_scores() {
+    use directives::compliance::{Event, EventKind};
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let mut events = Events::new();
+    // Three communes' indicator reports for 2024, target 5 models each: one meets it, one
+    // reports 3, one reports nothing and is overdue.
+    for (body, value) in [("X1", Some(6.0)), ("X2", Some(3.0)), ("X3", None)] {
+        let key = format!("1470-CV/TU@2024-02-22/3.1/{body}/2024")
+            .parse()
+            .unwrap();
+        let id = obligations
+            .push(Obligation::new(key, d(2024, 12, 20)).with_target(Target::new(5.0).unwrap()))
+            .unwrap();
+        if let Some(value) = value {
+            events
+                .push(Event::new(
+                    id,
+                    d(2024, 12, 15),
+                    EventKind::IndicatorValue { value },
+                ))
+                .unwrap();
+        }
+    }
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 1, 31), &policy).unwrap();
+    let criteria = Criteria::new(vec![
+        criterion("targets", Measure::IndicatorTargetMet, at_least(0.5))
+            .build()
+            .unwrap(),
+        criterion(
+            "score",
+            Measure::Score(NamedPolicy::preset("regulation_124_2023").unwrap()),
+            at_least(70.0),
+        )
+        .scope(Scope::all().periods_within(Period::year(2024).unwrap()))
+        .build()
+        .unwrap(),
+    ])
+    .unwrap();
+    let registry = Registry::builder().build().unwrap();
+    let assessment = criteria.assess(&evaluation, &registry).unwrap();
+    let targets = assessment.result("targets").unwrap();
+    assert_eq!(targets.verdict(), Verdict::Violated);
+    let v = &targets.violations()[0];
+    assert_eq!(
+        (v.measured().numerator(), v.measured().denominator()),
+        (1.0, 3)
+    );
+    // The witnesses are the two that miss the target (one low, one with no value).
+    let witnesses: Vec<String> = v.witnesses().iter().map(|k| k.body().to_string()).collect();
+    assert_eq!(witnesses, ["X2", "X3"]);
+    // The index of Regulation 124 is the share on time, in points: 2 of 3.
+    let score = assessment.result("score").unwrap();
+    assert_eq!(score.verdict(), Verdict::Violated);
+    let value = score.violations()[0].measured().value();
+    assert!((value - 200.0 / 3.0).abs() < 1e-9, "{value}");
+    assert_eq!(score.violations()[0].witness_count(), 1);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn criteria_load_from_a_path_and_from_json_alike() {
+    let registry =
+        Registry::from_toml_str(include_str!("../../examples/data/thanh_hoa.toml")).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/1470-CV-TU.criteria.toml"
+    );
+    let from_path = Criteria::from_path(path, &registry).unwrap();
+    assert_eq!(from_path.witnesses(), 3);
+    let json = r#"{"witnesses": 3, "criterion": [{"id": "reports-all-made",
+        "title": {"vi": "Mỗi cấp ủy gửi đủ báo cáo định kỳ", "en": "Every committee makes each periodic report"},
+        "provision": "1470-CV/TU (2024-02-22), task 10", "severity": "error", "group_by": ["holder"],
+        "measure": "done_rate", "require": {"at_least": 1.0},
+        "basis": {"certainty": "verified", "citation": "1470-CV/TU of 2024-02-22, task 10: \"báo cáo định kỳ kết quả\" (report the results periodically) to the Provincial Standing Committee"},
+        "scope": {"directives": ["1470-CV/TU@2024-02-22"], "tasks": ["10"]}}]}"#;
+    let from_json = Criteria::from_json_str(json, &registry).unwrap();
+    assert_eq!(from_json.criteria()[0], from_path.criteria()[0]);
+}
