@@ -116,14 +116,24 @@ fn bench_assess(c: &mut Criterion) {
         let (obligations, events) = yardstick::generate(n);
         let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
         let assessment = criteria.assess(&evaluation, &registry).unwrap();
-        eprintln!(
-            "{n} obligations:\n{}",
-            assessment
-                .display(directives::Lang::En)
-                .to_string()
-                .lines()
-                .count()
-        );
+        let violations: usize = assessment
+            .results()
+            .iter()
+            .map(|r| r.violations().len())
+            .sum();
+        eprintln!("{n} obligations: {violations} violations");
+        // The share of each criterion, once, for the record.
+        for criterion in criteria.criteria() {
+            let one = Criteria::new(vec![criterion.clone()]).unwrap();
+            let start = std::time::Instant::now();
+            let result = one.assess(&evaluation, &registry).unwrap();
+            eprintln!(
+                "  {:<16} {:>8.2?} ({} violations)",
+                criterion.id(),
+                start.elapsed(),
+                result.results()[0].violations().len()
+            );
+        }
         group.throughput(Throughput::Elements(n));
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {

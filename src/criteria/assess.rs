@@ -1151,18 +1151,6 @@ impl GroupIndex {
     }
 
     #[inline]
-    fn get(&self, combined: u64) -> Option<u32> {
-        match self {
-            GroupIndex::Dense(v) => usize::try_from(combined)
-                .ok()
-                .and_then(|c| v.get(c))
-                .copied()
-                .filter(|&g| g != u32::MAX),
-            GroupIndex::Sparse(m) => m.get(&combined).copied(),
-        }
-    }
-
-    #[inline]
     fn get_or_insert(&mut self, combined: u64, accs: &mut Vec<Acc>) -> usize {
         let next = u32::try_from(accs.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
@@ -1461,13 +1449,17 @@ impl Context<'_, '_> {
         // The pass over the obligations.
         let mut index = GroupIndex::new(plan.total);
         let mut accs: Vec<Acc> = Vec::new();
-        for (row, &status) in c.statuses.iter().enumerate() {
+        // The group of each row (`u32::MAX` out of scope), so that the witnesses are found
+        // without resolving the keys again.
+        let mut row_groups: Vec<u32> = vec![u32::MAX; c.statuses.len()];
+        for ((row, &status), row_group) in c.statuses.iter().enumerate().zip(&mut row_groups) {
             let combined = match plan.combined(c, row) {
                 Ok(Some(combined)) => combined,
                 Ok(None) => continue,
                 Err(body) => return Err(self.unknown_body(body)),
             };
             let g = index.get_or_insert(combined, &mut accs);
+            *row_group = u32::try_from(g).unwrap_or(u32::MAX);
             let Some(acc) = accs.get_mut(g) else { continue };
             if let Some(n) = acc.counts.get_mut(status as usize) {
                 *n += 1;
@@ -1564,8 +1556,7 @@ impl Context<'_, '_> {
         result.verdict = result.groups.verdict();
         if !violating.is_empty() {
             self.witness(
-                &plan,
-                &index,
+                &row_groups,
                 accs.len(),
                 &violating,
                 &too_high_flags,
@@ -2098,8 +2089,7 @@ impl Context<'_, '_> {
     /// The second pass: the first witnesses of each violation and their count.
     fn witness(
         &self,
-        plan: &Plan,
-        index: &GroupIndex,
+        row_groups: &[u32],
         groups: usize,
         violating: &[(usize, usize)],
         too_high_flags: &[bool],
@@ -2117,15 +2107,8 @@ impl Context<'_, '_> {
             }
             _ => f64::INFINITY,
         };
-        let c = self.columns;
-        let statuses = c.statuses;
-        for (row, &status) in statuses.iter().enumerate() {
-            let Ok(Some(combined)) = plan.combined(c, row) else {
-                continue;
-            };
-            let Some(gid) = index.get(combined) else {
-                continue;
-            };
+        let statuses = self.columns.statuses;
+        for ((row, &status), &gid) in statuses.iter().enumerate().zip(row_groups) {
             let Some(&v) = violation_of.get(gid as usize) else {
                 continue;
             };
