@@ -341,9 +341,12 @@ impl Measured {
             (_, Some(g)) => match lang {
                 Lang::Vi => format!(
                     "{} (chỉ số {numerator}, {denominator} đến hạn)",
-                    g.label_vi()
+                    g.label(Lang::Vi)
                 ),
-                Lang::En => format!("{} (index {numerator}, {denominator} due)", g.label_en()),
+                Lang::En => format!(
+                    "{} (index {numerator}, {denominator} due)",
+                    g.label(Lang::En)
+                ),
             },
             ("count" | "reports" | "overdue_count", _) => match lang {
                 Lang::Vi => format!("{value} ({denominator} đến hạn)"),
@@ -1151,8 +1154,13 @@ impl GroupIndex {
     }
 
     #[inline]
-    fn get_or_insert(&mut self, combined: u64, accs: &mut Vec<Acc>) -> usize {
-        let next = u32::try_from(accs.len()).unwrap_or(u32::MAX - 1);
+    fn get_or_insert(
+        &mut self,
+        combined: u64,
+        keys: &mut Vec<u64>,
+        counts: &mut Vec<[u32; 6]>,
+    ) -> usize {
+        let next = u32::try_from(keys.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
             GroupIndex::Dense(v) => match usize::try_from(combined).ok().and_then(|c| v.get_mut(c))
             {
@@ -1163,10 +1171,8 @@ impl GroupIndex {
         };
         if *slot == u32::MAX {
             *slot = next;
-            accs.push(Acc {
-                combined,
-                ..Acc::default()
-            });
+            keys.push(combined);
+            counts.push([0; 6]);
         }
         *slot as usize
     }
@@ -1448,7 +1454,11 @@ impl Context<'_, '_> {
         let c = self.columns;
         // The pass over the obligations.
         let mut index = GroupIndex::new(plan.total);
-        let mut accs: Vec<Acc> = Vec::new();
+        // By group: its combined key, its counts by status (kept small, 24 bytes, since
+        // rows visit groups at random), and what the measure adds.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut counts: Vec<[u32; 6]> = Vec::new();
+        let mut extras: Vec<Acc> = Vec::new();
         // The group of each row (`u32::MAX` out of scope), so that the witnesses are found
         // without resolving the keys again.
         let mut row_groups: Vec<u32> = vec![u32::MAX; c.statuses.len()];
@@ -1458,12 +1468,20 @@ impl Context<'_, '_> {
                 Ok(None) => continue,
                 Err(body) => return Err(self.unknown_body(body)),
             };
-            let g = index.get_or_insert(combined, &mut accs);
+            let g = index.get_or_insert(combined, &mut keys, &mut counts);
             *row_group = u32::try_from(g).unwrap_or(u32::MAX);
-            let Some(acc) = accs.get_mut(g) else { continue };
-            if let Some(n) = acc.counts.get_mut(status as usize) {
+            if let Some(n) = counts.get_mut(g).and_then(|c| c.get_mut(status as usize)) {
                 *n += 1;
             }
+            if plan.extra == Extra::None {
+                continue;
+            }
+            if extras.len() <= g {
+                extras.resize(g + 1, Acc::default());
+            }
+            let Some(acc) = extras.get_mut(g) else {
+                continue;
+            };
             match plan.extra {
                 Extra::None => {}
                 Extra::Lateness(days) => {
@@ -1498,6 +1516,16 @@ impl Context<'_, '_> {
                 }
             }
         }
+        let accs: Vec<Acc> = keys
+            .iter()
+            .zip(&counts)
+            .enumerate()
+            .map(|(g, (&combined, counts))| Acc {
+                combined,
+                counts: counts.map(u64::from),
+                ..extras.get(g).copied().unwrap_or_default()
+            })
+            .collect();
         let mut judged = match self.criterion.requirement {
             Requirement::Trend {
                 trend,

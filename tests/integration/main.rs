@@ -11,6 +11,7 @@ mod compliance;
 mod criteria;
 mod directive;
 mod document;
+mod error;
 mod grading;
 mod lunar;
 mod obligation;
