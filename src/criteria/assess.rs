@@ -2135,6 +2135,10 @@ impl Context<'_, '_> {
             }
             _ => f64::INFINITY,
         };
+        // How many witnesses each violation has, and the rows of the first ones, kept apart
+        // from the violations so that the pass touches a few bytes per violation.
+        let mut found: Vec<u64> = vec![0; result.violations.len()];
+        let mut first: Vec<(u32, u32)> = Vec::new();
         let statuses = self.columns.statuses;
         for ((row, &status), &gid) in statuses.iter().enumerate().zip(row_groups) {
             let Some(&v) = violation_of.get(gid as usize) else {
@@ -2149,15 +2153,23 @@ impl Context<'_, '_> {
             if !self.is_witness(status, row, too_high, threshold) {
                 continue;
             }
-            let Some(violation) = result.violations.get_mut(v as usize) else {
+            let Some(count) = found.get_mut(v as usize) else {
                 continue;
             };
-            violation.witness_count += 1;
-            if violation.witnesses.len() < self.witnesses {
-                let id = ObligationId::from_index(u32::try_from(row).unwrap_or(u32::MAX));
-                if let Some(key) = self.obligations.key(id) {
-                    violation.witnesses.push(key);
-                }
+            if *count < self.witnesses as u64 {
+                first.push((v, u32::try_from(row).unwrap_or(u32::MAX)));
+            }
+            *count += 1;
+        }
+        for (violation, count) in result.violations.iter_mut().zip(found) {
+            violation.witness_count = count;
+        }
+        for (v, row) in first {
+            if let (Some(violation), Some(key)) = (
+                result.violations.get_mut(v as usize),
+                self.obligations.key(ObligationId::from_index(row)),
+            ) {
+                violation.witnesses.push(key);
             }
         }
     }
