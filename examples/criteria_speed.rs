@@ -17,7 +17,10 @@ use std::time::{Duration, Instant};
 use directives::compliance::{EvaluationPolicy, evaluate};
 
 #[path = "../benches/support/criteria_five.rs"]
-#[allow(clippy::expect_used, reason = "fixed data that is valid by construction")]
+#[allow(
+    clippy::expect_used,
+    reason = "fixed data that is valid by construction"
+)]
 mod five;
 #[path = "../benches/support/yardstick.rs"]
 #[allow(

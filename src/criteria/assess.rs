@@ -6,6 +6,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
+#[cfg(feature = "serde")]
+use super::model::Threshold;
 use super::model::{
     Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
@@ -754,7 +756,6 @@ struct Title {
 
 #[cfg(feature = "serde")]
 fn requirement_wire<S: serde::Serializer>(r: &Requirement, s: S) -> Result<S::Ok, S::Error> {
-    use super::model::Threshold;
     use serde::ser::SerializeMap;
     let threshold = |t: &Threshold| -> serde_json::Value {
         match t {
@@ -2250,6 +2251,6 @@ enum SortPart {
     Period(Period),
     Directive(
         crate::directive::DirectiveKey,
-        Option<crate::obligation::Clause>,
+        Option<crate::directive::Clause>,
     ),
 }
