@@ -8,7 +8,9 @@
 //! 2. choose a reporting regime for those reports — here the half-year regime of Decree
 //!    09/2019/NĐ-CP, an explicit choice the letter does not make — and expand the letter
 //!    into obligations (`obligation::obligations_with`), listing what gives none;
-//! 3. attach what happened (`compliance::Events`, read from a CSV of illustrative events);
+//! 3. attach what happened (`compliance::Events`, read from a CSV of illustrative events by
+//!    `compliance::EventLoader`, which finds each row's obligation by clause, body code and
+//!    period, and names the file, line and column of any row it refuses);
 //! 4. evaluate as of a date (`compliance::evaluate`) with the state-agency calendar, and
 //!    explain every verdict that is not "done on time", naming who holds an obligation now
 //!    when its body was dissolved in the 2025 reorganisation;
@@ -28,7 +30,6 @@
 //! cargo run --example track -- 2024-07-01  # as of another date
 //! ```
 
-use std::collections::HashMap;
 use std::error::Error;
 use std::process::ExitCode;
 
@@ -36,12 +37,12 @@ use chrono::NaiveDate;
 use directives::Lang;
 use directives::calendar::WorkCalendar;
 use directives::compliance::{
-    EvaluationPolicy, Event, EventKind, Events, Grade, GradingDiagnostic, GradingPolicy, Status,
+    EvaluationPolicy, EventKind, EventLoader, Grade, GradingDiagnostic, GradingPolicy, Status,
     StatusCounts, evaluate, rank,
 };
 use directives::criteria::{Loader, Verdict};
 use directives::directive::{Directive, LintCode};
-use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
+use directives::obligation::{ExpansionOptions, obligations_with};
 use directives::org::{BodyId, BodyKind, Change, Registry};
 use directives::period::Period;
 use directives::provenance::Certainty;
@@ -128,7 +129,9 @@ fn run() -> Result<(), Box<dyn Error>> {
     }
 
     // 3. Events.
-    let events = read_events(&read(EVENTS)?, obligations, &registry)?;
+    let events = EventLoader::new(obligations)
+        .directive(letter.key())
+        .path(EVENTS)?;
     println!("\n{} events read from {EVENTS}", events.len());
 
     // 4. Evaluation as of a date.
@@ -379,69 +382,4 @@ fn run() -> Result<(), Box<dyn Error>> {
 
 fn read(path: &str) -> Result<String, Box<dyn Error>> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}").into())
-}
-
-/// Reads the events CSV: `task,body,period,event,date,new_due,by,document,note`, where a
-/// line names its obligation by clause (a task number or `monitoring`), body code and
-/// period. An event for an obligation that does not exist is an error naming the line.
-fn read_events(
-    text: &str,
-    obligations: &Obligations,
-    registry: &Registry,
-) -> Result<Events, Box<dyn Error>> {
-    let mut index: HashMap<(String, String, String), ObligationId> = HashMap::new();
-    for id in obligations.ids() {
-        let obligation = obligations.get(id).ok_or("the store lost an obligation")?;
-        let key = obligation.key();
-        index.insert(
-            (
-                key.clause().as_str().to_owned(),
-                key.body().to_string(),
-                key.period().to_string(),
-            ),
-            id,
-        );
-    }
-    let mut events = Events::new();
-    let rows = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1);
-    for (n, line) in rows {
-        let at = |what: String| format!("{EVENTS}:{}: {what}", n + 1);
-        let fields: Vec<&str> = line.split(',').collect();
-        let [task, body, period, kind, date, new_due, by, document, note] = fields[..] else {
-            return Err(at(format!("expected 9 fields, found {}", fields.len())).into());
-        };
-        registry
-            .id(body)
-            .ok_or_else(|| at(format!("unknown body `{body}`")))?;
-        let obligation = *index
-            .get(&(task.to_owned(), body.to_owned(), period.to_owned()))
-            .ok_or_else(|| at(format!("no obligation for `{task}`, `{body}`, `{period}`")))?;
-        let date = parse_date(date).map_err(&at)?;
-        let kind = match kind {
-            "submitted" => EventKind::Submitted {
-                document: (!document.is_empty()).then(|| document.to_owned()),
-            },
-            "extended" => EventKind::Extended {
-                new_due: parse_date(new_due).map_err(&at)?,
-                document: document.to_owned(),
-            },
-            "waived" => EventKind::Waived {
-                by: by.to_owned(),
-                reason: note.to_owned(),
-            },
-            other => return Err(at(format!("unknown event `{other}`")).into()),
-        };
-        events
-            .push(Event::new(obligation, date, kind))
-            .map_err(|e| at(e.to_string()))?;
-    }
-    Ok(events)
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| format!("invalid date `{text}`: {e}"))
 }

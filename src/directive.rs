@@ -64,7 +64,7 @@ mod lint;
 mod model;
 mod task;
 #[cfg(feature = "serde")]
-mod wire;
+pub(crate) mod wire;
 
 pub use self::key::DirectiveKey;
 pub use self::lint::{Lint, LintCode, Location, Severity, facts};

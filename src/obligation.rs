@@ -1313,11 +1313,135 @@ pub struct Obligations {
     flags: Vec<u8>,
     // INVARIANT (index): once built, maps the key of every row to the first row with that
     // key; upheld by `insert_with`, which adds each new row to a built index.
-    index: OnceLock<HashMap<RowKey, u32>>,
+    index: OnceLock<KeyIndex>,
 }
 
 /// A row's key by handles: directive, clause, requirement, assigned body, period.
-type RowKey = [u32; 5];
+pub(crate) type RowKey = [u32; 5];
+
+/// The hash of a row's key: five multiply-and-fold rounds, so that every handle moves
+/// the high half, which gives both the slot and the tag.
+fn key_hash(key: &RowKey) -> u64 {
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    for &w in key {
+        h = (h ^ u64::from(w)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
+    }
+    h.wrapping_mul(0xBF58_476D_1CE4_E5B9)
+}
+
+/// The key index of a store: a flat open-addressing table (linear probing) from the hash
+/// of a row's key to the row, verified against the row's own key in the columns.
+///
+/// Each slot is 8 bytes: the high 32 bits of the key's hash (the tag, which also gives
+/// the slot) and the row plus one (0: empty). The table holds at most three slots in four,
+/// so it takes 11 to 21 bytes a row, a look-up reads one or two slots, and a row's key is
+/// read from the columns only when a tag matches.
+#[derive(Debug, Clone, Default)]
+struct KeyIndex {
+    // INVARIANT (key-index): `slots.len()` is 0 or a power of two and more than
+    // `4 * len / 3`; a slot is 0 or `tag << 32 | (row + 1)` with `tag` the high half of
+    // `key_hash` of the row's key; each key of the indexed rows is held once, for its
+    // first row. Upheld by `insert` and `grow`.
+    slots: Vec<u64>,
+    len: usize,
+    // INVARIANT (repeats): true once a row was offered whose key a held row has; upheld by
+    // `insert`.
+    repeats: bool,
+}
+
+impl KeyIndex {
+    /// An index of every row of a store, through `key_at` (the key of a row).
+    fn build(rows: usize, key_at: impl Fn(u32) -> Option<RowKey>) -> KeyIndex {
+        let mut index = KeyIndex {
+            slots: vec![0; KeyIndex::size_for(rows)],
+            len: 0,
+            repeats: false,
+        };
+        for row in (0..rows).zip(0u32..).map(|(_, r)| r) {
+            if let Some(key) = key_at(row) {
+                index.insert(&key, row, &key_at);
+            }
+        }
+        index
+    }
+
+    /// The number of slots for `rows` keys: a power of two above `4 * rows / 3`.
+    fn size_for(rows: usize) -> usize {
+        (rows.saturating_mul(4) / 3 + 1).max(16).next_power_of_two()
+    }
+
+    /// The first row with this key, checked through `key_at`.
+    fn get(&self, key: &RowKey, key_at: impl Fn(u32) -> Option<RowKey>) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let tag = (key_hash(key) >> 32) as u32;
+        let mut i = tag as usize & mask;
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            if (slot >> 32) as u32 == tag {
+                let row = (slot as u32).wrapping_sub(1);
+                if key_at(row).as_ref() == Some(key) {
+                    return Some(row);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `row` under `key`, unless a row with the key is already held.
+    fn insert(&mut self, key: &RowKey, row: u32, key_at: impl Fn(u32) -> Option<RowKey>) {
+        if (self.len + 1) * 4 >= self.slots.len() * 3 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let tag = (key_hash(key) >> 32) as u32;
+        let mut i = tag as usize & mask;
+        loop {
+            let Some(slot) = self.slots.get_mut(i) else {
+                return;
+            };
+            if *slot == 0 {
+                // INVARIANT (key-index): a new key, in the first free slot of its run.
+                *slot = (u64::from(tag) << 32) | u64::from(row.wrapping_add(1));
+                self.len += 1;
+                return;
+            }
+            if (*slot >> 32) as u32 == tag {
+                let held = (*slot as u32).wrapping_sub(1);
+                if key_at(held).as_ref() == Some(key) {
+                    self.repeats = true;
+                    return;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, placing each slot again by its tag (no key is read).
+    fn grow(&mut self) {
+        let size = KeyIndex::size_for(self.len + 1).max(self.slots.len() * 2);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut i = (slot >> 32) as usize & mask;
+            while let Some(held) = self.slots.get_mut(i) {
+                if *held == 0 {
+                    *held = slot;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// The bytes the table takes.
+    fn bytes(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<u64>()
+    }
+}
 
 impl Obligations {
     /// An empty store.
@@ -1676,8 +1800,9 @@ impl Obligations {
         });
         self.flags.push(flags);
         // INVARIANT (index): a built index learns the new row.
-        if let Some(index) = self.index.get_mut() {
-            index.entry(row_key(&row)).or_insert(id);
+        if let Some(mut index) = self.index.take() {
+            index.insert(&row_key(&row), id, |r| self.row_key_at(r as usize));
+            self.index = OnceLock::from(index);
         }
         Ok(ObligationId(id))
     }
@@ -1743,7 +1868,7 @@ impl Obligations {
             Applicability::Applies => 0,
             Applicability::NotApplicable => FLAG_NOT_APPLICABLE,
         } | (role_code(role) << ROLE_SHIFT);
-        if self.index().contains_key(&row_key(&row)) {
+        if self.find_row(row_key(&row)).is_some() {
             return Err(ObligationError::DuplicateKey { key: Box::new(key) });
         }
         let id = self.insert_with(row, holder, flags)?;
@@ -1788,20 +1913,79 @@ impl Obligations {
             self.bodies.id(key.body.as_ref())?.index(),
             *self.periods.index.get(&key.period)?,
         ];
-        self.index().get(&row).copied().map(ObligationId)
+        self.find_row(row)
+    }
+
+    /// The obligation whose key has these handles.
+    pub(crate) fn find_row(&self, key: RowKey) -> Option<ObligationId> {
+        self.index()
+            .get(&key, |r| self.row_key_at(r as usize))
+            .map(ObligationId)
+    }
+
+    /// The obligation whose key has these handles, trying the rows `near` and `near + 1`
+    /// first: a log in obligation order finds most rows there without a probe of the index.
+    /// A near row is the answer only when no key repeats in the store, so the answer is
+    /// always the first row with the key, as from [`find_row`](Obligations::find_row).
+    pub(crate) fn find_row_near(&self, key: RowKey, near: Option<u32>) -> Option<ObligationId> {
+        let index = self.index();
+        if let Some(near) = near.filter(|_| !index.repeats) {
+            for row in [near, near.wrapping_add(1)] {
+                if self.row_key_at(row as usize) == Some(key) {
+                    return Some(ObligationId(row));
+                }
+            }
+        }
+        index
+            .get(&key, |r| self.row_key_at(r as usize))
+            .map(ObligationId)
+    }
+
+    /// The handle of a directive key, if the store holds it.
+    pub(crate) fn directive_handle(&self, key: &DirectiveKey) -> Option<u32> {
+        self.directives.index.get(key).copied()
+    }
+
+    /// The handle of a clause, if the store holds it.
+    pub(crate) fn clause_handle(&self, clause: &Clause) -> Option<u32> {
+        self.clauses.index.get(clause).copied()
+    }
+
+    /// The handle of a period, if the store holds it.
+    pub(crate) fn period_handle(&self, period: &Period) -> Option<u32> {
+        self.periods.index.get(period).copied()
+    }
+
+    /// Every row with its key by handles, in order.
+    pub(crate) fn row_keys(&self) -> impl Iterator<Item = (u32, RowKey)> + '_ {
+        (0..self.due.len())
+            .zip(0u32..)
+            .filter_map(|(row, id)| Some((id, self.row_key_at(row)?)))
+    }
+
+    /// The bytes the key index takes (0 until the first look-up builds it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// assert_eq!(store.key_index_bytes(), 0);
+    /// store.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
+    /// assert_eq!(store.key_index_bytes(), 16 * 8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn key_index_bytes(&self) -> usize {
+        self.index.get().map_or(0, KeyIndex::bytes)
     }
 
     /// The key index, built on first use.
-    fn index(&self) -> &HashMap<RowKey, u32> {
-        self.index.get_or_init(|| {
-            let mut index = HashMap::with_capacity(self.due.len());
-            for (row, id) in (0..self.due.len()).zip(0u32..) {
-                if let Some(key) = self.row_key_at(row) {
-                    index.entry(key).or_insert(id);
-                }
-            }
-            index
-        })
+    fn index(&self) -> &KeyIndex {
+        self.index
+            .get_or_init(|| KeyIndex::build(self.due.len(), |r| self.row_key_at(r as usize)))
     }
 
     /// The key of the row at `row`, by handles.
@@ -3461,9 +3645,18 @@ mod tests {
         assert_eq!(store.find(&key_2), None);
         let second = store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
-        // An unchecked repeat leaves the first in the index.
-        store.insert(row(2)).unwrap();
+        // Near rows are tried first.
+        let handles = row_key(&row(2));
+        assert_eq!(store.find_row_near(handles, Some(0)), Some(second));
+        assert_eq!(store.find_row_near(handles, Some(7)), Some(second));
+        // An unchecked repeat leaves the first in the index, and a near row that repeats
+        // a key is not taken for it.
+        let repeat = store.insert(row(2)).unwrap();
         assert_eq!(store.find(&key_2), Some(second));
+        assert_eq!(
+            store.find_row_near(handles, Some(repeat.index())),
+            Some(second)
+        );
         // A body the store has no code for is refused.
         assert_eq!(store.insert(row(3)), Err(ObligationError::UnknownHandle));
     }

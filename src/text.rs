@@ -45,7 +45,6 @@ fn digits(s: &str, len: usize) -> Option<u32> {
 
 /// Why a text is not a date: the message every loader gives, with the value quoted
 /// (bounded).
-#[cfg(feature = "serde")]
 pub(crate) fn date_problem(text: &str) -> String {
     let shape_ok = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
@@ -90,7 +89,7 @@ fn cut(value: &str) -> &str {
 
 /// A message from a parser, cut to a bound: a parser quotes the values it refuses, and
 /// a huge value must not give a huge message.
-#[cfg(feature = "serde")]
+#[cfg(any(feature = "serde", feature = "csv"))]
 pub(crate) fn bound_message(message: &str) -> String {
     const LIMIT: usize = 4 * QUOTE_LIMIT;
     if message.len() <= LIMIT {

@@ -581,43 +581,6 @@ impl fmt::Display for EventRecord {
     }
 }
 
-/// The shape of an event log in a file.
-#[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EventLog {
-    events: Vec<EventRecord>,
-}
-
-/// A parser's message, bounded.
-#[cfg(feature = "serde")]
-fn load_message(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message).trim();
-    match message.char_indices().nth(320) {
-        Some((end, _)) => format!("{}…", message.get(..end).unwrap_or_default()),
-        None => message.to_owned(),
-    }
-}
-
-/// The load error of a TOML error, placed by its span.
-#[cfg(feature = "serde")]
-fn toml_error(text: &str, path: &str, error: &toml::de::Error) -> ComplianceError {
-    let offset = error.span().map_or(0, |span| span.start);
-    let before = text.get(..offset).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    ComplianceError::Load {
-        path: if path.is_empty() {
-            ".".to_owned()
-        } else {
-            path.to_owned()
-        },
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
-        message: load_message(error.message()),
-    }
-}
-
 /// A compact, copyable handle to an event in an [`Events`] log.
 ///
 /// It is the event's 0-based position in the log that issued it.
@@ -946,16 +909,16 @@ impl Events {
         Ok(events)
     }
 
-    /// A log read from JSON: `{"events": [record, …]}`, each record as
-    /// [`EventRecord`] writes it, each found by reference in `obligations`. A record's
-    /// place in the file becomes its line for what is said about it (the first record is
-    /// 1).
+    /// A log read from JSON: `{"events": [row, …]}`, each row as the
+    /// [event loader](super::EventLoader) reads it (the fields [`EventRecord`] writes, or
+    /// the obligation by clause, body and period), each found in `obligations`. Each
+    /// event keeps the line its row starts on.
     ///
     /// # Errors
     ///
-    /// - [`ComplianceError::Load`] naming the path of the offending value
-    ///   (`events[3].date`), the line and column, and what is wrong;
-    /// - as [`Events::push_record`] for a record whose obligation the store does not hold.
+    /// [`ComplianceError::EventLog`] naming the line and column, the path of the
+    /// offending value (`events[3].date`) and what is wrong (see
+    /// [`EventLoader::json`](super::EventLoader::json)).
     ///
     /// # Example
     ///
@@ -971,28 +934,17 @@ impl Events {
     /// let bad = text.replace("2025-02-18", "2025-2-18");
     /// assert_eq!(
     ///     Events::from_json_str(&bad, &obligations).unwrap_err().to_string(),
-    ///     "invalid event log at `events[0].date` (line 1, column 87): invalid date `2025-2-18`: expected `YYYY-MM-DD`",
+    ///     "invalid event log json at line 1, column 77, `events[0].date`: invalid date `2025-2-18`: expected `yyyy-mm-dd`",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "serde")]
     pub fn from_json_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let log: EventLog = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            ComplianceError::Load {
-                path,
-                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
-                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                message: load_message(&inner.to_string()),
-            }
-        })?;
-        Events::from_log(log, obligations)
+        Ok(super::EventLoader::new(obligations).json(text)?)
     }
 
-    /// A log read from TOML: `[[events]]` tables, each record as [`EventRecord`] writes
-    /// it, each found by reference in `obligations`.
+    /// A log read from TOML: `[[events]]` tables, each row as the
+    /// [event loader](super::EventLoader) reads it, each found in `obligations`.
     ///
     /// # Errors
     ///
@@ -1010,28 +962,15 @@ impl Events {
     /// let text = "[[events]]\nobligation = \"05/CT-UBND@2025-01-02/1.1/SYT/2025-01\"\ndate = \"2025-02-10\"\nkind = \"extended\"\nnew_due = \"2025-03-10\"\ndocument = \"15/QĐ-UBND\"\n";
     /// assert_eq!(Events::from_toml_str(text, &obligations)?.len(), 1);
     /// let error = Events::from_toml_str(&text.replace("2025-03-10", "2025-3-10"), &obligations).unwrap_err();
-    /// assert!(error.to_string().starts_with("invalid event log at `events[0]` (line 1, column 1): "), "{error}");
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "invalid event log toml at line 5, column 11, `events[0].new_due`: invalid date `2025-3-10`: expected `yyyy-mm-dd`",
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "serde")]
     pub fn from_toml_str(text: &str, obligations: &Obligations) -> Result<Events, ComplianceError> {
-        let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
-        let log: EventLog = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            toml_error(text, &path, e.inner())
-        })?;
-        Events::from_log(log, obligations)
-    }
-
-    /// Pushes the records of a log read from a file, numbering them from 1.
-    #[cfg(feature = "serde")]
-    fn from_log(log: EventLog, obligations: &Obligations) -> Result<Events, ComplianceError> {
-        let mut events = Events::with_capacity(log.events.len());
-        for (record, n) in log.events.into_iter().zip(1u32..) {
-            let line = record.line.unwrap_or(n);
-            events.push_record(record.at_line(line), obligations)?;
-        }
-        Ok(events)
+        Ok(super::EventLoader::new(obligations).toml(text)?)
     }
 
     /// The record of one event: its obligation by reference, its date, recording date,

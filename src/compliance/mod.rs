@@ -34,6 +34,66 @@
 //! Scorecards ([`StatusCounts`] per body, directive, period or level), a dated
 //! [`GradingPolicy`] and [`Grade`]s turn statuses into a timeliness index and grades.
 //!
+//! # Event logs from files
+//!
+//! [`EventLoader`] reads event logs from CSV, JSON and TOML into [`Events`], and
+//! [`Events::write_csv`] writes them as CSV.
+//!
+//! ## The row
+//!
+//! Each event is one row (a CSV line, a JSON object or a TOML table in `events`) with
+//! these fields, named the same in the three formats:
+//!
+//! | field | holds | for |
+//! |---|---|---|
+//! | `obligation` | the obligation's reference, `1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1` | every row, or: |
+//! | `clause` | a task number (`10`) or `monitoring` | … the obligation by its place, when the directive is known |
+//! | `requirement` | the requirement's number from 1 (optional when only one requirement of the clause falls to the body in the period) | |
+//! | `body` | the code of the body the directive assigned | |
+//! | `period` | the period, canonical (`2024-H1`) | |
+//! | `kind` | `submitted`, `completed`, `extended`, `waived`, `reopened` or `indicator_value` | every row |
+//! | `date` | the day it happened, `yyyy-mm-dd` | every row |
+//! | `recorded` | the day it was recorded, when later (optional) | every row |
+//! | `new_due` | the new due date | `extended` |
+//! | `document` | the submitted report (optional) or the granting document | `submitted`, `extended` |
+//! | `by` | who waived the obligation | `waived` |
+//! | `reason` | why | `waived` |
+//! | `value` | the indicator's value, a finite number | `indicator_value` |
+//!
+//! A row names its obligation either by reference or by (clause, body, period) — with
+//! the directive given to the loader ([`EventLoader::directive`]) or, when the store holds
+//! obligations of one directive only, that one. A field a kind does not take is refused,
+//! as is a kind without a field it needs; an empty field is a field not given. Dates are
+//! written `yyyy-mm-dd` exactly (`2024-6-5` is refused). Free text is stored in Unicode
+//! normalization form C.
+//!
+//! ## CSV
+//!
+//! The first line that is not a comment (`#` first) names the columns, in any order; an
+//! unknown or repeated column is refused, and every row has as many fields as the header.
+//! Quoting follows RFC 4180 (`"a ""quoted"", comma"`).
+//!
+//! ```text
+//! # Events of letter 1470-CV/TU
+//! clause,body,period,kind,date,new_due,document,by,reason
+//! 10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14,,,,
+//! 10,TH-HU-MUONG-LAT,2024-H1,extended,2024-06-21,2024-07-05,1612-CV/TU,,
+//! 10,TH-DD-MTTQ,2024-H2,waived,2024-12-10,,,TH-TU-BTV,"reported jointly, with the year report"
+//! ```
+//!
+//! ## JSON and TOML
+//!
+//! `{"events": [row, …]}` and `[[events]]` tables, each row with the fields above
+//! (`requirement` and `value` as numbers). A row may also carry `line`, the line of the
+//! source it was first read from, as [`EventRecord`] writes it.
+//!
+//! ## Errors
+//!
+//! Every error is an [`EventLoadError`]: the format, the file (when the loader is told
+//! its name), the line, the column (for CSV, the field's place in the row; for JSON and
+//! TOML, the character in the line), the field (a column name, or a path such as
+//! `events[3].date`) and an [`EventProblem`]. Values are quoted with a bound.
+//!
 //! # Example
 //!
 //! ```
@@ -75,6 +135,7 @@ mod evaluate;
 mod event;
 mod finding;
 mod grade;
+mod load;
 mod policy;
 mod scorecard;
 mod tracker;
@@ -90,6 +151,7 @@ pub use self::grade::{
     Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
     grading_facts, rank,
 };
+pub use self::load::{EventLoadError, EventLoader, EventProblem};
 pub use self::policy::{EvaluationPolicy, LateExtensions};
 pub use self::scorecard::StatusCounts;
 pub use self::tracker::{Retraction, Tracker};
@@ -195,16 +257,22 @@ pub enum ComplianceError {
         event: Box<EventRecord>,
     },
     /// An event log could not be read from a file.
-    #[error("invalid event log at `{path}` (line {line}, column {column}): {message}")]
-    Load {
-        /// The path of the offending value (`events[3].date`).
-        path: String,
-        /// The line, from 1.
-        line: u32,
-        /// The column, from 1.
-        column: u32,
-        /// What is wrong, bounded in length.
+    #[error(transparent)]
+    EventLog(Box<EventLoadError>),
+    /// An event log could not be written.
+    #[error("cannot write the event log: {message}")]
+    Write {
+        /// What went wrong, from the writer.
         message: String,
+    },
+    /// An event holds a text a file cannot tell from a missing one (an empty or blank
+    /// document, author or reason).
+    #[error("event {event} cannot be written: its `{field}` is empty or blank")]
+    Unwritable {
+        /// The event.
+        event: Box<EventRecord>,
+        /// The field.
+        field: &'static str,
     },
     /// Obligations could not be added.
     #[error(transparent)]

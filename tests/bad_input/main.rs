@@ -1,7 +1,8 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`, `criteria/`) holding cases:
-//! an input file (`name.toml`, `name.json`) and `name.expected`, which reads
+//! Each area of the crate that reads files has a folder here (`directive/`, `criteria/`,
+//! `events/`) holding cases: an input file (`name.toml`, `name.json`, `name.csv`) and
+//! `name.expected`, which reads
 //!
 //! ```text
 //! description: what is wrong with the input
@@ -28,9 +29,16 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
+use directives::calendar::WorkCalendar;
+use directives::compliance::EventLoader;
 use directives::criteria;
-use directives::directive::{DirectiveError, Limit, LoadProblem, Loader};
+use directives::directive::{Directive, DirectiveError, Limit, LoadProblem, Loader};
+use directives::obligation::{ExpansionOptions, Obligations, obligations_with};
 use directives::org::Registry;
+use directives::period::Period;
+use directives::regime::ReportingRegime;
 
 /// The longest message a case may give, in bytes: values are quoted with a bound.
 const MESSAGE_LIMIT: usize = 1_000;
@@ -46,10 +54,56 @@ struct Failure {
 type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 
 /// The areas, by folder.
-const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive), ("criteria", load_criteria)];
+const AREAS: &[(&str, AreaLoader)] = &[
+    ("directive", load_directive),
+    ("criteria", load_criteria),
+    ("events", load_events),
+];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("criteria", 10)];
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("criteria", 10), ("events", 15)];
+
+/// The obligations event logs are read against: the seed letter 1470-CV/TU expanded over
+/// 2024 on the Thanh Hóa registry, with the half-yearly regime of Decree 09/2019 for its
+/// periodic reports (as the `track` example does).
+fn seed_obligations() -> &'static Obligations {
+    static STORE: OnceLock<Obligations> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+        let registry =
+            Registry::from_toml_str(&fs::read_to_string(root.join("thanh_hoa.toml")).unwrap())
+                .unwrap();
+        let letter =
+            Directive::from_toml_str(&fs::read_to_string(root.join("1470-CV-TU.toml")).unwrap())
+                .unwrap();
+        let calendar = WorkCalendar::vietnam().unwrap();
+        let options =
+            ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+        obligations_with(
+            &letter,
+            &registry,
+            &calendar,
+            Period::year(2024).unwrap(),
+            &options,
+        )
+        .unwrap()
+        .into_obligations()
+    })
+}
+
+fn load_events(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    let loader = EventLoader::new(seed_obligations()).origin(name);
+    let result = match extension {
+        "csv" => loader.csv(text),
+        "json" => loader.json(text),
+        "toml" => loader.toml(text),
+        other => panic!("{name}: no event log format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: format!("EventLog/{}", variant(e.problem())),
+        message: e.to_string(),
+    })
+}
 
 fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
     let loader = Loader::new().origin(name);

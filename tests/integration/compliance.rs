@@ -1522,8 +1522,13 @@ fn event_logs_load_from_json_and_toml_naming_the_place() {
         Events::from_json_str(&stray, &obligations)
             .unwrap_err()
             .to_string(),
-        "event `submitted` on `2025-09-22` for `05/CT-UBND@2025-01-02/1.1/B9/2025-08` (line 1) \
-         names an obligation that is not in the store"
+        "invalid event log json at line 4, column 21, `events[0].obligation`: unknown body `B9`: \
+         no obligation in the store is assigned to it"
+    );
+    // Each event keeps the line its record starts on.
+    assert_eq!(
+        from_json.line(directives::compliance::EventId::from_index(0)),
+        Some(3)
     );
     // An unknown field, a loose date, NaN: refused with the path.
     let error = Events::from_json_str(r#"{"events": [], "extra": 1}"#, &obligations).unwrap_err();
@@ -1536,7 +1541,8 @@ fn event_logs_load_from_json_and_toml_naming_the_place() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.starts_with("invalid event log at `events[0]"),
+        error.starts_with("invalid event log json at line 1, column ")
+            && error.contains(", `events[0].value`: "),
         "{error}"
     );
 }

@@ -12,6 +12,8 @@ mod criteria;
 mod directive;
 mod document;
 mod error;
+#[cfg(feature = "csv")]
+mod events;
 mod grading;
 mod lunar;
 mod obligation;

@@ -1260,3 +1260,58 @@ fn data_files_name_regime_presets() {
         Err(e) => panic!("{e}"),
     }
 }
+
+/// The key index grows from its first slots as obligations are pushed, finds every key
+/// (and no other), and stays within 21 bytes a row.
+#[test]
+fn the_key_index_is_compact_and_finds_every_key() {
+    let mut store = directives::obligation::Obligations::new();
+    let due = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let reference = |body: u32, month: u32| {
+        format!(
+            "05/CT-UBND@2025-01-02/1.{}/B{body}/2025-{month:02}",
+            body % 3 + 1
+        )
+    };
+    let mut ids = Vec::new();
+    for body in 0..500 {
+        for month in 1..=12 {
+            let key = reference(body, month).parse().unwrap();
+            ids.push(
+                store
+                    .push(directives::obligation::Obligation::new(key, due))
+                    .unwrap(),
+            );
+        }
+    }
+    let n = ids.len();
+    assert!(
+        store.key_index_bytes() <= 21 * n,
+        "{} bytes",
+        store.key_index_bytes()
+    );
+    assert_eq!(store.key_index_bytes(), 8192 * 8);
+    let mut k = 0;
+    for body in 0..500 {
+        for month in 1..=12 {
+            assert_eq!(store.lookup(&reference(body, month)).unwrap(), ids[k]);
+            k += 1;
+        }
+    }
+    // Another requirement, body or period is not found.
+    assert!(
+        store
+            .lookup("05/CT-UBND@2025-01-02/9.1/B1/2025-01")
+            .is_err()
+    );
+    assert!(
+        store
+            .lookup("05/CT-UBND@2025-01-02/1.3/B1/2025-01")
+            .is_err()
+    );
+    assert!(
+        store
+            .lookup("05/CT-UBND@2025-01-02/1.2/B1/2024-01")
+            .is_err()
+    );
+}
