@@ -19,7 +19,11 @@
 //!    of the Party, the Front and the mass organisations, Decree 90/2020/NĐ-CP as amended by
 //!    Decree 48/2023/NĐ-CP for state bodies (graded as one civil servant: an analogy), on
 //!    timeliness only, with what each grade leaves unchecked; and show that Decree
-//!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic.
+//!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic;
+//! 6. judge the tracker's criteria for the letter (`criteria::Loader`, read from
+//!    `1470-CV-TU.criteria.toml` and checked against the registry) on the same evaluation,
+//!    and print each verdict, the count of groups per verdict and one line per violation
+//!    with its provision and the obligations behind it, in English and Vietnamese.
 //!
 //! ```sh
 //! cargo run --example track                # as of 2025-07-15
@@ -30,20 +34,24 @@ use std::error::Error;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use directives::Lang;
 use directives::calendar::WorkCalendar;
 use directives::compliance::{
     EvaluationPolicy, EventKind, EventLoader, Grade, GradingDiagnostic, GradingPolicy, Status,
     StatusCounts, evaluate, rank,
 };
+use directives::criteria::{Loader, Verdict};
 use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, obligations_with};
 use directives::org::{BodyId, BodyKind, Change, Registry};
 use directives::period::Period;
+use directives::provenance::Certainty;
 use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 
 const REGISTRY: &str = "examples/data/thanh_hoa.toml";
 const LETTER: &str = "examples/data/1470-CV-TU.toml";
 const EVENTS: &str = "examples/data/1470-CV-TU.events.csv";
+const CRITERIA: &str = "examples/data/1470-CV-TU.criteria.toml";
 
 fn main() -> ExitCode {
     match run() {
@@ -324,6 +332,52 @@ fn run() -> Result<(), Box<dyn Error>> {
     if let Some(refusal) = ranking.diagnostics().first() {
         println!("\nGrading {year} under a later rule: {refusal}");
     }
+
+    // 6. The tracker's criteria for the letter, as data, judged on the same evaluation.
+    let criteria = Loader::new(&registry).path(CRITERIA)?;
+    let assessment = criteria.assess(&evaluation, &registry)?;
+    println!(
+        "\nCriteria {CRITERIA} as of {}: {}",
+        assessment.as_of(),
+        assessment.verdict().label(Lang::En)
+    );
+    for result in assessment.results() {
+        let groups = result.groups();
+        println!(
+            "  {:<26} {:<15} {} groups: {} satisfied, {} violated, {} not applicable, {} indeterminate{}",
+            result.id(),
+            result.verdict().label(Lang::En),
+            groups.total(),
+            groups.get(Verdict::Satisfied),
+            groups.get(Verdict::Violated),
+            groups.get(Verdict::NotApplicable),
+            groups.get(Verdict::Indeterminate),
+            match result.basis() {
+                Some(Certainty::Verified) => "",
+                Some(_) => " (threshold assumed)",
+                None => " (threshold of unknown basis)",
+            }
+        );
+        if !result.in_force() {
+            println!("    not in force on {}", assessment.as_of());
+        }
+        for undecided in result.undecided() {
+            println!(
+                "    {}: {}",
+                undecided.key(),
+                undecided.reason().sentence(Lang::En)
+            );
+        }
+        if !result.unsettled().is_empty() {
+            let unsettled: Vec<String> =
+                result.unsettled().iter().map(ToString::to_string).collect();
+            println!("    not settled yet: {}", unsettled.join(", "));
+        }
+    }
+    println!("\nViolations:");
+    print!("{}", assessment.display(Lang::En));
+    println!("\nVi phạm:");
+    print!("{}", assessment.display(Lang::Vi));
     Ok(())
 }
 

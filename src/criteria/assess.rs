@@ -335,12 +335,31 @@ impl Measured {
         self.grade
     }
 
-    fn label(&self, lang: Lang) -> String {
-        let value = match self.grade {
-            Some(g) => g.label(lang).to_owned(),
-            None => number(self.value),
-        };
-        format!("{value} ({}/{})", number(self.numerator), self.denominator)
+    /// The value in words, with what it was computed from, for a measure by name.
+    fn label(&self, lang: Lang, measure: &str) -> String {
+        let (value, numerator, denominator) =
+            (number(self.value), number(self.numerator), self.denominator);
+        match (measure, self.grade) {
+            (_, Some(g)) => match lang {
+                Lang::Vi => format!(
+                    "{} (chỉ số {numerator}, {denominator} đến hạn)",
+                    g.label(Lang::Vi)
+                ),
+                Lang::En => format!(
+                    "{} (index {numerator}, {denominator} due)",
+                    g.label(Lang::En)
+                ),
+            },
+            ("count" | "reports" | "overdue_count", _) => match lang {
+                Lang::Vi => format!("{value} ({denominator} đến hạn)"),
+                Lang::En => format!("{value} ({denominator} due)"),
+            },
+            ("max_overdue_age", _) => match lang {
+                Lang::Vi => format!("{value} ({denominator} quá hạn)"),
+                Lang::En => format!("{value} ({denominator} overdue)"),
+            },
+            _ => format!("{value} ({numerator}/{denominator})"),
+        }
     }
 }
 
@@ -903,7 +922,7 @@ impl CriterionResult {
                 self.id,
                 self.provision,
                 v.key,
-                v.measured.label(lang)
+                v.measured.label(lang, self.measure)
             )?;
             if let Some(at) = v.at {
                 write!(f, " {} {at}", lang.pick("ở kỳ", "in"))?;
@@ -1136,20 +1155,13 @@ impl GroupIndex {
     }
 
     #[inline]
-    fn get(&self, combined: u64) -> Option<u32> {
-        match self {
-            GroupIndex::Dense(v) => usize::try_from(combined)
-                .ok()
-                .and_then(|c| v.get(c))
-                .copied()
-                .filter(|&g| g != u32::MAX),
-            GroupIndex::Sparse(m) => m.get(&combined).copied(),
-        }
-    }
-
-    #[inline]
-    fn get_or_insert(&mut self, combined: u64, accs: &mut Vec<Acc>) -> usize {
-        let next = u32::try_from(accs.len()).unwrap_or(u32::MAX - 1);
+    fn get_or_insert(
+        &mut self,
+        combined: u64,
+        keys: &mut Vec<u64>,
+        counts: &mut Vec<[u32; 6]>,
+    ) -> usize {
+        let next = u32::try_from(keys.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
             GroupIndex::Dense(v) => match usize::try_from(combined).ok().and_then(|c| v.get_mut(c))
             {
@@ -1160,10 +1172,8 @@ impl GroupIndex {
         };
         if *slot == u32::MAX {
             *slot = next;
-            accs.push(Acc {
-                combined,
-                ..Acc::default()
-            });
+            keys.push(combined);
+            counts.push([0; 6]);
         }
         *slot as usize
     }
@@ -1445,18 +1455,34 @@ impl Context<'_, '_> {
         let c = self.columns;
         // The pass over the obligations.
         let mut index = GroupIndex::new(plan.total);
-        let mut accs: Vec<Acc> = Vec::new();
-        for (row, &status) in c.statuses.iter().enumerate() {
+        // By group: its combined key, its counts by status (kept small, 24 bytes, since
+        // rows visit groups at random), and what the measure adds.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut counts: Vec<[u32; 6]> = Vec::new();
+        let mut extras: Vec<Acc> = Vec::new();
+        // The group of each row (`u32::MAX` out of scope), so that the witnesses are found
+        // without resolving the keys again.
+        let mut row_groups: Vec<u32> = vec![u32::MAX; c.statuses.len()];
+        for ((row, &status), row_group) in c.statuses.iter().enumerate().zip(&mut row_groups) {
             let combined = match plan.combined(c, row) {
                 Ok(Some(combined)) => combined,
                 Ok(None) => continue,
                 Err(body) => return Err(self.unknown_body(body)),
             };
-            let g = index.get_or_insert(combined, &mut accs);
-            let Some(acc) = accs.get_mut(g) else { continue };
-            if let Some(n) = acc.counts.get_mut(status as usize) {
+            let g = index.get_or_insert(combined, &mut keys, &mut counts);
+            *row_group = u32::try_from(g).unwrap_or(u32::MAX);
+            if let Some(n) = counts.get_mut(g).and_then(|c| c.get_mut(status as usize)) {
                 *n += 1;
             }
+            if plan.extra == Extra::None {
+                continue;
+            }
+            if extras.len() <= g {
+                extras.resize(g + 1, Acc::default());
+            }
+            let Some(acc) = extras.get_mut(g) else {
+                continue;
+            };
             match plan.extra {
                 Extra::None => {}
                 Extra::Lateness(days) => {
@@ -1491,6 +1517,16 @@ impl Context<'_, '_> {
                 }
             }
         }
+        let accs: Vec<Acc> = keys
+            .iter()
+            .zip(&counts)
+            .enumerate()
+            .map(|(g, (&combined, counts))| Acc {
+                combined,
+                counts: counts.map(u64::from),
+                ..extras.get(g).copied().unwrap_or_default()
+            })
+            .collect();
         let mut judged = match self.criterion.requirement {
             Requirement::Trend {
                 trend,
@@ -1549,8 +1585,7 @@ impl Context<'_, '_> {
         result.verdict = result.groups.verdict();
         if !violating.is_empty() {
             self.witness(
-                &plan,
-                &index,
+                &row_groups,
                 accs.len(),
                 &violating,
                 &too_high_flags,
@@ -2083,8 +2118,7 @@ impl Context<'_, '_> {
     /// The second pass: the first witnesses of each violation and their count.
     fn witness(
         &self,
-        plan: &Plan,
-        index: &GroupIndex,
+        row_groups: &[u32],
         groups: usize,
         violating: &[(usize, usize)],
         too_high_flags: &[bool],
@@ -2102,15 +2136,12 @@ impl Context<'_, '_> {
             }
             _ => f64::INFINITY,
         };
-        let c = self.columns;
-        let statuses = c.statuses;
-        for (row, &status) in statuses.iter().enumerate() {
-            let Ok(Some(combined)) = plan.combined(c, row) else {
-                continue;
-            };
-            let Some(gid) = index.get(combined) else {
-                continue;
-            };
+        // How many witnesses each violation has, and the rows of the first ones, kept apart
+        // from the violations so that the pass touches a few bytes per violation.
+        let mut found: Vec<u64> = vec![0; result.violations.len()];
+        let mut first: Vec<(u32, u32)> = Vec::new();
+        let statuses = self.columns.statuses;
+        for ((row, &status), &gid) in statuses.iter().enumerate().zip(row_groups) {
             let Some(&v) = violation_of.get(gid as usize) else {
                 continue;
             };
@@ -2123,15 +2154,23 @@ impl Context<'_, '_> {
             if !self.is_witness(status, row, too_high, threshold) {
                 continue;
             }
-            let Some(violation) = result.violations.get_mut(v as usize) else {
+            let Some(count) = found.get_mut(v as usize) else {
                 continue;
             };
-            violation.witness_count += 1;
-            if violation.witnesses.len() < self.witnesses {
-                let id = ObligationId::from_index(u32::try_from(row).unwrap_or(u32::MAX));
-                if let Some(key) = self.obligations.key(id) {
-                    violation.witnesses.push(key);
-                }
+            if *count < self.witnesses as u64 {
+                first.push((v, u32::try_from(row).unwrap_or(u32::MAX)));
+            }
+            *count += 1;
+        }
+        for (violation, count) in result.violations.iter_mut().zip(found) {
+            violation.witness_count = count;
+        }
+        for (v, row) in first {
+            if let (Some(violation), Some(key)) = (
+                result.violations.get_mut(v as usize),
+                self.obligations.key(ObligationId::from_index(row)),
+            ) {
+                violation.witnesses.push(key);
             }
         }
     }

@@ -1708,7 +1708,9 @@ impl Trend {
 /// over the windows of the time key in order. Only windows *settled* at the as-of date
 /// count — a window is settled when it has ended and nothing in scope in it is still open
 /// within its deadline — unless `include_unsettled` is set; the unsettled ones are listed.
-/// A series with fewer than two windows to compare is indeterminate.
+/// A series with fewer than two windows to compare is indeterminate. The groups a trend's
+/// result counts are its series, and a violation names the series and the window where
+/// the value fell (or did not rise).
 ///
 /// # Example
 ///

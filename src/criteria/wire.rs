@@ -455,15 +455,15 @@ impl<'r> Loader<'r> {
             scope.tasks.push(clause);
         }
         for (i, r) in w.roles.iter().enumerate() {
-            let role = [
-                Role::Lead,
-                Role::Coordinate,
-                Role::Advise,
-                Role::Implement,
-                Role::Monitor,
-            ]
-            .into_iter()
-            .find(|role| role.label(crate::Lang::En) == r)
+            // The names of roles in directive files.
+            let role = match r.as_str() {
+                "lead" => Some(Role::Lead),
+                "coordinate" => Some(Role::Coordinate),
+                "advise" => Some(Role::Advise),
+                "implement" => Some(Role::Implement),
+                "monitor" => Some(Role::Monitor),
+                _ => None,
+            }
             .ok_or_else(|| {
                 (
                     format!("scope.roles[{i}]"),

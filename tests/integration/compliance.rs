@@ -1975,6 +1975,7 @@ fn event_log_errors_point_at_the_value() {
         "{error}"
     );
     assert!(!error.contains('?'), "{error}");
+}
 
 /// One date range everywhere: what the API accepts (`0001-01-01` to `9999-12-31`) it
 /// writes and reads back; a date outside it is refused where it enters, naming it.

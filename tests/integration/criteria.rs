@@ -711,3 +711,162 @@ fn an_obligation_held_by_a_body_outside_the_registry_is_an_error_when_needed() {
         .clone();
     assert_eq!(result.violations()[0].key().to_string(), "holder=XX");
 }
+
+mod naive {
+    use std::collections::BTreeMap;
+
+    use chrono::Days;
+    use directives::compliance::{EvaluationPolicy, Events, Status, evaluate};
+    use directives::criteria::{Criteria, Criterion, GroupBy, Measure, Requirement, Threshold};
+    use directives::obligation::{Obligation, Obligations};
+    use directives::org::Registry;
+    use proptest::prelude::*;
+
+    use super::d;
+
+    proptest! {
+        /// The on-time rate per holder, its verdict and its witnesses agree with a count
+        /// over the owned findings.
+        #[test]
+        fn on_time_rate_by_holder_matches_a_count_of_findings(
+            rows in proptest::collection::vec((0u8..4, 0u64..90, proptest::option::of(0u64..60)), 1..80),
+            threshold in 0.0f64..=1.0,
+        ) {
+            let mut obligations = Obligations::new();
+            let mut events = Events::new();
+            for (i, (body, due_in, sent_in)) in rows.iter().enumerate() {
+                let key = format!("05/CT-UBND@2025-01-02/{}.1/B{body}/2025", i + 1).parse().unwrap();
+                let due = d(2025, 1, 10) + Days::new(*due_in);
+                let id = obligations.push(Obligation::new(key, due)).unwrap();
+                if let Some(sent) = sent_in {
+                    events.push_submission(id, d(2025, 1, 20) + Days::new(*sent)).unwrap();
+                }
+            }
+            let policy = EvaluationPolicy::without_calendar();
+            let evaluation = evaluate(&obligations, &events, d(2025, 3, 1), &policy).unwrap();
+            let mut naive: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+            for finding in evaluation.findings() {
+                let entry = naive.entry(finding.body().to_string()).or_default();
+                match finding.status() {
+                    Status::DoneOnTime => { entry.0 += 1; entry.1 += 1; }
+                    Status::DoneLate | Status::OpenOverdue => entry.1 += 1,
+                    _ => {}
+                }
+            }
+            let criteria = Criteria::new(vec![Criterion::builder("c").title("c", "c").provision("p")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::OnTimeRate)
+                .require(Requirement::AtLeast(Threshold::Number(threshold)))
+                .build().unwrap()]).unwrap();
+            let registry = Registry::builder().build().unwrap();
+            let result = criteria.assess(&evaluation, &registry).unwrap().results()[0].clone();
+            let mut violated = BTreeMap::new();
+            for v in result.violations() {
+                violated.insert(v.key().get(GroupBy::Holder).unwrap().to_owned(), v.clone());
+            }
+            let mut not_applicable = 0;
+            for (body, (on_time, due)) in &naive {
+                if *due == 0 {
+                    not_applicable += 1;
+                    prop_assert!(!violated.contains_key(body));
+                    continue;
+                }
+                let rate = *on_time as f64 / *due as f64;
+                match violated.get(body) {
+                    Some(v) => {
+                        prop_assert!(rate < threshold);
+                        prop_assert_eq!(v.measured().numerator(), *on_time as f64);
+                        prop_assert_eq!(v.measured().denominator(), *due);
+                        prop_assert_eq!(v.witness_count(), due - on_time);
+                        prop_assert!(v.witnesses().len() as u64 <= (due - on_time).min(5));
+                    }
+                    None => prop_assert!(rate >= threshold - 1e-9),
+                }
+            }
+            prop_assert_eq!(result.groups().get(directives::criteria::Verdict::NotApplicable), not_applicable);
+            prop_assert_eq!(result.groups().total(), naive.len() as u64);
+        }
+    }
+}
+
+#[test]
+fn indicator_targets_and_scores() {
+    use directives::compliance::{Event, EventKind};
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let mut events = Events::new();
+    // Three communes' indicator reports for 2024, target 5 models each: one meets it, one
+    // reports 3, one reports nothing and is overdue.
+    for (body, value) in [("X1", Some(6.0)), ("X2", Some(3.0)), ("X3", None)] {
+        let key = format!("1470-CV/TU@2024-02-22/3.1/{body}/2024")
+            .parse()
+            .unwrap();
+        let id = obligations
+            .push(Obligation::new(key, d(2024, 12, 20)).with_target(Target::new(5.0).unwrap()))
+            .unwrap();
+        if let Some(value) = value {
+            events
+                .push(Event::new(
+                    id,
+                    d(2024, 12, 15),
+                    EventKind::IndicatorValue { value },
+                ))
+                .unwrap();
+        }
+    }
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 1, 31), &policy).unwrap();
+    let criteria = Criteria::new(vec![
+        criterion("targets", Measure::IndicatorTargetMet, at_least(0.5))
+            .build()
+            .unwrap(),
+        criterion(
+            "score",
+            Measure::Score(NamedPolicy::preset("regulation_124_2023").unwrap()),
+            at_least(70.0),
+        )
+        .scope(Scope::all().periods_within(Period::year(2024).unwrap()))
+        .build()
+        .unwrap(),
+    ])
+    .unwrap();
+    let registry = Registry::builder().build().unwrap();
+    let assessment = criteria.assess(&evaluation, &registry).unwrap();
+    let targets = assessment.result("targets").unwrap();
+    assert_eq!(targets.verdict(), Verdict::Violated);
+    let v = &targets.violations()[0];
+    assert_eq!(
+        (v.measured().numerator(), v.measured().denominator()),
+        (1.0, 3)
+    );
+    // The witnesses are the two that miss the target (one low, one with no value).
+    let witnesses: Vec<String> = v.witnesses().iter().map(|k| k.body().to_string()).collect();
+    assert_eq!(witnesses, ["X2", "X3"]);
+    // The index of Regulation 124 is the share on time, in points: 2 of 3.
+    let score = assessment.result("score").unwrap();
+    assert_eq!(score.verdict(), Verdict::Violated);
+    let value = score.violations()[0].measured().value();
+    assert!((value - 200.0 / 3.0).abs() < 1e-9, "{value}");
+    assert_eq!(score.violations()[0].witness_count(), 1);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn criteria_load_from_a_path_and_from_json_alike() {
+    let registry =
+        Registry::from_toml_str(include_str!("../../examples/data/thanh_hoa.toml")).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/1470-CV-TU.criteria.toml"
+    );
+    let from_path = Criteria::from_path(path, &registry).unwrap();
+    assert_eq!(from_path.witnesses(), 3);
+    let json = r#"{"witnesses": 3, "criterion": [{"id": "reports-all-made",
+        "title": {"vi": "Mỗi cấp ủy gửi đủ báo cáo định kỳ", "en": "Every committee makes each periodic report"},
+        "provision": "1470-CV/TU (2024-02-22), task 10", "severity": "error", "group_by": ["holder"],
+        "measure": "done_rate", "require": {"at_least": 1.0},
+        "basis": {"certainty": "verified", "citation": "1470-CV/TU of 2024-02-22, task 10: \"báo cáo định kỳ kết quả\" (report the results periodically) to the Provincial Standing Committee"},
+        "scope": {"directives": ["1470-CV/TU@2024-02-22"], "tasks": ["10"]}}]}"#;
+    let from_json = Criteria::from_json_str(json, &registry).unwrap();
+    assert_eq!(from_json.criteria()[0], from_path.criteria()[0]);
+}

@@ -1,0 +1,96 @@
+//! Times five typical criteria (`benches/support/criteria_five.rs`) over the compliance
+//! yardstick built in memory, at 100k and 1M obligations, and prints for each size the
+//! median wall-clock time and the median CPU time of the process's thread per assessment.
+//!
+//! The CPU time (from `/proc/thread-self/schedstat`, Linux) is what the work costs when
+//! the machine is shared: a busy machine stretches the wall-clock time, not the CPU time.
+//!
+//! ```sh
+//! cargo run --release --example criteria_speed        # 9 runs per size
+//! cargo run --release --example criteria_speed -- 25  # 25 runs per size
+//! ```
+
+use std::error::Error;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use directives::compliance::{EvaluationPolicy, evaluate};
+
+#[path = "../benches/support/criteria_five.rs"]
+#[allow(
+    clippy::expect_used,
+    reason = "fixed data that is valid by construction"
+)]
+mod five;
+#[path = "../benches/support/yardstick.rs"]
+#[allow(
+    dead_code,
+    clippy::expect_used,
+    reason = "shared with the benches and the integration test; fixed data that is valid by construction"
+)]
+mod yardstick;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("usage: criteria_speed [RUNS]");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The CPU time of this thread so far, when the system tells it.
+fn cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values.get(values.len() / 2).copied().unwrap_or_default()
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    let runs: usize = match std::env::args().nth(1) {
+        Some(arg) => arg
+            .parse()
+            .map_err(|e| format!("invalid number of runs `{arg}`: {e}"))?,
+        None => 9,
+    };
+    let policy = EvaluationPolicy::without_calendar();
+    let registry = five::registry();
+    let criteria = five::five();
+    for n in [100_000u64, 1_000_000] {
+        let (obligations, events) = yardstick::generate(n);
+        let evaluation = evaluate(&obligations, &events, five::as_of(), &policy)?;
+        let (mut wall, mut cpu) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+        let mut violations = 0;
+        for _ in 0..runs.max(1) {
+            let (start, start_cpu) = (Instant::now(), cpu_time());
+            let assessment = criteria.assess(&evaluation, &registry)?;
+            wall.push(start.elapsed());
+            if let (Some(before), Some(after)) = (start_cpu, cpu_time()) {
+                cpu.push(after.saturating_sub(before));
+            }
+            violations = assessment
+                .results()
+                .iter()
+                .map(|r| r.violations().len())
+                .sum();
+        }
+        let cpu = if cpu.is_empty() {
+            "unknown".to_owned()
+        } else {
+            format!("{:.1?}", median(cpu))
+        };
+        println!(
+            "{n:>9} obligations, 5 criteria, {violations} violations: median wall {:.1?}, median CPU {cpu} ({} runs)",
+            median(wall),
+            runs.max(1)
+        );
+    }
+    Ok(())
+}
