@@ -20,6 +20,9 @@ pub mod org;
 pub mod period;
 pub mod provenance;
 pub mod regime;
+#[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+pub mod report;
 mod text;
 
 pub use crate::error::Error;
