@@ -41,7 +41,8 @@
 //! obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-02".parse()?, d(2025, 3, 20)?))?;
 //! let mut events = Events::new();
 //! events.push(Event::submitted(a, d(2025, 2, 18)?))?;
-//! let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &EvaluationPolicy::without_calendar())?;
+//! let policy = EvaluationPolicy::without_calendar();
+//! let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &policy)?;
 //! let registry = Registry::builder().build()?;
 //! let model = ReportModel::builder(&evaluation, &registry).lang(Lang::Vi).build();
 //!

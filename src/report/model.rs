@@ -49,7 +49,8 @@ use crate::period::Period;
 /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-02".parse()?, d(2025, 3, 20)?))?;
 /// let mut events = Events::new();
 /// events.push(Event::submitted(a, d(2025, 2, 18)?))?;
-/// let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &EvaluationPolicy::without_calendar())?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, d(2025, 4, 1)?, &policy)?;
 /// let registry = Registry::builder().build()?;
 /// let model = ReportModel::builder(&evaluation, &registry).lang(Lang::En).detail(Detail::Full).build();
 /// assert_eq!(model.summary().counts().get(Status::OpenOverdue), 1);
@@ -1165,7 +1166,8 @@ impl ReportModel {
     /// let as_of = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
     /// let obligations = Obligations::new();
     /// let events = Events::new();
-    /// let evaluation = evaluate(&obligations, &events, as_of, &EvaluationPolicy::without_calendar())?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let evaluation = evaluate(&obligations, &events, as_of, &policy)?;
     /// let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry).build();
     /// assert_eq!(model.summary().total(), 0);
@@ -1230,7 +1232,7 @@ impl ReportModel {
                 path,
                 line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
                 column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                message: crate::text::bound_message(&inner.to_string()),
+                message: crate::text::bound_message(&without_position(&inner.to_string())),
             }
         })
     }
@@ -1501,7 +1503,8 @@ impl ReportModel {
 /// let as_of = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
 /// let obligations = Obligations::new();
 /// let events = Events::new();
-/// let evaluation = evaluate(&obligations, &events, as_of, &EvaluationPolicy::without_calendar())?;
+/// let policy = EvaluationPolicy::without_calendar();
+/// let evaluation = evaluate(&obligations, &events, as_of, &policy)?;
 /// let registry = Registry::builder().build()?;
 /// let model = ReportModel::builder(&evaluation, &registry)
 ///     .lang(Lang::En)
@@ -1543,7 +1546,8 @@ impl<'a> ReportBuilder<'a> {
     /// use directives::Lang;
     /// use directives::report::ReportModel;
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry).lang(Lang::En).build();
     /// assert_eq!(model.lang(), Lang::En);
@@ -1566,7 +1570,8 @@ impl<'a> ReportBuilder<'a> {
     /// # use directives::org::Registry;
     /// use directives::report::{Detail, ReportModel};
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry).detail(Detail::Full).build();
     /// assert_eq!(model.detail(), Detail::Full);
@@ -1590,7 +1595,8 @@ impl<'a> ReportBuilder<'a> {
     /// use directives::compliance::Status;
     /// use directives::report::{Filter, ReportModel};
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let filter = Filter::new().status(Status::OpenOverdue);
     /// let model = ReportModel::builder(&evaluation, &registry).filter(filter.clone()).build();
@@ -1618,7 +1624,8 @@ impl<'a> ReportBuilder<'a> {
     /// use directives::compliance::GradingPolicy;
     /// use directives::report::ReportModel;
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry)
     ///     .grading(GradingPolicy::decree_335_2025_timeliness(), 2024)
@@ -1644,7 +1651,8 @@ impl<'a> ReportBuilder<'a> {
     /// # use directives::org::Registry;
     /// use directives::report::ReportModel;
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let previous = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
     /// let model = ReportModel::builder(&evaluation, &registry).previous(&previous).build();
@@ -1669,7 +1677,8 @@ impl<'a> ReportBuilder<'a> {
     /// # use directives::org::Registry;
     /// use directives::report::ReportModel;
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry).exception_limit(10).build();
     /// assert_eq!(model.exceptions_omitted(), 0);
@@ -1695,7 +1704,8 @@ impl<'a> ReportBuilder<'a> {
     /// # use directives::org::Registry;
     /// use directives::report::ReportModel;
     /// # let (o, e) = (Obligations::new(), Events::new());
-    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &EvaluationPolicy::without_calendar())?;
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
     /// let model = ReportModel::builder(&evaluation, &registry).build();
     /// assert!(model.exceptions().is_empty());
@@ -2101,6 +2111,14 @@ impl Build {
             }
         }
         order
+    }
+}
+
+/// A serde_json message without its trailing ` at line L column C` (the error says where).
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => message[..at].to_owned(),
+        _ => message.to_owned(),
     }
 }
 

@@ -17,6 +17,7 @@ mod org;
 mod period;
 mod provenance;
 mod regime;
+mod report;
 mod seed_data;
 mod shared;
 mod yardstick;
