@@ -242,7 +242,7 @@ pub(crate) fn decimal(value: Option<f64>, lang: Lang) -> String {
     match value {
         None => "–".to_owned(),
         Some(value) => {
-            let text = format!("{value:.3}");
+            let text = format!("{value:.1}");
             match lang {
                 Lang::Vi => text.replace('.', ","),
                 Lang::En => text,

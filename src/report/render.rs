@@ -54,16 +54,22 @@ fn column_label(status: Status, l: &Labels) -> &'static str {
     }
 }
 
+/// A status column's header: its group (done, not done) and its label, so that the two
+/// "late" columns (done late, open and overdue) cannot be confused.
+fn grouped_label(status: Status, l: &Labels) -> String {
+    let group = match status {
+        Status::DoneOnTime | Status::DoneLate => format!("{}: ", l.done),
+        Status::OpenWithinDeadline | Status::OpenOverdue => format!("{}: ", l.open),
+        Status::Waived | Status::NotApplicable => String::new(),
+    };
+    format!("{group}{}", column_label(status, l))
+}
+
 /// The summary's columns with their group (done, not done) as header cells.
 fn summary_header(l: &Labels) -> Vec<String> {
     let mut header = vec![l.total.to_owned()];
     for status in COLUMNS {
-        let group = match status {
-            Status::DoneOnTime | Status::DoneLate => format!("{}: ", l.done),
-            Status::OpenWithinDeadline | Status::OpenOverdue => format!("{}: ", l.open),
-            Status::Waived | Status::NotApplicable => String::new(),
-        };
-        header.push(format!("{group}{}", column_label(status, l)));
+        header.push(grouped_label(status, l));
     }
     header.push(l.on_time_rate.to_owned());
     header.push(l.done_rate.to_owned());
@@ -123,7 +129,7 @@ pub(super) fn body_header(l: &Labels) -> Vec<String> {
         l.name.to_owned(),
         l.total.to_owned(),
     ];
-    header.extend(COLUMNS.iter().map(|&s| column_label(s, l).to_owned()));
+    header.extend(COLUMNS.iter().map(|&s| grouped_label(s, l)));
     header.extend(
         [l.on_time_rate, l.done_rate, l.index, l.grade, l.change]
             .iter()

@@ -478,7 +478,7 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
         .args(flags)
         .arg(&profile)
         .arg("--hide-scrollbars")
-        .arg("--window-size=1600,1400")
+        .arg("--window-size=1600,2600")
         .arg(format!("--screenshot={}", shot.display()))
         .arg(&url)
         .output()
