@@ -17,7 +17,10 @@
 //!    of the Party, the Front and the mass organisations, Decree 90/2020/NĐ-CP as amended by
 //!    Decree 48/2023/NĐ-CP for state bodies (graded as one civil servant: an analogy), on
 //!    timeliness only, with what each grade leaves unchecked; and show that Decree
-//!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic.
+//!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic;
+//! 6. with the `report` feature (on by default), write the report people read as one HTML
+//!    page (`report::ReportModel`, in Vietnamese, every exception explained) under
+//!    `target/`, and say where.
 //!
 //! ```sh
 //! cargo run --example track                # as of 2025-07-15
@@ -317,6 +320,40 @@ fn run() -> Result<(), Box<dyn Error>> {
     if let Some(refusal) = ranking.diagnostics().first() {
         println!("\nGrading {year} under a later rule: {refusal}");
     }
+
+    // 6. The report people read.
+    #[cfg(feature = "report")]
+    write_report(&evaluation, &registry)?;
+    Ok(())
+}
+
+/// Writes the seed letter's report as one HTML page under `target/` and says where.
+#[cfg(feature = "report")]
+fn write_report(
+    evaluation: &directives::compliance::Evaluation<'_>,
+    registry: &Registry,
+) -> Result<(), Box<dyn Error>> {
+    use directives::Lang;
+    use directives::report::{Detail, ReportModel};
+
+    let model = ReportModel::builder(evaluation, registry)
+        .lang(Lang::Vi)
+        .detail(Detail::Full)
+        .grading(GradingPolicy::regulation_124_2023(), 2024)
+        .build();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reports");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let path = dir.join("1470-CV-TU.html");
+    let page = model.to_html()?;
+    std::fs::write(&path, &page).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    println!(
+        "\nReport (HTML, Vietnamese, {} bodies, {} exceptions explained, {} KiB): {}",
+        model.bodies().len(),
+        model.exceptions().len(),
+        page.len() / 1024,
+        path.display()
+    );
     Ok(())
 }
 
