@@ -3321,7 +3321,7 @@ impl Expander<'_> {
         let name = self
             .registry
             .name_on(body, named_on)
-            .map(|names| names.vi().to_owned());
+            .map(|names| names.name(crate::Lang::Vi).to_owned());
         self.store.describe_body(body, name, ceased);
         Ok(())
     }

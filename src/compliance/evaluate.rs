@@ -178,7 +178,7 @@ impl ShiftTable {
         let Some(calendar) = policy.calendar() else {
             return Ok(None);
         };
-        if policy.rest_day_shift() == super::policy::RestDayShift::Ignore {
+        if policy.rest_day_shift() == crate::calendar::Roll::Keep {
             return Ok(None);
         }
         let (Some(&lo), Some(&hi)) = (dues.iter().min(), dues.iter().max()) else {
@@ -528,11 +528,12 @@ pub struct Evaluation<'a> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, EvaluationPolicy, Events, RestDayShift, ComplianceError};
+/// use directives::calendar::Roll;
+/// use directives::compliance::{evaluate, EvaluationPolicy, Events, ComplianceError};
 /// use directives::obligation::Obligations;
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
-/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
+/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
 /// let no_obligations = Obligations::new();
 /// let no_events = Events::new();
 /// let result = evaluate(&no_obligations, &no_events, as_of, &policy);
@@ -1042,9 +1043,8 @@ impl<'a> Evaluation<'a> {
             .directive(id)
             .and_then(|d| self.obligations.directive_key(d))
         {
-            explanation = explanation.with_applicability(
-                RegimeScope::StateAdministration.applicability(key.symbol().system()),
-            );
+            explanation = explanation
+                .with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
         }
         let code = |body| self.obligations.body_code(body).cloned();
         let name = |body| self.obligations.body_name(body).map(str::to_owned);

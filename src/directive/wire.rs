@@ -1150,7 +1150,7 @@ impl Directive {
     ///     kind = "periodic_report"
     ///     to = "TH-UBND"
     ///     through = "TH-STTTT"
-    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "next_working_day" } }
+    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "following" } }
     ///
     ///     [[tasks]]
     ///     number = "2"

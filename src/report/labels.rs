@@ -49,7 +49,6 @@ pub(crate) struct Labels {
     pub(crate) explanation: &'static str,
     pub(crate) why: &'static str,
     pub(crate) omitted: &'static str,
-    pub(crate) criteria: &'static str,
     pub(crate) diagnostics: &'static str,
     pub(crate) none: &'static str,
     pub(crate) count: &'static str,
@@ -100,7 +99,6 @@ const VI: Labels = Labels {
     explanation: "Giải thích",
     why: "Vì sao",
     omitted: "không liệt kê ở mức chi tiết này",
-    criteria: "Tiêu chí",
     diagnostics: "Ghi chú về dữ liệu",
     none: "không có",
     count: "Số lượng",
@@ -151,7 +149,6 @@ const EN: Labels = Labels {
     explanation: "Explanation",
     why: "Why",
     omitted: "not listed at this level of detail",
-    criteria: "Criteria",
     diagnostics: "Notes on the data",
     none: "none",
     count: "Count",
@@ -169,12 +166,12 @@ pub(crate) fn labels(lang: Lang) -> &'static Labels {
 
 /// A status's label in a language.
 pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
-    lang.pick(status.label_vi(), status.label_en())
+    status.label(lang)
 }
 
 /// A grade's label in a language.
 pub(crate) fn grade(grade: Grade, lang: Lang) -> &'static str {
-    lang.pick(grade.label_vi(), grade.label_en())
+    grade.label(lang)
 }
 
 /// The glyph that marks a status, so that the heatmap reads without colour.

@@ -1763,10 +1763,7 @@ impl Build {
             let (name, included) = match registered {
                 Some((rid, body)) => {
                     let names = options.registry.name_on(rid, as_of).unwrap_or(body.names());
-                    let name = match lang {
-                        Lang::Vi => names.vi(),
-                        Lang::En => names.en().unwrap_or(names.vi()),
-                    };
+                    let name = names.name(lang);
                     (name.to_owned(), filter.admits_body(body.kind(), body.level()))
                 }
                 None => {
@@ -2061,15 +2058,8 @@ impl Build {
                     days_late: finding.lateness().calendar_days(),
                     working_days_late: finding.lateness().working_days(),
                     rule_id: status.rule_id().to_owned(),
-                    provision: match lang {
-                        Lang::Vi => status.provision_vi(),
-                        Lang::En => status.provision(),
-                    }
-                    .map(str::to_owned),
-                    explanation: match lang {
-                        Lang::Vi => explanation.sentence_vi(),
-                        Lang::En => explanation.sentence_en(),
-                    },
+                    provision: status.provision(lang).map(str::to_owned),
+                    explanation: explanation.sentence(lang),
                 })
             })
             .collect();

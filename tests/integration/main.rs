@@ -10,6 +10,7 @@ mod calendar;
 mod compliance;
 mod directive;
 mod document;
+mod error;
 mod grading;
 mod lunar;
 mod obligation;
