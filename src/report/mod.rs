@@ -48,7 +48,7 @@
 //!
 //! assert!(model.to_text().contains("Tỷ lệ đúng hạn"));
 //! assert!(model.to_markdown().contains("| SYT |"));
-//! assert!(model.to_csv(CsvTable::Bodies, false)?.starts_with("Mã,"));
+//! assert!(model.to_csv(CsvTable::Bodies, false)?.starts_with("Thứ hạng,Mã,"));
 //! assert!(model.to_json()?.starts_with("{\"schema_version\":1,"));
 //! let page = model.to_html()?;
 //! assert!(page.starts_with("<!DOCTYPE html>"));
@@ -264,9 +264,12 @@ impl Filter {
     /// # Example
     ///
     /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::DirectiveKey;
+    /// use directives::document::DocSymbol;
     /// use directives::report::Filter;
     ///
-    /// let key = "1470-CV/TU@2024-02-22".parse()?;
+    /// let key = DirectiveKey::new(DocSymbol::parse("1470-CV/TU")?, NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?);
     /// assert_eq!(Filter::new().directive(key).directives().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -467,7 +467,7 @@ impl BodyChange {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// let compared = model.compared_with(&model);
+    /// let compared = model.clone().compared_with(&model);
     /// assert!(!compared.bodies()[0].change().ok_or("no change")?.is_new());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -484,7 +484,7 @@ impl BodyChange {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// let compared = model.compared_with(&model);
+    /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.previous_rank(), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -501,7 +501,7 @@ impl BodyChange {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// let compared = model.compared_with(&model);
+    /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.previous_on_time_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -520,7 +520,7 @@ impl BodyChange {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// let compared = model.compared_with(&model);
+    /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.rank_change(), Some(0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -537,7 +537,7 @@ impl BodyChange {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// let compared = model.compared_with(&model);
+    /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.on_time_rate_change(), Some(0.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1022,7 +1022,7 @@ impl GradingNote {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
-    /// assert_eq!(model.grading().ok_or("no grading")?.policy(), "decree_335_2025_timeliness");
+    /// assert!(model.grading().ok_or("no grading")?.policy().contains("Decree 335/2025"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1247,7 +1247,7 @@ impl ReportModel {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// assert!(model.compared_with(&model).bodies().iter().all(|b| b.change().is_some()));
+    /// assert!(model.clone().compared_with(&model).bodies().iter().all(|b| b.change().is_some()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1337,7 +1337,7 @@ impl ReportModel {
     /// use directives::report::ReportModel;
     ///
     /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
-    /// assert_eq!(model.directives()[0].to_string(), "05/CT-UBND@2025-01-02");
+    /// assert_eq!(model.directives()[0].to_string(), "05/CT-UBND of 2025-01-02");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
