@@ -345,8 +345,7 @@ fn write_report(
         .grading(GradingPolicy::regulation_124_2023(), 2024)
         .build();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reports");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
     let path = dir.join("1470-CV-TU.html");
     let page = model.to_html()?;
     std::fs::write(&path, &page).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;

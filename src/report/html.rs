@@ -157,13 +157,7 @@ impl ReportModel {
                 .collect(),
             legend: Status::ALL
                 .iter()
-                .map(|&s| {
-                    (
-                        labels::class(s),
-                        labels::glyph(s),
-                        labels::status(s, lang),
-                    )
-                })
+                .map(|&s| (labels::class(s), labels::glyph(s), labels::status(s, lang)))
                 .collect(),
             periods,
             heat,

@@ -376,11 +376,19 @@ impl Filter {
                 .iter()
                 .map(|s| labels::status(*s, lang))
                 .collect();
-            parts.push(format!("{} {}", lang.pick("tình trạng", "status"), v.join(", ")));
+            parts.push(format!(
+                "{} {}",
+                lang.pick("tình trạng", "status"),
+                v.join(", ")
+            ));
         }
         if !self.directives.is_empty() {
             let v: Vec<String> = self.directives.iter().map(ToString::to_string).collect();
-            parts.push(format!("{} {}", lang.pick("văn bản", "directive"), v.join(", ")));
+            parts.push(format!(
+                "{} {}",
+                lang.pick("văn bản", "directive"),
+                v.join(", ")
+            ));
         }
         if parts.is_empty() {
             lang.pick("không", "none").to_owned()

@@ -1218,7 +1218,7 @@ impl ReportModel {
         if let Ok(Version {
             schema_version: Some(found),
         }) = serde_json::from_str::<Version>(text)
-            && found != serde_json::Value::from(SCHEMA_VERSION)
+            && found != SCHEMA_VERSION
         {
             return Err(ReportError::SchemaVersion {
                 found: crate::text::quote(&found.to_string()),
@@ -1764,7 +1764,10 @@ impl Build {
                 Some((rid, body)) => {
                     let names = options.registry.name_on(rid, as_of).unwrap_or(body.names());
                     let name = names.name(lang);
-                    (name.to_owned(), filter.admits_body(body.kind(), body.level()))
+                    (
+                        name.to_owned(),
+                        filter.admits_body(body.kind(), body.level()),
+                    )
                 }
                 None => {
                     unknown.push(code.to_string());
@@ -1905,14 +1908,20 @@ impl Build {
             let body = holder.index() as usize;
             let admitted = status_ok.get(s).copied().unwrap_or(false)
                 && body_ok.get(body).copied().unwrap_or(false)
-                && directive_ok.get(directive as usize).copied().unwrap_or(false);
+                && directive_ok
+                    .get(directive as usize)
+                    .copied()
+                    .unwrap_or(false);
             if !admitted {
                 continue;
             }
             if let Some(c) = body_counts.get_mut(body).and_then(|c| c.get_mut(s)) {
                 *c += 1;
             }
-            let column = period_slot.get(period as usize).copied().unwrap_or(u32::MAX) as usize;
+            let column = period_slot
+                .get(period as usize)
+                .copied()
+                .unwrap_or(u32::MAX) as usize;
             if let Some(c) = cells
                 .get_mut(body * n_periods + column)
                 .filter(|_| column < n_periods)
@@ -1992,7 +2001,7 @@ impl Build {
                         .map(|column| {
                             cells
                                 .get(body * n_periods + column)
-                                .and_then(|counts| worst(counts))
+                                .and_then(worst)
                         })
                         .collect(),
                 })
@@ -2017,7 +2026,10 @@ impl Build {
                 .copied()
                 .unwrap_or(Status::NotApplicable);
             let body = holders.get(i).map_or(u32::MAX, |b| {
-                code_order.get(b.index() as usize).copied().unwrap_or(u32::MAX)
+                code_order
+                    .get(b.index() as usize)
+                    .copied()
+                    .unwrap_or(u32::MAX)
             });
             let due = due_days.get(i).copied().unwrap_or(i32::MAX);
             (std::cmp::Reverse(severity(status)), due, body, row)

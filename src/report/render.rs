@@ -182,7 +182,10 @@ pub(super) fn heading(model: &ReportModel) -> Vec<(String, String)> {
         (l.filter.to_owned(), model.filter().describe(lang)),
     ];
     if let Some(g) = model.grading() {
-        lines.push((l.grading.to_owned(), format!("{} ({})", g.policy(), g.year())));
+        lines.push((
+            l.grading.to_owned(),
+            format!("{} ({})", g.policy(), g.year()),
+        ));
     }
     lines
 }
@@ -424,9 +427,10 @@ impl ReportModel {
                     record.push(num(row.on_time_rate()));
                     record.push(num(row.done_rate()));
                     record.push(num(row.timeliness_index()));
-                    record.push(row.grade().map_or(String::new(), |g| {
-                        labels::grade(g, self.lang()).to_owned()
-                    }));
+                    record.push(
+                        row.grade()
+                            .map_or(String::new(), |g| labels::grade(g, self.lang()).to_owned()),
+                    );
                     let change = row.change();
                     record.push(
                         change
@@ -439,7 +443,13 @@ impl ReportModel {
             }
             CsvTable::Exceptions => {
                 let mut header = vec![
-                    l.obligation, l.code, l.name, l.status, l.due, l.deadline, l.decided_on,
+                    l.obligation,
+                    l.code,
+                    l.name,
+                    l.status,
+                    l.due,
+                    l.deadline,
+                    l.decided_on,
                     l.days_late,
                 ];
                 header.extend([l.working_days_late, l.rule, l.provision, l.explanation]);

@@ -21,7 +21,7 @@ use directives::org::{Body, BodyKind, Level, Names, Registry};
 use directives::period::Period;
 use directives::regime::ReportingRegime;
 use directives::report::{
-    CsvTable, DiagnosticSource, Detail, Filter, ReportError, ReportModel, SCHEMA_VERSION,
+    CsvTable, Detail, DiagnosticSource, Filter, ReportError, ReportModel, SCHEMA_VERSION,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -119,7 +119,11 @@ fn vietnamese_labels_dates_and_explanations() {
         .detail(Detail::Full)
         .build();
     assert_eq!(model.bodies()[0].name(), "Sở Y tế");
-    assert!(model.exceptions()[0].explanation().starts_with("Chưa hoàn thành quá hạn"));
+    assert!(
+        model.exceptions()[0]
+            .explanation()
+            .starts_with("Chưa hoàn thành quá hạn")
+    );
     assert_eq!(
         model.exceptions()[0].provision(),
         Some("Quyết định số 42/2014/QĐ-TTg")
@@ -130,7 +134,10 @@ fn vietnamese_labels_dates_and_explanations() {
     let md = model.to_markdown();
     assert!(md.contains("| 20/03/2025 |"), "{md}");
     let csv = model.to_csv(CsvTable::Exceptions, true).unwrap();
-    assert!(csv.starts_with("\u{feff}Nghĩa vụ,Mã,Tên,Tình trạng,Hạn,"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}Nghĩa vụ,Mã,Tên,Tình trạng,Hạn,"),
+        "{csv}"
+    );
     let page = model.to_html().unwrap();
     assert!(page.contains("<html lang=\"vi\">"));
     assert!(page.contains("Tính đến ngày"));
@@ -154,7 +161,11 @@ fn levels_of_detail_and_filters() {
         .exception_limit(0)
         .build();
     assert_eq!(capped.exceptions_omitted(), 1);
-    assert!(capped.to_text().contains("1 không liệt kê ở mức chi tiết này"));
+    assert!(
+        capped
+            .to_text()
+            .contains("1 không liệt kê ở mức chi tiết này")
+    );
 
     let overdue = ReportModel::builder(&evaluation, &registry)
         .filter(Filter::new().status(Status::OpenOverdue))
@@ -171,10 +182,12 @@ fn levels_of_detail_and_filters() {
     assert!(communes.bodies().is_empty());
 
     let other_directive = ReportModel::builder(&evaluation, &registry)
-        .filter(Filter::new().directive(directives::directive::DirectiveKey::new(
-            directives::document::DocSymbol::parse("1470-CV/TU").unwrap(),
-            d(2024, 2, 22),
-        )))
+        .filter(
+            Filter::new().directive(directives::directive::DirectiveKey::new(
+                directives::document::DocSymbol::parse("1470-CV/TU").unwrap(),
+                d(2024, 2, 22),
+            )),
+        )
         .build();
     assert_eq!(other_directive.summary().total(), 0);
     assert!(other_directive.directives().is_empty());
@@ -199,7 +212,11 @@ fn a_body_the_registry_does_not_know_is_shown_by_code_and_said() {
         .filter(Filter::new().kind(BodyKind::PartyCommittee))
         .build();
     assert_eq!(filtered.summary().total(), 0);
-    assert!(filtered.diagnostics()[0].message().ends_with("so they are left out"));
+    assert!(
+        filtered.diagnostics()[0]
+            .message()
+            .ends_with("so they are left out")
+    );
 }
 
 #[test]
@@ -219,7 +236,11 @@ fn the_change_against_the_previous_report() {
     assert_eq!(change.previous_rank(), Some(1));
     assert_eq!(change.rank_change(), Some(0));
     assert_eq!(change.on_time_rate_change(), Some(-0.5));
-    assert!(model.to_text().contains("= -50.0 pts"), "{}", model.to_text());
+    assert!(
+        model.to_text().contains("= -50.0 pts"),
+        "{}",
+        model.to_text()
+    );
 }
 
 #[test]
@@ -435,7 +456,11 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
         .arg(&url)
         .output()
         .unwrap();
-    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
     let dom = String::from_utf8(dom.stdout).unwrap();
     // The browser parsed the page: the language, the body rows and the heatmap's cells.
     assert!(dom.contains("<html lang=\"vi\">"), "{dom}");
@@ -446,7 +471,12 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
         heat.matches("<tr data-body=").count(),
         model.heatmap().rows().len()
     );
-    for (row, cells) in model.heatmap().rows().iter().zip(heat.split("<tr data-body=").skip(1)) {
+    for (row, cells) in model
+        .heatmap()
+        .rows()
+        .iter()
+        .zip(heat.split("<tr data-body=").skip(1))
+    {
         assert!(cells.starts_with(&format!("\"{}\"", row.body())));
         for (cell, period) in row.cells().iter().zip(model.heatmap().periods()) {
             if let Some(cell) = cell {
@@ -460,13 +490,19 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
                 };
                 let title = format!("{} {period}: ", row.body());
                 assert!(cells.contains(&title), "{cells}");
-                assert!(cells.contains(&format!("{glyph}{}</td>", cell.count())), "{cells}");
+                assert!(
+                    cells.contains(&format!("{glyph}{}</td>", cell.count())),
+                    "{cells}"
+                );
             }
         }
     }
     let bodies_start = dom.find("<table class=\"bodies\">").expect("a body table");
     let bodies = &dom[bodies_start..heat_start];
-    assert_eq!(bodies.matches("<tr data-body=").count(), model.bodies().len());
+    assert_eq!(
+        bodies.matches("<tr data-body=").count(),
+        model.bodies().len()
+    );
     assert_eq!(
         dom.matches("<details").count(),
         model.exceptions().len(),
@@ -483,7 +519,11 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
         .arg(&url)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let png = std::fs::read(&shot).unwrap();
     assert!(png.len() > 10_000, "a screenshot of {} bytes", png.len());
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
