@@ -85,6 +85,10 @@ pub enum Error {
     /// A language code other than `vi` or `en`.
     #[error(transparent)]
     Lang(#[from] LangError),
+    /// A criteria error: an invalid criterion or file, or a criterion that could not be
+    /// applied.
+    #[error(transparent)]
+    Criteria(Box<crate::criteria::CriteriaError>),
 }
 
 impl From<RegimeError> for Error {

@@ -12,6 +12,7 @@
 
 pub mod calendar;
 pub mod compliance;
+pub mod criteria;
 pub mod directive;
 pub mod document;
 mod error;

@@ -1128,6 +1128,60 @@ impl<'a> Evaluation<'a> {
         })
     }
 
+    /// The lateness of the obligation at `row` (zero unless it is done late or open and
+    /// overdue), as [`Evaluation::finding`] reports it, without building the finding:
+    /// the deciding day comes from the earliest-event column, so no pass over the events
+    /// is needed. For criteria, which read many rows.
+    pub(crate) fn lateness_at(&self, row: usize) -> Lateness {
+        let Some(&status) = self.status.get(row) else {
+            return Lateness::default();
+        };
+        if !matches!(status, Status::DoneLate | Status::OpenOverdue) {
+            return Lateness::default();
+        }
+        let as_of = day_number(self.as_of);
+        let (deadline, done_on) = match u32::try_from(row)
+            .ok()
+            .and_then(|r| self.special.binary_search_by_key(&r, |&(o, _)| o).ok())
+            .and_then(|k| self.special.get(k))
+        {
+            Some((_, decision)) => (decision.deadline, decision.deciding.map(|(_, day)| day)),
+            None => {
+                let Some(&due) = self.obligations.due_days().get(row) else {
+                    return Lateness::default();
+                };
+                let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
+                let age = self.ages.get(row).unwrap_or(0);
+                (deadline, (age != 0).then(|| day_of_age(as_of, age)))
+            }
+        };
+        let limit = deadline.saturating_add(self.policy.grace());
+        let to = match status {
+            Status::DoneLate => done_on,
+            _ => Some(as_of),
+        };
+        match to {
+            Some(to) if to > limit => Lateness {
+                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+                working_days: self.policy.working_days_between(limit, to),
+            },
+            _ => Lateness::default(),
+        }
+    }
+
+    /// Whether the indicator obligation at `row` meets its target with the latest value
+    /// known on the as-of date: `None` when it has no target, `Some(false)` when the value
+    /// misses it or none was reported.
+    pub(crate) fn indicator_met_at(&self, row: usize) -> Option<bool> {
+        let id = ObligationId::from_index(u32::try_from(row).ok()?);
+        let target = self.obligations.target(id)?;
+        Some(
+            self.indicator_values()
+                .get(&id.index())
+                .is_some_and(|&(_, _, value)| target.is_met_by(value)),
+        )
+    }
+
     /// The latest indicator value known on the as-of date of each obligation with a
     /// target, found on first request in one pass over the events.
     fn indicator_values(&self) -> &HashMap<u32, (i32, u32, f64)> {

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod compliance;
+mod criteria;
 mod directive;
 mod document;
 mod error;
