@@ -2360,16 +2360,6 @@ impl Obligations {
         &self.directive
     }
 
-    /// The period column (handles, one per row).
-    pub(crate) fn period_column(&self) -> &[u32] {
-        &self.period
-    }
-
-    /// The periods the store holds, by handle index.
-    pub(crate) fn period_values(&self) -> &[Period] {
-        &self.periods.values
-    }
-
     /// The flag column.
     pub(crate) fn flag_column(&self) -> &[u8] {
         &self.flags

@@ -29,7 +29,7 @@ use crate::provenance::Certainty;
 /// assert!(Verdict::Violated > Verdict::Indeterminate);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     /// Nothing to judge: nothing due, or the criterion is not in force.
@@ -334,9 +334,9 @@ impl Measured {
         self.grade
     }
 
-    fn label(&self, lang: Lang) -> String {
+    pub(crate) fn label(&self, lang: Lang) -> String {
         let value = match self.grade {
-            Some(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Some(g) => g.label(lang).to_owned(),
             None => number(self.value),
         };
         format!("{value} ({}/{})", number(self.numerator), self.denominator)
@@ -881,6 +881,14 @@ impl CriterionResult {
     #[must_use]
     pub fn unsettled(&self) -> &[Period] {
         &self.unsettled
+    }
+
+    /// The label of the criterion's measure in a language (for reports).
+    pub(crate) fn measure_label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.measure_label[0],
+            Lang::En => &self.measure_label[1],
+        }
     }
 
     /// One line per violation, with the severity, the id, the provision, the group's key,

@@ -1543,10 +1543,7 @@ impl Measure {
                 .pick("tỷ lệ chưa hoàn thành quá hạn", "overdue share")
                 .to_owned(),
             Measure::Count(statuses) => {
-                let names: Vec<&str> = statuses
-                    .iter()
-                    .map(|s| lang.pick(s.label_vi(), s.label_en()))
-                    .collect();
+                let names: Vec<&str> = statuses.iter().map(|s| s.label(lang)).collect();
                 format!("{} ({})", lang.pick("số", "count"), names.join(", "))
             }
             Measure::Reports => lang.pick("số báo cáo", "reports").to_owned(),
@@ -1632,7 +1629,7 @@ impl Threshold {
     fn label(&self, lang: Lang) -> String {
         match self {
             Threshold::Number(v) => number(*v),
-            Threshold::Grade(g) => lang.pick(g.label_vi(), g.label_en()).to_owned(),
+            Threshold::Grade(g) => g.label(lang).to_owned(),
         }
     }
 }

@@ -465,7 +465,7 @@ impl<'r> Loader<'r> {
                 Role::Monitor,
             ]
             .into_iter()
-            .find(|role| role.english_name() == r)
+            .find(|role| role.label(crate::Lang::En) == r)
             .ok_or_else(|| {
                 (
                     format!("scope.roles[{i}]"),

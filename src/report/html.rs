@@ -3,9 +3,13 @@
 use askama::Template;
 
 use super::labels::{self, Labels};
-use super::render::{body_cells, body_header, heading, omitted_line, summary_cells};
+use super::render::{
+    body_cells, body_header, criteria_header, criterion_cells, heading, omitted_line,
+    summary_cells, violation_sentence,
+};
 use super::{ReportError, ReportModel};
 use crate::compliance::Status;
+use crate::criteria::Verdict;
 
 /// The page: everything pre-formatted in the model's language; the template only lays it
 /// out (and escapes it).
@@ -26,7 +30,15 @@ struct Page<'a> {
     heat: Vec<HeatLine>,
     exceptions: Vec<ExceptionView>,
     omitted: Option<String>,
+    criteria_header: Vec<String>,
+    criteria: Vec<CriterionView>,
     diagnostics: Vec<(&'static str, &'a str)>,
+}
+
+struct CriterionView {
+    class: &'static str,
+    cells: Vec<String>,
+    violations: Vec<String>,
 }
 
 struct BodyLine {
@@ -181,6 +193,25 @@ impl ReportModel {
                 })
                 .collect(),
             omitted: omitted_line(self),
+            criteria_header: criteria_header(l),
+            criteria: self
+                .criteria()
+                .iter()
+                .map(|c| CriterionView {
+                    class: match c.verdict() {
+                        Verdict::Violated => "ov",
+                        Verdict::Indeterminate => "op",
+                        Verdict::Satisfied => "ok",
+                        Verdict::NotApplicable => "na",
+                    },
+                    cells: criterion_cells(c, lang),
+                    violations: c
+                        .violations()
+                        .iter()
+                        .map(|v| violation_sentence(c, v, lang))
+                        .collect(),
+                })
+                .collect(),
             diagnostics: self
                 .diagnostics()
                 .iter()

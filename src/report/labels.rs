@@ -54,6 +54,13 @@ pub(crate) struct Labels {
     pub(crate) count: &'static str,
     pub(crate) cell_total: &'static str,
     pub(crate) grading: &'static str,
+    pub(crate) criteria: &'static str,
+    pub(crate) verdict: &'static str,
+    pub(crate) measure: &'static str,
+    pub(crate) requirement: &'static str,
+    pub(crate) groups_violated: &'static str,
+    pub(crate) required: &'static str,
+    pub(crate) obligations: &'static str,
 }
 
 const VI: Labels = Labels {
@@ -104,6 +111,13 @@ const VI: Labels = Labels {
     count: "Số lượng",
     cell_total: "Tổng trong ô",
     grading: "Cách xếp loại",
+    criteria: "Tiêu chí",
+    verdict: "Kết luận",
+    measure: "Đại lượng",
+    requirement: "Yêu cầu",
+    groups_violated: "Nhóm vi phạm / số nhóm",
+    required: "yêu cầu",
+    obligations: "nghĩa vụ",
 };
 
 const EN: Labels = Labels {
@@ -154,6 +168,13 @@ const EN: Labels = Labels {
     count: "Count",
     cell_total: "Total in the cell",
     grading: "Grading",
+    criteria: "Criteria",
+    verdict: "Verdict",
+    measure: "Measure",
+    requirement: "Requirement",
+    groups_violated: "Groups violated / judged",
+    required: "required",
+    obligations: "obligations",
 };
 
 /// The labels in a language.

@@ -14,7 +14,9 @@
 //! waived and not applicable), the on-time and done rates with their formula, one row per
 //! body with its grade, rank and change, a heatmap of bodies × periods (the worst status
 //! of each cell with its count), the exceptions (every finding other than done on time,
-//! with its explanation) and the diagnostics.
+//! with its explanation), the results of a criteria assessment when it is given one
+//! (each criterion's verdict and the groups that break it, with their witnesses) and the
+//! diagnostics.
 //!
 //! # Language, detail and filters
 //!
@@ -71,8 +73,8 @@ use crate::directive::DirectiveKey;
 use crate::org::{BodyKind, Level};
 
 pub use self::model::{
-    BodyChange, BodyRow, Cell, DiagnosticSource, Exception, GradingNote, Heatmap, HeatmapRow,
-    ReportBuilder, ReportDiagnostic, ReportModel, Summary,
+    BodyChange, BodyRow, Cell, CriterionLine, DiagnosticSource, Exception, GradingNote, Heatmap,
+    HeatmapRow, ReportBuilder, ReportDiagnostic, ReportModel, Summary, ViolationLine,
 };
 pub use self::render::CsvTable;
 

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::{Detail, Filter, ReportError, SCHEMA_VERSION, labels};
 use crate::Lang;
 use crate::compliance::{Evaluation, Grade, GradingPolicy, Status, StatusCounts, rank};
-use crate::directive::DirectiveKey;
+use crate::criteria::{Assessment, Verdict};
+use crate::directive::{DirectiveKey, Severity};
 use crate::obligation::{ObligationId, ObligationKey};
 use crate::org::{BodyCode, BodyId, Registry};
 use crate::period::Period;
@@ -75,6 +76,8 @@ pub struct ReportModel {
     pub(crate) exceptions: Vec<Exception>,
     pub(crate) exceptions_omitted: u64,
     pub(crate) grading: Option<GradingNote>,
+    #[serde(default)]
+    pub(crate) criteria: Vec<CriterionLine>,
     pub(crate) diagnostics: Vec<ReportDiagnostic>,
 }
 
@@ -995,6 +998,364 @@ impl Exception {
     }
 }
 
+/// One criterion's result in a report: what it requires, its verdict, and each group that
+/// breaks it with the obligations that witness the breach.
+///
+/// Built from a criteria [`Assessment`](crate::criteria::Assessment) given to
+/// [`ReportBuilder::criteria`]; titles, measures and requirements are in the report's
+/// language.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::Verdict;
+/// use directives::report::ReportModel;
+///
+/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+/// let criterion = &model.criteria()[0];
+/// assert_eq!(criterion.id(), "on-time");
+/// assert_eq!(criterion.verdict(), Verdict::Violated);
+/// assert_eq!(criterion.violations()[0].group(), "holder=SYT");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct CriterionLine {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) provision: String,
+    pub(crate) severity: Severity,
+    pub(crate) in_force: bool,
+    pub(crate) verdict: Verdict,
+    pub(crate) measure: String,
+    pub(crate) requirement: String,
+    pub(crate) groups: u64,
+    pub(crate) groups_violated: u64,
+    pub(crate) violations: Vec<ViolationLine>,
+}
+
+impl CriterionLine {
+    fn from_result(result: &crate::criteria::CriterionResult, lang: Lang) -> CriterionLine {
+        CriterionLine {
+            id: result.id().to_owned(),
+            title: result.title(lang).to_owned(),
+            provision: result.provision().to_owned(),
+            severity: result.severity(),
+            in_force: result.in_force(),
+            verdict: result.verdict(),
+            measure: result.measure_label(lang).to_owned(),
+            requirement: result.requirement().sentence(lang),
+            groups: result.groups().total(),
+            groups_violated: result.groups().get(Verdict::Violated),
+            violations: result
+                .violations()
+                .iter()
+                .map(|v| ViolationLine {
+                    group: v.key().to_string(),
+                    measured: v.measured().label(lang),
+                    at: v.at(),
+                    witness_count: v.witness_count(),
+                    witnesses: v.witnesses().to_vec(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The criterion's id.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionLine`].
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].id(), "on-time");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title, in the report's language.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].title(), "Reports on time");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The provision the criterion enforces.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].provision(), "Decree 09/2019/NĐ-CP art. 8.5");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn provision(&self) -> &str {
+        &self.provision
+    }
+
+    /// How serious a breach is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Severity;
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether the criterion is in force on the as-of date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert!(model.criteria()[0].in_force());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn in_force(&self) -> bool {
+        self.in_force
+    }
+
+    /// The verdict.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionLine`].
+    ///
+    /// ```
+    /// use directives::criteria::Verdict;
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].verdict(), Verdict::Violated);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// What is measured, in the report's language.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].measure(), "on-time rate");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn measure(&self) -> &str {
+        &self.measure
+    }
+
+    /// What is required, in the report's language.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].requirement(), "at least 0.8");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn requirement(&self) -> &str {
+        &self.requirement
+    }
+
+    /// How many groups were judged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].groups(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn groups(&self) -> u64 {
+        self.groups
+    }
+
+    /// How many groups break the requirement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].groups_violated(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn groups_violated(&self) -> u64 {
+        self.groups_violated
+    }
+
+    /// The groups that break it, with their witnesses.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn violations(&self) -> &[ViolationLine] {
+        &self.violations
+    }
+}
+
+/// A group that breaks a criterion: its key, what was measured, and the obligations that
+/// witness it.
+///
+/// # Example
+///
+/// ```
+/// use directives::report::ReportModel;
+///
+/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+/// let violation = &model.criteria()[0].violations()[0];
+/// assert_eq!(violation.group(), "holder=SYT");
+/// assert_eq!(violation.measured(), "0.5 (1/2)");
+/// assert_eq!(violation.witness_count(), 1);
+/// assert_eq!(violation.witnesses()[0].to_string(), "05/CT-UBND@2025-01-02/1.1/SYT/2025-02");
+/// assert_eq!(violation.at(), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct ViolationLine {
+    pub(crate) group: String,
+    pub(crate) measured: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) at: Option<Period>,
+    pub(crate) witness_count: u64,
+    pub(crate) witnesses: Vec<ObligationKey>,
+}
+
+impl ViolationLine {
+    /// The group's key (`holder=SYT`).
+    ///
+    /// # Example
+    ///
+    /// See [`ViolationLine`].
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations()[0].group(), "holder=SYT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn group(&self) -> &str {
+        &self.group
+    }
+
+    /// What was measured, as people read it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations()[0].measured(), "0.5 (1/2)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn measured(&self) -> &str {
+        &self.measured
+    }
+
+    /// The window of a trend's breach, if the criterion is a trend.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations()[0].at(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn at(&self) -> Option<Period> {
+        self.at
+    }
+
+    /// How many obligations witness the breach.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations()[0].witness_count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn witness_count(&self) -> u64 {
+        self.witness_count
+    }
+
+    /// The witnesses listed (the criteria's limit), by reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// assert_eq!(model.criteria()[0].violations()[0].witnesses().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn witnesses(&self) -> &[ObligationKey] {
+        &self.witnesses
+    }
+}
+
 /// The grading policy a report's grades and ranks come from, and the year assessed.
 ///
 /// # Example
@@ -1187,6 +1548,7 @@ impl ReportModel {
             filter: Filter::default(),
             grading: None,
             previous: None,
+            criteria: None,
             exception_limit: ReportBuilder::DEFAULT_EXCEPTION_LIMIT,
         }
     }
@@ -1468,6 +1830,24 @@ impl ReportModel {
         self.grading.as_ref()
     }
 
+    /// The results of the criteria the report was given, in their order.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionLine`].
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// assert!(model.criteria().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn criteria(&self) -> &[CriterionLine] {
+        &self.criteria
+    }
+
     /// What a reader must know about the data.
     ///
     /// # Example
@@ -1525,6 +1905,7 @@ pub struct ReportBuilder<'a> {
     filter: Filter,
     grading: Option<(GradingPolicy, i32)>,
     previous: Option<&'a ReportModel>,
+    criteria: Option<&'a Assessment>,
     exception_limit: usize,
 }
 
@@ -1662,6 +2043,38 @@ impl<'a> ReportBuilder<'a> {
     #[must_use]
     pub fn previous(mut self, previous: &'a ReportModel) -> Self {
         self.previous = Some(previous);
+        self
+    }
+
+    /// Adds the results of a criteria assessment (made on the same evaluation).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// # use directives::obligation::Obligations;
+    /// # use directives::org::Registry;
+    /// use directives::criteria::{Criteria, Criterion, Measure, Requirement, Threshold};
+    /// use directives::report::ReportModel;
+    /// # let (o, e) = (Obligations::new(), Events::new());
+    /// # let policy = EvaluationPolicy::without_calendar();
+    /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
+    /// # let registry = Registry::builder().build()?;
+    /// let criteria = Criteria::new(vec![Criterion::builder("on-time")
+    ///     .title("Báo cáo đúng hạn", "Reports on time")
+    ///     .provision("Decree 09/2019/NĐ-CP art. 8.5")
+    ///     .measure(Measure::OnTimeRate)
+    ///     .require(Requirement::AtLeast(Threshold::Number(0.8)))
+    ///     .build()?])?;
+    /// let assessment = criteria.assess(&evaluation, &registry)?;
+    /// let model = ReportModel::builder(&evaluation, &registry).criteria(&assessment).build();
+    /// assert_eq!(model.criteria()[0].title(), "Báo cáo đúng hạn");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn criteria(mut self, assessment: &'a Assessment) -> Self {
+        self.criteria = Some(assessment);
         self
     }
 
@@ -1998,11 +2411,7 @@ impl Build {
                 .map(|(body, row)| HeatmapRow {
                     body: row.code.clone(),
                     cells: (0..n_periods)
-                        .map(|column| {
-                            cells
-                                .get(body * n_periods + column)
-                                .and_then(worst)
-                        })
+                        .map(|column| cells.get(body * n_periods + column).and_then(worst))
                         .collect(),
                 })
                 .collect();
@@ -2092,6 +2501,13 @@ impl Build {
             grading: grading.map(|(policy, year)| GradingNote {
                 policy: policy.name().to_owned(),
                 year: *year,
+            }),
+            criteria: options.criteria.map_or_else(Vec::new, |assessment| {
+                assessment
+                    .results()
+                    .iter()
+                    .map(|r| CriterionLine::from_result(r, lang))
+                    .collect()
             }),
             diagnostics: self.diagnostics,
         }

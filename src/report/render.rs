@@ -31,6 +31,10 @@ pub enum CsvTable {
     /// One line per non-empty heatmap cell: body, period, worst status, its count, the
     /// cell's total.
     Heatmap,
+    /// One line per group that breaks a criterion (a criterion with none has one line
+    /// with an empty group): id, title, provision, verdict, measure, requirement, group,
+    /// witness count and the witnesses' references.
+    Criteria,
 }
 
 /// The six status columns in the order of the Government's task reports.
@@ -226,6 +230,68 @@ fn exception_header(l: &Labels) -> Vec<String> {
     .collect()
 }
 
+/// The header of the criteria table.
+pub(super) fn criteria_header(l: &Labels) -> Vec<String> {
+    [
+        l.code,
+        l.name,
+        l.provision,
+        l.verdict,
+        l.measure,
+        l.requirement,
+        l.groups_violated,
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+/// One criterion's cells.
+pub(super) fn criterion_cells(c: &super::CriterionLine, lang: Lang) -> Vec<String> {
+    vec![
+        c.id().to_owned(),
+        c.title().to_owned(),
+        c.provision().to_owned(),
+        c.verdict().label(lang).to_owned(),
+        c.measure().to_owned(),
+        c.requirement().to_owned(),
+        format!("{} / {}", c.groups_violated(), c.groups()),
+    ]
+}
+
+/// One violation in words: group, measured value, requirement, witnesses.
+pub(super) fn violation_sentence(
+    c: &super::CriterionLine,
+    v: &super::ViolationLine,
+    lang: Lang,
+) -> String {
+    let l = labels::labels(lang);
+    let mut text = format!(
+        "[{}] {} {}: {} {}",
+        c.severity(),
+        c.id(),
+        v.group(),
+        c.measure(),
+        v.measured()
+    );
+    if let Some(at) = v.at() {
+        let _ = write!(text, " ({at})");
+    }
+    let _ = write!(
+        text,
+        ", {} {}; {} {}",
+        l.required,
+        c.requirement(),
+        v.witness_count(),
+        l.obligations
+    );
+    if !v.witnesses().is_empty() {
+        let refs: Vec<String> = v.witnesses().iter().map(|w| format!("`{w}`")).collect();
+        let _ = write!(text, ": {}", refs.join(", "));
+    }
+    text
+}
+
 fn new_table() -> Table {
     let mut table = Table::new();
     table
@@ -304,6 +370,20 @@ impl ReportModel {
                 let _ = writeln!(out, "({line})");
             }
         }
+        if !self.criteria().is_empty() {
+            let _ = writeln!(out, "\n{}", l.criteria);
+            let mut table = new_table();
+            table.set_header(criteria_header(l));
+            for c in self.criteria() {
+                table.add_row(criterion_cells(c, lang));
+            }
+            let _ = writeln!(out, "{table}");
+            for c in self.criteria() {
+                for v in c.violations() {
+                    let _ = writeln!(out, "- {}", violation_sentence(c, v, lang));
+                }
+            }
+        }
         if !self.diagnostics().is_empty() {
             let _ = writeln!(out, "\n{}", l.diagnostics);
             for d in self.diagnostics() {
@@ -371,6 +451,24 @@ impl ReportModel {
             );
             if let Some(line) = omitted_line(self) {
                 let _ = writeln!(out, "\n_{}_", md_cell(&line));
+            }
+        }
+        if !self.criteria().is_empty() {
+            let _ = writeln!(out, "\n## {}\n", l.criteria);
+            md_table(
+                &mut out,
+                &criteria_header(l),
+                self.criteria().iter().map(|c| criterion_cells(c, lang)),
+            );
+            let mut first = true;
+            for c in self.criteria() {
+                for v in c.violations() {
+                    if first {
+                        out.push('\n');
+                        first = false;
+                    }
+                    let _ = writeln!(out, "- {}", md_cell(&violation_sentence(c, v, lang)));
+                }
             }
         }
         if !self.diagnostics().is_empty() {
@@ -474,6 +572,7 @@ impl ReportModel {
                         .map_err(fail)?;
                 }
             }
+            CsvTable::Criteria => write_criteria_csv(self, &mut writer, l).map_err(fail)?,
             CsvTable::Heatmap => {
                 writer
                     .write_record([l.code, l.period, l.status, l.count, l.cell_total])
@@ -548,6 +647,51 @@ impl ReportModel {
     pub fn to_json_pretty(&self) -> Result<String, ReportError> {
         serde_json::to_string_pretty(self).map_err(|e| ReportError::render("json", e))
     }
+}
+
+/// The criteria table of the CSV renderer.
+fn write_criteria_csv(
+    model: &ReportModel,
+    writer: &mut csv::Writer<Vec<u8>>,
+    l: &Labels,
+) -> Result<(), csv::Error> {
+    writer.write_record([
+        l.code,
+        l.name,
+        l.provision,
+        l.verdict,
+        l.measure,
+        l.requirement,
+        l.body,
+        l.count,
+        l.obligations,
+    ])?;
+    for c in model.criteria() {
+        let base = [
+            c.id(),
+            c.title(),
+            c.provision(),
+            c.verdict().as_str(),
+            c.measure(),
+            c.requirement(),
+        ];
+        if c.violations().is_empty() {
+            let mut record: Vec<String> = base.iter().map(|s| (*s).to_owned()).collect();
+            record.extend([String::new(), String::new(), String::new()]);
+            writer.write_record(&record)?;
+        }
+        for v in c.violations() {
+            let mut record: Vec<String> = base.iter().map(|s| (*s).to_owned()).collect();
+            let refs: Vec<String> = v.witnesses().iter().map(ToString::to_string).collect();
+            record.extend([
+                v.group().to_owned(),
+                v.witness_count().to_string(),
+                refs.join(" "),
+            ]);
+            writer.write_record(&record)?;
+        }
+    }
+    Ok(())
 }
 
 /// The legend of the heatmap: each glyph with its status.

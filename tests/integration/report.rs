@@ -13,6 +13,9 @@ use directives::calendar::WorkCalendar;
 use directives::compliance::{
     EvaluationPolicy, Event, EventKind, Events, GradingPolicy, Status, evaluate,
 };
+use directives::criteria::{
+    Criteria, Criterion, GroupBy, Loader, Measure, Requirement, Threshold, Verdict,
+};
 use directives::directive::Directive;
 use directives::obligation::{
     ExpansionOptions, Obligation, ObligationId, Obligations, obligations_with,
@@ -99,13 +102,52 @@ fn the_small_report_counts_the_task_report_columns_and_matches_its_golden_file()
     assert_eq!(model.exceptions()[0].days_late(), 12);
     golden("report_min.json", &model);
 
+    let criteria = Criteria::new(vec![
+        Criterion::builder("on-time")
+            .title("Báo cáo đúng hạn", "Reports on time")
+            .provision("Decree 09/2019/NĐ-CP art. 8.5")
+            .group_by([GroupBy::Holder])
+            .measure(Measure::OnTimeRate)
+            .require(Requirement::AtLeast(Threshold::Number(0.8)))
+            .build()
+            .unwrap(),
+    ])
+    .unwrap();
+    let assessment = criteria.assess(&evaluation, &registry).unwrap();
     let graded = ReportModel::builder(&evaluation, &registry)
         .lang(Lang::En)
         .detail(Detail::Full)
         .grading(GradingPolicy::decree_335_2025_timeliness(), 2026)
+        .criteria(&assessment)
         .build();
     assert_eq!(graded.diagnostics()[0].source(), DiagnosticSource::Grading);
     assert!(graded.bodies()[0].grade().is_some());
+    let criterion = &graded.criteria()[0];
+    assert_eq!(criterion.verdict(), Verdict::Violated);
+    assert_eq!(criterion.violations()[0].measured(), "0.5 (1/2)");
+    let text = graded.to_text();
+    assert!(
+        text.contains(
+            "- [error] on-time holder=SYT: on-time rate 0.5 (1/2), required at least 0.8; 1 obligations: `05/CT-UBND@2025-01-02/1.1/SYT/2025-02`"
+        ),
+        "{text}"
+    );
+    let csv = graded.to_csv(CsvTable::Criteria, false).unwrap();
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "on-time,Reports on time,Decree 09/2019/NĐ-CP art. 8.5,violated,on-time rate,at least 0.8,holder=SYT,1,05/CT-UBND@2025-01-02/1.1/SYT/2025-02"
+    );
+    assert!(
+        graded
+            .to_html()
+            .unwrap()
+            .contains("<table class=\"criteria\">")
+    );
+    assert!(
+        graded
+            .to_markdown()
+            .contains("| on-time | Reports on time |")
+    );
     golden("report_graded.json", &graded);
 }
 
@@ -297,6 +339,7 @@ fn a_report_model_from_another_schema_or_with_a_bad_value_is_refused_precisely()
 const REGISTRY: &str = include_str!("../../examples/data/thanh_hoa.toml");
 const LETTER: &str = include_str!("../../examples/data/1470-CV-TU.toml");
 const EVENTS: &str = include_str!("../../examples/data/1470-CV-TU.events.csv");
+const CRITERIA: &str = include_str!("../../examples/data/1470-CV-TU.criteria.toml");
 
 /// Reads the seed letter's events CSV as `examples/track.rs` does.
 fn seed_events(obligations: &Obligations) -> Events {
@@ -360,10 +403,13 @@ fn seed_model(lang: Lang) -> ReportModel {
     let events = seed_events(obligations);
     let policy = EvaluationPolicy::new(calendar);
     let evaluation = evaluate(obligations, &events, d(2025, 7, 15), &policy).unwrap();
+    let criteria = Loader::new(&registry).toml(CRITERIA).unwrap();
+    let assessment = criteria.assess(&evaluation, &registry).unwrap();
     ReportModel::builder(&evaluation, &registry)
         .lang(lang)
         .detail(Detail::Full)
         .grading(GradingPolicy::regulation_124_2023(), 2024)
+        .criteria(&assessment)
         .build()
 }
 
@@ -503,10 +549,17 @@ fn the_seed_letter_page_renders_in_a_headless_browser() {
         bodies.matches("<tr data-body=").count(),
         model.bodies().len()
     );
+    let violations: usize = model.criteria().iter().map(|c| c.violations().len()).sum();
+    assert!(!model.criteria().is_empty());
     assert_eq!(
         dom.matches("<details").count(),
-        model.exceptions().len(),
-        "one <details> per exception"
+        model.exceptions().len() + violations,
+        "one <details> per exception and per criterion violated"
+    );
+    assert_eq!(
+        dom.matches("<table class=\"criteria\">").count(),
+        1,
+        "a criteria table"
     );
 
     let shot = dir.join("1470-CV-TU.png");
