@@ -19,8 +19,9 @@
 //!    timeliness only, with what each grade leaves unchecked; and show that Decree
 //!    335/2025/NĐ-CP, not yet in force for 2024, is refused with a diagnostic;
 //! 6. with the `report` feature (on by default), write the report people read as one HTML
-//!    page (`report::ReportModel`, in Vietnamese, every exception explained) under
-//!    `target/`, and say where.
+//!    page (`report::ReportModel`, in Vietnamese, every exception explained, the letter's
+//!    criteria from `examples/data/1470-CV-TU.criteria.toml` judged) under `target/`, and
+//!    say where.
 //!
 //! ```sh
 //! cargo run --example track                # as of 2025-07-15
@@ -46,6 +47,8 @@ use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 const REGISTRY: &str = "examples/data/thanh_hoa.toml";
 const LETTER: &str = "examples/data/1470-CV-TU.toml";
 const EVENTS: &str = "examples/data/1470-CV-TU.events.csv";
+#[cfg(feature = "report")]
+const CRITERIA: &str = "examples/data/1470-CV-TU.criteria.toml";
 
 fn main() -> ExitCode {
     match run() {
@@ -339,10 +342,16 @@ fn write_report(
     use directives::Lang;
     use directives::report::{Detail, ReportModel};
 
+    // The letter's compliance criteria, judged on the same evaluation.
+    let criteria = directives::criteria::Loader::new(registry)
+        .origin(CRITERIA)
+        .toml(&read(CRITERIA)?)?;
+    let assessment = criteria.assess(evaluation, registry)?;
     let model = ReportModel::builder(evaluation, registry)
         .lang(Lang::Vi)
         .detail(Detail::Full)
         .grading(GradingPolicy::regulation_124_2023(), 2024)
+        .criteria(&assessment)
         .build();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reports");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
@@ -350,9 +359,10 @@ fn write_report(
     let page = model.to_html()?;
     std::fs::write(&path, &page).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     println!(
-        "\nReport (HTML, Vietnamese, {} bodies, {} exceptions explained, {} KiB): {}",
+        "\nReport (HTML, Vietnamese, {} bodies, {} exceptions explained, {} criteria, {} KiB): {}",
         model.bodies().len(),
         model.exceptions().len(),
+        model.criteria().len(),
         page.len() / 1024,
         path.display()
     );

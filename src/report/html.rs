@@ -38,7 +38,7 @@ struct Page<'a> {
 struct CriterionView {
     class: &'static str,
     cells: Vec<String>,
-    violations: Vec<String>,
+    violations: Vec<(String, String)>,
 }
 
 struct BodyLine {
@@ -208,7 +208,7 @@ impl ReportModel {
                     violations: c
                         .violations()
                         .iter()
-                        .map(|v| violation_sentence(c, v, lang))
+                        .map(|v| (v.group().to_owned(), violation_sentence(c, v, lang)))
                         .collect(),
                 })
                 .collect(),
