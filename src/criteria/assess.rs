@@ -7,8 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
 use super::model::{
-    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Threshold, Trend, grade_rank,
-    number,
+    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
 use crate::Lang;
 use crate::compliance::{Evaluation, Grade, Status, StatusCounts};
@@ -736,6 +735,7 @@ struct Title {
 
 #[cfg(feature = "serde")]
 fn requirement_wire<S: serde::Serializer>(r: &Requirement, s: S) -> Result<S::Ok, S::Error> {
+    use super::model::Threshold;
     use serde::ser::SerializeMap;
     let threshold = |t: &Threshold| -> serde_json::Value {
         match t {
@@ -884,6 +884,7 @@ impl CriterionResult {
     }
 
     /// The label of the criterion's measure in a language (for reports).
+    #[cfg(feature = "report")]
     pub(crate) fn measure_label(&self, lang: Lang) -> &str {
         match lang {
             Lang::Vi => &self.measure_label[0],
