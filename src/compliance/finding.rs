@@ -86,6 +86,7 @@ impl Status {
     ///
     /// assert_eq!(Status::OpenWithinDeadline.as_str(), "open_within_deadline");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::DoneOnTime => "done_on_time",
@@ -147,6 +148,7 @@ impl Status {
     ///
     /// assert_eq!(Status::OpenOverdue.rule_id(), "status.open-overdue");
     /// ```
+    #[must_use]
     pub const fn rule_id(self) -> &'static str {
         match self {
             Status::DoneOnTime => "status.done-on-time",
@@ -190,6 +192,7 @@ impl Status {
     ///
     /// assert!(!Status::Waived.is_done());
     /// ```
+    #[must_use]
     pub const fn is_done(self) -> bool {
         matches!(self, Status::DoneOnTime | Status::DoneLate)
     }
@@ -203,6 +206,7 @@ impl Status {
     ///
     /// assert!(Status::OpenOverdue.is_open());
     /// ```
+    #[must_use]
     pub const fn is_open(self) -> bool {
         matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
     }
@@ -612,6 +616,7 @@ impl Explanation {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(
         status: Status,
         deadline: NaiveDate,
@@ -712,6 +717,7 @@ impl Explanation {
     /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).status(), Status::Waived);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
@@ -728,6 +734,7 @@ impl Explanation {
     /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).rule_id(), "status.waived");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rule_id(&self) -> &'static str {
         self.status.rule_id()
     }
@@ -762,6 +769,7 @@ impl Explanation {
     /// assert!(Explanation::new(Status::DoneLate, d, Some(d), d).notes().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn notes(&self) -> &[Note] {
         &self.notes
     }
@@ -936,6 +944,7 @@ impl Lateness {
     ///
     /// assert_eq!(Lateness::default().calendar_days(), 0);
     /// ```
+    #[must_use]
     pub fn calendar_days(&self) -> u32 {
         self.calendar_days
     }
@@ -949,6 +958,7 @@ impl Lateness {
     ///
     /// assert_eq!(Lateness::default().working_days(), None);
     /// ```
+    #[must_use]
     pub fn working_days(&self) -> Option<u32> {
         self.working_days
     }
@@ -1010,6 +1020,7 @@ impl IndicatorOutcome {
     /// assert!(IndicatorOutcome::Met { value: 5.0, target: 5.0 }.is_met());
     /// assert!(!IndicatorOutcome::NoValue { target: 5.0 }.is_met());
     /// ```
+    #[must_use]
     pub fn is_met(&self) -> bool {
         matches!(self, IndicatorOutcome::Met { .. })
     }
@@ -1125,6 +1136,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation().period().to_string(), "2025-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn obligation(&self) -> &ObligationKey {
         &self.obligation
     }
@@ -1154,6 +1166,7 @@ impl Finding {
     /// assert!(finding.explanation().to_string().ends_with("; the obligation passed from `HU-A` to its successor `HU-B`."));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> &BodyCode {
         &self.body
     }
@@ -1178,6 +1191,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assigned_body(&self) -> Option<&BodyCode> {
         self.assigned_body.as_ref()
     }
@@ -1201,6 +1215,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.role(), Role::Implement);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> crate::directive::Role {
         self.role
     }
@@ -1223,6 +1238,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
@@ -1246,6 +1262,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.original_due(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn original_due(&self) -> NaiveDate {
         self.original_due
     }
@@ -1270,6 +1287,7 @@ impl Finding {
     /// assert_eq!(finding.status().as_str(), "open_within_deadline");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn effective_due(&self) -> NaiveDate {
         self.effective_due
     }
@@ -1293,6 +1311,7 @@ impl Finding {
     /// assert!(evaluation.finding(id).ok_or("none")?.deciding_event().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn deciding_event(&self) -> Option<&EventRecord> {
         self.deciding_event.as_ref()
     }
@@ -1315,6 +1334,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.decided_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn decided_on(&self) -> Option<NaiveDate> {
         self.decided_on
     }
@@ -1337,6 +1357,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.lateness().calendar_days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lateness(&self) -> Lateness {
         self.lateness
     }
@@ -1358,6 +1379,7 @@ impl Finding {
     /// assert!(evaluation.finding(id).ok_or("none")?.is_due_soon());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_due_soon(&self) -> bool {
         self.due_soon
     }
@@ -1385,6 +1407,7 @@ impl Finding {
     /// assert_eq!(finding.indicator(), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })); // …but short
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn indicator(&self) -> Option<IndicatorOutcome> {
         self.indicator
     }
@@ -1407,6 +1430,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.explanation().rule_id(), "status.open-overdue");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn explanation(&self) -> &Explanation {
         &self.explanation
     }
@@ -1608,6 +1632,7 @@ impl Findings {
     /// assert_eq!(report.as_of(), as_of);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }
@@ -1626,6 +1651,7 @@ impl Findings {
     /// assert!(report.findings().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
@@ -1644,6 +1670,7 @@ impl Findings {
     /// assert!(report.diagnostics().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }

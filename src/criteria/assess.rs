@@ -6,6 +6,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
+#[cfg(feature = "serde")]
+use super::model::Threshold;
 use super::model::{
     Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
@@ -2220,6 +2222,6 @@ enum SortPart {
     Period(Period),
     Directive(
         crate::directive::DirectiveKey,
-        Option<crate::obligation::Clause>,
+        Option<crate::directive::Clause>,
     ),
 }
