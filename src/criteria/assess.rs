@@ -737,7 +737,6 @@ struct Title {
 
 #[cfg(feature = "serde")]
 fn requirement_wire<S: serde::Serializer>(r: &Requirement, s: S) -> Result<S::Ok, S::Error> {
-    use super::model::Threshold;
     use serde::ser::SerializeMap;
     let threshold = |t: &Threshold| -> serde_json::Value {
         match t {
