@@ -24,6 +24,10 @@
 //!    `1470-CV-TU.criteria.toml` and checked against the registry) on the same evaluation,
 //!    and print each verdict, the count of groups per verdict and one line per violation
 //!    with its provision and the obligations behind it, in English and Vietnamese.
+//! 7. with the `report` feature (on by default), write the report people read as one HTML
+//!    page (`report::ReportModel`, in Vietnamese, every exception explained, with the
+//!    verdicts of step 6) under `target/`, and
+//!    say where.
 //!
 //! ```sh
 //! cargo run --example track                # as of 2025-07-15
@@ -378,6 +382,42 @@ fn run() -> Result<(), Box<dyn Error>> {
     print!("{}", assessment.display(Lang::En));
     println!("\nVi phạm:");
     print!("{}", assessment.display(Lang::Vi));
+
+    // 7. The report people read.
+    #[cfg(feature = "report")]
+    write_report(&evaluation, &registry, &assessment)?;
+    Ok(())
+}
+
+/// Writes the seed letter's report as one HTML page under `target/` and says where.
+#[cfg(feature = "report")]
+fn write_report(
+    evaluation: &directives::compliance::Evaluation<'_>,
+    registry: &Registry,
+    assessment: &directives::criteria::Assessment,
+) -> Result<(), Box<dyn Error>> {
+    use directives::Lang;
+    use directives::report::{Detail, ReportModel};
+
+    let model = ReportModel::builder(evaluation, registry)
+        .lang(Lang::Vi)
+        .detail(Detail::Full)
+        .grading(GradingPolicy::regulation_124_2023(), 2024)
+        .criteria(assessment)
+        .build();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reports");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let path = dir.join("1470-CV-TU.html");
+    let page = model.to_html()?;
+    std::fs::write(&path, &page).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    println!(
+        "\nReport (HTML, Vietnamese, {} bodies, {} exceptions explained, {} criteria, {} KiB): {}",
+        model.bodies().len(),
+        model.exceptions().len(),
+        model.criteria().len(),
+        page.len() / 1024,
+        path.display()
+    );
     Ok(())
 }
 

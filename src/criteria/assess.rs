@@ -30,7 +30,7 @@ use crate::provenance::Certainty;
 /// assert!(Verdict::Violated > Verdict::Indeterminate);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     /// Nothing to judge: nothing due, or the criterion is not in force.
@@ -336,7 +336,7 @@ impl Measured {
     }
 
     /// The value in words, with what it was computed from, for a measure by name.
-    fn label(&self, lang: Lang, measure: &str) -> String {
+    pub(crate) fn label(&self, lang: Lang, measure: &str) -> String {
         let (value, numerator, denominator) =
             (number(self.value), number(self.numerator), self.denominator);
         match (measure, self.grade) {
@@ -901,6 +901,21 @@ impl CriterionResult {
     #[must_use]
     pub fn unsettled(&self) -> &[Period] {
         &self.unsettled
+    }
+
+    /// The name of the criterion's measure, as in data files (for reports).
+    #[cfg(feature = "report")]
+    pub(crate) fn measure_name(&self) -> &'static str {
+        self.measure
+    }
+
+    /// The label of the criterion's measure in a language (for reports).
+    #[cfg(feature = "report")]
+    pub(crate) fn measure_label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.measure_label[0],
+            Lang::En => &self.measure_label[1],
+        }
     }
 
     /// One line per violation, with the severity, the id, the provision, the group's key,

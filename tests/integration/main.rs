@@ -22,6 +22,7 @@ mod period;
 mod provenance;
 mod regime;
 mod scenario;
+mod report;
 mod seed_data;
 mod shared;
 mod yardstick;
