@@ -21,6 +21,9 @@ pub mod period;
 pub mod provenance;
 pub mod regime;
 mod text;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod wire;
 
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangError};

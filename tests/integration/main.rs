@@ -19,4 +19,5 @@ mod provenance;
 mod regime;
 mod seed_data;
 mod shared;
+mod wire;
 mod yardstick;
