@@ -100,7 +100,7 @@ fn run(args: &Args) -> Result<String, directives::Error> {
             "Ngày mốc: {} ({})\nThời hạn: {}\nHạn cuối: {} ({}), hết 24 giờ (khoản 6 Điều 148 Bộ luật Dân sự 2015)",
             end.anchor(),
             weekday_vi(end.anchor().weekday()),
-            end.term().to_vietnamese(),
+            end.term().sentence(directives::Lang::Vi),
             end.end(),
             weekday_vi(end.end().weekday()),
         )
@@ -155,10 +155,13 @@ fn run(args: &Args) -> Result<String, directives::Error> {
         let (weekday, why) = if vi {
             (
                 weekday_vi(day.date().weekday()).to_owned(),
-                day.kind().describe_vi(),
+                day.kind().sentence(directives::Lang::Vi),
             )
         } else {
-            (day.date().weekday().to_string(), day.kind().describe_en())
+            (
+                day.date().weekday().to_string(),
+                day.kind().sentence(directives::Lang::En),
+            )
         };
         let _ = writeln!(out, "  {} {weekday:<9} {why}", day.date());
     }
@@ -192,9 +195,9 @@ fn run(args: &Args) -> Result<String, directives::Error> {
 /// `verified: Labour Code 2019 art. 112.1(a)`, or in Vietnamese `đã kiểm chứng: …`.
 fn provenance_text(p: &Provenance, vi: bool) -> String {
     let label = if vi {
-        p.certainty().label_vi()
+        p.certainty().label(directives::Lang::Vi)
     } else {
-        p.certainty().label_en()
+        p.certainty().label(directives::Lang::En)
     };
     let text = p
         .citation()

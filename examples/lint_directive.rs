@@ -65,7 +65,7 @@ fn run(directive_path: &str, registry_path: &str) -> Result<(), Box<dyn Error>> 
     println!("{} lints", lints.len());
     for lint in &lints {
         println!("{lint}");
-        println!("    vi: {}", lint.message_vi());
+        println!("    vi: {}", lint.sentence(directives::Lang::Vi));
     }
     Ok(())
 }

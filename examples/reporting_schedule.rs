@@ -11,10 +11,10 @@
 //! ```
 
 use chrono::NaiveDate;
-use directives::calendar::WorkCalendar;
+use directives::calendar::{Roll, WorkCalendar};
 use directives::period::{Frequency, Period};
 use directives::provenance::Provenance;
-use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let year: i32 = match std::env::args().nth(1) {
@@ -52,7 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // days.
     let day = |day| DeadlineRule::DayOfLastMonth {
         day,
-        on_rest_day: OnRestDay::Keep,
+        on_rest_day: Roll::Keep,
     };
     let cascade = ReportingRegime::builder("annual report on meetings, three tiers")
         .legal_basis("Circular 01/2020/TT-VPCP art. 11")

@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let name = |id, date| {
         registry
             .name_on(id, date)
-            .map_or_else(String::new, |n| n.vi().to_owned())
+            .map_or_else(String::new, |n| n.name(directives::Lang::Vi).to_owned())
     };
 
     for id in registry.select(&addressees, issued)? {

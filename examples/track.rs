@@ -38,7 +38,7 @@ use directives::directive::{Directive, LintCode};
 use directives::obligation::{ExpansionOptions, ObligationId, Obligations, obligations_with};
 use directives::org::{BodyId, BodyKind, Change, Registry};
 use directives::period::Period;
-use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 
 const REGISTRY: &str = "examples/data/thanh_hoa.toml";
 const LETTER: &str = "examples/data/1470-CV-TU.toml";
@@ -73,7 +73,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         registry
             .name_on(id, on)
             .or_else(|| registry.body(id).map(|b| b.names()))
-            .map_or_else(|| format!("{id:?}"), |n| n.vi().to_owned())
+            .map_or_else(
+                || format!("{id:?}"),
+                |n| n.name(directives::Lang::Vi).to_owned(),
+            )
     };
 
     // 1. The letter and what it leaves open.
@@ -140,14 +143,14 @@ fn run() -> Result<(), Box<dyn Error>> {
         if n > 0 {
             println!(
                 "  {:<24} {:<26} {n:>3}",
-                status.label_en(),
-                status.label_vi()
+                status.label(directives::Lang::En),
+                status.label(directives::Lang::Vi)
             );
         }
     }
     println!("\nEvery verdict other than a plain \"done on time\", and why:");
-    let how = RegimeScope::StateAdministration.applicability(letter.document().symbol().system());
-    if how == Applicability::ByAnalogy {
+    let how = RegimeScope::StateAdministration.force(letter.document().symbol().system());
+    if how == LegalForce::ByAnalogy {
         println!(
             "(Decision 42/2014/QĐ-TTg and Decree 09/2019/NĐ-CP govern state bodies; for this \
              Party letter they apply {how})"
@@ -167,7 +170,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             name(body, finding.original_due()),
             key.clause(),
             key.period(),
-            finding.status().label_en(),
+            finding.status().label(directives::Lang::En),
             finding.original_due(),
         );
         if finding.effective_due() != finding.original_due() {
@@ -288,7 +291,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             println!("  none of them owes an obligation due in {year}");
         }
         for (grade, n) in by_grade.iter().rev() {
-            println!("  {:<15} {n:>3} bodies", grade.label_en());
+            println!("  {:<15} {n:>3} bodies", grade.label(directives::Lang::En));
             for condition in policy.conditions_not_applied(*grade) {
                 println!("    not checked: {condition}");
             }
@@ -298,7 +301,7 @@ fn run() -> Result<(), Box<dyn Error>> {
                 "  lowest: {} — timeliness index {:.1}, {}",
                 name(last.body, letter.issued()),
                 last.timeliness_index,
-                last.grade.label_vi()
+                last.grade.label(directives::Lang::Vi)
             );
             if let Some((_, counts)) = group.iter().find(|(id, _)| *id == last.body) {
                 let assessment = policy.assess(year, counts);

@@ -74,6 +74,10 @@ pub use self::task::{
 };
 #[cfg(feature = "serde")]
 pub use self::wire::Loader;
+#[cfg(feature = "serde")]
+pub(crate) use self::wire::{
+    Format, line_column, locate, nested, offset_of, path_text, scan, tidy,
+};
 
 use chrono::NaiveDate;
 

@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod compliance;
+pub mod criteria;
 pub mod directive;
 pub mod document;
 mod error;

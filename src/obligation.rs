@@ -181,7 +181,7 @@ const fn role_code(role: Role) -> u8 {
 }
 
 /// The role with a code in the flag column.
-const fn role_of(flags: u8) -> Role {
+pub(crate) const fn role_of(flags: u8) -> Role {
     match flags >> ROLE_SHIFT {
         1 => Role::Coordinate,
         2 => Role::Advise,
@@ -2365,6 +2365,42 @@ impl Obligations {
         &self.flags
     }
 
+    /// The clause column (handles into [`Obligations::clause_values`]).
+    pub(crate) fn clause_column(&self) -> &[u32] {
+        &self.clause
+    }
+
+    /// The period column (handles into [`Obligations::period_values`]).
+    pub(crate) fn period_column(&self) -> &[u32] {
+        &self.period
+    }
+
+    /// The assigned-body column: the assigned body's index where it is not the holder,
+    /// else `u32::MAX`.
+    pub(crate) fn assigned_column(&self) -> &[u32] {
+        &self.assigned
+    }
+
+    /// The directive keys, by handle.
+    pub(crate) fn directive_values(&self) -> &[DirectiveKey] {
+        &self.directives.values
+    }
+
+    /// The clauses, by handle.
+    pub(crate) fn clause_values(&self) -> &[Clause] {
+        &self.clauses.values
+    }
+
+    /// The periods, by handle.
+    pub(crate) fn period_values(&self) -> &[Period] {
+        &self.periods.values
+    }
+
+    /// One more than the largest body id the store knows.
+    pub(crate) fn body_slots(&self) -> usize {
+        self.bodies.entries.len()
+    }
+
     /// Whether the obligation at this row does not apply.
     #[inline]
     pub(crate) fn is_not_applicable(&self, row: usize) -> bool {
@@ -3311,7 +3347,7 @@ impl Expander<'_> {
         let name = self
             .registry
             .name_on(body, named_on)
-            .map(|names| names.vi().to_owned());
+            .map(|names| names.name(crate::Lang::Vi).to_owned());
         self.store.describe_body(body, name, ceased);
         Ok(())
     }

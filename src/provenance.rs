@@ -55,47 +55,38 @@ pub enum Certainty {
 }
 
 impl Certainty {
-    /// The level's name in English (`verified`, `corroborated`, `unverified`).
+    /// The level's name in `lang`: `verified`, `corroborated`, `unverified`, or in
+    /// Vietnamese `đã kiểm chứng`, `được xác nhận gián tiếp`, `chưa kiểm chứng`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::provenance::Certainty;
     ///
-    /// assert_eq!(Certainty::Verified.label_en(), "verified");
+    /// assert_eq!(Certainty::Verified.label(Lang::En), "verified");
+    /// assert_eq!(Certainty::Unverified.label(Lang::Vi), "chưa kiểm chứng");
     /// ```
     #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Certainty::Unverified => "unverified",
-            Certainty::Corroborated => "corroborated",
-            Certainty::Verified => "verified",
-        }
-    }
-
-    /// The level's name in Vietnamese (`đã kiểm chứng`, `được xác nhận gián tiếp`,
-    /// `chưa kiểm chứng`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::provenance::Certainty;
-    ///
-    /// assert_eq!(Certainty::Unverified.label_vi(), "chưa kiểm chứng");
-    /// ```
-    #[must_use]
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Certainty::Unverified => "chưa kiểm chứng",
-            Certainty::Corroborated => "được xác nhận gián tiếp",
-            Certainty::Verified => "đã kiểm chứng",
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                Certainty::Unverified => "chưa kiểm chứng",
+                Certainty::Corroborated => "được xác nhận gián tiếp",
+                Certainty::Verified => "đã kiểm chứng",
+            },
+            crate::Lang::En => match self {
+                Certainty::Unverified => "unverified",
+                Certainty::Corroborated => "corroborated",
+                Certainty::Verified => "verified",
+            },
         }
     }
 }
 
 impl fmt::Display for Certainty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

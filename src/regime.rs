@@ -37,8 +37,8 @@
 //! Decree 09/2019/NĐ-CP governs reporting by and between *state administrative agencies*
 //! (art. 1–2). The Decree 09 presets carry [`RegimeScope::StateAdministration`]; applied to
 //! a directive of the Party, such as an official letter of a provincial party committee,
-//! they apply *by analogy* only ([`Applicability::ByAnalogy`], from
-//! [`RegimeScope::applicability`]).
+//! they apply *by analogy* only ([`LegalForce::ByAnalogy`], from
+//! [`RegimeScope::force`]).
 //! Lints and explanations say so where they cite the decree for a Party document.
 //!
 //! Every preset carries a [`Provenance`]; [`facts`] lists them with the legal rules this
@@ -59,10 +59,10 @@
 //!   day is a rest day (Civil Code 2015 art. 148.5);
 //! - a [`Term`] ends as [`Term::ends_on`] says (Civil Code 2015 arts. 147–148);
 //! - a fixed day of the month ([`DeadlineRule::DayOfLastMonth`]) moves or not as its
-//!   [`OnRestDay`] says. The Decree 09 presets move it to the next working day: art. 13.1
+//!   [`Roll`] says. The Decree 09 presets move it to the next working day: art. 13.1
 //!   names a calendar day and does not say otherwise, so this crate reads the general rule
 //!   of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise;
-//!   this is the crate's reading, not a ruling). Build the rule with [`OnRestDay::Keep`]
+//!   this is the crate's reading, not a ruling). Build the rule with [`Roll::Keep`]
 //!   to hold the day.
 //!
 //! # Example
@@ -87,7 +87,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use crate::document::SymbolSystem;
@@ -106,12 +106,13 @@ use crate::provenance::{Fact, FactArea, Provenance};
 ///
 /// ```
 /// use directives::period::Frequency;
-/// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeError, ReportingRegime};
+/// use directives::regime::{CutOff, DeadlineRule, RegimeError, ReportingRegime};
+/// use directives::calendar::Roll;
 ///
 /// let err = ReportingRegime::builder("monthly")
 ///     .frequency(Frequency::Monthly)
 ///     .cut_off(CutOff::Decree09)
-///     .deadline(DeadlineRule::DayOfLastMonth { day: 10, on_rest_day: OnRestDay::Keep })
+///     .deadline(DeadlineRule::DayOfLastMonth { day: 10, on_rest_day: Roll::Keep })
 ///     .build()
 ///     .unwrap_err();
 /// assert!(matches!(err, RegimeError::DeadlineNotAfterCutOff { .. }));
@@ -400,84 +401,26 @@ impl fmt::Display for CutOff {
     }
 }
 
-/// What happens to a fixed-date deadline that falls on a weekly rest day or a public
-/// holiday.
-///
-/// Serde names: `keep`, `next_working_day`.
-///
-/// Other conventions (such as the previous working day, [`Roll::Preceding`]) may be added,
-/// so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use directives::regime::{DeadlineRule, OnRestDay, ReportingRegime};
-///
-/// let regime = ReportingRegime::decree_09_monthly();
-/// assert_eq!(
-///     regime.deadline(),
-///     DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: OnRestDay::NextWorkingDay },
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum OnRestDay {
-    /// The deadline stays on its day.
-    Keep,
-    /// The deadline ends on the next working day (Civil Code 2015 art. 148.5).
-    NextWorkingDay,
-}
-
-/// Whether a count of days counts working days or calendar days.
-///
-/// Serde names: `working_days`, `calendar_days`.
-///
-/// # Example
-///
-/// ```
-/// use directives::regime::{DayCount, DeadlineRule};
-///
-/// let rule = DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays };
-/// assert_eq!(rule.to_string(), "5 working days after the cut-off");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum DayCount {
-    /// Working days of the [`WorkCalendar`], counted from the day after the anchor.
-    WorkingDays,
-    /// Calendar days from the anchor; a last day that is a rest day moves to the next
-    /// working day (Civil Code 2015 art. 148.5).
-    CalendarDays,
-}
-
 /// How a periodic report's due date follows from its period and data window.
 ///
 /// Serde form (snake_case, tagged by `kind`):
-/// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "next_working_day"}`,
-/// `{"kind": "after_cut_off", "days": 5, "count": "working_days"}`,
-/// `{"kind": "after_period_end", "days": 10, "count": "calendar_days"}`,
-/// `{"kind": "term_after_cut_off", "term": "1 month"}`,
-/// `{"kind": "term_after_period_end", "term": "10 working days"}`.
+/// `{"kind": "day_of_last_month", "day": 25, "on_rest_day": "following"}`,
+/// `{"kind": "after_cut_off", "term": "5 working days"}`,
+/// `{"kind": "after_period_end", "term": "10 days"}`,
+/// `{"kind": "after_cut_off", "term": "1 month"}`.
+///
+/// A count of days after an anchor is a [`Term`], whose unit says whether it counts
+/// calendar days, working days, weeks, months or years.
 ///
 /// New rules may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
 ///
 /// ```
-/// use directives::regime::{DeadlineRule, OnRestDay};
+/// use directives::regime::{DeadlineRule};
+/// use directives::calendar::Roll;
 ///
-/// let rule = DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: OnRestDay::Keep };
+/// let rule = DeadlineRule::DayOfLastMonth { day: 25, on_rest_day: Roll::Keep };
 /// assert_eq!(rule.to_string(), "day 25 of the last month");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -494,33 +437,24 @@ pub enum DeadlineRule {
     DayOfLastMonth {
         /// The day of the month, 1 to 31.
         day: u8,
-        /// Whether the day moves when it is not a working day.
-        on_rest_day: OnRestDay,
+        /// Whether and where the day moves when it is not a working day
+        /// ([`Roll::Keep`] holds it; [`Roll::Following`] is Civil Code 2015 art. 148.5).
+        on_rest_day: Roll,
     },
-    /// `days` days after the last day of the cut-off window.
+    /// A [`Term`] after the last day of the cut-off window (`5 working days`,
+    /// `10 days`, `1 month`), ending as [`Term::ends_on`] says (Civil Code 2015 arts.
+    /// 147–148: a term of days whose last day is a rest day ends on the next working day;
+    /// a term of working days ends on a working day).
+    ///
+    /// Serde form: `{ kind = "after_cut_off", term = "5 working days" }`.
     AfterCutOff {
-        /// How many days.
-        days: u32,
-        /// Working or calendar days.
-        count: DayCount,
-    },
-    /// `days` days after the last day of the period.
-    AfterPeriodEnd {
-        /// How many days.
-        days: u32,
-        /// Working or calendar days.
-        count: DayCount,
-    },
-    /// A [`Term`] from the last day of the cut-off window, ending as
-    /// [`Term::ends_on`] says (Civil Code 2015 arts. 147–148).
-    TermAfterCutOff {
         /// The term.
         term: Term,
     },
-    /// A [`Term`] from the last day of the period, ending as [`Term::ends_on`] says (Civil
-    /// Code 2015 arts. 147–148).
+    /// A [`Term`] after the last day of the period, ending as [`Term::ends_on`] says
+    /// (Civil Code 2015 arts. 147–148).
     ///
-    /// Serde form: `{ kind = "term_after_period_end", term = "10 working days" }`.
+    /// Serde form: `{ kind = "after_period_end", term = "10 working days" }`.
     ///
     /// # Example
     ///
@@ -529,7 +463,7 @@ pub enum DeadlineRule {
     /// use directives::period::{Frequency, Period};
     /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
-    /// let rule = DeadlineRule::TermAfterPeriodEnd { term: Term::working_days(10)? };
+    /// let rule = DeadlineRule::AfterPeriodEnd { term: Term::working_days(10)? };
     /// assert_eq!(rule.to_string(), "10 working days after the period end");
     /// let regime = ReportingRegime::builder("quarterly statistics")
     ///     .frequency(Frequency::Quarterly)
@@ -542,7 +476,7 @@ pub enum DeadlineRule {
     /// assert_eq!(due.to_string(), "2024-04-12");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    TermAfterPeriodEnd {
+    AfterPeriodEnd {
         /// The term.
         term: Term,
     },
@@ -551,10 +485,7 @@ pub enum DeadlineRule {
 impl DeadlineRule {
     /// Whether the rule counts from the cut-off.
     fn counts_from_cut_off(&self) -> bool {
-        matches!(
-            self,
-            DeadlineRule::AfterCutOff { .. } | DeadlineRule::TermAfterCutOff { .. }
-        )
+        matches!(self, DeadlineRule::AfterCutOff { .. })
     }
 
     /// Whether the rule can fall on or before the last day of the cut-off window for some
@@ -569,12 +500,8 @@ impl DeadlineRule {
         };
         match self {
             DeadlineRule::DayOfLastMonth { day, .. } => *day <= window_end_day,
-            DeadlineRule::AfterCutOff { days, .. } => *days == 0,
-            DeadlineRule::AfterPeriodEnd { days, .. } => {
-                *days == 0 && matches!(cut_off, CutOff::Calendar)
-            }
             // A term is at least one day, and the window never ends after the period.
-            DeadlineRule::TermAfterCutOff { .. } | DeadlineRule::TermAfterPeriodEnd { .. } => false,
+            DeadlineRule::AfterCutOff { .. } | DeadlineRule::AfterPeriodEnd { .. } => false,
         }
     }
 
@@ -587,14 +514,12 @@ impl DeadlineRule {
                 DeadlineRule::DayOfLastMonth { day: a, .. },
                 DeadlineRule::DayOfLastMonth { day: b, .. },
             ) => Some(a < b),
-            (
-                DeadlineRule::AfterCutOff { days: a, count: ca },
-                DeadlineRule::AfterCutOff { days: b, count: cb },
-            )
+            // Terms of one unit from one anchor end in the order of their counts.
+            (DeadlineRule::AfterCutOff { term: a }, DeadlineRule::AfterCutOff { term: b })
             | (
-                DeadlineRule::AfterPeriodEnd { days: a, count: ca },
-                DeadlineRule::AfterPeriodEnd { days: b, count: cb },
-            ) if ca == cb => Some(a < b),
+                DeadlineRule::AfterPeriodEnd { term: a },
+                DeadlineRule::AfterPeriodEnd { term: b },
+            ) if a.unit() == b.unit() => Some(a.count() < b.count()),
             _ => None,
         }
     }
@@ -602,26 +527,23 @@ impl DeadlineRule {
 
 impl fmt::Display for DeadlineRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = |count: &DayCount| match count {
-            DayCount::WorkingDays => "working days",
-            DayCount::CalendarDays => "days",
-        };
         match self {
             DeadlineRule::DayOfLastMonth { day, on_rest_day } => {
                 write!(f, "day {day} of the last month")?;
-                if *on_rest_day == OnRestDay::NextWorkingDay {
-                    f.write_str(", or the next working day")?;
-                }
-                Ok(())
+                f.write_str(match on_rest_day {
+                    Roll::Keep => "",
+                    Roll::Following => ", or the next working day",
+                    Roll::Preceding => ", or the previous working day",
+                    Roll::ModifiedFollowing => {
+                        ", or the next working day in that month (else the previous one)"
+                    }
+                    Roll::ModifiedPreceding => {
+                        ", or the previous working day in that month (else the next one)"
+                    }
+                })
             }
-            DeadlineRule::AfterCutOff { days, count } => {
-                write!(f, "{days} {} after the cut-off", unit(count))
-            }
-            DeadlineRule::AfterPeriodEnd { days, count } => {
-                write!(f, "{days} {} after the period end", unit(count))
-            }
-            DeadlineRule::TermAfterCutOff { term } => write!(f, "{term} after the cut-off"),
-            DeadlineRule::TermAfterPeriodEnd { term } => write!(f, "{term} after the period end"),
+            DeadlineRule::AfterCutOff { term } => write!(f, "{term} after the cut-off"),
+            DeadlineRule::AfterPeriodEnd { term } => write!(f, "{term} after the period end"),
         }
     }
 }
@@ -660,9 +582,10 @@ impl Tier {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -683,9 +606,10 @@ impl Tier {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -790,10 +714,11 @@ impl ReportingPeriod {
         self.due
     }
 
-    /// The fixed day of the month the deadline fell on before it moved to the next working
-    /// day, when it did: the due date then rests on this crate's reading of Civil Code 2015
-    /// art. 148.5 for a fixed-day deadline, an unverified fact
-    /// (`fixed_day_moves_off_rest_day` in [`facts`]) that a report can name.
+    /// The fixed day of the month the deadline fell on before its [`Roll`] moved it to a
+    /// working day, when it did: with [`Roll::Following`] (the presets) the due date then
+    /// rests on this crate's reading of Civil Code 2015 art. 148.5 for a fixed-day
+    /// deadline, an unverified fact (`fixed_day_moves_off_rest_day` in [`facts`]) that a
+    /// report can name.
     ///
     /// # Example
     ///
@@ -836,7 +761,7 @@ impl ReportingPeriod {
 /// ```json
 /// {"name": "...", "legal_basis": "...", "frequency": "quarterly",
 ///  "cut_off": {"kind": "decree_09"},
-///  "deadline": {"kind": "day_of_last_month", "day": 25, "on_rest_day": "next_working_day"},
+///  "deadline": {"kind": "day_of_last_month", "day": 25, "on_rest_day": "following"},
 ///  "tiers": [{"name": "district", "deadline": {...}}]}
 /// ```
 ///
@@ -845,13 +770,13 @@ impl ReportingPeriod {
 /// ```
 /// use directives::calendar::WorkCalendar;
 /// use directives::period::{Frequency, Period};
-/// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+/// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
 ///
 /// let cal = WorkCalendar::vietnam()?;
 /// let inspection = ReportingRegime::builder("inspection, quarterly")
 ///     .frequency(Frequency::Quarterly)
 ///     .cut_off(CutOff::DayOfMonth { first_day: 16 })
-///     .deadline(DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays })
+///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(5)? })
 ///     .build()?;
 /// let q2 = inspection.reporting_period(Period::quarter(2024, 2)?, &cal)?;
 /// assert_eq!(q2.data_window().0.to_string(), "2024-03-16");
@@ -883,12 +808,12 @@ pub struct ReportingRegime {
 ///
 /// ```
 /// use directives::document::SymbolSystem;
-/// use directives::regime::{Applicability, RegimeScope, ReportingRegime};
+/// use directives::regime::{LegalForce, RegimeScope, ReportingRegime};
 ///
 /// let scope = ReportingRegime::decree_09_monthly().scope();
 /// assert_eq!(scope, RegimeScope::StateAdministration);
-/// assert_eq!(scope.applicability(SymbolSystem::Party), Applicability::ByAnalogy);
-/// assert_eq!(scope.applicability(SymbolSystem::StateAdministrative), Applicability::Direct);
+/// assert_eq!(scope.force(SymbolSystem::Party), LegalForce::ByAnalogy);
+/// assert_eq!(scope.force(SymbolSystem::StateAdministrative), LegalForce::Direct);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
@@ -916,20 +841,20 @@ impl RegimeScope {
     ///
     /// ```
     /// use directives::document::{DocSymbol, SymbolSystem};
-    /// use directives::regime::{Applicability, RegimeScope};
+    /// use directives::regime::{LegalForce, RegimeScope};
     ///
     /// let letter = DocSymbol::parse("1470-CV/TU")?;
-    /// let how = RegimeScope::StateAdministration.applicability(letter.system());
-    /// assert_eq!(how, Applicability::ByAnalogy);
+    /// let how = RegimeScope::StateAdministration.force(letter.system());
+    /// assert_eq!(how, LegalForce::ByAnalogy);
     /// assert_eq!(how.to_string(), "by analogy");
-    /// assert_eq!(RegimeScope::Any.applicability(SymbolSystem::Party), Applicability::Direct);
+    /// assert_eq!(RegimeScope::Any.force(SymbolSystem::Party), LegalForce::Direct);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn applicability(self, system: SymbolSystem) -> Applicability {
+    pub fn force(self, system: SymbolSystem) -> LegalForce {
         match (self, system) {
-            (RegimeScope::StateAdministration, SymbolSystem::Party) => Applicability::ByAnalogy,
-            _ => Applicability::Direct,
+            (RegimeScope::StateAdministration, SymbolSystem::Party) => LegalForce::ByAnalogy,
+            _ => LegalForce::Direct,
         }
     }
 }
@@ -939,10 +864,10 @@ impl RegimeScope {
 /// # Example
 ///
 /// ```
-/// use directives::regime::Applicability;
+/// use directives::regime::LegalForce;
 ///
-/// assert_eq!(Applicability::ByAnalogy.label_vi(), "áp dụng tương tự");
-/// assert_eq!(Applicability::Direct.to_string(), "directly");
+/// assert_eq!(LegalForce::ByAnalogy.label(directives::Lang::Vi), "áp dụng tương tự");
+/// assert_eq!(LegalForce::Direct.to_string(), "directly");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -950,7 +875,7 @@ impl RegimeScope {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
-pub enum Applicability {
+pub enum LegalForce {
     /// The rule governs the document's bodies.
     Direct,
     /// The rule governs other bodies and is followed as a model (a State rule applied to a
@@ -958,45 +883,37 @@ pub enum Applicability {
     ByAnalogy,
 }
 
-impl Applicability {
-    /// The English label: `directly` or `by analogy`.
+impl LegalForce {
+    /// The label in `lang`: `directly`, `by analogy`, or in Vietnamese
+    /// `áp dụng trực tiếp`, `áp dụng tương tự`.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::regime::Applicability;
+    /// use directives::Lang;
+    /// use directives::regime::LegalForce;
     ///
-    /// assert_eq!(Applicability::ByAnalogy.label_en(), "by analogy");
+    /// assert_eq!(LegalForce::ByAnalogy.label(Lang::En), "by analogy");
+    /// assert_eq!(LegalForce::Direct.label(Lang::Vi), "áp dụng trực tiếp");
     /// ```
     #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Applicability::Direct => "directly",
-            Applicability::ByAnalogy => "by analogy",
-        }
-    }
-
-    /// The Vietnamese label: `áp dụng trực tiếp` or `áp dụng tương tự`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::regime::Applicability;
-    ///
-    /// assert_eq!(Applicability::Direct.label_vi(), "áp dụng trực tiếp");
-    /// ```
-    #[must_use]
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Applicability::Direct => "áp dụng trực tiếp",
-            Applicability::ByAnalogy => "áp dụng tương tự",
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                LegalForce::Direct => "áp dụng trực tiếp",
+                LegalForce::ByAnalogy => "áp dụng tương tự",
+            },
+            crate::Lang::En => match self {
+                LegalForce::Direct => "directly",
+                LegalForce::ByAnalogy => "by analogy",
+            },
         }
     }
 }
 
-impl fmt::Display for Applicability {
+impl fmt::Display for LegalForce {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 
@@ -1016,13 +933,13 @@ impl ReportingRegime {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let regime = ReportingRegime::builder("finance, monthly")
     ///     .legal_basis("a sector circular")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Calendar)
-    ///     .deadline(DeadlineRule::AfterPeriodEnd { days: 10, count: DayCount::CalendarDays })
+    ///     .deadline(DeadlineRule::AfterPeriodEnd { term: directives::calendar::Term::days(10)? })
     ///     .build()?;
     /// assert_eq!(regime.name(), "finance, monthly");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1058,7 +975,7 @@ impl ReportingRegime {
             cut_off: CutOff::Decree09,
             deadline: DeadlineRule::DayOfLastMonth {
                 day: 25,
-                on_rest_day: OnRestDay::NextWorkingDay,
+                on_rest_day: Roll::Following,
             },
             tiers: Vec::new(),
         }
@@ -1516,10 +1433,11 @@ impl ReportingRegime {
     /// ```
     /// use directives::calendar::WorkCalendar;
     /// use directives::period::{Frequency, Period};
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let cal = WorkCalendar::vietnam()?;
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// // The year-report cascade attributed to Circular 01/2020/TT-VPCP art. 11 (unverified).
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
@@ -1591,14 +1509,14 @@ impl ReportingRegime {
     /// use chrono::NaiveDate;
     /// use directives::calendar::WorkCalendar;
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let cal = WorkCalendar::vietnam()?;
     /// let regime = ReportingRegime::builder("monthly, two tiers")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::AfterCutOff { days: 5, count: DayCount::WorkingDays })
-    ///     .tier("commune", DeadlineRule::AfterCutOff { days: 2, count: DayCount::WorkingDays })
+    ///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(5)? })
+    ///     .tier("commune", DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(2)? })
     ///     .build()?;
     /// let from = NaiveDate::from_ymd_opt(2024, 6, 1).ok_or("date")?;
     /// let june = regime.schedule_for_tier("commune", from, from, &cal)?;
@@ -1703,7 +1621,7 @@ pub fn facts() -> Vec<Fact> {
             "fixed_day_moves_off_rest_day",
             "a deadline on a fixed day of the month (Decree 09/2019/NĐ-CP art. 13.1: the 25th) that falls on a rest day moves to the next working day",
             Provenance::unverified(
-                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day",
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `Roll::Keep` to hold the day",
             ),
         ),
     ];
@@ -1721,13 +1639,12 @@ pub fn facts() -> Vec<Fact> {
 /// The fixed day a [`DeadlineRule::DayOfLastMonth`] that moves off rest days named, when
 /// the due date is not that day.
 fn moved_fixed_day(rule: &DeadlineRule, period: Period, due: NaiveDate) -> Option<NaiveDate> {
-    let DeadlineRule::DayOfLastMonth {
-        day,
-        on_rest_day: OnRestDay::NextWorkingDay,
-    } = rule
-    else {
+    let DeadlineRule::DayOfLastMonth { day, on_rest_day } = rule else {
         return None;
     };
+    if *on_rest_day == Roll::Keep {
+        return None;
+    }
     let last = period
         .end()
         .with_day(1)?
@@ -1744,20 +1661,6 @@ fn rule_due(
     cut_off_end: NaiveDate,
     cal: &WorkCalendar,
 ) -> Result<Option<NaiveDate>, RegimeError> {
-    let after =
-        |anchor: NaiveDate, days: u32, count: DayCount| -> Result<Option<NaiveDate>, RegimeError> {
-            match count {
-                // Zero working days after a rest day is the next working day, not the
-                // rest day: a count of working days ends on a working day.
-                DayCount::WorkingDays if days == 0 => Ok(Some(cal.roll(anchor, Roll::Following)?)),
-                DayCount::WorkingDays => Ok(Some(cal.add_working_days(anchor, i64::from(days))?)),
-                DayCount::CalendarDays => match anchor.checked_add_days(Days::new(u64::from(days)))
-                {
-                    Some(day) => Ok(Some(cal.roll(day, Roll::Following)?)),
-                    None => Ok(None),
-                },
-            }
-        };
     match rule {
         DeadlineRule::DayOfLastMonth { day, on_rest_day } => {
             let end = period.end();
@@ -1772,14 +1675,12 @@ fn rule_due(
                 return Ok(None);
             };
             match on_rest_day {
-                OnRestDay::Keep => Ok(Some(date)),
-                OnRestDay::NextWorkingDay => Ok(Some(cal.roll(date, Roll::Following)?)),
+                Roll::Keep => Ok(Some(date)),
+                roll => Ok(Some(cal.roll(date, *roll)?)),
             }
         }
-        DeadlineRule::AfterCutOff { days, count } => after(cut_off_end, *days, *count),
-        DeadlineRule::AfterPeriodEnd { days, count } => after(period.end(), *days, *count),
-        DeadlineRule::TermAfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
-        DeadlineRule::TermAfterPeriodEnd { term } => Ok(Some(term.ends_on(period.end(), cal)?)),
+        DeadlineRule::AfterCutOff { term } => Ok(Some(term.ends_on(cut_off_end, cal)?)),
+        DeadlineRule::AfterPeriodEnd { term } => Ok(Some(term.ends_on(period.end(), cal)?)),
     }
 }
 
@@ -1814,12 +1715,13 @@ fn check_working_day_after(
 ///
 /// ```
 /// use directives::period::Frequency;
-/// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime, ReportingRegimeBuilder};
+/// use directives::regime::{CutOff, DeadlineRule, ReportingRegime, ReportingRegimeBuilder};
+/// use directives::calendar::Roll;
 ///
 /// let builder: ReportingRegimeBuilder = ReportingRegime::builder("monthly")
 ///     .frequency(Frequency::Monthly)
 ///     .cut_off(CutOff::Decree09)
-///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep });
+///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep });
 /// assert_eq!(builder.build()?.frequency(), Frequency::Monthly);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -1843,13 +1745,14 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .legal_basis("Decree 09/2019/NĐ-CP art. 12")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.legal_basis(), Some("Decree 09/2019/NĐ-CP art. 12"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1865,13 +1768,14 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeScope, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, RegimeScope, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .scope(RegimeScope::StateAdministration)
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.scope(), RegimeScope::StateAdministration);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1888,13 +1792,14 @@ impl ReportingRegimeBuilder {
     /// ```
     /// use directives::period::Frequency;
     /// use directives::provenance::{Certainty, Provenance};
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("monthly")
     ///     .provenance(Provenance::unverified("the plan's text was not read; taken from a summary")?)
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
-    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: OnRestDay::Keep })
+    ///     .deadline(DeadlineRule::DayOfLastMonth { day: 20, on_rest_day: Roll::Keep })
     ///     .build()?;
     /// assert_eq!(regime.provenance().map(|p| p.certainty()), Some(Certainty::Unverified));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1910,12 +1815,13 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
     /// let regime = ReportingRegime::builder("half-year")
     ///     .frequency(Frequency::HalfYearly)
     ///     .cut_off(CutOff::Calendar)
-    ///     .deadline(DeadlineRule::AfterPeriodEnd { days: 15, count: directives::regime::DayCount::CalendarDays })
+    ///     .deadline(DeadlineRule::AfterPeriodEnd { term: directives::calendar::Term::days(15)? })
     ///     .build()?;
     /// assert_eq!(regime.frequency(), Frequency::HalfYearly);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1931,12 +1837,12 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
     /// let regime = ReportingRegime::builder("inspection")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::DayOfMonth { first_day: 16 })
-    ///     .deadline(DeadlineRule::AfterCutOff { days: 3, count: DayCount::WorkingDays })
+    ///     .deadline(DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(3)? })
     ///     .build()?;
     /// assert_eq!(regime.cut_off(), CutOff::DayOfMonth { first_day: 16 });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1952,9 +1858,9 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DayCount, DeadlineRule, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
     ///
-    /// let rule = DeadlineRule::AfterCutOff { days: 3, count: DayCount::WorkingDays };
+    /// let rule = DeadlineRule::AfterCutOff { term: directives::calendar::Term::working_days(3)? };
     /// let regime = ReportingRegime::builder("monthly")
     ///     .frequency(Frequency::Monthly)
     ///     .cut_off(CutOff::Decree09)
@@ -1974,9 +1880,10 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let regime = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -2012,9 +1919,10 @@ impl ReportingRegimeBuilder {
     ///
     /// ```
     /// use directives::period::Frequency;
-    /// use directives::regime::{CutOff, DeadlineRule, OnRestDay, RegimeError, ReportingRegime};
+    /// use directives::regime::{CutOff, DeadlineRule, RegimeError, ReportingRegime};
+    /// use directives::calendar::Roll;
     ///
-    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: OnRestDay::Keep };
+    /// let day = |day| DeadlineRule::DayOfLastMonth { day, on_rest_day: Roll::Keep };
     /// let err = ReportingRegime::builder("year report")
     ///     .frequency(Frequency::Yearly)
     ///     .cut_off(CutOff::Decree09)
@@ -2655,15 +2563,13 @@ mod tests {
     fn static_art_8_5_check() {
         let dom = |day| DeadlineRule::DayOfLastMonth {
             day,
-            on_rest_day: OnRestDay::Keep,
+            on_rest_day: Roll::Keep,
         };
         let after_cut = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::WorkingDays,
+            term: Term::working_days(days).unwrap(),
         };
         let after_end = |days| DeadlineRule::AfterPeriodEnd {
-            days,
-            count: DayCount::CalendarDays,
+            term: Term::days(days).unwrap(),
         };
         assert!(dom(14).can_miss_cut_off(CutOff::Decree09));
         assert!(!dom(15).can_miss_cut_off(CutOff::Decree09));
@@ -2671,12 +2577,12 @@ mod tests {
         assert!(!dom(16).can_miss_cut_off(CutOff::DayOfMonth { first_day: 16 }));
         assert!(dom(31).can_miss_cut_off(CutOff::Calendar));
         assert!(!dom(1).can_miss_cut_off(CutOff::Unspecified));
-        assert!(after_cut(0).can_miss_cut_off(CutOff::Decree09));
+        // A term is at least one day, so it always ends after the window.
+        assert!(!after_cut(1).can_miss_cut_off(CutOff::Decree09));
         assert!(!after_cut(1).can_miss_cut_off(CutOff::Calendar));
-        assert!(after_end(0).can_miss_cut_off(CutOff::Calendar));
-        assert!(!after_end(0).can_miss_cut_off(CutOff::Decree09));
         assert!(!after_end(1).can_miss_cut_off(CutOff::Calendar));
-        let term_end = DeadlineRule::TermAfterPeriodEnd {
+        assert!(Term::working_days(0).is_err());
+        let term_end = DeadlineRule::AfterPeriodEnd {
             term: Term::days(1).unwrap(),
         };
         assert!(!term_end.can_miss_cut_off(CutOff::Calendar));
@@ -2688,15 +2594,13 @@ mod tests {
     fn static_tier_order() {
         let dom = |day| DeadlineRule::DayOfLastMonth {
             day,
-            on_rest_day: OnRestDay::NextWorkingDay,
+            on_rest_day: Roll::Following,
         };
         let work = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::WorkingDays,
+            term: Term::working_days(days).unwrap(),
         };
         let cal = |days| DeadlineRule::AfterCutOff {
-            days,
-            count: DayCount::CalendarDays,
+            term: Term::days(days).unwrap(),
         };
         assert_eq!(dom(17).strictly_before(&dom(19)), Some(true));
         assert_eq!(dom(19).strictly_before(&dom(19)), Some(false));
@@ -2710,21 +2614,20 @@ mod tests {
     fn rules_display() {
         assert_eq!(
             DeadlineRule::AfterPeriodEnd {
-                days: 10,
-                count: DayCount::CalendarDays
+                term: Term::days(10).unwrap()
             }
             .to_string(),
             "10 days after the period end"
         );
         assert_eq!(
-            DeadlineRule::TermAfterCutOff {
+            DeadlineRule::AfterCutOff {
                 term: "1 month".parse().unwrap()
             }
             .to_string(),
             format!("{} after the cut-off", "1 month".parse::<Term>().unwrap())
         );
         assert_eq!(
-            DeadlineRule::TermAfterPeriodEnd {
+            DeadlineRule::AfterPeriodEnd {
                 term: "10 working days".parse().unwrap()
             }
             .to_string(),

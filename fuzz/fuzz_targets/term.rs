@@ -1,4 +1,4 @@
-//! Legal terms: `Term` FromStr/Display/to_vietnamese, `Term::new`, and `Term::ends_on` /
+//! Legal terms: `Term` FromStr/Display/sentence, `Term::new`, and `Term::ends_on` /
 //! `Term::explain` on the Vietnamese calendar.
 //!
 //! Properties:
@@ -36,7 +36,7 @@ fn check(term: Term) {
     );
     let english = term.to_string();
     assert_eq!(english.parse::<Term>(), Ok(term), "{english:?}");
-    let vietnamese = term.to_vietnamese();
+    let vietnamese = term.sentence(directives::Lang::Vi);
     assert_eq!(vietnamese.parse::<Term>(), Ok(term), "{vietnamese:?}");
     assert_eq!(
         english.to_uppercase().parse::<Term>(),

@@ -4,6 +4,9 @@
 //!
 //! ```sh
 //! directives lint examples/data/1470-CV-TU.toml --registry examples/data/thanh_hoa.toml
+//! directives assess examples/data/1470-CV-TU.toml --registry examples/data/thanh_hoa.toml \
+//!     --criteria examples/data/1470-CV-TU.criteria.toml --horizon 2024 --as-of 2025-01-15 \
+//!     --regime decree_09_half_yearly
 //! directives deadline 2024-02-06 "10 working days"
 //! echo '{"schema_version": 1, "call": "calls"}' | directives call
 //! ```
@@ -68,6 +71,27 @@ enum Command {
         /// List every finding, not only those other than done on time.
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Judge an evaluation against compliance criteria.
+    Assess {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[command(flatten)]
+        expansion: Expansion,
+        /// The criteria (`.toml` or `.json`).
+        #[arg(long, value_name = "FILE")]
+        criteria: String,
+        /// The event log (`.json` or `.toml`, records naming obligations by reference).
+        #[arg(long, value_name = "FILE")]
+        events: Option<String>,
+        /// The date of the verdicts (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: String,
+        /// Calendar days of grace after a deadline.
+        #[arg(long, value_name = "DAYS", default_value_t = 0)]
+        grace_days: u32,
         #[command(flatten)]
         out: Out,
     },
@@ -230,7 +254,7 @@ fn flag(path: &str) -> String {
 /// One line for an error of an answer: an input's error names its file itself.
 fn line(path: &str, message: &str) -> String {
     match path {
-        "directive" | "registry" | "events" | "" => message.to_owned(),
+        "directive" | "registry" | "events" | "criteria" | "" => message.to_owned(),
         _ => format!("{}: {message}", flag(path)),
     }
 }
@@ -307,6 +331,24 @@ fn request(command: &Command) -> Result<(Value, &Out), Exit> {
             expansion_fields(expansion, &mut call);
             (call, out)
         }
+        Command::Assess {
+            inputs,
+            expansion,
+            criteria,
+            events,
+            as_of,
+            grace_days,
+            out,
+        } => {
+            let mut call = json!({"schema_version": 1, "call": "assess", "lang": out.lang,
+                   "as_of": as_of, "grace_days": grace_days, "criteria": input(criteria)?,
+                   "directive": input(&inputs.directive)?, "registry": input(&inputs.registry)?});
+            if let Some(events) = events {
+                call["events"] = input(events)?;
+            }
+            expansion_fields(expansion, &mut call);
+            (call, out)
+        }
         Command::Deadline { anchor, term, out } => (
             json!({"schema_version": 1, "call": "deadline", "anchor": anchor, "term": term, "lang": out.lang}),
             out,
@@ -330,6 +372,7 @@ fn out_lang(command: &Command) -> &str {
         Command::Lint { out, .. }
         | Command::Expand { out, .. }
         | Command::Evaluate { out, .. }
+        | Command::Assess { out, .. }
         | Command::Deadline { out, .. }
         | Command::Schedule { out, .. } => &out.lang,
         Command::Call => "vi",
@@ -377,7 +420,7 @@ fn render(success: &Success, command: &Command) -> String {
                 c.not_applicable,
             ];
             for (status, n) in Status::ALL.into_iter().zip(counts) {
-                let label = lang.pick(status.label_vi(), status.label_en());
+                let label = status.label(lang);
                 let _ = writeln!(s, "  {label:<26}{n:>6}");
             }
             for f in &evaluate.findings {
@@ -389,6 +432,27 @@ fn render(success: &Success, command: &Command) -> String {
             }
             for d in &evaluate.diagnostics {
                 let _ = writeln!(s, "note: {d}");
+            }
+        }
+        Outcome::Assess(assess) => {
+            let _ = writeln!(s, "as of {}: {}", assess.as_of, assess.verdict);
+            for c in &assess.criteria {
+                let g = &c.groups;
+                let _ = writeln!(
+                    s,
+                    "{} {} ({}): {}; groups: {} satisfied, {} violated, {} indeterminate, {} not applicable",
+                    c.verdict,
+                    c.id,
+                    c.provision,
+                    c.title,
+                    g.satisfied,
+                    g.violated,
+                    g.indeterminate,
+                    g.not_applicable
+                );
+            }
+            for line in &assess.lines {
+                let _ = writeln!(s, "{line}");
             }
         }
         Outcome::Deadline(d) => {

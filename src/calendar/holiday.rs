@@ -18,8 +18,8 @@ use crate::provenance::{Fact, FactArea, Provenance};
 ///
 /// let rules = HolidayRule::vietnam();
 /// let new_year = rules.iter().find(|r| r.holiday().id() == "new-year").ok_or("missing")?;
-/// assert_eq!(new_year.holiday().name_en(), "New Year's Day");
-/// assert_eq!(new_year.holiday().name_vi(), "Tết Dương lịch");
+/// assert_eq!(new_year.holiday().name(directives::Lang::En), "New Year's Day");
+/// assert_eq!(new_year.holiday().name(directives::Lang::Vi), "Tết Dương lịch");
 /// assert_eq!(new_year.holiday().provenance().certainty(), Certainty::Verified);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -54,38 +54,23 @@ impl Holiday {
         &self.id
     }
 
-    /// The Vietnamese name, such as `Tết Nguyên đán`.
+    /// The name in `lang`, such as `Tết Nguyên đán` or `Lunar New Year (Tết)`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::calendar::HolidayRule;
     ///
     /// let rules = HolidayRule::vietnam();
     /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
-    /// assert_eq!(tet.holiday().name_vi(), "Tết Nguyên đán");
+    /// assert_eq!(tet.holiday().name(Lang::Vi), "Tết Nguyên đán");
+    /// assert_eq!(tet.holiday().name(Lang::En), "Lunar New Year (Tết)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn name_vi(&self) -> &str {
-        &self.name_vi
-    }
-
-    /// The English name, such as `Lunar New Year (Tết)`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::calendar::HolidayRule;
-    ///
-    /// let rules = HolidayRule::vietnam();
-    /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
-    /// assert_eq!(tet.holiday().name_en(), "Lunar New Year (Tết)");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn name_en(&self) -> &str {
-        &self.name_en
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.name_vi, &self.name_en)
     }
 
     /// Where the rule comes from: verified from a primary text (its citation, such as
@@ -469,7 +454,7 @@ impl HolidayRule {
     /// use directives::calendar::HolidayRule;
     ///
     /// let culture = HolidayRule::vietnam_rule("culture-day").ok_or("missing")?;
-    /// assert_eq!(culture.holiday().name_en(), "Vietnamese Culture Day");
+    /// assert_eq!(culture.holiday().name(directives::Lang::En), "Vietnamese Culture Day");
     /// assert!(HolidayRule::vietnam_rule("christmas").is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -549,7 +534,7 @@ impl HolidayRule {
     ///
     /// let rules = HolidayRule::vietnam();
     /// let tet = rules.iter().find(|r| r.holiday().id() == "tet").ok_or("missing")?;
-    /// assert_eq!(tet.holiday().name_en(), "Lunar New Year (Tết)");
+    /// assert_eq!(tet.holiday().name(directives::Lang::En), "Lunar New Year (Tết)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -762,8 +747,8 @@ impl HolidayRuleBuilder {
     /// let example = Provenance::unverified("an example rule")?;
     /// let base = || HolidayRule::builder("x").names("Ngày X", "Day X").provenance(example.clone());
     /// let rule = base().date(HolidayDate::Solar { month: 5, day: 19 }).build()?;
-    /// assert_eq!(rule.holiday().name_vi(), "Ngày X");
-    /// assert_eq!(rule.holiday().name_en(), "Day X");
+    /// assert_eq!(rule.holiday().name(directives::Lang::Vi), "Ngày X");
+    /// assert_eq!(rule.holiday().name(directives::Lang::En), "Day X");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

@@ -98,38 +98,24 @@ impl ScheduledDay {
         self.kind
     }
 
-    /// The Vietnamese name of the reason, such as `Tết Nguyên đán`.
+    /// The name of the reason in `lang`, such as `Tết Nguyên đán` or
+    /// `Lunar New Year (Tết)`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::calendar::YearSchedule;
     ///
     /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
     /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
-    /// assert_eq!(first.name_vi(), "Tết Nguyên đán");
+    /// assert_eq!(first.name(Lang::Vi), "Tết Nguyên đán");
+    /// assert_eq!(first.name(Lang::En), "Lunar New Year (Tết)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn name_vi(&self) -> &str {
-        &self.name_vi
-    }
-
-    /// The English name of the reason, such as `Lunar New Year (Tết)`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::calendar::YearSchedule;
-    ///
-    /// let s = YearSchedule::vietnam(2024).ok_or("no preset")?;
-    /// let first = &s.days()[0]; // Thu 2024-02-08, the first day of the Tết break
-    /// assert_eq!(first.name_en(), "Lunar New Year (Tết)");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn name_en(&self) -> &str {
-        &self.name_en
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.name_vi, &self.name_en)
     }
 
     /// Where the entry comes from: the announcement it was read in (verified), the
@@ -221,8 +207,8 @@ impl ScheduledDay {
 ///     .swap(d(4, 29)?, d(5, 8)?)
 ///     .build()?;
 /// assert_eq!(s.days().len(), 8);
-/// assert_eq!(s.days()[6].name_en(), "Day off swapped for Sat 2027-05-08");
-/// assert_eq!(s.days()[7].name_en(), "Make-up working day for Thu 2027-04-29");
+/// assert_eq!(s.days()[6].name(directives::Lang::En), "Day off swapped for Sat 2027-05-08");
+/// assert_eq!(s.days()[7].name(directives::Lang::En), "Make-up working day for Thu 2027-04-29");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -670,9 +656,9 @@ impl YearScheduleBuilder {
     ///     .swap(d(4, 29)?, d(5, 8)?)
     ///     .build()?;
     /// assert_eq!(s.days()[0].kind(), ScheduledDayKind::DayOff);
-    /// assert_eq!(s.days()[0].name_vi(), "Nghỉ hoán đổi, làm bù thứ Bảy 2027-05-08");
+    /// assert_eq!(s.days()[0].name(directives::Lang::Vi), "Nghỉ hoán đổi, làm bù thứ Bảy 2027-05-08");
     /// assert_eq!(s.days()[1].kind(), ScheduledDayKind::MakeUpWorkingDay);
-    /// assert_eq!(s.days()[1].name_vi(), "Làm bù cho thứ Năm 2027-04-29");
+    /// assert_eq!(s.days()[1].name(directives::Lang::Vi), "Làm bù cho thứ Năm 2027-04-29");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -718,7 +704,7 @@ impl YearScheduleBuilder {
     /// let s = YearSchedule::builder(2027).provenance(example).tet(d(2, 5)?, d(2, 10)?).build()?;
     /// assert_eq!(s.fixes(), [ScheduledPart::Tet]);
     /// assert_eq!(s.days().len(), 6);
-    /// assert_eq!(s.days()[0].name_en(), "Lunar New Year (Tết)");
+    /// assert_eq!(s.days()[0].name(directives::Lang::En), "Lunar New Year (Tết)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

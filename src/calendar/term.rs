@@ -62,7 +62,17 @@ impl TermUnit {
         }
     }
 
-    fn english(self, count: u32) -> &'static str {
+    /// The unit's name in `lang` for `count` of it (English has a singular).
+    fn label(self, lang: crate::Lang, count: u32) -> &'static str {
+        if lang == crate::Lang::Vi {
+            return match self {
+                TermUnit::Days => "ngày",
+                TermUnit::Weeks => "tuần",
+                TermUnit::Months => "tháng",
+                TermUnit::Years => "năm",
+                TermUnit::WorkingDays => "ngày làm việc",
+            };
+        }
         match (self, count == 1) {
             (TermUnit::Days, true) => "day",
             (TermUnit::Days, false) => "days",
@@ -74,16 +84,6 @@ impl TermUnit {
             (TermUnit::Years, false) => "years",
             (TermUnit::WorkingDays, true) => "working day",
             (TermUnit::WorkingDays, false) => "working days",
-        }
-    }
-
-    fn vietnamese(self) -> &'static str {
-        match self {
-            TermUnit::Days => "ngày",
-            TermUnit::Weeks => "tuần",
-            TermUnit::Months => "tháng",
-            TermUnit::Years => "năm",
-            TermUnit::WorkingDays => "ngày làm việc",
         }
     }
 
@@ -102,7 +102,7 @@ impl TermUnit {
 impl fmt::Display for TermUnit {
     /// The plural English name, such as `working days`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.english(2))
+        f.write_str(self.label(crate::Lang::En, 2))
     }
 }
 
@@ -115,7 +115,7 @@ impl fmt::Display for TermUnit {
 /// The string form is `<count> <unit>` in English (`10 working days`, `1 month`, `2 weeks`,
 /// `30 days`, `1 year`) or Vietnamese (`10 ngày làm việc`, `1 tháng`, `2 tuần`, `30 ngày`,
 /// `1 năm`); parsing ignores case and extra spaces. [`Display`](fmt::Display) writes English;
-/// [`Term::to_vietnamese`] writes Vietnamese. With the `serde` feature a term is a string.
+/// [`Term::sentence`] writes either language. With the `serde` feature a term is a string.
 ///
 /// # Example
 ///
@@ -125,7 +125,7 @@ impl fmt::Display for TermUnit {
 /// let t: Term = "10 ngày làm việc".parse()?;
 /// assert_eq!(t, Term::new(10, TermUnit::WorkingDays)?);
 /// assert_eq!(t.to_string(), "10 working days");
-/// assert_eq!("1 Month".parse::<Term>()?.to_vietnamese(), "1 tháng");
+/// assert_eq!("1 Month".parse::<Term>()?.sentence(directives::Lang::Vi), "1 tháng");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -290,19 +290,23 @@ impl Term {
         self.unit
     }
 
-    /// The Vietnamese form, such as `10 ngày làm việc`.
+    /// The term in `lang`, such as `10 working days` or `10 ngày làm việc`; the English
+    /// form is also its `Display`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::calendar::Term;
     ///
-    /// assert_eq!("2 weeks".parse::<Term>()?.to_vietnamese(), "2 tuần");
+    /// let term = "2 weeks".parse::<Term>()?;
+    /// assert_eq!(term.sentence(Lang::Vi), "2 tuần");
+    /// assert_eq!(term.sentence(Lang::En), "2 weeks");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn to_vietnamese(&self) -> String {
-        format!("{} {}", self.count, self.unit.vietnamese())
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        format!("{} {}", self.count, self.unit.label(lang, self.count))
     }
 
     /// The last day of the term started by `anchor` (a day or the day of an event): the
@@ -451,7 +455,12 @@ impl Term {
 impl fmt::Display for Term {
     /// The English form, such as `10 working days` or `1 month`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.count, self.unit.english(self.count))
+        write!(
+            f,
+            "{} {}",
+            self.count,
+            self.unit.label(crate::Lang::En, self.count)
+        )
     }
 }
 

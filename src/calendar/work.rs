@@ -9,6 +9,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::holiday::{Holiday, HolidayDate, HolidayRule, ScheduledPart};
 use super::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule};
 use super::{CalendarError, LunarDate};
+use crate::Lang;
 use crate::provenance::{Certainty, Fact, Provenance};
 
 /// The days of the week that are working days.
@@ -161,8 +162,19 @@ fn bit(day: Weekday) -> u8 {
     1 << day.num_days_from_monday()
 }
 
-/// How [`WorkCalendar::roll`] moves a day that is not a working day. A working day never
-/// moves.
+/// What happens to a day that is not a working day: it stays ([`Roll::Keep`]) or moves
+/// to a working day by one of the usual conventions. A working day never moves.
+///
+/// This is the crate's one rest-day convention: [`WorkCalendar::roll`] applies it, a
+/// reporting regime's fixed-day deadline carries one
+/// ([`DeadlineRule::DayOfLastMonth`](crate::regime::DeadlineRule::DayOfLastMonth)), and an
+/// evaluation policy says with one whether deadlines move
+/// ([`EvaluationPolicy::with_rest_day_shift`](crate::compliance::EvaluationPolicy::with_rest_day_shift)).
+/// Civil Code 2015 art. 148.5 is [`Roll::Following`]: a term whose last day is a rest day
+/// ends on the next working day.
+///
+/// Serde and `Display` names: `keep`, `following`, `preceding`, `modified_following`,
+/// `modified_preceding`.
 ///
 /// # Example
 ///
@@ -178,8 +190,16 @@ fn bit(day: Weekday) -> u8 {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Roll {
-    /// The first working day on or after the day.
+    /// The day stays, working day or not.
+    Keep,
+    /// The first working day on or after the day (Civil Code 2015 art. 148.5: the next
+    /// working day).
     Following,
     /// The last working day on or before the day.
     Preceding,
@@ -187,6 +207,36 @@ pub enum Roll {
     ModifiedFollowing,
     /// Preceding, unless that lands in the previous month; then Following.
     ModifiedPreceding,
+}
+
+impl Roll {
+    /// The name: `keep`, `following`, `preceding`, `modified_following` or
+    /// `modified_preceding` (also its serde form and `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::Roll;
+    ///
+    /// assert_eq!(Roll::Following.as_str(), "following");
+    /// assert_eq!(Roll::Keep.to_string(), "keep");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Roll::Keep => "keep",
+            Roll::Following => "following",
+            Roll::Preceding => "preceding",
+            Roll::ModifiedFollowing => "modified_following",
+            Roll::ModifiedPreceding => "modified_preceding",
+        }
+    }
+}
+
+impl fmt::Display for Roll {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a day is in a [`WorkCalendar`], and why: the answer of
@@ -206,7 +256,7 @@ pub enum Roll {
 /// let cal = WorkCalendar::vietnam()?;
 /// let may1 = NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("bad date")?;
 /// match cal.day_info(may1)? {
-///     DayKind::Holiday(h) => assert_eq!(h.name_en(), "International Labour Day"),
+///     DayKind::Holiday(h) => assert_eq!(h.name(directives::Lang::En), "International Labour Day"),
 ///     other => panic!("unexpected {other:?}"),
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -254,53 +304,43 @@ impl DayKind {
         matches!(self, DayKind::Working | DayKind::MakeUpWorkingDay(_))
     }
 
-    /// A short description in Vietnamese, such as `Tết Nguyên đán` or
+    /// A short description in `lang`, such as `holiday: National Day`,
+    /// `compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)` or
     /// `nghỉ bù Giỗ Tổ Hùng Vương (2026-04-26)`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::calendar::DayKind;
     ///
-    /// assert_eq!(DayKind::WeeklyRest.describe_vi(), "ngày nghỉ hằng tuần");
+    /// assert_eq!(DayKind::WeeklyRest.sentence(Lang::Vi), "ngày nghỉ hằng tuần");
+    /// assert_eq!(DayKind::WeeklyRest.sentence(Lang::En), "weekly rest day");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn describe_vi(&self) -> String {
-        match self {
-            DayKind::Working => "ngày làm việc".to_owned(),
-            DayKind::WeeklyRest => "ngày nghỉ hằng tuần".to_owned(),
-            DayKind::Holiday(h) => format!("nghỉ lễ, tết: {}", h.name_vi()),
-            DayKind::ScheduledDayOff(d) => format!("nghỉ theo lịch: {}", d.name_vi()),
-            DayKind::Compensatory { holiday, date } => {
-                format!("nghỉ bù {} ({date})", holiday.name_vi())
+    pub fn sentence(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Vi, DayKind::Working) => "ngày làm việc".to_owned(),
+            (Lang::Vi, DayKind::WeeklyRest) => "ngày nghỉ hằng tuần".to_owned(),
+            (Lang::Vi, DayKind::Holiday(h)) => format!("nghỉ lễ, tết: {}", h.name(lang)),
+            (Lang::Vi, DayKind::ScheduledDayOff(d)) => format!("nghỉ theo lịch: {}", d.name(lang)),
+            (Lang::Vi, DayKind::Compensatory { holiday, date }) => {
+                format!("nghỉ bù {} ({date})", holiday.name(lang))
             }
-            DayKind::MakeUpWorkingDay(d) => format!("làm bù: {}", d.name_vi()),
-        }
-    }
-
-    /// A short description in English, such as `holiday: National Day` or
-    /// `compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::calendar::DayKind;
-    ///
-    /// assert_eq!(DayKind::WeeklyRest.describe_en(), "weekly rest day");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn describe_en(&self) -> String {
-        match self {
-            DayKind::Working => "working day".to_owned(),
-            DayKind::WeeklyRest => "weekly rest day".to_owned(),
-            DayKind::Holiday(h) => format!("holiday: {}", h.name_en()),
-            DayKind::ScheduledDayOff(d) => format!("scheduled day off: {}", d.name_en()),
-            DayKind::Compensatory { holiday, date } => {
-                format!("compensatory day off for {} ({date})", holiday.name_en())
+            (Lang::Vi, DayKind::MakeUpWorkingDay(d)) => format!("làm bù: {}", d.name(lang)),
+            (Lang::En, DayKind::Working) => "working day".to_owned(),
+            (Lang::En, DayKind::WeeklyRest) => "weekly rest day".to_owned(),
+            (Lang::En, DayKind::Holiday(h)) => format!("holiday: {}", h.name(lang)),
+            (Lang::En, DayKind::ScheduledDayOff(d)) => {
+                format!("scheduled day off: {}", d.name(lang))
             }
-            DayKind::MakeUpWorkingDay(d) => format!("make-up working day: {}", d.name_en()),
+            (Lang::En, DayKind::Compensatory { holiday, date }) => {
+                format!("compensatory day off for {} ({date})", holiday.name(lang))
+            }
+            (Lang::En, DayKind::MakeUpWorkingDay(d)) => {
+                format!("make-up working day: {}", d.name(lang))
+            }
         }
     }
 
@@ -729,7 +769,7 @@ impl WorkCalendar {
     /// let apr27 = NaiveDate::from_ymd_opt(2026, 4, 27).ok_or("bad date")?;
     /// let info = cal.day_info(apr27)?;
     /// assert!(matches!(info, DayKind::Compensatory { .. }));
-    /// assert_eq!(info.describe_en(), "compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)");
+    /// assert_eq!(info.sentence(directives::Lang::En), "compensatory day off for Hùng Kings' Commemoration Day (2026-04-26)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn day_info(&self, date: NaiveDate) -> Result<DayKind, CalendarError> {
@@ -979,6 +1019,7 @@ impl WorkCalendar {
                 .ok_or_else(|| self.moved_out(date, -1))
         };
         match roll {
+            Roll::Keep => Ok(date),
             Roll::Following => following(),
             Roll::Preceding => preceding(),
             Roll::ModifiedFollowing => match following() {

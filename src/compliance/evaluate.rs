@@ -178,7 +178,7 @@ impl ShiftTable {
         let Some(calendar) = policy.calendar() else {
             return Ok(None);
         };
-        if policy.rest_day_shift() == super::policy::RestDayShift::Ignore {
+        if policy.rest_day_shift() == crate::calendar::Roll::Keep {
             return Ok(None);
         }
         let (Some(&lo), Some(&hi)) = (dues.iter().min(), dues.iter().max()) else {
@@ -528,11 +528,12 @@ pub struct Evaluation<'a> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use directives::compliance::{evaluate, EvaluationPolicy, Events, RestDayShift, ComplianceError};
+/// use directives::calendar::Roll;
+/// use directives::compliance::{evaluate, EvaluationPolicy, Events, ComplianceError};
 /// use directives::obligation::Obligations;
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
-/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
+/// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
 /// let no_obligations = Obligations::new();
 /// let no_events = Events::new();
 /// let result = evaluate(&no_obligations, &no_events, as_of, &policy);
@@ -1042,9 +1043,8 @@ impl<'a> Evaluation<'a> {
             .directive(id)
             .and_then(|d| self.obligations.directive_key(d))
         {
-            explanation = explanation.with_applicability(
-                RegimeScope::StateAdministration.applicability(key.symbol().system()),
-            );
+            explanation = explanation
+                .with_force(RegimeScope::StateAdministration.force(key.symbol().system()));
         }
         let code = |body| self.obligations.body_code(body).cloned();
         let name = |body| self.obligations.body_name(body).map(str::to_owned);
@@ -1126,6 +1126,60 @@ impl<'a> Evaluation<'a> {
             }),
             explanation,
         })
+    }
+
+    /// The lateness of the obligation at `row` (zero unless it is done late or open and
+    /// overdue), as [`Evaluation::finding`] reports it, without building the finding:
+    /// the deciding day comes from the earliest-event column, so no pass over the events
+    /// is needed. For criteria, which read many rows.
+    pub(crate) fn lateness_at(&self, row: usize) -> Lateness {
+        let Some(&status) = self.status.get(row) else {
+            return Lateness::default();
+        };
+        if !matches!(status, Status::DoneLate | Status::OpenOverdue) {
+            return Lateness::default();
+        }
+        let as_of = day_number(self.as_of);
+        let (deadline, done_on) = match u32::try_from(row)
+            .ok()
+            .and_then(|r| self.special.binary_search_by_key(&r, |&(o, _)| o).ok())
+            .and_then(|k| self.special.get(k))
+        {
+            Some((_, decision)) => (decision.deadline, decision.deciding.map(|(_, day)| day)),
+            None => {
+                let Some(&due) = self.obligations.due_days().get(row) else {
+                    return Lateness::default();
+                };
+                let deadline = self.shift.as_ref().map_or(due, |t| t.shift(due));
+                let age = self.ages.get(row).unwrap_or(0);
+                (deadline, (age != 0).then(|| day_of_age(as_of, age)))
+            }
+        };
+        let limit = deadline.saturating_add(self.policy.grace());
+        let to = match status {
+            Status::DoneLate => done_on,
+            _ => Some(as_of),
+        };
+        match to {
+            Some(to) if to > limit => Lateness {
+                calendar_days: u32::try_from(to - limit).unwrap_or(u32::MAX),
+                working_days: self.policy.working_days_between(limit, to),
+            },
+            _ => Lateness::default(),
+        }
+    }
+
+    /// Whether the indicator obligation at `row` meets its target with the latest value
+    /// known on the as-of date: `None` when it has no target, `Some(false)` when the value
+    /// misses it or none was reported.
+    pub(crate) fn indicator_met_at(&self, row: usize) -> Option<bool> {
+        let id = ObligationId::from_index(u32::try_from(row).ok()?);
+        let target = self.obligations.target(id)?;
+        Some(
+            self.indicator_values()
+                .get(&id.index())
+                .is_some_and(|&(_, _, value)| target.is_met_by(value)),
+        )
     }
 
     /// The latest indicator value known on the as-of date of each obligation with a

@@ -1,8 +1,9 @@
 //! What an evaluation finds: statuses, explanations in Vietnamese and English, findings
 //! and diagnostics, as plain data.
 
+use crate::Lang;
 use crate::provenance::Certainty;
-use crate::regime::Applicability;
+use crate::regime::LegalForce;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -39,10 +40,10 @@ fn vi_date(date: NaiveDate) -> String {
 /// ```
 /// use directives::compliance::Status;
 ///
-/// assert_eq!(Status::DoneLate.label_vi(), "đã hoàn thành quá hạn");
+/// assert_eq!(Status::DoneLate.label(directives::Lang::Vi), "đã hoàn thành quá hạn");
 /// assert_eq!(Status::OpenOverdue.to_string(), "open_overdue");
 /// assert_eq!(Status::DoneLate.rule_id(), "status.done-late");
-/// assert_eq!(Status::DoneLate.provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// assert_eq!(Status::DoneLate.provision(directives::Lang::En), Some("Decision 42/2014/QĐ-TTg"));
 /// assert!(Status::DoneOnTime.is_done());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -97,16 +98,26 @@ impl Status {
         }
     }
 
-    /// The Vietnamese label.
+    /// The label in `lang`: `đã hoàn thành đúng hạn`, `done on time`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::compliance::Status;
     ///
-    /// assert_eq!(Status::DoneOnTime.label_vi(), "đã hoàn thành đúng hạn");
+    /// assert_eq!(Status::DoneOnTime.label(Lang::Vi), "đã hoàn thành đúng hạn");
+    /// assert_eq!(Status::OpenOverdue.label(Lang::En), "open and overdue");
     /// ```
-    pub const fn label_vi(self) -> &'static str {
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => self.english(),
+        }
+    }
+
+    const fn vietnamese(self) -> &'static str {
         match self {
             Status::DoneOnTime => "đã hoàn thành đúng hạn",
             Status::DoneLate => "đã hoàn thành quá hạn",
@@ -117,16 +128,7 @@ impl Status {
         }
     }
 
-    /// The English label.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert_eq!(Status::OpenOverdue.label_en(), "open and overdue");
-    /// ```
-    pub const fn label_en(self) -> &'static str {
+    const fn english(self) -> &'static str {
         match self {
             Status::DoneOnTime => "done on time",
             Status::DoneLate => "done late",
@@ -157,39 +159,26 @@ impl Status {
         }
     }
 
-    /// The legal provision the rule rests on, where one exists.
+    /// The legal provision the rule rests on, where one exists, cited in `lang`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::compliance::Status;
     ///
-    /// assert_eq!(Status::OpenOverdue.provision(), Some("Decision 42/2014/QĐ-TTg"));
-    /// assert_eq!(Status::Waived.provision(), None);
+    /// assert_eq!(Status::OpenOverdue.provision(Lang::En), Some("Decision 42/2014/QĐ-TTg"));
+    /// assert_eq!(Status::DoneOnTime.provision(Lang::Vi), Some("Quyết định số 42/2014/QĐ-TTg"));
+    /// assert_eq!(Status::Waived.provision(Lang::En), None);
     /// ```
-    pub const fn provision(self) -> Option<&'static str> {
+    #[must_use]
+    pub const fn provision(self, lang: Lang) -> Option<&'static str> {
         match self {
             Status::DoneOnTime
             | Status::DoneLate
             | Status::OpenWithinDeadline
-            | Status::OpenOverdue => Some(DECISION_42),
+            | Status::OpenOverdue => Some(lang.pick(DECISION_42_VI, DECISION_42)),
             Status::Waived | Status::NotApplicable => None,
-        }
-    }
-
-    /// The legal provision, in Vietnamese, where one exists.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Status;
-    ///
-    /// assert_eq!(Status::DoneOnTime.provision_vi(), Some("Quyết định số 42/2014/QĐ-TTg"));
-    /// ```
-    pub const fn provision_vi(self) -> Option<&'static str> {
-        match self.provision() {
-            Some(_) => Some(DECISION_42_VI),
-            None => None,
         }
     }
 
@@ -244,7 +233,7 @@ impl fmt::Display for Status {
 }
 
 /// A fact that shaped a finding beyond its rule, said in words by
-/// [`sentence_en`](Note::sentence_en) (also `Display`) and [`sentence_vi`](Note::sentence_vi).
+/// [`sentence`](Note::sentence) (the English one is also `Display`).
 ///
 /// New notes may be added, so the enum is `#[non_exhaustive]`.
 ///
@@ -259,13 +248,13 @@ impl fmt::Display for Status {
 ///     to: NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("date")?,
 ///     rests_on: None,
 /// };
-/// assert_eq!(note.provision(), Some("Civil Code 2015 art. 148.5"));
+/// assert_eq!(note.provision(directives::Lang::En), Some("Civil Code 2015 art. 148.5"));
 /// assert_eq!(
 ///     note.to_string(),
 ///     "the deadline `2025-01-18` fell on a rest day and moved to the next working day, `2025-01-20` (Civil Code 2015 art. 148.5)",
 /// );
 /// assert_eq!(
-///     note.sentence_vi(),
+///     note.sentence(directives::Lang::Vi),
 ///     "hạn chót 18/01/2025 trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 20/01/2025 (khoản 5 Điều 148 Bộ luật Dân sự 2015)",
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -361,18 +350,20 @@ fn named(code: &BodyCode, name: Option<&str>) -> String {
 }
 
 impl Note {
-    /// The legal provision behind the note, where one exists.
+    /// The legal provision behind the note, where one exists, cited in `lang`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::compliance::Note;
     ///
-    /// assert_eq!(Note::GraceDays { days: 2 }.provision(), None);
+    /// assert_eq!(Note::GraceDays { days: 2 }.provision(Lang::En), None);
     /// ```
-    pub const fn provision(&self) -> Option<&'static str> {
+    #[must_use]
+    pub const fn provision(&self, lang: Lang) -> Option<&'static str> {
         match self {
-            Note::RestDayShift { .. } => Some(CIVIL_CODE_148_5),
+            Note::RestDayShift { .. } => Some(lang.pick(CIVIL_CODE_148_5_VI, CIVIL_CODE_148_5)),
             Note::Extended { .. }
             | Note::GraceDays { .. }
             | Note::Reopened { .. }
@@ -380,12 +371,13 @@ impl Note {
         }
     }
 
-    /// The note in English words (the same as `Display`).
+    /// The note in words, in `lang` (the English words are also its `Display`).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
+    /// use directives::Lang;
     /// use directives::compliance::Note;
     /// use directives::org::BodyCode;
     ///
@@ -397,12 +389,31 @@ impl Note {
     ///     on: NaiveDate::from_ymd_opt(2025, 7, 1),
     /// };
     /// assert_eq!(
-    ///     note.sentence_en(),
+    ///     note.sentence(Lang::En),
     ///     "the obligation passed from `HU-A` (Huyện ủy A) to its successor `HU-B` (Huyện ủy B) on `2025-07-01`",
+    /// );
+    ///
+    /// let note = Note::Extended {
+    ///     granted: NaiveDate::from_ymd_opt(2025, 2, 10).ok_or("date")?,
+    ///     original_due: NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?,
+    ///     new_due: NaiveDate::from_ymd_opt(2025, 3, 20).ok_or("date")?,
+    ///     document: "15/QĐ-UBND".to_owned(),
+    /// };
+    /// assert_eq!(
+    ///     note.sentence(Lang::Vi),
+    ///     "hạn được gia hạn từ 20/02/2025 đến 20/03/2025 theo văn bản 15/QĐ-UBND ngày 10/02/2025",
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn sentence_en(&self) -> String {
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => self.english(),
+        }
+    }
+
+    fn english(&self) -> String {
         match self {
             Note::RestDayShift { from, to, rests_on } => {
                 let mut text = format!(
@@ -451,27 +462,7 @@ impl Note {
         }
     }
 
-    /// The note in Vietnamese words.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::Note;
-    ///
-    /// let note = Note::Extended {
-    ///     granted: NaiveDate::from_ymd_opt(2025, 2, 10).ok_or("date")?,
-    ///     original_due: NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?,
-    ///     new_due: NaiveDate::from_ymd_opt(2025, 3, 20).ok_or("date")?,
-    ///     document: "15/QĐ-UBND".to_owned(),
-    /// };
-    /// assert_eq!(
-    ///     note.sentence_vi(),
-    ///     "hạn được gia hạn từ 20/02/2025 đến 20/03/2025 theo văn bản 15/QĐ-UBND ngày 10/02/2025",
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn sentence_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             Note::RestDayShift { from, to, rests_on } => {
                 let mut text = format!(
@@ -483,7 +474,7 @@ impl Note {
                 if let Some(certainty) = rests_on {
                     text.push_str(&format!(
                         ", qua một ngày nghỉ {}, chưa được kiểm chứng từ văn bản gốc",
-                        certainty.label_vi()
+                        certainty.label(Lang::Vi)
                     ));
                 }
                 text
@@ -531,15 +522,15 @@ impl Note {
 
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sentence_en())
+        f.write_str(&self.english())
     }
 }
 
 /// Why a finding has its status, in one sentence per language: the verdict with its
 /// dates, the rule id and the legal provision, then the notes in words.
 ///
-/// `Display` gives the English sentence ([`sentence_en`](Explanation::sentence_en));
-/// [`sentence_vi`](Explanation::sentence_vi) the Vietnamese one.
+/// [`sentence`](Explanation::sentence) gives the sentence in either language; `Display`
+/// gives the English one.
 ///
 /// # Example
 ///
@@ -554,7 +545,7 @@ impl fmt::Display for Note {
 ///     "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, Decision 42/2014/QĐ-TTg).",
 /// );
 /// assert_eq!(
-///     explanation.sentence_vi(),
+///     explanation.sentence(directives::Lang::Vi),
 ///     "Đã hoàn thành quá hạn: thực hiện ngày 24/02/2025, sau hạn chót 20/02/2025 (quy tắc `status.done-late`, Quyết định số 42/2014/QĐ-TTg).",
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -589,17 +580,17 @@ pub struct Explanation {
         feature = "serde",
         serde(default = "direct", skip_serializing_if = "is_direct")
     )]
-    applicability: Applicability,
+    force: LegalForce,
 }
 
 #[cfg(feature = "serde")]
-fn direct() -> Applicability {
-    Applicability::Direct
+fn direct() -> LegalForce {
+    LegalForce::Direct
 }
 
 #[cfg(feature = "serde")]
-fn is_direct(applicability: &Applicability) -> bool {
-    *applicability == Applicability::Direct
+fn is_direct(force: &LegalForce) -> bool {
+    *force == LegalForce::Direct
 }
 
 impl Explanation {
@@ -634,7 +625,7 @@ impl Explanation {
             decided_on,
             as_of,
             notes: Vec::new(),
-            applicability: Applicability::Direct,
+            force: LegalForce::Direct,
         }
     }
 
@@ -651,42 +642,42 @@ impl Explanation {
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{Explanation, Status};
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
     /// let explanation = Explanation::new(Status::DoneLate, d(2025, 2, 20)?, Some(d(2025, 2, 24)?), d(2025, 3, 1)?)
-    ///     .with_applicability(Applicability::ByAnalogy);
-    /// assert_eq!(explanation.applicability(), Applicability::ByAnalogy);
+    ///     .with_force(LegalForce::ByAnalogy);
+    /// assert_eq!(explanation.force(), LegalForce::ByAnalogy);
     /// assert_eq!(
     ///     explanation.to_string(),
     ///     "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, Decision 42/2014/QĐ-TTg, applied by analogy).",
     /// );
-    /// assert!(explanation.sentence_vi().contains("Quyết định số 42/2014/QĐ-TTg, áp dụng tương tự)"));
+    /// assert!(explanation.sentence(directives::Lang::Vi).contains("Quyết định số 42/2014/QĐ-TTg, áp dụng tương tự)"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_applicability(mut self, applicability: Applicability) -> Explanation {
-        self.applicability = applicability;
+    pub fn with_force(mut self, force: LegalForce) -> Explanation {
+        self.force = force;
         self
     }
 
     /// How the rule's provision applies: directly, or by analogy (see
-    /// [`with_applicability`](Explanation::with_applicability)).
+    /// [`with_force`](Explanation::with_force)).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use directives::compliance::{Explanation, Status};
-    /// use directives::regime::Applicability;
+    /// use directives::regime::LegalForce;
     ///
     /// let d = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
-    /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).applicability(), Applicability::Direct);
+    /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).force(), LegalForce::Direct);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn applicability(&self) -> Applicability {
-        self.applicability
+    pub fn force(&self) -> LegalForce {
+        self.force
     }
 
     /// The same explanation with one more note.
@@ -742,20 +733,22 @@ impl Explanation {
         self.status.rule_id()
     }
 
-    /// The rule's legal provision, where one exists.
+    /// The rule's legal provision, where one exists, cited in `lang`.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
+    /// use directives::Lang;
     /// use directives::compliance::{Explanation, Status};
     ///
     /// let d = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
-    /// assert_eq!(Explanation::new(Status::OpenOverdue, d, None, d).provision(), Some("Decision 42/2014/QĐ-TTg"));
+    /// assert_eq!(Explanation::new(Status::OpenOverdue, d, None, d).provision(Lang::En), Some("Decision 42/2014/QĐ-TTg"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn provision(&self) -> Option<&'static str> {
-        self.status.provision()
+    #[must_use]
+    pub fn provision(&self, lang: Lang) -> Option<&'static str> {
+        self.status.provision(lang)
     }
 
     /// The notes.
@@ -774,7 +767,7 @@ impl Explanation {
         &self.notes
     }
 
-    /// The explanation as one English sentence (the same as `Display`).
+    /// The explanation as one sentence in `lang` (the English one is also its `Display`).
     ///
     /// # Example
     ///
@@ -782,13 +775,28 @@ impl Explanation {
     ///
     /// ```
     /// use chrono::NaiveDate;
+    /// use directives::Lang;
     /// use directives::compliance::{Explanation, Status};
     ///
-    /// let d = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
-    /// assert!(Explanation::new(Status::NotApplicable, d, None, d).sentence_en().starts_with("Not applicable: "));
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let na = Explanation::new(Status::NotApplicable, d(2025, 2, 20)?, None, d(2025, 2, 20)?);
+    /// assert!(na.sentence(Lang::En).starts_with("Not applicable: "));
+    /// let explanation = Explanation::new(Status::OpenWithinDeadline, d(2025, 2, 20)?, None, d(2025, 2, 1)?);
+    /// assert_eq!(
+    ///     explanation.sentence(Lang::Vi),
+    ///     "Chưa hoàn thành trong hạn: đến ngày 01/02/2025 chưa thực hiện, hạn chót 20/02/2025 chưa qua (quy tắc `status.open-within-deadline`, Quyết định số 42/2014/QĐ-TTg).",
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn sentence_en(&self) -> String {
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => self.english(),
+        }
+    }
+
+    fn english(&self) -> String {
         let deadline = self.deadline;
         let as_of = self.as_of;
         let on = |d: Option<NaiveDate>| {
@@ -822,40 +830,22 @@ impl Explanation {
             }
         };
         text.push_str(&format!(" (rule `{}`", self.status.rule_id()));
-        if let Some(provision) = self.status.provision() {
+        if let Some(provision) = self.status.provision(Lang::En) {
             text.push_str(&format!(", {provision}"));
-            if self.applicability == Applicability::ByAnalogy {
+            if self.force == LegalForce::ByAnalogy {
                 text.push_str(", applied by analogy");
             }
         }
         text.push(')');
         for note in &self.notes {
             text.push_str("; ");
-            text.push_str(&note.sentence_en());
+            text.push_str(&note.english());
         }
         text.push('.');
         text
     }
 
-    /// The explanation as one Vietnamese sentence.
-    ///
-    /// # Example
-    ///
-    /// See [`Explanation`].
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::compliance::{Explanation, Status};
-    ///
-    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-    /// let explanation = Explanation::new(Status::OpenWithinDeadline, d(2025, 2, 20)?, None, d(2025, 2, 1)?);
-    /// assert_eq!(
-    ///     explanation.sentence_vi(),
-    ///     "Chưa hoàn thành trong hạn: đến ngày 01/02/2025 chưa thực hiện, hạn chót 20/02/2025 chưa qua (quy tắc `status.open-within-deadline`, Quyết định số 42/2014/QĐ-TTg).",
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn sentence_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         let deadline = vi_date(self.deadline);
         let as_of = vi_date(self.as_of);
         let on = |d: Option<NaiveDate>| d.map_or_else(|| "không rõ".to_owned(), vi_date);
@@ -887,16 +877,16 @@ impl Explanation {
             }
         };
         text.push_str(&format!(" (quy tắc `{}`", self.status.rule_id()));
-        if let Some(provision) = self.status.provision_vi() {
+        if let Some(provision) = self.status.provision(Lang::Vi) {
             text.push_str(&format!(", {provision}"));
-            if self.applicability == Applicability::ByAnalogy {
+            if self.force == LegalForce::ByAnalogy {
                 text.push_str(", áp dụng tương tự");
             }
         }
         text.push(')');
         for note in &self.notes {
             text.push_str("; ");
-            text.push_str(&note.sentence_vi());
+            text.push_str(&note.vietnamese());
         }
         text.push('.');
         text
@@ -905,7 +895,7 @@ impl Explanation {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sentence_en())
+        f.write_str(&self.english())
     }
 }
 
@@ -1070,7 +1060,7 @@ impl fmt::Display for IndicatorOutcome {
 /// assert_eq!(finding.deciding_event().map(|e| e.to_string()).as_deref(), Some("`submitted` on `2025-02-24` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`"));
 /// assert_eq!(finding.lateness().calendar_days(), 4);
 /// assert!(!finding.is_due_soon());
-/// assert_eq!(finding.explanation().provision(), Some("Decision 42/2014/QĐ-TTg"));
+/// assert_eq!(finding.explanation().provision(directives::Lang::En), Some("Decision 42/2014/QĐ-TTg"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]

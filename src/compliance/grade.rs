@@ -30,8 +30,8 @@ use crate::provenance::{Fact, FactArea, Provenance};
 /// ```
 /// use directives::compliance::Grade;
 ///
-/// assert_eq!(Grade::Good.label_vi(), "hoàn thành tốt nhiệm vụ");
-/// assert_eq!(Grade::Good.label_en(), "good");
+/// assert_eq!(Grade::Good.label(directives::Lang::Vi), "hoàn thành tốt nhiệm vụ");
+/// assert_eq!(Grade::Good.label(directives::Lang::En), "good");
 /// assert!(Grade::Excellent > Grade::Good);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,48 +49,39 @@ pub enum Grade {
 }
 
 impl Grade {
-    /// The Vietnamese label.
+    /// The label in `lang`: `hoàn thành xuất sắc nhiệm vụ`, `excellent`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::compliance::Grade;
     ///
-    /// assert_eq!(Grade::Excellent.label_vi(), "hoàn thành xuất sắc nhiệm vụ");
+    /// assert_eq!(Grade::Excellent.label(Lang::Vi), "hoàn thành xuất sắc nhiệm vụ");
+    /// assert_eq!(Grade::NotCompleted.label(Lang::En), "not completed");
     /// ```
     #[must_use]
-    pub const fn label_vi(self) -> &'static str {
-        match self {
-            Grade::Excellent => "hoàn thành xuất sắc nhiệm vụ",
-            Grade::Good => "hoàn thành tốt nhiệm vụ",
-            Grade::Completed => "hoàn thành nhiệm vụ",
-            Grade::NotCompleted => "không hoàn thành nhiệm vụ",
-        }
-    }
-
-    /// The English label.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::compliance::Grade;
-    ///
-    /// assert_eq!(Grade::NotCompleted.label_en(), "not completed");
-    /// ```
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Grade::Excellent => "excellent",
-            Grade::Good => "good",
-            Grade::Completed => "completed",
-            Grade::NotCompleted => "not completed",
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                Grade::Excellent => "hoàn thành xuất sắc nhiệm vụ",
+                Grade::Good => "hoàn thành tốt nhiệm vụ",
+                Grade::Completed => "hoàn thành nhiệm vụ",
+                Grade::NotCompleted => "không hoàn thành nhiệm vụ",
+            },
+            crate::Lang::En => match self {
+                Grade::Excellent => "excellent",
+                Grade::Good => "good",
+                Grade::Completed => "completed",
+                Grade::NotCompleted => "not completed",
+            },
         }
     }
 }
 
 impl fmt::Display for Grade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

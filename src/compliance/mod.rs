@@ -62,7 +62,7 @@
 //!      (Civil Code 2015 art. 148.5).",
 //! );
 //! assert_eq!(
-//!     finding.explanation().sentence_vi(),
+//!     finding.explanation().sentence(directives::Lang::Vi),
 //!     "Đã hoàn thành đúng hạn: thực hiện ngày 20/10/2025, không muộn hơn hạn chót 20/10/2025 \
 //!      (quy tắc `status.done-on-time`, Quyết định số 42/2014/QĐ-TTg); hạn chót 18/10/2025 \
 //!      trùng ngày nghỉ nên chuyển sang ngày làm việc tiếp theo là 20/10/2025 \
@@ -90,7 +90,7 @@ pub use self::grade::{
     Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
     grading_facts, rank,
 };
-pub use self::policy::{EvaluationPolicy, LateExtensions, RestDayShift};
+pub use self::policy::{EvaluationPolicy, LateExtensions};
 pub use self::scorecard::StatusCounts;
 pub use self::tracker::{Retraction, Tracker};
 
@@ -122,6 +122,15 @@ pub enum ComplianceError {
     /// The policy applies the rest-day shift but has no calendar.
     #[error("the rest-day shift needs a working-day calendar")]
     CalendarRequired,
+    /// The policy's rest-day shift is neither `keep` nor `following` (the next working
+    /// day, Civil Code 2015 art. 148.5).
+    #[error(
+        "rest-day shift `{roll}` is not supported: an evaluation keeps deadlines (`keep`) or moves them to the next working day (`following`, Civil Code 2015 art. 148.5)"
+    )]
+    UnsupportedRestDayShift {
+        /// The convention asked for.
+        roll: crate::calendar::Roll,
+    },
     /// A date the evaluation needs is outside the calendar's range.
     #[error("date `{date}` is outside the working-day calendar `{first}`..`{last}`")]
     OutsideCalendar {

@@ -30,26 +30,6 @@ pub enum LateExtensions {
     Accept,
 }
 
-/// Whether a deadline that falls on a rest day moves to the next working day.
-///
-/// # Example
-///
-/// ```
-/// use directives::compliance::RestDayShift;
-///
-/// assert_ne!(RestDayShift::Apply, RestDayShift::Ignore);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum RestDayShift {
-    /// Civil Code 2015 art. 148.5: a term whose last day is a rest day ends at the end of
-    /// the next working day. Needs a [`WorkCalendar`].
-    Apply,
-    /// Deadlines are taken as written.
-    Ignore,
-}
-
 /// How an evaluation judges deadlines: grace days, late extensions, the rest-day shift and
 /// the due-soon threshold, plus the working-day calendar the shift needs.
 ///
@@ -61,14 +41,14 @@ pub enum RestDayShift {
 /// # Example
 ///
 /// ```
-/// use directives::calendar::WorkCalendar;
-/// use directives::compliance::{EvaluationPolicy, LateExtensions, RestDayShift};
+/// use directives::calendar::{Roll, WorkCalendar};
+/// use directives::compliance::{EvaluationPolicy, LateExtensions};
 ///
 /// let policy = EvaluationPolicy::new(WorkCalendar::vietnam()?)
 ///     .with_grace_days(2)
 ///     .with_late_extensions(LateExtensions::Accept);
 /// assert_eq!(policy.grace_days(), 2);
-/// assert_eq!(policy.rest_day_shift(), RestDayShift::Apply);
+/// assert_eq!(policy.rest_day_shift(), Roll::Following);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -78,7 +58,7 @@ pub enum RestDayShift {
 pub struct EvaluationPolicy {
     grace_days: u32,
     late_extensions: LateExtensions,
-    rest_day_shift: RestDayShift,
+    rest_day_shift: Roll,
     due_soon_days: u32,
     calendar: Option<Arc<WorkCalendar>>,
 }
@@ -126,7 +106,7 @@ impl EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
             late_extensions: LateExtensions::Ignore,
-            rest_day_shift: RestDayShift::Apply,
+            rest_day_shift: Roll::Following,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
             calendar: Some(calendar.into()),
         }
@@ -138,16 +118,17 @@ impl EvaluationPolicy {
     /// # Example
     ///
     /// ```
-    /// use directives::compliance::{EvaluationPolicy, RestDayShift};
+    /// use directives::calendar::Roll;
+    /// use directives::compliance::EvaluationPolicy;
     ///
     /// let policy = EvaluationPolicy::without_calendar();
-    /// assert_eq!(policy.rest_day_shift(), RestDayShift::Ignore);
+    /// assert_eq!(policy.rest_day_shift(), Roll::Keep);
     /// ```
     pub fn without_calendar() -> EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
             late_extensions: LateExtensions::Ignore,
-            rest_day_shift: RestDayShift::Ignore,
+            rest_day_shift: Roll::Keep,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
             calendar: None,
         }
@@ -184,21 +165,26 @@ impl EvaluationPolicy {
         self
     }
 
-    /// The same policy with the rest-day shift applied or not.
+    /// The same policy with this rest-day shift: [`Roll::Following`] moves a deadline that
+    /// falls on a rest day to the next working day (Civil Code 2015 art. 148.5),
+    /// [`Roll::Keep`] takes deadlines as written.
     ///
-    /// Applying it needs a calendar: evaluating with [`RestDayShift::Apply`] and no calendar
-    /// fails with [`ComplianceError::CalendarRequired`].
+    /// Moving needs a calendar: evaluating with [`Roll::Following`] and no calendar fails
+    /// with [`ComplianceError::CalendarRequired`]. The other conventions of [`Roll`] are
+    /// not a rule of Vietnamese law for deadlines, so evaluating with one fails with
+    /// [`ComplianceError::UnsupportedRestDayShift`].
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::compliance::{EvaluationPolicy, RestDayShift};
+    /// use directives::calendar::Roll;
+    /// use directives::compliance::EvaluationPolicy;
     ///
-    /// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(RestDayShift::Apply);
-    /// assert_eq!(policy.rest_day_shift(), RestDayShift::Apply);
+    /// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
+    /// assert_eq!(policy.rest_day_shift(), Roll::Following);
     /// ```
     #[must_use]
-    pub fn with_rest_day_shift(mut self, shift: RestDayShift) -> EvaluationPolicy {
+    pub fn with_rest_day_shift(mut self, shift: Roll) -> EvaluationPolicy {
         self.rest_day_shift = shift;
         self
     }
@@ -250,11 +236,12 @@ impl EvaluationPolicy {
     /// # Example
     ///
     /// ```
-    /// use directives::compliance::{EvaluationPolicy, RestDayShift};
+    /// use directives::calendar::Roll;
+    /// use directives::compliance::EvaluationPolicy;
     ///
-    /// assert_eq!(EvaluationPolicy::without_calendar().rest_day_shift(), RestDayShift::Ignore);
+    /// assert_eq!(EvaluationPolicy::without_calendar().rest_day_shift(), Roll::Keep);
     /// ```
-    pub fn rest_day_shift(&self) -> RestDayShift {
+    pub fn rest_day_shift(&self) -> Roll {
         self.rest_day_shift
     }
 
@@ -291,19 +278,28 @@ impl EvaluationPolicy {
 
     /// Checks that an evaluation as of `as_of` can run under this policy.
     pub(crate) fn check(&self, as_of: NaiveDate) -> Result<(), ComplianceError> {
-        if self.rest_day_shift == RestDayShift::Apply && self.calendar.is_none() {
-            return Err(ComplianceError::CalendarRequired);
-        }
+        self.check_shift()?;
         if let Some(calendar) = self.calendar.as_deref() {
             check_in_range(calendar, as_of)?;
         }
         Ok(())
     }
 
+    /// Checks that the rest-day shift can be applied: it keeps deadlines, or moves them to
+    /// the next working day of a calendar the policy has.
+    pub(crate) fn check_shift(&self) -> Result<(), ComplianceError> {
+        match self.rest_day_shift {
+            Roll::Keep => Ok(()),
+            Roll::Following if self.calendar.is_none() => Err(ComplianceError::CalendarRequired),
+            Roll::Following => Ok(()),
+            roll => Err(ComplianceError::UnsupportedRestDayShift { roll }),
+        }
+    }
+
     /// The deadline a due day becomes under the rest-day shift (the day itself when the
     /// shift does not apply): the first working day on or after it.
     pub(crate) fn shift_day(&self, day: i32) -> Result<i32, ComplianceError> {
-        if self.rest_day_shift == RestDayShift::Ignore {
+        if self.rest_day_shift == Roll::Keep {
             return Ok(day);
         }
         let calendar = self

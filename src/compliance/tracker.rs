@@ -202,9 +202,7 @@ impl Tracker {
         obligations: Obligations,
         policy: EvaluationPolicy,
     ) -> Result<Tracker, ComplianceError> {
-        if policy.rest_day_shift() == super::RestDayShift::Apply && policy.calendar().is_none() {
-            return Err(ComplianceError::CalendarRequired);
-        }
+        policy.check_shift()?;
         let mut tracker = Tracker {
             per_obligation: vec![Vec::new(); obligations.len()],
             obligations,

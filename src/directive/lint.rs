@@ -5,7 +5,7 @@ use std::fmt;
 use super::TaskNumber;
 use crate::document::SymbolSystem;
 use crate::provenance::{Fact, FactArea, Provenance};
-use crate::regime::{Applicability, RegimeScope};
+use crate::regime::{LegalForce, RegimeScope};
 
 /// The legal rules the lints cite, as facts with their provenance.
 ///
@@ -89,9 +89,9 @@ pub(super) fn report_deadline_citation(system: SymbolSystem) -> (String, String)
 }
 
 fn cite(system: SymbolSystem, en: &str, vi: &str) -> (String, String) {
-    match RegimeScope::StateAdministration.applicability(system) {
-        Applicability::Direct => (en.to_owned(), vi.to_owned()),
-        Applicability::ByAnalogy => (
+    match RegimeScope::StateAdministration.force(system) {
+        LegalForce::Direct => (en.to_owned(), vi.to_owned()),
+        LegalForce::ByAnalogy => (
             format!("{en}, by analogy for a Party document"),
             format!("{vi}, áp dụng tương tự đối với văn bản của Đảng"),
         ),
@@ -494,13 +494,14 @@ impl Lint {
         &self.location
     }
 
-    /// The message in English.
+    /// The message in `lang` (the English one also ends its `Display`).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
+    /// use directives::Lang;
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Registry;
     ///
@@ -508,34 +509,13 @@ impl Lint {
     /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
     /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
-    /// assert_eq!(lint.message_en(), "the task has no lead (chủ trì)");
+    /// assert_eq!(lint.sentence(Lang::En), "the task has no lead (chủ trì)");
+    /// assert_eq!(lint.sentence(Lang::Vi), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn message_en(&self) -> &str {
-        &self.en
-    }
-
-    /// The message in Vietnamese.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, LintCode, Location, Severity, Task};
-    /// use directives::document::{DocSymbol, Document};
-    /// use directives::org::Registry;
-    ///
-    /// let doc = Document::builder(DocSymbol::parse("1/KH-UBND")?, NaiveDate::from_ymd_opt(2024, 1, 2).ok_or("date")?).build()?;
-    /// let directive = Directive::builder(doc).task(Task::new("1".parse()?, "t")).build()?;
-    /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
-    /// let lint = &lints[0];
-    /// assert_eq!(lint.message_vi(), "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn message_vi(&self) -> &str {
-        &self.vi
+    pub fn sentence(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
     }
 }
 

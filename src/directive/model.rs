@@ -1336,7 +1336,7 @@ fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
     use crate::document::Irregularity;
     let kind = symbol.kind();
     let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
-    let vi_kind = kind.map_or("văn bản", |k| k.vietnamese_name());
+    let vi_kind = kind.map_or("văn bản", |k| k.label(crate::Lang::Vi));
     match symbol.irregularity() {
         Some(Irregularity::YearOnNonNormativeKind) | None => (
             format!(
@@ -1350,7 +1350,7 @@ fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
             format!("irregular symbol `{symbol}`: {other}"),
             format!(
                 "số, ký hiệu `{symbol}` không đúng thể thức: {}",
-                other.vietnamese()
+                other.label(crate::Lang::Vi)
             ),
         ),
     }

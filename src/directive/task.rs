@@ -180,7 +180,7 @@ impl<'de> serde::Deserialize<'de> for TaskNumber {
 /// ```
 /// use directives::directive::Role;
 ///
-/// assert_eq!(Role::Lead.vietnamese_name(), "chủ trì");
+/// assert_eq!(Role::Lead.label(directives::Lang::Vi), "chủ trì");
 /// assert_eq!(Role::Coordinate.to_string(), "coordinate");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -202,50 +202,41 @@ pub enum Role {
 }
 
 impl Role {
-    /// The English name (`"lead"`).
+    /// The role's name in `lang`: `chủ trì`, `lead`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::directive::Role;
     ///
-    /// assert_eq!(Role::Advise.english_name(), "advise");
+    /// assert_eq!(Role::Coordinate.label(Lang::Vi), "phối hợp");
+    /// assert_eq!(Role::Advise.label(Lang::En), "advise");
     /// ```
     #[must_use]
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Role::Lead => "lead",
-            Role::Coordinate => "coordinate",
-            Role::Advise => "advise",
-            Role::Implement => "implement",
-            Role::Monitor => "monitor",
-        }
-    }
-
-    /// The Vietnamese name (`"chủ trì"`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::Role;
-    ///
-    /// assert_eq!(Role::Coordinate.vietnamese_name(), "phối hợp");
-    /// ```
-    #[must_use]
-    pub fn vietnamese_name(self) -> &'static str {
-        match self {
-            Role::Lead => "chủ trì",
-            Role::Coordinate => "phối hợp",
-            Role::Advise => "tham mưu",
-            Role::Implement => "thực hiện",
-            Role::Monitor => "theo dõi, đôn đốc",
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                Role::Lead => "chủ trì",
+                Role::Coordinate => "phối hợp",
+                Role::Advise => "tham mưu",
+                Role::Implement => "thực hiện",
+                Role::Monitor => "theo dõi, đôn đốc",
+            },
+            crate::Lang::En => match self {
+                Role::Lead => "lead",
+                Role::Coordinate => "coordinate",
+                Role::Advise => "advise",
+                Role::Implement => "implement",
+                Role::Monitor => "monitor",
+            },
         }
     }
 }
 
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.english_name())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 
@@ -329,7 +320,7 @@ impl Assignment {
     /// use directives::org::Selector;
     ///
     /// let a = Assignment::new(Role::Coordinate, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)));
-    /// assert_eq!(a.role().vietnamese_name(), "phối hợp");
+    /// assert_eq!(a.role().label(directives::Lang::Vi), "phối hợp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

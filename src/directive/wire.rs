@@ -620,14 +620,14 @@ impl Places {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
     Toml,
     Json,
 }
 
 impl Format {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Toml => "toml",
             Format::Json => "json",
@@ -741,7 +741,7 @@ fn expected_value(text: &str, offset: usize) -> String {
 }
 
 /// The word of the text around a byte offset (up to a delimiter on either side), bounded.
-fn word_at(text: &str, offset: usize) -> String {
+pub(crate) fn word_at(text: &str, offset: usize) -> String {
     let delimiter = |c: char| c.is_whitespace() || ",:=[]{}".contains(c);
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -760,7 +760,7 @@ fn word_at(text: &str, offset: usize) -> String {
 }
 
 /// A parser's message, bounded, in the file's terms.
-fn tidy(message: &str) -> String {
+pub(crate) fn tidy(message: &str) -> String {
     let message = message
         .trim_end()
         .replace("expected f64", "expected a number");
@@ -769,7 +769,7 @@ fn tidy(message: &str) -> String {
 
 /// The path serde_path_to_error recorded, as text (`tasks[9].requirements[0].regime`);
 /// segments it could not name are left out; `.` for the whole file.
-fn path_text(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {
@@ -791,7 +791,7 @@ fn path_text(path: &serde_path_to_error::Path) -> String {
 /// selector (`at `kind`: unknown body kind …`, as `OrgError::At` displays). That path is
 /// joined to the directive's (`recipients[1]` and `kind` give `recipients[1].kind`) and
 /// dropped from the message.
-fn nested(path: String, message: &str) -> (String, String) {
+pub(crate) fn nested(path: String, message: &str) -> (String, String) {
     let inner = message
         .strip_prefix("at `")
         .and_then(|rest| rest.split_once("`: "));
@@ -838,7 +838,7 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 
 /// The byte offset in the text of the value at a path, or of the deepest part of the path
 /// that the text has.
-fn locate(format: Format, text: &str, path: &str) -> Option<usize> {
+pub(crate) fn locate(format: Format, text: &str, path: &str) -> Option<usize> {
     let steps = steps(path);
     if steps.is_empty() {
         return None;
@@ -965,14 +965,14 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
 
 /// What a scan before parsing finds: whether the text holds anything but whitespace and
 /// comments, and where tables and arrays first nest deeper than the limit.
-struct Scan {
-    content: bool,
-    too_deep: Option<(usize, usize)>,
+pub(crate) struct Scan {
+    pub(crate) content: bool,
+    pub(crate) too_deep: Option<(usize, usize)>,
 }
 
 /// Scans the text once, without parsing it, for content and nesting depth (brackets and
 /// braces outside strings and comments).
-fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
+pub(crate) fn scan(text: &str, format: Format, max_depth: usize) -> Scan {
     let toml = format == Format::Toml;
     let b = text.as_bytes();
     let mut i = 0;
@@ -1074,7 +1074,7 @@ fn skip_string(b: &[u8], i: usize, toml: bool) -> usize {
 }
 
 /// The line and column (counted from 1, the column in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -1088,7 +1088,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The byte offset of serde_json's line and column (the column counted in bytes from 1;
 /// 0 when the error is at the start of a line).
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     if line == 0 {
         return None;
     }
@@ -1150,7 +1150,7 @@ impl Directive {
     ///     kind = "periodic_report"
     ///     to = "TH-UBND"
     ///     through = "TH-STTTT"
-    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "next_working_day" } }
+    ///     regime = { name = "half-year report", frequency = "half_yearly", cut_off = { kind = "decree_09" }, deadline = { kind = "day_of_last_month", day = 25, on_rest_day = "following" } }
     ///
     ///     [[tasks]]
     ///     number = "2"

@@ -115,8 +115,8 @@ impl fmt::Display for SymbolSystem {
 /// let kind = DocKind::from_abbreviation(SymbolSystem::Party, "QĐi").ok_or("unknown")?;
 /// assert_eq!(kind, DocKind::Regulation);
 /// assert_eq!(kind.abbreviation(SymbolSystem::StateAdministrative), Some("QyĐ"));
-/// assert_eq!(kind.vietnamese_name(), "quy định");
-/// assert_eq!(kind.english_name(), "regulation");
+/// assert_eq!(kind.label(directives::Lang::Vi), "quy định");
+/// assert_eq!(kind.label(directives::Lang::En), "regulation");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -786,39 +786,31 @@ impl DocKind {
         }
     }
 
-    /// The Vietnamese name, in lower case (`"quyết định"`).
+    /// The kind's name in `lang`, in lower case: `quyết định`, `decision` (the English
+    /// name is the crate's).
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::document::DocKind;
     ///
-    /// assert_eq!(DocKind::OfficialLetter.vietnamese_name(), "công văn");
+    /// assert_eq!(DocKind::OfficialLetter.label(Lang::Vi), "công văn");
+    /// assert_eq!(DocKind::Telegram.label(Lang::En), "official telegram");
     /// ```
     #[must_use]
-    pub fn vietnamese_name(self) -> &'static str {
-        self.row().vi
-    }
-
-    /// The English name used by the crate, in lower case (`"decision"`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::document::DocKind;
-    ///
-    /// assert_eq!(DocKind::Telegram.english_name(), "official telegram");
-    /// ```
-    #[must_use]
-    pub fn english_name(self) -> &'static str {
-        self.row().en
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => self.row().vi,
+            crate::Lang::En => self.row().en,
+        }
     }
 
     /// The English name after its indefinite article, for messages (`"a decision"`,
     /// `"an official letter"`). Every English name that starts with a vowel letter starts
     /// with a vowel sound.
     pub(crate) fn english_with_article(self) -> String {
-        let name = self.english_name();
+        let name = self.label(crate::Lang::En);
         let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
             "an"
         } else {
@@ -925,7 +917,7 @@ impl DocKind {
             })
         };
         let mut found = candidates.iter().copied().filter(|k| {
-            starts(k.vietnamese_name())
+            starts(k.label(crate::Lang::Vi))
                 || (*k == DocKind::Decision && (starts("ban hành") || starts("về việc ban hành")))
         });
         match (found.next(), found.next()) {
@@ -1311,7 +1303,7 @@ pub(crate) fn facts() -> Vec<Fact> {
 
 impl fmt::Display for DocKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.english_name())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

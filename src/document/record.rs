@@ -527,7 +527,7 @@ impl fmt::Display for Signer {
 /// use directives::document::Relation;
 ///
 /// assert_eq!(Relation::Implements.to_string(), "implements");
-/// assert_eq!(Relation::Implements.vietnamese_name(), "triển khai thực hiện");
+/// assert_eq!(Relation::Implements.label(directives::Lang::Vi), "triển khai thực hiện");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -547,50 +547,41 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// The English name (`"implements"`).
+    /// The relation's name in `lang`: `căn cứ`, `cites`.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::document::Relation;
     ///
-    /// assert_eq!(Relation::Replaces.english_name(), "replaces");
+    /// assert_eq!(Relation::Cites.label(Lang::Vi), "căn cứ");
+    /// assert_eq!(Relation::Replaces.label(Lang::En), "replaces");
     /// ```
     #[must_use]
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Relation::Implements => "implements",
-            Relation::Cites => "cites",
-            Relation::Amends => "amends",
-            Relation::Replaces => "replaces",
-            Relation::Guides => "guides",
-        }
-    }
-
-    /// The Vietnamese name (`"căn cứ"`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::document::Relation;
-    ///
-    /// assert_eq!(Relation::Cites.vietnamese_name(), "căn cứ");
-    /// ```
-    #[must_use]
-    pub fn vietnamese_name(self) -> &'static str {
-        match self {
-            Relation::Implements => "triển khai thực hiện",
-            Relation::Cites => "căn cứ",
-            Relation::Amends => "sửa đổi, bổ sung",
-            Relation::Replaces => "thay thế",
-            Relation::Guides => "hướng dẫn",
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Vi => match self {
+                Relation::Implements => "triển khai thực hiện",
+                Relation::Cites => "căn cứ",
+                Relation::Amends => "sửa đổi, bổ sung",
+                Relation::Replaces => "thay thế",
+                Relation::Guides => "hướng dẫn",
+            },
+            crate::Lang::En => match self {
+                Relation::Implements => "implements",
+                Relation::Cites => "cites",
+                Relation::Amends => "amends",
+                Relation::Replaces => "replaces",
+                Relation::Guides => "guides",
+            },
         }
     }
 }
 
 impl fmt::Display for Relation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.english_name())
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

@@ -852,20 +852,38 @@ pub enum Irregularity {
 }
 
 impl Irregularity {
-    /// The reason in Vietnamese.
+    /// The reason in `lang` (the English one is also its `Display`).
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::document::Irregularity;
     ///
     /// assert_eq!(
-    ///     Irregularity::PartyFormStateIssuer.vietnamese(),
+    ///     Irregularity::PartyFormStateIssuer.label(Lang::Vi),
     ///     "thể thức của Đảng (`số-KÝ HIỆU/CƠ QUAN`) với cơ quan ban hành của Nhà nước"
+    /// );
+    /// assert_eq!(
+    ///     Irregularity::StateFormPartyIssuer.label(Lang::En),
+    ///     "the State's form (`number/KIND-ISSUER`) with a Party issuer"
     /// );
     /// ```
     #[must_use]
-    pub fn vietnamese(self) -> &'static str {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        if lang == crate::Lang::En {
+            return match self {
+                Irregularity::YearOnNonNormativeKind => {
+                    "a year, though its kind has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+                }
+                Irregularity::PartyFormStateIssuer => {
+                    "the Party's form (`number-KIND/ISSUER`) with a State issuer"
+                }
+                Irregularity::StateFormPartyIssuer => {
+                    "the State's form (`number/KIND-ISSUER`) with a Party issuer"
+                }
+            };
+        }
         match self {
             Irregularity::YearOnNonNormativeKind => {
                 "có năm ban hành, dù loại văn bản này không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
@@ -882,17 +900,7 @@ impl Irregularity {
 
 impl fmt::Display for Irregularity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Irregularity::YearOnNonNormativeKind => {
-                "a year, though its kind has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
-            }
-            Irregularity::PartyFormStateIssuer => {
-                "the Party's form (`number-KIND/ISSUER`) with a State issuer"
-            }
-            Irregularity::StateFormPartyIssuer => {
-                "the State's form (`number/KIND-ISSUER`) with a Party issuer"
-            }
-        })
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

@@ -280,7 +280,7 @@ named_enum! {
 /// let names = Names::new("Ban Dân vận Tỉnh ủy")
 ///     .with_en("Mass Mobilization Department of the Provincial Party Committee")
 ///     .with_short("BDVTU");
-/// assert_eq!(names.vi(), "Ban Dân vận Tỉnh ủy");
+/// assert_eq!(names.name(directives::Lang::Vi), "Ban Dân vận Tỉnh ủy");
 /// assert_eq!(names.short(), Some("BDVTU"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -299,9 +299,9 @@ impl Names {
     /// ```
     /// use directives::org::Names;
     ///
-    /// assert_eq!(Names::new("Tỉnh ủy Thanh Hóa").en(), None);
+    /// assert_eq!(Names::new("Tỉnh ủy Thanh Hóa").given(directives::Lang::En), None);
     /// // "Hóa" typed with a combining accent (NFD) is stored composed.
-    /// assert_eq!(Names::new("Thanh Ho\u{301}a").vi(), "Thanh Hóa");
+    /// assert_eq!(Names::new("Thanh Ho\u{301}a").name(directives::Lang::Vi), "Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -321,7 +321,7 @@ impl Names {
     /// use directives::org::Names;
     ///
     /// let names = Names::new("Tỉnh ủy Thanh Hóa").with_en("Provincial Party Committee");
-    /// assert_eq!(names.en(), Some("Provincial Party Committee"));
+    /// assert_eq!(names.given(directives::Lang::En), Some("Provincial Party Committee"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -346,34 +346,49 @@ impl Names {
         self
     }
 
-    /// The Vietnamese name.
+    /// The name in `lang`: the Vietnamese name, or the English name when one was given
+    /// and the Vietnamese name (a proper name) otherwise. [`given`](Names::given) tells
+    /// the two cases apart.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::org::Names;
     ///
-    /// assert_eq!(Names::new("Báo Thanh Hóa").vi(), "Báo Thanh Hóa");
+    /// let paper = Names::new("Báo Thanh Hóa").with_en("Thanh Hóa Newspaper");
+    /// assert_eq!(paper.name(Lang::Vi), "Báo Thanh Hóa");
+    /// assert_eq!(paper.name(Lang::En), "Thanh Hóa Newspaper");
+    /// assert_eq!(Names::new("Tỉnh ủy").name(Lang::En), "Tỉnh ủy");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn vi(&self) -> &str {
-        &self.vi
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => self.en.as_deref().unwrap_or(&self.vi),
+        }
     }
 
-    /// The English name, if given.
+    /// The name in `lang` as given: the Vietnamese name always is, the English name only
+    /// when [`with_en`](Names::with_en) gave it.
     ///
     /// # Example
     ///
     /// ```
+    /// use directives::Lang;
     /// use directives::org::Names;
     ///
-    /// assert_eq!(Names::new("Báo Thanh Hóa").with_en("Thanh Hóa Newspaper").en(), Some("Thanh Hóa Newspaper"));
+    /// assert_eq!(Names::new("Báo Thanh Hóa").given(Lang::En), None);
+    /// assert_eq!(Names::new("Báo Thanh Hóa").given(Lang::Vi), Some("Báo Thanh Hóa"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn en(&self) -> Option<&str> {
-        self.en.as_deref()
+    pub fn given(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Vi => Some(&self.vi),
+            Lang::En => self.en.as_deref(),
+        }
     }
 
     /// The short form, if given.
@@ -392,6 +407,7 @@ impl Names {
     }
 }
 
+use crate::Lang;
 use crate::text::nfc;
 
 impl From<&str> for Names {
@@ -578,7 +594,7 @@ impl Body {
     ///
     /// let day = NaiveDate::from_ymd_opt(1945, 1, 1).ok_or("date")?;
     /// let body = Body::new("TH-TU".parse()?, "Tỉnh ủy Thanh Hóa", BodyKind::PartyCommittee, Level::Province, day);
-    /// assert_eq!(body.names().vi(), "Tỉnh ủy Thanh Hóa");
+    /// assert_eq!(body.names().name(directives::Lang::Vi), "Tỉnh ủy Thanh Hóa");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

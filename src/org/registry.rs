@@ -498,8 +498,8 @@ impl Registry {
     ///     .change(Change::Rename { body: "A".parse()?, date: day(2020, 1, 1)?, names: Names::new("New"), provenance: None })
     ///     .build()?;
     /// let a = registry.id("A").ok_or("no A")?;
-    /// assert_eq!(registry.name_on(a, day(2019, 12, 31)?).map(|n| n.vi()), Some("Old"));
-    /// assert_eq!(registry.name_on(a, day(2020, 1, 1)?).map(|n| n.vi()), Some("New"));
+    /// assert_eq!(registry.name_on(a, day(2019, 12, 31)?).map(|n| n.name(directives::Lang::Vi)), Some("Old"));
+    /// assert_eq!(registry.name_on(a, day(2020, 1, 1)?).map(|n| n.name(directives::Lang::Vi)), Some("New"));
     /// assert_eq!(registry.name_on(a, day(1999, 1, 1)?), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1392,8 +1392,8 @@ impl Ends {
 /// Rejects names that are empty or only white space, with the field at fault.
 fn check_names(code: &BodyCode, names: &Names) -> Result<(), (OrgError, &'static str)> {
     let fields = [
-        ("name", Some(names.vi())),
-        ("name_en", names.en()),
+        ("name", Some(names.name(crate::Lang::Vi))),
+        ("name_en", names.given(crate::Lang::En)),
         ("short", names.short()),
     ];
     for (field, text) in fields {

@@ -96,8 +96,8 @@ impl From<Body> for BodyWire {
     fn from(body: Body) -> BodyWire {
         BodyWire {
             code: body.code().to_string(),
-            name: body.names().vi().to_owned(),
-            name_en: body.names().en().map(str::to_owned),
+            name: body.names().name(crate::Lang::Vi).to_owned(),
+            name_en: body.names().given(crate::Lang::En).map(str::to_owned),
             short: body.names().short().map(str::to_owned),
             kind: body.kind().as_str().to_owned(),
             level: body.level().as_str().to_owned(),
@@ -239,8 +239,8 @@ impl From<Change> for ChangeWire {
             } => ChangeWire::Rename {
                 body: body.to_string(),
                 date: date.to_string(),
-                name: names.vi().to_owned(),
-                name_en: names.en().map(str::to_owned),
+                name: names.name(crate::Lang::Vi).to_owned(),
+                name_en: names.given(crate::Lang::En).map(str::to_owned),
                 short: names.short().map(str::to_owned),
                 provenance,
             },

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::SCHEMA_VERSION;
 use super::request::CallName;
 use crate::compliance::Status;
+use crate::criteria::Verdict;
 use crate::directive::{Role, Severity};
 
 #[cfg(feature = "schema")]
@@ -149,6 +150,8 @@ pub enum Outcome {
     Expand(ExpandResult),
     /// `evaluate`.
     Evaluate(EvaluateResult),
+    /// `assess`.
+    Assess(AssessResult),
     /// `deadline`.
     Deadline(DeadlineResult),
     /// `schedule`.
@@ -559,6 +562,152 @@ pub struct FindingItem {
     pub indicator: Option<String>,
     /// Why, in a sentence in the call's language.
     pub explanation: String,
+}
+
+/// What `assess` answers.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::criteria::Verdict;
+/// use directives::wire::AssessResult;
+///
+/// let result = AssessResult {
+///     as_of: NaiveDate::from_ymd_opt(2025, 1, 15).ok_or("date")?,
+///     verdict: Verdict::NotApplicable,
+///     criteria: Vec::new(),
+///     lines: Vec::new(),
+/// };
+/// assert_eq!(result.verdict, Verdict::NotApplicable);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct AssessResult {
+    /// The as-of date.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub as_of: NaiveDate,
+    /// The worst verdict of all criteria.
+    pub verdict: Verdict,
+    /// One result per criterion, in the order of the criteria file.
+    pub criteria: Vec<CriterionItem>,
+    /// The assessment in sentences, one per violation or undecided group, in the call's
+    /// language.
+    pub lines: Vec<String>,
+}
+
+/// The result of one criterion.
+///
+/// # Example
+///
+/// See [`AssessResult`].
+///
+/// ```
+/// use directives::criteria::Verdict;
+/// use directives::wire::CriterionItem;
+///
+/// let item: Option<CriterionItem> = None;
+/// assert!(item.is_none_or(|c| c.verdict != Verdict::Satisfied || c.violations.is_empty()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct CriterionItem {
+    /// The criterion's id.
+    pub id: String,
+    /// Its title in the call's language.
+    pub title: String,
+    /// The provision it enforces.
+    pub provision: String,
+    /// How serious a violation is.
+    pub severity: Severity,
+    /// Whether it is in force on the as-of date.
+    pub in_force: bool,
+    /// The verdict: violated when a group is, else indeterminate when a group is, else
+    /// satisfied when a group is, else not applicable.
+    pub verdict: Verdict,
+    /// Groups by verdict.
+    pub groups: GroupCountsItem,
+    /// The groups that break it.
+    pub violations: Vec<ViolationItem>,
+    /// The groups whose value cannot be known, with the reason.
+    pub undecided: Vec<UndecidedItem>,
+    /// For a trend: the windows not yet settled on the as-of date.
+    pub unsettled: Vec<String>,
+}
+
+/// Groups by verdict.
+///
+/// # Example
+///
+/// ```
+/// let counts = directives::wire::GroupCountsItem::default();
+/// assert_eq!(counts.violated, 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct GroupCountsItem {
+    /// Groups that satisfy the requirement.
+    pub satisfied: u64,
+    /// Groups that break it.
+    pub violated: u64,
+    /// Groups whose value cannot be known.
+    pub indeterminate: u64,
+    /// Groups with nothing due.
+    pub not_applicable: u64,
+}
+
+/// A group that breaks a criterion.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::ViolationItem;
+///
+/// let item = ViolationItem { group: "holder=SYT".to_owned(), at: None, value: 0.5, numerator: 1.0, denominator: 2, witnesses: Vec::new(), witness_count: 1 };
+/// assert_eq!(item.value, item.numerator / item.denominator as f64);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct ViolationItem {
+    /// The group's key (`holder=TH-HU-NGA-SON,year=2024`), bodies by code.
+    pub group: String,
+    /// For a trend: the window where it breaks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// The measured value.
+    pub value: f64,
+    /// Its numerator.
+    pub numerator: f64,
+    /// Its denominator (what is due, for a rate).
+    pub denominator: u64,
+    /// The references of the obligations that make it break (the first few).
+    pub witnesses: Vec<String>,
+    /// How many obligations make it break.
+    pub witness_count: u64,
+}
+
+/// A group whose value cannot be known.
+///
+/// # Example
+///
+/// ```
+/// let item = directives::wire::UndecidedItem { group: "holder=SYT".to_owned(), reason: "…".to_owned() };
+/// assert_eq!(item.group, "holder=SYT");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct UndecidedItem {
+    /// The group's key.
+    pub group: String,
+    /// Why, in the call's language.
+    pub reason: String,
 }
 
 /// What `deadline` answers.

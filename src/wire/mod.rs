@@ -18,7 +18,7 @@
 //! {"type": "failure", "schema_version": 1, "errors": [{"path": "days", "message": "…"}]}
 //! ```
 //!
-//! The calls are listed by [`CallName`]: `lint`, `expand`, `evaluate`, `deadline`,
+//! The calls are listed by [`CallName`]: `lint`, `expand`, `evaluate`, `assess`, `deadline`,
 //! `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`. Every field is
 //! snake_case; an unknown field is refused; dates are `YYYY-MM-DD`; obligations are named
 //! by their reference (`1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1`) and bodies by
@@ -64,14 +64,15 @@ use std::sync::Arc;
 use crate::calendar::WorkCalendar;
 
 pub use answer::{
-    Answer, CallsResult, Counts, DateResult, DayResult, DeadlineResult, EvaluateResult,
-    ExpandResult, Failure, FindingItem, LintItem, LintResult, ObligationItem, Outcome,
-    ScheduleItem, ScheduleResult, SkippedDayItem, SkippedItem, Success, Warning, WireError,
-    WorkingDaysResult,
+    Answer, AssessResult, CallsResult, Counts, CriterionItem, DateResult, DayResult,
+    DeadlineResult, EvaluateResult, ExpandResult, Failure, FindingItem, GroupCountsItem, LintItem,
+    LintResult, ObligationItem, Outcome, ScheduleItem, ScheduleResult, SkippedDayItem, SkippedItem,
+    Success, UndecidedItem, ViolationItem, Warning, WireError, WorkingDaysResult,
 };
 pub use request::{
-    AddWorkingDaysRequest, CallName, CallsRequest, DayRequest, DeadlineRequest, EvaluateRequest,
-    ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest, WorkingDaysBetweenRequest,
+    AddWorkingDaysRequest, AssessRequest, CallName, CallsRequest, DayRequest, DeadlineRequest,
+    EvaluateRequest, ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest,
+    WorkingDaysBetweenRequest,
 };
 
 /// The version of the contract this library speaks. A call written for another version
@@ -353,7 +354,7 @@ pub fn schemas() -> Vec<(String, String)> {
         ("request.json".to_owned(), text(&schema_for!(Request))),
         ("answer.json".to_owned(), text(&schema_for!(Answer))),
     ];
-    let per_call: [(&str, schemars::Schema, schemars::Schema); 9] = [
+    let per_call: [(&str, schemars::Schema, schemars::Schema); 10] = [
         ("lint", schema_for!(LintRequest), schema_for!(LintResult)),
         (
             "expand",
@@ -364,6 +365,11 @@ pub fn schemas() -> Vec<(String, String)> {
             "evaluate",
             schema_for!(EvaluateRequest),
             schema_for!(EvaluateResult),
+        ),
+        (
+            "assess",
+            schema_for!(AssessRequest),
+            schema_for!(AssessResult),
         ),
         (
             "deadline",

@@ -34,6 +34,8 @@ pub enum CallName {
     /// Evaluates a directive's obligations against events as of a date
     /// ([`EvaluateRequest`]).
     Evaluate,
+    /// Judges an evaluation against compliance criteria ([`AssessRequest`]).
+    Assess,
     /// The end of a term from an anchor date ([`DeadlineRequest`]).
     Deadline,
     /// A reporting regime's periods, data windows and due dates ([`ScheduleRequest`]).
@@ -50,10 +52,11 @@ pub enum CallName {
 
 impl CallName {
     /// Every call, in the order the contract lists them.
-    pub const ALL: [CallName; 9] = [
+    pub const ALL: [CallName; 10] = [
         CallName::Lint,
         CallName::Expand,
         CallName::Evaluate,
+        CallName::Assess,
         CallName::Deadline,
         CallName::Schedule,
         CallName::AddWorkingDays,
@@ -75,6 +78,7 @@ impl CallName {
             CallName::Lint => "lint",
             CallName::Expand => "expand",
             CallName::Evaluate => "evaluate",
+            CallName::Assess => "assess",
             CallName::Deadline => "deadline",
             CallName::Schedule => "schedule",
             CallName::AddWorkingDays => "add_working_days",
@@ -304,6 +308,8 @@ pub enum Request {
     Expand(ExpandRequest),
     /// `evaluate`.
     Evaluate(EvaluateRequest),
+    /// `assess`.
+    Assess(AssessRequest),
     /// `deadline`.
     Deadline(DeadlineRequest),
     /// `schedule`.
@@ -334,6 +340,7 @@ impl Request {
             Request::Lint(_) => CallName::Lint,
             Request::Expand(_) => CallName::Expand,
             Request::Evaluate(_) => CallName::Evaluate,
+            Request::Assess(_) => CallName::Assess,
             Request::Deadline(_) => CallName::Deadline,
             Request::Schedule(_) => CallName::Schedule,
             Request::AddWorkingDays(_) => CallName::AddWorkingDays,
@@ -432,6 +439,7 @@ impl Request {
             CallName::Lint => Request::Lint(read(rest)?),
             CallName::Expand => Request::Expand(read(rest)?),
             CallName::Evaluate => Request::Evaluate(read(rest)?),
+            CallName::Assess => Request::Assess(read(rest)?),
             CallName::Deadline => Request::Deadline(read(rest)?),
             CallName::Schedule => Request::Schedule(read(rest)?),
             CallName::AddWorkingDays => Request::AddWorkingDays(read(rest)?),
@@ -608,6 +616,62 @@ pub struct EvaluateRequest {
     #[serde(default)]
     pub grace_days: u32,
     /// The language of the explanations (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `assess`: an evaluation, as in [`EvaluateRequest`], judged against compliance
+/// criteria (`directives::criteria`): per criterion its verdict, its groups by verdict,
+/// the groups that break it with their values and witnesses, and the groups whose value
+/// cannot be known, with the reason.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "assess", "horizon": "2024", "as_of": "2025-01-15",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""},
+///   "criteria": {"format": "toml", "text": "[[criterion]]"}}"#;
+/// let Request::Assess(assess) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert!(assess.events.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct AssessRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies.
+    pub registry: Input,
+    /// The event log; none means nothing has happened yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Input>,
+    /// The criteria (`[[criterion]]` tables in TOML, or the same in JSON).
+    pub criteria: Input,
+    /// The date of the verdicts.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub as_of: NaiveDate,
+    /// The horizon whose obligations are judged.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
+    pub horizon: Period,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_regime: Option<String>,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<String>,
+    /// As in [`EvaluateRequest`].
+    #[serde(default)]
+    pub grace_days: u32,
+    /// The language of titles and sentences (`vi` by default).
     #[serde(default)]
     pub lang: Lang,
 }

@@ -1,7 +1,8 @@
 //! Answering each call with the library.
 
 use crate::Lang;
-use crate::compliance::{EvaluationPolicy, Events, Status, evaluate};
+use crate::compliance::{Evaluation, EvaluationPolicy, Events, Status, evaluate};
+use crate::criteria::Verdict;
 use crate::directive::{Directive, Loader};
 use crate::obligation::{Expansion, ExpansionOptions, SkipReason, obligations_with};
 use crate::org::Registry;
@@ -10,14 +11,14 @@ use crate::regime::ReportingRegime;
 
 use super::Context;
 use super::answer::{
-    Answer, CallsResult, Counts, DateResult, DayResult, DeadlineResult, EvaluateResult,
-    ExpandResult, Failure, FindingItem, LintItem, LintResult, ObligationItem, Outcome,
-    ScheduleItem, ScheduleResult, SkippedDayItem, SkippedItem, Success, Warning, WireError,
-    WorkingDaysResult,
+    Answer, AssessResult, CallsResult, Counts, CriterionItem, DateResult, DayResult,
+    DeadlineResult, EvaluateResult, ExpandResult, Failure, FindingItem, GroupCountsItem, LintItem,
+    LintResult, ObligationItem, Outcome, ScheduleItem, ScheduleResult, SkippedDayItem, SkippedItem,
+    Success, UndecidedItem, ViolationItem, Warning, WireError, WorkingDaysResult,
 };
 use super::request::{
-    AddWorkingDaysRequest, CallName, DayRequest, DeadlineRequest, EvaluateRequest, ExpandRequest,
-    Format, Input, LintRequest, Request, ScheduleRequest, WorkingDaysBetweenRequest,
+    AddWorkingDaysRequest, AssessRequest, CallName, DayRequest, DeadlineRequest, EvaluateRequest,
+    ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest, WorkingDaysBetweenRequest,
 };
 
 /// A call's result and its warnings, or its errors.
@@ -28,6 +29,7 @@ pub(super) fn answer(context: &Context, request: &Request) -> Answer {
         Request::Lint(r) => lint(context, r),
         Request::Expand(r) => expand(context, r),
         Request::Evaluate(r) => evaluate_call(context, r),
+        Request::Assess(r) => assess(context, r),
         Request::Deadline(r) => deadline(context, r),
         Request::Schedule(r) => schedule(context, r),
         Request::AddWorkingDays(r) => add_working_days(context, r),
@@ -138,7 +140,7 @@ fn lint(context: &Context, request: &LintRequest) -> Answered {
             severity: l.severity(),
             path: l.location().path(),
             place: l.location().to_string(),
-            message: lang.pick(l.message_vi(), l.message_en()).to_owned(),
+            message: l.sentence(lang).to_owned(),
         })
         .collect();
     let document = directive.document();
@@ -242,12 +244,29 @@ fn expand(context: &Context, request: &ExpandRequest) -> Answered {
     ))
 }
 
-fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
-    let (directive, registry) = inputs(&request.directive, &request.registry)?;
-    let options = options(request.default_regime.as_ref(), &request.regimes)?;
-    let expansion = expansion(context, &directive, &registry, request.horizon, &options)?;
+/// What an evaluation reads: the directive, the registry, the events and the options.
+struct EvaluationInputs<'a> {
+    directive: &'a Input,
+    registry: &'a Input,
+    events: Option<&'a Input>,
+    as_of: chrono::NaiveDate,
+    horizon: Period,
+    default_regime: Option<&'a String>,
+    regimes: &'a [String],
+    grace_days: u32,
+}
+
+/// Reads the inputs, expands the directive, evaluates it, and hands everything to `f`.
+fn with_evaluation<T>(
+    context: &Context,
+    inputs_of: &EvaluationInputs<'_>,
+    f: impl FnOnce(&Registry, &Expansion, &Evaluation<'_>) -> Result<T, Vec<WireError>>,
+) -> Result<T, Vec<WireError>> {
+    let (directive, registry) = inputs(inputs_of.directive, inputs_of.registry)?;
+    let options = options(inputs_of.default_regime, inputs_of.regimes)?;
+    let expansion = expansion(context, &directive, &registry, inputs_of.horizon, &options)?;
     let store = expansion.obligations();
-    let events = match &request.events {
+    let events = match inputs_of.events {
         None => Events::new(),
         Some(input) => {
             let text = text_of(input, "events")?;
@@ -259,11 +278,136 @@ fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
         }
     };
     let policy =
-        EvaluationPolicy::new(context.calendar.clone()).with_grace_days(request.grace_days);
-    let evaluation = evaluate(store, &events, request.as_of, &policy)
+        EvaluationPolicy::new(context.calendar.clone()).with_grace_days(inputs_of.grace_days);
+    let evaluation = evaluate(store, &events, inputs_of.as_of, &policy)
         .map_err(|e| error("", format!("cannot evaluate: {e}")))?;
+    f(&registry, &expansion, &evaluation)
+}
+
+/// The requirements that gave no obligation, as warnings.
+fn skipped_warnings(expansion: &Expansion) -> Vec<Warning> {
+    skipped(expansion)
+        .into_iter()
+        .map(|s| Warning {
+            code: "skipped".to_owned(),
+            message: format!(
+                "clause {}, requirement {} gives no obligation: {}",
+                s.clause, s.requirement, s.message
+            ),
+        })
+        .collect()
+}
+
+fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
+    let inputs_of = EvaluationInputs {
+        directive: &request.directive,
+        registry: &request.registry,
+        events: request.events.as_ref(),
+        as_of: request.as_of,
+        horizon: request.horizon,
+        default_regime: request.default_regime.as_ref(),
+        regimes: &request.regimes,
+        grace_days: request.grace_days,
+    };
+    with_evaluation(context, &inputs_of, |_, expansion, evaluation| {
+        Ok(evaluation_result(request.lang, expansion, evaluation))
+    })
+}
+
+fn assess(context: &Context, request: &AssessRequest) -> Answered {
+    let inputs_of = EvaluationInputs {
+        directive: &request.directive,
+        registry: &request.registry,
+        events: request.events.as_ref(),
+        as_of: request.as_of,
+        horizon: request.horizon,
+        default_regime: request.default_regime.as_ref(),
+        regimes: &request.regimes,
+        grace_days: request.grace_days,
+    };
+    with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
+        let input = &request.criteria;
+        let text = text_of(input, "criteria")?;
+        let mut loader = crate::criteria::Loader::new(registry);
+        if let Some(name) = &input.name {
+            loader = loader.origin(name.clone());
+        }
+        let criteria = match input.format {
+            Format::Toml => loader.toml(&text),
+            Format::Json => loader.json(&text),
+        }
+        .map_err(|e| error("criteria", named(input, e.to_string())))?;
+        let assessment = criteria
+            .assess(evaluation, registry)
+            .map_err(|e| error("criteria", named(input, e.to_string())))?;
+        let lang = request.lang;
+        let items = assessment
+            .results()
+            .iter()
+            .map(|r| {
+                let groups = r.groups();
+                CriterionItem {
+                    id: r.id().to_owned(),
+                    title: r.title(lang).to_owned(),
+                    provision: r.provision().to_owned(),
+                    severity: r.severity(),
+                    in_force: r.in_force(),
+                    verdict: r.verdict(),
+                    groups: GroupCountsItem {
+                        satisfied: groups.get(Verdict::Satisfied),
+                        violated: groups.get(Verdict::Violated),
+                        indeterminate: groups.get(Verdict::Indeterminate),
+                        not_applicable: groups.get(Verdict::NotApplicable),
+                    },
+                    violations: r
+                        .violations()
+                        .iter()
+                        .map(|v| ViolationItem {
+                            group: v.key().to_string(),
+                            at: v.at().map(|p| p.to_string()),
+                            value: v.measured().value(),
+                            numerator: v.measured().numerator(),
+                            denominator: v.measured().denominator(),
+                            witnesses: v.witnesses().iter().map(ToString::to_string).collect(),
+                            witness_count: v.witness_count(),
+                        })
+                        .collect(),
+                    undecided: r
+                        .undecided()
+                        .iter()
+                        .map(|u| UndecidedItem {
+                            group: u.key().to_string(),
+                            reason: u.reason().sentence(lang),
+                        })
+                        .collect(),
+                    unsettled: r.unsettled().iter().map(ToString::to_string).collect(),
+                }
+            })
+            .collect();
+        let lines = assessment
+            .display(lang)
+            .to_string()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        Ok((
+            Outcome::Assess(AssessResult {
+                as_of: assessment.as_of(),
+                verdict: assessment.verdict(),
+                criteria: items,
+                lines,
+            }),
+            skipped_warnings(expansion),
+        ))
+    })
+}
+
+fn evaluation_result(
+    lang: Lang,
+    expansion: &Expansion,
+    evaluation: &Evaluation<'_>,
+) -> (Outcome, Vec<Warning>) {
     let report = evaluation.to_findings();
-    let lang = request.lang;
     let mut counts = Counts::default();
     let findings = report
         .findings()
@@ -285,11 +429,9 @@ fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
                 assigned_body: f.assigned_body().map(ToString::to_string),
                 role: f.role(),
                 status: f.status(),
-                label: lang
-                    .pick(f.status().label_vi(), f.status().label_en())
-                    .to_owned(),
+                label: f.status().label(lang).to_owned(),
                 rule_id: explanation.rule_id().to_owned(),
-                provision: explanation.provision().map(str::to_owned),
+                provision: explanation.provision(lang).map(str::to_owned),
                 original_due: f.original_due(),
                 effective_due: f.effective_due(),
                 decided_on: f.decided_on(),
@@ -302,10 +444,7 @@ fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_else(|| i.to_string())
                 }),
-                explanation: match lang {
-                    Lang::Vi => explanation.sentence_vi(),
-                    Lang::En => explanation.sentence_en(),
-                },
+                explanation: explanation.sentence(lang),
             }
         })
         .collect();
@@ -314,25 +453,15 @@ fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
         .iter()
         .map(ToString::to_string)
         .collect();
-    let warnings = skipped(&expansion)
-        .into_iter()
-        .map(|s| Warning {
-            code: "skipped".to_owned(),
-            message: format!(
-                "clause {}, requirement {} gives no obligation: {}",
-                s.clause, s.requirement, s.message
-            ),
-        })
-        .collect();
-    Ok((
+    (
         Outcome::Evaluate(EvaluateResult {
-            as_of: request.as_of,
+            as_of: report.as_of(),
             counts,
             findings,
             diagnostics,
         }),
-        warnings,
-    ))
+        skipped_warnings(expansion),
+    )
 }
 
 fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
@@ -352,7 +481,7 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
             if let Some(c) = certainty
                 && c < crate::provenance::Certainty::Verified
             {
-                let what = kind.describe_en();
+                let what = kind.sentence(Lang::En);
                 match runs.last_mut() {
                     Some((last, lc, dates)) if *last == what && *lc == c => dates.push(day.date()),
                     _ => runs.push((what, c, vec![day.date()])),
@@ -360,11 +489,8 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
             }
             SkippedDayItem {
                 date: day.date(),
-                description: match lang {
-                    Lang::Vi => kind.describe_vi(),
-                    Lang::En => kind.describe_en(),
-                },
-                certainty: certainty.map(|c| c.label_en().to_owned()),
+                description: kind.sentence(lang),
+                certainty: certainty.map(|c| c.label(Lang::En).to_owned()),
             }
         })
         .collect();
@@ -467,13 +593,10 @@ fn day(context: &Context, request: &DayRequest) -> Answered {
             date: request.date,
             working: kind.is_working(),
             kind: code.to_owned(),
-            description: match request.lang {
-                Lang::Vi => kind.describe_vi(),
-                Lang::En => kind.describe_en(),
-            },
+            description: kind.sentence(request.lang),
             certainty: kind
                 .provenance()
-                .map(|p| p.certainty().label_en().to_owned()),
+                .map(|p| p.certainty().label(Lang::En).to_owned()),
         }),
         Vec::new(),
     ))

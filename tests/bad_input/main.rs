@@ -1,6 +1,6 @@
 //! Malformed inputs, each with its expected error pinned beside it.
 //!
-//! Each area of the crate that reads files has a folder here (`directive/`) holding cases:
+//! Each area of the crate that reads files has a folder here (`directive/`, `criteria/`) holding cases:
 //! an input file (`name.toml`, `name.json`) and `name.expected`, which reads
 //!
 //! ```text
@@ -28,7 +28,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use directives::criteria;
 use directives::directive::{DirectiveError, Limit, LoadProblem, Loader};
+use directives::org::Registry;
 
 /// The longest message a case may give, in bytes: values are quoted with a bound.
 const MESSAGE_LIMIT: usize = 1_000;
@@ -44,10 +46,10 @@ struct Failure {
 type AreaLoader = fn(&str, &str, &str) -> Result<(), Failure>;
 
 /// The areas, by folder.
-const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive)];
+const AREAS: &[(&str, AreaLoader)] = &[("directive", load_directive), ("criteria", load_criteria)];
 
 /// The least number of cases each area must have.
-const MIN_CASES: &[(&str, usize)] = &[("directive", 40)];
+const MIN_CASES: &[(&str, usize)] = &[("directive", 40), ("criteria", 10)];
 
 fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
     let loader = Loader::new().origin(name);
@@ -58,6 +60,27 @@ fn load_directive(name: &str, extension: &str, text: &str) -> Result<(), Failure
     };
     result.map(|_| ()).map_err(|e| Failure {
         kind: directive_kind(&e),
+        message: e.to_string(),
+    })
+}
+
+/// Criteria are checked against the Thanh Hóa registry of the examples.
+fn load_criteria(name: &str, extension: &str, text: &str) -> Result<(), Failure> {
+    static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    let registry = REGISTRY.get_or_init(|| {
+        Registry::from_toml_str(include_str!("../../examples/data/thanh_hoa.toml")).unwrap()
+    });
+    let loader = criteria::Loader::new(registry).origin(name);
+    let result = match extension {
+        "toml" => loader.toml(text),
+        "json" => loader.json(text),
+        other => panic!("{name}: no criteria format `{other}`"),
+    };
+    result.map(|_| ()).map_err(|e| Failure {
+        kind: match e.problem() {
+            Some(problem) => format!("{}/{}", variant(&e), variant(problem)),
+            None => variant(&e),
+        },
         message: e.to_string(),
     })
 }

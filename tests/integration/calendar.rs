@@ -160,8 +160,14 @@ fn may_4_2024_is_corroborated_by_two_reports() {
     assert_eq!(entry_provenance(2024, 4, 29), p);
     match vietnam().day_info(d(2024, 5, 4)).unwrap() {
         DayKind::MakeUpWorkingDay(e) => {
-            assert_eq!(e.name_en(), "Make-up working day for Mon 2024-04-29");
-            assert_eq!(e.name_vi(), "Làm bù cho thứ Hai 2024-04-29");
+            assert_eq!(
+                e.name(directives::Lang::En),
+                "Make-up working day for Mon 2024-04-29"
+            );
+            assert_eq!(
+                e.name(directives::Lang::Vi),
+                "Làm bù cho thứ Hai 2024-04-29"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -187,7 +193,10 @@ fn national_day_2026_swaps_aug_31_for_sat_aug_22() {
     );
     match cal.day_info(d(2026, 8, 22)).unwrap() {
         DayKind::MakeUpWorkingDay(e) => {
-            assert_eq!(e.name_en(), "Make-up working day for Mon 2026-08-31");
+            assert_eq!(
+                e.name(directives::Lang::En),
+                "Make-up working day for Mon 2026-08-31"
+            );
             assert_eq!(e.provenance().certainty(), Certainty::Corroborated);
             assert!(e.provenance().sources()[0].contains("Notice 9441/TB-BNV of 2025-10-16"));
         }
@@ -195,15 +204,21 @@ fn national_day_2026_swaps_aug_31_for_sat_aug_22() {
     }
     match cal.day_info(d(2026, 8, 31)).unwrap() {
         DayKind::ScheduledDayOff(e) => {
-            assert_eq!(e.name_en(), "Day off swapped for Sat 2026-08-22");
-            assert_eq!(e.name_vi(), "Nghỉ hoán đổi, làm bù thứ Bảy 2026-08-22");
-            assert_ne!(e.name_en(), "National Day");
+            assert_eq!(
+                e.name(directives::Lang::En),
+                "Day off swapped for Sat 2026-08-22"
+            );
+            assert_eq!(
+                e.name(directives::Lang::Vi),
+                "Nghỉ hoán đổi, làm bù thứ Bảy 2026-08-22"
+            );
+            assert_ne!(e.name(directives::Lang::En), "National Day");
         }
         other => panic!("{other:?}"),
     }
     // Sep 1 is the adjacent holiday of art. 112.1(đ), Sep 2 the statutory day.
     match cal.day_info(d(2026, 9, 1)).unwrap() {
-        DayKind::ScheduledDayOff(e) => assert_eq!(e.name_en(), "National Day"),
+        DayKind::ScheduledDayOff(e) => assert_eq!(e.name(directives::Lang::En), "National Day"),
         other => panic!("{other:?}"),
     }
     assert!(
@@ -239,7 +254,7 @@ fn culture_day_is_a_day_off_from_2026() {
     match cal.day_info(d(2027, 11, 24)).unwrap() {
         DayKind::Holiday(h) => {
             assert_eq!(h.id(), "culture-day");
-            assert_eq!(h.name_vi(), "Ngày Văn hóa Việt Nam");
+            assert_eq!(h.name(directives::Lang::Vi), "Ngày Văn hóa Việt Nam");
             let p = h.provenance();
             assert_eq!(p.certainty(), Certainty::Corroborated);
             assert!(
@@ -294,7 +309,7 @@ fn schedule_2025() {
     );
     match cal.day_info(d(2025, 9, 2)).unwrap() {
         DayKind::Holiday(h) => {
-            assert_eq!(h.name_vi(), "Quốc khánh");
+            assert_eq!(h.name(directives::Lang::Vi), "Quốc khánh");
             assert_eq!(
                 h.provenance().citation(),
                 Some(
@@ -1047,10 +1062,13 @@ fn working_days_count_from_the_day_after() {
     assert_eq!(end.provisions(), ["Civil Code 2015 art. 147.2"]);
     assert_eq!(end.skipped().len(), 11);
     assert_eq!(
-        end.skipped()[0].kind().describe_en(),
+        end.skipped()[0].kind().sentence(directives::Lang::En),
         "scheduled day off: Lunar New Year (Tết)"
     );
-    assert_eq!(end.skipped()[7].kind().describe_vi(), "ngày nghỉ hằng tuần");
+    assert_eq!(
+        end.skipped()[7].kind().sentence(directives::Lang::Vi),
+        "ngày nghỉ hằng tuần"
+    );
     // One working day from a Friday is the Monday.
     assert_eq!(
         term("1 working day").ends_on(d(2024, 3, 1), cal).unwrap(),
@@ -1125,7 +1143,7 @@ fn province_day_and_custom_range() {
     assert_eq!(cal.last(), d(2030, 12, 31));
     // 2024-03-24 is a Sunday: compensated on Monday.
     assert!(
-        matches!(cal.day_info(d(2024, 3, 24)).unwrap(), DayKind::Holiday(h) if h.name_en() == "Province Liberation Day")
+        matches!(cal.day_info(d(2024, 3, 24)).unwrap(), DayKind::Holiday(h) if h.name(directives::Lang::En) == "Province Liberation Day")
     );
     assert!(matches!(
         cal.day_info(d(2024, 3, 25)).unwrap(),
@@ -1569,7 +1587,7 @@ proptest! {
     #[test]
     fn term_strings_round_trip(t in any_term()) {
         prop_assert_eq!(t.to_string().parse::<Term>().unwrap(), t);
-        prop_assert_eq!(t.to_vietnamese().parse::<Term>().unwrap(), t);
+        prop_assert_eq!(t.sentence(directives::Lang::Vi).parse::<Term>().unwrap(), t);
     }
 
     #[test]

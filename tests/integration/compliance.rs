@@ -2,7 +2,7 @@
 //! tracker, scorecards and grades, and properties over random events.
 
 use chrono::NaiveDate;
-use directives::calendar::{WorkCalendar, YearSchedule};
+use directives::calendar::{Roll, WorkCalendar, YearSchedule};
 use directives::compliance::{
     ComplianceError, Diagnostic, EvaluationPolicy, Event, EventKind, Events, Grade, GradingPolicy,
     LateExtensions, Note, Status, StatusCounts, Tracker, evaluate, rank,
@@ -483,6 +483,20 @@ fn evaluation_that_cannot_run_is_an_error() {
         error.to_string(),
         "date `2026-01-05` is outside the working-day calendar `2025-01-01`..`2025-12-31`"
     );
+    // The rest-day shift is one `Roll`: keep or the next working day; no other.
+    let preceding = policy.clone().with_rest_day_shift(Roll::Preceding);
+    let error = evaluate(&obligations, &events, d(2025, 3, 1), &preceding).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "rest-day shift `preceding` is not supported: an evaluation keeps deadlines (`keep`) \
+         or moves them to the next working day (`following`, Civil Code 2015 art. 148.5)"
+    );
+    assert!(Tracker::new(obligations.clone(), preceding).is_err());
+    let following = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
+    assert_eq!(
+        evaluate(&obligations, &events, d(2025, 3, 1), &following).unwrap_err(),
+        ComplianceError::CalendarRequired
+    );
 }
 
 #[test]
@@ -570,7 +584,10 @@ fn scorecards_grades_and_ranking() {
         .map(|r| obligations.body_code(r.body).unwrap().to_string())
         .collect();
     assert_eq!(order, ["B1", "B2", "B3"]);
-    assert_eq!(Grade::Completed.label_vi(), "hoàn thành nhiệm vụ");
+    assert_eq!(
+        Grade::Completed.label(directives::Lang::Vi),
+        "hoàn thành nhiệm vụ"
+    );
     assert_eq!(StatusCounts::by_directive(&evaluation).len(), 1);
     assert_eq!(StatusCounts::by_period(&evaluation).len(), 4);
 }
@@ -1220,7 +1237,12 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
     let evaluation = evaluate(&obligations, &events, d(2025, 10, 1), &policy).unwrap();
     let sentences: Vec<(String, String)> = evaluation
         .findings()
-        .map(|f| (f.explanation().sentence_en(), f.explanation().sentence_vi()))
+        .map(|f| {
+            (
+                f.explanation().sentence(directives::Lang::En),
+                f.explanation().sentence(directives::Lang::Vi),
+            )
+        })
         .collect();
     let expected = [
         (
@@ -1272,24 +1294,35 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
         )
     };
     assert_eq!(
-        e(Status::DoneLate).sentence_en(),
+        e(Status::DoneLate).sentence(directives::Lang::En),
         "Done late: done on `2025-02-24`, after the deadline `2025-02-20` (rule `status.done-late`, \
          Decision 42/2014/QĐ-TTg)."
     );
     assert_eq!(
-        e(Status::OpenOverdue).sentence_vi(),
+        e(Status::OpenOverdue).sentence(directives::Lang::Vi),
         "Chưa hoàn thành quá hạn: đến ngày 01/03/2025 chưa thực hiện, đã quá hạn chót 20/02/2025 \
          (quy tắc `status.open-overdue`, Quyết định số 42/2014/QĐ-TTg)."
     );
     assert_eq!(
-        e(Status::NotApplicable).sentence_en(),
+        e(Status::NotApplicable).sentence(directives::Lang::En),
         "Not applicable: the obligation does not apply (its body ceased without a successor) \
          (rule `status.not-applicable`)."
     );
     for status in Status::ALL {
-        assert!(e(status).sentence_en().contains(status.rule_id()));
-        assert!(e(status).sentence_vi().contains(status.rule_id()));
-        assert_eq!(e(status).provision(), status.provision());
+        assert!(
+            e(status)
+                .sentence(directives::Lang::En)
+                .contains(status.rule_id())
+        );
+        assert!(
+            e(status)
+                .sentence(directives::Lang::Vi)
+                .contains(status.rule_id())
+        );
+        assert_eq!(
+            e(status).provision(directives::Lang::En),
+            status.provision(directives::Lang::En)
+        );
     }
 }
 
@@ -1529,7 +1562,10 @@ fn verdicts_on_a_party_directive_apply_decision_42_by_analogy() {
         let events = Events::new();
         let evaluation = evaluate(&obligations, &events, d(2024, 7, 1), &policy).unwrap();
         let explanation = evaluation.finding(id).unwrap().explanation().clone();
-        (explanation.to_string(), explanation.sentence_vi())
+        (
+            explanation.to_string(),
+            explanation.sentence(directives::Lang::Vi),
+        )
     };
     let (en, vi) = verdict("1470-CV/TU");
     assert_eq!(
@@ -1578,7 +1614,11 @@ fn a_deadline_moved_off_a_corroborated_day_off_says_so() {
             .contains("over a day off that is corroborated, not verified"),
         "{culture_day}"
     );
-    assert!(culture_day.sentence_vi().contains("chưa được kiểm chứng"));
+    assert!(
+        culture_day
+            .sentence(directives::Lang::Vi)
+            .contains("chưa được kiểm chứng")
+    );
     // A Sunday is a weekly rest day: nothing to doubt.
     let sunday = moved(d(2026, 11, 22));
     assert!(matches!(

@@ -359,7 +359,7 @@ fn implementers_reporting_to_themselves_are_caught() {
     let found: Vec<(String, &str)> = lints
         .iter()
         .filter(|l| l.code() == LintCode::ReportsToItself)
-        .map(|l| (l.location().to_string(), l.message_en()))
+        .map(|l| (l.location().to_string(), l.sentence(directives::Lang::En)))
         .collect();
     assert_eq!(
         found,
@@ -462,21 +462,21 @@ fn each_lint_fires_where_it_should() {
         "warning[DIR009] task 3, requirement 1: the report for 2024-01 falls due on 2024-01-25, before the issue date 2024-02-22"
     );
     assert_eq!(
-        by_code(LintCode::LeadAndCoordinator).message_en(),
+        by_code(LintCode::LeadAndCoordinator).sentence(directives::Lang::En),
         "`BTG` is both lead and coordinator of the task"
     );
     assert_eq!(
-        by_code(LintCode::LeadAndCoordinator).message_vi(),
+        by_code(LintCode::LeadAndCoordinator).sentence(directives::Lang::Vi),
         "`BTG` vừa chủ trì vừa phối hợp thực hiện nhiệm vụ"
     );
     assert_eq!(
-        by_code(LintCode::ReportsToItself).message_en(),
+        by_code(LintCode::ReportsToItself).sentence(directives::Lang::En),
         "`BTV` reports to itself"
     );
     let unknown: Vec<&str> = lints
         .iter()
         .filter(|l| l.code() == LintCode::UnknownBody)
-        .map(Lint::message_en)
+        .map(|l| l.sentence(directives::Lang::En))
         .collect();
     assert_eq!(
         unknown,
@@ -560,7 +560,10 @@ fn state_rules_apply_to_party_letters_by_analogy() {
     let messages = |symbol: &str, code: LintCode| -> (String, String) {
         let lints = two_leads(symbol).lint(&registry(), calendar()).unwrap();
         let lint = lints.iter().find(|l| l.code() == code).unwrap();
-        (lint.message_en().to_owned(), lint.message_vi().to_owned())
+        (
+            lint.sentence(directives::Lang::En).to_owned(),
+            lint.sentence(directives::Lang::Vi).to_owned(),
+        )
     };
     let (en, vi) = messages("1470-CV/TU", LintCode::ReportWithoutDeadline);
     assert_eq!(
@@ -756,7 +759,10 @@ mod seed {
             "# Lints of examples/data/1470-CV-TU.toml against examples/data/thanh_hoa.toml.\n",
         );
         for lint in lints {
-            out.push_str(&format!("{lint}\n    vi: {}\n", lint.message_vi()));
+            out.push_str(&format!(
+                "{lint}\n    vi: {}\n",
+                lint.sentence(directives::Lang::Vi)
+            ));
         }
         out
     }
@@ -1033,7 +1039,7 @@ mod seed {
             (
                 edited(
                     r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV" }]"#,
-                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV", regime = { name = "x", frequency = "weekly", cut_off = { kind = "decree_09" }, deadline = { kind = "after_cut_off", days = 5, count = "working_days" } } }]"#,
+                    r#"requirements = [{ kind = "periodic_report", to = "TH-TU-BTV", through = "TH-TU-BDV", regime = { name = "x", frequency = "weekly", cut_off = { kind = "decree_09" }, deadline = { kind = "after_cut_off", term = "5 working days" } } }]"#,
                 ),
                 "tasks[9].requirements[0].regime.frequency",
                 "`weekly`",
@@ -1216,7 +1222,7 @@ fn lints_on_the_monitoring_clause_speak_of_it() {
         .lint(&registry(), calendar())
         .unwrap()
         .iter()
-        .map(|l| (l.to_string(), l.message_vi().to_owned()))
+        .map(|l| (l.to_string(), l.sentence(directives::Lang::Vi).to_owned()))
         .collect();
     assert_eq!(
         lints,

@@ -165,7 +165,10 @@ fn kind_abbreviations_are_case_sensitive() {
     // `TT` is a circular in a State symbol, a Party instruction (thông tri) in a Party one.
     assert_eq!(sym("12-TT/TW").kind(), Some(DocKind::Instruction));
     assert_eq!(DocKind::Instruction.abbreviation(Admin), None);
-    assert_eq!(DocKind::Instruction.vietnamese_name(), "thông tri");
+    assert_eq!(
+        DocKind::Instruction.label(directives::Lang::Vi),
+        "thông tri"
+    );
     assert_eq!(sym("15-ĐA/TU").kind(), Some(DocKind::Scheme));
     assert_eq!(
         DocSymbol::parse("15-DA/TU").unwrap_err().to_string(),
@@ -318,9 +321,9 @@ fn lenient_parse_still_rejects_and_names_the_input() {
 #[test]
 fn every_kind_has_names() {
     for kind in DocKind::ALL {
-        assert!(!kind.vietnamese_name().is_empty());
-        assert!(!kind.english_name().is_empty());
-        assert_eq!(kind.to_string(), kind.english_name());
+        assert!(!kind.label(directives::Lang::Vi).is_empty());
+        assert!(!kind.label(directives::Lang::En).is_empty());
+        assert_eq!(kind.to_string(), kind.label(directives::Lang::En));
     }
     // Decree 30/2020 Phụ lục III: 29 abbreviated administrative kinds and copies.
     let abbreviated = DocKind::ALL
@@ -854,7 +857,7 @@ mod corpus {
     fn kind_named(name: &str) -> DocKind {
         *DocKind::ALL
             .iter()
-            .find(|k| k.english_name() == name)
+            .find(|k| k.label(directives::Lang::En) == name)
             .unwrap_or_else(|| panic!("no kind named `{name}`"))
     }
 

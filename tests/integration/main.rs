@@ -8,8 +8,10 @@
 
 mod calendar;
 mod compliance;
+mod criteria;
 mod directive;
 mod document;
+mod error;
 mod grading;
 mod lunar;
 mod obligation;

@@ -469,9 +469,21 @@ fn renames_and_moves_are_dated() {
     assert_eq!(registry.descendants_on(p, day(2009, 1, 1)), vec![c]);
     assert_eq!(registry.descendants_on(q, day(2011, 1, 1)), vec![c]);
     assert!(registry.descendants_on(q, day(2014, 1, 1)).is_empty());
-    assert_eq!(registry.name_on(c, day(2011, 12, 31)).unwrap().vi(), "C");
+    assert_eq!(
+        registry
+            .name_on(c, day(2011, 12, 31))
+            .unwrap()
+            .name(directives::Lang::Vi),
+        "C"
+    );
     let renamed = registry.name_on(c, day(2012, 1, 1)).unwrap();
-    assert_eq!((renamed.vi(), renamed.en()), ("C mới", Some("New C")));
+    assert_eq!(
+        (
+            renamed.name(directives::Lang::Vi),
+            renamed.given(directives::Lang::En)
+        ),
+        ("C mới", Some("New C"))
+    );
 }
 
 #[test]
@@ -889,7 +901,10 @@ mod thanh_hoa {
         assert_eq!(successor("TH-PTTH", later), "TH-BAO-PTTH");
         let bdv = registry.id("TH-TU-BDV").unwrap();
         assert_eq!(
-            registry.name_on(bdv, issued).unwrap().vi(),
+            registry
+                .name_on(bdv, issued)
+                .unwrap()
+                .name(directives::Lang::Vi),
             "Ban Dân vận Tỉnh ủy"
         );
     }
@@ -981,7 +996,9 @@ from = "2000-01-01"
         let registry = Registry::from_toml_str(&nfd).unwrap();
         let tu = registry.id("TU").unwrap();
         assert_eq!(
-            registry.name_on(tu, day(2024, 1, 1)).map(|n| n.vi()),
+            registry
+                .name_on(tu, day(2024, 1, 1))
+                .map(|n| n.name(directives::Lang::Vi)),
             Some("Tỉnh ủy")
         );
     }

@@ -4,13 +4,13 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use directives::calendar::{CalendarError, Term, WorkCalendar};
+use directives::calendar::{CalendarError, Roll, Term, WorkCalendar};
 use directives::document::{DocSymbol, SymbolSystem};
 use directives::period::{Frequency, Period};
 use directives::provenance::{Certainty, FactArea};
 use directives::regime::{
-    Applicability, CutOff, DayCount, DeadlineRule, OnRestDay, OneOffKind, OneOffReport,
-    RegimeError, RegimeScope, ReportingRegime,
+    CutOff, DeadlineRule, LegalForce, OneOffKind, OneOffReport, RegimeError, RegimeScope,
+    ReportingRegime,
 };
 use proptest::prelude::*;
 
@@ -31,18 +31,17 @@ fn window(regime: &ReportingRegime, period: &str) -> (NaiveDate, NaiveDate) {
     regime.data_window(p(period)).unwrap()
 }
 
-fn day(day: u8, on_rest_day: OnRestDay) -> DeadlineRule {
+fn day(day: u8, on_rest_day: Roll) -> DeadlineRule {
     DeadlineRule::DayOfLastMonth { day, on_rest_day }
 }
 
 fn keep(n: u8) -> DeadlineRule {
-    day(n, OnRestDay::Keep)
+    day(n, Roll::Keep)
 }
 
-fn working(days: u32) -> DeadlineRule {
+fn working(days: i64) -> DeadlineRule {
     DeadlineRule::AfterCutOff {
-        days,
-        count: DayCount::WorkingDays,
+        term: Term::working_days(days).unwrap(),
     }
 }
 
@@ -167,7 +166,7 @@ fn circular_01_2020_art_11_tier_cascade() {
         r.tier_due_for("district", year, cal()).unwrap(),
         d("2024-12-19")
     );
-    // The regime's own deadline is fixed (OnRestDay::Keep): Sunday 22 December 2024.
+    // The regime's own deadline is fixed (Roll::Keep): Sunday 22 December 2024.
     assert_eq!(r.due_for(year, cal()).unwrap(), d("2024-12-22"));
     let communes = r
         .schedule_for_tier("commune", d("2023-01-01"), d("2024-12-31"), cal())
@@ -215,19 +214,17 @@ fn working_day_deadlines_skip_tet() {
     assert_eq!(r.due_for(p("2024-01"), cal()).unwrap(), d("2024-01-19"));
 }
 
-/// Zero working days after a rest day ends on the next working day, as every count of
-/// working days does.
+/// "By the end of the month" is the month's last day, moved off a rest day; a term is at
+/// least one day, so it is not a term of zero days.
 #[test]
-fn zero_working_days_end_on_a_working_day() {
+fn the_end_of_the_month_moves_off_a_rest_day() {
     let r = ReportingRegime::builder("by the end of the month")
         .frequency(Frequency::Monthly)
         .cut_off(CutOff::Decree09)
-        .deadline(DeadlineRule::AfterPeriodEnd {
-            days: 0,
-            count: DayCount::WorkingDays,
-        })
+        .deadline(day(31, Roll::Following))
         .build()
         .unwrap();
+    assert!(Term::working_days(0).is_err());
     // Sun 31 March 2024 → Mon 1 April; Fri 31 May 2024 stays.
     assert_eq!(r.due_for(p("2024-03"), cal()).unwrap(), d("2024-04-01"));
     assert_eq!(r.due_for(p("2024-05"), cal()).unwrap(), d("2024-05-31"));
@@ -240,8 +237,7 @@ fn calendar_day_deadlines_roll() {
         .frequency(Frequency::Quarterly)
         .cut_off(CutOff::Calendar)
         .deadline(DeadlineRule::AfterPeriodEnd {
-            days: 20,
-            count: DayCount::CalendarDays,
+            term: Term::days(20).unwrap(),
         })
         .build()
         .unwrap();
@@ -259,7 +255,7 @@ fn term_deadlines_follow_the_calendar() {
     let r = ReportingRegime::builder("term")
         .frequency(Frequency::Monthly)
         .cut_off(CutOff::Decree09)
-        .deadline(DeadlineRule::TermAfterCutOff { term })
+        .deadline(DeadlineRule::AfterCutOff { term })
         .build()
         .unwrap();
     for month in Frequency::Monthly.periods(d("2024-01-01"), d("2025-12-31")) {
@@ -272,12 +268,12 @@ fn term_deadlines_follow_the_calendar() {
 }
 
 #[test]
-fn term_after_period_end_follows_the_calendar() {
+fn after_period_end_follows_the_calendar() {
     let term: Term = "10 working days".parse().unwrap();
     let r = ReportingRegime::builder("term from the period end")
         .frequency(Frequency::Quarterly)
         .cut_off(CutOff::Decree09)
-        .deadline(DeadlineRule::TermAfterPeriodEnd { term })
+        .deadline(DeadlineRule::AfterPeriodEnd { term })
         .build()
         .unwrap();
     for quarter in Frequency::Quarterly.periods(d("2024-01-01"), d("2025-12-31")) {
@@ -291,7 +287,7 @@ fn term_after_period_end_follows_the_calendar() {
     // Q1 2025 ends on Mon 31 March; Hùng Kings' day Mon 7 April is skipped: Apr 15.
     assert_eq!(r.due_for(p("2025-Q1"), cal()).unwrap(), d("2025-04-15"));
     assert_eq!(
-        DeadlineRule::TermAfterPeriodEnd { term }.to_string(),
+        DeadlineRule::AfterPeriodEnd { term }.to_string(),
         "10 working days after the period end"
     );
 }
@@ -425,7 +421,7 @@ fn facts_are_pinned_with_their_provenance() {
             ),
             (
                 "fixed_day_moves_off_rest_day",
-                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `OnRestDay::Keep` to hold the day"
+                "art. 13.1 names a calendar day and says nothing of rest days; this crate reads the general rule of Civil Code 2015 art. 148.5 as applying (art. 145.1 lets a law provide otherwise); build a rule with `Roll::Keep` to hold the day"
             ),
         ]
     );
@@ -466,14 +462,11 @@ fn decree_09_applies_to_party_letters_by_analogy() {
     let letter = DocSymbol::parse("1470-CV/TU").unwrap();
     let plan = DocSymbol::parse("05/KH-UBND").unwrap();
     let scope = ReportingRegime::decree_09_half_yearly().scope();
+    assert_eq!(scope.force(letter.system()), LegalForce::ByAnalogy);
+    assert_eq!(scope.force(plan.system()), LegalForce::Direct);
     assert_eq!(
-        scope.applicability(letter.system()),
-        Applicability::ByAnalogy
-    );
-    assert_eq!(scope.applicability(plan.system()), Applicability::Direct);
-    assert_eq!(
-        RegimeScope::Any.applicability(SymbolSystem::Party),
-        Applicability::Direct
+        RegimeScope::Any.force(SymbolSystem::Party),
+        LegalForce::Direct
     );
     // A regime built by a user binds whoever its document binds.
     assert_eq!(circular_01_year_report().scope(), RegimeScope::Any);
@@ -488,14 +481,18 @@ fn arb_regime() -> impl Strategy<Value = ReportingRegime> {
         Just(CutOff::Calendar),
         (2u8..=28).prop_map(|first_day| CutOff::DayOfMonth { first_day }),
     ];
-    let rest = prop_oneof![Just(OnRestDay::Keep), Just(OnRestDay::NextWorkingDay)];
-    let count = prop_oneof![Just(DayCount::WorkingDays), Just(DayCount::CalendarDays)];
+    let rest = prop_oneof![Just(Roll::Keep), Just(Roll::Following)];
+    let term = prop_oneof![
+        (1i64..=40).prop_map(|n| Term::working_days(n).unwrap()),
+        (1i64..=40).prop_map(|n| Term::days(n).unwrap()),
+        (1i64..=3).prop_map(|n| Term::months(n).unwrap()),
+    ];
     let rule = prop_oneof![
         (1u8..=31, rest)
             .prop_map(|(day, on_rest_day)| DeadlineRule::DayOfLastMonth { day, on_rest_day }),
-        (1u32..=40, count.clone())
-            .prop_map(|(days, count)| DeadlineRule::AfterCutOff { days, count }),
-        (1u32..=40, count).prop_map(|(days, count)| DeadlineRule::AfterPeriodEnd { days, count }),
+        term.clone()
+            .prop_map(|term| DeadlineRule::AfterCutOff { term }),
+        term.prop_map(|term| DeadlineRule::AfterPeriodEnd { term }),
     ];
     let frequency = prop::sample::select(Frequency::ALL.to_vec());
     (frequency, cut_off, rule).prop_filter_map("rule rejected by the builder", |(f, c, r)| {
@@ -550,7 +547,7 @@ proptest! {
                     prop_assert!(cal().add_working_days(cut_off, 1).unwrap() <= r.due());
                     let rolls = !matches!(
                         regime.deadline(),
-                        DeadlineRule::DayOfLastMonth { on_rest_day: OnRestDay::Keep, .. }
+                        DeadlineRule::DayOfLastMonth { on_rest_day: Roll::Keep, .. }
                     );
                     if rolls {
                         prop_assert!(cal().is_working_day(r.due()).unwrap());
@@ -670,14 +667,13 @@ fn art_8_5_deadline_after_cut_off() {
         build_err(
             monthly("r")
                 .cut_off(CutOff::Calendar)
-                .deadline(day(31, OnRestDay::NextWorkingDay))
+                .deadline(day(31, Roll::Following))
         ),
         "regime `r`: the deadline `day 31 of the last month, or the next working day` does not fall after the cut-off `the calendar period`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
     );
-    assert_eq!(
-        build_err(monthly("r").deadline(working(0))),
-        "regime `r`: the deadline `0 working days after the cut-off` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
-    );
+    // A term of zero days cannot be written, so "0 working days after the cut-off" never
+    // reaches the builder.
+    assert!(Term::working_days(0).is_err());
     assert_eq!(
         build_err(monthly("r").deadline(keep(25)).tier("commune", keep(10))),
         "regime `r`: the deadline of tier `commune` `day 10 of the last month` does not fall after the cut-off `the 15th of the month before to the 14th of the last month (Decree 09/2019/NĐ-CP art. 12)`: expected at least one working day after the cut-off (Decree 09/2019/NĐ-CP art. 8.5(b))"
@@ -737,7 +733,7 @@ fn tiers_in_order() {
     // Rules of different kinds are compared per period. 17 December 2022 is a Saturday:
     // the commune deadline moves to Monday 19th, after the district's fixed 18th.
     let r = year()
-        .tier("commune", day(17, OnRestDay::NextWorkingDay))
+        .tier("commune", day(17, Roll::Following))
         .tier("district", keep(18))
         .build()
         .unwrap();
@@ -773,8 +769,12 @@ fn period_and_calendar_errors() {
         err,
         RegimeError::Calendar(CalendarError::OutOfRange { .. })
     ));
+    // The crate's error has one variant per cause: a calendar failure is `Calendar`.
     let crate_err: directives::Error = err.into();
-    assert!(matches!(crate_err, directives::Error::Regime(_)));
+    assert!(matches!(
+        crate_err,
+        directives::Error::Calendar(CalendarError::OutOfRange { .. })
+    ));
 }
 
 // ---------------------------------------------------------------- serde
@@ -788,7 +788,7 @@ mod serde_json_shape {
         let json = serde_json::to_string(&ReportingRegime::decree_09_quarterly()).unwrap();
         assert_eq!(
             json,
-            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","scope":"state_administration","provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact"},"frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"next_working_day"}}"#
+            r#"{"name":"Decree 09/2019/NĐ-CP quarterly report","legal_basis":"Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)","scope":"state_administration","provenance":{"certainty":"verified","citation":"Decree 09/2019/NĐ-CP art. 12 (the cut-off windows) and art. 13.1 (\"chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo\"); moving the 25th off a rest day is this crate's reading of Civil Code 2015 art. 148.5, listed as its own fact"},"frequency":"quarterly","cut_off":{"kind":"decree_09"},"deadline":{"kind":"day_of_last_month","day":25,"on_rest_day":"following"}}"#
         );
         for regime in presets().into_iter().chain([circular_01_year_report()]) {
             let json = serde_json::to_string(&regime).unwrap();
@@ -805,10 +805,10 @@ mod serde_json_shape {
             "name": "mixed",
             "frequency": "monthly",
             "cut_off": {"kind": "day_of_month", "first_day": 16},
-            "deadline": {"kind": "term_after_cut_off", "term": "10 working days"},
+            "deadline": {"kind": "after_cut_off", "term": "10 working days"},
             "tiers": [
-                {"name": "commune", "deadline": {"kind": "after_cut_off", "days": 2, "count": "working_days"}},
-                {"name": "district", "deadline": {"kind": "after_period_end", "days": 3, "count": "calendar_days"}}
+                {"name": "commune", "deadline": {"kind": "after_cut_off", "term": "2 working days"}},
+                {"name": "district", "deadline": {"kind": "after_period_end", "term": "3 days"}}
             ]
         }"#;
         let r: ReportingRegime = serde_json::from_str(json).unwrap();
@@ -821,34 +821,33 @@ mod serde_json_shape {
     }
 
     #[test]
-    fn term_after_period_end_shape() {
-        let rule = DeadlineRule::TermAfterPeriodEnd {
+    fn after_period_end_shape() {
+        let rule = DeadlineRule::AfterPeriodEnd {
             term: "10 working days".parse().unwrap(),
         };
         let json = serde_json::to_string(&rule).unwrap();
         assert_eq!(
             json,
-            r#"{"kind":"term_after_period_end","term":"10 working days"}"#
+            r#"{"kind":"after_period_end","term":"10 working days"}"#
         );
         assert_eq!(serde_json::from_str::<DeadlineRule>(&json).unwrap(), rule);
         #[derive(serde::Deserialize)]
         struct Doc {
             deadline: DeadlineRule,
         }
-        let doc: Doc = toml::from_str(
-            r#"deadline = { kind = "term_after_period_end", term = "10 working days" }"#,
-        )
-        .unwrap();
+        let doc: Doc =
+            toml::from_str(r#"deadline = { kind = "after_period_end", term = "10 working days" }"#)
+                .unwrap();
         assert_eq!(doc.deadline, rule);
         assert!(
             serde_json::from_str::<DeadlineRule>(
-                r#"{"kind":"term_after_period_end","term":"0 working days"}"#
+                r#"{"kind":"after_period_end","term":"0 working days"}"#
             )
             .is_err()
         );
         assert!(
             serde_json::from_str::<DeadlineRule>(
-                r#"{"kind":"term_after_period_end","term":"10 working days","days":1}"#
+                r#"{"kind":"after_period_end","term":"10 working days","days":1}"#
             )
             .is_err()
         );

@@ -127,7 +127,7 @@ fn lint_answers_the_seed_letter_with_codes_places_and_messages() {
         assert_eq!(got["code"], want.code().as_str());
         assert_eq!(got["severity"], want.severity().to_string());
         assert_eq!(got["path"], want.location().path());
-        assert_eq!(got["message"], want.message_en());
+        assert_eq!(got["message"], want.sentence(directives::Lang::En));
     }
     let frequency = lints.iter().find(|l| l["code"] == "DIR003").unwrap();
     assert_eq!(frequency["path"], "tasks[9].requirements[0]");
@@ -138,7 +138,10 @@ fn lint_answers_the_seed_letter_with_codes_places_and_messages() {
         &with(inputs(), json!({"schema_version": 1, "call": "lint"})),
     );
     let first = expected.first().unwrap();
-    assert_eq!(vi["lints"][0]["message"], first.message_vi());
+    assert_eq!(
+        vi["lints"][0]["message"],
+        first.sentence(directives::Lang::Vi)
+    );
 }
 
 #[test]
@@ -231,7 +234,10 @@ fn evaluate_gives_the_library_verdicts_with_explanations() {
         assert_eq!(got["obligation"], want.obligation().to_string());
         assert_eq!(got["status"], want.status().as_str());
         assert_eq!(got["rule_id"], want.explanation().rule_id());
-        assert_eq!(got["explanation"], want.explanation().sentence_en());
+        assert_eq!(
+            got["explanation"],
+            want.explanation().sentence(directives::Lang::En)
+        );
         assert_eq!(got["effective_due"], want.effective_due().to_string());
     }
     let counts = &answer["counts"];
@@ -378,7 +384,7 @@ fn failures_name_the_path_and_the_value() {
         (
             r#"{"schema_version": 1}"#,
             "call",
-            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`",
+            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`",
         ),
         (
             r#"{"schema_version": 1, "call": 7}"#,
@@ -602,4 +608,70 @@ fn checked_in_schemas_are_current() {
             "{call}"
         );
     }
+}
+
+#[test]
+fn assess_gives_the_library_verdicts_per_criterion() {
+    const CRITERIA: &str = include_str!("../../examples/data/1470-CV-TU.criteria.toml");
+    let context = context();
+    let events = seed_events(&context);
+    let request = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "assess", "horizon": "2024", "as_of": "2025-07-15",
+            "default_regime": "decree_09_half_yearly", "lang": "en",
+            "events": {"format": "json", "value": events.clone()},
+            "criteria": {"format": "toml", "text": CRITERIA, "name": "1470-CV-TU.criteria.toml"},
+        }),
+    );
+    let answer = ask(&context, &request);
+    assert_eq!(answer["type"], "success", "{answer}");
+
+    let letter = Directive::from_toml_str(LETTER).unwrap();
+    let registry = Registry::from_toml_str(REGISTRY).unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(
+        &letter,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
+    let log = Events::from_json_str(&events.to_string(), expansion.obligations()).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
+    let policy = EvaluationPolicy::new(calendar);
+    let evaluation = evaluate(expansion.obligations(), &log, as_of, &policy).unwrap();
+    let criteria = directives::criteria::Criteria::from_toml_str(CRITERIA, &registry).unwrap();
+    let expected = criteria.assess(&evaluation, &registry).unwrap();
+
+    assert_eq!(answer["verdict"], expected.verdict().as_str());
+    let items = answer["criteria"].as_array().unwrap();
+    assert_eq!(items.len(), expected.results().len());
+    for (got, want) in items.iter().zip(expected.results()) {
+        assert_eq!(got["id"], want.id());
+        assert_eq!(got["verdict"], want.verdict().as_str(), "{}", want.id());
+        assert_eq!(
+            got["violations"].as_array().unwrap().len(),
+            want.violations().len()
+        );
+        assert_eq!(got["title"], want.title(directives::Lang::En));
+    }
+    assert_eq!(
+        answer["lines"].as_array().unwrap().len(),
+        expected
+            .display(directives::Lang::En)
+            .to_string()
+            .lines()
+            .count()
+    );
+
+    // A criteria file that names a body the registry does not know.
+    let mut request = request;
+    request["criteria"]["text"] =
+        json!(CRITERIA.replacen("[[criterion]]", "[[criterion]]\nid = \"x\"\nid2 = 1", 1));
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "criteria");
+    assert!(message.contains("1470-CV-TU.criteria.toml"), "{message}");
 }

@@ -1,0 +1,2217 @@
+//! Judging criteria on an evaluation: groups, measures, verdicts and witnesses.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::CriteriaError;
+use super::model::{
+    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Threshold, Trend, grade_rank,
+    number,
+};
+use crate::Lang;
+use crate::compliance::{Evaluation, Grade, Status, StatusCounts};
+use crate::directive::Severity;
+use crate::obligation::{ObligationId, ObligationKey, Obligations};
+use crate::org::{BodyId, BodyKind, Level, Registry};
+use crate::period::Period;
+use crate::provenance::Certainty;
+
+/// The verdict of a criterion, or of one group.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::Verdict;
+///
+/// assert_eq!(Verdict::NotApplicable.as_str(), "not_applicable");
+/// assert!(Verdict::Violated > Verdict::Indeterminate);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Verdict {
+    /// Nothing to judge: nothing due, or the criterion is not in force.
+    NotApplicable,
+    /// Every group judged satisfies the requirement.
+    Satisfied,
+    /// Some group's value cannot be known yet or at all.
+    Indeterminate,
+    /// Some group breaks the requirement.
+    Violated,
+}
+
+impl Verdict {
+    /// The snake_case name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::Verdict::Violated.as_str(), "violated");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verdict::NotApplicable => "not_applicable",
+            Verdict::Satisfied => "satisfied",
+            Verdict::Indeterminate => "indeterminate",
+            Verdict::Violated => "violated",
+        }
+    }
+
+    /// The label for people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Lang, criteria::Verdict};
+    ///
+    /// assert_eq!(Verdict::Satisfied.label(Lang::Vi), "đạt");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::NotApplicable => lang.pick("không áp dụng", "not applicable"),
+            Verdict::Satisfied => lang.pick("đạt", "satisfied"),
+            Verdict::Indeterminate => lang.pick("chưa xác định", "indeterminate"),
+            Verdict::Violated => lang.pick("vi phạm", "violated"),
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How many groups got each verdict.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::{GroupCounts, Verdict};
+///
+/// let counts = GroupCounts::default();
+/// assert_eq!(counts.get(Verdict::Violated), 0);
+/// assert_eq!(counts.total(), 0);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct GroupCounts {
+    satisfied: u64,
+    violated: u64,
+    not_applicable: u64,
+    indeterminate: u64,
+}
+
+impl GroupCounts {
+    /// The number of groups with this verdict.
+    ///
+    /// # Example
+    ///
+    /// See [`GroupCounts`].
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::GroupCounts::default().get(directives::criteria::Verdict::Satisfied), 0);
+    /// ```
+    #[must_use]
+    pub fn get(&self, verdict: Verdict) -> u64 {
+        match verdict {
+            Verdict::Satisfied => self.satisfied,
+            Verdict::Violated => self.violated,
+            Verdict::NotApplicable => self.not_applicable,
+            Verdict::Indeterminate => self.indeterminate,
+        }
+    }
+
+    /// The number of groups.
+    ///
+    /// # Example
+    ///
+    /// See [`GroupCounts`].
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::GroupCounts::default().total(), 0);
+    /// ```
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.satisfied + self.violated + self.not_applicable + self.indeterminate
+    }
+
+    fn add(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Satisfied => self.satisfied += 1,
+            Verdict::Violated => self.violated += 1,
+            Verdict::NotApplicable => self.not_applicable += 1,
+            Verdict::Indeterminate => self.indeterminate += 1,
+        }
+    }
+
+    /// The criterion's verdict from its groups'.
+    fn verdict(&self) -> Verdict {
+        if self.violated > 0 {
+            Verdict::Violated
+        } else if self.indeterminate > 0 {
+            Verdict::Indeterminate
+        } else if self.satisfied > 0 {
+            Verdict::Satisfied
+        } else {
+            Verdict::NotApplicable
+        }
+    }
+}
+
+/// The key of a group: a value per grouping key, as text people read (body codes,
+/// level and kind names, directive keys `1470-CV/TU@2024-02-22`, tasks
+/// `1470-CV/TU@2024-02-22/10`, periods `2024-Q3`). Empty when the criterion does not
+/// group. For a trend, the key of a series leaves out the time key.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::{GroupBy, GroupKey};
+///
+/// let key = GroupKey::new([(GroupBy::Holder, "TH-HU-NGA-SON"), (GroupBy::Year, "2024")]);
+/// assert_eq!(key.to_string(), "holder=TH-HU-NGA-SON, year=2024");
+/// assert_eq!(key.get(GroupBy::Year), Some("2024"));
+/// assert_eq!(GroupKey::default().to_string(), "all");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    parts: Vec<(GroupBy, String)>,
+}
+
+impl GroupKey {
+    /// A key from its parts.
+    ///
+    /// # Example
+    ///
+    /// See [`GroupKey`].
+    ///
+    /// ```
+    /// use directives::criteria::{GroupBy, GroupKey};
+    /// assert_eq!(GroupKey::new([(GroupBy::Level, "district")]).parts().len(), 1);
+    /// ```
+    pub fn new<S: Into<String>>(parts: impl IntoIterator<Item = (GroupBy, S)>) -> GroupKey {
+        GroupKey {
+            parts: parts.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        }
+    }
+
+    /// The parts, in the criterion's order of keys.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(directives::criteria::GroupKey::default().parts().is_empty());
+    /// ```
+    #[must_use]
+    pub fn parts(&self) -> &[(GroupBy, String)] {
+        &self.parts
+    }
+
+    /// The value of one key.
+    ///
+    /// # Example
+    ///
+    /// See [`GroupKey`].
+    ///
+    /// ```
+    /// use directives::criteria::{GroupBy, GroupKey};
+    /// assert_eq!(GroupKey::default().get(GroupBy::Holder), None);
+    /// ```
+    #[must_use]
+    pub fn get(&self, key: GroupBy) -> Option<&str> {
+        self.parts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Display for GroupKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.parts.is_empty() {
+            return f.write_str("all");
+        }
+        for (i, (key, value)) in self.parts.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{key}={value}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.parts.len()))?;
+        for (key, value) in &self.parts {
+            map.serialize_entry(key.as_str(), value)?;
+        }
+        map.end()
+    }
+}
+
+/// A measured value, with what it was computed from: the numerator and the denominator
+/// (for a rate, the obligations counted and those due; see [`Measure`] for each), and
+/// the grade for the grade measure.
+///
+/// # Example
+///
+/// See the [module documentation](super).
+///
+/// ```
+/// use directives::criteria::Measured;
+///
+/// let m = Measured::default();
+/// assert_eq!((m.value(), m.numerator(), m.denominator(), m.grade()), (0.0, 0.0, 0, None));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct Measured {
+    value: f64,
+    numerator: f64,
+    denominator: u64,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    grade: Option<Grade>,
+}
+
+impl Measured {
+    /// The value compared with the requirement (a grade's rank for a grade: not completed
+    /// 0 … excellent 3).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::Measured::default().value(), 0.0);
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// The numerator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::Measured::default().numerator(), 0.0);
+    /// ```
+    #[must_use]
+    pub fn numerator(&self) -> f64 {
+        self.numerator
+    }
+
+    /// The denominator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::Measured::default().denominator(), 0);
+    /// ```
+    #[must_use]
+    pub fn denominator(&self) -> u64 {
+        self.denominator
+    }
+
+    /// The grade, for the grade measure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::criteria::Measured::default().grade(), None);
+    /// ```
+    #[must_use]
+    pub fn grade(&self) -> Option<Grade> {
+        self.grade
+    }
+
+    fn label(&self, lang: Lang) -> String {
+        let value = match self.grade {
+            Some(g) => g.label(lang).to_owned(),
+            None => number(self.value),
+        };
+        format!("{value} ({}/{})", number(self.numerator), self.denominator)
+    }
+}
+
+/// One window of a trend: the window, its value (none when nothing was due in it) and
+/// whether it was settled at the as-of date.
+///
+/// # Example
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::criteria::*;
+/// # use directives::obligation::{Obligation, ObligationId, Obligations};
+/// # use directives::org::{Body, BodyKind, Level, Registry};
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let registry = Registry::builder().body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, d(2000, 1, 1)?)).build()?;
+/// # let mut obligations = Obligations::new();
+/// # for m in 1..=4 { obligations.push(Obligation::new(format!("05/CT-UBND@2025-01-02/1.1/SYT/2025-{m:02}").parse()?, d(2025, m + 1, 20)?))?; }
+/// # let mut events = Events::new();
+/// # events.push_submission(ObligationId::from_index(0), d(2025, 2, 15)?)?;
+/// # let policy = EvaluationPolicy::without_calendar();
+/// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
+/// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
+/// let trend = Criterion::builder("t").title("t", "t").provision("p").group_by([GroupBy::Holder, GroupBy::Period])
+///     .measure(Measure::OnTimeRate).require(Requirement::Trend { trend: Trend::NonDecreasing, include_unsettled: false }).build()?;
+/// let assessment = Criteria::new(vec![trend])?.assess(&evaluation, &registry)?;
+/// let violation = &assessment.results()[0].violations()[0];
+/// assert_eq!(violation.at().map(|p| p.to_string()).as_deref(), Some("2025-02"));
+/// let points = violation.trend();
+/// assert_eq!(points.len(), 4);
+/// assert_eq!(points[0].at().to_string(), "2025-01");
+/// assert_eq!(points[0].measured().map(|m| m.value()), Some(1.0));
+/// assert!(points[2].settled() && !points[3].settled());
+/// assert_eq!(assessment.results()[0].unsettled().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct TrendPoint {
+    at: Period,
+    measured: Option<Measured>,
+    settled: bool,
+}
+
+impl TrendPoint {
+    /// The window.
+    ///
+    /// # Example
+    ///
+    /// See [`TrendPoint`].
+    #[must_use]
+    pub fn at(&self) -> Period {
+        self.at
+    }
+
+    /// The value, when something was due.
+    ///
+    /// # Example
+    ///
+    /// See [`TrendPoint`].
+    #[must_use]
+    pub fn measured(&self) -> Option<&Measured> {
+        self.measured.as_ref()
+    }
+
+    /// Whether the window was settled at the as-of date.
+    ///
+    /// # Example
+    ///
+    /// See [`TrendPoint`].
+    #[must_use]
+    pub fn settled(&self) -> bool {
+        self.settled
+    }
+}
+
+/// A group that breaks its criterion: its key, the value measured, the obligations
+/// behind it (the first [`Criteria::witnesses`] by reference, in store order, and how
+/// many there are), and for a trend the windows compared and the one where it broke.
+///
+/// The witnesses are the obligations that pull the value the wrong way: for a value too
+/// low, the due obligations the numerator leaves out (for the on-time rate, those done
+/// late or overdue); for a value too high, those it counts (for the overdue count, the
+/// overdue ones; for the largest overdue age, those past the threshold).
+///
+/// # Example
+///
+/// See the [module documentation](super).
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::criteria::*;
+/// # use directives::obligation::{Obligation, ObligationId, Obligations};
+/// # use directives::org::{Body, BodyKind, Level, Registry};
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let registry = Registry::builder().body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, d(2000, 1, 1)?)).build()?;
+/// # let mut obligations = Obligations::new();
+/// # for m in 1..=4 { obligations.push(Obligation::new(format!("05/CT-UBND@2025-01-02/1.1/SYT/2025-{m:02}").parse()?, d(2025, m + 1, 20)?))?; }
+/// # let mut events = Events::new();
+/// # events.push_submission(ObligationId::from_index(0), d(2025, 2, 15)?)?;
+/// # let policy = EvaluationPolicy::without_calendar();
+/// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
+/// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
+/// let criteria = Criteria::new(vec![criterion(Measure::OnTimeRate, Requirement::AtLeast(Threshold::Number(0.8)))?])?.with_witnesses(1);
+/// let assessment = criteria.assess(&evaluation, &registry)?;
+/// let v = &assessment.results()[0].violations()[0];
+/// assert_eq!(v.key().get(GroupBy::Holder), Some("SYT"));
+/// assert_eq!(v.measured().denominator(), 3);
+/// assert_eq!(v.witnesses()[0].to_string(), "05/CT-UBND@2025-01-02/1.1/SYT/2025-02");
+/// assert_eq!(v.witness_count(), 2);
+/// assert!(v.at().is_none() && v.trend().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct Violation {
+    key: GroupKey,
+    measured: Measured,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    at: Option<Period>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    trend: Vec<TrendPoint>,
+    witnesses: Vec<ObligationKey>,
+    witness_count: u64,
+}
+
+impl Violation {
+    /// The group's key.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// The value measured (for a trend, in the window where it broke).
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn measured(&self) -> &Measured {
+        &self.measured
+    }
+
+    /// For a trend, the window where it broke.
+    ///
+    /// # Example
+    ///
+    /// See [`Violation`].
+    #[must_use]
+    pub fn at(&self) -> Option<Period> {
+        self.at
+    }
+
+    /// For a trend, the windows of the series in order.
+    ///
+    /// # Example
+    ///
+    /// See [`Violation`].
+    #[must_use]
+    pub fn trend(&self) -> &[TrendPoint] {
+        &self.trend
+    }
+
+    /// The first obligations behind the violation, by reference.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn witnesses(&self) -> &[ObligationKey] {
+        &self.witnesses
+    }
+
+    /// How many obligations are behind the violation.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn witness_count(&self) -> u64 {
+        self.witness_count
+    }
+}
+
+/// Why a group's verdict is indeterminate.
+///
+/// New reasons may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::Lang;
+/// use directives::criteria::Undecided;
+///
+/// assert_eq!(Undecided::NoCalendar.sentence(Lang::En), "working days need a calendar in the evaluation policy");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "reason", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Undecided {
+    /// Working days were asked for and the evaluation has no calendar.
+    NoCalendar,
+    /// A score or grade with no single assessment year for the group.
+    NoAssessmentYear,
+    /// A score or grade under a policy that does not govern the group's year.
+    PolicyNotInForce {
+        /// The policy's name in the criterion.
+        policy: String,
+        /// The year.
+        year: i32,
+    },
+    /// A trend with fewer than two windows to compare.
+    TooFewWindows {
+        /// The windows that could be compared.
+        windows: usize,
+    },
+}
+
+impl Undecided {
+    /// The reason in words.
+    ///
+    /// # Example
+    ///
+    /// See [`Undecided`].
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::criteria::Undecided;
+    /// assert_eq!(Undecided::TooFewWindows { windows: 1 }.sentence(Lang::En), "a trend needs two settled windows with something due, found 1");
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match self {
+            Undecided::NoCalendar => lang
+                .pick(
+                    "ngày làm việc cần lịch làm việc trong chính sách đánh giá",
+                    "working days need a calendar in the evaluation policy",
+                )
+                .to_owned(),
+            Undecided::NoAssessmentYear => lang
+                .pick(
+                    "không xác định được năm đánh giá: hãy nhóm theo năm hoặc giới hạn kỳ trong một năm",
+                    "no single assessment year: group by year or scope the periods within a year",
+                )
+                .to_owned(),
+            Undecided::PolicyNotInForce { policy, year } => match lang {
+                Lang::Vi => format!("`{policy}` không áp dụng cho năm đánh giá {year}"),
+                Lang::En => format!("`{policy}` does not govern assessment year {year}"),
+            },
+            Undecided::TooFewWindows { windows } => match lang {
+                Lang::Vi => format!(
+                    "xu hướng cần hai kỳ đã khép lại có nghĩa vụ đến hạn, có {windows}"
+                ),
+                Lang::En => format!(
+                    "a trend needs two settled windows with something due, found {windows}"
+                ),
+            },
+        }
+    }
+}
+
+/// A group whose verdict is indeterminate, and why.
+///
+/// # Example
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::criteria::*;
+/// # use directives::obligation::{Obligation, ObligationId, Obligations};
+/// # use directives::org::{Body, BodyKind, Level, Registry};
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let registry = Registry::builder().body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, d(2000, 1, 1)?)).build()?;
+/// # let mut obligations = Obligations::new();
+/// # for m in 1..=4 { obligations.push(Obligation::new(format!("05/CT-UBND@2025-01-02/1.1/SYT/2025-{m:02}").parse()?, d(2025, m + 1, 20)?))?; }
+/// # let mut events = Events::new();
+/// # events.push_submission(ObligationId::from_index(0), d(2025, 2, 15)?)?;
+/// # let policy = EvaluationPolicy::without_calendar();
+/// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
+/// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
+/// // Working days, and the evaluation has no calendar.
+/// let criteria = Criteria::new(vec![criterion(Measure::MeanLateness(DayCount::Working), Requirement::AtMost(Threshold::Number(5.0)))?])?;
+/// let result = criteria.assess(&evaluation, &registry)?.results()[0].clone();
+/// assert_eq!(result.verdict(), Verdict::Indeterminate);
+/// let undecided = &result.undecided()[0];
+/// assert_eq!(undecided.key().to_string(), "holder=SYT");
+/// assert_eq!(undecided.reason(), &Undecided::NoCalendar);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct UndecidedGroup {
+    key: GroupKey,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    reason: Undecided,
+}
+
+impl UndecidedGroup {
+    /// The group's key.
+    ///
+    /// # Example
+    ///
+    /// See [`UndecidedGroup`].
+    #[must_use]
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// Why.
+    ///
+    /// # Example
+    ///
+    /// See [`UndecidedGroup`].
+    #[must_use]
+    pub fn reason(&self) -> &Undecided {
+        &self.reason
+    }
+}
+
+/// The result of one criterion: its verdict, the count of groups per verdict, each
+/// violation, each indeterminate group, and for a trend the windows not settled.
+///
+/// # Example
+///
+/// See the [module documentation](super).
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::criteria::*;
+/// # use directives::obligation::{Obligation, ObligationId, Obligations};
+/// # use directives::org::{Body, BodyKind, Level, Registry};
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let registry = Registry::builder().body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, d(2000, 1, 1)?)).build()?;
+/// # let mut obligations = Obligations::new();
+/// # for m in 1..=4 { obligations.push(Obligation::new(format!("05/CT-UBND@2025-01-02/1.1/SYT/2025-{m:02}").parse()?, d(2025, m + 1, 20)?))?; }
+/// # let mut events = Events::new();
+/// # events.push_submission(ObligationId::from_index(0), d(2025, 2, 15)?)?;
+/// # let policy = EvaluationPolicy::without_calendar();
+/// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
+/// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
+/// let criteria = Criteria::new(vec![criterion(Measure::OverdueCount, Requirement::AtMost(Threshold::Number(0.0)))?])?;
+/// let assessment = criteria.assess(&evaluation, &registry)?;
+/// let result = &assessment.results()[0];
+/// assert_eq!((result.id(), result.verdict(), result.in_force()), ("c", Verdict::Violated, true));
+/// assert_eq!(result.groups().get(Verdict::Violated), 1);
+/// assert_eq!(result.provision(), "Decree 09/2019/NĐ-CP art. 8.5");
+/// assert_eq!(result.title(directives::Lang::En), "c");
+/// assert_eq!(result.severity(), directives::directive::Severity::Error);
+/// assert_eq!(result.basis(), None);
+/// assert_eq!(result.requirement().to_string(), "at most 0");
+/// assert_eq!(result.violations()[0].measured().value(), 2.0);
+/// assert!(result.undecided().is_empty() && result.unsettled().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct CriterionResult {
+    id: String,
+    title: Title,
+    provision: String,
+    severity: Severity,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    basis: Option<Certainty>,
+    measure: &'static str,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "requirement_wire"))]
+    requirement: Requirement,
+    in_force: bool,
+    verdict: Verdict,
+    groups: GroupCounts,
+    violations: Vec<Violation>,
+    undecided: Vec<UndecidedGroup>,
+    unsettled: Vec<Period>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    measure_label: [String; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+struct Title {
+    vi: String,
+    en: String,
+}
+
+#[cfg(feature = "serde")]
+fn requirement_wire<S: serde::Serializer>(r: &Requirement, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let threshold = |t: &Threshold| -> serde_json::Value {
+        match t {
+            Threshold::Number(v) => serde_json::json!(v),
+            Threshold::Grade(_) => serde_json::json!(t.to_string()),
+        }
+    };
+    let mut map = s.serialize_map(None)?;
+    match r {
+        Requirement::AtLeast(t) => map.serialize_entry("at_least", &threshold(t))?,
+        Requirement::AtMost(t) => map.serialize_entry("at_most", &threshold(t))?,
+        Requirement::Equal(t) => map.serialize_entry("equal", &threshold(t))?,
+        Requirement::Between(low, high) => {
+            map.serialize_entry("between", &[threshold(low), threshold(high)])?;
+        }
+        Requirement::Trend {
+            trend,
+            include_unsettled,
+        } => {
+            map.serialize_entry("trend", trend.as_str())?;
+            map.serialize_entry("include_unsettled", include_unsettled)?;
+        }
+    }
+    map.end()
+}
+
+impl CriterionResult {
+    /// The criterion's id.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The criterion's title.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.title.vi, &self.title.en)
+    }
+
+    /// The provision the criterion enforces.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn provision(&self) -> &str {
+        &self.provision
+    }
+
+    /// The criterion's severity.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// How sure the criterion's threshold is, when it says.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn basis(&self) -> Option<Certainty> {
+        self.basis
+    }
+
+    /// The requirement.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn requirement(&self) -> &Requirement {
+        &self.requirement
+    }
+
+    /// Whether the criterion was in force on the as-of date.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn in_force(&self) -> bool {
+        self.in_force
+    }
+
+    /// The verdict.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// The number of groups per verdict.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn groups(&self) -> &GroupCounts {
+        &self.groups
+    }
+
+    /// The violations, in the order of their keys.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The indeterminate groups, in the order of their keys.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn undecided(&self) -> &[UndecidedGroup] {
+        &self.undecided
+    }
+
+    /// For a trend, the windows in scope not settled at the as-of date, in order.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    #[must_use]
+    pub fn unsettled(&self) -> &[Period] {
+        &self.unsettled
+    }
+
+    /// One line per violation, with the severity, the id, the provision, the group's key,
+    /// the value and the requirement, and the witnesses.
+    fn write_lines(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => lang.pick("lỗi", "error"),
+            Severity::Warning => lang.pick("cảnh báo", "warning"),
+            Severity::Info => lang.pick("thông tin", "info"),
+        };
+        let measure = match lang {
+            Lang::Vi => &self.measure_label[0],
+            Lang::En => &self.measure_label[1],
+        };
+        for v in &self.violations {
+            write!(
+                f,
+                "[{severity}] {} ({}) {}: {measure} {}",
+                self.id,
+                self.provision,
+                v.key,
+                v.measured.label(lang)
+            )?;
+            if let Some(at) = v.at {
+                write!(f, " {} {at}", lang.pick("ở kỳ", "in"))?;
+            }
+            let obligations = match (lang, v.witness_count) {
+                (Lang::Vi, _) => "nghĩa vụ",
+                (Lang::En, 1) => "obligation",
+                (Lang::En, _) => "obligations",
+            };
+            write!(
+                f,
+                ", {} {}; {} {obligations}",
+                lang.pick("yêu cầu", "required"),
+                self.requirement.sentence(lang),
+                v.witness_count,
+            )?;
+            if !v.witnesses.is_empty() {
+                f.write_str(": ")?;
+                for (i, w) in v.witnesses.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{w}`")?;
+                }
+                if (v.witnesses.len() as u64) < v.witness_count {
+                    f.write_str(", …")?;
+                }
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// What [`Criteria::assess`] returns: the as-of date and a result per criterion, in the
+/// criteria's order.
+///
+/// # Example
+///
+/// See the [module documentation](super).
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::criteria::*;
+/// # use directives::obligation::{Obligation, ObligationId, Obligations};
+/// # use directives::org::{Body, BodyKind, Level, Registry};
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let registry = Registry::builder().body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, d(2000, 1, 1)?)).build()?;
+/// # let mut obligations = Obligations::new();
+/// # for m in 1..=4 { obligations.push(Obligation::new(format!("05/CT-UBND@2025-01-02/1.1/SYT/2025-{m:02}").parse()?, d(2025, m + 1, 20)?))?; }
+/// # let mut events = Events::new();
+/// # events.push_submission(ObligationId::from_index(0), d(2025, 2, 15)?)?;
+/// # let policy = EvaluationPolicy::without_calendar();
+/// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
+/// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
+/// let criteria = Criteria::new(vec![criterion(Measure::OnTimeRate, Requirement::AtLeast(Threshold::Number(0.8)))?])?;
+/// let assessment = criteria.assess(&evaluation, &registry)?;
+/// assert_eq!(assessment.as_of(), d(2025, 5, 1)?);
+/// assert_eq!(assessment.verdict(), Verdict::Violated);
+/// assert_eq!(assessment.results().len(), 1);
+/// assert!(assessment.result("c").is_some() && assessment.result("x").is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub struct Assessment {
+    as_of: NaiveDate,
+    results: Vec<CriterionResult>,
+}
+
+impl Assessment {
+    /// The as-of date of the evaluation judged.
+    ///
+    /// # Example
+    ///
+    /// See [`Assessment`].
+    #[must_use]
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The results, in the criteria's order.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn results(&self) -> &[CriterionResult] {
+        &self.results
+    }
+
+    /// The result of the criterion with this id.
+    ///
+    /// # Example
+    ///
+    /// See [`Assessment`].
+    #[must_use]
+    pub fn result(&self, id: &str) -> Option<&CriterionResult> {
+        self.results.iter().find(|r| r.id == id)
+    }
+
+    /// The worst verdict of all criteria (violated, then indeterminate, then satisfied,
+    /// then not applicable).
+    ///
+    /// # Example
+    ///
+    /// See [`Assessment`].
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        self.results
+            .iter()
+            .map(|r| r.verdict)
+            .max()
+            .unwrap_or(Verdict::NotApplicable)
+    }
+
+    /// The violations in words, one line per violation, in a language.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    #[must_use]
+    pub fn display(&self, lang: Lang) -> AssessmentDisplay<'_> {
+        AssessmentDisplay {
+            assessment: self,
+            lang,
+        }
+    }
+}
+
+/// The violations of an [`Assessment`] in words (see [`Assessment::display`]).
+///
+/// # Example
+///
+/// See the [module documentation](super).
+#[derive(Debug, Clone, Copy)]
+pub struct AssessmentDisplay<'a> {
+    assessment: &'a Assessment,
+    lang: Lang,
+}
+
+impl fmt::Display for AssessmentDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for result in &self.assessment.results {
+            result.write_lines(f, self.lang)?;
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The computation.
+
+/// A slot that stands for a body the registry does not hold.
+const UNKNOWN: u32 = u32::MAX;
+/// A slot that stands for a row left out of scope.
+const NO_SLOT: u32 = u32::MAX - 1;
+/// The most groups counted in a dense table; beyond, a hash map.
+const DENSE_LIMIT: u64 = 1 << 20;
+
+/// Where a key's slot comes from in a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Holder,
+    Assigned,
+    Directive,
+    Task,
+    Period,
+}
+
+/// One grouping key resolved against the store.
+#[derive(Debug)]
+struct KeyPlan {
+    by: GroupBy,
+    source: Source,
+    /// Handle to slot; `None` for the identity.
+    table: Option<Vec<u32>>,
+    card: u64,
+    stride: u64,
+    /// The windows by slot, for the window keys.
+    windows: Vec<Period>,
+}
+
+/// What is accumulated per group beyond the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    None,
+    Lateness(DayCount),
+    Indicator,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    combined: u64,
+    counts: [u64; 6],
+    days_sum: u64,
+    days_n: u64,
+    days_max: u64,
+    days_unknown: u64,
+    target_due: u64,
+    target_met: u64,
+}
+
+impl Acc {
+    fn due(&self) -> u64 {
+        count(self, Status::DoneOnTime)
+            + count(self, Status::DoneLate)
+            + count(self, Status::OpenOverdue)
+    }
+}
+
+fn count(acc: &Acc, status: Status) -> u64 {
+    acc.counts.get(status as usize).copied().unwrap_or(0)
+}
+
+/// The compact index of each group met, by its combined key.
+enum GroupIndex {
+    Dense(Vec<u32>),
+    Sparse(HashMap<u64, u32>),
+}
+
+impl GroupIndex {
+    fn new(total: u64) -> GroupIndex {
+        match usize::try_from(total) {
+            Ok(n) if total <= DENSE_LIMIT => GroupIndex::Dense(vec![u32::MAX; n.max(1)]),
+            _ => GroupIndex::Sparse(HashMap::new()),
+        }
+    }
+
+    #[inline]
+    fn get(&self, combined: u64) -> Option<u32> {
+        match self {
+            GroupIndex::Dense(v) => usize::try_from(combined)
+                .ok()
+                .and_then(|c| v.get(c))
+                .copied()
+                .filter(|&g| g != u32::MAX),
+            GroupIndex::Sparse(m) => m.get(&combined).copied(),
+        }
+    }
+
+    #[inline]
+    fn get_or_insert(&mut self, combined: u64, accs: &mut Vec<Acc>) -> usize {
+        let next = u32::try_from(accs.len()).unwrap_or(u32::MAX - 1);
+        let slot = match self {
+            GroupIndex::Dense(v) => match usize::try_from(combined).ok().and_then(|c| v.get_mut(c))
+            {
+                Some(slot) => slot,
+                None => return usize::MAX,
+            },
+            GroupIndex::Sparse(m) => m.entry(combined).or_insert(u32::MAX),
+        };
+        if *slot == u32::MAX {
+            *slot = next;
+            accs.push(Acc {
+                combined,
+                ..Acc::default()
+            });
+        }
+        *slot as usize
+    }
+}
+
+/// The columns of the store and the evaluation, read once per assessment.
+struct Columns<'e> {
+    statuses: &'e [Status],
+    holders: &'e [BodyId],
+    assigned: &'e [u32],
+    directive: &'e [u32],
+    clause: &'e [u32],
+    period: &'e [u32],
+    flags: &'e [u8],
+    clauses: usize,
+}
+
+impl Columns<'_> {
+    #[inline]
+    fn source(&self, source: Source, row: usize) -> Option<u64> {
+        Some(match source {
+            Source::Holder => u64::from(self.holders.get(row)?.index()),
+            Source::Assigned => {
+                let a = *self.assigned.get(row)?;
+                if a == u32::MAX {
+                    u64::from(self.holders.get(row)?.index())
+                } else {
+                    u64::from(a)
+                }
+            }
+            Source::Directive => u64::from(*self.directive.get(row)?),
+            Source::Task => {
+                u64::from(*self.directive.get(row)?) * self.clauses as u64
+                    + u64::from(*self.clause.get(row)?)
+            }
+            Source::Period => u64::from(*self.period.get(row)?),
+        })
+    }
+}
+
+/// A criterion resolved against a store, a registry and an as-of date.
+struct Plan {
+    directive_ok: Option<Vec<bool>>,
+    clause_ok: Option<Vec<bool>>,
+    period_ok: Option<Vec<bool>>,
+    role_mask: Option<u8>,
+    status_mask: Option<u8>,
+    /// By store body: 1 in scope, 0 out, `UNKNOWN` not in the registry.
+    body_ok: Option<Vec<u32>>,
+    keys: Vec<KeyPlan>,
+    total: u64,
+    extra: Extra,
+}
+
+impl Plan {
+    /// The combined key of a row in scope, `None` when the row is out of scope.
+    #[inline]
+    fn combined(&self, c: &Columns<'_>, row: usize) -> Result<Option<u64>, u32> {
+        if let Some(mask) = self.status_mask {
+            let s = c.statuses.get(row).map_or(0, |&s| s as u8);
+            if mask & (1 << s) == 0 {
+                return Ok(None);
+            }
+        }
+        if let Some(ok) = &self.directive_ok
+            && !c
+                .directive
+                .get(row)
+                .and_then(|&d| ok.get(d as usize))
+                .copied()
+                .unwrap_or(false)
+        {
+            return Ok(None);
+        }
+        if let Some(ok) = &self.clause_ok
+            && !c
+                .clause
+                .get(row)
+                .and_then(|&d| ok.get(d as usize))
+                .copied()
+                .unwrap_or(false)
+        {
+            return Ok(None);
+        }
+        if let Some(ok) = &self.period_ok
+            && !c
+                .period
+                .get(row)
+                .and_then(|&d| ok.get(d as usize))
+                .copied()
+                .unwrap_or(false)
+        {
+            return Ok(None);
+        }
+        if let Some(mask) = self.role_mask {
+            let role = c.flags.get(row).map_or(0, |&f| role_index(f));
+            if mask & (1 << role) == 0 {
+                return Ok(None);
+            }
+        }
+        if let Some(ok) = &self.body_ok {
+            let holder = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
+            let held = ok.get(holder as usize).copied().unwrap_or(UNKNOWN);
+            let assigned = c.assigned.get(row).copied().unwrap_or(u32::MAX);
+            let by_assigned = if assigned == u32::MAX {
+                0
+            } else {
+                ok.get(assigned as usize).copied().unwrap_or(UNKNOWN)
+            };
+            match (held, by_assigned) {
+                (1, _) | (_, 1) => {}
+                (UNKNOWN, _) => return Err(holder),
+                (_, UNKNOWN) => return Err(assigned),
+                _ => return Ok(None),
+            }
+        }
+        let mut combined = 0u64;
+        for key in &self.keys {
+            let handle = c.source(key.source, row).unwrap_or(0);
+            let slot = match &key.table {
+                Some(table) => usize::try_from(handle)
+                    .ok()
+                    .and_then(|h| table.get(h))
+                    .copied()
+                    .unwrap_or(UNKNOWN),
+                None => u32::try_from(handle).unwrap_or(UNKNOWN),
+            };
+            if slot == UNKNOWN {
+                let body = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
+                return Err(body);
+            }
+            if slot == NO_SLOT {
+                return Ok(None);
+            }
+            combined += u64::from(slot) * key.stride;
+        }
+        Ok(Some(combined))
+    }
+}
+
+/// The index of the role in the flags (its place in the role enum).
+#[inline]
+fn role_index(flags: u8) -> u8 {
+    crate::obligation::role_of(flags) as u8
+}
+
+impl Criteria {
+    /// Judges every criterion on an evaluation, with the registry that gives bodies their
+    /// kind, level and place.
+    ///
+    /// Runs in one pass over the obligations per criterion in force, plus one more for the
+    /// witnesses of each criterion violated; the cost is linear in the obligations and in
+    /// the groups.
+    ///
+    /// # Errors
+    ///
+    /// - [`CriteriaError::UnknownBody`] when a criterion needs the kind, level or place of
+    ///   a body (a body selector in its scope, grouping by level or kind) that the registry
+    ///   does not hold;
+    /// - [`CriteriaError::Selector`] when a body selector names a code the registry does
+    ///   not hold.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](super).
+    pub fn assess(
+        &self,
+        evaluation: &Evaluation<'_>,
+        registry: &Registry,
+    ) -> Result<Assessment, CriteriaError> {
+        let obligations = evaluation.obligations();
+        let columns = Columns {
+            statuses: evaluation.statuses(),
+            holders: obligations.holders(),
+            assigned: obligations.assigned_column(),
+            directive: obligations.directive_column(),
+            clause: obligations.clause_column(),
+            period: obligations.period_column(),
+            flags: obligations.flag_column(),
+            clauses: obligations.clause_values().len().max(1),
+        };
+        // The registry's id of each body the store knows, by store id.
+        let registry_ids: Vec<Option<BodyId>> = (0..obligations.body_slots())
+            .map(|i| {
+                let id = BodyId::from_index(u32::try_from(i).ok()?);
+                registry.id(obligations.body_code(id)?)
+            })
+            .collect();
+        let mut results = Vec::with_capacity(self.criteria.len());
+        for criterion in &self.criteria {
+            let context = Context {
+                criterion,
+                evaluation,
+                obligations,
+                registry,
+                registry_ids: &registry_ids,
+                columns: &columns,
+                witnesses: self.witnesses,
+            };
+            results.push(context.assess()?);
+        }
+        Ok(Assessment {
+            as_of: evaluation.as_of(),
+            results,
+        })
+    }
+}
+
+struct Context<'c, 'e> {
+    criterion: &'c Criterion,
+    evaluation: &'c Evaluation<'e>,
+    obligations: &'c Obligations,
+    registry: &'c Registry,
+    registry_ids: &'c [Option<BodyId>],
+    columns: &'c Columns<'c>,
+    witnesses: usize,
+}
+
+/// A group judged, before its key is written.
+struct Judged {
+    gid: usize,
+    verdict: Verdict,
+    measured: Option<Measured>,
+    too_high: bool,
+    undecided: Option<Undecided>,
+    trend: Vec<TrendPoint>,
+    at: Option<Period>,
+    /// For a trend, the combined key of its series.
+    series: Option<u64>,
+}
+
+impl Context<'_, '_> {
+    fn unknown_body(&self, body: u32) -> CriteriaError {
+        let code = self
+            .obligations
+            .body_code(BodyId::from_index(body))
+            .cloned()
+            .or_else(|| crate::org::BodyCode::new("?").ok());
+        match code {
+            Some(code) => CriteriaError::UnknownBody {
+                criterion: self.criterion.id.clone(),
+                code,
+            },
+            None => CriteriaError::Value {
+                problem: Box::new(super::CriteriaProblem::Blank),
+            },
+        }
+    }
+
+    fn result(&self, in_force: bool) -> CriterionResult {
+        let c = self.criterion;
+        CriterionResult {
+            id: c.id.clone(),
+            title: Title {
+                vi: c.title_vi.clone(),
+                en: c.title_en.clone(),
+            },
+            provision: c.provision.clone(),
+            severity: c.severity,
+            basis: c.basis.as_ref().map(|b| b.certainty()),
+            measure: c.measure.name(),
+            requirement: c.requirement,
+            in_force,
+            verdict: Verdict::NotApplicable,
+            groups: GroupCounts::default(),
+            violations: Vec::new(),
+            undecided: Vec::new(),
+            unsettled: Vec::new(),
+            measure_label: [c.measure.label(Lang::Vi), c.measure.label(Lang::En)],
+        }
+    }
+
+    fn assess(&self) -> Result<CriterionResult, CriteriaError> {
+        let as_of = self.evaluation.as_of();
+        if !self.criterion.is_in_force_on(as_of) {
+            return Ok(self.result(false));
+        }
+        let plan = self.plan()?;
+        let c = self.columns;
+        // The pass over the obligations.
+        let mut index = GroupIndex::new(plan.total);
+        let mut accs: Vec<Acc> = Vec::new();
+        for (row, &status) in c.statuses.iter().enumerate() {
+            let combined = match plan.combined(c, row) {
+                Ok(Some(combined)) => combined,
+                Ok(None) => continue,
+                Err(body) => return Err(self.unknown_body(body)),
+            };
+            let g = index.get_or_insert(combined, &mut accs);
+            let Some(acc) = accs.get_mut(g) else { continue };
+            if let Some(n) = acc.counts.get_mut(status as usize) {
+                *n += 1;
+            }
+            match plan.extra {
+                Extra::None => {}
+                Extra::Lateness(days) => {
+                    if matches!(status, Status::DoneLate | Status::OpenOverdue) {
+                        let lateness = self.evaluation.lateness_at(row);
+                        let d = match days {
+                            DayCount::Calendar => Some(lateness.calendar_days()),
+                            DayCount::Working => lateness.working_days(),
+                        };
+                        match d {
+                            Some(d) => {
+                                let d = u64::from(d);
+                                acc.days_sum += d;
+                                acc.days_n += 1;
+                                if status == Status::OpenOverdue {
+                                    acc.days_max = acc.days_max.max(d);
+                                }
+                            }
+                            None => acc.days_unknown += 1,
+                        }
+                    }
+                }
+                Extra::Indicator => {
+                    if matches!(
+                        status,
+                        Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
+                    ) && let Some(met) = self.evaluation.indicator_met_at(row)
+                    {
+                        acc.target_due += 1;
+                        acc.target_met += u64::from(met);
+                    }
+                }
+            }
+        }
+        let mut judged = match self.criterion.requirement {
+            Requirement::Trend {
+                trend,
+                include_unsettled,
+            } => self.judge_trend(&plan, &accs, trend, include_unsettled)?,
+            _ => accs
+                .iter()
+                .enumerate()
+                .map(|(gid, acc)| self.judge(&plan, gid, acc))
+                .collect(),
+        };
+        let mut result = self.result(true);
+        // Order groups by their keys.
+        let mut keyed: Vec<(Vec<SortPart>, GroupKey, Judged)> = judged
+            .drain(..)
+            .filter_map(|j| {
+                let combined = match j.series {
+                    Some(series) => series,
+                    None => accs.get(j.gid)?.combined,
+                };
+                let skip_time = j.series.is_some();
+                let (sort, key) = self.key_of(&plan, combined, skip_time);
+                Some((sort, key, j))
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut violating: Vec<(usize, usize)> = Vec::new();
+        // Whether each violation's value is above its requirement, by violation.
+        let mut too_high_flags: Vec<bool> = Vec::new();
+        for (_, key, j) in keyed {
+            result.groups.add(j.verdict);
+            match j.verdict {
+                Verdict::Violated => {
+                    violating.push((j.gid, result.violations.len()));
+                    result.violations.push(Violation {
+                        key,
+                        measured: j.measured.unwrap_or_default(),
+                        at: j.at,
+                        trend: j.trend,
+                        witnesses: Vec::new(),
+                        witness_count: 0,
+                    });
+                    too_high_flags.push(j.too_high);
+                }
+                Verdict::Indeterminate => {
+                    if let Some(reason) = j.undecided {
+                        result.undecided.push(UndecidedGroup { key, reason });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Requirement::Trend { .. } = self.criterion.requirement {
+            result.unsettled = self.unsettled(&plan, &accs);
+        }
+        result.verdict = result.groups.verdict();
+        if !violating.is_empty() {
+            self.witness(
+                &plan,
+                &index,
+                accs.len(),
+                &violating,
+                &too_high_flags,
+                &mut result,
+            );
+        }
+        Ok(result)
+    }
+
+    /// Resolves the scope and the keys.
+    fn plan(&self) -> Result<Plan, CriteriaError> {
+        let scope = &self.criterion.scope;
+        let o = self.obligations;
+        let directive_ok = (!scope.directives.is_empty()).then(|| {
+            o.directive_values()
+                .iter()
+                .map(|d| scope.directives.contains(d))
+                .collect()
+        });
+        let clause_ok = (!scope.tasks.is_empty()).then(|| {
+            o.clause_values()
+                .iter()
+                .map(|c| scope.tasks.contains(c))
+                .collect()
+        });
+        let filters_periods = scope.within.is_some() || scope.from.is_some() || scope.to.is_some();
+        let period_ok = filters_periods.then(|| {
+            o.period_values()
+                .iter()
+                .map(|p| scope.admits_period(*p))
+                .collect()
+        });
+        let role_mask = (!scope.roles.is_empty())
+            .then(|| scope.roles.iter().fold(0u8, |m, r| m | (1 << (*r as u8))));
+        let status_mask = (!scope.statuses.is_empty()).then(|| {
+            scope
+                .statuses
+                .iter()
+                .fold(0u8, |m, s| m | (1 << (*s as u8)))
+        });
+        let body_ok = match &scope.bodies {
+            None => None,
+            Some(selector) => {
+                let as_of = self.evaluation.as_of();
+                let mut ok = Vec::with_capacity(self.registry_ids.len());
+                for id in self.registry_ids {
+                    let Some(id) = *id else {
+                        ok.push(UNKNOWN);
+                        continue;
+                    };
+                    let date = self.match_date(id, as_of);
+                    let matched = self.registry.matches(selector, id, date).map_err(|e| {
+                        CriteriaError::Selector {
+                            criterion: self.criterion.id.clone(),
+                            source: Box::new(e),
+                        }
+                    })?;
+                    ok.push(u32::from(matched));
+                }
+                Some(ok)
+            }
+        };
+        let mut keys = Vec::with_capacity(self.criterion.group_by.len());
+        for &by in &self.criterion.group_by {
+            keys.push(self.key_plan(by));
+        }
+        let mut total = 1u64;
+        for key in keys.iter_mut().rev() {
+            key.stride = total;
+            total = total.saturating_mul(key.card.max(1));
+        }
+        let extra = match &self.criterion.measure {
+            Measure::MaxOverdueAge(d) | Measure::MeanLateness(d) => Extra::Lateness(*d),
+            Measure::IndicatorTargetMet => Extra::Indicator,
+            _ => Extra::None,
+        };
+        Ok(Plan {
+            directive_ok,
+            clause_ok,
+            period_ok,
+            role_mask,
+            status_mask,
+            body_ok,
+            keys,
+            total,
+            extra,
+        })
+    }
+
+    /// The day a body is matched on: the as-of date, or its last day if it had ceased,
+    /// or its first if it did not exist yet.
+    fn match_date(&self, id: BodyId, as_of: NaiveDate) -> NaiveDate {
+        if self.registry.is_active_on(id, as_of) {
+            return as_of;
+        }
+        let Some(body) = self.registry.body(id) else {
+            return as_of;
+        };
+        match body.until() {
+            Some(until) if until <= as_of => until.pred_opt().unwrap_or(until),
+            _ => body.from(),
+        }
+    }
+
+    fn key_plan(&self, by: GroupBy) -> KeyPlan {
+        let o = self.obligations;
+        let bodies = self.registry_ids.len() as u64;
+        let body_table = |f: &dyn Fn(BodyId) -> Option<u32>| -> Vec<u32> {
+            self.registry_ids
+                .iter()
+                .map(|id| id.and_then(f).unwrap_or(UNKNOWN))
+                .collect()
+        };
+        let plain = |source, card| KeyPlan {
+            by,
+            source,
+            table: None,
+            card,
+            stride: 1,
+            windows: Vec::new(),
+        };
+        match by {
+            GroupBy::Holder => plain(Source::Holder, bodies),
+            GroupBy::AssignedBody => plain(Source::Assigned, bodies),
+            GroupBy::Directive => plain(Source::Directive, o.directive_values().len() as u64),
+            GroupBy::Task => plain(
+                Source::Task,
+                (o.directive_values().len() * o.clause_values().len().max(1)) as u64,
+            ),
+            GroupBy::Period => plain(Source::Period, o.period_values().len() as u64),
+            GroupBy::Level => KeyPlan {
+                table: Some(body_table(&|id| {
+                    let level = self.registry.body(id)?.level();
+                    u32::try_from(Level::ALL.iter().position(|l| *l == level)?).ok()
+                })),
+                ..plain(Source::Holder, Level::ALL.len() as u64)
+            },
+            GroupBy::Kind => KeyPlan {
+                table: Some(body_table(&|id| {
+                    let kind = self.registry.body(id)?.kind();
+                    u32::try_from(BodyKind::ALL.iter().position(|k| *k == kind)?).ok()
+                })),
+                ..plain(Source::Holder, BodyKind::ALL.len() as u64)
+            },
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => {
+                let mut windows: Vec<Period> = Vec::new();
+                let mut table = Vec::with_capacity(o.period_values().len());
+                for p in o.period_values() {
+                    let slot = match by.window_of(p.end()) {
+                        Some(w) => match windows.iter().position(|x| *x == w) {
+                            Some(i) => i,
+                            None => {
+                                windows.push(w);
+                                windows.len() - 1
+                            }
+                        },
+                        None => {
+                            table.push(NO_SLOT);
+                            continue;
+                        }
+                    };
+                    table.push(u32::try_from(slot).unwrap_or(NO_SLOT));
+                }
+                KeyPlan {
+                    table: Some(table),
+                    windows,
+                    ..plain(Source::Period, 0)
+                }
+                .with_card()
+            }
+        }
+    }
+
+    /// The sort key and the group key of a combined key (without the time key for a
+    /// series).
+    fn key_of(&self, plan: &Plan, combined: u64, skip_time: bool) -> (Vec<SortPart>, GroupKey) {
+        let mut sort = Vec::with_capacity(plan.keys.len());
+        let mut parts = Vec::with_capacity(plan.keys.len());
+        for key in &plan.keys {
+            if skip_time && key.by.is_time() {
+                continue;
+            }
+            let slot = (combined / key.stride) % key.card.max(1);
+            let (s, text) = self.part(key, slot);
+            sort.push(s);
+            parts.push((key.by, text));
+        }
+        (sort, GroupKey { parts })
+    }
+
+    fn part(&self, key: &KeyPlan, slot: u64) -> (SortPart, String) {
+        let o = self.obligations;
+        let index = usize::try_from(slot).unwrap_or(usize::MAX);
+        let body = |slot: u64| {
+            let code = u32::try_from(slot)
+                .ok()
+                .and_then(|s| o.body_code(BodyId::from_index(s)))
+                .map_or_else(String::new, |c| c.to_string());
+            (SortPart::Text(code.clone()), code)
+        };
+        let directive = |d: usize| {
+            o.directive_values()
+                .get(d)
+                .map(|k| (k.clone(), format!("{}@{}", k.symbol(), k.issued())))
+        };
+        match key.by {
+            GroupBy::Holder | GroupBy::AssignedBody => body(slot),
+            GroupBy::Level => {
+                let text = Level::ALL.get(index).map_or("", |l| l.as_str());
+                (SortPart::Index(slot), text.to_owned())
+            }
+            GroupBy::Kind => {
+                let text = BodyKind::ALL.get(index).map_or("", |k| k.as_str());
+                (SortPart::Index(slot), text.to_owned())
+            }
+            GroupBy::Directive => match directive(index) {
+                Some((k, text)) => (SortPart::Directive(k, None), text),
+                None => (SortPart::Index(slot), String::new()),
+            },
+            GroupBy::Task => {
+                let clauses = o.clause_values().len().max(1);
+                let (d, c) = (index / clauses, index % clauses);
+                match (directive(d), o.clause_values().get(c)) {
+                    (Some((k, text)), Some(clause)) => (
+                        SortPart::Directive(k, Some(clause.clone())),
+                        format!("{text}/{}", clause.as_str()),
+                    ),
+                    _ => (SortPart::Index(slot), String::new()),
+                }
+            }
+            GroupBy::Period => match o.period_values().get(index) {
+                Some(p) => (SortPart::Period(*p), p.to_string()),
+                None => (SortPart::Index(slot), String::new()),
+            },
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => match key.windows.get(index) {
+                Some(p) => (SortPart::Period(*p), p.to_string()),
+                None => (SortPart::Index(slot), String::new()),
+            },
+        }
+    }
+
+    /// The assessment year of a group: its time key's, else the scope's `within` period's.
+    fn year_of(&self, plan: &Plan, combined: u64) -> Option<i32> {
+        let single = |p: Period| (p.start().year() == p.end().year()).then_some(p.start().year());
+        for key in &plan.keys {
+            if !key.by.is_time() {
+                continue;
+            }
+            let slot = usize::try_from((combined / key.stride) % key.card.max(1)).ok()?;
+            let period = match key.by {
+                GroupBy::Period => *self.obligations.period_values().get(slot)?,
+                _ => *key.windows.get(slot)?,
+            };
+            return single(period);
+        }
+        self.criterion.scope.within.and_then(single)
+    }
+
+    /// The measured value of a group, or why it cannot be known; `Ok(None)` when
+    /// nothing is due.
+    fn measure(&self, plan: &Plan, acc: &Acc) -> Result<Option<Measured>, Undecided> {
+        let due = acc.due();
+        let on_time = count(acc, Status::DoneOnTime);
+        let late = count(acc, Status::DoneLate);
+        let overdue = count(acc, Status::OpenOverdue);
+        if due == 0 {
+            return Ok(None);
+        }
+        let rate = |numerator: u64, denominator: u64| Measured {
+            value: numerator as f64 / denominator as f64,
+            numerator: numerator as f64,
+            denominator,
+            grade: None,
+        };
+        let plain = |value: u64| Measured {
+            value: value as f64,
+            numerator: value as f64,
+            denominator: due,
+            grade: None,
+        };
+        Ok(Some(match &self.criterion.measure {
+            Measure::OnTimeRate => rate(on_time, due),
+            Measure::DoneRate => rate(on_time + late, due),
+            Measure::LateShare => rate(late, due),
+            Measure::OverdueShare => rate(overdue, due),
+            Measure::Count(statuses) => plain(statuses.iter().map(|s| count(acc, *s)).sum()),
+            Measure::Reports => plain(on_time + late),
+            Measure::OverdueCount => plain(overdue),
+            Measure::MaxOverdueAge(_) => {
+                if acc.days_unknown > 0 {
+                    return Err(Undecided::NoCalendar);
+                }
+                Measured {
+                    value: acc.days_max as f64,
+                    numerator: acc.days_max as f64,
+                    denominator: overdue,
+                    grade: None,
+                }
+            }
+            Measure::MeanLateness(_) => {
+                if acc.days_unknown > 0 {
+                    return Err(Undecided::NoCalendar);
+                }
+                Measured {
+                    value: if acc.days_n == 0 {
+                        0.0
+                    } else {
+                        acc.days_sum as f64 / acc.days_n as f64
+                    },
+                    numerator: acc.days_sum as f64,
+                    denominator: acc.days_n,
+                    grade: None,
+                }
+            }
+            Measure::Score(named) | Measure::Grade(named) => {
+                let year = self
+                    .year_of(plan, acc.combined)
+                    .ok_or(Undecided::NoAssessmentYear)?;
+                if !named.policy().applies_to(year) {
+                    return Err(Undecided::PolicyNotInForce {
+                        policy: named.name().to_owned(),
+                        year,
+                    });
+                }
+                let counts = StatusCounts { counts: acc.counts };
+                let index = named.policy().timeliness_index(&counts).unwrap_or(0.0);
+                match &self.criterion.measure {
+                    Measure::Grade(_) => {
+                        let grade = named.policy().grade(&counts).unwrap_or(Grade::NotCompleted);
+                        Measured {
+                            value: grade_rank(grade),
+                            numerator: index,
+                            denominator: due,
+                            grade: Some(grade),
+                        }
+                    }
+                    _ => Measured {
+                        value: index,
+                        numerator: index * due as f64 / 100.0,
+                        denominator: due,
+                        grade: None,
+                    },
+                }
+            }
+            Measure::IndicatorTargetMet => {
+                if acc.target_due == 0 {
+                    return Ok(None);
+                }
+                rate(acc.target_met, acc.target_due)
+            }
+        }))
+    }
+
+    fn judge(&self, plan: &Plan, gid: usize, acc: &Acc) -> Judged {
+        let mut judged = Judged {
+            gid,
+            verdict: Verdict::NotApplicable,
+            measured: None,
+            too_high: false,
+            undecided: None,
+            trend: Vec::new(),
+            at: None,
+            series: None,
+        };
+        match self.measure(plan, acc) {
+            Ok(None) => {}
+            Ok(Some(m)) => {
+                judged.measured = Some(m);
+                if self.criterion.requirement.holds(m.value) {
+                    judged.verdict = Verdict::Satisfied;
+                } else {
+                    judged.verdict = Verdict::Violated;
+                    judged.too_high = too_high(&self.criterion.requirement, m.value);
+                }
+            }
+            Err(reason) => {
+                judged.verdict = Verdict::Indeterminate;
+                judged.undecided = Some(reason);
+            }
+        }
+        judged
+    }
+
+    /// The time key of a trend and its period per slot.
+    fn time_key<'p>(&self, plan: &'p Plan) -> Option<(&'p KeyPlan, Vec<Period>)> {
+        let key = plan.keys.iter().find(|k| k.by.is_time())?;
+        let periods = match key.by {
+            GroupBy::Period => self.obligations.period_values().to_vec(),
+            _ => key.windows.clone(),
+        };
+        Some((key, periods))
+    }
+
+    /// Whether each time slot is settled: ended before the as-of date, with nothing in
+    /// scope still open within its deadline.
+    fn settled(&self, plan: &Plan, accs: &[Acc]) -> Vec<bool> {
+        let Some((key, periods)) = self.time_key(plan) else {
+            return Vec::new();
+        };
+        let as_of = self.evaluation.as_of();
+        let mut settled: Vec<bool> = periods.iter().map(|p| p.end() < as_of).collect();
+        for acc in accs {
+            if count(acc, Status::OpenWithinDeadline) > 0 {
+                let slot = (acc.combined / key.stride) % key.card.max(1);
+                if let Some(s) = usize::try_from(slot).ok().and_then(|i| settled.get_mut(i)) {
+                    *s = false;
+                }
+            }
+        }
+        settled
+    }
+
+    fn unsettled(&self, plan: &Plan, accs: &[Acc]) -> Vec<Period> {
+        let Some((key, periods)) = self.time_key(plan) else {
+            return Vec::new();
+        };
+        let settled = self.settled(plan, accs);
+        let mut out: Vec<Period> = accs
+            .iter()
+            .filter_map(|acc| {
+                let slot = usize::try_from((acc.combined / key.stride) % key.card.max(1)).ok()?;
+                (!settled.get(slot).copied().unwrap_or(true)).then(|| periods.get(slot).copied())?
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn judge_trend(
+        &self,
+        plan: &Plan,
+        accs: &[Acc],
+        trend: Trend,
+        include_unsettled: bool,
+    ) -> Result<Vec<Judged>, CriteriaError> {
+        let Some((key, periods)) = self.time_key(plan) else {
+            return Ok(Vec::new());
+        };
+        let settled = self.settled(plan, accs);
+        // The groups of each series, by the series' combined key (the time slot zeroed).
+        let mut series: HashMap<u64, Vec<(Period, usize)>> = HashMap::new();
+        for (gid, acc) in accs.iter().enumerate() {
+            let slot = (acc.combined / key.stride) % key.card.max(1);
+            let base = acc.combined - slot * key.stride;
+            let Some(period) = usize::try_from(slot).ok().and_then(|s| periods.get(s)) else {
+                continue;
+            };
+            series.entry(base).or_default().push((*period, gid));
+        }
+        let mut out = Vec::with_capacity(series.len());
+        for (base, mut points) in series {
+            points.sort_by_key(|(p, _)| *p);
+            let mut judged = Judged {
+                gid: points.first().map_or(0, |(_, g)| *g),
+                verdict: Verdict::NotApplicable,
+                measured: None,
+                too_high: false,
+                undecided: None,
+                trend: Vec::with_capacity(points.len()),
+                at: None,
+                series: Some(base),
+            };
+            let mut compared: Vec<(Period, usize, Measured)> = Vec::new();
+            let mut any_value = false;
+            for &(period, gid) in &points {
+                let Some(acc) = accs.get(gid) else { continue };
+                let slot = (acc.combined / key.stride) % key.card.max(1);
+                let is_settled = usize::try_from(slot)
+                    .ok()
+                    .and_then(|s| settled.get(s))
+                    .copied()
+                    .unwrap_or(false);
+                let measured = match self.measure(plan, acc) {
+                    Ok(m) => m,
+                    Err(reason) => {
+                        judged.verdict = Verdict::Indeterminate;
+                        judged.undecided = Some(reason);
+                        None
+                    }
+                };
+                any_value |= measured.is_some();
+                if let Some(m) = measured
+                    && (is_settled || include_unsettled)
+                {
+                    compared.push((period, gid, m));
+                }
+                judged.trend.push(TrendPoint {
+                    at: period,
+                    measured,
+                    settled: is_settled,
+                });
+            }
+            if judged.undecided.is_some() {
+                out.push(judged);
+                continue;
+            }
+            if compared.len() < 2 {
+                if any_value {
+                    judged.verdict = Verdict::Indeterminate;
+                    judged.undecided = Some(Undecided::TooFewWindows {
+                        windows: compared.len(),
+                    });
+                }
+                out.push(judged);
+                continue;
+            }
+            judged.verdict = Verdict::Satisfied;
+            for pair in compared.windows(2) {
+                let [(_, _, before), (period, gid, after)] = pair else {
+                    continue;
+                };
+                let holds = match trend {
+                    Trend::NonDecreasing => after.value >= before.value - 1e-9,
+                    Trend::Increasing => after.value > before.value + 1e-9,
+                };
+                if !holds {
+                    judged.verdict = Verdict::Violated;
+                    judged.measured = Some(*after);
+                    judged.at = Some(*period);
+                    judged.gid = *gid;
+                    break;
+                }
+            }
+            out.push(judged);
+        }
+        Ok(out)
+    }
+
+    /// The second pass: the first witnesses of each violation and their count.
+    fn witness(
+        &self,
+        plan: &Plan,
+        index: &GroupIndex,
+        groups: usize,
+        violating: &[(usize, usize)],
+        too_high_flags: &[bool],
+        result: &mut CriterionResult,
+    ) {
+        let mut violation_of = vec![u32::MAX; groups];
+        for &(gid, v) in violating {
+            if let Some(slot) = violation_of.get_mut(gid) {
+                *slot = u32::try_from(v).unwrap_or(u32::MAX);
+            }
+        }
+        let threshold = match self.criterion.requirement {
+            Requirement::AtMost(t) | Requirement::Equal(t) | Requirement::Between(_, t) => {
+                t.value()
+            }
+            _ => f64::INFINITY,
+        };
+        let c = self.columns;
+        let statuses = c.statuses;
+        for (row, &status) in statuses.iter().enumerate() {
+            let Ok(Some(combined)) = plan.combined(c, row) else {
+                continue;
+            };
+            let Some(gid) = index.get(combined) else {
+                continue;
+            };
+            let Some(&v) = violation_of.get(gid as usize) else {
+                continue;
+            };
+            if v == u32::MAX {
+                continue;
+            }
+            let Some(too_high) = too_high_flags.get(v as usize).copied() else {
+                continue;
+            };
+            if !self.is_witness(status, row, too_high, threshold) {
+                continue;
+            }
+            let Some(violation) = result.violations.get_mut(v as usize) else {
+                continue;
+            };
+            violation.witness_count += 1;
+            if violation.witnesses.len() < self.witnesses {
+                let id = ObligationId::from_index(u32::try_from(row).unwrap_or(u32::MAX));
+                if let Some(key) = self.obligations.key(id) {
+                    violation.witnesses.push(key);
+                }
+            }
+        }
+    }
+
+    /// Whether an obligation pulls its group's value the wrong way.
+    fn is_witness(&self, status: Status, row: usize, too_high: bool, threshold: f64) -> bool {
+        let due = matches!(
+            status,
+            Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
+        );
+        let counted = match &self.criterion.measure {
+            Measure::OnTimeRate | Measure::Score(_) | Measure::Grade(_) => {
+                status == Status::DoneOnTime
+            }
+            Measure::DoneRate | Measure::Reports => status.is_done(),
+            Measure::LateShare => status == Status::DoneLate,
+            Measure::OverdueShare | Measure::OverdueCount => status == Status::OpenOverdue,
+            Measure::Count(statuses) => {
+                if too_high {
+                    return statuses.contains(&status);
+                }
+                statuses.contains(&status)
+            }
+            Measure::MaxOverdueAge(days) => {
+                if status != Status::OpenOverdue {
+                    return false;
+                }
+                if !too_high {
+                    return true;
+                }
+                let lateness = self.evaluation.lateness_at(row);
+                let d = match days {
+                    DayCount::Calendar => Some(lateness.calendar_days()),
+                    DayCount::Working => lateness.working_days(),
+                };
+                return d.is_some_and(|d| f64::from(d) > threshold + 1e-9);
+            }
+            Measure::MeanLateness(_) => {
+                return matches!(status, Status::DoneLate | Status::OpenOverdue);
+            }
+            Measure::IndicatorTargetMet => {
+                let Some(met) = self.evaluation.indicator_met_at(row) else {
+                    return false;
+                };
+                return due && (met == too_high);
+            }
+        };
+        if too_high {
+            due && counted
+        } else {
+            due && !counted
+        }
+    }
+}
+
+/// Whether a value that breaks the requirement is above it (else below).
+fn too_high(requirement: &Requirement, value: f64) -> bool {
+    match requirement {
+        Requirement::AtLeast(_) | Requirement::Trend { .. } => false,
+        Requirement::AtMost(_) => true,
+        Requirement::Equal(t) => value > t.value(),
+        Requirement::Between(_, high) => value > high.value(),
+    }
+}
+
+impl KeyPlan {
+    fn with_card(mut self) -> KeyPlan {
+        self.card = self.windows.len() as u64;
+        self
+    }
+}
+
+/// A part of a group's sort key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SortPart {
+    Text(String),
+    Index(u64),
+    Period(Period),
+    Directive(
+        crate::directive::DirectiveKey,
+        Option<crate::obligation::Clause>,
+    ),
+}

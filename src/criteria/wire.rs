@@ -1,0 +1,991 @@
+//! Reading criteria from TOML and JSON, checked against a registry.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::model::{
+    Criteria, Criterion, DayCount, GroupBy, Measure, NamedPolicy, Requirement, Scope, Threshold,
+    Trend,
+};
+use super::{CriteriaError, CriteriaProblem};
+use crate::compliance::{Grade, Status};
+use crate::directive::{DirectiveKey, Format, Role, Severity};
+use crate::document::DocSymbol;
+use crate::obligation::Clause;
+use crate::org::{OrgError, Registry, Selector};
+use crate::period::Period;
+use crate::provenance::Provenance;
+
+/// The largest file a loader reads, in bytes.
+const MAX_BYTES: usize = 16 << 20;
+/// The deepest nesting of tables and arrays a loader reads.
+const MAX_DEPTH: usize = 64;
+
+/// Reads criteria files and checks them against a registry: the body codes a scope
+/// names must be in it. Errors name the file (when given with
+/// [`origin`](Loader::origin)), the line and column, the path of the value
+/// (`criterion[1].require.at_most`) and the value, quoted with a bound.
+///
+/// Grading policies are named by the presets of [`NamedPolicy::PRESETS`] and by those
+/// added with [`grading_policy`](Loader::grading_policy).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::criteria::Loader;
+/// use directives::org::{Body, BodyKind, Level, Registry};
+///
+/// let registry = Registry::builder()
+///     .body(Body::new("SYT".parse()?, "Sở Y tế", BodyKind::DepartmentOrAgency, Level::Province, NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?))
+///     .build()?;
+/// let text = r#"
+/// [[criterion]]
+/// id = "on-time"
+/// title = { vi = "Đúng hạn", en = "On time" }
+/// provision = "Decree 09/2019/NĐ-CP art. 8.5"
+/// measure = "on_time_rate"
+/// require = { at_least = 1.5 }
+/// scope = { bodies = { body = "SYT" } }
+/// "#;
+/// let err = Loader::new(&registry).origin("rules.toml").toml(text).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid criteria toml in `rules.toml` at line 7, column 24, `criterion[0].require.at_least`: rate threshold `1.5` is outside 0 to 1",
+/// );
+/// let criteria = Loader::new(&registry).toml(&text.replace("1.5", "0.8"))?;
+/// assert_eq!(criteria.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Loader<'r> {
+    registry: &'r Registry,
+    origin: Option<String>,
+    policies: Vec<NamedPolicy>,
+}
+
+impl<'r> Loader<'r> {
+    /// A loader that checks against `registry`, knowing the grading presets.
+    ///
+    /// # Example
+    ///
+    /// See [`Loader`].
+    ///
+    /// ```
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// assert!(Loader::new(&registry).toml("").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(registry: &'r Registry) -> Loader<'r> {
+        Loader {
+            registry,
+            origin: None,
+            policies: NamedPolicy::PRESETS
+                .iter()
+                .filter_map(|name| NamedPolicy::preset(name))
+                .collect(),
+        }
+    }
+
+    /// Names the file in errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let err = Loader::new(&registry).origin("x.toml").toml(" ").unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid criteria toml in `x.toml`: the file is empty: expected `[[criterion]]` tables");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn origin(mut self, name: impl Into<String>) -> Loader<'r> {
+        self.origin = Some(name.into());
+        self
+    }
+
+    /// Adds a grading policy under its name, or replaces the one of that name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::GradingPolicy;
+    /// use directives::criteria::{Loader, NamedPolicy};
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let text = "[[criterion]]\nid = \"g\"\ntitle = { vi = \"g\", en = \"g\" }\nprovision = \"p\"\n\
+    ///             measure = { kind = \"grade\", policy = \"ours\" }\nrequire = { at_least = \"good\" }\n";
+    /// assert!(Loader::new(&registry).toml(text).is_err());
+    /// let loader = Loader::new(&registry).grading_policy(NamedPolicy::new("ours", GradingPolicy::regulation_366_2025()));
+    /// assert_eq!(loader.toml(text)?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn grading_policy(mut self, policy: NamedPolicy) -> Loader<'r> {
+        self.policies.retain(|p| p.name() != policy.name());
+        self.policies.push(policy);
+        self
+    }
+
+    /// Reads criteria from TOML.
+    ///
+    /// # Errors
+    ///
+    /// [`CriteriaError::Invalid`] naming the file, line, column and path, for: a text
+    /// that is not TOML, an empty file, a file over 16 MiB or nested deeper than 64
+    /// levels, an unknown field, a value of the wrong type, an unknown grouping key,
+    /// measure, status, role, severity, day count, grading policy, trend, grade, body
+    /// kind or level, a body code the registry does not hold, a directive key or task
+    /// that cannot be read, and each problem [`CriterionBuilder::build`] finds (a rate
+    /// threshold outside 0 to 1, a trend over fewer than two groups, …).
+    ///
+    /// [`CriterionBuilder::build`]: super::CriterionBuilder::build
+    ///
+    /// # Example
+    ///
+    /// See [`Loader`].
+    ///
+    /// ```
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let err = Loader::new(&registry).toml("[[criterion]]\nid = 3\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid criteria toml at line 2, column 6, `criterion[0].id`: invalid type: integer `3`, expected a string");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn toml(&self, text: &str) -> Result<Criteria, CriteriaError> {
+        self.load(Format::Toml, text)
+    }
+
+    /// Reads criteria from JSON (the same fields as TOML: `{"criterion": [...]}`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Loader::toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let text = r#"{"criterion": [{"id": "o", "title": {"vi": "o", "en": "o"}, "provision": "p",
+    ///   "measure": "overdue_count", "require": {"at_most": 0}, "extra": 1}]}"#;
+    /// let err = Loader::new(&registry).json(text).unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid criteria json at line 2, column "), "{err}");
+    /// assert!(err.to_string().contains("`criterion[0].extra`: unknown field `extra`"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn json(&self, text: &str) -> Result<Criteria, CriteriaError> {
+        self.load(Format::Json, text)
+    }
+
+    /// Reads a criteria file, TOML or JSON by its extension, naming it in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`CriteriaError::Io`] when the file cannot be read or its extension is neither
+    /// `toml` nor `json`; otherwise as [`Loader::toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let err = Loader::new(&registry).path("no/such/file.toml").unwrap_err();
+    /// assert!(err.to_string().starts_with("cannot read criteria file `no/such/file.toml`: "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn path(&self, path: impl AsRef<Path>) -> Result<Criteria, CriteriaError> {
+        let path = path.as_ref();
+        let file = path.display().to_string();
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => Format::Toml,
+            Some("json") => Format::Json,
+            _ => {
+                return Err(CriteriaError::Io {
+                    file,
+                    message: "expected a `.toml` or `.json` file".to_owned(),
+                });
+            }
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| CriteriaError::Io {
+            file: file.clone(),
+            message: crate::text::bound_message(&e.to_string()),
+        })?;
+        let loader = Loader {
+            origin: Some(self.origin.clone().unwrap_or(file)),
+            ..self.clone()
+        };
+        loader.load(format, &text)
+    }
+
+    fn error(
+        &self,
+        format: Format,
+        text: &str,
+        path: String,
+        offset: Option<usize>,
+        problem: CriteriaProblem,
+    ) -> CriteriaError {
+        // The line is found from the path where it can be, so that it points at the value
+        // at fault, not where the parser stopped.
+        let offset = crate::directive::locate(format, text, &path).or(offset);
+        let (line, column) = match offset {
+            Some(offset) => {
+                let (line, column) = crate::directive::line_column(text, offset);
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        };
+        CriteriaError::Invalid {
+            format: Some(format.name()),
+            origin: self.origin.clone(),
+            path,
+            line,
+            column,
+            problem: Box::new(problem),
+        }
+    }
+
+    fn load(&self, format: Format, text: &str) -> Result<Criteria, CriteriaError> {
+        if text.len() > MAX_BYTES {
+            return Err(self.error(
+                format,
+                text,
+                ".".to_owned(),
+                None,
+                CriteriaProblem::Data(format!(
+                    "the size in bytes exceeds the limit of {MAX_BYTES}: found {}",
+                    text.len()
+                )),
+            ));
+        }
+        let scan = crate::directive::scan(text, format, MAX_DEPTH);
+        if !scan.content {
+            return Err(CriteriaError::Invalid {
+                format: Some(format.name()),
+                origin: self.origin.clone(),
+                path: ".".to_owned(),
+                line: None,
+                column: None,
+                problem: Box::new(CriteriaProblem::Empty),
+            });
+        }
+        if let Some((offset, depth)) = scan.too_deep {
+            return Err(self.error(
+                format,
+                text,
+                ".".to_owned(),
+                Some(offset),
+                CriteriaProblem::Data(format!(
+                    "the nesting depth exceeds the limit of {MAX_DEPTH}: found {depth}"
+                )),
+            ));
+        }
+        let wire: FileWire = match format {
+            Format::Toml => self.toml_wire(text)?,
+            Format::Json => self.json_wire(text)?,
+        };
+        let mut criteria = Vec::with_capacity(wire.criterion.len());
+        for (i, c) in wire.criterion.into_iter().enumerate() {
+            let criterion = self.criterion(c).map_err(|(path, problem)| {
+                self.error(
+                    format,
+                    text,
+                    format!("criterion[{i}].{path}"),
+                    None,
+                    problem,
+                )
+            })?;
+            criteria.push(criterion);
+        }
+        let mut criteria = Criteria::new(criteria).map_err(|e| match e {
+            CriteriaError::Invalid { path, problem, .. } => {
+                self.error(format, text, path, None, *problem)
+            }
+            other => other,
+        })?;
+        if let Some(n) = wire.witnesses {
+            criteria = criteria.with_witnesses(n);
+        }
+        Ok(criteria)
+    }
+
+    fn toml_wire(&self, text: &str) -> Result<FileWire, CriteriaError> {
+        let de = toml::Deserializer::parse(text).map_err(|e| {
+            self.error(
+                Format::Toml,
+                text,
+                ".".to_owned(),
+                e.span().map(|s| s.start),
+                CriteriaProblem::Syntax(crate::directive::tidy(e.message())),
+            )
+        })?;
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let (path, message) = crate::directive::nested(
+                crate::directive::path_text(e.path()),
+                e.inner().message(),
+            );
+            let offset = e.inner().span().map(|s| s.start);
+            self.error(Format::Toml, text, path, offset, classify(&message))
+        })
+    }
+
+    fn json_wire(&self, text: &str) -> Result<FileWire, CriteriaError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let wire: FileWire = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = crate::directive::path_text(e.path());
+            self.json_error(text, path, e.inner())
+        })?;
+        de.end()
+            .map_err(|e| self.json_error(text, ".".to_owned(), &e))?;
+        Ok(wire)
+    }
+
+    fn json_error(&self, text: &str, path: String, e: &serde_json::Error) -> CriteriaError {
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let bare = full.strip_suffix(&suffix).unwrap_or(&full);
+        let offset = crate::directive::offset_of(text, e.line(), e.column());
+        let syntax = matches!(
+            e.classify(),
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+        );
+        if syntax {
+            return self.error(
+                Format::Json,
+                text,
+                path,
+                offset,
+                CriteriaProblem::Syntax(crate::directive::tidy(bare)),
+            );
+        }
+        let (path, message) = crate::directive::nested(path, bare);
+        self.error(Format::Json, text, path, offset, classify(&message))
+    }
+
+    /// A criterion from its wire form, or the path (relative to the criterion) and the
+    /// problem.
+    fn criterion(&self, w: CriterionWire) -> Result<Criterion, (String, CriteriaProblem)> {
+        let severity = match w.severity.as_deref() {
+            None | Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            Some(other) => {
+                return Err((
+                    "severity".to_owned(),
+                    CriteriaProblem::UnknownSeverity {
+                        value: other.to_owned(),
+                    },
+                ));
+            }
+        };
+        let group_by = w
+            .group_by
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                k.parse::<GroupBy>().map_err(|_| {
+                    (
+                        format!("group_by[{i}]"),
+                        CriteriaProblem::UnknownGroupKey { value: k.clone() },
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let scope = self.scope(w.scope)?;
+        let measure = self.measure(w.measure)?;
+        let requirement = requirement(w.require)?;
+        let criterion = Criterion {
+            id: crate::text::nfc(w.id),
+            title_vi: crate::text::nfc(w.title.vi),
+            title_en: crate::text::nfc(w.title.en),
+            provision: crate::text::nfc(w.provision),
+            severity,
+            from: w.from,
+            until: w.until,
+            basis: w.basis,
+            scope,
+            group_by,
+            measure,
+            requirement,
+        };
+        if let Some(problem) = criterion.problem() {
+            return Err(problem);
+        }
+        Ok(criterion)
+    }
+
+    fn scope(&self, w: ScopeWire) -> Result<Scope, (String, CriteriaProblem)> {
+        let mut scope = Scope::all();
+        for (i, d) in w.directives.iter().enumerate() {
+            let key = directive_key(d).map_err(|reason| {
+                (
+                    format!("scope.directives[{i}]"),
+                    CriteriaProblem::InvalidDirective {
+                        value: d.clone(),
+                        reason,
+                    },
+                )
+            })?;
+            scope.directives.push(key);
+        }
+        for (i, t) in w.tasks.iter().enumerate() {
+            let clause = t.parse::<Clause>().map_err(|e| {
+                (
+                    format!("scope.tasks[{i}]"),
+                    CriteriaProblem::InvalidTask {
+                        value: t.clone(),
+                        reason: e.to_string(),
+                    },
+                )
+            })?;
+            scope.tasks.push(clause);
+        }
+        for (i, r) in w.roles.iter().enumerate() {
+            let role = [
+                Role::Lead,
+                Role::Coordinate,
+                Role::Advise,
+                Role::Implement,
+                Role::Monitor,
+            ]
+            .into_iter()
+            .find(|role| role.label(crate::Lang::En) == r)
+            .ok_or_else(|| {
+                (
+                    format!("scope.roles[{i}]"),
+                    CriteriaProblem::UnknownRole { value: r.clone() },
+                )
+            })?;
+            scope.roles.push(role);
+        }
+        for (i, s) in w.statuses.iter().enumerate() {
+            let status = status(s).ok_or_else(|| {
+                (
+                    format!("scope.statuses[{i}]"),
+                    CriteriaProblem::UnknownStatus { value: s.clone() },
+                )
+            })?;
+            scope.statuses.push(status);
+        }
+        if let Some(selector) = w.bodies {
+            // Every code the selector names must be in the registry.
+            let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+            match self.registry.select(&selector, day) {
+                Ok(_) => {}
+                Err(OrgError::UnknownCode { code }) => {
+                    return Err((
+                        "scope.bodies".to_owned(),
+                        CriteriaProblem::UnknownBody { code },
+                    ));
+                }
+                Err(other) => {
+                    return Err((
+                        "scope.bodies".to_owned(),
+                        CriteriaProblem::Data(other.to_string()),
+                    ));
+                }
+            }
+            scope.bodies = Some(selector);
+        }
+        if let Some(periods) = w.periods {
+            scope.within = periods.within;
+            scope.from = periods.from;
+            scope.to = periods.to;
+        }
+        Ok(scope)
+    }
+
+    fn measure(&self, w: MeasureWire) -> Result<Measure, (String, CriteriaProblem)> {
+        let at = |field: &str| {
+            if w.table {
+                format!("measure.{field}")
+            } else {
+                "measure".to_owned()
+            }
+        };
+        let not_for = |field: &'static str, measure: &'static str| {
+            Err((
+                format!("measure.{field}"),
+                CriteriaProblem::FieldNotForMeasure { field, measure },
+            ))
+        };
+        let days = |w: &MeasureWire| -> Result<DayCount, (String, CriteriaProblem)> {
+            match w.days.as_deref() {
+                None | Some("calendar") => Ok(DayCount::Calendar),
+                Some("working") => Ok(DayCount::Working),
+                Some(other) => Err((
+                    "measure.days".to_owned(),
+                    CriteriaProblem::UnknownDays {
+                        value: other.to_owned(),
+                    },
+                )),
+            }
+        };
+        let policy = |w: &MeasureWire| -> Result<NamedPolicy, (String, CriteriaProblem)> {
+            let Some(name) = w.policy.as_deref() else {
+                return Err((at("policy"), CriteriaProblem::Missing { field: "policy" }));
+            };
+            self.policies
+                .iter()
+                .find(|p| p.name() == name)
+                .cloned()
+                .ok_or_else(|| {
+                    let known: Vec<&str> = self.policies.iter().map(NamedPolicy::name).collect();
+                    (
+                        "measure.policy".to_owned(),
+                        CriteriaProblem::UnknownPolicy {
+                            value: name.to_owned(),
+                            known: known.join(", "),
+                        },
+                    )
+                })
+        };
+        let measure = match w.kind.as_str() {
+            "on_time_rate" => Measure::OnTimeRate,
+            "done_rate" => Measure::DoneRate,
+            "late_share" => Measure::LateShare,
+            "overdue_share" => Measure::OverdueShare,
+            "count" => {
+                let Some(statuses) = &w.statuses else {
+                    return Err((
+                        at("statuses"),
+                        CriteriaProblem::Missing { field: "statuses" },
+                    ));
+                };
+                let mut out = Vec::with_capacity(statuses.len());
+                for (i, s) in statuses.iter().enumerate() {
+                    out.push(status(s).ok_or_else(|| {
+                        (
+                            format!("measure.statuses[{i}]"),
+                            CriteriaProblem::UnknownStatus { value: s.clone() },
+                        )
+                    })?);
+                }
+                Measure::Count(out)
+            }
+            "reports" => Measure::Reports,
+            "overdue_count" => Measure::OverdueCount,
+            "max_overdue_age" => Measure::MaxOverdueAge(days(&w)?),
+            "mean_lateness" => Measure::MeanLateness(days(&w)?),
+            "score" => Measure::Score(policy(&w)?),
+            "grade" => Measure::Grade(policy(&w)?),
+            "indicator_target_met" => Measure::IndicatorTargetMet,
+            other => {
+                return Err((
+                    at("kind"),
+                    CriteriaProblem::UnknownMeasure {
+                        value: other.to_owned(),
+                    },
+                ));
+            }
+        };
+        let name = measure.name();
+        if w.statuses.is_some() && !matches!(measure, Measure::Count(_)) {
+            return not_for("statuses", name);
+        }
+        if w.days.is_some()
+            && !matches!(
+                measure,
+                Measure::MaxOverdueAge(_) | Measure::MeanLateness(_)
+            )
+        {
+            return not_for("days", name);
+        }
+        if w.policy.is_some() && !matches!(measure, Measure::Score(_) | Measure::Grade(_)) {
+            return not_for("policy", name);
+        }
+        Ok(measure)
+    }
+}
+
+/// A requirement from its wire form.
+fn requirement(w: RequireWire) -> Result<Requirement, (String, CriteriaProblem)> {
+    let threshold =
+        |path: String, t: ThresholdWire| -> Result<Threshold, (String, CriteriaProblem)> {
+            match t {
+                ThresholdWire::Number(v) => Ok(Threshold::Number(v)),
+                ThresholdWire::Text(text) => grade(&text)
+                    .map(Threshold::Grade)
+                    .ok_or((path, CriteriaProblem::UnknownGrade { value: text })),
+            }
+        };
+    let mut given: Vec<&str> = Vec::new();
+    for (name, present) in [
+        ("at_least", w.at_least.is_some()),
+        ("at_most", w.at_most.is_some()),
+        ("equal", w.equal.is_some()),
+        ("between", w.between.is_some()),
+        ("trend", w.trend.is_some()),
+    ] {
+        if present {
+            given.push(name);
+        }
+    }
+    if given.len() > 1 {
+        let found: Vec<String> = given.iter().map(|g| format!("`{g}`")).collect();
+        return Err((
+            "require".to_owned(),
+            CriteriaProblem::SeveralRequirements {
+                found: found.join(" and "),
+            },
+        ));
+    }
+    if w.include_unsettled.is_some() && w.trend.is_none() {
+        return Err((
+            "require.include_unsettled".to_owned(),
+            CriteriaProblem::UnsettledWithoutTrend,
+        ));
+    }
+    if let Some(t) = w.at_least {
+        return Ok(Requirement::AtLeast(threshold(
+            "require.at_least".into(),
+            t,
+        )?));
+    }
+    if let Some(t) = w.at_most {
+        return Ok(Requirement::AtMost(threshold("require.at_most".into(), t)?));
+    }
+    if let Some(t) = w.equal {
+        return Ok(Requirement::Equal(threshold("require.equal".into(), t)?));
+    }
+    if let Some(bounds) = w.between {
+        let n = bounds.len();
+        let mut bounds = bounds.into_iter();
+        let (Some(low), Some(high), None) = (bounds.next(), bounds.next(), bounds.next()) else {
+            return Err((
+                "require.between".to_owned(),
+                CriteriaProblem::Data(format!("`between` takes two bounds, found {n}")),
+            ));
+        };
+        return Ok(Requirement::Between(
+            threshold("require.between[0]".into(), low)?,
+            threshold("require.between[1]".into(), high)?,
+        ));
+    }
+    if let Some(trend) = w.trend {
+        let trend = match trend.as_str() {
+            "non_decreasing" => Trend::NonDecreasing,
+            "increasing" => Trend::Increasing,
+            _ => {
+                return Err((
+                    "require.trend".to_owned(),
+                    CriteriaProblem::UnknownTrend { value: trend },
+                ));
+            }
+        };
+        return Ok(Requirement::Trend {
+            trend,
+            include_unsettled: w.include_unsettled.unwrap_or(false),
+        });
+    }
+    Err(("require".to_owned(), CriteriaProblem::NoRequirement))
+}
+
+fn status(text: &str) -> Option<Status> {
+    Status::ALL.into_iter().find(|s| s.as_str() == text)
+}
+
+fn grade(text: &str) -> Option<Grade> {
+    match text {
+        "not_completed" => Some(Grade::NotCompleted),
+        "completed" => Some(Grade::Completed),
+        "good" => Some(Grade::Good),
+        "excellent" => Some(Grade::Excellent),
+        _ => None,
+    }
+}
+
+/// A directive key written `symbol@yyyy-mm-dd`, as in obligation references.
+fn directive_key(text: &str) -> Result<DirectiveKey, String> {
+    let (symbol, date) = text
+        .rsplit_once('@')
+        .ok_or_else(|| "no `@` before the issue date".to_owned())?;
+    let symbol = DocSymbol::parse(symbol).map_err(|e| e.to_string())?;
+    let issued = crate::text::strict_date(date)
+        .ok_or_else(|| format!("invalid date {}", crate::text::quote(date)))?;
+    Ok(DirectiveKey::new(symbol, issued))
+}
+
+/// A parser's message about data, typed where the crate knows the problem.
+fn classify(message: &str) -> CriteriaProblem {
+    let quoted = |rest: &str| -> String {
+        let rest = rest.strip_prefix('`').unwrap_or(rest);
+        rest.rsplit_once('`')
+            .map_or(rest, |(value, _)| value)
+            .to_owned()
+    };
+    if let Some(rest) = message.strip_prefix("unknown body kind ") {
+        return CriteriaProblem::UnknownKind {
+            value: quoted(rest),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown level ") {
+        return CriteriaProblem::UnknownLevel {
+            value: quoted(rest),
+        };
+    }
+    CriteriaProblem::Data(crate::directive::tidy(message))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileWire {
+    #[serde(default)]
+    witnesses: Option<usize>,
+    criterion: Vec<CriterionWire>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionWire {
+    id: String,
+    title: TitleWire,
+    provision: String,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default, deserialize_with = "crate::text::deserialize_optional_date")]
+    from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::text::deserialize_optional_date")]
+    until: Option<NaiveDate>,
+    #[serde(default)]
+    basis: Option<Provenance>,
+    #[serde(default)]
+    scope: ScopeWire,
+    #[serde(default)]
+    group_by: Vec<String>,
+    measure: MeasureWire,
+    require: RequireWire,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleWire {
+    vi: String,
+    en: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ScopeWire {
+    #[serde(default)]
+    directives: Vec<String>,
+    #[serde(default)]
+    tasks: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    bodies: Option<Selector>,
+    #[serde(default)]
+    periods: Option<PeriodsWire>,
+    #[serde(default)]
+    statuses: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodsWire {
+    #[serde(default)]
+    within: Option<Period>,
+    #[serde(default)]
+    from: Option<Period>,
+    #[serde(default)]
+    to: Option<Period>,
+}
+
+/// A measure: a name, or a table with `kind` and the measure's parameters.
+struct MeasureWire {
+    table: bool,
+    kind: String,
+    statuses: Option<Vec<String>>,
+    days: Option<String>,
+    policy: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureTable {
+    kind: String,
+    #[serde(default)]
+    statuses: Option<Vec<String>>,
+    #[serde(default)]
+    days: Option<String>,
+    #[serde(default)]
+    policy: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for MeasureWire {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = MeasureWire;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a measure name or a table with `kind`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, kind: &str) -> Result<MeasureWire, E> {
+                Ok(MeasureWire {
+                    table: false,
+                    kind: kind.to_owned(),
+                    statuses: None,
+                    days: None,
+                    policy: None,
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<MeasureWire, A::Error> {
+                let t =
+                    MeasureTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(MeasureWire {
+                    table: true,
+                    kind: t.kind,
+                    statuses: t.statuses,
+                    days: t.days,
+                    policy: t.policy,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequireWire {
+    #[serde(default)]
+    at_least: Option<ThresholdWire>,
+    #[serde(default)]
+    at_most: Option<ThresholdWire>,
+    #[serde(default)]
+    equal: Option<ThresholdWire>,
+    #[serde(default)]
+    between: Option<Vec<ThresholdWire>>,
+    #[serde(default)]
+    trend: Option<String>,
+    #[serde(default)]
+    include_unsettled: Option<bool>,
+}
+
+/// A threshold as written: a number, or a grade's name.
+enum ThresholdWire {
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for ThresholdWire {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ThresholdWire;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number or a grade")
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ThresholdWire, E> {
+                Ok(ThresholdWire::Number(v))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ThresholdWire, E> {
+                Ok(ThresholdWire::Number(v as f64))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ThresholdWire, E> {
+                Ok(ThresholdWire::Number(v as f64))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ThresholdWire, E> {
+                Ok(ThresholdWire::Text(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl Criteria {
+    /// Reads criteria from TOML, checked against a registry (see [`Loader`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Loader::toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Criteria;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let text = "[[criterion]]\nid = \"none-overdue\"\ntitle = { vi = \"Không quá hạn\", en = \"Nothing overdue\" }\n\
+    ///             provision = \"Decision 42/2014/QĐ-TTg\"\nmeasure = \"overdue_count\"\nrequire = { equal = 0 }\n";
+    /// assert_eq!(Criteria::from_toml_str(text, &registry)?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_toml_str(text: &str, registry: &Registry) -> Result<Criteria, CriteriaError> {
+        Loader::new(registry).toml(text)
+    }
+
+    /// Reads criteria from JSON, checked against a registry (see [`Loader`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Loader::toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Criteria;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let text = r#"{"criterion": [{"id": "r", "title": {"vi": "r", "en": "r"}, "provision": "p",
+    ///   "measure": "done_rate", "require": {"between": [0.5, 1]}}]}"#;
+    /// assert_eq!(Criteria::from_json_str(text, &registry)?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_str(text: &str, registry: &Registry) -> Result<Criteria, CriteriaError> {
+        Loader::new(registry).json(text)
+    }
+
+    /// Reads a criteria file, TOML or JSON by its extension (see [`Loader::path`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Loader::path`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::criteria::Criteria;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// assert!(Criteria::from_path("rules.yaml", &registry).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_path(
+        path: impl AsRef<Path>,
+        registry: &Registry,
+    ) -> Result<Criteria, CriteriaError> {
+        Loader::new(registry).path(path)
+    }
+}
