@@ -6,9 +6,10 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
+#[cfg(feature = "serde")]
+use super::model::Threshold;
 use super::model::{
-    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Threshold, Trend, grade_rank,
-    number,
+    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
 use crate::Lang;
 use crate::compliance::{Evaluation, Grade, Status, StatusCounts};

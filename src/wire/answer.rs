@@ -532,7 +532,7 @@ pub struct FindingItem {
     pub label: String,
     /// The rule that gives the verdict (`status.done-late`).
     pub rule_id: String,
-    /// The legal provision it rests on, if one.
+    /// The legal provision it rests on, if one, cited in the call's language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provision: Option<String>,
     /// The deadline the directive set.

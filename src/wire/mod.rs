@@ -97,8 +97,9 @@ pub const MAX_CALL_BYTES: usize = 64 << 20;
 
 /// Answers one call given as JSON text with an answer as JSON text (compact, one line).
 ///
-/// It builds the working-day calendar for the call (about a millisecond); a program that
-/// makes many calls keeps a [`Context`] instead. It never panics: any problem, including
+/// It builds the working-day calendar for the call (about 8 ms of the seed letter's
+/// 14 ms `evaluate` round trip); a program that makes many calls keeps a [`Context`]
+/// instead. It never panics: any problem, including
 /// one the library did not foresee, is a failure answer.
 ///
 /// # Example
