@@ -70,7 +70,7 @@ pub use self::key::DirectiveKey;
 pub use self::lint::{Lint, LintCode, Location, Severity, facts};
 pub use self::model::{Directive, DirectiveBuilder, Monitoring};
 pub use self::task::{
-    Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
+    Assignee, Assignment, Clause, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
 };
 #[cfg(feature = "serde")]
 pub use self::wire::Loader;

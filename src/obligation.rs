@@ -34,10 +34,12 @@
 //!
 //! The key's parts come from the modules that own them: the directive's
 //! [`DirectiveKey`] (its symbol and issue date, as [`Directive::key`] gives it) and
-//! [`TaskNumber`] from [`directive`](crate::directive), [`BodyId`] from
-//! [`org`](crate::org) and [`Period`] from [`period`](crate::period).
+//! [`Clause`] (a [`TaskNumber`] or the monitoring clause) from
+//! [`directive`](crate::directive), [`BodyId`] from [`org`](crate::org) and [`Period`]
+//! from [`period`](crate::period).
 //!
 //! [`Directive::key`]: crate::directive::Directive::key
+//! [`TaskNumber`]: crate::directive::TaskNumber
 //!
 //! # Example
 //!
@@ -73,7 +75,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::directive::{DirectiveKey, Role, TaskNumber};
+use crate::directive::{Clause, DirectiveKey, Role};
 use crate::org::{BodyCode, BodyId};
 use crate::period::Period;
 
@@ -236,6 +238,7 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::new(0), RequirementIndex::default());
     /// ```
+    #[must_use]
     pub const fn new(index: u32) -> RequirementIndex {
         RequirementIndex(index)
     }
@@ -249,6 +252,7 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::new(4).get(), 4);
     /// ```
+    #[must_use]
     pub const fn get(self) -> u32 {
         self.0
     }
@@ -265,6 +269,7 @@ impl RequirementIndex {
     /// assert_eq!(RequirementIndex::from_number(1), Some(RequirementIndex::new(0)));
     /// assert_eq!(RequirementIndex::from_number(0), None);
     /// ```
+    #[must_use]
     pub const fn number(self) -> u64 {
         self.0 as u64 + 1
     }
@@ -279,134 +284,13 @@ impl RequirementIndex {
     ///
     /// assert_eq!(RequirementIndex::from_number(3).map(|r| r.get()), Some(2));
     /// ```
+    #[must_use]
     pub const fn from_number(number: u64) -> Option<RequirementIndex> {
         if number == 0 || number > u32::MAX as u64 {
             None
         } else {
             Some(RequirementIndex((number - 1) as u32))
         }
-    }
-}
-
-/// The part of a directive an obligation comes from: a numbered task, or the monitoring
-/// clause.
-///
-/// Most obligations come from a task, named by its [`TaskNumber`]. The monitoring clause
-/// (the body that follows, urges and inspects the implementation and "reports
-/// periodically") has no number, so it is a part of its own, [`Clause::Monitoring`],
-/// which no task number can be mistaken for: task numbers start with a digit.
-///
-/// `Display` names the part for people (`task 10`, `monitoring clause`);
-/// [`as_str`](Clause::as_str) gives the short form data files use (`10`, `monitoring`),
-/// which is also its serde form.
-///
-/// New parts may be added, so the enum is `#[non_exhaustive]`.
-///
-/// # Example
-///
-/// ```
-/// use directives::directive::TaskNumber;
-/// use directives::obligation::Clause;
-///
-/// let task = Clause::from(TaskNumber::new("10")?);
-/// assert_eq!(task.to_string(), "task 10");
-/// assert_eq!(task.task().map(TaskNumber::as_str), Some("10"));
-/// assert_eq!(Clause::Monitoring.to_string(), "monitoring clause");
-/// assert_eq!("monitoring".parse::<Clause>()?, Clause::Monitoring);
-/// assert_eq!("10".parse::<Clause>()?, task);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Clause {
-    /// A numbered task.
-    Task(TaskNumber),
-    /// The monitoring clause.
-    Monitoring,
-}
-
-impl Clause {
-    /// The short form: the task number, or `monitoring`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::Clause;
-    ///
-    /// assert_eq!(Clause::Monitoring.as_str(), "monitoring");
-    /// assert_eq!("3a".parse::<Clause>()?.as_str(), "3a");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            Clause::Task(number) => number.as_str(),
-            Clause::Monitoring => "monitoring",
-        }
-    }
-
-    /// The task number, when the part is a task.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::obligation::Clause;
-    ///
-    /// assert_eq!(Clause::Monitoring.task(), None);
-    /// assert!("2".parse::<Clause>()?.task().is_some());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn task(&self) -> Option<&TaskNumber> {
-        match self {
-            Clause::Task(number) => Some(number),
-            Clause::Monitoring => None,
-        }
-    }
-}
-
-impl From<TaskNumber> for Clause {
-    fn from(number: TaskNumber) -> Clause {
-        Clause::Task(number)
-    }
-}
-
-impl fmt::Display for Clause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Clause::Task(number) => write!(f, "task {number}"),
-            Clause::Monitoring => f.write_str("monitoring clause"),
-        }
-    }
-}
-
-impl std::str::FromStr for Clause {
-    type Err = crate::directive::DirectiveError;
-
-    /// Parses the short form: `monitoring`, or a task number.
-    ///
-    /// # Errors
-    ///
-    /// [`DirectiveError::InvalidTaskNumber`](crate::directive::DirectiveError::InvalidTaskNumber)
-    /// for anything else.
-    fn from_str(s: &str) -> Result<Clause, Self::Err> {
-        if s == "monitoring" {
-            return Ok(Clause::Monitoring);
-        }
-        TaskNumber::new(s).map(Clause::Task)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Clause {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Clause {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -513,6 +397,7 @@ impl ObligationKey {
     /// assert_eq!(key.directive().symbol().to_string(), "05/CT-UBND");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn directive(&self) -> &DirectiveKey {
         &self.directive
     }
@@ -522,11 +407,13 @@ impl ObligationKey {
     /// # Example
     ///
     /// ```
-    /// # use directives::obligation::{Clause, ObligationKey};
+    /// # use directives::directive::Clause;
+    /// # use directives::obligation::{ObligationKey};
     /// let key: ObligationKey = "05/CT-UBND@2024-03-01/monitoring.1/SYT/2024".parse()?;
     /// assert_eq!(key.clause(), &Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
@@ -543,6 +430,7 @@ impl ObligationKey {
     /// assert_eq!(key.requirement().number(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
@@ -560,6 +448,7 @@ impl ObligationKey {
     /// assert_eq!(key.body().as_ref(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> &BodyCode {
         &self.body
     }
@@ -574,6 +463,7 @@ impl ObligationKey {
     /// assert_eq!(key.period().to_string(), "2024-Q2");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }
@@ -727,6 +617,7 @@ impl Target {
     /// assert_eq!(Target::new(5.0)?.get(), 5.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn get(self) -> f64 {
         self.0
     }
@@ -741,6 +632,7 @@ impl Target {
     /// assert!(Target::new(5.0)?.is_met_by(6.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_met_by(self, value: f64) -> bool {
         value >= self.0
     }
@@ -868,6 +760,7 @@ impl Obligation {
     /// assert_eq!(obligation.holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(key: ObligationKey, due: NaiveDate) -> Obligation {
         Obligation {
             key,
@@ -911,6 +804,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).target(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn target(&self) -> Option<Target> {
         self.target
     }
@@ -953,6 +847,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025".parse()?, due).role(), Role::Lead);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> Role {
         self.role
     }
@@ -1025,6 +920,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key.clone(), due).key(), &key);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn key(&self) -> &ObligationKey {
         &self.key
     }
@@ -1045,6 +941,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).due_date(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn due_date(&self) -> NaiveDate {
         self.due
     }
@@ -1066,6 +963,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).holder().as_ref(), "B9");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn holder(&self) -> &BodyCode {
         self.holder.as_ref().unwrap_or(&self.key.body)
     }
@@ -1086,6 +984,7 @@ impl Obligation {
     /// assert_eq!(Obligation::new(key, due).applicability(), Applicability::Applies);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn applicability(&self) -> Applicability {
         self.applicability
     }
@@ -1119,6 +1018,7 @@ impl ObligationId {
     ///
     /// assert_eq!(ObligationId::from_index(0).index(), 0);
     /// ```
+    #[must_use]
     pub const fn from_index(index: u32) -> ObligationId {
         ObligationId(index)
     }
@@ -1132,6 +1032,7 @@ impl ObligationId {
     ///
     /// assert_eq!(ObligationId::from_index(9).index(), 9);
     /// ```
+    #[must_use]
     pub const fn index(self) -> u32 {
         self.0
     }
@@ -1428,6 +1329,7 @@ impl Obligations {
     ///
     /// assert!(Obligations::new().is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> Obligations {
         Obligations::default()
     }
@@ -1441,6 +1343,7 @@ impl Obligations {
     ///
     /// assert_eq!(Obligations::with_capacity(1000).len(), 0);
     /// ```
+    #[must_use]
     pub fn with_capacity(rows: usize) -> Obligations {
         Obligations {
             directive: Vec::with_capacity(rows),
@@ -1489,7 +1392,8 @@ impl Obligations {
     ///
     /// ```
     /// use directives::directive::TaskNumber;
-    /// use directives::obligation::{Clause, Obligations};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{Obligations};
     ///
     /// let mut store = Obligations::new();
     /// let a = store.add_clause(TaskNumber::new("1")?)?;
@@ -2533,6 +2437,7 @@ impl crate::regime::ReportingRegime {
     /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
     /// assert_eq!(ReportingRegime::preset("monthly"), None);
     /// ```
+    #[must_use]
     pub fn preset(name: &str) -> Option<crate::regime::ReportingRegime> {
         use crate::regime::ReportingRegime;
         Some(match name {
@@ -2578,6 +2483,7 @@ impl ExpansionOptions {
     ///
     /// assert_eq!(ExpansionOptions::new(), ExpansionOptions::default());
     /// ```
+    #[must_use]
     pub fn new() -> ExpansionOptions {
         ExpansionOptions::default()
     }
@@ -2651,6 +2557,7 @@ impl ExpansionOptions {
     /// assert!(options.regime_of(Some(Frequency::HalfYearly)).is_some());
     /// assert!(options.regime_of(Some(Frequency::Monthly)).is_none());
     /// ```
+    #[must_use]
     pub fn regime_of(
         &self,
         frequency: Option<crate::period::Frequency>,
@@ -2768,7 +2675,8 @@ impl fmt::Display for SkipReason {
 ///
 /// ```
 /// use directives::directive::TaskNumber;
-/// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+/// use directives::directive::Clause;
+/// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
 ///
 /// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
 /// assert_eq!(skipped.clause(), &Clause::Task(TaskNumber::new("4")?));
@@ -2821,7 +2729,8 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(1), SkipReason::NoDeadline);
     /// assert_eq!(s.requirement().get(), 1);
@@ -2843,11 +2752,13 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
     /// assert_eq!(s.clause(), &Clause::Monitoring);
     /// ```
+    #[must_use]
     pub fn clause(&self) -> &Clause {
         &self.clause
     }
@@ -2857,11 +2768,13 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(2), SkipReason::NoRegime);
     /// assert_eq!(s.requirement(), RequirementIndex::new(2));
     /// ```
+    #[must_use]
     pub fn requirement(&self) -> RequirementIndex {
         self.requirement
     }
@@ -2871,11 +2784,13 @@ impl Skipped {
     /// # Example
     ///
     /// ```
-    /// use directives::obligation::{Clause, RequirementIndex, SkipReason, Skipped};
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
     ///
     /// let s = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoBodies);
     /// assert_eq!(s.reason(), SkipReason::NoBodies);
     /// ```
+    #[must_use]
     pub fn reason(&self) -> SkipReason {
         self.reason
     }
@@ -3471,6 +3386,7 @@ pub enum ObligationError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directive::TaskNumber;
     use crate::document::DocSymbol;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -112,9 +112,7 @@ fn regime(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<ReportingRegime>
             .enumerate()
             .any(|(i, t)| tiers[..i].iter().any(|s| s.0 == t.0))
         || (cut_off == CutOff::Unspecified
-            && rules.any(|r| {
-                matches!(r, DeadlineRule::AfterCutOff { .. })
-            }));
+            && rules.any(|r| matches!(r, DeadlineRule::AfterCutOff { .. })));
     if must_fail {
         assert!(built.is_err(), "accepted: {built:?}");
     }

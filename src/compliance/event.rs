@@ -98,6 +98,7 @@ impl EventKind {
     /// assert_eq!(EventKind::Completed.name(), "completed");
     /// assert_eq!(EventKind::IndicatorValue { value: 1.0 }.name(), "indicator_value");
     /// ```
+    #[must_use]
     pub const fn name(&self) -> &'static str {
         match self {
             EventKind::Submitted { .. } => "submitted",
@@ -119,6 +120,7 @@ impl EventKind {
     ///
     /// assert!(EventKind::Completed.is_qualifying());
     /// ```
+    #[must_use]
     pub fn is_qualifying(&self) -> bool {
         is_qualifying(self.tag())
     }
@@ -190,6 +192,7 @@ impl Event {
     /// assert_eq!(event.obligation(), ObligationId::from_index(3));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(obligation: ObligationId, date: NaiveDate, kind: EventKind) -> Event {
         Event {
             obligation,
@@ -212,6 +215,7 @@ impl Event {
     /// assert!(Event::submitted(ObligationId::from_index(0), on).kind().is_qualifying());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn submitted(obligation: ObligationId, date: NaiveDate) -> Event {
         Event::new(obligation, date, EventKind::Submitted { document: None })
     }
@@ -231,6 +235,7 @@ impl Event {
     /// assert!(matches!(event.kind(), EventKind::Extended { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn extended(
         obligation: ObligationId,
         date: NaiveDate,
@@ -279,6 +284,7 @@ impl Event {
     /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).obligation().index(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn obligation(&self) -> ObligationId {
         self.obligation
     }
@@ -295,6 +301,7 @@ impl Event {
     /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).date(), on);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
@@ -311,6 +318,7 @@ impl Event {
     /// assert_eq!(Event::submitted(ObligationId::from_index(2), on).recorded(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recorded(&self) -> Option<NaiveDate> {
         self.recorded
     }
@@ -328,6 +336,7 @@ impl Event {
     /// assert_eq!(event.kind(), &EventKind::Reopened);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> &EventKind {
         &self.kind
     }
@@ -402,6 +411,7 @@ impl EventRecord {
     /// assert_eq!(record.kind(), &EventKind::Completed);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(obligation: ObligationKey, date: NaiveDate, kind: EventKind) -> EventRecord {
         EventRecord {
             obligation,
@@ -424,6 +434,7 @@ impl EventRecord {
     /// assert!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).kind().is_qualifying());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn submitted(obligation: ObligationKey, date: NaiveDate) -> EventRecord {
         EventRecord::new(obligation, date, EventKind::Submitted { document: None })
     }
@@ -479,6 +490,7 @@ impl EventRecord {
     /// assert_eq!(record.obligation().body().as_ref(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn obligation(&self) -> &ObligationKey {
         &self.obligation
     }
@@ -495,6 +507,7 @@ impl EventRecord {
     /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).date(), on);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
@@ -511,6 +524,7 @@ impl EventRecord {
     /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).recorded(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn recorded(&self) -> Option<NaiveDate> {
         self.recorded
     }
@@ -528,6 +542,7 @@ impl EventRecord {
     /// assert_eq!(record.kind().name(), "reopened");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn kind(&self) -> &EventKind {
         &self.kind
     }
@@ -544,6 +559,7 @@ impl EventRecord {
     /// assert_eq!(EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on).line(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn line(&self) -> Option<u32> {
         self.line
     }
@@ -630,6 +646,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::from_index(0).index(), 0);
     /// ```
+    #[must_use]
     pub const fn from_index(index: u32) -> EventId {
         EventId(index)
     }
@@ -643,6 +660,7 @@ impl EventId {
     ///
     /// assert_eq!(EventId::from_index(8).index(), 8);
     /// ```
+    #[must_use]
     pub const fn index(self) -> u32 {
         self.0
     }
@@ -700,6 +718,7 @@ impl Events {
     ///
     /// assert!(Events::new().is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> Events {
         Events::default()
     }
@@ -713,6 +732,7 @@ impl Events {
     ///
     /// assert_eq!(Events::with_capacity(100).len(), 0);
     /// ```
+    #[must_use]
     pub fn with_capacity(rows: usize) -> Events {
         Events {
             obligation: Vec::with_capacity(rows),
@@ -852,6 +872,7 @@ impl Events {
     ///
     /// assert_eq!(Events::new().line(EventId::from_index(0)), None);
     /// ```
+    #[must_use]
     pub fn line(&self, id: EventId) -> Option<u32> {
         self.lines.get(id.0 as usize).copied().filter(|&l| l != 0)
     }
@@ -1104,6 +1125,7 @@ impl Events {
     ///
     /// assert_eq!(Events::new().len(), 0);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.day.len()
     }
@@ -1117,6 +1139,7 @@ impl Events {
     ///
     /// assert!(Events::new().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.day.is_empty()
     }
@@ -1130,6 +1153,7 @@ impl Events {
     ///
     /// assert_eq!(Events::new().get(EventId::from_index(0)), None);
     /// ```
+    #[must_use]
     pub fn get(&self, id: EventId) -> Option<Event> {
         let i = id.0 as usize;
         let date = from_day_number(*self.day.get(i)?)?;

@@ -87,6 +87,7 @@ impl Status {
     ///
     /// assert_eq!(Status::OpenWithinDeadline.as_str(), "open_within_deadline");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::DoneOnTime => "done_on_time",
@@ -148,6 +149,7 @@ impl Status {
     ///
     /// assert_eq!(Status::OpenOverdue.rule_id(), "status.open-overdue");
     /// ```
+    #[must_use]
     pub const fn rule_id(self) -> &'static str {
         match self {
             Status::DoneOnTime => "status.done-on-time",
@@ -191,6 +193,7 @@ impl Status {
     ///
     /// assert!(!Status::Waived.is_done());
     /// ```
+    #[must_use]
     pub const fn is_done(self) -> bool {
         matches!(self, Status::DoneOnTime | Status::DoneLate)
     }
@@ -204,6 +207,7 @@ impl Status {
     ///
     /// assert!(Status::OpenOverdue.is_open());
     /// ```
+    #[must_use]
     pub const fn is_open(self) -> bool {
         matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
     }
@@ -613,6 +617,7 @@ impl Explanation {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(
         status: Status,
         deadline: NaiveDate,
@@ -713,6 +718,7 @@ impl Explanation {
     /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).status(), Status::Waived);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
@@ -729,6 +735,7 @@ impl Explanation {
     /// assert_eq!(Explanation::new(Status::Waived, d, Some(d), d).rule_id(), "status.waived");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rule_id(&self) -> &'static str {
         self.status.rule_id()
     }
@@ -763,6 +770,7 @@ impl Explanation {
     /// assert!(Explanation::new(Status::DoneLate, d, Some(d), d).notes().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn notes(&self) -> &[Note] {
         &self.notes
     }
@@ -937,6 +945,7 @@ impl Lateness {
     ///
     /// assert_eq!(Lateness::default().calendar_days(), 0);
     /// ```
+    #[must_use]
     pub fn calendar_days(&self) -> u32 {
         self.calendar_days
     }
@@ -950,6 +959,7 @@ impl Lateness {
     ///
     /// assert_eq!(Lateness::default().working_days(), None);
     /// ```
+    #[must_use]
     pub fn working_days(&self) -> Option<u32> {
         self.working_days
     }
@@ -1011,6 +1021,7 @@ impl IndicatorOutcome {
     /// assert!(IndicatorOutcome::Met { value: 5.0, target: 5.0 }.is_met());
     /// assert!(!IndicatorOutcome::NoValue { target: 5.0 }.is_met());
     /// ```
+    #[must_use]
     pub fn is_met(&self) -> bool {
         matches!(self, IndicatorOutcome::Met { .. })
     }
@@ -1126,6 +1137,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.obligation().period().to_string(), "2025-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn obligation(&self) -> &ObligationKey {
         &self.obligation
     }
@@ -1155,6 +1167,7 @@ impl Finding {
     /// assert!(finding.explanation().to_string().ends_with("; the obligation passed from `HU-A` to its successor `HU-B`."));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn body(&self) -> &BodyCode {
         &self.body
     }
@@ -1179,6 +1192,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assigned_body(&self) -> Option<&BodyCode> {
         self.assigned_body.as_ref()
     }
@@ -1202,6 +1216,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.role(), Role::Implement);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn role(&self) -> crate::directive::Role {
         self.role
     }
@@ -1224,6 +1239,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
@@ -1247,6 +1263,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.original_due(), due);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn original_due(&self) -> NaiveDate {
         self.original_due
     }
@@ -1271,6 +1288,7 @@ impl Finding {
     /// assert_eq!(finding.status().as_str(), "open_within_deadline");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn effective_due(&self) -> NaiveDate {
         self.effective_due
     }
@@ -1294,6 +1312,7 @@ impl Finding {
     /// assert!(evaluation.finding(id).ok_or("none")?.deciding_event().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn deciding_event(&self) -> Option<&EventRecord> {
         self.deciding_event.as_ref()
     }
@@ -1316,6 +1335,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.decided_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn decided_on(&self) -> Option<NaiveDate> {
         self.decided_on
     }
@@ -1338,6 +1358,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.lateness().calendar_days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lateness(&self) -> Lateness {
         self.lateness
     }
@@ -1359,6 +1380,7 @@ impl Finding {
     /// assert!(evaluation.finding(id).ok_or("none")?.is_due_soon());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_due_soon(&self) -> bool {
         self.due_soon
     }
@@ -1386,6 +1408,7 @@ impl Finding {
     /// assert_eq!(finding.indicator(), Some(IndicatorOutcome::Missed { value: 62.0, target: 80.0 })); // …but short
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn indicator(&self) -> Option<IndicatorOutcome> {
         self.indicator
     }
@@ -1408,6 +1431,7 @@ impl Finding {
     /// assert_eq!(evaluation.finding(id).ok_or("none")?.explanation().rule_id(), "status.open-overdue");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn explanation(&self) -> &Explanation {
         &self.explanation
     }
@@ -1609,6 +1633,7 @@ impl Findings {
     /// assert_eq!(report.as_of(), as_of);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }
@@ -1627,6 +1652,7 @@ impl Findings {
     /// assert!(report.findings().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
@@ -1645,6 +1671,7 @@ impl Findings {
     /// assert!(report.diagnostics().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }

@@ -233,6 +233,7 @@ impl From<crate::obligation::ObligationError> for ComplianceError {
 /// let unverified: Vec<&str> = facts.iter().filter(|f| f.is_below(Certainty::Corroborated)).map(|f| f.id()).collect();
 /// assert_eq!(unverified, ["deadline.rest-day-shift", "indicator.target-at-least", "extension.late-ignored"]);
 /// ```
+#[must_use]
 pub fn facts() -> Vec<crate::provenance::Fact> {
     use crate::provenance::{Fact, FactArea, Provenance};
     let fact = |id: &str, statement: &str, provenance: Result<Provenance, _>| {

@@ -124,6 +124,7 @@ impl EvaluationPolicy {
     /// let policy = EvaluationPolicy::without_calendar();
     /// assert_eq!(policy.rest_day_shift(), Roll::Keep);
     /// ```
+    #[must_use]
     pub fn without_calendar() -> EvaluationPolicy {
         EvaluationPolicy {
             grace_days: 0,
@@ -214,6 +215,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().grace_days(), 0);
     /// ```
+    #[must_use]
     pub fn grace_days(&self) -> u32 {
         self.grace_days
     }
@@ -227,6 +229,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().late_extensions(), LateExtensions::Ignore);
     /// ```
+    #[must_use]
     pub fn late_extensions(&self) -> LateExtensions {
         self.late_extensions
     }
@@ -241,6 +244,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().rest_day_shift(), Roll::Keep);
     /// ```
+    #[must_use]
     pub fn rest_day_shift(&self) -> Roll {
         self.rest_day_shift
     }
@@ -254,6 +258,7 @@ impl EvaluationPolicy {
     ///
     /// assert_eq!(EvaluationPolicy::without_calendar().due_soon_days(), 3);
     /// ```
+    #[must_use]
     pub fn due_soon_days(&self) -> u32 {
         self.due_soon_days
     }
@@ -267,6 +272,7 @@ impl EvaluationPolicy {
     ///
     /// assert!(EvaluationPolicy::without_calendar().calendar().is_none());
     /// ```
+    #[must_use]
     pub fn calendar(&self) -> Option<&WorkCalendar> {
         self.calendar.as_deref()
     }

@@ -69,6 +69,7 @@ impl StatusCounts {
     ///
     /// assert_eq!(StatusCounts::default().get(Status::OpenOverdue), 0);
     /// ```
+    #[must_use]
     pub fn get(&self, status: Status) -> u64 {
         self.counts.get(status as usize).copied().unwrap_or(0)
     }
@@ -82,6 +83,7 @@ impl StatusCounts {
     ///
     /// assert_eq!(StatusCounts::default().total(), 0);
     /// ```
+    #[must_use]
     pub fn total(&self) -> u64 {
         self.counts.iter().sum()
     }
@@ -100,6 +102,7 @@ impl StatusCounts {
     /// counts.add(Status::OpenWithinDeadline);
     /// assert_eq!(counts.due(), 1);
     /// ```
+    #[must_use]
     pub fn due(&self) -> u64 {
         self.get(Status::DoneOnTime) + self.get(Status::DoneLate) + self.get(Status::OpenOverdue)
     }
@@ -117,6 +120,7 @@ impl StatusCounts {
     /// assert_eq!(counts.on_time_rate(), Some(0.5));
     /// assert_eq!(StatusCounts::default().on_time_rate(), None);
     /// ```
+    #[must_use]
     pub fn on_time_rate(&self) -> Option<f64> {
         self.share(Status::DoneOnTime)
     }

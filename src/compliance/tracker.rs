@@ -86,6 +86,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").on(), on);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn on(&self) -> NaiveDate {
         self.on
     }
@@ -102,6 +103,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").by(), "clerk");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn by(&self) -> &str {
         &self.by
     }
@@ -118,6 +120,7 @@ impl Retraction {
     /// assert_eq!(Retraction::new(on, "clerk", "typo").reason(), "typo");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn reason(&self) -> &str {
         &self.reason
     }

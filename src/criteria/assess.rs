@@ -2213,6 +2213,6 @@ enum SortPart {
     Period(Period),
     Directive(
         crate::directive::DirectiveKey,
-        Option<crate::obligation::Clause>,
+        Option<crate::directive::Clause>,
     ),
 }

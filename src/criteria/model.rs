@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::{CriteriaError, CriteriaProblem};
 use crate::Lang;
 use crate::compliance::{Grade, GradingPolicy, Status};
+use crate::directive::Clause;
 use crate::directive::{DirectiveKey, Role, Severity};
-use crate::obligation::Clause;
 use crate::org::Selector;
 use crate::period::Period;
 use crate::provenance::Provenance;
@@ -857,6 +857,7 @@ impl Scope {
     ///
     /// assert!(Scope::all().directive_filter().is_empty());
     /// ```
+    #[must_use]
     pub fn all() -> Scope {
         Scope::default()
     }
@@ -887,7 +888,7 @@ impl Scope {
     ///
     /// ```
     /// use directives::criteria::Scope;
-    /// use directives::obligation::Clause;
+    /// use directives::directive::Clause;
     ///
     /// let scope = Scope::all().tasks(["10".parse::<Clause>()?]);
     /// assert_eq!(scope.task_filter()[0].as_str(), "10");

@@ -11,9 +11,9 @@ use super::model::{
 };
 use super::{CriteriaError, CriteriaProblem};
 use crate::compliance::{Grade, Status};
+use crate::directive::Clause;
 use crate::directive::{DirectiveKey, Format, Role, Severity};
 use crate::document::DocSymbol;
-use crate::obligation::Clause;
 use crate::org::{OrgError, Registry, Selector};
 use crate::period::Period;
 use crate::provenance::Provenance;

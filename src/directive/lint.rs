@@ -2,8 +2,17 @@
 
 use std::fmt;
 
-use super::TaskNumber;
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::DirectiveError;
+use super::model::Directive;
+use super::task::{Assignee, Assignment, Clause, PeriodicReport, Requirement, Role, TaskNumber};
+use crate::calendar::WorkCalendar;
+use crate::document::DocumentIndex;
 use crate::document::SymbolSystem;
+use crate::org::{BodyCode, BodyId, OrgError, Registry, Selector};
 use crate::provenance::{Fact, FactArea, Provenance};
 use crate::regime::{LegalForce, RegimeScope};
 
@@ -369,6 +378,82 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The clause the place is in: a task (its own place, an assignment or a requirement
+    /// of it) or the monitoring clause; `None` for the document, a reference or a
+    /// recipient.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Clause, Location};
+    ///
+    /// let at = Location::Requirement { task: 9, number: "10".parse()?, index: 0 };
+    /// assert_eq!(at.clause(), Some(Clause::Task("10".parse()?)));
+    /// assert_eq!(Location::MonitoringAssignment { index: 1 }.clause(), Some(Clause::Monitoring));
+    /// assert_eq!(Location::Document.clause(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn clause(&self) -> Option<Clause> {
+        match self {
+            Location::Task { number, .. }
+            | Location::Assignment { number, .. }
+            | Location::Requirement { number, .. } => Some(Clause::Task(number.clone())),
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => Some(Clause::Monitoring),
+            Location::Document | Location::Reference { .. } | Location::Recipient { .. } => None,
+        }
+    }
+
+    /// The place of assignment `i` of the clause this place is in; the place itself when
+    /// it is in no clause (the linter and the builder call it on a clause's place only).
+    pub(super) fn assignment(&self, i: usize) -> Location {
+        match self {
+            Location::Task { task, number }
+            | Location::Assignment { task, number, .. }
+            | Location::Requirement { task, number, .. } => Location::Assignment {
+                task: *task,
+                number: number.clone(),
+                index: i,
+            },
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => Location::MonitoringAssignment { index: i },
+            other => other.clone(),
+        }
+    }
+
+    /// The place of requirement `i` of the clause this place is in; the place itself when
+    /// it is in no clause (the linter and the builder call it on a clause's place only).
+    pub(super) fn requirement(&self, i: usize) -> Location {
+        match self {
+            Location::Task { task, number }
+            | Location::Assignment { task, number, .. }
+            | Location::Requirement { task, number, .. } => Location::Requirement {
+                task: *task,
+                number: number.clone(),
+                index: i,
+            },
+            Location::Monitoring
+            | Location::MonitoringAssignment { .. }
+            | Location::MonitoringRequirement { .. } => {
+                Location::MonitoringRequirement { index: i }
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// What the lints call the clause, in English and Vietnamese.
+    fn noun(&self) -> (&'static str, &'static str) {
+        match self.clause() {
+            Some(Clause::Monitoring) => ("monitoring clause", "nội dung theo dõi, đôn đốc"),
+            _ => ("task", "nhiệm vụ"),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
@@ -526,5 +611,423 @@ impl fmt::Display for Lint {
             "{}[{}] {}: {}",
             self.severity, self.code, self.location, self.en
         )
+    }
+}
+
+// ---------------------------------------------------------------- the linter
+
+impl Directive {
+    /// The tasks and the monitoring clause (each named by its [`Location`]), with their
+    /// assignments and requirements.
+    pub(super) fn parts(&self) -> Vec<(Location, &[Assignment], &[Requirement])> {
+        let mut parts: Vec<(Location, &[Assignment], &[Requirement])> = self
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(task, t)| {
+                (
+                    Location::Task {
+                        task,
+                        number: t.number().clone(),
+                    },
+                    t.assignments(),
+                    t.requirements(),
+                )
+            })
+            .collect();
+        if let Some(m) = &self.monitoring {
+            parts.push((Location::Monitoring, m.assignments(), m.requirements()));
+        }
+        parts
+    }
+}
+
+/// The state of one run of the lints.
+pub(super) struct Linter<'a> {
+    directive: &'a Directive,
+    registry: &'a Registry,
+    date: NaiveDate,
+    lints: Vec<Lint>,
+    recipients: BTreeSet<BodyId>,
+    calendar: &'a WorkCalendar,
+}
+
+impl<'a> Linter<'a> {
+    pub(super) fn new(
+        directive: &'a Directive,
+        registry: &'a Registry,
+        calendar: &'a WorkCalendar,
+    ) -> Linter<'a> {
+        Linter {
+            directive,
+            registry,
+            date: directive.issued(),
+            lints: Vec::new(),
+            recipients: BTreeSet::new(),
+            calendar,
+        }
+    }
+
+    fn push(&mut self, code: LintCode, location: Location, en: String, vi: String) {
+        self.lints.push(Lint::new(code, location, en, vi));
+    }
+
+    /// The symbol system of the directive's document: State rules the lints cite apply to
+    /// a Party document by analogy.
+    fn system(&self) -> crate::document::SymbolSystem {
+        self.directive.document.symbol().system()
+    }
+
+    pub(super) fn run(mut self) -> Result<Vec<Lint>, DirectiveError> {
+        self.document()?;
+        for (index, selector) in self.directive.recipients.iter().enumerate() {
+            let location = Location::Recipient { index };
+            let bodies = self.select(selector, location);
+            self.recipients.extend(bodies);
+        }
+        for (part, assignments, requirements) in self.directive.parts() {
+            self.part(&part, assignments, requirements)?;
+        }
+        Ok(self.lints)
+    }
+
+    /// Lints the document and its references. The cited documents were indexed when the
+    /// directive was built, so indexing them again fails only if that invariant broke,
+    /// and the error is returned rather than every reference reported unknown.
+    fn document(&mut self) -> Result<(), DirectiveError> {
+        let doc = &self.directive.document;
+        if doc.symbol().is_irregular() {
+            let (en, vi) = irregular(doc.symbol());
+            self.push(LintCode::IrregularSymbol, Location::Document, en, vi);
+        }
+        if let Some(code) = doc.issuer().and_then(|i| i.body_code())
+            && self.registry.id(code).is_none()
+        {
+            self.unknown_body(code, Location::Document);
+        }
+        let index = DocumentIndex::from_documents(self.directive.cited.iter().cloned())?;
+        for (i, r) in doc.references().iter().enumerate() {
+            let location = Location::Reference { index: i };
+            let symbol = r.target().symbol();
+            if symbol.is_irregular() {
+                let (en, vi) = irregular(symbol);
+                self.push(LintCode::IrregularSymbol, location.clone(), en, vi);
+            }
+            if index.get(r.target()).is_none() {
+                self.push(
+                    LintCode::UnknownReference,
+                    location,
+                    format!(
+                        "reference to a document the directive does not cite: `{}`",
+                        r.target()
+                    ),
+                    format!(
+                        "dẫn chiếu văn bản không có trong danh sách căn cứ: `{}`",
+                        r.target()
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves a selector on the issue date, reporting unknown codes and empty results.
+    fn select(&mut self, selector: &Selector, location: Location) -> Vec<BodyId> {
+        match self.registry.select(selector, self.date) {
+            Ok(bodies) => {
+                if bodies.is_empty() {
+                    let date = self.date;
+                    self.push(
+                        LintCode::SelectsNothing,
+                        location,
+                        format!("the selector selects no body on {date}"),
+                        format!("không chọn được cơ quan, đơn vị nào vào ngày {date}"),
+                    );
+                }
+                bodies
+            }
+            Err(OrgError::UnknownCode { code }) => {
+                self.unknown_body(&code, location);
+                Vec::new()
+            }
+            Err(e) => {
+                self.push(
+                    LintCode::UnknownBody,
+                    location,
+                    format!("the selector cannot be resolved: {e}"),
+                    format!("không xác định được cơ quan, đơn vị: {e}"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn unknown_body(&mut self, code: &BodyCode, location: Location) {
+        self.push(
+            LintCode::UnknownBody,
+            location,
+            format!("unknown body code `{code}`"),
+            format!("mã cơ quan `{code}` không có trong danh mục"),
+        );
+    }
+
+    fn assignees(&mut self, assignee: &Assignee, location: Location) -> BTreeSet<BodyId> {
+        match assignee {
+            Assignee::Recipients => self.recipients.clone(),
+            Assignee::Bodies(selector) => self.select(selector, location).into_iter().collect(),
+        }
+    }
+
+    fn part(
+        &mut self,
+        part: &Location,
+        assignments: &[Assignment],
+        requirements: &[Requirement],
+    ) -> Result<(), DirectiveError> {
+        let at = part.clone();
+        let (en, vi) = part.noun();
+        let leads: usize = assignments
+            .iter()
+            .filter(|a| a.role() == Role::Lead)
+            .map(|a| leads_named(a.assignee()))
+            .sum();
+        match leads {
+            0 => self.push(
+                LintCode::NoLead,
+                at.clone(),
+                format!("the {en} has no lead (chủ trì)"),
+                format!("{vi} chưa giao cơ quan, đơn vị chủ trì"),
+            ),
+            1 => {}
+            n => {
+                let (cite_en, cite_vi) = one_lead_citation(self.system());
+                self.push(
+                    LintCode::SeveralLeads,
+                    at.clone(),
+                    format!("the {en} has {n} leads; each task has exactly one ({cite_en})"),
+                    format!("{vi} có {n} cơ quan chủ trì; mỗi nhiệm vụ chỉ giao cho một người chủ trì ({cite_vi})"),
+                );
+            }
+        }
+        let mut lead_bodies = BTreeSet::new();
+        let mut coordinators = BTreeSet::new();
+        // The bodies that owe the part's reports: its leads and implementers, as obligation
+        // expansion counts them.
+        let mut senders = BTreeSet::new();
+        for (i, a) in assignments.iter().enumerate() {
+            let bodies = self.assignees(a.assignee(), part.assignment(i));
+            match a.role() {
+                Role::Lead => {
+                    senders.extend(bodies.iter().copied());
+                    lead_bodies.extend(bodies);
+                }
+                Role::Implement => senders.extend(bodies),
+                Role::Coordinate => coordinators.extend(bodies),
+                Role::Advise | Role::Monitor => {}
+            }
+        }
+        for id in lead_bodies.intersection(&coordinators) {
+            let code = self.code_of(*id);
+            self.push(
+                LintCode::LeadAndCoordinator,
+                at.clone(),
+                format!("`{code}` is both lead and coordinator of the {en}"),
+                format!("`{code}` vừa chủ trì vừa phối hợp thực hiện {vi}"),
+            );
+        }
+        if requirements.is_empty() {
+            self.push(
+                LintCode::ContinuousOnly,
+                at.clone(),
+                format!("the {en} states no requirement: no deliverable and no deadline"),
+                format!("{vi} không nêu yêu cầu: không có sản phẩm và thời hạn cụ thể"),
+            );
+        } else if requirements
+            .iter()
+            .all(|r| matches!(r, Requirement::Continuous))
+        {
+            self.push(
+                LintCode::ContinuousOnly,
+                at.clone(),
+                format!("the {en} asks for continuous work only: no deliverable and no deadline"),
+                format!("{vi} thường xuyên: không có sản phẩm và thời hạn cụ thể"),
+            );
+        }
+        for (i, r) in requirements.iter().enumerate() {
+            let location = part.requirement(i);
+            match r {
+                Requirement::PeriodicReport(report) => {
+                    self.report(report, location, &senders)?;
+                }
+                Requirement::Deliverable { due: None, .. } => self.push(
+                    LintCode::RequirementWithoutDeadline,
+                    location,
+                    "the deliverable states no deadline".to_owned(),
+                    "sản phẩm không nêu thời hạn hoàn thành".to_owned(),
+                ),
+                Requirement::Indicator { by: None, .. } => self.push(
+                    LintCode::RequirementWithoutDeadline,
+                    location,
+                    "the indicator states no deadline".to_owned(),
+                    "chỉ tiêu không nêu thời hạn đạt được".to_owned(),
+                ),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn code_of(&self, id: BodyId) -> String {
+        self.registry
+            .code(id)
+            .map_or_else(|| format!("#{}", id.index()), ToString::to_string)
+    }
+
+    fn report(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+        senders: &BTreeSet<BodyId>,
+    ) -> Result<(), DirectiveError> {
+        if report.frequency().is_none() {
+            self.push(
+                LintCode::ReportWithoutFrequency,
+                location.clone(),
+                "the periodic report states no frequency".to_owned(),
+                "báo cáo định kỳ không nêu tần suất (kỳ báo cáo)".to_owned(),
+            );
+        }
+        if report.deadline().is_none() {
+            let (cite_en, cite_vi) = report_deadline_citation(self.system());
+            self.push(
+                LintCode::ReportWithoutDeadline,
+                location.clone(),
+                format!("the periodic report states no deadline ({cite_en})"),
+                format!("báo cáo định kỳ không nêu thời hạn gửi báo cáo ({cite_vi})"),
+            );
+        }
+        for code in [report.recipient(), report.intake()].into_iter().flatten() {
+            if self.registry.id(code).is_none() {
+                self.unknown_body(code, location.clone());
+            }
+        }
+        let sender = |code: &BodyCode| {
+            self.registry
+                .id(code)
+                .is_some_and(|id| senders.contains(&id))
+        };
+        if let Some(to) = report.recipient().filter(|c| sender(c)) {
+            self.push(
+                LintCode::ReportsToItself,
+                location.clone(),
+                format!("`{to}` reports to itself"),
+                format!("`{to}` báo cáo cho chính mình"),
+            );
+        }
+        if let Some(through) = report.intake().filter(|c| sender(c)) {
+            self.push(
+                LintCode::ReportsToItself,
+                location.clone(),
+                format!("`{through}` sends its report through itself"),
+                format!("`{through}` gửi báo cáo qua chính mình"),
+            );
+        }
+        if let (Some(to), Some(through)) = (report.recipient(), report.intake())
+            && to == through
+        {
+            self.push(
+                LintCode::IntakeIsRecipient,
+                location.clone(),
+                format!("the report goes to `{to}` through `{through}`, the same body"),
+                format!("báo cáo gửi `{to}` qua chính `{through}`"),
+            );
+        }
+        self.early_deadline(report, location)
+    }
+
+    /// A periodic report whose first due dates in the horizon fall before the issue date.
+    fn early_deadline(
+        &mut self,
+        report: &PeriodicReport,
+        location: Location,
+    ) -> Result<(), DirectiveError> {
+        let (Some(regime), Some(horizon)) = (report.regime(), self.directive.horizon) else {
+            return Ok(());
+        };
+        let schedule = match regime.schedule(horizon.start(), horizon.end(), self.calendar) {
+            Ok(schedule) => schedule,
+            Err(source) => {
+                return Err(DirectiveError::Schedule {
+                    location,
+                    horizon,
+                    source: Box::new(source),
+                });
+            }
+        };
+        let issued = self.date;
+        if let Some(first) = schedule.iter().find(|p| p.due() < issued) {
+            let (period, due) = (first.period(), first.due());
+            self.push(
+                LintCode::DeadlineBeforeIssue,
+                location,
+                format!(
+                    "the report for {period} falls due on {due}, before the issue date {issued}"
+                ),
+                format!("báo cáo kỳ {period} đến hạn ngày {due}, trước ngày ban hành {issued}"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// How many leads an assignment names: one per body it names by code (`Body`, directly or
+/// in an `Any`), plus one for a category of bodies (a kind, a level, the recipients), whose
+/// bodies each lead their own share.
+fn leads_named(assignee: &Assignee) -> usize {
+    fn walk<'a>(selector: &'a Selector, named: &mut BTreeSet<&'a BodyCode>, category: &mut bool) {
+        match selector {
+            Selector::Body(code) => {
+                named.insert(code);
+            }
+            Selector::Any(list) => {
+                for s in list {
+                    walk(s, named, category);
+                }
+            }
+            _ => *category = true,
+        }
+    }
+    match assignee {
+        Assignee::Bodies(selector) => {
+            let mut named = BTreeSet::new();
+            let mut category = false;
+            walk(selector, &mut named, &mut category);
+            (named.len() + usize::from(category)).max(1)
+        }
+        _ => 1,
+    }
+}
+
+fn irregular(symbol: &crate::document::DocSymbol) -> (String, String) {
+    use crate::document::Irregularity;
+    let kind = symbol.kind();
+    let en_kind = kind.map_or_else(|| "a document".to_owned(), |k| k.english_with_article());
+    let vi_kind = kind.map_or("văn bản", |k| k.label(crate::Lang::Vi));
+    match symbol.irregularity() {
+        Some(Irregularity::YearOnNonNormativeKind) | None => (
+            format!(
+                "irregular symbol `{symbol}`: {en_kind} with a year, though it has not been a legal-normative document since 2016 (Law 80/2015/QH13 art. 4)"
+            ),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {vi_kind} có năm ban hành, dù không còn là văn bản quy phạm pháp luật từ năm 2016 (Luật 80/2015/QH13, Điều 4)"
+            ),
+        ),
+        Some(other) => (
+            format!("irregular symbol `{symbol}`: {other}"),
+            format!(
+                "số, ký hiệu `{symbol}` không đúng thể thức: {}",
+                other.label(crate::Lang::Vi)
+            ),
+        ),
     }
 }

@@ -1101,3 +1101,129 @@ impl Task {
         self.assignments.iter().filter(|a| a.role == Role::Lead)
     }
 }
+
+/// A clause of a directive: a numbered task, or the monitoring clause. It is the one
+/// name for "which part of a directive": an obligation's key names its clause, and a
+/// [`Location`](super::Location) in a directive names the clause it is in
+/// ([`Location::clause`](super::Location::clause)).
+///
+/// Most obligations come from a task, named by its [`TaskNumber`]. The monitoring clause
+/// (the body that follows, urges and inspects the implementation and "reports
+/// periodically") has no number, so it is a part of its own, [`Clause::Monitoring`],
+/// which no task number can be mistaken for: task numbers start with a digit.
+///
+/// `Display` names the part for people (`task 10`, `monitoring clause`);
+/// [`as_str`](Clause::as_str) gives the short form data files use (`10`, `monitoring`),
+/// which is also its serde form.
+///
+/// New parts may be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::TaskNumber;
+/// use directives::directive::Clause;
+///
+/// let task = Clause::from(TaskNumber::new("10")?);
+/// assert_eq!(task.to_string(), "task 10");
+/// assert_eq!(task.task().map(TaskNumber::as_str), Some("10"));
+/// assert_eq!(Clause::Monitoring.to_string(), "monitoring clause");
+/// assert_eq!("monitoring".parse::<Clause>()?, Clause::Monitoring);
+/// assert_eq!("10".parse::<Clause>()?, task);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Clause {
+    /// A numbered task.
+    Task(TaskNumber),
+    /// The monitoring clause.
+    Monitoring,
+}
+
+impl Clause {
+    /// The short form: the task number, or `monitoring`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Clause;
+    ///
+    /// assert_eq!(Clause::Monitoring.as_str(), "monitoring");
+    /// assert_eq!("3a".parse::<Clause>()?.as_str(), "3a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Clause::Task(number) => number.as_str(),
+            Clause::Monitoring => "monitoring",
+        }
+    }
+
+    /// The task number, when the part is a task.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Clause;
+    ///
+    /// assert_eq!(Clause::Monitoring.task(), None);
+    /// assert!("2".parse::<Clause>()?.task().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn task(&self) -> Option<&TaskNumber> {
+        match self {
+            Clause::Task(number) => Some(number),
+            Clause::Monitoring => None,
+        }
+    }
+}
+
+impl From<TaskNumber> for Clause {
+    fn from(number: TaskNumber) -> Clause {
+        Clause::Task(number)
+    }
+}
+
+impl fmt::Display for Clause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Clause::Task(number) => write!(f, "task {number}"),
+            Clause::Monitoring => f.write_str("monitoring clause"),
+        }
+    }
+}
+
+impl std::str::FromStr for Clause {
+    type Err = DirectiveError;
+
+    /// Parses the short form: `monitoring`, or a task number.
+    ///
+    /// # Errors
+    ///
+    /// [`DirectiveError::InvalidTaskNumber`](DirectiveError::InvalidTaskNumber)
+    /// for anything else.
+    fn from_str(s: &str) -> Result<Clause, Self::Err> {
+        if s == "monitoring" {
+            return Ok(Clause::Monitoring);
+        }
+        TaskNumber::new(s).map(Clause::Task)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Clause {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Clause {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}

@@ -136,4 +136,12 @@ fn every_module_error_converts() {
 
     let provenance = Provenance::verified(" ").unwrap_err();
     assert!(matches!(Error::from(provenance), Error::Provenance(_)));
+
+    let criteria = "window"
+        .parse::<directives::criteria::GroupBy>()
+        .unwrap_err();
+    let message = criteria.to_string();
+    let error = Error::from(criteria);
+    assert!(matches!(error, Error::Criteria(_)), "{error:?}");
+    assert_eq!(error.to_string(), message);
 }

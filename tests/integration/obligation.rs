@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use directives::calendar::WorkCalendar;
 use directives::compliance::{EvaluationPolicy, Event, Events, Status, evaluate};
-use directives::directive::{Assignee, Directive, PeriodicReport, Requirement, Role, Task};
+use directives::directive::{Assignee, Clause, Directive, PeriodicReport, Requirement, Role, Task};
 use directives::document::{DocSymbol, Document};
 use directives::obligation::{
-    Applicability, Clause, ExpansionOptions, ObligationError, RequirementIndex, SkipReason,
-    Skipped, obligations, obligations_with,
+    Applicability, ExpansionOptions, ObligationError, RequirementIndex, SkipReason, Skipped,
+    obligations, obligations_with,
 };
 use directives::org::{Body, BodyKind, Change, Level, Registry, Selector};
 use directives::period::{Frequency, Period};
@@ -1096,7 +1096,8 @@ proptest::proptest! {
         month in 1u32..=12,
         period in 0usize..5,
     ) {
-        use directives::obligation::{Clause, ObligationKey, RequirementIndex};
+        use directives::directive::Clause;
+        use directives::obligation::{ObligationKey, RequirementIndex};
         let clause = if monitoring {
             Clause::Monitoring
         } else {
