@@ -193,6 +193,7 @@ impl Context {
     /// assert!(context.calendar().first().to_string().starts_with("1990"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn calendar(&self) -> &WorkCalendar {
         &self.calendar
     }
