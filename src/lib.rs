@@ -32,6 +32,9 @@ pub mod scenario;
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
 pub mod report;
 mod text;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod wire;
 
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangError};

@@ -25,4 +25,5 @@ mod scenario;
 mod report;
 mod seed_data;
 mod shared;
+mod wire;
 mod yardstick;

@@ -1,0 +1,842 @@
+//! The calls: what each asks and the inputs it carries.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::answer::{Failure, WireError};
+use super::{MAX_CALL_BYTES, SCHEMA_VERSION};
+use crate::Lang;
+use crate::calendar::Term;
+use crate::period::Period;
+
+/// The name of a call, as the `call` field writes it.
+///
+/// New calls will be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::CallName;
+///
+/// assert_eq!(CallName::AddWorkingDays.as_str(), "add_working_days");
+/// assert_eq!("evaluate".parse::<CallName>(), Ok(CallName::Evaluate));
+/// assert!(CallName::ALL.len() >= 9);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CallName {
+    /// Lints a directive against a registry ([`LintRequest`]).
+    Lint,
+    /// Expands a directive into obligations ([`ExpandRequest`]).
+    Expand,
+    /// Evaluates a directive's obligations against events as of a date
+    /// ([`EvaluateRequest`]).
+    Evaluate,
+    /// Judges an evaluation against compliance criteria ([`AssessRequest`]).
+    Assess,
+    /// The end of a term from an anchor date ([`DeadlineRequest`]).
+    Deadline,
+    /// A reporting regime's periods, data windows and due dates ([`ScheduleRequest`]).
+    Schedule,
+    /// A date plus a number of working days ([`AddWorkingDaysRequest`]).
+    AddWorkingDays,
+    /// The working days between two dates ([`WorkingDaysBetweenRequest`]).
+    WorkingDaysBetween,
+    /// What kind of day a date is ([`DayRequest`]).
+    Day,
+    /// The calls this library answers and the contract's version ([`CallsRequest`]).
+    Calls,
+}
+
+impl CallName {
+    /// Every call, in the order the contract lists them.
+    pub const ALL: [CallName; 10] = [
+        CallName::Lint,
+        CallName::Expand,
+        CallName::Evaluate,
+        CallName::Assess,
+        CallName::Deadline,
+        CallName::Schedule,
+        CallName::AddWorkingDays,
+        CallName::WorkingDaysBetween,
+        CallName::Day,
+        CallName::Calls,
+    ];
+
+    /// The name as the `call` field writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::wire::CallName::Lint.as_str(), "lint");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CallName::Lint => "lint",
+            CallName::Expand => "expand",
+            CallName::Evaluate => "evaluate",
+            CallName::Assess => "assess",
+            CallName::Deadline => "deadline",
+            CallName::Schedule => "schedule",
+            CallName::AddWorkingDays => "add_working_days",
+            CallName::WorkingDaysBetween => "working_days_between",
+            CallName::Day => "day",
+            CallName::Calls => "calls",
+        }
+    }
+}
+
+impl std::fmt::Display for CallName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CallName {
+    type Err = String;
+
+    /// Reads a call's name; the error is the message a failure answer gives.
+    fn from_str(text: &str) -> Result<CallName, String> {
+        CallName::ALL
+            .into_iter()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| {
+                format!(
+                    "unknown call {}: expected one of {}",
+                    crate::text::quote(text),
+                    call_list()
+                )
+            })
+    }
+}
+
+fn call_list() -> String {
+    CallName::ALL
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How an input's text is written.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Format;
+///
+/// assert_eq!(Format::from_path("data/thanh_hoa.toml"), Some(Format::Toml));
+/// assert_eq!(Format::from_path("events.JSON"), Some(Format::Json));
+/// assert_eq!(Format::from_path("notes.txt"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Format {
+    /// TOML.
+    Toml,
+    /// JSON.
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension names (`.toml`, `.json`, in any case), if any.
+    ///
+    /// # Example
+    ///
+    /// See [`Format`].
+    ///
+    /// ```
+    /// assert_eq!(directives::wire::Format::from_path("a.b.toml"), Some(directives::wire::Format::Toml));
+    /// ```
+    #[must_use]
+    pub fn from_path(path: &str) -> Option<Format> {
+        let (_, extension) = path.rsplit_once('.')?;
+        match extension.to_ascii_lowercase().as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The name as calls write it (`toml`, `json`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::wire::Format::Json.as_str(), "json");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// An input carried inside a call: a registry, a directive or an event log, as text in a
+/// format, or (for JSON) as a JSON value, with an optional name that errors use (a file's
+/// path, a database key).
+///
+/// Exactly one of `text` and `value` is given, and `value` goes with `"format": "json"`.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::{Format, Input};
+///
+/// let input = Input::text(Format::Toml, "bodies = []").named("registry.toml");
+/// assert_eq!(input.name.as_deref(), Some("registry.toml"));
+/// let json = serde_json::to_string(&input)?;
+/// assert_eq!(json, r#"{"format":"toml","text":"bodies = []","name":"registry.toml"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct Input {
+    /// How the input is written.
+    pub format: Format,
+    /// The input as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The input as a JSON value (with `"format": "json"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// A name for errors to give, such as the path of the file the text came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Input {
+    /// An input given as text in a format.
+    ///
+    /// # Example
+    ///
+    /// See [`Input`].
+    ///
+    /// ```
+    /// use directives::wire::{Format, Input};
+    ///
+    /// assert_eq!(Input::text(Format::Json, "{}").text.as_deref(), Some("{}"));
+    /// ```
+    #[must_use]
+    pub fn text(format: Format, text: impl Into<String>) -> Input {
+        Input {
+            format,
+            text: Some(text.into()),
+            value: None,
+            name: None,
+        }
+    }
+
+    /// An input given as a JSON value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::wire::{Format, Input};
+    ///
+    /// let input = Input::value(serde_json::json!({"bodies": []}));
+    /// assert_eq!(input.format, Format::Json);
+    /// ```
+    #[must_use]
+    pub fn value(value: serde_json::Value) -> Input {
+        Input {
+            format: Format::Json,
+            text: None,
+            value: Some(value),
+            name: None,
+        }
+    }
+
+    /// The same input with a name for errors.
+    ///
+    /// # Example
+    ///
+    /// See [`Input`].
+    ///
+    /// ```
+    /// use directives::wire::{Format, Input};
+    ///
+    /// assert_eq!(Input::text(Format::Toml, "").named("a.toml").name.as_deref(), Some("a.toml"));
+    /// ```
+    #[must_use]
+    pub fn named(mut self, name: impl Into<String>) -> Input {
+        self.name = Some(name.into());
+        self
+    }
+}
+
+/// A call of the contract, one variant per [`CallName`], tagged by its `call` field.
+///
+/// Read one with [`Request::from_json`] (which checks the `schema_version` first and
+/// refuses unknown fields), or build one in Rust and answer it with
+/// [`Context::answer`](super::Context::answer).
+///
+/// New calls will be added, so the enum is `#[non_exhaustive]`.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let request = Request::from_json(r#"{"schema_version": 1, "call": "working_days_between", "from": "2024-01-01", "to": "2024-02-01"}"#)
+///     .map_err(|f| f.to_json())?;
+/// assert!(matches!(request, Request::WorkingDaysBetween(_)));
+/// assert_eq!(
+///     serde_json::to_string(&request)?,
+///     r#"{"call":"working_days_between","schema_version":1,"from":"2024-01-01","to":"2024-02-01"}"#,
+/// );
+/// let unknown = Request::from_json(r#"{"schema_version": 1, "call": "calls", "colour": "red"}"#).unwrap_err();
+/// assert_eq!(unknown.errors[0].path, "colour");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "call", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Request {
+    /// `lint`.
+    Lint(LintRequest),
+    /// `expand`.
+    Expand(ExpandRequest),
+    /// `evaluate`.
+    Evaluate(EvaluateRequest),
+    /// `assess`.
+    Assess(AssessRequest),
+    /// `deadline`.
+    Deadline(DeadlineRequest),
+    /// `schedule`.
+    Schedule(ScheduleRequest),
+    /// `add_working_days`.
+    AddWorkingDays(AddWorkingDaysRequest),
+    /// `working_days_between`.
+    WorkingDaysBetween(WorkingDaysBetweenRequest),
+    /// `day`.
+    Day(DayRequest),
+    /// `calls`.
+    Calls(CallsRequest),
+}
+
+impl Request {
+    /// The call's name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::wire::{CallName, CallsRequest, Request};
+    ///
+    /// assert_eq!(Request::Calls(CallsRequest { schema_version: 1 }).name(), CallName::Calls);
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> CallName {
+        match self {
+            Request::Lint(_) => CallName::Lint,
+            Request::Expand(_) => CallName::Expand,
+            Request::Evaluate(_) => CallName::Evaluate,
+            Request::Assess(_) => CallName::Assess,
+            Request::Deadline(_) => CallName::Deadline,
+            Request::Schedule(_) => CallName::Schedule,
+            Request::AddWorkingDays(_) => CallName::AddWorkingDays,
+            Request::WorkingDaysBetween(_) => CallName::WorkingDaysBetween,
+            Request::Day(_) => CallName::Day,
+            Request::Calls(_) => CallName::Calls,
+        }
+    }
+
+    /// Reads a call from JSON text: the text must be an object of at most
+    /// [`MAX_CALL_BYTES`] whose `schema_version` is [`SCHEMA_VERSION`] and whose `call`
+    /// is a known [`CallName`]; then the call's own fields are read, refusing unknown ones.
+    ///
+    /// # Errors
+    ///
+    /// A [`Failure`] whose error names the path of the offending value (`""` for the call
+    /// as a whole) and what is wrong with it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::wire::Request;
+    ///
+    /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "day", "date": "2024-02-30"}"#).unwrap_err();
+    /// assert_eq!(failure.errors[0].path, "date");
+    /// assert_eq!(failure.errors[0].message, "invalid date `2024-02-30`: no such day");
+    /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "dance"}"#).unwrap_err();
+    /// assert_eq!(failure.errors[0].path, "call");
+    /// assert!(failure.errors[0].message.starts_with("unknown call `dance`: expected one of `lint`, "));
+    /// let failure = Request::from_json("[1, 2").unwrap_err();
+    /// assert_eq!(failure.errors[0].message, "invalid json: EOF while parsing a list at line 1 column 5");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Request, Failure> {
+        if text.len() > MAX_CALL_BYTES {
+            return Err(Failure::one(
+                "",
+                format!(
+                    "a call of {} bytes is over the limit of {MAX_CALL_BYTES} bytes",
+                    text.len()
+                ),
+            ));
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Failure::one(
+                "",
+                format!(
+                    "invalid json: {}",
+                    crate::text::bound_message(&e.to_string())
+                ),
+            )
+        })?;
+        let serde_json::Value::Object(mut map) = value else {
+            return Err(Failure::one("", "a call is a json object"));
+        };
+        match map.get("schema_version") {
+            None => {
+                return Err(Failure::one(
+                    "schema_version",
+                    "missing field `schema_version`",
+                ));
+            }
+            Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+            Some(v) => {
+                return Err(Failure::one(
+                    "schema_version",
+                    format!(
+                        "unsupported schema version {}: this library speaks version {SCHEMA_VERSION}",
+                        crate::text::quote(&v.to_string())
+                    ),
+                ));
+            }
+        }
+        let name = match map.remove("call") {
+            None => {
+                return Err(Failure::one(
+                    "call",
+                    format!("missing field `call`: expected one of {}", call_list()),
+                ));
+            }
+            Some(serde_json::Value::String(name)) => name
+                .parse::<CallName>()
+                .map_err(|message| Failure::one("call", message))?,
+            Some(other) => {
+                return Err(Failure::one(
+                    "call",
+                    format!(
+                        "invalid call {}: expected a string",
+                        crate::text::quote(&other.to_string())
+                    ),
+                ));
+            }
+        };
+        let rest = serde_json::Value::Object(map);
+        Ok(match name {
+            CallName::Lint => Request::Lint(read(rest)?),
+            CallName::Expand => Request::Expand(read(rest)?),
+            CallName::Evaluate => Request::Evaluate(read(rest)?),
+            CallName::Assess => Request::Assess(read(rest)?),
+            CallName::Deadline => Request::Deadline(read(rest)?),
+            CallName::Schedule => Request::Schedule(read(rest)?),
+            CallName::AddWorkingDays => Request::AddWorkingDays(read(rest)?),
+            CallName::WorkingDaysBetween => Request::WorkingDaysBetween(read(rest)?),
+            CallName::Day => Request::Day(read(rest)?),
+            CallName::Calls => Request::Calls(read(rest)?),
+        })
+    }
+}
+
+/// Reads one call's fields, naming the path of a bad value.
+fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Failure> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        Failure {
+            schema_version: SCHEMA_VERSION,
+            errors: vec![WireError {
+                path,
+                message: crate::text::bound_message(&e.into_inner().to_string()),
+            }],
+        }
+    })
+}
+
+#[cfg(feature = "schema")]
+fn date_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
+}
+
+#[cfg(feature = "schema")]
+fn period_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "description": "a period in its canonical form: `2024`, `2024-H1`, `2024-Q3`, `2024-09`, `2024-9M` or `2024-02-22..2024-12-31`"
+    })
+}
+
+#[cfg(feature = "schema")]
+fn term_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "description": "a term in English or Vietnamese: `10 working days`, `1 month`, `2 weeks`, `30 days`, `1 year`, `10 ngày làm việc`, `1 tháng`"
+    })
+}
+
+/// `lint`: the lints of a directive against a registry (what its text leaves open or
+/// gets wrong), each with its code, severity, place and message.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "lint", "lang": "en",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "json", "value": {}}}"#;
+/// assert!(matches!(Request::from_json(call).map_err(|f| f.to_json())?, Request::Lint(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct LintRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies its selectors resolve in.
+    pub registry: Input,
+    /// The language of the messages (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `expand`: the obligations a directive gives over a horizon, and the requirements that
+/// give none, each with its reason.
+///
+/// A periodic report that states no regime gives none unless the call names one:
+/// `default_regime` for reports that state no frequency, and `regimes` for reports that
+/// state a frequency but no regime (one per frequency). Regimes are named by preset:
+/// `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`,
+/// `decree_09_nine_monthly`, `decree_09_yearly`.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "expand", "horizon": "2024",
+///   "default_regime": "decree_09_half_yearly",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""}}"#;
+/// let Request::Expand(expand) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert_eq!(expand.horizon.to_string(), "2024");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct ExpandRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies.
+    pub registry: Input,
+    /// The horizon: the period whose obligations are wanted (clipped to the directive's
+    /// own).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
+    pub horizon: Period,
+    /// The regime preset for periodic reports that state no frequency and no regime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_regime: Option<String>,
+    /// Regime presets for periodic reports that state a frequency but no regime.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<String>,
+}
+
+/// `evaluate`: the verdict on every obligation of a directive as of a date, from the
+/// events known then, with an explanation of each; counts by status; and the diagnostics
+/// of the event log (an event for an obligation that does not exist, a duplicate, …).
+///
+/// Events are records naming their obligation by reference:
+/// `{"events": [{"obligation": "…", "date": "2024-06-20", "kind": "submitted"}]}` in
+/// JSON, `[[events]]` tables in TOML.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-15",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""},
+///   "events": {"format": "json", "value": {"events": []}}}"#;
+/// let Request::Evaluate(evaluate) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert_eq!(evaluate.as_of.to_string(), "2025-01-15");
+/// assert_eq!(evaluate.grace_days, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct EvaluateRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies.
+    pub registry: Input,
+    /// The event log; none means nothing has happened yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Input>,
+    /// The date of the verdicts: events after it are not known yet.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub as_of: NaiveDate,
+    /// The horizon whose obligations are judged.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
+    pub horizon: Period,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_regime: Option<String>,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<String>,
+    /// Calendar days of grace after a deadline before a submission counts as late (0 by
+    /// default).
+    #[serde(default)]
+    pub grace_days: u32,
+    /// The language of the explanations (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `assess`: an evaluation, as in [`EvaluateRequest`], judged against compliance
+/// criteria (`directives::criteria`): per criterion its verdict, its groups by verdict,
+/// the groups that break it with their values and witnesses, and the groups whose value
+/// cannot be known, with the reason.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "assess", "horizon": "2024", "as_of": "2025-01-15",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""},
+///   "criteria": {"format": "toml", "text": "[[criterion]]"}}"#;
+/// let Request::Assess(assess) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert!(assess.events.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct AssessRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies.
+    pub registry: Input,
+    /// The event log; none means nothing has happened yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Input>,
+    /// The criteria (`[[criterion]]` tables in TOML, or the same in JSON).
+    pub criteria: Input,
+    /// The date of the verdicts.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub as_of: NaiveDate,
+    /// The horizon whose obligations are judged.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
+    pub horizon: Period,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_regime: Option<String>,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<String>,
+    /// As in [`EvaluateRequest`].
+    #[serde(default)]
+    pub grace_days: u32,
+    /// The language of titles and sentences (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `deadline`: the end of a term counted from an anchor date (Civil Code 2015 arts.
+/// 147–148), with every day off skipped on the way and the provisions applied.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "deadline", "anchor": "2024-02-06", "term": "10 working days"}"#;
+/// let Request::Deadline(deadline) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert_eq!(deadline.term.count(), 10);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct DeadlineRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The day of the event the term counts from.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub anchor: NaiveDate,
+    /// The term.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "term_schema"))]
+    pub term: Term,
+    /// The language of the descriptions of skipped days (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `schedule`: the reporting periods of a regime preset that start between two dates,
+/// each with its data window and due date.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "schedule", "regime": "decree_09_quarterly", "from": "2024-01-01", "to": "2024-12-31"}"#;
+/// assert!(matches!(Request::from_json(call).map_err(|f| f.to_json())?, Request::Schedule(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct ScheduleRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The regime preset (`decree_09_monthly`, …, as in [`ExpandRequest`]).
+    pub regime: String,
+    /// The first day.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub from: NaiveDate,
+    /// The last day.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub to: NaiveDate,
+}
+
+/// `add_working_days`: the date a number of working days after (or, negative, before)
+/// a date.
+///
+/// # Example
+///
+/// See [`Context::answer`](super::Context::answer).
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "add_working_days", "date": "2024-02-07", "days": -3}"#;
+/// assert!(matches!(Request::from_json(call).map_err(|f| f.to_json())?, Request::AddWorkingDays(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct AddWorkingDaysRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The date counted from.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub date: NaiveDate,
+    /// The number of working days.
+    pub days: i64,
+}
+
+/// `working_days_between`: the working days from one date (included) to another
+/// (excluded); negative when `to` is before `from`.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "working_days_between", "from": "2024-01-01", "to": "2024-02-01"}"#;
+/// assert!(matches!(Request::from_json(call).map_err(|f| f.to_json())?, Request::WorkingDaysBetween(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct WorkingDaysBetweenRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The first day counted.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub from: NaiveDate,
+    /// The day after the last day counted.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub to: NaiveDate,
+}
+
+/// `day`: whether a date is a working day, what kind of day it is, and how sure the
+/// calendar is of it.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "day", "date": "2024-02-10", "lang": "en"}"#;
+/// assert!(matches!(Request::from_json(call).map_err(|f| f.to_json())?, Request::Day(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct DayRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The date.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub date: NaiveDate,
+    /// The language of the description (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `calls`: the calls this library answers and the version of the contract, so a
+/// binding can check what it talks to.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// assert!(matches!(Request::from_json(r#"{"schema_version": 1, "call": "calls"}"#).map_err(|f| f.to_json())?, Request::Calls(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct CallsRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+}

@@ -1,0 +1,604 @@
+//! Answering each call with the library.
+
+use crate::Lang;
+use crate::compliance::{Evaluation, EvaluationPolicy, Events, Status, evaluate};
+use crate::criteria::Verdict;
+use crate::directive::{Directive, Loader};
+use crate::obligation::{Expansion, ExpansionOptions, SkipReason, obligations_with};
+use crate::org::Registry;
+use crate::period::Period;
+use crate::regime::ReportingRegime;
+
+use super::Context;
+use super::answer::{
+    Answer, AssessResult, CallsResult, Counts, CriterionItem, DateResult, DayResult,
+    DeadlineResult, EvaluateResult, ExpandResult, Failure, FindingItem, GroupCountsItem, LintItem,
+    LintResult, ObligationItem, Outcome, ScheduleItem, ScheduleResult, SkippedDayItem, SkippedItem,
+    Success, UndecidedItem, ViolationItem, Warning, WireError, WorkingDaysResult,
+};
+use super::request::{
+    AddWorkingDaysRequest, AssessRequest, CallName, DayRequest, DeadlineRequest, EvaluateRequest,
+    ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest, WorkingDaysBetweenRequest,
+};
+
+/// A call's result and its warnings, or its errors.
+type Answered = Result<(Outcome, Vec<Warning>), Vec<WireError>>;
+
+pub(super) fn answer(context: &Context, request: &Request) -> Answer {
+    let answered = match request {
+        Request::Lint(r) => lint(context, r),
+        Request::Expand(r) => expand(context, r),
+        Request::Evaluate(r) => evaluate_call(context, r),
+        Request::Assess(r) => assess(context, r),
+        Request::Deadline(r) => deadline(context, r),
+        Request::Schedule(r) => schedule(context, r),
+        Request::AddWorkingDays(r) => add_working_days(context, r),
+        Request::WorkingDaysBetween(r) => working_days_between(context, r),
+        Request::Day(r) => day(context, r),
+        Request::Calls(_) => Ok((
+            Outcome::Calls(CallsResult {
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+                calls: CallName::ALL.to_vec(),
+            }),
+            Vec::new(),
+        )),
+    };
+    match answered {
+        Ok((outcome, warnings)) => Answer::Success(Success {
+            schema_version: super::SCHEMA_VERSION,
+            outcome,
+            warnings,
+        }),
+        Err(errors) => Answer::Failure(Failure {
+            schema_version: super::SCHEMA_VERSION,
+            errors,
+        }),
+    }
+}
+
+fn error(path: &str, message: impl Into<String>) -> Vec<WireError> {
+    vec![WireError {
+        path: path.to_owned(),
+        message: message.into(),
+    }]
+}
+
+/// An input's text: its `text`, or its `value` written as JSON.
+fn text_of(input: &Input, path: &str) -> Result<String, Vec<WireError>> {
+    match (&input.text, &input.value) {
+        (Some(text), None) => Ok(text.clone()),
+        (None, Some(value)) if input.format == Format::Json => Ok(value.to_string()),
+        (None, Some(_)) => Err(error(
+            path,
+            format!(
+                "a `value` is json: give `\"format\": \"json\"`, not {}",
+                crate::text::quote(input.format.as_str())
+            ),
+        )),
+        (Some(_), Some(_)) => Err(error(path, "give `text` or `value`, not both")),
+        (None, None) => Err(error(path, "give the input as `text` or as a json `value`")),
+    }
+}
+
+/// Prefixes a message with the input's name when the message does not name it already.
+fn named(input: &Input, message: String) -> String {
+    match &input.name {
+        Some(name) if !message.contains(name.as_str()) => {
+            format!("{}: {message}", crate::text::quote(name))
+        }
+        _ => message,
+    }
+}
+
+fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
+    let text = text_of(input, "registry")?;
+    let read = match input.format {
+        Format::Toml => Registry::from_toml_str(&text),
+        Format::Json => Registry::from_json_str(&text),
+    };
+    read.map_err(|e| error("registry", named(input, format!("invalid registry: {e}"))))
+}
+
+fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
+    let text = text_of(input, "directive")?;
+    let mut loader = Loader::new();
+    if let Some(name) = &input.name {
+        loader = loader.origin(name.clone());
+    }
+    let read = match input.format {
+        Format::Toml => loader.toml(&text),
+        Format::Json => loader.json(&text),
+    };
+    read.map_err(|e| error("directive", named(input, e.to_string())))
+}
+
+/// Reads the directive and the registry, reporting both when both are bad.
+fn inputs(
+    directive_input: &Input,
+    registry_input: &Input,
+) -> Result<(Directive, Registry), Vec<WireError>> {
+    match (directive(directive_input), registry(registry_input)) {
+        (Ok(d), Ok(r)) => Ok((d, r)),
+        (d, r) => {
+            let mut errors = d.err().unwrap_or_default();
+            errors.extend(r.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
+}
+
+fn lint(context: &Context, request: &LintRequest) -> Answered {
+    let (directive, registry) = inputs(&request.directive, &request.registry)?;
+    let lints = directive
+        .lint(&registry, context.calendar())
+        .map_err(|e| error("directive", named(&request.directive, e.to_string())))?;
+    let lang = request.lang;
+    let lints = lints
+        .iter()
+        .map(|l| LintItem {
+            code: l.code().as_str().to_owned(),
+            severity: l.severity(),
+            path: l.location().path(),
+            place: l.location().to_string(),
+            message: l.sentence(lang).to_owned(),
+        })
+        .collect();
+    let document = directive.document();
+    Ok((
+        Outcome::Lint(LintResult {
+            directive: format!("{}@{}", document.symbol(), directive.issued()),
+            lints,
+        }),
+        Vec::new(),
+    ))
+}
+
+fn regime(name: &str, path: &str) -> Result<ReportingRegime, Vec<WireError>> {
+    ReportingRegime::preset(name).ok_or_else(|| {
+        error(
+            path,
+            format!(
+                "unknown regime preset {}: expected one of `decree_09_monthly`, \
+                 `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, \
+                 `decree_09_yearly`",
+                crate::text::quote(name)
+            ),
+        )
+    })
+}
+
+fn options(
+    default_regime: Option<&String>,
+    regimes: &[String],
+) -> Result<ExpansionOptions, Vec<WireError>> {
+    let mut options = ExpansionOptions::new();
+    if let Some(name) = default_regime {
+        options = options.default_regime(regime(name, "default_regime")?);
+    }
+    for (i, name) in regimes.iter().enumerate() {
+        options = options.regime_for(regime(name, &format!("regimes[{i}]"))?);
+    }
+    Ok(options)
+}
+
+fn expansion(
+    context: &Context,
+    directive: &Directive,
+    registry: &Registry,
+    horizon: Period,
+    options: &ExpansionOptions,
+) -> Result<Expansion, Vec<WireError>> {
+    obligations_with(directive, registry, context.calendar(), horizon, options)
+        .map_err(|e| error("directive", format!("cannot expand the directive: {e}")))
+}
+
+fn skip_code(reason: SkipReason) -> &'static str {
+    match reason {
+        SkipReason::NoRegime => "no_regime",
+        SkipReason::FrequencyMismatch { .. } => "frequency_mismatch",
+        SkipReason::NoDeadline => "no_deadline",
+        SkipReason::DueOutsideHorizon { .. } => "due_outside_horizon",
+        SkipReason::NoBodies => "no_bodies",
+        SkipReason::Continuous => "continuous",
+        SkipReason::OutsideDirectiveHorizon { .. } => "outside_directive_horizon",
+        SkipReason::PeriodOutsideDirectiveHorizon { .. } => "period_outside_directive_horizon",
+    }
+}
+
+fn skipped(expansion: &Expansion) -> Vec<SkippedItem> {
+    expansion
+        .skipped()
+        .iter()
+        .map(|s| SkippedItem {
+            clause: s.clause().as_str().to_owned(),
+            requirement: s.requirement().number(),
+            reason: skip_code(s.reason()).to_owned(),
+            message: s.reason().to_string(),
+        })
+        .collect()
+}
+
+fn expand(context: &Context, request: &ExpandRequest) -> Answered {
+    let (directive, registry) = inputs(&request.directive, &request.registry)?;
+    let options = options(request.default_regime.as_ref(), &request.regimes)?;
+    let expansion = expansion(context, &directive, &registry, request.horizon, &options)?;
+    let store = expansion.obligations();
+    let obligations = store
+        .ids()
+        .filter_map(|id| store.get(id))
+        .map(|o| ObligationItem {
+            reference: o.key().to_string(),
+            body: o.key().body().to_string(),
+            holder: o.holder().to_string(),
+            period: o.key().period().to_string(),
+            due: o.due_date(),
+            role: o.role(),
+            target: o.target().map(crate::obligation::Target::get),
+        })
+        .collect();
+    Ok((
+        Outcome::Expand(ExpandResult {
+            obligations,
+            skipped: skipped(&expansion),
+        }),
+        Vec::new(),
+    ))
+}
+
+/// What an evaluation reads: the directive, the registry, the events and the options.
+struct EvaluationInputs<'a> {
+    directive: &'a Input,
+    registry: &'a Input,
+    events: Option<&'a Input>,
+    as_of: chrono::NaiveDate,
+    horizon: Period,
+    default_regime: Option<&'a String>,
+    regimes: &'a [String],
+    grace_days: u32,
+}
+
+/// Reads the inputs, expands the directive, evaluates it, and hands everything to `f`.
+fn with_evaluation<T>(
+    context: &Context,
+    inputs_of: &EvaluationInputs<'_>,
+    f: impl FnOnce(&Registry, &Expansion, &Evaluation<'_>) -> Result<T, Vec<WireError>>,
+) -> Result<T, Vec<WireError>> {
+    let (directive, registry) = inputs(inputs_of.directive, inputs_of.registry)?;
+    let options = options(inputs_of.default_regime, inputs_of.regimes)?;
+    let expansion = expansion(context, &directive, &registry, inputs_of.horizon, &options)?;
+    let store = expansion.obligations();
+    let events = match inputs_of.events {
+        None => Events::new(),
+        Some(input) => {
+            let text = text_of(input, "events")?;
+            let read = match input.format {
+                Format::Json => Events::from_json_str(&text, store),
+                Format::Toml => Events::from_toml_str(&text, store),
+            };
+            read.map_err(|e| error("events", named(input, e.to_string())))?
+        }
+    };
+    let policy =
+        EvaluationPolicy::new(context.calendar.clone()).with_grace_days(inputs_of.grace_days);
+    let evaluation = evaluate(store, &events, inputs_of.as_of, &policy)
+        .map_err(|e| error("", format!("cannot evaluate: {e}")))?;
+    f(&registry, &expansion, &evaluation)
+}
+
+/// The requirements that gave no obligation, as warnings.
+fn skipped_warnings(expansion: &Expansion) -> Vec<Warning> {
+    skipped(expansion)
+        .into_iter()
+        .map(|s| Warning {
+            code: "skipped".to_owned(),
+            message: format!(
+                "clause {}, requirement {} gives no obligation: {}",
+                s.clause, s.requirement, s.message
+            ),
+        })
+        .collect()
+}
+
+fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
+    let inputs_of = EvaluationInputs {
+        directive: &request.directive,
+        registry: &request.registry,
+        events: request.events.as_ref(),
+        as_of: request.as_of,
+        horizon: request.horizon,
+        default_regime: request.default_regime.as_ref(),
+        regimes: &request.regimes,
+        grace_days: request.grace_days,
+    };
+    with_evaluation(context, &inputs_of, |_, expansion, evaluation| {
+        Ok(evaluation_result(request.lang, expansion, evaluation))
+    })
+}
+
+fn assess(context: &Context, request: &AssessRequest) -> Answered {
+    let inputs_of = EvaluationInputs {
+        directive: &request.directive,
+        registry: &request.registry,
+        events: request.events.as_ref(),
+        as_of: request.as_of,
+        horizon: request.horizon,
+        default_regime: request.default_regime.as_ref(),
+        regimes: &request.regimes,
+        grace_days: request.grace_days,
+    };
+    with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
+        let input = &request.criteria;
+        let text = text_of(input, "criteria")?;
+        let mut loader = crate::criteria::Loader::new(registry);
+        if let Some(name) = &input.name {
+            loader = loader.origin(name.clone());
+        }
+        let criteria = match input.format {
+            Format::Toml => loader.toml(&text),
+            Format::Json => loader.json(&text),
+        }
+        .map_err(|e| error("criteria", named(input, e.to_string())))?;
+        let assessment = criteria
+            .assess(evaluation, registry)
+            .map_err(|e| error("criteria", named(input, e.to_string())))?;
+        let lang = request.lang;
+        let items = assessment
+            .results()
+            .iter()
+            .map(|r| {
+                let groups = r.groups();
+                CriterionItem {
+                    id: r.id().to_owned(),
+                    title: r.title(lang).to_owned(),
+                    provision: r.provision().to_owned(),
+                    severity: r.severity(),
+                    in_force: r.in_force(),
+                    verdict: r.verdict(),
+                    groups: GroupCountsItem {
+                        satisfied: groups.get(Verdict::Satisfied),
+                        violated: groups.get(Verdict::Violated),
+                        indeterminate: groups.get(Verdict::Indeterminate),
+                        not_applicable: groups.get(Verdict::NotApplicable),
+                    },
+                    violations: r
+                        .violations()
+                        .iter()
+                        .map(|v| ViolationItem {
+                            group: v.key().to_string(),
+                            at: v.at().map(|p| p.to_string()),
+                            value: v.measured().value(),
+                            numerator: v.measured().numerator(),
+                            denominator: v.measured().denominator(),
+                            witnesses: v.witnesses().iter().map(ToString::to_string).collect(),
+                            witness_count: v.witness_count(),
+                        })
+                        .collect(),
+                    undecided: r
+                        .undecided()
+                        .iter()
+                        .map(|u| UndecidedItem {
+                            group: u.key().to_string(),
+                            reason: u.reason().sentence(lang),
+                        })
+                        .collect(),
+                    unsettled: r.unsettled().iter().map(ToString::to_string).collect(),
+                }
+            })
+            .collect();
+        let lines = assessment
+            .display(lang)
+            .to_string()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        Ok((
+            Outcome::Assess(AssessResult {
+                as_of: assessment.as_of(),
+                verdict: assessment.verdict(),
+                criteria: items,
+                lines,
+            }),
+            skipped_warnings(expansion),
+        ))
+    })
+}
+
+fn evaluation_result(
+    lang: Lang,
+    expansion: &Expansion,
+    evaluation: &Evaluation<'_>,
+) -> (Outcome, Vec<Warning>) {
+    let report = evaluation.to_findings();
+    let mut counts = Counts::default();
+    let findings = report
+        .findings()
+        .iter()
+        .map(|f| {
+            counts.total += 1;
+            *match f.status() {
+                Status::DoneOnTime => &mut counts.done_on_time,
+                Status::DoneLate => &mut counts.done_late,
+                Status::OpenWithinDeadline => &mut counts.open_within_deadline,
+                Status::OpenOverdue => &mut counts.open_overdue,
+                Status::Waived => &mut counts.waived,
+                Status::NotApplicable => &mut counts.not_applicable,
+            } += 1;
+            let explanation = f.explanation();
+            FindingItem {
+                obligation: f.obligation().to_string(),
+                body: f.body().to_string(),
+                assigned_body: f.assigned_body().map(ToString::to_string),
+                role: f.role(),
+                status: f.status(),
+                label: f.status().label(lang).to_owned(),
+                rule_id: explanation.rule_id().to_owned(),
+                provision: explanation.provision(lang).map(str::to_owned),
+                original_due: f.original_due(),
+                effective_due: f.effective_due(),
+                decided_on: f.decided_on(),
+                days_late: f.lateness().calendar_days(),
+                working_days_late: f.lateness().working_days(),
+                due_soon: f.is_due_soon(),
+                indicator: f.indicator().map(|i| {
+                    serde_json::to_value(i)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_else(|| i.to_string())
+                }),
+                explanation: explanation.sentence(lang),
+            }
+        })
+        .collect();
+    let diagnostics = report
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    (
+        Outcome::Evaluate(EvaluateResult {
+            as_of: report.as_of(),
+            counts,
+            findings,
+            diagnostics,
+        }),
+        skipped_warnings(expansion),
+    )
+}
+
+fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
+    let end = request
+        .term
+        .explain(request.anchor, context.calendar())
+        .map_err(|e| error("anchor", e.to_string()))?;
+    let lang = request.lang;
+    // One warning per run of days off of one kind resting on a fact below verified.
+    let mut runs: Vec<(String, crate::provenance::Certainty, Vec<chrono::NaiveDate>)> = Vec::new();
+    let skipped = end
+        .skipped()
+        .iter()
+        .map(|day| {
+            let kind = day.kind();
+            let certainty = kind.provenance().map(|p| p.certainty());
+            if let Some(c) = certainty
+                && c < crate::provenance::Certainty::Verified
+            {
+                let what = kind.sentence(Lang::En);
+                match runs.last_mut() {
+                    Some((last, lc, dates)) if *last == what && *lc == c => dates.push(day.date()),
+                    _ => runs.push((what, c, vec![day.date()])),
+                }
+            }
+            SkippedDayItem {
+                date: day.date(),
+                description: kind.sentence(lang),
+                certainty: certainty.map(|c| c.label(Lang::En).to_owned()),
+            }
+        })
+        .collect();
+    let warnings = runs
+        .into_iter()
+        .map(|(what, certainty, dates)| {
+            let days = match (dates.first(), dates.last()) {
+                (Some(first), Some(last)) if first != last => {
+                    format!("{} days from `{first}` to `{last}`", dates.len())
+                }
+                (Some(first), _) => format!("`{first}`"),
+                _ => String::new(),
+            };
+            Warning {
+                code: "unverified_day".to_owned(),
+                message: format!(
+                    "the deadline skips {days} ({what}), which the calendar holds as {certainty}, not verified"
+                ),
+            }
+        })
+        .collect();
+    Ok((
+        Outcome::Deadline(DeadlineResult {
+            anchor: end.anchor(),
+            term: end.term().to_string(),
+            nominal_end: end.nominal_end(),
+            end: end.end(),
+            skipped,
+            provisions: end.provisions().iter().map(|p| (*p).to_owned()).collect(),
+        }),
+        warnings,
+    ))
+}
+
+fn schedule(context: &Context, request: &ScheduleRequest) -> Answered {
+    let regime = regime(&request.regime, "regime")?;
+    if request.to < request.from {
+        return Err(error(
+            "to",
+            format!("`to` `{}` is before `from` `{}`", request.to, request.from),
+        ));
+    }
+    let periods = regime
+        .schedule(request.from, request.to, context.calendar())
+        .map_err(|e| error("", e.to_string()))?
+        .iter()
+        .map(|p| {
+            let (window_start, window_end) = p.data_window();
+            ScheduleItem {
+                period: p.period().to_string(),
+                window_start,
+                window_end,
+                due: p.due(),
+            }
+        })
+        .collect();
+    Ok((
+        Outcome::Schedule(ScheduleResult {
+            regime: regime.name().to_owned(),
+            periods,
+        }),
+        Vec::new(),
+    ))
+}
+
+fn add_working_days(context: &Context, request: &AddWorkingDaysRequest) -> Answered {
+    let date = context
+        .calendar()
+        .add_working_days(request.date, request.days)
+        .map_err(|e| error("days", e.to_string()))?;
+    Ok((Outcome::AddWorkingDays(DateResult { date }), Vec::new()))
+}
+
+fn working_days_between(context: &Context, request: &WorkingDaysBetweenRequest) -> Answered {
+    let working_days = context
+        .calendar()
+        .working_days_between(request.from, request.to)
+        .map_err(|e| error("", e.to_string()))?;
+    Ok((
+        Outcome::WorkingDaysBetween(WorkingDaysResult { working_days }),
+        Vec::new(),
+    ))
+}
+
+fn day(context: &Context, request: &DayRequest) -> Answered {
+    let kind = context
+        .calendar()
+        .day_info(request.date)
+        .map_err(|e| error("date", e.to_string()))?;
+    let code = match &kind {
+        crate::calendar::DayKind::Working => "working",
+        crate::calendar::DayKind::WeeklyRest => "weekly_rest",
+        crate::calendar::DayKind::Holiday(_) => "holiday",
+        crate::calendar::DayKind::ScheduledDayOff(_) => "scheduled_day_off",
+        crate::calendar::DayKind::Compensatory { .. } => "compensatory",
+        crate::calendar::DayKind::MakeUpWorkingDay(_) => "make_up_working_day",
+    };
+    Ok((
+        Outcome::Day(DayResult {
+            date: request.date,
+            working: kind.is_working(),
+            kind: code.to_owned(),
+            description: kind.sentence(request.lang),
+            certainty: kind
+                .provenance()
+                .map(|p| p.certainty().label(Lang::En).to_owned()),
+        }),
+        Vec::new(),
+    ))
+}

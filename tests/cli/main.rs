@@ -1,0 +1,41 @@
+//! The command-line program end to end: each `tests/cli/*.toml` case runs `directives`
+//! with its arguments (and standard input) from the package root and pins its status,
+//! standard output and standard error. Run with `TRYCMD=overwrite` to write the outputs
+//! again after a deliberate change, and review the difference.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests fail loudly on unexpected errors"
+)]
+
+#[test]
+fn cases() {
+    trycmd::TestCases::new().case("tests/cli/*.toml");
+}
+
+/// `--output` writes to a file and nothing to standard output.
+#[test]
+fn output_goes_to_the_named_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("schedule.txt");
+    let _ = std::fs::remove_file(&path);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_directives"))
+        .args([
+            "schedule",
+            "decree_09_yearly",
+            "2024-01-01",
+            "2024-12-31",
+            "--output",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(run.stdout.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text,
+        "Decree 09/2019/NĐ-CP year report\n2024       figures 2023-12-15 to 2024-12-14, due 2024-12-25\n"
+    );
+}

@@ -1,0 +1,677 @@
+//! The JSON contract (`directives::wire`): the seed letter through every call, the shape
+//! of answers, failures that name the path and the value, no panic on any input, and the
+//! checked-in JSON Schemas.
+#![cfg(feature = "serde")]
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use directives::calendar::WorkCalendar;
+use directives::compliance::{EvaluationPolicy, Events, evaluate};
+use directives::directive::Directive;
+use directives::obligation::{ExpansionOptions, obligations_with};
+use directives::org::Registry;
+use directives::period::Period;
+use directives::regime::ReportingRegime;
+use directives::wire::{self, Context};
+use serde_json::{Value, json};
+
+const LETTER: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+const REGISTRY: &str = include_str!("../../examples/data/thanh_hoa.toml");
+const EVENTS_CSV: &str = include_str!("../../examples/data/1470-CV-TU.events.csv");
+
+fn context() -> Context {
+    Context::new().unwrap()
+}
+
+fn ask(context: &Context, request: &Value) -> Value {
+    let answer = context.call(&request.to_string());
+    serde_json::from_str(&answer).unwrap_or_else(|e| panic!("answer is not json ({e}): {answer}"))
+}
+
+fn inputs() -> Value {
+    json!({
+        "directive": {"format": "toml", "text": LETTER, "name": "examples/data/1470-CV-TU.toml"},
+        "registry": {"format": "toml", "text": REGISTRY, "name": "examples/data/thanh_hoa.toml"},
+    })
+}
+
+fn with(mut base: Value, extra: Value) -> Value {
+    let (Value::Object(base_map), Value::Object(extra)) = (&mut base, extra) else {
+        panic!("objects expected");
+    };
+    base_map.extend(extra);
+    base
+}
+
+/// The seed letter's events as records naming obligations by reference: the CSV names
+/// them by (task, body, period), so the references come from the `expand` answer.
+fn seed_events(context: &Context) -> Value {
+    let expand = ask(
+        context,
+        &with(
+            inputs(),
+            json!({"schema_version": 1, "call": "expand", "horizon": "2024", "default_regime": "decree_09_half_yearly"}),
+        ),
+    );
+    let mut by_place = HashMap::new();
+    for o in expand["obligations"].as_array().unwrap() {
+        let reference = o["reference"].as_str().unwrap();
+        let clause = reference
+            .split('/')
+            .nth(2)
+            .unwrap()
+            .split('.')
+            .next()
+            .unwrap();
+        by_place.insert(
+            (
+                clause.to_owned(),
+                o["body"].as_str().unwrap().to_owned(),
+                o["period"].as_str().unwrap().to_owned(),
+            ),
+            reference.to_owned(),
+        );
+    }
+    let mut events = Vec::new();
+    for line in EVENTS_CSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+    {
+        let f: Vec<&str> = line.split(',').collect();
+        let obligation = &by_place[&(f[0].to_owned(), f[1].to_owned(), f[2].to_owned())];
+        let mut record = json!({"obligation": obligation, "date": f[4], "kind": f[3]});
+        match f[3] {
+            "submitted" if !f[6].is_empty() => record["document"] = json!(f[6]),
+            "submitted" => record["document"] = Value::Null,
+            "extended" => {
+                record["new_due"] = json!(f[5]);
+                record["document"] = json!(f[6]);
+            }
+            "waived" => {
+                record["by"] = json!(f[7]);
+                record["reason"] = json!(f[8]);
+            }
+            other => panic!("unknown event kind {other}"),
+        }
+        events.push(record);
+    }
+    json!({"events": events})
+}
+
+#[test]
+fn lint_answers_the_seed_letter_with_codes_places_and_messages() {
+    let context = context();
+    let answer = ask(
+        &context,
+        &with(
+            inputs(),
+            json!({"schema_version": 1, "call": "lint", "lang": "en"}),
+        ),
+    );
+    assert_eq!(answer["type"], "success", "{answer}");
+    assert_eq!(answer["schema_version"], 1);
+    assert_eq!(answer["call"], "lint");
+    assert_eq!(answer["directive"], "1470-CV/TU@2024-02-22");
+    assert_eq!(answer["warnings"], json!([]));
+    let lints = answer["lints"].as_array().unwrap();
+    // The same lints as the library gives, in the same order.
+    let letter = Directive::from_toml_str(LETTER).unwrap();
+    let registry = Registry::from_toml_str(REGISTRY).unwrap();
+    let expected = letter
+        .lint(&registry, &WorkCalendar::vietnam().unwrap())
+        .unwrap();
+    assert_eq!(lints.len(), expected.len());
+    for (got, want) in lints.iter().zip(&expected) {
+        assert_eq!(got["code"], want.code().as_str());
+        assert_eq!(got["severity"], want.severity().to_string());
+        assert_eq!(got["path"], want.location().path());
+        assert_eq!(got["message"], want.sentence(directives::Lang::En));
+    }
+    let frequency = lints.iter().find(|l| l["code"] == "DIR003").unwrap();
+    assert_eq!(frequency["path"], "tasks[9].requirements[0]");
+    assert_eq!(frequency["place"], "task 10, requirement 1");
+    // In Vietnamese by default.
+    let vi = ask(
+        &context,
+        &with(inputs(), json!({"schema_version": 1, "call": "lint"})),
+    );
+    let first = expected.first().unwrap();
+    assert_eq!(
+        vi["lints"][0]["message"],
+        first.sentence(directives::Lang::Vi)
+    );
+}
+
+#[test]
+fn expand_names_obligations_by_reference_and_bodies_by_code() {
+    let context = context();
+    let plain = ask(
+        &context,
+        &with(
+            inputs(),
+            json!({"schema_version": 1, "call": "expand", "horizon": "2024"}),
+        ),
+    );
+    assert_eq!(plain["type"], "success", "{plain}");
+    assert_eq!(plain["obligations"], json!([]));
+    let skipped = plain["skipped"].as_array().unwrap();
+    let task_10 = skipped.iter().find(|s| s["clause"] == "10").unwrap();
+    assert_eq!(task_10["requirement"], 1);
+    assert_eq!(task_10["reason"], "no_regime");
+    assert_eq!(
+        task_10["message"],
+        "the periodic report states no reporting regime and no default regime was given"
+    );
+
+    let chosen = ask(
+        &context,
+        &with(
+            inputs(),
+            json!({"schema_version": 1, "call": "expand", "horizon": "2024", "default_regime": "decree_09_half_yearly"}),
+        ),
+    );
+    let obligations = chosen["obligations"].as_array().unwrap();
+    assert_eq!(obligations.len(), 68);
+    let nga_son = obligations
+        .iter()
+        .find(|o| o["reference"] == "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1")
+        .unwrap();
+    assert_eq!(
+        nga_son,
+        &json!({
+            "reference": "1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1",
+            "body": "TH-HU-NGA-SON",
+            "holder": "TH-HU-NGA-SON",
+            "period": "2024-H1",
+            "due": "2024-06-25",
+            "role": "lead",
+        })
+    );
+    // No internal index anywhere: every field is a reference, a code, a date or a word.
+    assert!(!chosen.to_string().contains("\"id\""));
+}
+
+#[test]
+fn evaluate_gives_the_library_verdicts_with_explanations() {
+    let context = context();
+    let events = seed_events(&context);
+    let request = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-07-15",
+            "default_regime": "decree_09_half_yearly", "lang": "en",
+            "events": {"format": "json", "value": events.clone()},
+        }),
+    );
+    let answer = ask(&context, &request);
+    assert_eq!(answer["type"], "success", "{answer}");
+    assert_eq!(answer["as_of"], "2025-07-15");
+
+    // The library's own verdicts on the same inputs.
+    let letter = Directive::from_toml_str(LETTER).unwrap();
+    let registry = Registry::from_toml_str(REGISTRY).unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(
+        &letter,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
+    let log = Events::from_json_str(&events.to_string(), expansion.obligations()).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
+    let policy = EvaluationPolicy::new(calendar);
+    let evaluation = evaluate(expansion.obligations(), &log, as_of, &policy).unwrap();
+    let expected = evaluation.to_findings();
+
+    let findings = answer["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), expected.findings().len());
+    for (got, want) in findings.iter().zip(expected.findings()) {
+        assert_eq!(got["obligation"], want.obligation().to_string());
+        assert_eq!(got["status"], want.status().as_str());
+        assert_eq!(got["rule_id"], want.explanation().rule_id());
+        assert_eq!(
+            got["explanation"],
+            want.explanation().sentence(directives::Lang::En)
+        );
+        assert_eq!(got["effective_due"], want.effective_due().to_string());
+    }
+    let counts = &answer["counts"];
+    assert_eq!(counts["total"], 68);
+    let sum: u64 = [
+        "done_on_time",
+        "done_late",
+        "open_within_deadline",
+        "open_overdue",
+        "waived",
+        "not_applicable",
+    ]
+    .iter()
+    .map(|k| counts[k].as_u64().unwrap())
+    .sum();
+    assert_eq!(sum, 68);
+    assert!(counts["done_late"].as_u64().unwrap() > 0, "{counts}");
+    assert!(counts["waived"].as_u64().unwrap() > 0, "{counts}");
+    // The letter's other requirements give no obligation: each is a warning.
+    let warnings = answer["warnings"].as_array().unwrap();
+    assert!(!warnings.is_empty());
+    assert!(warnings.iter().all(|w| w["code"] == "skipped"), "{answer}");
+
+    // Events as TOML text give the same verdicts.
+    let mut toml_log = String::new();
+    for record in events["events"].as_array().unwrap() {
+        toml_log.push_str("[[events]]\n");
+        for (key, value) in record.as_object().unwrap() {
+            if !value.is_null() {
+                toml_log.push_str(&format!("{key} = {value}\n"));
+            }
+        }
+    }
+    let mut request = request;
+    request["events"] = json!({"format": "toml", "text": toml_log});
+    let again = ask(&context, &request);
+    assert_eq!(again["findings"], answer["findings"]);
+}
+
+#[test]
+fn calendar_calls_answer_with_dates_and_counts() {
+    let context = context();
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "add_working_days", "date": "2024-02-07", "days": 1}),
+    );
+    assert_eq!(
+        answer,
+        json!({"type": "success", "schema_version": 1, "call": "add_working_days", "date": "2024-02-15", "warnings": []})
+    );
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "working_days_between", "from": "2025-01-20", "to": "2025-02-10"}),
+    );
+    assert_eq!(answer["working_days"], 10);
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "day", "date": "2024-02-10", "lang": "en"}),
+    );
+    assert_eq!(answer["working"], false);
+    assert_eq!(answer["kind"], "scheduled_day_off", "{answer}");
+    assert_eq!(
+        answer["description"],
+        "scheduled day off: Lunar New Year (Tết)"
+    );
+    assert_eq!(answer["certainty"], "corroborated");
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "deadline", "anchor": "2024-02-06", "term": "10 working days", "lang": "en"}),
+    );
+    assert_eq!(answer["end"], "2024-02-27", "{answer}");
+    assert_eq!(answer["term"], "10 working days");
+    let skipped: Vec<&str> = answer["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert!(skipped.contains(&"2024-02-10"), "{answer}");
+    // The 2024 Tết schedule is corroborated, not verified: the days it gives off are one
+    // warning.
+    assert_eq!(
+        answer["skipped"][0]["certainty"], "corroborated",
+        "{answer}"
+    );
+    assert_eq!(
+        answer["warnings"],
+        json!([{"code": "unverified_day", "message": "the deadline skips 7 days from `2024-02-08` to `2024-02-14` (scheduled day off: Lunar New Year (Tết)), which the calendar holds as corroborated, not verified"}])
+    );
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "schedule", "regime": "decree_09_quarterly", "from": "2024-01-01", "to": "2024-12-31"}),
+    );
+    let dues: Vec<&str> = answer["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["due"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dues,
+        ["2024-03-25", "2024-06-25", "2024-09-25", "2024-12-25"]
+    );
+    assert_eq!(answer["periods"][0]["window_start"], "2023-12-15");
+    let answer = ask(&context, &json!({"schema_version": 1, "call": "calls"}));
+    assert_eq!(
+        answer["calls"].as_array().unwrap().len(),
+        directives::wire::CallName::ALL.len()
+    );
+}
+
+/// The first error of a failure answer, as (path, message).
+fn failure(context: &Context, request: &str) -> (String, String) {
+    let answer: Value = serde_json::from_str(&context.call(request)).unwrap();
+    assert_eq!(answer["type"], "failure", "{answer}");
+    assert_eq!(answer["schema_version"], 1);
+    let error = &answer["errors"][0];
+    (
+        error["path"].as_str().unwrap().to_owned(),
+        error["message"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn failures_name_the_path_and_the_value() {
+    let context = context();
+    let cases: [(&str, &str, &str); 10] = [
+        (
+            "",
+            "",
+            "invalid json: EOF while parsing a value at line 1 column 0",
+        ),
+        ("[]", "", "a call is a json object"),
+        (
+            r#"{"call": "calls"}"#,
+            "schema_version",
+            "missing field `schema_version`",
+        ),
+        (
+            r#"{"schema_version": "1", "call": "calls"}"#,
+            "schema_version",
+            "unsupported schema version `\"1\"`: this library speaks version 1",
+        ),
+        (
+            r#"{"schema_version": 1}"#,
+            "call",
+            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`",
+        ),
+        (
+            r#"{"schema_version": 1, "call": 7}"#,
+            "call",
+            "invalid call `7`: expected a string",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "day", "date": "2024-13-01"}"#,
+            "date",
+            "invalid date `2024-13-01`: no such day",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "day", "date": "1850-01-01"}"#,
+            "date",
+            "date `1850-01-01` is outside the calendar range `1990-01-01..=2100-12-31`",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "deadline", "anchor": "2024-01-01", "term": "ten days"}"#,
+            "term",
+            "",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "schedule", "regime": "monthly", "from": "2024-01-01", "to": "2024-12-31"}"#,
+            "regime",
+            "unknown regime preset `monthly`: expected one of `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`",
+        ),
+    ];
+    for (request, path, message) in cases {
+        let (got_path, got_message) = failure(&context, request);
+        assert_eq!(got_path, path, "{request}");
+        if !message.is_empty() {
+            assert_eq!(got_message, message, "{request}");
+        } else {
+            assert!(got_message.contains("ten"), "{request}: {got_message}");
+        }
+    }
+}
+
+#[test]
+fn failures_in_inputs_name_the_input_its_line_and_value() {
+    let context = context();
+    // A bad date in the directive: the loader names the file, line and path.
+    let bad_letter = LETTER.replacen("issued = \"2024-02-22\"", "issued = \"2024-2-22\"", 1);
+    assert_ne!(bad_letter, LETTER, "the seed letter's issue date moved");
+    let mut request = with(inputs(), json!({"schema_version": 1, "call": "lint"}));
+    request["directive"]["text"] = json!(bad_letter);
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "directive");
+    assert!(
+        message.contains("examples/data/1470-CV-TU.toml"),
+        "{message}"
+    );
+    assert!(message.contains("line "), "{message}");
+    assert!(message.contains("`2024-2-22`"), "{message}");
+
+    // Both inputs bad: both errors.
+    request["registry"] = json!({"format": "json", "text": "{", "name": "r.json"});
+    let answer: Value = serde_json::from_str(&context.call(&request.to_string())).unwrap();
+    let errors = answer["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{answer}");
+    assert_eq!(errors[1]["path"], "registry");
+    assert!(
+        errors[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`r.json`: invalid registry: "),
+        "{answer}"
+    );
+
+    // An unknown field inside an input, and malformed inputs.
+    let cases = [
+        (
+            json!({"format": "toml", "text": "", "colour": 1}),
+            "directive.colour",
+        ),
+        (json!({"format": "yaml", "text": ""}), "directive.format"),
+        (json!({"format": "toml", "value": {}}), "directive"),
+        (
+            json!({"format": "json", "text": "{}", "value": {}}),
+            "directive",
+        ),
+        (json!({"format": "json"}), "directive"),
+    ];
+    for (input, want) in cases {
+        let mut request = with(inputs(), json!({"schema_version": 1, "call": "lint"}));
+        request["directive"] = input.clone();
+        let (path, message) = failure(&context, &request.to_string());
+        assert_eq!(path, want, "{input}: {message}");
+    }
+
+    // An event for an obligation that does not exist.
+    let request = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-01",
+            "default_regime": "decree_09_half_yearly",
+            "events": {"format": "json", "name": "log.json", "value": {"events": [
+                {"obligation": "1470-CV/TU@2024-02-22/10.1/NOBODY/2024-H1", "date": "2024-06-01", "kind": "completed"}
+            ]}},
+        }),
+    );
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "events");
+    assert!(message.starts_with("`log.json`: "), "{message}");
+    assert!(message.contains("NOBODY"), "{message}");
+}
+
+#[test]
+fn a_huge_value_is_quoted_within_a_bound() {
+    let context = context();
+    let huge = "9".repeat(100_000);
+    let (path, message) = failure(
+        &context,
+        &format!(r#"{{"schema_version": 1, "call": "day", "date": "{huge}"}}"#),
+    );
+    assert_eq!(path, "date");
+    assert!(message.len() < 400, "{} bytes", message.len());
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn valid_calls() -> Vec<String> {
+        [
+            json!({"schema_version": 1, "call": "add_working_days", "date": "2024-02-07", "days": 1}),
+            json!({"schema_version": 1, "call": "working_days_between", "from": "2025-01-20", "to": "2025-02-10"}),
+            json!({"schema_version": 1, "call": "deadline", "anchor": "2024-02-06", "term": "10 working days"}),
+            json!({"schema_version": 1, "call": "schedule", "regime": "decree_09_monthly", "from": "2024-01-01", "to": "2024-03-01"}),
+            json!({"schema_version": 1, "call": "day", "date": "2024-09-02"}),
+            json!({"schema_version": 1, "call": "lint",
+                   "directive": {"format": "toml", "text": "[document]\nsymbol = \"05/CT-UBND\"\nissued = 2024-01-02\n"},
+                   "registry": {"format": "json", "value": {"bodies": []}}}),
+        ]
+        .iter()
+        .map(Value::to_string)
+        .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Any edit of a valid call gets an answer that is json, success or failure.
+        #[test]
+        fn every_answer_is_success_or_failure(
+            which in 0usize..6,
+            at in any::<prop::sample::Index>(),
+            cut in 0usize..40,
+            insert in "[0-9a-z\"{}\\[\\],:.\\- ]{0,12}",
+        ) {
+            let context = super::context();
+            let call = &valid_calls()[which];
+            let start = at.index(call.len());
+            let end = (start + cut).min(call.len());
+            let (Some(head), Some(tail)) = (call.get(..start), call.get(end..)) else {
+                return Ok(());
+            };
+            let edited = format!("{head}{insert}{tail}");
+            let answer: Value = serde_json::from_str(&context.call(&edited)).unwrap();
+            let kind = answer["type"].as_str().unwrap();
+            prop_assert!(kind == "success" || kind == "failure", "{}", answer);
+            if kind == "failure" {
+                prop_assert!(!answer["errors"].as_array().unwrap().is_empty());
+            }
+        }
+
+        /// Numbers at the edges: a count of working days beyond the calendar is a failure.
+        #[test]
+        fn any_count_of_working_days_is_answered(days in any::<i64>()) {
+            let answer: Value = serde_json::from_str(&super::context().call(
+                &json!({"schema_version": 1, "call": "add_working_days", "date": "2024-02-07", "days": days}).to_string(),
+            )).unwrap();
+            let kind = answer["type"].as_str().unwrap();
+            prop_assert!(kind == "success" || (kind == "failure" && answer["errors"][0]["path"] == "days"), "{}", answer);
+        }
+    }
+}
+
+/// The JSON Schemas under `schemas/` are what the contract's types generate; run with
+/// `WIRE_SCHEMA_BLESS=1` to write them again after changing the contract.
+#[cfg(feature = "schema")]
+#[test]
+fn checked_in_schemas_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let bless = std::env::var_os("WIRE_SCHEMA_BLESS").is_some();
+    let mut stale = Vec::new();
+    let schemas = wire::schemas();
+    for (name, text) in &schemas {
+        let path = dir.join(name);
+        if bless {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale or missing schemas {stale:?}: run `WIRE_SCHEMA_BLESS=1 cargo test --all-features --test integration checked_in_schemas_are_current`"
+    );
+    // Every call has its request and answer schema, and each request schema refuses
+    // unknown fields.
+    for call in directives::wire::CallName::ALL {
+        let request = schemas
+            .iter()
+            .find(|(n, _)| *n == format!("request/{call}.json"))
+            .unwrap();
+        let value: Value = serde_json::from_str(&request.1).unwrap();
+        assert_eq!(value["additionalProperties"], false, "{call}");
+        assert!(
+            value["required"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("schema_version")),
+            "{call}"
+        );
+        assert!(
+            schemas
+                .iter()
+                .any(|(n, _)| *n == format!("answer/{call}.json")),
+            "{call}"
+        );
+    }
+}
+
+#[test]
+fn assess_gives_the_library_verdicts_per_criterion() {
+    const CRITERIA: &str = include_str!("../../examples/data/1470-CV-TU.criteria.toml");
+    let context = context();
+    let events = seed_events(&context);
+    let request = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "assess", "horizon": "2024", "as_of": "2025-07-15",
+            "default_regime": "decree_09_half_yearly", "lang": "en",
+            "events": {"format": "json", "value": events.clone()},
+            "criteria": {"format": "toml", "text": CRITERIA, "name": "1470-CV-TU.criteria.toml"},
+        }),
+    );
+    let answer = ask(&context, &request);
+    assert_eq!(answer["type"], "success", "{answer}");
+
+    let letter = Directive::from_toml_str(LETTER).unwrap();
+    let registry = Registry::from_toml_str(REGISTRY).unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let options = ExpansionOptions::new().default_regime(ReportingRegime::decree_09_half_yearly());
+    let expansion = obligations_with(
+        &letter,
+        &registry,
+        &calendar,
+        Period::year(2024).unwrap(),
+        &options,
+    )
+    .unwrap();
+    let log = Events::from_json_str(&events.to_string(), expansion.obligations()).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2025, 7, 15).unwrap();
+    let policy = EvaluationPolicy::new(calendar);
+    let evaluation = evaluate(expansion.obligations(), &log, as_of, &policy).unwrap();
+    let criteria = directives::criteria::Criteria::from_toml_str(CRITERIA, &registry).unwrap();
+    let expected = criteria.assess(&evaluation, &registry).unwrap();
+
+    assert_eq!(answer["verdict"], expected.verdict().as_str());
+    let items = answer["criteria"].as_array().unwrap();
+    assert_eq!(items.len(), expected.results().len());
+    for (got, want) in items.iter().zip(expected.results()) {
+        assert_eq!(got["id"], want.id());
+        assert_eq!(got["verdict"], want.verdict().as_str(), "{}", want.id());
+        assert_eq!(
+            got["violations"].as_array().unwrap().len(),
+            want.violations().len()
+        );
+        assert_eq!(got["title"], want.title(directives::Lang::En));
+    }
+    assert_eq!(
+        answer["lines"].as_array().unwrap().len(),
+        expected
+            .display(directives::Lang::En)
+            .to_string()
+            .lines()
+            .count()
+    );
+
+    // A criteria file that names a body the registry does not know.
+    let mut request = request;
+    request["criteria"]["text"] =
+        json!(CRITERIA.replacen("[[criterion]]", "[[criterion]]\nid = \"x\"\nid2 = 1", 1));
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "criteria");
+    assert!(message.contains("1470-CV-TU.criteria.toml"), "{message}");
+}
