@@ -804,13 +804,33 @@ impl Explanation {
         }
     }
 
+    /// Ends a verdict's sentence in `lang`: the rule, its provision (and whether it applies
+    /// by analogy), then the notes.
+    fn cite(&self, mut text: String, lang: Lang) -> String {
+        let rule = lang.pick("quy tắc", "rule");
+        text.push_str(&format!(" ({rule} `{}`", self.status.rule_id()));
+        if let Some(provision) = self.status.provision(lang) {
+            text.push_str(&format!(", {provision}"));
+            if self.force == LegalForce::ByAnalogy {
+                text.push_str(lang.pick(", áp dụng tương tự", ", applied by analogy"));
+            }
+        }
+        text.push(')');
+        for note in &self.notes {
+            text.push_str("; ");
+            text.push_str(&note.sentence(lang));
+        }
+        text.push('.');
+        text
+    }
+
     fn english(&self) -> String {
         let deadline = self.deadline;
         let as_of = self.as_of;
         let on = |d: Option<NaiveDate>| {
             d.map_or_else(|| "an unknown date".to_owned(), |d| format!("`{d}`"))
         };
-        let mut text = match self.status {
+        let text = match self.status {
             Status::DoneOnTime => format!(
                 "Done on time: done on {}, on or before the deadline `{deadline}`",
                 on(self.decided_on)
@@ -837,27 +857,14 @@ impl Explanation {
                     .to_owned()
             }
         };
-        text.push_str(&format!(" (rule `{}`", self.status.rule_id()));
-        if let Some(provision) = self.status.provision(Lang::En) {
-            text.push_str(&format!(", {provision}"));
-            if self.force == LegalForce::ByAnalogy {
-                text.push_str(", applied by analogy");
-            }
-        }
-        text.push(')');
-        for note in &self.notes {
-            text.push_str("; ");
-            text.push_str(&note.english());
-        }
-        text.push('.');
-        text
+        self.cite(text, Lang::En)
     }
 
     fn vietnamese(&self) -> String {
         let deadline = vi_date(self.deadline);
         let as_of = vi_date(self.as_of);
         let on = |d: Option<NaiveDate>| d.map_or_else(|| "không rõ".to_owned(), vi_date);
-        let mut text = match self.status {
+        let text = match self.status {
             Status::DoneOnTime => format!(
                 "Đã hoàn thành đúng hạn: thực hiện ngày {}, không muộn hơn hạn chót {deadline}",
                 on(self.decided_on)
@@ -884,20 +891,7 @@ impl Explanation {
                     .to_owned()
             }
         };
-        text.push_str(&format!(" (quy tắc `{}`", self.status.rule_id()));
-        if let Some(provision) = self.status.provision(Lang::Vi) {
-            text.push_str(&format!(", {provision}"));
-            if self.force == LegalForce::ByAnalogy {
-                text.push_str(", áp dụng tương tự");
-            }
-        }
-        text.push(')');
-        for note in &self.notes {
-            text.push_str("; ");
-            text.push_str(&note.vietnamese());
-        }
-        text.push('.');
-        text
+        self.cite(text, Lang::Vi)
     }
 }
 
