@@ -89,7 +89,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let page = model.to_html()?;
     /// assert!(page.contains("<html lang=\"en\">"));
     /// assert!(page.contains("@page { size: A4 landscape"));

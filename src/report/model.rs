@@ -94,7 +94,7 @@ pub struct ReportModel {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// assert_eq!(model.summary().total(), 2);
 /// assert!(model.summary().formula().contains("on-time rate"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -130,7 +130,7 @@ impl Summary {
     /// use directives::compliance::Status;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().counts().get(Status::DoneOnTime), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -148,7 +148,7 @@ impl Summary {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().total(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -164,7 +164,7 @@ impl Summary {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().due(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -180,7 +180,7 @@ impl Summary {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().on_time_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -196,7 +196,7 @@ impl Summary {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().done_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -212,7 +212,7 @@ impl Summary {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.summary().formula().starts_with("on-time rate = done on time"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -241,7 +241,7 @@ fn done_rate(counts: &StatusCounts) -> Option<f64> {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let row = &model.bodies()[0];
 /// assert_eq!(row.code().as_str(), "SYT");
 /// assert_eq!(row.rank(), Some(1));
@@ -272,7 +272,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].code().as_str(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -289,7 +289,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].name(), "Department of Health");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -306,7 +306,7 @@ impl BodyRow {
     /// use directives::compliance::Status;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].counts().get(Status::OpenOverdue), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -322,7 +322,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].on_time_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -338,7 +338,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].done_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -354,7 +354,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].timeliness_index(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -370,7 +370,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].grade(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -386,7 +386,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].rank(), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -402,7 +402,7 @@ impl BodyRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies()[0].change(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -422,7 +422,7 @@ impl BodyRow {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let previous = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let previous = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let model = previous.clone();
 /// // A model compared with itself: nothing moved.
 /// let change = model.compared_with(&previous).bodies()[0].change().cloned().ok_or("no change")?;
@@ -469,7 +469,7 @@ impl BodyChange {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let compared = model.clone().compared_with(&model);
     /// assert!(!compared.bodies()[0].change().ok_or("no change")?.is_new());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -486,7 +486,7 @@ impl BodyChange {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.previous_rank(), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -503,7 +503,7 @@ impl BodyChange {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.previous_on_time_rate(), Some(0.5));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -522,7 +522,7 @@ impl BodyChange {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.rank_change(), Some(0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -539,7 +539,7 @@ impl BodyChange {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let compared = model.clone().compared_with(&model);
     /// assert_eq!(compared.bodies()[0].change().ok_or("no change")?.on_time_rate_change(), Some(0.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -563,7 +563,7 @@ impl BodyChange {
 /// use directives::compliance::Status;
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let heatmap = model.heatmap();
 /// assert_eq!(heatmap.periods().len(), 2);
 /// let cell = heatmap.rows()[0].cells()[1].as_ref().ok_or("empty cell")?;
@@ -587,7 +587,7 @@ impl Heatmap {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().periods()[0].to_string(), "2025-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -603,7 +603,7 @@ impl Heatmap {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows()[0].body().as_str(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -620,7 +620,7 @@ impl Heatmap {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let row = &model.heatmap().rows()[0];
 /// assert_eq!(row.body().as_str(), "SYT");
 /// assert_eq!(row.cells().len(), 2);
@@ -643,7 +643,7 @@ impl HeatmapRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows()[0].body().as_str(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -659,7 +659,7 @@ impl HeatmapRow {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.heatmap().rows()[0].cells().iter().all(Option::is_some));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -678,7 +678,7 @@ impl HeatmapRow {
 /// use directives::compliance::Status;
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let cell = model.heatmap().rows()[0].cells()[0].ok_or("empty cell")?;
 /// assert_eq!(cell.status(), Status::DoneOnTime);
 /// assert_eq!(cell.count(), 1);
@@ -703,7 +703,7 @@ impl Cell {
     /// use directives::compliance::Status;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows()[0].cells()[1].ok_or("empty")?.status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -719,7 +719,7 @@ impl Cell {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows()[0].cells()[1].ok_or("empty")?.count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -735,7 +735,7 @@ impl Cell {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows()[0].cells()[1].ok_or("empty")?.total(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -753,7 +753,7 @@ impl Cell {
 /// use directives::compliance::Status;
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let exception = &model.exceptions()[0];
 /// assert_eq!(exception.obligation().to_string(), "05/CT-UBND@2025-01-02/1.1/SYT/2025-02");
 /// assert_eq!(exception.status(), Status::OpenOverdue);
@@ -793,7 +793,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].obligation().period().to_string(), "2025-02");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -809,7 +809,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].body().as_str(), "SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -825,7 +825,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].body_name(), "Department of Health");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -841,7 +841,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].assigned_body(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -858,7 +858,7 @@ impl Exception {
     /// use directives::compliance::Status;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].status(), Status::OpenOverdue);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -874,7 +874,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].due().to_string(), "2025-03-20");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -890,7 +890,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].deadline().to_string(), "2025-03-20");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -906,7 +906,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].decided_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -922,7 +922,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].days_late(), 12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -938,7 +938,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].working_days_late(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -954,7 +954,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].rule_id(), "status.open-overdue");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -970,7 +970,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions()[0].provision(), Some("Decision 42/2014/QĐ-TTg"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -988,7 +988,7 @@ impl Exception {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.exceptions()[0].explanation().contains("`2025-03-20`"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1011,7 +1011,7 @@ impl Exception {
 /// use directives::criteria::Verdict;
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
 /// let criterion = &model.criteria()[0];
 /// assert_eq!(criterion.id(), "on-time");
 /// assert_eq!(criterion.verdict(), Verdict::Violated);
@@ -1070,7 +1070,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].id(), "on-time");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1086,7 +1086,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].title(), "Reports on time");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1102,7 +1102,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].provision(), "Decree 09/2019/NĐ-CP art. 8.5");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1119,7 +1119,7 @@ impl CriterionLine {
     /// use directives::directive::Severity;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].severity(), Severity::Error);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1135,7 +1135,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert!(model.criteria()[0].in_force());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1154,7 +1154,7 @@ impl CriterionLine {
     /// use directives::criteria::Verdict;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].verdict(), Verdict::Violated);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1170,7 +1170,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].measure(), "on-time rate");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1186,7 +1186,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].requirement(), "at least 0.8");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1202,7 +1202,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].groups(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1218,7 +1218,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].groups_violated(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1234,7 +1234,7 @@ impl CriterionLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1252,7 +1252,7 @@ impl CriterionLine {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
 /// let violation = &model.criteria()[0].violations()[0];
 /// assert_eq!(violation.group(), "holder=SYT");
 /// assert_eq!(violation.measured(), "0.5 (1/2)");
@@ -1282,7 +1282,7 @@ impl ViolationLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations()[0].group(), "holder=SYT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1298,7 +1298,7 @@ impl ViolationLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations()[0].measured(), "0.5 (1/2)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1314,7 +1314,7 @@ impl ViolationLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations()[0].at(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1330,7 +1330,7 @@ impl ViolationLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations()[0].witness_count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1346,7 +1346,7 @@ impl ViolationLine {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.criteria()[0].violations()[0].witnesses().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1363,7 +1363,7 @@ impl ViolationLine {
 /// ```
 /// use directives::report::ReportModel;
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// assert!(model.grading().is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -1382,7 +1382,7 @@ impl GradingNote {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert!(model.grading().ok_or("no grading")?.policy().contains("Decree 335/2025"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1398,7 +1398,7 @@ impl GradingNote {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.grading().ok_or("no grading")?.year(), 2026);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1461,7 +1461,7 @@ impl DiagnosticSource {
 /// ```
 /// use directives::report::{DiagnosticSource, ReportModel};
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
 /// let diagnostic = &model.diagnostics()[0];
 /// assert_eq!(diagnostic.source(), DiagnosticSource::Grading);
 /// assert!(diagnostic.message().contains("assumption"));
@@ -1484,7 +1484,7 @@ impl ReportDiagnostic {
     /// ```
     /// use directives::report::{DiagnosticSource, ReportModel};
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert_eq!(model.diagnostics()[0].source(), DiagnosticSource::Grading);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1500,7 +1500,7 @@ impl ReportDiagnostic {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert!(!model.diagnostics()[0].message().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1566,7 +1566,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::{ReportError, ReportModel};
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(ReportModel::from_json_str(&model.to_json()?)?, model);
     /// let err = ReportModel::from_json_str("{\"schema_version\": 99}").unwrap_err();
     /// assert_eq!(err.to_string(), "report model has schema version `99`; this library reads version `1`");
@@ -1608,7 +1608,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.clone().compared_with(&model).bodies().iter().all(|b| b.change().is_some()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1633,7 +1633,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::{ReportModel, SCHEMA_VERSION};
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.schema_version(), SCHEMA_VERSION);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1650,7 +1650,7 @@ impl ReportModel {
     /// use directives::Lang;
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.lang(), Lang::En);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1666,7 +1666,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::{Detail, ReportModel};
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.detail(), Detail::Full);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1682,7 +1682,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.as_of().to_string(), "2025-04-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1698,7 +1698,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.directives()[0].to_string(), "05/CT-UBND of 2025-01-02");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1714,7 +1714,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.filter().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1732,7 +1732,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.summary().due(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1749,7 +1749,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.bodies().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1767,7 +1767,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.heatmap().rows().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1786,7 +1786,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1803,7 +1803,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert_eq!(model.exceptions_omitted(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1821,7 +1821,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_graded.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_graded.json")))?;
     /// assert!(model.grading().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1839,7 +1839,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.criteria().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1857,7 +1857,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.diagnostics().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -2035,7 +2035,7 @@ impl<'a> ReportBuilder<'a> {
     /// # let policy = EvaluationPolicy::without_calendar();
     /// # let evaluation = evaluate(&o, &e, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?, &policy)?;
     /// # let registry = Registry::builder().build()?;
-    /// let previous = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let previous = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let model = ReportModel::builder(&evaluation, &registry).previous(&previous).build();
     /// assert!(model.bodies().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -16,7 +16,7 @@ use crate::compliance::{Status, StatusCounts};
 /// ```
 /// use directives::report::{CsvTable, ReportModel};
 ///
-/// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+/// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
 /// let csv = model.to_csv(CsvTable::Heatmap, false)?;
 /// assert_eq!(csv.lines().count(), 3);
 /// assert!(csv.lines().nth(2).ok_or("no line")?.starts_with("SYT,2025-02,open_overdue,1,1"));
@@ -308,7 +308,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let text = model.to_text();
     /// assert!(text.contains("On-time rate"));
     /// assert!(text.contains("50.0%"));
@@ -401,7 +401,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let md = model.to_markdown();
     /// assert!(md.starts_with("# Report on the performance of tasks"));
     /// assert!(md.contains("| 1 | SYT | Department of Health |"));
@@ -495,7 +495,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::{CsvTable, ReportModel};
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let csv = model.to_csv(CsvTable::Bodies, true)?;
     /// assert!(csv.starts_with("\u{feff}Rank,Code,Name,"));
     /// assert!(csv.lines().nth(1).ok_or("no row")?.starts_with("1,SYT,Department of Health,2,1,0,0,1,0,0,0.5,0.5,"));
@@ -619,7 +619,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// let json = model.to_json()?;
     /// assert!(json.starts_with("{\"schema_version\":1,\"lang\":\"en\""));
     /// assert_eq!(ReportModel::from_json_str(&json)?, model);
@@ -640,7 +640,7 @@ impl ReportModel {
     /// ```
     /// use directives::report::ReportModel;
     ///
-    /// let model = ReportModel::from_json_str(include_str!("../../tests/data/report_min.json"))?;
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
     /// assert!(model.to_json_pretty()?.starts_with("{\n  \"schema_version\": 1,"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
