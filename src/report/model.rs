@@ -1449,12 +1449,31 @@ impl DiagnosticSource {
             DiagnosticSource::Report => "report",
         }
     }
+
+    /// The source in words, in a language (what the renderers print).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::report::DiagnosticSource;
+    ///
+    /// assert_eq!(DiagnosticSource::Evaluation.label(Lang::Vi), "đánh giá");
+    /// assert_eq!(DiagnosticSource::Grading.label(Lang::En), "grading");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match self {
+            DiagnosticSource::Evaluation => lang.pick("đánh giá", "evaluation"),
+            DiagnosticSource::Grading => lang.pick("xếp loại", "grading"),
+            DiagnosticSource::Report => lang.pick("báo cáo", "report"),
+        }
+    }
 }
 
-/// Something a reader of the report must know about its data.
-///
-/// Messages from the evaluation and the grading policy are in English (those types have
-/// no Vietnamese wording yet); the report's own are in its language.
+/// Something a reader of the report must know about its data, in the report's language
+/// (a grading policy's own assumption and conditions are quoted as the policy gives
+/// them).
 ///
 /// # Example
 ///
@@ -2369,14 +2388,14 @@ impl Build {
             for d in policy_notes {
                 self.diagnostics.push(ReportDiagnostic {
                     source: DiagnosticSource::Grading,
-                    message: d.to_string(),
+                    message: d.sentence(lang),
                 });
             }
         }
         for d in evaluation.diagnostics() {
             self.diagnostics.push(ReportDiagnostic {
                 source: DiagnosticSource::Evaluation,
-                message: d.to_string(),
+                message: d.sentence(lang),
             });
         }
 
