@@ -936,7 +936,7 @@ pub struct ReportResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The report model, for `json`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "report_model_schema"))]
     pub model: Option<crate::report::ReportModel>,
 }
