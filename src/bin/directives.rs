@@ -526,7 +526,9 @@ fn request(command: &Command) -> Result<Value, Exit> {
         Command::Deadline { anchor, term, out } => {
             json!({"schema_version": 1, "call": "deadline", "anchor": anchor, "term": term, "lang": out.lang})
         }
-        Command::Schedule { regime, from, to, .. } => {
+        Command::Schedule {
+            regime, from, to, ..
+        } => {
             json!({"schema_version": 1, "call": "schedule", "regime": regime, "from": from, "to": to})
         }
         Command::Call | Command::Test { .. } => {
@@ -569,7 +571,11 @@ fn test(output: Option<&str>, paths: &[String], bless: bool) -> Result<(), Exit>
         } else {
             outcome.passed()
         };
-        let _ = writeln!(s, "test {name} ... {}", if passed { "ok" } else { "FAILED" });
+        let _ = writeln!(
+            s,
+            "test {name} ... {}",
+            if passed { "ok" } else { "FAILED" }
+        );
         if !passed {
             failures.push((name, outcome));
         }

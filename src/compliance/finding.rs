@@ -1605,9 +1605,9 @@ impl Diagnostic {
             } => format!(
                 "event {event} sets a due date before the original `{original_due}` and is ignored"
             ),
-            Diagnostic::LateExtensionIgnored { event, deadline } => format!(
-                "event {event} was granted after the deadline `{deadline}` and is ignored"
-            ),
+            Diagnostic::LateExtensionIgnored { event, deadline } => {
+                format!("event {event} was granted after the deadline `{deadline}` and is ignored")
+            }
             Diagnostic::BeforeIssue { event, issued } => format!(
                 "event {event} is dated before the directive was issued on `{issued}` and is ignored"
             ),

@@ -563,9 +563,7 @@ pub enum ReportError {
         value: String,
     },
     /// A CSV table other than `bodies`, `exceptions`, `heatmap` or `criteria`.
-    #[error(
-        "unknown csv table {value}: expected `bodies`, `exceptions`, `heatmap` or `criteria`"
-    )]
+    #[error("unknown csv table {value}: expected `bodies`, `exceptions`, `heatmap` or `criteria`")]
     UnknownTable {
         /// The value, quoted and bounded.
         value: String,

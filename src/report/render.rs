@@ -24,7 +24,9 @@ use crate::compliance::{Status, StatusCounts};
 /// assert_eq!(CsvTable::default().as_str(), "bodies");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CsvTable {
@@ -525,7 +527,12 @@ impl ReportModel {
         if !self.diagnostics().is_empty() {
             let _ = writeln!(out, "\n## {}\n", l.diagnostics);
             for d in self.diagnostics() {
-                let _ = writeln!(out, "- [{}] {}", d.source().label(lang), md_cell(d.message()));
+                let _ = writeln!(
+                    out,
+                    "- [{}] {}",
+                    d.source().label(lang),
+                    md_cell(d.message())
+                );
             }
         }
         out

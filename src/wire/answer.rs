@@ -938,7 +938,7 @@ pub struct ReportResult {
     /// The report model, for `json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "report_model_schema"))]
-    pub model: Option<crate::report::ReportModel>,
+    pub model: Option<Box<crate::report::ReportModel>>,
 }
 
 #[cfg(all(feature = "schema", feature = "report"))]

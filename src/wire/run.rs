@@ -287,8 +287,7 @@ fn events(
     store: &crate::obligation::Obligations,
 ) -> Result<Events, Vec<WireError>> {
     let text = text_of(input, "events")?;
-    let mut loader =
-        crate::compliance::EventLoader::new(store).directive(directive.key());
+    let mut loader = crate::compliance::EventLoader::new(store).directive(directive.key());
     if let Some(name) = &input.name {
         loader = loader.origin(name.clone());
     }
@@ -457,8 +456,8 @@ fn assessment(
 
 #[cfg(feature = "report")]
 fn report(context: &Context, request: &super::request::ReportRequest) -> Answered {
-    use crate::report::{ReportFormat, ReportModel};
     use super::answer::ReportResult;
+    use crate::report::{ReportFormat, ReportModel};
 
     let previous = match &request.previous {
         None => None,
@@ -509,7 +508,7 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
             ReportResult {
                 format: request.format,
                 text: None,
-                model: Some(model),
+                model: Some(Box::new(model)),
             }
         } else {
             let text = model

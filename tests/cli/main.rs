@@ -75,6 +75,9 @@ fn report_writes_an_html_page() {
     assert!(page.contains("<html lang=\"vi\">"));
     assert!(page.contains("TH-HU-BIM-SON"));
     // The repeated row of the event log is a diagnostic, in Vietnamese.
-    assert!(page.contains("trùng với một sự kiện trước"), "no Vietnamese diagnostic");
+    assert!(
+        page.contains("trùng với một sự kiện trước"),
+        "no Vietnamese diagnostic"
+    );
     assert!(!page.contains("repeats an earlier one"));
 }

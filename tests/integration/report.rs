@@ -268,7 +268,9 @@ fn diagnostics_and_the_filter_are_in_the_report_language() {
     let (obligations, mut events, registry) = small();
     let first = ObligationId::from_index(0);
     // The same submission twice, and an extension that sets the deadline earlier.
-    events.push(Event::submitted(first, d(2025, 2, 18))).unwrap();
+    events
+        .push(Event::submitted(first, d(2025, 2, 18)))
+        .unwrap();
     events
         .push(Event::new(
             first,
@@ -285,7 +287,11 @@ fn diagnostics_and_the_filter_are_in_the_report_language() {
         ReportModel::builder(&evaluation, &registry)
             .lang(lang)
             .grading(GradingPolicy::regulation_124_2023(), 2030)
-            .filter(Filter::new().level(Level::Province).kind(BodyKind::DepartmentOrAgency))
+            .filter(
+                Filter::new()
+                    .level(Level::Province)
+                    .kind(BodyKind::DepartmentOrAgency),
+            )
             .build()
     };
     let vi = build(Lang::Vi);
@@ -303,8 +309,9 @@ fn diagnostics_and_the_filter_are_in_the_report_language() {
     assert_eq!(vi_evaluation.len(), 2, "{vi_evaluation:?}");
     assert_eq!(en_evaluation.len(), 2, "{en_evaluation:?}");
     assert!(
-        vi_evaluation.iter().any(|m| m.contains("trùng với một sự kiện trước")
-            && m.contains("ngày 18/02/2025")),
+        vi_evaluation
+            .iter()
+            .any(|m| m.contains("trùng với một sự kiện trước") && m.contains("ngày 18/02/2025")),
         "{vi_evaluation:?}"
     );
     assert!(
@@ -343,7 +350,10 @@ fn diagnostics_and_the_filter_are_in_the_report_language() {
     assert!(text.contains("cấp tỉnh; loại sở, ban, ngành"), "{text}");
     let markdown = en.to_markdown();
     assert!(markdown.contains("- [evaluation] event"), "{markdown}");
-    assert!(markdown.contains("level province; kind department or agency"), "{markdown}");
+    assert!(
+        markdown.contains("level province; kind department or agency"),
+        "{markdown}"
+    );
     let page = vi.to_html().unwrap();
     assert!(page.contains("[đánh giá] sự kiện"));
     assert!(!page.contains("[evaluation]"));

@@ -695,7 +695,8 @@ fn events_as_csv_text_give_the_same_verdicts() {
     let mut by_json = base.clone();
     by_json["events"] = json!({"format": "json", "value": events});
     let mut by_csv = base.clone();
-    by_csv["events"] = json!({"format": "csv", "text": EVENTS_CSV, "name": "1470-CV-TU.events.csv"});
+    by_csv["events"] =
+        json!({"format": "csv", "text": EVENTS_CSV, "name": "1470-CV-TU.events.csv"});
     let json_answer = ask(&context, &by_json);
     let csv_answer = ask(&context, &by_csv);
     assert_eq!(csv_answer["type"], "success", "{csv_answer}");
