@@ -49,6 +49,7 @@ fn render_all(model: &ReportModel) -> usize {
         + model.to_csv(CsvTable::Bodies, true).unwrap().len()
         + model.to_csv(CsvTable::Exceptions, true).unwrap().len()
         + model.to_csv(CsvTable::Heatmap, true).unwrap().len()
+        + model.to_csv(CsvTable::Criteria, true).unwrap().len()
         + model.to_json().unwrap().len()
         + model.to_html().unwrap().len()
 }

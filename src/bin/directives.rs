@@ -8,12 +8,16 @@
 //!     --criteria examples/data/1470-CV-TU.criteria.toml --horizon 2024 --as-of 2025-01-15 \
 //!     --regime decree_09_half_yearly
 //! directives deadline 2024-02-06 "10 working days"
+//! directives report examples/data/1470-CV-TU.toml --registry examples/data/thanh_hoa.toml \
+//!     --events tests/cli/data/seed.events.csv --horizon 2024 --as-of 2025-01-15 \
+//!     --regime decree_09_half_yearly --format html --output report.html
+//! directives test tests/scenarios
 //! echo '{"schema_version": 1, "call": "calls"}' | directives call
 //! ```
 //!
-//! A bad input ends the program with status 1 and one line per problem on standard
-//! error, naming the file, the line and the value; a bad command line ends it with
-//! status 2.
+//! Exit status: 0 when all is well; 1 when a lint has error severity or a scenario
+//! fails; 2 for a bad input (one line per problem on standard error, naming the file,
+//! the line and the value) or a bad command line.
 
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
@@ -21,12 +25,20 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use directives::compliance::Status;
+use directives::directive::Severity;
+use directives::scenario;
 use directives::wire::{Answer, Context, Format, Input, Outcome, Request, Success};
 use serde_json::{Value, json};
 
 /// Track what official directives ask of which bodies, by when, and whether they did it.
 #[derive(Debug, Parser)]
-#[command(name = "directives", version, about)]
+#[command(
+    name = "directives",
+    version,
+    about,
+    after_help = "Exit status: 0 all is well; 1 a lint has error severity or a scenario \
+                  fails; 2 a bad input (named by file, line and value) or a bad command line."
+)]
 struct Cli {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
@@ -59,15 +71,8 @@ enum Command {
         inputs: Inputs,
         #[command(flatten)]
         expansion: Expansion,
-        /// The event log (`.json` or `.toml`, records naming obligations by reference).
-        #[arg(long, value_name = "FILE")]
-        events: Option<String>,
-        /// The date of the verdicts (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        as_of: String,
-        /// Calendar days of grace after a deadline.
-        #[arg(long, value_name = "DAYS", default_value_t = 0)]
-        grace_days: u32,
+        #[command(flatten)]
+        evaluation: Evaluation,
         /// List every finding, not only those other than done on time.
         #[arg(long)]
         all: bool,
@@ -83,17 +88,70 @@ enum Command {
         /// The criteria (`.toml` or `.json`).
         #[arg(long, value_name = "FILE")]
         criteria: String,
-        /// The event log (`.json` or `.toml`, records naming obligations by reference).
-        #[arg(long, value_name = "FILE")]
-        events: Option<String>,
-        /// The date of the verdicts (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        as_of: String,
-        /// Calendar days of grace after a deadline.
-        #[arg(long, value_name = "DAYS", default_value_t = 0)]
-        grace_days: u32,
+        #[command(flatten)]
+        evaluation: Evaluation,
         #[command(flatten)]
         out: Out,
+    },
+    /// Write the report people read on an evaluation: a terminal table, Markdown, CSV,
+    /// JSON (the report model) or one HTML page.
+    Report {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[command(flatten)]
+        expansion: Expansion,
+        #[command(flatten)]
+        evaluation: Evaluation,
+        /// Criteria (`.toml` or `.json`) whose results join the report.
+        #[arg(long, value_name = "FILE")]
+        criteria: Option<String>,
+        /// The previous period's report (`--format json` output), to show each body's
+        /// change.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<String>,
+        /// How the report is written.
+        #[arg(long, value_name = "FORMAT", default_value = "text",
+              value_parser = ["text", "md", "csv", "json", "html"])]
+        format: String,
+        /// The language of the report.
+        #[arg(long, value_name = "LANG", default_value = "vi", value_parser = ["vi", "en"])]
+        lang: String,
+        /// How much it lists.
+        #[arg(long, value_name = "DETAIL", default_value = "management",
+              value_parser = ["summary", "management", "full"])]
+        detail: String,
+        /// Only bodies of this level: central, province, district, commune (repeatable).
+        #[arg(long, value_name = "LEVEL")]
+        level: Vec<String>,
+        /// Only bodies of this kind: party_committee, peoples_committee, … (repeatable).
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+        /// Only obligations with this status: done_on_time, done_late,
+        /// open_within_deadline, open_overdue, waived, not_applicable (repeatable).
+        #[arg(long, value_name = "STATUS")]
+        status: Vec<String>,
+        /// Only obligations of this directive, by key: `1470-CV/TU@2024-02-22`
+        /// (repeatable).
+        #[arg(long = "directive", id = "directive_key", value_name = "KEY")]
+        directive_key: Vec<String>,
+        /// With `--format csv`, the table written.
+        #[arg(long, value_name = "TABLE", default_value = "bodies",
+              value_parser = ["bodies", "exceptions", "heatmap", "criteria"])]
+        table: String,
+        /// With `--format csv`, start with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Run scenario files (`*.scenario.toml`, in folders and their subfolders) and print
+    /// the test summary; exit status 1 when one fails.
+    Test {
+        /// Scenario files or folders of them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        /// Write each variant's golden text from its current result (read the
+        /// difference before you keep it).
+        #[arg(long)]
+        bless: bool,
     },
     /// The end of a term from an anchor date, with each day off skipped.
     Deadline {
@@ -144,6 +202,20 @@ struct Expansion {
 }
 
 #[derive(Debug, Args)]
+struct Evaluation {
+    /// The event log: `.csv`, `.json` or `.toml`, rows naming obligations by reference
+    /// (or by clause, body and period).
+    #[arg(long, value_name = "FILE")]
+    events: Option<String>,
+    /// The date of the verdicts (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    as_of: String,
+    /// Calendar days of grace after a deadline.
+    #[arg(long, value_name = "DAYS", default_value_t = 0)]
+    grace_days: u32,
+}
+
+#[derive(Debug, Args)]
 struct Out {
     /// `text` for people, or `json` for the contract's answer.
     #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
@@ -152,6 +224,12 @@ struct Out {
     #[arg(long, value_name = "LANG", default_value = "vi", value_parser = ["vi", "en"])]
     lang: String,
 }
+
+/// The exit status of a check that did not pass: a lint of error severity, a failed
+/// scenario.
+const FAILED: u8 = 1;
+/// The exit status of a bad input (clap uses the same for a bad command line).
+const BAD_INPUT: u8 = 2;
 
 /// An error that ends the program: the lines to print, and the status.
 struct Exit {
@@ -163,7 +241,7 @@ impl Exit {
     fn input(line: impl Into<String>) -> Exit {
         Exit {
             lines: vec![line.into()],
-            code: 1,
+            code: BAD_INPUT,
         }
     }
 }
@@ -183,6 +261,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Exit> {
+    if let Command::Test { paths, bless } = &cli.command {
+        return test(cli.output.as_deref(), paths, *bless);
+    }
     let context = Context::new().map_err(|f| Exit::input(f.to_string()))?;
     if let Command::Call = cli.command {
         let mut request = String::new();
@@ -198,18 +279,18 @@ fn run(cli: &Cli) -> Result<(), Exit> {
         } else {
             Err(Exit {
                 lines: Vec::new(),
-                code: 1,
+                code: BAD_INPUT,
             })
         };
     }
-    let (call, out) = request(&cli.command)?;
+    let call = request(&cli.command)?;
     let request = Request::from_json(&call.to_string()).map_err(|failure| Exit {
         lines: failure
             .errors
             .iter()
             .map(|e| format!("{}: {}", flag(&e.path), e.message))
             .collect(),
-        code: 1,
+        code: BAD_INPUT,
     })?;
     let answer = context.answer(&request);
     let success = match answer {
@@ -221,11 +302,17 @@ fn run(cli: &Cli) -> Result<(), Exit> {
                     .iter()
                     .map(|e| line(&e.path, &e.message))
                     .collect(),
-                code: 1,
+                code: BAD_INPUT,
             });
         }
     };
-    let text = if out.format == "json" {
+    let json = matches!(&cli.command, Command::Lint { out, .. }
+        | Command::Expand { out, .. }
+        | Command::Evaluate { out, .. }
+        | Command::Assess { out, .. }
+        | Command::Deadline { out, .. }
+        | Command::Schedule { out, .. } if out.format == "json");
+    let text = if json {
         let mut text = Answer::Success(success.clone()).to_json_pretty();
         text.push('\n');
         text
@@ -234,19 +321,47 @@ fn run(cli: &Cli) -> Result<(), Exit> {
         for warning in &success.warnings {
             let _ = writeln!(stderr, "warning: {}", warning.message);
         }
-        render(&success, &cli.command)
+        render(&success, &cli.command)?
     };
-    write_out(cli.output.as_deref(), &text)
+    write_out(cli.output.as_deref(), &text)?;
+    // Lints of error severity fail the check, after the lints are written.
+    if let Outcome::Lint(lint) = &success.outcome {
+        let errors = lint
+            .lints
+            .iter()
+            .filter(|l| l.severity == Severity::Error)
+            .count();
+        if errors > 0 {
+            return Err(Exit {
+                lines: vec![format!(
+                    "{}: {errors} {} of error severity",
+                    lint.directive,
+                    if errors == 1 { "lint" } else { "lints" }
+                )],
+                code: FAILED,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The option or argument a path of the call comes from.
 fn flag(path: &str) -> String {
-    let name = path.split(['.', '[']).next().unwrap_or(path);
+    let mut parts = path.split(['.', '[']);
+    let name = parts.next().unwrap_or(path);
     match name {
         "" => "command line".to_owned(),
         "anchor" | "term" | "regime" | "from" | "to" => format!("`{}`", name.to_uppercase()),
         "default_regime" => "`--regime`".to_owned(),
         "regimes" => "`--regime-for`".to_owned(),
+        "byte_order_mark" => "`--bom`".to_owned(),
+        "filter" => match parts.next() {
+            Some("levels") => "`--level`".to_owned(),
+            Some("kinds") => "`--kind`".to_owned(),
+            Some("statuses") => "`--status`".to_owned(),
+            Some("directives") => "`--directive`".to_owned(),
+            _ => "a filter".to_owned(),
+        },
         other => format!("`--{}`", other.replace('_', "-")),
     }
 }
@@ -254,7 +369,7 @@ fn flag(path: &str) -> String {
 /// One line for an error of an answer: an input's error names its file itself.
 fn line(path: &str, message: &str) -> String {
     match path {
-        "directive" | "registry" | "events" | "criteria" | "" => message.to_owned(),
+        "directive" | "registry" | "events" | "criteria" | "previous" | "" => message.to_owned(),
         _ => format!("{}: {message}", flag(path)),
     }
 }
@@ -273,21 +388,34 @@ fn write_out(output: Option<&str>, text: &str) -> Result<(), Exit> {
     }
 }
 
-/// A file as an input of a call, its format told by its extension.
-fn input(path: &str) -> Result<Value, Exit> {
-    let format = Format::from_path(path).ok_or_else(|| {
-        Exit::input(format!(
-            "`{path}`: cannot tell the format from the file name: expected `.toml` or `.json`"
-        ))
-    })?;
+/// A file as an input of a call, its format told by its extension: `.toml` or `.json`,
+/// and for an event log also `.csv`.
+fn input(path: &str, events: bool) -> Result<Value, Exit> {
+    let expected = if events {
+        "`.csv`, `.json` or `.toml`"
+    } else {
+        "`.toml` or `.json`"
+    };
+    let format = Format::from_path(path)
+        .filter(|f| events || *f != Format::Csv)
+        .ok_or_else(|| {
+            Exit::input(format!(
+                "`{path}`: cannot tell the format from the file name: expected {expected}"
+            ))
+        })?;
     let text = std::fs::read_to_string(path)
         .map_err(|e| Exit::input(format!("cannot read `{path}`: {e}")))?;
     serde_json::to_value(Input::text(format, text).named(path))
         .map_err(|e| Exit::input(format!("`{path}`: {e}")))
 }
 
-/// The JSON call a command makes, and its output options.
-fn request(command: &Command) -> Result<(Value, &Out), Exit> {
+/// The JSON call a command makes.
+fn request(command: &Command) -> Result<Value, Exit> {
+    let inputs_fields = |i: &Inputs| -> Result<Value, Exit> {
+        Ok(json!({"schema_version": 1,
+                  "directive": input(&i.directive, false)?,
+                  "registry": input(&i.registry, false)?}))
+    };
     let expansion_fields = |e: &Expansion, call: &mut Value| {
         call["horizon"] = json!(e.horizon);
         if let Some(regime) = &e.regime {
@@ -297,73 +425,193 @@ fn request(command: &Command) -> Result<(Value, &Out), Exit> {
             call["regimes"] = json!(e.regime_for);
         }
     };
+    let evaluation_fields = |e: &Evaluation, call: &mut Value| -> Result<(), Exit> {
+        call["as_of"] = json!(e.as_of);
+        call["grace_days"] = json!(e.grace_days);
+        if let Some(events) = &e.events {
+            call["events"] = input(events, true)?;
+        }
+        Ok(())
+    };
     Ok(match command {
-        Command::Lint { inputs, out } => (
-            json!({"schema_version": 1, "call": "lint", "lang": out.lang,
-                   "directive": input(&inputs.directive)?, "registry": input(&inputs.registry)?}),
-            out,
-        ),
+        Command::Lint { inputs, out } => {
+            let mut call = inputs_fields(inputs)?;
+            call["call"] = json!("lint");
+            call["lang"] = json!(out.lang);
+            call
+        }
         Command::Expand {
-            inputs,
-            expansion,
-            out,
+            inputs, expansion, ..
         } => {
-            let mut call = json!({"schema_version": 1, "call": "expand",
-                   "directive": input(&inputs.directive)?, "registry": input(&inputs.registry)?});
+            let mut call = inputs_fields(inputs)?;
+            call["call"] = json!("expand");
             expansion_fields(expansion, &mut call);
-            (call, out)
+            call
         }
         Command::Evaluate {
             inputs,
             expansion,
-            events,
-            as_of,
-            grace_days,
+            evaluation,
             out,
             ..
         } => {
-            let mut call = json!({"schema_version": 1, "call": "evaluate", "lang": out.lang,
-                   "as_of": as_of, "grace_days": grace_days,
-                   "directive": input(&inputs.directive)?, "registry": input(&inputs.registry)?});
-            if let Some(events) = events {
-                call["events"] = input(events)?;
-            }
+            let mut call = inputs_fields(inputs)?;
+            call["call"] = json!("evaluate");
+            call["lang"] = json!(out.lang);
             expansion_fields(expansion, &mut call);
-            (call, out)
+            evaluation_fields(evaluation, &mut call)?;
+            call
         }
         Command::Assess {
             inputs,
             expansion,
             criteria,
-            events,
-            as_of,
-            grace_days,
+            evaluation,
             out,
         } => {
-            let mut call = json!({"schema_version": 1, "call": "assess", "lang": out.lang,
-                   "as_of": as_of, "grace_days": grace_days, "criteria": input(criteria)?,
-                   "directive": input(&inputs.directive)?, "registry": input(&inputs.registry)?});
-            if let Some(events) = events {
-                call["events"] = input(events)?;
+            let mut call = inputs_fields(inputs)?;
+            call["call"] = json!("assess");
+            call["lang"] = json!(out.lang);
+            call["criteria"] = input(criteria, false)?;
+            expansion_fields(expansion, &mut call);
+            evaluation_fields(evaluation, &mut call)?;
+            call
+        }
+        Command::Report {
+            inputs,
+            expansion,
+            evaluation,
+            criteria,
+            previous,
+            format,
+            lang,
+            detail,
+            level,
+            kind,
+            status,
+            directive_key,
+            table,
+            bom,
+        } => {
+            let mut call = inputs_fields(inputs)?;
+            call["call"] = json!("report");
+            call["lang"] = json!(lang);
+            call["format"] = json!(format);
+            call["detail"] = json!(detail);
+            // A key `SYMBOL@DATE` as the contract writes it: its symbol and issue date.
+            let directives: Vec<Value> = directive_key
+                .iter()
+                .map(|key| match key.rsplit_once('@') {
+                    Some((symbol, issued)) => Ok(json!({"symbol": symbol, "issued": issued})),
+                    None => Err(Exit::input(format!(
+                        "`--directive`: `{key}` is not a directive's key: expected \
+                         `SYMBOL@YYYY-MM-DD`, such as `1470-CV/TU@2024-02-22`"
+                    ))),
+                })
+                .collect::<Result<_, _>>()?;
+            call["filter"] = json!({"levels": level, "kinds": kind, "statuses": status,
+                                    "directives": directives});
+            call["table"] = json!(table);
+            call["byte_order_mark"] = json!(bom);
+            if let Some(criteria) = criteria {
+                call["criteria"] = input(criteria, false)?;
+            }
+            if let Some(previous) = previous {
+                call["previous"] = input(previous, false)?;
             }
             expansion_fields(expansion, &mut call);
-            (call, out)
+            evaluation_fields(evaluation, &mut call)?;
+            call
         }
-        Command::Deadline { anchor, term, out } => (
-            json!({"schema_version": 1, "call": "deadline", "anchor": anchor, "term": term, "lang": out.lang}),
-            out,
-        ),
+        Command::Deadline { anchor, term, out } => {
+            json!({"schema_version": 1, "call": "deadline", "anchor": anchor, "term": term, "lang": out.lang})
+        }
         Command::Schedule {
-            regime,
-            from,
-            to,
-            out,
-        } => (
-            json!({"schema_version": 1, "call": "schedule", "regime": regime, "from": from, "to": to}),
-            out,
-        ),
-        Command::Call => return Err(Exit::input("`call` reads its call from standard input")),
+            regime, from, to, ..
+        } => {
+            json!({"schema_version": 1, "call": "schedule", "regime": regime, "from": from, "to": to})
+        }
+        Command::Call | Command::Test { .. } => {
+            return Err(Exit::input("this command makes no call"));
+        }
     })
+}
+
+/// Runs scenario files and folders and prints the test summary.
+fn test(output: Option<&str>, paths: &[String], bless: bool) -> Result<(), Exit> {
+    let mut outcomes = Vec::new();
+    for path in paths {
+        let found = if std::path::Path::new(path).is_dir() {
+            scenario::run_dir(path)
+        } else if std::path::Path::new(path).is_file() {
+            scenario::run_file(path)
+        } else {
+            return Err(Exit::input(format!(
+                "`{path}`: no such scenario file or folder"
+            )));
+        };
+        outcomes.extend(found.map_err(|e| Exit::input(e.to_string()))?);
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "\nrunning {} test{}",
+        outcomes.len(),
+        if outcomes.len() == 1 { "" } else { "s" }
+    );
+    let mut failures = Vec::new();
+    for outcome in &outcomes {
+        let name = format!("{}::{}", outcome.file().display(), outcome.variant());
+        if bless {
+            outcome.bless().map_err(|e| Exit::input(e.to_string()))?;
+        }
+        // Blessing rewrites the golden text, so only the expectations can fail.
+        let passed = if bless {
+            outcome.mismatches().all(|c| c.path().starts_with("golden"))
+        } else {
+            outcome.passed()
+        };
+        let _ = writeln!(
+            s,
+            "test {name} ... {}",
+            if passed { "ok" } else { "FAILED" }
+        );
+        if !passed {
+            failures.push((name, outcome));
+        }
+    }
+    if !failures.is_empty() {
+        let _ = writeln!(s, "\nfailures:");
+        for (name, outcome) in &failures {
+            let _ = writeln!(s, "\n---- {name} ----");
+            for mismatch in outcome.mismatches() {
+                if bless && mismatch.path().starts_with("golden") {
+                    continue;
+                }
+                let _ = writeln!(s, "{mismatch}");
+            }
+        }
+        let _ = writeln!(s, "\nfailures:");
+        for (name, _) in &failures {
+            let _ = writeln!(s, "    {name}");
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\ntest result: {}. {} passed; {} failed",
+        if failures.is_empty() { "ok" } else { "FAILED" },
+        outcomes.len() - failures.len(),
+        failures.len()
+    );
+    write_out(output, &s)?;
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Exit {
+            lines: Vec::new(),
+            code: FAILED,
+        })
+    }
 }
 
 /// The `--lang` of a command.
@@ -375,14 +623,28 @@ fn out_lang(command: &Command) -> &str {
         | Command::Assess { out, .. }
         | Command::Deadline { out, .. }
         | Command::Schedule { out, .. } => &out.lang,
-        Command::Call => "vi",
+        Command::Report { lang, .. } => lang,
+        Command::Call | Command::Test { .. } => "vi",
     }
 }
 
 /// Text for people.
-fn render(success: &Success, command: &Command) -> String {
+fn render(success: &Success, command: &Command) -> Result<String, Exit> {
     let mut s = String::new();
     match &success.outcome {
+        Outcome::Report(report) => {
+            return match (&report.text, &report.model) {
+                (Some(text), _) => Ok(text.clone()),
+                (None, Some(model)) => model
+                    .to_json_pretty()
+                    .map(|mut text| {
+                        text.push('\n');
+                        text
+                    })
+                    .map_err(|e| Exit::input(e.to_string())),
+                (None, None) => Ok(String::new()),
+            };
+        }
         Outcome::Lint(lint) => {
             let _ = writeln!(s, "{}: {} lints", lint.directive, lint.lints.len());
             for l in &lint.lints {
@@ -493,5 +755,5 @@ fn render(success: &Success, command: &Command) -> String {
             );
         }
     }
-    s
+    Ok(s)
 }

@@ -1552,58 +1552,155 @@ pub enum Diagnostic {
     },
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// The diagnostic as one sentence in `lang` (the English one is also its `Display`):
+    /// events are named by their kind, date, obligation and file line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::Lang;
+    /// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events};
+    /// use directives::obligation::{ObligationId, Obligations};
+    ///
+    /// let mut events = Events::new();
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// events.push_at_line(Event::submitted(ObligationId::from_index(42), on), 7)?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let no_obligations = Obligations::new();
+    /// let evaluation = evaluate(&no_obligations, &events, on, &policy)?;
+    /// assert_eq!(
+    ///     evaluation.diagnostics()[0].sentence(Lang::Vi),
+    ///     "sự kiện `submitted` ngày 18/01/2025 (dòng 7) ghi một nhiệm vụ không có trong danh sách nhiệm vụ",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Vi => self.vietnamese(),
+        }
+    }
+
+    fn english(&self) -> String {
         match self {
             Diagnostic::UnknownObligation { date, event, line } => {
-                write!(f, "event `{}` on `{date}`", event.name())?;
-                if let Some(line) = line {
-                    write!(f, " (line {line})")?;
-                }
-                f.write_str(" names an obligation that is not in the store")
+                let line = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+                format!(
+                    "event `{}` on `{date}`{line} names an obligation that is not in the store",
+                    event.name()
+                )
             }
             Diagnostic::DuplicateEvent { event, first_line } => {
-                write!(f, "event {event} repeats an earlier one")?;
-                if let Some(line) = first_line {
-                    write!(f, " (line {line})")?;
-                }
-                Ok(())
+                let line = first_line
+                    .map(|l| format!(" (line {l})"))
+                    .unwrap_or_default();
+                format!("event {event} repeats an earlier one{line}")
             }
             Diagnostic::ExtensionBeforeDeadline {
                 event,
                 original_due,
-            } => write!(
-                f,
+            } => format!(
                 "event {event} sets a due date before the original `{original_due}` and is ignored"
             ),
-            Diagnostic::LateExtensionIgnored { event, deadline } => write!(
-                f,
-                "event {event} was granted after the deadline `{deadline}` and is ignored"
-            ),
-            Diagnostic::BeforeIssue { event, issued } => write!(
-                f,
+            Diagnostic::LateExtensionIgnored { event, deadline } => {
+                format!("event {event} was granted after the deadline `{deadline}` and is ignored")
+            }
+            Diagnostic::BeforeIssue { event, issued } => format!(
                 "event {event} is dated before the directive was issued on `{issued}` and is ignored"
             ),
             Diagnostic::LongBeforePeriod {
                 event,
                 period_start,
                 limit_days,
-            } => write!(
-                f,
+            } => format!(
                 "event {event} is dated more than `{limit_days}` days before its period \
                  begins on `{period_start}` and is ignored"
             ),
-            Diagnostic::ValueWithoutTarget { event } => write!(
-                f,
+            Diagnostic::ValueWithoutTarget { event } => format!(
                 "event {event} reports a value for an obligation with no target: it counts \
                  as a report and the value is compared with nothing"
             ),
-            Diagnostic::ExtensionOutsideCalendar { event, first, last } => write!(
-                f,
+            Diagnostic::ExtensionOutsideCalendar { event, first, last } => format!(
                 "event {event} moves the deadline outside the working-day calendar \
                  `{first}`..`{last}` and is ignored"
             ),
         }
+    }
+
+    fn vietnamese(&self) -> String {
+        let record = |e: &EventRecord| {
+            let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
+            format!(
+                "sự kiện `{}` ngày {} của nhiệm vụ `{}`{line}",
+                e.kind().name(),
+                vi_date(e.date()),
+                e.obligation()
+            )
+        };
+        match self {
+            Diagnostic::UnknownObligation { date, event, line } => {
+                let line = line.map(|l| format!(" (dòng {l})")).unwrap_or_default();
+                format!(
+                    "sự kiện `{}` ngày {}{line} ghi một nhiệm vụ không có trong danh sách nhiệm vụ",
+                    event.name(),
+                    vi_date(*date)
+                )
+            }
+            Diagnostic::DuplicateEvent { event, first_line } => {
+                let line = first_line
+                    .map(|l| format!(" (dòng {l})"))
+                    .unwrap_or_default();
+                format!("{} trùng với một sự kiện trước{line}", record(event))
+            }
+            Diagnostic::ExtensionBeforeDeadline {
+                event,
+                original_due,
+            } => format!(
+                "{} đặt hạn mới sớm hơn hạn ban đầu {} nên không được tính",
+                record(event),
+                vi_date(*original_due)
+            ),
+            Diagnostic::LateExtensionIgnored { event, deadline } => format!(
+                "{} được gia hạn sau khi đã quá hạn {} nên không được tính",
+                record(event),
+                vi_date(*deadline)
+            ),
+            Diagnostic::BeforeIssue { event, issued } => format!(
+                "{} có ngày trước ngày ban hành văn bản {} nên không được tính",
+                record(event),
+                vi_date(*issued)
+            ),
+            Diagnostic::LongBeforePeriod {
+                event,
+                period_start,
+                limit_days,
+            } => format!(
+                "{} có ngày sớm hơn quá {limit_days} ngày so với ngày bắt đầu kỳ {} nên không \
+                 được tính",
+                record(event),
+                vi_date(*period_start)
+            ),
+            Diagnostic::ValueWithoutTarget { event } => format!(
+                "{} báo cáo một giá trị cho nhiệm vụ không có chỉ tiêu: vẫn được tính là đã \
+                 báo cáo, còn giá trị không được so sánh",
+                record(event)
+            ),
+            Diagnostic::ExtensionOutsideCalendar { event, first, last } => format!(
+                "{} dời hạn ra ngoài lịch ngày làm việc ({} đến {}) nên không được tính",
+                record(event),
+                vi_date(*first),
+                vi_date(*last)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
     }
 }
 

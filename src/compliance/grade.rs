@@ -1044,8 +1044,26 @@ pub enum GradingDiagnostic {
     },
 }
 
-impl fmt::Display for GradingDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl GradingDiagnostic {
+    /// The diagnostic as one sentence in `lang` (the English one is also its `Display`).
+    /// The policy's name, its assumption and its conditions are quoted as the policy
+    /// gives them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::compliance::{GradingPolicy, StatusCounts};
+    ///
+    /// let a = GradingPolicy::regulation_124_2023().assess(2030, &StatusCounts::default());
+    /// let not_in_force = a.diagnostics().iter().find(|d| d.to_string().contains("2030")).ok_or("none")?;
+    /// assert!(not_in_force.sentence(Lang::Vi).contains("năm đánh giá `2030` nằm ngoài"), "{}", not_in_force.sentence(Lang::Vi));
+    /// assert_eq!(not_in_force.sentence(Lang::En), not_in_force.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
         match self {
             GradingDiagnostic::NotInForce {
                 policy,
@@ -1053,29 +1071,49 @@ impl fmt::Display for GradingDiagnostic {
                 first_year,
                 last_year,
             } => {
-                let years = match (first_year, last_year) {
-                    (Some(a), Some(b)) => format!("{a} to {b}"),
-                    (Some(a), None) => format!("from {a}"),
-                    (None, Some(b)) => format!("up to {b}"),
-                    (None, None) => "every year".to_owned(),
+                let years = match (lang, first_year, last_year) {
+                    (Lang::En, Some(a), Some(b)) => format!("{a} to {b}"),
+                    (Lang::En, Some(a), None) => format!("from {a}"),
+                    (Lang::En, None, Some(b)) => format!("up to {b}"),
+                    (Lang::En, None, None) => "every year".to_owned(),
+                    (Lang::Vi, Some(a), Some(b)) => format!("từ {a} đến {b}"),
+                    (Lang::Vi, Some(a), None) => format!("từ {a}"),
+                    (Lang::Vi, None, Some(b)) => format!("đến {b}"),
+                    (Lang::Vi, None, None) => "mọi năm".to_owned(),
                 };
-                write!(
-                    f,
-                    "`{policy}` governs assessment years {years}: year `{year}` is outside them"
-                )
+                match lang {
+                    Lang::En => format!(
+                        "`{policy}` governs assessment years {years}: year `{year}` is outside them"
+                    ),
+                    Lang::Vi => format!(
+                        "`{policy}` áp dụng cho các năm đánh giá {years}: năm đánh giá `{year}` nằm ngoài phạm vi đó"
+                    ),
+                }
             }
-            GradingDiagnostic::RestsOnAssumption { policy, assumption } => {
-                write!(f, "`{policy}` rests on an assumption: {assumption}")
-            }
+            GradingDiagnostic::RestsOnAssumption { policy, assumption } => match lang {
+                Lang::En => format!("`{policy}` rests on an assumption: {assumption}"),
+                Lang::Vi => format!("`{policy}` dựa trên một giả định: {assumption}"),
+            },
             GradingDiagnostic::ConditionNotChecked {
                 policy,
                 grade,
                 condition,
-            } => write!(
-                f,
-                "`{policy}`: the grade `{grade}` also needs {condition}, which is not checked"
-            ),
+            } => match lang {
+                Lang::En => format!(
+                    "`{policy}`: the grade `{grade}` also needs {condition}, which is not checked"
+                ),
+                Lang::Vi => format!(
+                    "`{policy}`: mức `{}` còn cần {condition}, điều này không được kiểm tra",
+                    grade.label(Lang::Vi)
+                ),
+            },
         }
+    }
+}
+
+impl fmt::Display for GradingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sentence(crate::Lang::En))
     }
 }
 

@@ -39,6 +39,7 @@ use crate::document::{DocKey, DocSymbol};
 )]
 pub struct DirectiveKey {
     symbol: DocSymbol,
+    #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     issued: NaiveDate,
 }
 

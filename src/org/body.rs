@@ -266,6 +266,71 @@ named_enum! {
     }
 }
 
+impl BodyKind {
+    /// The kind in words, in a language (what reports print).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::org::BodyKind;
+    ///
+    /// assert_eq!(BodyKind::PartyCommittee.label(Lang::Vi), "cấp ủy");
+    /// assert_eq!(BodyKind::PeoplesCommittee.label(Lang::En), "people's committee");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            BodyKind::PartyCommittee => lang.pick("cấp ủy", "party committee"),
+            BodyKind::PartyStandingCommittee => {
+                lang.pick("ban thường vụ", "party standing committee")
+            }
+            BodyKind::PartyAdvisoryDepartment => {
+                lang.pick("ban tham mưu", "party advisory department")
+            }
+            BodyKind::PartyDelegation => lang.pick("đảng đoàn", "party delegation"),
+            BodyKind::PartyCivilAffairsCommittee => {
+                lang.pick("ban cán sự đảng", "party civil-affairs committee")
+            }
+            BodyKind::PeoplesCouncil => lang.pick("hội đồng nhân dân", "people's council"),
+            BodyKind::PeoplesCommittee => lang.pick("ủy ban nhân dân", "people's committee"),
+            BodyKind::DepartmentOrAgency => lang.pick("sở, ban, ngành", "department or agency"),
+            BodyKind::FatherlandFront => lang.pick("Mặt trận Tổ quốc", "Fatherland Front"),
+            BodyKind::SocioPoliticalOrganisation => {
+                lang.pick("tổ chức chính trị - xã hội", "socio-political organisation")
+            }
+            BodyKind::PressAgency => lang.pick("cơ quan báo chí", "press agency"),
+            BodyKind::PublicServiceUnit => {
+                lang.pick("đơn vị sự nghiệp công lập", "public service unit")
+            }
+            BodyKind::Other => lang.pick("khác", "other"),
+        }
+    }
+}
+
+impl Level {
+    /// The level in words, in a language (what reports print).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::org::Level;
+    ///
+    /// assert_eq!(Level::District.label(Lang::Vi), "huyện");
+    /// assert_eq!(Level::Commune.label(Lang::En), "commune");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Level::Central => lang.pick("trung ương", "central"),
+            Level::Province => lang.pick("tỉnh", "province"),
+            Level::District => lang.pick("huyện", "district"),
+            Level::Commune => lang.pick("xã", "commune"),
+        }
+    }
+}
+
 /// The names of a body: Vietnamese, and optionally English and a short form.
 ///
 /// Vietnamese text arrives composed (NFC) or decomposed (NFD, `o` followed by a combining

@@ -215,7 +215,7 @@ impl ReportModel {
             diagnostics: self
                 .diagnostics()
                 .iter()
-                .map(|d| (d.source().as_str(), d.message()))
+                .map(|d| (d.source().label(lang), d.message()))
                 .collect(),
         };
         page.render().map_err(|e| ReportError::render("html", e))

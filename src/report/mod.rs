@@ -98,12 +98,17 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// The summary and the diagnostics.
     Summary,
-    /// Also the body rows, the heatmap and the worst exceptions (a hundred unless told).
+    /// Also the body rows, the heatmap and the worst exceptions (a hundred unless told);
+    /// the default.
+    #[default]
     Management,
     /// Everything: every exception with its explanation.
     Full,
@@ -180,16 +185,142 @@ impl FromStr for Detail {
 /// assert!(Filter::new().is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub struct Filter {
+    /// The levels admitted (`central`, `province`, `district`, `commune`; empty: all).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "level_list_schema"))]
     levels: Vec<Level>,
+    /// The kinds of body admitted (`party_committee`, …; empty: all).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "kind_list_schema"))]
     kinds: Vec<BodyKind>,
+    /// The statuses admitted (empty: all).
     #[serde(default)]
     statuses: Vec<Status>,
+    /// The directives admitted, by symbol and issue date
+    /// (`{"symbol": "1470-CV/TU", "issued": "2024-02-22"}`; empty: all).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "directive_list_schema"))]
     directives: Vec<DirectiveKey>,
+}
+
+#[cfg(feature = "schema")]
+fn level_list_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
+    schemars::json_schema!({"type": "array", "items": {"type": "string", "enum": names}})
+}
+
+#[cfg(feature = "schema")]
+fn kind_list_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = BodyKind::ALL.iter().map(|k| k.as_str()).collect();
+    schemars::json_schema!({"type": "array", "items": {"type": "string", "enum": names}})
+}
+
+#[cfg(feature = "schema")]
+fn directive_list_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "description": "a directive's key: its symbol and issue date",
+            "properties": {
+                "symbol": {"type": "string", "description": "the document symbol, `1470-CV/TU`"},
+                "issued": {"type": "string", "format": "date"}
+            },
+            "required": ["symbol", "issued"],
+            "additionalProperties": false
+        }
+    })
+}
+
+/// How a report is written: the renderers of a [`ReportModel`].
+///
+/// The names are those of the command line's `--format` and the `report` call's
+/// `format`.
+///
+/// # Example
+///
+/// ```
+/// use directives::report::ReportFormat;
+///
+/// assert_eq!("md".parse::<ReportFormat>()?, ReportFormat::Markdown);
+/// assert_eq!(ReportFormat::Html.as_str(), "html");
+/// assert_eq!(ReportFormat::default(), ReportFormat::Text);
+/// assert_eq!(
+///     "pdf".parse::<ReportFormat>().unwrap_err().to_string(),
+///     "unknown report format `pdf`: expected `text`, `md`, `csv`, `json` or `html`",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ReportFormat {
+    /// A terminal table ([`ReportModel::to_text`]); the default.
+    #[default]
+    #[serde(rename = "text")]
+    Text,
+    /// Markdown ([`ReportModel::to_markdown`]).
+    #[serde(rename = "md")]
+    Markdown,
+    /// One table as CSV ([`ReportModel::to_csv`]).
+    #[serde(rename = "csv")]
+    Csv,
+    /// The model itself as JSON ([`ReportModel::to_json`]).
+    #[serde(rename = "json")]
+    Json,
+    /// One self-contained HTML page ([`ReportModel::to_html`]).
+    #[serde(rename = "html")]
+    Html,
+}
+
+impl ReportFormat {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [ReportFormat; 5] = [
+        ReportFormat::Text,
+        ReportFormat::Markdown,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+        ReportFormat::Html,
+    ];
+
+    /// The name (`text`, `md`, `csv`, `json`, `html`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::report::ReportFormat::Markdown.as_str(), "md");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReportFormat::Text => "text",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Html => "html",
+        }
+    }
+}
+
+impl fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ReportFormat {
+    type Err = ReportError;
+
+    fn from_str(text: &str) -> Result<ReportFormat, ReportError> {
+        ReportFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str() == text)
+            .ok_or_else(|| ReportError::UnknownFormat {
+                value: crate::text::quote(text),
+            })
+    }
 }
 
 impl Filter {
@@ -365,11 +496,11 @@ impl Filter {
     fn describe(&self, lang: crate::Lang) -> String {
         let mut parts = Vec::new();
         if !self.levels.is_empty() {
-            let v: Vec<&str> = self.levels.iter().map(|l| l.as_str()).collect();
+            let v: Vec<&str> = self.levels.iter().map(|l| l.label(lang)).collect();
             parts.push(format!("{} {}", lang.pick("cấp", "level"), v.join(", ")));
         }
         if !self.kinds.is_empty() {
-            let v: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
+            let v: Vec<&str> = self.kinds.iter().map(|k| k.label(lang)).collect();
             parts.push(format!("{} {}", lang.pick("loại", "kind"), v.join(", ")));
         }
         if !self.statuses.is_empty() {
@@ -385,7 +516,11 @@ impl Filter {
             ));
         }
         if !self.directives.is_empty() {
-            let v: Vec<String> = self.directives.iter().map(ToString::to_string).collect();
+            let v: Vec<String> = self
+                .directives
+                .iter()
+                .map(|d| format!("{} ({})", d.symbol(), labels::date(d.issued(), lang)))
+                .collect();
             parts.push(format!(
                 "{} {}",
                 lang.pick("văn bản", "directive"),
@@ -418,6 +553,18 @@ pub enum ReportError {
     /// A level of detail other than `summary`, `management` or `full`.
     #[error("unknown level of detail {value}: expected `summary`, `management` or `full`")]
     UnknownDetail {
+        /// The value, quoted and bounded.
+        value: String,
+    },
+    /// A format other than `text`, `md`, `csv`, `json` or `html`.
+    #[error("unknown report format {value}: expected `text`, `md`, `csv`, `json` or `html`")]
+    UnknownFormat {
+        /// The value, quoted and bounded.
+        value: String,
+    },
+    /// A CSV table other than `bodies`, `exceptions`, `heatmap` or `criteria`.
+    #[error("unknown csv table {value}: expected `bodies`, `exceptions`, `heatmap` or `criteria`")]
+    UnknownTable {
         /// The value, quoted and bounded.
         value: String,
     },

@@ -112,12 +112,13 @@ pub struct Summary {
 
 impl Summary {
     fn from_counts(counts: StatusCounts, lang: Lang) -> Summary {
+        let rates = Rates::of(&counts);
         Summary {
             counts,
             total: counts.total(),
             due: counts.due(),
-            on_time_rate: counts.on_time_rate(),
-            done_rate: done_rate(&counts),
+            on_time_rate: rates.on_time,
+            done_rate: rates.done,
             formula: labels::formula(lang).to_owned(),
         }
     }
@@ -173,38 +174,6 @@ impl Summary {
         self.due
     }
 
-    /// Done on time over what is due; `None` when nothing is due.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::report::ReportModel;
-    ///
-    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
-    /// assert_eq!(model.summary().on_time_rate(), Some(0.5));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn on_time_rate(&self) -> Option<f64> {
-        self.on_time_rate
-    }
-
-    /// Done (on time or late) over what is due; `None` when nothing is due.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::report::ReportModel;
-    ///
-    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
-    /// assert_eq!(model.summary().done_rate(), Some(0.5));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn done_rate(&self) -> Option<f64> {
-        self.done_rate
-    }
-
     /// The formula of the rates, in the report's language.
     ///
     /// # Example
@@ -222,11 +191,68 @@ impl Summary {
     }
 }
 
-fn done_rate(counts: &StatusCounts) -> Option<f64> {
-    let due = counts.due();
-    (due > 0).then(|| {
-        (counts.get(Status::DoneOnTime) + counts.get(Status::DoneLate)) as f64 / due as f64
-    })
+/// The two rates a summary and a body row both state, computed once from their counts
+/// ([`Rates::of`]) and read through the same accessors; `$at` is how the examples reach
+/// the value from a model.
+macro_rules! rate_accessors {
+    ($ty:ident, $at:literal) => {
+        impl $ty {
+            /// Done on time over what is due; `None` when nothing is due.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use directives::report::ReportModel;
+            ///
+            /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
+            #[doc = concat!(" assert_eq!(model.", $at, ".on_time_rate(), Some(0.5));")]
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn on_time_rate(&self) -> Option<f64> {
+                self.on_time_rate
+            }
+
+            /// Done (on time or late) over what is due; `None` when nothing is due.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use directives::report::ReportModel;
+            ///
+            /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
+            #[doc = concat!(" assert_eq!(model.", $at, ".done_rate(), Some(0.5));")]
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn done_rate(&self) -> Option<f64> {
+                self.done_rate
+            }
+        }
+    };
+}
+
+rate_accessors!(Summary, "summary()");
+rate_accessors!(BodyRow, "bodies()[0]");
+
+/// The on-time and done rates of some counts: done on time, and done on time or late,
+/// over what is due (done on time, done late and overdue); `None` when nothing is due.
+struct Rates {
+    on_time: Option<f64>,
+    done: Option<f64>,
+}
+
+impl Rates {
+    fn of(counts: &StatusCounts) -> Rates {
+        let due = counts.due();
+        Rates {
+            on_time: counts.on_time_rate(),
+            done: (due > 0).then(|| {
+                (counts.get(Status::DoneOnTime) + counts.get(Status::DoneLate)) as f64
+                    / due as f64
+            }),
+        }
+    }
 }
 
 /// One body's line: its counts, rates, grade, rank and the change against the previous
@@ -313,38 +339,6 @@ impl BodyRow {
     #[must_use]
     pub fn counts(&self) -> &StatusCounts {
         &self.counts
-    }
-
-    /// Done on time over what is due.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::report::ReportModel;
-    ///
-    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
-    /// assert_eq!(model.bodies()[0].on_time_rate(), Some(0.5));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn on_time_rate(&self) -> Option<f64> {
-        self.on_time_rate
-    }
-
-    /// Done (on time or late) over what is due.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::report::ReportModel;
-    ///
-    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
-    /// assert_eq!(model.bodies()[0].done_rate(), Some(0.5));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn done_rate(&self) -> Option<f64> {
-        self.done_rate
     }
 
     /// The timeliness index under the report's grading policy, when it has one.
@@ -1449,12 +1443,31 @@ impl DiagnosticSource {
             DiagnosticSource::Report => "report",
         }
     }
+
+    /// The source in words, in a language (what the renderers print).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::report::DiagnosticSource;
+    ///
+    /// assert_eq!(DiagnosticSource::Evaluation.label(Lang::Vi), "đánh giá");
+    /// assert_eq!(DiagnosticSource::Grading.label(Lang::En), "grading");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match self {
+            DiagnosticSource::Evaluation => lang.pick("đánh giá", "evaluation"),
+            DiagnosticSource::Grading => lang.pick("xếp loại", "grading"),
+            DiagnosticSource::Report => lang.pick("báo cáo", "report"),
+        }
+    }
 }
 
-/// Something a reader of the report must know about its data.
-///
-/// Messages from the evaluation and the grading policy are in English (those types have
-/// no Vietnamese wording yet); the report's own are in its language.
+/// Something a reader of the report must know about its data, in the report's language
+/// (a grading policy's own assumption and conditions are quoted as the policy gives
+/// them).
 ///
 /// # Example
 ///
@@ -2369,14 +2382,14 @@ impl Build {
             for d in policy_notes {
                 self.diagnostics.push(ReportDiagnostic {
                     source: DiagnosticSource::Grading,
-                    message: d.to_string(),
+                    message: d.sentence(lang),
                 });
             }
         }
         for d in evaluation.diagnostics() {
             self.diagnostics.push(ReportDiagnostic {
                 source: DiagnosticSource::Evaluation,
-                message: d.to_string(),
+                message: d.sentence(lang),
             });
         }
 
@@ -2394,14 +2407,15 @@ impl Build {
                         }
                         None => (None, None),
                     };
+                    let rates = Rates::of(counts);
                     Some((
                         *body,
                         BodyRow {
                             code: info.code.clone(),
                             name: info.name.clone(),
                             counts: *counts,
-                            on_time_rate: counts.on_time_rate(),
-                            done_rate: done_rate(counts),
+                            on_time_rate: rates.on_time,
+                            done_rate: rates.done,
                             timeliness_index: index,
                             grade,
                             rank: None,

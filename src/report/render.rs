@@ -20,11 +20,18 @@ use crate::compliance::{Status, StatusCounts};
 /// let csv = model.to_csv(CsvTable::Heatmap, false)?;
 /// assert_eq!(csv.lines().count(), 3);
 /// assert!(csv.lines().nth(2).ok_or("no line")?.starts_with("SYT,2025-02,open_overdue,1,1"));
+/// assert_eq!("heatmap".parse::<CsvTable>()?, CsvTable::Heatmap);
+/// assert_eq!(CsvTable::default().as_str(), "bodies");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum CsvTable {
-    /// One line per body: counts, rates, index, grade, rank and change.
+    /// One line per body: counts, rates, index, grade, rank and change; the default.
+    #[default]
     Bodies,
     /// One line per exception listed, with its explanation.
     Exceptions,
@@ -35,6 +42,52 @@ pub enum CsvTable {
     /// with an empty group): id, title, provision, verdict, measure, requirement, group,
     /// witness count and the witnesses' references.
     Criteria,
+}
+
+impl CsvTable {
+    /// Every table.
+    pub const ALL: [CsvTable; 4] = [
+        CsvTable::Bodies,
+        CsvTable::Exceptions,
+        CsvTable::Heatmap,
+        CsvTable::Criteria,
+    ];
+
+    /// The snake_case name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(directives::report::CsvTable::Exceptions.as_str(), "exceptions");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CsvTable::Bodies => "bodies",
+            CsvTable::Exceptions => "exceptions",
+            CsvTable::Heatmap => "heatmap",
+            CsvTable::Criteria => "criteria",
+        }
+    }
+}
+
+impl std::fmt::Display for CsvTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CsvTable {
+    type Err = ReportError;
+
+    fn from_str(text: &str) -> Result<CsvTable, ReportError> {
+        CsvTable::ALL
+            .into_iter()
+            .find(|t| t.as_str() == text)
+            .ok_or_else(|| ReportError::UnknownTable {
+                value: crate::text::quote(text),
+            })
+    }
 }
 
 /// The six status columns in the order of the Government's task reports.
@@ -387,7 +440,7 @@ impl ReportModel {
         if !self.diagnostics().is_empty() {
             let _ = writeln!(out, "\n{}", l.diagnostics);
             for d in self.diagnostics() {
-                let _ = writeln!(out, "- [{}] {}", d.source().as_str(), d.message());
+                let _ = writeln!(out, "- [{}] {}", d.source().label(lang), d.message());
             }
         }
         out
@@ -474,7 +527,12 @@ impl ReportModel {
         if !self.diagnostics().is_empty() {
             let _ = writeln!(out, "\n## {}\n", l.diagnostics);
             for d in self.diagnostics() {
-                let _ = writeln!(out, "- [{}] {}", d.source().as_str(), md_cell(d.message()));
+                let _ = writeln!(
+                    out,
+                    "- [{}] {}",
+                    d.source().label(lang),
+                    md_cell(d.message())
+                );
             }
         }
         out
@@ -646,6 +704,39 @@ impl ReportModel {
     /// ```
     pub fn to_json_pretty(&self) -> Result<String, ReportError> {
         serde_json::to_string_pretty(self).map_err(|e| ReportError::render("json", e))
+    }
+
+    /// The report in a format: the one entry point of the command line and the `report`
+    /// call. `table` and `byte_order_mark` matter for CSV only; JSON is indented.
+    ///
+    /// # Errors
+    ///
+    /// As the renderer of the format.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::report::{CsvTable, ReportFormat, ReportModel};
+    ///
+    /// let model = ReportModel::from_json_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/report_min.json")))?;
+    /// let csv = model.render(ReportFormat::Csv, CsvTable::Heatmap, false)?;
+    /// assert_eq!(csv, model.to_csv(CsvTable::Heatmap, false)?);
+    /// assert!(model.render(ReportFormat::Markdown, CsvTable::Bodies, false)?.starts_with("# "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render(
+        &self,
+        format: super::ReportFormat,
+        table: CsvTable,
+        byte_order_mark: bool,
+    ) -> Result<String, ReportError> {
+        match format {
+            super::ReportFormat::Text => Ok(self.to_text()),
+            super::ReportFormat::Markdown => Ok(self.to_markdown()),
+            super::ReportFormat::Csv => self.to_csv(table, byte_order_mark),
+            super::ReportFormat::Json => self.to_json_pretty(),
+            super::ReportFormat::Html => self.to_html(),
+        }
     }
 }
 

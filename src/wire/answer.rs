@@ -164,6 +164,9 @@ pub enum Outcome {
     Day(DayResult),
     /// `calls`.
     Calls(CallsResult),
+    /// `report`.
+    #[cfg(feature = "report")]
+    Report(ReportResult),
 }
 
 /// A call not answered: the contract's version and at least one error.
@@ -905,4 +908,44 @@ pub struct CallsResult {
     pub version: String,
     /// Every call this library answers.
     pub calls: Vec<CallName>,
+}
+
+/// What `report` answers: the report in the format asked for, as `text` (`text`, `md`,
+/// `csv`, `html`), or, for `json`, the report `model` itself (which a later call can
+/// give back as its `previous` report).
+///
+/// # Example
+///
+/// ```
+/// use directives::report::ReportFormat;
+/// use directives::wire::ReportResult;
+///
+/// let result = ReportResult { format: ReportFormat::Markdown, text: Some("# …".to_owned()), model: None };
+/// assert_eq!(serde_json::to_string(&result)?, r#"{"format":"md","text":"# …"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub struct ReportResult {
+    /// The format of the report.
+    pub format: crate::report::ReportFormat,
+    /// The report as text, for every format but `json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The report model, for `json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "report_model_schema"))]
+    pub model: Option<Box<crate::report::ReportModel>>,
+}
+
+#[cfg(all(feature = "schema", feature = "report"))]
+fn report_model_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "description": "the report model (`directives::report::ReportModel`) with its own `schema_version`: summary, bodies, heatmap, exceptions, criteria and diagnostics",
+        "required": ["schema_version", "lang", "detail", "as_of", "summary", "bodies", "heatmap", "exceptions", "diagnostics"]
+    })
 }

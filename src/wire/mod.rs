@@ -19,7 +19,7 @@
 //! ```
 //!
 //! The calls are listed by [`CallName`]: `lint`, `expand`, `evaluate`, `assess`, `deadline`,
-//! `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`. Every field is
+//! `schedule`, `add_working_days`, `working_days_between`, `day`, `calls` and `report`. Every field is
 //! snake_case; an unknown field is refused; dates are `YYYY-MM-DD`; obligations are named
 //! by their reference (`1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1`) and bodies by
 //! their code, never by an internal index. Text for people (lint messages, explanations)
@@ -74,6 +74,8 @@ pub use request::{
     EvaluateRequest, ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest,
     WorkingDaysBetweenRequest,
 };
+#[cfg(feature = "report")]
+pub use {answer::ReportResult, request::ReportRequest};
 
 /// The version of the contract this library speaks. A call written for another version
 /// is refused (a failure naming `schema_version`), never read as if it were this one.
@@ -356,7 +358,7 @@ pub fn schemas() -> Vec<(String, String)> {
         ("request.json".to_owned(), text(&schema_for!(Request))),
         ("answer.json".to_owned(), text(&schema_for!(Answer))),
     ];
-    let per_call: [(&str, schemars::Schema, schemars::Schema); 10] = [
+    let per_call: [(&str, schemars::Schema, schemars::Schema); 11] = [
         ("lint", schema_for!(LintRequest), schema_for!(LintResult)),
         (
             "expand",
@@ -395,6 +397,11 @@ pub fn schemas() -> Vec<(String, String)> {
         ),
         ("day", schema_for!(DayRequest), schema_for!(DayResult)),
         ("calls", schema_for!(CallsRequest), schema_for!(CallsResult)),
+        (
+            "report",
+            schema_for!(ReportRequest),
+            schema_for!(ReportResult),
+        ),
     ];
     let warning = serde_json::to_value(schema_for!(Warning)).unwrap_or_default();
     for (name, request, answer) in per_call {

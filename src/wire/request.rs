@@ -48,11 +48,14 @@ pub enum CallName {
     Day,
     /// The calls this library answers and the contract's version ([`CallsRequest`]).
     Calls,
+    /// A report people read, rendered as text, Markdown, CSV, JSON or HTML
+    /// ([`ReportRequest`], feature `report`).
+    Report,
 }
 
 impl CallName {
     /// Every call, in the order the contract lists them.
-    pub const ALL: [CallName; 10] = [
+    pub const ALL: [CallName; 11] = [
         CallName::Lint,
         CallName::Expand,
         CallName::Evaluate,
@@ -63,6 +66,7 @@ impl CallName {
         CallName::WorkingDaysBetween,
         CallName::Day,
         CallName::Calls,
+        CallName::Report,
     ];
 
     /// The name as the `call` field writes it.
@@ -85,6 +89,7 @@ impl CallName {
             CallName::WorkingDaysBetween => "working_days_between",
             CallName::Day => "day",
             CallName::Calls => "calls",
+            CallName::Report => "report",
         }
     }
 }
@@ -130,6 +135,7 @@ fn call_list() -> String {
 ///
 /// assert_eq!(Format::from_path("data/thanh_hoa.toml"), Some(Format::Toml));
 /// assert_eq!(Format::from_path("events.JSON"), Some(Format::Json));
+/// assert_eq!(Format::from_path("events.csv"), Some(Format::Csv));
 /// assert_eq!(Format::from_path("notes.txt"), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -141,10 +147,14 @@ pub enum Format {
     Toml,
     /// JSON.
     Json,
+    /// CSV, with a header line: event logs only (feature `csv`; the columns are those of
+    /// [`EventLoader::csv`](crate::compliance::EventLoader::csv)).
+    Csv,
 }
 
 impl Format {
-    /// The format a file name's extension names (`.toml`, `.json`, in any case), if any.
+    /// The format a file name's extension names (`.toml`, `.json`, `.csv`, in any case),
+    /// if any.
     ///
     /// # Example
     ///
@@ -159,11 +169,12 @@ impl Format {
         match extension.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
 
-    /// The name as calls write it (`toml`, `json`).
+    /// The name as calls write it (`toml`, `json`, `csv`).
     ///
     /// # Example
     ///
@@ -175,15 +186,19 @@ impl Format {
         match self {
             Format::Toml => "toml",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 }
 
-/// An input carried inside a call: a registry, a directive or an event log, as text in a
-/// format, or (for JSON) as a JSON value, with an optional name that errors use (a file's
-/// path, a database key).
+/// An input carried inside a call: a registry, a directive, an event log, criteria or a
+/// previous report, as text in a format, or (for JSON) as a JSON value, with an optional
+/// name that errors use (a file's path, a database key).
 ///
 /// Exactly one of `text` and `value` is given, and `value` goes with `"format": "json"`.
+/// Every input may be TOML or JSON; an event log may also be CSV
+/// (`{"format": "csv", "text": "obligation,kind,date\n…"}`), the same tagged form for
+/// every call that takes events. A previous report is JSON only.
 ///
 /// # Example
 ///
@@ -322,6 +337,9 @@ pub enum Request {
     Day(DayRequest),
     /// `calls`.
     Calls(CallsRequest),
+    /// `report`.
+    #[cfg(feature = "report")]
+    Report(ReportRequest),
 }
 
 impl Request {
@@ -347,6 +365,8 @@ impl Request {
             Request::WorkingDaysBetween(_) => CallName::WorkingDaysBetween,
             Request::Day(_) => CallName::Day,
             Request::Calls(_) => CallName::Calls,
+            #[cfg(feature = "report")]
+            Request::Report(_) => CallName::Report,
         }
     }
 
@@ -446,6 +466,15 @@ impl Request {
             CallName::WorkingDaysBetween => Request::WorkingDaysBetween(read(rest)?),
             CallName::Day => Request::Day(read(rest)?),
             CallName::Calls => Request::Calls(read(rest)?),
+            #[cfg(feature = "report")]
+            CallName::Report => Request::Report(read(rest)?),
+            #[cfg(not(feature = "report"))]
+            CallName::Report => {
+                return Err(Failure::one(
+                    "call",
+                    "the `report` call needs the library built with its `report` feature",
+                ));
+            }
         })
     }
 }
@@ -839,4 +868,90 @@ pub struct DayRequest {
 pub struct CallsRequest {
     /// The contract's version: 1.
     pub schema_version: u32,
+}
+
+/// `report`: the report people read on an evaluation, as in [`EvaluateRequest`] (and,
+/// with criteria, as in [`AssessRequest`]): one report model
+/// ([`ReportModel`](crate::report::ReportModel)) rendered in a `format`: `text` (a
+/// terminal table), `md` (Markdown), `csv` (one `table`, with an optional byte-order
+/// mark), `html` (one self-contained page) or `json` (the model itself).
+///
+/// The language, the level of detail and the filter are the model's; a `previous`
+/// report (the model's JSON, from an earlier `json` report) adds each body's change.
+///
+/// # Example
+///
+/// ```
+/// use directives::report::{Detail, ReportFormat};
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "report", "horizon": "2024", "as_of": "2025-01-15",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""},
+///   "events": {"format": "csv", "text": "obligation,kind,date\n"},
+///   "format": "html", "detail": "full", "filter": {"statuses": ["open_overdue"]}}"#;
+/// let Request::Report(report) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert_eq!(report.format, ReportFormat::Html);
+/// assert_eq!(report.detail, Detail::Full);
+/// assert_eq!(report.filter.statuses().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct ReportRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive.
+    pub directive: Input,
+    /// The registry of bodies.
+    pub registry: Input,
+    /// The event log; none means nothing has happened yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Input>,
+    /// Compliance criteria to judge the evaluation against; their results join the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Input>,
+    /// The previous period's report model (JSON), to show each body's change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Input>,
+    /// The date of the verdicts.
+    #[serde(with = "crate::obligation::strict_date")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
+    pub as_of: NaiveDate,
+    /// The horizon whose obligations are judged.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
+    pub horizon: Period,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_regime: Option<String>,
+    /// As in [`ExpandRequest`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<String>,
+    /// As in [`EvaluateRequest`].
+    #[serde(default)]
+    pub grace_days: u32,
+    /// The language of the report (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
+    /// How the report is written (`text` by default).
+    #[serde(default)]
+    pub format: crate::report::ReportFormat,
+    /// How much it lists (`management` by default).
+    #[serde(default)]
+    pub detail: crate::report::Detail,
+    /// Which obligations it covers (all by default).
+    #[serde(default)]
+    pub filter: crate::report::Filter,
+    /// With `"format": "csv"`, the table written (`bodies` by default).
+    #[serde(default)]
+    pub table: crate::report::CsvTable,
+    /// With `"format": "csv"`, whether the text starts with a UTF-8 byte-order mark (so
+    /// that Excel reads Vietnamese).
+    #[serde(default)]
+    pub byte_order_mark: bool,
 }

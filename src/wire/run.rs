@@ -38,10 +38,15 @@ pub(super) fn answer(context: &Context, request: &Request) -> Answer {
         Request::Calls(_) => Ok((
             Outcome::Calls(CallsResult {
                 version: env!("CARGO_PKG_VERSION").to_owned(),
-                calls: CallName::ALL.to_vec(),
+                calls: CallName::ALL
+                    .into_iter()
+                    .filter(|c| cfg!(feature = "report") || *c != CallName::Report)
+                    .collect(),
             }),
             Vec::new(),
         )),
+        #[cfg(feature = "report")]
+        Request::Report(r) => report(context, r),
     };
     match answered {
         Ok((outcome, warnings)) => Answer::Success(Success {
@@ -65,6 +70,19 @@ fn error(path: &str, message: impl Into<String>) -> Vec<WireError> {
 
 /// An input's text: its `text`, or its `value` written as JSON.
 fn text_of(input: &Input, path: &str) -> Result<String, Vec<WireError>> {
+    if input.format == Format::Csv && path != "events" {
+        return Err(error(
+            path,
+            format!(
+                "{}is toml or json, not csv (only an event log may be csv)",
+                input
+                    .name
+                    .as_ref()
+                    .map(|n| format!("{} ", crate::text::quote(n)))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     match (&input.text, &input.value) {
         (Some(text), None) => Ok(text.clone()),
         (None, Some(value)) if input.format == Format::Json => Ok(value.to_string()),
@@ -92,11 +110,15 @@ fn named(input: &Input, message: String) -> String {
 
 fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
     let text = text_of(input, "registry")?;
+    let mut loader = crate::org::Loader::new();
+    if let Some(name) = &input.name {
+        loader = loader.origin(name.clone());
+    }
     let read = match input.format {
-        Format::Toml => Registry::from_toml_str(&text),
-        Format::Json => Registry::from_json_str(&text),
+        Format::Json => loader.json(&text),
+        Format::Toml | Format::Csv => loader.toml(&text),
     };
-    read.map_err(|e| error("registry", named(input, format!("invalid registry: {e}"))))
+    read.map_err(|e| error("registry", named(input, e.to_string())))
 }
 
 fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
@@ -106,8 +128,8 @@ fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
         loader = loader.origin(name.clone());
     }
     let read = match input.format {
-        Format::Toml => loader.toml(&text),
         Format::Json => loader.json(&text),
+        Format::Toml | Format::Csv => loader.toml(&text),
     };
     read.map_err(|e| error("directive", named(input, e.to_string())))
 }
@@ -257,6 +279,34 @@ struct EvaluationInputs<'a> {
     grace_days: u32,
 }
 
+/// Reads an event log in its format (CSV, JSON or TOML), naming its obligations by
+/// reference, or by clause, body and period of the directive.
+fn events(
+    input: &Input,
+    directive: &Directive,
+    store: &crate::obligation::Obligations,
+) -> Result<Events, Vec<WireError>> {
+    let text = text_of(input, "events")?;
+    let mut loader = crate::compliance::EventLoader::new(store).directive(directive.key());
+    if let Some(name) = &input.name {
+        loader = loader.origin(name.clone());
+    }
+    let read = match input.format {
+        Format::Json => loader.json(&text),
+        Format::Toml => loader.toml(&text),
+        #[cfg(feature = "csv")]
+        Format::Csv => loader.csv(&text),
+        #[cfg(not(feature = "csv"))]
+        Format::Csv => {
+            return Err(error(
+                "events",
+                "a csv event log needs the library built with its `csv` feature",
+            ));
+        }
+    };
+    read.map_err(|e| error("events", named(input, e.to_string())))
+}
+
 /// Reads the inputs, expands the directive, evaluates it, and hands everything to `f`.
 fn with_evaluation<T>(
     context: &Context,
@@ -269,14 +319,7 @@ fn with_evaluation<T>(
     let store = expansion.obligations();
     let events = match inputs_of.events {
         None => Events::new(),
-        Some(input) => {
-            let text = text_of(input, "events")?;
-            let read = match input.format {
-                Format::Json => Events::from_json_str(&text, store),
-                Format::Toml => Events::from_toml_str(&text, store),
-            };
-            read.map_err(|e| error("events", named(input, e.to_string())))?
-        }
+        Some(input) => events(input, &directive, store)?,
     };
     let policy =
         EvaluationPolicy::new(context.calendar.clone()).with_grace_days(inputs_of.grace_days);
@@ -327,20 +370,7 @@ fn assess(context: &Context, request: &AssessRequest) -> Answered {
         grace_days: request.grace_days,
     };
     with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
-        let input = &request.criteria;
-        let text = text_of(input, "criteria")?;
-        let mut loader = crate::criteria::Loader::new(registry);
-        if let Some(name) = &input.name {
-            loader = loader.origin(name.clone());
-        }
-        let criteria = match input.format {
-            Format::Toml => loader.toml(&text),
-            Format::Json => loader.json(&text),
-        }
-        .map_err(|e| error("criteria", named(input, e.to_string())))?;
-        let assessment = criteria
-            .assess(evaluation, registry)
-            .map_err(|e| error("criteria", named(input, e.to_string())))?;
+        let assessment = assessment(&request.criteria, registry, evaluation)?;
         let lang = request.lang;
         let items = assessment
             .results()
@@ -403,6 +433,97 @@ fn assess(context: &Context, request: &AssessRequest) -> Answered {
     })
 }
 
+/// Reads criteria and judges an evaluation against them.
+fn assessment(
+    input: &Input,
+    registry: &Registry,
+    evaluation: &Evaluation<'_>,
+) -> Result<crate::criteria::Assessment, Vec<WireError>> {
+    let text = text_of(input, "criteria")?;
+    let mut loader = crate::criteria::Loader::new(registry);
+    if let Some(name) = &input.name {
+        loader = loader.origin(name.clone());
+    }
+    let criteria = match input.format {
+        Format::Json => loader.json(&text),
+        Format::Toml | Format::Csv => loader.toml(&text),
+    }
+    .map_err(|e| error("criteria", named(input, e.to_string())))?;
+    criteria
+        .assess(evaluation, registry)
+        .map_err(|e| error("criteria", named(input, e.to_string())))
+}
+
+#[cfg(feature = "report")]
+fn report(context: &Context, request: &super::request::ReportRequest) -> Answered {
+    use super::answer::ReportResult;
+    use crate::report::{ReportFormat, ReportModel};
+
+    let previous = match &request.previous {
+        None => None,
+        Some(input) => {
+            if input.format != Format::Json {
+                return Err(error(
+                    "previous",
+                    format!(
+                        "a previous report is the json of a report model, not {}",
+                        crate::text::quote(input.format.as_str())
+                    ),
+                ));
+            }
+            let text = text_of(input, "previous")?;
+            Some(
+                ReportModel::from_json_str(&text)
+                    .map_err(|e| error("previous", named(input, e.to_string())))?,
+            )
+        }
+    };
+    let inputs_of = EvaluationInputs {
+        directive: &request.directive,
+        registry: &request.registry,
+        events: request.events.as_ref(),
+        as_of: request.as_of,
+        horizon: request.horizon,
+        default_regime: request.default_regime.as_ref(),
+        regimes: &request.regimes,
+        grace_days: request.grace_days,
+    };
+    with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
+        let assessment = match &request.criteria {
+            Some(input) => Some(assessment(input, registry, evaluation)?),
+            None => None,
+        };
+        let mut builder = ReportModel::builder(evaluation, registry)
+            .lang(request.lang)
+            .detail(request.detail)
+            .filter(request.filter.clone());
+        if let Some(assessment) = &assessment {
+            builder = builder.criteria(assessment);
+        }
+        if let Some(previous) = &previous {
+            builder = builder.previous(previous);
+        }
+        let model = builder.build();
+        let result = if request.format == ReportFormat::Json {
+            ReportResult {
+                format: request.format,
+                text: None,
+                model: Some(Box::new(model)),
+            }
+        } else {
+            let text = model
+                .render(request.format, request.table, request.byte_order_mark)
+                .map_err(|e| error("format", e.to_string()))?;
+            ReportResult {
+                format: request.format,
+                text: Some(text),
+                model: None,
+            }
+        };
+        Ok((Outcome::Report(result), skipped_warnings(expansion)))
+    })
+}
+
 fn evaluation_result(
     lang: Lang,
     expansion: &Expansion,
@@ -452,7 +573,7 @@ fn evaluation_result(
     let diagnostics = report
         .diagnostics()
         .iter()
-        .map(ToString::to_string)
+        .map(|d| d.sentence(lang))
         .collect();
     (
         Outcome::Evaluate(EvaluateResult {

@@ -39,3 +39,45 @@ fn output_goes_to_the_named_file() {
         "Decree 09/2019/NĐ-CP year report\n2024       figures 2023-12-15 to 2024-12-14, due 2024-12-25\n"
     );
 }
+
+/// `report --format html --output` writes one self-contained page in the report's
+/// language, and nothing to standard output.
+#[test]
+fn report_writes_an_html_page() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("report.html");
+    let _ = std::fs::remove_file(&path);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_directives"))
+        .args([
+            "report",
+            "examples/data/1470-CV-TU.toml",
+            "--registry",
+            "examples/data/thanh_hoa.toml",
+            "--horizon",
+            "2024-H1",
+            "--regime",
+            "decree_09_half_yearly",
+            "--events",
+            "tests/cli/data/seed.events.csv",
+            "--as-of",
+            "2024-07-15",
+            "--format",
+            "html",
+            "--output",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(run.stdout.is_empty());
+    let page = std::fs::read_to_string(&path).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..100]);
+    assert!(page.contains("<html lang=\"vi\">"));
+    assert!(page.contains("TH-HU-BIM-SON"));
+    // The repeated row of the event log is a diagnostic, in Vietnamese.
+    assert!(
+        page.contains("trùng với một sự kiện trước"),
+        "no Vietnamese diagnostic"
+    );
+    assert!(!page.contains("repeats an earlier one"));
+}

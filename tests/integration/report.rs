@@ -261,6 +261,104 @@ fn a_body_the_registry_does_not_know_is_shown_by_code_and_said() {
     );
 }
 
+/// Every diagnostic of a report, from the evaluation, the grading policy and the report
+/// itself, is in the report's language, and so are its source and the filter.
+#[test]
+fn diagnostics_and_the_filter_are_in_the_report_language() {
+    let (obligations, mut events, registry) = small();
+    let first = ObligationId::from_index(0);
+    // The same submission twice, and an extension that sets the deadline earlier.
+    events
+        .push(Event::submitted(first, d(2025, 2, 18)))
+        .unwrap();
+    events
+        .push(Event::new(
+            first,
+            d(2025, 2, 1),
+            EventKind::Extended {
+                new_due: d(2025, 2, 10),
+                document: "7/CV-UBND".to_owned(),
+            },
+        ))
+        .unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, d(2025, 4, 1), &policy).unwrap();
+    let build = |lang| {
+        ReportModel::builder(&evaluation, &registry)
+            .lang(lang)
+            .grading(GradingPolicy::regulation_124_2023(), 2030)
+            .filter(
+                Filter::new()
+                    .level(Level::Province)
+                    .kind(BodyKind::DepartmentOrAgency),
+            )
+            .build()
+    };
+    let vi = build(Lang::Vi);
+    let en = build(Lang::En);
+    let messages = |model: &ReportModel, source| -> Vec<String> {
+        model
+            .diagnostics()
+            .iter()
+            .filter(|d| d.source() == source)
+            .map(|d| d.message().to_owned())
+            .collect()
+    };
+    let vi_evaluation = messages(&vi, DiagnosticSource::Evaluation);
+    let en_evaluation = messages(&en, DiagnosticSource::Evaluation);
+    assert_eq!(vi_evaluation.len(), 2, "{vi_evaluation:?}");
+    assert_eq!(en_evaluation.len(), 2, "{en_evaluation:?}");
+    assert!(
+        vi_evaluation
+            .iter()
+            .any(|m| m.contains("trùng với một sự kiện trước") && m.contains("ngày 18/02/2025")),
+        "{vi_evaluation:?}"
+    );
+    assert!(
+        vi_evaluation
+            .iter()
+            .any(|m| m.contains("sớm hơn hạn ban đầu 20/02/2025")),
+        "{vi_evaluation:?}"
+    );
+    assert!(
+        en_evaluation
+            .iter()
+            .any(|m| m.contains("repeats an earlier one")),
+        "{en_evaluation:?}"
+    );
+    for m in &vi_evaluation {
+        assert!(!m.contains(" is ignored") && !m.contains("repeats"), "{m}");
+    }
+    let vi_grading = messages(&vi, DiagnosticSource::Grading);
+    let en_grading = messages(&en, DiagnosticSource::Grading);
+    assert!(
+        vi_grading
+            .iter()
+            .any(|m| m.contains("năm đánh giá `2030` nằm ngoài phạm vi đó")),
+        "{vi_grading:?}"
+    );
+    assert!(
+        en_grading
+            .iter()
+            .any(|m| m.contains("year `2030` is outside them")),
+        "{en_grading:?}"
+    );
+    // The renderers print the source and the filter in words of the language.
+    let text = vi.to_text();
+    assert!(text.contains("[đánh giá] sự kiện"), "{text}");
+    assert!(text.contains("[xếp loại] "), "{text}");
+    assert!(text.contains("cấp tỉnh; loại sở, ban, ngành"), "{text}");
+    let markdown = en.to_markdown();
+    assert!(markdown.contains("- [evaluation] event"), "{markdown}");
+    assert!(
+        markdown.contains("level province; kind department or agency"),
+        "{markdown}"
+    );
+    let page = vi.to_html().unwrap();
+    assert!(page.contains("[đánh giá] sự kiện"));
+    assert!(!page.contains("[evaluation]"));
+}
+
 #[test]
 fn the_change_against_the_previous_report() {
     let (obligations, events, registry) = small();

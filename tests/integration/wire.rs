@@ -384,7 +384,7 @@ fn failures_name_the_path_and_the_value() {
         (
             r#"{"schema_version": 1}"#,
             "call",
-            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`",
+            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`, `report`",
         ),
         (
             r#"{"schema_version": 1, "call": 7}"#,
@@ -450,7 +450,7 @@ fn failures_in_inputs_name_the_input_its_line_and_value() {
         errors[1]["message"]
             .as_str()
             .unwrap()
-            .starts_with("`r.json`: invalid registry: "),
+            .starts_with("invalid registry json in `r.json` at line 1, column 1: "),
         "{answer}"
     );
 
@@ -488,7 +488,10 @@ fn failures_in_inputs_name_the_input_its_line_and_value() {
     );
     let (path, message) = failure(&context, &request.to_string());
     assert_eq!(path, "events");
-    assert!(message.starts_with("`log.json`: "), "{message}");
+    assert!(
+        message.starts_with("invalid event log json in `log.json` at line 1, column "),
+        "{message}"
+    );
     assert!(message.contains("NOBODY"), "{message}");
 }
 
@@ -674,4 +677,143 @@ fn assess_gives_the_library_verdicts_per_criterion() {
     let (path, message) = failure(&context, &request.to_string());
     assert_eq!(path, "criteria");
     assert!(message.contains("1470-CV-TU.criteria.toml"), "{message}");
+}
+
+/// Events as CSV text, the same tagged input every call that takes events reads, give the
+/// verdicts the same events give as JSON records.
+#[test]
+fn events_as_csv_text_give_the_same_verdicts() {
+    let context = context();
+    let events = seed_events(&context);
+    let base = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-07-15",
+            "default_regime": "decree_09_half_yearly", "lang": "en",
+        }),
+    );
+    let mut by_json = base.clone();
+    by_json["events"] = json!({"format": "json", "value": events});
+    let mut by_csv = base.clone();
+    by_csv["events"] =
+        json!({"format": "csv", "text": EVENTS_CSV, "name": "1470-CV-TU.events.csv"});
+    let json_answer = ask(&context, &by_json);
+    let csv_answer = ask(&context, &by_csv);
+    assert_eq!(csv_answer["type"], "success", "{csv_answer}");
+    assert_eq!(csv_answer["findings"], json_answer["findings"]);
+    assert_eq!(csv_answer["counts"], json_answer["counts"]);
+
+    // A bad row names the input, its line, its column and the value.
+    by_csv["events"]["text"] = json!(EVENTS_CSV.replacen("2024-06-14", "2024-06-31", 1));
+    let (path, message) = failure(&context, &by_csv.to_string());
+    assert_eq!(path, "events");
+    assert!(
+        message.starts_with("invalid event log csv in `1470-CV-TU.events.csv` at line "),
+        "{message}"
+    );
+    assert!(message.contains("`2024-06-31`"), "{message}");
+    // Only an event log may be CSV.
+    let mut bad = base;
+    bad["registry"]["format"] = json!("csv");
+    let (path, message) = failure(&context, &bad.to_string());
+    assert_eq!(path, "registry");
+    assert_eq!(
+        message,
+        "`examples/data/thanh_hoa.toml` is toml or json, not csv (only an event log may be csv)"
+    );
+}
+
+/// `report` renders the report model the library builds from the same inputs, in every
+/// format; `json` gives the model itself, which a later call takes as its `previous`.
+#[cfg(feature = "report")]
+#[test]
+fn report_renders_the_library_model_in_every_format() {
+    use directives::report::{CsvTable, Detail, ReportFormat, ReportModel};
+
+    const CRITERIA: &str = include_str!("../../examples/data/1470-CV-TU.criteria.toml");
+    let context = context();
+    let base = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "report", "horizon": "2024", "as_of": "2025-07-15",
+            "default_regime": "decree_09_half_yearly", "lang": "vi", "detail": "full",
+            "events": {"format": "csv", "text": EVENTS_CSV},
+            "criteria": {"format": "toml", "text": CRITERIA},
+        }),
+    );
+    let mut json_call = base.clone();
+    json_call["format"] = json!("json");
+    let answer = ask(&context, &json_call);
+    assert_eq!(answer["type"], "success", "{answer}");
+    assert_eq!(answer["call"], "report");
+    assert_eq!(answer["format"], "json");
+    assert!(answer.get("text").is_none());
+    let model = ReportModel::from_json_str(&answer["model"].to_string()).unwrap();
+    assert_eq!(model.detail(), Detail::Full);
+    assert_eq!(model.summary().total(), 68);
+    assert!(!model.criteria().is_empty());
+
+    // Each text format is the model's own renderer.
+    for (format, expected) in [
+        ("text", model.to_text()),
+        ("md", model.to_markdown()),
+        ("html", model.to_html().unwrap()),
+        ("csv", model.to_csv(CsvTable::Bodies, false).unwrap()),
+    ] {
+        let mut call = base.clone();
+        call["format"] = json!(format);
+        let answer = ask(&context, &call);
+        assert_eq!(answer["format"], format);
+        assert_eq!(answer["text"], expected, "{format}");
+        assert_eq!(
+            format.parse::<ReportFormat>().unwrap().as_str(),
+            format,
+            "{format}"
+        );
+    }
+    let mut call = base.clone();
+    call["format"] = json!("csv");
+    call["table"] = json!("exceptions");
+    call["byte_order_mark"] = json!(true);
+    let answer = ask(&context, &call);
+    assert_eq!(
+        answer["text"],
+        model.to_csv(CsvTable::Exceptions, true).unwrap()
+    );
+
+    // A filter narrows the model; the previous model adds each body's change.
+    let mut call = base.clone();
+    call["format"] = json!("json");
+    call["filter"] = json!({"levels": ["district"], "statuses": ["open_overdue"]});
+    call["previous"] = json!({"format": "json", "value": answer_model(&ask(&context, &json_call))});
+    let narrowed = ask(&context, &call);
+    assert_eq!(narrowed["type"], "success", "{narrowed}");
+    let narrowed = ReportModel::from_json_str(&narrowed["model"].to_string()).unwrap();
+    assert!(narrowed.summary().total() < model.summary().total());
+    assert!(narrowed.bodies().iter().all(|b| b.change().is_some()));
+
+    // Failures name the field and the value.
+    let mut call = base.clone();
+    call["format"] = json!("pdf");
+    let (path, message) = failure(&context, &call.to_string());
+    assert_eq!(path, "format");
+    assert!(message.contains("`pdf`"), "{message}");
+    let mut call = base.clone();
+    call["filter"] = json!({"levels": ["village"]});
+    let (path, message) = failure(&context, &call.to_string());
+    assert_eq!(path, "filter.levels[0]");
+    assert!(message.contains("`village`"), "{message}");
+    let mut call = base;
+    call["previous"] = json!({"format": "toml", "text": "a = 1", "name": "last.toml"});
+    let (path, message) = failure(&context, &call.to_string());
+    assert_eq!(path, "previous");
+    assert_eq!(
+        message,
+        "a previous report is the json of a report model, not `toml`"
+    );
+}
+
+#[cfg(feature = "report")]
+fn answer_model(answer: &Value) -> Value {
+    answer["model"].clone()
 }
