@@ -248,8 +248,7 @@ impl Rates {
         Rates {
             on_time: counts.on_time_rate(),
             done: (due > 0).then(|| {
-                (counts.get(Status::DoneOnTime) + counts.get(Status::DoneLate)) as f64
-                    / due as f64
+                (counts.get(Status::DoneOnTime) + counts.get(Status::DoneLate)) as f64 / due as f64
             }),
         }
     }

@@ -920,8 +920,8 @@ pub struct CallsResult {
 /// use directives::report::ReportFormat;
 /// use directives::wire::ReportResult;
 ///
-/// let result = ReportResult { format: ReportFormat::Markdown, text: Some("# …".to_owned()), model: None };
-/// assert_eq!(serde_json::to_string(&result)?, r#"{"format":"md","text":"# …"}"#);
+/// let result = ReportResult { format: ReportFormat::Markdown, text: Some("Báo cáo".to_owned()), model: None };
+/// assert_eq!(serde_json::to_string(&result)?, r#"{"format":"md","text":"Báo cáo"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[cfg(feature = "report")]
