@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Directive, Monitoring};
-use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
+use super::model::Directive;
+use super::task::{
+    Assignee, Assignment, Clause, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
+};
 use super::{DirectiveError, LoadProblem};
 use crate::document::{DocKey, Document, DocumentError};
 use crate::load::{Format, count_within, line_column, locate, scan_within, toml_tables};
@@ -234,6 +236,105 @@ impl From<Requirement> for RequirementWire {
     }
 }
 
+/// The serialized form of a [`Task`]: `number` and `title` for a numbered task, neither
+/// for the monitoring clause, then `text`, `assignments` and `requirements`.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a task: a table with `number` and `title` (or neither, for the monitoring clause)"
+)]
+pub(super) struct TaskWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<TaskNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    assignments: Vec<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    requirements: Vec<Requirement>,
+}
+
+impl TryFrom<TaskWire> for Task {
+    type Error = String;
+
+    fn try_from(w: TaskWire) -> Result<Task, String> {
+        let task = match (w.number, w.title) {
+            (Some(number), Some(title)) => Task::new(number, title),
+            (None, None) => Task::monitoring(""),
+            // A task has both; the monitoring clause neither.
+            (Some(_), None) => return Err("missing field `title`".to_owned()),
+            (None, Some(_)) => return Err("missing field `number`".to_owned()),
+        };
+        let task = w
+            .assignments
+            .into_iter()
+            .fold(task.with_text(w.text), |t, a| {
+                t.assign(a.role(), a.assignee().clone())
+            });
+        Ok(w.requirements.into_iter().fold(task, Task::require))
+    }
+}
+
+impl From<Task> for TaskWire {
+    fn from(t: Task) -> TaskWire {
+        let (number, title) = match t.clause() {
+            Clause::Task(number) => (Some(number.clone()), Some(t.title().to_owned())),
+            Clause::Monitoring => (None, None),
+        };
+        TaskWire {
+            number,
+            title,
+            text: t.text().to_owned(),
+            assignments: t.assignments().to_vec(),
+            requirements: t.requirements().to_vec(),
+        }
+    }
+}
+
+/// A `[[tasks]]` table of a directive file: a task with a number.
+pub(super) struct Numbered(Task);
+
+impl Serialize for Numbered {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Numbered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Numbered, D::Error> {
+        let task = Task::deserialize(deserializer)?;
+        match task.clause() {
+            Clause::Task(_) => Ok(Numbered(task)),
+            Clause::Monitoring => Err(serde::de::Error::custom(
+                "missing fields `number` and `title`: the monitoring clause is the `monitoring` table, not a task",
+            )),
+        }
+    }
+}
+
+/// The `[monitoring]` table of a directive file: the monitoring clause.
+pub(super) struct Monitoring(Task);
+
+impl Serialize for Monitoring {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Monitoring {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Monitoring, D::Error> {
+        let task = Task::deserialize(deserializer)?;
+        match task.clause() {
+            Clause::Monitoring => Ok(Monitoring(task)),
+            Clause::Task(_) => Err(serde::de::Error::custom(
+                "the monitoring clause has no `number` or `title`: a numbered task goes in `tasks`",
+            )),
+        }
+    }
+}
+
 /// The serialized form of a [`Directive`]. Plain values come before tables, as TOML needs.
 #[derive(Serialize, Deserialize)]
 #[serde(
@@ -251,7 +352,7 @@ pub(super) struct DirectiveWire {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     cited: Vec<Document>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    tasks: Vec<Task>,
+    tasks: Vec<Numbered>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     monitoring: Option<Monitoring>,
 }
@@ -270,11 +371,11 @@ impl TryFrom<DirectiveWire> for Directive {
         for d in w.cited {
             b = b.cited(d);
         }
-        for t in w.tasks {
+        for Numbered(t) in w.tasks {
             b = b.task(t);
         }
-        if let Some(m) = w.monitoring {
-            b = b.monitoring(m);
+        if let Some(Monitoring(m)) = w.monitoring {
+            b = b.task(m);
         }
         b.build()
     }
@@ -288,8 +389,8 @@ impl From<Directive> for DirectiveWire {
             document: d.document,
             recipients: d.recipients,
             cited: d.cited,
-            tasks: d.tasks,
-            monitoring: d.monitoring,
+            tasks: d.tasks.into_iter().map(Numbered).collect(),
+            monitoring: d.monitoring.map(Monitoring),
         }
     }
 }
@@ -348,7 +449,7 @@ impl Default for Loader {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TaskTable {
-    tasks: Vec<Task>,
+    tasks: Vec<Numbered>,
 }
 
 impl Loader {
