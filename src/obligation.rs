@@ -111,6 +111,34 @@ pub(crate) mod strict_date {
         }
     }
 
+    /// The same for a pair of dates (a window), written as a list of two.
+    pub(crate) mod pair {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            pair: &(NaiveDate, NaiveDate),
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeTuple;
+            let mut t = s.serialize_tuple(2)?;
+            t.serialize_element(&pair.0.to_string())?;
+            t.serialize_element(&pair.1.to_string())?;
+            t.end()
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<(NaiveDate, NaiveDate), D::Error> {
+            let (a, b) = <(String, String)>::deserialize(d)?;
+            let date = |text: String| {
+                crate::text::strict_date(&text)
+                    .ok_or_else(|| serde::de::Error::custom(crate::text::date_problem(&text)))
+            };
+            Ok((date(a)?, date(b)?))
+        }
+    }
+
     /// The same for an optional date.
     pub(crate) mod option {
         use chrono::NaiveDate;
