@@ -1006,6 +1006,21 @@ impl Task {
         self
     }
 
+    /// The same task with these assignments added, moved in (the data-file reader's way).
+    #[cfg(feature = "serde")]
+    pub(super) fn with_assignments(mut self, assignments: Vec<Assignment>) -> Task {
+        self.assignments.extend(assignments);
+        self
+    }
+
+    /// The same task with these requirements added, in NFC (the data-file reader's way).
+    #[cfg(feature = "serde")]
+    pub(super) fn with_requirements(mut self, requirements: Vec<Requirement>) -> Task {
+        self.requirements
+            .extend(requirements.into_iter().map(Requirement::into_nfc));
+        self
+    }
+
     /// The clause: the task's number, or [`Clause::Monitoring`].
     ///
     /// # Example

@@ -267,13 +267,10 @@ impl TryFrom<TaskWire> for Task {
             (Some(_), None) => return Err("missing field `title`".to_owned()),
             (None, Some(_)) => return Err("missing field `number`".to_owned()),
         };
-        let task = w
-            .assignments
-            .into_iter()
-            .fold(task.with_text(w.text), |t, a| {
-                t.assign(a.role(), a.assignee().clone())
-            });
-        Ok(w.requirements.into_iter().fold(task, Task::require))
+        Ok(task
+            .with_text(w.text)
+            .with_assignments(w.assignments)
+            .with_requirements(w.requirements))
     }
 }
 
