@@ -63,7 +63,8 @@ fn toml_text(n: usize) -> String {
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("directive/load");
-    let loader = Loader::new().max_tasks(usize::MAX);
+    let loader =
+        Loader::new().limits(directives::Limits::new().with(directives::Limit::Tasks, usize::MAX));
     for n in [100, 1_000, 10_000] {
         let toml = toml_text(n);
         let json = Directive::from_toml_str(&toml)

@@ -32,7 +32,11 @@ fn toml_text(n: usize) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: load_memory generate toml|json N PATH | load toml|json PATH | baseline";
-    let loader = Loader::new().max_tasks(usize::MAX).max_bytes(usize::MAX);
+    let loader = Loader::new().limits(
+        directives::Limits::new()
+            .with(directives::Limit::Tasks, usize::MAX)
+            .with(directives::Limit::Bytes, usize::MAX),
+    );
     match args
         .iter()
         .map(String::as_str)

@@ -5,7 +5,9 @@
 //! A directive (chỉ thị, or an official letter or plan that carries one) is a
 //! [`Document`](crate::document::Document) that asks bodies to do things. It names its recipients (nơi nhận), lists
 //! numbered [`Task`]s, and often closes with a monitoring clause: who follows, urges,
-//! inspects and supervises the implementation, and reports on it.
+//! inspects and supervises the implementation, and reports on it. The monitoring clause is
+//! a [`Task`] too ([`Task::monitoring`]), named by [`Clause::Monitoring`] rather than by a
+//! number.
 //!
 //! Each task gives [`Role`]s to bodies — one lead (chủ trì) answerable for it (a working
 //! principle of the Government's Working Regulation attached to Decree 39/2022/NĐ-CP; by
@@ -67,8 +69,8 @@ mod task;
 pub(crate) mod wire;
 
 pub use self::key::DirectiveKey;
-pub use self::lint::{Lint, LintCode, Location, Severity, facts};
-pub use self::model::{Directive, DirectiveBuilder, Monitoring};
+pub use self::lint::{Lint, LintCode, Location, Part, Severity, facts};
+pub use self::model::{Directive, DirectiveBuilder};
 pub use self::task::{
     Assignee, Assignment, Clause, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
 };
@@ -111,6 +113,9 @@ pub enum DirectiveError {
         /// The text given.
         value: String,
     },
+    /// Two monitoring clauses given to one builder: a directive has one.
+    #[error("a second monitoring clause: a directive has one")]
+    DuplicateMonitoring,
     /// Two tasks with one number. Numbers are compared as [`TaskNumber`] stores them,
     /// without leading zeros, so `1` and `01` are one number.
     #[error(

@@ -38,7 +38,7 @@ pub mod wire;
 
 pub use crate::error::Error;
 pub use crate::lang::{Lang, LangError};
-pub use crate::limit::Limit;
+pub use crate::limit::{Limit, Limits};
 
 /// The design of the crate: its architecture and the semantics that must not drift.
 ///

@@ -42,3 +42,121 @@ impl std::fmt::Display for Limit {
         })
     }
 }
+
+/// The limits a loader applies to what it reads: one value shared by
+/// [`directive::Loader`](crate::directive::Loader) and [`org::Loader`](crate::org::Loader),
+/// each reading the limits that concern it (a directive has tasks, a registry bodies and
+/// changes; both have bytes and nesting depth).
+///
+/// [`Limits::new`] gives the defaults, which keep the memory a load takes linear in the
+/// text and bounded; [`Limits::with`] changes one. A loader takes them whole with its
+/// `limits` method.
+///
+/// # Example
+///
+/// ```
+/// use directives::{Limit, Limits};
+///
+/// let limits = Limits::new().with(Limit::Tasks, 20);
+/// assert_eq!(limits.max(Limit::Tasks), 20);
+/// assert_eq!(limits.max(Limit::Bytes), Limits::DEFAULT_MAX_BYTES);
+/// assert_eq!(Limits::default(), Limits::new());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default, deny_unknown_fields)
+)]
+pub struct Limits {
+    bytes: usize,
+    tasks: usize,
+    bodies: usize,
+    changes: usize,
+    depth: usize,
+}
+
+impl Limits {
+    /// The default limit on the size of a text: 16 MiB, a thousand times the largest
+    /// directive seen in practice (a nation's registry, with its history, is a few MiB).
+    pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
+    /// The default limit on the number of tasks of a directive: 10,000.
+    pub const DEFAULT_MAX_TASKS: usize = 10_000;
+    /// The default limit on the number of bodies of a registry: 100,000 (34 provinces of
+    /// about a thousand bodies each, with room for their history).
+    pub const DEFAULT_MAX_BODIES: usize = 100_000;
+    /// The default limit on the number of changes of a registry: 100,000.
+    pub const DEFAULT_MAX_CHANGES: usize = 100_000;
+    /// The default limit on how deeply tables and arrays nest: 64 (a directive nests
+    /// about 8 deep and a registry 4; selectors add a level for each `any`, `all` or
+    /// `not`).
+    pub const DEFAULT_MAX_DEPTH: usize = 64;
+
+    /// The default limits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Limit, Limits};
+    ///
+    /// assert_eq!(Limits::new().max(Limit::Depth), 64);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Limits {
+        Limits {
+            bytes: Limits::DEFAULT_MAX_BYTES,
+            tasks: Limits::DEFAULT_MAX_TASKS,
+            bodies: Limits::DEFAULT_MAX_BODIES,
+            changes: Limits::DEFAULT_MAX_CHANGES,
+            depth: Limits::DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// The same limits with another value for one of them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Limit, Limits};
+    ///
+    /// let limits = Limits::new().with(Limit::Bytes, 1 << 10).with(Limit::Bodies, 5);
+    /// assert_eq!((limits.max(Limit::Bytes), limits.max(Limit::Bodies)), (1024, 5));
+    /// ```
+    #[must_use]
+    pub const fn with(mut self, limit: Limit, max: usize) -> Limits {
+        match limit {
+            Limit::Bytes => self.bytes = max,
+            Limit::Tasks => self.tasks = max,
+            Limit::Bodies => self.bodies = max,
+            Limit::Changes => self.changes = max,
+            Limit::Depth => self.depth = max,
+        }
+        self
+    }
+
+    /// The value of one limit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Limit, Limits};
+    ///
+    /// assert_eq!(Limits::new().max(Limit::Tasks), Limits::DEFAULT_MAX_TASKS);
+    /// ```
+    #[must_use]
+    pub const fn max(&self, limit: Limit) -> usize {
+        match limit {
+            Limit::Bytes => self.bytes,
+            Limit::Tasks => self.tasks,
+            Limit::Bodies => self.bodies,
+            Limit::Changes => self.changes,
+            Limit::Depth => self.depth,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::new()
+    }
+}

@@ -441,6 +441,72 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
+/// A limit a text exceeds: where (a byte offset, when it has a place), which limit, its
+/// value and what the text has.
+pub(crate) struct Exceeded {
+    pub(crate) offset: Option<usize>,
+    pub(crate) limit: crate::Limit,
+    pub(crate) max: usize,
+    pub(crate) found: usize,
+}
+
+/// Checks a text against the limits every loader shares, its size and its nesting depth,
+/// and scans it (see [`scan`]): the first step of every loader.
+pub(crate) fn scan_within(
+    text: &str,
+    format: Format,
+    limits: &crate::Limits,
+) -> Result<Scan, Exceeded> {
+    use crate::Limit;
+    let max = limits.max(Limit::Bytes);
+    if text.len() > max {
+        return Err(Exceeded {
+            offset: None,
+            limit: Limit::Bytes,
+            max,
+            found: text.len(),
+        });
+    }
+    let max = limits.max(Limit::Depth);
+    let scan = scan(text, format, max);
+    match scan.too_deep {
+        Some((offset, found)) => Err(Exceeded {
+            offset: Some(offset),
+            limit: Limit::Depth,
+            max,
+            found,
+        }),
+        None => Ok(scan),
+    }
+}
+
+/// Checks a count of items (tasks, bodies, changes) against its limit: past it, the
+/// limit exceeded, placed at the first item past it (`tasks[10000]`) when `place` finds
+/// that path in the text.
+pub(crate) fn count_within(
+    limits: &crate::Limits,
+    limit: crate::Limit,
+    found: usize,
+    name: &str,
+    place: impl FnOnce(&str) -> Option<usize>,
+) -> Result<(), (String, Exceeded)> {
+    let max = limits.max(limit);
+    if found <= max {
+        return Ok(());
+    }
+    let path = format!("{name}[{max}]");
+    let offset = place(&path);
+    Err((
+        path,
+        Exceeded {
+            offset,
+            limit,
+            max,
+            found,
+        },
+    ))
+}
+
 /// What a scan before parsing finds: whether the text holds anything but whitespace and
 /// comments, and where tables and arrays first nest deeper than the limit.
 pub(crate) struct Scan {

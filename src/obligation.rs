@@ -111,6 +111,34 @@ pub(crate) mod strict_date {
         }
     }
 
+    /// The same for a pair of dates (a window), written as a list of two.
+    pub(crate) mod pair {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            pair: &(NaiveDate, NaiveDate),
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeTuple;
+            let mut t = s.serialize_tuple(2)?;
+            t.serialize_element(&pair.0.to_string())?;
+            t.serialize_element(&pair.1.to_string())?;
+            t.end()
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<(NaiveDate, NaiveDate), D::Error> {
+            let (a, b) = <(String, String)>::deserialize(d)?;
+            let date = |text: String| {
+                crate::text::strict_date(&text)
+                    .ok_or_else(|| serde::de::Error::custom(crate::text::date_problem(&text)))
+            };
+            Ok((date(a)?, date(b)?))
+        }
+    }
+
     /// The same for an optional date.
     pub(crate) mod option {
         use chrono::NaiveDate;
@@ -3344,19 +3372,8 @@ pub fn obligations_with(
         directive_ref: DirectiveRef(0),
     };
     expander.directive_ref = expander.store.add_directive(directive.key())?;
-    for task in directive.tasks() {
-        expander.clause(
-            Clause::Task(task.number().clone()),
-            task.assignments(),
-            task.requirements(),
-        )?;
-    }
-    if let Some(monitoring) = directive.monitoring() {
-        expander.clause(
-            Clause::Monitoring,
-            monitoring.assignments(),
-            monitoring.requirements(),
-        )?;
+    for task in directive.clauses() {
+        expander.clause(task)?;
     }
     Ok(Expansion {
         obligations: expander.store,
@@ -3384,17 +3401,13 @@ struct Expander<'a> {
 
 impl Expander<'_> {
     /// Expands one task or the monitoring clause.
-    fn clause(
-        &mut self,
-        clause: Clause,
-        assignments: &[crate::directive::Assignment],
-        requirements: &[crate::directive::Requirement],
-    ) -> Result<(), ObligationError> {
+    fn clause(&mut self, task: &crate::directive::Task) -> Result<(), ObligationError> {
         use crate::directive::{Assignee, Role};
 
+        let clause = task.clause();
         let issued = self.directive.issued();
         let mut bodies: Vec<(BodyId, u8)> = Vec::new();
-        for assignment in assignments {
+        for assignment in task.assignments() {
             let role = assignment.role();
             if !matches!(role, Role::Lead | Role::Implement) {
                 continue;
@@ -3417,7 +3430,7 @@ impl Expander<'_> {
         bodies.sort_unstable();
         bodies.dedup_by_key(|&mut (body, _)| body);
         let clause_ref = self.store.add_clause(clause.clone())?;
-        for (k, requirement) in requirements.iter().enumerate() {
+        for (k, requirement) in task.requirements().iter().enumerate() {
             let index =
                 RequirementIndex::new(u32::try_from(k).map_err(|_| ObligationError::TooMany)?);
             let dues = match self.dues(requirement, issued, !bodies.is_empty())? {

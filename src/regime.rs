@@ -568,8 +568,16 @@ impl fmt::Display for DeadlineRule {
 /// assert!(regime.tiers().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature a tier reads and writes as `name` and `deadline`, the shape
+/// of an entry of a regime's `tiers`; the order of tiers is checked when the regime is
+/// built.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Tier {
     name: String,
     deadline: DeadlineRule,
@@ -643,13 +651,37 @@ impl Tier {
 /// assert_eq!(periods[0].data_window().0.to_string(), "2023-12-15");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature it reads back what it writes (`period`, `data_window` as two
+/// dates, `due`, and `moved_from` when the deadline moved), refusing a window that ends
+/// before it starts or a due date before the window's end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(
+        rename_all = "snake_case",
+        deny_unknown_fields,
+        try_from = "wire::ReportingPeriodWire"
+    )
+)]
 pub struct ReportingPeriod {
     period: Period,
+    #[cfg_attr(
+        feature = "serde",
+        serde(with = "crate::obligation::strict_date::pair")
+    )]
     data_window: (NaiveDate, NaiveDate),
+    #[cfg_attr(feature = "serde", serde(with = "crate::obligation::strict_date"))]
     due: NaiveDate,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::obligation::strict_date::option"
+        )
+    )]
     moved_from: Option<NaiveDate>,
 }
 
@@ -2322,8 +2354,8 @@ mod wire {
     use chrono::NaiveDate;
 
     use super::{
-        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, RegimeScope, ReportingRegime,
-        Tier,
+        CutOff, DeadlineRule, OneOffKind, OneOffReport, RegimeError, RegimeScope, ReportingPeriod,
+        ReportingRegime, Tier,
     };
     use crate::period::{Frequency, Period};
     use crate::provenance::Provenance;
@@ -2405,11 +2437,42 @@ mod wire {
         }
     }
 
-    #[derive(serde::Serialize, serde::Deserialize)]
+    /// The read form of a [`ReportingPeriod`], checked on the way in.
+    #[derive(serde::Deserialize)]
     #[serde(rename_all = "snake_case", deny_unknown_fields)]
-    struct TierWire {
-        name: String,
-        deadline: DeadlineRule,
+    pub(super) struct ReportingPeriodWire {
+        period: Period,
+        #[serde(with = "crate::obligation::strict_date::pair")]
+        data_window: (NaiveDate, NaiveDate),
+        #[serde(with = "crate::obligation::strict_date")]
+        due: NaiveDate,
+        #[serde(default, with = "crate::obligation::strict_date::option")]
+        moved_from: Option<NaiveDate>,
+    }
+
+    impl TryFrom<ReportingPeriodWire> for ReportingPeriod {
+        type Error = String;
+
+        fn try_from(w: ReportingPeriodWire) -> Result<ReportingPeriod, String> {
+            let (start, end) = w.data_window;
+            if end < start {
+                return Err(format!(
+                    "data window `{start}` to `{end}` ends before it starts"
+                ));
+            }
+            if w.due < end {
+                return Err(format!(
+                    "due date `{}` is before the end `{end}` of the data window",
+                    w.due
+                ));
+            }
+            Ok(ReportingPeriod {
+                period: w.period,
+                data_window: w.data_window,
+                due: w.due,
+                moved_from: w.moved_from,
+            })
+        }
     }
 
     #[derive(serde::Serialize, serde::Deserialize)]
@@ -2430,7 +2493,7 @@ mod wire {
         cut_off: CutOff,
         deadline: DeadlineRule,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        tiers: Vec<TierWire>,
+        tiers: Vec<Tier>,
     }
 
     impl serde::Serialize for ReportingRegime {
@@ -2443,14 +2506,7 @@ mod wire {
                 frequency: self.frequency,
                 cut_off: self.cut_off,
                 deadline: self.deadline,
-                tiers: self
-                    .tiers
-                    .iter()
-                    .map(|t: &Tier| TierWire {
-                        name: t.name.clone(),
-                        deadline: t.deadline,
-                    })
-                    .collect(),
+                tiers: self.tiers.clone(),
             }
             .serialize(serializer)
         }

@@ -437,6 +437,19 @@ pub struct WorkCalendar {
     working: Vec<NaiveDate>,
 }
 
+/// Two calendars are equal when they are built from the same inputs (years, week, rules,
+/// schedules, compensation), which fix their days.
+impl PartialEq for WorkCalendar {
+    fn eq(&self, other: &WorkCalendar) -> bool {
+        self.first == other.first
+            && self.last == other.last
+            && self.week == other.week
+            && self.compensation == other.compensation
+            && self.rules == other.rules
+            && self.schedules == other.schedules
+    }
+}
+
 impl fmt::Debug for WorkCalendar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WorkCalendar")
@@ -1668,6 +1681,135 @@ impl WorkCalendarBuilder {
         self.schedules
             .get(&year)
             .is_some_and(|s| s.fixes().contains(&part))
+    }
+}
+
+/// The data form of a calendar (feature `serde`): the inputs it is built from — the
+/// years, the working days of the week, the holiday rules, the year schedules and whether
+/// holidays on a rest day are compensated — read back through [`WorkCalendarBuilder`].
+/// A data file may also write `"vietnam"` for [`WorkCalendar::vietnam`].
+#[cfg(feature = "serde")]
+mod wire {
+    use chrono::{Datelike, Weekday};
+    use serde::{Deserialize, Serialize};
+
+    use super::{HolidayRule, WeekMask, WorkCalendar, WorkCalendarBuilder, YearSchedule};
+
+    const DAYS: [(Weekday, &str); 7] = [
+        (Weekday::Mon, "monday"),
+        (Weekday::Tue, "tuesday"),
+        (Weekday::Wed, "wednesday"),
+        (Weekday::Thu, "thursday"),
+        (Weekday::Fri, "friday"),
+        (Weekday::Sat, "saturday"),
+        (Weekday::Sun, "sunday"),
+    ];
+
+    /// A week as the English names of its working days, in lowercase.
+    impl Serialize for WeekMask {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(
+                DAYS.iter()
+                    .filter(|(day, _)| self.is_working(*day))
+                    .map(|(_, name)| *name),
+            )
+        }
+    }
+
+    impl<'de> Deserialize<'de> for WeekMask {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WeekMask, D::Error> {
+            let names = Vec::<String>::deserialize(d)?;
+            let mut days = Vec::with_capacity(names.len());
+            for name in names {
+                let day = DAYS
+                    .iter()
+                    .find(|(_, n)| *n == name)
+                    .map(|(day, _)| *day)
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!(
+                            "unknown weekday {}: expected a weekday in English, such as `saturday`",
+                            crate::text::quote(&name)
+                        ))
+                    })?;
+                days.push(day);
+            }
+            Ok(WeekMask::from_working_days(&days))
+        }
+    }
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(
+        rename_all = "snake_case",
+        deny_unknown_fields,
+        expecting = "a calendar: `\"vietnam\"`, or a table with `first_year`, `last_year`, `week`, `rules`, `schedules` and `compensation`"
+    )]
+    struct CalendarWire {
+        first_year: i32,
+        last_year: i32,
+        week: WeekMask,
+        #[serde(default)]
+        rules: Vec<HolidayRule>,
+        #[serde(default)]
+        schedules: Vec<YearSchedule>,
+        compensation: bool,
+    }
+
+    impl Serialize for WorkCalendar {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            CalendarWire {
+                first_year: self.first.year(),
+                last_year: self.last.year(),
+                week: self.week,
+                rules: self.rules.clone(),
+                schedules: self.schedules.clone(),
+                compensation: self.compensation,
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for WorkCalendar {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WorkCalendar, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = WorkCalendar;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a calendar: `\"vietnam\"`, or a table of its inputs")
+                }
+
+                fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<WorkCalendar, E> {
+                    if name == "vietnam" {
+                        WorkCalendar::vietnam().map_err(E::custom)
+                    } else {
+                        Err(E::custom(format!(
+                            "unknown calendar {}: expected `vietnam` or a table",
+                            crate::text::quote(name)
+                        )))
+                    }
+                }
+
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    map: A,
+                ) -> Result<WorkCalendar, A::Error> {
+                    let w = CalendarWire::deserialize(
+                        serde::de::value::MapAccessDeserializer::new(map),
+                    )?;
+                    let builder = WorkCalendar::builder()
+                        .years(w.first_year, w.last_year)
+                        .week(w.week)
+                        .compensation(w.compensation);
+                    let builder = w.rules.into_iter().fold(builder, WorkCalendarBuilder::rule);
+                    let builder = w
+                        .schedules
+                        .into_iter()
+                        .fold(builder, WorkCalendarBuilder::schedule);
+                    builder.build().map_err(serde::de::Error::custom)
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
     }
 }
 

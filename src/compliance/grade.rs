@@ -959,7 +959,7 @@ impl GradingPolicy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn assess(&self, year: i32, counts: &StatusCounts) -> Assessment {
+    pub fn assess(&self, year: i32, counts: &StatusCounts) -> YearGrade {
         let index = self.timeliness_index(counts);
         let grade = self.grade(counts);
         let mut diagnostics = Vec::new();
@@ -986,7 +986,7 @@ impl GradingPolicy {
                 });
             }
         }
-        Assessment {
+        YearGrade {
             year,
             timeliness_index: index,
             grade,
@@ -1135,14 +1135,14 @@ impl fmt::Display for GradingDiagnostic {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields, rename_all = "snake_case")
 )]
-pub struct Assessment {
+pub struct YearGrade {
     year: i32,
     timeliness_index: Option<f64>,
     grade: Option<Grade>,
     diagnostics: Vec<GradingDiagnostic>,
 }
 
-impl Assessment {
+impl YearGrade {
     /// The assessment year.
     ///
     /// # Example

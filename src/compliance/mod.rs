@@ -148,7 +148,7 @@ pub use self::finding::{
     Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,
 };
 pub use self::grade::{
-    Assessment, Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking,
+    Grade, GradeRule, GradingDiagnostic, GradingError, GradingPolicy, Ranked, Ranking, YearGrade,
     grading_facts, rank,
 };
 pub use self::load::{EventLoadError, EventLoader, EventProblem};

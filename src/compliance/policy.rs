@@ -54,13 +54,41 @@ pub enum LateExtensions {
 ///
 /// The policy owns a share of its calendar (an [`Arc`]), so it lives as long as the
 /// application needs it and is `Send + Sync + 'static`; cloning it shares the calendar.
-#[derive(Clone)]
+///
+/// With the `serde` feature a policy reads and writes as its settings (`grace_days`,
+/// `late_extensions`, `rest_day_shift`, `due_soon_days`, `early_event_days`) and its
+/// calendar as the calendar's inputs (see [`WorkCalendar`]; a data file may write
+/// `calendar = "vietnam"`), absent for a policy without a calendar. Two policies are equal
+/// when their settings are and their calendars are built from the same inputs.
+///
+/// ```
+/// use directives::compliance::EvaluationPolicy;
+///
+/// let policy: EvaluationPolicy = serde_json::from_str(
+///     r#"{"grace_days": 2, "late_extensions": "accept", "rest_day_shift": "following",
+///         "due_soon_days": 3, "early_event_days": 31, "calendar": "vietnam"}"#,
+/// )?;
+/// assert_eq!(policy.grace_days(), 2);
+/// let back: EvaluationPolicy = serde_json::from_str(&serde_json::to_string(&policy)?)?;
+/// assert_eq!(back, policy);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct EvaluationPolicy {
     grace_days: u32,
     late_extensions: LateExtensions,
     rest_day_shift: Roll,
     due_soon_days: u32,
     early_event_days: Option<u32>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     calendar: Option<Arc<WorkCalendar>>,
 }
 

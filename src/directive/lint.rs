@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::DirectiveError;
 use super::model::Directive;
-use super::task::{Assignee, Assignment, Clause, PeriodicReport, Requirement, Role, TaskNumber};
+use super::task::{Assignee, Assignment, Clause, PeriodicReport, Requirement, Role, Task};
 use crate::calendar::WorkCalendar;
 use crate::document::DocumentIndex;
 use crate::document::SymbolSystem;
@@ -322,19 +322,23 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Where in a directive something is. Indexes count from 0, as in data-file paths;
-/// `Display` counts from 1, as people do.
+/// Where in a directive something is: its document, a reference, a recipient, or a
+/// [`Clause`] (a task or the monitoring clause) and a [`Part`] of it. Indexes count from 0,
+/// as in data-file paths; `Display` counts from 1, as people do.
 ///
 /// New places may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
 ///
 /// ```
-/// use directives::directive::Location;
+/// use directives::directive::{Clause, Location, Part};
 ///
-/// let at = Location::Requirement { task: 9, number: "10".parse()?, index: 0 };
+/// let at = Location::Clause { position: 9, clause: "10".parse()?, part: Part::Requirement(0) };
 /// assert_eq!(at.to_string(), "task 10, requirement 1");
 /// assert_eq!(at.path(), "tasks[9].requirements[0]");
+/// let at = Location::Clause { position: 12, clause: Clause::Monitoring, part: Part::Assignment(1) };
+/// assert_eq!(at.to_string(), "monitoring, assignment 2");
+/// assert_eq!(at.path(), "monitoring.assignments[1]");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -357,54 +361,54 @@ pub enum Location {
         /// Index among the recipients.
         index: usize,
     },
-    /// A task.
-    Task {
-        /// Index among the tasks.
-        task: usize,
-        /// The task's number.
-        number: TaskNumber,
-    },
-    /// An assignment of a task.
-    Assignment {
-        /// Index of the task.
-        task: usize,
-        /// The task's number.
-        number: TaskNumber,
-        /// Index among the task's assignments.
-        index: usize,
-    },
-    /// A requirement of a task.
-    Requirement {
-        /// Index of the task.
-        task: usize,
-        /// The task's number.
-        number: TaskNumber,
-        /// Index among the task's requirements.
-        index: usize,
-    },
-    /// The monitoring clause.
-    Monitoring,
-    /// An assignment of the monitoring clause.
-    MonitoringAssignment {
-        /// Index among its assignments.
-        index: usize,
-    },
-    /// A requirement of the monitoring clause.
-    MonitoringRequirement {
-        /// Index among its requirements.
-        index: usize,
+    /// A clause (a task or the monitoring clause), or a part of it.
+    Clause {
+        /// The clause's position among the directive's clauses
+        /// ([`Directive::clauses`](super::Directive::clauses): the tasks in order, then
+        /// the monitoring clause), which for a task is its index among the tasks.
+        position: usize,
+        /// The clause.
+        clause: Clause,
+        /// The part of the clause.
+        part: Part,
     },
 }
 
+/// A part of a clause: the clause as a whole, or one of its assignments or requirements
+/// (by index, from 0).
+///
+/// # Example
+///
+/// ```
+/// use directives::directive::{Location, Part};
+///
+/// let at = Location::Clause { position: 0, clause: "1".parse()?, part: Part::Whole };
+/// assert_eq!((at.to_string(), at.path()), ("task 1".to_owned(), "tasks[0]".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Part {
+    /// The clause itself.
+    Whole,
+    /// An assignment, by its index among the clause's assignments.
+    Assignment(usize),
+    /// A requirement, by its index among the clause's requirements.
+    Requirement(usize),
+}
+
 impl Location {
-    /// The path of the place in a data file (`tasks[9].requirements[0]`).
+    /// The path of the place in a data file (`tasks[9].requirements[0]`,
+    /// `monitoring.assignments[1]`).
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::directive::Location;
+    /// use directives::directive::{Clause, Location, Part};
     ///
-    /// assert_eq!(Location::MonitoringRequirement { index: 0 }.path(), "monitoring.requirements[0]");
+    /// let at = Location::Clause { position: 3, clause: Clause::Monitoring, part: Part::Requirement(0) };
+    /// assert_eq!(at.path(), "monitoring.requirements[0]");
     /// assert_eq!(Location::Recipient { index: 2 }.path(), "recipients[2]");
     /// ```
     #[must_use]
@@ -413,23 +417,24 @@ impl Location {
             Location::Document => "document".to_owned(),
             Location::Reference { index } => format!("document.references[{index}]"),
             Location::Recipient { index } => format!("recipients[{index}]"),
-            Location::Task { task, .. } => format!("tasks[{task}]"),
-            Location::Assignment { task, index, .. } => {
-                format!("tasks[{task}].assignments[{index}]")
-            }
-            Location::Requirement { task, index, .. } => {
-                format!("tasks[{task}].requirements[{index}]")
-            }
-            Location::Monitoring => "monitoring".to_owned(),
-            Location::MonitoringAssignment { index } => format!("monitoring.assignments[{index}]"),
-            Location::MonitoringRequirement { index } => {
-                format!("monitoring.requirements[{index}]")
+            Location::Clause {
+                position,
+                clause,
+                part,
+            } => {
+                let clause = match clause {
+                    Clause::Task(_) => format!("tasks[{position}]"),
+                    Clause::Monitoring => "monitoring".to_owned(),
+                };
+                match part {
+                    Part::Whole => clause,
+                    Part::Assignment(i) => format!("{clause}.assignments[{i}]"),
+                    Part::Requirement(i) => format!("{clause}.requirements[{i}]"),
+                }
             }
         }
     }
-}
 
-impl Location {
     /// The clause the place is in: a task (its own place, an assignment or a requirement
     /// of it) or the monitoring clause; `None` for the document, a reference or a
     /// recipient.
@@ -437,63 +442,44 @@ impl Location {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Clause, Location};
+    /// use directives::directive::{Clause, Location, Part};
     ///
-    /// let at = Location::Requirement { task: 9, number: "10".parse()?, index: 0 };
-    /// assert_eq!(at.clause(), Some(Clause::Task("10".parse()?)));
-    /// assert_eq!(Location::MonitoringAssignment { index: 1 }.clause(), Some(Clause::Monitoring));
+    /// let at = Location::Clause { position: 9, clause: "10".parse()?, part: Part::Requirement(0) };
+    /// assert_eq!(at.clause(), Some(&Clause::Task("10".parse()?)));
     /// assert_eq!(Location::Document.clause(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn clause(&self) -> Option<Clause> {
+    pub fn clause(&self) -> Option<&Clause> {
         match self {
-            Location::Task { number, .. }
-            | Location::Assignment { number, .. }
-            | Location::Requirement { number, .. } => Some(Clause::Task(number.clone())),
-            Location::Monitoring
-            | Location::MonitoringAssignment { .. }
-            | Location::MonitoringRequirement { .. } => Some(Clause::Monitoring),
+            Location::Clause { clause, .. } => Some(clause),
             Location::Document | Location::Reference { .. } | Location::Recipient { .. } => None,
         }
     }
 
-    /// The place of assignment `i` of the clause this place is in; the place itself when
-    /// it is in no clause (the linter and the builder call it on a clause's place only).
-    pub(super) fn assignment(&self, i: usize) -> Location {
+    /// The same place with another part of its clause; the place itself when it is in no
+    /// clause (the linter and the builder call it on a clause's place only).
+    fn with_part(&self, new: Part) -> Location {
         match self {
-            Location::Task { task, number }
-            | Location::Assignment { task, number, .. }
-            | Location::Requirement { task, number, .. } => Location::Assignment {
-                task: *task,
-                number: number.clone(),
-                index: i,
+            Location::Clause {
+                position, clause, ..
+            } => Location::Clause {
+                position: *position,
+                clause: clause.clone(),
+                part: new,
             },
-            Location::Monitoring
-            | Location::MonitoringAssignment { .. }
-            | Location::MonitoringRequirement { .. } => Location::MonitoringAssignment { index: i },
             other => other.clone(),
         }
     }
 
-    /// The place of requirement `i` of the clause this place is in; the place itself when
-    /// it is in no clause (the linter and the builder call it on a clause's place only).
+    /// The place of assignment `i` of the clause this place is in.
+    pub(super) fn assignment(&self, i: usize) -> Location {
+        self.with_part(Part::Assignment(i))
+    }
+
+    /// The place of requirement `i` of the clause this place is in.
     pub(super) fn requirement(&self, i: usize) -> Location {
-        match self {
-            Location::Task { task, number }
-            | Location::Assignment { task, number, .. }
-            | Location::Requirement { task, number, .. } => Location::Requirement {
-                task: *task,
-                number: number.clone(),
-                index: i,
-            },
-            Location::Monitoring
-            | Location::MonitoringAssignment { .. }
-            | Location::MonitoringRequirement { .. } => {
-                Location::MonitoringRequirement { index: i }
-            }
-            other => other.clone(),
-        }
+        self.with_part(Part::Requirement(i))
     }
 
     /// What the lints call the clause, in English and Vietnamese.
@@ -513,19 +499,16 @@ impl fmt::Display for Location {
             Location::Document => f.write_str("document"),
             Location::Reference { index } => write!(f, "reference {}", ordinal(index)),
             Location::Recipient { index } => write!(f, "recipient {}", ordinal(index)),
-            Location::Task { number, .. } => write!(f, "task {number}"),
-            Location::Assignment { number, index, .. } => {
-                write!(f, "task {number}, assignment {}", ordinal(index))
-            }
-            Location::Requirement { number, index, .. } => {
-                write!(f, "task {number}, requirement {}", ordinal(index))
-            }
-            Location::Monitoring => f.write_str("monitoring"),
-            Location::MonitoringAssignment { index } => {
-                write!(f, "monitoring, assignment {}", ordinal(index))
-            }
-            Location::MonitoringRequirement { index } => {
-                write!(f, "monitoring, requirement {}", ordinal(index))
+            Location::Clause { clause, part, .. } => {
+                match clause {
+                    Clause::Task(number) => write!(f, "task {number}")?,
+                    Clause::Monitoring => f.write_str("monitoring")?,
+                }
+                match part {
+                    Part::Whole => Ok(()),
+                    Part::Assignment(i) => write!(f, ", assignment {}", ordinal(i)),
+                    Part::Requirement(i) => write!(f, ", requirement {}", ordinal(i)),
+                }
             }
         }
     }
@@ -626,7 +609,7 @@ impl Lint {
     /// let lints = directive.lint(&Registry::builder().build()?, &directives::calendar::WorkCalendar::vietnam()?)?;
     /// let lint = &lints[0];
     /// assert_eq!(lint.location().path(), "tasks[0]");
-    /// assert!(matches!(lint.location(), Location::Task { .. }));
+    /// assert!(matches!(lint.location(), Location::Clause { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -672,28 +655,16 @@ impl fmt::Display for Lint {
 // ---------------------------------------------------------------- the linter
 
 impl Directive {
-    /// The tasks and the monitoring clause (each named by its [`Location`]), with their
-    /// assignments and requirements.
-    pub(super) fn parts(&self) -> Vec<(Location, &[Assignment], &[Requirement])> {
-        let mut parts: Vec<(Location, &[Assignment], &[Requirement])> = self
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(task, t)| {
-                (
-                    Location::Task {
-                        task,
-                        number: t.number().clone(),
-                    },
-                    t.assignments(),
-                    t.requirements(),
-                )
-            })
-            .collect();
-        if let Some(m) = &self.monitoring {
-            parts.push((Location::Monitoring, m.assignments(), m.requirements()));
-        }
-        parts
+    /// The clauses (see [`Directive::clauses`]), each with its [`Location`].
+    pub(super) fn parts(&self) -> impl Iterator<Item = (Location, &Task)> + '_ {
+        self.clauses().enumerate().map(|(position, t)| {
+            let at = Location::Clause {
+                position,
+                clause: t.clause().clone(),
+                part: Part::Whole,
+            };
+            (at, t)
+        })
     }
 }
 
@@ -740,8 +711,8 @@ impl<'a> Linter<'a> {
             let bodies = self.select(selector, location);
             self.recipients.extend(bodies);
         }
-        for (part, assignments, requirements) in self.directive.parts() {
-            self.part(&part, assignments, requirements)?;
+        for (part, task) in self.directive.parts() {
+            self.part(&part, task.assignments(), task.requirements())?;
         }
         Ok(self.lints)
     }

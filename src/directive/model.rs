@@ -7,175 +7,12 @@ use chrono::NaiveDate;
 use super::DirectiveError;
 use super::key::DirectiveKey;
 use super::lint::{Lint, Linter, Location};
-use super::task::{Assignee, Assignment, Requirement, Role, Task, TaskNumber};
+use super::task::{Assignee, Clause, Requirement, Task};
 use crate::calendar::WorkCalendar;
 use crate::document::{Document, DocumentError, DocumentIndex};
 use crate::org::{Registry, Selector};
 use crate::period::Period;
 use crate::text::is_blank;
-
-/// The monitoring clause of a directive: who follows, urges, inspects and supervises the
-/// implementation (theo dõi, đôn đốc, kiểm tra, giám sát), with whom, and what they report.
-///
-/// # Example
-///
-/// ```
-/// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-/// use directives::org::Selector;
-///
-/// let m = Monitoring::new("Ban Dân vận Tỉnh ủy chủ trì, phối hợp theo dõi, đôn đốc")
-///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-///     .require(Requirement::PeriodicReport(PeriodicReport::new().to("TH-TU-BTV".parse()?)));
-/// assert_eq!(m.assignments().len(), 1);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Monitoring {
-    // INVARIANT (nfc): `text` and the requirements' texts are NFC, by `Monitoring::new`,
-    // `Monitoring::require` and the deserializers.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            default,
-            skip_serializing_if = "String::is_empty",
-            deserialize_with = "crate::text::deserialize_nfc"
-        )
-    )]
-    text: String,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
-    assignments: Vec<Assignment>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
-    requirements: Vec<Requirement>,
-}
-
-impl Monitoring {
-    /// A monitoring clause with its text, stored in Unicode normalization form C.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert_eq!(m.text(), "theo dõi, đôn đốc");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(text: impl Into<String>) -> Monitoring {
-        Monitoring {
-            text: crate::text::nfc(text.into()),
-            assignments: Vec::new(),
-            requirements: Vec::new(),
-        }
-    }
-
-    /// The same clause with one more assignment.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert_eq!(m.assignments()[0].role(), Role::Lead);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn assign(mut self, role: Role, assignee: Assignee) -> Monitoring {
-        self.assignments.push(Assignment::new(role, assignee));
-        self
-    }
-
-    /// The same clause with one more requirement.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert_eq!(m.requirements().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn require(mut self, requirement: Requirement) -> Monitoring {
-        self.requirements.push(requirement.into_nfc());
-        self
-    }
-
-    /// The text.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert!(m.text().starts_with("theo dõi"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The assignments.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert_eq!(m.assignments().len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn assignments(&self) -> &[Assignment] {
-        &self.assignments
-    }
-
-    /// The requirements.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::{Assignee, Monitoring, PeriodicReport, Requirement, Role};
-    /// use directives::org::Selector;
-    ///
-    /// let m = Monitoring::new("theo dõi, đôn đốc")
-    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
-    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
-    /// assert_eq!(m.requirements()[0].kind_name(), "periodic_report");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn requirements(&self) -> &[Requirement] {
-        &self.requirements
-    }
-}
 
 /// A directive: its document, theme, horizon, recipients, tasks, monitoring clause and the
 /// documents it cites.
@@ -206,7 +43,7 @@ pub struct Directive {
     pub(super) horizon: Option<Period>,
     pub(super) recipients: Vec<Selector>,
     pub(super) tasks: Vec<Task>,
-    pub(super) monitoring: Option<Monitoring>,
+    pub(super) monitoring: Option<Task>,
     pub(super) cited: Vec<Document>,
 }
 
@@ -228,6 +65,7 @@ impl Directive {
     #[must_use]
     pub fn builder(document: Document) -> DirectiveBuilder {
         DirectiveBuilder {
+            monitorings: 0,
             directive: Directive {
                 document,
                 theme: String::new(),
@@ -246,7 +84,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -258,7 +96,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.document().symbol().as_str(), "1470-CV/TU");
@@ -277,7 +115,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -289,7 +127,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.key().to_string(), "1470-CV/TU of 2024-02-22");
@@ -307,7 +145,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -319,7 +157,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.issued(), issued);
@@ -336,7 +174,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -348,7 +186,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.theme(), "Năm dân vận 2024");
@@ -365,7 +203,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -377,7 +215,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.horizon().map(|p| p.to_string()).as_deref(), Some("2024"));
@@ -394,7 +232,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -406,7 +244,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.recipients().len(), 1);
@@ -423,7 +261,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -435,7 +273,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.tasks().len(), 1);
@@ -446,14 +284,16 @@ impl Directive {
         &self.tasks
     }
 
-    /// The task with a number, compared as [`TaskNumber`] stores it (`01` finds task
-    /// `1`); `None` if no task has it or the text is not a task number.
+    /// The clause named by its short form ([`Clause::as_str`](super::Clause::as_str)): the
+    /// task with a number, compared as [`TaskNumber`] stores it (`01` finds task `1`), or
+    /// the monitoring clause for `monitoring`; `None` if the directive has no such clause
+    /// or the text names none.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -465,18 +305,41 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.task("1").map(Task::title), Some("Tuyên truyền"));
     /// assert_eq!(directive.task("01").map(Task::title), Some("Tuyên truyền"));
     /// assert!(directive.task("2").is_none());
+    /// assert_eq!(directive.task("monitoring").map(Task::text), Some("theo dõi, đôn đốc"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn task(&self, number: &str) -> Option<&Task> {
-        let number = TaskNumber::new(number).ok()?;
-        self.tasks.iter().find(|t| *t.number() == number)
+    pub fn task(&self, clause: &str) -> Option<&Task> {
+        let clause: Clause = clause.parse().ok()?;
+        self.clauses().find(|t| *t.clause() == clause)
+    }
+
+    /// Every clause: the tasks in order, then the monitoring clause if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::directive::{Directive, Task};
+    /// use directives::document::{DocSymbol, Document};
+    ///
+    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
+    /// let directive = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?)
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
+    ///     .task(Task::new("1".parse()?, "Tuyên truyền"))
+    ///     .build()?;
+    /// let clauses: Vec<String> = directive.clauses().map(|t| t.clause().to_string()).collect();
+    /// assert_eq!(clauses, ["task 1", "monitoring clause"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn clauses(&self) -> impl Iterator<Item = &Task> + '_ {
+        self.tasks.iter().chain(&self.monitoring)
     }
 
     /// The monitoring clause, if any.
@@ -485,7 +348,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -497,14 +360,14 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert!(directive.monitoring().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn monitoring(&self) -> Option<&Monitoring> {
+    pub fn monitoring(&self) -> Option<&Task> {
         self.monitoring.as_ref()
     }
 
@@ -514,7 +377,7 @@ impl Directive {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Assignee, Directive, Monitoring, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Directive, Requirement, Role, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -526,7 +389,7 @@ impl Directive {
     ///     .horizon(Period::year(2024)?)
     ///     .recipient(Selector::Body("TH-TU-BDV".parse()?))
     ///     .task(Task::new("1".parse()?, "Tuyên truyền").assign(Role::Lead, Assignee::Recipients).require(Requirement::Continuous))
-    ///     .monitoring(Monitoring::new("theo dõi, đôn đốc"))
+    ///     .task(Task::monitoring("theo dõi, đôn đốc"))
     ///     .cited(cited)
     ///     .build()?;
     /// assert_eq!(directive.cited()[0].symbol().as_str(), "23-QĐ/TW");
@@ -595,6 +458,8 @@ impl Directive {
 #[derive(Debug, Clone)]
 pub struct DirectiveBuilder {
     directive: Directive,
+    /// How many monitoring clauses were given (one at most is valid).
+    monitorings: usize,
 }
 
 impl DirectiveBuilder {
@@ -604,7 +469,7 @@ impl DirectiveBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -626,7 +491,7 @@ impl DirectiveBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -648,7 +513,7 @@ impl DirectiveBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -665,48 +530,31 @@ impl DirectiveBuilder {
         self
     }
 
-    /// Adds a task.
+    /// Adds a clause: a numbered task, or the monitoring clause ([`Task::monitoring`]).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
-    /// use directives::org::Selector;
-    /// use directives::period::Period;
     ///
     /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
     /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
-    /// let d = builder.task(Task::new("3a".parse()?, "t")).build()?;
+    /// let d = builder.task(Task::new("3a".parse()?, "t")).task(Task::monitoring("m")).build()?;
     /// assert!(d.task("3a").is_some());
+    /// assert_eq!(d.monitoring().map(Task::text), Some("m"));
+    /// assert_eq!(d.tasks().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn task(mut self, task: Task) -> DirectiveBuilder {
-        self.directive.tasks.push(task);
-        self
-    }
-
-    /// Sets the monitoring clause.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
-    /// use directives::document::{DocSymbol, Document};
-    /// use directives::org::Selector;
-    /// use directives::period::Period;
-    ///
-    /// let issued = NaiveDate::from_ymd_opt(2024, 2, 22).ok_or("date")?;
-    /// let builder = Directive::builder(Document::builder(DocSymbol::parse("1470-CV/TU")?, issued).build()?);
-    /// assert!(builder.monitoring(Monitoring::new("m")).build()?.monitoring().is_some());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn monitoring(mut self, monitoring: Monitoring) -> DirectiveBuilder {
-        self.directive.monitoring = Some(monitoring);
+        if task.number().is_some() {
+            self.directive.tasks.push(task);
+        } else {
+            self.monitorings += 1;
+            self.directive.monitoring = Some(task);
+        }
         self
     }
 
@@ -716,7 +564,7 @@ impl DirectiveBuilder {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use directives::directive::{Directive, Monitoring, Task};
+    /// use directives::directive::{Directive, Task};
     /// use directives::document::{DocSymbol, Document};
     /// use directives::org::Selector;
     /// use directives::period::Period;
@@ -738,7 +586,8 @@ impl DirectiveBuilder {
     /// # Errors
     ///
     /// - [`DirectiveError::DuplicateTask`] if two tasks share a number (`1` and `01` are
-    ///   one number);
+    ///   one number), [`DirectiveError::DuplicateMonitoring`] if two monitoring clauses
+    ///   were given;
     /// - [`DirectiveError::Blank`] if a task's title, a deliverable or an indicator's
     ///   metric is empty or blank, or the theme, a task's text, a unit or the monitoring
     ///   text is given but blank;
@@ -772,17 +621,21 @@ impl DirectiveBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<Directive, DirectiveError> {
+        if self.monitorings > 1 {
+            return Err(DirectiveError::DuplicateMonitoring);
+        }
         let d = self.directive;
         let mut numbers = HashMap::with_capacity(d.tasks.len());
-        for (index, task) in d.tasks.iter().enumerate() {
-            if let Some(&first) = numbers.get(task.number()) {
+        // `tasks` holds the numbered tasks only (`task` puts the monitoring clause apart).
+        for (index, number) in d.tasks.iter().filter_map(Task::number).enumerate() {
+            if let Some(&first) = numbers.get(number) {
                 return Err(DirectiveError::DuplicateTask {
-                    number: task.number().clone(),
+                    number: number.clone(),
                     index,
                     first,
                 });
             }
-            numbers.insert(task.number(), index);
+            numbers.insert(number, index);
         }
         d.check_texts()?;
         let issued = d.document.issued();
@@ -796,8 +649,8 @@ impl DirectiveBuilder {
                 return Err(too_deep(Location::Recipient { index }));
             }
         }
-        for (at, assignments, requirements) in d.parts() {
-            for (index, a) in assignments.iter().enumerate() {
+        for (at, task) in d.parts() {
+            for (index, a) in task.assignments().iter().enumerate() {
                 if let Assignee::Bodies(selector) = a.assignee()
                     && selector.depth() > Selector::MAX_DEPTH
                 {
@@ -809,7 +662,7 @@ impl DirectiveBuilder {
                     });
                 }
             }
-            for (index, r) in requirements.iter().enumerate() {
+            for (index, r) in task.requirements().iter().enumerate() {
                 check_requirement(r, at.requirement(index), issued)?;
             }
         }
@@ -877,21 +730,15 @@ impl Directive {
         if given_but_blank(&self.theme) {
             return blank("theme".to_owned());
         }
-        for (i, task) in self.tasks.iter().enumerate() {
-            if is_blank(task.title()) {
-                return blank(format!("tasks[{i}].title"));
+        for (at, task) in self.parts() {
+            // The monitoring clause has no title.
+            if task.number().is_some() && is_blank(task.title()) {
+                return blank(format!("{}.title", at.path()));
             }
             if given_but_blank(task.text()) {
-                return blank(format!("tasks[{i}].text"));
+                return blank(format!("{}.text", at.path()));
             }
-        }
-        if let Some(m) = &self.monitoring
-            && given_but_blank(m.text())
-        {
-            return blank("monitoring.text".to_owned());
-        }
-        for (part, _, requirements) in self.parts() {
-            for (i, r) in requirements.iter().enumerate() {
+            for (i, r) in task.requirements().iter().enumerate() {
                 let field = match r {
                     Requirement::Deliverable { what, .. } if is_blank(what) => "what",
                     Requirement::Indicator { metric, .. } if is_blank(metric) => "metric",
@@ -900,7 +747,7 @@ impl Directive {
                     } if is_blank(unit) => "unit",
                     _ => continue,
                 };
-                return blank(format!("{}.{field}", part.requirement(i).path()));
+                return blank(format!("{}.{field}", at.requirement(i).path()));
             }
         }
         Ok(())

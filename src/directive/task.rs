@@ -845,50 +845,53 @@ impl Requirement {
     }
 }
 
-/// A numbered task of a directive (nhiệm vụ): title, text, assignments and requirements.
+/// A clause of a directive that asks something of bodies: a numbered task (nhiệm vụ) with
+/// its title, or the monitoring clause (who follows, urges, inspects and supervises the
+/// implementation — theo dõi, đôn đốc, kiểm tra, giám sát — and reports on it), each with
+/// a text, assignments and requirements.
+///
+/// Both are one type: a task and the monitoring clause differ only in their [`Clause`]
+/// (a [`TaskNumber`], or [`Clause::Monitoring`]) and in that a task has a title, so the
+/// builder's checks, the lints, the expansion into obligations and the data-file form
+/// treat them alike. [`Task::new`] makes a numbered task, [`Task::monitoring`] the
+/// monitoring clause; [`DirectiveBuilder::task`](super::DirectiveBuilder::task) takes
+/// either.
+///
+/// With the `serde` feature a task reads and writes as a table with `number`, `title`,
+/// `text`, `assignments` and `requirements`, the monitoring clause as the same table
+/// without `number` and `title` (the `[monitoring]` table of a directive file).
 ///
 /// # Example
 ///
 /// ```
-/// use directives::directive::{Assignee, Requirement, Role, Task};
+/// use directives::directive::{Assignee, Clause, PeriodicReport, Requirement, Role, Task};
 /// use directives::org::Selector;
 ///
 /// let task = Task::new("7".parse()?, "Tuyên truyền")
 ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BTG".parse()?)))
 ///     .require(Requirement::Continuous);
 /// assert_eq!(task.leads().count(), 1);
+/// let m = Task::monitoring("Ban Dân vận Tỉnh ủy chủ trì, phối hợp theo dõi, đôn đốc")
+///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+///     .require(Requirement::PeriodicReport(PeriodicReport::new().to("TH-TU-BTV".parse()?)));
+/// assert_eq!(*m.clause(), Clause::Monitoring);
+/// assert_eq!((m.number(), m.title()), (None, ""));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "super::wire::TaskWire", into = "super::wire::TaskWire")
+)]
 pub struct Task {
-    number: TaskNumber,
+    clause: Clause,
     // INVARIANT (nfc): `title`, `text` and the requirements' texts are NFC, by `Task::new`,
-    // `Task::with_text`, `Task::require` and the deserializers.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::text::deserialize_nfc")
-    )]
+    // `Task::monitoring`, `Task::with_text` and `Task::require` (the deserializer goes
+    // through them). `title` is empty for the monitoring clause.
     title: String,
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            default,
-            skip_serializing_if = "String::is_empty",
-            deserialize_with = "crate::text::deserialize_nfc"
-        )
-    )]
     text: String,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
     assignments: Vec<Assignment>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
     requirements: Vec<Requirement>,
 }
 
@@ -906,14 +909,41 @@ impl Task {
     ///     .assign(Role::Lead, Assignee::Recipients)
     ///     .assign(Role::Monitor, Assignee::Recipients)
     ///     .require(Requirement::Continuous);
-    /// assert_eq!(task.number().as_str(), "10");
+    /// assert_eq!(task.number().map(|n| n.as_str()), Some("10"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(number: TaskNumber, title: impl Into<String>) -> Task {
         Task {
-            number,
+            clause: Clause::Task(number),
             title: nfc(title.into()),
             text: String::new(),
+            assignments: Vec::new(),
+            requirements: Vec::new(),
+        }
+    }
+
+    /// The monitoring clause of a directive, with its text (stored in Unicode
+    /// normalization form C) and nothing assigned or required yet. It has no number and no
+    /// title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::{Assignee, Clause, PeriodicReport, Requirement, Role, Task};
+    /// use directives::org::Selector;
+    ///
+    /// let m = Task::monitoring("theo dõi, đôn đốc")
+    ///     .assign(Role::Lead, Assignee::Bodies(Selector::Body("TH-TU-BDV".parse()?)))
+    ///     .require(Requirement::PeriodicReport(PeriodicReport::new()));
+    /// assert_eq!(m.text(), "theo dõi, đôn đốc");
+    /// assert_eq!(*m.clause(), Clause::Monitoring);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn monitoring(text: impl Into<String>) -> Task {
+        Task {
+            clause: Clause::Monitoring,
+            title: String::new(),
+            text: nfc(text.into()),
             assignments: Vec::new(),
             requirements: Vec::new(),
         }
@@ -948,10 +978,8 @@ impl Task {
     /// use directives::directive::{Assignee, Requirement, Role, Task};
     ///
     /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
     ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    ///     .assign(Role::Monitor, Assignee::Recipients);
     /// assert_eq!(task.assignments().len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -966,13 +994,9 @@ impl Task {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::{Requirement, Task};
     ///
-    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
-    ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả").require(Requirement::Continuous);
     /// assert_eq!(task.requirements(), [Requirement::Continuous]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -982,38 +1006,63 @@ impl Task {
         self
     }
 
-    /// The number.
+    /// The same task with these assignments added, moved in (the data-file reader's way).
+    #[cfg(feature = "serde")]
+    pub(super) fn with_assignments(mut self, assignments: Vec<Assignment>) -> Task {
+        self.assignments.extend(assignments);
+        self
+    }
+
+    /// The same task with these requirements added, in NFC (the data-file reader's way).
+    #[cfg(feature = "serde")]
+    pub(super) fn with_requirements(mut self, requirements: Vec<Requirement>) -> Task {
+        self.requirements
+            .extend(requirements.into_iter().map(Requirement::into_nfc));
+        self
+    }
+
+    /// The clause: the task's number, or [`Clause::Monitoring`].
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::{Clause, Task};
     ///
-    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
-    ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
-    /// assert_eq!(task.number().to_string(), "10");
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả");
+    /// assert_eq!(task.clause().to_string(), "task 10");
+    /// assert_eq!(*Task::monitoring("theo dõi").clause(), Clause::Monitoring);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn number(&self) -> &TaskNumber {
-        &self.number
+    pub fn clause(&self) -> &Clause {
+        &self.clause
     }
 
-    /// The title.
+    /// The number; `None` for the monitoring clause.
     ///
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::Task;
     ///
-    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
-    ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả");
+    /// assert_eq!(task.number().map(|n| n.to_string()), Some("10".to_owned()));
+    /// assert_eq!(Task::monitoring("theo dõi").number(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn number(&self) -> Option<&TaskNumber> {
+        self.clause.task()
+    }
+
+    /// The title; empty for the monitoring clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::directive::Task;
+    ///
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả");
     /// assert_eq!(task.title(), "Báo cáo kết quả");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1027,13 +1076,9 @@ impl Task {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::Task;
     ///
-    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
-    ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả").with_text("báo cáo định kỳ");
     /// assert!(task.text().starts_with("báo cáo"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1047,13 +1092,11 @@ impl Task {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Role, Task};
     ///
     /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
     ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    ///     .assign(Role::Monitor, Assignee::Recipients);
     /// assert_eq!(task.assignments()[1].role(), Role::Monitor);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1067,13 +1110,9 @@ impl Task {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::{Requirement, Task};
     ///
-    /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
-    ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    /// let task = Task::new("10".parse()?, "Báo cáo kết quả").require(Requirement::Continuous);
     /// assert_eq!(task.requirements().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1087,13 +1126,11 @@ impl Task {
     /// # Example
     ///
     /// ```
-    /// use directives::directive::{Assignee, Requirement, Role, Task};
+    /// use directives::directive::{Assignee, Role, Task};
     ///
     /// let task = Task::new("10".parse()?, "Báo cáo kết quả")
-    ///     .with_text("báo cáo định kỳ kết quả thực hiện")
     ///     .assign(Role::Lead, Assignee::Recipients)
-    ///     .assign(Role::Monitor, Assignee::Recipients)
-    ///     .require(Requirement::Continuous);
+    ///     .assign(Role::Monitor, Assignee::Recipients);
     /// assert_eq!(task.leads().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

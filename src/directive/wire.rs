@@ -2,16 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Directive, Monitoring};
-use super::task::{Assignee, Assignment, Due, PeriodicReport, Requirement, Role, Task};
+use super::model::Directive;
+use super::task::{
+    Assignee, Assignment, Clause, Due, PeriodicReport, Requirement, Role, Task, TaskNumber,
+};
 use super::{DirectiveError, LoadProblem};
-use crate::Limit;
 use crate::document::{DocKey, Document, DocumentError};
-use crate::load::{Format, line_column, locate, scan, toml_tables};
+use crate::load::{Format, count_within, line_column, locate, scan_within, toml_tables};
 use crate::org::{BodyCode, Selector};
 use crate::period::{Frequency, Period};
 use crate::regime::ReportingRegime;
 use crate::text::nfc;
+use crate::{Limit, Limits};
 
 /// The serialized form of an [`Assignment`]: a role and either `recipients = true` or
 /// `bodies = { … }`.
@@ -234,6 +236,102 @@ impl From<Requirement> for RequirementWire {
     }
 }
 
+/// The serialized form of a [`Task`]: `number` and `title` for a numbered task, neither
+/// for the monitoring clause, then `text`, `assignments` and `requirements`.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a task: a table with `number` and `title` (or neither, for the monitoring clause)"
+)]
+pub(super) struct TaskWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<TaskNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    assignments: Vec<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    requirements: Vec<Requirement>,
+}
+
+impl TryFrom<TaskWire> for Task {
+    type Error = String;
+
+    fn try_from(w: TaskWire) -> Result<Task, String> {
+        let task = match (w.number, w.title) {
+            (Some(number), Some(title)) => Task::new(number, title),
+            (None, None) => Task::monitoring(""),
+            // A task has both; the monitoring clause neither.
+            (Some(_), None) => return Err("missing field `title`".to_owned()),
+            (None, Some(_)) => return Err("missing field `number`".to_owned()),
+        };
+        Ok(task
+            .with_text(w.text)
+            .with_assignments(w.assignments)
+            .with_requirements(w.requirements))
+    }
+}
+
+impl From<Task> for TaskWire {
+    fn from(t: Task) -> TaskWire {
+        let (number, title) = match t.clause() {
+            Clause::Task(number) => (Some(number.clone()), Some(t.title().to_owned())),
+            Clause::Monitoring => (None, None),
+        };
+        TaskWire {
+            number,
+            title,
+            text: t.text().to_owned(),
+            assignments: t.assignments().to_vec(),
+            requirements: t.requirements().to_vec(),
+        }
+    }
+}
+
+/// A `[[tasks]]` table of a directive file: a task with a number.
+pub(super) struct Numbered(Task);
+
+impl Serialize for Numbered {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Numbered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Numbered, D::Error> {
+        let task = Task::deserialize(deserializer)?;
+        match task.clause() {
+            Clause::Task(_) => Ok(Numbered(task)),
+            Clause::Monitoring => Err(serde::de::Error::custom(
+                "missing fields `number` and `title`: the monitoring clause is the `monitoring` table, not a task",
+            )),
+        }
+    }
+}
+
+/// The `[monitoring]` table of a directive file: the monitoring clause.
+pub(super) struct Monitoring(Task);
+
+impl Serialize for Monitoring {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Monitoring {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Monitoring, D::Error> {
+        let task = Task::deserialize(deserializer)?;
+        match task.clause() {
+            Clause::Monitoring => Ok(Monitoring(task)),
+            Clause::Task(_) => Err(serde::de::Error::custom(
+                "the monitoring clause has no `number` or `title`: a numbered task goes in `tasks`",
+            )),
+        }
+    }
+}
+
 /// The serialized form of a [`Directive`]. Plain values come before tables, as TOML needs.
 #[derive(Serialize, Deserialize)]
 #[serde(
@@ -251,7 +349,7 @@ pub(super) struct DirectiveWire {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     cited: Vec<Document>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    tasks: Vec<Task>,
+    tasks: Vec<Numbered>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     monitoring: Option<Monitoring>,
 }
@@ -270,11 +368,11 @@ impl TryFrom<DirectiveWire> for Directive {
         for d in w.cited {
             b = b.cited(d);
         }
-        for t in w.tasks {
+        for Numbered(t) in w.tasks {
             b = b.task(t);
         }
-        if let Some(m) = w.monitoring {
-            b = b.monitoring(m);
+        if let Some(Monitoring(m)) = w.monitoring {
+            b = b.task(m);
         }
         b.build()
     }
@@ -288,17 +386,17 @@ impl From<Directive> for DirectiveWire {
             document: d.document,
             recipients: d.recipients,
             cited: d.cited,
-            tasks: d.tasks,
-            monitoring: d.monitoring,
+            tasks: d.tasks.into_iter().map(Numbered).collect(),
+            monitoring: d.monitoring.map(Monitoring),
         }
     }
 }
 
 /// Reads directives from TOML or JSON text, within limits, naming the file in its errors.
 ///
-/// The limits keep the memory a load takes linear in the text and bounded: a text longer
-/// than [`Loader::max_bytes`], with more tasks than [`Loader::max_tasks`] or with tables
-/// and arrays nested deeper than [`Loader::max_depth`] is refused with a
+/// The [`Limits`] keep the memory a load takes linear in the text and bounded: a text
+/// longer than its [`Limit::Bytes`], with more tasks than its [`Limit::Tasks`] or with
+/// tables and arrays nested deeper than its [`Limit::Depth`] is refused with a
 /// [`LoadProblem::Limit`](super::LoadProblem::Limit) before it is built (the size and the
 /// depth before it is parsed). [`Directive::from_toml_str`] and
 /// [`Directive::from_json_str`] load with the default limits.
@@ -308,7 +406,9 @@ impl From<Directive> for DirectiveWire {
 /// ```
 /// use directives::directive::Loader;
 ///
-/// let loader = Loader::new().origin("plans/1470.toml").max_tasks(1);
+/// use directives::{Limit, Limits};
+///
+/// let loader = Loader::new().origin("plans/1470.toml").limits(Limits::new().with(Limit::Tasks, 1));
 /// let text = r#"
 /// [document]
 /// symbol = "1470-CV/TU"
@@ -327,15 +427,13 @@ impl From<Directive> for DirectiveWire {
 ///     err.to_string(),
 ///     "invalid directive toml in `plans/1470.toml` at line 10, column 1, `tasks[1]`: the number of tasks exceeds the limit of 1: found 2"
 /// );
-/// assert_eq!(Loader::new().max_tasks(2).toml(text)?.tasks().len(), 2);
+/// assert_eq!(Loader::new().limits(Limits::new().with(Limit::Tasks, 2)).toml(text)?.tasks().len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Loader {
     origin: Option<String>,
-    max_bytes: usize,
-    max_tasks: usize,
-    max_depth: usize,
+    limits: Limits,
 }
 
 impl Default for Loader {
@@ -348,21 +446,12 @@ impl Default for Loader {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TaskTable {
-    tasks: Vec<Task>,
+    tasks: Vec<Numbered>,
 }
 
 impl Loader {
     /// Past this many top-level tables, a TOML file is parsed a task at a time.
     const PIECEWISE: usize = 64;
-
-    /// The default limit on the size of a text: 16 MiB, a thousand times the largest
-    /// directive seen in practice.
-    pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
-    /// The default limit on the number of tasks: 10,000.
-    pub const DEFAULT_MAX_TASKS: usize = 10_000;
-    /// The default limit on how deeply tables and arrays nest: 64 (a directive nests
-    /// about 8 deep; selectors add a level for each `any`, `all` or `not`).
-    pub const DEFAULT_MAX_DEPTH: usize = 64;
 
     /// A loader with the default limits and no file name.
     ///
@@ -379,9 +468,7 @@ impl Loader {
     pub fn new() -> Loader {
         Loader {
             origin: None,
-            max_bytes: Loader::DEFAULT_MAX_BYTES,
-            max_tasks: Loader::DEFAULT_MAX_TASKS,
-            max_depth: Loader::DEFAULT_MAX_DEPTH,
+            limits: Limits::new(),
         }
     }
 
@@ -404,57 +491,30 @@ impl Loader {
         self
     }
 
-    /// The same loader with another limit on the size of a text, in bytes.
+    /// The same loader with other limits (it reads [`Limit::Bytes`], [`Limit::Tasks`] and
+    /// [`Limit::Depth`]).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::directive::Loader;
+    /// use directives::{Limit, Limits};
     ///
-    /// let err = Loader::new().max_bytes(10).json(r#"{"document": {}}"#).unwrap_err();
+    /// let err = Loader::new().limits(Limits::new().with(Limit::Bytes, 10)).json(r#"{"document": {}}"#).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid directive json: the size in bytes exceeds the limit of 10: found 16"
     /// );
-    /// ```
-    #[must_use]
-    pub fn max_bytes(mut self, max: usize) -> Loader {
-        self.max_bytes = max;
-        self
-    }
-
-    /// The same loader with another limit on the number of tasks.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::Loader;
-    ///
-    /// assert_eq!(Loader::new().max_tasks(100_000), Loader::new().max_tasks(100_000));
-    /// ```
-    #[must_use]
-    pub fn max_tasks(mut self, max: usize) -> Loader {
-        self.max_tasks = max;
-        self
-    }
-
-    /// The same loader with another limit on how deeply tables and arrays nest.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::directive::Loader;
-    ///
     /// let deep = format!("{}{}", "[".repeat(5), "]".repeat(5));
-    /// let err = Loader::new().max_depth(4).json(&deep).unwrap_err();
+    /// let err = Loader::new().limits(Limits::new().with(Limit::Depth, 4)).json(&deep).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid directive json at line 1, column 5: the nesting depth exceeds the limit of 4: found 5"
     /// );
     /// ```
     #[must_use]
-    pub fn max_depth(mut self, max: usize) -> Loader {
-        self.max_depth = max;
+    pub fn limits(mut self, limits: Limits) -> Loader {
+        self.limits = limits;
         self
     }
 
@@ -522,29 +582,13 @@ impl Loader {
                 problem: Box::new(problem),
             }
         };
-        if text.len() > self.max_bytes {
-            return Err(fail(
-                ".".to_owned(),
-                None,
-                LoadProblem::Limit {
-                    limit: Limit::Bytes,
-                    max: self.max_bytes,
-                    found: text.len(),
-                },
-            ));
-        }
-        let scan = scan(text, format, self.max_depth);
-        if let Some((offset, found)) = scan.too_deep {
-            return Err(fail(
-                ".".to_owned(),
-                Some(offset),
-                LoadProblem::Limit {
-                    limit: Limit::Depth,
-                    max: self.max_depth,
-                    found,
-                },
-            ));
-        }
+        let exceeded = |e: crate::load::Exceeded| LoadProblem::Limit {
+            limit: e.limit,
+            max: e.max,
+            found: e.found,
+        };
+        let scan = scan_within(text, format, &self.limits)
+            .map_err(|e| fail(".".to_owned(), e.offset, exceeded(e)))?;
         if !scan.content {
             return Err(fail(".".to_owned(), None, LoadProblem::Empty));
         }
@@ -565,17 +609,10 @@ impl Loader {
             .flatten();
         let wire: DirectiveWire = match tables {
             Some((rest, tables)) => {
-                if let Some(&(start, _)) = tables.get(self.max_tasks) {
-                    return Err(fail(
-                        format!("tasks[{}]", self.max_tasks),
-                        Some(start),
-                        LoadProblem::Limit {
-                            limit: Limit::Tasks,
-                            max: self.max_tasks,
-                            found: tables.len(),
-                        },
-                    ));
-                }
+                count_within(&self.limits, Limit::Tasks, tables.len(), "tasks", |_| {
+                    tables.get(self.limits.max(Limit::Tasks)).map(|t| t.0)
+                })
+                .map_err(|(path, e)| fail(path, e.offset, exceeded(e)))?;
                 let mut wire: DirectiveWire = crate::load::read(format, &rest).map_err(to_error)?;
                 drop(rest);
                 wire.tasks.reserve_exact(tables.len());
@@ -589,19 +626,14 @@ impl Loader {
             }
             None => crate::load::read(format, text).map_err(to_error)?,
         };
-        if wire.tasks.len() > self.max_tasks {
-            let path = format!("tasks[{}]", self.max_tasks);
-            let offset = locate(format, text, &path);
-            return Err(fail(
-                path,
-                offset,
-                LoadProblem::Limit {
-                    limit: Limit::Tasks,
-                    max: self.max_tasks,
-                    found: wire.tasks.len(),
-                },
-            ));
-        }
+        count_within(
+            &self.limits,
+            Limit::Tasks,
+            wire.tasks.len(),
+            "tasks",
+            |path| locate(format, text, path),
+        )
+        .map_err(|(path, e)| fail(path, e.offset, exceeded(e)))?;
         let places = Places::of(&wire);
         Directive::try_from(wire).map_err(|e| {
             let path = e

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
-use crate::Limit;
-use crate::load::{Format, line_column, locate, scan};
+use crate::load::{Format, count_within, line_column, locate, scan_within};
 use crate::provenance::Provenance;
+use crate::{Limit, Limits};
 
 /// Parses a date written exactly `yyyy-mm-dd`; other spellings that chrono would take
 /// (`2000-1-1`, `+2000-01-01`) are rejected, not guessed at.
@@ -365,10 +365,10 @@ impl RegistryWire {
 
 /// Reads registries from TOML or JSON text, within limits, naming the file in its errors.
 ///
-/// The limits keep the memory a load takes linear in the text and bounded: a text longer
-/// than [`Loader::max_bytes`], with more bodies than [`Loader::max_bodies`], more changes
-/// than [`Loader::max_changes`], or with tables and arrays nested deeper than
-/// [`Loader::max_depth`] is refused with [`OrgError::Limit`] before the registry is built
+/// The [`Limits`] keep the memory a load takes linear in the text and bounded: a text
+/// longer than its [`Limit::Bytes`], with more bodies than its [`Limit::Bodies`], more
+/// changes than its [`Limit::Changes`], or with tables and arrays nested deeper than its
+/// [`Limit::Depth`] is refused with [`OrgError::Limit`] before the registry is built
 /// (the size and the depth before the text is parsed). Every error is an
 /// [`OrgError::Load`] naming the file, the line and column and the path of the value at
 /// fault (`bodies[12].parent`), found from the path, so that an error of
@@ -403,17 +403,15 @@ impl RegistryWire {
 ///     "invalid registry toml in `thanh_hoa.toml` at line 15, column 10, `bodies[1].parent`: body `TH-TU-BDV` names parent `TH-UT`, which is not in the registry"
 /// );
 /// assert!(matches!(err.cause(), OrgError::DanglingParent { .. }));
-/// assert_eq!(Loader::new().max_bodies(1).toml(text).unwrap_err().to_string(),
+/// let one = directives::Limits::new().with(directives::Limit::Bodies, 1);
+/// assert_eq!(Loader::new().limits(one).toml(text).unwrap_err().to_string(),
 ///     "invalid registry toml at line 9, column 1, `bodies[1]`: the number of bodies exceeds the limit of 1: found 2");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Loader {
     origin: Option<String>,
-    max_bytes: usize,
-    max_bodies: usize,
-    max_changes: usize,
-    max_depth: usize,
+    limits: Limits,
 }
 
 impl Default for Loader {
@@ -423,18 +421,6 @@ impl Default for Loader {
 }
 
 impl Loader {
-    /// The default limit on the size of a text: 16 MiB (a nation's registry, with its
-    /// history, is a few MiB).
-    pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
-    /// The default limit on the number of bodies: 100,000 (34 provinces of about a
-    /// thousand bodies each, with room for their history).
-    pub const DEFAULT_MAX_BODIES: usize = 100_000;
-    /// The default limit on the number of changes: 100,000.
-    pub const DEFAULT_MAX_CHANGES: usize = 100_000;
-    /// The default limit on how deeply tables and arrays nest: 16 (a registry nests 4
-    /// deep: the file, a list, a change, its provenance).
-    pub const DEFAULT_MAX_DEPTH: usize = 16;
-
     /// A loader with the default limits and no file name.
     ///
     /// # Example
@@ -449,10 +435,7 @@ impl Loader {
     pub fn new() -> Loader {
         Loader {
             origin: None,
-            max_bytes: Loader::DEFAULT_MAX_BYTES,
-            max_bodies: Loader::DEFAULT_MAX_BODIES,
-            max_changes: Loader::DEFAULT_MAX_CHANGES,
-            max_depth: Loader::DEFAULT_MAX_DEPTH,
+            limits: Limits::new(),
         }
     }
 
@@ -476,71 +459,22 @@ impl Loader {
         self
     }
 
-    /// The same loader with another limit on the size of a text, in bytes.
+    /// The same loader with other limits (it reads [`Limit::Bytes`], [`Limit::Bodies`],
+    /// [`Limit::Changes`] and [`Limit::Depth`]).
     ///
     /// # Example
     ///
     /// ```
     /// use directives::org::Loader;
-    ///
-    /// let err = Loader::new().max_bytes(10).json(r#"{"bodies": []}"#).unwrap_err();
-    /// assert_eq!(
-    ///     err.to_string(),
-    ///     "invalid registry json: the size in bytes exceeds the limit of 10: found 14"
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn max_bytes(mut self, max: usize) -> Loader {
-        self.max_bytes = max;
-        self
-    }
-
-    /// The same loader with another limit on the number of bodies.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::org::Loader;
-    ///
-    /// assert_ne!(Loader::new().max_bodies(1_000_000), Loader::new());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn max_bodies(mut self, max: usize) -> Loader {
-        self.max_bodies = max;
-        self
-    }
-
-    /// The same loader with another limit on the number of changes.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::org::Loader;
+    /// use directives::{Limit, Limits};
     ///
     /// let text = r#"{"bodies": [], "changes": [{"change": "dissolve", "body": "A", "date": "2025-01-01"}]}"#;
-    /// let err = Loader::new().max_changes(0).json(text).unwrap_err();
+    /// let err = Loader::new().limits(Limits::new().with(Limit::Changes, 0)).json(text).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid registry json at line 1, column 28, `changes[0]`: the number of changes exceeds the limit of 0: found 1"
     /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn max_changes(mut self, max: usize) -> Loader {
-        self.max_changes = max;
-        self
-    }
-
-    /// The same loader with another limit on how deeply tables and arrays nest.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::org::Loader;
-    ///
-    /// let err = Loader::new().max_depth(1).json(r#"{"bodies": []}"#).unwrap_err();
+    /// let err = Loader::new().limits(Limits::new().with(Limit::Depth, 1)).json(r#"{"bodies": []}"#).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid registry json at line 1, column 12: the nesting depth exceeds the limit of 1: found 2"
@@ -548,8 +482,8 @@ impl Loader {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn max_depth(mut self, max: usize) -> Loader {
-        self.max_depth = max;
+    pub fn limits(mut self, limits: Limits) -> Loader {
+        self.limits = limits;
         self
     }
 
@@ -618,22 +552,13 @@ impl Loader {
                 problem: Box::new(problem),
             }
         };
-        let limit = |limit, max, found| OrgError::Limit { limit, max, found };
-        if text.len() > self.max_bytes {
-            return Err(fail(
-                ".".to_owned(),
-                None,
-                limit(Limit::Bytes, self.max_bytes, text.len()),
-            ));
-        }
-        let scan = scan(text, format, self.max_depth);
-        if let Some((offset, found)) = scan.too_deep {
-            return Err(fail(
-                ".".to_owned(),
-                Some(offset),
-                limit(Limit::Depth, self.max_depth, found),
-            ));
-        }
+        let exceeded = |e: crate::load::Exceeded| OrgError::Limit {
+            limit: e.limit,
+            max: e.max,
+            found: e.found,
+        };
+        let scan = scan_within(text, format, &self.limits)
+            .map_err(|e| fail(".".to_owned(), e.offset, exceeded(e)))?;
         if !scan.content {
             return Err(fail(
                 ".".to_owned(),
@@ -651,20 +576,14 @@ impl Loader {
             };
             fail(f.path, offset, problem)
         })?;
-        for (list, count, max, name) in [
-            (Limit::Bodies, wire.bodies.len(), self.max_bodies, "bodies"),
-            (
-                Limit::Changes,
-                wire.changes.len(),
-                self.max_changes,
-                "changes",
-            ),
+        for (limit, count, name) in [
+            (Limit::Bodies, wire.bodies.len(), "bodies"),
+            (Limit::Changes, wire.changes.len(), "changes"),
         ] {
-            if count > max {
-                let path = format!("{name}[{max}]");
-                let offset = locate(format, text, &path);
-                return Err(fail(path, offset, limit(list, max, count)));
-            }
+            count_within(&self.limits, limit, count, name, |path| {
+                locate(format, text, path)
+            })
+            .map_err(|(path, e)| fail(path, e.offset, exceeded(e)))?;
         }
         // The first body of a cycle places the cycle in the file.
         let codes: Vec<String> = wire.bodies.iter().map(|b| b.code.clone()).collect();

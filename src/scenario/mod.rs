@@ -720,10 +720,7 @@ impl Resolver<'_> {
                 },
             )
         })?;
-        let known = match clause.task() {
-            Some(number) => self.directive.tasks().iter().any(|t| t.number() == number),
-            None => self.directive.monitoring().is_some(),
-        };
+        let known = self.directive.clauses().any(|t| *t.clause() == clause);
         if !known {
             return Err(self.error(
                 format!("{path}.task"),

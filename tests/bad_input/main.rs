@@ -408,7 +408,7 @@ fn a_huge_key_is_quoted_with_a_bound() {
 #[test]
 fn too_many_tasks_are_refused() {
     let mut text = String::from("[document]\nsymbol = \"15/KH-UBND\"\nissued = \"2024-01-10\"\n");
-    let limit = Loader::DEFAULT_MAX_TASKS;
+    let limit = directives::Limits::DEFAULT_MAX_TASKS;
     for i in 1..=limit + 1 {
         let _ = write!(text, "[[tasks]]\nnumber = \"{i}\"\ntitle = \"t\"\n");
     }
@@ -429,7 +429,10 @@ fn too_many_tasks_are_refused() {
             if matches!(**problem, LoadProblem::Limit { limit: Limit::Tasks, .. })
     ));
     // A loader with a higher limit reads it.
-    let d = Loader::new().max_tasks(limit + 1).toml(&text).unwrap();
+    let d = Loader::new()
+        .limits(directives::Limits::new().with(directives::Limit::Tasks, limit + 1))
+        .toml(&text)
+        .unwrap();
     assert_eq!(d.tasks().len(), limit + 1);
 }
 

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use directives::calendar::WorkCalendar;
 use directives::directive::{
-    Assignee, Directive, DirectiveError, Due, Lint, LintCode, Location, Monitoring, PeriodicReport,
-    Requirement, Role, Severity, Task, TaskNumber,
+    Assignee, Clause, Directive, DirectiveError, Due, Lint, LintCode, Location, Part,
+    PeriodicReport, Requirement, Role, Severity, Task, TaskNumber,
 };
 use directives::document::{
     DocKey, DocSymbol, Document, DocumentError, DocumentIndex, Issuer, Relation, Signer,
@@ -195,7 +195,7 @@ fn builder_rejects_what_must_not_be() {
     );
 
     let err = Directive::builder(letter("1/KH-UBND", issued))
-        .monitoring(Monitoring::new("m").require(Requirement::Indicator {
+        .task(Task::monitoring("m").require(Requirement::Indicator {
             metric: "m".into(),
             target: Some(1.0),
             unit: None,
@@ -677,7 +677,7 @@ fn accessors() {
                 .with_text("text")
                 .assign(Role::Lead, Assignee::Recipients),
         )
-        .monitoring(Monitoring::new("m").assign(Role::Lead, Assignee::Bodies(body("BDV"))))
+        .task(Task::monitoring("m").assign(Role::Lead, Assignee::Bodies(body("BDV"))))
         .build()
         .unwrap();
     assert_eq!(d.theme(), "t");
@@ -728,7 +728,7 @@ fn builders_store_text_nfc() {
             }
         ]
     );
-    let m = Monitoring::new(nfd("theo dõi, đôn đốc")).require(Requirement::Deliverable {
+    let m = Task::monitoring(nfd("theo dõi, đôn đốc")).require(Requirement::Deliverable {
         what: nfd("báo cáo"),
         due: None,
     });
@@ -793,7 +793,7 @@ mod seed {
         for task in &d.tasks()[..6] {
             assert_eq!(task.assignments().len(), 1);
             let Assignee::Bodies(selector) = task.assignments()[0].assignee() else {
-                panic!("task {} names its bodies", task.number());
+                panic!("task {} names its bodies", task.clause());
             };
             let leads = registry.select(selector, d.issued()).unwrap();
             let codes: Vec<&str> = leads
@@ -811,12 +811,12 @@ mod seed {
                 assert!(
                     codes.contains(&expected),
                     "task {}: {expected}",
-                    task.number()
+                    task.clause()
                 );
             }
             // The 27 district-level People's Committees and the provincial one.
             let committees = codes.iter().filter(|c| c.starts_with("TH-UBND")).count();
-            assert_eq!(committees, 28, "task {}", task.number());
+            assert_eq!(committees, 28, "task {}", task.clause());
         }
         // Task 3's model, in communes, wards and townships.
         let t3 = d.task("3").unwrap();
@@ -1182,7 +1182,7 @@ fn lints_serialize_for_reports() {
         serde_json::json!({
             "code": "DIR001",
             "severity": "error",
-            "location": { "at": "task", "task": 0, "number": "1" },
+            "location": { "at": "clause", "position": 0, "clause": "1", "part": "whole" },
             "en": "the task has no lead (chủ trì)",
             "vi": "nhiệm vụ chưa giao cơ quan, đơn vị chủ trì",
         })
@@ -1199,19 +1199,31 @@ fn lints_serialize_for_reports() {
             Location::Document,
             Location::Reference { index: 1 },
             Location::Recipient { index: 2 },
-            Location::Assignment {
-                task: 3,
-                number: num("4"),
-                index: 0,
+            Location::Clause {
+                position: 3,
+                clause: Clause::Task(num("4")),
+                part: Part::Assignment(0),
             },
-            Location::Requirement {
-                task: 0,
-                number: num("1"),
-                index: 2,
+            Location::Clause {
+                position: 0,
+                clause: Clause::Task(num("1")),
+                part: Part::Requirement(2),
             },
-            Location::Monitoring,
-            Location::MonitoringAssignment { index: 1 },
-            Location::MonitoringRequirement { index: 0 },
+            Location::Clause {
+                position: 5,
+                clause: Clause::Monitoring,
+                part: Part::Whole,
+            },
+            Location::Clause {
+                position: 5,
+                clause: Clause::Monitoring,
+                part: Part::Assignment(1),
+            },
+            Location::Clause {
+                position: 5,
+                clause: Clause::Monitoring,
+                part: Part::Requirement(0),
+            },
         ],
     };
     let json = serde_json::to_string(&report).unwrap();
@@ -1242,16 +1254,51 @@ fn public_types_are_send_sync() {
 fn locations_count_from_one_without_overflow() {
     assert_eq!(Location::Recipient { index: 0 }.to_string(), "recipient 1");
     assert_eq!(
-        Location::MonitoringRequirement { index: usize::MAX }.to_string(),
+        Location::Clause {
+            position: 0,
+            clause: Clause::Monitoring,
+            part: Part::Requirement(usize::MAX)
+        }
+        .to_string(),
         format!("monitoring, requirement {}", usize::MAX)
     );
+    // The places of a clause keep the strings they had as separate variants.
+    let task = |part| Location::Clause {
+        position: 9,
+        clause: Clause::Task(num("10")),
+        part,
+    };
+    let monitoring = |part| Location::Clause {
+        position: 2,
+        clause: Clause::Monitoring,
+        part,
+    };
+    let places = [
+        task(Part::Whole),
+        task(Part::Assignment(0)),
+        task(Part::Requirement(1)),
+        monitoring(Part::Whole),
+        monitoring(Part::Assignment(0)),
+        monitoring(Part::Requirement(1)),
+    ]
+    .map(|at| (at.to_string(), at.path()));
+    let expected = [
+        ("task 10", "tasks[9]"),
+        ("task 10, assignment 1", "tasks[9].assignments[0]"),
+        ("task 10, requirement 2", "tasks[9].requirements[1]"),
+        ("monitoring", "monitoring"),
+        ("monitoring, assignment 1", "monitoring.assignments[0]"),
+        ("monitoring, requirement 2", "monitoring.requirements[1]"),
+    ]
+    .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    assert_eq!(places, expected);
 }
 
 #[test]
 fn lints_on_the_monitoring_clause_speak_of_it() {
     let directive = Directive::builder(letter("10/KH-UBND", date(2024, 2, 22)))
-        .monitoring(
-            Monitoring::new("theo dõi, đôn đốc")
+        .task(
+            Task::monitoring("theo dõi, đôn đốc")
                 .assign(Role::Coordinate, Assignee::Bodies(body("BDV")))
                 .require(Requirement::Continuous),
         )
@@ -1357,19 +1404,17 @@ fn blank_texts_are_refused_by_the_builder() {
     );
     assert_eq!(
         blank(
-            Directive::builder(doc()).monitoring(Monitoring::new("m").require(
-                Requirement::Indicator {
-                    metric: "m".into(),
-                    target: None,
-                    unit: Some("\n".into()),
-                    by: None
-                }
-            ))
+            Directive::builder(doc()).task(Task::monitoring("m").require(Requirement::Indicator {
+                metric: "m".into(),
+                target: None,
+                unit: Some("\n".into()),
+                by: None
+            }))
         ),
         "monitoring.requirements[0].unit"
     );
     assert_eq!(
-        blank(Directive::builder(doc()).monitoring(Monitoring::new(" "))),
+        blank(Directive::builder(doc()).task(Task::monitoring(" "))),
         "monitoring.text"
     );
     assert_eq!(
@@ -1384,7 +1429,7 @@ fn blank_texts_are_refused_by_the_builder() {
         Directive::builder(doc())
             .theme("")
             .task(Task::new(num("1"), "t").with_text(""))
-            .monitoring(Monitoring::new(""))
+            .task(Task::monitoring(""))
             .build()
             .is_ok()
     );
@@ -1579,4 +1624,76 @@ mod mangled {
             }
         }
     }
+}
+
+#[test]
+fn the_monitoring_clause_is_a_task_without_number_or_title() {
+    let monitoring = Task::monitoring("theo dõi")
+        .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+        .require(Requirement::Continuous);
+    let directive = Directive::builder(letter("10/KH-UBND", date(2024, 2, 22)))
+        .task(monitoring.clone())
+        .task(Task::new(num("1"), "t"))
+        .build()
+        .unwrap();
+    assert_eq!(directive.tasks().len(), 1);
+    assert_eq!(directive.monitoring(), Some(&monitoring));
+    assert_eq!(directive.task("monitoring"), Some(&monitoring));
+    let clauses: Vec<String> = directive
+        .clauses()
+        .map(|t| t.clause().to_string())
+        .collect();
+    assert_eq!(clauses, ["task 1", "monitoring clause"]);
+    // A second monitoring clause is refused, not dropped.
+    let err = Directive::builder(letter("1/KH-UBND", date(2024, 1, 2)))
+        .task(Task::monitoring("a"))
+        .task(Task::monitoring("b"))
+        .build()
+        .unwrap_err();
+    assert_eq!(err, DirectiveError::DuplicateMonitoring);
+    assert_eq!(
+        err.to_string(),
+        "a second monitoring clause: a directive has one"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn data_files_keep_tasks_and_the_monitoring_clause_apart() {
+    let monitoring = Task::monitoring("theo dõi")
+        .assign(Role::Lead, Assignee::Bodies(body("BDV")))
+        .require(Requirement::Continuous);
+    // Alone, a task and the monitoring clause read back as themselves.
+    for task in [monitoring.clone(), Task::new(num("3a"), "x").with_text("y")] {
+        let json = serde_json::to_string(&task).unwrap();
+        assert_eq!(serde_json::from_str::<Task>(&json).unwrap(), task, "{json}");
+    }
+    assert_eq!(
+        serde_json::to_string(&monitoring).unwrap(),
+        r#"{"text":"theo dõi","assignments":[{"role":"lead","bodies":{"body":"BDV"}}],"requirements":[{"kind":"continuous"}]}"#
+    );
+    let err = serde_json::from_str::<Task>(r#"{"number": "1"}"#).unwrap_err();
+    assert!(
+        err.to_string().starts_with("missing field `title`"),
+        "{err}"
+    );
+    let head = "[document]\nsymbol = \"1/KH-UBND\"\nissued = \"2024-01-02\"\n";
+    let err = Directive::from_toml_str(&format!(
+        "{head}[monitoring]\nnumber = \"3\"\ntitle = \"t\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid directive toml at line 4, column 1, `monitoring`: the monitoring clause has no `number` or `title`: a numbered task goes in `tasks`"
+    );
+    let err = Directive::from_toml_str(&format!("{head}[[tasks]]\ntext = \"t\"\n")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid directive toml at line 4, column 1, `tasks[0]`: missing fields `number` and `title`: the monitoring clause is the `monitoring` table, not a task"
+    );
+    let err = Directive::from_toml_str(&format!("{head}[[tasks]]\ntitle = \"t\"\n")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid directive toml at line 4, column 1, `tasks[0]`: missing field `number`"
+    );
 }

@@ -22,6 +22,7 @@ mod period;
 mod provenance;
 mod regime;
 mod report;
+mod roundtrip;
 mod scenario;
 mod seed_data;
 mod shared;

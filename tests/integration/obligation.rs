@@ -823,7 +823,7 @@ mod seed {
             builder = builder.cited(document.clone());
         }
         let directive = builder
-            .monitoring(seed.monitoring().unwrap().clone())
+            .task(seed.monitoring().unwrap().clone())
             .build()
             .unwrap();
         let calendar = WorkCalendar::vietnam().unwrap();
@@ -928,7 +928,7 @@ mod seed {
                 .iter()
                 .flat_map(|t| {
                     (0..t.requirements().len() as u32)
-                        .map(|k| (Clause::Task(t.number().clone()), RequirementIndex::new(k)))
+                        .map(|k| (t.clause().clone(), RequirementIndex::new(k)))
                 })
                 .collect();
             parts.push((Clause::Monitoring, RequirementIndex::new(0)));
