@@ -22,7 +22,7 @@ mod pipeline;
 
 use pipeline::{load, render};
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let args: Vec<String> = std::env::args().collect();
     let [_, obligations, submissions, as_of] = args.as_slice() else {
         return Err("usage: status_csv OBLIGATIONS.csv[.gz] SUBMISSIONS.csv[.gz] AS_OF".into());
