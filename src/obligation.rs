@@ -1372,6 +1372,7 @@ impl KeyIndex {
     }
 
     /// The tag of a key and the slot where its probe starts (0 when the table is empty).
+    #[cfg(feature = "csv")]
     fn first_slot(&self, key: &RowKey) -> (u32, u64) {
         let tag = (key_hash(key) >> 32) as u32;
         let mask = self.slots.len().wrapping_sub(1);
@@ -1964,6 +1965,7 @@ impl Obligations {
     /// row found in store order are answered there; the others are probed in groups whose
     /// memory reads overlap, so that a log in any order pays about one memory latency per
     /// group rather than two per key.
+    #[cfg(feature = "csv")]
     pub(crate) fn find_rows(
         &self,
         keys: &[RowKey],
@@ -3815,6 +3817,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "csv")]
     fn batched_look_ups_answer_as_single_ones() {
         let mut store = Obligations::new();
         let directive = store

@@ -19,6 +19,7 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use directives::calendar::parse_date;
@@ -125,6 +126,40 @@ fn parse_u32(field: &[u8]) -> Option<u32> {
     })
 }
 
+/// Dates read through the crate's strict parser ([`parse_date`]), each distinct text
+/// remembered in a small direct-mapped table: the yardstick's files use a few thousand
+/// dates, and a hit costs a comparison instead of building the date again.
+struct Dates {
+    /// The eight digits of a text (its dashes apart) and what the parser made of it.
+    slots: Vec<(u64, Option<NaiveDate>)>,
+}
+
+impl Dates {
+    /// The slots of the table (a power of two).
+    const SLOTS: usize = 1 << 13;
+
+    fn new() -> Dates {
+        Dates {
+            slots: vec![(0, None); Dates::SLOTS],
+        }
+    }
+
+    fn parse(&mut self, field: &[u8]) -> Option<NaiveDate> {
+        let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = field else {
+            return None;
+        };
+        let key = u64::from_le_bytes([y0, y1, y2, y3, m0, m1, d0, d1]);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize % Dates::SLOTS;
+        let entry = self.slots.get_mut(slot)?;
+        // A slot holds the parser's answer for its text; the empty slot's key is the text
+        // of eight NUL bytes, which the parser refuses too.
+        if entry.0 != key {
+            *entry = (key, parse_date(field));
+        }
+        entry.1
+    }
+}
+
 /// Splits a line into exactly `N` comma-separated fields, without allocating.
 fn fields<const N: usize>(line: &[u8]) -> Option<[&[u8]; N]> {
     let mut out = [&line[..0]; N];
@@ -142,6 +177,25 @@ pub(crate) struct Loaded {
     pub(crate) obligations: Obligations,
     /// The submissions.
     pub(crate) events: Events,
+    /// The time on a CPU of the thread that read the obligations and of the one that read
+    /// the submissions, where Linux gives it.
+    pub(crate) cpu: [Option<Duration>; 2],
+}
+
+/// The calling thread's time on a CPU so far, where Linux gives it.
+pub(crate) fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(
+        text.split_whitespace().next()?.parse().ok()?,
+    ))
+}
+
+/// Runs `work` and gives the time on a CPU it took the calling thread.
+fn on_cpu<T>(work: impl FnOnce() -> T) -> (T, Option<Duration>) {
+    let start = thread_cpu();
+    let out = work();
+    let cpu = start.zip(thread_cpu()).map(|(a, b)| b.saturating_sub(a));
+    (out, cpu)
 }
 
 /// The obligations file read into a store, with the file's ids.
@@ -164,6 +218,9 @@ fn read_obligations(path: &Path) -> Result<ObligationsFile, Box<dyn Error + Send
     let mut periods: Vec<PeriodRef> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     let mut dense = true;
+    let mut dates = Dates::new();
+    // Whether the store has the code of body `k` yet.
+    let mut bound: Vec<bool> = Vec::new();
     for_each_row(path, |line, record| {
         let bad = || format!("`{}` line {line}: malformed row", path.display());
         let [id, body, period, due] = fields(record).ok_or_else(bad)?;
@@ -175,9 +232,16 @@ fn read_obligations(path: &Path) -> Result<ObligationsFile, Box<dyn Error + Send
             periods.push(obligations.add_period(month)?);
         }
         let body = BodyId::from_index(parse_u32(body).ok_or_else(bad)?);
-        if obligations.body_code(body).is_none() {
+        let slot = body.index() as usize;
+        if !bound.get(slot).copied().unwrap_or(false) {
             // The file's body id is the body's code.
             obligations.bind_body(body, BodyCode::new(body.index().to_string())?)?;
+            if bound.len() <= slot {
+                bound.resize(slot + 1, false);
+            }
+            if let Some(known) = bound.get_mut(slot) {
+                *known = true;
+            }
         }
         let row = ObligationRow {
             directive,
@@ -185,7 +249,7 @@ fn read_obligations(path: &Path) -> Result<ObligationsFile, Box<dyn Error + Send
             requirement: RequirementIndex::new(id),
             body,
             period: *periods.get(period).ok_or_else(bad)?,
-            due: parse_date(due).ok_or_else(bad)?,
+            due: dates.parse(due).ok_or_else(bad)?,
         };
         let stored = obligations.insert(row)?.index();
         dense &= id == stored.wrapping_add(1);
@@ -212,13 +276,14 @@ fn read_submissions(path: &Path) -> Result<(Events, u32), Box<dyn Error + Send +
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     let mut events = Events::with_capacity(usize::try_from(size / 18).unwrap_or(0).min(1 << 26));
     let mut largest = 0;
+    let mut dates = Dates::new();
     for_each_row(path, |line, record| {
         let bad = || format!("`{}` line {line}: malformed row", path.display());
         let [id, submitted] = fields(record).ok_or_else(bad)?;
         let id = parse_u32(id).ok_or_else(bad)?;
         largest = largest.max(id);
         let obligation = ObligationId::from_index(id.wrapping_sub(1).min(UNKNOWN));
-        events.push_submission(obligation, parse_date(submitted).ok_or_else(bad)?)?;
+        events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
         Ok(())
     })?;
     Ok((events, largest))
@@ -229,14 +294,16 @@ pub(crate) fn load(
     obligations_path: &Path,
     submissions_path: &Path,
 ) -> Result<Loaded, Box<dyn Error + Send + Sync>> {
-    let (file, submissions) = std::thread::scope(|scope| {
-        let submissions = scope.spawn(|| read_submissions(submissions_path));
-        let file = read_obligations(obligations_path);
+    let ((file, cpu_obligations), (submissions, cpu_submissions)) = std::thread::scope(|scope| {
+        let submissions = scope.spawn(|| on_cpu(|| read_submissions(submissions_path)));
+        let file = on_cpu(|| read_obligations(obligations_path));
         let submissions = submissions
             .join()
             .map_err(|_| "the thread reading the submissions failed")?;
-        Ok::<_, Box<dyn Error + Send + Sync>>((file?, submissions?))
+        Ok::<_, Box<dyn Error + Send + Sync>>((file, submissions))
     })?;
+    let (file, submissions) = (file?, submissions?);
+    let cpu = [cpu_obligations, cpu_submissions];
     let ObligationsFile {
         obligations,
         ids,
@@ -247,6 +314,7 @@ pub(crate) fn load(
         return Ok(Loaded {
             obligations,
             events,
+            cpu,
         });
     }
     // The file's ids are not the rows' order: look each one up.
@@ -262,6 +330,7 @@ pub(crate) fn load(
     Ok(Loaded {
         obligations,
         events: mapped,
+        cpu,
     })
 }
 

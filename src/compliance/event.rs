@@ -364,6 +364,7 @@ impl Event {
 
     /// Points the event at another obligation (a loader that looks obligations up in
     /// batches fills them in late).
+    #[cfg(feature = "csv")]
     pub(crate) fn set_obligation(&mut self, obligation: ObligationId) {
         self.obligation = obligation;
     }

@@ -902,12 +902,14 @@ fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
-/// The fields of a CSV header, or the column (from 0), the name and the problem of a
-/// header at fault.
+/// What is wrong with a CSV header: the column (from 0) and the name where one is at
+/// fault, and the problem.
 #[cfg(feature = "csv")]
-fn header_columns(
-    record: &csv::StringRecord,
-) -> Result<Vec<Field>, (Option<usize>, Option<&str>, EventProblem)> {
+type HeaderError<'h> = (Option<usize>, Option<&'h str>, EventProblem);
+
+/// The fields of a CSV header.
+#[cfg(feature = "csv")]
+fn header_columns(record: &csv::StringRecord) -> Result<Vec<Field>, HeaderError<'_>> {
     let mut columns: Vec<Field> = Vec::with_capacity(record.len());
     for (i, name) in record.iter().enumerate() {
         let field = Field::from_name(name).ok_or_else(|| {
