@@ -5,6 +5,11 @@ reads, so that the three can be timed side by side on one machine.
     pip install polars duckdb
     python3 benches/compare/status_csv.py OBLIGATIONS.csv[.gz] SUBMISSIONS.csv[.gz] 2025-12-31 [EXPECTED.csv]
 
+The crate's own figures come from the same files, side by side:
+
+    cargo run --release --example status_csv -- OBLIGATIONS SUBMISSIONS 2025-12-31 > /dev/null
+    cargo run --release --example csv_floor -- OBLIGATIONS SUBMISSIONS
+
 Each engine runs three times; the script prints the best wall time and the process's CPU
 time for that run, and checks each answer against EXPECTED.csv when it is given (the
 bench README's `expected_1m.csv`). `POLARS_MAX_THREADS` and DuckDB's `threads` are set
