@@ -3,6 +3,12 @@
 //! rendering the counts per body and status. The integration tests load the generated
 //! yardstick through this same module.
 //!
+//! The two files are read on two threads at once, each in chunks of whole lines (a file
+//! is inflated chunk by chunk as it is parsed, never held whole): the obligations into an
+//! [`Obligations`] store, the submissions into an [`Events`] log that takes the file's
+//! obligation id `k` for the store's row `k - 1`. When the obligations file does not
+//! number its rows `1, 2, 3, …` the log is rebuilt through the file's ids afterwards.
+//!
 //! The file's body ids become the bodies' codes in the obligation store, so the output's
 //! `body_id` column is the body's code.
 //!
@@ -13,9 +19,11 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use directives::compliance::{Evaluation, Events, Status, StatusCounts};
+use directives::calendar::parse_date;
+use directives::compliance::{Evaluation, EventId, Events, Status, StatusCounts};
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
 use directives::obligation::{
@@ -27,15 +35,84 @@ use directives::period::Period;
 /// The first month of the yardstick's periods.
 const FIRST_YEAR: i32 = 2022;
 
-/// Reads a whole file, decompressing it when it starts with the gzip magic bytes.
-pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Box<dyn Error>> {
-    let raw = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(raw.len() * 5);
-        flate2::read::MultiGzDecoder::new(raw.as_slice()).read_to_end(&mut out)?;
-        Ok(out)
+/// The bytes read (and inflated) at a time.
+const CHUNK: usize = 1 << 20;
+
+/// The obligation id of a submission whose id the obligations file does not hold: the
+/// evaluation reports it as an event of an unknown obligation.
+const UNKNOWN: u32 = u32::MAX - 1;
+
+/// Opens a file, decompressing it when it starts with the gzip magic bytes.
+fn open(path: &Path) -> Result<Box<dyn Read + Send>, Box<dyn Error + Send + Sync>> {
+    let cannot = |e: std::io::Error| format!("cannot read `{}`: {e}", path.display());
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut magic = [0u8; 2];
+    let n = file.read(&mut magic).map_err(cannot)?;
+    let head = std::io::Cursor::new(magic).take(n as u64);
+    let file = head.chain(file);
+    Ok(if magic == [0x1f, 0x8b] && n == 2 {
+        Box::new(flate2::read::MultiGzDecoder::new(
+            std::io::BufReader::with_capacity(CHUNK, file),
+        ))
     } else {
-        Ok(raw)
+        Box::new(file)
+    })
+}
+
+/// Reads a whole file, decompressing it when it starts with the gzip magic bytes.
+#[allow(dead_code, reason = "the integration tests compare files whole")]
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Box<dyn Error + Send + Sync>> {
+    let mut out = Vec::new();
+    open(path)?
+        .read_to_end(&mut out)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    Ok(out)
+}
+
+/// Calls `row` with each data line of a CSV file (the header skipped, a final `\r`
+/// dropped, blank lines skipped) and its 1-based line number, reading the file in chunks.
+fn for_each_row(
+    path: &Path,
+    mut row: impl FnMut(usize, &[u8]) -> Result<(), Box<dyn Error + Send + Sync>>,
+) -> Result<(), Box<dyn Error + Send + Sync>> {
+    let mut reader = open(path)?;
+    let mut buffer = vec![0u8; CHUNK];
+    // Bytes `..kept` of the buffer are the start of a line not yet complete.
+    let mut kept = 0;
+    let mut line = 0;
+    loop {
+        if kept == buffer.len() {
+            // A line longer than the buffer: make room.
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = reader
+            .read(buffer.get_mut(kept..).unwrap_or_default())
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let end = kept + read;
+        let text = buffer.get(..end).unwrap_or_default();
+        // At the end of the file the last line needs no newline.
+        let complete = if read == 0 {
+            end
+        } else {
+            text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+        };
+        let lines = text.get(..complete).unwrap_or_default();
+        // Without its final newline, so that `split` gives no empty piece after it.
+        let lines = lines.strip_suffix(b"\n").unwrap_or(lines);
+        if complete > 0 {
+            for record in lines.split(|&b| b == b'\n') {
+                line += 1;
+                let record = record.strip_suffix(b"\r").unwrap_or(record);
+                if line > 1 && !record.is_empty() {
+                    row(line, record)?;
+                }
+            }
+        }
+        if read == 0 {
+            return Ok(());
+        }
+        buffer.copy_within(complete..end, 0);
+        kept = end - complete;
     }
 }
 
@@ -49,44 +126,38 @@ fn parse_u32(field: &[u8]) -> Option<u32> {
     })
 }
 
-/// Parses `YYYY-MM-DD`, with a cache of the dates seen (the inputs use a few thousand).
-struct DateParser {
-    cache: Vec<Option<NaiveDate>>,
+/// Dates read through the crate's strict parser ([`parse_date`]), each distinct text
+/// remembered in a small direct-mapped table: the yardstick's files use a few thousand
+/// dates, and a hit costs a comparison instead of building the date again.
+struct Dates {
+    /// The eight digits of a text (its dashes apart) and what the parser made of it.
+    slots: Vec<(u64, Option<NaiveDate>)>,
 }
 
-impl DateParser {
-    fn new() -> DateParser {
-        DateParser {
-            cache: vec![None; 400 * 13 * 32],
+impl Dates {
+    /// The slots of the table (a power of two).
+    const SLOTS: usize = 1 << 13;
+
+    fn new() -> Dates {
+        Dates {
+            slots: vec![(0, None); Dates::SLOTS],
         }
     }
 
     fn parse(&mut self, field: &[u8]) -> Option<NaiveDate> {
-        let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *field else {
+        let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = field else {
             return None;
         };
-        let y = parse_u32(&[y0, y1, y2, y3])?;
-        let m = parse_u32(&[m0, m1])?;
-        let d = parse_u32(&[d0, d1])?;
-        let slot = (y.checked_sub(1900)? as usize * 13 + m as usize) * 32 + d as usize;
-        if let Some(Some(date)) = self.cache.get(slot) {
-            return Some(*date);
+        let key = u64::from_le_bytes([y0, y1, y2, y3, m0, m1, d0, d1]);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize % Dates::SLOTS;
+        let entry = self.slots.get_mut(slot)?;
+        // A slot holds the parser's answer for its text; the empty slot's key is the text
+        // of eight NUL bytes, which the parser refuses too.
+        if entry.0 != key {
+            *entry = (key, parse_date(field));
         }
-        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
-        if let Some(entry) = self.cache.get_mut(slot) {
-            *entry = Some(date);
-        }
-        Some(date)
+        entry.1
     }
-}
-
-/// Iterates over the data lines of a CSV text (the header skipped), with line numbers.
-fn records(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    text.split(|&b| b == b'\n')
-        .enumerate()
-        .skip(1)
-        .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
-        .filter(|(_, line)| !line.is_empty())
 }
 
 /// Splits a line into exactly `N` comma-separated fields, without allocating.
@@ -99,112 +170,168 @@ fn fields<const N: usize>(line: &[u8]) -> Option<[&[u8]; N]> {
     parts.next().is_none().then_some(out)
 }
 
-/// The loaded yardstick: obligations, events, and the map from file ids to store ids.
+/// The loaded yardstick: obligations and events.
 #[derive(Debug)]
 pub(crate) struct Loaded {
     /// The obligations.
     pub(crate) obligations: Obligations,
     /// The submissions.
     pub(crate) events: Events,
+    /// The time on a CPU of the thread that read the obligations and of the one that read
+    /// the submissions, where Linux gives it.
+    pub(crate) cpu: [Option<Duration>; 2],
 }
 
-/// Loads the obligations and submissions files.
-pub(crate) fn load(
-    obligations_path: &Path,
-    submissions_path: &Path,
-) -> Result<Loaded, Box<dyn Error>> {
-    // Inflate the submissions on a second thread while the obligations are parsed.
-    std::thread::scope(|scope| {
-        let submissions = scope.spawn(|| read_input(submissions_path).map_err(|e| e.to_string()));
-        let text = read_input(obligations_path)?;
-        let rows = bytecount_lines(&text);
-        let mut obligations = Obligations::with_capacity(rows);
-        let directive = obligations.add_directive(DirectiveKey::new(
-            DocSymbol::parse("1/CT-UBND")?,
-            NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
-        ))?;
-        let task = obligations.add_clause(TaskNumber::new("1")?)?;
-        let mut periods: Vec<PeriodRef> = Vec::new();
-        let mut dates = DateParser::new();
-        // File obligation id → store id (u32::MAX for ids not in the file).
-        let mut ids: Vec<u32> = vec![u32::MAX; rows + 2];
-        // Whether file id `k` is store id `k - 1` for every row so far (the usual layout), so
-        // that submissions need no look-up.
-        let mut dense = true;
-        for (line, record) in records(&text) {
-            let bad = || {
-                format!(
-                    "`{}` line {line}: malformed row",
-                    obligations_path.display()
-                )
-            };
-            let [id, body, period, due] = fields(record).ok_or_else(bad)?;
-            let id = parse_u32(id).ok_or_else(bad)?;
-            let period = parse_u32(period).ok_or_else(bad)? as usize;
-            while periods.len() <= period {
-                let months = i32::try_from(periods.len())?;
-                let month = Period::month(FIRST_YEAR + months / 12, (months % 12 + 1).try_into()?)?;
-                periods.push(obligations.add_period(month)?);
-            }
-            let body = BodyId::from_index(parse_u32(body).ok_or_else(bad)?);
-            if obligations.body_code(body).is_none() {
-                // The file's body id is the body's code.
-                obligations.bind_body(body, BodyCode::new(body.index().to_string())?)?;
-            }
-            let row = ObligationRow {
-                directive,
-                clause: task,
-                requirement: RequirementIndex::new(id),
-                body,
-                period: *periods.get(period).ok_or_else(bad)?,
-                due: dates.parse(due).ok_or_else(bad)?,
-            };
-            let stored = obligations.insert(row)?;
-            dense &= id == stored.index() + 1;
-            let slot = id as usize;
-            if ids.len() <= slot {
-                ids.resize(slot + 1, u32::MAX);
-            }
-            if let Some(entry) = ids.get_mut(slot) {
-                *entry = stored.index();
-            }
-        }
-        drop(text);
+/// The calling thread's time on a CPU so far, where Linux gives it.
+pub(crate) fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(
+        text.split_whitespace().next()?.parse().ok()?,
+    ))
+}
 
-        let text = submissions
-            .join()
-            .map_err(|_| "the reading thread failed")??;
-        let mut events = Events::with_capacity(bytecount_lines(&text));
-        for (line, record) in records(&text) {
-            let bad = || {
-                format!(
-                    "`{}` line {line}: malformed row",
-                    submissions_path.display()
-                )
-            };
-            let [id, submitted] = fields(record).ok_or_else(bad)?;
-            let id = parse_u32(id).ok_or_else(bad)? as usize;
-            // An id not in the obligations file stays unknown, and the evaluation says so.
-            let obligation = if dense {
-                u32::try_from(id.wrapping_sub(1))
-                    .ok()
-                    .filter(|&o| (o as usize) < obligations.len())
-                    .unwrap_or(u32::MAX - 1)
-            } else {
-                ids.get(id).copied().unwrap_or(u32::MAX - 1)
-            };
-            let obligation = ObligationId::from_index(obligation.min(u32::MAX - 1));
-            events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
+/// Runs `work` and gives the time on a CPU it took the calling thread.
+fn on_cpu<T>(work: impl FnOnce() -> T) -> (T, Option<Duration>) {
+    let start = thread_cpu();
+    let out = work();
+    let cpu = start.zip(thread_cpu()).map(|(a, b)| b.saturating_sub(a));
+    (out, cpu)
+}
+
+/// The obligations file read into a store, with the file's ids.
+struct ObligationsFile {
+    obligations: Obligations,
+    /// File obligation id → store row (`UNKNOWN` for ids not in the file).
+    ids: Vec<u32>,
+    /// Whether file id `k` is store row `k - 1` for every row (the usual layout).
+    dense: bool,
+}
+
+/// Reads the obligations file into a store.
+fn read_obligations(path: &Path) -> Result<ObligationsFile, Box<dyn Error + Send + Sync>> {
+    let mut obligations = Obligations::new();
+    let directive = obligations.add_directive(DirectiveKey::new(
+        DocSymbol::parse("1/CT-UBND")?,
+        NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).ok_or("bad date")?,
+    ))?;
+    let task = obligations.add_clause(TaskNumber::new("1")?)?;
+    let mut periods: Vec<PeriodRef> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut dense = true;
+    let mut dates = Dates::new();
+    // Whether the store has the code of body `k` yet.
+    let mut bound: Vec<bool> = Vec::new();
+    for_each_row(path, |line, record| {
+        let bad = || format!("`{}` line {line}: malformed row", path.display());
+        let [id, body, period, due] = fields(record).ok_or_else(bad)?;
+        let id = parse_u32(id).ok_or_else(bad)?;
+        let period = parse_u32(period).ok_or_else(bad)? as usize;
+        while periods.len() <= period {
+            let months = i32::try_from(periods.len())?;
+            let month = Period::month(FIRST_YEAR + months / 12, (months % 12 + 1).try_into()?)?;
+            periods.push(obligations.add_period(month)?);
         }
-        Ok(Loaded {
-            obligations,
-            events,
-        })
+        let body = BodyId::from_index(parse_u32(body).ok_or_else(bad)?);
+        let slot = body.index() as usize;
+        if !bound.get(slot).copied().unwrap_or(false) {
+            // The file's body id is the body's code.
+            obligations.bind_body(body, BodyCode::new(body.index().to_string())?)?;
+            if bound.len() <= slot {
+                bound.resize(slot + 1, false);
+            }
+            if let Some(known) = bound.get_mut(slot) {
+                *known = true;
+            }
+        }
+        let row = ObligationRow {
+            directive,
+            clause: task,
+            requirement: RequirementIndex::new(id),
+            body,
+            period: *periods.get(period).ok_or_else(bad)?,
+            due: dates.parse(due).ok_or_else(bad)?,
+        };
+        let stored = obligations.insert(row)?.index();
+        dense &= id == stored.wrapping_add(1);
+        let slot = id as usize;
+        if ids.len() <= slot {
+            ids.resize(slot + 1, UNKNOWN);
+        }
+        if let Some(entry) = ids.get_mut(slot) {
+            *entry = stored;
+        }
+        Ok(())
+    })?;
+    Ok(ObligationsFile {
+        obligations,
+        ids,
+        dense,
     })
 }
 
-fn bytecount_lines(text: &[u8]) -> usize {
-    text.iter().filter(|&&b| b == b'\n').count()
+/// Reads the submissions file into a log whose obligation ids are the file's ids less
+/// one, with the largest file id seen.
+fn read_submissions(path: &Path) -> Result<(Events, u32), Box<dyn Error + Send + Sync>> {
+    // About 18 bytes a row; the log grows past the guess if it must.
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let mut events = Events::with_capacity(usize::try_from(size / 18).unwrap_or(0).min(1 << 26));
+    let mut largest = 0;
+    let mut dates = Dates::new();
+    for_each_row(path, |line, record| {
+        let bad = || format!("`{}` line {line}: malformed row", path.display());
+        let [id, submitted] = fields(record).ok_or_else(bad)?;
+        let id = parse_u32(id).ok_or_else(bad)?;
+        largest = largest.max(id);
+        let obligation = ObligationId::from_index(id.wrapping_sub(1).min(UNKNOWN));
+        events.push_submission(obligation, dates.parse(submitted).ok_or_else(bad)?)?;
+        Ok(())
+    })?;
+    Ok((events, largest))
+}
+
+/// Loads the obligations and submissions files, one on each of two threads.
+pub(crate) fn load(
+    obligations_path: &Path,
+    submissions_path: &Path,
+) -> Result<Loaded, Box<dyn Error + Send + Sync>> {
+    let ((file, cpu_obligations), (submissions, cpu_submissions)) = std::thread::scope(|scope| {
+        let submissions = scope.spawn(|| on_cpu(|| read_submissions(submissions_path)));
+        let file = on_cpu(|| read_obligations(obligations_path));
+        let submissions = submissions
+            .join()
+            .map_err(|_| "the thread reading the submissions failed")?;
+        Ok::<_, Box<dyn Error + Send + Sync>>((file, submissions))
+    })?;
+    let (file, submissions) = (file?, submissions?);
+    let cpu = [cpu_obligations, cpu_submissions];
+    let ObligationsFile {
+        obligations,
+        ids,
+        dense,
+    } = file;
+    let (events, largest) = submissions;
+    if dense && largest as usize <= obligations.len() {
+        return Ok(Loaded {
+            obligations,
+            events,
+            cpu,
+        });
+    }
+    // The file's ids are not the rows' order: look each one up.
+    let mut mapped = Events::with_capacity(events.len());
+    for i in (0..events.len()).zip(0u32..).map(|(_, i)| i) {
+        let event = events
+            .get(EventId::from_index(i))
+            .ok_or("an event out of range")?;
+        let file_id = event.obligation().index().wrapping_add(1) as usize;
+        let row = ids.get(file_id).copied().unwrap_or(UNKNOWN);
+        mapped.push_submission(ObligationId::from_index(row), event.date())?;
+    }
+    Ok(Loaded {
+        obligations,
+        events: mapped,
+        cpu,
+    })
 }
 
 /// The yardstick's name for a status.
@@ -219,7 +346,7 @@ pub(crate) fn yardstick_name(status: Status) -> &'static str {
 }
 
 /// Renders `body_id,status,n`, sorted by body and status name.
-pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error>> {
+pub(crate) fn render(evaluation: &Evaluation<'_>) -> Result<String, Box<dyn Error + Send + Sync>> {
     let mut out = String::from("body_id,status,n\n");
     for (body, card) in StatusCounts::by_body(evaluation) {
         let mut rows: Vec<(&str, u64)> = Status::ALL

@@ -147,6 +147,7 @@ pub use self::lunar::LunarDate;
 pub use self::schedule::{ScheduledDay, ScheduledDayKind, YearSchedule, YearScheduleBuilder};
 pub use self::term::{SkippedDay, Term, TermEnd, TermUnit};
 pub use self::work::{DayKind, DayRow, Roll, Rows, WeekMask, WorkCalendar, WorkCalendarBuilder};
+pub use crate::text::parse_date;
 
 /// The provision behind a compensatory day off from 2021.
 pub(crate) const COMPENSATION_2019: &str = "Labour Code 2019 art. 111.3";

@@ -362,8 +362,13 @@ impl Event {
         &self.kind
     }
 
-    /// The first date on which the event is known: the later of its date and its
-    /// recording date.
+    /// Points the event at another obligation (a loader that looks obligations up in
+    /// batches fills them in late).
+    #[cfg(feature = "csv")]
+    pub(crate) fn set_obligation(&mut self, obligation: ObligationId) {
+        self.obligation = obligation;
+    }
+
     /// Refuses a date (of the event, its recording, or an extension's new due date)
     /// outside the one range the crate accepts.
     pub(crate) fn check_dates(&self) -> Result<(), ComplianceError> {
@@ -400,6 +405,8 @@ impl Event {
         }
     }
 
+    /// The first date on which the event is known: the later of its date and its
+    /// recording date.
     pub(crate) fn known_on(&self) -> NaiveDate {
         self.recorded.map_or(self.date, |r| r.max(self.date))
     }
@@ -808,10 +815,12 @@ impl Events {
         let known = day_number(event.known_on());
         let tag = event.kind.tag();
         let detail = if event.kind.has_detail() {
-            let i = u32::try_from(self.details.len())
+            let Some(i) = u32::try_from(self.details.len())
                 .ok()
                 .filter(|&i| i < NO_DETAIL)
-                .ok_or(ComplianceError::TooManyEvents)?;
+            else {
+                return Err(ComplianceError::TooManyEvents);
+            };
             self.details.push(event.kind);
             i
         } else {
@@ -1109,10 +1118,13 @@ impl Events {
         tag: u8,
         detail: u32,
     ) -> Result<EventId, ComplianceError> {
-        let id = u32::try_from(self.day.len())
+        // The error is built only when the log is full: this is the hot path of every load.
+        let Some(id) = u32::try_from(self.day.len())
             .ok()
             .filter(|&id| id < u32::MAX)
-            .ok_or(ComplianceError::TooManyEvents)?;
+        else {
+            return Err(ComplianceError::TooManyEvents);
+        };
         // INVARIANT (columns): each column is pushed exactly once here.
         if !self.lines.is_empty() {
             // INVARIANT (lines): one entry per row once any row has a line.

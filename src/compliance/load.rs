@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use super::{ComplianceError, Event, EventKind, Events};
 use crate::directive::Clause;
 use crate::directive::DirectiveKey;
-use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementIndex};
+use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementIndex, RowKey};
 use crate::period::Period;
 use crate::text::quote;
 
@@ -759,15 +759,60 @@ impl EventLoader<'_> {
         self.csv_bytes(&bytes)
     }
 
-    /// Reads a log from CSV bytes. The whole text is at hand so that each row's line is
-    /// exact: the parser places a row where it began to read, before the blank and
-    /// comment lines it skipped.
+    /// Reads a log from CSV bytes: the fast path, and when it declines, the exact one.
     fn csv_bytes(&self, bytes: &[u8]) -> Result<Events, EventLoadError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .comment(Some(b'#'))
-            .flexible(true)
-            .from_reader(bytes);
+        match self.csv_fast(bytes) {
+            Some(events) => Ok(events),
+            None => self.csv_exact(bytes),
+        }
+    }
+
+    /// The fast path: rows are read and checked as on the exact path, and the obligations
+    /// they name are looked up in batches ([`Obligations::find_rows`]). It builds no error:
+    /// at the first problem of any kind it gives `None`, and the exact path reads the log
+    /// again to name the problem (errors are the cold path).
+    fn csv_fast(&self, bytes: &[u8]) -> Option<Events> {
+        /// The rows whose obligations are looked up together.
+        const BATCH: usize = 512;
+        let mut reader = csv_reader(bytes);
+        let mut record = csv::StringRecord::new();
+        if !reader.read_record(&mut record).ok()? {
+            return None;
+        }
+        let columns = header_columns(&record).ok()?;
+        let mut resolver = Resolver::new(self);
+        resolver.defer = true;
+        // About 60 bytes a row in the usual logs.
+        let mut events = Events::with_capacity(bytes.len() / 64);
+        let mut batch = Batch::default();
+        while reader.read_record(&mut record).ok()? {
+            if record.len() != columns.len() {
+                return None;
+            }
+            let mut row = Row::default();
+            for (&field, value) in columns.iter().zip(record.iter()) {
+                row.set(field, value);
+            }
+            let event = resolver.event(&row).ok()?;
+            let line = record
+                .position()
+                .map_or(0, |p| skip_to_content(bytes, p.byte(), p.line()));
+            let key = resolver.deferred.take();
+            batch.push(event, u32::try_from(line).unwrap_or(u32::MAX), key);
+            if batch.rows.len() == BATCH {
+                batch.flush(self.obligations, &mut events)?;
+            }
+        }
+        batch.flush(self.obligations, &mut events)?;
+        Some(events)
+    }
+
+    /// The exact path: each row is resolved as it is read, and the first row at fault
+    /// gives its error. The whole text is at hand so that each row's line is exact: the
+    /// parser places a row where it began to read, before the blank and comment lines it
+    /// skipped.
+    fn csv_exact(&self, bytes: &[u8]) -> Result<Events, EventLoadError> {
+        let mut reader = csv_reader(bytes);
         let first_line = |record: &csv::StringRecord| {
             record
                 .position()
@@ -811,46 +856,8 @@ impl EventLoader<'_> {
             return Err(self.error_at("csv", None, None, None, EventProblem::Empty));
         }
         let header_line = first_line(&record);
-        let mut columns: Vec<Field> = Vec::with_capacity(record.len());
-        for (i, name) in record.iter().enumerate() {
-            let field = Field::from_name(name).ok_or_else(|| {
-                fail(
-                    header_line,
-                    Some(i),
-                    Some(name),
-                    EventProblem::UnknownField(name.to_owned()),
-                )
-            })?;
-            if columns.contains(&field) {
-                return Err(fail(
-                    header_line,
-                    Some(i),
-                    Some(name),
-                    EventProblem::DuplicateColumn(name.to_owned()),
-                ));
-            }
-            columns.push(field);
-        }
-        let has = |f: Field| columns.contains(&f);
-        let by_place = has(Field::Clause) && has(Field::Body) && has(Field::Period);
-        if !(has(Field::Obligation) || by_place) {
-            return Err(fail(
-                header_line,
-                None,
-                None,
-                EventProblem::NoObligationColumns,
-            ));
-        }
-        for needed in [Field::Kind, Field::Date] {
-            if !has(needed) {
-                return Err(fail(
-                    header_line,
-                    None,
-                    None,
-                    EventProblem::MissingColumn(needed.name()),
-                ));
-            }
-        }
+        let columns = header_columns(&record)
+            .map_err(|(column, field, problem)| fail(header_line, column, field, problem))?;
         let mut resolver = Resolver::new(self);
         // About 60 bytes a row in the usual logs.
         let mut events = Events::with_capacity(bytes.len() / 64);
@@ -881,6 +888,93 @@ impl EventLoader<'_> {
                 .map_err(|e| fail(line, None, None, EventProblem::Refused(Box::new(e))))?;
         }
         Ok(events)
+    }
+}
+
+/// The CSV reader every path uses: no header handling (the loader reads it), `#` comment
+/// lines, rows of any length (the loader names a row with the wrong number of fields).
+#[cfg(feature = "csv")]
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .comment(Some(b'#'))
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// What is wrong with a CSV header: the column (from 0) and the name where one is at
+/// fault, and the problem.
+#[cfg(feature = "csv")]
+type HeaderError<'h> = (Option<usize>, Option<&'h str>, EventProblem);
+
+/// The fields of a CSV header.
+#[cfg(feature = "csv")]
+fn header_columns(record: &csv::StringRecord) -> Result<Vec<Field>, HeaderError<'_>> {
+    let mut columns: Vec<Field> = Vec::with_capacity(record.len());
+    for (i, name) in record.iter().enumerate() {
+        let field = Field::from_name(name).ok_or_else(|| {
+            (
+                Some(i),
+                Some(name),
+                EventProblem::UnknownField(name.to_owned()),
+            )
+        })?;
+        if columns.contains(&field) {
+            return Err((
+                Some(i),
+                Some(name),
+                EventProblem::DuplicateColumn(name.to_owned()),
+            ));
+        }
+        columns.push(field);
+    }
+    let has = |f: Field| columns.contains(&f);
+    let by_place = has(Field::Clause) && has(Field::Body) && has(Field::Period);
+    if !(has(Field::Obligation) || by_place) {
+        return Err((None, None, EventProblem::NoObligationColumns));
+    }
+    for needed in [Field::Kind, Field::Date] {
+        if !has(needed) {
+            return Err((None, None, EventProblem::MissingColumn(needed.name())));
+        }
+    }
+    Ok(columns)
+}
+
+/// Rows read on the fast path whose obligations are not looked up yet.
+#[cfg(feature = "csv")]
+#[derive(Debug, Default)]
+struct Batch {
+    /// Each row's event, line and whether its obligation is among `keys`.
+    rows: Vec<(Event, u32, bool)>,
+    /// The keys to look up, in the order of their rows.
+    keys: Vec<RowKey>,
+    /// The answers for `keys`.
+    found: Vec<Option<ObligationId>>,
+    /// The last row found, carried from one batch to the next.
+    near: Option<u32>,
+}
+
+#[cfg(feature = "csv")]
+impl Batch {
+    fn push(&mut self, event: Event, line: u32, key: Option<RowKey>) {
+        self.rows.push((event, line, key.is_some()));
+        self.keys.extend(key);
+    }
+
+    /// Looks the batch's keys up and appends its events to `events`; `None` when a key is
+    /// not in the store or the log refuses an event.
+    fn flush(&mut self, obligations: &Obligations, events: &mut Events) -> Option<()> {
+        obligations.find_rows(&self.keys, &mut self.near, &mut self.found);
+        let mut found = self.found.iter();
+        for (mut event, line, keyed) in self.rows.drain(..) {
+            if keyed {
+                event.set_obligation((*found.next()?)?);
+            }
+            events.push_at_line(event, line).ok()?;
+        }
+        self.keys.clear();
+        Some(())
     }
 }
 
@@ -1318,6 +1412,12 @@ struct Resolver<'l> {
     /// The row of the last obligation found: logs often name one obligation after
     /// another in store order.
     last_row: Option<u32>,
+    /// Whether keys are left for the caller to look up in batches: the key of the last
+    /// row goes to `deferred`, and the row's obligation is a placeholder meanwhile.
+    defer: bool,
+    /// The key of the last row, when `defer` is set and the row named its obligation by
+    /// a key.
+    deferred: Option<RowKey>,
 }
 
 /// A problem with a field of a row.
@@ -1335,7 +1435,21 @@ impl<'l> Resolver<'l> {
             periods: Cache::default(),
             by_place: None,
             last_row: None,
+            defer: false,
+            deferred: None,
         }
+    }
+
+    /// The obligation with this key; when deferring, a placeholder, the key kept for the
+    /// caller.
+    fn find(&mut self, key: RowKey) -> Option<ObligationId> {
+        if self.defer {
+            self.deferred = Some(key);
+            return Some(ObligationId::from_index(0));
+        }
+        let found = self.obligations.find_row_near(key, self.last_row);
+        self.last_row = found.map(ObligationId::index).or(self.last_row);
+        found
     }
 
     /// The event a row describes.
@@ -1461,7 +1575,7 @@ impl<'l> Resolver<'l> {
             Some((last, handle)) if **last == *directive_text => *handle,
             _ => {
                 let symbol = crate::document::DocSymbol::parse(symbol).ok()?;
-                let issued = crate::obligation::parse_date(issued)?;
+                let issued = crate::text::strict_date(issued)?;
                 let handle = self
                     .obligations
                     .directive_handle(&DirectiveKey::new(symbol, issued));
@@ -1493,13 +1607,7 @@ impl<'l> Resolver<'l> {
             ))));
         };
         let found = match (directive, clause, period_handle) {
-            (Some(d), Some(c), Some(p)) => {
-                let found = self
-                    .obligations
-                    .find_row_near([d, c, requirement.get(), body_id, p], self.last_row);
-                self.last_row = found.map(ObligationId::index).or(self.last_row);
-                found
-            }
+            (Some(d), Some(c), Some(p)) => self.find([d, c, requirement.get(), body_id, p]),
             _ => None,
         };
         Some(Ok(found.ok_or_else(|| {
@@ -1591,12 +1699,8 @@ impl<'l> Resolver<'l> {
                         EventProblem::InvalidRequirement(text.to_owned()),
                     )
                 })?;
-                let found = self.obligations.find_row_near(
-                    [directive, clause, requirement.get(), body, period],
-                    self.last_row,
-                );
-                self.last_row = found.map(ObligationId::index).or(self.last_row);
-                found.ok_or_else(|| unknown(Field::Requirement))
+                self.find([directive, clause, requirement.get(), body, period])
+                    .ok_or_else(|| unknown(Field::Requirement))
             }
             None => {
                 let index = self.by_place.get_or_insert_with(|| {

@@ -157,6 +157,88 @@ fn csv_rows_name_obligations_by_reference_in_any_column_order() {
     }
 }
 
+/// A store of 60 bodies × 12 months × 2 requirements of task 1 (1,440 obligations).
+fn large_store() -> Obligations {
+    let mut store = Obligations::new();
+    for body in 0..60 {
+        for month in 1..=12 {
+            for requirement in 0..2 {
+                store
+                    .push(Obligation::new(
+                        key(
+                            "1",
+                            requirement,
+                            &format!("B{body}"),
+                            &format!("2024-{month:02}"),
+                        ),
+                        d(2025, 1, 20),
+                    ))
+                    .unwrap();
+            }
+        }
+    }
+    store
+}
+
+#[test]
+fn long_logs_in_any_order_find_each_obligation_and_the_first_unknown_one() {
+    let store = large_store();
+    let n = u32::try_from(store.len()).unwrap();
+    // Store order, then a scattered order, then store order backwards, each row twice in
+    // a row at times: several batches of look-ups, with and without neighbours.
+    let order: Vec<u32> = (0..n)
+        .chain((0..n).map(|i| i.wrapping_mul(7_919) % n))
+        .chain((0..n).rev())
+        .flat_map(|i| std::iter::repeat_n(i, 1 + usize::from(i % 5 == 0)))
+        .collect();
+    let mut by_reference = String::from("obligation,kind,date\n");
+    let mut by_place = String::from("clause,requirement,body,period,kind,date\n");
+    for (row, &i) in order.iter().enumerate() {
+        let k = store.key(ObligationId::from_index(i)).unwrap();
+        let date = d(2025, 1, 1) + chrono::Days::new(row as u64 % 40);
+        by_reference.push_str(&format!("{k},submitted,{date}\n"));
+        by_place.push_str(&format!(
+            "1,{},{},{},completed,{date}\n",
+            k.requirement().number(),
+            k.body(),
+            k.period()
+        ));
+    }
+    for text in [&by_reference, &by_place] {
+        let events = EventLoader::new(&store).csv(text).unwrap();
+        assert_eq!(events.len(), order.len());
+        for (row, &i) in (0u32..).zip(&order) {
+            let event = events.get(EventId::from_index(row)).unwrap();
+            assert_eq!(event.obligation(), ObligationId::from_index(i), "row {row}");
+            assert_eq!(events.line(EventId::from_index(row)), Some(row + 2));
+        }
+    }
+    // An obligation the store does not hold, deep in the log: the first one is named,
+    // with its line, though later rows are at fault too.
+    let mut lines: Vec<&str> = by_reference.lines().collect();
+    let unknown = format!("{LETTER}/1.3/B7/2024-05,submitted,2025-01-02");
+    let later = format!("{LETTER}/1.1/B7/2024-13,submitted,2025-01-02");
+    lines[2_900] = &unknown;
+    lines[3_100] = &later;
+    let (problem, message) = csv_error(&store, &(lines.join("\n") + "\n"));
+    assert!(
+        matches!(problem, EventProblem::UnknownObligation(_)),
+        "{problem:?}"
+    );
+    assert_eq!(
+        message,
+        format!(
+            "invalid event log csv in `events.csv` at line 2901, column 1, `obligation`: \
+             {}",
+            problem
+        )
+    );
+    assert!(
+        message.contains("1470-CV/TU@2024-02-22/1.3/B7/2024-05"),
+        "{message}"
+    );
+}
+
 /// The message of loading `text` as CSV named `events.csv`.
 fn csv_error(store: &Obligations, text: &str) -> (EventProblem, String) {
     let err = EventLoader::new(store)

@@ -157,6 +157,61 @@ fn malformed_csv_rows_name_the_file_and_line() {
 }
 
 #[test]
+fn obligation_ids_in_any_order_and_unknown_ids_are_mapped() {
+    let dir = TempDir::new("yardstick-ids");
+    let obligations = dir.0.join("obligations.csv");
+    let submissions = dir.0.join("submissions.csv");
+    // Ids out of order and with a gap, Windows line ends, a blank line, no final newline.
+    std::fs::write(
+        &obligations,
+        "obligation_id,body_id,period_id,due_date\r\n7,5,0,2022-02-20\r\n\r\n2,6,1,2022-03-20\r\n3,5,1,2022-03-20",
+    )
+    .unwrap();
+    std::fs::write(
+        &submissions,
+        "obligation_id,submitted\n3,2022-03-25\n7,2022-02-10\n9,2022-02-10\n",
+    )
+    .unwrap();
+    let loaded = pipeline::load(&obligations, &submissions).unwrap();
+    assert_eq!(loaded.obligations.len(), 3);
+    assert_eq!(loaded.events.len(), 3);
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
+    // Id 7 is the first row, on time; id 3 the third, late; id 2 missing; id 9 is
+    // not in the file, and the evaluation says so.
+    assert_eq!(
+        evaluation.statuses(),
+        [Status::DoneOnTime, Status::OpenOverdue, Status::DoneLate]
+    );
+    assert_eq!(evaluation.diagnostics().len(), 1);
+    assert_eq!(
+        pipeline::render(&evaluation).unwrap(),
+        "body_id,status,n\n5,late,1\n5,on_time,1\n6,missing,1\n"
+    );
+}
+
+#[test]
+fn rows_across_read_chunks_keep_their_lines() {
+    let dir = TempDir::new("yardstick-chunks");
+    let obligations = dir.0.join("obligations.csv");
+    let submissions = dir.0.join("submissions.csv");
+    // More than a read chunk (1 MiB) of rows, the bad one far past the first chunk.
+    let mut text = String::from("obligation_id,body_id,period_id,due_date\n");
+    for id in 1..=60_000 {
+        text.push_str(&format!("{id},5,0,2022-02-20\n"));
+    }
+    text.push_str("60001,5,0,2022-02-30\n");
+    assert!(text.len() > 1 << 20);
+    std::fs::write(&obligations, text).unwrap();
+    std::fs::write(&submissions, "obligation_id,submitted\n").unwrap();
+    let err = pipeline::load(&obligations, &submissions).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("`{}` line 60002: malformed row", obligations.display())
+    );
+}
+
+#[test]
 fn repository_copy_of_expected_matches_the_shared_file() {
     let Some(dir) = shared_bench("repository_copy_of_expected_matches_the_shared_file") else {
         return;
