@@ -1173,6 +1173,17 @@ fn count(acc: &Acc, status: Status) -> u64 {
     acc.counts.get(status as usize).copied().unwrap_or(0)
 }
 
+/// A group's counts by status (slots 0 to 5, by `Status as usize`), then how many of its
+/// first witnesses of each class were picked (slots 6 and 7): 32 bytes, one cache line
+/// at most, since rows visit groups at random.
+type GroupRow = [u32; 8];
+/// The slots of the witnesses picked, of the classes `COUNTED` and `LEFT_OUT`.
+const PICKED: [usize; 2] = [6, 7];
+/// The class of the obligations a measure counts (the witnesses of a value too high).
+const COUNTED: usize = 0;
+/// The class of the due obligations it leaves out (the witnesses of a value too low).
+const LEFT_OUT: usize = 1;
+
 /// The compact index of each group met, by its combined key.
 enum GroupIndex {
     Dense(Vec<u32>),
@@ -1187,22 +1198,12 @@ impl GroupIndex {
         }
     }
 
-    /// The compact index of a group met.
-    #[inline]
-    fn get(&self, combined: u64) -> Option<usize> {
-        let slot = match self {
-            GroupIndex::Dense(v) => *usize::try_from(combined).ok().and_then(|c| v.get(c))?,
-            GroupIndex::Sparse(m) => *m.get(&combined)?,
-        };
-        (slot != u32::MAX).then_some(slot as usize)
-    }
-
     #[inline]
     fn get_or_insert(
         &mut self,
         combined: u64,
         keys: &mut Vec<u64>,
-        counts: &mut Vec<[u32; 6]>,
+        counts: &mut Vec<GroupRow>,
     ) -> usize {
         let next = u32::try_from(keys.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
@@ -1216,7 +1217,7 @@ impl GroupIndex {
         if *slot == u32::MAX {
             *slot = next;
             keys.push(combined);
-            counts.push([0; 6]);
+            counts.push([0; 8]);
         }
         *slot as usize
     }
@@ -1570,11 +1571,27 @@ impl Context<'_, '_> {
         let c = self.columns;
         // The pass over the obligations.
         let mut index = GroupIndex::new(plan.total);
-        // By group: its combined key, its counts by status (kept small, 24 bytes, since
-        // rows visit groups at random), and what the measure adds.
+        // By group: its combined key, its counts and witnesses picked, and what the
+        // measure adds.
         let mut keys: Vec<u64> = Vec::new();
-        let mut counts: Vec<[u32; 6]> = Vec::new();
+        let mut counts: Vec<GroupRow> = Vec::new();
         let mut extras: Vec<Acc> = Vec::new();
+        // The first witnesses of each group, of each class, as (group, row) in row order:
+        // which class a violation lists is known only once the group is judged.
+        let mut picked: [Vec<(u32, u32)>; 2] = [Vec::new(), Vec::new()];
+        let cap = u32::try_from(self.witnesses).unwrap_or(u32::MAX);
+        let classes = self.witness_classes();
+        let mut pick = |row: &mut GroupRow, class: usize, g: usize, at: usize| {
+            if let (Some(n), Some(list)) = (row.get_mut(PICKED[class]), picked.get_mut(class))
+                && *n < cap
+            {
+                *n += 1;
+                list.push((
+                    u32::try_from(g).unwrap_or(u32::MAX),
+                    u32::try_from(at).unwrap_or(u32::MAX),
+                ));
+            }
+        };
         for (row, &status) in c.statuses.iter().enumerate() {
             let combined = match plan.combined(c, row, status) {
                 Ok(Some(combined)) => combined,
@@ -1582,8 +1599,17 @@ impl Context<'_, '_> {
                 Err(body) => return Err(self.unknown_body(body)),
             };
             let g = index.get_or_insert(combined, &mut keys, &mut counts);
-            if let Some(n) = counts.get_mut(g).and_then(|c| c.get_mut(status as usize)) {
+            let Some(group) = counts.get_mut(g) else {
+                continue;
+            };
+            if let Some(n) = group.get_mut(status as usize) {
                 *n += 1;
+            }
+            let bit = 1u8 << (status as u8);
+            for (class, mask) in classes.iter().enumerate() {
+                if mask & bit != 0 {
+                    pick(group, class, g, row);
+                }
             }
             if plan.extra == Extra::None {
                 continue;
@@ -1609,7 +1635,16 @@ impl Context<'_, '_> {
                                 acc.days_n += 1;
                                 if status == Status::OpenOverdue {
                                     acc.days_max = acc.days_max.max(u64::from(d));
-                                    acc.days_over += u64::from(f64::from(d) > plan.upper + 1e-9);
+                                    // Past an upper bound, a witness of an age too high.
+                                    if f64::from(d) > plan.upper + 1e-9 {
+                                        acc.days_over += 1;
+                                        if matches!(
+                                            self.criterion.measure,
+                                            Measure::MaxOverdueAge(_)
+                                        ) {
+                                            pick(group, COUNTED, g, row);
+                                        }
+                                    }
                                 }
                             }
                             None => acc.days_unknown += 1,
@@ -1624,6 +1659,7 @@ impl Context<'_, '_> {
                     {
                         acc.target_due += 1;
                         acc.target_met += u64::from(met);
+                        pick(group, if met { COUNTED } else { LEFT_OUT }, g, row);
                     }
                 }
             }
@@ -1634,7 +1670,7 @@ impl Context<'_, '_> {
             .enumerate()
             .map(|(g, (&combined, counts))| Acc {
                 combined,
-                counts: counts.map(u64::from),
+                counts: [0, 1, 2, 3, 4, 5].map(|i| u64::from(counts.get(i).copied().unwrap_or(0))),
                 ..extras.get(g).copied().unwrap_or_default()
             })
             .collect();
@@ -1695,14 +1731,7 @@ impl Context<'_, '_> {
         }
         result.verdict = result.groups.verdict();
         if !violating.is_empty() {
-            self.witness(
-                &plan,
-                &index,
-                &accs,
-                &violating,
-                &too_high_flags,
-                &mut result,
-            );
+            self.witness(&accs, &picked, &violating, &too_high_flags, &mut result);
         }
         Ok(result)
     }
@@ -2278,75 +2307,79 @@ impl Context<'_, '_> {
     }
 
     /// The witnesses of each violation: their count from the group's counts, and the
-    /// first ones by a second pass over the obligations that stops once every violation
-    /// has its first witnesses.
+    /// first ones from those picked in the pass, of the class the violation lists.
     fn witness(
         &self,
-        plan: &Plan,
-        index: &GroupIndex,
         accs: &[Acc],
+        picked: &[Vec<(u32, u32)>; 2],
         violating: &[(usize, usize)],
         too_high_flags: &[bool],
         result: &mut CriterionResult,
     ) {
-        let mut violation_of = vec![u32::MAX; accs.len()];
-        // How many witnesses each violation lists, and how many are still to find.
-        let mut wanted: Vec<u64> = vec![0; result.violations.len()];
-        let mut remaining = 0u64;
+        // By group and class, the violation that lists its witnesses.
+        let mut violation_of = [vec![u32::MAX; accs.len()], vec![u32::MAX; accs.len()]];
         for &(gid, v) in violating {
-            if let Some(slot) = violation_of.get_mut(gid) {
+            let too_high = too_high_flags.get(v).copied().unwrap_or(false);
+            // A count and mean lateness list what they count either way.
+            let class = match &self.criterion.measure {
+                Measure::Count(_) | Measure::MeanLateness(_) => COUNTED,
+                _ if too_high => COUNTED,
+                _ => LEFT_OUT,
+            };
+            if let Some(slot) = violation_of.get_mut(class).and_then(|m| m.get_mut(gid)) {
                 *slot = u32::try_from(v).unwrap_or(u32::MAX);
             }
-            let too_high = too_high_flags.get(v).copied().unwrap_or(false);
             let count = accs
                 .get(gid)
                 .map_or(0, |acc| self.witness_count(acc, too_high));
             if let Some(violation) = result.violations.get_mut(v) {
                 violation.witness_count = count;
             }
-            if let Some(w) = wanted.get_mut(v) {
-                *w = count.min(self.witnesses as u64);
-                remaining += *w;
-            }
         }
-        let mut first: Vec<(u32, u32)> = Vec::new();
-        let c = self.columns;
-        for (row, &status) in c.statuses.iter().enumerate() {
-            if remaining == 0 {
-                break;
-            }
-            let Ok(Some(combined)) = plan.combined(c, row, status) else {
+        for (class, list) in picked.iter().enumerate() {
+            let Some(of) = violation_of.get(class) else {
                 continue;
             };
-            let Some(&v) = index.get(combined).and_then(|g| violation_of.get(g)) else {
-                continue;
-            };
-            let Some(want) = wanted.get_mut(v as usize) else {
-                continue;
-            };
-            if *want == 0 {
-                continue;
-            }
-            let too_high = too_high_flags.get(v as usize).copied().unwrap_or(false);
-            if !self.is_witness(status, row, too_high, plan.upper) {
-                continue;
-            }
-            first.push((v, u32::try_from(row).unwrap_or(u32::MAX)));
-            *want -= 1;
-            remaining -= 1;
-        }
-        for (v, row) in first {
-            if let (Some(violation), Some(key)) = (
-                result.violations.get_mut(v as usize),
-                self.obligations.key(ObligationId::from_index(row)),
-            ) {
-                violation.witnesses.push(key);
+            for &(g, row) in list {
+                let Some(violation) = of
+                    .get(g as usize)
+                    .and_then(|&v| result.violations.get_mut(v as usize))
+                else {
+                    continue;
+                };
+                if let Some(key) = self.obligations.key(ObligationId::from_index(row)) {
+                    violation.witnesses.push(key);
+                }
             }
         }
     }
 
-    /// How many obligations of a group pull its value the wrong way (those
-    /// [`Context::is_witness`] accepts), from the group's counts.
+    /// The statuses of the obligations that a measure counts, as a bit per status, and
+    /// those of the due obligations it leaves out: the witnesses of a value too high and
+    /// of a value too low. A largest overdue age and indicator targets pick theirs in the
+    /// pass; a count and mean lateness list those they count either way.
+    fn witness_classes(&self) -> [u8; 2] {
+        let bits = |statuses: &[Status]| statuses.iter().fold(0u8, |m, s| m | (1 << (*s as u8)));
+        let (on_time, late, overdue) = (Status::DoneOnTime, Status::DoneLate, Status::OpenOverdue);
+        match &self.criterion.measure {
+            Measure::OnTimeRate | Measure::Score(_) | Measure::Grade(_) => {
+                [bits(&[on_time]), bits(&[late, overdue])]
+            }
+            Measure::DoneRate | Measure::Reports => [bits(&[on_time, late]), bits(&[overdue])],
+            Measure::LateShare => [bits(&[late]), bits(&[on_time, overdue])],
+            Measure::OverdueShare | Measure::OverdueCount => {
+                [bits(&[overdue]), bits(&[on_time, late])]
+            }
+            Measure::Count(statuses) => [bits(statuses), 0],
+            Measure::MaxOverdueAge(_) => [0, bits(&[overdue])],
+            Measure::MeanLateness(_) => [bits(&[late, overdue]), 0],
+            Measure::IndicatorTargetMet => [0, 0],
+        }
+    }
+
+    /// How many obligations of a group pull its value the wrong way (those of the class
+    /// [`Context::witness_classes`] gives, or past the upper bound for an age too high),
+    /// from the group's counts.
     fn witness_count(&self, acc: &Acc, too_high: bool) -> u64 {
         let (on_time, late, overdue) = (
             count(acc, Status::DoneOnTime),
@@ -2379,56 +2412,6 @@ impl Context<'_, '_> {
             ),
         };
         if too_high { counted } else { left_out }
-    }
-
-    /// Whether an obligation pulls its group's value the wrong way.
-    fn is_witness(&self, status: Status, row: usize, too_high: bool, threshold: f64) -> bool {
-        let due = matches!(
-            status,
-            Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
-        );
-        let counted = match &self.criterion.measure {
-            Measure::OnTimeRate | Measure::Score(_) | Measure::Grade(_) => {
-                status == Status::DoneOnTime
-            }
-            Measure::DoneRate | Measure::Reports => status.is_done(),
-            Measure::LateShare => status == Status::DoneLate,
-            Measure::OverdueShare | Measure::OverdueCount => status == Status::OpenOverdue,
-            Measure::Count(statuses) => {
-                if too_high {
-                    return statuses.contains(&status);
-                }
-                statuses.contains(&status)
-            }
-            Measure::MaxOverdueAge(days) => {
-                if status != Status::OpenOverdue {
-                    return false;
-                }
-                if !too_high {
-                    return true;
-                }
-                let lateness = self.evaluation.lateness_at(row);
-                let d = match days {
-                    DayCount::Calendar => Some(lateness.calendar_days()),
-                    DayCount::Working => lateness.working_days(),
-                };
-                return d.is_some_and(|d| f64::from(d) > threshold + 1e-9);
-            }
-            Measure::MeanLateness(_) => {
-                return matches!(status, Status::DoneLate | Status::OpenOverdue);
-            }
-            Measure::IndicatorTargetMet => {
-                let Some(met) = self.evaluation.indicator_met_at(row) else {
-                    return false;
-                };
-                return due && (met == too_high);
-            }
-        };
-        if too_high {
-            due && counted
-        } else {
-            due && !counted
-        }
     }
 }
 

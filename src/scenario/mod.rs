@@ -1919,7 +1919,7 @@ fn select_event(
     kind: Option<&str>,
     date: Option<NaiveDate>,
 ) -> Result<usize, ScenarioError> {
-    let mut selection = format!("event of `{obligation}`");
+    let mut selection = format!("event of {obligation}");
     if let Some(kind) = kind {
         let _ = write!(selection, ", kind {kind}");
     }

@@ -581,16 +581,16 @@ scope = { roles = ["monitor"] }
 
 #[test]
 fn display_writes_one_line_per_violation_in_either_language() {
-    let assessment = judge(
-        as_of(),
-        vec![
-            criterion("on-time", Measure::OnTimeRate, at_least(0.8))
-                .severity(Severity::Warning)
-                .group_by([GroupBy::Holder])
-                .build()
-                .unwrap(),
-        ],
-    )
+    let (obligations, events) = fixture();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
+    let criteria = Criteria::new(vec![
+        criterion("on-time", Measure::OnTimeRate, at_least(0.8))
+            .severity(Severity::Warning)
+            .group_by([GroupBy::Holder])
+            .build()
+            .unwrap(),
+    ])
     .unwrap()
     .with_witnesses(1);
     let assessment = criteria.assess(&evaluation, &registry()).unwrap();
@@ -626,6 +626,7 @@ fn the_json_shape_is_pinned() {
             .unwrap(),
     ])
     .unwrap();
+    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     let json = serde_json::to_string(&assessment).unwrap();
     assert_eq!(
         json,
