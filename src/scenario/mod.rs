@@ -11,8 +11,10 @@
 //! holder, the counts by status, the diagnostics, and grades. A *negative* scenario states
 //! instead the error the scenario must give (`[error]`, with its path and message).
 //!
-//! *Variants* are named small edits of the inline events (add, remove, replace by the
-//! events' `id`) with their own expectations; each runs on its own.
+//! *Variants* are named small edits of the events (add, remove, replace) with their own
+//! expectations; each runs on its own. An edit names an inline event by its `id`, and an
+//! event of the event log (CSV, JSON or TOML, which has no ids) by its obligation — task,
+//! body and period, with the kind and date when need be — and must name exactly one.
 //!
 //! Every reference is checked when the scenario is read, before anything runs: an unknown
 //! body code, task, status, rule id, note, grade or grading policy, a selection that

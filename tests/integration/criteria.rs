@@ -550,6 +550,7 @@ fn roles_and_statuses_filter_the_scope() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_role_no_obligation_carries_is_an_error_naming_the_criteria_file() {
     let (obligations, events) = fixture();
