@@ -1,6 +1,7 @@
 //! Times five typical criteria (`benches/support/criteria_five.rs`) over the compliance
 //! yardstick built in memory, at 100k and 1M obligations, and prints for each size the
-//! median wall-clock time and the median CPU time of the process's thread per assessment.
+//! median wall-clock time and the median CPU time of the process's thread per assessment,
+//! then the median CPU time of each criterion judged alone.
 //!
 //! The CPU time (from `/proc/thread-self/schedstat`, Linux) is what the work costs when
 //! the machine is shared: a busy machine stretches the wall-clock time, not the CPU time.
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use directives::compliance::{EvaluationPolicy, evaluate};
+use directives::criteria::Criteria;
 
 #[path = "../benches/support/criteria_five.rs"]
 #[allow(
@@ -91,6 +93,23 @@ fn run() -> Result<(), Box<dyn Error>> {
             median(wall),
             runs.max(1)
         );
+        for criterion in criteria.criteria() {
+            let one = Criteria::new(vec![criterion.clone()])?;
+            // The mean, not the median: the system may count CPU time in ticks coarser
+            // than one criterion's share.
+            let start = cpu_time();
+            for _ in 0..runs.max(1) {
+                let _ = one.assess(&evaluation, &registry)?;
+            }
+            if let (Some(before), Some(after)) = (start, cpu_time()) {
+                let cpu = after.saturating_sub(before) / u32::try_from(runs.max(1))?;
+                let per_row = cpu.as_secs_f64() * 1e9 / n as f64;
+                println!(
+                    "    {:<16} mean CPU {cpu:>8.1?} ({per_row:.1} ns per obligation)",
+                    criterion.id()
+                );
+            }
+        }
     }
     Ok(())
 }

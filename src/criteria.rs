@@ -517,6 +517,13 @@ pub enum CriteriaProblem {
         /// The number of windows.
         groups: usize,
     },
+    /// A role filter naming a role that no obligation judged carries (checked against
+    /// the obligations, by [`Criteria::check`]).
+    #[error("no obligation of the evaluation has the role `{}`: the filter would leave every obligation out", role_name(*.role))]
+    RoleNotCarried {
+        /// The role.
+        role: crate::directive::Role,
+    },
     /// `include_unsettled` without a trend.
     #[error("`include_unsettled` applies only to a trend")]
     UnsettledWithoutTrend,
@@ -528,6 +535,20 @@ pub enum CriteriaProblem {
         /// The last day allowed.
         last: NaiveDate,
     },
+}
+
+/// The name of a role, as criteria and directive files write it.
+pub(crate) fn role_name(role: crate::directive::Role) -> &'static str {
+    use crate::directive::Role;
+    match role {
+        Role::Lead => "lead",
+        Role::Coordinate => "coordinate",
+        Role::Advise => "advise",
+        Role::Implement => "implement",
+        Role::Monitor => "monitor",
+        #[allow(unreachable_patterns, reason = "the enum is non_exhaustive")]
+        _ => "other",
+    }
 }
 
 impl From<CriteriaError> for crate::Error {

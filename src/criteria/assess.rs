@@ -152,8 +152,22 @@ impl GroupCounts {
         }
     }
 
-    /// The criterion's verdict from its groups'.
-    fn verdict(&self) -> Verdict {
+    /// Counts of satisfied, violated, not applicable and indeterminate groups.
+    #[cfg(feature = "serde")]
+    pub(crate) fn of(
+        [satisfied, violated, not_applicable, indeterminate]: [u64; 4],
+    ) -> GroupCounts {
+        GroupCounts {
+            satisfied,
+            violated,
+            not_applicable,
+            indeterminate,
+        }
+    }
+
+    /// The criterion's verdict from its groups': violated, then indeterminate, then
+    /// satisfied, then not applicable.
+    pub(crate) fn verdict(&self) -> Verdict {
         if self.violated > 0 {
             Verdict::Violated
         } else if self.indeterminate > 0 {
@@ -1140,6 +1154,9 @@ struct Acc {
     days_n: u64,
     days_max: u64,
     days_unknown: u64,
+    /// Overdue obligations older than the requirement's upper bound (the witnesses of a
+    /// largest overdue age too high).
+    days_over: u64,
     target_due: u64,
     target_met: u64,
 }
@@ -1155,6 +1172,17 @@ impl Acc {
 fn count(acc: &Acc, status: Status) -> u64 {
     acc.counts.get(status as usize).copied().unwrap_or(0)
 }
+
+/// A group's counts by status (slots 0 to 5, by `Status as usize`), then how many of its
+/// first witnesses of each class were picked (slots 6 and 7): 32 bytes, one cache line
+/// at most, since rows visit groups at random.
+type GroupRow = [u32; 8];
+/// The slots of the witnesses picked, of the classes `COUNTED` and `LEFT_OUT`.
+const PICKED: [usize; 2] = [6, 7];
+/// The class of the obligations a measure counts (the witnesses of a value too high).
+const COUNTED: usize = 0;
+/// The class of the due obligations it leaves out (the witnesses of a value too low).
+const LEFT_OUT: usize = 1;
 
 /// The compact index of each group met, by its combined key.
 enum GroupIndex {
@@ -1175,7 +1203,7 @@ impl GroupIndex {
         &mut self,
         combined: u64,
         keys: &mut Vec<u64>,
-        counts: &mut Vec<[u32; 6]>,
+        counts: &mut Vec<GroupRow>,
     ) -> usize {
         let next = u32::try_from(keys.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
@@ -1189,7 +1217,7 @@ impl GroupIndex {
         if *slot == u32::MAX {
             *slot = next;
             keys.push(combined);
-            counts.push([0; 6]);
+            counts.push([0; 8]);
         }
         *slot as usize
     }
@@ -1230,29 +1258,59 @@ impl Columns<'_> {
     }
 }
 
-/// A criterion resolved against a store, a registry and an as-of date.
+/// A part of a combined key that leaves the row out of scope.
+const OUT: u64 = u64::MAX;
+/// A part of a combined key for a body the registry does not hold.
+const UNKNOWN_PART: u64 = u64::MAX - 1;
+
+/// A criterion resolved against a store, a registry and an as-of date: every filter and
+/// key folded into small tables read once per row, so that the pass does no hashing and
+/// no allocation per obligation.
 struct Plan {
-    directive_ok: Option<Vec<bool>>,
-    clause_ok: Option<Vec<bool>>,
-    period_ok: Option<Vec<bool>>,
-    role_mask: Option<u8>,
-    status_mask: Option<u8>,
+    /// A bit per status in scope.
+    status_mask: u8,
+    /// By period handle: the part of the combined key from the period and window keys,
+    /// `OUT` for a period the scope leaves out; `None` when nothing depends on the period.
+    period_part: Option<Vec<u64>>,
+    /// By store body: the part of the combined key from the keys of the holder (holder,
+    /// level, kind), `UNKNOWN_PART` for a body whose level or kind the registry does not
+    /// give; `None` when no key depends on the holder.
+    holder_part: Option<Vec<u64>>,
     /// By store body: 1 in scope, 0 out, `UNKNOWN` not in the registry.
     body_ok: Option<Vec<u32>>,
+    directive_ok: Option<Vec<bool>>,
+    clause_ok: Option<Vec<bool>>,
+    role_mask: Option<u8>,
+    /// The keys read from the other columns (assigned body, directive, task), with their
+    /// strides.
+    rest: Vec<(Source, u64)>,
     keys: Vec<KeyPlan>,
     total: u64,
     extra: Extra,
+    /// The requirement's upper bound, above which an overdue age is a witness.
+    upper: f64,
 }
 
 impl Plan {
-    /// The combined key of a row in scope, `None` when the row is out of scope.
+    /// The combined key of a row in scope, `None` when the row is out of scope, the
+    /// store's body index when the row's body is unknown to the registry.
     #[inline]
-    fn combined(&self, c: &Columns<'_>, row: usize) -> Result<Option<u64>, u32> {
-        if let Some(mask) = self.status_mask {
-            let s = c.statuses.get(row).map_or(0, |&s| s as u8);
-            if mask & (1 << s) == 0 {
+    fn combined(&self, c: &Columns<'_>, row: usize, status: Status) -> Result<Option<u64>, u32> {
+        if self.status_mask & (1 << (status as u8)) == 0 {
+            return Ok(None);
+        }
+        let mut combined = 0u64;
+        if let Some(parts) = &self.period_part {
+            let part = c
+                .period
+                .get(row)
+                .and_then(|&p| parts.get(p as usize))
+                .copied()
+                .unwrap_or(OUT);
+            if part == OUT {
                 return Ok(None);
             }
+            combined += part;
         }
         if let Some(ok) = &self.directive_ok
             && !c
@@ -1274,24 +1332,14 @@ impl Plan {
         {
             return Ok(None);
         }
-        if let Some(ok) = &self.period_ok
-            && !c
-                .period
-                .get(row)
-                .and_then(|&d| ok.get(d as usize))
-                .copied()
-                .unwrap_or(false)
-        {
-            return Ok(None);
-        }
         if let Some(mask) = self.role_mask {
             let role = c.flags.get(row).map_or(0, |&f| role_index(f));
             if mask & (1 << role) == 0 {
                 return Ok(None);
             }
         }
+        let holder = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
         if let Some(ok) = &self.body_ok {
-            let holder = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
             let held = ok.get(holder as usize).copied().unwrap_or(UNKNOWN);
             let assigned = c.assigned.get(row).copied().unwrap_or(u32::MAX);
             let by_assigned = if assigned == u32::MAX {
@@ -1306,25 +1354,15 @@ impl Plan {
                 _ => return Ok(None),
             }
         }
-        let mut combined = 0u64;
-        for key in &self.keys {
-            let handle = c.source(key.source, row).unwrap_or(0);
-            let slot = match &key.table {
-                Some(table) => usize::try_from(handle)
-                    .ok()
-                    .and_then(|h| table.get(h))
-                    .copied()
-                    .unwrap_or(UNKNOWN),
-                None => u32::try_from(handle).unwrap_or(UNKNOWN),
-            };
-            if slot == UNKNOWN {
-                let body = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
-                return Err(body);
+        if let Some(parts) = &self.holder_part {
+            let part = parts.get(holder as usize).copied().unwrap_or(UNKNOWN_PART);
+            if part == UNKNOWN_PART {
+                return Err(holder);
             }
-            if slot == NO_SLOT {
-                return Ok(None);
-            }
-            combined += u64::from(slot) * key.stride;
+            combined += part;
+        }
+        for &(source, stride) in &self.rest {
+            combined += c.source(source, row).unwrap_or(0) * stride;
         }
         Ok(Some(combined))
     }
@@ -1337,15 +1375,76 @@ fn role_index(flags: u8) -> u8 {
 }
 
 impl Criteria {
+    /// Checks the criteria against the obligations they are to judge, which a file alone
+    /// cannot show: every role a scope names is carried by some obligation. A filter on a
+    /// role that no obligation has would leave every group out and make the criterion
+    /// "not applicable" for a reason that is a mistake in the data, so it is an error.
+    /// [`Criteria::assess`] runs the check first.
+    ///
+    /// # Errors
+    ///
+    /// [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`], naming the
+    /// criteria file when it was read from one, the path `criterion[i].scope.roles[j]`
+    /// and the role.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::criteria::{Criteria, Criterion, Measure, Requirement, Scope, Threshold};
+    /// use directives::directive::Role;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut obligations = Obligations::new();
+    /// let due = NaiveDate::from_ymd_opt(2025, 2, 20).ok_or("date")?;
+    /// obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, due).with_role(Role::Lead))?;
+    /// let rule = |role| Criterion::builder("c").title("c", "c").provision("p").scope(Scope::all().roles([role]))
+    ///     .measure(Measure::OverdueCount).require(Requirement::AtMost(Threshold::Number(0.0))).build();
+    /// assert!(Criteria::new(vec![rule(Role::Lead)?])?.check(&obligations).is_ok());
+    /// let err = Criteria::new(vec![rule(Role::Coordinate)?])?.check(&obligations).unwrap_err();
+    /// assert_eq!(err.path(), Some("criterion[0].scope.roles[0]"));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid criteria at `criterion[0].scope.roles[0]`: no obligation of the evaluation has the role `coordinate`: the filter would leave every obligation out",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self, obligations: &Obligations) -> Result<(), CriteriaError> {
+        if self.criteria.iter().all(|c| c.scope.roles.is_empty()) {
+            return Ok(());
+        }
+        let carried = obligations
+            .flag_column()
+            .iter()
+            .fold(0u8, |mask, &flags| mask | (1 << role_index(flags)));
+        for (i, criterion) in self.criteria.iter().enumerate() {
+            for (j, &role) in criterion.scope.roles.iter().enumerate() {
+                if carried & (1 << (role as u8)) == 0 {
+                    return Err(CriteriaError::Invalid {
+                        format: self.format,
+                        origin: self.origin.clone(),
+                        path: format!("criterion[{i}].scope.roles[{j}]"),
+                        line: None,
+                        column: None,
+                        problem: Box::new(super::CriteriaProblem::RoleNotCarried { role }),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Judges every criterion on an evaluation, with the registry that gives bodies their
     /// kind, level and place.
     ///
     /// Runs in one pass over the obligations per criterion in force, plus one more for the
-    /// witnesses of each criterion violated; the cost is linear in the obligations and in
-    /// the groups.
+    /// witnesses of each criterion violated (which stops once each violation has its
+    /// first witnesses); the cost is linear in the obligations and in the groups.
     ///
     /// # Errors
     ///
+    /// - [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`] for a role
+    ///   filter that no obligation judged carries (see [`Criteria::check`]);
     /// - [`CriteriaError::UnknownBody`] when a criterion needs the kind, level or place of
     ///   a body (a body selector in its scope, grouping by level or kind) that the registry
     ///   does not hold;
@@ -1361,6 +1460,7 @@ impl Criteria {
         registry: &Registry,
     ) -> Result<Assessment, CriteriaError> {
         let obligations = evaluation.obligations();
+        self.check(obligations)?;
         let columns = Columns {
             statuses: evaluation.statuses(),
             holders: obligations.holders(),
@@ -1471,24 +1571,45 @@ impl Context<'_, '_> {
         let c = self.columns;
         // The pass over the obligations.
         let mut index = GroupIndex::new(plan.total);
-        // By group: its combined key, its counts by status (kept small, 24 bytes, since
-        // rows visit groups at random), and what the measure adds.
+        // By group: its combined key, its counts and witnesses picked, and what the
+        // measure adds.
         let mut keys: Vec<u64> = Vec::new();
-        let mut counts: Vec<[u32; 6]> = Vec::new();
+        let mut counts: Vec<GroupRow> = Vec::new();
         let mut extras: Vec<Acc> = Vec::new();
-        // The group of each row (`u32::MAX` out of scope), so that the witnesses are found
-        // without resolving the keys again.
-        let mut row_groups: Vec<u32> = vec![u32::MAX; c.statuses.len()];
-        for ((row, &status), row_group) in c.statuses.iter().enumerate().zip(&mut row_groups) {
-            let combined = match plan.combined(c, row) {
+        // The first witnesses of each group, of each class, as (group, row) in row order:
+        // which class a violation lists is known only once the group is judged.
+        let mut picked: [Vec<(u32, u32)>; 2] = [Vec::new(), Vec::new()];
+        let cap = u32::try_from(self.witnesses).unwrap_or(u32::MAX);
+        let classes = self.witness_classes();
+        let mut pick = |row: &mut GroupRow, class: usize, g: usize, at: usize| {
+            if let (Some(n), Some(list)) = (row.get_mut(PICKED[class]), picked.get_mut(class))
+                && *n < cap
+            {
+                *n += 1;
+                list.push((
+                    u32::try_from(g).unwrap_or(u32::MAX),
+                    u32::try_from(at).unwrap_or(u32::MAX),
+                ));
+            }
+        };
+        for (row, &status) in c.statuses.iter().enumerate() {
+            let combined = match plan.combined(c, row, status) {
                 Ok(Some(combined)) => combined,
                 Ok(None) => continue,
                 Err(body) => return Err(self.unknown_body(body)),
             };
             let g = index.get_or_insert(combined, &mut keys, &mut counts);
-            *row_group = u32::try_from(g).unwrap_or(u32::MAX);
-            if let Some(n) = counts.get_mut(g).and_then(|c| c.get_mut(status as usize)) {
+            let Some(group) = counts.get_mut(g) else {
+                continue;
+            };
+            if let Some(n) = group.get_mut(status as usize) {
                 *n += 1;
+            }
+            let bit = 1u8 << (status as u8);
+            for (class, mask) in classes.iter().enumerate() {
+                if mask & bit != 0 {
+                    pick(group, class, g, row);
+                }
             }
             if plan.extra == Extra::None {
                 continue;
@@ -1510,11 +1631,20 @@ impl Context<'_, '_> {
                         };
                         match d {
                             Some(d) => {
-                                let d = u64::from(d);
-                                acc.days_sum += d;
+                                acc.days_sum += u64::from(d);
                                 acc.days_n += 1;
                                 if status == Status::OpenOverdue {
-                                    acc.days_max = acc.days_max.max(d);
+                                    acc.days_max = acc.days_max.max(u64::from(d));
+                                    // Past an upper bound, a witness of an age too high.
+                                    if f64::from(d) > plan.upper + 1e-9 {
+                                        acc.days_over += 1;
+                                        if matches!(
+                                            self.criterion.measure,
+                                            Measure::MaxOverdueAge(_)
+                                        ) {
+                                            pick(group, COUNTED, g, row);
+                                        }
+                                    }
                                 }
                             }
                             None => acc.days_unknown += 1,
@@ -1529,6 +1659,7 @@ impl Context<'_, '_> {
                     {
                         acc.target_due += 1;
                         acc.target_met += u64::from(met);
+                        pick(group, if met { COUNTED } else { LEFT_OUT }, g, row);
                     }
                 }
             }
@@ -1539,7 +1670,7 @@ impl Context<'_, '_> {
             .enumerate()
             .map(|(g, (&combined, counts))| Acc {
                 combined,
-                counts: counts.map(u64::from),
+                counts: [0, 1, 2, 3, 4, 5].map(|i| u64::from(counts.get(i).copied().unwrap_or(0))),
                 ..extras.get(g).copied().unwrap_or_default()
             })
             .collect();
@@ -1600,13 +1731,7 @@ impl Context<'_, '_> {
         }
         result.verdict = result.groups.verdict();
         if !violating.is_empty() {
-            self.witness(
-                &row_groups,
-                accs.len(),
-                &violating,
-                &too_high_flags,
-                &mut result,
-            );
+            self.witness(&accs, &picked, &violating, &too_high_flags, &mut result);
         }
         Ok(result)
     }
@@ -1673,21 +1798,71 @@ impl Context<'_, '_> {
             key.stride = total;
             total = total.saturating_mul(key.card.max(1));
         }
+        // The keys of the period and of the holder, folded into one table each.
+        let part = |key: &KeyPlan, handle: usize| -> u64 {
+            let slot = match &key.table {
+                Some(table) => table.get(handle).copied().unwrap_or(UNKNOWN),
+                None => u32::try_from(handle).unwrap_or(UNKNOWN),
+            };
+            match slot {
+                NO_SLOT => OUT,
+                UNKNOWN => UNKNOWN_PART,
+                slot => u64::from(slot) * key.stride,
+            }
+        };
+        let fold = |source: Source, handles: usize, admits: &dyn Fn(usize) -> bool| {
+            let folded: Vec<&KeyPlan> = keys.iter().filter(|k| k.source == source).collect();
+            (0..handles)
+                .map(|h| {
+                    if !admits(h) {
+                        return OUT;
+                    }
+                    let mut sum = 0u64;
+                    for key in &folded {
+                        match part(key, h) {
+                            p @ (OUT | UNKNOWN_PART) => return p,
+                            p => sum += p,
+                        }
+                    }
+                    sum
+                })
+                .collect::<Vec<u64>>()
+        };
+        let period_part = (period_ok.is_some() || keys.iter().any(|k| k.source == Source::Period))
+            .then(|| {
+                fold(Source::Period, o.period_values().len(), &|h| {
+                    period_ok
+                        .as_ref()
+                        .is_none_or(|ok: &Vec<bool>| ok.get(h).copied().unwrap_or(false))
+                })
+            });
+        let holder_part = keys
+            .iter()
+            .any(|k| k.source == Source::Holder)
+            .then(|| fold(Source::Holder, self.registry_ids.len(), &|_| true));
+        let rest = keys
+            .iter()
+            .filter(|k| !matches!(k.source, Source::Holder | Source::Period))
+            .map(|k| (k.source, k.stride))
+            .collect();
         let extra = match &self.criterion.measure {
             Measure::MaxOverdueAge(d) | Measure::MeanLateness(d) => Extra::Lateness(*d),
             Measure::IndicatorTargetMet => Extra::Indicator,
             _ => Extra::None,
         };
         Ok(Plan {
+            status_mask: status_mask.unwrap_or(u8::MAX),
+            period_part,
+            holder_part,
+            body_ok,
             directive_ok,
             clause_ok,
-            period_ok,
             role_mask,
-            status_mask,
-            body_ok,
+            rest,
             keys,
             total,
             extra,
+            upper: upper_bound(&self.criterion.requirement),
         })
     }
 
@@ -2131,114 +2306,120 @@ impl Context<'_, '_> {
         Ok(out)
     }
 
-    /// The second pass: the first witnesses of each violation and their count.
+    /// The witnesses of each violation: their count from the group's counts, and the
+    /// first ones from those picked in the pass, of the class the violation lists.
     fn witness(
         &self,
-        row_groups: &[u32],
-        groups: usize,
+        accs: &[Acc],
+        picked: &[Vec<(u32, u32)>; 2],
         violating: &[(usize, usize)],
         too_high_flags: &[bool],
         result: &mut CriterionResult,
     ) {
-        let mut violation_of = vec![u32::MAX; groups];
+        // By group and class, the violation that lists its witnesses.
+        let mut violation_of = [vec![u32::MAX; accs.len()], vec![u32::MAX; accs.len()]];
         for &(gid, v) in violating {
-            if let Some(slot) = violation_of.get_mut(gid) {
+            let too_high = too_high_flags.get(v).copied().unwrap_or(false);
+            // A count and mean lateness list what they count either way.
+            let class = match &self.criterion.measure {
+                Measure::Count(_) | Measure::MeanLateness(_) => COUNTED,
+                _ if too_high => COUNTED,
+                _ => LEFT_OUT,
+            };
+            if let Some(slot) = violation_of.get_mut(class).and_then(|m| m.get_mut(gid)) {
                 *slot = u32::try_from(v).unwrap_or(u32::MAX);
             }
-        }
-        let threshold = match self.criterion.requirement {
-            Requirement::AtMost(t) | Requirement::Equal(t) | Requirement::Between(_, t) => {
-                t.value()
+            let count = accs
+                .get(gid)
+                .map_or(0, |acc| self.witness_count(acc, too_high));
+            if let Some(violation) = result.violations.get_mut(v) {
+                violation.witness_count = count;
             }
-            _ => f64::INFINITY,
-        };
-        // How many witnesses each violation has, and the rows of the first ones, kept apart
-        // from the violations so that the pass touches a few bytes per violation.
-        let mut found: Vec<u64> = vec![0; result.violations.len()];
-        let mut first: Vec<(u32, u32)> = Vec::new();
-        let statuses = self.columns.statuses;
-        for ((row, &status), &gid) in statuses.iter().enumerate().zip(row_groups) {
-            let Some(&v) = violation_of.get(gid as usize) else {
+        }
+        for (class, list) in picked.iter().enumerate() {
+            let Some(of) = violation_of.get(class) else {
                 continue;
             };
-            if v == u32::MAX {
-                continue;
-            }
-            let Some(too_high) = too_high_flags.get(v as usize).copied() else {
-                continue;
-            };
-            if !self.is_witness(status, row, too_high, threshold) {
-                continue;
-            }
-            let Some(count) = found.get_mut(v as usize) else {
-                continue;
-            };
-            if *count < self.witnesses as u64 {
-                first.push((v, u32::try_from(row).unwrap_or(u32::MAX)));
-            }
-            *count += 1;
-        }
-        for (violation, count) in result.violations.iter_mut().zip(found) {
-            violation.witness_count = count;
-        }
-        for (v, row) in first {
-            if let (Some(violation), Some(key)) = (
-                result.violations.get_mut(v as usize),
-                self.obligations.key(ObligationId::from_index(row)),
-            ) {
-                violation.witnesses.push(key);
+            for &(g, row) in list {
+                let Some(violation) = of
+                    .get(g as usize)
+                    .and_then(|&v| result.violations.get_mut(v as usize))
+                else {
+                    continue;
+                };
+                if let Some(key) = self.obligations.key(ObligationId::from_index(row)) {
+                    violation.witnesses.push(key);
+                }
             }
         }
     }
 
-    /// Whether an obligation pulls its group's value the wrong way.
-    fn is_witness(&self, status: Status, row: usize, too_high: bool, threshold: f64) -> bool {
-        let due = matches!(
-            status,
-            Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
-        );
-        let counted = match &self.criterion.measure {
+    /// The statuses of the obligations that a measure counts, as a bit per status, and
+    /// those of the due obligations it leaves out: the witnesses of a value too high and
+    /// of a value too low. A largest overdue age and indicator targets pick theirs in the
+    /// pass; a count and mean lateness list those they count either way.
+    fn witness_classes(&self) -> [u8; 2] {
+        let bits = |statuses: &[Status]| statuses.iter().fold(0u8, |m, s| m | (1 << (*s as u8)));
+        let (on_time, late, overdue) = (Status::DoneOnTime, Status::DoneLate, Status::OpenOverdue);
+        match &self.criterion.measure {
             Measure::OnTimeRate | Measure::Score(_) | Measure::Grade(_) => {
-                status == Status::DoneOnTime
+                [bits(&[on_time]), bits(&[late, overdue])]
             }
-            Measure::DoneRate | Measure::Reports => status.is_done(),
-            Measure::LateShare => status == Status::DoneLate,
-            Measure::OverdueShare | Measure::OverdueCount => status == Status::OpenOverdue,
-            Measure::Count(statuses) => {
-                if too_high {
-                    return statuses.contains(&status);
-                }
-                statuses.contains(&status)
+            Measure::DoneRate | Measure::Reports => [bits(&[on_time, late]), bits(&[overdue])],
+            Measure::LateShare => [bits(&[late]), bits(&[on_time, overdue])],
+            Measure::OverdueShare | Measure::OverdueCount => {
+                [bits(&[overdue]), bits(&[on_time, late])]
             }
-            Measure::MaxOverdueAge(days) => {
-                if status != Status::OpenOverdue {
-                    return false;
-                }
-                if !too_high {
-                    return true;
-                }
-                let lateness = self.evaluation.lateness_at(row);
-                let d = match days {
-                    DayCount::Calendar => Some(lateness.calendar_days()),
-                    DayCount::Working => lateness.working_days(),
-                };
-                return d.is_some_and(|d| f64::from(d) > threshold + 1e-9);
-            }
-            Measure::MeanLateness(_) => {
-                return matches!(status, Status::DoneLate | Status::OpenOverdue);
-            }
-            Measure::IndicatorTargetMet => {
-                let Some(met) = self.evaluation.indicator_met_at(row) else {
-                    return false;
-                };
-                return due && (met == too_high);
-            }
-        };
-        if too_high {
-            due && counted
-        } else {
-            due && !counted
+            Measure::Count(statuses) => [bits(statuses), 0],
+            Measure::MaxOverdueAge(_) => [0, bits(&[overdue])],
+            Measure::MeanLateness(_) => [bits(&[late, overdue]), 0],
+            Measure::IndicatorTargetMet => [0, 0],
         }
+    }
+
+    /// How many obligations of a group pull its value the wrong way (those of the class
+    /// [`Context::witness_classes`] gives, or past the upper bound for an age too high),
+    /// from the group's counts.
+    fn witness_count(&self, acc: &Acc, too_high: bool) -> u64 {
+        let (on_time, late, overdue) = (
+            count(acc, Status::DoneOnTime),
+            count(acc, Status::DoneLate),
+            count(acc, Status::OpenOverdue),
+        );
+        // The due obligations the measure counts, and those it leaves out.
+        let (counted, left_out) = match &self.criterion.measure {
+            Measure::OnTimeRate | Measure::Score(_) | Measure::Grade(_) => {
+                (on_time, late + overdue)
+            }
+            Measure::DoneRate | Measure::Reports => (on_time + late, overdue),
+            Measure::LateShare => (late, on_time + overdue),
+            Measure::OverdueShare | Measure::OverdueCount => (overdue, on_time + late),
+            Measure::Count(statuses) => {
+                let n = Status::ALL
+                    .iter()
+                    .filter(|s| statuses.contains(s))
+                    .map(|s| count(acc, *s))
+                    .sum();
+                return n;
+            }
+            Measure::MaxOverdueAge(_) => {
+                return if too_high { acc.days_over } else { overdue };
+            }
+            Measure::MeanLateness(_) => return late + overdue,
+            Measure::IndicatorTargetMet => (
+                acc.target_met,
+                acc.target_due - acc.target_met.min(acc.target_due),
+            ),
+        };
+        if too_high { counted } else { left_out }
+    }
+}
+
+/// The requirement's upper bound, if it has one.
+fn upper_bound(requirement: &Requirement) -> f64 {
+    match requirement {
+        Requirement::AtMost(t) | Requirement::Equal(t) | Requirement::Between(_, t) => t.value(),
+        _ => f64::INFINITY,
     }
 }
 

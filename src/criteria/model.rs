@@ -42,6 +42,9 @@ pub struct Criteria {
     // INVARIANT (unique-ids): no two criteria share an id; upheld by `Criteria::new`.
     pub(crate) criteria: Vec<Criterion>,
     pub(crate) witnesses: usize,
+    /// The format and the name of the file read, for errors found when judging.
+    pub(crate) format: Option<&'static str>,
+    pub(crate) origin: Option<String>,
 }
 
 impl Criteria {
@@ -81,6 +84,8 @@ impl Criteria {
         Ok(Criteria {
             criteria,
             witnesses: Criteria::DEFAULT_WITNESSES,
+            format: None,
+            origin: None,
         })
     }
 

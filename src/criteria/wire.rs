@@ -322,6 +322,8 @@ impl<'r> Loader<'r> {
         if let Some(n) = wire.witnesses {
             criteria = criteria.with_witnesses(n);
         }
+        criteria.format = Some(format.name());
+        criteria.origin.clone_from(&self.origin);
         Ok(criteria)
     }
 

@@ -274,6 +274,18 @@ pub enum ScenarioProblem {
         /// How many it matches.
         count: usize,
     },
+    /// A variant's edit names no event of the scenario (inline or from the event log).
+    NoEvent {
+        /// The event named, as people read it.
+        selection: String,
+    },
+    /// A variant's edit names more than one event.
+    AmbiguousEvent {
+        /// The event named, as people read it.
+        selection: String,
+        /// How many events it matches.
+        count: usize,
+    },
     /// An event id that no inline event of the scenario has.
     UnknownEventId {
         /// The id.
@@ -405,6 +417,16 @@ impl fmt::Display for ScenarioProblem {
             ScenarioProblem::AmbiguousObligation { selection, count } => write!(
                 f,
                 "{count} obligations match {}: name the requirement",
+                quote(selection)
+            ),
+            ScenarioProblem::NoEvent { selection } => write!(
+                f,
+                "no event matches {}: neither the event log nor the inline events have it",
+                quote(selection)
+            ),
+            ScenarioProblem::AmbiguousEvent { selection, count } => write!(
+                f,
+                "{count} events match {}: name the kind and the date",
                 quote(selection)
             ),
             ScenarioProblem::UnknownEventId { id } => {

@@ -11,8 +11,10 @@
 //! holder, the counts by status, the diagnostics, and grades. A *negative* scenario states
 //! instead the error the scenario must give (`[error]`, with its path and message).
 //!
-//! *Variants* are named small edits of the inline events (add, remove, replace by the
-//! events' `id`) with their own expectations; each runs on its own.
+//! *Variants* are named small edits of the events (add, remove, replace) with their own
+//! expectations; each runs on its own. An edit names an inline event by its `id`, and an
+//! event of the event log (CSV, JSON or TOML, which has no ids) by its obligation — task,
+//! body and period, with the kind and date when need be — and must name exactly one.
 //!
 //! Every reference is checked when the scenario is read, before anything runs: an unknown
 //! body code, task, status, rule id, note, grade or grading policy, a selection that
@@ -991,18 +993,9 @@ impl Resolver<'_> {
             }
         };
         if let (Some(verdict), Some(groups)) = (verdict, groups) {
-            // A verdict is the worst of its groups' (violated, then indeterminate, then
-            // satisfied); expected counts that give another verdict can never hold.
-            let [satisfied, violated, _, indeterminate] = groups;
-            let implied = if violated > 0 {
-                Verdict::Violated
-            } else if indeterminate > 0 {
-                Verdict::Indeterminate
-            } else if satisfied > 0 {
-                Verdict::Satisfied
-            } else {
-                Verdict::NotApplicable
-            };
+            // A verdict is the worst of its groups'; expected counts that give another
+            // verdict can never hold.
+            let implied = crate::criteria::GroupCounts::of(groups).verdict();
             if implied != verdict {
                 return Err(self.error(
                     format!("{path}.verdict"),
@@ -1556,6 +1549,12 @@ impl Scenario {
         .map_err(|e| input_error("directive", &wire.directive, e.to_string()))?;
         let skipped = expansion.skipped().to_vec();
         let obligations = expansion.into_obligations();
+        // What a criteria file alone cannot show: a role filter on a role no obligation has.
+        if let (Some(criteria), Some(name)) = (&criteria, &wire.criteria) {
+            criteria
+                .check(&obligations)
+                .map_err(|e| input_error("criteria", name, e.to_string()))?;
+        }
         let mut index: HashMap<SelectionKey, Vec<(u32, ObligationKey)>> = HashMap::new();
         for id in obligations.ids() {
             if let Some(key) = obligations.key(id) {
@@ -1591,24 +1590,26 @@ impl Scenario {
             criteria: criteria.as_ref(),
         };
 
-        // Events: the log by path, then the inline ones.
-        let mut file_events = Vec::new();
+        // Events: the log by path (CSV, JSON or TOML, by its extension), then the inline
+        // ones; only the inline ones have ids.
+        let mut events: Vec<(Option<String>, EventRecord)> = Vec::new();
         if let Some(events_file) = &wire.events_file {
-            let text = read(file, "events_file", &dir.join(events_file))?;
-            let events = if events_file.ends_with(".json") {
-                Events::from_json_str(&text, resolver.obligations)
-            } else {
-                Events::from_toml_str(&text, resolver.obligations)
-            }
-            .map_err(|e| input_error("events_file", events_file, e.to_string()))?;
-            file_events = events.records(resolver.obligations);
+            let log = crate::compliance::EventLoader::new(resolver.obligations)
+                .origin(events_file.clone())
+                .directive(directive.key())
+                .path(dir.join(events_file))
+                .map_err(|e| input_error("events_file", events_file, e.to_string()))?;
+            events.extend(
+                log.records(resolver.obligations)
+                    .into_iter()
+                    .map(|r| (None, r)),
+            );
         }
-        let mut inline: Vec<(Option<String>, EventRecord)> = Vec::new();
         for (i, event) in wire.events.iter().enumerate() {
             let path = format!("events[{i}]");
             let (id, record) = resolver.event(&path, event)?;
             if let Some(id) = &id
-                && inline.iter().any(|(other, _)| other.as_ref() == Some(id))
+                && events.iter().any(|(other, _)| other.as_ref() == Some(id))
             {
                 return Err(ScenarioError::new(
                     file,
@@ -1616,25 +1617,21 @@ impl Scenario {
                     ScenarioProblem::DuplicateEventId { id: id.clone() },
                 ));
             }
-            inline.push((id, record));
+            events.push((id, record));
         }
-        let all = |inline: &[(Option<String>, EventRecord)]| -> Vec<EventRecord> {
-            file_events
-                .iter()
-                .cloned()
-                .chain(inline.iter().map(|(_, r)| r.clone()))
-                .collect()
+        let records = |events: Vec<(Option<String>, EventRecord)>| -> Vec<EventRecord> {
+            events.into_iter().map(|(_, r)| r).collect()
         };
 
         let mut variants = vec![Variant {
             name: BASE.to_owned(),
             description: None,
-            events: all(&inline),
+            events: records(events.clone()),
             checks: resolver.checks("expect", &wire.expect)?,
         }];
         for (i, v) in wire.variants.iter().enumerate() {
             let path = format!("variants[{i}]");
-            let events = variant_events(&resolver, &path, v, &inline)?;
+            let edited = variant_events(&resolver, &path, v, &events)?;
             if v.name == BASE
                 || v.name.is_empty()
                 || !v
@@ -1665,7 +1662,7 @@ impl Scenario {
             variants.push(Variant {
                 name: v.name.clone(),
                 description: v.description.clone(),
-                events: all(&events),
+                events: records(edited),
                 checks: resolver.checks(&format!("{path}.expect"), &v.expect)?,
             });
         }
@@ -1880,10 +1877,14 @@ impl Scenario {
                 .map(|f| (f.obligation(), f))
                 .collect();
             for check in v.checks.iter().filter(|c| c.as_of == *as_of) {
-                compare(&mut comparisons, &mut text, check, &findings, &by_key);
-                if let Some(assessment) = &assessment {
-                    compare_criteria(&mut comparisons, check, assessment);
-                }
+                compare(
+                    &mut comparisons,
+                    &mut text,
+                    check,
+                    &findings,
+                    &by_key,
+                    assessment.as_ref(),
+                );
             }
         }
         let mut outcome = Outcome {
@@ -1897,47 +1898,163 @@ impl Scenario {
     }
 }
 
-/// The events of a variant: the inline events of the scenario, edited.
+/// The kinds of events, as scenarios name them.
+const EVENT_KINDS: [&str; 6] = [
+    "submitted",
+    "completed",
+    "extended",
+    "waived",
+    "reopened",
+    "indicator_value",
+];
+
+/// The one event a variant's edit names among the scenario's events (from the event log
+/// and inline): on the obligation, and of the kind and on the date when given.
+fn select_event(
+    resolver: &Resolver<'_>,
+    path: &str,
+    events: &[(Option<String>, EventRecord)],
+    obligation: &ObligationKey,
+    kind: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Result<usize, ScenarioError> {
+    let mut selection = format!("event of {obligation}");
+    if let Some(kind) = kind {
+        let _ = write!(selection, ", kind {kind}");
+    }
+    if let Some(date) = date {
+        let _ = write!(selection, ", date {date}");
+    }
+    let found: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, r))| {
+            r.obligation() == obligation
+                && kind.is_none_or(|k| r.kind().name() == k)
+                && date.is_none_or(|d| r.date() == d)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(resolver.error(path.to_owned(), ScenarioProblem::NoEvent { selection })),
+        many => Err(resolver.error(
+            path.to_owned(),
+            ScenarioProblem::AmbiguousEvent {
+                selection,
+                count: many.len(),
+            },
+        )),
+    }
+}
+
+/// The event a `remove` entry names: an inline event's id, or a table naming any event
+/// by task, body and period (and requirement, kind and date when need be).
+fn removed_event(
+    resolver: &Resolver<'_>,
+    path: &str,
+    events: &[(Option<String>, EventRecord)],
+    entry: &toml::Value,
+) -> Result<usize, ScenarioError> {
+    match entry {
+        toml::Value::String(id) => events
+            .iter()
+            .position(|(other, _)| other.as_deref() == Some(id.as_str()))
+            .ok_or_else(|| {
+                resolver.error(
+                    path.to_owned(),
+                    ScenarioProblem::UnknownEventId { id: id.clone() },
+                )
+            }),
+        toml::Value::Table(_) => {
+            let selector: wire::EventSelectorWire = entry.clone().try_into().map_err(|e| {
+                resolver.error(
+                    path.to_owned(),
+                    ScenarioProblem::Syntax {
+                        message: crate::text::bound_message(e.message()),
+                    },
+                )
+            })?;
+            let obligation = resolver.obligation(
+                path,
+                &selector.task,
+                &selector.body,
+                &selector.period,
+                selector.requirement,
+            )?;
+            if let Some(kind) = &selector.kind
+                && !EVENT_KINDS.contains(&kind.as_str())
+            {
+                return Err(resolver.error(
+                    format!("{path}.kind"),
+                    ScenarioProblem::UnknownEventKind {
+                        value: kind.clone(),
+                    },
+                ));
+            }
+            select_event(
+                resolver,
+                path,
+                events,
+                &obligation,
+                selector.kind.as_deref(),
+                selector.date.map(|d| d.0),
+            )
+        }
+        other => Err(resolver.error(
+            path.to_owned(),
+            ScenarioProblem::InvalidValue {
+                value: other.to_string(),
+                expected: "an inline event's id, or a table naming the event by `task`, \
+                           `body`, `period` and if need be `requirement`, `kind` and `date`"
+                    .to_owned(),
+            },
+        )),
+    }
+}
+
+/// The events of a variant: the scenario's events (from the event log and inline),
+/// edited. An edit names an inline event by its `id`; an event of the log, which has no
+/// id, by its obligation (a `remove` table of task, body and period, with the kind and
+/// date when need be; a `replace` without `id` replaces the one event of its kind on its
+/// obligation).
 fn variant_events(
     resolver: &Resolver<'_>,
     path: &str,
     variant: &VariantWire,
-    inline: &[(Option<String>, EventRecord)],
+    all: &[(Option<String>, EventRecord)],
 ) -> Result<Vec<(Option<String>, EventRecord)>, ScenarioError> {
-    let mut events = inline.to_vec();
+    let mut events = all.to_vec();
     let position = |events: &[(Option<String>, EventRecord)], id: &str| {
         events
             .iter()
             .position(|(other, _)| other.as_deref() == Some(id))
     };
-    for (j, id) in variant.remove.iter().enumerate() {
-        let Some(at) = position(&events, id) else {
-            return Err(resolver.error(
-                format!("{path}.remove[{j}]"),
-                ScenarioProblem::UnknownEventId { id: id.clone() },
-            ));
-        };
+    for (j, entry) in variant.remove.iter().enumerate() {
+        let at = removed_event(resolver, &format!("{path}.remove[{j}]"), &events, entry)?;
         events.remove(at);
     }
     for (j, event) in variant.replace.iter().enumerate() {
         let event_path = format!("{path}.replace[{j}]");
         let (id, record) = resolver.event(&event_path, event)?;
-        let Some(id) = id else {
-            return Err(resolver.error(
-                format!("{event_path}.id"),
-                ScenarioProblem::NeverChecked {
-                    reason: "a replacement names the event it replaces by its `id`".to_owned(),
-                },
-            ));
-        };
-        let Some(at) = position(&events, &id) else {
-            return Err(resolver.error(
-                format!("{event_path}.id"),
-                ScenarioProblem::UnknownEventId { id },
-            ));
+        let at = match &id {
+            Some(id) => position(&events, id).ok_or_else(|| {
+                resolver.error(
+                    format!("{event_path}.id"),
+                    ScenarioProblem::UnknownEventId { id: id.clone() },
+                )
+            })?,
+            None => select_event(
+                resolver,
+                &event_path,
+                &events,
+                record.obligation(),
+                Some(record.kind().name()),
+                None,
+            )?,
         };
         if let Some(slot) = events.get_mut(at) {
-            *slot = (Some(id), record);
+            *slot = (id, record);
         }
     }
     for (j, event) in variant.add.iter().enumerate() {
@@ -2034,13 +2151,16 @@ fn render(text: &mut String, findings: &Findings) {
     }
 }
 
-/// Compares one check with an evaluation, and writes the grades it asks for.
+/// Compares one check with an evaluation and the assessment of the criteria (which a
+/// check with criteria expectations always has: see [`Resolver::criterion`]), and
+/// writes the grades it asks for.
 fn compare(
     out: &mut Vec<Comparison>,
     text: &mut String,
     check: &Check,
     findings: &Findings,
     by_key: &HashMap<&ObligationKey, &Finding>,
+    assessment: Option<&crate::criteria::Assessment>,
 ) {
     let path = &check.path;
     if let Some(expected) = check.counts {
@@ -2196,34 +2316,9 @@ fn compare(
             ));
         }
     }
-}
-
-/// A count of days, in words: `1 day`, `2 working days`.
-fn days(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
-fn group_line(groups: &crate::criteria::GroupCounts) -> String {
-    VERDICTS
-        .iter()
-        .map(|v| format!("{} {}", v.as_str(), groups.get(*v)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Compares the criteria expectations of one check with an assessment.
-fn compare_criteria(
-    out: &mut Vec<Comparison>,
-    check: &Check,
-    assessment: &crate::criteria::Assessment,
-) {
     for cc in &check.criteria {
         let p = &cc.path;
-        let Some(result) = assessment.result(&cc.id) else {
+        let Some(result) = assessment.and_then(|a| a.result(&cc.id)) else {
             out.push(Comparison::new(
                 p.clone(),
                 format!("a result for `{}`", cc.id),
@@ -2269,6 +2364,23 @@ fn compare_criteria(
             ));
         }
     }
+}
+
+/// A count of days, in words: `1 day`, `2 working days`.
+fn days(n: u32, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+fn group_line(groups: &crate::criteria::GroupCounts) -> String {
+    VERDICTS
+        .iter()
+        .map(|v| format!("{} {}", v.as_str(), groups.get(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn list_owned(items: &[String]) -> String {

@@ -185,12 +185,29 @@ pub(crate) struct VariantWire {
     pub(crate) description: Option<String>,
     #[serde(default)]
     pub(crate) add: Vec<toml::Spanned<EventWire>>,
+    /// Each an inline event's `id`, or a table naming any event ([`EventSelectorWire`]).
     #[serde(default)]
-    pub(crate) remove: Vec<String>,
+    pub(crate) remove: Vec<toml::Value>,
     #[serde(default)]
     pub(crate) replace: Vec<toml::Spanned<EventWire>>,
     #[serde(default)]
     pub(crate) expect: Vec<CheckWire>,
+}
+
+/// An event named by its obligation, and if need be its kind and date: how a variant
+/// names an event of the event log, which has no ids.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub(crate) struct EventSelectorWire {
+    pub(crate) task: String,
+    pub(crate) body: String,
+    pub(crate) period: String,
+    #[serde(default)]
+    pub(crate) requirement: Option<u32>,
+    #[serde(default)]
+    pub(crate) kind: Option<String>,
+    #[serde(default)]
+    pub(crate) date: Option<Day>,
 }
 
 /// The error a negative scenario expects.

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use directives::Lang;
 use directives::compliance::{EvaluationPolicy, Events, Grade, Status, evaluate};
 use directives::criteria::{
-    Criteria, CriteriaProblem, Criterion, DayCount, GroupBy, Measure, NamedPolicy, Requirement,
-    Scope, Threshold, Trend, Undecided, Verdict,
+    Assessment, Criteria, CriteriaError, CriteriaProblem, Criterion, DayCount, GroupBy, Measure,
+    NamedPolicy, Requirement, Scope, Threshold, Trend, Undecided, Verdict,
 };
 use directives::directive::{Role, Severity};
 use directives::obligation::{Obligation, ObligationId, Obligations};
@@ -114,6 +114,16 @@ fn as_of() -> NaiveDate {
     d(2025, 7, 10)
 }
 
+/// Judges criteria on the fixture, evaluated without a calendar as of a date.
+fn judge(on: NaiveDate, criteria: Vec<Criterion>) -> Result<Assessment, CriteriaError> {
+    let (obligations, events) = fixture();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, on, &policy).unwrap();
+    Criteria::new(criteria)
+        .unwrap()
+        .assess(&evaluation, &registry())
+}
+
 fn criterion(
     id: &str,
     measure: Measure,
@@ -136,17 +146,16 @@ fn at_most(v: f64) -> Requirement {
 
 #[test]
 fn on_time_rate_by_holder_names_the_violating_group_with_its_witnesses() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion("on-time", Measure::OnTimeRate, at_least(0.8))
-            .group_by([GroupBy::Holder])
-            .build()
-            .unwrap(),
-    ])
+    let assessment = judge(
+        as_of(),
+        vec![
+            criterion("on-time", Measure::OnTimeRate, at_least(0.8))
+                .group_by([GroupBy::Holder])
+                .build()
+                .unwrap(),
+        ],
+    )
     .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     let result = assessment.result("on-time").unwrap();
     assert_eq!(result.verdict(), Verdict::Violated);
     // HU-A: 1 on time of 2 due, BDV: 1 of 2 (their 2025-H1 reports are not due yet on
@@ -169,17 +178,18 @@ fn on_time_rate_by_holder_names_the_violating_group_with_its_witnesses() {
 
 #[test]
 fn a_group_with_nothing_due_is_not_applicable_and_never_violated() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, d(2024, 7, 1), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion("on-time", Measure::OnTimeRate, at_least(1.0))
-            .group_by([GroupBy::Holder])
-            .build()
-            .unwrap(),
-    ])
-    .unwrap();
-    let result = criteria.assess(&evaluation, &registry()).unwrap().results()[0].clone();
+    let result = judge(
+        d(2024, 7, 1),
+        vec![
+            criterion("on-time", Measure::OnTimeRate, at_least(1.0))
+                .group_by([GroupBy::Holder])
+                .build()
+                .unwrap(),
+        ],
+    )
+    .unwrap()
+    .results()[0]
+        .clone();
     assert_eq!(result.verdict(), Verdict::NotApplicable);
     assert_eq!(result.groups().get(Verdict::NotApplicable), 3);
     assert!(result.violations().is_empty());
@@ -187,21 +197,20 @@ fn a_group_with_nothing_due_is_not_applicable_and_never_violated() {
 
 #[test]
 fn a_criterion_outside_its_dates_is_not_in_force() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion("old", Measure::OverdueCount, at_most(0.0))
-            .in_force(Some(d(2020, 1, 1)), Some(d(2025, 1, 1)))
-            .build()
-            .unwrap(),
-        criterion("now", Measure::OverdueCount, at_most(0.0))
-            .in_force(Some(d(2025, 1, 1)), None)
-            .build()
-            .unwrap(),
-    ])
+    let assessment = judge(
+        as_of(),
+        vec![
+            criterion("old", Measure::OverdueCount, at_most(0.0))
+                .in_force(Some(d(2020, 1, 1)), Some(d(2025, 1, 1)))
+                .build()
+                .unwrap(),
+            criterion("now", Measure::OverdueCount, at_most(0.0))
+                .in_force(Some(d(2025, 1, 1)), None)
+                .build()
+                .unwrap(),
+        ],
+    )
     .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     let old = assessment.result("old").unwrap();
     assert_eq!(old.verdict(), Verdict::NotApplicable);
     assert!(!old.in_force());
@@ -215,28 +224,27 @@ fn a_criterion_outside_its_dates_is_not_in_force() {
 
 #[test]
 fn scope_filters_bodies_by_selector_on_their_last_day_and_periods() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
     // As of 2026, the district committees have ceased; they are matched on their last day.
-    let evaluation = evaluate(&obligations, &events, d(2026, 1, 10), &policy).unwrap();
     let districts = Selector::Kind(BodyKind::PartyCommittee) & Selector::Level(Level::District);
-    let criteria = Criteria::new(vec![
-        criterion("districts", Measure::Reports, at_least(0.0))
-            .scope(
-                Scope::all()
-                    .bodies(districts)
-                    .periods_within(Period::year(2024).unwrap()),
-            )
-            .group_by([GroupBy::AssignedBody])
-            .build()
-            .unwrap(),
-        criterion("levels", Measure::DoneRate, at_least(0.0))
-            .group_by([GroupBy::Level])
-            .build()
-            .unwrap(),
-    ])
+    let assessment = judge(
+        d(2026, 1, 10),
+        vec![
+            criterion("districts", Measure::Reports, at_least(0.0))
+                .scope(
+                    Scope::all()
+                        .bodies(districts)
+                        .periods_within(Period::year(2024).unwrap()),
+                )
+                .group_by([GroupBy::AssignedBody])
+                .build()
+                .unwrap(),
+            criterion("levels", Measure::DoneRate, at_least(0.0))
+                .group_by([GroupBy::Level])
+                .build()
+                .unwrap(),
+        ],
+    )
     .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     let districts = assessment.result("districts").unwrap();
     assert_eq!(districts.groups().get(Verdict::Satisfied), 2);
     let levels = assessment.result("levels").unwrap();
@@ -245,17 +253,18 @@ fn scope_filters_bodies_by_selector_on_their_last_day_and_periods() {
 
 #[test]
 fn several_keys_and_windows_group_together() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion("by-year", Measure::LateShare, at_most(0.0))
-            .group_by([GroupBy::Holder, GroupBy::Year])
-            .build()
-            .unwrap(),
-    ])
-    .unwrap();
-    let result = criteria.assess(&evaluation, &registry()).unwrap().results()[0].clone();
+    let result = judge(
+        as_of(),
+        vec![
+            criterion("by-year", Measure::LateShare, at_most(0.0))
+                .group_by([GroupBy::Holder, GroupBy::Year])
+                .build()
+                .unwrap(),
+        ],
+    )
+    .unwrap()
+    .results()[0]
+        .clone();
     // HU-A 2024: one late of two due; 2025 for HU-A is overdue, not late (share 0).
     let keys: Vec<String> = result
         .violations()
@@ -411,34 +420,33 @@ fn grades_apply_in_their_own_time() {
 
 #[test]
 fn lateness_measures_and_their_witnesses() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion(
-            "age",
-            Measure::MaxOverdueAge(DayCount::Calendar),
-            at_most(300.0),
-        )
-        .build()
-        .unwrap(),
-        criterion(
-            "mean",
-            Measure::MeanLateness(DayCount::Calendar),
-            at_most(5.0),
-        )
-        .build()
-        .unwrap(),
-        criterion(
-            "working",
-            Measure::MeanLateness(DayCount::Working),
-            at_most(5.0),
-        )
-        .build()
-        .unwrap(),
-    ])
+    let assessment = judge(
+        as_of(),
+        vec![
+            criterion(
+                "age",
+                Measure::MaxOverdueAge(DayCount::Calendar),
+                at_most(300.0),
+            )
+            .build()
+            .unwrap(),
+            criterion(
+                "mean",
+                Measure::MeanLateness(DayCount::Calendar),
+                at_most(5.0),
+            )
+            .build()
+            .unwrap(),
+            criterion(
+                "working",
+                Measure::MeanLateness(DayCount::Working),
+                at_most(5.0),
+            )
+            .build()
+            .unwrap(),
+        ],
+    )
     .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     // BDV 2024-H1 is overdue since 2024-07-20: 355 days on 2025-07-10.
     let age = assessment.result("age").unwrap();
     assert_eq!(age.violations()[0].measured().value(), 355.0);
@@ -455,34 +463,33 @@ fn lateness_measures_and_their_witnesses() {
 
 #[test]
 fn counts_and_between_and_equal() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion(
-            "count",
-            Measure::Count(vec![Status::OpenWithinDeadline]),
-            at_most(1.0),
-        )
-        .build()
-        .unwrap(),
-        criterion(
-            "between",
-            Measure::DoneRate,
-            Requirement::Between(Threshold::Number(0.9), Threshold::Number(1.0)),
-        )
-        .build()
-        .unwrap(),
-        criterion(
-            "equal",
-            Measure::Reports,
-            Requirement::Equal(Threshold::Number(6.0)),
-        )
-        .build()
-        .unwrap(),
-    ])
+    let assessment = judge(
+        as_of(),
+        vec![
+            criterion(
+                "count",
+                Measure::Count(vec![Status::OpenWithinDeadline]),
+                at_most(1.0),
+            )
+            .build()
+            .unwrap(),
+            criterion(
+                "between",
+                Measure::DoneRate,
+                Requirement::Between(Threshold::Number(0.9), Threshold::Number(1.0)),
+            )
+            .build()
+            .unwrap(),
+            criterion(
+                "equal",
+                Measure::Reports,
+                Requirement::Equal(Threshold::Number(6.0)),
+            )
+            .build()
+            .unwrap(),
+        ],
+    )
     .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
     // HU-A 2025-H1 and BDV 2025-H1 are open within the deadline on 2025-07-10.
     let count = assessment.result("count").unwrap();
     assert_eq!(count.violations()[0].measured().value(), 2.0);
@@ -499,14 +506,7 @@ fn counts_and_between_and_equal() {
 
 #[test]
 fn roles_and_statuses_filter_the_scope() {
-    let (obligations, events) = fixture();
-    let policy = EvaluationPolicy::without_calendar();
-    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-    let criteria = Criteria::new(vec![
-        criterion("coordinators", Measure::OverdueCount, at_most(0.0))
-            .scope(Scope::all().roles([Role::Coordinate]))
-            .build()
-            .unwrap(),
+    let late_only = || {
         criterion(
             "late-only",
             Measure::LateShare,
@@ -514,17 +514,69 @@ fn roles_and_statuses_filter_the_scope() {
         )
         .scope(Scope::all().statuses([Status::DoneLate]))
         .build()
-        .unwrap(),
-    ])
-    .unwrap();
-    let assessment = criteria.assess(&evaluation, &registry()).unwrap();
-    assert_eq!(
-        assessment.result("coordinators").unwrap().verdict(),
-        Verdict::NotApplicable
-    );
+        .unwrap()
+    };
+    let leads = criterion("leads", Measure::OverdueCount, at_most(0.0))
+        .scope(Scope::all().roles([Role::Lead]))
+        .group_by([GroupBy::Holder])
+        .build()
+        .unwrap();
+    let assessment = judge(as_of(), vec![leads, late_only()]).unwrap();
+    let leads = assessment.result("leads").unwrap();
+    assert_eq!(leads.verdict(), Verdict::Violated);
+    assert_eq!(leads.violations()[0].key().to_string(), "holder=BDV");
     assert_eq!(
         assessment.result("late-only").unwrap().verdict(),
         Verdict::Satisfied
+    );
+    // Every obligation of the fixture is a lead's: a filter on coordinators would leave
+    // every one out, which is a mistake in the criteria, not "not applicable".
+    let coordinators = criterion("coordinators", Measure::OverdueCount, at_most(0.0))
+        .scope(Scope::all().roles([Role::Lead, Role::Coordinate]))
+        .build()
+        .unwrap();
+    let err = judge(as_of(), vec![late_only(), coordinators]).unwrap_err();
+    assert_eq!(err.path(), Some("criterion[1].scope.roles[1]"));
+    assert_eq!(
+        err.problem(),
+        Some(&CriteriaProblem::RoleNotCarried {
+            role: Role::Coordinate
+        })
+    );
+    assert_eq!(
+        err.to_string(),
+        "invalid criteria at `criterion[1].scope.roles[1]`: no obligation of the evaluation \
+         has the role `coordinate`: the filter would leave every obligation out"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_role_no_obligation_carries_is_an_error_naming_the_criteria_file() {
+    let (obligations, events) = fixture();
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
+    let text = r#"
+[[criterion]]
+id = "monitors"
+title = { vi = "Theo dõi", en = "Monitors" }
+provision = "Decree 09/2019/NĐ-CP art. 8.5(b)"
+measure = "overdue_count"
+require = { at_most = 0 }
+scope = { roles = ["monitor"] }
+"#;
+    let registry = registry();
+    let criteria = directives::criteria::Loader::new(&registry)
+        .origin("rules.toml")
+        .toml(text)
+        .unwrap();
+    // The file alone is valid; the obligations show the mistake.
+    let err = criteria.assess(&evaluation, &registry).unwrap_err();
+    assert_eq!(err, criteria.check(&obligations).unwrap_err());
+    assert_eq!(
+        err.to_string(),
+        "invalid criteria toml in `rules.toml` at `criterion[0].scope.roles[0]`: no obligation \
+         of the evaluation has the role `monitor`: the filter would leave every obligation out"
     );
 }
 
