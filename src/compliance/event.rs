@@ -158,7 +158,7 @@ impl EventKind {
     }
 
     /// Whether the kind carries details beyond its tag.
-    fn has_detail(&self) -> bool {
+    pub(crate) fn has_detail(&self) -> bool {
         !matches!(
             self,
             EventKind::Submitted { document: None } | EventKind::Completed | EventKind::Reopened
@@ -769,6 +769,25 @@ impl Events {
             detail: Vec::with_capacity(rows),
             ..Events::default()
         }
+    }
+
+    /// Reserves room for at least `additional` more events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// let mut events = Events::new();
+    /// events.reserve(100);
+    /// assert!(events.is_empty());
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.obligation.reserve(additional);
+        self.day.reserve(additional);
+        self.known.reserve(additional);
+        self.tag.reserve(additional);
+        self.detail.reserve(additional);
     }
 
     /// Appends an event and returns its id.
