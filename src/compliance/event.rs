@@ -886,6 +886,27 @@ impl Events {
         self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
     }
 
+    /// Appends an event whose dates and value were checked, given its day and the day it
+    /// became known as day numbers: without details or an early recording date, straight
+    /// to the columns.
+    pub(crate) fn push_checked(
+        &mut self,
+        event: Event,
+        day: i32,
+        known: i32,
+    ) -> Result<EventId, ComplianceError> {
+        if event.kind.has_detail() || event.recorded.is_some_and(|r| r <= event.date) {
+            return self.push(event);
+        }
+        self.push_row(
+            event.obligation.index(),
+            day,
+            known,
+            event.kind.tag(),
+            NO_DETAIL,
+        )
+    }
+
     /// Appends an event read from line `line` of a file, so that what is said about it
     /// names the line.
     ///
@@ -1128,10 +1149,11 @@ impl Events {
         tag: u8,
         detail: u32,
     ) -> Result<EventId, ComplianceError> {
-        let id = u32::try_from(self.day.len())
-            .ok()
-            .filter(|&id| id < u32::MAX)
-            .ok_or(ComplianceError::TooManyEvents)?;
+        // A `match` rather than `ok_or`, which would build and drop the error on every row.
+        let id = match u32::try_from(self.day.len()) {
+            Ok(id) if id < u32::MAX => id,
+            _ => return Err(ComplianceError::TooManyEvents),
+        };
         // INVARIANT (columns): each column is pushed exactly once here.
         if !self.lines.is_empty() {
             // INVARIANT (lines): one entry per row once any row has a line.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
 use super::event::{Event, EventId, EventKind, EventRecord, Events, identity_hash};
-use super::event::{TAG_INDICATOR, TAG_SUBMITTED, is_qualifying};
+use super::event::{TAG_INDICATOR, is_qualifying};
 use super::finding::Finding;
 use super::policy::EvaluationPolicy;
 use super::scorecard::StatusCounts;
@@ -222,6 +222,10 @@ pub struct Tracker {
     by_holder: Vec<u32>,
     by_assigned: Option<Vec<u32>>,
     by_directive: Option<Vec<u32>>,
+    // The issue day of each directive and the first day of each period, by handle, as
+    // the store has them; rebuilt by `index`.
+    issued_days: Vec<i32>,
+    period_starts: Vec<i32>,
 }
 
 impl Tracker {
@@ -261,6 +265,8 @@ impl Tracker {
             by_holder: Vec::new(),
             by_assigned: None,
             by_directive: None,
+            issued_days: Vec::new(),
+            period_starts: Vec::new(),
         };
         tracker.index();
         Ok(tracker)
@@ -310,6 +316,13 @@ impl Tracker {
             rows
         });
         self.by_holder = by_holder;
+        self.issued_days = self
+            .obligations
+            .directive_values()
+            .iter()
+            .map(|d| day_number(d.issued()))
+            .collect();
+        self.period_starts = self.obligations.period_start_days();
     }
 
     /// Takes the obligations of another store (another directive's, say), after this
@@ -385,13 +398,15 @@ impl Tracker {
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
         let summary = *self.summaries.get(row).ok_or_else(unknown)?;
         event.check_dates()?;
-        if event.check_finite(None, None).is_err() {
+        if matches!(event.kind(), EventKind::IndicatorValue { value } if !value.is_finite()) {
             // The error names the obligation; its key is built only then.
             event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
         }
         let day = day_number(event.date());
         let tag = event.kind().tag();
-        if let Some(issued) = self.obligations.issued_day_at(row)
+        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
+        if let Some(&issued) =
+            handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
             && day < issued
         {
             return Err(ComplianceError::BeforeIssue {
@@ -400,14 +415,14 @@ impl Tracker {
             });
         }
         if is_qualifying(tag)
-            && self.policy.early_event_days().is_some()
-            && let Some(start) = self.obligations.period_start_at(row)
-            && let Some(bound) = self.policy.earliest_event_day(start)
-            && day < bound
+            && let Some(limit) = self.policy.early_event_days()
+            && let Some(&start) =
+                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
+            && i64::from(day) < i64::from(start) - i64::from(limit)
         {
             return Err(ComplianceError::LongBeforePeriod {
                 event: Box::new(self.describe(&event)?),
-                period_start: start,
+                period_start: from_day_number(start).ok_or(ComplianceError::DateOutOfRange)?,
                 limit_days: self.policy.early_event_days().unwrap_or(0),
             });
         }
@@ -432,7 +447,7 @@ impl Tracker {
         if self.events.len() >= (u32::MAX - 1) as usize {
             return Err(ComplianceError::TooManyEvents);
         }
-        let id = self.events.push(event)?.index();
+        let id = self.events.push_checked(event, day, known)?.index();
         // INVARIANT (log): the new event heads its obligation's list.
         self.earlier.push(summary.last);
         let first = if summary.first != INVOLVED && is_qualifying(tag) && known == day {
@@ -617,6 +632,7 @@ impl Tracker {
 
     /// Whether the logged event `e` is `event` (its date `day`): same date, kind and
     /// details. Both are of one obligation.
+    #[inline]
     fn same_as(&self, e: u32, event: &Event, day: i32) -> bool {
         let e = e as usize;
         let kind = event.kind();
@@ -880,28 +896,26 @@ impl Tracker {
         }
         // Every event qualifies, became known on its date and stands: those known on
         // `as_of` are those dated on or before it, and the earliest of them all decides
-        // when it is among them. `decide` takes it alone (its id does not matter to the
-        // status).
+        // when it is among them, as `decide` rules without extensions, waivers or
+        // reopenings.
         let due = *self.obligations.due_days().get(i).ok_or_else(unknown)?;
-        recs.clear();
-        if summary.first <= as_of {
-            recs.push(Rec {
-                id: summary.last,
-                tag: TAG_SUBMITTED,
-                day: summary.first,
-                new_due: summary.first,
-            });
-        }
-        let mut ignored = Vec::new();
-        let decision = decide(
-            due,
-            self.obligations.is_not_applicable(i),
-            recs,
-            as_of,
-            &self.policy,
-            &mut ignored,
-        )?;
-        Ok(decision.status)
+        let limit = self
+            .policy
+            .shift_day(due)?
+            .saturating_add(self.policy.grace());
+        Ok(if self.obligations.is_not_applicable(i) {
+            Status::NotApplicable
+        } else if summary.first <= as_of {
+            if summary.first <= limit {
+                Status::DoneOnTime
+            } else {
+                Status::DoneLate
+            }
+        } else if limit < as_of {
+            Status::OpenOverdue
+        } else {
+            Status::OpenWithinDeadline
+        })
     }
 
     /// The decision for one obligation from the events known and not retracted on
