@@ -226,6 +226,11 @@ pub struct Tracker {
     // the store has them; rebuilt by `index`.
     issued_days: Vec<i32>,
     period_starts: Vec<i32>,
+    // The latest of `issued_days` (`i32::MIN` for none), and the largest number of days
+    // by which an obligation's period begins after its due date (`i32::MIN` for none), so
+    // that most events skip both lookups; rebuilt by `index`.
+    latest_issue: i32,
+    start_after_due: i32,
 }
 
 impl Tracker {
@@ -267,6 +272,8 @@ impl Tracker {
             by_directive: None,
             issued_days: Vec::new(),
             period_starts: Vec::new(),
+            latest_issue: i32::MIN,
+            start_after_due: i32::MIN,
         };
         tracker.index();
         Ok(tracker)
@@ -323,6 +330,16 @@ impl Tracker {
             .map(|d| day_number(d.issued()))
             .collect();
         self.period_starts = self.obligations.period_start_days();
+        self.latest_issue = self.issued_days.iter().copied().max().unwrap_or(i32::MIN);
+        let starts = &self.period_starts;
+        self.start_after_due = self
+            .obligations
+            .period_column()
+            .iter()
+            .zip(self.obligations.due_days())
+            .filter_map(|(&p, &due)| Some(starts.get(p as usize)?.saturating_sub(due)))
+            .max()
+            .unwrap_or(i32::MIN);
     }
 
     /// Takes the obligations of another store (another directive's, say), after this
@@ -405,8 +422,12 @@ impl Tracker {
         let day = day_number(event.date());
         let tag = event.kind().tag();
         let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
-        if let Some(&issued) =
-            handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
+        // No directive was issued after `latest_issue`, and no period begins more than
+        // `start_after_due` days after its obligation's due date: past both bounds, an
+        // event is neither before its directive nor long before its period.
+        if day < self.latest_issue
+            && let Some(&issued) =
+                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
             && day < issued
         {
             return Err(ComplianceError::BeforeIssue {
@@ -416,6 +437,7 @@ impl Tracker {
         }
         if is_qualifying(tag)
             && let Some(limit) = self.policy.early_event_days()
+            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
             && let Some(&start) =
                 handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
             && i64::from(day) < i64::from(start) - i64::from(limit)
