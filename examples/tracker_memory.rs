@@ -16,6 +16,11 @@
 //! cargo run --release --example tracker_memory -- 1000000
 //! ```
 
+#![allow(
+    clippy::expect_used,
+    reason = "the shared generator fails loudly on its own constants"
+)]
+
 use std::alloc::System;
 use std::time::Instant;
 
