@@ -1,5 +1,5 @@
 //! Evaluation speed on the reporting-compliance yardstick (1M and 10M obligations built
-//! in memory by the yardstick's generator), and the tracker's update and query costs.
+//! in memory by the yardstick's generator); `benches/tracker.rs` has the tracker's.
 //!
 //! The generated data is checked once against the published totals before timing.
 
@@ -12,14 +12,13 @@
 )]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use directives::compliance::{
-    EvaluationPolicy, Event, EventId, Events, Status, StatusCounts, Tracker, evaluate,
+    EvaluationPolicy, Event, EventId, Events, Status, StatusCounts, evaluate,
 };
-use directives::obligation::{ObligationId, Obligations};
 
 #[path = "support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the integration test")]
@@ -170,92 +169,5 @@ fn bench_evaluate(c: &mut Criterion) {
     group.finish();
 }
 
-fn bench_tracker(c: &mut Criterion) {
-    let (obligations, events) = yardstick::generate(1_000_000);
-    let policy = EvaluationPolicy::without_calendar();
-    let submissions: Vec<Event> = (0..events.len())
-        .map(|i| events.get(EventId::from_index(i as u32)).unwrap())
-        .collect();
-    let mut group = c.benchmark_group("tracker");
-    group.throughput(Throughput::Elements(1));
-    group.bench_function("apply", |b| {
-        b.iter_custom(|iters| {
-            let mut elapsed = Duration::ZERO;
-            let mut left = iters;
-            while left > 0 {
-                let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
-                let batch = left.min(submissions.len() as u64) as usize;
-                let start = Instant::now();
-                for event in &submissions[..batch] {
-                    let _ = black_box(tracker.apply(event.clone()));
-                }
-                elapsed += start.elapsed();
-                left -= batch as u64;
-            }
-            elapsed
-        });
-    });
-    // The whole log into a fresh tracker: the cost of one apply in a steady stream, with
-    // the tracker's construction outside the timing.
-    group.throughput(Throughput::Elements(submissions.len() as u64));
-    group.sample_size(10);
-    group.bench_function("apply_all", |b| {
-        b.iter_custom(|iters| {
-            let mut elapsed = Duration::ZERO;
-            for _ in 0..iters {
-                let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
-                let start = Instant::now();
-                for event in &submissions {
-                    let _ = black_box(tracker.apply(event.clone()));
-                }
-                elapsed += start.elapsed();
-                assert_eq!(
-                    tracker.event_count() as u64 + 1,
-                    submissions.len() as u64 + 1 - duplicates(&submissions)
-                );
-            }
-            elapsed
-        });
-    });
-    group.sample_size(100);
-    group.throughput(Throughput::Elements(1));
-    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
-    for event in &submissions {
-        let _ = tracker.apply(event.clone());
-    }
-    group.bench_function("status", |b| {
-        let mut k = 0u32;
-        b.iter(|| {
-            k = (k + 7919) % 1_000_000;
-            tracker
-                .status(ObligationId::from_index(k), as_of())
-                .unwrap()
-        });
-    });
-    let codes: Vec<String> = (1..=1000).map(|k: u32| k.to_string()).collect();
-    group.bench_function("body_counts", |b| {
-        let mut k = 0u32;
-        b.iter(|| {
-            k = k % 1000 + 1;
-            let counts = tracker
-                .holder_counts(codes[k as usize - 1].as_str(), as_of())
-                .unwrap();
-            assert!(counts.total() > 0);
-            counts
-        });
-    });
-    group.finish();
-    black_box(Obligations::new());
-}
-
-/// The number of submissions that repeat an earlier one (same obligation and date).
-fn duplicates(events: &[Event]) -> u64 {
-    let mut seen = std::collections::HashSet::new();
-    events
-        .iter()
-        .filter(|e| !seen.insert((e.obligation(), e.date())))
-        .count() as u64
-}
-
-criterion_group!(benches, bench_evaluate, bench_tracker);
+criterion_group!(benches, bench_evaluate);
 criterion_main!(benches);

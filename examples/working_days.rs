@@ -4,7 +4,7 @@
 //! over many random queries (the same 10 million pairs as the criterion bench
 //! `calendar/working_days`: dates in 2020–2030, k in 1..30), and `WorkCalendar::rows`, the
 //! calendar as a table (date as days since 1970-01-01, working flag, working ordinal) that
-//! an engine can join on. `benches/numpy_busday.py` reads that table to run the same
+//! an engine can join on. `benches/compare/numpy_busday.py` reads that table to run the same
 //! queries in numpy.
 //!
 //! ```sh

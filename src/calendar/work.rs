@@ -705,7 +705,12 @@ impl WorkCalendar {
         #[allow(clippy::cast_sign_loss, reason = "wrapping is the range check")]
         let k = ((date.year() << 9) | date.ordinal() as i32).wrapping_sub(self.key_origin) as u32
             as usize;
-        if k < self.before.len() {
+        // A day's key is never the table's last (INVARIANT (tables): a year's keys end
+        // with padding), so comparing `k + 1` proves both `k` and `k + 1` in range, and
+        // `before` and `through` need no check of their own once inlined.
+        if k.checked_add(1)
+            .is_some_and(|next| next < self.before.len())
+        {
             Ok(k)
         } else {
             Err(self.out_of_range(date))

@@ -158,7 +158,7 @@ impl EventKind {
     }
 
     /// Whether the kind carries details beyond its tag.
-    fn has_detail(&self) -> bool {
+    pub(crate) fn has_detail(&self) -> bool {
         !matches!(
             self,
             EventKind::Submitted { document: None } | EventKind::Completed | EventKind::Reopened
@@ -778,6 +778,25 @@ impl Events {
         }
     }
 
+    /// Reserves room for at least `additional` more events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Events;
+    ///
+    /// let mut events = Events::new();
+    /// events.reserve(100);
+    /// assert!(events.is_empty());
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.obligation.reserve(additional);
+        self.day.reserve(additional);
+        self.known.reserve(additional);
+        self.tag.reserve(additional);
+        self.detail.reserve(additional);
+    }
+
     /// Appends an event and returns its id.
     ///
     /// The log accepts any event; whether it refers to a known obligation, repeats an
@@ -874,6 +893,27 @@ impl Events {
         }
         let day = day_number(date);
         self.push_row(obligation.index(), day, day, TAG_SUBMITTED, NO_DETAIL)
+    }
+
+    /// Appends an event whose dates and value were checked, given its day and the day it
+    /// became known as day numbers: without details or an early recording date, straight
+    /// to the columns.
+    pub(crate) fn push_checked(
+        &mut self,
+        event: Event,
+        day: i32,
+        known: i32,
+    ) -> Result<EventId, ComplianceError> {
+        if event.kind.has_detail() || event.recorded.is_some_and(|r| r <= event.date) {
+            return self.push(event);
+        }
+        self.push_row(
+            event.obligation.index(),
+            day,
+            known,
+            event.kind.tag(),
+            NO_DETAIL,
+        )
     }
 
     /// Appends an event read from line `line` of a file, so that what is said about it

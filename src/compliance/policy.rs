@@ -287,13 +287,6 @@ impl EvaluationPolicy {
         self.early_event_days
     }
 
-    /// The earliest day number a qualifying event of a period starting on `start` may
-    /// have, or `None` when any day is accepted.
-    pub(crate) fn earliest_event_day(&self, start: NaiveDate) -> Option<i32> {
-        let days = i32::try_from(self.early_event_days?).unwrap_or(i32::MAX);
-        Some(crate::obligation::day_number(start).saturating_sub(days))
-    }
-
     /// The grace days after each deadline.
     ///
     /// # Example

@@ -1,11 +1,11 @@
 //! The incremental tracker: events one at a time, statuses on demand.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
-use super::event::{Event, EventId, EventKind, EventRecord, identity_hash};
+use super::event::{Event, EventId, EventKind, EventRecord, Events, identity_hash};
 use super::event::{TAG_INDICATOR, is_qualifying};
 use super::finding::Finding;
 use super::policy::EvaluationPolicy;
@@ -14,20 +14,38 @@ use super::{ComplianceError, Status};
 use crate::directive::DirectiveKey;
 use crate::obligation::{ObligationId, ObligationKey, Obligations, day_number, from_day_number};
 
-/// "Not retracted" in a slot.
+/// "Not retracted": the day a standing event stops counting.
 const NEVER: i32 = i32::MAX;
 
-/// "No event" in `Tracker::previous_copy`.
+/// "No event": the end of an obligation's list of events.
 const NO_EVENT: u32 = u32::MAX;
 
-/// One event of one obligation, as the tracker keeps it.
+/// In [`Summary::first`]: no event yet.
+const NOTHING: i32 = i32::MAX;
+
+/// In [`Summary::first`]: the obligation's events need the full decision.
+const INVOLVED: i32 = i32::MIN;
+
+/// Up to this many events, an obligation's earlier events are compared with a new one
+/// directly; past it, through an index by hash (see INVARIANT (copies)).
+const SMALL: usize = 8;
+
+/// What the tracker keeps of one obligation: 8 bytes.
 #[derive(Debug, Clone, Copy)]
-struct Slot {
-    rec: Rec,
-    /// The day the event became known.
-    known: i32,
-    /// The day it was retracted (`NEVER` while it stands).
-    retracted: i32,
+struct Summary {
+    /// The last event applied to it, which heads its list (`NO_EVENT` for none).
+    last: u32,
+    /// While each of its events qualifies, became known on its own date and stands, the
+    /// day of the earliest (`NOTHING` for no event): that event alone decides its status
+    /// as of any date. `INVOLVED` once some event does not fit.
+    first: i32,
+}
+
+impl Summary {
+    const EMPTY: Summary = Summary {
+        last: NO_EVENT,
+        first: NOTHING,
+    };
 }
 
 /// The withdrawal of an event from a [`Tracker`]'s log: when, by whom, why, and the event
@@ -144,11 +162,15 @@ impl Retraction {
 /// the event with when, by whom and why it was retracted, and an answer as of a date
 /// before the retraction still counts it.
 ///
-/// Each obligation keeps its own short list of events; applying an event touches only
-/// that list, and a query decides only the obligations asked about, with the same rules
-/// as [`evaluate`](super::evaluate). Events are judged by what is known on the as-of
-/// date: a copy of an event already applied is refused only when it becomes known no
-/// earlier than the copy already there.
+/// The log is one columnar [`Events`] store (17 bytes an event) in which each
+/// obligation's events are linked into a list (4 bytes an event); each obligation also
+/// keeps an 8-byte summary, so that in the common case (every event a submission,
+/// completion or indicator value known on its own date, none retracted) a status is
+/// decided from the summary alone. Applying an event touches only its obligation, and a
+/// query decides only the obligations asked about, with the same rules as
+/// [`evaluate`](super::evaluate). Events are judged by what is known on the as-of date: a
+/// copy of an event already applied is refused only when it becomes known no earlier than
+/// the copy already there.
 ///
 /// Unlike [`evaluate`](super::evaluate), which reports bad events as diagnostics, the
 /// tracker refuses them with an error and keeps its state unchanged.
@@ -175,25 +197,40 @@ impl Retraction {
 pub struct Tracker {
     obligations: Obligations,
     policy: EvaluationPolicy,
-    // INVARIANT (log): `events[k]` and `retractions[k]` describe event id `k`.
-    events: Vec<Event>,
-    retractions: Vec<Option<Retraction>>,
-    // INVARIANT (per obligation): one list per obligation, holding the events applied to
-    // it; upheld by `new`, `merge` and `apply`.
-    per_obligation: Vec<Vec<Slot>>,
-    // INVARIANT (copies): `latest_copy[(row, h)]` is the last event applied to obligation
-    // `row` whose date and kind hash to `h` (retracted ones at its head may be skipped),
-    // and `previous_copy[k]` the one applied before event `k` with the same key (`NO_EVENT`
-    // for none). Of the standing copies of one event, the last applied is known earliest,
-    // since a copy is applied only when it becomes known before every standing one; so a
-    // duplicate is found by looking at one copy. Upheld by `apply`.
-    latest_copy: HashMap<(u32, u64), u32>,
-    previous_copy: Vec<u32>,
+    // INVARIANT (log): `events` holds every event applied, event id `k` at row `k`, and
+    // `earlier[k]` is the event applied to the same obligation just before event `k`
+    // (`NO_EVENT` for none), so that `summaries[row].last`, then `earlier`, lists the
+    // events of obligation `row` from the last applied to the first. `summaries` has one
+    // entry per obligation, and `first` is as `Summary` says. Upheld by `new`, `merge`,
+    // `apply` and `retract`.
+    events: Events,
+    earlier: Vec<u32>,
+    summaries: Vec<Summary>,
+    // INVARIANT (retractions): the retracted events, by id.
+    retractions: BTreeMap<u32, Retraction>,
+    // INVARIANT (copies): `busy` holds the obligations found with more than `SMALL`
+    // events, and for each, `copies[(row, h)]` lists, in the order applied, its events
+    // whose date and kind hash to `h` (retracted ones at the end may be dropped). Of the
+    // standing copies of one event, the last applied is known earliest, since a copy is
+    // applied only when it becomes known before every standing one; so a duplicate is
+    // found by looking at one copy. Upheld by `apply` (through `standing_copy`).
+    busy: HashSet<u32>,
+    copies: HashMap<(u32, u64), Vec<u32>>,
     // Obligation rows sorted by (holder, row), (assigned body, row) and (directive, row);
-    // rebuilt by `index`.
+    // `None` when the order is the holders' (no obligation has passed to a successor) or
+    // the rows' own (the directive column is sorted). Rebuilt by `index`.
     by_holder: Vec<u32>,
-    by_assigned: Vec<u32>,
-    by_directive: Vec<u32>,
+    by_assigned: Option<Vec<u32>>,
+    by_directive: Option<Vec<u32>>,
+    // The issue day of each directive and the first day of each period, by handle, as
+    // the store has them; rebuilt by `index`.
+    issued_days: Vec<i32>,
+    period_starts: Vec<i32>,
+    // The latest of `issued_days` (`i32::MIN` for none), and the largest number of days
+    // by which an obligation's period begins after its due date (`i32::MIN` for none), so
+    // that most events skip both lookups; rebuilt by `index`.
+    latest_issue: i32,
+    start_after_due: i32,
 }
 
 impl Tracker {
@@ -222,19 +259,43 @@ impl Tracker {
     ) -> Result<Tracker, ComplianceError> {
         policy.check_shift()?;
         let mut tracker = Tracker {
-            per_obligation: vec![Vec::new(); obligations.len()],
-            latest_copy: HashMap::new(),
-            previous_copy: Vec::new(),
+            summaries: vec![Summary::EMPTY; obligations.len()],
+            events: Events::new(),
+            earlier: Vec::new(),
+            retractions: BTreeMap::new(),
+            busy: HashSet::new(),
+            copies: HashMap::new(),
             obligations,
             policy,
-            events: Vec::new(),
-            retractions: Vec::new(),
             by_holder: Vec::new(),
-            by_assigned: Vec::new(),
-            by_directive: Vec::new(),
+            by_assigned: None,
+            by_directive: None,
+            issued_days: Vec::new(),
+            period_starts: Vec::new(),
+            latest_issue: i32::MIN,
+            start_after_due: i32::MIN,
         };
         tracker.index();
         Ok(tracker)
+    }
+
+    /// Reserves room for at least `additional` more events, so that a log whose size is
+    /// known ahead grows once rather than by doubling.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::{EvaluationPolicy, Tracker};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let mut tracker = Tracker::new(Obligations::new(), EvaluationPolicy::without_calendar())?;
+    /// tracker.reserve(1_000);
+    /// assert_eq!(tracker.event_count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.events.reserve(additional);
+        self.earlier.reserve(additional);
     }
 
     /// Sorts the obligation rows for the queries by body and directive.
@@ -250,13 +311,35 @@ impl Tracker {
         };
         let mut by_holder: Vec<u32> = (0..n).collect();
         by_holder.sort_by_key(|&o| (holders.get(o as usize).copied(), o));
-        let mut by_assigned: Vec<u32> = (0..n).collect();
-        by_assigned.sort_by_key(|&o| (assigned(o), o));
-        let mut by_directive: Vec<u32> = (0..n).collect();
-        by_directive.sort_by_key(|&o| (directives.get(o as usize).copied(), o));
+        let passed = (0..n).any(|o| obligations.assigned_body_at(o as usize).is_some());
+        self.by_assigned = passed.then(|| {
+            let mut rows: Vec<u32> = (0..n).collect();
+            rows.sort_by_key(|&o| (assigned(o), o));
+            rows
+        });
+        self.by_directive = (!directives.is_sorted()).then(|| {
+            let mut rows: Vec<u32> = (0..n).collect();
+            rows.sort_by_key(|&o| (directives.get(o as usize).copied(), o));
+            rows
+        });
         self.by_holder = by_holder;
-        self.by_assigned = by_assigned;
-        self.by_directive = by_directive;
+        self.issued_days = self
+            .obligations
+            .directive_values()
+            .iter()
+            .map(|d| day_number(d.issued()))
+            .collect();
+        self.period_starts = self.obligations.period_start_days();
+        self.latest_issue = self.issued_days.iter().copied().max().unwrap_or(i32::MIN);
+        let starts = &self.period_starts;
+        self.start_after_due = self
+            .obligations
+            .period_column()
+            .iter()
+            .zip(self.obligations.due_days())
+            .filter_map(|(&p, &due)| Some(starts.get(p as usize)?.saturating_sub(due)))
+            .max()
+            .unwrap_or(i32::MIN);
     }
 
     /// Takes the obligations of another store (another directive's, say), after this
@@ -287,8 +370,8 @@ impl Tracker {
     /// ```
     pub fn merge(&mut self, other: &Obligations) -> Result<ObligationId, ComplianceError> {
         let first = self.obligations.merge(other)?;
-        self.per_obligation
-            .resize(self.obligations.len(), Vec::new());
+        self.summaries
+            .resize(self.obligations.len(), Summary::EMPTY);
         self.index();
         Ok(first)
     }
@@ -330,13 +413,21 @@ impl Tracker {
         let row = obligation.index() as usize;
         let unknown = || ComplianceError::UnknownObligation { obligation };
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
-        if self.per_obligation.get(row).is_none() {
-            return Err(unknown());
-        }
+        let summary = *self.summaries.get(row).ok_or_else(unknown)?;
         event.check_dates()?;
-        event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
+        if matches!(event.kind(), EventKind::IndicatorValue { value } if !value.is_finite()) {
+            // The error names the obligation; its key is built only then.
+            event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
+        }
         let day = day_number(event.date());
-        if let Some(issued) = self.obligations.issued_day_at(row)
+        let tag = event.kind().tag();
+        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
+        // No directive was issued after `latest_issue`, and no period begins more than
+        // `start_after_due` days after its obligation's due date: past both bounds, an
+        // event is neither before its directive nor long before its period.
+        if day < self.latest_issue
+            && let Some(&issued) =
+                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
             && day < issued
         {
             return Err(ComplianceError::BeforeIssue {
@@ -344,67 +435,58 @@ impl Tracker {
                 issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
             });
         }
-        if is_qualifying(event.kind().tag())
-            && let Some(start) = self.obligations.period_start_at(row)
-            && let Some(bound) = self.policy.earliest_event_day(start)
-            && day < bound
+        if is_qualifying(tag)
+            && let Some(limit) = self.policy.early_event_days()
+            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
+            && let Some(&start) =
+                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
+            && i64::from(day) < i64::from(start) - i64::from(limit)
         {
             return Err(ComplianceError::LongBeforePeriod {
                 event: Box::new(self.describe(&event)?),
-                period_start: start,
+                period_start: from_day_number(start).ok_or(ComplianceError::DateOutOfRange)?,
                 limit_days: self.policy.early_event_days().unwrap_or(0),
             });
         }
         let known = day_number(event.known_on());
-        // A copy is redundant when one already stands that became known no later: the
-        // standing copy applied last is the one known earliest (INVARIANT copies).
-        let copy_key = (
-            obligation.index(),
-            identity_hash(day, event.kind().tag(), Some(event.kind())),
-        );
-        let standing = self.standing_copy(copy_key, &event);
-        if standing.is_some_and(|(_, first_known)| first_known <= known) {
+        // A copy is redundant when one already stands that became known no later.
+        let (standing, hash) = self.standing_copy(row, summary.last, &event, day);
+        if standing.is_some_and(|first_known| first_known <= known) {
             return Err(ComplianceError::DuplicateEvent {
                 event: Box::new(self.describe(&event)?),
             });
         }
-        let new_due = match event.kind() {
-            EventKind::Extended { new_due, .. } => {
-                let new = day_number(*new_due);
-                if new < due {
-                    return Err(ComplianceError::ExtensionBeforeDeadline {
-                        event: Box::new(self.describe(&event)?),
-                        original_due: from_day_number(due)
-                            .ok_or(ComplianceError::DateOutOfRange)?,
-                    });
-                }
-                new
-            }
-            _ => day,
-        };
-        let id = u32::try_from(self.events.len())
-            .ok()
-            .filter(|&id| id < u32::MAX)
-            .ok_or(ComplianceError::TooManyEvents)?;
-        let rec = Rec {
-            id,
-            tag: event.kind().tag(),
-            day,
-            new_due,
-        };
-        if let Some(list) = self.per_obligation.get_mut(row) {
-            list.push(Slot {
-                rec,
-                known,
-                retracted: NEVER,
+        if let EventKind::Extended { new_due, .. } = event.kind()
+            && day_number(*new_due) < due
+        {
+            return Err(ComplianceError::ExtensionBeforeDeadline {
+                event: Box::new(self.describe(&event)?),
+                original_due: from_day_number(due).ok_or(ComplianceError::DateOutOfRange)?,
             });
         }
-        // INVARIANT (copies): the new event heads the list of its key.
-        let previous = self.latest_copy.insert(copy_key, id).unwrap_or(NO_EVENT);
-        self.previous_copy.push(previous);
-        // INVARIANT (log): both vectors grow together.
-        self.events.push(event);
-        self.retractions.push(None);
+        // The log refuses its last id itself, but only after keeping the event's details:
+        // refused here, nothing changes. `NO_EVENT` is never an id.
+        if self.events.len() >= (u32::MAX - 1) as usize {
+            return Err(ComplianceError::TooManyEvents);
+        }
+        let id = self.events.push_checked(event, day, known)?.index();
+        // INVARIANT (log): the new event heads its obligation's list.
+        self.earlier.push(summary.last);
+        let first = if summary.first != INVOLVED && is_qualifying(tag) && known == day {
+            summary.first.min(day)
+        } else {
+            INVOLVED
+        };
+        if let Some(slot) = self.summaries.get_mut(row) {
+            *slot = Summary { last: id, first };
+        }
+        // INVARIANT (copies): a busy obligation's index takes the new event.
+        if let Some(hash) = hash {
+            self.copies
+                .entry((obligation.index(), hash))
+                .or_default()
+                .push(id);
+        }
         Ok(EventId::from_index(id))
     }
 
@@ -480,29 +562,17 @@ impl Tracker {
                 date: retraction.on,
             });
         }
-        let k = id.index() as usize;
-        let event = self.events.get(k).ok_or(ComplianceError::UnknownEvent)?;
-        let slot = self
-            .retractions
-            .get(k)
-            .ok_or(ComplianceError::UnknownEvent)?;
-        if slot.is_some() {
+        let event = self.events.get(id).ok_or(ComplianceError::UnknownEvent)?;
+        if self.retractions.contains_key(&id.index()) {
             return Err(ComplianceError::AlreadyRetracted {
-                event: Box::new(self.describe(event)?),
+                event: Box::new(self.describe(&event)?),
             });
         }
-        let row = event.obligation().index() as usize;
-        let on = day_number(retraction.on);
-        // A list holds its events in the order applied, so by id.
-        if let Some(list) = self.per_obligation.get_mut(row)
-            && let Ok(i) = list.binary_search_by_key(&id.index(), |s| s.rec.id)
-            && let Some(slot) = list.get_mut(i)
-        {
-            slot.retracted = on;
+        // INVARIANT (log): the obligation's summary no longer holds.
+        if let Some(summary) = self.summaries.get_mut(event.obligation().index() as usize) {
+            summary.first = INVOLVED;
         }
-        if let Some(slot) = self.retractions.get_mut(k) {
-            *slot = Some(retraction);
-        }
+        self.retractions.insert(id.index(), retraction);
         Ok(())
     }
 
@@ -544,18 +614,11 @@ impl Tracker {
                 date: retraction.on,
             });
         }
-        match self.retractions.get(id.index() as usize) {
-            None => return Err(ComplianceError::UnknownEvent),
-            Some(Some(_)) => {
-                let event = self
-                    .events
-                    .get(id.index() as usize)
-                    .ok_or(ComplianceError::UnknownEvent)?;
-                return Err(ComplianceError::AlreadyRetracted {
-                    event: Box::new(self.describe(event)?),
-                });
-            }
-            Some(None) => {}
+        let event = self.events.get(id).ok_or(ComplianceError::UnknownEvent)?;
+        if self.retractions.contains_key(&id.index()) {
+            return Err(ComplianceError::AlreadyRetracted {
+                event: Box::new(self.describe(&event)?),
+            });
         }
         let known = corrected.known_on().max(retraction.on);
         let corrected = corrected.recorded_on(known);
@@ -564,47 +627,108 @@ impl Tracker {
         Ok(new)
     }
 
-    /// The standing copy of `event` applied last, with the day it became known: the one
-    /// known earliest (INVARIANT copies). Retracted events at the head of the key's list
-    /// are unlinked on the way, so each is passed over once.
-    fn standing_copy(&mut self, key: (u32, u64), event: &Event) -> Option<(u32, i32)> {
-        let retracted = |tracker: &Tracker, k: u32| {
+    /// Whether the event with this id is retracted (on any date).
+    fn is_retracted(&self, id: u32) -> bool {
+        !self.retractions.is_empty() && self.retractions.contains_key(&id)
+    }
+
+    /// The day from which the event with this id no longer counts (`NEVER` while it
+    /// stands).
+    fn retracted_day(&self, id: u32) -> i32 {
+        if self.retractions.is_empty() {
+            return NEVER;
+        }
+        self.retractions
+            .get(&id)
+            .map_or(NEVER, |r| day_number(r.on))
+    }
+
+    /// The events of the obligation whose list `last` heads, from the last applied to the
+    /// first (INVARIANT (log)).
+    fn list(&self, last: u32) -> impl Iterator<Item = u32> + '_ {
+        let link = |e: u32| Some(e).filter(|&e| e != NO_EVENT);
+        std::iter::successors(link(last), move |&e| {
+            self.earlier.get(e as usize).copied().and_then(link)
+        })
+    }
+
+    /// Whether the logged event `e` is `event` (its date `day`): same date, kind and
+    /// details. Both are of one obligation.
+    #[inline]
+    fn same_as(&self, e: u32, event: &Event, day: i32) -> bool {
+        let e = e as usize;
+        let kind = event.kind();
+        self.events.day_column().get(e) == Some(&day)
+            && self.events.tag_column().get(e) == Some(&kind.tag())
+            && self.events.detail_at(e) == kind.has_detail().then_some(kind)
+    }
+
+    /// The day on which the standing copy of `event` (its date `day`) known earliest
+    /// became known, if one stands, and, for an obligation of more than `SMALL` events,
+    /// the event's hash in `copies` (INVARIANT (copies)). The obligation's list is headed
+    /// by `last`.
+    fn standing_copy(
+        &mut self,
+        row: usize,
+        last: u32,
+        event: &Event,
+        day: i32,
+    ) -> (Option<i32>, Option<u64>) {
+        let known = |tracker: &Tracker, e: u32| {
             tracker
-                .retractions
-                .get(k as usize)
-                .is_none_or(Option::is_some)
-        };
-        let previous = |tracker: &Tracker, k: u32| {
-            tracker
-                .previous_copy
-                .get(k as usize)
+                .events
+                .known_column()
+                .get(e as usize)
                 .copied()
-                .filter(|&p| p != NO_EVENT)
+                .unwrap_or(NEVER)
         };
-        let mut head = *self.latest_copy.get(&key)?;
-        while retracted(self, head) {
-            match previous(self, head) {
-                Some(p) => head = p,
-                None => {
-                    self.latest_copy.remove(&key);
-                    return None;
-                }
+        // A few events: each is compared.
+        let mut earliest: Option<i32> = None;
+        let mut seen = 0;
+        for e in self.list(last) {
+            seen += 1;
+            if seen > SMALL {
+                break;
+            }
+            if self.same_as(e, event, day) && !self.is_retracted(e) {
+                let k = known(self, e);
+                earliest = Some(earliest.map_or(k, |x| x.min(k)));
             }
         }
-        self.latest_copy.insert(key, head);
+        if seen <= SMALL {
+            return (earliest, None);
+        }
+        // Many: through the index by hash, built the first time.
+        let row = row as u32;
+        let hash_of = |tracker: &Tracker, e: u32| tracker.events.identity_hash(e as usize);
+        if self.busy.insert(row) {
+            let mut all: Vec<u32> = self.list(last).collect();
+            all.reverse();
+            for e in all {
+                let h = hash_of(self, e);
+                self.copies.entry((row, h)).or_default().push(e);
+            }
+        }
+        // As the log hashes its rows (`Events::identity_hash`).
+        let kind = event.kind();
+        let hash = identity_hash(day, kind.tag(), kind.has_detail().then_some(kind));
+        let Some(mut copies) = self.copies.remove(&(row, hash)) else {
+            return (None, Some(hash));
+        };
+        // Retracted copies at the end no longer count: each is dropped once.
+        while copies.last().is_some_and(|&e| self.is_retracted(e)) {
+            copies.pop();
+        }
         // Events of another kind with the same hash (a collision) are passed over.
-        let mut current = Some(head);
-        while let Some(k) = current {
-            if !retracted(self, k)
-                && let Some(e) = self.events.get(k as usize)
-                && e.date() == event.date()
-                && e.kind() == event.kind()
-            {
-                return Some((k, day_number(e.known_on())));
-            }
-            current = previous(self, k);
+        let standing = copies
+            .iter()
+            .rev()
+            .find(|&&e| self.same_as(e, event, day) && !self.is_retracted(e))
+            .map(|&e| known(self, e));
+        if !copies.is_empty() {
+            self.copies.insert((row, hash), copies);
         }
-        None
+        (standing, Some(hash))
     }
 
     /// The record of an event, naming its obligation by reference.
@@ -651,8 +775,8 @@ impl Tracker {
     /// assert!(tracker.event(EventId::from_index(0)).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn event(&self, id: EventId) -> Option<&Event> {
-        self.events.get(id.index() as usize)
+    pub fn event(&self, id: EventId) -> Option<Event> {
+        self.events.get(id)
     }
 
     /// The record of an event (its obligation by reference), if this tracker issued it.
@@ -668,7 +792,7 @@ impl Tracker {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn record(&self, id: EventId) -> Option<EventRecord> {
-        self.describe(self.event(id)?).ok()
+        self.describe(&self.event(id)?).ok()
     }
 
     /// The retraction of an event, if it was retracted.
@@ -686,7 +810,7 @@ impl Tracker {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn retraction(&self, id: EventId) -> Option<&Retraction> {
-        self.retractions.get(id.index() as usize)?.as_ref()
+        self.retractions.get(&id.index())
     }
 
     /// The obligations tracked.
@@ -777,13 +901,43 @@ impl Tracker {
         self.status(id, as_of)
     }
 
+    /// The status of one obligation as of `as_of`; `recs` is scratch space.
     fn status_at(
         &self,
         row: u32,
         as_of: i32,
         recs: &mut Vec<Rec>,
     ) -> Result<Status, ComplianceError> {
-        Ok(self.decision_at(row, as_of, recs)?.status)
+        let i = row as usize;
+        let unknown = || ComplianceError::UnknownObligation {
+            obligation: ObligationId::from_index(row),
+        };
+        let summary = *self.summaries.get(i).ok_or_else(unknown)?;
+        if summary.first == INVOLVED {
+            return Ok(self.decision_at(row, as_of, recs)?.status);
+        }
+        // Every event qualifies, became known on its date and stands: those known on
+        // `as_of` are those dated on or before it, and the earliest of them all decides
+        // when it is among them, as `decide` rules without extensions, waivers or
+        // reopenings.
+        let due = *self.obligations.due_days().get(i).ok_or_else(unknown)?;
+        let limit = self
+            .policy
+            .shift_day(due)?
+            .saturating_add(self.policy.grace());
+        Ok(if self.obligations.is_not_applicable(i) {
+            Status::NotApplicable
+        } else if summary.first <= as_of {
+            if summary.first <= limit {
+                Status::DoneOnTime
+            } else {
+                Status::DoneLate
+            }
+        } else if limit < as_of {
+            Status::OpenOverdue
+        } else {
+            Status::OpenWithinDeadline
+        })
     }
 
     /// The decision for one obligation from the events known and not retracted on
@@ -799,13 +953,17 @@ impl Tracker {
         };
         let i = row as usize;
         let due = *self.obligations.due_days().get(i).ok_or_else(unknown)?;
-        let list = self.per_obligation.get(i).ok_or_else(unknown)?;
+        let summary = *self.summaries.get(i).ok_or_else(unknown)?;
+        let known = self.events.known_column();
         recs.clear();
-        recs.extend(
-            list.iter()
-                .filter(|s| s.known <= as_of && as_of < s.retracted)
-                .map(|s| s.rec),
-        );
+        for e in self.list(summary.last) {
+            if known.get(e as usize).is_some_and(|&k| k <= as_of)
+                && as_of < self.retracted_day(e)
+                && let Some(rec) = Rec::from_events(&self.events, e as usize, e)
+            {
+                recs.push(rec);
+            }
+        }
         recs.sort_unstable_by_key(|r| (r.day, r.id));
         let mut ignored = Vec::new();
         decide(
@@ -852,29 +1010,38 @@ impl Tracker {
         self.policy.check(as_of)?;
         let day = day_number(as_of);
         let decision = self.decision_at(id.index(), day, &mut Vec::new())?;
-        let event = |row: u32| self.events.get(row as usize);
+        let event = |e: u32| self.events.get(EventId::from_index(e));
         let deciding_event = match decision.deciding {
-            Some((row, _)) => {
-                Some(self.describe(event(row).ok_or(ComplianceError::UnknownEvent)?)?)
-            }
+            Some((e, _)) => Some(self.describe(&event(e).ok_or(ComplianceError::UnknownEvent)?)?),
             None => None,
         };
         let extension = match decision.extension {
-            Some(row) => Some(extension_of(
-                event(row).ok_or(ComplianceError::UnknownEvent)?,
+            Some(e) => Some(extension_of(
+                &event(e).ok_or(ComplianceError::UnknownEvent)?,
             )),
             None => None,
         };
         // The latest indicator value known and standing on the as-of date, as `evaluate`
         // takes it (by date, then by the order applied).
-        let indicator_value = self
-            .per_obligation
+        let last = self
+            .summaries
             .get(id.index() as usize)
-            .into_iter()
-            .flatten()
-            .filter(|s| s.rec.tag == TAG_INDICATOR && s.known <= day && day < s.retracted)
-            .max_by_key(|s| (s.rec.day, s.rec.id))
-            .and_then(|s| match event(s.rec.id)?.kind() {
+            .map_or(NO_EVENT, |s| s.last);
+        let (days, known, tags) = (
+            self.events.day_column(),
+            self.events.known_column(),
+            self.events.tag_column(),
+        );
+        let indicator_value = self
+            .list(last)
+            .filter(|&e| {
+                let e_ = e as usize;
+                tags.get(e_) == Some(&TAG_INDICATOR)
+                    && known.get(e_).is_some_and(|&k| k <= day)
+                    && day < self.retracted_day(e)
+            })
+            .max_by_key(|&e| (days.get(e as usize).copied(), e))
+            .and_then(|e| match event(e)?.kind() {
                 EventKind::IndicatorValue { value } => Some(*value),
                 _ => None,
             });
@@ -972,13 +1139,14 @@ impl Tracker {
         as_of: NaiveDate,
     ) -> Result<StatusCounts, ComplianceError> {
         let Some(body) = self.obligations.body_id(body) else {
-            return self.counts(&[], as_of);
+            return self.counts([], as_of);
         };
         let holders = self.obligations.holders();
         let key = |o: &u32| holders.get(*o as usize).copied();
         let start = self.by_holder.partition_point(|o| key(o) < Some(body));
         let end = self.by_holder.partition_point(|o| key(o) <= Some(body));
-        self.counts(self.by_holder.get(start..end).unwrap_or_default(), as_of)
+        let rows = self.by_holder.get(start..end).unwrap_or_default();
+        self.counts(rows.iter().copied(), as_of)
     }
 
     /// The counts by status of the obligations the directive assigned to one body (the
@@ -1007,8 +1175,13 @@ impl Tracker {
         body: &str,
         as_of: NaiveDate,
     ) -> Result<StatusCounts, ComplianceError> {
-        let Some(body) = self.obligations.body_id(body) else {
-            return self.counts(&[], as_of);
+        let body_code = body;
+        let Some(body) = self.obligations.body_id(body_code) else {
+            return self.counts([], as_of);
+        };
+        // Without successions, each obligation's assigned body is its holder.
+        let Some(by_assigned) = &self.by_assigned else {
+            return self.holder_counts(body_code, as_of);
         };
         let obligations = &self.obligations;
         let holders = obligations.holders();
@@ -1017,9 +1190,10 @@ impl Tracker {
                 .assigned_body_at(*o as usize)
                 .or_else(|| holders.get(*o as usize).copied())
         };
-        let start = self.by_assigned.partition_point(|o| key(o) < Some(body));
-        let end = self.by_assigned.partition_point(|o| key(o) <= Some(body));
-        self.counts(self.by_assigned.get(start..end).unwrap_or_default(), as_of)
+        let start = by_assigned.partition_point(|o| key(o) < Some(body));
+        let end = by_assigned.partition_point(|o| key(o) <= Some(body));
+        let rows = by_assigned.get(start..end).unwrap_or_default();
+        self.counts(rows.iter().copied(), as_of)
     }
 
     /// The counts by status of one directive's obligations as of a date. A directive the
@@ -1055,14 +1229,22 @@ impl Tracker {
             .directives()
             .find(|(_, key)| *key == directive)
         else {
-            return self.counts(&[], as_of);
+            return self.counts([], as_of);
         };
         let directives = self.obligations.directive_column();
+        let d = handle.index();
+        let Some(by_directive) = &self.by_directive else {
+            // The column is sorted: the directive's rows are one range.
+            let start = directives.partition_point(|&o| o < d);
+            let end = directives.partition_point(|&o| o <= d);
+            let rows = u32::try_from(start).unwrap_or(u32::MAX)..u32::try_from(end).unwrap_or(0);
+            return self.counts(rows, as_of);
+        };
         let key = |o: &u32| directives.get(*o as usize).copied();
-        let d = Some(handle.index());
-        let start = self.by_directive.partition_point(|o| key(o) < d);
-        let end = self.by_directive.partition_point(|o| key(o) <= d);
-        self.counts(self.by_directive.get(start..end).unwrap_or_default(), as_of)
+        let start = by_directive.partition_point(|o| key(o) < Some(d));
+        let end = by_directive.partition_point(|o| key(o) <= Some(d));
+        let rows = by_directive.get(start..end).unwrap_or_default();
+        self.counts(rows.iter().copied(), as_of)
     }
 
     /// The status of the obligation with this key as of a date, if it is tracked.
@@ -1094,12 +1276,16 @@ impl Tracker {
         }
     }
 
-    fn counts(&self, rows: &[u32], as_of: NaiveDate) -> Result<StatusCounts, ComplianceError> {
+    fn counts(
+        &self,
+        rows: impl IntoIterator<Item = u32>,
+        as_of: NaiveDate,
+    ) -> Result<StatusCounts, ComplianceError> {
         self.policy.check(as_of)?;
         let as_of = day_number(as_of);
         let mut counts = StatusCounts::default();
         let mut recs = Vec::new();
-        for &row in rows {
+        for row in rows {
             counts.add(self.status_at(row, as_of, &mut recs)?);
         }
         Ok(counts)

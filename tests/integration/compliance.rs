@@ -1382,12 +1382,111 @@ fn every_verdict_is_a_sentence_in_english_and_vietnamese() {
     }
 }
 
+/// An event to apply, the day it is retracted (if it is) and its correction (if any).
+type Tracked = (Event, Option<u32>, Option<Event>);
+
+/// Applies `events` to a tracker, retracting and correcting as they say, and checks that
+/// as of `as_of` it agrees with `evaluate` over the events standing on that date: the same
+/// status and the same full finding (explanation, notes, lateness, deciding event).
+fn tracker_agrees_with_evaluate(
+    obligations: &Obligations,
+    events: &[Tracked],
+    as_of: u32,
+    policy: &EvaluationPolicy,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    use directives::compliance::Retraction;
+    let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+    let mut standing = Vec::new();
+    for (event, retracted, correction) in events {
+        let Ok(id) = tracker.apply(event.clone()) else {
+            continue;
+        };
+        let Some(on) = retracted else {
+            standing.push(event.clone());
+            continue;
+        };
+        let retraction = Retraction::new(day(*on), "clerk", "test");
+        if *on > as_of {
+            standing.push(event.clone());
+        }
+        match correction {
+            // The correction becomes known on the retraction's day at the earliest.
+            Some(corrected) => match tracker.correct(id, corrected.clone(), retraction.clone()) {
+                Ok(new) => {
+                    let known = corrected
+                        .recorded()
+                        .unwrap_or(corrected.date())
+                        .max(corrected.date())
+                        .max(day(*on));
+                    let applied = tracker.event(new).unwrap();
+                    prop_assert_eq!(applied.recorded(), Some(known));
+                    prop_assert_eq!(tracker.retraction(id), Some(&retraction));
+                    standing.push(applied);
+                }
+                // A refused correction leaves the event standing: retract it.
+                Err(_) => tracker.retract(id, retraction).unwrap(),
+            },
+            None => tracker.retract(id, retraction).unwrap(),
+        }
+    }
+    let standing = log(&standing);
+    let evaluation = evaluate(obligations, &standing, day(as_of), policy).unwrap();
+    for id in obligations.ids() {
+        prop_assert_eq!(
+            tracker.status(id, day(as_of)).unwrap(),
+            evaluation.status(id).unwrap()
+        );
+        let key = obligations.key(id).unwrap();
+        prop_assert_eq!(
+            Some(tracker.finding(&key, day(as_of)).unwrap()),
+            evaluation.finding(id)
+        );
+    }
+    // All of them at once (one directive), as the status of each says.
+    let mut expected = StatusCounts::default();
+    for id in obligations.ids() {
+        expected.add(evaluation.status(id).unwrap());
+    }
+    let directive = obligations
+        .key(ObligationId::from_index(0))
+        .unwrap()
+        .directive()
+        .clone();
+    prop_assert_eq!(
+        tracker.directive_counts(&directive, day(as_of)).unwrap(),
+        expected
+    );
+    Ok(())
+}
+
+/// Events crowded on two obligations and a few days, so that copies are frequent and an
+/// obligation gathers more events than the tracker compares one by one.
+fn crowded_event_strategy() -> impl Strategy<Value = Event> {
+    (
+        0..2u32,
+        0u32..12,
+        prop::option::weighted(0.4, 0u32..6),
+        prop_oneof![
+            4 => Just(EventKind::Submitted { document: None }),
+            2 => Just(EventKind::Completed),
+            1 => Just(EventKind::Reopened),
+            1 => Just(EventKind::Extended { new_due: day(330), document: "15/QĐ-UBND".into() }),
+        ],
+    )
+        .prop_map(|(o, on, rec, kind)| {
+            let event = Event::new(ObligationId::from_index(o), day(on), kind);
+            match rec {
+                Some(delay) => event.recorded_on(day(on + delay)),
+                None => event,
+            }
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     /// With some events retracted and some corrected on some dates, the tracker as of a
-    /// date agrees with `evaluate` over the events standing on that date: the same status
-    /// and the same full finding (explanation, notes, lateness, deciding event).
+    /// date agrees with `evaluate` over the events standing on that date.
     #[test]
     fn tracker_with_retractions_and_corrections_agrees_with_evaluate(
         obligations in obligations_strategy(),
@@ -1402,55 +1501,25 @@ proptest! {
         as_of in 0u32..360,
         policy in policy_strategy(),
     ) {
-        use directives::compliance::Retraction;
-        with_policy(policy, |policy| {
-            let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
-            let mut standing = Vec::new();
-            for (event, retracted, correction) in &events {
-                let Ok(id) = tracker.apply(event.clone()) else { continue };
-                let Some(on) = retracted else {
-                    standing.push(event.clone());
-                    continue;
-                };
-                let retraction = Retraction::new(day(*on), "clerk", "test");
-                if *on > as_of {
-                    standing.push(event.clone());
-                }
-                match correction {
-                    // The correction becomes known on the retraction's day at the earliest.
-                    Some(corrected) => match tracker.correct(id, corrected.clone(), retraction.clone()) {
-                        Ok(new) => {
-                            let known = corrected
-                                .recorded()
-                                .unwrap_or(corrected.date())
-                                .max(corrected.date())
-                                .max(day(*on));
-                            let applied = tracker.event(new).unwrap().clone();
-                            prop_assert_eq!(applied.recorded(), Some(known));
-                            prop_assert_eq!(tracker.retraction(id), Some(&retraction));
-                            standing.push(applied);
-                        }
-                        // A refused correction leaves the event standing: retract it.
-                        Err(_) => tracker.retract(id, retraction).unwrap(),
-                    },
-                    None => tracker.retract(id, retraction).unwrap(),
-                }
-            }
-            let standing = log(&standing);
-            let evaluation = evaluate(&obligations, &standing, day(as_of), policy).unwrap();
-            for id in obligations.ids() {
-                prop_assert_eq!(
-                    tracker.status(id, day(as_of)).unwrap(),
-                    evaluation.status(id).unwrap()
-                );
-                let key = obligations.key(id).unwrap();
-                prop_assert_eq!(
-                    Some(tracker.finding(&key, day(as_of)).unwrap()),
-                    evaluation.finding(id)
-                );
-            }
-            Ok(())
-        })?;
+        with_policy(policy, |policy| tracker_agrees_with_evaluate(&obligations, &events, as_of, policy))?;
+    }
+
+    /// The same with many events and copies on few obligations.
+    #[test]
+    fn tracker_with_crowded_events_agrees_with_evaluate(
+        obligations in obligations_strategy(),
+        events in prop::collection::vec(
+            (
+                crowded_event_strategy(),
+                prop::option::weighted(0.2, 0u32..24),
+                prop::option::weighted(0.3, crowded_event_strategy()),
+            ),
+            0..60,
+        ),
+        as_of in 0u32..24,
+        policy in policy_strategy(),
+    ) {
+        with_policy(policy, |policy| tracker_agrees_with_evaluate(&obligations, &events, as_of, policy))?;
     }
 }
 

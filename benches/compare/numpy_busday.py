@@ -20,7 +20,7 @@ equal the crate's (printed by `working_days time`).
 
 Run interleaved with the crate, e.g.:
     for i in 1 2 3; do
-      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benches/numpy_busday.py --runs 1
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benches/compare/numpy_busday.py --runs 1
       target/release/examples/working_days time 10000000 1
     done
 """
