@@ -2,7 +2,9 @@
 
 /// A limit a loader sets on a data file, so that loading stays linear in the text and
 /// bounded: [`directive::Loader`](crate::directive::Loader) limits bytes, tasks and nesting
-/// depth, [`org::Loader`](crate::org::Loader) bytes, bodies, changes and nesting depth.
+/// depth, [`org::Loader`](crate::org::Loader) bytes, bodies, changes and nesting depth,
+/// [`EventLoader`](crate::compliance::EventLoader) and
+/// [`Tracker`](crate::compliance::Tracker) the events of one obligation.
 /// Each limit has a default and can be changed; a file past one is refused with a typed
 /// error naming the limit, its value and what the file has.
 ///
@@ -29,6 +31,8 @@ pub enum Limit {
     Changes,
     /// How deeply tables and arrays nest.
     Depth,
+    /// The number of events of one obligation.
+    EventsPerObligation,
 }
 
 impl std::fmt::Display for Limit {
@@ -39,6 +43,7 @@ impl std::fmt::Display for Limit {
             Limit::Bodies => "the number of bodies",
             Limit::Changes => "the number of changes",
             Limit::Depth => "the nesting depth",
+            Limit::EventsPerObligation => "the number of events of the obligation",
         })
     }
 }

@@ -194,9 +194,17 @@ pub struct Tracker {
     by_holder: Vec<u32>,
     by_assigned: Vec<u32>,
     by_directive: Vec<u32>,
+    // The most events one obligation takes (`Limit::EventsPerObligation`).
+    max_events_per_obligation: usize,
 }
 
 impl Tracker {
+    /// The default limit on the events of one obligation: 10,000 (an obligation
+    /// receives a handful: a submission, an extension or two, corrections). Past it the
+    /// tracker refuses an event with [`ComplianceError::EventLimit`], so that no
+    /// obligation's history grows without bound.
+    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize = 10_000;
+
     /// A tracker over these obligations, with no events yet.
     ///
     /// # Errors
@@ -232,9 +240,40 @@ impl Tracker {
             by_holder: Vec::new(),
             by_assigned: Vec::new(),
             by_directive: Vec::new(),
+            max_events_per_obligation: Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
         };
         tracker.index();
         Ok(tracker)
+    }
+
+    /// The same tracker with another limit on the events of one obligation (applied
+    /// ones, retracted ones included); events already applied are kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{ComplianceError, EvaluationPolicy, Event, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?
+    ///     .with_max_events_per_obligation(1);
+    /// tracker.apply(Event::submitted(id, d(2025, 2, 10)?))?;
+    /// let error = tracker.apply(Event::submitted(id, d(2025, 2, 11)?)).unwrap_err();
+    /// assert!(matches!(error, ComplianceError::EventLimit { max: 1, .. }));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "event `submitted` on `2025-02-11` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`: the number of events of the obligation exceeds the limit of 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_events_per_obligation(mut self, max: usize) -> Tracker {
+        self.max_events_per_obligation = max;
+        self
     }
 
     /// Sorts the obligation rows for the queries by body and directive.
@@ -310,6 +349,8 @@ impl Tracker {
     /// - [`ComplianceError::LongBeforePeriod`] for a submission, completion or indicator
     ///   value dated more than the policy's
     ///   [`early_event_days`](EvaluationPolicy::early_event_days) before its period begins;
+    /// - [`ComplianceError::EventLimit`] when the obligation has as many events as
+    ///   [`Tracker::with_max_events_per_obligation`] allows;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -330,10 +371,16 @@ impl Tracker {
         let row = obligation.index() as usize;
         let unknown = || ComplianceError::UnknownObligation { obligation };
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
-        if self.per_obligation.get(row).is_none() {
+        let Some(applied) = self.per_obligation.get(row).map(Vec::len) else {
             return Err(unknown());
-        }
+        };
         event.check_dates()?;
+        if applied >= self.max_events_per_obligation {
+            return Err(ComplianceError::EventLimit {
+                event: Box::new(self.describe(&event)?),
+                max: self.max_events_per_obligation,
+            });
+        }
         event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
         let day = day_number(event.date());
         if let Some(issued) = self.obligations.issued_day_at(row)
