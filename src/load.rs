@@ -59,6 +59,10 @@ impl Failure {
     }
 }
 
+/// A `[[name]]` table of a TOML text: the index of its name in the names asked for, and
+/// the byte range of the table from its header to the next header.
+pub(crate) type Table = (usize, usize, usize);
+
 /// The TOML text cut at its `[[name]]` tables, for each of `names`, so that a long array
 /// of tables is parsed one table at a time: the `toml` crate lexes a whole text into a
 /// list of tokens and a list of parse events before it builds its document, which takes
@@ -73,7 +77,7 @@ pub(crate) fn toml_tables(
     text: &str,
     headers: &[usize],
     names: &[&str],
-) -> Option<(String, Vec<(usize, usize, usize)>)> {
+) -> Option<(String, Vec<Table>)> {
     let exact: Vec<String> = names.iter().map(|name| format!("[[{name}]]")).collect();
     let mentions = |code: &str| names.iter().any(|name| code.contains(name));
     let mut tables = Vec::new();
