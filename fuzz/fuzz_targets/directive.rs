@@ -28,12 +28,16 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let toml = directive.to_toml_string().expect("a directive writes as TOML");
+    let toml = directive
+        .to_toml_string()
+        .expect("a directive writes as TOML");
     let back = Loader::new()
         .toml(&toml)
         .unwrap_or_else(|e| panic!("cannot read back {toml}: {e}"));
     assert_eq!(back, directive, "TOML round trip through {toml}");
-    let json = directive.to_json_string().expect("a directive writes as JSON");
+    let json = directive
+        .to_json_string()
+        .expect("a directive writes as JSON");
     let back = Loader::new()
         .json(&json)
         .unwrap_or_else(|e| panic!("cannot read back {json}: {e}"));

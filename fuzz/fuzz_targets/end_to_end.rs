@@ -45,7 +45,9 @@ fn obligations(u: &mut Unstructured<'_>) -> arbitrary::Result<Obligations> {
             TaskNumber::new(format!("{}", 1 + k % 2)).expect("a task number"),
             RequirementIndex::new(0),
             BodyCode::new(format!("B{}", k % 3)).expect("a code"),
-            format!("2025-{:02}", k + 1).parse::<Period>().expect("a month"),
+            format!("2025-{:02}", k + 1)
+                .parse::<Period>()
+                .expect("a month"),
         );
         let mut obligation = Obligation::new(key, day(u)?);
         if u.ratio(1, 10)? {

@@ -45,7 +45,14 @@ fuzz_target!(|data: &[u8]| {
     let bare = |log: &directives::compliance::Events| {
         log.records(&seed.obligations)
             .into_iter()
-            .map(|r| (r.obligation().clone(), r.date(), r.recorded(), r.kind().clone()))
+            .map(|r| {
+                (
+                    r.obligation().clone(),
+                    r.date(),
+                    r.recorded(),
+                    r.kind().clone(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     assert_eq!(bare(&back), bare(&events), "CSV round trip through {csv}");

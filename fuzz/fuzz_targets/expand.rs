@@ -51,7 +51,11 @@ fn registry(u: &mut Unstructured<'_>, n: usize) -> arbitrary::Result<String> {
             "[[bodies]]\ncode = \"B{i}\"\nname = \"Body {i}\"\nkind = \"{}\"\nlevel = \"{}\"\nfrom = \"{}\"\n",
             u.choose(&KINDS)?,
             u.choose(&LEVELS)?,
-            if u.ratio(3, 4)? { "2020-01-01".to_owned() } else { date(u)? },
+            if u.ratio(3, 4)? {
+                "2020-01-01".to_owned()
+            } else {
+                date(u)?
+            },
         );
         if i > 0 && u.arbitrary()? {
             let _ = writeln!(text, "parent = \"B{}\"", u.int_in_range(0..=i - 1)?);
@@ -109,7 +113,11 @@ fn requirement(u: &mut Unstructured<'_>, n: usize) -> arbitrary::Result<String> 
                 let _ = write!(r, ", regime = \"{}\"", u.choose(&PRESETS)?);
             } else if u.arbitrary()? {
                 let f = u.choose(Frequency::ALL)?;
-                let _ = write!(r, ", frequency = {}", toml::Value::try_from(f).map_err(|_| arbitrary::Error::IncorrectFormat)?);
+                let _ = write!(
+                    r,
+                    ", frequency = {}",
+                    toml::Value::try_from(f).map_err(|_| arbitrary::Error::IncorrectFormat)?
+                );
             }
             if u.arbitrary()? {
                 let _ = write!(r, ", to = \"B{}\"", u.int_in_range(0..=n - 1)?);
@@ -243,7 +251,9 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
         );
     for (clause, requirements) in clauses {
         for (i, _) in requirements.iter().enumerate() {
-            let index = directives::obligation::RequirementIndex::new(u32::try_from(i).expect("a few requirements"));
+            let index = directives::obligation::RequirementIndex::new(
+                u32::try_from(i).expect("a few requirements"),
+            );
             let skipped = expansion
                 .skipped()
                 .iter()

@@ -86,16 +86,28 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let json = registry.to_json_string().expect("a registry writes as JSON");
+    let json = registry
+        .to_json_string()
+        .expect("a registry writes as JSON");
     let back = Loader::new()
         .json(&json)
         .unwrap_or_else(|e| panic!("cannot read back {json}: {e}"));
-    assert_eq!(parts(&back), parts(&registry), "JSON round trip through {json}");
-    let toml = registry.to_toml_string().expect("a registry writes as TOML");
+    assert_eq!(
+        parts(&back),
+        parts(&registry),
+        "JSON round trip through {json}"
+    );
+    let toml = registry
+        .to_toml_string()
+        .expect("a registry writes as TOML");
     let back = Loader::new()
         .toml(&toml)
         .unwrap_or_else(|e| panic!("cannot read back {toml}: {e}"));
-    assert_eq!(parts(&back), parts(&registry), "TOML round trip through {toml}");
+    assert_eq!(
+        parts(&back),
+        parts(&registry),
+        "TOML round trip through {toml}"
+    );
     assert_eq!(back.to_json_string().ok(), Some(json), "written twice");
     check_select(&registry);
 });
