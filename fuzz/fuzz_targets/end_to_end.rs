@@ -169,8 +169,16 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
             "{key} as of {as_of}: {events:?}"
         );
         let other = shuffled.finding(&key, as_of).expect("a finding");
-        assert_eq!(other.status(), want.status(), "{key} as of {as_of}: {events:?}");
-        assert_eq!(deciding(&other), deciding(&want), "{key} as of {as_of}: {events:?}");
+        assert_eq!(
+            other.status(),
+            want.status(),
+            "{key} as of {as_of}: {events:?}"
+        );
+        assert_eq!(
+            deciding(&other),
+            deciding(&want),
+            "{key} as of {as_of}: {events:?}"
+        );
     }
     let findings = evaluation.to_findings();
     round_trips(&findings);
