@@ -2,7 +2,9 @@
 
 /// A limit a loader sets on a data file, so that loading stays linear in the text and
 /// bounded: [`directive::Loader`](crate::directive::Loader) limits bytes, tasks and nesting
-/// depth, [`org::Loader`](crate::org::Loader) bytes, bodies, changes and nesting depth.
+/// depth, [`org::Loader`](crate::org::Loader) bytes, bodies, changes and nesting depth,
+/// [`EventLoader`](crate::compliance::EventLoader) and
+/// [`Tracker`](crate::compliance::Tracker) the events of one obligation.
 /// Each limit has a default and can be changed; a file past one is refused with a typed
 /// error naming the limit, its value and what the file has.
 ///
@@ -29,6 +31,8 @@ pub enum Limit {
     Changes,
     /// How deeply tables and arrays nest.
     Depth,
+    /// The number of events of one obligation.
+    EventsPerObligation,
 }
 
 impl std::fmt::Display for Limit {
@@ -39,6 +43,7 @@ impl std::fmt::Display for Limit {
             Limit::Bodies => "the number of bodies",
             Limit::Changes => "the number of changes",
             Limit::Depth => "the nesting depth",
+            Limit::EventsPerObligation => "the number of events of the obligation",
         })
     }
 }
@@ -74,6 +79,7 @@ pub struct Limits {
     bodies: usize,
     changes: usize,
     depth: usize,
+    events_per_obligation: usize,
 }
 
 impl Limits {
@@ -91,6 +97,9 @@ impl Limits {
     /// about 8 deep and a registry 4; selectors add a level for each `any`, `all` or
     /// `not`).
     pub const DEFAULT_MAX_DEPTH: usize = 64;
+    /// The default limit on the events of one obligation: 10,000 (a monthly report with
+    /// every event a clerk could record runs to tens).
+    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize = 10_000;
 
     /// The default limits.
     ///
@@ -109,6 +118,7 @@ impl Limits {
             bodies: Limits::DEFAULT_MAX_BODIES,
             changes: Limits::DEFAULT_MAX_CHANGES,
             depth: Limits::DEFAULT_MAX_DEPTH,
+            events_per_obligation: Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
         }
     }
 
@@ -130,6 +140,7 @@ impl Limits {
             Limit::Bodies => self.bodies = max,
             Limit::Changes => self.changes = max,
             Limit::Depth => self.depth = max,
+            Limit::EventsPerObligation => self.events_per_obligation = max,
         }
         self
     }
@@ -151,6 +162,7 @@ impl Limits {
             Limit::Bodies => self.bodies,
             Limit::Changes => self.changes,
             Limit::Depth => self.depth,
+            Limit::EventsPerObligation => self.events_per_obligation,
         }
     }
 }

@@ -59,23 +59,28 @@ impl Failure {
     }
 }
 
-/// The TOML text cut at its `[[name]]` tables, so that a long array of tables is parsed
-/// one table at a time: the `toml` crate lexes a whole text into a list of tokens and a
-/// list of parse events before it builds its document, which takes about 25 times the
-/// text for a file of many small tables.
+/// A `[[name]]` table of a TOML text: the index of its name in the names asked for, and
+/// the byte range of the table from its header to the next header.
+pub(crate) type Table = (usize, usize, usize);
+
+/// The TOML text cut at its `[[name]]` tables, for each of `names`, so that a long array
+/// of tables is parsed one table at a time: the `toml` crate lexes a whole text into a
+/// list of tokens and a list of parse events before it builds its document, which takes
+/// about 25 times the text for a file of many small tables.
 ///
 /// Gives the text with each such table blanked (every byte but the line ends made a space,
-/// so offsets, lines and columns stay those of the text) and the byte range of each table,
-/// or `None` when the cut could change the meaning: a header other than `[[name]]` that
-/// mentions `name` (`[name.x]`, `[[name.y]]`, a quoted or commented header), or `name`
-/// anywhere else in the text.
+/// so offsets, lines and columns stay those of the text) and, in order, each table's name
+/// (its index in `names`) and byte range; or `None` when the cut could change the meaning:
+/// a header other than `[[name]]` that mentions a name (`[name.x]`, `[[name.y]]`, a quoted
+/// or commented header), or a name anywhere else in the text outside a comment.
 pub(crate) fn toml_tables(
     text: &str,
     headers: &[usize],
-    name: &str,
-) -> Option<(String, Vec<(usize, usize)>)> {
-    let exact = format!("[[{name}]]");
-    let mut ranges = Vec::new();
+    names: &[&str],
+) -> Option<(String, Vec<Table>)> {
+    let exact: Vec<String> = names.iter().map(|name| format!("[[{name}]]")).collect();
+    let mentions = |code: &str| names.iter().any(|name| code.contains(name));
+    let mut tables = Vec::new();
     for (k, &start) in headers.iter().enumerate() {
         let line = text
             .get(start..)?
@@ -83,15 +88,15 @@ pub(crate) fn toml_tables(
             .next()
             .unwrap_or_default()
             .trim_end();
-        if line == exact {
+        if let Some(name) = exact.iter().position(|e| line == e) {
             let end = headers.get(k + 1).copied().unwrap_or(text.len());
-            ranges.push((start, end));
-        } else if line.contains(name) {
+            tables.push((name, start, end));
+        } else if mentions(line) {
             return None;
         }
     }
     let mut rest = text.as_bytes().to_vec();
-    for &(start, end) in &ranges {
+    for &(_, start, end) in &tables {
         for byte in rest.get_mut(start..end)? {
             if *byte != b'\n' {
                 *byte = b' ';
@@ -99,10 +104,15 @@ pub(crate) fn toml_tables(
         }
     }
     let rest = String::from_utf8(rest).ok()?;
-    if rest.contains(name) {
+    // What stands before a `#` on a line of the rest: a comment cannot change the meaning,
+    // and a `#` inside a string only cuts the string short.
+    if rest
+        .lines()
+        .any(|line| mentions(line.split('#').next().unwrap_or_default()))
+    {
         return None;
     }
-    Some((rest, ranges))
+    Some((rest, tables))
 }
 
 /// Reads a value of type `T` from text in a format, with the path of a value at fault.

@@ -2937,6 +2937,13 @@ pub enum SkipReason {
     },
     /// No lead or implementing assignment selects a body on the issue date.
     NoBodies,
+    /// Every reporting period of a periodic report in the horizon ends before the
+    /// directive was issued: the directive asks nothing for them.
+    BeforeIssue {
+        /// The directive's issue date.
+        #[cfg_attr(feature = "serde", serde(with = "strict_date"))]
+        issued: NaiveDate,
+    },
     /// Continuous work, which has no deliverable and no deadline.
     Continuous,
     /// The horizon asked for lies wholly outside the directive's own horizon (the period
@@ -2974,6 +2981,10 @@ impl fmt::Display for SkipReason {
                 f.write_str("no lead or implementing body is selected on the issue date")
             }
             SkipReason::Continuous => f.write_str("continuous work has no deadline"),
+            SkipReason::BeforeIssue { issued } => write!(
+                f,
+                "every reporting period in the horizon ends before the directive was issued on `{issued}`"
+            ),
             SkipReason::PeriodOutsideDirectiveHorizon { period, horizon } => write!(
                 f,
                 "the period `{period}` falls outside the directive's own horizon `{horizon}`"
@@ -3332,7 +3343,8 @@ pub fn obligations(
 ///   states no regime uses the [default regime](ExpansionOptions::default_regime) when
 ///   one was given. Periods that end before the issue date are left out: the directive
 ///   asks nothing for them. This is not a skip, since the requirement still expands for
-///   the later periods;
+///   the later periods; when every period in the horizon ends before the issue date, the
+///   requirement is listed with [`BeforeIssue`](SkipReason::BeforeIssue);
 /// - a deliverable or an indicator due in the horizon gives one obligation per body, for
 ///   the period from the issue date to the due date.
 ///
@@ -3628,7 +3640,7 @@ impl Expander<'_> {
                 if !has_bodies {
                     return no_bodies;
                 }
-                let dues = regime
+                let dues: Vec<_> = regime
                     .schedule(self.horizon.start(), self.horizon.end(), self.calendar)?
                     .into_iter()
                     .filter(|r| r.period().end() >= issued)
@@ -3647,6 +3659,9 @@ impl Expander<'_> {
                         .filter(|p| p.end() >= issued)
                         .collect()
                 };
+                if dues.is_empty() && outside.is_empty() {
+                    return Ok(Err(SkipReason::BeforeIssue { issued }));
+                }
                 Ok(Ok((dues, outside)))
             }
             Requirement::Deliverable { due, .. } | Requirement::Indicator { by: due, .. } => {

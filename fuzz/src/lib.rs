@@ -210,3 +210,78 @@ pub fn vietnam_naive() -> &'static NaiveCalendar {
         })
     })
 }
+
+// ---- Fixtures of the loading targets: the seed registry, letter and events ----
+
+/// The registry of `examples/data/thanh_hoa.toml`.
+pub const REGISTRY_TOML: &str = include_str!("../../examples/data/thanh_hoa.toml");
+/// The letter of `examples/data/1470-CV-TU.toml`.
+pub const DIRECTIVE_TOML: &str = include_str!("../../examples/data/1470-CV-TU.toml");
+/// The events of `examples/data/1470-CV-TU.events.csv`.
+pub const EVENTS_CSV: &str = include_str!("../../examples/data/1470-CV-TU.events.csv");
+
+/// The seed registry, letter and its obligations for 2024 under the half-yearly regime of
+/// Decree 09 (as the `track` example expands them), built once per process.
+pub struct Seed {
+    /// The registry of Thanh Hóa.
+    pub registry: directives::org::Registry,
+    /// Letter 1470-CV/TU.
+    pub directive: directives::directive::Directive,
+    /// Its obligations in 2024.
+    pub obligations: directives::obligation::Obligations,
+    /// The seed events.
+    pub events: directives::compliance::Events,
+}
+
+/// The seed, built once per process.
+pub fn seed() -> &'static Seed {
+    static SEED: OnceLock<Seed> = OnceLock::new();
+    SEED.get_or_init(|| {
+        use directives::obligation::{ExpansionOptions, obligations_with};
+        let registry = directives::org::Registry::from_toml_str(REGISTRY_TOML)
+            .expect("the seed registry loads");
+        let directive = directives::directive::Loader::new()
+            .toml(DIRECTIVE_TOML)
+            .expect("the seed letter loads");
+        let options = ExpansionOptions::new()
+            .default_regime(directives::regime::ReportingRegime::decree_09_half_yearly());
+        let horizon = directives::period::Period::year(2024).expect("2024");
+        let obligations = obligations_with(&directive, &registry, vietnam(), horizon, &options)
+            .expect("the seed letter expands")
+            .into_obligations();
+        let events = directives::compliance::EventLoader::new(&obligations)
+            .directive(directive.key())
+            .csv(EVENTS_CSV)
+            .expect("the seed events load");
+        Seed {
+            registry,
+            directive,
+            obligations,
+            events,
+        }
+    })
+}
+
+/// The longest error message a target accepts: errors quote values within a bound, so a
+/// message stays short whatever the input.
+pub const MAX_MESSAGE: usize = 4096;
+
+/// Asserts that an error's message is not empty and stays within [`MAX_MESSAGE`] bytes.
+pub fn bounded_message(error: &dyn std::fmt::Display) -> String {
+    let message = error.to_string();
+    assert!(!message.trim().is_empty(), "an empty error message");
+    assert!(
+        message.len() <= MAX_MESSAGE,
+        "an error message of {} bytes: {}…",
+        message.len(),
+        message.chars().take(300).collect::<String>()
+    );
+    message
+}
+
+/// Splits a fuzz input into a format (by its first byte) and a UTF-8 text; `None` when
+/// the rest is not UTF-8.
+pub fn format_and_text(data: &[u8], formats: u8) -> Option<(u8, &str)> {
+    let (&first, rest) = data.split_first()?;
+    Some((first % formats, std::str::from_utf8(rest).ok()?))
+}

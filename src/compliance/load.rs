@@ -17,7 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
-use super::{ComplianceError, Event, EventKind, Events};
+use super::{ComplianceError, Event, EventKind, EventRecord, Events};
 use crate::directive::Clause;
 use crate::directive::DirectiveKey;
 use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementIndex, RowKey};
@@ -303,7 +303,8 @@ pub enum EventProblem {
         "the directive is not known: the store holds obligations of {0} directives; give `obligation` references or tell the loader the directive"
     )]
     DirectiveNotKnown(usize),
-    /// A row the event log refused (a full log).
+    /// A row the event log refused: a full log, or an obligation with as many events as
+    /// [`EventLoader::max_events_per_obligation`] allows.
     #[error("{0}")]
     Refused(Box<ComplianceError>),
 }
@@ -531,6 +532,53 @@ pub struct EventLoader<'o> {
     obligations: &'o Obligations,
     origin: Option<String>,
     directive: Option<DirectiveKey>,
+    max_events_per_obligation: usize,
+}
+
+/// The events a load has read for each obligation of the store, to hold them within the
+/// loader's limit.
+struct PerObligation {
+    counts: Vec<u32>,
+    max: usize,
+}
+
+impl PerObligation {
+    fn new(obligations: &Obligations, max: usize) -> PerObligation {
+        PerObligation {
+            counts: vec![0; obligations.len()],
+            max,
+        }
+    }
+
+    /// Appends `event` to the log, or refuses it when its obligation has as many events
+    /// as the limit allows.
+    fn push(
+        &mut self,
+        events: &mut Events,
+        obligations: &Obligations,
+        event: Event,
+        line: u32,
+    ) -> Result<(), ComplianceError> {
+        if let Some(count) = self.counts.get_mut(event.obligation().index() as usize) {
+            if *count as usize >= self.max {
+                let key = obligations.key(event.obligation()).ok_or(
+                    ComplianceError::UnknownObligation {
+                        obligation: event.obligation(),
+                    },
+                )?;
+                let mut record = EventRecord::new(key, event.date(), event.kind().clone());
+                if let Some(recorded) = event.recorded() {
+                    record = record.recorded_on(recorded);
+                }
+                return Err(ComplianceError::EventLimit {
+                    event: Box::new(record.at_line(line)),
+                    max: self.max,
+                });
+            }
+            *count += 1;
+        }
+        events.push_at_line(event, line).map(|_| ())
+    }
 }
 
 impl<'o> EventLoader<'o> {
@@ -554,7 +602,48 @@ impl<'o> EventLoader<'o> {
             obligations,
             origin: None,
             directive: None,
+            max_events_per_obligation: EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
         }
+    }
+
+    /// The default limit on the events of one obligation in a log: 10,000, as
+    /// [`Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION`](super::Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION).
+    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize =
+        crate::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION;
+
+    /// The same loader with another limit on the events of one obligation: a row past
+    /// it is refused with [`EventProblem::Refused`] holding
+    /// [`ComplianceError::EventLimit`], which names the obligation by reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::EventLoader;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let mut store = Obligations::new();
+    /// let due = NaiveDate::from_ymd_opt(2024, 7, 5).ok_or("date")?;
+    /// store.push(Obligation::new("1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1".parse()?, due))?;
+    /// let text = "clause,body,period,kind,date\n\
+    ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
+    ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-15\n";
+    /// let err = EventLoader::new(&store).max_events_per_obligation(1).csv(text).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid event log csv at line 3: event `submitted` on `2024-06-15` for \
+    ///      `1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1` (line 3): the number of events \
+    ///      of the obligation exceeds the limit of 1"
+    /// );
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn max_events_per_obligation(mut self, max: usize) -> EventLoader<'o> {
+        self.max_events_per_obligation = max;
+        self
     }
 
     /// The same loader, naming the file (or other origin) of the text in its errors.
@@ -861,6 +950,7 @@ impl EventLoader<'_> {
         let mut resolver = Resolver::new(self);
         // About 60 bytes a row in the usual logs.
         let mut events = Events::with_capacity(bytes.len() / 64);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
         while reader.read_record(&mut record).map_err(csv_error)? {
             let line = first_line(&record);
             if record.len() != columns.len() {
@@ -883,8 +973,8 @@ impl EventLoader<'_> {
                 fail(line, column, Some(field.name()), problem)
             })?;
             let at = u32::try_from(line).unwrap_or(u32::MAX);
-            events
-                .push_at_line(event, at)
+            limit
+                .push(&mut events, self.obligations, event, at)
                 .map_err(|e| fail(line, None, None, EventProblem::Refused(Box::new(e))))?;
         }
         Ok(events)
@@ -1188,6 +1278,7 @@ impl EventLoader<'_> {
         de.end().map_err(|e| data(".".to_owned(), &e, 0))?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
         let mut counted = (0usize, 1usize);
         for (i, raw) in log.events.iter().enumerate() {
             let raw_text = raw.get();
@@ -1218,16 +1309,18 @@ impl EventLoader<'_> {
                 let (line, column) = position(locate(Format::Json, text, &at).unwrap_or(base));
                 self.error_at("json", line, column, Some(at), problem)
             })?;
-            events.push_at_line(event, line).map_err(|e| {
-                let (line, column) = position(base);
-                self.error_at(
-                    "json",
-                    line,
-                    column,
-                    Some(path.clone()),
-                    EventProblem::Refused(Box::new(e)),
-                )
-            })?;
+            limit
+                .push(&mut events, self.obligations, event, line)
+                .map_err(|e| {
+                    let (line, column) = position(base);
+                    self.error_at(
+                        "json",
+                        line,
+                        column,
+                        Some(path.clone()),
+                        EventProblem::Refused(Box::new(e)),
+                    )
+                })?;
         }
         Ok(events)
     }
@@ -1302,6 +1395,7 @@ impl EventLoader<'_> {
         })?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
         for (i, spanned) in log.events.iter().enumerate() {
             // A table's span starts after the previous value: skip to its header.
             let base = skip_blank_toml(text, spanned.span().start);
@@ -1317,15 +1411,17 @@ impl EventLoader<'_> {
                 self.error_at("toml", line, column, Some(at), problem)
             })?;
             let at_line = wire.line.or(line).unwrap_or(0);
-            events.push_at_line(event, at_line).map_err(|e| {
-                self.error_at(
-                    "toml",
-                    line,
-                    column,
-                    Some(path.clone()),
-                    EventProblem::Refused(Box::new(e)),
-                )
-            })?;
+            limit
+                .push(&mut events, self.obligations, event, at_line)
+                .map_err(|e| {
+                    self.error_at(
+                        "toml",
+                        line,
+                        column,
+                        Some(path.clone()),
+                        EventProblem::Refused(Box::new(e)),
+                    )
+                })?;
         }
         Ok(events)
     }

@@ -216,6 +216,18 @@ pub enum ComplianceError {
     /// The event log is full.
     #[error("too many events: a log holds at most `4294967294`")]
     TooManyEvents,
+    /// An event for an obligation that has as many events as the limit allows
+    /// ([`Limit::EventsPerObligation`](crate::Limit::EventsPerObligation)).
+    #[error(
+        "event {event}: {} exceeds the limit of {max}",
+        crate::Limit::EventsPerObligation
+    )]
+    EventLimit {
+        /// The event refused, naming its obligation by reference.
+        event: Box<EventRecord>,
+        /// The limit.
+        max: usize,
+    },
     /// An event refers to an obligation id that is not in the store.
     #[error("event names an obligation that is not in the store")]
     UnknownObligation {

@@ -1,6 +1,6 @@
 //! The incremental tracker: events one at a time, statuses on demand.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -209,12 +209,12 @@ pub struct Tracker {
     // INVARIANT (retractions): the retracted events, by id.
     retractions: BTreeMap<u32, Retraction>,
     // INVARIANT (copies): `busy` holds the obligations found with more than `SMALL`
-    // events, and for each, `copies[(row, h)]` lists, in the order applied, its events
+    // events, with the number of events applied to each, and for each, `copies[(row, h)]` lists, in the order applied, its events
     // whose date and kind hash to `h` (retracted ones at the end may be dropped). Of the
     // standing copies of one event, the last applied is known earliest, since a copy is
     // applied only when it becomes known before every standing one; so a duplicate is
     // found by looking at one copy. Upheld by `apply` (through `standing_copy`).
-    busy: HashSet<u32>,
+    busy: HashMap<u32, u32>,
     copies: HashMap<(u32, u64), Vec<u32>>,
     // Obligation rows sorted by (holder, row), (assigned body, row) and (directive, row);
     // `None` when the order is the holders' (no obligation has passed to a successor) or
@@ -231,9 +231,18 @@ pub struct Tracker {
     // that most events skip both lookups; rebuilt by `index`.
     latest_issue: i32,
     start_after_due: i32,
+    // The most events one obligation takes (`Limit::EventsPerObligation`).
+    max_events_per_obligation: usize,
 }
 
 impl Tracker {
+    /// The default limit on the events of one obligation: 10,000 (an obligation
+    /// receives a handful: a submission, an extension or two, corrections). Past it the
+    /// tracker refuses an event with [`ComplianceError::EventLimit`], so that no
+    /// obligation's history grows without bound.
+    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize =
+        crate::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION;
+
     /// A tracker over these obligations, with no events yet.
     ///
     /// # Errors
@@ -263,7 +272,7 @@ impl Tracker {
             events: Events::new(),
             earlier: Vec::new(),
             retractions: BTreeMap::new(),
-            busy: HashSet::new(),
+            busy: HashMap::new(),
             copies: HashMap::new(),
             obligations,
             policy,
@@ -274,6 +283,7 @@ impl Tracker {
             period_starts: Vec::new(),
             latest_issue: i32::MIN,
             start_after_due: i32::MIN,
+            max_events_per_obligation: Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
         };
         tracker.index();
         Ok(tracker)
@@ -296,6 +306,36 @@ impl Tracker {
     pub fn reserve(&mut self, additional: usize) {
         self.events.reserve(additional);
         self.earlier.reserve(additional);
+    }
+
+    /// The same tracker with another limit on the events of one obligation (applied
+    /// ones, retracted ones included); events already applied are kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{ComplianceError, EvaluationPolicy, Event, Tracker};
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut obligations = Obligations::new();
+    /// let id = obligations.push(Obligation::new("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, d(2025, 2, 20)?))?;
+    /// let mut tracker = Tracker::new(obligations, EvaluationPolicy::without_calendar())?
+    ///     .with_max_events_per_obligation(1);
+    /// tracker.apply(Event::submitted(id, d(2025, 2, 10)?))?;
+    /// let error = tracker.apply(Event::submitted(id, d(2025, 2, 11)?)).unwrap_err();
+    /// assert!(matches!(error, ComplianceError::EventLimit { max: 1, .. }));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "event `submitted` on `2025-02-11` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`: the number of events of the obligation exceeds the limit of 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_events_per_obligation(mut self, max: usize) -> Tracker {
+        self.max_events_per_obligation = max;
+        self
     }
 
     /// Sorts the obligation rows for the queries by body and directive.
@@ -393,6 +433,8 @@ impl Tracker {
     /// - [`ComplianceError::LongBeforePeriod`] for a submission, completion or indicator
     ///   value dated more than the policy's
     ///   [`early_event_days`](EvaluationPolicy::early_event_days) before its period begins;
+    /// - [`ComplianceError::EventLimit`] when the obligation has as many events as
+    ///   [`Tracker::with_max_events_per_obligation`] allows;
     /// - [`ComplianceError::TooManyEvents`] when the tracker holds `u32::MAX - 1` events.
     ///
     /// # Example
@@ -415,6 +457,18 @@ impl Tracker {
         let due = *self.obligations.due_days().get(row).ok_or_else(unknown)?;
         let summary = *self.summaries.get(row).ok_or_else(unknown)?;
         event.check_dates()?;
+        // INVARIANT (copies): a busy obligation's count is kept; any other holds at most
+        // `SMALL + 1` events, which are counted.
+        let applied = match self.busy.get(&(row as u32)) {
+            Some(&n) => n as usize,
+            None => self.list(summary.last).count(),
+        };
+        if applied >= self.max_events_per_obligation {
+            return Err(ComplianceError::EventLimit {
+                event: Box::new(self.describe(&event)?),
+                max: self.max_events_per_obligation,
+            });
+        }
         if matches!(event.kind(), EventKind::IndicatorValue { value } if !value.is_finite()) {
             // The error names the obligation; its key is built only then.
             event.check_finite(self.obligations.key(obligation).as_ref(), None)?;
@@ -486,6 +540,9 @@ impl Tracker {
                 .entry((obligation.index(), hash))
                 .or_default()
                 .push(id);
+            if let Some(n) = self.busy.get_mut(&obligation.index()) {
+                *n = n.saturating_add(1);
+            }
         }
         Ok(EventId::from_index(id))
     }
@@ -701,8 +758,10 @@ impl Tracker {
         // Many: through the index by hash, built the first time.
         let row = row as u32;
         let hash_of = |tracker: &Tracker, e: u32| tracker.events.identity_hash(e as usize);
-        if self.busy.insert(row) {
+        if !self.busy.contains_key(&row) {
             let mut all: Vec<u32> = self.list(last).collect();
+            self.busy
+                .insert(row, u32::try_from(all.len()).unwrap_or(u32::MAX));
             all.reverse();
             for e in all {
                 let h = hash_of(self, e);

@@ -605,18 +605,18 @@ impl Loader {
         // A long TOML file is parsed a task at a time, which keeps the parser's memory to
         // that of one task (see `toml_tables`); a short one in one piece.
         let tables = (format == Format::Toml && scan.headers.len() > Loader::PIECEWISE)
-            .then(|| toml_tables(text, &scan.headers, "tasks"))
+            .then(|| toml_tables(text, &scan.headers, &["tasks"]))
             .flatten();
         let wire: DirectiveWire = match tables {
             Some((rest, tables)) => {
                 count_within(&self.limits, Limit::Tasks, tables.len(), "tasks", |_| {
-                    tables.get(self.limits.max(Limit::Tasks)).map(|t| t.0)
+                    tables.get(self.limits.max(Limit::Tasks)).map(|t| t.1)
                 })
                 .map_err(|(path, e)| fail(path, e.offset, exceeded(e)))?;
                 let mut wire: DirectiveWire = crate::load::read(format, &rest).map_err(to_error)?;
                 drop(rest);
                 wire.tasks.reserve_exact(tables.len());
-                for (index, &(start, end)) in tables.iter().enumerate() {
+                for (index, &(_, start, end)) in tables.iter().enumerate() {
                     let piece = text.get(start..end).unwrap_or_default();
                     let one: TaskTable = crate::load::read(format, piece)
                         .map_err(|f| to_error(f.within(start, "tasks", index)))?;

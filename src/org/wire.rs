@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Body, BodyCode, Change, Names, OrgError, Registry};
-use crate::load::{Format, count_within, line_column, locate, scan_within};
+use crate::load::{Format, count_within, line_column, locate, scan_within, toml_tables};
 use crate::provenance::Provenance;
 use crate::{Limit, Limits};
 
@@ -328,6 +328,17 @@ struct RegistryWire {
     changes: Vec<ChangeWire>,
 }
 
+/// The bodies and changes of a piece of a TOML registry: a table `[[bodies]]` or
+/// `[[changes]]`, or the rest of the file without them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct PieceWire {
+    #[serde(default)]
+    bodies: Vec<BodyWire>,
+    #[serde(default)]
+    changes: Vec<ChangeWire>,
+}
+
 impl RegistryWire {
     fn build(self) -> Result<Registry, OrgError> {
         let bodies = self
@@ -421,6 +432,9 @@ impl Default for Loader {
 }
 
 impl Loader {
+    /// Past this many top-level tables, a TOML file is parsed a table at a time.
+    const PIECEWISE: usize = 64;
+
     /// A loader with the default limits and no file name.
     ///
     /// # Example
@@ -568,14 +582,52 @@ impl Loader {
                 },
             ));
         }
-        let wire: RegistryWire = crate::load::read(format, text).map_err(|f| {
+        let to_error = |f: crate::load::Failure| {
             let offset = f.place(format, text);
             let problem = OrgError::Syntax {
                 format: format.name(),
                 message: f.message,
             };
             fail(f.path, offset, problem)
-        })?;
+        };
+        // A long TOML file is parsed a table at a time, which keeps the parser's memory to
+        // that of one body or change (see `toml_tables`); a short one in one piece.
+        const NAMES: [&str; 2] = ["bodies", "changes"];
+        let tables = (format == Format::Toml && scan.headers.len() > Loader::PIECEWISE)
+            .then(|| toml_tables(text, &scan.headers, &NAMES))
+            .flatten()
+            .filter(|(_, tables)| tables.iter().any(|&(name, ..)| name == 0));
+        let wire: RegistryWire = match tables {
+            Some((rest, tables)) => {
+                let rest: PieceWire = crate::load::read(format, &rest).map_err(to_error)?;
+                let count = |which| tables.iter().filter(|&&(name, ..)| name == which).count();
+                let mut wire = RegistryWire {
+                    bodies: Vec::with_capacity(count(0)),
+                    changes: Vec::with_capacity(count(1)),
+                };
+                wire.bodies.extend(rest.bodies);
+                wire.changes.extend(rest.changes);
+                let mut seen = [0; 2];
+                for &(name, start, end) in &tables {
+                    let piece = text.get(start..end).unwrap_or_default();
+                    let index = seen.get(name).copied().unwrap_or_default();
+                    let one: PieceWire = crate::load::read(format, piece).map_err(|f| {
+                        to_error(f.within(
+                            start,
+                            NAMES.get(name).copied().unwrap_or_default(),
+                            index,
+                        ))
+                    })?;
+                    if let Some(n) = seen.get_mut(name) {
+                        *n += 1;
+                    }
+                    wire.bodies.extend(one.bodies);
+                    wire.changes.extend(one.changes);
+                }
+                wire
+            }
+            None => crate::load::read(format, text).map_err(to_error)?,
+        };
         for (limit, count, name) in [
             (Limit::Bodies, wire.bodies.len(), "bodies"),
             (Limit::Changes, wire.changes.len(), "changes"),

@@ -224,6 +224,7 @@ fn skip_code(reason: SkipReason) -> &'static str {
         SkipReason::Continuous => "continuous",
         SkipReason::OutsideDirectiveHorizon { .. } => "outside_directive_horizon",
         SkipReason::PeriodOutsideDirectiveHorizon { .. } => "period_outside_directive_horizon",
+        SkipReason::BeforeIssue { .. } => "before_issue",
     }
 }
 

@@ -505,3 +505,88 @@ fn a_long_toml_file_reads_a_task_at_a_time_with_the_same_result_and_errors() {
         "Load/Syntax"
     );
 }
+
+/// A long TOML registry is read a table at a time; it reads as the same registry as from
+/// one piece and from JSON, and an error in a late body or change names its line and path.
+#[test]
+fn a_long_toml_registry_reads_a_table_at_a_time_with_the_same_result_and_errors() {
+    // A comment naming the lists does not change the meaning.
+    let mut text = String::from("# bodies and changes of a province\n");
+    for i in 0..200 {
+        let _ = write!(
+            text,
+            "\n[[bodies]]\ncode = \"P-{i}\"\nname = \"Cơ quan {i}\"\nkind = \"department_or_agency\"\nlevel = \"province\"\nfrom = \"2020-01-01\"\n"
+        );
+        if i > 0 {
+            let _ = writeln!(text, "parent = \"P-{}\"", (i - 1) / 4);
+        }
+    }
+    text.push_str("\n[[changes]]\nchange = \"dissolve\"\ndate = \"2025-07-01\"\nbody = \"P-199\"\nsuccessor = \"P-198\"\n");
+    let registry = Registry::from_toml_str(&text).unwrap();
+    assert_eq!(registry.len(), 200);
+    assert_eq!(registry.changes().len(), 1);
+    let json = registry.to_json_string().unwrap();
+    let back = Registry::from_json_str(&json).unwrap();
+    assert_eq!(back.to_json_string().unwrap(), json);
+    // A short file of the same bodies (read in one piece) writes the same registry.
+    let short: String = text
+        .split("\n[[bodies]]")
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n[[bodies]]");
+    let short = Registry::from_toml_str(&short).unwrap();
+    assert_eq!(short.len(), 2);
+    // A value of the wrong type in body 150 (its name on line 1 + 8 × 150 + 3 - 1 + 2).
+    let bad = text.replace("name = \"Cơ quan 150\"", "name = 150");
+    let name = "registry/generated_late_name.toml";
+    let err = org::Loader::new().origin(name).toml(&bad).unwrap_err();
+    check_message(name, &err.to_string());
+    assert_eq!(registry_kind(&err), "Load/Syntax");
+    let line = bad.lines().position(|l| l == "name = 150").unwrap() + 1;
+    assert!(
+        err.to_string().starts_with(&format!(
+            "invalid registry toml in `{name}` at line {line}, column 8, `bodies[150].name`: "
+        )),
+        "{err}"
+    );
+    // A syntax error in the change.
+    let bad = text.replace("change = \"dissolve\"", "change = \"dissolve");
+    let err = org::Loader::new().toml(&bad).unwrap_err();
+    let line = bad
+        .lines()
+        .position(|l| l.starts_with("change = "))
+        .unwrap()
+        + 1;
+    assert!(
+        err.to_string().starts_with(&format!(
+            "invalid registry toml at line {line}, column 19: invalid basic string"
+        )),
+        "{err}"
+    );
+    // A builder error after parsing names the body's path and line.
+    let bad = text.replacen("parent = \"P-37\"", "parent = \"P-999\"", 1);
+    let err = org::Loader::new().toml(&bad).unwrap_err();
+    assert!(err.to_string().contains("`bodies[149].parent`"), "{err}");
+    // A table under a body, and bodies both in the head and in tables: read from one
+    // piece, as TOML means them.
+    let nested = format!("{text}\n[bodies.extra]\nx = 1\n");
+    assert_eq!(
+        registry_kind(&org::Loader::new().toml(&nested).unwrap_err()),
+        "Load/Syntax"
+    );
+    let both = text.replacen("# bodies", "bodies = []\n# bodies", 1);
+    assert_eq!(
+        registry_kind(&org::Loader::new().toml(&both).unwrap_err()),
+        "Load/Syntax"
+    );
+    // The limit on bodies holds.
+    let err = org::Loader::new()
+        .limits(directives::Limits::new().with(directives::Limit::Bodies, 100))
+        .toml(&text)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the number of bodies exceeds the limit of 100: found 200"),
+        "{err}"
+    );
+}

@@ -631,3 +631,114 @@ proptest! {
         }
     }
 }
+
+// ---- the limit on events per obligation ----
+
+#[test]
+fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligation() {
+    use directives::Limit;
+    let store = store();
+    assert_eq!(EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
+    // Two rows for each of two obligations: within a limit of 2, past a limit of 1.
+    let csv = "clause,body,period,kind,date\n\
+        10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
+        10,TH-HU-MUONG-LAT,2024-H1,submitted,2024-06-14\n\
+        10,TH-HU-MUONG-LAT,2024-H1,completed,2024-06-15\n\
+        10,TH-HU-NGA-SON,2024-H1,completed,2024-06-16\n";
+    let loader = EventLoader::new(&store)
+        .directive(key("10", 0, "TH-HU-NGA-SON", "2024-H1").directive().clone());
+    assert_eq!(
+        loader
+            .clone()
+            .max_events_per_obligation(2)
+            .csv(csv)
+            .unwrap()
+            .len(),
+        4
+    );
+    let err = loader
+        .clone()
+        .origin("events.csv")
+        .max_events_per_obligation(1)
+        .csv(csv)
+        .unwrap_err();
+    assert_eq!(err.line(), Some(4));
+    assert_eq!(
+        err.to_string(),
+        "invalid event log csv in `events.csv` at line 4: event `completed` on `2024-06-15` for \
+         `1470-CV/TU@2024-02-22/10.1/TH-HU-MUONG-LAT/2024-H1` (line 4): the number of events of \
+         the obligation exceeds the limit of 1"
+    );
+    let EventProblem::Refused(inner) = err.problem() else {
+        panic!("{err}")
+    };
+    assert!(matches!(
+        **inner,
+        ComplianceError::EventLimit { max: 1, .. }
+    ));
+    assert_eq!(
+        Limit::EventsPerObligation.to_string(),
+        "the number of events of the obligation"
+    );
+    // The same rows in JSON and TOML are refused at the same row.
+    let reference = format!("{LETTER}/10.1/TH-HU-MUONG-LAT/2024-H1");
+    let json = format!(
+        r#"{{"events": [
+  {{"obligation": "{reference}", "kind": "submitted", "date": "2024-06-14"}},
+  {{"obligation": "{reference}", "kind": "completed", "date": "2024-06-15"}}
+]}}"#
+    );
+    let err = loader
+        .clone()
+        .max_events_per_obligation(1)
+        .json(&json)
+        .unwrap_err();
+    assert_eq!(err.line(), Some(3), "{err}");
+    assert!(err.to_string().contains(&format!("`{reference}`")), "{err}");
+    let toml = format!(
+        "[[events]]\nobligation = \"{reference}\"\nkind = \"submitted\"\ndate = \"2024-06-14\"\n\n\
+         [[events]]\nobligation = \"{reference}\"\nkind = \"completed\"\ndate = \"2024-06-15\"\n"
+    );
+    let err = loader.max_events_per_obligation(1).toml(&toml).unwrap_err();
+    assert_eq!(err.line(), Some(6), "{err}");
+    assert!(err.to_string().contains("exceeds the limit of 1"), "{err}");
+}
+
+#[test]
+fn the_tracker_refuses_an_event_past_the_limit_and_keeps_the_rest() {
+    use directives::compliance::{EvaluationPolicy, Retraction, Status, Tracker};
+    let store = store();
+    assert_eq!(Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
+    let mut tracker = Tracker::new(store.clone(), EvaluationPolicy::without_calendar())
+        .unwrap()
+        .with_max_events_per_obligation(2);
+    let a = ObligationId::from_index(0);
+    let b = ObligationId::from_index(1);
+    let first = tracker.apply(Event::submitted(a, d(2024, 6, 10))).unwrap();
+    // A retracted event still counts: the limit bounds what the tracker holds.
+    tracker
+        .retract(first, Retraction::new(d(2024, 6, 11), "clerk", "typo"))
+        .unwrap();
+    tracker.apply(Event::submitted(a, d(2024, 6, 12))).unwrap();
+    let err = tracker
+        .apply(Event::new(a, d(2024, 6, 13), EventKind::Completed))
+        .unwrap_err();
+    let reference = store.key(a).unwrap().to_string();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "event `completed` on `2024-06-13` for `{reference}`: the number of events of the \
+             obligation exceeds the limit of 2"
+        )
+    );
+    assert!(matches!(err, ComplianceError::EventLimit { max: 2, .. }));
+    // Nothing changed for `a`; another obligation takes its own events.
+    assert_eq!(tracker.event_count(), 2);
+    assert_eq!(
+        tracker.status(a, d(2024, 7, 1)).unwrap(),
+        Status::DoneOnTime
+    );
+    tracker.apply(Event::submitted(b, d(2024, 6, 10))).unwrap();
+    tracker.apply(Event::submitted(b, d(2024, 6, 11))).unwrap();
+    assert_eq!(tracker.event_count(), 4);
+}

@@ -529,6 +529,46 @@ fn periods_ending_before_issue_are_left_out_without_a_skip() {
     assert_eq!(periods.last().map(String::as_str), Some("2024-12"));
 }
 
+#[test]
+fn a_report_whose_periods_all_end_before_issue_is_listed_as_skipped() {
+    // Issued on 2024-02-22; asked for 2023: every monthly period ended before the issue
+    // date, so the report gives nothing, and says why.
+    let doc = Document::builder(DocSymbol::parse("08/CT-TU").unwrap(), date(2024, 2, 22))
+        .build()
+        .unwrap();
+    let directive = Directive::builder(doc)
+        .task(
+            Task::new("1".parse().unwrap(), "monthly")
+                .assign(Role::Lead, Assignee::Bodies(body("BTG")))
+                .require(Requirement::PeriodicReport(
+                    PeriodicReport::new().with_regime(ReportingRegime::decree_09_monthly()),
+                )),
+        )
+        .build()
+        .unwrap();
+    let calendar = WorkCalendar::vietnam().unwrap();
+    let expansion = obligations(
+        &directive,
+        &registry(),
+        &calendar,
+        Period::year(2023).unwrap(),
+    )
+    .unwrap();
+    assert!(expansion.obligations().is_empty());
+    assert_eq!(expansion.skipped().len(), 1);
+    let skipped = &expansion.skipped()[0];
+    assert_eq!(
+        skipped.reason(),
+        SkipReason::BeforeIssue {
+            issued: date(2024, 2, 22)
+        }
+    );
+    assert_eq!(
+        skipped.to_string(),
+        "task 1, requirement 1: every reporting period in the horizon ends before the directive was issued on `2024-02-22`"
+    );
+}
+
 #[cfg(feature = "serde")]
 mod seed {
     //! The seed letter 1470-CV/TU on the Thanh Hóa registry.
