@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use directives::directive::{Clause, Loader};
+use directives::directive::Loader;
 use directives::obligation::{ExpansionOptions, obligations_with};
 use directives::org::Registry;
 use directives::period::{Frequency, Period};
@@ -241,14 +241,8 @@ fn run(data: &[u8]) -> arbitrary::Result<()> {
         assert!(keys.insert(key.clone()), "{key} twice");
     }
     let clauses = directive
-        .tasks()
-        .iter()
-        .map(|t| (Clause::Task(t.number().clone()), t.requirements()))
-        .chain(
-            directive
-                .monitoring()
-                .map(|m| (Clause::Monitoring, m.requirements())),
-        );
+        .clauses()
+        .map(|t| (t.clause().clone(), t.requirements()));
     for (clause, requirements) in clauses {
         for (i, _) in requirements.iter().enumerate() {
             let index = directives::obligation::RequirementIndex::new(
