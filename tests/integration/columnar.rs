@@ -16,9 +16,7 @@ use directives::org::BodyCode;
 use directives::period::Period;
 use proptest::prelude::*;
 
-#[path = "../../benches/support/yardstick.rs"]
-#[allow(dead_code, reason = "shared with the bench")]
-mod generator;
+use crate::yardstick::generator;
 
 const N: u32 = 8;
 
@@ -289,6 +287,7 @@ fn kernel_agrees_with_evaluate_on_the_yardstick() {
 
 /// What an evaluation tells, as text: every status, every diagnostic and the findings of
 /// one obligation in 997 (deciding events included).
+#[cfg(feature = "parallel")]
 fn told(obligations: &Obligations, events: &Events) -> String {
     let policy = EvaluationPolicy::without_calendar();
     let evaluation = evaluate(obligations, events, as_of(), &policy).unwrap();
