@@ -8,7 +8,7 @@
 //! event known on the as-of date into its partition as a 4-byte record (the obligation's
 //! place in its partition and the event's two-byte slot value; a few hundred partitions,
 //! so the writes stay sequential streams), and a pass per partition over slots that fit
-//! in L2. The log is taken in rounds of [`ROUND`] rows, so the buffer stays bounded
+//! in L2. The log is taken in rounds of at most 2²⁶ rows, so the buffer stays bounded
 //! whatever its length. With the `parallel` feature, the rows of a round are split between the cores
 //! for the first two passes and the partitions for the third: the ranges are disjoint, so
 //! no coordination is needed, and the result is the same as on one core.
@@ -16,9 +16,12 @@
 use super::evaluate::{Age, Lists, age_value};
 use super::event::{Events, is_qualifying};
 
-/// Rows per round: the buffer holds at most this many 4-byte records (16 MiB, which the
-/// allocator reuses from one evaluation to the next rather than mapping anew).
-const ROUND: usize = 1 << 22;
+/// Rows per round, for a log of `len` rows: the whole log up to 2²⁶ rows (a buffer of at
+/// most 256 MiB, 4 bytes an event), so that each partition's slots are brought into
+/// cache once per round; at least 2²² rows.
+fn round_rows(len: usize) -> usize {
+    len.clamp(1 << 22, 1 << 26)
+}
 
 /// The slots up to which the direct pass is kept whatever the order: they stay in cache.
 const DIRECT_BYTES: usize = 4 << 20;
@@ -247,8 +250,9 @@ pub(super) fn earliest_ages(
     };
     let obligation = events.obligation_column();
     let mut buffer: Vec<Record> = Vec::new();
-    for lo in (0..obligation.len()).step_by(ROUND) {
-        let hi = (lo + ROUND).min(obligation.len());
+    let round = round_rows(obligation.len());
+    for lo in (0..obligation.len()).step_by(round) {
+        let hi = (lo + round).min(obligation.len());
         let k = parts();
         let cut = |p: usize| lo + (hi - lo) * p / k;
         let ranges: Vec<_> = (0..k).map(|p| cut(p)..cut(p + 1)).collect();
