@@ -455,7 +455,7 @@ mod tests {
     }
 
     #[test]
-    fn partitions_hold_at_most_half_a_megabyte_of_slots() {
+    fn partitions_hold_at_most_128_kib_of_slots() {
         assert_eq!(shift_for(1_000), 14);
         assert_eq!(shift_for(10_000_000), 16);
         assert_eq!(shift_for(50_000_000), 16);
