@@ -16,9 +16,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use directives::compliance::{
-    EvaluationPolicy, Event, EventId, Events, Status, StatusCounts, evaluate,
-};
+use directives::compliance::{EvaluationPolicy, Status, StatusCounts, evaluate};
 
 #[path = "support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the integration test")]
@@ -29,8 +27,9 @@ fn as_of() -> NaiveDate {
 }
 
 /// The published totals (on_time, late, missing, not_due) for a generated size, read
-/// from `expected_10m.csv` when it is at hand, else the bench README's figures.
-fn expected_totals(n: u64) -> [u64; 4] {
+/// from `expected_10m.csv` when it is at hand, else the bench README's figures; none for
+/// other sizes (the two orders are then checked against each other).
+fn published_totals(n: u64) -> Option<[u64; 4]> {
     let from_file = |name: &str| -> Option<[u64; 4]> {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/").to_owned() + name;
         let text = std::fs::read_to_string(path).ok()?;
@@ -47,11 +46,13 @@ fn expected_totals(n: u64) -> [u64; 4] {
         Some(totals)
     };
     match n {
-        1_000_000 => from_file("expected_1m.csv").unwrap_or([509_874, 151_892, 122_887, 215_347]),
-        10_000_000 => {
-            from_file("expected_10m.csv").unwrap_or([5_103_400, 1_517_502, 1_230_356, 2_148_742])
+        1_000_000 => {
+            Some(from_file("expected_1m.csv").unwrap_or([509_874, 151_892, 122_887, 215_347]))
         }
-        _ => panic!("no published totals for {n}"),
+        10_000_000 => Some(
+            from_file("expected_10m.csv").unwrap_or([5_103_400, 1_517_502, 1_230_356, 2_148_742]),
+        ),
+        _ => None,
     }
 }
 
@@ -68,38 +69,90 @@ fn totals(statuses: &[Status]) -> [u64; 4] {
     ]
 }
 
+/// The sizes to generate: `DIRECTIVES_BENCH_SIZES` (comma-separated obligation counts),
+/// else 1M only, so that a run stays quick; e.g.
+/// `DIRECTIVES_BENCH_SIZES=1000000,10000000,50000000 cargo bench --bench evaluate`.
+fn sizes() -> Vec<u64> {
+    match std::env::var("DIRECTIVES_BENCH_SIZES") {
+        Ok(text) => text
+            .split(',')
+            .map(|s| {
+                s.trim()
+                    .parse()
+                    .expect("obligation counts separated by commas")
+            })
+            .collect(),
+        Err(_) => vec![1_000_000],
+    }
+}
+
+/// Times `evaluate` on `n` obligations, first with events in obligation order, then in
+/// date order (the order real logs have); one set of stores in memory at a time.
 fn bench_evaluate(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate/yardstick");
+    group.sample_size(10);
     let policy = EvaluationPolicy::without_calendar();
-    for n in [1_000_000u64, 10_000_000] {
-        let start = Instant::now();
-        let (obligations, events) = yardstick::generate(n);
-        let built = start.elapsed();
-        let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
-        assert_eq!(
-            totals(evaluation.statuses()),
-            expected_totals(n),
-            "generator drifted"
-        );
-        drop(evaluation);
-        eprintln!(
-            "generated {n} obligations and {} events in {built:.2?}",
-            events.len()
-        );
-        group.throughput(Throughput::Elements(n));
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| {
-                let evaluation = evaluate(
-                    black_box(&obligations),
-                    black_box(&events),
-                    as_of(),
-                    &policy,
-                )
-                .unwrap();
-                assert_eq!(evaluation.statuses().len(), obligations.len());
-                evaluation
+    for n in sizes() {
+        let mut reference = None;
+        for (order, generate) in [
+            ("obligation_order", yardstick::generate as fn(u64) -> _),
+            ("date_order", yardstick::generate_by_date),
+        ] {
+            let start = Instant::now();
+            let (obligations, events) = generate(n);
+            let built = start.elapsed();
+            let evaluation = evaluate(&obligations, &events, as_of(), &policy).unwrap();
+            let got = totals(evaluation.statuses());
+            drop(evaluation);
+            match published_totals(n) {
+                Some(expected) => assert_eq!(got, expected, "generator drifted"),
+                None => assert_eq!(*reference.get_or_insert(got), got, "orders disagree"),
+            }
+            eprintln!(
+                "generated {n} obligations and {} events in {order} in {built:.2?}",
+                events.len()
+            );
+            group.throughput(Throughput::Elements(n));
+            group.bench_with_input(BenchmarkId::new(order, n), &n, |b, _| {
+                b.iter(|| {
+                    let evaluation = evaluate(
+                        black_box(&obligations),
+                        black_box(&events),
+                        as_of(),
+                        &policy,
+                    )
+                    .unwrap();
+                    assert_eq!(evaluation.statuses().len(), obligations.len());
+                    evaluation
+                });
             });
-        });
+            // Both cores against one: the same evaluation in a one-thread pool.
+            #[cfg(feature = "parallel")]
+            {
+                let one = rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .build()
+                    .unwrap();
+                group.bench_with_input(
+                    BenchmarkId::new(format!("{order}_one_thread"), n),
+                    &n,
+                    |b, _| {
+                        b.iter(|| {
+                            one.install(|| {
+                                let evaluation = evaluate(
+                                    black_box(&obligations),
+                                    black_box(&events),
+                                    as_of(),
+                                    &policy,
+                                )
+                                .unwrap();
+                                evaluation.statuses().len()
+                            })
+                        });
+                    },
+                );
+            }
+        }
     }
     // The bound on early events (`EvaluationPolicy::early_event_days`) costs one pass over
     // the obligations' slots; without it, that pass is skipped.
@@ -121,21 +174,9 @@ fn bench_evaluate(c: &mut Criterion) {
         });
     });
     drop((obligations, events));
-    // The same 1M obligations with their submissions in date order, as in the CSV files:
-    // the evaluator then visits obligations in random order.
-    let (obligations, events) = yardstick::generate(1_000_000);
-    let mut all: Vec<Event> = (0..events.len())
-        .map(|i| events.get(EventId::from_index(i as u32)).unwrap())
-        .collect();
-    all.sort_by_key(|e| (e.date(), e.obligation()));
-    let mut by_date = Events::with_capacity(all.len());
-    for event in all {
-        by_date.push(event).unwrap();
-    }
-    let n = obligations.len() as u64;
-    group.throughput(Throughput::Elements(n));
     // Statuses plus everything resolved on first request: the deciding event of every
     // obligation and the duplicate checks (one more pass over the events).
+    let (obligations, by_date) = yardstick::generate_by_date(1_000_000);
     group.bench_with_input(
         BenchmarkId::new("date_order_with_diagnostics", n),
         &n,
@@ -153,19 +194,6 @@ fn bench_evaluate(c: &mut Criterion) {
             });
         },
     );
-    group.bench_with_input(BenchmarkId::new("date_order", n), &n, |b, _| {
-        b.iter(|| {
-            let evaluation = evaluate(
-                black_box(&obligations),
-                black_box(&by_date),
-                as_of(),
-                &policy,
-            )
-            .unwrap();
-            assert_eq!(evaluation.statuses().len(), obligations.len());
-            evaluation
-        });
-    });
     group.finish();
 }
 

@@ -285,11 +285,20 @@ impl ShiftTable {
 /// one, so that zero is "none" (a fresh, zeroed column needs no initialising pass) and the
 /// earliest event is the maximum. Two bytes cover events up to 179 years old; four bytes
 /// cover any date.
-trait Age: Copy + Ord + Default + Into<u32> {
+pub(super) trait Age: Copy + Ord + Default + Into<u32> + Send + Sync {
     /// The largest value the slot holds.
     const MAX: u32;
     /// The slot for a value at most `MAX`.
     fn from_value(value: u32) -> Self;
+    /// The slots found with the events partitioned by obligation (see
+    /// [`super::partition`]), where the slot is narrow enough for it.
+    fn partitioned(
+        events: &Events,
+        as_of: i32,
+        n: usize,
+        marks: Option<&[u64]>,
+        lists: &mut Lists,
+    ) -> Option<Vec<Self>>;
 }
 
 impl Age for u16 {
@@ -297,12 +306,34 @@ impl Age for u16 {
     fn from_value(value: u32) -> u16 {
         u16::try_from(value).unwrap_or(u16::MAX)
     }
+    fn partitioned(
+        events: &Events,
+        as_of: i32,
+        n: usize,
+        marks: Option<&[u64]>,
+        lists: &mut Lists,
+    ) -> Option<Vec<u16>> {
+        Some(super::partition::earliest_ages(
+            events, as_of, n, marks, lists,
+        ))
+    }
 }
 
 impl Age for u32 {
     const MAX: u32 = u32::MAX;
     fn from_value(value: u32) -> u32 {
         value
+    }
+    /// Four-byte slots (events more than 179 years old) are rare: they take the direct
+    /// pass.
+    fn partitioned(
+        _: &Events,
+        _: i32,
+        _: usize,
+        _: Option<&[u64]>,
+        _: &mut Lists,
+    ) -> Option<Vec<u32>> {
+        None
     }
 }
 
@@ -335,7 +366,7 @@ impl Ages {
 
 /// The slot value of an event on `day`, as of `as_of` (`day <= as_of`).
 #[inline]
-fn age_value(as_of: i32, day: i32) -> u32 {
+pub(super) fn age_value(as_of: i32, day: i32) -> u32 {
     u32::try_from(i64::from(as_of) - i64::from(day) + 1).unwrap_or(u32::MAX)
 }
 
@@ -346,14 +377,25 @@ fn day_of_age(as_of: i32, value: u32) -> i32 {
 }
 
 /// The fast path: the earliest qualifying event of each obligation, noting ties on the
-/// day (candidates for duplicates).
+/// day (candidates for duplicates). Visits the events in row order, unless the slots
+/// outgrow the cache and the log jumps between obligations (a log in date order): the
+/// events are then partitioned by obligation first (see [`super::partition`]).
 fn earliest_ages<A: Age>(
     events: &Events,
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
+    pass: Pass,
 ) -> Vec<A> {
+    let partitioned = match pass {
+        Pass::Auto => super::partition::pays::<A>(events.obligation_column(), n),
+        Pass::Direct => false,
+        Pass::Partitioned => true,
+    };
+    if partitioned && let Some(ages) = A::partitioned(events, as_of, n, marks, lists) {
+        return ages;
+    }
     let mut ages = vec![A::default(); n];
     let ties = &mut lists.ties;
     scan(
@@ -363,11 +405,11 @@ fn earliest_ages<A: Age>(
         marks,
         &mut lists.unknown,
         &mut lists.gathered,
-        |o, day, row| {
+        |o, day, _row| {
             if let Some(slot) = ages.get_mut(o as usize) {
                 let value = A::from_value(age_value(as_of, day));
                 if *slot == value {
-                    ties.push((o, row));
+                    ties.push(o);
                 }
                 *slot = (*slot).max(value);
             }
@@ -376,13 +418,29 @@ fn earliest_ages<A: Age>(
     ages
 }
 
-/// The side lists of the fast path: events of unknown obligations, events of obligations
-/// on the per-obligation path, and ties, each as (obligation, row) or (row, obligation).
+/// How the fast path visits the events: chosen by size and order, or (in tests) forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    /// In row order while the slots stay in cache or the log is in obligation order,
+    /// else partitioned by obligation.
+    Auto,
+    /// In row order.
+    #[cfg_attr(not(test), allow(dead_code, reason = "forced in tests only"))]
+    Direct,
+    /// Partitioned by obligation.
+    #[cfg_attr(not(test), allow(dead_code, reason = "forced in tests only"))]
+    Partitioned,
+}
+
+/// The side lists of the fast path: events of unknown obligations as (row, obligation),
+/// events of obligations on the per-obligation path as (obligation, row), and the
+/// obligations where a qualifying event fell on the earliest day seen so far (in any
+/// order, perhaps repeated): their duplicates are looked for when diagnostics are read.
 #[derive(Debug, Default)]
-struct Lists {
-    unknown: Vec<(u32, u32)>,
-    gathered: Vec<(u32, u32)>,
-    ties: Vec<(u32, u32)>,
+pub(super) struct Lists {
+    pub(super) unknown: Vec<(u32, u32)>,
+    pub(super) gathered: Vec<(u32, u32)>,
+    pub(super) ties: Vec<u32>,
 }
 
 /// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
@@ -499,30 +557,43 @@ impl Classes<'_> {
         dues: &[i32],
         ages: &[A],
         flags: &[u8],
-        out: &mut Vec<Status>,
+        out: &mut [Status],
         early: Option<i32>,
     ) -> bool {
         let (as_of, grace) = (self.as_of, self.grace);
         // Branch-free: the statuses are unpredictable, so the choice is made with masks
         // (a branch here mispredicts about a third of the time).
+        // The rule is the columnar kernel's (`columnar::status_code`), with the day of the
+        // earliest event as `as_of + 1 - age`.
         let one = |age: A, flag: u8, deadline: i32| -> Status {
             let age: u32 = age.into();
-            let limit = deadline.saturating_add(grace);
-            let open = 2 | u8::from(limit < as_of);
-            // The event's day is `as_of + 1 - age`; late when that is after the limit.
-            let done = u8::from(i64::from(as_of) + 1 - i64::from(age) > i64::from(limit));
-            let none = u8::from(age == 0).wrapping_neg();
-            let code = done ^ ((done ^ open) & none);
-            // Bit 0 of the flags: not applicable (the others hold the role).
-            let not_applicable = u8::from(flag & 1 != 0).wrapping_neg();
-            Status::from_code(code ^ ((code ^ 5) & not_applicable))
+            let limit = i64::from(deadline.saturating_add(grace));
+            let first = i64::from(as_of) + 1 - i64::from(age);
+            let code = super::columnar::status_code(
+                limit,
+                first,
+                age != 0,
+                flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
+                i64::from(as_of),
+            );
+            Status::from_code_bits(code)
         };
         let columns = dues.iter().zip(ages).zip(flags);
+        fn put(out: &mut [Status], statuses: impl Iterator<Item = Status>) {
+            for (slot, status) in out.iter_mut().zip(statuses) {
+                *slot = status;
+            }
+        }
         let Some(margin) = early else {
             match self.shift {
-                None => out.extend(columns.map(|((&due, &age), &flag)| one(age, flag, due))),
-                Some(table) => out
-                    .extend(columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due)))),
+                None => put(
+                    out,
+                    columns.map(|((&due, &age), &flag)| one(age, flag, due)),
+                ),
+                Some(table) => put(
+                    out,
+                    columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))),
+                ),
             }
             return false;
         };
@@ -536,16 +607,51 @@ impl Classes<'_> {
             any |= (age != 0) & (day < i64::from(due) + i64::from(margin));
         };
         match self.shift {
-            None => out.extend(columns.map(|((&due, &age), &flag)| {
-                candidate(age, due);
-                one(age, flag, due)
-            })),
-            Some(table) => out.extend(columns.map(|((&due, &age), &flag)| {
-                candidate(age, due);
-                one(age, flag, table.shift(due))
-            })),
+            None => put(
+                out,
+                columns.map(|((&due, &age), &flag)| {
+                    candidate(age, due);
+                    one(age, flag, due)
+                }),
+            ),
+            Some(table) => put(
+                out,
+                columns.map(|((&due, &age), &flag)| {
+                    candidate(age, due);
+                    one(age, flag, table.shift(due))
+                }),
+            ),
         }
         any
+    }
+
+    /// Classifies every obligation (see [`Classes::classify`]) into a fresh column; with
+    /// the `parallel` feature, in ranges of obligations on every core.
+    fn classify_all<A: Age>(
+        &self,
+        dues: &[i32],
+        ages: &[A],
+        flags: &[u8],
+        early: Option<i32>,
+    ) -> (Vec<Status>, bool) {
+        let mut out = vec![Status::DoneOnTime; ages.len()];
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            const RANGE: usize = 1 << 16;
+            let any = out
+                .par_chunks_mut(RANGE)
+                .zip(dues.par_chunks(RANGE))
+                .zip(ages.par_chunks(RANGE).zip(flags.par_chunks(RANGE)))
+                .map(|((out, dues), (ages, flags))| self.classify(dues, ages, flags, out, early))
+                .reduce(|| false, |a, b| a | b);
+            (out, any)
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            let any = self.classify(dues, ages, flags, &mut out, early);
+            (out, any)
+        }
     }
 }
 
@@ -609,9 +715,10 @@ pub struct Evaluation<'a> {
     // ages are 0.
     special: Vec<(u32, Decision)>,
     shift: Option<ShiftTable>,
-    // Events whose day equals the earliest seen so far for their obligation: each is
-    // checked against the deciding event for a duplicate when diagnostics are read.
-    ties: Vec<(u32, u32)>,
+    // INVARIANT (ties): sorted, each once. The obligations where a qualifying event fell
+    // on the earliest day seen so far: their events on the earliest day are checked
+    // against the deciding event for duplicates when diagnostics are read.
+    ties: Vec<u32>,
     unknown: Vec<Raw>,
     special_diagnostics: Vec<Raw>,
     // Resolved on first request, in one more pass over the events.
@@ -670,6 +777,17 @@ pub fn evaluate<'a>(
     events: &'a Events,
     as_of: NaiveDate,
     policy: &'a EvaluationPolicy,
+) -> Result<Evaluation<'a>, ComplianceError> {
+    evaluate_with(obligations, events, as_of, policy, Pass::Auto)
+}
+
+/// [`evaluate`], with the fast path's way of visiting the events given.
+pub(crate) fn evaluate_with<'a>(
+    obligations: &'a Obligations,
+    events: &'a Events,
+    as_of: NaiveDate,
+    policy: &'a EvaluationPolicy,
+    pass: Pass,
 ) -> Result<Evaluation<'a>, ComplianceError> {
     policy.check(as_of)?;
     let as_of_day = day_number(as_of);
@@ -751,7 +869,6 @@ pub fn evaluate<'a>(
         grace: policy.grace(),
         shift: shift.as_ref(),
     };
-    let mut status = Vec::with_capacity(n);
     let mut lists = Lists::default();
     let flags = obligations.flag_column();
     let marks = marks.as_deref();
@@ -766,16 +883,19 @@ pub fn evaluate<'a>(
         }
         _ => None,
     };
+    let mut status;
     let ages = if short {
-        let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
-        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists, pass);
+        let maybe;
+        (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
         if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
         Ages::Short(ages)
     } else {
-        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
-        let maybe = classes.classify(dues, &ages, flags, &mut status, margin);
+        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists, pass);
+        let maybe;
+        (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
         if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
@@ -784,8 +904,10 @@ pub fn evaluate<'a>(
     let Lists {
         unknown,
         gathered,
-        ties,
+        mut ties,
     } = lists;
+    ties.sort_unstable();
+    ties.dedup();
     let mut gathered = gathered;
     // Obligations with an event dated too early take the per-obligation path: one more
     // pass over the events gathers theirs (only when there are some).
@@ -1151,23 +1273,7 @@ impl<'a> Evaluation<'a> {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.diagnostics.get_or_init(|| {
             let mut all = self.unknown.clone();
-            let first_rows = self.tied_deciding_rows();
-            let mut ties = self.ties.clone();
-            ties.sort_unstable_by_key(|&(_, row)| row);
-            for (o, row) in ties {
-                let Some(&first) = first_rows.get(&o) else {
-                    continue;
-                };
-                if first != NO_ROW
-                    && first != row
-                    && self.events.same_event(first as usize, row as usize)
-                {
-                    all.push(Raw::Duplicate {
-                        row: first.max(row),
-                        of: first.min(row),
-                    });
-                }
-            }
+            all.extend(self.tied_duplicates());
             all.extend(self.special_diagnostics.iter().copied());
             let excluded: std::collections::HashSet<u32> =
                 all.iter().filter_map(|raw| raw_row(*raw)).collect();
@@ -1286,42 +1392,46 @@ impl<'a> Evaluation<'a> {
         }
     }
 
-    /// The deciding rows of the obligations with ties only: from the full column when it
-    /// was already resolved, else from a pass over the events that looks only at those
-    /// obligations (a bit per obligation marks them).
-    fn tied_deciding_rows(&self) -> HashMap<u32, u32> {
-        let mut first: HashMap<u32, u32> = HashMap::with_capacity(self.ties.len());
-        if let Some(rows) = self.deciding_rows.get() {
-            for &(o, _) in &self.ties {
-                if let Some(&row) = rows.get(o as usize) {
-                    first.insert(o, row);
-                }
-            }
-            return first;
-        }
+    /// The duplicates of deciding events among the obligations with ties, in row order:
+    /// one pass over the events that looks only at those obligations (a bit per obligation
+    /// marks them) and at their events on the earliest day, each compared with the first.
+    fn tied_duplicates(&self) -> Vec<Raw> {
+        use std::collections::hash_map::Entry;
+        let mut found = Vec::new();
         if self.ties.is_empty() {
-            return first;
+            return found;
         }
         let mut marks = vec![0u64; self.status.len().div_ceil(64)];
-        for &(o, _) in &self.ties {
+        for &o in &self.ties {
             if let Some(word) = marks.get_mut(o as usize / 64) {
                 *word |= 1 << (o % 64);
             }
         }
         let as_of = day_number(self.as_of);
-        let events = self.events;
-        for (o, day, known, tag, row) in events.column_rows() {
+        let mut first: HashMap<u32, u32> = HashMap::with_capacity(self.ties.len());
+        for (o, day, known, tag, row) in self.events.column_rows() {
             let marked = marks
                 .get(o as usize / 64)
                 .is_some_and(|word| word & (1 << (o % 64)) != 0);
             if !marked || known > as_of || !is_qualifying(tag) {
                 continue;
             }
-            if self.ages.get(o as usize) == Some(age_value(as_of, day)) {
-                first.entry(o).or_insert(row);
+            if self.ages.get(o as usize) != Some(age_value(as_of, day)) {
+                continue;
+            }
+            match first.entry(o) {
+                Entry::Vacant(slot) => {
+                    slot.insert(row);
+                }
+                Entry::Occupied(slot) => {
+                    let of = *slot.get();
+                    if self.events.same_event(of as usize, row as usize) {
+                        found.push(Raw::Duplicate { row, of });
+                    }
+                }
             }
         }
-        first
+        found
     }
 
     /// The row of each fast-path obligation's deciding event (the lowest row among its

@@ -212,10 +212,52 @@ impl Status {
         matches!(self, Status::OpenWithinDeadline | Status::OpenOverdue)
     }
 
-    /// The status with this code (its discriminant, modulo 8; 6 and 7 are not applicable),
-    /// by table lookup so that no branch is taken.
+    /// The status's stable numeric code, for columnar data (an Arrow `UInt8` column, a
+    /// database table): `0` done on time, `1` done late, `2` open within the deadline, `3`
+    /// open and overdue, `4` waived, `5` not applicable. The codes never change and keep
+    /// the order of [`Status::ALL`] (the order of `Ord`); a new status would take a new
+    /// code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::DoneLate.code(), 1);
+    /// assert_eq!(Status::from_code(Status::Waived.code()), Some(Status::Waived));
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The status with this code (see [`Status::code`]), or `None` for a code no status has.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::Status;
+    ///
+    /// assert_eq!(Status::from_code(3), Some(Status::OpenOverdue));
+    /// assert_eq!(Status::from_code(6), None);
+    /// ```
+    #[must_use]
+    pub const fn from_code(code: u8) -> Option<Status> {
+        match code {
+            0 => Some(Status::DoneOnTime),
+            1 => Some(Status::DoneLate),
+            2 => Some(Status::OpenWithinDeadline),
+            3 => Some(Status::OpenOverdue),
+            4 => Some(Status::Waived),
+            5 => Some(Status::NotApplicable),
+            _ => None,
+        }
+    }
+
+    /// The status with this code modulo 8 (6 and 7 are not applicable), by table lookup
+    /// so that no branch is taken.
     #[inline]
-    pub(crate) fn from_code(code: u8) -> Status {
+    pub(crate) fn from_code_bits(code: u8) -> Status {
         const TABLE: [Status; 8] = [
             Status::DoneOnTime,
             Status::DoneLate,

@@ -131,11 +131,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod columnar;
 mod evaluate;
 mod event;
 mod finding;
 mod grade;
 mod load;
+mod partition;
 mod policy;
 mod scorecard;
 mod tracker;

@@ -7,6 +7,7 @@
 )]
 
 mod calendar;
+mod columnar;
 mod compliance;
 mod criteria;
 mod directive;

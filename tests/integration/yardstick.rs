@@ -19,7 +19,7 @@ mod pipeline;
 
 #[path = "../../benches/support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the bench")]
-mod generator;
+pub(crate) mod generator;
 
 /// The expected counts per body and status as of 2025-12-31, a copy of the shared
 /// `bench/expected_1m.csv`.

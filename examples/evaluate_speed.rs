@@ -1,0 +1,75 @@
+//! The evaluator's speed on the yardstick's generator, in CPU time (which a loaded machine
+//! inflates less than wall time): for each size and order of the log, `evaluate` runs
+//! `REPS` times and the process's CPU time (user and system, all threads, from
+//! `/proc/self/stat`) and the wall time are printed per obligation. Linux only.
+//!
+//! ```text
+//! cargo run --release --example evaluate_speed -- 10 1000000 10000000 50000000
+//! cargo run --release --features parallel --example evaluate_speed -- 10 1000000 10000000
+//! ```
+//!
+//! The first argument is `REPS`; the others are sizes. The criterion bench
+//! `benches/evaluate.rs` measures the same in wall time.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an example program fails loudly on unexpected errors"
+)]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use directives::compliance::{EvaluationPolicy, evaluate};
+
+#[path = "../benches/support/yardstick.rs"]
+#[allow(dead_code, reason = "shared with the benches and tests")]
+mod yardstick;
+
+/// The process's CPU time so far, in seconds (clock ticks of 1/100 s).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").expect("Linux /proc");
+    // The fields after the command's closing parenthesis; utime and stime are the 14th
+    // and 15th fields of the line, so the 12th and 13th after it.
+    let after = stat.rsplit_once(')').expect("a stat line").1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    ticks as f64 / 100.0
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let reps: u32 = args.next().map_or(10, |a| a.parse().expect("repetitions"));
+    let sizes: Vec<u64> = args.map(|a| a.parse().expect("sizes")).collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000_000]
+    } else {
+        sizes
+    };
+    let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let policy = EvaluationPolicy::without_calendar();
+    println!("order,obligations,cpu_ns_per_obligation,wall_ns_per_obligation");
+    for n in sizes {
+        for (order, generate) in [
+            ("obligation", yardstick::generate as fn(u64) -> _),
+            ("date", yardstick::generate_by_date),
+        ] {
+            let (obligations, events) = generate(n);
+            drop(evaluate(&obligations, &events, as_of, &policy).unwrap());
+            let (cpu, wall) = (cpu_seconds(), Instant::now());
+            for _ in 0..reps {
+                let evaluation =
+                    evaluate(black_box(&obligations), black_box(&events), as_of, &policy).unwrap();
+                black_box(evaluation.statuses().len());
+            }
+            let per = |seconds: f64| seconds * 1e9 / (f64::from(reps) * n as f64);
+            println!(
+                "{order},{n},{:.2},{:.2}",
+                per(cpu_seconds() - cpu),
+                per(wall.elapsed().as_secs_f64())
+            );
+        }
+    }
+}
