@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with(directives::Limit::Tasks, usize::MAX)
         .with(directives::Limit::Bodies, usize::MAX)
         .with(directives::Limit::Bytes, usize::MAX);
-    let registry_loader = directives::org::Loader::new().limits(unlimited.clone());
+    let registry_loader = directives::org::Loader::new().limits(unlimited);
     let loader = Loader::new().limits(unlimited);
     match args
         .iter()
