@@ -893,6 +893,15 @@ impl EventLoader<'_> {
             }
         }
         batch.flush(self.obligations, &mut events)?;
+        // The limit on the events of one obligation: past it, the exact path names the row.
+        let mut counts = vec![0_u32; self.obligations.len()];
+        for &o in events.obligation_column() {
+            let count = counts.get_mut(o as usize)?;
+            *count += 1;
+            if *count as usize > self.max_events_per_obligation {
+                return None;
+            }
+        }
         Some(events)
     }
 
