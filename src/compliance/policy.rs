@@ -62,6 +62,8 @@ pub enum LateExtensions {
 /// when their settings are and their calendars are built from the same inputs.
 ///
 /// ```
+/// # #[cfg(feature = "serde")]
+/// # {
 /// use directives::compliance::EvaluationPolicy;
 ///
 /// let policy: EvaluationPolicy = serde_json::from_str(
@@ -71,6 +73,7 @@ pub enum LateExtensions {
 /// assert_eq!(policy.grace_days(), 2);
 /// let back: EvaluationPolicy = serde_json::from_str(&serde_json::to_string(&policy)?)?;
 /// assert_eq!(back, policy);
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq)]
