@@ -1383,7 +1383,7 @@ impl Criteria {
     ///
     /// # Errors
     ///
-    /// [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`], naming the
+    /// [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`](crate::criteria::CriteriaProblem::RoleNotCarried), naming the
     /// criteria file when it was read from one, the path `criterion[i].scope.roles[j]`
     /// and the role.
     ///
@@ -1443,7 +1443,7 @@ impl Criteria {
     ///
     /// # Errors
     ///
-    /// - [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`] for a role
+    /// - [`CriteriaError::Invalid`] with [`CriteriaProblem::RoleNotCarried`](crate::criteria::CriteriaProblem::RoleNotCarried) for a role
     ///   filter that no obligation judged carries (see [`Criteria::check`]);
     /// - [`CriteriaError::UnknownBody`] when a criterion needs the kind, level or place of
     ///   a body (a body selector in its scope, grouping by level or kind) that the registry

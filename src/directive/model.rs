@@ -285,7 +285,7 @@ impl Directive {
     }
 
     /// The clause named by its short form ([`Clause::as_str`](super::Clause::as_str)): the
-    /// task with a number, compared as [`TaskNumber`] stores it (`01` finds task `1`), or
+    /// task with a number, compared as [`TaskNumber`](crate::directive::TaskNumber) stores it (`01` finds task `1`), or
     /// the monitoring clause for `monitoring`; `None` if the directive has no such clause
     /// or the text names none.
     ///
