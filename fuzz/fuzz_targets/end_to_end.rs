@@ -12,8 +12,7 @@
 
 use chrono::{Days, NaiveDate};
 use directives::compliance::{
-    EvaluationPolicy, Event, EventKind, EventRecord, Events, LateExtensions, Tracker,
-    evaluate,
+    EvaluationPolicy, Event, EventKind, EventRecord, Events, LateExtensions, Tracker, evaluate,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
