@@ -92,8 +92,29 @@ pub(crate) struct Decision {
     pub(crate) reopened: Option<i32>,
 }
 
+/// Sorts one obligation's events in the fixed order [`Events::weigh`] gives and keeps, of
+/// the copies of one event, the one known earliest (the first in that order), so that
+/// what decides never depends on the order in which events were logged or applied.
+/// `O(n log n)` in the events.
+pub(crate) fn weigh(events: &Events, recs: &mut Vec<Rec>) {
+    recs.sort_unstable_by(|a, b| events.weigh(a.id as usize, b.id as usize));
+    recs.dedup_by(|later, kept| events.same_event(kept.id as usize, later.id as usize));
+}
+
+/// The order in which indicator values of one obligation supersede each other: by date,
+/// then by the day each became known (a value reported later for the same date corrects
+/// the earlier), then by value, so that the value that counts (the greatest in this
+/// order) never depends on the order in which events were logged or applied.
+pub(crate) fn latest_value(events: &Events, a: usize, b: usize) -> std::cmp::Ordering {
+    let (days, known) = (events.day_column(), events.known_column());
+    days.get(a)
+        .cmp(&days.get(b))
+        .then_with(|| known.get(a).cmp(&known.get(b)))
+        .then_with(|| super::event::detail_order(events.detail_at(a), events.detail_at(b)))
+}
+
 /// Decides the status of one obligation from its events (those known on or before
-/// `as_of`, without duplicates), sorted by (day, id).
+/// `as_of`), as [`weigh`] leaves them.
 pub(crate) fn decide(
     due: i32,
     not_applicable: bool,
@@ -113,8 +134,9 @@ pub(crate) fn decide(
     // Extensions apply in the order they were granted. Of two granted on the same day, the
     // one with the later new due date stands, so the decision never depends on the order
     // in which events were recorded.
-    let mut extensions: Vec<&Rec> = recs.iter().filter(|r| r.tag == TAG_EXTENDED).collect();
-    extensions.sort_unstable_by_key(|r| (r.day, r.new_due, r.id));
+    // `recs` is in the order of `weigh`: extensions by grant date, then new due date,
+    // then document.
+    let extensions = recs.iter().filter(|r| r.tag == TAG_EXTENDED);
     for r in extensions {
         if r.new_due < due {
             diagnostics.push(Raw::ExtensionBefore {
@@ -974,15 +996,16 @@ pub(crate) fn evaluate_with<'a>(
                 });
                 continue;
             }
+            // A copy is said once, against the first logged; which copy counts is decided
+            // below, whatever the log's order.
             if let Some(first) = copies.first_of(events, &rows, row) {
                 diagnostics.push(Raw::Duplicate { row, of: first });
-                continue;
             }
             if let Some(rec) = Rec::from_events(events, row as usize, row) {
                 recs.push(rec);
             }
         }
-        recs.sort_unstable_by_key(|r| (r.day, r.id));
+        weigh(events, &mut recs);
         let row = o as usize;
         let due = *dues.get(row).ok_or(ComplianceError::DateOutOfRange)?;
         let decision = decide(
@@ -1434,8 +1457,9 @@ impl<'a> Evaluation<'a> {
         found
     }
 
-    /// The row of each fast-path obligation's deciding event (the lowest row among its
-    /// earliest qualifying events), found on first request in one pass over the events.
+    /// The row of each fast-path obligation's deciding event (the first in the order of
+    /// [`Events::weigh`] among its earliest qualifying events), found on first request in
+    /// one pass over the events.
     fn deciding_rows(&self) -> &[u32] {
         self.deciding_rows.get_or_init(|| {
             let as_of = day_number(self.as_of);
@@ -1449,7 +1473,12 @@ impl<'a> Evaluation<'a> {
                 let (Some(slot), Some(age)) = (rows.get_mut(o), self.ages.get(o)) else {
                     continue;
                 };
-                if *slot == NO_ROW && age != 0 && age == age_value(as_of, day) {
+                // Of the events of the earliest day, the first in the fixed order.
+                if age != 0
+                    && age == age_value(as_of, day)
+                    && (*slot == NO_ROW
+                        || events.weigh(row as usize, *slot as usize) == std::cmp::Ordering::Less)
+                {
                     *slot = row;
                 }
             }
@@ -1597,7 +1626,8 @@ impl<'a> Evaluation<'a> {
                 {
                     continue;
                 }
-                // A value dated before its directive was issued is a diagnostic, not a value.
+                // A value dated before its directive was issued, or too long before its
+                // period, is a diagnostic, not a value.
                 if self
                     .obligations
                     .issued_day_at(o as usize)
@@ -1605,12 +1635,21 @@ impl<'a> Evaluation<'a> {
                 {
                     continue;
                 }
+                if let (Some(days), Some(start)) = (
+                    self.policy.early_event_days(),
+                    self.obligations.period_start_at(o as usize),
+                ) && i64::from(day) < i64::from(day_number(start)) - i64::from(days)
+                {
+                    continue;
+                }
                 let Some(EventKind::IndicatorValue { value }) = events.detail_at(row as usize)
                 else {
                     continue;
                 };
+                // The value that counts: the latest dated, then the latest known, then the
+                // greatest (see `latest_value`).
                 let entry = values.entry(o).or_insert((day, row, *value));
-                if (day, row) > (entry.0, entry.1) {
+                if latest_value(events, row as usize, entry.1 as usize).is_gt() {
                     *entry = (day, row, *value);
                 }
             }

@@ -27,6 +27,41 @@ pub(crate) const fn is_qualifying(tag: u8) -> bool {
 
 /// A hash of an event's day, tag and details: equal for equal events (`0.0` and `-0.0`
 /// alike, as `==` has them), so copies of an event are found by hash and then compared.
+/// The order of two events' details (for events of one date and kind): documents, values
+/// (in IEEE total order, zero of either sign alike), new due dates, issuers and reasons.
+pub(crate) fn detail_order(a: Option<&EventKind>, b: Option<&EventKind>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let value = |v: f64| if v == 0.0 { 0.0 } else { v };
+    match (a, b) {
+        (
+            Some(EventKind::Submitted { document: x }),
+            Some(EventKind::Submitted { document: y }),
+        ) => x.cmp(y),
+        (
+            Some(EventKind::IndicatorValue { value: x }),
+            Some(EventKind::IndicatorValue { value: y }),
+        ) => value(*x).total_cmp(&value(*y)),
+        (
+            Some(EventKind::Extended {
+                new_due: x,
+                document: dx,
+            }),
+            Some(EventKind::Extended {
+                new_due: y,
+                document: dy,
+            }),
+        ) => x.cmp(y).then_with(|| dx.cmp(dy)),
+        (
+            Some(EventKind::Waived { by: x, reason: rx }),
+            Some(EventKind::Waived { by: y, reason: ry }),
+        ) => x.cmp(y).then_with(|| rx.cmp(ry)),
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        _ => Ordering::Equal,
+    }
+}
+
 pub(crate) fn identity_hash(day: i32, tag: u8, detail: Option<&EventKind>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -1285,6 +1320,22 @@ impl Events {
             && self.day.get(a) == self.day.get(b)
             && self.tag.get(a) == self.tag.get(b)
             && self.detail_at(a) == self.detail_at(b)
+    }
+
+    /// The fixed order in which events of one obligation are weighed, whatever the order
+    /// they were logged or applied in: by date, then kind (submission, completion,
+    /// indicator value, extension, waiver, reopening, as [`EventKind::tag`] numbers them),
+    /// then details (document, value, new due date, issuer and reason), then the day the
+    /// event became known (so that of two copies of one event the one known earliest comes
+    /// first), then the row.
+    pub(crate) fn weigh(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.day
+            .get(a)
+            .cmp(&self.day.get(b))
+            .then_with(|| self.tag.get(a).cmp(&self.tag.get(b)))
+            .then_with(|| detail_order(self.detail_at(a), self.detail_at(b)))
+            .then_with(|| self.known_column().get(a).cmp(&self.known_column().get(b)))
+            .then(a.cmp(&b))
     }
 
     /// A hash of the event at row `i` that [`same_event`](Self::same_event) events share

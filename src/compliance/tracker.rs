@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::evaluate::{Decision, FindingParts, Rec, build_finding, decide, extension_of};
+use super::evaluate::{
+    Decision, FindingParts, Rec, build_finding, decide, extension_of, latest_value, weigh,
+};
 use super::event::{Event, EventId, EventKind, EventRecord, Events, identity_hash};
 use super::event::{TAG_INDICATOR, is_qualifying};
 use super::finding::Finding;
@@ -1023,7 +1025,7 @@ impl Tracker {
                 recs.push(rec);
             }
         }
-        recs.sort_unstable_by_key(|r| (r.day, r.id));
+        weigh(&self.events, recs);
         let mut ignored = Vec::new();
         decide(
             due,
@@ -1080,17 +1082,13 @@ impl Tracker {
             )),
             None => None,
         };
-        // The latest indicator value known and standing on the as-of date, as `evaluate`
-        // takes it (by date, then by the order applied).
+        // The indicator value that counts among those known and standing on the as-of
+        // date, as `evaluate` takes it (`latest_value`).
         let last = self
             .summaries
             .get(id.index() as usize)
             .map_or(NO_EVENT, |s| s.last);
-        let (days, known, tags) = (
-            self.events.day_column(),
-            self.events.known_column(),
-            self.events.tag_column(),
-        );
+        let (known, tags) = (self.events.known_column(), self.events.tag_column());
         let indicator_value = self
             .list(last)
             .filter(|&e| {
@@ -1099,7 +1097,7 @@ impl Tracker {
                     && known.get(e_).is_some_and(|&k| k <= day)
                     && day < self.retracted_day(e)
             })
-            .max_by_key(|&e| (days.get(e as usize).copied(), e))
+            .max_by(|&a, &b| latest_value(&self.events, a as usize, b as usize))
             .and_then(|e| match event(e)?.kind() {
                 EventKind::IndicatorValue { value } => Some(*value),
                 _ => None,

@@ -2178,3 +2178,185 @@ fn an_early_event_is_caught_when_a_period_begins_after_its_due_date() {
     // One day later is within the bound (31 days before 2025-09-01).
     tracker.apply(Event::submitted(odd, d(2025, 8, 1))).unwrap();
 }
+
+/// Every order of `events` (at most a few), as `evaluate` reads a log in that order and as
+/// a tracker applies them in that order: the findings of `id` as of `as_of`, all equal;
+/// returns the one finding.
+fn same_finding_in_every_order(
+    obligations: &Obligations,
+    id: ObligationId,
+    events: &[Event],
+    as_of: NaiveDate,
+    policy: &EvaluationPolicy,
+) -> directives::compliance::Finding {
+    fn orders(items: &[Event]) -> Vec<Vec<Event>> {
+        if items.len() <= 1 {
+            return vec![items.to_vec()];
+        }
+        let mut all = Vec::new();
+        for (i, first) in items.iter().enumerate() {
+            let mut rest = items.to_vec();
+            rest.remove(i);
+            for mut tail in orders(&rest) {
+                tail.insert(0, first.clone());
+                all.push(tail);
+            }
+        }
+        all
+    }
+    let mut first = None;
+    for order in orders(events) {
+        let mut log = Events::new();
+        let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+        for event in &order {
+            log.push(event.clone()).unwrap();
+            // A copy known no earlier than one applied is refused: nothing changes.
+            let _ = tracker.apply(event.clone());
+        }
+        let evaluated = evaluate(obligations, &log, as_of, policy)
+            .unwrap()
+            .finding(id)
+            .unwrap();
+        let tracked = tracker.finding_by_id(id, as_of).unwrap();
+        assert_eq!(tracked, evaluated, "{order:?}");
+        match &first {
+            None => first = Some(evaluated),
+            Some(want) => assert_eq!(&evaluated, want, "{order:?}"),
+        }
+    }
+    first.unwrap()
+}
+
+#[test]
+fn of_copies_recorded_on_different_days_the_one_known_earliest_decides_in_every_order() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let copy = |recorded| Event::submitted(id, d(2025, 2, 10)).recorded_on(recorded);
+    let events = [
+        copy(d(2025, 3, 15)),
+        copy(d(2025, 2, 12)),
+        copy(d(2025, 2, 14)),
+    ];
+    let policy = EvaluationPolicy::without_calendar();
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 3, 20), &policy);
+    assert_eq!(finding.status(), Status::DoneOnTime);
+    let deciding = finding.deciding_event().unwrap();
+    assert_eq!(deciding.recorded(), Some(d(2025, 2, 12)));
+    // Before the earliest copy is known, nothing decides.
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 2, 11), &policy);
+    assert_eq!(finding.status(), Status::OpenWithinDeadline);
+    assert!(finding.deciding_event().is_none());
+}
+
+#[test]
+fn distinct_events_of_one_day_decide_in_a_fixed_order() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let on = d(2025, 2, 10);
+    let events = [
+        Event::new(id, on, EventKind::Completed),
+        Event::new(
+            id,
+            on,
+            EventKind::Submitted {
+                document: Some("12/BC-UBND".into()),
+            },
+        ),
+        Event::new(
+            id,
+            on,
+            EventKind::Submitted {
+                document: Some("11/BC-UBND".into()),
+            },
+        ),
+        Event::new(id, on, EventKind::IndicatorValue { value: 3.0 }),
+    ];
+    let policy = EvaluationPolicy::without_calendar();
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 3, 1), &policy);
+    // Submissions before completions and values, documents by their text.
+    assert_eq!(
+        finding.deciding_event().unwrap().kind(),
+        &EventKind::Submitted {
+            document: Some("11/BC-UBND".into())
+        }
+    );
+    // Of two extensions granted on one day to the same new date, the document decides.
+    let extension = |document: &str| {
+        Event::new(
+            id,
+            d(2025, 2, 1),
+            EventKind::Extended {
+                new_due: d(2025, 3, 20),
+                document: document.into(),
+            },
+        )
+    };
+    let events = [extension("16/QĐ-UBND"), extension("15/QĐ-UBND")];
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 3, 1), &policy);
+    assert_eq!(finding.status(), Status::OpenWithinDeadline);
+    assert_eq!(finding.effective_due(), d(2025, 3, 20));
+}
+
+#[test]
+fn the_indicator_value_that_counts_is_the_same_in_every_order() {
+    use directives::compliance::IndicatorOutcome;
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let id = obligations
+        .push(
+            Obligation::new(key(1, "2025-06"), d(2025, 7, 20))
+                .with_target(Target::new(15.0).unwrap()),
+        )
+        .unwrap();
+    let value = |on, recorded, value| {
+        Event::new(id, on, EventKind::IndicatorValue { value }).recorded_on(recorded)
+    };
+    let policy = EvaluationPolicy::without_calendar();
+    // Two values for one date: the one known later corrects the other; of two known the
+    // same day, the greater counts; an earlier date never does.
+    let events = [
+        value(d(2025, 7, 1), d(2025, 7, 5), 20.0),
+        value(d(2025, 7, 1), d(2025, 7, 2), 10.0),
+        value(d(2025, 7, 1), d(2025, 7, 5), 12.0),
+        value(d(2025, 6, 30), d(2025, 7, 6), 30.0),
+    ];
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 7, 10), &policy);
+    assert_eq!(
+        finding.indicator(),
+        Some(IndicatorOutcome::Met {
+            value: 20.0,
+            target: 15.0
+        })
+    );
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 7, 3), &policy);
+    assert_eq!(
+        finding.indicator(),
+        Some(IndicatorOutcome::Missed {
+            value: 10.0,
+            target: 15.0
+        })
+    );
+}
+
+#[test]
+fn a_value_long_before_its_period_is_no_value_in_either() {
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let id = obligations
+        .push(
+            Obligation::new(key(1, "2025-06"), d(2025, 7, 20))
+                .with_target(Target::new(15.0).unwrap()),
+        )
+        .unwrap();
+    // After the directive, but more than 31 days before June: a mistyped date.
+    let events = [Event::new(
+        id,
+        d(2025, 3, 1),
+        EventKind::IndicatorValue { value: 20.0 },
+    )];
+    let policy = EvaluationPolicy::without_calendar();
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 7, 10), &policy);
+    assert_eq!(
+        finding.indicator(),
+        Some(directives::compliance::IndicatorOutcome::NoValue { target: 15.0 })
+    );
+    assert_eq!(finding.status(), Status::OpenWithinDeadline);
+}
