@@ -268,6 +268,23 @@ fn expand(context: &Context, request: &ExpandRequest) -> Answered {
     ))
 }
 
+/// The evaluation inputs of a request, which the `evaluate`, `assess` and `report`
+/// requests carry under the same field names.
+macro_rules! evaluation_inputs {
+    ($request:expr) => {
+        EvaluationInputs {
+            directive: &$request.directive,
+            registry: &$request.registry,
+            events: $request.events.as_ref(),
+            as_of: $request.as_of,
+            horizon: $request.horizon,
+            default_regime: $request.default_regime.as_ref(),
+            regimes: &$request.regimes,
+            grace_days: $request.grace_days,
+        }
+    };
+}
+
 /// What an evaluation reads: the directive, the registry, the events and the options.
 struct EvaluationInputs<'a> {
     directive: &'a Input,
@@ -344,32 +361,14 @@ fn skipped_warnings(expansion: &Expansion) -> Vec<Warning> {
 }
 
 fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
-    let inputs_of = EvaluationInputs {
-        directive: &request.directive,
-        registry: &request.registry,
-        events: request.events.as_ref(),
-        as_of: request.as_of,
-        horizon: request.horizon,
-        default_regime: request.default_regime.as_ref(),
-        regimes: &request.regimes,
-        grace_days: request.grace_days,
-    };
+    let inputs_of = evaluation_inputs!(request);
     with_evaluation(context, &inputs_of, |_, expansion, evaluation| {
         Ok(evaluation_result(request.lang, expansion, evaluation))
     })
 }
 
 fn assess(context: &Context, request: &AssessRequest) -> Answered {
-    let inputs_of = EvaluationInputs {
-        directive: &request.directive,
-        registry: &request.registry,
-        events: request.events.as_ref(),
-        as_of: request.as_of,
-        horizon: request.horizon,
-        default_regime: request.default_regime.as_ref(),
-        regimes: &request.regimes,
-        grace_days: request.grace_days,
-    };
+    let inputs_of = evaluation_inputs!(request);
     with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
         let assessment = assessment(&request.criteria, registry, evaluation)?;
         let lang = request.lang;
@@ -479,16 +478,7 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
             )
         }
     };
-    let inputs_of = EvaluationInputs {
-        directive: &request.directive,
-        registry: &request.registry,
-        events: request.events.as_ref(),
-        as_of: request.as_of,
-        horizon: request.horizon,
-        default_regime: request.default_regime.as_ref(),
-        regimes: &request.regimes,
-        grace_days: request.grace_days,
-    };
+    let inputs_of = evaluation_inputs!(request);
     with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
         let assessment = match &request.criteria {
             Some(input) => Some(assessment(input, registry, evaluation)?),
