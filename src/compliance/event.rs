@@ -1272,18 +1272,10 @@ impl Events {
     pub fn get(&self, id: EventId) -> Option<Event> {
         let i = id.0 as usize;
         let date = from_day_number(*self.day.get(i)?)?;
-        let known = from_day_number(*self.known.get(i)?)?;
         let kind = self.kind_at(i)?;
-        let recorded = if known != date {
-            Some(known)
-        } else {
-            match self
-                .recorded_early
-                .binary_search_by_key(&id.0, |&(row, _)| row)
-            {
-                Ok(k) => Some(from_day_number(self.recorded_early.get(k)?.1)?),
-                Err(_) => None,
-            }
+        let recorded = match self.recorded_day(i) {
+            Some(day) => Some(from_day_number(day)?),
+            None => None,
         };
         Some(Event {
             obligation: ObligationId::from_index(*self.obligation.get(i)?),
@@ -1327,7 +1319,9 @@ impl Events {
     /// indicator value, extension, waiver, reopening, as [`EventKind::tag`] numbers them),
     /// then details (document, value, new due date, issuer and reason), then the day the
     /// event became known (so that of two copies of one event the one known earliest comes
-    /// first), then the row.
+    /// first), then the recording date as written (none before one, so that a copy with
+    /// no recording date and a copy recorded on its own day are told apart the same way
+    /// in every order), then the row.
     pub(crate) fn weigh(&self, a: usize, b: usize) -> std::cmp::Ordering {
         self.day
             .get(a)
@@ -1335,7 +1329,24 @@ impl Events {
             .then_with(|| self.tag.get(a).cmp(&self.tag.get(b)))
             .then_with(|| detail_order(self.detail_at(a), self.detail_at(b)))
             .then_with(|| self.known_column().get(a).cmp(&self.known_column().get(b)))
+            .then_with(|| self.recorded_day(a).cmp(&self.recorded_day(b)))
             .then(a.cmp(&b))
+    }
+
+    /// The recording date written on the event at row `i`, as a day number: the day it
+    /// became known when that differs from its date, else the date recorded on or before
+    /// it, if any.
+    pub(crate) fn recorded_day(&self, i: usize) -> Option<i32> {
+        let (day, known) = (*self.day.get(i)?, *self.known.get(i)?);
+        if known != day {
+            return Some(known);
+        }
+        let row = u32::try_from(i).ok()?;
+        let k = self
+            .recorded_early
+            .binary_search_by_key(&row, |&(row, _)| row)
+            .ok()?;
+        Some(self.recorded_early.get(k)?.1)
     }
 
     /// A hash of the event at row `i` that [`same_event`](Self::same_event) events share

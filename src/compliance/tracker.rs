@@ -505,9 +505,11 @@ impl Tracker {
             });
         }
         let known = day_number(event.known_on());
-        // A copy is redundant when one already stands that became known no later.
+        // A copy is redundant when one already stands that weighs no later: known no
+        // later, and on the same day, with a recording date written no later (none
+        // first), as `Events::weigh` orders copies.
         let (standing, hash) = self.standing_copy(row, summary.last, &event, day);
-        if standing.is_some_and(|first_known| first_known <= known) {
+        if standing.is_some_and(|first| first <= (known, event.recorded().map(day_number))) {
             return Err(ComplianceError::DuplicateEvent {
                 event: Box::new(self.describe(&event)?),
             });
@@ -722,8 +724,8 @@ impl Tracker {
             && self.events.detail_at(e) == kind.has_detail().then_some(kind)
     }
 
-    /// The day on which the standing copy of `event` (its date `day`) known earliest
-    /// became known, if one stands, and, for an obligation of more than `SMALL` events,
+    /// The day on which the standing copy of `event` (its date `day`) that weighs first
+    /// became known and the recording date written on it, if one stands, and, for an obligation of more than `SMALL` events,
     /// the event's hash in `copies` (INVARIANT (copies)). The obligation's list is headed
     /// by `last`.
     fn standing_copy(
@@ -732,17 +734,18 @@ impl Tracker {
         last: u32,
         event: &Event,
         day: i32,
-    ) -> (Option<i32>, Option<u64>) {
+    ) -> (Option<(i32, Option<i32>)>, Option<u64>) {
         let known = |tracker: &Tracker, e: u32| {
-            tracker
+            let known = tracker
                 .events
                 .known_column()
                 .get(e as usize)
                 .copied()
-                .unwrap_or(NEVER)
+                .unwrap_or(NEVER);
+            (known, tracker.events.recorded_day(e as usize))
         };
         // A few events: each is compared.
-        let mut earliest: Option<i32> = None;
+        let mut earliest: Option<(i32, Option<i32>)> = None;
         let mut seen = 0;
         for e in self.list(last) {
             seen += 1;

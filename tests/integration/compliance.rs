@@ -2248,6 +2248,22 @@ fn of_copies_recorded_on_different_days_the_one_known_earliest_decides_in_every_
 }
 
 #[test]
+fn a_copy_without_a_recording_date_decides_before_one_recorded_on_its_own_day() {
+    let (obligations, id) = one(d(2025, 2, 20));
+    let on = d(2025, 2, 10);
+    // Both copies become known on the day of the event; only what is written differs.
+    let events = [
+        Event::submitted(id, on).recorded_on(on),
+        Event::submitted(id, on),
+        Event::submitted(id, on).recorded_on(d(2025, 2, 1)),
+    ];
+    let policy = EvaluationPolicy::without_calendar();
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 3, 1), &policy);
+    assert_eq!(finding.status(), Status::DoneOnTime);
+    assert_eq!(finding.deciding_event().unwrap().recorded(), None);
+}
+
+#[test]
 fn distinct_events_of_one_day_decide_in_a_fixed_order() {
     let (obligations, id) = one(d(2025, 2, 20));
     let on = d(2025, 2, 10);
