@@ -85,8 +85,9 @@ impl Lcg {
 
 /// `add_working_days` over 10 million (date, k) pairs, dates in 2020–2030 and k in 1..30,
 /// and `working_days_between` over 10 million date pairs in 2020–2030, against the
-/// state-agency calendar. Inputs and the expected checksums are built outside the timed
-/// loop.
+/// state-agency calendar, one query at a time (the checksum taken in the loop) and as
+/// columns (`add_working_days_date32`, `working_days_between_date32`). Inputs and the
+/// expected checksums are built outside the timed loop.
 fn calendar_benches(c: &mut Criterion) {
     let cal = WorkCalendar::vietnam().expect("the preset builds");
     let first = NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
@@ -144,6 +145,37 @@ fn calendar_benches(c: &mut Criterion) {
             sum
         });
     });
+    // The column forms over the same pairs as `i32` days since 1970-01-01, array in and
+    // array out as numpy's `busday_offset` and `busday_count` are timed: columns and
+    // output built before the loop, checksums checked after it.
+    let dates: Vec<i32> = offsets.iter().map(|(d, _)| d.to_epoch_days()).collect();
+    let ks: Vec<i32> = offsets.iter().map(|&(_, k)| k).collect();
+    let from: Vec<i32> = ranges.iter().map(|(a, _)| a.to_epoch_days()).collect();
+    let to: Vec<i32> = ranges.iter().map(|(_, b)| b.to_epoch_days()).collect();
+    let mut out = vec![0i32; PAIRS];
+    group.bench_function("add_working_days_date32/10M", |b| {
+        b.iter(|| {
+            cal.add_working_days_date32(black_box(&dates), black_box(&ks), black_box(&mut out))
+                .expect("in range");
+        });
+    });
+    let ends = out
+        .iter()
+        .map(|&d| NaiveDate::from_epoch_days(d).expect("a date"));
+    let sum = ends.fold(0i64, |sum, end| {
+        sum.wrapping_add(i64::from(end.year()) * 512 + i64::from(end.ordinal()))
+    });
+    assert_eq!(sum, add_expected);
+    group.bench_function("working_days_between_date32/10M", |b| {
+        b.iter(|| {
+            cal.working_days_between_date32(black_box(&from), black_box(&to), black_box(&mut out))
+                .expect("in range");
+        });
+    });
+    assert_eq!(
+        out.iter().map(|&c| i64::from(c)).sum::<i64>(),
+        between_expected
+    );
     group.finish();
 }
 

@@ -18,9 +18,19 @@ Two numpy calendars:
 `working_days_between(a, b)`. The checksums are the bench's, so the exact calendar's must
 equal the crate's (printed by `working_days time`).
 
+numpy is timed array in, array out: `datetime64[D]` arrays built before the call, the
+result array allocated by it. `working_days time` times the crate the same way, once one
+query at a time (`add_working_days`, `working_days_between` on pre-built `NaiveDate`
+pairs into a pre-allocated output) and once on columns (`add_working_days_date32`,
+`working_days_between_date32` on pre-built `i32` days since 1970-01-01). Compare the
+column figures with numpy's; the per-query ones say what the single query costs.
+
 Run interleaved with the crate, e.g.:
+    cargo build --release --example working_days
+    target/release/examples/working_days table 2019 2032 > /tmp/table.csv
     for i in 1 2 3; do
-      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benches/compare/numpy_busday.py --runs 1
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+        python3 benches/compare/numpy_busday.py --runs 1 --table /tmp/table.csv
       target/release/examples/working_days time 10000000 1
     done
 """

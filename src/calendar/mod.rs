@@ -220,6 +220,19 @@ pub fn facts() -> Vec<Fact> {
     facts
 }
 
+/// A day given as `i32` days since 1970-01-01, written as its date, or as "not a date"
+/// when chrono has none (beyond about ±262,000 years).
+struct Date32Label(i32);
+
+impl std::fmt::Display for Date32Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match NaiveDate::from_epoch_days(self.0) {
+            Some(date) => write!(f, "{date}"),
+            None => f.write_str("not a date"),
+        }
+    }
+}
+
 /// The facts behind compensatory days off: the rule of 2021 (verified) and its use in
 /// earlier years (an assumption). The texts are non-blank constants, so none is dropped.
 pub(crate) fn compensation_facts() -> Vec<Fact> {
@@ -390,6 +403,56 @@ pub enum CalendarError {
         first: NaiveDate,
         /// The last day of the calendar.
         last: NaiveDate,
+    },
+    /// A row of a column of dates (`i32` days since 1970-01-01, Arrow's `Date32`) given to
+    /// a slice query such as [`WorkCalendar::working_days_between_date32`] holds a day
+    /// outside the calendar's range. `row` is the first such row.
+    #[error(
+        "row `{row}`: day `{day}` ({}) is outside the calendar range `{first}..={last}`",
+        Date32Label(*.day)
+    )]
+    RowOutOfRange {
+        /// The position of the row, from 0.
+        row: usize,
+        /// The day given, in days since 1970-01-01.
+        day: i32,
+        /// The first day of the calendar.
+        first: NaiveDate,
+        /// The last day of the calendar.
+        last: NaiveDate,
+    },
+    /// A row of [`WorkCalendar::add_working_days_date32`] moves out of the calendar's
+    /// range: its day is in the range, the day `days` working days away is not. `row` is
+    /// the first such row.
+    #[error(
+        "row `{row}`: moving `{days}` working days from `{}` leaves the calendar range `{first}..={last}`",
+        Date32Label(*.day)
+    )]
+    RowMovesOutOfRange {
+        /// The position of the row, from 0.
+        row: usize,
+        /// The day moved from, in days since 1970-01-01.
+        day: i32,
+        /// The number of working days moved (negative: backwards).
+        days: i32,
+        /// The first day of the calendar.
+        first: NaiveDate,
+        /// The last day of the calendar.
+        last: NaiveDate,
+    },
+    /// The columns given to a slice query do not have the same number of rows.
+    #[error(
+        "column `{column}` has `{len}` rows where `{expected}` were expected (the rows of `{of}`)"
+    )]
+    ColumnLengths {
+        /// The column whose length differs.
+        column: &'static str,
+        /// Its number of rows.
+        len: usize,
+        /// The column that fixes the number of rows.
+        of: &'static str,
+        /// Its number of rows.
+        expected: usize,
     },
     /// The years given for a calendar are not a range: `first > last`, or a year outside
     /// `1..=9998`.

@@ -1709,3 +1709,274 @@ fn table_2020s() -> &'static [calendar::DayRow] {
             .collect()
     })
 }
+
+// ---------------------------------------------------------------------------------------
+// Columns of dates (`i32` days since 1970-01-01): the slice queries agree with the single
+// ones.
+
+/// `add_working_days` row by row, with the error the column query gives for the first row
+/// at fault.
+fn add_rows(cal: &WorkCalendar, dates: &[i32], days: &[i32]) -> Result<Vec<i32>, CalendarError> {
+    let (first, last) = (cal.first(), cal.last());
+    dates
+        .iter()
+        .zip(days)
+        .enumerate()
+        .map(|(row, (&day, &k))| {
+            let out = RowOut {
+                row,
+                day,
+                first,
+                last,
+            };
+            let date = NaiveDate::from_epoch_days(day).ok_or_else(|| out.range())?;
+            match cal.add_working_days(date, i64::from(k)) {
+                Ok(end) => Ok(end.to_epoch_days()),
+                Err(CalendarError::OutOfRange { .. }) => Err(out.range()),
+                Err(CalendarError::WorkingDaysOutOfRange { .. }) => {
+                    Err(CalendarError::RowMovesOutOfRange {
+                        row,
+                        day,
+                        days: k,
+                        first,
+                        last,
+                    })
+                }
+                Err(e) => panic!("unexpected {e}"),
+            }
+        })
+        .collect()
+}
+
+/// `working_days_between` row by row, with the error the column query gives for the first
+/// row at fault.
+fn between_rows(cal: &WorkCalendar, from: &[i32], to: &[i32]) -> Result<Vec<i32>, CalendarError> {
+    let (first, last) = (cal.first(), cal.last());
+    from.iter()
+        .zip(to)
+        .enumerate()
+        .map(|(row, (&a, &b))| {
+            let date = |day: i32| {
+                NaiveDate::from_epoch_days(day)
+                    .filter(|d| cal.is_working_day(*d).is_ok())
+                    .ok_or(
+                        RowOut {
+                            row,
+                            day,
+                            first,
+                            last,
+                        }
+                        .range(),
+                    )
+            };
+            let n = cal.working_days_between(date(a)?, date(b)?).unwrap();
+            Ok(i32::try_from(n).unwrap())
+        })
+        .collect()
+}
+
+struct RowOut {
+    row: usize,
+    day: i32,
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+impl RowOut {
+    fn range(&self) -> CalendarError {
+        CalendarError::RowOutOfRange {
+            row: self.row,
+            day: self.day,
+            first: self.first,
+            last: self.last,
+        }
+    }
+}
+
+fn add_date32(cal: &WorkCalendar, dates: &[i32], days: &[i32]) -> Result<Vec<i32>, CalendarError> {
+    let mut out = vec![0; dates.len()];
+    cal.add_working_days_date32(dates, days, &mut out)
+        .map(|()| out)
+}
+
+fn between_date32(cal: &WorkCalendar, from: &[i32], to: &[i32]) -> Result<Vec<i32>, CalendarError> {
+    let mut out = vec![0; from.len()];
+    cal.working_days_between_date32(from, to, &mut out)
+        .map(|()| out)
+}
+
+fn calendar_2023_2025() -> &'static WorkCalendar {
+    static CAL: OnceLock<WorkCalendar> = OnceLock::new();
+    CAL.get_or_init(|| {
+        WorkCalendarBuilder::vietnam()
+            .years(2023, 2025)
+            .build()
+            .unwrap()
+    })
+}
+
+/// A day near the ends of `cal`'s range, inside it or just outside, or anywhere at all.
+fn day_for(cal: &'static WorkCalendar) -> impl Strategy<Value = i32> {
+    let (first, last) = (cal.first().to_epoch_days(), cal.last().to_epoch_days());
+    prop_oneof![
+        4 => first..=last,
+        2 => first - 5..first + 40,
+        2 => last - 40..last + 5,
+        1 => any::<i32>(),
+        1 => prop::sample::select(vec![i32::MIN, i32::MAX, first - 1, last + 1, 0]),
+    ]
+}
+
+fn k_any() -> impl Strategy<Value = i32> {
+    prop_oneof![
+        6 => -40i32..40,
+        1 => Just(0),
+        1 => any::<i32>(),
+        1 => prop::sample::select(vec![i32::MIN, i32::MAX, i32::MIN + 1, i32::MAX - 1]),
+    ]
+}
+
+fn rows_for(cal: &'static WorkCalendar) -> impl Strategy<Value = Vec<(i32, i32)>> {
+    prop::collection::vec((day_for(cal), day_for(cal)), 0..40)
+}
+
+proptest! {
+    #[test]
+    fn add_working_days_date32_matches_the_single_query(
+        rows in prop::collection::vec((day_for(calendar_2023_2025()), k_any()), 0..40),
+    ) {
+        let cal = calendar_2023_2025();
+        let (dates, ks): (Vec<i32>, Vec<i32>) = rows.into_iter().unzip();
+        prop_assert_eq!(add_date32(cal, &dates, &ks), add_rows(cal, &dates, &ks));
+    }
+
+    #[test]
+    fn add_working_days_date32_matches_on_the_preset(
+        rows in prop::collection::vec((day_for(vietnam()), k_any()), 0..40),
+    ) {
+        let cal = vietnam();
+        let (dates, ks): (Vec<i32>, Vec<i32>) = rows.into_iter().unzip();
+        prop_assert_eq!(add_date32(cal, &dates, &ks), add_rows(cal, &dates, &ks));
+    }
+
+    #[test]
+    fn working_days_between_date32_matches_the_single_query(rows in rows_for(calendar_2023_2025())) {
+        let cal = calendar_2023_2025();
+        let (from, to): (Vec<i32>, Vec<i32>) = rows.into_iter().unzip();
+        prop_assert_eq!(between_date32(cal, &from, &to), between_rows(cal, &from, &to));
+    }
+
+    #[test]
+    fn working_days_between_date32_matches_on_the_preset(rows in rows_for(vietnam())) {
+        let cal = vietnam();
+        let (from, to): (Vec<i32>, Vec<i32>) = rows.into_iter().unzip();
+        prop_assert_eq!(between_date32(cal, &from, &to), between_rows(cal, &from, &to));
+    }
+}
+
+#[test]
+fn date32_queries_match_on_every_day_of_a_calendar() {
+    // Every day of the range and a few days past each end, moved by small counts both
+    // ways and counted against the range's ends.
+    let cal = calendar_2023_2025();
+    let (first, last) = (cal.first().to_epoch_days(), cal.last().to_epoch_days());
+    let days: Vec<i32> = (first - 3..=last + 3).collect();
+    for k in [-300, -20, -1, 0, 1, 20, 300] {
+        for day in &days {
+            let (row, ks) = ([*day], [k]);
+            assert_eq!(
+                add_date32(cal, &row, &ks),
+                add_rows(cal, &row, &ks),
+                "{day} {k}"
+            );
+        }
+    }
+    for end in [first, last, first - 1, last + 1] {
+        let to = vec![end; days.len()];
+        assert_eq!(
+            between_date32(cal, &days, &to),
+            between_rows(cal, &days, &to),
+            "{end}"
+        );
+        assert_eq!(
+            between_date32(cal, &to, &days),
+            between_rows(cal, &to, &days),
+            "{end}"
+        );
+    }
+    // In range throughout: the whole column at once.
+    let inner: Vec<i32> = (first..=last).collect();
+    let ks: Vec<i32> = inner.iter().map(|d| d % 7 - 3).collect();
+    assert_eq!(add_date32(cal, &inner, &ks), add_rows(cal, &inner, &ks));
+    let rev: Vec<i32> = inner.iter().rev().copied().collect();
+    assert_eq!(
+        between_date32(cal, &inner, &rev),
+        between_rows(cal, &inner, &rev)
+    );
+}
+
+#[test]
+fn date32_errors_name_the_first_row_at_fault() {
+    let cal = vietnam();
+    let day = |y, m, dd| d(y, m, dd).to_epoch_days();
+    let mut out = [7; 3];
+    // A column of the wrong length is refused before anything is written.
+    let err = cal
+        .working_days_between_date32(&[0; 3], &[0; 2], &mut out)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "column `to` has `2` rows where `3` were expected (the rows of `from`)"
+    );
+    assert_eq!(out, [7; 3]);
+    let err = cal
+        .add_working_days_date32(&[0; 3], &[0; 3], &mut out[..2])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "column `out` has `2` rows where `3` were expected (the rows of `dates`)"
+    );
+    // Rows 1 and 2 are both at fault: row 1 is named, with its day.
+    let err = cal
+        .working_days_between_date32(
+            &[day(2024, 1, 1), day(2024, 1, 1), i32::MIN],
+            &[day(2024, 2, 1), day(1989, 12, 31), day(2024, 2, 1)],
+            &mut out,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "row `1`: day `7304` (1989-12-31) is outside the calendar range `1990-01-01..=2100-12-31`"
+    );
+    let err = cal
+        .add_working_days_date32(&[i32::MAX], &[0], &mut out[..1])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "row `0`: day `2147483647` (not a date) is outside the calendar range `1990-01-01..=2100-12-31`"
+    );
+    let err = cal
+        .add_working_days_date32(
+            &[day(2024, 1, 1), day(1990, 1, 2), day(2150, 1, 1)],
+            &[5, -3, 1],
+            &mut out,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        CalendarError::RowMovesOutOfRange {
+            row: 1,
+            day: day(1990, 1, 2),
+            days: -3,
+            first: cal.first(),
+            last: cal.last()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "row `1`: moving `-3` working days from `1990-01-02` leaves the calendar range `1990-01-01..=2100-12-31`"
+    );
+    // Empty columns are fine.
+    cal.add_working_days_date32(&[], &[], &mut []).unwrap();
+    cal.working_days_between_date32(&[], &[], &mut []).unwrap();
+}
