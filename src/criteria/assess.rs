@@ -1756,9 +1756,16 @@ impl Context<'_, '_> {
             if let Some(n) = group.get_mut(status as usize) {
                 *n += 1;
             }
+            // A group's first witnesses are picked within its first rows; after that the
+            // count alone (a branch the processor predicts) skips the test of the status
+            // (one it cannot, statuses being mixed).
             let bit = 1u8 << (status as u8);
             for (class, mask) in classes.iter().enumerate() {
-                if mask & bit != 0 {
+                let open = PICKED
+                    .get(class)
+                    .and_then(|&slot| group.get(slot))
+                    .is_some_and(|&n| n < cap);
+                if open && mask & bit != 0 {
                     pick(group, class, g, row);
                 }
             }
@@ -1837,25 +1844,38 @@ impl Context<'_, '_> {
                 .collect(),
         };
         let mut result = self.result(true);
-        // Order groups by their keys.
-        let mut keyed: Vec<(Vec<SortPart>, GroupKey, Judged)> = judged
-            .drain(..)
-            .filter_map(|j| {
-                let combined = match j.series {
-                    Some(series) => series,
-                    None => accs.get(j.gid)?.combined,
-                };
-                let skip_time = j.series.is_some();
-                let (sort, key) = self.key_of(&plan, combined, skip_time);
-                Some((sort, key, j))
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        // Order groups by their keys, compared by the rank of each part (no text is
+        // written for a group that is neither violated nor undecided).
+        let ranks: Vec<Vec<u32>> = plan.keys.iter().map(|k| self.ranks(k)).collect();
+        let combined_of = |j: &Judged| {
+            j.series
+                .or_else(|| accs.get(j.gid).map(|a| a.combined))
+                .unwrap_or(0)
+        };
+        let order = |j: &Judged| {
+            let (combined, skip_time) = (combined_of(j), j.series.is_some());
+            plan.keys
+                .iter()
+                .zip(&ranks)
+                .filter(move |(k, _)| !(skip_time && k.by.is_time()))
+                .map(move |(k, r)| {
+                    usize::try_from((combined / k.stride) % k.card.max(1))
+                        .ok()
+                        .and_then(|slot| r.get(slot))
+                        .copied()
+                        .unwrap_or(u32::MAX)
+                })
+        };
+        judged.sort_by(|a, b| order(a).cmp(order(b)));
         let mut violating: Vec<(usize, usize)> = Vec::new();
         // Whether each violation's value is above its requirement, by violation.
         let mut too_high_flags: Vec<bool> = Vec::new();
-        for (_, key, j) in keyed {
+        for j in judged {
             result.groups.add(j.verdict);
+            if !matches!(j.verdict, Verdict::Violated | Verdict::Indeterminate) {
+                continue;
+            }
+            let key = self.key_of(&plan, combined_of(&j), j.series.is_some());
             match j.verdict {
                 Verdict::Violated => {
                     violating.push((j.gid, result.violations.len()));
@@ -2103,69 +2123,103 @@ impl Context<'_, '_> {
 
     /// The sort key and the group key of a combined key (without the time key for a
     /// series).
-    fn key_of(&self, plan: &Plan, combined: u64, skip_time: bool) -> (Vec<SortPart>, GroupKey) {
-        let mut sort = Vec::with_capacity(plan.keys.len());
+    fn key_of(&self, plan: &Plan, combined: u64, skip_time: bool) -> GroupKey {
         let mut parts = Vec::with_capacity(plan.keys.len());
         for key in &plan.keys {
             if skip_time && key.by.is_time() {
                 continue;
             }
             let slot = (combined / key.stride) % key.card.max(1);
-            let (s, text) = self.part(key, slot);
-            sort.push(s);
-            parts.push((key.by, text));
+            parts.push((key.by, self.part(key, slot)));
         }
-        (sort, GroupKey { parts })
+        GroupKey { parts }
     }
 
-    fn part(&self, key: &KeyPlan, slot: u64) -> (SortPart, String) {
+    /// The rank of each slot of a key in the order groups are listed: body codes as
+    /// text, levels and kinds in their enums' order, directives, tasks and periods in
+    /// their own order.
+    fn ranks(&self, key: &KeyPlan) -> Vec<u32> {
+        let o = self.obligations;
+        let n = usize::try_from(key.card).unwrap_or(0);
+        let by = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| -> Vec<u32> {
+            let mut slots: Vec<usize> = (0..n).collect();
+            slots.sort_by(|&a, &b| cmp(a, b));
+            let mut rank = vec![0u32; n];
+            for (r, &slot) in slots.iter().enumerate() {
+                if let Some(x) = rank.get_mut(slot) {
+                    *x = u32::try_from(r).unwrap_or(u32::MAX);
+                }
+            }
+            rank
+        };
+        let clauses = o.clause_values().len().max(1);
+        match key.by {
+            GroupBy::Holder | GroupBy::AssignedBody => {
+                let code = |slot: usize| {
+                    u32::try_from(slot)
+                        .ok()
+                        .and_then(|s| o.body_code(BodyId::from_index(s)))
+                        .map_or("", |c| c.as_ref())
+                };
+                by(&|a, b| code(a).cmp(code(b)))
+            }
+            GroupBy::Level | GroupBy::Kind => (0..n)
+                .map(|slot| u32::try_from(slot).unwrap_or(u32::MAX))
+                .collect(),
+            GroupBy::Directive => {
+                let d = o.directive_values();
+                by(&|a, b| d.get(a).cmp(&d.get(b)))
+            }
+            GroupBy::Task => {
+                let (d, c) = (o.directive_values(), o.clause_values());
+                let task = |slot: usize| (d.get(slot / clauses), c.get(slot % clauses));
+                by(&|a, b| task(a).cmp(&task(b)))
+            }
+            GroupBy::Period => {
+                let p = o.period_values();
+                by(&|a, b| p.get(a).cmp(&p.get(b)))
+            }
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => {
+                by(&|a, b| key.windows.get(a).cmp(&key.windows.get(b)))
+            }
+        }
+    }
+
+    fn part(&self, key: &KeyPlan, slot: u64) -> String {
         let o = self.obligations;
         let index = usize::try_from(slot).unwrap_or(usize::MAX);
-        let body = |slot: u64| {
-            let code = u32::try_from(slot)
-                .ok()
-                .and_then(|s| o.body_code(BodyId::from_index(s)))
-                .map_or_else(String::new, |c| c.to_string());
-            (SortPart::Text(code.clone()), code)
-        };
         let directive = |d: usize| {
             o.directive_values()
                 .get(d)
-                .map(|k| (k.clone(), format!("{}@{}", k.symbol(), k.issued())))
+                .map(|k| format!("{}@{}", k.symbol(), k.issued()))
         };
         match key.by {
-            GroupBy::Holder | GroupBy::AssignedBody => body(slot),
-            GroupBy::Level => {
-                let text = Level::ALL.get(index).map_or("", |l| l.as_str());
-                (SortPart::Index(slot), text.to_owned())
-            }
-            GroupBy::Kind => {
-                let text = BodyKind::ALL.get(index).map_or("", |k| k.as_str());
-                (SortPart::Index(slot), text.to_owned())
-            }
-            GroupBy::Directive => match directive(index) {
-                Some((k, text)) => (SortPart::Directive(k, None), text),
-                None => (SortPart::Index(slot), String::new()),
-            },
+            GroupBy::Holder | GroupBy::AssignedBody => u32::try_from(slot)
+                .ok()
+                .and_then(|s| o.body_code(BodyId::from_index(s)))
+                .map_or_else(String::new, |c| c.to_string()),
+            GroupBy::Level => Level::ALL.get(index).map_or("", |l| l.as_str()).to_owned(),
+            GroupBy::Kind => BodyKind::ALL
+                .get(index)
+                .map_or("", |k| k.as_str())
+                .to_owned(),
+            GroupBy::Directive => directive(index).unwrap_or_default(),
             GroupBy::Task => {
                 let clauses = o.clause_values().len().max(1);
                 let (d, c) = (index / clauses, index % clauses);
                 match (directive(d), o.clause_values().get(c)) {
-                    (Some((k, text)), Some(clause)) => (
-                        SortPart::Directive(k, Some(clause.clone())),
-                        format!("{text}/{}", clause.as_str()),
-                    ),
-                    _ => (SortPart::Index(slot), String::new()),
+                    (Some(text), Some(clause)) => format!("{text}/{}", clause.as_str()),
+                    _ => String::new(),
                 }
             }
-            GroupBy::Period => match o.period_values().get(index) {
-                Some(p) => (SortPart::Period(*p), p.to_string()),
-                None => (SortPart::Index(slot), String::new()),
-            },
-            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => match key.windows.get(index) {
-                Some(p) => (SortPart::Period(*p), p.to_string()),
-                None => (SortPart::Index(slot), String::new()),
-            },
+            GroupBy::Period => o
+                .period_values()
+                .get(index)
+                .map_or_else(String::new, ToString::to_string),
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => key
+                .windows
+                .get(index)
+                .map_or_else(String::new, ToString::to_string),
         }
     }
 
@@ -2589,16 +2643,4 @@ impl KeyPlan {
         self.card = self.windows.len() as u64;
         self
     }
-}
-
-/// A part of a group's sort key.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum SortPart {
-    Text(String),
-    Index(u64),
-    Period(Period),
-    Directive(
-        crate::directive::DirectiveKey,
-        Option<crate::directive::Clause>,
-    ),
 }
