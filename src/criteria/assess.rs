@@ -6,8 +6,6 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
-#[cfg(feature = "serde")]
-use super::model::Threshold;
 use super::model::{
     Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
 };
@@ -100,8 +98,11 @@ impl fmt::Display for Verdict {
 /// assert_eq!(counts.total(), 0);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct GroupCounts {
     satisfied: u64,
     violated: u64,
@@ -275,6 +276,40 @@ impl serde::Serialize for GroupKey {
     }
 }
 
+/// A group key reads back from its map, in the order written. (A TOML table comes back
+/// sorted by key; a [`CriterionResult`] puts its keys back in the order of its grouping.)
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = GroupKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of grouping keys and their values")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<GroupKey, A::Error> {
+                use serde::de::Error as _;
+                let mut parts: Vec<(GroupBy, String)> = Vec::new();
+                while let Some((by, value)) = map.next_entry::<GroupBy, String>()? {
+                    if parts.iter().any(|(k, _)| *k == by) {
+                        return Err(A::Error::custom(format_args!(
+                            "grouping key `{by}` given twice"
+                        )));
+                    }
+                    parts.push((by, value));
+                }
+                Ok(GroupKey { parts })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// A measured value, with what it was computed from: the numerator and the denominator
 /// (for a rate, the obligations counted and those due; see [`Measure`] for each), and
 /// the grade for the grade measure.
@@ -290,13 +325,19 @@ impl serde::Serialize for GroupKey {
 /// assert_eq!((m.value(), m.numerator(), m.denominator(), m.grade()), (0.0, 0.0, 0, None));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Measured {
     value: f64,
     numerator: f64,
     denominator: u64,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     grade: Option<Grade>,
 }
 
@@ -412,10 +453,17 @@ impl Measured {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct TrendPoint {
     at: Period,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     measured: Option<Measured>,
     settled: bool,
 }
@@ -491,14 +539,23 @@ impl TrendPoint {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Violation {
     key: GroupKey,
     measured: Measured,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     at: Option<Period>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     trend: Vec<TrendPoint>,
     witnesses: Vec<ObligationKey>,
     witness_count: u64,
@@ -579,7 +636,7 @@ impl Violation {
 /// assert_eq!(Undecided::NoCalendar.sentence(Lang::En), "working days need a calendar in the evaluation policy");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "reason", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Undecided {
@@ -673,7 +730,7 @@ impl Undecided {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct UndecidedGroup {
     key: GroupKey,
@@ -740,8 +797,11 @@ impl UndecidedGroup {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", from = "ResultForm")
+)]
 pub struct CriterionResult {
     id: String,
     title: Title,
@@ -749,8 +809,8 @@ pub struct CriterionResult {
     severity: Severity,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     basis: Option<Certainty>,
-    measure: &'static str,
-    #[cfg_attr(feature = "serde", serde(serialize_with = "requirement_wire"))]
+    group_by: Vec<GroupBy>,
+    measure: Measure,
     requirement: Requirement,
     in_force: bool,
     verdict: Verdict,
@@ -758,43 +818,83 @@ pub struct CriterionResult {
     violations: Vec<Violation>,
     undecided: Vec<UndecidedGroup>,
     unsettled: Vec<Period>,
-    #[cfg_attr(feature = "serde", serde(skip))]
-    measure_label: [String; 2],
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-struct Title {
-    vi: String,
-    en: String,
+/// A criterion's result as read, before its group keys are put back in the order of its
+/// grouping (a TOML table comes back sorted by key).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+struct ResultForm {
+    id: String,
+    title: Title,
+    provision: String,
+    severity: Severity,
+    #[serde(default)]
+    basis: Option<Certainty>,
+    group_by: Vec<GroupBy>,
+    measure: Measure,
+    requirement: Requirement,
+    in_force: bool,
+    verdict: Verdict,
+    groups: GroupCounts,
+    violations: Vec<Violation>,
+    undecided: Vec<UndecidedGroup>,
+    unsettled: Vec<Period>,
 }
 
 #[cfg(feature = "serde")]
-fn requirement_wire<S: serde::Serializer>(r: &Requirement, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let threshold = |t: &Threshold| -> serde_json::Value {
-        match t {
-            Threshold::Number(v) => serde_json::json!(v),
-            Threshold::Grade(_) => serde_json::json!(t.to_string()),
+impl From<ResultForm> for CriterionResult {
+    fn from(form: ResultForm) -> CriterionResult {
+        let ResultForm {
+            id,
+            title,
+            provision,
+            severity,
+            basis,
+            group_by,
+            measure,
+            requirement,
+            in_force,
+            verdict,
+            groups,
+            mut violations,
+            mut undecided,
+            unsettled,
+        } = form;
+        let place = |by: &GroupBy| group_by.iter().position(|k| k == by).unwrap_or(usize::MAX);
+        for key in violations
+            .iter_mut()
+            .map(|v| &mut v.key)
+            .chain(undecided.iter_mut().map(|u| &mut u.key))
+        {
+            key.parts.sort_by_key(|(by, _)| place(by));
         }
-    };
-    let mut map = s.serialize_map(None)?;
-    match r {
-        Requirement::AtLeast(t) => map.serialize_entry("at_least", &threshold(t))?,
-        Requirement::AtMost(t) => map.serialize_entry("at_most", &threshold(t))?,
-        Requirement::Equal(t) => map.serialize_entry("equal", &threshold(t))?,
-        Requirement::Between(low, high) => {
-            map.serialize_entry("between", &[threshold(low), threshold(high)])?;
-        }
-        Requirement::Trend {
-            trend,
-            include_unsettled,
-        } => {
-            map.serialize_entry("trend", trend.as_str())?;
-            map.serialize_entry("include_unsettled", include_unsettled)?;
+        CriterionResult {
+            id,
+            title,
+            provision,
+            severity,
+            basis,
+            group_by,
+            measure,
+            requirement,
+            in_force,
+            verdict,
+            groups,
+            violations,
+            undecided,
+            unsettled,
         }
     }
-    map.end()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct Title {
+    vi: String,
+    en: String,
 }
 
 impl CriterionResult {
@@ -918,19 +1018,61 @@ impl CriterionResult {
         &self.unsettled
     }
 
-    /// The name of the criterion's measure, as in data files (for reports).
-    #[cfg(feature = "report")]
-    pub(crate) fn measure_name(&self) -> &'static str {
-        self.measure
+    /// The keys the criterion groups by, in its order (the order of each group key's
+    /// parts).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")]
+    /// # {
+    /// use directives::criteria::{Assessment, GroupBy};
+    ///
+    /// let json = r#"{"as_of": "2025-05-01", "results": [{"id": "c", "title": {"vi": "c", "en": "c"},
+    ///   "provision": "p", "severity": "error", "group_by": ["holder"], "measure": "overdue_count",
+    ///   "requirement": {"at_most": 0}, "in_force": true, "verdict": "satisfied",
+    ///   "groups": {"satisfied": 1, "violated": 0, "not_applicable": 0, "indeterminate": 0},
+    ///   "violations": [], "undecided": [], "unsettled": []}]}"#;
+    /// let assessment: Assessment = serde_json::from_str(json)?;
+    /// assert_eq!(assessment.results()[0].group_by(), &[GroupBy::Holder]);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn group_by(&self) -> &[GroupBy] {
+        &self.group_by
+    }
+
+    /// The criterion's measure.
+    ///
+    /// # Example
+    ///
+    /// See [`CriterionResult`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")]
+    /// # {
+    /// use directives::criteria::{Assessment, Measure};
+    ///
+    /// let json = r#"{"as_of": "2025-05-01", "results": [{"id": "c", "title": {"vi": "c", "en": "c"},
+    ///   "provision": "p", "severity": "error", "group_by": [], "measure": {"kind": "grade", "policy": "regulation_124_2023"},
+    ///   "requirement": {"at_least": "good"}, "in_force": false, "verdict": "not_applicable",
+    ///   "groups": {"satisfied": 0, "violated": 0, "not_applicable": 0, "indeterminate": 0},
+    ///   "violations": [], "undecided": [], "unsettled": []}]}"#;
+    /// let assessment: Assessment = serde_json::from_str(json)?;
+    /// assert!(matches!(assessment.results()[0].measure(), Measure::Grade(p) if p.name() == "regulation_124_2023"));
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn measure(&self) -> &Measure {
+        &self.measure
     }
 
     /// The label of the criterion's measure in a language (for reports).
     #[cfg(feature = "report")]
-    pub(crate) fn measure_label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.measure_label[0],
-            Lang::En => &self.measure_label[1],
-        }
+    pub(crate) fn measure_label(&self, lang: Lang) -> String {
+        self.measure.label(lang)
     }
 
     /// One line per violation, with the severity, the id, the provision, the group's key,
@@ -941,10 +1083,7 @@ impl CriterionResult {
             Severity::Warning => lang.pick("cảnh báo", "warning"),
             Severity::Info => lang.pick("thông tin", "info"),
         };
-        let measure = match lang {
-            Lang::Vi => &self.measure_label[0],
-            Lang::En => &self.measure_label[1],
-        };
+        let measure = self.measure.label(lang);
         for v in &self.violations {
             write!(
                 f,
@@ -952,7 +1091,7 @@ impl CriterionResult {
                 self.id,
                 self.provision,
                 v.key,
-                v.measured.label(lang, self.measure)
+                v.measured.label(lang, self.measure.name())
             )?;
             if let Some(at) = v.at {
                 write!(f, " {} {at}", lang.pick("ở kỳ", "in"))?;
@@ -990,6 +1129,11 @@ impl CriterionResult {
 /// What [`Criteria::assess`] returns: the as-of date and a result per criterion, in the
 /// criteria's order.
 ///
+/// With the `serde` feature an assessment reads and writes whole (snake_case, strict
+/// dates): each result keeps its criterion's grouping, measure (a grading policy by its
+/// preset's name, or by name and policy) and requirement, so it reads back equal, its
+/// display included, after the evaluation and the criteria are gone.
+///
 /// # Example
 ///
 /// See the [module documentation](super).
@@ -1018,9 +1162,16 @@ impl CriterionResult {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub struct Assessment {
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::text::deserialize_date")
+    )]
     as_of: NaiveDate,
     results: Vec<CriterionResult>,
 }
@@ -1550,7 +1701,8 @@ impl Context<'_, '_> {
             provision: c.provision.clone(),
             severity: c.severity,
             basis: c.basis.as_ref().map(|b| b.certainty()),
-            measure: c.measure.name(),
+            group_by: c.group_by.clone(),
+            measure: c.measure.clone(),
             requirement: c.requirement,
             in_force,
             verdict: Verdict::NotApplicable,
@@ -1558,7 +1710,6 @@ impl Context<'_, '_> {
             violations: Vec::new(),
             undecided: Vec::new(),
             unsettled: Vec::new(),
-            measure_label: [c.measure.label(Lang::Vi), c.measure.label(Lang::En)],
         }
     }
 
@@ -1605,9 +1756,16 @@ impl Context<'_, '_> {
             if let Some(n) = group.get_mut(status as usize) {
                 *n += 1;
             }
+            // A group's first witnesses are picked within its first rows; after that the
+            // count alone (a branch the processor predicts) skips the test of the status
+            // (one it cannot, statuses being mixed).
             let bit = 1u8 << (status as u8);
             for (class, mask) in classes.iter().enumerate() {
-                if mask & bit != 0 {
+                let open = PICKED
+                    .get(class)
+                    .and_then(|&slot| group.get(slot))
+                    .is_some_and(|&n| n < cap);
+                if open && mask & bit != 0 {
                     pick(group, class, g, row);
                 }
             }
@@ -1686,25 +1844,38 @@ impl Context<'_, '_> {
                 .collect(),
         };
         let mut result = self.result(true);
-        // Order groups by their keys.
-        let mut keyed: Vec<(Vec<SortPart>, GroupKey, Judged)> = judged
-            .drain(..)
-            .filter_map(|j| {
-                let combined = match j.series {
-                    Some(series) => series,
-                    None => accs.get(j.gid)?.combined,
-                };
-                let skip_time = j.series.is_some();
-                let (sort, key) = self.key_of(&plan, combined, skip_time);
-                Some((sort, key, j))
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        // Order groups by their keys, compared by the rank of each part (no text is
+        // written for a group that is neither violated nor undecided).
+        let ranks: Vec<Vec<u32>> = plan.keys.iter().map(|k| self.ranks(k)).collect();
+        let combined_of = |j: &Judged| {
+            j.series
+                .or_else(|| accs.get(j.gid).map(|a| a.combined))
+                .unwrap_or(0)
+        };
+        let order = |j: &Judged| {
+            let (combined, skip_time) = (combined_of(j), j.series.is_some());
+            plan.keys
+                .iter()
+                .zip(&ranks)
+                .filter(move |(k, _)| !(skip_time && k.by.is_time()))
+                .map(move |(k, r)| {
+                    usize::try_from((combined / k.stride) % k.card.max(1))
+                        .ok()
+                        .and_then(|slot| r.get(slot))
+                        .copied()
+                        .unwrap_or(u32::MAX)
+                })
+        };
+        judged.sort_by(|a, b| order(a).cmp(order(b)));
         let mut violating: Vec<(usize, usize)> = Vec::new();
         // Whether each violation's value is above its requirement, by violation.
         let mut too_high_flags: Vec<bool> = Vec::new();
-        for (_, key, j) in keyed {
+        for j in judged {
             result.groups.add(j.verdict);
+            if !matches!(j.verdict, Verdict::Violated | Verdict::Indeterminate) {
+                continue;
+            }
+            let key = self.key_of(&plan, combined_of(&j), j.series.is_some());
             match j.verdict {
                 Verdict::Violated => {
                     violating.push((j.gid, result.violations.len()));
@@ -1952,69 +2123,103 @@ impl Context<'_, '_> {
 
     /// The sort key and the group key of a combined key (without the time key for a
     /// series).
-    fn key_of(&self, plan: &Plan, combined: u64, skip_time: bool) -> (Vec<SortPart>, GroupKey) {
-        let mut sort = Vec::with_capacity(plan.keys.len());
+    fn key_of(&self, plan: &Plan, combined: u64, skip_time: bool) -> GroupKey {
         let mut parts = Vec::with_capacity(plan.keys.len());
         for key in &plan.keys {
             if skip_time && key.by.is_time() {
                 continue;
             }
             let slot = (combined / key.stride) % key.card.max(1);
-            let (s, text) = self.part(key, slot);
-            sort.push(s);
-            parts.push((key.by, text));
+            parts.push((key.by, self.part(key, slot)));
         }
-        (sort, GroupKey { parts })
+        GroupKey { parts }
     }
 
-    fn part(&self, key: &KeyPlan, slot: u64) -> (SortPart, String) {
+    /// The rank of each slot of a key in the order groups are listed: body codes as
+    /// text, levels and kinds in their enums' order, directives, tasks and periods in
+    /// their own order.
+    fn ranks(&self, key: &KeyPlan) -> Vec<u32> {
+        let o = self.obligations;
+        let n = usize::try_from(key.card).unwrap_or(0);
+        let by = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| -> Vec<u32> {
+            let mut slots: Vec<usize> = (0..n).collect();
+            slots.sort_by(|&a, &b| cmp(a, b));
+            let mut rank = vec![0u32; n];
+            for (r, &slot) in slots.iter().enumerate() {
+                if let Some(x) = rank.get_mut(slot) {
+                    *x = u32::try_from(r).unwrap_or(u32::MAX);
+                }
+            }
+            rank
+        };
+        let clauses = o.clause_values().len().max(1);
+        match key.by {
+            GroupBy::Holder | GroupBy::AssignedBody => {
+                let code = |slot: usize| {
+                    u32::try_from(slot)
+                        .ok()
+                        .and_then(|s| o.body_code(BodyId::from_index(s)))
+                        .map_or("", |c| c.as_ref())
+                };
+                by(&|a, b| code(a).cmp(code(b)))
+            }
+            GroupBy::Level | GroupBy::Kind => (0..n)
+                .map(|slot| u32::try_from(slot).unwrap_or(u32::MAX))
+                .collect(),
+            GroupBy::Directive => {
+                let d = o.directive_values();
+                by(&|a, b| d.get(a).cmp(&d.get(b)))
+            }
+            GroupBy::Task => {
+                let (d, c) = (o.directive_values(), o.clause_values());
+                let task = |slot: usize| (d.get(slot / clauses), c.get(slot % clauses));
+                by(&|a, b| task(a).cmp(&task(b)))
+            }
+            GroupBy::Period => {
+                let p = o.period_values();
+                by(&|a, b| p.get(a).cmp(&p.get(b)))
+            }
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => {
+                by(&|a, b| key.windows.get(a).cmp(&key.windows.get(b)))
+            }
+        }
+    }
+
+    fn part(&self, key: &KeyPlan, slot: u64) -> String {
         let o = self.obligations;
         let index = usize::try_from(slot).unwrap_or(usize::MAX);
-        let body = |slot: u64| {
-            let code = u32::try_from(slot)
-                .ok()
-                .and_then(|s| o.body_code(BodyId::from_index(s)))
-                .map_or_else(String::new, |c| c.to_string());
-            (SortPart::Text(code.clone()), code)
-        };
         let directive = |d: usize| {
             o.directive_values()
                 .get(d)
-                .map(|k| (k.clone(), format!("{}@{}", k.symbol(), k.issued())))
+                .map(|k| format!("{}@{}", k.symbol(), k.issued()))
         };
         match key.by {
-            GroupBy::Holder | GroupBy::AssignedBody => body(slot),
-            GroupBy::Level => {
-                let text = Level::ALL.get(index).map_or("", |l| l.as_str());
-                (SortPart::Index(slot), text.to_owned())
-            }
-            GroupBy::Kind => {
-                let text = BodyKind::ALL.get(index).map_or("", |k| k.as_str());
-                (SortPart::Index(slot), text.to_owned())
-            }
-            GroupBy::Directive => match directive(index) {
-                Some((k, text)) => (SortPart::Directive(k, None), text),
-                None => (SortPart::Index(slot), String::new()),
-            },
+            GroupBy::Holder | GroupBy::AssignedBody => u32::try_from(slot)
+                .ok()
+                .and_then(|s| o.body_code(BodyId::from_index(s)))
+                .map_or_else(String::new, |c| c.to_string()),
+            GroupBy::Level => Level::ALL.get(index).map_or("", |l| l.as_str()).to_owned(),
+            GroupBy::Kind => BodyKind::ALL
+                .get(index)
+                .map_or("", |k| k.as_str())
+                .to_owned(),
+            GroupBy::Directive => directive(index).unwrap_or_default(),
             GroupBy::Task => {
                 let clauses = o.clause_values().len().max(1);
                 let (d, c) = (index / clauses, index % clauses);
                 match (directive(d), o.clause_values().get(c)) {
-                    (Some((k, text)), Some(clause)) => (
-                        SortPart::Directive(k, Some(clause.clone())),
-                        format!("{text}/{}", clause.as_str()),
-                    ),
-                    _ => (SortPart::Index(slot), String::new()),
+                    (Some(text), Some(clause)) => format!("{text}/{}", clause.as_str()),
+                    _ => String::new(),
                 }
             }
-            GroupBy::Period => match o.period_values().get(index) {
-                Some(p) => (SortPart::Period(*p), p.to_string()),
-                None => (SortPart::Index(slot), String::new()),
-            },
-            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => match key.windows.get(index) {
-                Some(p) => (SortPart::Period(*p), p.to_string()),
-                None => (SortPart::Index(slot), String::new()),
-            },
+            GroupBy::Period => o
+                .period_values()
+                .get(index)
+                .map_or_else(String::new, ToString::to_string),
+            GroupBy::Quarter | GroupBy::Half | GroupBy::Year => key
+                .windows
+                .get(index)
+                .map_or_else(String::new, ToString::to_string),
         }
     }
 
@@ -2438,16 +2643,4 @@ impl KeyPlan {
         self.card = self.windows.len() as u64;
         self
     }
-}
-
-/// A part of a group's sort key.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum SortPart {
-    Text(String),
-    Index(u64),
-    Period(Period),
-    Directive(
-        crate::directive::DirectiveKey,
-        Option<crate::directive::Clause>,
-    ),
 }

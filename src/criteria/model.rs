@@ -1169,7 +1169,7 @@ impl Scope {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum GroupBy {
     /// The body the directive assigned the obligation to.
@@ -1303,7 +1303,7 @@ impl std::str::FromStr for GroupBy {
 /// assert_eq!(DayCount::Working.as_str(), "working");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DayCount {
     /// Calendar days.
@@ -1544,6 +1544,12 @@ impl Measure {
     }
 
     /// A label for people.
+    /// Whether the measure counts days (calendar or working).
+    #[cfg(feature = "serde")]
+    pub(crate) fn takes_days(&self) -> bool {
+        matches!(self, Measure::MaxOverdueAge(_) | Measure::MeanLateness(_))
+    }
+
     pub(crate) fn label(&self, lang: Lang) -> String {
         let days = |d: &DayCount| match d {
             DayCount::Calendar => lang.pick("ngày", "calendar days"),
@@ -1691,6 +1697,8 @@ impl fmt::Display for Threshold {
 /// assert_eq!(directives::criteria::Trend::NonDecreasing.as_str(), "non_decreasing");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Trend {
     /// Each settled window at least the one before.
     NonDecreasing,

@@ -989,3 +989,300 @@ impl Criteria {
         Loader::new(registry).path(path)
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The serde forms of the model's values, as a criteria file writes them, so that what an
+// assessment keeps of its criterion (the measure and the requirement) reads back.
+
+fn threshold_of<E: serde::de::Error>(wire: ThresholdWire) -> Result<Threshold, E> {
+    match wire {
+        ThresholdWire::Number(v) if v.is_finite() => Ok(Threshold::Number(v)),
+        ThresholdWire::Number(v) => Err(E::custom(format_args!(
+            "threshold `{v}` is not a finite number"
+        ))),
+        ThresholdWire::Text(text) => grade(&text).map(Threshold::Grade).ok_or_else(|| {
+            E::custom(format_args!(
+                "unknown grade {}: expected one of not_completed, completed, good, excellent",
+                crate::text::quote(&text)
+            ))
+        }),
+    }
+}
+
+impl serde::Serialize for Threshold {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Threshold::Number(v) => serializer.serialize_f64(*v),
+            Threshold::Grade(g) => g.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Threshold {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        threshold_of(ThresholdWire::deserialize(deserializer)?)
+    }
+}
+
+impl serde::Serialize for Requirement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Requirement::AtLeast(t) => map.serialize_entry("at_least", t)?,
+            Requirement::AtMost(t) => map.serialize_entry("at_most", t)?,
+            Requirement::Equal(t) => map.serialize_entry("equal", t)?,
+            Requirement::Between(low, high) => map.serialize_entry("between", &[low, high])?,
+            Requirement::Trend {
+                trend,
+                include_unsettled,
+            } => {
+                map.serialize_entry("trend", trend)?;
+                map.serialize_entry("include_unsettled", include_unsettled)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Requirement {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let w = RequireWire::deserialize(deserializer)?;
+        let one = |t: Option<ThresholdWire>| t.map(threshold_of::<D::Error>).transpose();
+        let (at_least, at_most, equal) = (one(w.at_least)?, one(w.at_most)?, one(w.equal)?);
+        let between = match w.between {
+            None => None,
+            Some(bounds) => {
+                let [low, high]: [ThresholdWire; 2] = bounds.try_into().map_err(|b: Vec<_>| {
+                    D::Error::custom(format_args!(
+                        "`between` takes two bounds, found {}",
+                        b.len()
+                    ))
+                })?;
+                Some((threshold_of(low)?, threshold_of(high)?))
+            }
+        };
+        let trend = match w.trend.as_deref() {
+            None => None,
+            Some("non_decreasing") => Some(Trend::NonDecreasing),
+            Some("increasing") => Some(Trend::Increasing),
+            Some(other) => {
+                return Err(D::Error::custom(format_args!(
+                    "unknown trend {}: expected non_decreasing or increasing",
+                    crate::text::quote(other)
+                )));
+            }
+        };
+        if trend.is_none() && w.include_unsettled.is_some() {
+            return Err(D::Error::custom("`include_unsettled` goes with a `trend`"));
+        }
+        let given = [
+            at_least.map(Requirement::AtLeast),
+            at_most.map(Requirement::AtMost),
+            equal.map(Requirement::Equal),
+            between.map(|(low, high)| Requirement::Between(low, high)),
+            trend.map(|trend| Requirement::Trend {
+                trend,
+                include_unsettled: w.include_unsettled.unwrap_or(false),
+            }),
+        ];
+        let mut given = given.into_iter().flatten();
+        match (given.next(), given.next()) {
+            (Some(requirement), None) => Ok(requirement),
+            (None, _) => Err(D::Error::custom(
+                "no requirement: expected one of at_least, at_most, equal, between, trend",
+            )),
+            (Some(_), Some(_)) => Err(D::Error::custom(
+                "more than one requirement: expected one of at_least, at_most, equal, between, trend",
+            )),
+        }
+    }
+}
+
+/// A grading policy is written by its name when it is the preset of that name, else as
+/// its name and the policy itself, so a policy a [`Loader`] added reads back too.
+impl serde::Serialize for NamedPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if NamedPolicy::preset(self.name()).as_ref() == Some(self) {
+            return serializer.serialize_str(self.name());
+        }
+        let mut table = serializer.serialize_struct("NamedPolicy", 2)?;
+        table.serialize_field("name", self.name())?;
+        table.serialize_field("policy", self.policy())?;
+        table.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedPolicyTable {
+    #[serde(deserialize_with = "crate::text::deserialize_required_text")]
+    name: String,
+    policy: crate::compliance::GradingPolicy,
+}
+
+impl<'de> Deserialize<'de> for NamedPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = NamedPolicy;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the name of a grading preset, or a table with `name` and `policy`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<NamedPolicy, E> {
+                NamedPolicy::preset(name).ok_or_else(|| {
+                    E::custom(format_args!(
+                        "unknown grading policy {}: expected one of {}",
+                        crate::text::quote(name),
+                        NamedPolicy::PRESETS.join(", ")
+                    ))
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<NamedPolicy, A::Error> {
+                let t = NamedPolicyTable::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(NamedPolicy::new(t.name, t.policy))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl serde::Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut table = match self {
+            Measure::Count(_)
+            | Measure::MaxOverdueAge(_)
+            | Measure::MeanLateness(_)
+            | Measure::Score(_)
+            | Measure::Grade(_) => serializer.serialize_struct("Measure", 2)?,
+            _ => return serializer.serialize_str(self.name()),
+        };
+        table.serialize_field("kind", self.name())?;
+        match self {
+            Measure::Count(statuses) => table.serialize_field("statuses", statuses)?,
+            Measure::MaxOverdueAge(days) | Measure::MeanLateness(days) => {
+                table.serialize_field("days", days)?;
+            }
+            Measure::Score(policy) | Measure::Grade(policy) => {
+                table.serialize_field("policy", policy)?;
+            }
+            _ => {}
+        }
+        table.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureForm {
+    kind: String,
+    #[serde(default)]
+    statuses: Option<Vec<Status>>,
+    #[serde(default)]
+    days: Option<DayCount>,
+    #[serde(default)]
+    policy: Option<NamedPolicy>,
+}
+
+/// The measure a name and its parameters make, or what is wrong with them.
+fn measure_of(form: MeasureForm) -> Result<Measure, String> {
+    let MeasureForm {
+        kind,
+        statuses,
+        days,
+        policy,
+    } = form;
+    let plain = match kind.as_str() {
+        "on_time_rate" => Some(Measure::OnTimeRate),
+        "done_rate" => Some(Measure::DoneRate),
+        "late_share" => Some(Measure::LateShare),
+        "overdue_share" => Some(Measure::OverdueShare),
+        "reports" => Some(Measure::Reports),
+        "overdue_count" => Some(Measure::OverdueCount),
+        "indicator_target_met" => Some(Measure::IndicatorTargetMet),
+        _ => None,
+    };
+    let measure = match (kind.as_str(), plain) {
+        (_, Some(measure)) => measure,
+        ("count", _) => match statuses {
+            Some(statuses) if !statuses.is_empty() => {
+                return Ok(Measure::Count(statuses));
+            }
+            _ => return Err("`count` needs `statuses`, one or more".to_owned()),
+        },
+        ("max_overdue_age", _) => Measure::MaxOverdueAge(days.unwrap_or_default()),
+        ("mean_lateness", _) => Measure::MeanLateness(days.unwrap_or_default()),
+        ("score" | "grade", _) => {
+            let Some(policy) = policy else {
+                return Err(format!("`{kind}` needs a grading `policy`"));
+            };
+            return Ok(if kind == "score" {
+                Measure::Score(policy)
+            } else {
+                Measure::Grade(policy)
+            });
+        }
+        _ => {
+            return Err(format!(
+                "unknown measure {}: expected one of on_time_rate, done_rate, late_share, \
+                 overdue_share, count, reports, overdue_count, max_overdue_age, \
+                 mean_lateness, score, grade, indicator_target_met",
+                crate::text::quote(&kind)
+            ));
+        }
+    };
+    if statuses.is_some() || policy.is_some() || (days.is_some() && !measure.takes_days()) {
+        return Err(format!(
+            "`{}` takes no other field than `kind`{}",
+            measure.name(),
+            if measure.takes_days() {
+                " and `days`"
+            } else {
+                ""
+            }
+        ));
+    }
+    Ok(measure)
+}
+
+impl<'de> Deserialize<'de> for Measure {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Measure;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a measure name or a table with `kind`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, kind: &str) -> Result<Measure, E> {
+                let form = MeasureForm {
+                    kind: kind.to_owned(),
+                    statuses: None,
+                    days: None,
+                    policy: None,
+                };
+                measure_of(form).map_err(E::custom)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Measure, A::Error> {
+                use serde::de::Error as _;
+                let form =
+                    MeasureForm::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                measure_of(form).map_err(A::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}

@@ -1036,7 +1036,7 @@ impl CriterionLine {
             severity: result.severity(),
             in_force: result.in_force(),
             verdict: result.verdict(),
-            measure: result.measure_label(lang).to_owned(),
+            measure: result.measure_label(lang),
             requirement: result.requirement().sentence(lang),
             groups: result.groups().total(),
             groups_violated: result.groups().get(Verdict::Violated),
@@ -1045,7 +1045,7 @@ impl CriterionLine {
                 .iter()
                 .map(|v| ViolationLine {
                     group: v.key().to_string(),
-                    measured: v.measured().label(lang, result.measure_name()),
+                    measured: v.measured().label(lang, result.measure().name()),
                     at: v.at(),
                     witness_count: v.witness_count(),
                     witnesses: v.witnesses().to_vec(),

@@ -631,7 +631,7 @@ fn the_json_shape_is_pinned() {
     let json = serde_json::to_string(&assessment).unwrap();
     assert_eq!(
         json,
-        r#"{"as_of":"2025-07-10","results":[{"id":"overdue","title":{"vi":"Báo cáo","en":"Reports"},"provision":"Decree 09/2019/NĐ-CP art. 8.5(b)","severity":"error","basis":"unverified","measure":"overdue_count","requirement":{"at_most":0.0},"in_force":true,"verdict":"violated","groups":{"satisfied":3,"violated":1,"not_applicable":2,"indeterminate":0},"violations":[{"key":{"holder":"BDV","year":"2024"},"measured":{"value":1.0,"numerator":1.0,"denominator":2},"witnesses":["1470-CV/TU@2024-02-22/10.1/BDV/2024-H1"],"witness_count":1}],"undecided":[],"unsettled":[]}]}"#
+        r#"{"as_of":"2025-07-10","results":[{"id":"overdue","title":{"vi":"Báo cáo","en":"Reports"},"provision":"Decree 09/2019/NĐ-CP art. 8.5(b)","severity":"error","basis":"unverified","group_by":["holder","year"],"measure":"overdue_count","requirement":{"at_most":0.0},"in_force":true,"verdict":"violated","groups":{"satisfied":3,"violated":1,"not_applicable":2,"indeterminate":0},"violations":[{"key":{"holder":"BDV","year":"2024"},"measured":{"value":1.0,"numerator":1.0,"denominator":2},"witnesses":["1470-CV/TU@2024-02-22/10.1/BDV/2024-H1"],"witness_count":1}],"undecided":[],"unsettled":[]}]}"#
     );
 }
 

@@ -10,6 +10,7 @@ mod calendar;
 mod columnar;
 mod compliance;
 mod criteria;
+mod criteria_roundtrip;
 mod directive;
 mod document;
 mod error;

@@ -11,8 +11,8 @@
 //! Not here, and why: the evaluation results (`Finding`, `Evaluation`, …), obligation
 //! stores, event logs, registries and regimes have round trips of their own in their
 //! modules' tests, built from expanded directives rather than from free values; the
-//! criteria results (`criteria::Assessment` and its parts) are written but not yet read
-//! back; errors are not data.
+//! criteria results (`criteria::Assessment` and its parts) in `criteria_roundtrip`,
+//! built from judged evaluations; errors are not data.
 #![cfg(feature = "serde")]
 
 use std::fmt::Debug;
@@ -42,7 +42,7 @@ struct Wrap<T> {
 }
 
 /// Asserts both round trips of a value.
-fn round_trips<T>(value: &T) -> Result<(), TestCaseError>
+pub(crate) fn round_trips<T>(value: &T) -> Result<(), TestCaseError>
 where
     T: Serialize + DeserializeOwned + PartialEq + Debug,
 {
