@@ -13,7 +13,7 @@ use directives::obligation::{ExpansionOptions, obligations_with};
 use directives::org::Registry;
 use directives::period::Period;
 use directives::regime::ReportingRegime;
-use directives::wire::{self, Context};
+use directives::wire::Context;
 use serde_json::{Value, json};
 
 const LETTER: &str = include_str!("../../examples/data/1470-CV-TU.toml");
@@ -660,7 +660,7 @@ fn checked_in_schemas_are_current() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
     let bless = std::env::var_os("WIRE_SCHEMA_BLESS").is_some();
     let mut stale = Vec::new();
-    let schemas = wire::schemas();
+    let schemas = directives::wire::schemas();
     for (name, text) in &schemas {
         let path = dir.join(name);
         if bless {
