@@ -447,6 +447,10 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
             let text = text_of(input, "previous")?;
             Some(
                 ReportModel::from_json_str(&text)
+                    .map_err(|e| match &input.name {
+                        Some(name) => e.with_origin(name.clone()),
+                        None => e,
+                    })
                     .map_err(|e| error("previous", named(input, e.to_string())))?,
             )
         }
