@@ -109,30 +109,27 @@ fn named(input: &Input, message: String) -> String {
     }
 }
 
-fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
-    let text = text_of(input, "registry")?;
-    let mut loader = crate::org::Loader::new();
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let read = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
+/// Reads an input with the loader of its kind (TOML or JSON), its errors at `path`.
+fn read<L: crate::load::TextLoader>(
+    input: &Input,
+    path: &str,
+    loader: L,
+) -> Result<L::Output, Vec<WireError>> {
+    let text = text_of(input, path)?;
+    let format = match input.format {
+        Format::Json => crate::load::Format::Json,
+        Format::Toml | Format::Csv => crate::load::Format::Toml,
     };
-    read.map_err(|e| error("registry", named(input, e.to_string())))
+    crate::load::read_with(loader, format, input.name.as_deref(), &text)
+        .map_err(|e| error(path, named(input, e.to_string())))
+}
+
+fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
+    read(input, "registry", crate::org::Loader::new())
 }
 
 fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
-    let text = text_of(input, "directive")?;
-    let mut loader = Loader::new();
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let read = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
-    };
-    read.map_err(|e| error("directive", named(input, e.to_string())))
+    read(input, "directive", Loader::new())
 }
 
 /// Reads the directive and the registry, reporting both when both are bad.
@@ -412,16 +409,7 @@ fn assessment(
     registry: &Registry,
     evaluation: &Evaluation<'_>,
 ) -> Result<crate::criteria::Assessment, Vec<WireError>> {
-    let text = text_of(input, "criteria")?;
-    let mut loader = crate::criteria::Loader::new(registry);
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let criteria = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
-    }
-    .map_err(|e| error("criteria", named(input, e.to_string())))?;
+    let criteria = read(input, "criteria", crate::criteria::Loader::new(registry))?;
     criteria
         .assess(evaluation, registry)
         .map_err(|e| error("criteria", named(input, e.to_string())))
