@@ -19,6 +19,92 @@ impl Format {
     }
 }
 
+impl Format {
+    /// The format a file's name tells: JSON for a name ending `.json` (in any case),
+    /// TOML otherwise.
+    pub(crate) fn from_path(path: &str) -> Format {
+        let json = path
+            .rsplit_once('.')
+            .is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("json"));
+        if json { Format::Json } else { Format::Toml }
+    }
+}
+
+/// A loader of one kind of data file (a registry, a directive, criteria), read the one
+/// way the scenario files and the `wire` calls read them: see [`read_with`].
+pub(crate) trait TextLoader: Sized {
+    /// What the file holds.
+    type Output;
+    /// Why it could not be read.
+    type Error: std::fmt::Display;
+    /// The loader naming the file in its errors.
+    fn with_origin(self, origin: String) -> Self;
+    /// Reads a TOML text.
+    fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error>;
+    /// Reads a JSON text.
+    fn read_json(&self, text: &str) -> Result<Self::Output, Self::Error>;
+}
+
+/// Reads a text in its format with a loader, which names the file (`origin`) in its
+/// errors when it has a name.
+pub(crate) fn read_with<L: TextLoader>(
+    loader: L,
+    format: Format,
+    origin: Option<&str>,
+    text: &str,
+) -> Result<L::Output, L::Error> {
+    let loader = match origin {
+        Some(origin) => loader.with_origin(origin.to_owned()),
+        None => loader,
+    };
+    match format {
+        Format::Toml => loader.read_toml(text),
+        Format::Json => loader.read_json(text),
+    }
+}
+
+impl TextLoader for crate::org::Loader {
+    type Output = crate::org::Registry;
+    type Error = crate::org::OrgError;
+    fn with_origin(self, origin: String) -> Self {
+        self.origin(origin)
+    }
+    fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.toml(text)
+    }
+    fn read_json(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.json(text)
+    }
+}
+
+impl TextLoader for crate::directive::Loader {
+    type Output = crate::directive::Directive;
+    type Error = crate::directive::DirectiveError;
+    fn with_origin(self, origin: String) -> Self {
+        self.origin(origin)
+    }
+    fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.toml(text)
+    }
+    fn read_json(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.json(text)
+    }
+}
+
+impl TextLoader for crate::criteria::Loader<'_> {
+    type Output = crate::criteria::Criteria;
+    type Error = crate::criteria::CriteriaError;
+    fn with_origin(self, origin: String) -> Self {
+        self.origin(origin)
+    }
+    fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.toml(text)
+    }
+    fn read_json(&self, text: &str) -> Result<Self::Output, Self::Error> {
+        self.json(text)
+    }
+}
+
 /// A failure inside the parser: the path, the byte offset the parser gives, the problem.
 #[derive(Debug)]
 pub(crate) struct Failure {

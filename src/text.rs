@@ -222,6 +222,18 @@ pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     strict_date(&text).ok_or_else(|| serde::de::Error::custom(date_problem(&text)))
 }
 
+/// A date written `yyyy-mm-dd`, through the crate's one strict parser.
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day(pub(crate) NaiveDate);
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        deserialize_date(deserializer).map(Day)
+    }
+}
+
 /// [`deserialize_date`] for an optional field.
 #[cfg(feature = "serde")]
 pub(crate) fn deserialize_optional_date<'de, D: serde::Deserializer<'de>>(

@@ -195,7 +195,7 @@ struct Expansion {
     /// The regime preset for periodic reports that state no frequency and no regime.
     #[arg(long, value_name = "PRESET")]
     regime: Option<String>,
-    /// A regime preset for periodic reports that state its frequency but no regime
+    /// A regime preset for periodic reports that state a frequency but no regime
     /// (repeatable).
     #[arg(long, value_name = "PRESET")]
     regime_for: Vec<String>,

@@ -45,6 +45,7 @@ pub(crate) enum Field {
 /// The number of fields.
 const FIELD_COUNT: usize = 13;
 
+#[cfg(feature = "csv")]
 const FIELDS: [Field; FIELD_COUNT] = [
     Field::Obligation,
     Field::Clause,
@@ -88,6 +89,7 @@ impl Field {
         }
     }
 
+    #[cfg(feature = "csv")]
     fn from_name(name: &str) -> Option<Field> {
         FIELDS.into_iter().find(|f| f.name() == name)
     }

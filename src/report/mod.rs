@@ -577,14 +577,18 @@ pub enum ReportError {
         /// The version found, quoted and bounded.
         found: String,
     },
-    /// A report model could not be read from JSON.
-    #[error("invalid report model at `{path}` (line {line}, column {column}): {message}")]
+    /// A report model could not be read from JSON: the message names the file (when
+    /// given, [`ReportError::with_origin`]), the line and column, the path of the value
+    /// at fault and the value, as every loader's does.
+    #[error("{}", load_message(.origin.as_deref(), .path, *.line, *.column, .message))]
     Load {
-        /// The path of the offending value (`bodies[3].counts`).
+        /// The name of the file, if given.
+        origin: Option<String>,
+        /// The path of the offending value (`bodies[3].counts`); `.` for the whole text.
         path: String,
-        /// The line, from 1.
+        /// The line, from 1 (0 when unknown).
         line: u32,
-        /// The column, from 1.
+        /// The column, in characters, from 1 (0 when unknown).
         column: u32,
         /// What is wrong, bounded in length.
         message: String,
@@ -599,7 +603,62 @@ pub enum ReportError {
     },
 }
 
+/// The message of a [`ReportError::Load`], in the form every loader's takes:
+/// `invalid report model json in `file` at line 2, column 14, `summary`: …`.
+fn load_message(origin: Option<&str>, path: &str, line: u32, column: u32, message: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = "invalid report model json".to_owned();
+    if let Some(origin) = origin {
+        let _ = write!(out, " in {}", crate::text::quote(origin));
+    }
+    if line > 0 {
+        let _ = write!(out, " at line {line}, column {column}");
+    }
+    if path != "." {
+        let sep = if line > 0 { ", " } else { " at " };
+        let _ = write!(out, "{sep}{}", crate::text::quote(path));
+    }
+    let _ = write!(out, ": {message}");
+    out
+}
+
 impl ReportError {
+    /// The same error naming the file the model was read from (a [`ReportError::Load`]
+    /// names it; other errors are unchanged).
+    ///
+    /// # Example
+    ///
+    /// See [`ReportModel::from_json_str`](crate::report::ReportModel::from_json_str).
+    ///
+    /// ```
+    /// use directives::report::ReportModel;
+    ///
+    /// let err = ReportModel::from_json_str("[").unwrap_err().with_origin("previous.json");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid report model json in `previous.json` at line 1, column 1: EOF while parsing a list",
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_origin(self, name: impl Into<String>) -> ReportError {
+        match self {
+            ReportError::Load {
+                path,
+                line,
+                column,
+                message,
+                ..
+            } => ReportError::Load {
+                origin: Some(name.into()),
+                path,
+                line,
+                column,
+                message,
+            },
+            other => other,
+        }
+    }
+
     pub(crate) fn render(format: &'static str, error: impl fmt::Display) -> ReportError {
         ReportError::Render {
             format,

@@ -1570,7 +1570,8 @@ impl ReportModel {
     /// # Errors
     ///
     /// [`ReportError::Load`] when the text is not a report model (naming the line, the
-    /// column and the path of the value), and [`ReportError::SchemaVersion`] when it was
+    /// column and the path of the value; [`ReportError::with_origin`] adds the file's
+    /// name), and [`ReportError::SchemaVersion`] when it was
     /// written under another schema version.
     ///
     /// # Example
@@ -1582,6 +1583,12 @@ impl ReportModel {
     /// assert_eq!(ReportModel::from_json_str(&model.to_json()?)?, model);
     /// let err = ReportModel::from_json_str("{\"schema_version\": 99}").unwrap_err();
     /// assert_eq!(err.to_string(), "report model has schema version `99`; this library reads version `1`");
+    /// let err = ReportModel::from_json_str("{\"schema_version\": 1,\n \"summary\": 3}").unwrap_err();
+    /// assert_eq!(
+    ///     err.with_origin("march.json").to_string(),
+    ///     "invalid report model json in `march.json` at line 2, column 13, `summary`: \
+    ///      invalid type: integer `3`, expected struct Summary",
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<ReportModel, ReportError> {
@@ -1598,15 +1605,17 @@ impl ReportModel {
                 found: crate::text::quote(&found.to_string()),
             });
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        use crate::load::Format;
+        crate::load::read(Format::Json, text).map_err(|failure| {
+            let (line, column) = failure
+                .place(Format::Json, text)
+                .map_or((0, 0), |offset| crate::load::line_column(text, offset));
             ReportError::Load {
-                path,
-                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
-                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                message: crate::text::bound_message(&without_position(&inner.to_string())),
+                origin: None,
+                path: failure.path,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
+                message: failure.message,
             }
         })
     }
@@ -2551,13 +2560,6 @@ impl Build {
 }
 
 /// A serde_json message without its trailing ` at line L column C` (the error says where).
-fn without_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) if message[at..].contains(" column ") => message[..at].to_owned(),
-        _ => message.to_owned(),
-    }
-}
-
 fn finding_holder(holders: &[BodyId], row: u32) -> usize {
     holders
         .get(row as usize)

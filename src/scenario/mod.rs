@@ -670,6 +670,34 @@ fn read(file: &Path, path: &str, what: &Path) -> Result<String, ScenarioError> {
     })
 }
 
+/// Reads an input file named by the scenario (relative to it) with the loader of its
+/// kind, in the format its name tells; its errors stand at `path`.
+fn input<L: crate::load::TextLoader>(
+    file: &Path,
+    path: &str,
+    name: &str,
+    loader: L,
+) -> Result<L::Output, ScenarioError> {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    let text = read(file, path, &dir.join(name))?;
+    crate::load::read_with(
+        loader,
+        crate::load::Format::from_path(name),
+        Some(name),
+        &text,
+    )
+    .map_err(|e| {
+        ScenarioError::new(
+            file,
+            path,
+            ScenarioProblem::Input {
+                file: name.to_owned(),
+                message: e.to_string(),
+            },
+        )
+    })
+}
+
 /// What one obligation selection names, for lookups.
 type SelectionKey = (String, String, String);
 
@@ -1341,35 +1369,16 @@ impl Scenario {
         }
 
         // Inputs.
-        let registry_text = read(file, "registry", &dir.join(&wire.registry))?;
-        let registry = if wire.registry.ends_with(".json") {
-            Registry::from_json_str(&registry_text)
-        } else {
-            Registry::from_toml_str(&registry_text)
-        }
-        .map_err(|e| input_error("registry", &wire.registry, e.to_string()))?;
-        let directive_text = read(file, "directive", &dir.join(&wire.directive))?;
-        let loader = Loader::new().origin(wire.directive.clone());
-        let directive = if wire.directive.ends_with(".json") {
-            loader.json(&directive_text)
-        } else {
-            loader.toml(&directive_text)
-        }
-        .map_err(|e| input_error("directive", &wire.directive, e.to_string()))?;
+        let registry = input(file, "registry", &wire.registry, crate::org::Loader::new())?;
+        let directive = input(file, "directive", &wire.directive, Loader::new())?;
         let criteria = match &wire.criteria {
             None => None,
-            Some(name) => {
-                let text = read(file, "criteria", &dir.join(name))?;
-                let loader = crate::criteria::Loader::new(&registry).origin(name.clone());
-                Some(
-                    if name.ends_with(".json") {
-                        loader.json(&text)
-                    } else {
-                        loader.toml(&text)
-                    }
-                    .map_err(|e| input_error("criteria", name, e.to_string()))?,
-                )
-            }
+            Some(name) => Some(input(
+                file,
+                "criteria",
+                name,
+                crate::criteria::Loader::new(&registry),
+            )?),
         };
         let regime = match &wire.regime {
             None => None,

@@ -2,18 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 
-/// A date written `yyyy-mm-dd`, through the crate's one strict parser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Day(pub(crate) NaiveDate);
-
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
-        crate::text::deserialize_date(deserializer).map(Day)
-    }
-}
+pub(crate) use crate::text::Day;
 
 /// A whole scenario file.
 #[derive(Debug, Deserialize)]

@@ -71,8 +71,8 @@ pub use answer::{
 };
 pub use request::{
     AddWorkingDaysRequest, AssessRequest, CallName, CallsRequest, DayRequest, DeadlineRequest,
-    EvaluateRequest, ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest,
-    WorkingDaysBetweenRequest,
+    EvaluateRequest, EvaluationInputs, ExpandRequest, Format, Input, LintRequest, Request,
+    ScheduleRequest, WorkingDaysBetweenRequest,
 };
 #[cfg(feature = "report")]
 pub use {answer::ReportResult, request::ReportRequest};

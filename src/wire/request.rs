@@ -590,13 +590,13 @@ pub struct ExpandRequest {
     pub regimes: Vec<String>,
 }
 
-/// `evaluate`: the verdict on every obligation of a directive as of a date, from the
-/// events known then, with an explanation of each; counts by status; and the diagnostics
-/// of the event log (an event for an obligation that does not exist, a duplicate, …).
+/// What an evaluation reads, which the `evaluate`, `assess` and `report` calls carry
+/// under the same field names beside their own: the directive, the registry, the event
+/// log, the date of the verdicts, the horizon and the options.
 ///
-/// Events are records naming their obligation by reference:
-/// `{"events": [{"obligation": "…", "date": "2024-06-20", "kind": "submitted"}]}` in
-/// JSON, `[[events]]` tables in TOML.
+/// In a call its fields stand at the top level, with the call's own
+/// (`{"call": "evaluate", "as_of": "2025-01-15", …}`); a field that is neither the call's
+/// nor one of these is refused, naming it.
 ///
 /// # Example
 ///
@@ -605,21 +605,22 @@ pub struct ExpandRequest {
 ///
 /// let call = r#"{"schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-15",
 ///   "registry": {"format": "toml", "text": "bodies = []"},
-///   "directive": {"format": "toml", "text": ""},
-///   "events": {"format": "json", "value": {"events": []}}}"#;
+///   "directive": {"format": "toml", "text": ""}, "grace_days": 5}"#;
 /// let Request::Evaluate(evaluate) = Request::from_json(call).map_err(|f| f.to_json())? else {
 ///     return Err("another call".into());
 /// };
-/// assert_eq!(evaluate.as_of.to_string(), "2025-01-15");
-/// assert_eq!(evaluate.grace_days, 0);
+/// assert_eq!(evaluate.inputs.horizon.to_string(), "2024");
+/// assert_eq!(evaluate.inputs.grace_days, 5);
+/// assert!(evaluate.inputs.events.is_none());
+/// let failure = Request::from_json(&call.replace("grace_days", "grace")).unwrap_err();
+/// assert_eq!(failure.errors[0].path, "grace");
+/// assert!(failure.errors[0].message.starts_with("unknown field `grace`, expected one of `schema_version`, `directive`, "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub struct EvaluateRequest {
-    /// The contract's version: 1.
-    pub schema_version: u32,
+#[serde(rename_all = "snake_case")]
+pub struct EvaluationInputs {
     /// The directive.
     pub directive: Input,
     /// The registry of bodies.
@@ -644,6 +645,406 @@ pub struct EvaluateRequest {
     /// default).
     #[serde(default)]
     pub grace_days: u32,
+}
+
+/// Reading the calls that carry [`EvaluationInputs`]: serde's `flatten` would lose the
+/// path of a bad value and cannot refuse unknown fields, so the fields are read in one
+/// pass over the object, each by its name: a shared one into [`Partial`], the call's own
+/// ones by the call's derived reader, an unknown one refused (at its path) with the list
+/// of every field the call has.
+mod split {
+    use std::marker::PhantomData;
+
+    use serde::Deserialize;
+    use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+
+    use super::{EvaluationInputs, Input};
+    use crate::period::Period;
+    use crate::text::Day;
+
+    /// A field of [`EvaluationInputs`].
+    #[derive(Clone, Copy)]
+    enum Shared {
+        Directive,
+        Registry,
+        Events,
+        AsOf,
+        Horizon,
+        DefaultRegime,
+        Regimes,
+        GraceDays,
+    }
+
+    impl Shared {
+        const ALL: [(&'static str, Shared); 8] = [
+            ("directive", Shared::Directive),
+            ("registry", Shared::Registry),
+            ("events", Shared::Events),
+            ("as_of", Shared::AsOf),
+            ("horizon", Shared::Horizon),
+            ("default_regime", Shared::DefaultRegime),
+            ("regimes", Shared::Regimes),
+            ("grace_days", Shared::GraceDays),
+        ];
+    }
+
+    /// The shared fields read so far.
+    #[derive(Default)]
+    struct Partial {
+        directive: Option<Input>,
+        registry: Option<Input>,
+        events: Option<Option<Input>>,
+        as_of: Option<Day>,
+        horizon: Option<Period>,
+        default_regime: Option<Option<String>>,
+        regimes: Option<Vec<String>>,
+        grace_days: Option<u32>,
+    }
+
+    /// Reads the next value into a field not read yet.
+    fn once<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+        slot: &mut Option<T>,
+        name: &'static str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    impl Partial {
+        fn read<'de, A: MapAccess<'de>>(
+            &mut self,
+            field: Shared,
+            name: &'static str,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match field {
+                Shared::Directive => once(&mut self.directive, name, map),
+                Shared::Registry => once(&mut self.registry, name, map),
+                Shared::Events => once(&mut self.events, name, map),
+                Shared::AsOf => once(&mut self.as_of, name, map),
+                Shared::Horizon => once(&mut self.horizon, name, map),
+                Shared::DefaultRegime => once(&mut self.default_regime, name, map),
+                Shared::Regimes => once(&mut self.regimes, name, map),
+                Shared::GraceDays => once(&mut self.grace_days, name, map),
+            }
+        }
+
+        fn finish<E: de::Error>(self) -> Result<EvaluationInputs, E> {
+            Ok(EvaluationInputs {
+                directive: self
+                    .directive
+                    .ok_or_else(|| E::missing_field("directive"))?,
+                registry: self.registry.ok_or_else(|| E::missing_field("registry"))?,
+                events: self.events.flatten(),
+                as_of: self.as_of.ok_or_else(|| E::missing_field("as_of"))?.0,
+                horizon: self.horizon.ok_or_else(|| E::missing_field("horizon"))?,
+                default_regime: self.default_regime.flatten(),
+                regimes: self.regimes.unwrap_or_default(),
+                grace_days: self.grace_days.unwrap_or_default(),
+            })
+        }
+    }
+
+    /// Reads a call's fields: the shared ones as [`EvaluationInputs`], the others as
+    /// `Own`; `fields` lists them all, in the order an unknown field's error names them.
+    pub(super) fn read<'de, D, Own>(
+        deserializer: D,
+        fields: &'static [&'static str],
+    ) -> Result<(Own, EvaluationInputs), D::Error>
+    where
+        D: Deserializer<'de>,
+        Own: Deserialize<'de>,
+    {
+        deserializer.deserialize_map(Split {
+            fields,
+            own: PhantomData,
+        })
+    }
+
+    struct Split<Own> {
+        fields: &'static [&'static str],
+        own: PhantomData<Own>,
+    }
+
+    impl<'de, Own: Deserialize<'de>> Visitor<'de> for Split<Own> {
+        type Value = (Own, EvaluationInputs);
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a call's fields")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            let mut shared = Partial::default();
+            let own = Own::deserialize(OwnFields {
+                map,
+                shared: &mut shared,
+                fields: self.fields,
+            })?;
+            Ok((own, shared.finish()?))
+        }
+    }
+
+    /// The call's object as the call's own fields alone: the shared ones are read on the
+    /// way, into `shared`.
+    struct OwnFields<'a, A> {
+        map: A,
+        shared: &'a mut Partial,
+        fields: &'static [&'static str],
+    }
+
+    impl<'de, A: MapAccess<'de>> Deserializer<'de> for OwnFields<'_, A> {
+        type Error = A::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+            visitor.visit_map(self)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for OwnFields<'_, A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            loop {
+                match self.map.next_key_seed(Key(self.fields))? {
+                    None => return Ok(None),
+                    Some(Field::Shared(field, name)) => {
+                        self.shared.read(field, name, &mut self.map)?
+                    }
+                    Some(Field::Own(name)) => {
+                        return seed.deserialize(name.into_deserializer()).map(Some);
+                    }
+                }
+            }
+        }
+
+        fn next_value_seed<V: DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, A::Error> {
+            self.map.next_value_seed(seed)
+        }
+    }
+
+    /// A field's name, read as the key of the object: an unknown one is refused here, so
+    /// that its error stands at its path.
+    struct Key(&'static [&'static str]);
+
+    enum Field {
+        Shared(Shared, &'static str),
+        Own(&'static str),
+    }
+
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = Field;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl Visitor<'_> for Key {
+        type Value = Field;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
+            if let Some((name, field)) = Shared::ALL.iter().find(|(n, _)| *n == name) {
+                return Ok(Field::Shared(*field, name));
+            }
+            match self.0.iter().find(|n| **n == name) {
+                Some(name) => Ok(Field::Own(name)),
+                None => Err(E::unknown_field(name, self.0)),
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EvaluationInputs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// No field of its own.
+        #[derive(Deserialize)]
+        struct Own {}
+        const FIELDS: &[&str] = &[
+            "directive",
+            "registry",
+            "events",
+            "as_of",
+            "horizon",
+            "default_regime",
+            "regimes",
+            "grace_days",
+        ];
+        split::read::<D, Own>(deserializer, FIELDS).map(|(Own {}, inputs)| inputs)
+    }
+}
+
+impl<'de> Deserialize<'de> for EvaluateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Own {
+            schema_version: u32,
+            #[serde(default)]
+            lang: Lang,
+        }
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "directive",
+            "registry",
+            "events",
+            "as_of",
+            "horizon",
+            "default_regime",
+            "regimes",
+            "grace_days",
+            "lang",
+        ];
+        let (own, inputs) = split::read::<D, Own>(deserializer, FIELDS)?;
+        Ok(EvaluateRequest {
+            schema_version: own.schema_version,
+            inputs,
+            lang: own.lang,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for AssessRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Own {
+            schema_version: u32,
+            criteria: Input,
+            #[serde(default)]
+            lang: Lang,
+        }
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "directive",
+            "registry",
+            "events",
+            "criteria",
+            "as_of",
+            "horizon",
+            "default_regime",
+            "regimes",
+            "grace_days",
+            "lang",
+        ];
+        let (own, inputs) = split::read::<D, Own>(deserializer, FIELDS)?;
+        Ok(AssessRequest {
+            schema_version: own.schema_version,
+            inputs,
+            criteria: own.criteria,
+            lang: own.lang,
+        })
+    }
+}
+
+#[cfg(feature = "report")]
+impl<'de> Deserialize<'de> for ReportRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Own {
+            schema_version: u32,
+            #[serde(default)]
+            criteria: Option<Input>,
+            #[serde(default)]
+            previous: Option<Input>,
+            #[serde(default)]
+            lang: Lang,
+            #[serde(default)]
+            format: crate::report::ReportFormat,
+            #[serde(default)]
+            detail: crate::report::Detail,
+            #[serde(default)]
+            filter: crate::report::Filter,
+            #[serde(default)]
+            table: crate::report::CsvTable,
+            #[serde(default)]
+            byte_order_mark: bool,
+        }
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "directive",
+            "registry",
+            "events",
+            "criteria",
+            "previous",
+            "as_of",
+            "horizon",
+            "default_regime",
+            "regimes",
+            "grace_days",
+            "lang",
+            "format",
+            "detail",
+            "filter",
+            "table",
+            "byte_order_mark",
+        ];
+        let (own, inputs) = split::read::<D, Own>(deserializer, FIELDS)?;
+        Ok(ReportRequest {
+            schema_version: own.schema_version,
+            inputs,
+            criteria: own.criteria,
+            previous: own.previous,
+            lang: own.lang,
+            format: own.format,
+            detail: own.detail,
+            filter: own.filter,
+            table: own.table,
+            byte_order_mark: own.byte_order_mark,
+        })
+    }
+}
+
+/// `evaluate`: the verdict on every obligation of a directive as of a date, from the
+/// events known then, with an explanation of each; counts by status; and the diagnostics
+/// of the event log (an event for an obligation that does not exist, a duplicate, …).
+///
+/// Events are records naming their obligation by reference:
+/// `{"events": [{"obligation": "…", "date": "2024-06-20", "kind": "submitted"}]}` in
+/// JSON, `[[events]]` tables in TOML.
+///
+/// # Example
+///
+/// ```
+/// use directives::wire::Request;
+///
+/// let call = r#"{"schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-15",
+///   "registry": {"format": "toml", "text": "bodies = []"},
+///   "directive": {"format": "toml", "text": ""},
+///   "events": {"format": "json", "value": {"events": []}}}"#;
+/// let Request::Evaluate(evaluate) = Request::from_json(call).map_err(|f| f.to_json())? else {
+///     return Err("another call".into());
+/// };
+/// assert_eq!(evaluate.inputs.as_of.to_string(), "2025-01-15");
+/// assert_eq!(evaluate.inputs.grace_days, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct EvaluateRequest {
+    /// The contract's version: 1.
+    pub schema_version: u32,
+    /// The directive, the registry, the events, the date, the horizon and the options.
+    #[serde(flatten)]
+    pub inputs: EvaluationInputs,
     /// The language of the explanations (`vi` by default).
     #[serde(default)]
     pub lang: Lang,
@@ -666,40 +1067,20 @@ pub struct EvaluateRequest {
 /// let Request::Assess(assess) = Request::from_json(call).map_err(|f| f.to_json())? else {
 ///     return Err("another call".into());
 /// };
-/// assert!(assess.events.is_none());
+/// assert!(assess.inputs.events.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub struct AssessRequest {
     /// The contract's version: 1.
     pub schema_version: u32,
-    /// The directive.
-    pub directive: Input,
-    /// The registry of bodies.
-    pub registry: Input,
-    /// The event log; none means nothing has happened yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Input>,
+    /// The directive, the registry, the events, the date, the horizon and the options.
+    #[serde(flatten)]
+    pub inputs: EvaluationInputs,
     /// The criteria (`[[criterion]]` tables in TOML, or the same in JSON).
     pub criteria: Input,
-    /// The date of the verdicts.
-    #[serde(with = "crate::obligation::strict_date")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
-    pub as_of: NaiveDate,
-    /// The horizon whose obligations are judged.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
-    pub horizon: Period,
-    /// As in [`ExpandRequest`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_regime: Option<String>,
-    /// As in [`ExpandRequest`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub regimes: Vec<String>,
-    /// As in [`EvaluateRequest`].
-    #[serde(default)]
-    pub grace_days: u32,
     /// The language of titles and sentences (`vi` by default).
     #[serde(default)]
     pub lang: Lang,
@@ -900,41 +1281,21 @@ pub struct CallsRequest {
 /// ```
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub struct ReportRequest {
     /// The contract's version: 1.
     pub schema_version: u32,
-    /// The directive.
-    pub directive: Input,
-    /// The registry of bodies.
-    pub registry: Input,
-    /// The event log; none means nothing has happened yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Input>,
+    /// The directive, the registry, the events, the date, the horizon and the options.
+    #[serde(flatten)]
+    pub inputs: EvaluationInputs,
     /// Compliance criteria to judge the evaluation against; their results join the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Input>,
     /// The previous period's report model (JSON), to show each body's change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Input>,
-    /// The date of the verdicts.
-    #[serde(with = "crate::obligation::strict_date")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
-    pub as_of: NaiveDate,
-    /// The horizon whose obligations are judged.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "period_schema"))]
-    pub horizon: Period,
-    /// As in [`ExpandRequest`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_regime: Option<String>,
-    /// As in [`ExpandRequest`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub regimes: Vec<String>,
-    /// As in [`EvaluateRequest`].
-    #[serde(default)]
-    pub grace_days: u32,
     /// The language of the report (`vi` by default).
     #[serde(default)]
     pub lang: Lang,

@@ -18,7 +18,8 @@ use super::answer::{
 };
 use super::request::{
     AddWorkingDaysRequest, AssessRequest, CallName, DayRequest, DeadlineRequest, EvaluateRequest,
-    ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest, WorkingDaysBetweenRequest,
+    EvaluationInputs, ExpandRequest, Format, Input, LintRequest, Request, ScheduleRequest,
+    WorkingDaysBetweenRequest,
 };
 
 /// A call's result and its warnings, or its errors.
@@ -108,30 +109,27 @@ fn named(input: &Input, message: String) -> String {
     }
 }
 
-fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
-    let text = text_of(input, "registry")?;
-    let mut loader = crate::org::Loader::new();
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let read = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
+/// Reads an input with the loader of its kind (TOML or JSON), its errors at `path`.
+fn read<L: crate::load::TextLoader>(
+    input: &Input,
+    path: &str,
+    loader: L,
+) -> Result<L::Output, Vec<WireError>> {
+    let text = text_of(input, path)?;
+    let format = match input.format {
+        Format::Json => crate::load::Format::Json,
+        Format::Toml | Format::Csv => crate::load::Format::Toml,
     };
-    read.map_err(|e| error("registry", named(input, e.to_string())))
+    crate::load::read_with(loader, format, input.name.as_deref(), &text)
+        .map_err(|e| error(path, named(input, e.to_string())))
+}
+
+fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
+    read(input, "registry", crate::org::Loader::new())
 }
 
 fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
-    let text = text_of(input, "directive")?;
-    let mut loader = Loader::new();
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let read = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
-    };
-    read.map_err(|e| error("directive", named(input, e.to_string())))
+    read(input, "directive", Loader::new())
 }
 
 /// Reads the directive and the registry, reporting both when both are bad.
@@ -268,35 +266,6 @@ fn expand(context: &Context, request: &ExpandRequest) -> Answered {
     ))
 }
 
-/// The evaluation inputs of a request, which the `evaluate`, `assess` and `report`
-/// requests carry under the same field names.
-macro_rules! evaluation_inputs {
-    ($request:expr) => {
-        EvaluationInputs {
-            directive: &$request.directive,
-            registry: &$request.registry,
-            events: $request.events.as_ref(),
-            as_of: $request.as_of,
-            horizon: $request.horizon,
-            default_regime: $request.default_regime.as_ref(),
-            regimes: &$request.regimes,
-            grace_days: $request.grace_days,
-        }
-    };
-}
-
-/// What an evaluation reads: the directive, the registry, the events and the options.
-struct EvaluationInputs<'a> {
-    directive: &'a Input,
-    registry: &'a Input,
-    events: Option<&'a Input>,
-    as_of: chrono::NaiveDate,
-    horizon: Period,
-    default_regime: Option<&'a String>,
-    regimes: &'a [String],
-    grace_days: u32,
-}
-
 /// Reads an event log in its format (CSV, JSON or TOML), naming its obligations by
 /// reference, or by clause, body and period of the directive.
 fn events(
@@ -328,20 +297,19 @@ fn events(
 /// Reads the inputs, expands the directive, evaluates it, and hands everything to `f`.
 fn with_evaluation<T>(
     context: &Context,
-    inputs_of: &EvaluationInputs<'_>,
+    given: &EvaluationInputs,
     f: impl FnOnce(&Registry, &Expansion, &Evaluation<'_>) -> Result<T, Vec<WireError>>,
 ) -> Result<T, Vec<WireError>> {
-    let (directive, registry) = inputs(inputs_of.directive, inputs_of.registry)?;
-    let options = options(inputs_of.default_regime, inputs_of.regimes)?;
-    let expansion = expansion(context, &directive, &registry, inputs_of.horizon, &options)?;
+    let (directive, registry) = inputs(&given.directive, &given.registry)?;
+    let options = options(given.default_regime.as_ref(), &given.regimes)?;
+    let expansion = expansion(context, &directive, &registry, given.horizon, &options)?;
     let store = expansion.obligations();
-    let events = match inputs_of.events {
+    let events = match &given.events {
         None => Events::new(),
         Some(input) => events(input, &directive, store)?,
     };
-    let policy =
-        EvaluationPolicy::new(context.calendar.clone()).with_grace_days(inputs_of.grace_days);
-    let evaluation = evaluate(store, &events, inputs_of.as_of, &policy)
+    let policy = EvaluationPolicy::new(context.calendar.clone()).with_grace_days(given.grace_days);
+    let evaluation = evaluate(store, &events, given.as_of, &policy)
         .map_err(|e| error("", format!("cannot evaluate: {e}")))?;
     f(&registry, &expansion, &evaluation)
 }
@@ -361,76 +329,78 @@ fn skipped_warnings(expansion: &Expansion) -> Vec<Warning> {
 }
 
 fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
-    let inputs_of = evaluation_inputs!(request);
-    with_evaluation(context, &inputs_of, |_, expansion, evaluation| {
+    with_evaluation(context, &request.inputs, |_, expansion, evaluation| {
         Ok(evaluation_result(request.lang, expansion, evaluation))
     })
 }
 
 fn assess(context: &Context, request: &AssessRequest) -> Answered {
-    let inputs_of = evaluation_inputs!(request);
-    with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
-        let assessment = assessment(&request.criteria, registry, evaluation)?;
-        let lang = request.lang;
-        let items = assessment
-            .results()
-            .iter()
-            .map(|r| {
-                let groups = r.groups();
-                CriterionItem {
-                    id: r.id().to_owned(),
-                    title: r.title(lang).to_owned(),
-                    provision: r.provision().to_owned(),
-                    severity: r.severity(),
-                    in_force: r.in_force(),
-                    verdict: r.verdict(),
-                    groups: GroupCountsItem {
-                        satisfied: groups.get(Verdict::Satisfied),
-                        violated: groups.get(Verdict::Violated),
-                        indeterminate: groups.get(Verdict::Indeterminate),
-                        not_applicable: groups.get(Verdict::NotApplicable),
-                    },
-                    violations: r
-                        .violations()
-                        .iter()
-                        .map(|v| ViolationItem {
-                            group: v.key().to_string(),
-                            at: v.at().map(|p| p.to_string()),
-                            value: v.measured().value(),
-                            numerator: v.measured().numerator(),
-                            denominator: v.measured().denominator(),
-                            witnesses: v.witnesses().iter().map(ToString::to_string).collect(),
-                            witness_count: v.witness_count(),
-                        })
-                        .collect(),
-                    undecided: r
-                        .undecided()
-                        .iter()
-                        .map(|u| UndecidedItem {
-                            group: u.key().to_string(),
-                            reason: u.reason().sentence(lang),
-                        })
-                        .collect(),
-                    unsettled: r.unsettled().iter().map(ToString::to_string).collect(),
-                }
-            })
-            .collect();
-        let lines = assessment
-            .display(lang)
-            .to_string()
-            .lines()
-            .map(str::to_owned)
-            .collect();
-        Ok((
-            Outcome::Assess(AssessResult {
-                as_of: assessment.as_of(),
-                verdict: assessment.verdict(),
-                criteria: items,
-                lines,
-            }),
-            skipped_warnings(expansion),
-        ))
-    })
+    with_evaluation(
+        context,
+        &request.inputs,
+        |registry, expansion, evaluation| {
+            let assessment = assessment(&request.criteria, registry, evaluation)?;
+            let lang = request.lang;
+            let items = assessment
+                .results()
+                .iter()
+                .map(|r| {
+                    let groups = r.groups();
+                    CriterionItem {
+                        id: r.id().to_owned(),
+                        title: r.title(lang).to_owned(),
+                        provision: r.provision().to_owned(),
+                        severity: r.severity(),
+                        in_force: r.in_force(),
+                        verdict: r.verdict(),
+                        groups: GroupCountsItem {
+                            satisfied: groups.get(Verdict::Satisfied),
+                            violated: groups.get(Verdict::Violated),
+                            indeterminate: groups.get(Verdict::Indeterminate),
+                            not_applicable: groups.get(Verdict::NotApplicable),
+                        },
+                        violations: r
+                            .violations()
+                            .iter()
+                            .map(|v| ViolationItem {
+                                group: v.key().to_string(),
+                                at: v.at().map(|p| p.to_string()),
+                                value: v.measured().value(),
+                                numerator: v.measured().numerator(),
+                                denominator: v.measured().denominator(),
+                                witnesses: v.witnesses().iter().map(ToString::to_string).collect(),
+                                witness_count: v.witness_count(),
+                            })
+                            .collect(),
+                        undecided: r
+                            .undecided()
+                            .iter()
+                            .map(|u| UndecidedItem {
+                                group: u.key().to_string(),
+                                reason: u.reason().sentence(lang),
+                            })
+                            .collect(),
+                        unsettled: r.unsettled().iter().map(ToString::to_string).collect(),
+                    }
+                })
+                .collect();
+            let lines = assessment
+                .display(lang)
+                .to_string()
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            Ok((
+                Outcome::Assess(AssessResult {
+                    as_of: assessment.as_of(),
+                    verdict: assessment.verdict(),
+                    criteria: items,
+                    lines,
+                }),
+                skipped_warnings(expansion),
+            ))
+        },
+    )
 }
 
 /// Reads criteria and judges an evaluation against them.
@@ -439,16 +409,7 @@ fn assessment(
     registry: &Registry,
     evaluation: &Evaluation<'_>,
 ) -> Result<crate::criteria::Assessment, Vec<WireError>> {
-    let text = text_of(input, "criteria")?;
-    let mut loader = crate::criteria::Loader::new(registry);
-    if let Some(name) = &input.name {
-        loader = loader.origin(name.clone());
-    }
-    let criteria = match input.format {
-        Format::Json => loader.json(&text),
-        Format::Toml | Format::Csv => loader.toml(&text),
-    }
-    .map_err(|e| error("criteria", named(input, e.to_string())))?;
+    let criteria = read(input, "criteria", crate::criteria::Loader::new(registry))?;
     criteria
         .assess(evaluation, registry)
         .map_err(|e| error("criteria", named(input, e.to_string())))
@@ -474,45 +435,52 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
             let text = text_of(input, "previous")?;
             Some(
                 ReportModel::from_json_str(&text)
+                    .map_err(|e| match &input.name {
+                        Some(name) => e.with_origin(name.clone()),
+                        None => e,
+                    })
                     .map_err(|e| error("previous", named(input, e.to_string())))?,
             )
         }
     };
-    let inputs_of = evaluation_inputs!(request);
-    with_evaluation(context, &inputs_of, |registry, expansion, evaluation| {
-        let assessment = match &request.criteria {
-            Some(input) => Some(assessment(input, registry, evaluation)?),
-            None => None,
-        };
-        let mut builder = ReportModel::builder(evaluation, registry)
-            .lang(request.lang)
-            .detail(request.detail)
-            .filter(request.filter.clone());
-        if let Some(assessment) = &assessment {
-            builder = builder.criteria(assessment);
-        }
-        if let Some(previous) = &previous {
-            builder = builder.previous(previous);
-        }
-        let model = builder.build();
-        let result = if request.format == ReportFormat::Json {
-            ReportResult {
-                format: request.format,
-                text: None,
-                model: Some(Box::new(model)),
+    with_evaluation(
+        context,
+        &request.inputs,
+        |registry, expansion, evaluation| {
+            let assessment = match &request.criteria {
+                Some(input) => Some(assessment(input, registry, evaluation)?),
+                None => None,
+            };
+            let mut builder = ReportModel::builder(evaluation, registry)
+                .lang(request.lang)
+                .detail(request.detail)
+                .filter(request.filter.clone());
+            if let Some(assessment) = &assessment {
+                builder = builder.criteria(assessment);
             }
-        } else {
-            let text = model
-                .render(request.format, request.table, request.byte_order_mark)
-                .map_err(|e| error("format", e.to_string()))?;
-            ReportResult {
-                format: request.format,
-                text: Some(text),
-                model: None,
+            if let Some(previous) = &previous {
+                builder = builder.previous(previous);
             }
-        };
-        Ok((Outcome::Report(result), skipped_warnings(expansion)))
-    })
+            let model = builder.build();
+            let result = if request.format == ReportFormat::Json {
+                ReportResult {
+                    format: request.format,
+                    text: None,
+                    model: Some(Box::new(model)),
+                }
+            } else {
+                let text = model
+                    .render(request.format, request.table, request.byte_order_mark)
+                    .map_err(|e| error("format", e.to_string()))?;
+                ReportResult {
+                    format: request.format,
+                    text: Some(text),
+                    model: None,
+                }
+            };
+            Ok((Outcome::Report(result), skipped_warnings(expansion)))
+        },
+    )
 }
 
 fn evaluation_result(

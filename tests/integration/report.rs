@@ -425,7 +425,17 @@ fn a_report_model_from_another_schema_or_with_a_bad_value_is_refused_precisely()
     assert!(matches!(err, ReportError::Load { .. }));
     assert_eq!(
         err.to_string(),
-        "invalid report model at `as_of` (line 5, column 21): invalid date `2025-4-1`: expected `yyyy-mm-dd`"
+        "invalid report model json at line 5, column 12, `as_of`: invalid date `2025-4-1`: expected `yyyy-mm-dd`"
+    );
+    // With the file's name, in the form of every loader's message.
+    assert_eq!(
+        err.with_origin("march.json").to_string(),
+        "invalid report model json in `march.json` at line 5, column 12, `as_of`: invalid date `2025-4-1`: expected `yyyy-mm-dd`"
+    );
+    let err = ReportModel::from_json_str(&good.replacen('{', "{,", 1)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid report model json at line 1, column 2: key must be a string"
     );
     let unknown = good.replacen("\"lang\": \"en\",", "\"lang\": \"en\", \"colour\": 1,", 1);
     let err = ReportModel::from_json_str(&unknown).unwrap_err();

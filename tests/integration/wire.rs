@@ -13,7 +13,7 @@ use directives::obligation::{ExpansionOptions, obligations_with};
 use directives::org::Registry;
 use directives::period::Period;
 use directives::regime::ReportingRegime;
-use directives::wire::{self, Context};
+use directives::wire::Context;
 use serde_json::{Value, json};
 
 const LETTER: &str = include_str!("../../examples/data/1470-CV-TU.toml");
@@ -423,6 +423,92 @@ fn failures_name_the_path_and_the_value() {
     }
 }
 
+/// The calls that carry an evaluation's inputs beside their own fields read both in one
+/// pass: a bad value of either kind is named by its path, and an unknown field by its
+/// name, with the list of every field the call has.
+#[test]
+fn evaluation_calls_name_the_path_of_a_bad_field() {
+    let context = context();
+    let base = json!({"schema_version": 1, "horizon": "2024", "as_of": "2025-01-15",
+        "registry": {"format": "toml", "text": "bodies = []"},
+        "directive": {"format": "toml", "text": ""},
+        "criteria": {"format": "toml", "text": "[[criterion]]"}});
+    let shared = "`directive`, `registry`, `events`";
+    let options = "`as_of`, `horizon`, `default_regime`, `regimes`, `grace_days`, `lang`";
+    let cases = [
+        (
+            "assess",
+            json!({"colour": "red"}),
+            "colour",
+            format!(
+                "unknown field `colour`, expected one of `schema_version`, {shared}, `criteria`, {options}"
+            ),
+        ),
+        (
+            "report",
+            json!({"colour": "red"}),
+            "colour",
+            format!(
+                "unknown field `colour`, expected one of `schema_version`, {shared}, `criteria`, `previous`, \
+             {options}, `format`, `detail`, `filter`, `table`, `byte_order_mark`"
+            ),
+        ),
+        (
+            "assess",
+            json!({"as_of": "2025-1-15"}),
+            "as_of",
+            "invalid date `2025-1-15`: expected `yyyy-mm-dd`".to_owned(),
+        ),
+        (
+            "report",
+            json!({"registry": {"format": "yaml", "text": ""}}),
+            "registry.format",
+            "unknown variant `yaml`, expected one of `toml`, `json`, `csv`".to_owned(),
+        ),
+        (
+            "report",
+            json!({"filter": {"statuses": ["late"]}}),
+            "filter.statuses[0]",
+            "unknown variant `late`, expected one of `done_on_time`, `done_late`, \
+             `open_within_deadline`, `open_overdue`, `waived`, `not_applicable`"
+                .to_owned(),
+        ),
+        (
+            "assess",
+            json!({"criteria": 3}),
+            "criteria",
+            "invalid type: integer `3`, expected struct Input".to_owned(),
+        ),
+        (
+            "report",
+            json!({"grace_days": -1}),
+            "grace_days",
+            "invalid value: integer `-1`, expected u32".to_owned(),
+        ),
+    ];
+    for (call, extra, path, message) in cases {
+        let request = with(with(base.clone(), json!({"call": call})), extra);
+        let (got_path, got_message) = failure(&context, &request.to_string());
+        assert_eq!(
+            (got_path.as_str(), got_message.as_str()),
+            (path, message.as_str()),
+            "{request}"
+        );
+    }
+    // A missing field, shared or the call's own, is the call's.
+    let mut request = with(base, json!({"call": "assess"}));
+    request.as_object_mut().unwrap().remove("horizon");
+    assert_eq!(
+        failure(&context, &request.to_string()),
+        (String::new(), "missing field `horizon`".to_owned())
+    );
+    request.as_object_mut().unwrap().remove("criteria");
+    assert_eq!(
+        failure(&context, &request.to_string()).1,
+        "missing field `criteria`"
+    );
+}
+
 #[test]
 fn failures_in_inputs_name_the_input_its_line_and_value() {
     let context = context();
@@ -574,7 +660,7 @@ fn checked_in_schemas_are_current() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
     let bless = std::env::var_os("WIRE_SCHEMA_BLESS").is_some();
     let mut stale = Vec::new();
-    let schemas = wire::schemas();
+    let schemas = directives::wire::schemas();
     for (name, text) in &schemas {
         let path = dir.join(name);
         if bless {
