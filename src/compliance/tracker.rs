@@ -483,10 +483,11 @@ impl Tracker {
     fn apply_ref(&mut self, event: &Event) -> Result<u32, ComplianceError> {
         let obligation = event.obligation();
         let row = obligation.index() as usize;
-        let summary = *self
-            .summaries
-            .get(row)
-            .ok_or_else(|| ComplianceError::UnknownObligation { obligation })?;
+        // The error is built only when the obligation is unknown (`ok_or` would build and
+        // drop one for every event).
+        let Some(&summary) = self.summaries.get(row) else {
+            return Err(ComplianceError::UnknownObligation { obligation });
+        };
         event.check_dates()?;
         // INVARIANT (copies): past `SMALL` events, a busy obligation's count is kept
         // exactly (the summary's stops at `u16::MAX`).
