@@ -113,6 +113,21 @@ fn bench_tracker(c: &mut Criterion) {
             elapsed
         });
     });
+    // The same events in one call (per event).
+    group.bench_with_input(BenchmarkId::new("apply_all", n), &n, |b, _| {
+        b.iter_custom(|iters| {
+            let mut elapsed = Duration::ZERO;
+            for _ in 0..iters {
+                let mut tracker = Tracker::new(obligations.clone(), policy.clone()).unwrap();
+                let start = Instant::now();
+                let refused = black_box(tracker.apply_all(&by_date));
+                elapsed += start.elapsed();
+                assert_eq!(tracker.event_count() as u64, kept);
+                assert_eq!(refused.len() as u64, by_date.len() as u64 - kept);
+            }
+            elapsed
+        });
+    });
     // The status of every obligation (per obligation), by directive: one sweep.
     let tracker = tracked(&obligations, &policy, &by_date);
     let directive = obligations.directives().next().unwrap().1.clone();

@@ -9,7 +9,8 @@
 //!
 //! It also times, in the process's CPU time (from `/proc/self/stat`, so that a busy
 //! machine disturbs the figures less than wall time would), applying the events, the
-//! status of every obligation from the tracker, and the batch `evaluate` of the same
+//! same events in one call (`Tracker::apply_all`), the status of every obligation from
+//! the tracker, and the batch `evaluate` of the same
 //! events, per event and per obligation; `benches/tracker.rs` times the same in criterion.
 //!
 //! ```text
@@ -130,6 +131,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         last = Some(tracker);
     }
     let tracker = last.ok_or("tracker")?;
+    let mut batch = Tracker::new(obligations.clone(), policy.clone())?;
+    let start = (Instant::now(), cpu());
+    let refused = batch.apply_all(&by_date);
+    println!(
+        "apply_all: {} events applied ({} refused as copies), {} each",
+        batch.event_count(),
+        refused.len(),
+        per(start, by_date.len())
+    );
+    drop(batch);
     let directive = obligations
         .directives()
         .next()

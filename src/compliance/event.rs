@@ -932,15 +932,15 @@ impl Events {
 
     /// Appends an event whose dates and value were checked, given its day and the day it
     /// became known as day numbers: without details or an early recording date, straight
-    /// to the columns.
+    /// to the columns (the event is copied only when it has details).
     pub(crate) fn push_checked(
         &mut self,
-        event: Event,
+        event: &Event,
         day: i32,
         known: i32,
     ) -> Result<EventId, ComplianceError> {
         if event.kind.has_detail() || event.recorded.is_some_and(|r| r <= event.date) {
-            return self.push(event);
+            return self.push(event.clone());
         }
         self.push_row(
             event.obligation.index(),

@@ -1523,6 +1523,69 @@ proptest! {
     }
 }
 
+/// Applies `events` one call at a time and all in one call (`apply_all`), under a limit
+/// on the events of one obligation, and checks that both refuse the same events with the
+/// same errors and end in the same state.
+fn apply_all_agrees_with_apply(
+    obligations: &Obligations,
+    events: &[Event],
+    limit: usize,
+    as_of: u32,
+    policy: &EvaluationPolicy,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    use directives::{Limit, Limits};
+    let limits = Limits::new().with(Limit::EventsPerObligation, limit);
+    let tracker = || {
+        Tracker::new(obligations.clone(), policy.clone())
+            .unwrap()
+            .limits(limits)
+    };
+    let mut one = tracker();
+    let mut ids = Vec::new();
+    let mut refused = Vec::new();
+    for (at, event) in events.iter().enumerate() {
+        match one.apply(event.clone()) {
+            Ok(id) => ids.push(id),
+            Err(error) => refused.push((at, error)),
+        }
+    }
+    let mut all = tracker();
+    prop_assert_eq!(all.apply_all(events), refused);
+    prop_assert_eq!(all.event_count(), one.event_count());
+    for id in ids {
+        prop_assert_eq!(all.event(id), one.event(id));
+    }
+    for id in obligations.ids() {
+        let key = obligations.key(id).unwrap();
+        prop_assert_eq!(
+            all.finding(&key, day(as_of)).unwrap(),
+            one.finding(&key, day(as_of)).unwrap()
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// `apply_all` refuses what `apply` refuses, with the same errors at the same
+    /// positions, and keeps the same events; among copies, many events on one
+    /// obligation and a limit that bites.
+    #[test]
+    fn apply_all_refuses_and_keeps_what_apply_does(
+        obligations in obligations_strategy(),
+        events in prop_oneof![
+            prop::collection::vec(event_strategy(true, true), 0..80),
+            prop::collection::vec(crowded_event_strategy(), 0..80),
+        ],
+        limit in prop_oneof![Just(usize::MAX), 0usize..14],
+        as_of in 0u32..360,
+        policy in policy_strategy(),
+    ) {
+        with_policy(policy, |policy| apply_all_agrees_with_apply(&obligations, &events, limit, as_of, policy))?;
+    }
+}
+
 #[test]
 fn indicator_values_are_compared_with_their_targets() {
     use directives::compliance::IndicatorOutcome;

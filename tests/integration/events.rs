@@ -710,11 +710,12 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
 #[test]
 fn the_tracker_refuses_an_event_past_the_limit_and_keeps_the_rest() {
     use directives::compliance::{EvaluationPolicy, Retraction, Status, Tracker};
+    use directives::{Limit, Limits};
     let store = store();
     assert_eq!(Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
     let mut tracker = Tracker::new(store.clone(), EvaluationPolicy::without_calendar())
         .unwrap()
-        .with_max_events_per_obligation(2);
+        .limits(Limits::new().with(Limit::EventsPerObligation, 2));
     let a = ObligationId::from_index(0);
     let b = ObligationId::from_index(1);
     let first = tracker.apply(Event::submitted(a, d(2024, 6, 10))).unwrap();
