@@ -304,7 +304,8 @@ pub enum EventProblem {
     )]
     DirectiveNotKnown(usize),
     /// A row the event log refused: a full log, or an obligation with as many events as
-    /// [`EventLoader::max_events_per_obligation`] allows.
+    /// the loader's [`Limit::EventsPerObligation`](crate::Limit::EventsPerObligation)
+    /// allows (see [`EventLoader::limits`]).
     #[error("{0}")]
     Refused(Box<ComplianceError>),
 }
@@ -532,7 +533,7 @@ pub struct EventLoader<'o> {
     obligations: &'o Obligations,
     origin: Option<String>,
     directive: Option<DirectiveKey>,
-    max_events_per_obligation: usize,
+    limits: crate::Limits,
 }
 
 /// The events a load has read for each obligation of the store, to hold them within the
@@ -602,18 +603,15 @@ impl<'o> EventLoader<'o> {
             obligations,
             origin: None,
             directive: None,
-            max_events_per_obligation: EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
+            limits: crate::Limits::new(),
         }
     }
 
-    /// The default limit on the events of one obligation in a log: 10,000, as
-    /// [`Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION`](super::Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION).
-    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize =
-        crate::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION;
-
-    /// The same loader with another limit on the events of one obligation: a row past
-    /// it is refused with [`EventProblem::Refused`] holding
-    /// [`ComplianceError::EventLimit`], which names the obligation by reference.
+    /// The same loader with other limits: it reads [`Limit::EventsPerObligation`] (a row
+    /// past it is refused with [`EventProblem::Refused`] holding
+    /// [`ComplianceError::EventLimit`], which names the obligation by reference).
+    ///
+    /// [`Limit::EventsPerObligation`]: crate::Limit::EventsPerObligation
     ///
     /// # Example
     ///
@@ -623,6 +621,7 @@ impl<'o> EventLoader<'o> {
     /// use chrono::NaiveDate;
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::{Obligation, Obligations};
+    /// use directives::{Limit, Limits};
     ///
     /// let mut store = Obligations::new();
     /// let due = NaiveDate::from_ymd_opt(2024, 7, 5).ok_or("date")?;
@@ -630,7 +629,8 @@ impl<'o> EventLoader<'o> {
     /// let text = "clause,body,period,kind,date\n\
     ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
     ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-15\n";
-    /// let err = EventLoader::new(&store).max_events_per_obligation(1).csv(text).unwrap_err();
+    /// let limits = Limits::new().with(Limit::EventsPerObligation, 1);
+    /// let err = EventLoader::new(&store).limits(limits).csv(text).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid event log csv at line 3: event `submitted` on `2024-06-15` for \
@@ -641,8 +641,8 @@ impl<'o> EventLoader<'o> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn max_events_per_obligation(mut self, max: usize) -> EventLoader<'o> {
-        self.max_events_per_obligation = max;
+    pub fn limits(mut self, limits: crate::Limits) -> EventLoader<'o> {
+        self.limits = limits;
         self
     }
 
@@ -773,6 +773,11 @@ impl<'o> EventLoader<'o> {
         }
     }
 
+    /// The most events one obligation takes.
+    fn max_events_per_obligation(&self) -> usize {
+        self.limits.max(crate::Limit::EventsPerObligation)
+    }
+
     /// An error with the loader's origin.
     fn error_at(
         &self,
@@ -898,7 +903,7 @@ impl EventLoader<'_> {
         for &o in events.obligation_column() {
             let count = counts.get_mut(o as usize)?;
             *count += 1;
-            if *count as usize > self.max_events_per_obligation {
+            if *count as usize > self.max_events_per_obligation() {
                 return None;
             }
         }
@@ -959,7 +964,7 @@ impl EventLoader<'_> {
         let mut resolver = Resolver::new(self);
         // About 60 bytes a row in the usual logs.
         let mut events = Events::with_capacity(bytes.len() / 64);
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         while reader.read_record(&mut record).map_err(csv_error)? {
             let line = first_line(&record);
             if record.len() != columns.len() {
@@ -1287,7 +1292,7 @@ impl EventLoader<'_> {
         de.end().map_err(|e| data(".".to_owned(), &e, 0))?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         let mut counted = (0usize, 1usize);
         for (i, raw) in log.events.iter().enumerate() {
             let raw_text = raw.get();
@@ -1404,7 +1409,7 @@ impl EventLoader<'_> {
         })?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         for (i, spanned) in log.events.iter().enumerate() {
             // A table's span starts after the previous value: skip to its header.
             let base = skip_blank_toml(text, spanned.span().start);

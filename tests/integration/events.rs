@@ -636,9 +636,10 @@ proptest! {
 
 #[test]
 fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligation() {
-    use directives::Limit;
+    use directives::{Limit, Limits};
     let store = store();
-    assert_eq!(EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
+    assert_eq!(Limits::new().max(Limit::EventsPerObligation), 10_000);
+    let at_most = |max| Limits::new().with(Limit::EventsPerObligation, max);
     // Two rows for each of two obligations: within a limit of 2, past a limit of 1.
     let csv = "clause,body,period,kind,date\n\
         10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
@@ -650,7 +651,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
     assert_eq!(
         loader
             .clone()
-            .max_events_per_obligation(2)
+            .limits(at_most(2))
             .csv(csv)
             .unwrap()
             .len(),
@@ -659,7 +660,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
     let err = loader
         .clone()
         .origin("events.csv")
-        .max_events_per_obligation(1)
+        .limits(at_most(1))
         .csv(csv)
         .unwrap_err();
     assert_eq!(err.line(), Some(4));
@@ -690,7 +691,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
     );
     let err = loader
         .clone()
-        .max_events_per_obligation(1)
+        .limits(at_most(1))
         .json(&json)
         .unwrap_err();
     assert_eq!(err.line(), Some(3), "{err}");
@@ -699,7 +700,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
         "[[events]]\nobligation = \"{reference}\"\nkind = \"submitted\"\ndate = \"2024-06-14\"\n\n\
          [[events]]\nobligation = \"{reference}\"\nkind = \"completed\"\ndate = \"2024-06-15\"\n"
     );
-    let err = loader.max_events_per_obligation(1).toml(&toml).unwrap_err();
+    let err = loader.limits(at_most(1)).toml(&toml).unwrap_err();
     assert_eq!(err.line(), Some(6), "{err}");
     assert!(err.to_string().contains("exceeds the limit of 1"), "{err}");
 }
