@@ -24,6 +24,9 @@ use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementInd
 use crate::period::Period;
 use crate::text::quote;
 
+#[cfg(feature = "csv")]
+mod fast;
+
 /// The fields of a row, in the order a writer puts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -861,53 +864,10 @@ impl EventLoader<'_> {
         }
     }
 
-    /// The fast path: rows are read and checked as on the exact path, and the obligations
-    /// they name are looked up in batches ([`Obligations::find_rows`]). It builds no error:
-    /// at the first problem of any kind it gives `None`, and the exact path reads the log
-    /// again to name the problem (errors are the cold path).
+    /// The fast path ([`fast`]): the same log as the exact path, or `None`, building no
+    /// error.
     fn csv_fast(&self, bytes: &[u8]) -> Option<Events> {
-        /// The rows whose obligations are looked up together.
-        const BATCH: usize = 512;
-        let mut reader = csv_reader(bytes);
-        let mut record = csv::StringRecord::new();
-        if !reader.read_record(&mut record).ok()? {
-            return None;
-        }
-        let columns = header_columns(&record).ok()?;
-        let mut resolver = Resolver::new(self);
-        resolver.defer = true;
-        // About 60 bytes a row in the usual logs.
-        let mut events = Events::with_capacity(bytes.len() / 64);
-        let mut batch = Batch::default();
-        while reader.read_record(&mut record).ok()? {
-            if record.len() != columns.len() {
-                return None;
-            }
-            let mut row = Row::default();
-            for (&field, value) in columns.iter().zip(record.iter()) {
-                row.set(field, value);
-            }
-            let event = resolver.event(&row).ok()?;
-            let line = record
-                .position()
-                .map_or(0, |p| skip_to_content(bytes, p.byte(), p.line()));
-            let key = resolver.deferred.take();
-            batch.push(event, u32::try_from(line).unwrap_or(u32::MAX), key);
-            if batch.rows.len() == BATCH {
-                batch.flush(self.obligations, &mut events)?;
-            }
-        }
-        batch.flush(self.obligations, &mut events)?;
-        // The limit on the events of one obligation: past it, the exact path names the row.
-        let mut counts = vec![0_u32; self.obligations.len()];
-        for &o in events.obligation_column() {
-            let count = counts.get_mut(o as usize)?;
-            *count += 1;
-            if *count as usize > self.max_events_per_obligation() {
-                return None;
-            }
-        }
-        Some(events)
+        fast::csv(self, bytes)
     }
 
     /// The exact path: each row is resolved as it is read, and the first row at fault
@@ -1045,43 +1005,6 @@ fn header_columns(record: &csv::StringRecord) -> Result<Vec<Field>, HeaderError<
     Ok(columns)
 }
 
-/// Rows read on the fast path whose obligations are not looked up yet.
-#[cfg(feature = "csv")]
-#[derive(Debug, Default)]
-struct Batch {
-    /// Each row's event, line and whether its obligation is among `keys`.
-    rows: Vec<(Event, u32, bool)>,
-    /// The keys to look up, in the order of their rows.
-    keys: Vec<RowKey>,
-    /// The answers for `keys`.
-    found: Vec<Option<ObligationId>>,
-    /// The last row found, carried from one batch to the next.
-    near: Option<u32>,
-}
-
-#[cfg(feature = "csv")]
-impl Batch {
-    fn push(&mut self, event: Event, line: u32, key: Option<RowKey>) {
-        self.rows.push((event, line, key.is_some()));
-        self.keys.extend(key);
-    }
-
-    /// Looks the batch's keys up and appends its events to `events`; `None` when a key is
-    /// not in the store or the log refuses an event.
-    fn flush(&mut self, obligations: &Obligations, events: &mut Events) -> Option<()> {
-        obligations.find_rows(&self.keys, &mut self.near, &mut self.found);
-        let mut found = self.found.iter();
-        for (mut event, line, keyed) in self.rows.drain(..) {
-            if keyed {
-                event.set_obligation((*found.next()?)?);
-            }
-            events.push_at_line(event, line).ok()?;
-        }
-        self.keys.clear();
-        Some(())
-    }
-}
-
 /// The line of the first byte at or after `byte` (on line `line`) that is not part of a
 /// blank line or a comment line: where a CSV row really starts.
 #[cfg(feature = "csv")]
@@ -1091,7 +1014,11 @@ fn skip_to_content(bytes: &[u8], mut byte: u64, mut line: u64) -> u64 {
         let rest = bytes.get(at..).unwrap_or_default();
         let skip = match rest {
             [b'\n', ..] => 1,
-            [b'\r', b'\n', ..] => 2,
+            // A line end of its own (the parser takes `\r`, `\n` and `\r\n`), on this line.
+            [b'\r', ..] => {
+                byte += 1;
+                continue;
+            }
             [b'#', ..] => rest
                 .iter()
                 .position(|&b| b == b'\n')
