@@ -95,11 +95,15 @@ fn main() {
     assert_eq!(obligations.find(&first), Some(ObligationId::from_index(0)));
     let (cpu, wall) = (cpu_nanos(), Instant::now());
     for _ in 0..reps {
-        let loaded = EventLoader::new(&obligations).csv(black_box(&text)).unwrap();
+        let loaded = EventLoader::new(&obligations)
+            .csv(black_box(&text))
+            .unwrap();
         assert_eq!(loaded.len(), ROWS as usize);
     }
     let wall = wall.elapsed().as_nanos() as f64;
-    let cpu = cpu.zip(cpu_nanos()).map(|(a, b)| b.saturating_sub(a) as f64);
+    let cpu = cpu
+        .zip(cpu_nanos())
+        .map(|(a, b)| b.saturating_sub(a) as f64);
     let per_row = |nanos: f64| nanos / f64::from(reps.max(1)) / f64::from(ROWS);
     println!(
         "{shape}: {reps} loads of {ROWS} rows, {:.1} ns a row on a CPU, {:.1} ns a row wall",

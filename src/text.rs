@@ -92,6 +92,7 @@ pub fn parse_date(text: &[u8]) -> Option<NaiveDate> {
 /// The day number ([`NaiveDate::num_days_from_ce`]) of a date written exactly
 /// `yyyy-mm-dd`: `parse_date(text).map(|d| d.num_days_from_ce())`, in plain arithmetic
 /// for the loaders' hot loops. It refuses what [`parse_date`] refuses.
+#[cfg(feature = "csv")]
 pub(crate) fn parse_day(text: &[u8]) -> Option<i32> {
     let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text else {
         return None;

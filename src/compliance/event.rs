@@ -955,6 +955,7 @@ impl Events {
     /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
     /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)
     /// with the same event, without building it.
+    #[cfg(feature = "csv")]
     pub(crate) fn push_loaded(
         &mut self,
         obligation: ObligationId,

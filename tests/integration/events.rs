@@ -648,15 +648,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
         10,TH-HU-NGA-SON,2024-H1,completed,2024-06-16\n";
     let loader = EventLoader::new(&store)
         .directive(key("10", 0, "TH-HU-NGA-SON", "2024-H1").directive().clone());
-    assert_eq!(
-        loader
-            .clone()
-            .limits(at_most(2))
-            .csv(csv)
-            .unwrap()
-            .len(),
-        4
-    );
+    assert_eq!(loader.clone().limits(at_most(2)).csv(csv).unwrap().len(), 4);
     let err = loader
         .clone()
         .origin("events.csv")
@@ -689,11 +681,7 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
   {{"obligation": "{reference}", "kind": "completed", "date": "2024-06-15"}}
 ]}}"#
     );
-    let err = loader
-        .clone()
-        .limits(at_most(1))
-        .json(&json)
-        .unwrap_err();
+    let err = loader.clone().limits(at_most(1)).json(&json).unwrap_err();
     assert_eq!(err.line(), Some(3), "{err}");
     assert!(err.to_string().contains(&format!("`{reference}`")), "{err}");
     let toml = format!(

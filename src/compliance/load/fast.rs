@@ -15,7 +15,7 @@
 //! that both paths accept the same rows with the same result. The obligations rows name
 //! are looked up in batches ([`Obligations::find_rows`]).
 
-use memchr::{memchr, memchr3, memchr_iter, memrchr};
+use memchr::{memchr, memchr_iter, memchr3, memrchr};
 
 use super::{EventLoader, FIELD_COUNT, FastMap, Field, Resolver, Row, csv_reader, header_columns};
 use crate::compliance::event::{TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED};
@@ -190,12 +190,7 @@ impl<'l> Fast<'l> {
     }
 
     /// Reads a row, each field's bytes in its slot (empty: not given).
-    fn row(
-        &mut self,
-        fields: &[&[u8]; FIELD_COUNT],
-        line: u32,
-        events: &mut Events,
-    ) -> Option<()> {
+    fn row(&mut self, fields: &[&[u8]; FIELD_COUNT], line: u32, events: &mut Events) -> Option<()> {
         let pending = match self.plain(fields) {
             Some((day, recorded, tag, key)) => {
                 self.keys.push(key);
@@ -293,7 +288,9 @@ impl<'l> Fast<'l> {
         let known = self.prefix.len();
         let (directive, rest) = match text.get(..known).zip(text.get(known..)) {
             Some((prefix, rest))
-                if known > 0 && prefix == self.prefix.as_slice() && memchr(b'@', rest).is_none() =>
+                if known > 0
+                    && prefix == self.prefix.as_slice()
+                    && memchr(b'@', rest).is_none() =>
             {
                 (self.prefix_handle, rest)
             }
@@ -491,7 +488,9 @@ mod tests {
                 None => break,
             }
         }
-        for year in ["0000", "0001", "1900", "2000", "2023", "2024", "2100", "9999"] {
+        for year in [
+            "0000", "0001", "1900", "2000", "2023", "2024", "2100", "9999",
+        ] {
             for month in 0..100 {
                 for day in 0..100 {
                     let text = format!("{year}-{month:02}-{day:02}");
@@ -504,8 +503,18 @@ mod tests {
             }
         }
         for text in [
-            "2024-6-05", "2024-06-5", "+2024-06-05", " 2024-06-05", "2024-06-05 ", "2024/06/05",
-            "2024-06-0a", "20240-6-05", "", "2024-06-05\n", "-001-01-01", "2024-0\u{661}-05",
+            "2024-6-05",
+            "2024-06-5",
+            "+2024-06-05",
+            " 2024-06-05",
+            "2024-06-05 ",
+            "2024/06/05",
+            "2024-06-0a",
+            "20240-6-05",
+            "",
+            "2024-06-05\n",
+            "-001-01-01",
+            "2024-0\u{661}-05",
         ] {
             assert_eq!(crate::text::parse_day(text.as_bytes()), None, "{text:?}");
         }
@@ -588,7 +597,10 @@ mod tests {
                 "TH HU",
             ])
             .boxed(),
-            "period" => pick(&["", "2024-H1", "2024-H2", "2024", "2024-01", "2024-h1", "2025"]).boxed(),
+            "period" => pick(&[
+                "", "2024-H1", "2024-H2", "2024", "2024-01", "2024-h1", "2025",
+            ])
+            .boxed(),
             "kind" => pick(&[
                 "submitted",
                 "submitted",
@@ -660,9 +672,12 @@ mod tests {
                 ("period", p.to_owned()),
             ]
         });
-        let day = proptest::sample::select(&["2024-06-14", "2024-06-20", "2024-02-29", "2024-07-01"][..]);
+        let day =
+            proptest::sample::select(&["2024-06-14", "2024-06-20", "2024-02-29", "2024-07-01"][..]);
         let recorded = proptest::sample::select(&["", "", "2024-06-14", "2024-06-20"][..]);
-        let text = proptest::sample::select(&["114-BC/HU", "a, b", "say \"hi\"", "Vie\u{302}\u{323}t"][..]);
+        let text = proptest::sample::select(
+            &["114-BC/HU", "a, b", "say \"hi\"", "Vie\u{302}\u{323}t"][..],
+        );
         let kind = prop_oneof![
             4 => proptest::option::of(text.clone()).prop_map(|d| vec![
                 ("kind", "submitted".to_owned()),
@@ -747,18 +762,19 @@ mod tests {
                 .iter()
                 .map(|c| (value(c), proptest::bool::weighted(0.05)))
                 .collect::<Vec<_>>();
-            let good = good_row().prop_map(move |values| {
-                let values = fit(HEADERS[h], values);
-                let texts: Vec<String> = HEADERS[h]
-                    .split(',')
-                    .map(|c| {
-                        let text = values.iter().find(|(f, _)| *f == c).map_or("", |(_, v)| v);
-                        write_field(text, false)
-                    })
-                    .collect();
-                texts.join(",").into_bytes()
-            })
-            .boxed();
+            let good = good_row()
+                .prop_map(move |values| {
+                    let values = fit(HEADERS[h], values);
+                    let texts: Vec<String> = HEADERS[h]
+                        .split(',')
+                        .map(|c| {
+                            let text = values.iter().find(|(f, _)| *f == c).map_or("", |(_, v)| v);
+                            write_field(text, false)
+                        })
+                        .collect();
+                    texts.join(",").into_bytes()
+                })
+                .boxed();
             let clean = prop_oneof![
                 20 => good.clone(),
                 1 => Just(Vec::new()),
@@ -783,20 +799,19 @@ mod tests {
                 proptest::collection::vec((clean, ends.clone()), 0..12),
                 proptest::collection::vec((line, ends), 0..12),
             ];
-            (Just(HEADERS[h]), lines, any::<bool>())
-                .prop_map(|(header, lines, last_end)| {
-                    let mut text = b"# the log\n".to_vec();
-                    text.extend_from_slice(header.as_bytes());
-                    text.push(b'\n');
-                    let count = lines.len();
-                    for (i, (line, end)) in lines.into_iter().enumerate() {
-                        text.extend_from_slice(&line);
-                        if i + 1 < count || last_end {
-                            text.extend_from_slice(end.as_bytes());
-                        }
+            (Just(HEADERS[h]), lines, any::<bool>()).prop_map(|(header, lines, last_end)| {
+                let mut text = b"# the log\n".to_vec();
+                text.extend_from_slice(header.as_bytes());
+                text.push(b'\n');
+                let count = lines.len();
+                for (i, (line, end)) in lines.into_iter().enumerate() {
+                    text.extend_from_slice(&line);
+                    if i + 1 < count || last_end {
+                        text.extend_from_slice(end.as_bytes());
                     }
-                    text
-                })
+                }
+                text
+            })
         })
     }
 
