@@ -49,9 +49,10 @@ impl std::fmt::Display for Limit {
 }
 
 /// The limits a loader applies to what it reads: one value shared by
-/// [`directive::Loader`](crate::directive::Loader) and [`org::Loader`](crate::org::Loader),
-/// each reading the limits that concern it (a directive has tasks, a registry bodies and
-/// changes; both have bytes and nesting depth).
+/// [`directive::Loader`](crate::directive::Loader), [`org::Loader`](crate::org::Loader) and
+/// [`EventLoader`](crate::compliance::EventLoader), each reading the limits that concern it
+/// (a directive has tasks, a registry bodies and changes, both bytes and nesting depth; an
+/// event log the events of one obligation).
 ///
 /// [`Limits::new`] gives the defaults, which keep the memory a load takes linear in the
 /// text and bounded; [`Limits::with`] changes one. A loader takes them whole with its

@@ -89,6 +89,41 @@ pub fn parse_date(text: &[u8]) -> Option<NaiveDate> {
     )
 }
 
+/// The day number ([`NaiveDate::num_days_from_ce`]) of a date written exactly
+/// `yyyy-mm-dd`: `parse_date(text).map(|d| d.num_days_from_ce())`, in plain arithmetic
+/// for the loaders' hot loops. It refuses what [`parse_date`] refuses.
+#[cfg(feature = "csv")]
+pub(crate) fn parse_day(text: &[u8]) -> Option<i32> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text else {
+        return None;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1].map(|b| b.wrapping_sub(b'0'));
+    if digits.iter().any(|&d| d > 9) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(i32::from);
+    let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    let month = m0 * 10 + m1;
+    let day = d0 * 10 + d1;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if year == 0 || day == 0 || day > days_in_month {
+        return None;
+    }
+    // Days from 0000-03-01 (years counted from March, so the leap day ends a year), then
+    // shifted so that 0001-01-01 is day 1.
+    let y = if month <= 2 { year - 1 } else { year };
+    let shifted = (month + 9) % 12;
+    let day_of_year = (153 * shifted + 2) / 5 + day - 1;
+    Some(y * 365 + y / 4 - y / 100 + y / 400 + day_of_year - 305)
+}
+
 /// Why a text is not a date: the message every loader gives, with the value quoted
 /// (bounded).
 pub(crate) fn date_problem(text: &str) -> String {

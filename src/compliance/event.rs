@@ -951,6 +951,41 @@ impl Events {
         )
     }
 
+    /// Appends an event of a kind without details (a submission without a document, a
+    /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
+    /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)
+    /// with the same event, without building it.
+    #[cfg(feature = "csv")]
+    pub(crate) fn push_loaded(
+        &mut self,
+        obligation: ObligationId,
+        day: i32,
+        recorded: Option<i32>,
+        tag: u8,
+        line: u32,
+    ) -> Result<EventId, ComplianceError> {
+        debug_assert!(matches!(tag, TAG_SUBMITTED | TAG_COMPLETED | TAG_REOPENED));
+        let known = recorded.map_or(day, |r| r.max(day));
+        let id = self.push_row(obligation.index(), day, known, tag, NO_DETAIL)?;
+        if let Some(recorded) = recorded
+            && recorded <= day
+        {
+            // INVARIANT (early recording): ids increase, so the list stays sorted.
+            self.recorded_early.push((id.0, recorded));
+        }
+        if line != 0 {
+            if self.lines.is_empty() {
+                // INVARIANT (lines): filled for every row from the first line on.
+                self.lines.reserve(self.day.capacity());
+                self.lines.resize(self.day.len(), 0);
+            }
+            if let Some(slot) = self.lines.last_mut() {
+                *slot = line;
+            }
+        }
+        Ok(id)
+    }
+
     /// Appends an event read from line `line` of a file, so that what is said about it
     /// names the line.
     ///

@@ -24,6 +24,9 @@ use crate::obligation::{ObligationId, ObligationKey, Obligations, RequirementInd
 use crate::period::Period;
 use crate::text::quote;
 
+#[cfg(feature = "csv")]
+mod fast;
+
 /// The fields of a row, in the order a writer puts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -306,7 +309,8 @@ pub enum EventProblem {
     )]
     DirectiveNotKnown(usize),
     /// A row the event log refused: a full log, or an obligation with as many events as
-    /// [`EventLoader::max_events_per_obligation`] allows.
+    /// the loader's [`Limit::EventsPerObligation`](crate::Limit::EventsPerObligation)
+    /// allows (see [`EventLoader::limits`]).
     #[error("{0}")]
     Refused(Box<ComplianceError>),
 }
@@ -534,7 +538,7 @@ pub struct EventLoader<'o> {
     obligations: &'o Obligations,
     origin: Option<String>,
     directive: Option<DirectiveKey>,
-    max_events_per_obligation: usize,
+    limits: crate::Limits,
 }
 
 /// The events a load has read for each obligation of the store, to hold them within the
@@ -604,18 +608,15 @@ impl<'o> EventLoader<'o> {
             obligations,
             origin: None,
             directive: None,
-            max_events_per_obligation: EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
+            limits: crate::Limits::new(),
         }
     }
 
-    /// The default limit on the events of one obligation in a log: 10,000, as
-    /// [`Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION`](super::Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION).
-    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize =
-        crate::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION;
-
-    /// The same loader with another limit on the events of one obligation: a row past
-    /// it is refused with [`EventProblem::Refused`] holding
-    /// [`ComplianceError::EventLimit`], which names the obligation by reference.
+    /// The same loader with other limits: it reads [`Limit::EventsPerObligation`] (a row
+    /// past it is refused with [`EventProblem::Refused`] holding
+    /// [`ComplianceError::EventLimit`], which names the obligation by reference).
+    ///
+    /// [`Limit::EventsPerObligation`]: crate::Limit::EventsPerObligation
     ///
     /// # Example
     ///
@@ -625,6 +626,7 @@ impl<'o> EventLoader<'o> {
     /// use chrono::NaiveDate;
     /// use directives::compliance::EventLoader;
     /// use directives::obligation::{Obligation, Obligations};
+    /// use directives::{Limit, Limits};
     ///
     /// let mut store = Obligations::new();
     /// let due = NaiveDate::from_ymd_opt(2024, 7, 5).ok_or("date")?;
@@ -632,7 +634,8 @@ impl<'o> EventLoader<'o> {
     /// let text = "clause,body,period,kind,date\n\
     ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
     ///     10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-15\n";
-    /// let err = EventLoader::new(&store).max_events_per_obligation(1).csv(text).unwrap_err();
+    /// let limits = Limits::new().with(Limit::EventsPerObligation, 1);
+    /// let err = EventLoader::new(&store).limits(limits).csv(text).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "invalid event log csv at line 3: event `submitted` on `2024-06-15` for \
@@ -643,8 +646,8 @@ impl<'o> EventLoader<'o> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn max_events_per_obligation(mut self, max: usize) -> EventLoader<'o> {
-        self.max_events_per_obligation = max;
+    pub fn limits(mut self, limits: crate::Limits) -> EventLoader<'o> {
+        self.limits = limits;
         self
     }
 
@@ -775,6 +778,11 @@ impl<'o> EventLoader<'o> {
         }
     }
 
+    /// The most events one obligation takes.
+    fn max_events_per_obligation(&self) -> usize {
+        self.limits.max(crate::Limit::EventsPerObligation)
+    }
+
     /// An error with the loader's origin.
     fn error_at(
         &self,
@@ -858,53 +866,10 @@ impl EventLoader<'_> {
         }
     }
 
-    /// The fast path: rows are read and checked as on the exact path, and the obligations
-    /// they name are looked up in batches ([`Obligations::find_rows`]). It builds no error:
-    /// at the first problem of any kind it gives `None`, and the exact path reads the log
-    /// again to name the problem (errors are the cold path).
+    /// The fast path ([`fast`]): the same log as the exact path, or `None`, building no
+    /// error.
     fn csv_fast(&self, bytes: &[u8]) -> Option<Events> {
-        /// The rows whose obligations are looked up together.
-        const BATCH: usize = 512;
-        let mut reader = csv_reader(bytes);
-        let mut record = csv::StringRecord::new();
-        if !reader.read_record(&mut record).ok()? {
-            return None;
-        }
-        let columns = header_columns(&record).ok()?;
-        let mut resolver = Resolver::new(self);
-        resolver.defer = true;
-        // About 60 bytes a row in the usual logs.
-        let mut events = Events::with_capacity(bytes.len() / 64);
-        let mut batch = Batch::default();
-        while reader.read_record(&mut record).ok()? {
-            if record.len() != columns.len() {
-                return None;
-            }
-            let mut row = Row::default();
-            for (&field, value) in columns.iter().zip(record.iter()) {
-                row.set(field, value);
-            }
-            let event = resolver.event(&row).ok()?;
-            let line = record
-                .position()
-                .map_or(0, |p| skip_to_content(bytes, p.byte(), p.line()));
-            let key = resolver.deferred.take();
-            batch.push(event, u32::try_from(line).unwrap_or(u32::MAX), key);
-            if batch.rows.len() == BATCH {
-                batch.flush(self.obligations, &mut events)?;
-            }
-        }
-        batch.flush(self.obligations, &mut events)?;
-        // The limit on the events of one obligation: past it, the exact path names the row.
-        let mut counts = vec![0_u32; self.obligations.len()];
-        for &o in events.obligation_column() {
-            let count = counts.get_mut(o as usize)?;
-            *count += 1;
-            if *count as usize > self.max_events_per_obligation {
-                return None;
-            }
-        }
-        Some(events)
+        fast::csv(self, bytes)
     }
 
     /// The exact path: each row is resolved as it is read, and the first row at fault
@@ -961,7 +926,7 @@ impl EventLoader<'_> {
         let mut resolver = Resolver::new(self);
         // About 60 bytes a row in the usual logs.
         let mut events = Events::with_capacity(bytes.len() / 64);
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         while reader.read_record(&mut record).map_err(csv_error)? {
             let line = first_line(&record);
             if record.len() != columns.len() {
@@ -1042,43 +1007,6 @@ fn header_columns(record: &csv::StringRecord) -> Result<Vec<Field>, HeaderError<
     Ok(columns)
 }
 
-/// Rows read on the fast path whose obligations are not looked up yet.
-#[cfg(feature = "csv")]
-#[derive(Debug, Default)]
-struct Batch {
-    /// Each row's event, line and whether its obligation is among `keys`.
-    rows: Vec<(Event, u32, bool)>,
-    /// The keys to look up, in the order of their rows.
-    keys: Vec<RowKey>,
-    /// The answers for `keys`.
-    found: Vec<Option<ObligationId>>,
-    /// The last row found, carried from one batch to the next.
-    near: Option<u32>,
-}
-
-#[cfg(feature = "csv")]
-impl Batch {
-    fn push(&mut self, event: Event, line: u32, key: Option<RowKey>) {
-        self.rows.push((event, line, key.is_some()));
-        self.keys.extend(key);
-    }
-
-    /// Looks the batch's keys up and appends its events to `events`; `None` when a key is
-    /// not in the store or the log refuses an event.
-    fn flush(&mut self, obligations: &Obligations, events: &mut Events) -> Option<()> {
-        obligations.find_rows(&self.keys, &mut self.near, &mut self.found);
-        let mut found = self.found.iter();
-        for (mut event, line, keyed) in self.rows.drain(..) {
-            if keyed {
-                event.set_obligation((*found.next()?)?);
-            }
-            events.push_at_line(event, line).ok()?;
-        }
-        self.keys.clear();
-        Some(())
-    }
-}
-
 /// The line of the first byte at or after `byte` (on line `line`) that is not part of a
 /// blank line or a comment line: where a CSV row really starts.
 #[cfg(feature = "csv")]
@@ -1088,7 +1016,11 @@ fn skip_to_content(bytes: &[u8], mut byte: u64, mut line: u64) -> u64 {
         let rest = bytes.get(at..).unwrap_or_default();
         let skip = match rest {
             [b'\n', ..] => 1,
-            [b'\r', b'\n', ..] => 2,
+            // A line end of its own (the parser takes `\r`, `\n` and `\r\n`), on this line.
+            [b'\r', ..] => {
+                byte += 1;
+                continue;
+            }
             [b'#', ..] => rest
                 .iter()
                 .position(|&b| b == b'\n')
@@ -1289,7 +1221,7 @@ impl EventLoader<'_> {
         de.end().map_err(|e| data(".".to_owned(), &e, 0))?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         let mut counted = (0usize, 1usize);
         for (i, raw) in log.events.iter().enumerate() {
             let raw_text = raw.get();
@@ -1406,7 +1338,7 @@ impl EventLoader<'_> {
         })?;
         let mut resolver = Resolver::new(self);
         let mut events = Events::with_capacity(log.events.len());
-        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation);
+        let mut limit = PerObligation::new(self.obligations, self.max_events_per_obligation());
         for (i, spanned) in log.events.iter().enumerate() {
             // A table's span starts after the previous value: skip to its header.
             let base = skip_blank_toml(text, spanned.span().start);

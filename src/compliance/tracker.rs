@@ -258,14 +258,6 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    /// The default limit on the events of one obligation, as
-    /// [`Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION`] gives it: 10,000 (an obligation
-    /// receives a handful: a submission, an extension or two, corrections). Past it the
-    /// tracker refuses an event with [`ComplianceError::EventLimit`], so that no
-    /// obligation's history grows without bound; [`Tracker::limits`] changes it.
-    pub const DEFAULT_MAX_EVENTS_PER_OBLIGATION: usize =
-        crate::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION;
-
     /// A tracker over these obligations, with no events yet.
     ///
     /// # Errors

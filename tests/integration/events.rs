@@ -636,9 +636,10 @@ proptest! {
 
 #[test]
 fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligation() {
-    use directives::Limit;
+    use directives::{Limit, Limits};
     let store = store();
-    assert_eq!(EventLoader::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
+    assert_eq!(Limits::new().max(Limit::EventsPerObligation), 10_000);
+    let at_most = |max| Limits::new().with(Limit::EventsPerObligation, max);
     // Two rows for each of two obligations: within a limit of 2, past a limit of 1.
     let csv = "clause,body,period,kind,date\n\
         10,TH-HU-NGA-SON,2024-H1,submitted,2024-06-14\n\
@@ -647,19 +648,11 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
         10,TH-HU-NGA-SON,2024-H1,completed,2024-06-16\n";
     let loader = EventLoader::new(&store)
         .directive(key("10", 0, "TH-HU-NGA-SON", "2024-H1").directive().clone());
-    assert_eq!(
-        loader
-            .clone()
-            .max_events_per_obligation(2)
-            .csv(csv)
-            .unwrap()
-            .len(),
-        4
-    );
+    assert_eq!(loader.clone().limits(at_most(2)).csv(csv).unwrap().len(), 4);
     let err = loader
         .clone()
         .origin("events.csv")
-        .max_events_per_obligation(1)
+        .limits(at_most(1))
         .csv(csv)
         .unwrap_err();
     assert_eq!(err.line(), Some(4));
@@ -690,18 +683,14 @@ fn a_log_past_the_limit_on_events_per_obligation_is_refused_naming_the_obligatio
       {{"obligation": "{reference}", "kind": "completed", "date": "2024-06-15"}}
     ]}}"#
         );
-        let err = loader
-            .clone()
-            .max_events_per_obligation(1)
-            .json(&json)
-            .unwrap_err();
+        let err = loader.clone().limits(at_most(1)).json(&json).unwrap_err();
         assert_eq!(err.line(), Some(3), "{err}");
         assert!(err.to_string().contains(&format!("`{reference}`")), "{err}");
         let toml = format!(
             "[[events]]\nobligation = \"{reference}\"\nkind = \"submitted\"\ndate = \"2024-06-14\"\n\n\
              [[events]]\nobligation = \"{reference}\"\nkind = \"completed\"\ndate = \"2024-06-15\"\n"
         );
-        let err = loader.max_events_per_obligation(1).toml(&toml).unwrap_err();
+        let err = loader.limits(at_most(1)).toml(&toml).unwrap_err();
         assert_eq!(err.line(), Some(6), "{err}");
         assert!(err.to_string().contains("exceeds the limit of 1"), "{err}");
     }
@@ -712,7 +701,10 @@ fn the_tracker_refuses_an_event_past_the_limit_and_keeps_the_rest() {
     use directives::compliance::{EvaluationPolicy, Retraction, Status, Tracker};
     use directives::{Limit, Limits};
     let store = store();
-    assert_eq!(Tracker::DEFAULT_MAX_EVENTS_PER_OBLIGATION, 10_000);
+    assert_eq!(
+        directives::Limits::DEFAULT_MAX_EVENTS_PER_OBLIGATION,
+        10_000
+    );
     let mut tracker = Tracker::new(store.clone(), EvaluationPolicy::without_calendar())
         .unwrap()
         .limits(Limits::new().with(Limit::EventsPerObligation, 2));
