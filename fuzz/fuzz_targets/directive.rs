@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let Some((format, text)) = format_and_text(data, 2) else {
         return;
     };
-    let loader = Loader::new().limits(directives::Limits::new().with(directives::Limit::Bytes, 1 << 16));
+    let loader =
+        Loader::new().limits(directives::Limits::new().with(directives::Limit::Bytes, 1 << 16));
     let loaded = if format == 0 {
         loader.toml(text)
     } else {

@@ -101,16 +101,50 @@ pub(crate) fn weigh(events: &Events, recs: &mut Vec<Rec>) {
     recs.dedup_by(|later, kept| events.same_event(kept.id as usize, later.id as usize));
 }
 
-/// The order in which indicator values of one obligation supersede each other: by date,
-/// then by the day each became known (a value reported later for the same date corrects
-/// the earlier), then by value, so that the value that counts (the greatest in this
-/// order) never depends on the order in which events were logged or applied.
-pub(crate) fn latest_value(events: &Events, a: usize, b: usize) -> std::cmp::Ordering {
-    let (days, known) = (events.day_column(), events.known_column());
-    days.get(a)
-        .cmp(&days.get(b))
-        .then_with(|| known.get(a).cmp(&known.get(b)))
-        .then_with(|| super::event::detail_order(events.detail_at(a), events.detail_at(b)))
+/// The order in which indicator values of one obligation supersede each other, given as
+/// (date, day known, value): by date, then by the day each became known (a value reported
+/// later for the same date corrects the earlier), then by value, so that the value that
+/// counts (the greatest in this order) never depends on the order in which events were
+/// logged or applied.
+fn latest_value(a: (i32, i32, f64), b: (i32, i32, f64)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0)
+        .then(a.1.cmp(&b.1))
+        .then_with(|| a.2.total_cmp(&b.2))
+}
+
+/// The indicator value that counts for each obligation, from the values known and standing
+/// on the as-of date, each given as (obligation, date, day known, value): the latest in
+/// [`latest_value`]'s order, where copies of one value (same date and value) count once,
+/// as known on the day the first of them became known — a copy recorded later is the
+/// same report, not a correction. Shared by [`evaluate`] and the tracker.
+pub(crate) fn values_that_count(
+    values: impl IntoIterator<Item = (u32, i32, i32, f64)>,
+) -> HashMap<u32, f64> {
+    let mut first_known: HashMap<(u32, i32, u64), (i32, f64)> = HashMap::new();
+    for (o, day, known, value) in values {
+        // 0.0 and -0.0 are one value, as copies are told apart (`same_event`).
+        let value = if value == 0.0 { 0.0 } else { value };
+        first_known
+            .entry((o, day, value.to_bits()))
+            .and_modify(|first| first.0 = first.0.min(known))
+            .or_insert((known, value));
+    }
+    let mut latest: HashMap<u32, (i32, i32, f64)> = HashMap::new();
+    for ((o, day, _), (known, value)) in first_known {
+        let candidate = (day, known, value);
+        latest
+            .entry(o)
+            .and_modify(|best| {
+                if latest_value(candidate, *best).is_gt() {
+                    *best = candidate;
+                }
+            })
+            .or_insert(candidate);
+    }
+    latest
+        .into_iter()
+        .map(|(o, (_, _, value))| (o, value))
+        .collect()
 }
 
 /// Decides the status of one obligation from its events (those known on or before
@@ -748,7 +782,7 @@ pub struct Evaluation<'a> {
     diagnostics: OnceLock<Vec<Diagnostic>>,
     // The latest indicator value known on the as-of date of each obligation with a
     // target, as (day, row, value); resolved on first request in one pass over the events.
-    indicator_values: OnceLock<HashMap<u32, (i32, u32, f64)>>,
+    indicator_values: OnceLock<HashMap<u32, f64>>,
 }
 
 /// Evaluates obligations against events as of a date, under a policy.
@@ -1543,10 +1577,7 @@ impl<'a> Evaluation<'a> {
                 Some(row) => Some(extension_of(&self.events.get(EventId::from_index(row))?)),
                 None => None,
             },
-            indicator_value: self
-                .indicator_values()
-                .get(&id.index())
-                .map(|&(_, _, value)| value),
+            indicator_value: self.indicator_values().get(&id.index()).copied(),
         };
         build_finding(self.obligations, self.policy, self.as_of, id, parts)
     }
@@ -1601,18 +1632,18 @@ impl<'a> Evaluation<'a> {
         Some(
             self.indicator_values()
                 .get(&id.index())
-                .is_some_and(|&(_, _, value)| target.is_met_by(value)),
+                .is_some_and(|&value| target.is_met_by(value)),
         )
     }
 
     /// The latest indicator value known on the as-of date of each obligation with a
     /// target, found on first request in one pass over the events.
-    fn indicator_values(&self) -> &HashMap<u32, (i32, u32, f64)> {
+    fn indicator_values(&self) -> &HashMap<u32, f64> {
         self.indicator_values.get_or_init(|| {
-            let mut values = HashMap::new();
             if !self.obligations.has_targets() {
-                return values;
+                return HashMap::new();
             }
+            let mut values = Vec::new();
             let as_of = day_number(self.as_of);
             let events = self.events;
             for (o, day, known, tag, row) in events.column_rows() {
@@ -1646,14 +1677,11 @@ impl<'a> Evaluation<'a> {
                 else {
                     continue;
                 };
-                // The value that counts: the latest dated, then the latest known, then the
-                // greatest (see `latest_value`).
-                let entry = values.entry(o).or_insert((day, row, *value));
-                if latest_value(events, row as usize, entry.1 as usize).is_gt() {
-                    *entry = (day, row, *value);
-                }
+                values.push((o, day, known, *value));
             }
-            values
+            // The value that counts: the latest dated, then the latest known, then the
+            // greatest, copies counted once (see `values_that_count`).
+            values_that_count(values)
         })
     }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::evaluate::{
-    Decision, FindingParts, Rec, build_finding, decide, extension_of, latest_value, weigh,
+    Decision, FindingParts, Rec, build_finding, decide, extension_of, values_that_count, weigh,
 };
 use super::event::{Event, EventId, EventKind, EventRecord, Events, identity_hash};
 use super::event::{TAG_INDICATOR, is_qualifying};
@@ -1194,25 +1194,28 @@ impl Tracker {
             None => None,
         };
         // The indicator value that counts among those known and standing on the as-of
-        // date, as `evaluate` takes it (`latest_value`).
+        // date, as `evaluate` takes it (`values_that_count`).
         let last = self
             .summaries
             .get(id.index() as usize)
             .map_or(NO_EVENT, |s| s.last);
-        let (known, tags) = (self.events.known_column(), self.events.tag_column());
-        let indicator_value = self
-            .list(last)
-            .filter(|&e| {
-                let e_ = e as usize;
-                tags.get(e_) == Some(&TAG_INDICATOR)
-                    && known.get(e_).is_some_and(|&k| k <= day)
-                    && day < self.retracted_day(e)
-            })
-            .max_by(|&a, &b| latest_value(&self.events, a as usize, b as usize))
-            .and_then(|e| match event(e)?.kind() {
-                EventKind::IndicatorValue { value } => Some(*value),
+        let (days, known, tags) = (
+            self.events.day_column(),
+            self.events.known_column(),
+            self.events.tag_column(),
+        );
+        let values = self.list(last).filter_map(|e| {
+            let e_ = e as usize;
+            let (&tag, &k, &d) = (tags.get(e_)?, known.get(e_)?, days.get(e_)?);
+            if tag != TAG_INDICATOR || k > day || day >= self.retracted_day(e) {
+                return None;
+            }
+            match self.events.detail_at(e_)? {
+                EventKind::IndicatorValue { value } => Some((id.index(), d, k, *value)),
                 _ => None,
-            });
+            }
+        });
+        let indicator_value = values_that_count(values).get(&id.index()).copied();
         let parts = FindingParts {
             decision,
             deciding_event,

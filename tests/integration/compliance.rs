@@ -2416,6 +2416,38 @@ fn the_indicator_value_that_counts_is_the_same_in_every_order() {
 }
 
 #[test]
+fn a_copy_of_a_value_recorded_later_is_no_correction_in_any_order() {
+    use directives::compliance::IndicatorOutcome;
+    use directives::obligation::Target;
+    let mut obligations = Obligations::new();
+    let id = obligations
+        .push(
+            Obligation::new(key(1, "2025-06"), d(2025, 7, 20))
+                .with_target(Target::new(15.0).unwrap()),
+        )
+        .unwrap();
+    let value = |recorded, value| {
+        Event::new(id, d(2025, 7, 1), EventKind::IndicatorValue { value }).recorded_on(recorded)
+    };
+    let policy = EvaluationPolicy::without_calendar();
+    // 20 is reported on 2 July, corrected to 10 on 5 July; a copy of the 20 recorded on
+    // 5 July is the same report, known since 2 July, and does not undo the correction.
+    let events = [
+        value(d(2025, 7, 5), 20.0),
+        value(d(2025, 7, 2), 20.0),
+        value(d(2025, 7, 5), 10.0),
+    ];
+    let finding = same_finding_in_every_order(&obligations, id, &events, d(2025, 7, 10), &policy);
+    assert_eq!(
+        finding.indicator(),
+        Some(IndicatorOutcome::Missed {
+            value: 10.0,
+            target: 15.0
+        })
+    );
+}
+
+#[test]
 fn a_value_long_before_its_period_is_no_value_in_either() {
     use directives::obligation::Target;
     let mut obligations = Obligations::new();
