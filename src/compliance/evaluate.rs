@@ -377,15 +377,14 @@ fn earliest_ages<A: Age>(
     lists: &mut Lists,
 ) -> Vec<A> {
     let mut ages = vec![A::default(); n];
-    let ties = &mut lists.ties;
+    let mut ties = std::mem::take(&mut lists.ties);
     scan(
         events,
         0..events.obligation_column().len(),
         as_of,
         n,
         marks,
-        &mut lists.unknown,
-        &mut lists.gathered,
+        lists,
         |o, day, _row| {
             if let Some(slot) = ages.get_mut(o as usize) {
                 let value = A::from_value(age_value(as_of, day));
@@ -396,6 +395,7 @@ fn earliest_ages<A: Age>(
             }
         },
     );
+    lists.ties = ties;
     ages
 }
 
@@ -425,7 +425,8 @@ pub(super) struct Lists {
 }
 
 /// Walks the events of rows `rows` known on `as_of`: events of unknown obligations go to
-/// `unknown`, events of obligations on the per-obligation path (marked) go to `gathered`,
+/// `lists.unknown`, events of obligations on the per-obligation path (marked) go to
+/// `lists.gathered`,
 /// and qualifying events of the others go to `sink` as (obligation, day, row). The one
 /// walk of the fast path, in row order or partitioned.
 ///
@@ -437,10 +438,12 @@ pub(super) fn scan(
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
-    unknown: &mut Vec<(u32, u32)>,
-    gathered: &mut Vec<(u32, u32)>,
+    lists: &mut Lists,
     mut sink: impl FnMut(u32, i32, u32),
 ) {
+    let Lists {
+        unknown, gathered, ..
+    } = lists;
     let first = u32::try_from(rows.start).unwrap_or(u32::MAX);
     let obligation = events
         .obligation_column()
@@ -571,9 +574,8 @@ impl Classes<'_> {
         let (as_of, grace) = (i64::from(self.as_of), self.grace);
         // With a bound on early events, note (without a branch) whether some earliest
         // event is dated before `due + margin`: no event is too early otherwise, since no
-        // period begins more than `margin + bound` days after its due date. Without a
-        // bound, the margin is the lowest, so nothing is noted.
-        let margin = early.map_or(i64::MIN, i64::from);
+        // period begins more than `margin + bound` days after its due date.
+        let (bounded, margin) = (early.is_some(), i64::from(early.unwrap_or(0)));
         let mut any = false;
         let mut block = [Status::DoneOnTime; BLOCK];
         let columns = dues
@@ -598,7 +600,7 @@ impl Classes<'_> {
                     as_of,
                 );
                 *slot = Status::from_code_bits(code);
-                any |= (age != 0) & (first < i64::from(due).saturating_add(margin));
+                any |= bounded & (age != 0) & (first < i64::from(due) + margin);
             }
             out.extend_from_slice(block.get(..dues.len()).unwrap_or_default());
         }

@@ -131,33 +131,24 @@ fn scatter(
     let mut cursors = vec![(0usize, 0usize); partitions];
     let mut next = 0;
     let mut lists = Lists::default();
-    scan(
-        events,
-        rows,
-        as_of,
-        n,
-        marks,
-        &mut lists.unknown,
-        &mut lists.gathered,
-        |o, day, _row| {
-            let p = (o >> shift) as usize;
-            let Some((at, end)) = cursors.get_mut(p) else {
-                return;
-            };
-            if *at == *end {
-                if let Some(chunks) = chunks.get_mut(p) {
-                    chunks.push(next);
-                }
-                (*at, *end) = (next, next + CHUNK);
-                next += CHUNK;
+    scan(events, rows, as_of, n, marks, &mut lists, |o, day, _row| {
+        let p = (o >> shift) as usize;
+        let Some((at, end)) = cursors.get_mut(p) else {
+            return;
+        };
+        if *at == *end {
+            if let Some(chunks) = chunks.get_mut(p) {
+                chunks.push(next);
             }
-            if let Some(slot) = part.get_mut(*at) {
-                let value = u32::from(u16::from_value(age_value(as_of, day)));
-                *slot = (o & mask) | value << 16;
-                *at += 1;
-            }
-        },
-    );
+            (*at, *end) = (next, next + CHUNK);
+            next += CHUNK;
+        }
+        if let Some(slot) = part.get_mut(*at) {
+            let value = u32::from(u16::from_value(age_value(as_of, day)));
+            *slot = (o & mask) | value << 16;
+            *at += 1;
+        }
+    });
     Side {
         base: 0,
         chunks,
