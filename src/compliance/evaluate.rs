@@ -346,15 +346,6 @@ pub(super) trait Age: Copy + Ord + Default + Into<u32> + Send + Sync {
     const MAX: u32;
     /// The slot for a value at most `MAX`.
     fn from_value(value: u32) -> Self;
-    /// The slots found with the events partitioned by obligation (see
-    /// [`super::partition`]), where the slot is narrow enough for it.
-    fn partitioned(
-        events: &Events,
-        as_of: i32,
-        n: usize,
-        marks: Option<&[u64]>,
-        lists: &mut Lists,
-    ) -> Option<Vec<Self>>;
 }
 
 impl Age for u16 {
@@ -362,34 +353,12 @@ impl Age for u16 {
     fn from_value(value: u32) -> u16 {
         u16::try_from(value).unwrap_or(u16::MAX)
     }
-    fn partitioned(
-        events: &Events,
-        as_of: i32,
-        n: usize,
-        marks: Option<&[u64]>,
-        lists: &mut Lists,
-    ) -> Option<Vec<u16>> {
-        Some(super::partition::earliest_ages(
-            events, as_of, n, marks, lists,
-        ))
-    }
 }
 
 impl Age for u32 {
     const MAX: u32 = u32::MAX;
     fn from_value(value: u32) -> u32 {
         value
-    }
-    /// Four-byte slots (events more than 179 years old) are rare: they take the direct
-    /// pass.
-    fn partitioned(
-        _: &Events,
-        _: i32,
-        _: usize,
-        _: Option<&[u64]>,
-        _: &mut Lists,
-    ) -> Option<Vec<u32>> {
-        None
     }
 }
 
@@ -432,35 +401,24 @@ fn day_of_age(as_of: i32, value: u32) -> i32 {
     i32::try_from(i64::from(as_of) + 1 - i64::from(value)).unwrap_or(i32::MIN)
 }
 
-/// The fast path: the earliest qualifying event of each obligation, noting ties on the
-/// day (candidates for duplicates). Visits the events in row order, unless the slots
-/// outgrow the cache and the log jumps between obligations (a log in date order): the
-/// events are then partitioned by obligation first (see [`super::partition`]).
+/// The fast path in row order: the earliest qualifying event of each obligation, noting
+/// ties on the day (candidates for duplicates).
 fn earliest_ages<A: Age>(
     events: &Events,
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
-    pass: Pass,
 ) -> Vec<A> {
-    let partitioned = match pass {
-        Pass::Auto => super::partition::pays::<A>(events.obligation_column(), n),
-        Pass::Direct => false,
-        Pass::Partitioned => true,
-    };
-    if partitioned && let Some(ages) = A::partitioned(events, as_of, n, marks, lists) {
-        return ages;
-    }
     let mut ages = vec![A::default(); n];
-    let ties = &mut lists.ties;
+    let mut ties = std::mem::take(&mut lists.ties);
     scan(
         events,
+        0..events.obligation_column().len(),
         as_of,
         n,
         marks,
-        &mut lists.unknown,
-        &mut lists.gathered,
+        lists,
         |o, day, _row| {
             if let Some(slot) = ages.get_mut(o as usize) {
                 let value = A::from_value(age_value(as_of, day));
@@ -471,6 +429,7 @@ fn earliest_ages<A: Age>(
             }
         },
     );
+    lists.ties = ties;
     ages
 }
 
@@ -499,28 +458,39 @@ pub(super) struct Lists {
     pub(super) ties: Vec<u32>,
 }
 
-/// Walks the events known on `as_of`: events of unknown obligations go to `unknown`,
-/// events of obligations on the per-obligation path (marked) go to `gathered`, and
-/// qualifying events of the others go to `sink` as (obligation, day, row).
+/// Walks the events of rows `rows` known on `as_of`: events of unknown obligations go to
+/// `lists.unknown`, events of obligations on the per-obligation path (marked) go to
+/// `lists.gathered`,
+/// and qualifying events of the others go to `sink` as (obligation, day, row). The one
+/// walk of the fast path, in row order or partitioned.
 ///
 /// Kept out of line: inlined into the large caller, the loop loses its registers.
 #[inline(never)]
-fn scan(
+pub(super) fn scan(
     events: &Events,
+    rows: std::ops::Range<usize>,
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
-    unknown: &mut Vec<(u32, u32)>,
-    gathered: &mut Vec<(u32, u32)>,
+    lists: &mut Lists,
     mut sink: impl FnMut(u32, i32, u32),
 ) {
-    let obligation = events.obligation_column();
-    let day = events.day_column();
+    let Lists {
+        unknown, gathered, ..
+    } = lists;
+    let first = u32::try_from(rows.start).unwrap_or(u32::MAX);
+    let obligation = events
+        .obligation_column()
+        .get(rows.clone())
+        .unwrap_or_default();
+    let day = events.day_column().get(rows.clone()).unwrap_or_default();
+    let known = events.known_column().get(rows.clone()).unwrap_or_default();
+    let tag = events.tag_column().get(rows).unwrap_or_default();
     match (marks, events.has_recording_dates()) {
         // The hot path: every event known on `as_of` is qualifying, and without recording
         // dates an event is known on its date, so the known-on column is not read.
         (None, false) => {
-            for ((&o, &day), row) in obligation.iter().zip(day).zip(0u32..) {
+            for ((&o, &day), row) in obligation.iter().zip(day).zip(first..) {
                 if day > as_of {
                     continue;
                 }
@@ -532,8 +502,8 @@ fn scan(
             }
         }
         (None, true) => {
-            let known = events.known_column();
-            for (((&o, &day), &known), row) in obligation.iter().zip(day).zip(known).zip(0u32..) {
+            let rows = obligation.iter().zip(day).zip(known).zip(first..);
+            for (((&o, &day), &known), row) in rows {
                 if known > as_of {
                     continue;
                 }
@@ -545,12 +515,7 @@ fn scan(
             }
         }
         (Some(marks), _) => {
-            let rows = obligation
-                .iter()
-                .zip(day)
-                .zip(events.known_column())
-                .zip(0u32..)
-                .zip(events.tag_column());
+            let rows = obligation.iter().zip(day).zip(known).zip(first..).zip(tag);
             for ((((&o, &day), &known), row), &tag) in rows {
                 if known > as_of {
                     continue;
@@ -604,7 +569,9 @@ struct Classes<'t> {
 }
 
 impl Classes<'_> {
-    /// Classifies a run of obligations from their due days, earliest events and flags.
+    /// Classifies a run of obligations from their due days, earliest events and flags,
+    /// pushing their statuses onto `out`; tells whether some earliest event may be too
+    /// early (only with `early`, see below).
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
     #[inline(never)]
@@ -613,70 +580,63 @@ impl Classes<'_> {
         dues: &[i32],
         ages: &[A],
         flags: &[u8],
-        out: &mut [Status],
+        out: &mut Vec<Status>,
         early: Option<i32>,
     ) -> bool {
-        let (as_of, grace) = (self.as_of, self.grace);
-        // Branch-free: the statuses are unpredictable, so the choice is made with masks
-        // (a branch here mispredicts about a third of the time).
-        // The rule is the columnar kernel's (`columnar::status_code`), with the day of the
-        // earliest event as `as_of + 1 - age`.
-        let one = |age: A, flag: u8, deadline: i32| -> Status {
-            let age: u32 = age.into();
-            let limit = i64::from(deadline.saturating_add(grace));
-            let first = i64::from(as_of) + 1 - i64::from(age);
-            let code = super::columnar::status_code(
-                limit,
-                first,
-                age != 0,
-                flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
-                i64::from(as_of),
-            );
-            Status::from_code_bits(code)
-        };
-        let columns = dues.iter().zip(ages).zip(flags);
-        fn put(out: &mut [Status], statuses: impl Iterator<Item = Status>) {
-            for (slot, status) in out.iter_mut().zip(statuses) {
-                *slot = status;
+        match self.shift {
+            None => self.classify_with(dues, ages, flags, out, early, |due| due),
+            Some(table) => {
+                self.classify_with(dues, ages, flags, out, early, |due| table.shift(due))
             }
         }
-        let Some(margin) = early else {
-            match self.shift {
-                None => put(
-                    out,
-                    columns.map(|((&due, &age), &flag)| one(age, flag, due)),
-                ),
-                Some(table) => put(
-                    out,
-                    columns.map(|((&due, &age), &flag)| one(age, flag, table.shift(due))),
-                ),
-            }
-            return false;
-        };
+    }
+
+    /// [`Classes::classify`] with the rest-day shift `shift`.
+    #[inline]
+    fn classify_with<A: Age>(
+        &self,
+        dues: &[i32],
+        ages: &[A],
+        flags: &[u8],
+        out: &mut Vec<Status>,
+        early: Option<i32>,
+        shift: impl Fn(i32) -> i32,
+    ) -> bool {
+        /// Statuses are made in blocks on the stack, so that the loop keeps its state in
+        /// registers, then appended.
+        const BLOCK: usize = 256;
+        let (as_of, grace) = (i64::from(self.as_of), self.grace);
         // With a bound on early events, note (without a branch) whether some earliest
         // event is dated before `due + margin`: no event is too early otherwise, since no
         // period begins more than `margin + bound` days after its due date.
+        let (bounded, margin) = (early.is_some(), i64::from(early.unwrap_or(0)));
         let mut any = false;
-        let mut candidate = |age: A, due: i32| {
-            let age: u32 = age.into();
-            let day = i64::from(as_of) + 1 - i64::from(age);
-            any |= (age != 0) & (day < i64::from(due) + i64::from(margin));
-        };
-        match self.shift {
-            None => put(
-                out,
-                columns.map(|((&due, &age), &flag)| {
-                    candidate(age, due);
-                    one(age, flag, due)
-                }),
-            ),
-            Some(table) => put(
-                out,
-                columns.map(|((&due, &age), &flag)| {
-                    candidate(age, due);
-                    one(age, flag, table.shift(due))
-                }),
-            ),
+        let mut block = [Status::DoneOnTime; BLOCK];
+        let columns = dues
+            .chunks(BLOCK)
+            .zip(ages.chunks(BLOCK))
+            .zip(flags.chunks(BLOCK));
+        for ((dues, ages), flags) in columns {
+            let rows = block.iter_mut().zip(dues).zip(ages).zip(flags);
+            for (((slot, &due), &age), &flag) in rows {
+                // Branch-free: the statuses are unpredictable, so the choice is made with
+                // masks (a branch here mispredicts about a third of the time).
+                // The rule is the columnar kernel's (`columnar::status_code`), with the day
+                // of the earliest event as `as_of + 1 - age`.
+                let age: u32 = age.into();
+                let first = as_of + 1 - i64::from(age);
+                let limit = i64::from(shift(due).saturating_add(grace));
+                let code = super::columnar::status_code(
+                    limit,
+                    first,
+                    age != 0,
+                    flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
+                    as_of,
+                );
+                *slot = Status::from_code_bits(code);
+                any |= bounded & (age != 0) & (first < i64::from(due) + margin);
+            }
+            out.extend_from_slice(block.get(..dues.len()).unwrap_or_default());
         }
         any
     }
@@ -690,21 +650,30 @@ impl Classes<'_> {
         flags: &[u8],
         early: Option<i32>,
     ) -> (Vec<Status>, bool) {
-        let mut out = vec![Status::DoneOnTime; ages.len()];
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
             const RANGE: usize = 1 << 16;
-            let any = out
-                .par_chunks_mut(RANGE)
-                .zip(dues.par_chunks(RANGE))
+            let ranges: Vec<(Vec<Status>, bool)> = dues
+                .par_chunks(RANGE)
                 .zip(ages.par_chunks(RANGE).zip(flags.par_chunks(RANGE)))
-                .map(|((out, dues), (ages, flags))| self.classify(dues, ages, flags, out, early))
-                .reduce(|| false, |a, b| a | b);
+                .map(|(dues, (ages, flags))| {
+                    let mut out = Vec::with_capacity(ages.len());
+                    let any = self.classify(dues, ages, flags, &mut out, early);
+                    (out, any)
+                })
+                .collect();
+            let mut out = Vec::with_capacity(ages.len());
+            let mut any = false;
+            for (statuses, early) in ranges {
+                out.extend_from_slice(&statuses);
+                any |= early;
+            }
             (out, any)
         }
         #[cfg(not(feature = "parallel"))]
         {
+            let mut out = Vec::with_capacity(ages.len());
             let any = self.classify(dues, ages, flags, &mut out, early);
             (out, any)
         }
@@ -941,15 +910,33 @@ pub(crate) fn evaluate_with<'a>(
     };
     let mut status;
     let ages = if short {
-        let mut ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists, pass);
-        let maybe;
-        (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
+        let partitioned = match pass {
+            Pass::Auto => super::partition::pays::<u16>(events.obligation_column(), n),
+            Pass::Direct => false,
+            Pass::Partitioned => true,
+        };
+        let (mut ages, maybe);
+        if partitioned {
+            let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut Vec<Status>| {
+                let dues = dues.get(range.clone()).unwrap_or_default();
+                let flags = flags.get(range).unwrap_or_default();
+                classes.classify(dues, ages, flags, out, margin)
+            };
+            (ages, status, maybe) = super::partition::evaluate_partitioned(
+                events, as_of_day, n, marks, &mut lists, classify,
+            );
+        } else {
+            ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
+            (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
+        }
         if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
         Ages::Short(ages)
     } else {
-        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists, pass);
+        // Four-byte slots (events more than 179 years old) are rare: they take the
+        // direct pass.
+        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
         let maybe;
         (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
         if let (true, Some(limits)) = (maybe, &limits) {

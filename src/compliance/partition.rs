@@ -1,30 +1,29 @@
-//! The earliest qualifying event of each obligation with the events partitioned by
-//! obligation first, so that each partition's slots stay in cache whatever the order of
-//! the log.
+//! The earliest qualifying event and the status of each obligation with the events
+//! partitioned by obligation first, so that each partition's slots stay in cache whatever
+//! the order of the log.
 //!
 //! An event log in date order visits obligations in random order: once the slots of all
 //! obligations outgrow the cache, each event costs a miss. Partitioning first makes the
-//! cost flat: a counting pass over the obligation column, a scatter pass that writes each
-//! event known on the as-of date into its partition as a 4-byte record (the obligation's
-//! place in its partition and the event's two-byte slot value; a few hundred partitions,
-//! so the writes stay sequential streams), and a pass per partition over slots that fit
-//! in L2. The log is taken in rounds of at most 2²⁶ rows, so the buffer stays bounded
-//! whatever its length. With the `parallel` feature, the rows of a round are split between the cores
-//! for the first two passes and the partitions for the third: the ranges are disjoint, so
-//! no coordination is needed, and the result is the same as on one core.
+//! cost flat: one pass over the log writes each event known on the as-of date into its
+//! partition as a 4-byte record (the obligation's place in its partition and the event's
+//! two-byte slot value). A partition's records go into chunks of 4 KiB taken in turn from
+//! one buffer, so no counting pass is needed and the writes stay a few hundred sequential
+//! streams. Then each partition (at most 2¹⁶ obligations, whose 128 KiB of slots L2
+//! holds) applies its records to its slots and, while they are in cache, classifies its
+//! obligations. With the `parallel` feature, the rows are split between the cores for the
+//! first pass (each range with its own part of the buffer) and the partitions for the
+//! second: the ranges are disjoint, so no coordination is needed, and the result is the
+//! same as on one core.
 
-use super::evaluate::{Age, Lists, age_value};
-use super::event::{Events, is_qualifying};
-
-/// Rows per round, for a log of `len` rows: the whole log up to 2²⁶ rows (a buffer of at
-/// most 256 MiB, 4 bytes an event), so that each partition's slots are brought into
-/// cache once per round; at least 2²² rows.
-fn round_rows(len: usize) -> usize {
-    len.clamp(1 << 22, 1 << 26)
-}
+use super::evaluate::{Age, Lists, age_value, scan};
+use super::event::Events;
+use super::finding::Status;
 
 /// The slots up to which the direct pass is kept whatever the order: they stay in cache.
 const DIRECT_BYTES: usize = 4 << 20;
+
+/// Records per chunk of a partition (4 KiB).
+const CHUNK: usize = 1 << 10;
 
 /// The number of obligations per partition, as a power of two: at most 2¹⁶ (so that a
 /// record's place fits in two bytes; 128 KiB of slots, which L2 holds), at least 2¹⁴, and
@@ -57,7 +56,7 @@ pub(super) fn pays<A: Age>(obligation: &[u32], n: usize) -> bool {
     jumps * 4 > pairs
 }
 
-/// The number of parts the rows of a round are split into: the cores rayon has.
+/// The number of parts the rows are split into: the cores rayon has.
 fn parts() -> usize {
     #[cfg(feature = "parallel")]
     {
@@ -86,135 +85,89 @@ fn map_all<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) ->
 /// half) and the event's two-byte slot value (high half).
 type Record = u32;
 
-/// What the scatter pass of one part leaves beside its records.
+/// What the scatter pass of one range of rows leaves: where each partition's records lie
+/// in the buffer, and the side lists.
 #[derive(Debug, Default)]
 struct Side {
-    /// Records written per partition.
-    filled: Vec<usize>,
-    /// Events of unknown obligations, as (row, obligation).
-    unknown: Vec<(u32, u32)>,
-    /// Events of obligations on the per-obligation path, as (obligation, row).
-    gathered: Vec<(u32, u32)>,
+    /// Where this range's part of the buffer begins.
+    base: usize,
+    /// The chunks of each partition, by start within this range's part, in order.
+    chunks: Vec<Vec<usize>>,
+    /// The end of each partition's last chunk's records (0: no chunk).
+    ends: Vec<usize>,
+    lists: Lists,
 }
 
-/// What the passes read: the as-of day, the number of obligations, the marks of the
-/// obligations on the per-obligation path, and the partition size.
-#[derive(Debug, Clone, Copy)]
-struct Plan<'e> {
-    events: &'e Events,
+impl Side {
+    /// The records of partition `p` in `buffer`, chunk by chunk in row order.
+    fn runs<'b>(&self, buffer: &'b [Record], p: usize) -> impl Iterator<Item = &'b [Record]> {
+        let end = self.ends.get(p).copied().unwrap_or(0);
+        let chunks = self.chunks.get(p).map(Vec::as_slice).unwrap_or_default();
+        let base = self.base;
+        // Chunks are taken at increasing places, so every chunk but the last is full.
+        chunks
+            .iter()
+            .filter_map(move |&start| buffer.get(base + start..base + (start + CHUNK).min(end)))
+    }
+}
+
+/// Writes the events of rows `rows` known on `as_of` into their partitions' chunks, taken
+/// in turn from `part` (at least `rows.len() + partitions * CHUNK` records, so it never
+/// runs out: every chunk but each partition's last is full); events of unknown or marked
+/// obligations go to the side lists, through the same walk as the direct pass.
+fn scatter(
+    events: &Events,
+    rows: std::ops::Range<usize>,
     as_of: i32,
     n: usize,
-    marks: Option<&'e [u64]>,
+    marks: Option<&[u64]>,
     shift: u32,
-    partitions: usize,
-}
-
-impl Plan<'_> {
-    /// The number of rows of each partition among `obligation` (an upper bound on the
-    /// records: the scatter pass leaves some out).
-    fn count(&self, obligation: &[u32]) -> Vec<usize> {
-        let mut counts = vec![0usize; self.partitions];
-        for &o in obligation {
-            if (o as usize) < self.n
-                && let Some(count) = counts.get_mut((o >> self.shift) as usize)
-            {
-                *count += 1;
-            }
-        }
-        counts
-    }
-
-    /// Writes the events of rows `rows` known on the as-of date into their partitions'
-    /// slices, in row order; events of unknown or marked obligations go to the side lists.
-    fn scatter(&self, rows: std::ops::Range<usize>, mut slices: Vec<&mut [Record]>) -> Side {
-        let mut side = Side {
-            filled: vec![0; self.partitions],
-            ..Side::default()
+    part: &mut [Record],
+) -> Side {
+    let partitions = n.div_ceil(1 << shift).max(1);
+    let mask = (1u32 << shift) - 1;
+    let mut chunks = vec![Vec::new(); partitions];
+    // The next free place and the end of the current chunk, per partition.
+    let mut cursors = vec![(0usize, 0usize); partitions];
+    let mut next = 0;
+    let mut lists = Lists::default();
+    scan(events, rows, as_of, n, marks, &mut lists, |o, day, _row| {
+        let p = (o >> shift) as usize;
+        let Some((at, end)) = cursors.get_mut(p) else {
+            return;
         };
-        let events = self.events;
-        let (as_of, n, shift) = (self.as_of, self.n, self.shift);
-        let mask = (1u32 << shift) - 1;
-        let first = u32::try_from(rows.start).unwrap_or(u32::MAX);
-        let obligation = events
-            .obligation_column()
-            .get(rows.clone())
-            .unwrap_or_default();
-        let day = events.day_column().get(rows.clone()).unwrap_or_default();
-        let known = events.known_column().get(rows.clone()).unwrap_or_default();
-        let tag = events.tag_column().get(rows).unwrap_or_default();
-        let Side {
-            filled,
-            unknown,
-            gathered,
-        } = &mut side;
-        let mut put = |o: u32, day: i32| {
-            let p = (o >> shift) as usize;
-            if let (Some(slice), Some(at)) = (slices.get_mut(p), filled.get_mut(p))
-                && let Some(slot) = slice.get_mut(*at)
-            {
-                let value = u32::from(u16::from_value(age_value(as_of, day)));
-                *slot = (o & mask) | value << 16;
-                *at += 1;
+        if *at == *end {
+            if let Some(chunks) = chunks.get_mut(p) {
+                chunks.push(next);
             }
-        };
-        match (self.marks, events.has_recording_dates()) {
-            (None, false) => {
-                for ((&o, &day), row) in obligation.iter().zip(day).zip(first..) {
-                    if day > as_of {
-                        continue;
-                    }
-                    if o as usize >= n {
-                        unknown.push((row, o));
-                        continue;
-                    }
-                    put(o, day);
-                }
-            }
-            (None, true) => {
-                let rows = obligation.iter().zip(day).zip(known).zip(first..);
-                for (((&o, &day), &known), row) in rows {
-                    if known > as_of {
-                        continue;
-                    }
-                    if o as usize >= n {
-                        unknown.push((row, o));
-                        continue;
-                    }
-                    put(o, day);
-                }
-            }
-            (Some(marks), _) => {
-                let rows = obligation.iter().zip(day).zip(known).zip(tag).zip(first..);
-                for ((((&o, &day), &known), &tag), row) in rows {
-                    if known > as_of {
-                        continue;
-                    }
-                    if o as usize >= n {
-                        unknown.push((row, o));
-                        continue;
-                    }
-                    let marked = marks
-                        .get(o as usize / 64)
-                        .is_some_and(|word| word & (1 << (o % 64)) != 0);
-                    if marked {
-                        gathered.push((o, row));
-                    } else if is_qualifying(tag) {
-                        put(o, day);
-                    }
-                }
-            }
+            (*at, *end) = (next, next + CHUNK);
+            next += CHUNK;
         }
-        side
+        if let Some(slot) = part.get_mut(*at) {
+            let value = u32::from(u16::from_value(age_value(as_of, day)));
+            *slot = (o & mask) | value << 16;
+            *at += 1;
+        }
+    });
+    Side {
+        base: 0,
+        chunks,
+        ends: cursors.into_iter().map(|(at, _)| at).collect(),
+        lists,
     }
 }
 
 /// Applies one partition's records to its slots (the obligations from `base` on): each
-/// slot keeps the largest value (the earliest event); returns the obligations where an
-/// event equalled the value already there (candidates for duplicates).
-fn apply(slots: &mut [u16], base: u32, runs: &[&[Record]]) -> Vec<u32> {
-    let mut ties = Vec::new();
+/// slot keeps the largest value (the earliest event); the obligations where an event
+/// equalled the value already there (candidates for duplicates) go to `ties`.
+fn apply<'b>(
+    slots: &mut [u16],
+    base: u32,
+    runs: impl Iterator<Item = &'b [Record]>,
+    ties: &mut Vec<u32>,
+) {
     for run in runs {
-        for &record in *run {
+        for &record in run {
             let local = record & 0xFFFF;
             if let Some(slot) = slots.get_mut(local as usize) {
                 let value = (record >> 16) as u16;
@@ -225,87 +178,77 @@ fn apply(slots: &mut [u16], base: u32, runs: &[&[Record]]) -> Vec<u32> {
             }
         }
     }
-    ties
 }
 
+/// What one partition's second pass gives: its obligations' statuses, whether `classify`
+/// saw an event that may be too early, and its ties.
+type Classified = (Vec<Status>, bool, Vec<u32>);
+
 /// The earliest qualifying event of each of `n` obligations, as slot values (see
-/// [`Age`]), with the events partitioned by obligation; the same slots and lists as the
-/// direct pass, except that ties come in partition order.
-pub(super) fn earliest_ages(
+/// [`Age`]), and their statuses, with the events partitioned by obligation: the same as
+/// the direct pass and its status pass, except that ties come in partition order.
+/// `classify` classifies the obligations of a range from their slots, pushing their
+/// statuses, and tells whether it saw an event that may be too early.
+pub(super) fn evaluate_partitioned(
     events: &Events,
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
-) -> Vec<u16> {
-    let mut ages = vec![0u16; n];
+    classify: impl Fn(std::ops::Range<usize>, &[u16], &mut Vec<Status>) -> bool + Sync,
+) -> (Vec<u16>, Vec<Status>, bool) {
     let shift = shift_for(n);
-    let plan = Plan {
-        events,
-        as_of,
-        n,
-        marks,
-        shift,
-        partitions: n.div_ceil(1 << shift).max(1),
-    };
-    let obligation = events.obligation_column();
-    let mut buffer: Vec<Record> = Vec::new();
-    let round = round_rows(obligation.len());
-    for lo in (0..obligation.len()).step_by(round) {
-        let hi = (lo + round).min(obligation.len());
-        let k = parts();
-        let cut = |p: usize| lo + (hi - lo) * p / k;
-        let ranges: Vec<_> = (0..k).map(|p| cut(p)..cut(p + 1)).collect();
-        let counts = map_all(ranges.clone(), |rows| {
-            plan.count(obligation.get(rows).unwrap_or_default())
-        });
-        let total: usize = counts.iter().flatten().sum();
-        // Each partition's filled part is read back, never the rest: the buffer is zeroed
-        // once, when it grows.
-        if buffer.len() < total {
-            buffer.resize(total, 0);
-        }
-        // Partition-major, part-minor: each partition's records in row order.
-        let mut starts = vec![Vec::with_capacity(plan.partitions); k];
-        let mut slices: Vec<Vec<&mut [Record]>> = (0..k).map(|_| Vec::new()).collect();
-        let mut rest = buffer.get_mut(..total).unwrap_or_default();
-        let mut at = 0;
-        for p in 0..plan.partitions {
-            for (counts, (starts, slices)) in counts.iter().zip(starts.iter_mut().zip(&mut slices))
-            {
-                let count = counts.get(p).copied().unwrap_or(0);
-                let (head, tail) = std::mem::take(&mut rest).split_at_mut(count);
-                starts.push(at);
-                slices.push(head);
-                rest = tail;
-                at += count;
-            }
-        }
-        let sides = map_all(
-            ranges.into_iter().zip(slices).collect(),
-            |(rows, slices)| plan.scatter(rows, slices),
-        );
-        let buffer = buffer.as_slice();
-        let chunks: Vec<(usize, &mut [u16])> = ages.chunks_mut(1 << shift).enumerate().collect();
-        let ties = map_all(chunks, |(p, slots)| {
-            let runs: Vec<&[Record]> = starts
-                .iter()
-                .zip(&sides)
-                .filter_map(|(starts, side)| {
-                    let start = *starts.get(p)?;
-                    buffer.get(start..start + side.filled.get(p)?)
-                })
-                .collect();
-            let base = u32::try_from(p << shift).unwrap_or(u32::MAX);
-            apply(slots, base, &runs)
-        });
-        for side in sides {
-            lists.unknown.extend(side.unknown);
-            lists.gathered.extend(side.gathered);
-        }
-        lists.ties.extend(ties.into_iter().flatten());
+    let partitions = n.div_ceil(1 << shift).max(1);
+    let rows = events.obligation_column().len();
+    let k = parts();
+    let cut = |p: usize| rows * p / k;
+    let room = |p: usize| cut(p + 1) - cut(p) + partitions * CHUNK;
+    // Zeroed by the system as each page is first written: no pass of its own.
+    let mut buffer: Vec<Record> = vec![0; (0..k).map(room).sum()];
+    let mut parts = Vec::with_capacity(k);
+    let mut rest = buffer.as_mut_slice();
+    let mut base = 0;
+    for p in 0..k {
+        let len = room(p).min(rest.len());
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(len);
+        parts.push((p, base, head));
+        base += len;
+        rest = tail;
     }
-    ages
+    let sides = map_all(parts, |(p, base, part)| {
+        let mut side = scatter(events, cut(p)..cut(p + 1), as_of, n, marks, shift, part);
+        side.base = base;
+        side
+    });
+    let buffer = buffer.as_slice();
+    let mut ages = vec![0u16; n];
+    let chunks: Vec<(usize, &mut [u16])> = ages.chunks_mut(1 << shift).enumerate().collect();
+    let classified: Vec<Classified> = map_all(chunks, |(p, slots)| {
+        let first = p << shift;
+        let mut ties = Vec::new();
+        let base = u32::try_from(first).unwrap_or(u32::MAX);
+        apply(
+            slots,
+            base,
+            sides.iter().flat_map(|side| side.runs(buffer, p)),
+            &mut ties,
+        );
+        let mut statuses = Vec::with_capacity(slots.len());
+        let maybe = classify(first..first + slots.len(), slots, &mut statuses);
+        (statuses, maybe, ties)
+    });
+    let mut status = Vec::with_capacity(n);
+    let mut maybe = false;
+    for (statuses, early, ties) in classified {
+        status.extend_from_slice(&statuses);
+        maybe |= early;
+        lists.ties.extend(ties);
+    }
+    for side in sides {
+        lists.unknown.extend(side.lists.unknown);
+        lists.gathered.extend(side.lists.gathered);
+    }
+    (ages, status, maybe)
 }
 
 #[cfg(test)]
