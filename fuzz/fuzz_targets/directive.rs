@@ -8,26 +8,18 @@
 #![no_main]
 
 use directives::directive::Loader;
-use directives_fuzz::{bounded_message, format_and_text, seed, vietnam};
+use directives_fuzz::{Format, bounded_message, input_limits, load_toml_or_json, seed, vietnam};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((format, text)) = format_and_text(data, 2) else {
-        return;
-    };
-    let loader =
-        Loader::new().limits(directives::Limits::new().with(directives::Limit::Bytes, 1 << 16));
-    let loaded = if format == 0 {
-        loader.toml(text)
-    } else {
-        loader.json(text)
-    };
-    let directive = match loaded {
-        Ok(directive) => directive,
-        Err(e) => {
-            bounded_message(&e);
-            return;
+    let Some(directive) = load_toml_or_json(data, |format, text| {
+        let loader = Loader::new().limits(input_limits());
+        match format {
+            Format::Toml => loader.toml(text),
+            Format::Json => loader.json(text),
         }
+    }) else {
+        return;
     };
     let toml = directive
         .to_toml_string()

@@ -9,7 +9,7 @@
 #![no_main]
 
 use directives::org::{Body, Change, Loader, Registry, Selector};
-use directives_fuzz::{bounded_message, format_and_text};
+use directives_fuzz::{Format, input_limits, load_toml_or_json};
 use libfuzzer_sys::fuzz_target;
 
 fn selectors(registry: &Registry) -> Vec<Selector> {
@@ -70,22 +70,14 @@ fn check_select(registry: &Registry) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((format, text)) = format_and_text(data, 2) else {
-        return;
-    };
-    let loader =
-        Loader::new().limits(directives::Limits::new().with(directives::Limit::Bytes, 1 << 16));
-    let loaded = if format == 0 {
-        loader.toml(text)
-    } else {
-        loader.json(text)
-    };
-    let registry = match loaded {
-        Ok(registry) => registry,
-        Err(e) => {
-            bounded_message(&e);
-            return;
+    let Some(registry) = load_toml_or_json(data, |format, text| {
+        let loader = Loader::new().limits(input_limits());
+        match format {
+            Format::Toml => loader.toml(text),
+            Format::Json => loader.json(text),
         }
+    }) else {
+        return;
     };
     let json = registry
         .to_json_string()

@@ -279,6 +279,42 @@ pub fn bounded_message(error: &dyn std::fmt::Display) -> String {
     message
 }
 
+/// The limits the loading targets read their texts under: 64 KiB of input, so that a run
+/// spends its time on the shapes of inputs rather than on their size.
+pub fn input_limits() -> directives::Limits {
+    directives::Limits::new().with(directives::Limit::Bytes, 1 << 16)
+}
+
+/// The text format a loading target reads an input in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// TOML (first byte even).
+    Toml,
+    /// JSON (first byte odd).
+    Json,
+}
+
+/// Reads a fuzz input as TOML or JSON (by its first byte) through `load`; a refusal must
+/// carry a bounded message. `None` when the rest is not UTF-8 or the text is refused.
+pub fn load_toml_or_json<T, E: std::fmt::Display>(
+    data: &[u8],
+    load: impl FnOnce(Format, &str) -> Result<T, E>,
+) -> Option<T> {
+    let (format, text) = format_and_text(data, 2)?;
+    let format = if format == 0 {
+        Format::Toml
+    } else {
+        Format::Json
+    };
+    match load(format, text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            bounded_message(&e);
+            None
+        }
+    }
+}
+
 /// Splits a fuzz input into a format (by its first byte) and a UTF-8 text; `None` when
 /// the rest is not UTF-8.
 pub fn format_and_text(data: &[u8], formats: u8) -> Option<(u8, &str)> {
