@@ -158,7 +158,8 @@ fn grade_name(grade: Option<Grade>) -> &'static str {
 /// assert!(status.holds());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comparison {
     path: String,
     expected: String,
@@ -268,7 +269,8 @@ impl fmt::Display for Comparison {
 /// what happened, and the full result as text (checked against the golden file).
 ///
 /// Its `Display` is the failure message: one line per mismatch, naming the file, the
-/// variant, the expectation's path and both values (or `passed`).
+/// variant, the expectation's path and both values (or `passed`). It is data as well: a
+/// tool that keeps its test runs writes it to JSON or TOML and reads it back whole.
 ///
 /// # Example
 ///
@@ -282,7 +284,8 @@ impl fmt::Display for Comparison {
 /// assert_eq!(outcome.to_string(), "scenario `tests/scenarios/done_on_time.scenario.toml`, variant `base`: passed");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Outcome {
     file: PathBuf,
     variant: String,

@@ -105,6 +105,10 @@ counts = { done_late = 1, open_overdue = 1 }
     assert_eq!(late.variant(), "late");
     let mismatched: Vec<&str> = late.mismatches().map(|c| c.path()).collect();
     assert_eq!(mismatched, ["golden `wrong.late.golden.txt`"]);
+    // Outcomes, failed ones included, are data: they read back whole from JSON and TOML.
+    for outcome in &outcomes {
+        super::roundtrip::round_trips(outcome).unwrap();
+    }
 
     // Blessed, the golden files match; a changed result shows its first differing line.
     for outcome in &outcomes {
