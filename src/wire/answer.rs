@@ -742,7 +742,8 @@ pub struct DeadlineResult {
     pub end: NaiveDate,
     /// The days off skipped on the way, in order.
     pub skipped: Vec<SkippedDayItem>,
-    /// The provisions applied (`Civil Code 2015 art. 147.2`, …).
+    /// The provisions applied, in the call's language (`Civil Code 2015 art. 147.2`,
+    /// `khoản 2 Điều 147 Bộ luật Dân sự 2015`, …).
     pub provisions: Vec<String>,
 }
 

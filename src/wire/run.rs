@@ -611,7 +611,11 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
             nominal_end: end.nominal_end(),
             end: end.end(),
             skipped,
-            provisions: end.provisions().iter().map(|p| (*p).to_owned()).collect(),
+            provisions: end
+                .provision_labels(lang)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }),
         warnings,
     ))
