@@ -1,6 +1,7 @@
 //! Text helpers shared by the modules that read data: Unicode normalization, the one
 //! spelling of a date, and quoting user values in error messages with a bounded length.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -11,10 +12,27 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_q
 /// Vietnamese typed on macOS or copied from a PDF often arrives decomposed (NFD), so that
 /// texts that read the same compare unequal; every free text the crate stores is NFC.
 pub(crate) fn nfc(text: String) -> String {
+    match nfc_str(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(composed) => composed,
+    }
+}
+
+/// `text` in Unicode normalization form C, borrowed when it already is (the common case,
+/// checked without allocating): the one NFC check behind [`nfc`].
+pub(crate) fn nfc_str(text: &str) -> Cow<'_, str> {
+    // ASCII and `Đ`/`đ` (U+0110/U+0111, which neither decompose nor combine) are NFC in
+    // any sequence: most symbols and codes are checked by this loop alone.
+    if text
+        .chars()
+        .all(|c| c.is_ascii() || c == '\u{110}' || c == '\u{111}')
+    {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        IsNormalized::Maybe if is_nfc(&text) => text,
-        _ => text.nfc().collect(),
+        IsNormalized::Yes => Cow::Borrowed(text),
+        IsNormalized::Maybe if is_nfc(text) => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 
@@ -414,6 +432,12 @@ mod tests {
     fn nfc_composes_and_keeps_composed_text() {
         assert_eq!(nfc("Thanh Hoa\u{301}".to_owned()), "Thanh Hoá");
         assert_eq!(nfc("Thanh Hoá".to_owned()), "Thanh Hoá");
+        // One check for both forms: borrowed when already NFC, composed otherwise.
+        assert!(matches!(nfc_str("1470-CV/TU"), Cow::Borrowed(_)));
+        assert!(matches!(nfc_str("Đ/QĐ-TU"), Cow::Borrowed(_)));
+        assert!(matches!(nfc_str("Thanh Hoá"), Cow::Borrowed(_)));
+        assert_eq!(nfc_str("Thanh Hoa\u{301}"), "Thanh Hoá");
+        assert!(matches!(nfc_str("Đa\u{301}"), Cow::Owned(ref s) if s == "Đá"));
         assert!(is_blank(" \t\u{3000}"));
         assert!(!is_blank(" a "));
     }

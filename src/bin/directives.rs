@@ -24,8 +24,12 @@ use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use directives::Lang;
+use directives::calendar::Term;
 use directives::compliance::Status;
+use directives::criteria::Verdict;
 use directives::directive::Severity;
+use directives::provenance::Certainty;
 use directives::scenario;
 use directives::wire::{Answer, Context, Format, Input, Outcome, Request, Success};
 use serde_json::{Value, json};
@@ -628,8 +632,33 @@ fn out_lang(command: &Command) -> &str {
     }
 }
 
+/// A date as people of the language write it: `15/07/2025` in Vietnamese (as the
+/// explanations and reports write it), `2025-07-15` in English.
+fn day(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// A clause of an expansion's skipped requirement (`10`, `monitoring`) in words.
+fn clause(clause: &str, lang: Lang) -> String {
+    match (clause, lang) {
+        ("monitoring", Lang::Vi) => "nội dung theo dõi, đôn đốc".to_owned(),
+        ("monitoring", Lang::En) => "monitoring clause".to_owned(),
+        (task, _) => format!("{} {task}", lang.pick("nhiệm vụ", "task")),
+    }
+}
+
+/// A certainty code of the contract (`corroborated`) in words of the language.
+fn certainty(code: &str, lang: Lang) -> String {
+    serde_json::from_value::<Certainty>(Value::String(code.to_owned()))
+        .map_or_else(|_| code.to_owned(), |c| c.label(lang).to_owned())
+}
+
 /// Text for people.
 fn render(success: &Success, command: &Command) -> Result<String, Exit> {
+    let lang: Lang = out_lang(command).parse().unwrap_or_default();
     let mut s = String::new();
     match &success.outcome {
         Outcome::Report(report) => {
@@ -646,33 +675,67 @@ fn render(success: &Success, command: &Command) -> Result<String, Exit> {
             };
         }
         Outcome::Lint(lint) => {
-            let _ = writeln!(s, "{}: {} lints", lint.directive, lint.lints.len());
+            let _ = writeln!(
+                s,
+                "{}: {} {}",
+                lint.directive,
+                lint.lints.len(),
+                lang.pick("điểm cần xem lại", "lints")
+            );
             for l in &lint.lints {
-                let _ = writeln!(s, "{} {} {}: {}", l.severity, l.code, l.place, l.message);
+                let _ = writeln!(
+                    s,
+                    "{} {} {}: {}",
+                    l.severity.label(lang),
+                    l.code,
+                    l.place,
+                    l.message
+                );
             }
         }
         Outcome::Expand(expand) => {
-            let _ = writeln!(s, "{} obligations", expand.obligations.len());
+            let _ = writeln!(
+                s,
+                "{} {}",
+                expand.obligations.len(),
+                lang.pick("nghĩa vụ", "obligations")
+            );
             for o in &expand.obligations {
-                let _ = write!(s, "{}  due {}", o.reference, o.due);
+                let _ = write!(
+                    s,
+                    "{}  {} {}",
+                    o.reference,
+                    lang.pick("hạn", "due"),
+                    day(o.due, lang)
+                );
                 if o.holder != o.body {
-                    let _ = write!(s, "  held by {}", o.holder);
+                    let _ = write!(s, "  {} {}", lang.pick("nay do", "held by"), o.holder);
                 }
                 s.push('\n');
             }
             for k in &expand.skipped {
                 let _ = writeln!(
                     s,
-                    "skipped: clause {}, requirement {}: {}",
-                    k.clause, k.requirement, k.message
+                    "{}: {}, {} {}: {}",
+                    lang.pick("bỏ qua", "skipped"),
+                    clause(&k.clause, lang),
+                    lang.pick("yêu cầu", "requirement"),
+                    k.requirement,
+                    k.message
                 );
             }
         }
         Outcome::Evaluate(evaluate) => {
             let all = matches!(command, Command::Evaluate { all: true, .. });
             let c = &evaluate.counts;
-            let _ = writeln!(s, "as of {}: {} obligations", evaluate.as_of, c.total);
-            let lang: directives::Lang = out_lang(command).parse().unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "{} {}: {} {}",
+                lang.pick("tính đến ngày", "as of"),
+                day(evaluate.as_of, lang),
+                c.total,
+                lang.pick("nghĩa vụ", "obligations")
+            );
             let counts = [
                 c.done_on_time,
                 c.done_late,
@@ -693,24 +756,35 @@ fn render(success: &Success, command: &Command) -> Result<String, Exit> {
                 let _ = writeln!(s, "    {}", f.explanation);
             }
             for d in &evaluate.diagnostics {
-                let _ = writeln!(s, "note: {d}");
+                let _ = writeln!(s, "{}: {d}", lang.pick("lưu ý", "note"));
             }
         }
         Outcome::Assess(assess) => {
-            let _ = writeln!(s, "as of {}: {}", assess.as_of, assess.verdict);
+            let _ = writeln!(
+                s,
+                "{} {}: {}",
+                lang.pick("tính đến ngày", "as of"),
+                day(assess.as_of, lang),
+                assess.verdict.label(lang)
+            );
             for c in &assess.criteria {
                 let g = &c.groups;
                 let _ = writeln!(
                     s,
-                    "{} {} ({}): {}; groups: {} satisfied, {} violated, {} indeterminate, {} not applicable",
-                    c.verdict,
+                    "{} {} ({}): {}; {}: {} {}, {} {}, {} {}, {} {}",
+                    c.verdict.label(lang),
                     c.id,
                     c.provision,
                     c.title,
+                    lang.pick("nhóm", "groups"),
                     g.satisfied,
+                    Verdict::Satisfied.label(lang),
                     g.violated,
+                    Verdict::Violated.label(lang),
                     g.indeterminate,
-                    g.not_applicable
+                    Verdict::Indeterminate.label(lang),
+                    g.not_applicable,
+                    Verdict::NotApplicable.label(lang),
                 );
             }
             for line in &assess.lines {
@@ -718,23 +792,47 @@ fn render(success: &Success, command: &Command) -> Result<String, Exit> {
             }
         }
         Outcome::Deadline(d) => {
-            let _ = writeln!(s, "{} from {}: {}", d.term, d.anchor, d.end);
+            let _ = writeln!(
+                s,
+                "{} {} {}: {}",
+                d.term
+                    .parse::<Term>()
+                    .map_or_else(|_| d.term.clone(), |t| t.sentence(lang)),
+                lang.pick("kể từ", "from"),
+                day(d.anchor, lang),
+                day(d.end, lang)
+            );
             if d.nominal_end != d.end {
                 let _ = writeln!(
                     s,
-                    "  the term's last day {} is not a working day",
-                    d.nominal_end
+                    "  {}",
+                    match lang {
+                        Lang::Vi => format!(
+                            "ngày cuối cùng của thời hạn {} không phải ngày làm việc",
+                            day(d.nominal_end, lang)
+                        ),
+                        Lang::En => format!(
+                            "the term's last day {} is not a working day",
+                            day(d.nominal_end, lang)
+                        ),
+                    }
                 );
             }
-            for day in &d.skipped {
-                let _ = write!(s, "  skipped {}: {}", day.date, day.description);
-                if let Some(c) = &day.certainty {
-                    let _ = write!(s, " ({c})");
+            for skipped in &d.skipped {
+                let _ = write!(
+                    s,
+                    "  {} {}: {}",
+                    lang.pick("bỏ qua", "skipped"),
+                    day(skipped.date, lang),
+                    skipped.description
+                );
+                if let Some(c) = &skipped.certainty {
+                    let _ = write!(s, " ({})", certainty(c, lang));
                 }
                 s.push('\n');
             }
             for p in &d.provisions {
-                let _ = writeln!(s, "  applies {p}");
+                let _ = writeln!(s, "  {} {p}", lang.pick("áp dụng", "applies"));
             }
         }
         Outcome::Schedule(schedule) => {
@@ -742,8 +840,14 @@ fn render(success: &Success, command: &Command) -> Result<String, Exit> {
             for p in &schedule.periods {
                 let _ = writeln!(
                     s,
-                    "{:<10} figures {} to {}, due {}",
-                    p.period, p.window_start, p.window_end, p.due
+                    "{:<10} {} {} {} {}, {} {}",
+                    p.period,
+                    lang.pick("số liệu từ", "figures"),
+                    day(p.window_start, lang),
+                    lang.pick("đến", "to"),
+                    day(p.window_end, lang),
+                    lang.pick("hạn", "due"),
+                    day(p.due, lang)
                 );
             }
         }

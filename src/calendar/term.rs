@@ -743,6 +743,46 @@ impl TermEnd {
         &self.provisions
     }
 
+    /// The provisions applied, as [`provisions`](TermEnd::provisions) lists them, in words
+    /// of a language: `Civil Code 2015 art. 147.2` in English, `khoản 2 Điều 147 Bộ luật
+    /// Dân sự 2015` in Vietnamese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::Lang;
+    /// use directives::calendar::{Term, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::vietnam()?;
+    /// let anchor = NaiveDate::from_ymd_opt(2025, 1, 31).ok_or("bad date")?;
+    /// let end = "1 month".parse::<Term>()?.explain(anchor, &cal)?;
+    /// assert_eq!(
+    ///     end.provision_labels(Lang::Vi),
+    ///     ["khoản 2 Điều 147 Bộ luật Dân sự 2015", "khoản 3 Điều 148 Bộ luật Dân sự 2015"]
+    /// );
+    /// assert_eq!(end.provision_labels(Lang::En), end.provisions());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn provision_labels(&self, lang: crate::Lang) -> Vec<&'static str> {
+        self.provisions
+            .iter()
+            .map(|&p| match lang {
+                crate::Lang::En => p,
+                crate::Lang::Vi => match p {
+                    "Civil Code 2015 art. 147.2" => "khoản 2 Điều 147 Bộ luật Dân sự 2015",
+                    "Civil Code 2015 art. 148.1" => "khoản 1 Điều 148 Bộ luật Dân sự 2015",
+                    "Civil Code 2015 art. 148.2" => "khoản 2 Điều 148 Bộ luật Dân sự 2015",
+                    "Civil Code 2015 art. 148.3" => "khoản 3 Điều 148 Bộ luật Dân sự 2015",
+                    "Civil Code 2015 art. 148.4" => "khoản 4 Điều 148 Bộ luật Dân sự 2015",
+                    "Civil Code 2015 art. 148.5" => "khoản 5 Điều 148 Bộ luật Dân sự 2015",
+                    other => other,
+                },
+            })
+            .collect()
+    }
+
     /// The skipped days whose rule is less sure than `level` (see
     /// [`DayKind::provenance`]), so that an explanation can say when the end rests on a
     /// day off that no primary text confirms. Weekly rest days rest on no rule and are

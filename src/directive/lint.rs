@@ -312,13 +312,33 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The severity's name for people in a language: `lỗi`, `cảnh báo`, `thông tin` or
+    /// `error`, `warning`, `info` (the English label is also its `Display` and its code in
+    /// files).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::Severity;
+    ///
+    /// assert_eq!(Severity::Warning.label(Lang::Vi), "cảnh báo");
+    /// assert_eq!(Severity::Warning.label(Lang::En), "warning");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Severity::Info => lang.pick("thông tin", "info"),
+            Severity::Warning => lang.pick("cảnh báo", "warning"),
+            Severity::Error => lang.pick("lỗi", "error"),
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 
@@ -482,6 +502,63 @@ impl Location {
         self.with_part(Part::Requirement(i))
     }
 
+    /// The place in words for people in a language, counting from 1 as people do
+    /// (`task 10, requirement 1`; `nhiệm vụ 10, yêu cầu 1`). The English text is also
+    /// the place's `Display`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::{Clause, Location, Part};
+    ///
+    /// let at = Location::Clause { position: 9, clause: "10".parse()?, part: Part::Requirement(0) };
+    /// assert_eq!(at.sentence(Lang::Vi), "nhiệm vụ 10, yêu cầu 1");
+    /// assert_eq!(at.sentence(Lang::En), "task 10, requirement 1");
+    /// let at = Location::Clause { position: 12, clause: Clause::Monitoring, part: Part::Assignment(1) };
+    /// assert_eq!(at.sentence(Lang::Vi), "nội dung theo dõi, đôn đốc, phân công 2");
+    /// assert_eq!(Location::Recipient { index: 0 }.sentence(Lang::Vi), "nơi nhận 1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
+        let ordinal = |index: &usize| index.saturating_add(1);
+        match self {
+            Location::Document => lang.pick("văn bản", "document").to_owned(),
+            Location::Reference { index } => {
+                format!(
+                    "{} {}",
+                    lang.pick("văn bản dẫn chiếu", "reference"),
+                    ordinal(index)
+                )
+            }
+            Location::Recipient { index } => {
+                format!("{} {}", lang.pick("nơi nhận", "recipient"), ordinal(index))
+            }
+            Location::Clause { clause, part, .. } => {
+                let mut text = match clause {
+                    Clause::Task(number) => format!("{} {number}", lang.pick("nhiệm vụ", "task")),
+                    Clause::Monitoring => lang
+                        .pick("nội dung theo dõi, đôn đốc", "monitoring")
+                        .to_owned(),
+                };
+                match part {
+                    Part::Whole => {}
+                    Part::Assignment(i) => {
+                        text +=
+                            &format!(", {} {}", lang.pick("phân công", "assignment"), ordinal(i));
+                    }
+                    Part::Requirement(i) => {
+                        text +=
+                            &format!(", {} {}", lang.pick("yêu cầu", "requirement"), ordinal(i));
+                    }
+                }
+                text
+            }
+        }
+    }
+
     /// What the lints call the clause, in English and Vietnamese.
     fn noun(&self) -> (&'static str, &'static str) {
         match self.clause() {
@@ -493,24 +570,7 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Counted from 1; the fields are public, so `usize::MAX` must not overflow.
-        let ordinal = |index: &usize| index.saturating_add(1);
-        match self {
-            Location::Document => f.write_str("document"),
-            Location::Reference { index } => write!(f, "reference {}", ordinal(index)),
-            Location::Recipient { index } => write!(f, "recipient {}", ordinal(index)),
-            Location::Clause { clause, part, .. } => {
-                match clause {
-                    Clause::Task(number) => write!(f, "task {number}")?,
-                    Clause::Monitoring => f.write_str("monitoring")?,
-                }
-                match part {
-                    Part::Whole => Ok(()),
-                    Part::Assignment(i) => write!(f, ", assignment {}", ordinal(i)),
-                    Part::Requirement(i) => write!(f, ", requirement {}", ordinal(i)),
-                }
-            }
-        }
+        f.write_str(&self.sentence(crate::Lang::En))
     }
 }
 

@@ -1,11 +1,9 @@
 //! Document symbols (số, ký hiệu): parsing, formatting and the lenient parse.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 use super::kind::{ASCII_SPELLINGS, Ambiguity, DocKind, SymbolSystem};
 
@@ -743,7 +741,7 @@ impl SymbolRules {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(&self, input: &str) -> Result<DocSymbol, SymbolError> {
-        let text = to_nfc(input);
+        let text = crate::text::nfc_str(input);
         let symbol = match parse_parts(&text, self.assembly_terms) {
             Ok(parts) => DocSymbol::from_parts(text.into(), parts),
             Err(failure) => {
@@ -789,7 +787,7 @@ impl SymbolRules {
         let mut first: Option<(SymbolErrorReason, String, usize)> = None;
         // Each structural correction removes the failure it answers; a few suffice.
         for _ in 0..6 {
-            let nfc = to_nfc(&text).into_owned();
+            let nfc = crate::text::nfc_str(&text).into_owned();
             match parse_parts(&nfc, self.assembly_terms) {
                 Ok(parts) => {
                     return Ok((
@@ -901,24 +899,6 @@ impl Irregularity {
 impl fmt::Display for Irregularity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label(crate::Lang::En))
-    }
-}
-
-/// The input in NFC, borrowed when it already is (the common case, checked without
-/// allocating).
-fn to_nfc(input: &str) -> Cow<'_, str> {
-    // ASCII and `Đ`/`đ` (U+0110/U+0111, which neither decompose nor combine) are NFC in
-    // any sequence: most symbols are checked by this loop alone.
-    if input
-        .chars()
-        .all(|c| c.is_ascii() || c == '\u{110}' || c == '\u{111}')
-    {
-        return Cow::Borrowed(input);
-    }
-    match is_nfc_quick(input.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(input),
-        IsNormalized::Maybe if is_nfc(input) => Cow::Borrowed(input),
-        _ => Cow::Owned(input.nfc().collect()),
     }
 }
 
@@ -1646,7 +1626,7 @@ fn abbr_of(kind: DocKind) -> &'static str {
 /// dashes, the eth, and lower case.
 fn lenient_text(input: &str) -> (String, Vec<Correction>) {
     let mut corrections = Vec::new();
-    let mut text = to_nfc(input).into_owned();
+    let mut text = crate::text::nfc_str(input).into_owned();
     if text.chars().any(|c| full_width(c).is_some() && !is_dash(c)) {
         let mut found: Vec<char> = Vec::new();
         text = text
@@ -1705,7 +1685,7 @@ fn lenient_text(input: &str) -> (String, Vec<Correction>) {
         text = text.to_uppercase().replace("TTG", "TTg");
         corrections.push(Correction::UpperCased);
     }
-    (to_nfc(&text).into_owned(), corrections)
+    (crate::text::nfc_str(&text).into_owned(), corrections)
 }
 
 /// Repairs the structural slip a failure names, if the lenient parse reads it.
@@ -1786,7 +1766,7 @@ fn probable_meaning(input: &str, terms: u16) -> Option<String> {
                     continue;
                 }
                 fix_structure(&mut text, &failure, true)?;
-                text = to_nfc(&text).into_owned();
+                text = crate::text::nfc_str(&text).into_owned();
             }
         }
     }

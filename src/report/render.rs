@@ -321,7 +321,7 @@ pub(super) fn violation_sentence(
     let l = labels::labels(lang);
     let mut text = format!(
         "[{}] {} {}: {} {}",
-        c.severity(),
+        c.severity().label(lang),
         c.id(),
         v.group(),
         c.measure(),

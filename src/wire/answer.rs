@@ -348,7 +348,8 @@ pub struct LintItem {
     pub severity: Severity,
     /// The path of the value in the directive's data (`tasks[9].requirements[0]`).
     pub path: String,
-    /// The place in words (`task 10, requirement 1`).
+    /// The place in words, in the call's language (`task 10, requirement 1`,
+    /// `nhiệm vụ 10, yêu cầu 1`).
     pub place: String,
     /// The message, in the call's language.
     pub message: String,
@@ -741,7 +742,8 @@ pub struct DeadlineResult {
     pub end: NaiveDate,
     /// The days off skipped on the way, in order.
     pub skipped: Vec<SkippedDayItem>,
-    /// The provisions applied (`Civil Code 2015 art. 147.2`, …).
+    /// The provisions applied, in the call's language (`Civil Code 2015 art. 147.2`,
+    /// `khoản 2 Điều 147 Bộ luật Dân sự 2015`, …).
     pub provisions: Vec<String>,
 }
 

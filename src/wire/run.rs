@@ -159,7 +159,7 @@ fn lint(context: &Context, request: &LintRequest) -> Answered {
             code: l.code().as_str().to_owned(),
             severity: l.severity(),
             path: l.location().path(),
-            place: l.location().to_string(),
+            place: l.location().sentence(lang),
             message: l.sentence(lang).to_owned(),
         })
         .collect();
@@ -562,7 +562,7 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
             if let Some(c) = certainty
                 && c < crate::provenance::Certainty::Verified
             {
-                let what = kind.sentence(Lang::En);
+                let what = kind.sentence(lang);
                 match runs.last_mut() {
                     Some((last, lc, dates)) if *last == what && *lc == c => dates.push(day.date()),
                     _ => runs.push((what, c, vec![day.date()])),
@@ -579,17 +579,28 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
         .into_iter()
         .map(|(what, certainty, dates)| {
             let days = match (dates.first(), dates.last()) {
-                (Some(first), Some(last)) if first != last => {
-                    format!("{} days from `{first}` to `{last}`", dates.len())
-                }
+                (Some(first), Some(last)) if first != last => format!(
+                    "{} {} `{first}` {} `{last}`",
+                    dates.len(),
+                    lang.pick("ngày từ", "days from"),
+                    lang.pick("đến", "to")
+                ),
                 (Some(first), _) => format!("`{first}`"),
                 _ => String::new(),
             };
+            let certainty = certainty.label(lang);
             Warning {
                 code: "unverified_day".to_owned(),
-                message: format!(
-                    "the deadline skips {days} ({what}), which the calendar holds as {certainty}, not verified"
-                ),
+                message: match lang {
+                    Lang::Vi => format!(
+                        "thời hạn bỏ qua {days} ({what}), mà lịch ghi nhận là {certainty}, \
+                         chưa kiểm chứng"
+                    ),
+                    Lang::En => format!(
+                        "the deadline skips {days} ({what}), which the calendar holds as \
+                         {certainty}, not verified"
+                    ),
+                },
             }
         })
         .collect();
@@ -600,7 +611,11 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
             nominal_end: end.nominal_end(),
             end: end.end(),
             skipped,
-            provisions: end.provisions().iter().map(|p| (*p).to_owned()).collect(),
+            provisions: end
+                .provision_labels(lang)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }),
         warnings,
     ))

@@ -36,7 +36,7 @@ fn output_goes_to_the_named_file() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         text,
-        "Decree 09/2019/NĐ-CP year report\n2024       figures 2023-12-15 to 2024-12-14, due 2024-12-25\n"
+        "Decree 09/2019/NĐ-CP year report\n2024       số liệu từ 15/12/2023 đến 14/12/2024, hạn 25/12/2024\n"
     );
 }
 

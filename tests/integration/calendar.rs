@@ -1980,3 +1980,29 @@ fn date32_errors_name_the_first_row_at_fault() {
     cal.add_working_days_date32(&[], &[], &mut []).unwrap();
     cal.working_days_between_date32(&[], &[], &mut []).unwrap();
 }
+
+/// Every provision a term's end can cite has its Vietnamese words, in the same order as the
+/// English ones, for each unit and with the rest-day shift (2026-04-25 is a Saturday before
+/// Hùng Kings' day and its compensatory day).
+#[test]
+fn term_provisions_read_in_vietnamese() {
+    for text in ["2 days", "1 week", "1 month", "1 year", "3 working days"] {
+        let end = term(text).explain(d(2026, 4, 23), vietnam()).unwrap();
+        let vi = end.provision_labels(directives::Lang::Vi);
+        assert_eq!(vi.len(), end.provisions().len(), "{text}");
+        assert_eq!(end.provision_labels(directives::Lang::En), end.provisions());
+        for (vi, en) in vi.iter().zip(end.provisions()) {
+            assert!(vi.ends_with("Bộ luật Dân sự 2015"), "{text}: {vi}");
+            assert_eq!(
+                vi.split(' ').nth(1),
+                en.rsplit('.').next(),
+                "{text}: {vi} / {en}"
+            );
+        }
+    }
+    let shifted = term("2 days").explain(d(2026, 4, 23), vietnam()).unwrap();
+    assert_eq!(
+        shifted.provision_labels(directives::Lang::Vi).last(),
+        Some(&"khoản 5 Điều 148 Bộ luật Dân sự 2015")
+    );
+}

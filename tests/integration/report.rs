@@ -132,6 +132,15 @@ fn the_small_report_counts_the_task_report_columns_and_matches_its_golden_file()
         ),
         "{text}"
     );
+    // In Vietnamese the severity is Vietnamese too.
+    let text = ReportModel::builder(&evaluation, &registry)
+        .lang(Lang::Vi)
+        .detail(Detail::Full)
+        .criteria(&assessment)
+        .build()
+        .to_text();
+    assert!(text.contains("- [lỗi] on-time holder=SYT: "), "{text}");
+    assert!(!text.contains("[error]"), "{text}");
     let csv = graded.to_csv(CsvTable::Criteria, false).unwrap();
     assert_eq!(
         csv.lines().nth(1).unwrap(),

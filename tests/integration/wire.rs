@@ -142,6 +142,15 @@ fn lint_answers_the_seed_letter_with_codes_places_and_messages() {
         vi["lints"][0]["message"],
         first.sentence(directives::Lang::Vi)
     );
+    // The place too, counted from 1, and the severity stays a code.
+    let frequency = vi["lints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == "DIR003")
+        .unwrap();
+    assert_eq!(frequency["place"], "nhiệm vụ 10, yêu cầu 1");
+    assert_eq!(frequency["severity"], "warning");
 }
 
 #[test]
@@ -326,6 +335,16 @@ fn calendar_calls_answer_with_dates_and_counts() {
     assert_eq!(
         answer["warnings"],
         json!([{"code": "unverified_day", "message": "the deadline skips 7 days from `2024-02-08` to `2024-02-14` (scheduled day off: Lunar New Year (Tết)), which the calendar holds as corroborated, not verified"}])
+    );
+    // In Vietnamese by default, the warning as well as the days.
+    let answer = ask(
+        &context,
+        &json!({"schema_version": 1, "call": "deadline", "anchor": "2024-02-06", "term": "10 working days"}),
+    );
+    assert_eq!(answer["skipped"][0]["certainty"], "corroborated");
+    assert_eq!(
+        answer["warnings"],
+        json!([{"code": "unverified_day", "message": "thời hạn bỏ qua 7 ngày từ `2024-02-08` đến `2024-02-14` (nghỉ theo lịch: Tết Nguyên đán), mà lịch ghi nhận là được xác nhận gián tiếp, chưa kiểm chứng"}])
     );
     let answer = ask(
         &context,
