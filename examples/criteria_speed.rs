@@ -9,6 +9,14 @@
 //! ```sh
 //! cargo run --release --example criteria_speed        # 9 runs per size
 //! cargo run --release --example criteria_speed -- 25  # 25 runs per size
+//! cargo run --release --example criteria_speed -- 1 100000  # one size only
+//! ```
+//!
+//! One run at one size is what an instruction count needs:
+//!
+//! ```sh
+//! valgrind --tool=callgrind --toggle-collect='*Criteria*assess*' \
+//!     target/release/examples/criteria_speed 1 100000
 //! ```
 
 use std::error::Error;
@@ -37,7 +45,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
-            eprintln!("usage: criteria_speed [RUNS]");
+            eprintln!("usage: criteria_speed [RUNS [OBLIGATIONS]]");
             ExitCode::FAILURE
         }
     }
@@ -62,10 +70,17 @@ fn run() -> Result<(), Box<dyn Error>> {
             .map_err(|e| format!("invalid number of runs `{arg}`: {e}"))?,
         None => 9,
     };
+    let sizes = match std::env::args().nth(2) {
+        Some(arg) => vec![
+            arg.parse::<u64>()
+                .map_err(|e| format!("invalid number of obligations `{arg}`: {e}"))?,
+        ],
+        None => vec![100_000u64, 1_000_000],
+    };
     let policy = EvaluationPolicy::without_calendar();
     let registry = five::registry();
     let criteria = five::five();
-    for n in [100_000u64, 1_000_000] {
+    for n in sizes {
         let (obligations, events) = yardstick::generate(n);
         let evaluation = evaluate(&obligations, &events, five::as_of(), &policy)?;
         let (mut wall, mut cpu) = (Vec::with_capacity(runs), Vec::with_capacity(runs));

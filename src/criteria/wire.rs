@@ -1286,3 +1286,204 @@ impl<'de> Deserialize<'de> for Measure {
         deserializer.deserialize_any(Visitor)
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Criteria written back out, in the form the loader reads.
+
+/// Criteria are written in the file format a [`Loader`] reads: `witnesses`, then a
+/// `criterion` list (`[[criterion]]` tables in TOML). The file read back through a
+/// [`Loader`] with the same registry (and the grading policies the criteria name that
+/// are not presets, given with [`Loader::grading_policy`]) gives equal criteria.
+///
+/// There is no plain `Deserialize` for [`Criteria`], [`Criterion`] or [`Scope`]: a
+/// criteria file names bodies by code, which only a registry can check, and grading
+/// policies by name, which only the loader's list resolves. Reading them goes through
+/// the [`Loader`], the one way that checks both and names the line of a fault.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::{Criteria, Criterion, GroupBy, Loader, Measure, Requirement, Scope, Threshold};
+/// use directives::org::{BodyKind, Registry, Selector};
+///
+/// let criteria = Criteria::new(vec![Criterion::builder("late")
+///     .title("Trễ hạn", "Late")
+///     .provision("Decree 09/2019/NĐ-CP art. 8.5")
+///     .scope(Scope::all().bodies(Selector::Kind(BodyKind::PartyCommittee)))
+///     .group_by([GroupBy::Holder, GroupBy::Year])
+///     .measure(Measure::LateShare)
+///     .require(Requirement::AtMost(Threshold::Number(0.5)))
+///     .build()?])?;
+/// let text = toml::to_string(&criteria)?;
+/// assert!(text.contains("[[criterion]]"), "{text}");
+/// assert!(text.contains(r#"group_by = ["holder", "year"]"#), "{text}");
+/// let registry = Registry::builder().build()?;
+/// assert_eq!(Loader::new(&registry).toml(&text)?, criteria);
+/// assert_eq!(Loader::new(&registry).json(&serde_json::to_string(&criteria)?)?, criteria);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl serde::Serialize for Criteria {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut file = serializer.serialize_struct("Criteria", 2)?;
+        file.serialize_field("witnesses", &self.witnesses)?;
+        file.serialize_field("criterion", &self.criteria)?;
+        file.end()
+    }
+}
+
+/// A criterion is written as one `[[criterion]]` table of a criteria file: its id,
+/// title, provision and severity, the dates in force and the basis when given, the
+/// scope (directives as `symbol@yyyy-mm-dd`, bodies by selector with codes), the keys,
+/// the measure (a grading policy by its name) and the requirement.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::{Criterion, Measure, Requirement, Threshold};
+///
+/// let criterion = Criterion::builder("none-overdue")
+///     .title("Không quá hạn", "Nothing overdue")
+///     .provision("Decision 42/2014/QĐ-TTg")
+///     .measure(Measure::OverdueCount)
+///     .require(Requirement::Equal(Threshold::Number(0.0)))
+///     .build()?;
+/// assert_eq!(
+///     serde_json::to_string(&criterion)?,
+///     r#"{"id":"none-overdue","title":{"vi":"Không quá hạn","en":"Nothing overdue"},"provision":"Decision 42/2014/QĐ-TTg","severity":"error","scope":{},"group_by":[],"measure":"overdue_count","require":{"equal":0.0}}"#,
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl serde::Serialize for Criterion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut table = serializer.serialize_struct("Criterion", 12)?;
+        table.serialize_field("id", &self.id)?;
+        table.serialize_field(
+            "title",
+            &TitleForm {
+                vi: &self.title_vi,
+                en: &self.title_en,
+            },
+        )?;
+        table.serialize_field("provision", &self.provision)?;
+        table.serialize_field("severity", &self.severity)?;
+        match self.from {
+            Some(from) => table.serialize_field("from", &from)?,
+            None => table.skip_field("from")?,
+        }
+        match self.until {
+            Some(until) => table.serialize_field("until", &until)?,
+            None => table.skip_field("until")?,
+        }
+        match &self.basis {
+            Some(basis) => table.serialize_field("basis", basis)?,
+            None => table.skip_field("basis")?,
+        }
+        table.serialize_field("scope", &self.scope)?;
+        table.serialize_field("group_by", &self.group_by)?;
+        table.serialize_field("measure", &MeasureFile(&self.measure))?;
+        table.serialize_field("require", &self.requirement)?;
+        table.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct TitleForm<'a> {
+    vi: &'a str,
+    en: &'a str,
+}
+
+/// A measure as a criteria file writes it: as [`Measure`]'s own form, but a grading
+/// policy by its name alone, which the loader resolves.
+struct MeasureFile<'a>(&'a Measure);
+
+impl serde::Serialize for MeasureFile<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self.0 {
+            Measure::Score(policy) | Measure::Grade(policy) => {
+                let mut table = serializer.serialize_struct("Measure", 2)?;
+                table.serialize_field("kind", self.0.name())?;
+                table.serialize_field("policy", policy.name())?;
+                table.end()
+            }
+            other => other.serialize(serializer),
+        }
+    }
+}
+
+/// A scope is written as the `scope` table of a criteria file: only the filters it
+/// has, directives as `symbol@yyyy-mm-dd`, the periods as a `periods` table.
+///
+/// # Example
+///
+/// ```
+/// use directives::criteria::Scope;
+/// use directives::directive::Role;
+///
+/// let scope = Scope::all().tasks(["10".parse()?]).roles([Role::Lead]).periods_within("2024".parse()?);
+/// assert_eq!(
+///     serde_json::to_string(&scope)?,
+///     r#"{"tasks":["10"],"roles":["lead"],"periods":{"within":"2024"}}"#,
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl serde::Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut table = serializer.serialize_struct("Scope", 6)?;
+        if self.directives.is_empty() {
+            table.skip_field("directives")?;
+        } else {
+            let keys: Vec<String> = self
+                .directives
+                .iter()
+                .map(|k| format!("{}@{}", k.symbol(), k.issued()))
+                .collect();
+            table.serialize_field("directives", &keys)?;
+        }
+        if self.tasks.is_empty() {
+            table.skip_field("tasks")?;
+        } else {
+            table.serialize_field("tasks", &self.tasks)?;
+        }
+        if self.roles.is_empty() {
+            table.skip_field("roles")?;
+        } else {
+            table.serialize_field("roles", &self.roles)?;
+        }
+        match &self.bodies {
+            Some(selector) => table.serialize_field("bodies", selector)?,
+            None => table.skip_field("bodies")?,
+        }
+        if self.within.is_some() || self.from.is_some() || self.to.is_some() {
+            table.serialize_field(
+                "periods",
+                &PeriodsForm {
+                    within: self.within,
+                    from: self.from,
+                    to: self.to,
+                },
+            )?;
+        } else {
+            table.skip_field("periods")?;
+        }
+        if self.statuses.is_empty() {
+            table.skip_field("statuses")?;
+        } else {
+            table.serialize_field("statuses", &self.statuses)?;
+        }
+        table.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct PeriodsForm {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    within: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<Period>,
+}
