@@ -488,8 +488,16 @@ fn split_place(rest: &[u8]) -> Option<[usize; 3]> {
     let mut count = 0usize;
     // Eight bytes at a time: a mask of the bytes equal to each of `/`, `.` and `@`.
     for (base, chunk) in (0..).step_by(8).zip(rest.chunks(8)) {
-        let mut word = [0u8; 8];
-        word.get_mut(..chunk.len())?.copy_from_slice(chunk);
+        let word = match <[u8; 8]>::try_from(chunk) {
+            Ok(whole) => whole,
+            Err(_) => {
+                let mut last = [0u8; 8];
+                for (to, &from) in last.iter_mut().zip(chunk) {
+                    *to = from;
+                }
+                last
+            }
+        };
         let word = u64::from_le_bytes(word);
         if equal_bytes(word, b'@') != 0 {
             return None;
