@@ -78,7 +78,7 @@ fn main() {
     };
     let reps: u32 = reps.parse().expect("REPS is a number");
     let (obligations, events) = yardstick::generate(u64::from(rows));
-    // The first `rows` events (about 0.85 obligations each).
+    // The first `rows` of the generated events (about 1.18 an obligation).
     let mut order: Vec<u32> = (0..rows).collect();
     let (by_place, by_date) = match shape.as_str() {
         "reference/obligation_order" => (false, false),
