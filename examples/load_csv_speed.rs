@@ -4,13 +4,14 @@
 //! elsewhere).
 //!
 //! ```text
-//! cargo run --release --example load_csv_speed -- reference/obligation_order 5
+//! cargo run --release --features csv --example load_csv_speed -- reference/obligation_order 5
 //! ```
 //!
 //! The first argument is the log's shape: `reference/obligation_order`,
 //! `reference/date_order` or `place/obligation_order`; the second is `REPS` (0 builds the
-//! data only, so that `perf stat` on a run with `REPS` and on one with 0 gives the
-//! instructions of the loads alone).
+//! data only, so that `valgrind --tool=callgrind` on a run with `REPS` and on one with 0
+//! gives the instructions of the loads alone); an optional third is the number of rows
+//! (a million when not given).
 
 #![allow(
     clippy::unwrap_used,
@@ -30,7 +31,7 @@ use directives::obligation::{ObligationId, Obligations};
 #[allow(dead_code, reason = "shared with the benches and tests")]
 mod yardstick;
 
-/// The rows of the log.
+/// The rows of the log when not given.
 const ROWS: u32 = 1_000_000;
 
 /// The thread's time on a CPU so far, in nanoseconds, if Linux gives it.
@@ -70,12 +71,15 @@ fn csv(obligations: &Obligations, events: &Events, order: &[u32], by_place: bool
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let [_, shape, reps] = args.as_slice() else {
-        panic!("usage: load_csv_speed SHAPE REPS");
+    let (shape, reps, rows) = match args.as_slice() {
+        [_, shape, reps] => (shape, reps, ROWS),
+        [_, shape, reps, rows] => (shape, reps, rows.parse().expect("ROWS is a number")),
+        _ => panic!("usage: load_csv_speed SHAPE REPS [ROWS]"),
     };
     let reps: u32 = reps.parse().expect("REPS is a number");
-    let (obligations, events) = yardstick::generate(u64::from(ROWS));
-    let mut order: Vec<u32> = (0..ROWS).collect();
+    let (obligations, events) = yardstick::generate(u64::from(rows));
+    // The first `rows` of the generated events (about 1.18 an obligation).
+    let mut order: Vec<u32> = (0..rows).collect();
     let (by_place, by_date) = match shape.as_str() {
         "reference/obligation_order" => (false, false),
         "reference/date_order" => (false, true),
@@ -98,15 +102,15 @@ fn main() {
         let loaded = EventLoader::new(&obligations)
             .csv(black_box(&text))
             .unwrap();
-        assert_eq!(loaded.len(), ROWS as usize);
+        assert_eq!(loaded.len(), rows as usize);
     }
     let wall = wall.elapsed().as_nanos() as f64;
     let cpu = cpu
         .zip(cpu_nanos())
         .map(|(a, b)| b.saturating_sub(a) as f64);
-    let per_row = |nanos: f64| nanos / f64::from(reps.max(1)) / f64::from(ROWS);
+    let per_row = |nanos: f64| nanos / f64::from(reps.max(1)) / f64::from(rows);
     println!(
-        "{shape}: {reps} loads of {ROWS} rows, {:.1} ns a row on a CPU, {:.1} ns a row wall",
+        "{shape}: {reps} loads of {rows} rows, {:.1} ns a row on a CPU, {:.1} ns a row wall",
         cpu.map_or(f64::NAN, per_row),
         per_row(wall)
     );

@@ -1328,7 +1328,7 @@ pub struct Obligations {
 pub(crate) type RowKey = [u32; 5];
 
 /// The hash of a row's key: five multiply-and-fold rounds, so that every handle moves
-/// the high half, which gives both the slot and the tag.
+/// every bit of the result.
 fn key_hash(key: &RowKey) -> u64 {
     let mut h: u64 = 0x243F_6A88_85A3_08D3;
     for &w in key {
@@ -1338,21 +1338,94 @@ fn key_hash(key: &RowKey) -> u64 {
     h.wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// The key index of a store: a flat open-addressing table (linear probing) from the hash
-/// of a row's key to the row, verified against the row's own key in the columns.
+/// Where a word's probe starts: the word mixed (splitmix64's finaliser), so that packed
+/// keys, whose low bits are the period, spread over the table.
+fn slot_hash(word: u64) -> u64 {
+    let mut z = (word ^ (word >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// How the key index turns a key into the word its slot holds.
 ///
-/// Each slot is 8 bytes: the high 32 bits of the key's hash (the tag, which also gives
-/// the slot) and the row plus one (0: empty). The table holds at most three slots in four,
-/// so it takes 11 to 21 bytes a row, a look-up reads one or two slots, and a row's key is
-/// read from the columns only when a tag matches.
+/// When the handles of the keys fit in 64 bits together, each handle takes its own
+/// bits and the word *is* the key: equal words mean equal keys, and a look-up reads no
+/// column. Otherwise the word is the key's hash, and a slot whose word matches is
+/// verified against the row's key in the columns.
+#[derive(Debug, Clone, Copy, Default)]
+struct Packing {
+    /// The bits of each handle, in key order, when the word is the key.
+    widths: Option<[u32; 5]>,
+}
+
+impl Packing {
+    /// The packing for keys whose handles are at most `max`: each handle with one bit to
+    /// spare where they fit so, so that a growing store re-packs its index only when a
+    /// handle doubles; else with none; else hashed.
+    fn for_max(max: &RowKey) -> Packing {
+        let bits = |m: u32| 32 - m.leading_zeros();
+        for spare in [1, 0] {
+            let widths = max.map(|m| bits(m) + spare);
+            if widths.iter().sum::<u32>() <= 64 {
+                return Packing {
+                    widths: Some(widths),
+                };
+            }
+        }
+        Packing { widths: None }
+    }
+
+    /// Whether equal words mean equal keys.
+    fn exact(self) -> bool {
+        self.widths.is_some()
+    }
+
+    /// The word of a key: its handles side by side, or its hash; `None` when a handle
+    /// does not fit its bits (no key held by the index has such a handle).
+    fn word(self, key: &RowKey) -> Option<u64> {
+        let Some(widths) = self.widths else {
+            return Some(key_hash(key));
+        };
+        let mut word = 0u64;
+        for (&handle, &width) in key.iter().zip(&widths) {
+            let handle = u64::from(handle);
+            if handle >> width != 0 {
+                return None;
+            }
+            // The widths add up to at most 64: no bit is shifted out.
+            word = (word << width) | handle;
+        }
+        Some(word)
+    }
+}
+
+/// A slot of the key index: the word's low and high halves and the row plus one (0:
+/// empty).
+type Slot = [u32; 3];
+
+/// The word a slot holds.
+fn slot_word(slot: &Slot) -> u64 {
+    u64::from(slot[0]) | (u64::from(slot[1]) << 32)
+}
+
+/// The key index of a store: a flat open-addressing table (linear probing) from the word
+/// of a row's key ([`Packing`]) to the row.
+///
+/// Each slot is 12 bytes: the word and the row plus one (0: empty). The table holds at
+/// most three slots in four, so it takes 16 to 32 bytes a row, and a look-up reads one or
+/// two slots. When the word is the key (the handles fit in 64 bits together, as they do
+/// for any store of fewer than a few billion rows with few directives), that is all; else
+/// a row's key is read from the columns when its word matches.
 #[derive(Debug, Clone, Default)]
 struct KeyIndex {
     // INVARIANT (key-index): `slots.len()` is 0 or a power of two and more than
-    // `4 * len / 3`; a slot is 0 or `tag << 32 | (row + 1)` with `tag` the high half of
-    // `key_hash` of the row's key; each key of the indexed rows is held once, for its
-    // first row. Upheld by `insert` and `grow`.
-    slots: Vec<u64>,
+    // `4 * len / 3`; a slot is empty or holds the word of the key of its row under
+    // `packing`, in the probe run that starts at `slot_hash(word)`; every key of the
+    // indexed rows has a word under `packing` and is held once, for its first row.
+    // Upheld by `build`, `insert` and `grow`.
+    slots: Vec<Slot>,
     len: usize,
+    packing: Packing,
     // INVARIANT (repeats): true once a row was offered whose key a held row has; upheld by
     // `insert`.
     repeats: bool,
@@ -1360,15 +1433,25 @@ struct KeyIndex {
 
 impl KeyIndex {
     /// An index of every row of a store, through `key_at` (the key of a row).
-    fn build(rows: usize, key_at: impl Fn(u32) -> Option<RowKey>) -> KeyIndex {
+    fn build(len: usize, key_at: &dyn Fn(u32) -> Option<RowKey>) -> KeyIndex {
+        let rows = (0..len).zip(0u32..).map(|(_, r)| r);
+        let mut max: RowKey = [0; 5];
+        for row in rows.clone() {
+            if let Some(key) = key_at(row) {
+                for (m, k) in max.iter_mut().zip(key) {
+                    *m = (*m).max(k);
+                }
+            }
+        }
         let mut index = KeyIndex {
-            slots: vec![0; KeyIndex::size_for(rows)],
+            slots: vec![[0; 3]; KeyIndex::size_for(len)],
             len: 0,
+            packing: Packing::for_max(&max),
             repeats: false,
         };
-        for row in (0..rows).zip(0u32..).map(|(_, r)| r) {
+        for row in rows {
             if let Some(key) = key_at(row) {
-                index.insert(&key, row, &key_at);
+                index.insert(&key, row, key_at);
             }
         }
         index
@@ -1379,19 +1462,19 @@ impl KeyIndex {
         (rows.saturating_mul(4) / 3 + 1).max(16).next_power_of_two()
     }
 
-    /// The first row with this key, checked through `key_at`.
+    /// The first row with this key, checked through `key_at` when words are hashes.
     fn get(&self, key: &RowKey, key_at: impl Fn(u32) -> Option<RowKey>) -> Option<u32> {
+        let word = self.packing.word(key)?;
         let mask = self.slots.len().checked_sub(1)?;
-        let tag = (key_hash(key) >> 32) as u32;
-        let mut i = tag as usize & mask;
+        let mut i = slot_hash(word) as usize & mask;
         loop {
-            let slot = *self.slots.get(i)?;
-            if slot == 0 {
+            let slot = self.slots.get(i)?;
+            if slot[2] == 0 {
                 return None;
             }
-            if (slot >> 32) as u32 == tag {
-                let row = (slot as u32).wrapping_sub(1);
-                if key_at(row).as_ref() == Some(key) {
+            if slot_word(slot) == word {
+                let row = slot[2].wrapping_sub(1);
+                if self.packing.exact() || key_at(row).as_ref() == Some(key) {
                     return Some(row);
                 }
             }
@@ -1399,38 +1482,43 @@ impl KeyIndex {
         }
     }
 
-    /// The tag of a key and the slot where its probe starts (0 when the table is empty).
+    /// The word of a key and the slot where its probe starts (empty when the table is);
+    /// `None` when no held key has that key's handles.
     #[cfg(feature = "csv")]
-    fn first_slot(&self, key: &RowKey) -> (u32, u64) {
-        let tag = (key_hash(key) >> 32) as u32;
+    fn first_slot(&self, key: &RowKey) -> Option<(u64, Slot)> {
+        let word = self.packing.word(key)?;
         let mask = self.slots.len().wrapping_sub(1);
-        (
-            tag,
-            self.slots.get(tag as usize & mask).copied().unwrap_or(0),
-        )
+        let slot = self.slots.get(slot_hash(word) as usize & mask).copied();
+        Some((word, slot.unwrap_or([0; 3])))
     }
 
-    /// Adds `row` under `key`, unless a row with the key is already held.
+    /// Adds `row` under `key`, unless a row with the key is already held. The rows before
+    /// `row` are the indexed ones: when a handle of `key` is too wide for the packing, the
+    /// index is built again over rows `0..=row`.
     fn insert(&mut self, key: &RowKey, row: u32, key_at: impl Fn(u32) -> Option<RowKey>) {
+        let Some(word) = self.packing.word(key) else {
+            // Amortised: a handle must double past the last packing's spare bit.
+            *self = KeyIndex::build(row as usize + 1, &key_at);
+            return;
+        };
         if (self.len + 1) * 4 >= self.slots.len() * 3 {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let tag = (key_hash(key) >> 32) as u32;
-        let mut i = tag as usize & mask;
+        let mut i = slot_hash(word) as usize & mask;
         loop {
             let Some(slot) = self.slots.get_mut(i) else {
                 return;
             };
-            if *slot == 0 {
+            if slot[2] == 0 {
                 // INVARIANT (key-index): a new key, in the first free slot of its run.
-                *slot = (u64::from(tag) << 32) | u64::from(row.wrapping_add(1));
+                *slot = [word as u32, (word >> 32) as u32, row.wrapping_add(1)];
                 self.len += 1;
                 return;
             }
-            if (*slot >> 32) as u32 == tag {
-                let held = (*slot as u32).wrapping_sub(1);
-                if key_at(held).as_ref() == Some(key) {
+            if slot_word(slot) == word {
+                let held = slot[2].wrapping_sub(1);
+                if self.packing.exact() || key_at(held).as_ref() == Some(key) {
                     self.repeats = true;
                     return;
                 }
@@ -1439,15 +1527,15 @@ impl KeyIndex {
         }
     }
 
-    /// Doubles the table, placing each slot again by its tag (no key is read).
+    /// Doubles the table, placing each slot again by its word (no key is read).
     fn grow(&mut self) {
         let size = KeyIndex::size_for(self.len + 1).max(self.slots.len() * 2);
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let old = std::mem::replace(&mut self.slots, vec![[0; 3]; size]);
         let mask = size - 1;
-        for slot in old.into_iter().filter(|&s| s != 0) {
-            let mut i = (slot >> 32) as usize & mask;
+        for slot in old.into_iter().filter(|s| s[2] != 0) {
+            let mut i = slot_hash(slot_word(&slot)) as usize & mask;
             while let Some(held) = self.slots.get_mut(i) {
-                if *held == 0 {
+                if held[2] == 0 {
                     *held = slot;
                     break;
                 }
@@ -1458,7 +1546,7 @@ impl KeyIndex {
 
     /// The bytes the table takes.
     fn bytes(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<u64>()
+        self.slots.len() * std::mem::size_of::<Slot>()
     }
 }
 
@@ -2020,26 +2108,30 @@ impl Obligations {
             last = hit;
         }
         let key_at = |r: u32| self.row_key_at(r as usize);
+        let exact = index.packing.exact();
         for group in misses.chunks(GROUP) {
-            // First every group's first slot, then every candidate row's key: the reads
-            // of one pass do not wait on each other.
-            let mut first = [(0u32, 0u64); GROUP];
+            // First every group's first slot, then (only where words are hashes) every
+            // candidate row's key: the reads of one pass do not wait on each other.
+            let mut first = [None; GROUP];
             for (slot, &i) in first.iter_mut().zip(group) {
                 if let Some(key) = keys.get(i) {
                     *slot = index.first_slot(key);
                 }
             }
-            for (&(tag, slot), &i) in first.iter().zip(group) {
+            for (&first, &i) in first.iter().zip(group) {
                 let (Some(key), Some(answer)) = (keys.get(i), found.get_mut(i)) else {
                     continue;
                 };
-                let row = (slot as u32).wrapping_sub(1);
-                *answer = if slot == 0 {
-                    None
-                } else if (slot >> 32) as u32 == tag && key_at(row).as_ref() == Some(key) {
-                    Some(ObligationId(row))
-                } else {
-                    index.get(key, key_at).map(ObligationId)
+                *answer = match first {
+                    None => None,
+                    Some((_, slot)) if slot[2] == 0 => None,
+                    Some((word, slot))
+                        if slot_word(&slot) == word
+                            && (exact || key_at(slot[2].wrapping_sub(1)).as_ref() == Some(key)) =>
+                    {
+                        Some(ObligationId(slot[2].wrapping_sub(1)))
+                    }
+                    Some(_) => index.get(key, key_at).map(ObligationId),
                 };
             }
         }
@@ -2081,7 +2173,7 @@ impl Obligations {
     /// let mut store = Obligations::new();
     /// assert_eq!(store.key_index_bytes(), 0);
     /// store.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?, NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?))?;
-    /// assert_eq!(store.key_index_bytes(), 16 * 8);
+    /// assert_eq!(store.key_index_bytes(), 16 * 12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -2092,7 +2184,7 @@ impl Obligations {
     /// The key index, built on first use.
     fn index(&self) -> &KeyIndex {
         self.index
-            .get_or_init(|| KeyIndex::build(self.due.len(), |r| self.row_key_at(r as usize)))
+            .get_or_init(|| KeyIndex::build(self.due.len(), &|r| self.row_key_at(r as usize)))
     }
 
     /// The key of the row at `row`, by handles.
@@ -3916,6 +4008,55 @@ mod tests {
                 Some(ObligationId::from_index(11))
             ]
         );
+    }
+
+    /// The key index answers as a scan for the first row with each key does: with keys
+    /// packed into words, after a handle outgrows its bits (the index is packed again),
+    /// and once keys are too wide to pack (hashed words, checked against the rows).
+    #[test]
+    fn the_key_index_answers_as_a_scan() {
+        fn check(rows: &[RowKey], index: &KeyIndex) {
+            let key_at = |r: u32| rows.get(r as usize).copied();
+            let absent: [RowKey; 3] = [[9; 5], [0, 0, u32::MAX, 0, 0], [u32::MAX; 5]];
+            for key in rows.iter().chain(&absent) {
+                let first = rows.iter().position(|k| k == key).map(|r| r as u32);
+                assert_eq!(index.get(key, key_at), first, "{key:?}");
+            }
+        }
+        let wave = |i: u32, scale: u32| -> RowKey {
+            [i % 2, i % 5, (i % 97) * scale, (i / 3) % 211, (i * 7) % 13]
+        };
+        // Small handles, some keys twice.
+        let mut rows: Vec<RowKey> = (0..400).map(|i| wave(i % 350, 1)).collect();
+        let mut index = KeyIndex::build(rows.len(), &|r| rows.get(r as usize).copied());
+        assert!(index.packing.exact() && index.repeats);
+        check(&rows, &index);
+        let widths = index.packing.widths;
+        // Requirements a thousand times larger: packed again, wider.
+        for i in 0..300 {
+            rows.push(wave(i, 1_000));
+            let row = rows.len() as u32 - 1;
+            index.insert(&wave(i, 1_000), row, |r| rows.get(r as usize).copied());
+        }
+        assert!(index.packing.exact() && index.packing.widths != widths);
+        check(&rows, &index);
+        // Handles too wide to share 64 bits: hashed.
+        for i in 0..300 {
+            let key = [
+                u32::MAX - 1 - i % 5,
+                4_000_000_000 + i,
+                i % 3,
+                3_000_000_000,
+                i % 12,
+            ];
+            rows.push(key);
+            let row = rows.len() as u32 - 1;
+            index.insert(&key, row, |r| rows.get(r as usize).copied());
+        }
+        assert!(!index.packing.exact());
+        check(&rows, &index);
+        // The second wave's rows 0, 97, 194 and 291 repeat the first wave's keys.
+        assert_eq!(index.len, 350 + (300 - 4) + 300);
     }
 
     #[test]

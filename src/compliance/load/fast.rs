@@ -15,7 +15,7 @@
 //! that both paths accept the same rows with the same result. The obligations rows name
 //! are looked up in batches ([`Obligations::find_rows`]).
 
-use memchr::{memchr, memchr_iter, memchr3, memrchr};
+use memchr::{memchr, memchr_iter, memchr3_iter, memrchr};
 
 use super::{EventLoader, FIELD_COUNT, FastMap, Field, Resolver, Row, csv_reader, header_columns};
 use crate::compliance::event::{TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED};
@@ -28,8 +28,43 @@ use crate::period::Period;
 const BATCH: usize = 512;
 
 /// A cache of texts already resolved, by their bytes: each distinct text is parsed and
-/// looked up once.
-type Cache = FastMap<Box<[u8]>, Option<u32>>;
+/// looked up once. Texts of up to 15 bytes (body codes, periods, most clauses) are kept
+/// as one number, so that a look-up hashes and compares two words and calls nothing.
+#[derive(Default)]
+struct Cache {
+    short: FastMap<u128, Option<u32>>,
+    long: FastMap<Box<[u8]>, Option<u32>>,
+}
+
+impl Cache {
+    /// What a text resolved to, if it was seen.
+    fn get(&self, text: &[u8]) -> Option<Option<u32>> {
+        match short_key(text) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(text).copied(),
+        }
+    }
+
+    /// Keeps what a text resolved to.
+    fn insert(&mut self, text: &[u8], found: Option<u32>) {
+        match short_key(text) {
+            Some(key) => self.short.insert(key, found),
+            None => self.long.insert(text.into(), found),
+        };
+    }
+}
+
+/// A text of at most 15 bytes as one number: its bytes, then its length in the last
+/// byte (so that no two texts share a number).
+fn short_key(text: &[u8]) -> Option<u128> {
+    if text.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..text.len())?.copy_from_slice(text);
+    *bytes.last_mut()? = text.len() as u8;
+    Some(u128::from_le_bytes(bytes))
+}
 
 /// Reads a log from CSV bytes, or `None` when the exact path must read it.
 pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
@@ -47,6 +82,10 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
     let mut events = Events::with_capacity(bytes.len() / 64);
     let mut fields: [&[u8]; FIELD_COUNT] = [&[]; FIELD_COUNT];
     let mut record = csv::ByteRecord::new();
+    // Every `,` and line end of the text, in one pass, and the next quote: a row before
+    // the next quote is split at the separators, a row with a quote is the crate's.
+    let mut separators = memchr3_iter(b',', b'\n', b'\r', bytes);
+    let mut quote = None;
     while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
         // What the `csv` crate skips before a record: line ends, and comment lines.
         match rest.first() {
@@ -69,9 +108,33 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
             }
             _ => {}
         }
+        if quote.is_none_or(|q| q < at) {
+            quote = Some(memchr(b'"', rest).map_or(usize::MAX, |q| at + q));
+        }
         let row_line = u32::try_from(line).unwrap_or(u32::MAX);
-        let end = memchr3(b'\n', b'\r', b'"', rest);
-        if end.is_some_and(|e| rest.get(e) == Some(&b'"')) {
+        // The fields up to the row's line end (or the text's end).
+        let mut start = at;
+        let mut column = 0;
+        let end = loop {
+            let Some(p) = separators.next() else {
+                break bytes.len();
+            };
+            if p < at {
+                // A separator of a comment or of a quoted row.
+                continue;
+            }
+            if bytes.get(p) != Some(&b',') {
+                break p;
+            }
+            if let (Some(&slot), Some(value)) = (slots.get(column), bytes.get(start..p))
+                && let Some(field) = fields.get_mut(slot)
+            {
+                *field = value;
+            }
+            start = p + 1;
+            column += 1;
+        };
+        if quote.is_some_and(|q| q < end) {
             // A quoted field: the crate reads the row, which may span lines.
             let mut one = csv_reader(rest);
             if !one.read_byte_record(&mut record).ok()? || record.len() != slots.len() {
@@ -87,32 +150,34 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
             at += used.max(1);
             continue;
         }
-        let row = match end {
-            Some(e) => {
-                line += u64::from(rest.get(e) == Some(&b'\n'));
-                at += e + 1;
-                rest.get(..e)?
-            }
-            None => {
-                at += rest.len();
-                rest
-            }
-        };
-        let mut start = 0;
-        let mut column = 0;
-        for comma in memchr_iter(b',', row) {
-            *fields.get_mut(*slots.get(column)?)? = row.get(start..comma)?;
-            start = comma + 1;
-            column += 1;
-        }
-        *fields.get_mut(*slots.get(column)?)? = row.get(start..)?;
+        *fields.get_mut(*slots.get(column)?)? = bytes.get(start..end)?;
         if column + 1 != slots.len() {
             return None;
         }
+        line += u64::from(bytes.get(end) == Some(&b'\n'));
+        at = end + 1;
         fast.row(&fields, row_line, &mut events)?;
     }
     fast.flush(&mut events)?;
+    within_limit(&events, loader)?;
     Some(events)
+}
+
+/// Whether no obligation has more events than the loader allows: counted after the read
+/// in one pass over the log's obligations, and only when the log has more events than
+/// one obligation may take.
+fn within_limit(events: &Events, loader: &EventLoader<'_>) -> Option<()> {
+    let max = loader.max_events_per_obligation();
+    let column = events.obligation_column();
+    if column.len() <= max {
+        return Some(());
+    }
+    let mut counts = vec![0u32; loader.obligations.len()];
+    for &obligation in column {
+        let count = counts.get_mut(obligation as usize)?;
+        *count = count.saturating_add(1);
+    }
+    counts.iter().all(|&c| c as usize <= max).then_some(())
 }
 
 /// A row read but whose obligation is not looked up yet.
@@ -157,9 +222,8 @@ struct Fast<'l> {
     found: Vec<Option<ObligationId>>,
     /// The last row found, carried from one batch to the next.
     near: Option<u32>,
-    /// The events read for each obligation, and the most one takes.
-    counts: Vec<u32>,
-    max: usize,
+    /// The last date read, and its day number.
+    last_day: Option<([u8; 10], i32)>,
 }
 
 impl<'l> Fast<'l> {
@@ -171,7 +235,7 @@ impl<'l> Fast<'l> {
             resolver,
             prefix: Vec::new(),
             prefix_handle: 0,
-            prefixes: FastMap::default(),
+            prefixes: Cache::default(),
             clause: Vec::new(),
             clause_handle: 0,
             clauses: Cache::default(),
@@ -184,8 +248,7 @@ impl<'l> Fast<'l> {
             full: Vec::new(),
             found: Vec::with_capacity(BATCH),
             near: None,
-            counts: vec![0; loader.obligations.len()],
-            max: loader.max_events_per_obligation(),
+            last_day: None,
         }
     }
 
@@ -250,10 +313,10 @@ impl<'l> Fast<'l> {
         if details.into_iter().any(|f| !field(f).is_empty()) {
             return None;
         }
-        let day = crate::text::parse_day(field(Field::Date))?;
+        let day = self.day(field(Field::Date))?;
         let recorded = match field(Field::Recorded) {
             b"" => i32::MIN,
-            text => crate::text::parse_day(text)?,
+            text => self.day(text)?,
         };
         let place = [
             field(Field::Clause),
@@ -281,17 +344,28 @@ impl<'l> Fast<'l> {
         Some((day, recorded, tag, key))
     }
 
+    /// The day number of a date, as `text::parse_day` reads it; the last date read is
+    /// kept, as a log in date order gives the same date row after row.
+    fn day(&mut self, text: &[u8]) -> Option<i32> {
+        let bytes: [u8; 10] = text.try_into().ok()?;
+        if let Some((last, day)) = self.last_day
+            && last == bytes
+        {
+            return Some(day);
+        }
+        let day = crate::text::parse_day(text)?;
+        self.last_day = Some((bytes, day));
+        Some(day)
+    }
+
     /// The key of an obligation's reference, read as `ObligationKey::from_str` reads it:
     /// the last `@`, then exactly four `/` parts (date of issue, clause and requirement,
     /// body, period).
     fn reference(&mut self, text: &[u8]) -> Option<RowKey> {
         let known = self.prefix.len();
         let (directive, rest) = match text.get(..known).zip(text.get(known..)) {
-            Some((prefix, rest))
-                if known > 0
-                    && prefix == self.prefix.as_slice()
-                    && memchr(b'@', rest).is_none() =>
-            {
+            // `split_place` refuses a rest with an `@`: a later `@` makes another prefix.
+            Some((prefix, rest)) if known > 0 && prefix == self.prefix.as_slice() => {
                 (self.prefix_handle, rest)
             }
             _ => {
@@ -299,10 +373,10 @@ impl<'l> Fast<'l> {
                 let slash = at + 1 + memchr(b'/', text.get(at + 1..)?)?;
                 let prefix = text.get(..=slash)?;
                 let handle = match self.prefixes.get(prefix) {
-                    Some(&handle) => handle?,
+                    Some(handle) => handle?,
                     None => {
                         let handle = self.directive(prefix, at)?;
-                        self.prefixes.insert(prefix.into(), handle);
+                        self.prefixes.insert(prefix, handle);
                         handle?
                     }
                 };
@@ -313,22 +387,13 @@ impl<'l> Fast<'l> {
             }
         };
         // `clause.requirement/body/period`, with no other `/`.
-        let first = memchr(b'/', rest)?;
-        let place = rest.get(..first)?;
-        let after = rest.get(first + 1..)?;
-        let second = memchr(b'/', after)?;
-        let body = after.get(..second)?;
-        let period = after.get(second + 1..)?;
-        if memchr(b'/', period).is_some() {
-            return None;
-        }
-        let dot = memrchr(b'.', place)?;
+        let [dot, first, second] = split_place(rest)?;
         Some([
             directive,
-            self.clause(place.get(..dot)?)?,
-            requirement_index(place.get(dot + 1..)?)?,
-            self.body(body)?,
-            self.period(period)?,
+            self.clause(rest.get(..dot)?)?,
+            requirement_index(rest.get(dot + 1..first)?)?,
+            self.body(rest.get(first + 1..second)?)?,
+            self.period(rest.get(second + 1..)?)?,
         ])
     }
 
@@ -387,39 +452,88 @@ impl<'l> Fast<'l> {
     }
 
     /// Looks the batch's keys up and appends its events to `events`; `None` when a key is
-    /// not in the store, an obligation has more events than the limit, or the log refuses
-    /// an event.
+    /// not in the store or the log refuses an event.
     fn flush(&mut self, events: &mut Events) -> Option<()> {
         self.obligations
             .find_rows(&self.keys, &mut self.near, &mut self.found);
         let mut found = self.found.iter();
         let mut full = self.full.drain(..);
         for pending in self.rows.drain(..) {
-            let obligation = if pending.full {
+            if pending.full {
                 let mut event = full.next()?;
                 if pending.keyed {
                     event.set_obligation((*found.next()?)?);
                 }
-                let obligation = event.obligation();
                 events.push_at_line(event, pending.line).ok()?;
-                obligation
             } else {
                 let obligation = (*found.next()?)?;
                 let recorded = (pending.recorded != i32::MIN).then_some(pending.recorded);
                 events
                     .push_loaded(obligation, pending.day, recorded, pending.tag, pending.line)
                     .ok()?;
-                obligation
-            };
-            let count = self.counts.get_mut(obligation.index() as usize)?;
-            *count += 1;
-            if *count as usize > self.max {
-                return None;
             }
         }
         self.keys.clear();
         Some(())
     }
+}
+
+/// The place part of a reference, `clause.requirement/body/period`, in one pass: the
+/// positions of the last `.` before the first `/`, and of the first and second `/`, as
+/// `memrchr` and `memchr` find them; `None` when there are not exactly two `/`, no `.`
+/// before the first, or an `@` anywhere (the reference's directive ends at its last `@`).
+fn split_place(rest: &[u8]) -> Option<[usize; 3]> {
+    let mut dot = None;
+    let mut slashes = [0usize; 2];
+    let mut count = 0usize;
+    // Eight bytes at a time: a mask of the bytes equal to each of `/`, `.` and `@`.
+    for (base, chunk) in (0..).step_by(8).zip(rest.chunks(8)) {
+        let word = match <[u8; 8]>::try_from(chunk) {
+            Ok(whole) => whole,
+            Err(_) => {
+                let mut last = [0u8; 8];
+                for (to, &from) in last.iter_mut().zip(chunk) {
+                    *to = from;
+                }
+                last
+            }
+        };
+        let word = u64::from_le_bytes(word);
+        if equal_bytes(word, b'@') != 0 {
+            return None;
+        }
+        let mut slash = equal_bytes(word, b'/');
+        let mut dots = equal_bytes(word, b'.');
+        if count == 0 {
+            // The dots before this chunk's first `/`, if any.
+            let before = if slash == 0 {
+                u64::MAX
+            } else {
+                (1u64 << slash.trailing_zeros()) - 1
+            };
+            dots &= before;
+            if dots != 0 {
+                dot = Some(base + (63 - dots.leading_zeros() as usize) / 8);
+            }
+        }
+        while slash != 0 {
+            if let Some(at) = slashes.get_mut(count) {
+                *at = base + slash.trailing_zeros() as usize / 8;
+            }
+            count += 1;
+            slash &= slash - 1;
+        }
+    }
+    let [first, second] = slashes;
+    (count == 2).then_some([dot?, first, second])
+}
+
+/// The bytes of `word` equal to `byte`: the high bit of each such byte set, no other bit.
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    // A byte of `x` is zero exactly when its high bit and its low seven bits are clear.
+    !(((x & LOW) + LOW) | x | LOW)
 }
 
 /// Looks bytes up in a cache, resolving them once (the bytes must be UTF-8): `None` when
@@ -429,11 +543,11 @@ fn cached(
     text: &[u8],
     resolve: impl FnOnce(&str) -> Option<Option<u32>>,
 ) -> Option<u32> {
-    if let Some(&found) = cache.get(text) {
+    if let Some(found) = cache.get(text) {
         return found;
     }
     let found = resolve(std::str::from_utf8(text).ok()?)?;
-    cache.insert(text.into(), found);
+    cache.insert(text, found);
     found
 }
 
@@ -848,6 +962,27 @@ mod tests {
             same(&limited, &bytes)?;
             let first = store.key(crate::obligation::ObligationId::from_index(0)).unwrap();
             same(&loader.directive(first.directive().clone()), &bytes)?;
+        }
+    }
+
+    proptest! {
+        /// The one-pass split of a reference's place finds what `memchr` and `memrchr`
+        /// find, across every alignment of the eight-byte words.
+        #[test]
+        fn the_place_splits_as_memchr_splits_it(text in "[/.@a1]{0,40}") {
+            let rest = text.as_bytes();
+            let expected = (|| {
+                if memchr::memchr(b'@', rest).is_some() {
+                    return None;
+                }
+                let first = memchr::memchr(b'/', rest)?;
+                let second = first + 1 + memchr::memchr(b'/', &rest[first + 1..])?;
+                if memchr::memchr(b'/', &rest[second + 1..]).is_some() {
+                    return None;
+                }
+                Some([memchr::memrchr(b'.', &rest[..first])?, first, second])
+            })();
+            prop_assert_eq!(super::split_place(rest), expected);
         }
     }
 
