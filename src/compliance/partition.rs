@@ -222,11 +222,24 @@ pub(super) fn evaluate_partitioned(
     lists: &mut Lists,
     classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
 ) -> (Vec<u16>, Vec<Status>, bool) {
+    in_blocks(events, as_of, n, marks, lists, classify, BLOCK)
+}
+
+/// [`evaluate_partitioned`] with blocks of at most `block` rows.
+fn in_blocks(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    lists: &mut Lists,
+    classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
+    block: usize,
+) -> (Vec<u16>, Vec<Status>, bool) {
     let shift = shift_for(n);
     let partitions = n.div_ceil(1 << shift).max(1);
     let rows = events.obligation_column().len();
     let k = parts();
-    let blocks = rows.div_ceil(BLOCK).max(1);
+    let blocks = rows.div_ceil(block.max(1)).max(1);
     let block_rows = rows.div_ceil(blocks);
     // The rows of part `p` of block `b`.
     let cut = |b: usize, p: usize| {
@@ -292,7 +305,9 @@ mod tests {
     use super::*;
     use crate::compliance::evaluate::{Pass, evaluate_with};
     use crate::compliance::{EvaluationPolicy, Event, EventKind};
-    use crate::obligation::{ObligationId, ObligationRow, Obligations, RequirementIndex};
+    use crate::obligation::{
+        ObligationId, ObligationRow, Obligations, RequirementIndex, day_number,
+    };
     use chrono::{Days, NaiveDate};
 
     /// A deterministic stream of numbers (splitmix64).
@@ -431,6 +446,36 @@ mod tests {
                 .install(|| told(&obligations, &events, as_of, Pass::Partitioned))
         };
         assert!(on(1) == on(3));
+    }
+
+    #[test]
+    fn blocks_of_the_log_tell_what_one_block_tells() {
+        let (obligations, events) = workload(5, 70_000, true);
+        let as_of = day_number(NaiveDate::from_ymd_opt(2025, 9, 30).unwrap());
+        let n = obligations.len();
+        let dues = obligations.due_days();
+        let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut [Status]| {
+            for ((slot, &age), &due) in out.iter_mut().zip(ages).zip(&dues[range]) {
+                *slot = crate::compliance::columnar::status_of(
+                    due,
+                    as_of + 1 - i32::from(age),
+                    age != 0,
+                    false,
+                    as_of,
+                );
+            }
+            false
+        };
+        let run = |block: usize| {
+            let mut lists = Lists::default();
+            let (ages, status, _) = in_blocks(&events, as_of, n, None, &mut lists, classify, block);
+            lists.ties.sort_unstable();
+            (ages, status, lists.ties, lists.unknown, lists.gathered)
+        };
+        let whole = run(BLOCK);
+        assert!(whole.0.iter().any(|&age| age != 0) && !whole.3.is_empty());
+        assert_eq!(run(10_000), whole);
+        assert_eq!(run(997), whole);
     }
 
     #[test]
