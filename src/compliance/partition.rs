@@ -180,6 +180,9 @@ fn scatter(
     }
 }
 
+/// One partition's slots and its part of the status column.
+type Target<'a> = (&'a mut [u16], &'a mut [Status]);
+
 /// Applies one partition's records to its slots (the obligations from `base` on): each
 /// slot keeps the largest value (the earliest event); the obligations where an event
 /// equalled the value already there (candidates for duplicates) go to `ties`.
@@ -270,7 +273,7 @@ fn in_blocks(
         });
         let last = b + 1 == blocks;
         let buffer = buffer.as_slice();
-        let targets: Vec<(usize, (&mut [u16], &mut [Status]))> = ages
+        let targets: Vec<(usize, Target<'_>)> = ages
             .chunks_mut(1 << shift)
             .zip(status.chunks_mut(1 << shift))
             .enumerate()
