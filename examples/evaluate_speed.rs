@@ -8,8 +8,11 @@
 //! cargo run --release --features parallel --example evaluate_speed -- 10 1000000 10000000
 //! ```
 //!
-//! The first argument is `REPS`; the others are sizes. The criterion bench
-//! `benches/evaluate.rs` measures the same in wall time.
+//! The first argument is `REPS`; the others are sizes. `DIRECTIVES_BENCH_ORDERS` picks the
+//! orders (`obligation,date`, the default; `date` alone to profile one). Each line also
+//! gives the minor page faults per obligation (pages the system had to hand over fresh)
+//! during the timed calls. The criterion bench `benches/evaluate.rs` measures the same in
+//! wall time.
 
 #![allow(
     clippy::unwrap_used,
@@ -28,15 +31,16 @@ use directives::compliance::{EvaluationPolicy, evaluate};
 #[allow(dead_code, reason = "shared with the benches and tests")]
 mod yardstick;
 
-/// The process's CPU time so far, in seconds (clock ticks of 1/100 s).
-fn cpu_seconds() -> f64 {
+/// The process's CPU time so far, in seconds (clock ticks of 1/100 s), and its minor page
+/// faults so far.
+fn cpu_seconds_and_faults() -> (f64, u64) {
     let stat = std::fs::read_to_string("/proc/self/stat").expect("Linux /proc");
-    // The fields after the command's closing parenthesis; utime and stime are the 14th
-    // and 15th fields of the line, so the 12th and 13th after it.
+    // The fields after the command's closing parenthesis; minflt, utime and stime are the
+    // 10th, 14th and 15th fields of the line, so the 8th, 12th and 13th after it.
     let after = stat.rsplit_once(')').expect("a stat line").1;
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
-    ticks as f64 / 100.0
+    let number = |i: usize| fields[i].parse::<u64>().unwrap();
+    ((number(11) + number(12)) as f64 / 100.0, number(7))
 }
 
 fn main() {
@@ -50,25 +54,36 @@ fn main() {
     };
     let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
     let policy = EvaluationPolicy::without_calendar();
-    println!("order,obligations,cpu_ns_per_obligation,wall_ns_per_obligation");
+    let orders =
+        std::env::var("DIRECTIVES_BENCH_ORDERS").unwrap_or_else(|_| "obligation,date".to_owned());
+    println!(
+        "order,obligations,cpu_ns_per_obligation,wall_ns_per_obligation,\
+         minor_faults_per_1000_obligations"
+    );
     for n in sizes {
         for (order, generate) in [
             ("obligation", yardstick::generate as fn(u64) -> _),
             ("date", yardstick::generate_by_date),
         ] {
+            if !orders.split(',').any(|o| o.trim() == order) {
+                continue;
+            }
             let (obligations, events) = generate(n);
             drop(evaluate(&obligations, &events, as_of, &policy).unwrap());
-            let (cpu, wall) = (cpu_seconds(), Instant::now());
+            let ((cpu, faults), wall) = (cpu_seconds_and_faults(), Instant::now());
             for _ in 0..reps {
                 let evaluation =
                     evaluate(black_box(&obligations), black_box(&events), as_of, &policy).unwrap();
                 black_box(evaluation.statuses().len());
             }
+            let elapsed = wall.elapsed().as_secs_f64();
+            let (cpu_after, faults_after) = cpu_seconds_and_faults();
             let per = |seconds: f64| seconds * 1e9 / (f64::from(reps) * n as f64);
             println!(
-                "{order},{n},{:.2},{:.2}",
-                per(cpu_seconds() - cpu),
-                per(wall.elapsed().as_secs_f64())
+                "{order},{n},{:.2},{:.2},{:.2}",
+                per(cpu_after - cpu),
+                per(elapsed),
+                (faults_after - faults) as f64 * 1000.0 / (f64::from(reps) * n as f64),
             );
         }
     }

@@ -346,6 +346,9 @@ pub(super) trait Age: Copy + Ord + Default + Into<u32> + Send + Sync {
     const MAX: u32;
     /// The slot for a value at most `MAX`.
     fn from_value(value: u32) -> Self;
+    /// The day of the event this slot holds (meaningful when nonzero), given the day after
+    /// the as-of date; the earliest `i32` day when it is earlier.
+    fn first_day(self, next_day: i32) -> i32;
 }
 
 impl Age for u16 {
@@ -353,12 +356,21 @@ impl Age for u16 {
     fn from_value(value: u32) -> u16 {
         u16::try_from(value).unwrap_or(u16::MAX)
     }
+    #[inline]
+    fn first_day(self, next_day: i32) -> i32 {
+        // Day numbers of chrono's dates are within ±2^27, so this never wraps.
+        next_day.wrapping_sub(i32::from(self))
+    }
 }
 
 impl Age for u32 {
     const MAX: u32 = u32::MAX;
     fn from_value(value: u32) -> u32 {
         value
+    }
+    #[inline]
+    fn first_day(self, next_day: i32) -> i32 {
+        i32::try_from(i64::from(next_day) - i64::from(self)).unwrap_or(i32::MIN)
     }
 }
 
@@ -569,8 +581,8 @@ struct Classes<'t> {
 }
 
 impl Classes<'_> {
-    /// Classifies a run of obligations from their due days, earliest events and flags,
-    /// pushing their statuses onto `out`; tells whether some earliest event may be too
+    /// Classifies a run of obligations from their due days, earliest events and flags into
+    /// `out` (one status per obligation); tells whether some earliest event may be too
     /// early (only with `early`, see below).
     ///
     /// Kept out of line: inlined into the large caller, the loop loses its registers.
@@ -580,7 +592,7 @@ impl Classes<'_> {
         dues: &[i32],
         ages: &[A],
         flags: &[u8],
-        out: &mut Vec<Status>,
+        out: &mut [Status],
         early: Option<i32>,
     ) -> bool {
         match self.shift {
@@ -598,45 +610,33 @@ impl Classes<'_> {
         dues: &[i32],
         ages: &[A],
         flags: &[u8],
-        out: &mut Vec<Status>,
+        out: &mut [Status],
         early: Option<i32>,
         shift: impl Fn(i32) -> i32,
     ) -> bool {
-        /// Statuses are made in blocks on the stack, so that the loop keeps its state in
-        /// registers, then appended.
-        const BLOCK: usize = 256;
-        let (as_of, grace) = (i64::from(self.as_of), self.grace);
+        let (as_of, grace) = (self.as_of, self.grace);
+        let next_day = as_of.saturating_add(1);
         // With a bound on early events, note (without a branch) whether some earliest
         // event is dated before `due + margin`: no event is too early otherwise, since no
         // period begins more than `margin + bound` days after its due date.
-        let (bounded, margin) = (early.is_some(), i64::from(early.unwrap_or(0)));
+        let (bounded, margin) = (early.is_some(), early.unwrap_or(0));
         let mut any = false;
-        let mut block = [Status::DoneOnTime; BLOCK];
-        let columns = dues
-            .chunks(BLOCK)
-            .zip(ages.chunks(BLOCK))
-            .zip(flags.chunks(BLOCK));
-        for ((dues, ages), flags) in columns {
-            let rows = block.iter_mut().zip(dues).zip(ages).zip(flags);
-            for (((slot, &due), &age), &flag) in rows {
-                // Branch-free: the statuses are unpredictable, so the choice is made with
-                // masks (a branch here mispredicts about a third of the time).
-                // The rule is the columnar kernel's (`columnar::status_code`), with the day
-                // of the earliest event as `as_of + 1 - age`.
-                let age: u32 = age.into();
-                let first = as_of + 1 - i64::from(age);
-                let limit = i64::from(shift(due).saturating_add(grace));
-                let code = super::columnar::status_code(
-                    limit,
-                    first,
-                    age != 0,
-                    flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
-                    as_of,
-                );
-                *slot = Status::from_code_bits(code);
-                any |= bounded & (age != 0) & (first < i64::from(due) + margin);
-            }
-            out.extend_from_slice(block.get(..dues.len()).unwrap_or_default());
+        let rows = out.iter_mut().zip(dues).zip(ages).zip(flags);
+        for (((slot, &due), &age), &flag) in rows {
+            // The rule is the columnar kernel's (`columnar::status_of`), with the day of
+            // the earliest event as `as_of + 1 - age`, in `i32` days and without a branch,
+            // so that the loop runs on vector registers.
+            let has_first = age != A::default();
+            let first = age.first_day(next_day);
+            let limit = shift(due).saturating_add(grace);
+            *slot = super::columnar::status_of(
+                limit,
+                first,
+                has_first,
+                flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
+                as_of,
+            );
+            any |= bounded & has_first & (first < due.saturating_add(margin));
         }
         any
     }
@@ -650,30 +650,21 @@ impl Classes<'_> {
         flags: &[u8],
         early: Option<i32>,
     ) -> (Vec<Status>, bool) {
+        let mut out = vec![Status::DoneOnTime; ages.len()];
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
             const RANGE: usize = 1 << 16;
-            let ranges: Vec<(Vec<Status>, bool)> = dues
-                .par_chunks(RANGE)
+            let any = out
+                .par_chunks_mut(RANGE)
+                .zip(dues.par_chunks(RANGE))
                 .zip(ages.par_chunks(RANGE).zip(flags.par_chunks(RANGE)))
-                .map(|(dues, (ages, flags))| {
-                    let mut out = Vec::with_capacity(ages.len());
-                    let any = self.classify(dues, ages, flags, &mut out, early);
-                    (out, any)
-                })
-                .collect();
-            let mut out = Vec::with_capacity(ages.len());
-            let mut any = false;
-            for (statuses, early) in ranges {
-                out.extend_from_slice(&statuses);
-                any |= early;
-            }
+                .map(|((out, dues), (ages, flags))| self.classify(dues, ages, flags, out, early))
+                .reduce(|| false, |a, b| a | b);
             (out, any)
         }
         #[cfg(not(feature = "parallel"))]
         {
-            let mut out = Vec::with_capacity(ages.len());
             let any = self.classify(dues, ages, flags, &mut out, early);
             (out, any)
         }
@@ -917,7 +908,7 @@ pub(crate) fn evaluate_with<'a>(
         };
         let (mut ages, maybe);
         if partitioned {
-            let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut Vec<Status>| {
+            let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut [Status]| {
                 let dues = dues.get(range.clone()).unwrap_or_default();
                 let flags = flags.get(range).unwrap_or_default();
                 classes.classify(dues, ages, flags, out, margin)

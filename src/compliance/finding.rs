@@ -253,23 +253,6 @@ impl Status {
             _ => None,
         }
     }
-
-    /// The status with this code modulo 8 (6 and 7 are not applicable), by table lookup
-    /// so that no branch is taken.
-    #[inline]
-    pub(crate) fn from_code_bits(code: u8) -> Status {
-        const TABLE: [Status; 8] = [
-            Status::DoneOnTime,
-            Status::DoneLate,
-            Status::OpenWithinDeadline,
-            Status::OpenOverdue,
-            Status::Waived,
-            Status::NotApplicable,
-            Status::NotApplicable,
-            Status::NotApplicable,
-        ];
-        TABLE[usize::from(code & 7)]
-    }
 }
 
 impl fmt::Display for Status {

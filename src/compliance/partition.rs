@@ -15,7 +15,7 @@
 //! second: the ranges are disjoint, so no coordination is needed, and the result is the
 //! same as on one core.
 
-use super::evaluate::{Age, Lists, age_value, scan};
+use super::evaluate::{Age, Lists, scan};
 use super::event::Events;
 use super::finding::Status;
 
@@ -24,6 +24,11 @@ const DIRECT_BYTES: usize = 4 << 20;
 
 /// Records per chunk of a partition (4 KiB).
 const CHUNK: usize = 1 << 10;
+
+/// The rows of the log scattered at a time: the buffer of records stays within 24 MiB (plus
+/// a chunk per partition), which allocators keep for reuse rather than return to the
+/// system, so that a second evaluation writes into memory already mapped.
+const BLOCK: usize = 6 << 20;
 
 /// The number of obligations per partition, as a power of two: at most 2¹⁶ (so that a
 /// record's place fits in two bytes; 128 KiB of slots, which L2 holds), at least 2¹⁴, and
@@ -112,9 +117,11 @@ impl Side {
 }
 
 /// Writes the events of rows `rows` known on `as_of` into their partitions' chunks, taken
-/// in turn from `part` (at least `rows.len() + partitions * CHUNK` records, so it never
-/// runs out: every chunk but each partition's last is full); events of unknown or marked
-/// obligations go to the side lists, through the same walk as the direct pass.
+/// from `part` (at least `rows.len() + partitions * CHUNK` records, so it never runs out:
+/// partition `p` starts with the chunk at `p * CHUNK`, and takes the next free chunk as
+/// soon as its chunk is full, so every chunk but each partition's last is full); events of
+/// unknown or marked obligations go to the side lists, through the same walk as the direct
+/// pass.
 fn scatter(
     events: &Events,
     rows: std::ops::Range<usize>,
@@ -126,36 +133,55 @@ fn scatter(
 ) -> Side {
     let partitions = n.div_ceil(1 << shift).max(1);
     let mask = (1u32 << shift) - 1;
-    let mut chunks = vec![Vec::new(); partitions];
-    // The next free place and the end of the current chunk, per partition.
-    let mut cursors = vec![(0usize, 0usize); partitions];
-    let mut next = 0;
+    let mut chunks: Vec<Vec<usize>> = (0..partitions).map(|p| vec![p * CHUNK]).collect();
+    // The next free place of each partition, always in a chunk with room.
+    let mut cursors: Vec<usize> = (0..partitions).map(|p| p * CHUNK).collect();
+    let mut next = partitions * CHUNK;
     let mut lists = Lists::default();
-    scan(events, rows, as_of, n, marks, &mut lists, |o, day, _row| {
-        let p = (o >> shift) as usize;
-        let Some((at, end)) = cursors.get_mut(p) else {
-            return;
-        };
-        if *at == *end {
-            if let Some(chunks) = chunks.get_mut(p) {
-                chunks.push(next);
+    // The walk's state by value and by plain reference, so that it stays in registers.
+    let (chunks_of, cursor_of, next_free) = (&mut chunks, &mut cursors, &mut next);
+    scan(
+        events,
+        rows,
+        as_of,
+        n,
+        marks,
+        &mut lists,
+        move |o, day, _row| {
+            let p = (o >> shift) as usize;
+            let Some(cursor) = cursor_of.get_mut(p) else {
+                return;
+            };
+            let at = *cursor;
+            if let Some(slot) = part.get_mut(at) {
+                // `age_value` clamped to two bytes, in `i32` (chrono's days never overflow it).
+                let age = as_of.wrapping_sub(day).wrapping_add(1);
+                let value = u32::try_from(age).map_or(0xFFFF, |v| v.min(0xFFFF));
+                *slot = (o & mask) | value << 16;
             }
-            (*at, *end) = (next, next + CHUNK);
-            next += CHUNK;
-        }
-        if let Some(slot) = part.get_mut(*at) {
-            let value = u32::from(u16::from_value(age_value(as_of, day)));
-            *slot = (o & mask) | value << 16;
-            *at += 1;
-        }
-    });
+            // Chunks start at multiples of `CHUNK`: when the next place starts one, this chunk
+            // is full and the partition takes the next free chunk.
+            *cursor = if (at + 1) % CHUNK == 0 {
+                if let Some(chunks) = chunks_of.get_mut(p) {
+                    chunks.push(*next_free);
+                }
+                *next_free += CHUNK;
+                *next_free - CHUNK
+            } else {
+                at + 1
+            };
+        },
+    );
     Side {
         base: 0,
         chunks,
-        ends: cursors.into_iter().map(|(at, _)| at).collect(),
+        ends: cursors,
         lists,
     }
 }
+
+/// One partition's slots and its part of the status column.
+type Target<'a> = (&'a mut [u16], &'a mut [Status]);
 
 /// Applies one partition's records to its slots (the obligations from `base` on): each
 /// slot keeps the largest value (the earliest event); the obligations where an event
@@ -180,73 +206,99 @@ fn apply<'b>(
     }
 }
 
-/// What one partition's second pass gives: its obligations' statuses, whether `classify`
-/// saw an event that may be too early, and its ties.
-type Classified = (Vec<Status>, bool, Vec<u32>);
-
 /// The earliest qualifying event of each of `n` obligations, as slot values (see
 /// [`Age`]), and their statuses, with the events partitioned by obligation: the same as
 /// the direct pass and its status pass, except that ties come in partition order.
-/// `classify` classifies the obligations of a range from their slots, pushing their
-/// statuses, and tells whether it saw an event that may be too early.
+/// `classify` classifies the obligations of a range from their slots into its part of
+/// the status column, and tells whether it saw an event that may be too early.
+///
+/// The log is taken in blocks of at most [`BLOCK`] rows, so that the buffer of records
+/// stays the same size whatever the log's (and the allocator hands the same memory back
+/// on the next evaluation instead of fresh pages): each block is scattered, then applied
+/// partition by partition; after the last block, each partition is classified while its
+/// slots are in cache.
 pub(super) fn evaluate_partitioned(
     events: &Events,
     as_of: i32,
     n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
-    classify: impl Fn(std::ops::Range<usize>, &[u16], &mut Vec<Status>) -> bool + Sync,
+    classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
+) -> (Vec<u16>, Vec<Status>, bool) {
+    in_blocks(events, as_of, n, marks, lists, classify, BLOCK)
+}
+
+/// [`evaluate_partitioned`] with blocks of at most `block` rows.
+fn in_blocks(
+    events: &Events,
+    as_of: i32,
+    n: usize,
+    marks: Option<&[u64]>,
+    lists: &mut Lists,
+    classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
+    block: usize,
 ) -> (Vec<u16>, Vec<Status>, bool) {
     let shift = shift_for(n);
     let partitions = n.div_ceil(1 << shift).max(1);
     let rows = events.obligation_column().len();
     let k = parts();
-    let cut = |p: usize| rows * p / k;
-    let room = |p: usize| cut(p + 1) - cut(p) + partitions * CHUNK;
+    let blocks = rows.div_ceil(block.max(1)).max(1);
+    let block_rows = rows.div_ceil(blocks);
+    // The rows of part `p` of block `b`.
+    let cut = |b: usize, p: usize| {
+        let start = (b * block_rows).min(rows);
+        let len = block_rows.min(rows - start);
+        start + len * p / k
+    };
+    let room = block_rows.div_ceil(k) + partitions * CHUNK;
     // Zeroed by the system as each page is first written: no pass of its own.
-    let mut buffer: Vec<Record> = vec![0; (0..k).map(room).sum()];
-    let mut parts = Vec::with_capacity(k);
-    let mut rest = buffer.as_mut_slice();
-    let mut base = 0;
-    for p in 0..k {
-        let len = room(p).min(rest.len());
-        let (head, tail) = std::mem::take(&mut rest).split_at_mut(len);
-        parts.push((p, base, head));
-        base += len;
-        rest = tail;
-    }
-    let sides = map_all(parts, |(p, base, part)| {
-        let mut side = scatter(events, cut(p)..cut(p + 1), as_of, n, marks, shift, part);
-        side.base = base;
-        side
-    });
-    let buffer = buffer.as_slice();
+    let mut buffer: Vec<Record> = vec![0; room * k];
     let mut ages = vec![0u16; n];
-    let chunks: Vec<(usize, &mut [u16])> = ages.chunks_mut(1 << shift).enumerate().collect();
-    let classified: Vec<Classified> = map_all(chunks, |(p, slots)| {
-        let first = p << shift;
-        let mut ties = Vec::new();
-        let base = u32::try_from(first).unwrap_or(u32::MAX);
-        apply(
-            slots,
-            base,
-            sides.iter().flat_map(|side| side.runs(buffer, p)),
-            &mut ties,
-        );
-        let mut statuses = Vec::with_capacity(slots.len());
-        let maybe = classify(first..first + slots.len(), slots, &mut statuses);
-        (statuses, maybe, ties)
-    });
-    let mut status = Vec::with_capacity(n);
+    let mut status = vec![Status::DoneOnTime; n];
     let mut maybe = false;
-    for (statuses, early, ties) in classified {
-        status.extend_from_slice(&statuses);
-        maybe |= early;
-        lists.ties.extend(ties);
-    }
-    for side in sides {
-        lists.unknown.extend(side.lists.unknown);
-        lists.gathered.extend(side.lists.gathered);
+    for b in 0..blocks {
+        let parts: Vec<(usize, &mut [Record])> = buffer.chunks_mut(room).enumerate().collect();
+        let sides = map_all(parts, |(p, part)| {
+            let mut side = scatter(
+                events,
+                cut(b, p)..cut(b, p + 1),
+                as_of,
+                n,
+                marks,
+                shift,
+                part,
+            );
+            side.base = p * room;
+            side
+        });
+        let last = b + 1 == blocks;
+        let buffer = buffer.as_slice();
+        let targets: Vec<(usize, Target<'_>)> = ages
+            .chunks_mut(1 << shift)
+            .zip(status.chunks_mut(1 << shift))
+            .enumerate()
+            .collect();
+        let applied: Vec<(bool, Vec<u32>)> = map_all(targets, |(p, (slots, out))| {
+            let first = p << shift;
+            let mut ties = Vec::new();
+            let base = u32::try_from(first).unwrap_or(u32::MAX);
+            apply(
+                slots,
+                base,
+                sides.iter().flat_map(|side| side.runs(buffer, p)),
+                &mut ties,
+            );
+            let early = last && classify(first..first + slots.len(), slots, out);
+            (early, ties)
+        });
+        for (early, ties) in applied {
+            maybe |= early;
+            lists.ties.extend(ties);
+        }
+        for side in sides {
+            lists.unknown.extend(side.lists.unknown);
+            lists.gathered.extend(side.lists.gathered);
+        }
     }
     (ages, status, maybe)
 }
@@ -256,7 +308,9 @@ mod tests {
     use super::*;
     use crate::compliance::evaluate::{Pass, evaluate_with};
     use crate::compliance::{EvaluationPolicy, Event, EventKind};
-    use crate::obligation::{ObligationId, ObligationRow, Obligations, RequirementIndex};
+    use crate::obligation::{
+        ObligationId, ObligationRow, Obligations, RequirementIndex, day_number,
+    };
     use chrono::{Days, NaiveDate};
 
     /// A deterministic stream of numbers (splitmix64).
@@ -395,6 +449,36 @@ mod tests {
                 .install(|| told(&obligations, &events, as_of, Pass::Partitioned))
         };
         assert!(on(1) == on(3));
+    }
+
+    #[test]
+    fn blocks_of_the_log_tell_what_one_block_tells() {
+        let (obligations, events) = workload(5, 70_000, true);
+        let as_of = day_number(NaiveDate::from_ymd_opt(2025, 9, 30).unwrap());
+        let n = obligations.len();
+        let dues = obligations.due_days();
+        let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut [Status]| {
+            for ((slot, &age), &due) in out.iter_mut().zip(ages).zip(&dues[range]) {
+                *slot = crate::compliance::columnar::status_of(
+                    due,
+                    as_of + 1 - i32::from(age),
+                    age != 0,
+                    false,
+                    as_of,
+                );
+            }
+            false
+        };
+        let run = |block: usize| {
+            let mut lists = Lists::default();
+            let (ages, status, _) = in_blocks(&events, as_of, n, None, &mut lists, classify, block);
+            lists.ties.sort_unstable();
+            (ages, status, lists.ties, lists.unknown, lists.gathered)
+        };
+        let whole = run(BLOCK);
+        assert!(whole.0.iter().any(|&age| age != 0) && !whole.3.is_empty());
+        assert_eq!(run(10_000), whole);
+        assert_eq!(run(997), whole);
     }
 
     #[test]
