@@ -1519,6 +1519,29 @@ impl Obligations {
         }
     }
 
+    /// Reserves room for at least `additional` more obligations, so that adding them does
+    /// not move the store's columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    ///
+    /// let mut store = Obligations::new();
+    /// store.reserve(1000);
+    /// assert!(store.is_empty());
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.directive.reserve(additional);
+        self.clause.reserve(additional);
+        self.requirement.reserve(additional);
+        self.holder.reserve(additional);
+        self.period.reserve(additional);
+        self.due.reserve(additional);
+        self.assigned.reserve(additional);
+        self.flags.reserve(additional);
+    }
+
     /// Stores a directive key once and returns its handle (the same handle for an equal key).
     ///
     /// # Errors

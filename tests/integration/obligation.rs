@@ -1484,8 +1484,10 @@ fn appending_stores_gives_the_rows_one_store_would_hold() {
         // The index learnt the appended rows.
         assert_eq!(first.find(&whole.key(id).unwrap()), Some(id));
     }
-    // Into an empty store, the other store is taken whole.
+    // Into an empty store, the other store is taken whole; room reserved changes nothing.
     let mut empty = Obligations::new();
+    empty.reserve(100);
+    assert!(empty.is_empty());
     assert_eq!(
         empty.append(whole.clone()).unwrap(),
         ObligationId::from_index(0)
@@ -1496,6 +1498,7 @@ fn appending_stores_gives_the_rows_one_store_would_hold() {
     }
     // Stores with the same handles are copied column by column, in order.
     let mut doubled = whole.clone();
+    doubled.reserve(whole.len());
     assert_eq!(
         doubled.append(whole.clone()).unwrap(),
         ObligationId::from_index(5)

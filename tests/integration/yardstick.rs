@@ -195,19 +195,19 @@ fn rows_across_read_chunks_keep_their_lines() {
     let dir = TempDir::new("yardstick-chunks");
     let obligations = dir.0.join("obligations.csv");
     let submissions = dir.0.join("submissions.csv");
-    // More than a read chunk (1 MiB) of rows, the bad one far past the first chunk.
+    // More than a read chunk (4 MiB) of rows, the bad one far past the first chunk.
     let mut text = String::from("obligation_id,body_id,period_id,due_date\n");
-    for id in 1..=60_000 {
+    for id in 1..=240_000 {
         text.push_str(&format!("{id},5,0,2022-02-20\n"));
     }
-    text.push_str("60001,5,0,2022-02-30\n");
-    assert!(text.len() > 1 << 20);
+    text.push_str("240001,5,0,2022-02-30\n");
+    assert!(text.len() > 4 << 20);
     std::fs::write(&obligations, text).unwrap();
     std::fs::write(&submissions, "obligation_id,submitted\n").unwrap();
     let err = pipeline::load(&obligations, &submissions).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("`{}` line 60002: malformed row", obligations.display())
+        format!("`{}` line 240002: malformed row", obligations.display())
     );
 }
 
