@@ -307,3 +307,34 @@ fn generated_1m_in_memory_gives_the_published_totals() {
         "output differs from tests/data/yardstick/expected_1m.csv"
     );
 }
+
+#[test]
+fn ids_out_of_order_across_read_chunks_are_mapped() {
+    let dir = TempDir::new("yardstick-chunk-ids");
+    let obligations = dir.0.join("obligations.csv");
+    let submissions = dir.0.join("submissions.csv");
+    // More than a read chunk (4 MiB) of rows, numbered backwards, so that every part's
+    // ids must be mapped.
+    let n = 240_000u32;
+    let mut text = String::from("obligation_id,body_id,period_id,due_date\n");
+    for id in (1..=n).rev() {
+        text.push_str(&format!("{id},{},0,2022-02-20\n", id % 7));
+    }
+    assert!(text.len() > 4 << 20);
+    std::fs::write(&obligations, text).unwrap();
+    // Id `n` is the first row, id 1 the last: one on time, one late.
+    std::fs::write(
+        &submissions,
+        format!("obligation_id,submitted\n{n},2022-02-10\n1,2022-03-01\n"),
+    )
+    .unwrap();
+    let loaded = pipeline::load(&obligations, &submissions).unwrap();
+    assert_eq!(loaded.obligations.len(), n as usize);
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
+    let statuses = evaluation.statuses();
+    assert_eq!(statuses.first(), Some(&Status::DoneOnTime));
+    assert_eq!(statuses.last(), Some(&Status::DoneLate));
+    let counts = totals(statuses);
+    assert_eq!(counts.get(Status::OpenOverdue), u64::from(n) - 2);
+}
