@@ -195,6 +195,24 @@ pub(crate) const fn role_of(flags: u8) -> Role {
     }
 }
 
+/// Whether a table of handles maps each handle to itself.
+fn is_identity(map: &[u32]) -> bool {
+    map.iter().zip(0u32..).all(|(&to, from)| to == from)
+}
+
+/// Pushes `from` onto `into`, each handle through `map` (copied whole when `map` is the
+/// identity); a handle past the table stays as it is.
+fn append_mapped(into: &mut Vec<u32>, from: &[u32], map: &[u32]) {
+    if is_identity(map) {
+        into.extend_from_slice(from);
+    } else {
+        into.extend(
+            from.iter()
+                .map(|&h| map.get(h as usize).copied().unwrap_or(h)),
+        );
+    }
+}
+
 /// The key of a row, by handles.
 fn row_key(row: &ObligationRow) -> RowKey {
     [
@@ -1589,6 +1607,29 @@ impl Obligations {
         }
     }
 
+    /// Reserves room for at least `additional` more obligations, so that adding them does
+    /// not move the store's columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::obligation::Obligations;
+    ///
+    /// let mut store = Obligations::new();
+    /// store.reserve(1000);
+    /// assert!(store.is_empty());
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.directive.reserve(additional);
+        self.clause.reserve(additional);
+        self.requirement.reserve(additional);
+        self.holder.reserve(additional);
+        self.period.reserve(additional);
+        self.due.reserve(additional);
+        self.assigned.reserve(additional);
+        self.flags.reserve(additional);
+    }
+
     /// Stores a directive key once and returns its handle (the same handle for an equal key).
     ///
     /// # Errors
@@ -2552,6 +2593,127 @@ impl Obligations {
             if let Some(target) = other.target(id) {
                 self.targets.push((new.0, target));
             }
+        }
+        Ok(ObligationId(first))
+    }
+
+    /// Moves every row of `other` after this store's rows, in `other`'s order, and
+    /// returns the id the first of them gets here: `other`'s obligation `k` becomes
+    /// `first + k`. Directives, clauses, periods and bodies (by code) are matched with
+    /// this store's, and where they already have the same handles the columns are copied
+    /// whole.
+    ///
+    /// This is the bulk form of [`insert`](Obligations::insert): keys are not checked
+    /// ([`merge`](Obligations::merge) is the checked form), so a loader that reads one
+    /// file in parts on several threads, each into a store of its own, joins them in
+    /// file order at the cost of a copy. Should a key repeat,
+    /// [`find`](Obligations::find) gives the first obligation with it.
+    ///
+    /// # Errors
+    ///
+    /// [`ObligationError::TooMany`] when a table or the store would be full; no row is
+    /// added then, though `other`'s directives, clauses, periods and bodies may be.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::obligation::{Obligation, Obligations};
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2024, 12, 20).ok_or("date")?;
+    /// let mut a = Obligations::new();
+    /// a.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/SYT/2024".parse()?, due))?;
+    /// let mut b = Obligations::new();
+    /// b.push(Obligation::new("05/CT-UBND@2024-03-01/1.1/STC/2024".parse()?, due))?;
+    /// b.push(Obligation::new("12/KH-UBND@2024-04-01/2.1/SYT/2024".parse()?, due))?;
+    /// let first = a.append(b)?;
+    /// assert_eq!(first.index(), 1);
+    /// assert_eq!(a.len(), 3);
+    /// assert_eq!(a.lookup("12/KH-UBND@2024-04-01/2.1/SYT/2024")?.index(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn append(&mut self, other: Obligations) -> Result<ObligationId, ObligationError> {
+        let first = u32::try_from(self.len()).map_err(|_| ObligationError::TooMany)?;
+        if u64::from(first) + other.len() as u64 >= u64::from(u32::MAX) {
+            return Err(ObligationError::TooMany);
+        }
+        if self.is_empty()
+            && self.directives.values.is_empty()
+            && self.clauses.values.is_empty()
+            && self.periods.values.is_empty()
+            && self.bodies.entries.is_empty()
+        {
+            // Nothing here to match: `other` becomes the store, handles and index kept.
+            *self = other;
+            return Ok(ObligationId(first));
+        }
+        let directives = other
+            .directives
+            .values
+            .into_iter()
+            .map(|d| self.add_directive(d).map(|r| r.0))
+            .collect::<Result<Vec<u32>, _>>()?;
+        let clauses = other
+            .clauses
+            .values
+            .into_iter()
+            .map(|c| self.add_clause(c).map(|r| r.0))
+            .collect::<Result<Vec<u32>, _>>()?;
+        let periods = other
+            .periods
+            .values
+            .into_iter()
+            .map(|p| self.add_period(p).map(|r| r.0))
+            .collect::<Result<Vec<u32>, _>>()?;
+        // A body id no row of `other` refers to keeps its number, so that it does not
+        // spoil an identity.
+        let mut bodies: Vec<u32> = (0u32..).take(other.bodies.entries.len()).collect();
+        for ((i, entry), slot) in (0u32..).zip(other.bodies.entries).zip(&mut bodies) {
+            let Some(entry) = entry else { continue };
+            let id = match self.bodies.id(entry.code.as_ref()) {
+                Some(id) => id,
+                None if !self.bodies.knows(BodyId::from_index(i)) => {
+                    self.bodies.bind(BodyId::from_index(i), entry.code)?;
+                    BodyId::from_index(i)
+                }
+                None => self.bodies.add(entry.code)?,
+            };
+            self.bodies.describe(id, entry.name, entry.ceased);
+            *slot = id.index();
+        }
+        // INVARIANT (columns): every column grows by `other`'s rows here, each mapped
+        // through the tables built above (every handle of `other` has an entry in them).
+        append_mapped(&mut self.directive, &other.directive, &directives);
+        append_mapped(&mut self.clause, &other.clause, &clauses);
+        self.requirement.extend_from_slice(&other.requirement);
+        if is_identity(&bodies) {
+            self.holder.extend_from_slice(&other.holder);
+        } else {
+            self.holder.extend(other.holder.iter().map(|h| {
+                BodyId::from_index(bodies.get(h.index() as usize).copied().unwrap_or(h.index()))
+            }));
+        }
+        append_mapped(&mut self.period, &other.period, &periods);
+        self.due.extend_from_slice(&other.due);
+        // `NO_BODY` (the holder is the assigned body) is past the table and stays as it is.
+        append_mapped(&mut self.assigned, &other.assigned, &bodies);
+        self.flags.extend_from_slice(&other.flags);
+        // INVARIANT (targets): `other`'s rows are sorted, and all come after this store's.
+        self.targets
+            .extend(other.targets.iter().map(|&(row, t)| (row + first, t)));
+        // INVARIANT (start after due): a period has the same first day in both stores.
+        self.start_after_due = match (self.start_after_due, other.start_after_due) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        // INVARIANT (index): a built index learns the new rows.
+        if let Some(mut index) = self.index.take() {
+            for row in (first..).take(other.due.len()) {
+                if let Some(key) = self.row_key_at(row as usize) {
+                    index.insert(&key, row, |r| self.row_key_at(r as usize));
+                }
+            }
+            self.index = OnceLock::from(index);
         }
         Ok(ObligationId(first))
     }

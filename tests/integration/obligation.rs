@@ -1429,3 +1429,84 @@ fn the_key_index_is_compact_and_finds_every_key() {
             .is_err()
     );
 }
+
+#[test]
+fn appending_stores_gives_the_rows_one_store_would_hold() {
+    use directives::obligation::{Obligation, ObligationId, Obligations, Target};
+    use directives::org::BodyCode;
+
+    let due = date(2024, 12, 20);
+    let obligations: Vec<Obligation> = [
+        ("05/CT-UBND@2024-03-01/1.1/SYT/2024", None, None),
+        (
+            "05/CT-UBND@2024-03-01/1.1/STC/2024-H2",
+            Some("SYT"),
+            Some(80.0),
+        ),
+        ("12/KH-UBND@2024-04-01/2.1/SGD/2024-Q3", None, None),
+        ("05/CT-UBND@2024-03-01/1.1/SGD/2024", Some("STC"), None),
+        ("12/KH-UBND@2024-04-01/2.1/SYT/2024", None, Some(90.0)),
+    ]
+    .into_iter()
+    .map(|(key, holder, target)| {
+        let mut o = Obligation::new(key.parse().unwrap(), due).with_role(Role::Implement);
+        if let Some(holder) = holder {
+            o = o.held_by(BodyCode::new(holder).unwrap());
+        }
+        if let Some(target) = target {
+            o = o.with_target(Target::new(target).unwrap());
+        }
+        o
+    })
+    .collect();
+    let mut whole = Obligations::new();
+    for o in &obligations {
+        whole.push(o.clone()).unwrap();
+    }
+    // The second part meets its directives, periods and bodies in another order, so its
+    // handles differ from the first part's; the first part's key index is built.
+    let mut first = Obligations::new();
+    for o in &obligations[..2] {
+        first.push(o.clone()).unwrap();
+    }
+    assert!(first.lookup("05/CT-UBND@2024-03-01/1.1/SYT/2024").is_ok());
+    let mut second = Obligations::new();
+    for o in &obligations[2..] {
+        second.push(o.clone()).unwrap();
+    }
+    assert_eq!(first.append(second).unwrap(), ObligationId::from_index(2));
+    assert_eq!(first.len(), whole.len());
+    for id in whole.ids() {
+        assert_eq!(first.get(id), whole.get(id));
+        assert_eq!(first.holder_code(id), whole.holder_code(id));
+        assert_eq!(first.target(id), whole.target(id));
+        assert_eq!(first.role(id), whole.role(id));
+        // The index learnt the appended rows.
+        assert_eq!(first.find(&whole.key(id).unwrap()), Some(id));
+    }
+    // Into an empty store, the other store is taken whole; room reserved changes nothing.
+    let mut empty = Obligations::new();
+    empty.reserve(100);
+    assert!(empty.is_empty());
+    assert_eq!(
+        empty.append(whole.clone()).unwrap(),
+        ObligationId::from_index(0)
+    );
+    assert_eq!(empty.len(), whole.len());
+    for id in whole.ids() {
+        assert_eq!(empty.get(id), whole.get(id));
+    }
+    // Stores with the same handles are copied column by column, in order.
+    let mut doubled = whole.clone();
+    doubled.reserve(whole.len());
+    assert_eq!(
+        doubled.append(whole.clone()).unwrap(),
+        ObligationId::from_index(5)
+    );
+    for id in whole.ids() {
+        let copy = ObligationId::from_index(id.index() + 5);
+        assert_eq!(doubled.get(copy), whole.get(id));
+        // Keys are not checked: the first row with a key is the one found.
+        assert_eq!(doubled.find(&whole.key(id).unwrap()), Some(id));
+    }
+}

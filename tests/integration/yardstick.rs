@@ -195,19 +195,19 @@ fn rows_across_read_chunks_keep_their_lines() {
     let dir = TempDir::new("yardstick-chunks");
     let obligations = dir.0.join("obligations.csv");
     let submissions = dir.0.join("submissions.csv");
-    // More than a read chunk (1 MiB) of rows, the bad one far past the first chunk.
+    // More than a read chunk (4 MiB) of rows, the bad one far past the first chunk.
     let mut text = String::from("obligation_id,body_id,period_id,due_date\n");
-    for id in 1..=60_000 {
+    for id in 1..=240_000 {
         text.push_str(&format!("{id},5,0,2022-02-20\n"));
     }
-    text.push_str("60001,5,0,2022-02-30\n");
-    assert!(text.len() > 1 << 20);
+    text.push_str("240001,5,0,2022-02-30\n");
+    assert!(text.len() > 4 << 20);
     std::fs::write(&obligations, text).unwrap();
     std::fs::write(&submissions, "obligation_id,submitted\n").unwrap();
     let err = pipeline::load(&obligations, &submissions).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("`{}` line 60002: malformed row", obligations.display())
+        format!("`{}` line 240002: malformed row", obligations.display())
     );
 }
 
@@ -306,4 +306,35 @@ fn generated_1m_in_memory_gives_the_published_totals() {
         rendered == EXPECTED_1M,
         "output differs from tests/data/yardstick/expected_1m.csv"
     );
+}
+
+#[test]
+fn ids_out_of_order_across_read_chunks_are_mapped() {
+    let dir = TempDir::new("yardstick-chunk-ids");
+    let obligations = dir.0.join("obligations.csv");
+    let submissions = dir.0.join("submissions.csv");
+    // More than a read chunk (4 MiB) of rows, numbered backwards, so that every part's
+    // ids must be mapped.
+    let n = 240_000u32;
+    let mut text = String::from("obligation_id,body_id,period_id,due_date\n");
+    for id in (1..=n).rev() {
+        text.push_str(&format!("{id},{},0,2022-02-20\n", id % 7));
+    }
+    assert!(text.len() > 4 << 20);
+    std::fs::write(&obligations, text).unwrap();
+    // Id `n` is the first row, id 1 the last: one on time, one late.
+    std::fs::write(
+        &submissions,
+        format!("obligation_id,submitted\n{n},2022-02-10\n1,2022-03-01\n"),
+    )
+    .unwrap();
+    let loaded = pipeline::load(&obligations, &submissions).unwrap();
+    assert_eq!(loaded.obligations.len(), n as usize);
+    let policy = EvaluationPolicy::without_calendar();
+    let evaluation = evaluate(&loaded.obligations, &loaded.events, as_of(), &policy).unwrap();
+    let statuses = evaluation.statuses();
+    assert_eq!(statuses.first(), Some(&Status::DoneOnTime));
+    assert_eq!(statuses.last(), Some(&Status::DoneLate));
+    let counts = totals(statuses);
+    assert_eq!(counts.get(Status::OpenOverdue), u64::from(n) - 2);
 }
