@@ -951,6 +951,33 @@ impl Events {
         )
     }
 
+    /// Appends submissions without a document and completions, without recording dates,
+    /// given as (obligation, day, tag) rows already checked, in one pass over the columns.
+    /// The caller keeps the log under `u32::MAX - 1` rows.
+    pub(crate) fn extend_plain(&mut self, rows: impl Iterator<Item = (u32, i32, u8)>) {
+        let before = self.day.len();
+        let mut oldest = self.oldest.unwrap_or(i32::MAX);
+        for (obligation, day, tag) in rows {
+            debug_assert!(matches!(tag, TAG_SUBMITTED | TAG_COMPLETED));
+            // INVARIANT (columns): each column takes every row; (special), (recorded)
+            // and (indicators) hold as these kinds qualify, are known on their day and
+            // are not indicator values.
+            self.obligation.push(obligation);
+            self.day.push(day);
+            self.known.push(day);
+            self.tag.push(tag);
+            self.detail.push(NO_DETAIL);
+            oldest = oldest.min(day);
+        }
+        if self.day.len() > before {
+            self.oldest = Some(oldest);
+            if !self.lines.is_empty() {
+                // INVARIANT (lines): one entry per row once any row has a line.
+                self.lines.resize(self.day.len(), 0);
+            }
+        }
+    }
+
     /// Appends an event of a kind without details (a submission without a document, a
     /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
     /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)

@@ -68,6 +68,118 @@ fn seen_bit(day: i32, tag: u8) -> u16 {
     1 << (h & 15)
 }
 
+/// Why the tracker refuses an event that its obligation's state or placement rules out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// The obligation has as many events as the limit allows.
+    Limit,
+    /// Dated before its directive was issued (that day).
+    BeforeIssue(i32),
+    /// Dated long before its period begins (that day).
+    LongBeforePeriod(i32),
+    /// A copy of a standing event known no later.
+    Duplicate,
+}
+
+/// In [`Tracker::apply_all`]'s verdicts: the event at this position of the batch, before
+/// its id is known (positions stay below `REFUSED`).
+const PENDING: u32 = 1 << 31;
+
+/// In [`Tracker::apply_all`]'s verdicts, from here up to `NO_EVENT` (excluded): a refusal.
+const REFUSED: u32 = u32::MAX - 8;
+/// The verdict for an event naming an obligation that is not in the store.
+const REFUSED_UNKNOWN: u32 = REFUSED;
+/// The verdict for an event with a date outside the supported range.
+const REFUSED_DATE: u32 = REFUSED + 1;
+/// The verdict for an event past the limit of events of its obligation.
+const REFUSED_LIMIT: u32 = REFUSED + 2;
+/// The verdict for an event dated before its directive was issued or long before its period.
+const REFUSED_PLACED: u32 = REFUSED + 3;
+/// The verdict for a copy of a standing event.
+const REFUSED_COPY: u32 = REFUSED + 4;
+
+/// The most events one bulk step of [`Tracker::apply_all`] takes (positions stay far
+/// below `PENDING`, and the scratch space bounded).
+const BULK_MAX: usize = 1 << 21;
+
+/// The fewest events [`Tracker::apply_all`] takes in one bulk step.
+const BULK_MIN: usize = 8;
+
+/// Up to this many events, a bulk step sorts by obligation by merging; past it, by radix.
+const RADIX_FROM: usize = 2048;
+
+/// One event of a bulk step: a submission without a document or a completion, without a
+/// recording date. 12 bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Plain {
+    /// Its obligation's row.
+    row: u32,
+    /// Its position in the step, with `PENDING` set for a completion.
+    at: u32,
+    /// Its day.
+    day: i32,
+}
+
+impl Plain {
+    /// The position in the step.
+    #[inline]
+    fn position(self) -> usize {
+        (self.at & !PENDING) as usize
+    }
+
+    /// The kind's tag.
+    #[inline]
+    fn tag(self) -> u8 {
+        if self.at & PENDING == 0 {
+            super::event::TAG_SUBMITTED
+        } else {
+            super::event::TAG_COMPLETED
+        }
+    }
+}
+
+/// Sorts `items` by row, keeping the order of the items of one row; `rows` bounds the
+/// rows, and `scratch` is working space. A least-significant-digit radix sort of up to
+/// 11 bits a pass, or a merge sort for few items.
+fn sort_by_row(items: &mut Vec<Plain>, scratch: &mut Vec<Plain>, rows: usize) {
+    if items.len() < RADIX_FROM {
+        items.sort_by_key(|item| item.row);
+        return;
+    }
+    let bits = usize::BITS - rows.saturating_sub(1).leading_zeros();
+    let passes = bits.div_ceil(11).max(1);
+    let width = bits.div_ceil(passes);
+    let mask = (1usize << width) - 1;
+    scratch.clear();
+    scratch.resize(items.len(), Plain::default());
+    let mut starts = vec![0usize; 1 << width];
+    for pass in 0..passes {
+        let shift = pass * width;
+        let digit = |item: &Plain| (item.row as usize >> shift) & mask;
+        starts.fill(0);
+        for item in items.iter() {
+            if let Some(count) = starts.get_mut(digit(item)) {
+                *count += 1;
+            }
+        }
+        let mut sum = 0;
+        for start in &mut starts {
+            let count = *start;
+            *start = sum;
+            sum += count;
+        }
+        for item in items.iter() {
+            if let Some(start) = starts.get_mut(digit(item)) {
+                if let Some(slot) = scratch.get_mut(*start) {
+                    *slot = *item;
+                }
+                *start += 1;
+            }
+        }
+        std::mem::swap(items, scratch);
+    }
+}
+
 /// The withdrawal of an event from a [`Tracker`]'s log: when, by whom, why, and the event
 /// that corrected it, if any. The event stays in the log.
 ///
@@ -490,10 +602,7 @@ impl Tracker {
             applied = n as usize;
         }
         if applied >= self.limits.max(Limit::EventsPerObligation) {
-            return Err(ComplianceError::EventLimit {
-                event: Box::new(self.describe(event)?),
-                max: self.limits.max(Limit::EventsPerObligation),
-            });
+            return Err(self.refusal(event, Refusal::Limit));
         }
         if matches!(event.kind(), EventKind::IndicatorValue { value } if !value.is_finite()) {
             // The error names the obligation; its key is built only then.
@@ -501,35 +610,10 @@ impl Tracker {
         }
         let day = day_number(event.date());
         let tag = event.kind().tag();
-        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
-        // No directive was issued after `latest_issue`, and no period begins more than
-        // `start_after_due` days after its obligation's due date: past both bounds, an
-        // event is neither before its directive nor long before its period.
-        if day < self.latest_issue
-            && let Some(&issued) =
-                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
-            && day < issued
-        {
-            return Err(ComplianceError::BeforeIssue {
-                event: Box::new(self.describe(event)?),
-                issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
-            });
+        if let Some(refusal) = self.misplaced(row, day, tag) {
+            return Err(self.refusal(event, refusal));
         }
         let due = |tracker: &Tracker| tracker.obligations.due_days().get(row).copied();
-        if is_qualifying(tag)
-            && let Some(limit) = self.policy.early_event_days()
-            && let Some(due) = due(self)
-            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
-            && let Some(&start) =
-                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
-            && i64::from(day) < i64::from(start) - i64::from(limit)
-        {
-            return Err(ComplianceError::LongBeforePeriod {
-                event: Box::new(self.describe(event)?),
-                period_start: from_day_number(start).ok_or(ComplianceError::DateOutOfRange)?,
-                limit_days: self.policy.early_event_days().unwrap_or(0),
-            });
-        }
         let known = match event.recorded() {
             None => day,
             Some(_) => day_number(event.known_on()),
@@ -545,9 +629,7 @@ impl Tracker {
             (None, None)
         };
         if standing.is_some_and(|first| first <= (known, event.recorded().map(day_number))) {
-            return Err(ComplianceError::DuplicateEvent {
-                event: Box::new(self.describe(event)?),
-            });
+            return Err(self.refusal(event, Refusal::Duplicate));
         }
         if let EventKind::Extended { new_due, .. } = event.kind()
             && let Some(due) = due(self)
@@ -630,21 +712,50 @@ impl Tracker {
         &mut self,
         events: impl IntoIterator<Item = &'e Event>,
     ) -> Vec<(usize, ComplianceError)> {
+        let events: Vec<&Event> = events.into_iter().collect();
+        self.reserve(events.len());
+        let mut refused = Vec::new();
+        let mut at = 0;
+        let mut size = events.len().clamp(BULK_MIN, BULK_MAX);
+        while let Some(rest) = events.get(at..).filter(|rest| !rest.is_empty()) {
+            let step = rest.get(..size.min(rest.len())).unwrap_or(rest);
+            // Ids stay below `PENDING` in a bulk step, so that both fit in one verdict.
+            let room = (PENDING as usize).saturating_sub(self.events.len());
+            let taken = if step.len() >= BULK_MIN && step.len() < room {
+                self.apply_bulk(step, at, &mut refused)
+            } else {
+                self.apply_each(step, at, &mut refused);
+                step.len()
+            };
+            at += taken;
+            if taken < step.len() {
+                // The event there needs the full rules of `apply`; the next step is
+                // sized by what this one took.
+                if let Some(event) = events.get(at)
+                    && let Err(error) = self.apply_ref(event)
+                {
+                    refused.push((at, error));
+                }
+                at += 1;
+                size = (2 * taken).clamp(BULK_MIN, BULK_MAX);
+            } else {
+                size = size.saturating_mul(2).min(BULK_MAX);
+            }
+        }
+        refused
+    }
+
+    /// Applies `events` one after another (their positions from `offset`), reading the
+    /// state of a few dozen ahead so that the reads that miss the cache wait together.
+    fn apply_each(
+        &mut self,
+        events: &[&Event],
+        offset: usize,
+        refused: &mut Vec<(usize, ComplianceError)>,
+    ) {
         /// Events whose obligations are fetched together.
         const BLOCK: usize = 32;
-        let mut events = events.into_iter();
-        self.reserve(events.size_hint().0);
-        let mut refused = Vec::new();
-        let mut block: Vec<&Event> = Vec::with_capacity(BLOCK);
-        let mut position = 0;
-        loop {
-            block.extend(events.by_ref().take(BLOCK));
-            if block.is_empty() {
-                return refused;
-            }
-            // Each event's summary and due date is read first, all of the block's at once:
-            // the reads that miss the cache wait together, and `apply` then finds them
-            // in it.
+        for (b, block) in events.chunks(BLOCK).enumerate() {
             let (summaries, dues) = (&self.summaries, self.obligations.due_days());
             let touched = block.iter().fold(0u32, |touched, event| {
                 let row = event.obligation().index() as usize;
@@ -653,12 +764,313 @@ impl Tracker {
                     ^ dues.get(row).map_or(0, |&d| d.cast_unsigned())
             });
             std::hint::black_box(touched);
-            for event in block.drain(..) {
+            for (k, event) in block.iter().enumerate() {
                 if let Err(error) = self.apply_ref(event) {
-                    refused.push((position, error));
+                    refused.push((offset + b * BLOCK + k, error));
                 }
-                position += 1;
             }
+        }
+    }
+
+    /// One bulk step of [`apply_all`](Tracker::apply_all) over `events` (their positions
+    /// from `offset`): returns how many of them, from the first, it applied or refused
+    /// exactly as `apply` would; the next one, if any, needs `apply`'s full rules.
+    ///
+    /// The step takes the submissions without a document and the completions without a
+    /// recording date up to the first other event, sorts them by obligation (each
+    /// obligation's in their order), judges them obligation after obligation, so that
+    /// the state of each is read once and in order of memory, then numbers the events
+    /// it keeps in the order given and appends them to the log in one pass. An event
+    /// whose obligation has more than `SMALL` events (which `apply` indexes by hash)
+    /// ends the step there.
+    fn apply_bulk(
+        &mut self,
+        events: &[&Event],
+        offset: usize,
+        refused: &mut Vec<(usize, ComplianceError)>,
+    ) -> usize {
+        let rows = self.summaries.len();
+        let mut verdicts = vec![REFUSED_UNKNOWN; events.len()];
+        let mut plain = Vec::with_capacity(events.len());
+        let mut taken = events.len();
+        for (at, event) in events.iter().enumerate() {
+            let row = event.obligation().index();
+            let simple = matches!(
+                event.kind(),
+                EventKind::Submitted { document: None } | EventKind::Completed
+            ) && event.recorded().is_none();
+            let verdict = verdicts.get_mut(at);
+            if row as usize >= rows {
+                // As `apply`: an unknown obligation first.
+            } else if !simple {
+                taken = at;
+                break;
+            } else if !crate::text::in_range(event.date()) {
+                if let Some(verdict) = verdict {
+                    *verdict = REFUSED_DATE;
+                }
+            } else {
+                let completed = if matches!(event.kind(), EventKind::Completed) {
+                    PENDING
+                } else {
+                    0
+                };
+                plain.push(Plain {
+                    row,
+                    at: u32::try_from(at).unwrap_or(0) | completed,
+                    day: day_number(event.date()),
+                });
+            }
+        }
+        let mut sorted = plain.clone();
+        let mut scratch = Vec::new();
+        sort_by_row(&mut sorted, &mut scratch, rows);
+        drop(scratch);
+        let mut undo = Vec::new();
+        let mut bound = taken;
+        loop {
+            let stop = self.judge(events, &sorted, bound, &mut verdicts, &mut undo);
+            if stop >= bound {
+                break;
+            }
+            // Events past `stop` were judged as if `stop` had been: forget them all,
+            // and judge again those before it, which do not depend on it.
+            for &(row, summary) in undo.iter().rev() {
+                if let Some(slot) = self.summaries.get_mut(row as usize) {
+                    *slot = summary;
+                }
+            }
+            bound = stop;
+        }
+        taken = bound;
+        // The events kept get their ids in the order given; each verdict becomes the id.
+        let mut next = u32::try_from(self.events.len()).unwrap_or(PENDING);
+        let mut refusals = Vec::new();
+        for at in 0..taken {
+            let Some(&verdict) = verdicts.get(at) else {
+                break;
+            };
+            let link = if verdict == NO_EVENT || verdict < PENDING {
+                verdict
+            } else if verdict >= REFUSED {
+                refusals.push((at, verdict));
+                continue;
+            } else {
+                verdicts
+                    .get((verdict & !PENDING) as usize)
+                    .copied()
+                    .unwrap_or(NO_EVENT)
+            };
+            // INVARIANT (log): the event follows the one kept before it on its obligation.
+            self.earlier.push(link);
+            if let Some(slot) = verdicts.get_mut(at) {
+                *slot = next;
+            }
+            next += 1;
+        }
+        let kept = plain
+            .iter()
+            .filter(|item| item.position() < taken)
+            .filter_map(|item| {
+                let verdict = *verdicts.get(item.position())?;
+                (verdict < PENDING).then_some((item.row, item.day, item.tag()))
+            });
+        self.events.extend_plain(kept);
+        // INVARIANT (log): each obligation's list is headed by its last event kept.
+        for &(row, _) in &undo {
+            if let Some(summary) = self.summaries.get_mut(row as usize)
+                && summary.last != NO_EVENT
+                && summary.last & PENDING != 0
+            {
+                summary.last = verdicts
+                    .get((summary.last & !PENDING) as usize)
+                    .copied()
+                    .unwrap_or(NO_EVENT);
+            }
+        }
+        for (at, verdict) in refusals {
+            if let Some(event) = events.get(at) {
+                refused.push((offset + at, self.refused(event, verdict)));
+            }
+        }
+        taken
+    }
+
+    /// Judges the events of `sorted` (sorted by obligation) at positions before `bound`,
+    /// obligation after obligation, as `apply` would one after another: writes into
+    /// `verdicts` each one's refusal or, for one kept, the event kept before it on its
+    /// obligation (`PENDING` and a position for one of this step), updates the summaries
+    /// (their `last` as `PENDING` and a position) and lists in `undo` the rows touched
+    /// with their summaries before. Returns the first position that needs `apply`'s
+    /// full rules (`bound` for none).
+    fn judge(
+        &mut self,
+        events: &[&Event],
+        sorted: &[Plain],
+        bound: usize,
+        verdicts: &mut [u32],
+        undo: &mut Vec<(u32, Summary)>,
+    ) -> usize {
+        undo.clear();
+        let max = self.limits.max(Limit::EventsPerObligation);
+        let mut stop = bound;
+        let mut runs = sorted.chunk_by(|a, b| a.row == b.row);
+        for run in runs.by_ref() {
+            let Some(row) = run.first().map(|item| item.row) else {
+                continue;
+            };
+            let Some(&before) = self.summaries.get(row as usize) else {
+                continue;
+            };
+            let mut summary = before;
+            // The day and tag of the events of this run kept so far.
+            let mut kept = [(0i32, 0u8); SMALL + 1];
+            let mut applied = usize::from(summary.count);
+            for &item in run {
+                let at = item.position();
+                if at >= bound {
+                    break;
+                }
+                if applied > SMALL {
+                    stop = stop.min(at);
+                    break;
+                }
+                let (day, tag) = (item.day, item.tag());
+                let bit = seen_bit(day, tag);
+                let verdict = if applied >= max {
+                    REFUSED_LIMIT
+                } else if self.misplaced(row as usize, day, tag).is_some() {
+                    REFUSED_PLACED
+                } else if summary.seen & bit != 0
+                    && (kept
+                        .get(..applied - usize::from(before.count))
+                        .is_some_and(|kept| kept.contains(&(day, tag)))
+                        || events.get(at).is_some_and(|event| {
+                            self.standing_small(before.last, event, day)
+                                .is_some_and(|first| first <= (day, None))
+                        }))
+                {
+                    REFUSED_COPY
+                } else {
+                    if let Some(slot) = kept.get_mut(applied - usize::from(before.count)) {
+                        *slot = (day, tag);
+                    }
+                    applied += 1;
+                    let link = summary.last;
+                    summary = Summary {
+                        last: PENDING | (item.at & !PENDING),
+                        first: if summary.first == INVOLVED {
+                            INVOLVED
+                        } else {
+                            summary.first.min(day)
+                        },
+                        count: summary.count.saturating_add(1),
+                        seen: summary.seen | bit,
+                    };
+                    link
+                };
+                if let Some(slot) = verdicts.get_mut(at) {
+                    *slot = verdict;
+                }
+            }
+            undo.push((row, before));
+            if let Some(slot) = self.summaries.get_mut(row as usize) {
+                *slot = summary;
+            }
+        }
+        stop
+    }
+
+    /// The error for an event that a bulk step refused with `verdict`.
+    #[cold]
+    #[inline(never)]
+    fn refused(&self, event: &Event, verdict: u32) -> ComplianceError {
+        let row = event.obligation().index() as usize;
+        let refusal = match verdict {
+            REFUSED_LIMIT => Refusal::Limit,
+            REFUSED_COPY => Refusal::Duplicate,
+            REFUSED_PLACED => {
+                match self.misplaced(row, day_number(event.date()), event.kind().tag()) {
+                    Some(refusal) => refusal,
+                    None => return ComplianceError::DateOutOfRange,
+                }
+            }
+            REFUSED_DATE => {
+                return event
+                    .check_dates()
+                    .err()
+                    .unwrap_or(ComplianceError::DateOutOfRange);
+            }
+            _ => {
+                return ComplianceError::UnknownObligation {
+                    obligation: event.obligation(),
+                };
+            }
+        };
+        self.refusal(event, refusal)
+    }
+
+    /// Whether an event of obligation `row` on day `day` of kind `tag` is dated before
+    /// its directive was issued or, for a kind that does the obligation, long before its
+    /// period begins.
+    #[inline]
+    fn misplaced(&self, row: usize, day: i32, tag: u8) -> Option<Refusal> {
+        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
+        // No directive was issued after `latest_issue`, and no period begins more than
+        // `start_after_due` days after its obligation's due date: past both bounds, an
+        // event is neither before its directive nor long before its period.
+        if day < self.latest_issue
+            && let Some(&issued) =
+                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
+            && day < issued
+        {
+            return Some(Refusal::BeforeIssue(issued));
+        }
+        if is_qualifying(tag)
+            && let Some(limit) = self.policy.early_event_days()
+            && let Some(&due) = self.obligations.due_days().get(row)
+            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
+            && let Some(&start) =
+                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
+            && i64::from(day) < i64::from(start) - i64::from(limit)
+        {
+            return Some(Refusal::LongBeforePeriod(start));
+        }
+        None
+    }
+
+    /// The error refusing `event` for `refusal`.
+    #[cold]
+    #[inline(never)]
+    fn refusal(&self, event: &Event, refusal: Refusal) -> ComplianceError {
+        let event_record = match self.describe(event) {
+            Ok(record) => Box::new(record),
+            Err(error) => return error,
+        };
+        let date = |day: i32| from_day_number(day).ok_or(ComplianceError::DateOutOfRange);
+        match refusal {
+            Refusal::Limit => ComplianceError::EventLimit {
+                event: event_record,
+                max: self.limits.max(Limit::EventsPerObligation),
+            },
+            Refusal::Duplicate => ComplianceError::DuplicateEvent {
+                event: event_record,
+            },
+            Refusal::BeforeIssue(issued) => match date(issued) {
+                Ok(issued) => ComplianceError::BeforeIssue {
+                    event: event_record,
+                    issued,
+                },
+                Err(error) => error,
+            },
+            Refusal::LongBeforePeriod(start) => match date(start) {
+                Ok(period_start) => ComplianceError::LongBeforePeriod {
+                    event: event_record,
+                    period_start,
+                    limit_days: self.policy.early_event_days().unwrap_or(0),
+                },
+                Err(error) => error,
+            },
         }
     }
 
@@ -836,6 +1248,24 @@ impl Tracker {
     }
 
     /// The day on which the standing copy of `event` (its date `day`) that weighs first
+    /// became known and the recording date written on it, if one stands, among the
+    /// events of the list headed by `last`, each compared.
+    fn standing_small(&self, last: u32, event: &Event, day: i32) -> Option<(i32, Option<i32>)> {
+        self.list(last)
+            .filter(|&e| self.same_as(e, event, day) && !self.is_retracted(e))
+            .map(|e| {
+                let known = self
+                    .events
+                    .known_column()
+                    .get(e as usize)
+                    .copied()
+                    .unwrap_or(NEVER);
+                (known, self.events.recorded_day(e as usize))
+            })
+            .min()
+    }
+
+    /// The day on which the standing copy of `event` (its date `day`) that weighs first
     /// became known and the recording date written on it, if one stands, and, for an
     /// obligation of more than `SMALL` events, the event's hash in `copies` (INVARIANT
     /// (copies)). The obligation's list is headed by `last` and holds `applied` events.
@@ -857,13 +1287,7 @@ impl Tracker {
             (known, tracker.events.recorded_day(e as usize))
         };
         if applied <= SMALL {
-            // A few events: each is compared.
-            let earliest = self
-                .list(last)
-                .filter(|&e| self.same_as(e, event, day) && !self.is_retracted(e))
-                .map(|e| known(self, e))
-                .min();
-            return (earliest, None);
+            return (self.standing_small(last, event, day), None);
         }
         // Many: through the index by hash, built the first time.
         let row = row as u32;
@@ -1466,6 +1890,132 @@ impl Tracker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::obligation::Obligation;
+
+    /// `n` obligations of bodies `B0`.. for January 2025, due on 2025-02-20.
+    fn store(n: u32) -> Obligations {
+        let mut obligations = Obligations::new();
+        let due = NaiveDate::from_ymd_opt(2025, 2, 20);
+        for k in 0..n {
+            let key = format!("05/CT-UBND@2025-01-02/1.1/B{k}/2025-01").parse();
+            if let (Ok(key), Some(due)) = (key, due) {
+                assert!(obligations.push(Obligation::new(key, due)).is_ok());
+            }
+        }
+        assert_eq!(obligations.len(), n as usize);
+        obligations
+    }
+
+    /// `count` events on the obligations of `store(n)` and a few beyond, drawn from
+    /// `seed`: mostly submissions and completions, with copies, other kinds, recording
+    /// dates, dates before the directive and outside the supported range.
+    fn events(n: u32, count: usize, seed: u64) -> Vec<Event> {
+        let mut state = seed | 1;
+        let mut next = move |bound: u32| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            u32::try_from(state % u64::from(bound)).unwrap_or(0)
+        };
+        let start = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap_or_default();
+        let mut events: Vec<Event> = Vec::with_capacity(count);
+        while events.len() < count {
+            let row = ObligationId::from_index(next(n + n / 50 + 1));
+            let on = start + chrono::Days::new(u64::from(next(150)));
+            let event = match next(100) {
+                0..=79 => Event::submitted(row, on),
+                80..=87 => Event::new(row, on, EventKind::Completed),
+                88..=92 if !events.is_empty() => {
+                    let copy = next(u32::try_from(events.len()).unwrap_or(1)) as usize;
+                    events
+                        .get(copy)
+                        .cloned()
+                        .unwrap_or(Event::submitted(row, on))
+                }
+                93 => Event::submitted(row, on).recorded_on(on + chrono::Days::new(3)),
+                94 => Event::new(row, on, EventKind::Reopened),
+                95 => Event::new(
+                    row,
+                    on,
+                    EventKind::Extended {
+                        new_due: on + chrono::Days::new(40),
+                        document: "15/QĐ-UBND".into(),
+                    },
+                ),
+                96 => Event::new(row, on, EventKind::IndicatorValue { value: 1.5 }),
+                97 => Event::submitted(row, NaiveDate::MIN),
+                _ => Event::submitted(row, on).recorded_on(on),
+            };
+            events.push(event);
+        }
+        events
+    }
+
+    /// Applies `batches` one event at a time to one tracker and batch by batch
+    /// (`apply_all`) to another, retracting the same events between batches, and checks
+    /// that they refuse the same events with the same errors and agree on every event
+    /// and every obligation's finding.
+    fn agree(n: u32, batches: &[&[Event]], limit: usize) {
+        let limits = Limits::new().with(Limit::EventsPerObligation, limit);
+        let tracker = || {
+            Tracker::new(store(n), EvaluationPolicy::without_calendar())
+                .map(|tracker| tracker.limits(limits))
+        };
+        let (Ok(mut one), Ok(mut all)) = (tracker(), tracker()) else {
+            panic!("tracker");
+        };
+        let on = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap_or_default();
+        let mut offset = 0;
+        for (b, batch) in batches.iter().enumerate() {
+            let mut refused = Vec::new();
+            for (at, event) in batch.iter().enumerate() {
+                if let Err(error) = one.apply(event.clone()) {
+                    refused.push((at, error));
+                }
+            }
+            assert_eq!(all.apply_all(batch.iter()), refused, "batch {b}");
+            assert_eq!(all.event_count(), one.event_count());
+            for id in offset..one.event_count() {
+                let id = EventId::from_index(u32::try_from(id).unwrap_or(u32::MAX));
+                assert_eq!(all.event(id), one.event(id));
+            }
+            // Every seventh event of the batch is retracted.
+            for id in (offset..one.event_count()).step_by(7) {
+                let id = EventId::from_index(u32::try_from(id).unwrap_or(u32::MAX));
+                let retraction = Retraction::new(on, "clerk", "typo");
+                assert_eq!(
+                    one.retract(id, retraction.clone()),
+                    all.retract(id, retraction)
+                );
+            }
+            offset = one.event_count();
+        }
+        for as_of in [(2025, 1, 15), (2025, 2, 21), (2025, 6, 1)] {
+            let as_of = NaiveDate::from_ymd_opt(as_of.0, as_of.1, as_of.2).unwrap_or_default();
+            for row in 0..n {
+                let id = ObligationId::from_index(row);
+                assert_eq!(all.finding_by_id(id, as_of), one.finding_by_id(id, as_of));
+            }
+        }
+    }
+
+    #[test]
+    fn apply_all_agrees_with_apply_on_large_batches() {
+        // Many obligations (a radix sort of two passes), few events each.
+        let many = events(5_000, 12_000, 7);
+        agree(5_000, &[&many], usize::MAX);
+        // In three batches, with retractions between them, and a limit that bites.
+        let (a, rest) = many.split_at(3_000);
+        let (b, c) = rest.split_at(5_000);
+        agree(5_000, &[a, b, c], usize::MAX);
+        agree(5_000, &[a, b, c], 2);
+        // Few obligations, many events each: steps end at crowded obligations.
+        let crowded = events(40, 6_000, 11);
+        agree(40, &[&crowded], usize::MAX);
+        let (a, b) = crowded.split_at(2_500);
+        agree(40, &[a, b], 5);
+    }
 
     #[test]
     fn tracker_is_send_sync_static() {
