@@ -81,105 +81,6 @@ enum Refusal {
     Duplicate,
 }
 
-/// In [`Tracker::apply_all`]'s verdicts: the event at this position of the batch, before
-/// its id is known (positions stay below `REFUSED`).
-const PENDING: u32 = 1 << 31;
-
-/// In [`Tracker::apply_all`]'s verdicts, from here up to `NO_EVENT` (excluded): a refusal.
-const REFUSED: u32 = u32::MAX - 8;
-/// The verdict for an event naming an obligation that is not in the store.
-const REFUSED_UNKNOWN: u32 = REFUSED;
-/// The verdict for an event with a date outside the supported range.
-const REFUSED_DATE: u32 = REFUSED + 1;
-/// The verdict for an event past the limit of events of its obligation.
-const REFUSED_LIMIT: u32 = REFUSED + 2;
-/// The verdict for an event dated before its directive was issued or long before its period.
-const REFUSED_PLACED: u32 = REFUSED + 3;
-/// The verdict for a copy of a standing event.
-const REFUSED_COPY: u32 = REFUSED + 4;
-
-/// The most events one bulk step of [`Tracker::apply_all`] takes (positions stay far
-/// below `PENDING`, and the scratch space bounded).
-const BULK_MAX: usize = 1 << 21;
-
-/// The fewest events [`Tracker::apply_all`] takes in one bulk step.
-const BULK_MIN: usize = 8;
-
-/// Up to this many events, a bulk step sorts by obligation by merging; past it, by radix.
-const RADIX_FROM: usize = 2048;
-
-/// One event of a bulk step: a submission without a document or a completion, without a
-/// recording date. 12 bytes.
-#[derive(Debug, Clone, Copy, Default)]
-struct Plain {
-    /// Its obligation's row.
-    row: u32,
-    /// Its position in the step, with `PENDING` set for a completion.
-    at: u32,
-    /// Its day.
-    day: i32,
-}
-
-impl Plain {
-    /// The position in the step.
-    #[inline]
-    fn position(self) -> usize {
-        (self.at & !PENDING) as usize
-    }
-
-    /// The kind's tag.
-    #[inline]
-    fn tag(self) -> u8 {
-        if self.at & PENDING == 0 {
-            super::event::TAG_SUBMITTED
-        } else {
-            super::event::TAG_COMPLETED
-        }
-    }
-}
-
-/// Sorts `items` by row, keeping the order of the items of one row; `rows` bounds the
-/// rows, and `scratch` is working space. A least-significant-digit radix sort of up to
-/// 11 bits a pass, or a merge sort for few items.
-fn sort_by_row(items: &mut Vec<Plain>, scratch: &mut Vec<Plain>, rows: usize) {
-    if items.len() < RADIX_FROM {
-        items.sort_by_key(|item| item.row);
-        return;
-    }
-    let bits = usize::BITS - rows.saturating_sub(1).leading_zeros();
-    let passes = bits.div_ceil(11).max(1);
-    let width = bits.div_ceil(passes);
-    let mask = (1usize << width) - 1;
-    scratch.clear();
-    scratch.resize(items.len(), Plain::default());
-    let mut starts = vec![0usize; 1 << width];
-    for pass in 0..passes {
-        let shift = pass * width;
-        let digit = |item: &Plain| (item.row as usize >> shift) & mask;
-        starts.fill(0);
-        for item in items.iter() {
-            if let Some(count) = starts.get_mut(digit(item)) {
-                *count += 1;
-            }
-        }
-        let mut sum = 0;
-        for start in &mut starts {
-            let count = *start;
-            *start = sum;
-            sum += count;
-        }
-        for item in items.iter() {
-            if let Some(start) = starts.get_mut(digit(item)) {
-                if let Some(slot) = scratch.get_mut(*start) {
-                    *slot = *item;
-                }
-                *start += 1;
-            }
-        }
-        std::mem::swap(items, scratch);
-    }
-}
-
 /// The withdrawal of an event from a [`Tracker`]'s log: when, by whom, why, and the event
 /// that corrected it, if any. The event stays in the log.
 ///
@@ -592,6 +493,16 @@ impl Tracker {
         let Some(&summary) = self.summaries.get(row) else {
             return Err(ComplianceError::UnknownObligation { obligation });
         };
+        if summary.count <= SMALL as u16
+            && event.recorded().is_none()
+            && let Some(tag) = match event.kind() {
+                EventKind::Submitted { document: None } => Some(super::event::TAG_SUBMITTED),
+                EventKind::Completed => Some(super::event::TAG_COMPLETED),
+                _ => None,
+            }
+        {
+            return self.apply_plain(event, row, summary, tag);
+        }
         event.check_dates()?;
         // INVARIANT (copies): past `SMALL` events, a busy obligation's count is kept
         // exactly (the summary's stops at `u16::MAX`).
@@ -674,6 +585,60 @@ impl Tracker {
         Ok(id)
     }
 
+    /// Applies a submission without a document or a completion (`tag`) without a
+    /// recording date to obligation `row` (its `summary`, of at most `SMALL` events), as
+    /// `apply_ref` would: the common case, by the shortest path.
+    #[inline]
+    fn apply_plain(
+        &mut self,
+        event: &Event,
+        row: usize,
+        summary: Summary,
+        tag: u8,
+    ) -> Result<u32, ComplianceError> {
+        let date = event.date();
+        if !crate::text::in_range(date) {
+            return Err(ComplianceError::UnsupportedDate { date });
+        }
+        if usize::from(summary.count) >= self.limits.max(Limit::EventsPerObligation) {
+            return Err(self.refusal(event, Refusal::Limit));
+        }
+        let day = day_number(date);
+        if let Some(refusal) = self.misplaced(row, day, tag) {
+            return Err(self.refusal(event, refusal));
+        }
+        // A copy is redundant when one stands known on its own day without a recording
+        // date (see `apply_ref`).
+        let bit = seen_bit(day, tag);
+        if summary.seen & bit != 0
+            && self
+                .standing_small(summary.last, event, day)
+                .is_some_and(|first| first <= (day, None))
+        {
+            return Err(self.refusal(event, Refusal::Duplicate));
+        }
+        // The log refuses its last id itself; `NO_EVENT` is never an id.
+        if self.events.len() >= (u32::MAX - 1) as usize {
+            return Err(ComplianceError::TooManyEvents);
+        }
+        let id = self.events.push_plain(event.obligation().index(), day, tag);
+        // INVARIANT (log): the new event heads its obligation's list.
+        self.earlier.push(summary.last);
+        if let Some(slot) = self.summaries.get_mut(row) {
+            *slot = Summary {
+                last: id,
+                first: if summary.first == INVOLVED {
+                    INVOLVED
+                } else {
+                    summary.first.min(day)
+                },
+                count: summary.count + 1,
+                seen: summary.seen | bit,
+            };
+        }
+        Ok(id)
+    }
+
     /// Applies events in order, as many calls of [`apply`](Tracker::apply) would, and
     /// returns those it refused: the position of each in `events` (from 0) with the error
     /// `apply` gives for it. The events it takes get consecutive ids, in order, from the
@@ -712,50 +677,21 @@ impl Tracker {
         &mut self,
         events: impl IntoIterator<Item = &'e Event>,
     ) -> Vec<(usize, ComplianceError)> {
-        let events: Vec<&Event> = events.into_iter().collect();
-        self.reserve(events.len());
-        let mut refused = Vec::new();
-        let mut at = 0;
-        let mut size = events.len().clamp(BULK_MIN, BULK_MAX);
-        while let Some(rest) = events.get(at..).filter(|rest| !rest.is_empty()) {
-            let step = rest.get(..size.min(rest.len())).unwrap_or(rest);
-            // Ids stay below `PENDING` in a bulk step, so that both fit in one verdict.
-            let room = (PENDING as usize).saturating_sub(self.events.len());
-            let taken = if step.len() >= BULK_MIN && step.len() < room {
-                self.apply_bulk(step, at, &mut refused)
-            } else {
-                self.apply_each(step, at, &mut refused);
-                step.len()
-            };
-            at += taken;
-            if taken < step.len() {
-                // The event there needs the full rules of `apply`; the next step is
-                // sized by what this one took.
-                if let Some(event) = events.get(at)
-                    && let Err(error) = self.apply_ref(event)
-                {
-                    refused.push((at, error));
-                }
-                at += 1;
-                size = (2 * taken).clamp(BULK_MIN, BULK_MAX);
-            } else {
-                size = size.saturating_mul(2).min(BULK_MAX);
-            }
-        }
-        refused
-    }
-
-    /// Applies `events` one after another (their positions from `offset`), reading the
-    /// state of a few dozen ahead so that the reads that miss the cache wait together.
-    fn apply_each(
-        &mut self,
-        events: &[&Event],
-        offset: usize,
-        refused: &mut Vec<(usize, ComplianceError)>,
-    ) {
         /// Events whose obligations are fetched together.
         const BLOCK: usize = 32;
-        for (b, block) in events.chunks(BLOCK).enumerate() {
+        let mut events = events.into_iter();
+        self.reserve(events.size_hint().0);
+        let mut refused = Vec::new();
+        let mut block: Vec<&Event> = Vec::with_capacity(BLOCK);
+        let mut position = 0;
+        loop {
+            block.extend(events.by_ref().take(BLOCK));
+            if block.is_empty() {
+                return refused;
+            }
+            // Each event's summary and due date is read first, all of the block's at once:
+            // the reads that miss the cache wait together, and `apply` then finds them
+            // in it.
             let (summaries, dues) = (&self.summaries, self.obligations.due_days());
             let touched = block.iter().fold(0u32, |touched, event| {
                 let row = event.obligation().index() as usize;
@@ -764,250 +700,13 @@ impl Tracker {
                     ^ dues.get(row).map_or(0, |&d| d.cast_unsigned())
             });
             std::hint::black_box(touched);
-            for (k, event) in block.iter().enumerate() {
+            for event in block.drain(..) {
                 if let Err(error) = self.apply_ref(event) {
-                    refused.push((offset + b * BLOCK + k, error));
+                    refused.push((position, error));
                 }
+                position += 1;
             }
         }
-    }
-
-    /// One bulk step of [`apply_all`](Tracker::apply_all) over `events` (their positions
-    /// from `offset`): returns how many of them, from the first, it applied or refused
-    /// exactly as `apply` would; the next one, if any, needs `apply`'s full rules.
-    ///
-    /// The step takes the submissions without a document and the completions without a
-    /// recording date up to the first other event, sorts them by obligation (each
-    /// obligation's in their order), judges them obligation after obligation, so that
-    /// the state of each is read once and in order of memory, then numbers the events
-    /// it keeps in the order given and appends them to the log in one pass. An event
-    /// whose obligation has more than `SMALL` events (which `apply` indexes by hash)
-    /// ends the step there.
-    fn apply_bulk(
-        &mut self,
-        events: &[&Event],
-        offset: usize,
-        refused: &mut Vec<(usize, ComplianceError)>,
-    ) -> usize {
-        let rows = self.summaries.len();
-        let mut verdicts = vec![REFUSED_UNKNOWN; events.len()];
-        let mut plain = Vec::with_capacity(events.len());
-        let mut taken = events.len();
-        for (at, event) in events.iter().enumerate() {
-            let row = event.obligation().index();
-            let simple = matches!(
-                event.kind(),
-                EventKind::Submitted { document: None } | EventKind::Completed
-            ) && event.recorded().is_none();
-            let verdict = verdicts.get_mut(at);
-            if row as usize >= rows {
-                // As `apply`: an unknown obligation first.
-            } else if !simple {
-                taken = at;
-                break;
-            } else if !crate::text::in_range(event.date()) {
-                if let Some(verdict) = verdict {
-                    *verdict = REFUSED_DATE;
-                }
-            } else {
-                let completed = if matches!(event.kind(), EventKind::Completed) {
-                    PENDING
-                } else {
-                    0
-                };
-                plain.push(Plain {
-                    row,
-                    at: u32::try_from(at).unwrap_or(0) | completed,
-                    day: day_number(event.date()),
-                });
-            }
-        }
-        let mut sorted = plain.clone();
-        let mut scratch = Vec::new();
-        sort_by_row(&mut sorted, &mut scratch, rows);
-        drop(scratch);
-        let mut undo = Vec::new();
-        let mut bound = taken;
-        loop {
-            let stop = self.judge(events, &sorted, bound, &mut verdicts, &mut undo);
-            if stop >= bound {
-                break;
-            }
-            // Events past `stop` were judged as if `stop` had been: forget them all,
-            // and judge again those before it, which do not depend on it.
-            for &(row, summary) in undo.iter().rev() {
-                if let Some(slot) = self.summaries.get_mut(row as usize) {
-                    *slot = summary;
-                }
-            }
-            bound = stop;
-        }
-        taken = bound;
-        // The events kept get their ids in the order given; each verdict becomes the id.
-        let mut next = u32::try_from(self.events.len()).unwrap_or(PENDING);
-        let mut refusals = Vec::new();
-        for at in 0..taken {
-            let Some(&verdict) = verdicts.get(at) else {
-                break;
-            };
-            let link = if verdict == NO_EVENT || verdict < PENDING {
-                verdict
-            } else if verdict >= REFUSED {
-                refusals.push((at, verdict));
-                continue;
-            } else {
-                verdicts
-                    .get((verdict & !PENDING) as usize)
-                    .copied()
-                    .unwrap_or(NO_EVENT)
-            };
-            // INVARIANT (log): the event follows the one kept before it on its obligation.
-            self.earlier.push(link);
-            if let Some(slot) = verdicts.get_mut(at) {
-                *slot = next;
-            }
-            next += 1;
-        }
-        let kept = plain
-            .iter()
-            .filter(|item| item.position() < taken)
-            .filter_map(|item| {
-                let verdict = *verdicts.get(item.position())?;
-                (verdict < PENDING).then_some((item.row, item.day, item.tag()))
-            });
-        self.events.extend_plain(kept);
-        // INVARIANT (log): each obligation's list is headed by its last event kept.
-        for &(row, _) in &undo {
-            if let Some(summary) = self.summaries.get_mut(row as usize)
-                && summary.last != NO_EVENT
-                && summary.last & PENDING != 0
-            {
-                summary.last = verdicts
-                    .get((summary.last & !PENDING) as usize)
-                    .copied()
-                    .unwrap_or(NO_EVENT);
-            }
-        }
-        for (at, verdict) in refusals {
-            if let Some(event) = events.get(at) {
-                refused.push((offset + at, self.refused(event, verdict)));
-            }
-        }
-        taken
-    }
-
-    /// Judges the events of `sorted` (sorted by obligation) at positions before `bound`,
-    /// obligation after obligation, as `apply` would one after another: writes into
-    /// `verdicts` each one's refusal or, for one kept, the event kept before it on its
-    /// obligation (`PENDING` and a position for one of this step), updates the summaries
-    /// (their `last` as `PENDING` and a position) and lists in `undo` the rows touched
-    /// with their summaries before. Returns the first position that needs `apply`'s
-    /// full rules (`bound` for none).
-    fn judge(
-        &mut self,
-        events: &[&Event],
-        sorted: &[Plain],
-        bound: usize,
-        verdicts: &mut [u32],
-        undo: &mut Vec<(u32, Summary)>,
-    ) -> usize {
-        undo.clear();
-        let max = self.limits.max(Limit::EventsPerObligation);
-        let mut stop = bound;
-        let mut runs = sorted.chunk_by(|a, b| a.row == b.row);
-        for run in runs.by_ref() {
-            let Some(row) = run.first().map(|item| item.row) else {
-                continue;
-            };
-            let Some(&before) = self.summaries.get(row as usize) else {
-                continue;
-            };
-            let mut summary = before;
-            // The day and tag of the events of this run kept so far.
-            let mut kept = [(0i32, 0u8); SMALL + 1];
-            let mut applied = usize::from(summary.count);
-            for &item in run {
-                let at = item.position();
-                if at >= bound {
-                    break;
-                }
-                if applied > SMALL {
-                    stop = stop.min(at);
-                    break;
-                }
-                let (day, tag) = (item.day, item.tag());
-                let bit = seen_bit(day, tag);
-                let verdict = if applied >= max {
-                    REFUSED_LIMIT
-                } else if self.misplaced(row as usize, day, tag).is_some() {
-                    REFUSED_PLACED
-                } else if summary.seen & bit != 0
-                    && (kept
-                        .get(..applied - usize::from(before.count))
-                        .is_some_and(|kept| kept.contains(&(day, tag)))
-                        || events.get(at).is_some_and(|event| {
-                            self.standing_small(before.last, event, day)
-                                .is_some_and(|first| first <= (day, None))
-                        }))
-                {
-                    REFUSED_COPY
-                } else {
-                    if let Some(slot) = kept.get_mut(applied - usize::from(before.count)) {
-                        *slot = (day, tag);
-                    }
-                    applied += 1;
-                    let link = summary.last;
-                    summary = Summary {
-                        last: PENDING | (item.at & !PENDING),
-                        first: if summary.first == INVOLVED {
-                            INVOLVED
-                        } else {
-                            summary.first.min(day)
-                        },
-                        count: summary.count.saturating_add(1),
-                        seen: summary.seen | bit,
-                    };
-                    link
-                };
-                if let Some(slot) = verdicts.get_mut(at) {
-                    *slot = verdict;
-                }
-            }
-            undo.push((row, before));
-            if let Some(slot) = self.summaries.get_mut(row as usize) {
-                *slot = summary;
-            }
-        }
-        stop
-    }
-
-    /// The error for an event that a bulk step refused with `verdict`.
-    #[cold]
-    #[inline(never)]
-    fn refused(&self, event: &Event, verdict: u32) -> ComplianceError {
-        let row = event.obligation().index() as usize;
-        let refusal = match verdict {
-            REFUSED_LIMIT => Refusal::Limit,
-            REFUSED_COPY => Refusal::Duplicate,
-            REFUSED_PLACED => {
-                match self.misplaced(row, day_number(event.date()), event.kind().tag()) {
-                    Some(refusal) => refusal,
-                    None => return ComplianceError::DateOutOfRange,
-                }
-            }
-            REFUSED_DATE => {
-                return event
-                    .check_dates()
-                    .err()
-                    .unwrap_or(ComplianceError::DateOutOfRange);
-            }
-            _ => {
-                return ComplianceError::UnknownObligation {
-                    obligation: event.obligation(),
-                };
-            }
-        };
-        self.refusal(event, refusal)
     }
 
     /// Whether an event of obligation `row` on day `day` of kind `tag` is dated before
