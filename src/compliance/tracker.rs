@@ -1701,7 +1701,7 @@ mod tests {
 
     #[test]
     fn apply_all_agrees_with_apply_on_large_batches() {
-        // Many obligations (a radix sort of two passes), few events each.
+        // Many obligations, few events each: mostly the short path for plain events.
         let many = events(5_000, 12_000, 7);
         agree(5_000, &[&many], usize::MAX);
         // In three batches, with retractions between them, and a limit that bites.
@@ -1709,7 +1709,7 @@ mod tests {
         let (b, c) = rest.split_at(5_000);
         agree(5_000, &[a, b, c], usize::MAX);
         agree(5_000, &[a, b, c], 2);
-        // Few obligations, many events each: steps end at crowded obligations.
+        // Few obligations, many events each: past 8 events, the index by hash.
         let crowded = events(40, 6_000, 11);
         agree(40, &[&crowded], usize::MAX);
         let (a, b) = crowded.split_at(2_500);
