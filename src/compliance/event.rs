@@ -951,6 +951,29 @@ impl Events {
         )
     }
 
+    /// Appends a submission without a document or a completion (`tag`), without a
+    /// recording date, already checked, and returns its row. The caller keeps the log
+    /// under `u32::MAX - 1` rows.
+    #[inline]
+    pub(crate) fn push_plain(&mut self, obligation: u32, day: i32, tag: u8) -> u32 {
+        debug_assert!(matches!(tag, TAG_SUBMITTED | TAG_COMPLETED));
+        let id = u32::try_from(self.day.len()).unwrap_or(u32::MAX);
+        if !self.lines.is_empty() {
+            // INVARIANT (lines): one entry per row once any row has a line.
+            self.lines.push(0);
+        }
+        // INVARIANT (columns): each column is pushed once; (special), (recorded) and
+        // (indicators) hold as these kinds qualify, are known on their day and are not
+        // indicator values.
+        self.obligation.push(obligation);
+        self.day.push(day);
+        self.known.push(day);
+        self.tag.push(tag);
+        self.detail.push(NO_DETAIL);
+        self.oldest = Some(self.oldest.map_or(day, |oldest| oldest.min(day)));
+        id
+    }
+
     /// Appends an event of a kind without details (a submission without a document, a
     /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
     /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)

@@ -68,6 +68,19 @@ fn seen_bit(day: i32, tag: u8) -> u16 {
     1 << (h & 15)
 }
 
+/// Why the tracker refuses an event that its obligation's state or placement rules out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// The obligation has as many events as the limit allows.
+    Limit,
+    /// Dated before its directive was issued (that day).
+    BeforeIssue(i32),
+    /// Dated long before its period begins (that day).
+    LongBeforePeriod(i32),
+    /// A copy of a standing event known no later.
+    Duplicate,
+}
+
 /// The withdrawal of an event from a [`Tracker`]'s log: when, by whom, why, and the event
 /// that corrected it, if any. The event stays in the log.
 ///
@@ -480,6 +493,16 @@ impl Tracker {
         let Some(&summary) = self.summaries.get(row) else {
             return Err(ComplianceError::UnknownObligation { obligation });
         };
+        if summary.count <= SMALL as u16
+            && event.recorded().is_none()
+            && let Some(tag) = match event.kind() {
+                EventKind::Submitted { document: None } => Some(super::event::TAG_SUBMITTED),
+                EventKind::Completed => Some(super::event::TAG_COMPLETED),
+                _ => None,
+            }
+        {
+            return self.apply_plain(event, row, summary, tag);
+        }
         event.check_dates()?;
         // INVARIANT (copies): past `SMALL` events, a busy obligation's count is kept
         // exactly (the summary's stops at `u16::MAX`).
@@ -490,10 +513,7 @@ impl Tracker {
             applied = n as usize;
         }
         if applied >= self.limits.max(Limit::EventsPerObligation) {
-            return Err(ComplianceError::EventLimit {
-                event: Box::new(self.describe(event)?),
-                max: self.limits.max(Limit::EventsPerObligation),
-            });
+            return Err(self.refusal(event, Refusal::Limit));
         }
         if matches!(event.kind(), EventKind::IndicatorValue { value } if !value.is_finite()) {
             // The error names the obligation; its key is built only then.
@@ -501,35 +521,10 @@ impl Tracker {
         }
         let day = day_number(event.date());
         let tag = event.kind().tag();
-        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
-        // No directive was issued after `latest_issue`, and no period begins more than
-        // `start_after_due` days after its obligation's due date: past both bounds, an
-        // event is neither before its directive nor long before its period.
-        if day < self.latest_issue
-            && let Some(&issued) =
-                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
-            && day < issued
-        {
-            return Err(ComplianceError::BeforeIssue {
-                event: Box::new(self.describe(event)?),
-                issued: from_day_number(issued).ok_or(ComplianceError::DateOutOfRange)?,
-            });
+        if let Some(refusal) = self.misplaced(row, day, tag) {
+            return Err(self.refusal(event, refusal));
         }
         let due = |tracker: &Tracker| tracker.obligations.due_days().get(row).copied();
-        if is_qualifying(tag)
-            && let Some(limit) = self.policy.early_event_days()
-            && let Some(due) = due(self)
-            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
-            && let Some(&start) =
-                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
-            && i64::from(day) < i64::from(start) - i64::from(limit)
-        {
-            return Err(ComplianceError::LongBeforePeriod {
-                event: Box::new(self.describe(event)?),
-                period_start: from_day_number(start).ok_or(ComplianceError::DateOutOfRange)?,
-                limit_days: self.policy.early_event_days().unwrap_or(0),
-            });
-        }
         let known = match event.recorded() {
             None => day,
             Some(_) => day_number(event.known_on()),
@@ -545,9 +540,7 @@ impl Tracker {
             (None, None)
         };
         if standing.is_some_and(|first| first <= (known, event.recorded().map(day_number))) {
-            return Err(ComplianceError::DuplicateEvent {
-                event: Box::new(self.describe(event)?),
-            });
+            return Err(self.refusal(event, Refusal::Duplicate));
         }
         if let EventKind::Extended { new_due, .. } = event.kind()
             && let Some(due) = due(self)
@@ -588,6 +581,60 @@ impl Tracker {
             if let Some(n) = self.busy.get_mut(&obligation.index()) {
                 *n = n.saturating_add(1);
             }
+        }
+        Ok(id)
+    }
+
+    /// Applies a submission without a document or a completion (`tag`) without a
+    /// recording date to obligation `row` (its `summary`, of at most `SMALL` events), as
+    /// `apply_ref` would: the common case, by the shortest path.
+    #[inline]
+    fn apply_plain(
+        &mut self,
+        event: &Event,
+        row: usize,
+        summary: Summary,
+        tag: u8,
+    ) -> Result<u32, ComplianceError> {
+        let date = event.date();
+        if !crate::text::in_range(date) {
+            return Err(ComplianceError::UnsupportedDate { date });
+        }
+        if usize::from(summary.count) >= self.limits.max(Limit::EventsPerObligation) {
+            return Err(self.refusal(event, Refusal::Limit));
+        }
+        let day = day_number(date);
+        if let Some(refusal) = self.misplaced(row, day, tag) {
+            return Err(self.refusal(event, refusal));
+        }
+        // A copy is redundant when one stands known on its own day without a recording
+        // date (see `apply_ref`).
+        let bit = seen_bit(day, tag);
+        if summary.seen & bit != 0
+            && self
+                .standing_small(summary.last, event, day)
+                .is_some_and(|first| first <= (day, None))
+        {
+            return Err(self.refusal(event, Refusal::Duplicate));
+        }
+        // The log refuses its last id itself; `NO_EVENT` is never an id.
+        if self.events.len() >= (u32::MAX - 1) as usize {
+            return Err(ComplianceError::TooManyEvents);
+        }
+        let id = self.events.push_plain(event.obligation().index(), day, tag);
+        // INVARIANT (log): the new event heads its obligation's list.
+        self.earlier.push(summary.last);
+        if let Some(slot) = self.summaries.get_mut(row) {
+            *slot = Summary {
+                last: id,
+                first: if summary.first == INVOLVED {
+                    INVOLVED
+                } else {
+                    summary.first.min(day)
+                },
+                count: summary.count + 1,
+                seen: summary.seen | bit,
+            };
         }
         Ok(id)
     }
@@ -659,6 +706,70 @@ impl Tracker {
                 }
                 position += 1;
             }
+        }
+    }
+
+    /// Whether an event of obligation `row` on day `day` of kind `tag` is dated before
+    /// its directive was issued or, for a kind that does the obligation, long before its
+    /// period begins.
+    #[inline]
+    fn misplaced(&self, row: usize, day: i32, tag: u8) -> Option<Refusal> {
+        let handle = |column: &[u32]| column.get(row).map(|&h| h as usize);
+        // No directive was issued after `latest_issue`, and no period begins more than
+        // `start_after_due` days after its obligation's due date: past both bounds, an
+        // event is neither before its directive nor long before its period.
+        if day < self.latest_issue
+            && let Some(&issued) =
+                handle(self.obligations.directive_column()).and_then(|d| self.issued_days.get(d))
+            && day < issued
+        {
+            return Some(Refusal::BeforeIssue(issued));
+        }
+        if is_qualifying(tag)
+            && let Some(limit) = self.policy.early_event_days()
+            && let Some(&due) = self.obligations.due_days().get(row)
+            && i64::from(day) < i64::from(due) + i64::from(self.start_after_due) - i64::from(limit)
+            && let Some(&start) =
+                handle(self.obligations.period_column()).and_then(|p| self.period_starts.get(p))
+            && i64::from(day) < i64::from(start) - i64::from(limit)
+        {
+            return Some(Refusal::LongBeforePeriod(start));
+        }
+        None
+    }
+
+    /// The error refusing `event` for `refusal`.
+    #[cold]
+    #[inline(never)]
+    fn refusal(&self, event: &Event, refusal: Refusal) -> ComplianceError {
+        let event_record = match self.describe(event) {
+            Ok(record) => Box::new(record),
+            Err(error) => return error,
+        };
+        let date = |day: i32| from_day_number(day).ok_or(ComplianceError::DateOutOfRange);
+        match refusal {
+            Refusal::Limit => ComplianceError::EventLimit {
+                event: event_record,
+                max: self.limits.max(Limit::EventsPerObligation),
+            },
+            Refusal::Duplicate => ComplianceError::DuplicateEvent {
+                event: event_record,
+            },
+            Refusal::BeforeIssue(issued) => match date(issued) {
+                Ok(issued) => ComplianceError::BeforeIssue {
+                    event: event_record,
+                    issued,
+                },
+                Err(error) => error,
+            },
+            Refusal::LongBeforePeriod(start) => match date(start) {
+                Ok(period_start) => ComplianceError::LongBeforePeriod {
+                    event: event_record,
+                    period_start,
+                    limit_days: self.policy.early_event_days().unwrap_or(0),
+                },
+                Err(error) => error,
+            },
         }
     }
 
@@ -836,6 +947,24 @@ impl Tracker {
     }
 
     /// The day on which the standing copy of `event` (its date `day`) that weighs first
+    /// became known and the recording date written on it, if one stands, among the
+    /// events of the list headed by `last`, each compared.
+    fn standing_small(&self, last: u32, event: &Event, day: i32) -> Option<(i32, Option<i32>)> {
+        self.list(last)
+            .filter(|&e| self.same_as(e, event, day) && !self.is_retracted(e))
+            .map(|e| {
+                let known = self
+                    .events
+                    .known_column()
+                    .get(e as usize)
+                    .copied()
+                    .unwrap_or(NEVER);
+                (known, self.events.recorded_day(e as usize))
+            })
+            .min()
+    }
+
+    /// The day on which the standing copy of `event` (its date `day`) that weighs first
     /// became known and the recording date written on it, if one stands, and, for an
     /// obligation of more than `SMALL` events, the event's hash in `copies` (INVARIANT
     /// (copies)). The obligation's list is headed by `last` and holds `applied` events.
@@ -857,13 +986,7 @@ impl Tracker {
             (known, tracker.events.recorded_day(e as usize))
         };
         if applied <= SMALL {
-            // A few events: each is compared.
-            let earliest = self
-                .list(last)
-                .filter(|&e| self.same_as(e, event, day) && !self.is_retracted(e))
-                .map(|e| known(self, e))
-                .min();
-            return (earliest, None);
+            return (self.standing_small(last, event, day), None);
         }
         // Many: through the index by hash, built the first time.
         let row = row as u32;
@@ -1466,6 +1589,132 @@ impl Tracker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::obligation::Obligation;
+
+    /// `n` obligations of bodies `B0`.. for January 2025, due on 2025-02-20.
+    fn store(n: u32) -> Obligations {
+        let mut obligations = Obligations::new();
+        let due = NaiveDate::from_ymd_opt(2025, 2, 20);
+        for k in 0..n {
+            let key = format!("05/CT-UBND@2025-01-02/1.1/B{k}/2025-01").parse();
+            if let (Ok(key), Some(due)) = (key, due) {
+                assert!(obligations.push(Obligation::new(key, due)).is_ok());
+            }
+        }
+        assert_eq!(obligations.len(), n as usize);
+        obligations
+    }
+
+    /// `count` events on the obligations of `store(n)` and a few beyond, drawn from
+    /// `seed`: mostly submissions and completions, with copies, other kinds, recording
+    /// dates, dates before the directive and outside the supported range.
+    fn events(n: u32, count: usize, seed: u64) -> Vec<Event> {
+        let mut state = seed | 1;
+        let mut next = move |bound: u32| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            u32::try_from(state % u64::from(bound)).unwrap_or(0)
+        };
+        let start = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap_or_default();
+        let mut events: Vec<Event> = Vec::with_capacity(count);
+        while events.len() < count {
+            let row = ObligationId::from_index(next(n + n / 50 + 1));
+            let on = start + chrono::Days::new(u64::from(next(150)));
+            let event = match next(100) {
+                0..=79 => Event::submitted(row, on),
+                80..=87 => Event::new(row, on, EventKind::Completed),
+                88..=92 if !events.is_empty() => {
+                    let copy = next(u32::try_from(events.len()).unwrap_or(1)) as usize;
+                    events
+                        .get(copy)
+                        .cloned()
+                        .unwrap_or(Event::submitted(row, on))
+                }
+                93 => Event::submitted(row, on).recorded_on(on + chrono::Days::new(3)),
+                94 => Event::new(row, on, EventKind::Reopened),
+                95 => Event::new(
+                    row,
+                    on,
+                    EventKind::Extended {
+                        new_due: on + chrono::Days::new(40),
+                        document: "15/QĐ-UBND".into(),
+                    },
+                ),
+                96 => Event::new(row, on, EventKind::IndicatorValue { value: 1.5 }),
+                97 => Event::submitted(row, NaiveDate::MIN),
+                _ => Event::submitted(row, on).recorded_on(on),
+            };
+            events.push(event);
+        }
+        events
+    }
+
+    /// Applies `batches` one event at a time to one tracker and batch by batch
+    /// (`apply_all`) to another, retracting the same events between batches, and checks
+    /// that they refuse the same events with the same errors and agree on every event
+    /// and every obligation's finding.
+    fn agree(n: u32, batches: &[&[Event]], limit: usize) {
+        let limits = Limits::new().with(Limit::EventsPerObligation, limit);
+        let tracker = || {
+            Tracker::new(store(n), EvaluationPolicy::without_calendar())
+                .map(|tracker| tracker.limits(limits))
+        };
+        let (Ok(mut one), Ok(mut all)) = (tracker(), tracker()) else {
+            panic!("tracker");
+        };
+        let on = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap_or_default();
+        let mut offset = 0;
+        for (b, batch) in batches.iter().enumerate() {
+            let mut refused = Vec::new();
+            for (at, event) in batch.iter().enumerate() {
+                if let Err(error) = one.apply(event.clone()) {
+                    refused.push((at, error));
+                }
+            }
+            assert_eq!(all.apply_all(batch.iter()), refused, "batch {b}");
+            assert_eq!(all.event_count(), one.event_count());
+            for id in offset..one.event_count() {
+                let id = EventId::from_index(u32::try_from(id).unwrap_or(u32::MAX));
+                assert_eq!(all.event(id), one.event(id));
+            }
+            // Every seventh event of the batch is retracted.
+            for id in (offset..one.event_count()).step_by(7) {
+                let id = EventId::from_index(u32::try_from(id).unwrap_or(u32::MAX));
+                let retraction = Retraction::new(on, "clerk", "typo");
+                assert_eq!(
+                    one.retract(id, retraction.clone()),
+                    all.retract(id, retraction)
+                );
+            }
+            offset = one.event_count();
+        }
+        for as_of in [(2025, 1, 15), (2025, 2, 21), (2025, 6, 1)] {
+            let as_of = NaiveDate::from_ymd_opt(as_of.0, as_of.1, as_of.2).unwrap_or_default();
+            for row in 0..n {
+                let id = ObligationId::from_index(row);
+                assert_eq!(all.finding_by_id(id, as_of), one.finding_by_id(id, as_of));
+            }
+        }
+    }
+
+    #[test]
+    fn apply_all_agrees_with_apply_on_large_batches() {
+        // Many obligations, few events each: mostly the short path for plain events.
+        let many = events(5_000, 12_000, 7);
+        agree(5_000, &[&many], usize::MAX);
+        // In three batches, with retractions between them, and a limit that bites.
+        let (a, rest) = many.split_at(3_000);
+        let (b, c) = rest.split_at(5_000);
+        agree(5_000, &[a, b, c], usize::MAX);
+        agree(5_000, &[a, b, c], 2);
+        // Few obligations, many events each: past 8 events, the index by hash.
+        let crowded = events(40, 6_000, 11);
+        agree(40, &[&crowded], usize::MAX);
+        let (a, b) = crowded.split_at(2_500);
+        agree(40, &[a, b], 5);
+    }
 
     #[test]
     fn tracker_is_send_sync_static() {
