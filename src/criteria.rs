@@ -71,10 +71,12 @@
 //! ```
 //!
 //! Measures with parameters are tables: `{ kind = "count", statuses = ["open_overdue"] }`,
-//! `{ kind = "max_overdue_age", days = "working" }`, `{ kind = "mean_lateness", days =
-//! "calendar" }`, `{ kind = "score", policy = "regulation_366_2025" }`, `{ kind = "grade",
-//! policy = "regulation_124_2023" }` (with `require = { at_least = "good" }`). A trend
-//! takes `include_unsettled = true` to count windows not yet settled.
+//! `{ kind = "max_overdue_age", unit = "working_days" }`, `{ kind = "mean_lateness", unit =
+//! "days" }` (a [`TermUnit`](crate::calendar::TermUnit) by its file name: `days`, calendar
+//! days, when `unit` is left out, or `working_days`), `{ kind = "score", policy =
+//! "regulation_366_2025" }`, `{ kind = "grade", policy = "regulation_124_2023" }` (with
+//! `require = { at_least = "good" }`). A trend takes `include_unsettled = true` to count
+//! windows not yet settled.
 //!
 //! # Example
 //!
@@ -137,8 +139,8 @@ pub use self::assess::{
     Undecided, UndecidedGroup, Verdict, Violation,
 };
 pub use self::model::{
-    Criteria, Criterion, CriterionBuilder, DayCount, GroupBy, Measure, NamedPolicy, Requirement,
-    Scope, Threshold, Trend,
+    Criteria, Criterion, CriterionBuilder, GroupBy, Measure, NamedPolicy, Requirement, Scope,
+    Threshold, Trend,
 };
 #[cfg(feature = "serde")]
 pub use self::wire::Loader;
@@ -382,9 +384,11 @@ pub enum CriteriaProblem {
         /// The value.
         value: String,
     },
-    /// A day count that does not exist.
-    #[error("unknown day count {}: expected `calendar` or `working`", quote(.value))]
-    UnknownDays {
+    /// A unit a measure of lateness cannot count in: one that does not exist, or a
+    /// [`TermUnit`](crate::calendar::TermUnit) other than `days` and `working_days`
+    /// (weeks, months and years count a term forward, not days elapsed).
+    #[error("unit {} cannot measure lateness: expected `days` or `working_days`", quote(.value))]
+    LatenessUnit {
         /// The value.
         value: String,
     },

@@ -2,8 +2,9 @@
 //! the criteria bench and the `criteria_speed` example.
 
 use chrono::NaiveDate;
+use directives::calendar::TermUnit;
 use directives::criteria::{
-    Criteria, Criterion as Rule, DayCount, GroupBy, Measure, Requirement, Scope, Threshold, Trend,
+    Criteria, Criterion as Rule, GroupBy, Measure, Requirement, Scope, Threshold, Trend,
 };
 use directives::org::{Body, BodyKind, Level, Registry, Selector};
 
@@ -67,7 +68,7 @@ pub(crate) fn five() -> Criteria {
             .expect("valid"),
         rule("age")
             .group_by([GroupBy::Holder])
-            .measure(Measure::MaxOverdueAge(DayCount::Calendar))
+            .measure(Measure::MaxOverdueAge(TermUnit::Days))
             .require(Requirement::AtMost(Threshold::Number(1400.0)))
             .build()
             .expect("valid"),

@@ -40,6 +40,63 @@ pub enum TermUnit {
 }
 
 impl TermUnit {
+    /// Every unit, in the order of the enum.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::TermUnit;
+    ///
+    /// assert_eq!(TermUnit::ALL.len(), 5);
+    /// assert_eq!(TermUnit::ALL[0], TermUnit::Days);
+    /// ```
+    pub const ALL: [TermUnit; 5] = [
+        TermUnit::Days,
+        TermUnit::Weeks,
+        TermUnit::Months,
+        TermUnit::Years,
+        TermUnit::WorkingDays,
+    ];
+
+    /// The name data files use: `days`, `weeks`, `months`, `years`, `working_days`
+    /// (snake_case, like every value of the crate's file formats; a [`Term`]'s own string
+    /// form is `10 working days`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::TermUnit;
+    ///
+    /// assert_eq!(TermUnit::WorkingDays.as_str(), "working_days");
+    /// assert_eq!(TermUnit::from_name("days"), Some(TermUnit::Days));
+    /// assert_eq!(TermUnit::from_name("working days"), None);
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TermUnit::Days => "days",
+            TermUnit::Weeks => "weeks",
+            TermUnit::Months => "months",
+            TermUnit::Years => "years",
+            TermUnit::WorkingDays => "working_days",
+        }
+    }
+
+    /// The unit a data file's name stands for ([`TermUnit::as_str`]), or `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::calendar::TermUnit;
+    ///
+    /// assert_eq!(TermUnit::from_name("working_days"), Some(TermUnit::WorkingDays));
+    /// assert_eq!(TermUnit::from_name("calendar"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<TermUnit> {
+        TermUnit::ALL.into_iter().find(|u| u.as_str() == name)
+    }
+
     /// The largest count a term in this unit may have: the equivalent of 100 years
     /// (36,525 days, 5,218 weeks, 1,200 months, 100 years, 26,100 working days).
     ///

@@ -6,10 +6,9 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::CriteriaError;
-use super::model::{
-    Criteria, Criterion, DayCount, GroupBy, Measure, Requirement, Trend, grade_rank, number,
-};
+use super::model::{Criteria, Criterion, GroupBy, Measure, Requirement, Trend, grade_rank, number};
 use crate::Lang;
+use crate::calendar::TermUnit;
 use crate::compliance::{Evaluation, Grade, Status, StatusCounts};
 use crate::directive::Severity;
 use crate::obligation::{ObligationId, ObligationKey, Obligations};
@@ -708,6 +707,7 @@ impl Undecided {
 /// ```
 /// # use chrono::NaiveDate;
 /// # use directives::compliance::{evaluate, EvaluationPolicy, Events};
+/// # use directives::calendar::TermUnit;
 /// # use directives::criteria::*;
 /// # use directives::obligation::{Obligation, ObligationId, Obligations};
 /// # use directives::org::{Body, BodyKind, Level, Registry};
@@ -721,7 +721,7 @@ impl Undecided {
 /// # let evaluation = evaluate(&obligations, &events, d(2025, 5, 1)?, &policy)?;
 /// # let criterion = |measure, require| Criterion::builder("c").title("c", "c").provision("Decree 09/2019/NĐ-CP art. 8.5").group_by([GroupBy::Holder]).measure(measure).require(require).build();
 /// // Working days, and the evaluation has no calendar.
-/// let criteria = Criteria::new(vec![criterion(Measure::MeanLateness(DayCount::Working), Requirement::AtMost(Threshold::Number(5.0)))?])?;
+/// let criteria = Criteria::new(vec![criterion(Measure::MeanLateness(TermUnit::WorkingDays), Requirement::AtMost(Threshold::Number(5.0)))?])?;
 /// let result = criteria.assess(&evaluation, &registry)?.results()[0].clone();
 /// assert_eq!(result.verdict(), Verdict::Indeterminate);
 /// let undecided = &result.undecided()[0];
@@ -1293,7 +1293,11 @@ struct KeyPlan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Extra {
     None,
-    Lateness(DayCount),
+    /// Days late, in working days (`true`) or calendar days; a criterion's measure of
+    /// lateness counts in no other unit (checked when it is built).
+    Lateness {
+        working: bool,
+    },
     Indicator,
 }
 
@@ -1780,12 +1784,13 @@ impl Context<'_, '_> {
             };
             match plan.extra {
                 Extra::None => {}
-                Extra::Lateness(days) => {
+                Extra::Lateness { working } => {
                     if matches!(status, Status::DoneLate | Status::OpenOverdue) {
                         let lateness = self.evaluation.lateness_at(row);
-                        let d = match days {
-                            DayCount::Calendar => Some(lateness.calendar_days()),
-                            DayCount::Working => lateness.working_days(),
+                        let d = if working {
+                            lateness.working_days()
+                        } else {
+                            Some(lateness.calendar_days())
                         };
                         match d {
                             Some(d) => {
@@ -2017,7 +2022,9 @@ impl Context<'_, '_> {
             .map(|k| (k.source, k.stride))
             .collect();
         let extra = match &self.criterion.measure {
-            Measure::MaxOverdueAge(d) | Measure::MeanLateness(d) => Extra::Lateness(*d),
+            Measure::MaxOverdueAge(unit) | Measure::MeanLateness(unit) => Extra::Lateness {
+                working: *unit == TermUnit::WorkingDays,
+            },
             Measure::IndicatorTargetMet => Extra::Indicator,
             _ => Extra::None,
         };

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{CriteriaError, CriteriaProblem};
 use crate::Lang;
+use crate::calendar::TermUnit;
 use crate::compliance::{Grade, GradingPolicy, Status};
 use crate::directive::Clause;
 use crate::directive::{DirectiveKey, Role, Severity};
@@ -509,6 +510,9 @@ impl Criterion {
         {
             return Some(("measure.statuses".to_owned(), CriteriaProblem::NoStatuses));
         }
+        if let Some(problem) = self.measure.unit_problem() {
+            return Some(("measure.unit".to_owned(), problem));
+        }
         self.requirement_problem()
     }
 
@@ -770,7 +774,8 @@ impl CriterionBuilder {
     ///
     /// [`CriteriaError::Invalid`] naming the path of the value at fault under
     /// `criterion[ID]`: a blank id, title or provision, dates in force that hold no day, a
-    /// repeated grouping key, a measure or requirement left out, a threshold that does
+    /// repeated grouping key, a measure or requirement left out, a measure of lateness in
+    /// a unit other than days or working days (`measure.unit`), a threshold that does
     /// not suit the measure (a rate outside 0 to 1, a score outside 0 to 100, a negative
     /// count or number of days, a grade for a number or a number for a grade), a `between`
     /// whose bounds are reversed, a trend without exactly one time key or over fewer than
@@ -1293,43 +1298,6 @@ impl std::str::FromStr for GroupBy {
     }
 }
 
-/// Calendar days or working days, for the measures of lateness.
-///
-/// # Example
-///
-/// ```
-/// use directives::criteria::DayCount;
-///
-/// assert_eq!(DayCount::Working.as_str(), "working");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum DayCount {
-    /// Calendar days.
-    #[default]
-    Calendar,
-    /// Working days of the evaluation policy's calendar.
-    Working,
-}
-
-impl DayCount {
-    /// The name used in files: `calendar` or `working`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(directives::criteria::DayCount::Calendar.as_str(), "calendar");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DayCount::Calendar => "calendar",
-            DayCount::Working => "working",
-        }
-    }
-}
-
 /// A grading policy named as a criteria file names it.
 ///
 /// # Example
@@ -1443,8 +1411,8 @@ impl NamedPolicy {
 /// | `Count(statuses)` | obligations with one of the statuses | count / due |
 /// | `Reports` | done on time + done late | done / due |
 /// | `OverdueCount` | open and overdue | overdue / due |
-/// | `MaxOverdueAge(days)` | the most days any overdue obligation is past its deadline | days / overdue |
-/// | `MeanLateness(days)` | mean days past the deadline of the late ones (done late, or overdue as of the date) | total days / late |
+/// | `MaxOverdueAge(unit)` | the most days any overdue obligation is past its deadline | days / overdue |
+/// | `MeanLateness(unit)` | mean days past the deadline of the late ones (done late, or overdue as of the date) | total days / late |
 /// | `Score(policy)` | the policy's timeliness index, 0 to 100 | points / due |
 /// | `Grade(policy)` | the policy's grade | index / due |
 /// | `IndicatorTargetMet` | due indicator obligations whose latest value meets the target ÷ those due | met / due with a target |
@@ -1454,18 +1422,40 @@ impl NamedPolicy {
 /// indeterminate when there is no single year or the policy does not govern it (rules
 /// apply in their own time).
 ///
+/// The measures of lateness count days elapsed in a [`TermUnit`]: [`TermUnit::Days`]
+/// (calendar days) or [`TermUnit::WorkingDays`] (working days of the evaluation
+/// policy's calendar); a criterion with another unit is refused when it is built
+/// ([`CriteriaProblem::LatenessUnit`]), as weeks, months and years count a term forward,
+/// not the days a deadline is past.
+///
 /// New measures may be added, so the enum is `#[non_exhaustive]`.
 ///
 /// # Example
 ///
 /// ```
-/// use directives::criteria::{DayCount, Measure};
+/// use directives::calendar::TermUnit;
+/// use directives::criteria::Measure;
 /// use directives::compliance::Status;
 ///
 /// assert_eq!(Measure::OnTimeRate.name(), "on_time_rate");
 /// assert!(Measure::LateShare.is_rate());
-/// assert_eq!(Measure::MaxOverdueAge(DayCount::Working).name(), "max_overdue_age");
+/// assert_eq!(Measure::MaxOverdueAge(TermUnit::WorkingDays).name(), "max_overdue_age");
 /// assert_eq!(Measure::Count(vec![Status::Waived]).name(), "count");
+///
+/// // Lateness counts days elapsed: a unit of weeks is refused when the criterion is built.
+/// use directives::criteria::{Criterion, Requirement, Threshold};
+/// let err = Criterion::builder("late")
+///     .title("Trễ hạn", "Lateness")
+///     .provision("Decision 42/2014/QĐ-TTg")
+///     .measure(Measure::MeanLateness(TermUnit::Weeks))
+///     .require(Requirement::AtMost(Threshold::Number(3.0)))
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid criteria at `criterion[late].measure.unit`: unit `weeks` cannot measure \
+///      lateness: expected `days` or `working_days`"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1484,10 +1474,12 @@ pub enum Measure {
     Reports,
     /// The number of obligations open and overdue.
     OverdueCount,
-    /// The most days an open obligation is past its deadline.
-    MaxOverdueAge(DayCount),
-    /// The mean days past the deadline of the late obligations.
-    MeanLateness(DayCount),
+    /// The most days an open obligation is past its deadline, in calendar days
+    /// ([`TermUnit::Days`]) or working days ([`TermUnit::WorkingDays`]).
+    MaxOverdueAge(TermUnit),
+    /// The mean days past the deadline of the late obligations, in calendar days
+    /// ([`TermUnit::Days`]) or working days ([`TermUnit::WorkingDays`]).
+    MeanLateness(TermUnit),
     /// The timeliness index of a grading policy (0 to 100).
     Score(NamedPolicy),
     /// The grade of a grading policy.
@@ -1543,17 +1535,31 @@ impl Measure {
         )
     }
 
-    /// A label for people.
     /// Whether the measure counts days (calendar or working).
     #[cfg(feature = "serde")]
-    pub(crate) fn takes_days(&self) -> bool {
+    pub(crate) fn takes_unit(&self) -> bool {
         matches!(self, Measure::MaxOverdueAge(_) | Measure::MeanLateness(_))
     }
 
+    /// The unit a measure of lateness counts in, when it is not one of days elapsed.
+    fn unit_problem(&self) -> Option<CriteriaProblem> {
+        match self {
+            Measure::MaxOverdueAge(unit) | Measure::MeanLateness(unit)
+                if !matches!(unit, TermUnit::Days | TermUnit::WorkingDays) =>
+            {
+                Some(CriteriaProblem::LatenessUnit {
+                    value: unit.as_str().to_owned(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A label for people.
     pub(crate) fn label(&self, lang: Lang) -> String {
-        let days = |d: &DayCount| match d {
-            DayCount::Calendar => lang.pick("ngày", "calendar days"),
-            DayCount::Working => lang.pick("ngày làm việc", "working days"),
+        let days = |unit: &TermUnit| match unit {
+            TermUnit::WorkingDays => lang.pick("ngày làm việc", "working days"),
+            _ => lang.pick("ngày", "calendar days"),
         };
         match self {
             Measure::OnTimeRate => lang.pick("tỷ lệ đúng hạn", "on-time rate").to_owned(),

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::model::{
-    Criteria, Criterion, DayCount, GroupBy, Measure, NamedPolicy, Requirement, Scope, Threshold,
-    Trend,
+    Criteria, Criterion, GroupBy, Measure, NamedPolicy, Requirement, Scope, Threshold, Trend,
 };
 use super::{CriteriaError, CriteriaProblem};
+use crate::calendar::TermUnit;
 use crate::compliance::{Grade, Status};
 use crate::directive::{Clause, DirectiveKey, Role, Severity};
 use crate::document::DocSymbol;
@@ -143,7 +143,7 @@ impl<'r> Loader<'r> {
     /// [`CriteriaError::Invalid`] naming the file, line, column and path, for: a text
     /// that is not TOML, an empty file, a file over 16 MiB or nested deeper than 64
     /// levels, an unknown field, a value of the wrong type, an unknown grouping key,
-    /// measure, status, role, severity, day count, grading policy, trend, grade, body
+    /// measure, status, role, severity, lateness unit, grading policy, trend, grade, body
     /// kind or level, a body code the registry does not hold, a directive key or task
     /// that cannot be read, and each problem [`CriterionBuilder::build`] finds (a rate
     /// threshold outside 0 to 1, a trend over fewer than two groups, …).
@@ -525,16 +525,19 @@ impl<'r> Loader<'r> {
                 CriteriaProblem::FieldNotForMeasure { field, measure },
             ))
         };
-        let days = |w: &MeasureWire| -> Result<DayCount, (String, CriteriaProblem)> {
-            match w.days.as_deref() {
-                None | Some("calendar") => Ok(DayCount::Calendar),
-                Some("working") => Ok(DayCount::Working),
-                Some(other) => Err((
-                    "measure.days".to_owned(),
-                    CriteriaProblem::UnknownDays {
-                        value: other.to_owned(),
-                    },
-                )),
+        // Any unit's name is read here; one that counts no days elapsed (weeks, months,
+        // years) is refused with the rest of the criterion's checks, at the same path.
+        let unit = |w: &MeasureWire| -> Result<TermUnit, (String, CriteriaProblem)> {
+            match w.unit.as_deref() {
+                None => Ok(TermUnit::Days),
+                Some(name) => TermUnit::from_name(name).ok_or_else(|| {
+                    (
+                        "measure.unit".to_owned(),
+                        CriteriaProblem::LatenessUnit {
+                            value: name.to_owned(),
+                        },
+                    )
+                }),
             }
         };
         let policy = |w: &MeasureWire| -> Result<NamedPolicy, (String, CriteriaProblem)> {
@@ -581,8 +584,8 @@ impl<'r> Loader<'r> {
             }
             "reports" => Measure::Reports,
             "overdue_count" => Measure::OverdueCount,
-            "max_overdue_age" => Measure::MaxOverdueAge(days(&w)?),
-            "mean_lateness" => Measure::MeanLateness(days(&w)?),
+            "max_overdue_age" => Measure::MaxOverdueAge(unit(&w)?),
+            "mean_lateness" => Measure::MeanLateness(unit(&w)?),
             "score" => Measure::Score(policy(&w)?),
             "grade" => Measure::Grade(policy(&w)?),
             "indicator_target_met" => Measure::IndicatorTargetMet,
@@ -599,13 +602,13 @@ impl<'r> Loader<'r> {
         if w.statuses.is_some() && !matches!(measure, Measure::Count(_)) {
             return not_for("statuses", name);
         }
-        if w.days.is_some()
+        if w.unit.is_some()
             && !matches!(
                 measure,
                 Measure::MaxOverdueAge(_) | Measure::MeanLateness(_)
             )
         {
-            return not_for("days", name);
+            return not_for("unit", name);
         }
         if w.policy.is_some() && !matches!(measure, Measure::Score(_) | Measure::Grade(_)) {
             return not_for("policy", name);
@@ -813,7 +816,7 @@ struct MeasureWire {
     table: bool,
     kind: String,
     statuses: Option<Vec<String>>,
-    days: Option<String>,
+    unit: Option<String>,
     policy: Option<String>,
 }
 
@@ -824,7 +827,7 @@ struct MeasureTable {
     #[serde(default)]
     statuses: Option<Vec<String>>,
     #[serde(default)]
-    days: Option<String>,
+    unit: Option<String>,
     #[serde(default)]
     policy: Option<String>,
 }
@@ -844,7 +847,7 @@ impl<'de> Deserialize<'de> for MeasureWire {
                     table: false,
                     kind: kind.to_owned(),
                     statuses: None,
-                    days: None,
+                    unit: None,
                     policy: None,
                 })
             }
@@ -859,7 +862,7 @@ impl<'de> Deserialize<'de> for MeasureWire {
                     table: true,
                     kind: t.kind,
                     statuses: t.statuses,
-                    days: t.days,
+                    unit: t.unit,
                     policy: t.policy,
                 })
             }
@@ -1171,8 +1174,8 @@ impl serde::Serialize for Measure {
         table.serialize_field("kind", self.name())?;
         match self {
             Measure::Count(statuses) => table.serialize_field("statuses", statuses)?,
-            Measure::MaxOverdueAge(days) | Measure::MeanLateness(days) => {
-                table.serialize_field("days", days)?;
+            Measure::MaxOverdueAge(unit) | Measure::MeanLateness(unit) => {
+                table.serialize_field("unit", unit.as_str())?;
             }
             Measure::Score(policy) | Measure::Grade(policy) => {
                 table.serialize_field("policy", policy)?;
@@ -1190,7 +1193,7 @@ struct MeasureForm {
     #[serde(default)]
     statuses: Option<Vec<Status>>,
     #[serde(default)]
-    days: Option<DayCount>,
+    unit: Option<String>,
     #[serde(default)]
     policy: Option<NamedPolicy>,
 }
@@ -1200,9 +1203,22 @@ fn measure_of(form: MeasureForm) -> Result<Measure, String> {
     let MeasureForm {
         kind,
         statuses,
-        days,
+        unit,
         policy,
     } = form;
+    let lateness_unit = || -> Result<TermUnit, String> {
+        match unit.as_deref() {
+            None => Ok(TermUnit::Days),
+            Some(name) => TermUnit::from_name(name)
+                .filter(|u| matches!(u, TermUnit::Days | TermUnit::WorkingDays))
+                .ok_or_else(|| {
+                    CriteriaProblem::LatenessUnit {
+                        value: name.to_owned(),
+                    }
+                    .to_string()
+                }),
+        }
+    };
     let plain = match kind.as_str() {
         "on_time_rate" => Some(Measure::OnTimeRate),
         "done_rate" => Some(Measure::DoneRate),
@@ -1221,8 +1237,8 @@ fn measure_of(form: MeasureForm) -> Result<Measure, String> {
             }
             _ => return Err("`count` needs `statuses`, one or more".to_owned()),
         },
-        ("max_overdue_age", _) => Measure::MaxOverdueAge(days.unwrap_or_default()),
-        ("mean_lateness", _) => Measure::MeanLateness(days.unwrap_or_default()),
+        ("max_overdue_age", _) => Measure::MaxOverdueAge(lateness_unit()?),
+        ("mean_lateness", _) => Measure::MeanLateness(lateness_unit()?),
         ("score" | "grade", _) => {
             let Some(policy) = policy else {
                 return Err(format!("`{kind}` needs a grading `policy`"));
@@ -1242,12 +1258,12 @@ fn measure_of(form: MeasureForm) -> Result<Measure, String> {
             ));
         }
     };
-    if statuses.is_some() || policy.is_some() || (days.is_some() && !measure.takes_days()) {
+    if statuses.is_some() || policy.is_some() || (unit.is_some() && !measure.takes_unit()) {
         return Err(format!(
             "`{}` takes no other field than `kind`{}",
             measure.name(),
-            if measure.takes_days() {
-                " and `days`"
+            if measure.takes_unit() {
+                " and `unit`"
             } else {
                 ""
             }
@@ -1270,7 +1286,7 @@ impl<'de> Deserialize<'de> for Measure {
                 let form = MeasureForm {
                     kind: kind.to_owned(),
                     statuses: None,
-                    days: None,
+                    unit: None,
                     policy: None,
                 };
                 measure_of(form).map_err(E::custom)

@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 use directives::Lang;
+use directives::calendar::TermUnit;
 use directives::compliance::{EvaluationPolicy, Events, Grade, Status, evaluate};
 use directives::criteria::{
-    Assessment, Criteria, CriteriaError, CriteriaProblem, Criterion, DayCount, GroupBy, Measure,
-    NamedPolicy, Requirement, Scope, Threshold, Trend, Undecided, Verdict,
+    Assessment, Criteria, CriteriaError, CriteriaProblem, Criterion, GroupBy, Measure, NamedPolicy,
+    Requirement, Scope, Threshold, Trend, Undecided, Verdict,
 };
 use directives::directive::{Role, Severity};
 use directives::obligation::{Obligation, ObligationId, Obligations};
@@ -425,21 +426,17 @@ fn lateness_measures_and_their_witnesses() {
         vec![
             criterion(
                 "age",
-                Measure::MaxOverdueAge(DayCount::Calendar),
+                Measure::MaxOverdueAge(TermUnit::Days),
                 at_most(300.0),
             )
             .build()
             .unwrap(),
-            criterion(
-                "mean",
-                Measure::MeanLateness(DayCount::Calendar),
-                at_most(5.0),
-            )
-            .build()
-            .unwrap(),
+            criterion("mean", Measure::MeanLateness(TermUnit::Days), at_most(5.0))
+                .build()
+                .unwrap(),
             criterion(
                 "working",
-                Measure::MeanLateness(DayCount::Working),
+                Measure::MeanLateness(TermUnit::WorkingDays),
                 at_most(5.0),
             )
             .build()

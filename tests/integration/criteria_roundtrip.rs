@@ -6,10 +6,11 @@
 
 use chrono::NaiveDate;
 use directives::Lang;
+use directives::calendar::TermUnit;
 use directives::compliance::{EvaluationPolicy, Events, Grade, GradingPolicy, Status, evaluate};
 use directives::criteria::{
-    Assessment, Criteria, Criterion, DayCount, GroupBy, GroupKey, Measure, NamedPolicy,
-    Requirement, Threshold, Trend, Verdict,
+    Assessment, Criteria, Criterion, GroupBy, GroupKey, Measure, NamedPolicy, Requirement,
+    Threshold, Trend, Verdict,
 };
 use directives::directive::Severity;
 use directives::obligation::{Obligation, Obligations};
@@ -146,7 +147,7 @@ fn criteria() -> Criteria {
         .unwrap(),
         rule(
             "age",
-            Measure::MaxOverdueAge(DayCount::Calendar),
+            Measure::MaxOverdueAge(TermUnit::Days),
             Requirement::AtMost(number(30.0)),
         )
         .group_by([GroupBy::AssignedBody])
@@ -154,7 +155,7 @@ fn criteria() -> Criteria {
         .unwrap(),
         rule(
             "lateness",
-            Measure::MeanLateness(DayCount::Working),
+            Measure::MeanLateness(TermUnit::WorkingDays),
             Requirement::AtMost(number(5.0)),
         )
         .group_by([GroupBy::Holder])
@@ -263,7 +264,7 @@ proptest! {
     #[test]
     fn what_a_result_keeps_of_its_criterion_round_trips(
         count in proptest::sample::subsequence(Status::ALL.to_vec(), 1..=Status::ALL.len()),
-        days in prop_oneof![Just(DayCount::Calendar), Just(DayCount::Working)],
+        days in prop_oneof![Just(TermUnit::Days), Just(TermUnit::WorkingDays)],
         low in 0u32..=100,
         high in 0u32..=100,
         grade in prop_oneof![
@@ -505,8 +506,8 @@ proptest! {
             4 => Measure::Count(vec![Status::Waived, Status::OpenOverdue]),
             5 => Measure::Reports,
             6 => Measure::OverdueCount,
-            7 => Measure::MaxOverdueAge(DayCount::Working),
-            8 => Measure::MeanLateness(DayCount::Calendar),
+            7 => Measure::MaxOverdueAge(TermUnit::WorkingDays),
+            8 => Measure::MeanLateness(TermUnit::Days),
             9 => Measure::Score(NamedPolicy::preset("regulation_366_2025").unwrap()),
             10 => Measure::Grade(own_policy()),
             _ => Measure::IndicatorTargetMet,
