@@ -2986,33 +2986,6 @@ impl<'de> serde::Deserialize<'de> for Obligations {
     }
 }
 
-impl crate::regime::ReportingRegime {
-    /// The preset with this snake_case name (`decree_09_monthly`, `decree_09_quarterly`,
-    /// `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`), as data
-    /// files name them (`regime = "decree_09_monthly"`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use directives::regime::ReportingRegime;
-    ///
-    /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
-    /// assert_eq!(ReportingRegime::preset("monthly"), None);
-    /// ```
-    #[must_use]
-    pub fn preset(name: &str) -> Option<crate::regime::ReportingRegime> {
-        use crate::regime::ReportingRegime;
-        Some(match name {
-            "decree_09_monthly" => ReportingRegime::decree_09_monthly(),
-            "decree_09_quarterly" => ReportingRegime::decree_09_quarterly(),
-            "decree_09_half_yearly" => ReportingRegime::decree_09_half_yearly(),
-            "decree_09_nine_monthly" => ReportingRegime::decree_09_nine_monthly(),
-            "decree_09_yearly" => ReportingRegime::decree_09_yearly(),
-            _ => return None,
-        })
-    }
-}
-
 /// Options for [`obligations_with`]: choices a tool makes that the directive does not.
 ///
 /// The default ([`ExpansionOptions::new`]) makes no choice: a periodic report without a

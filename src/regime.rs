@@ -958,6 +958,31 @@ const NINE_MONTHS_ASSUMPTION: &str = "Decree 09/2019/NĐ-CP art. 12 lists no nin
 /// The source cited by the Decree 09 presets.
 const DECREE_09: &str = "Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)";
 
+/// The presets by name: the one list behind [`ReportingRegime::PRESETS`] and
+/// [`ReportingRegime::preset`].
+const PRESET_TABLE: [(&str, fn() -> ReportingRegime); 5] = [
+    ("decree_09_monthly", ReportingRegime::decree_09_monthly),
+    ("decree_09_quarterly", ReportingRegime::decree_09_quarterly),
+    (
+        "decree_09_half_yearly",
+        ReportingRegime::decree_09_half_yearly,
+    ),
+    (
+        "decree_09_nine_monthly",
+        ReportingRegime::decree_09_nine_monthly,
+    ),
+    ("decree_09_yearly", ReportingRegime::decree_09_yearly),
+];
+
+/// The preset names for an error message: `` `decree_09_monthly`, `decree_09_quarterly`, … ``.
+pub(crate) fn preset_names() -> String {
+    ReportingRegime::PRESETS
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ReportingRegime {
     /// Starts building a regime named `name`.
     ///
@@ -1143,6 +1168,51 @@ impl ReportingRegime {
             "provincial practice; window and deadline extend Decree 09/2019/NĐ-CP art. 12 and art. 13.1, which list no nine-month report",
             Provenance::unverified(NINE_MONTHS_ASSUMPTION).ok(),
         )
+    }
+
+    /// The names of the presets, as data files, calls and the command line name them
+    /// (`regime = "decree_09_monthly"`), in the order of their frequencies; the one list
+    /// [`ReportingRegime::preset`] reads and errors quote.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// assert_eq!(ReportingRegime::PRESETS[0], "decree_09_monthly");
+    /// for name in ReportingRegime::PRESETS {
+    ///     assert!(ReportingRegime::preset(name).is_some());
+    /// }
+    /// ```
+    pub const PRESETS: [&'static str; 5] = {
+        let mut names = [""; PRESET_TABLE.len()];
+        let mut i = 0;
+        while i < PRESET_TABLE.len() {
+            names[i] = PRESET_TABLE[i].0;
+            i += 1;
+        }
+        names
+    };
+
+    /// The preset with this snake_case name (one of [`ReportingRegime::PRESETS`]:
+    /// `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`,
+    /// `decree_09_nine_monthly`, `decree_09_yearly`), as data files name them
+    /// (`regime = "decree_09_monthly"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::regime::ReportingRegime;
+    ///
+    /// assert_eq!(ReportingRegime::preset("decree_09_monthly"), Some(ReportingRegime::decree_09_monthly()));
+    /// assert_eq!(ReportingRegime::preset("monthly"), None);
+    /// ```
+    #[must_use]
+    pub fn preset(name: &str) -> Option<ReportingRegime> {
+        PRESET_TABLE
+            .iter()
+            .find(|(preset, _)| *preset == name)
+            .map(|(_, make)| make())
     }
 
     /// The regime's name.

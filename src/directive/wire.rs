@@ -860,11 +860,6 @@ impl Directive {
     }
 }
 
-/// The names of the regime presets a data file may give instead of a table
-/// (`regime = "decree_09_monthly"`; see [`ReportingRegime::preset`]).
-const PRESETS: &str = "`decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, \
-                       `decree_09_nine_monthly`, `decree_09_yearly`";
-
 /// A regime written as a table, or as the name of a preset.
 fn regime_or_preset<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
@@ -874,14 +869,19 @@ fn regime_or_preset<'de, D: serde::Deserializer<'de>>(
         type Value = Option<ReportingRegime>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(f, "a regime table or a preset name ({PRESETS})")
+            write!(
+                f,
+                "a regime table or a preset name ({})",
+                crate::regime::preset_names()
+            )
         }
 
         fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Self::Value, E> {
             ReportingRegime::preset(name).map(Some).ok_or_else(|| {
                 E::custom(format!(
-                    "unknown regime preset {}: expected one of {PRESETS}",
-                    crate::text::quote(name)
+                    "unknown regime preset {}: expected one of {}",
+                    crate::text::quote(name),
+                    crate::regime::preset_names()
                 ))
             })
         }

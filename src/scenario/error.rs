@@ -384,9 +384,9 @@ impl fmt::Display for ScenarioProblem {
             ),
             ScenarioProblem::UnknownRegime { value } => write!(
                 f,
-                "unknown regime preset {}: expected `decree_09_monthly`, `decree_09_quarterly`, \
-                 `decree_09_half_yearly`, `decree_09_nine_monthly` or `decree_09_yearly`",
-                quote(value)
+                "unknown regime preset {}: expected one of {}",
+                quote(value),
+                crate::regime::preset_names()
             ),
             ScenarioProblem::UnknownCalendar { value } => write!(
                 f,

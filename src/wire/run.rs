@@ -178,10 +178,9 @@ fn regime(name: &str, path: &str) -> Result<ReportingRegime, Vec<WireError>> {
         error(
             path,
             format!(
-                "unknown regime preset {}: expected one of `decree_09_monthly`, \
-                 `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, \
-                 `decree_09_yearly`",
-                crate::text::quote(name)
+                "unknown regime preset {}: expected one of {}",
+                crate::text::quote(name),
+                crate::regime::preset_names()
             ),
         )
     })
