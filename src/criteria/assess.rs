@@ -1078,11 +1078,7 @@ impl CriterionResult {
     /// One line per violation, with the severity, the id, the provision, the group's key,
     /// the value and the requirement, and the witnesses.
     fn write_lines(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => lang.pick("lỗi", "error"),
-            Severity::Warning => lang.pick("cảnh báo", "warning"),
-            Severity::Info => lang.pick("thông tin", "info"),
-        };
+        let severity = self.severity.label(lang);
         let measure = self.measure.label(lang);
         for v in &self.violations {
             write!(
