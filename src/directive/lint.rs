@@ -912,8 +912,14 @@ impl<'a> Linter<'a> {
                 Role::Advise | Role::Monitor => {}
             }
         }
-        for id in lead_bodies.intersection(&coordinators) {
-            let code = self.code_of(*id);
+        // Every id here came from `Registry::select` on the linter's registry, so each has
+        // a code; a lint names a body by its code only, never by its internal id.
+        let registry = self.registry;
+        let both: Vec<&BodyCode> = lead_bodies
+            .intersection(&coordinators)
+            .filter_map(|id| registry.code(*id))
+            .collect();
+        for code in both {
             self.push(
                 LintCode::LeadAndCoordinator,
                 at.clone(),
@@ -961,12 +967,6 @@ impl<'a> Linter<'a> {
             }
         }
         Ok(())
-    }
-
-    fn code_of(&self, id: BodyId) -> String {
-        self.registry
-            .code(id)
-            .map_or_else(|| format!("#{}", id.index()), ToString::to_string)
     }
 
     fn report(
