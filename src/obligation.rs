@@ -3190,37 +3190,109 @@ pub enum SkipReason {
     },
 }
 
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::NoRegime => f.write_str(
-                "the periodic report states no reporting regime and no default regime was given",
-            ),
-            SkipReason::FrequencyMismatch { stated, regime } => write!(
-                f,
+impl SkipReason {
+    /// The reason as a sentence in `lang`, without a capital or a full stop, to follow
+    /// the place of the requirement (`task 10, requirement 1: …`). Dates are written as
+    /// people of the language write them (`01/03/2025`, `` `2025-03-01` ``); periods and
+    /// frequencies in English keep their canonical forms.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::Lang;
+    /// use directives::obligation::SkipReason;
+    /// use directives::period::Frequency;
+    ///
+    /// assert_eq!(
+    ///     SkipReason::NoRegime.sentence(Lang::Vi),
+    ///     "báo cáo định kỳ không nêu chế độ báo cáo và chưa chọn chế độ báo cáo mặc định",
+    /// );
+    /// let mismatch = SkipReason::FrequencyMismatch { stated: Frequency::Quarterly, regime: Frequency::HalfYearly };
+    /// assert_eq!(
+    ///     mismatch.sentence(Lang::Vi),
+    ///     "tần suất báo cáo văn bản nêu (hằng quý) khác tần suất của chế độ báo cáo mặc định (6 tháng)",
+    /// );
+    /// let due = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+    /// assert_eq!(
+    ///     SkipReason::DueOutsideHorizon { due }.sentence(Lang::Vi),
+    ///     "hạn hoàn thành 01/03/2025 nằm ngoài khoảng thời gian theo dõi",
+    /// );
+    /// assert_eq!(SkipReason::Continuous.sentence(Lang::En), SkipReason::Continuous.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
+        let vi_date = |date: NaiveDate| date.format("%d/%m/%Y").to_string();
+        match (self, lang) {
+            (SkipReason::NoRegime, Lang::En) => {
+                "the periodic report states no reporting regime and no default regime was given"
+                    .to_owned()
+            }
+            (SkipReason::NoRegime, Lang::Vi) => {
+                "báo cáo định kỳ không nêu chế độ báo cáo và chưa chọn chế độ báo cáo mặc định"
+                    .to_owned()
+            }
+            (SkipReason::FrequencyMismatch { stated, regime }, Lang::En) => format!(
                 "the report's stated frequency `{stated}` differs from the default regime's `{regime}`"
             ),
-            SkipReason::NoDeadline => f.write_str("the requirement states no due date or term"),
-            SkipReason::DueOutsideHorizon { due } => {
-                write!(f, "due date `{due}` is outside the horizon")
+            (SkipReason::FrequencyMismatch { stated, regime }, Lang::Vi) => format!(
+                "tần suất báo cáo văn bản nêu ({}) khác tần suất của chế độ báo cáo mặc định ({})",
+                stated.label(Lang::Vi),
+                regime.label(Lang::Vi)
+            ),
+            (SkipReason::NoDeadline, Lang::En) => {
+                "the requirement states no due date or term".to_owned()
             }
-            SkipReason::NoBodies => {
-                f.write_str("no lead or implementing body is selected on the issue date")
+            (SkipReason::NoDeadline, Lang::Vi) => {
+                "yêu cầu không nêu hạn hoàn thành hoặc thời hạn thực hiện".to_owned()
             }
-            SkipReason::Continuous => f.write_str("continuous work has no deadline"),
-            SkipReason::BeforeIssue { issued } => write!(
-                f,
+            (SkipReason::DueOutsideHorizon { due }, Lang::En) => {
+                format!("due date `{due}` is outside the horizon")
+            }
+            (SkipReason::DueOutsideHorizon { due }, Lang::Vi) => format!(
+                "hạn hoàn thành {} nằm ngoài khoảng thời gian theo dõi",
+                vi_date(*due)
+            ),
+            (SkipReason::NoBodies, Lang::En) => {
+                "no lead or implementing body is selected on the issue date".to_owned()
+            }
+            (SkipReason::NoBodies, Lang::Vi) => {
+                "không có cơ quan, đơn vị chủ trì hoặc thực hiện nào được chọn vào ngày ban hành"
+                    .to_owned()
+            }
+            (SkipReason::Continuous, Lang::En) => "continuous work has no deadline".to_owned(),
+            (SkipReason::Continuous, Lang::Vi) => {
+                "công việc thực hiện thường xuyên, không có thời hạn hoàn thành".to_owned()
+            }
+            (SkipReason::BeforeIssue { issued }, Lang::En) => format!(
                 "every reporting period in the horizon ends before the directive was issued on `{issued}`"
             ),
-            SkipReason::PeriodOutsideDirectiveHorizon { period, horizon } => write!(
-                f,
+            (SkipReason::BeforeIssue { issued }, Lang::Vi) => format!(
+                "mọi kỳ báo cáo trong khoảng thời gian theo dõi đều kết thúc trước ngày ban hành văn bản ({})",
+                vi_date(*issued)
+            ),
+            (SkipReason::PeriodOutsideDirectiveHorizon { period, horizon }, Lang::En) => format!(
                 "the period `{period}` falls outside the directive's own horizon `{horizon}`"
             ),
-            SkipReason::OutsideDirectiveHorizon { horizon } => write!(
-                f,
-                "it falls outside the directive's own horizon `{horizon}`"
+            (SkipReason::PeriodOutsideDirectiveHorizon { period, horizon }, Lang::Vi) => format!(
+                "kỳ báo cáo `{period}` nằm ngoài khoảng thời gian áp dụng của văn bản (`{horizon}`)"
             ),
+            (SkipReason::OutsideDirectiveHorizon { horizon }, Lang::En) => {
+                format!("it falls outside the directive's own horizon `{horizon}`")
+            }
+            (SkipReason::OutsideDirectiveHorizon { horizon }, Lang::Vi) => {
+                format!("yêu cầu nằm ngoài khoảng thời gian áp dụng của văn bản (`{horizon}`)")
+            }
         }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    /// The English sentence ([`SkipReason::sentence`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sentence(crate::Lang::En))
     }
 }
 
@@ -3355,15 +3427,62 @@ impl Skipped {
     }
 }
 
+impl Skipped {
+    /// The place of the requirement, numbered from 1 as people count (`task 10,
+    /// requirement 1`; `nhiệm vụ 10, yêu cầu 1`), in `lang`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::Clause;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let skipped = Skipped::new(Clause::Monitoring, RequirementIndex::new(0), SkipReason::NoRegime);
+    /// assert_eq!(skipped.place(Lang::Vi), "nội dung theo dõi, đôn đốc, yêu cầu 1");
+    /// assert_eq!(skipped.place(Lang::En), "monitoring clause, requirement 1");
+    /// ```
+    #[must_use]
+    pub fn place(&self, lang: crate::Lang) -> String {
+        let clause = match (&self.clause, lang) {
+            (Clause::Task(number), crate::Lang::Vi) => format!("nhiệm vụ {number}"),
+            (Clause::Monitoring, crate::Lang::Vi) => "nội dung theo dõi, đôn đốc".to_owned(),
+            (clause, crate::Lang::En) => clause.to_string(),
+        };
+        format!(
+            "{clause}, {} {}",
+            lang.pick("yêu cầu", "requirement"),
+            self.requirement.number()
+        )
+    }
+
+    /// The place and the reason as one sentence in `lang` (`nhiệm vụ 4, yêu cầu 1: nhiệm
+    /// vụ thường xuyên, không có thời hạn hoàn thành`); the English one is the `Display`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::TaskNumber;
+    /// use directives::obligation::{RequirementIndex, SkipReason, Skipped};
+    ///
+    /// let skipped = Skipped::new(TaskNumber::new("4")?, RequirementIndex::new(0), SkipReason::Continuous);
+    /// assert_eq!(
+    ///     skipped.sentence(Lang::Vi),
+    ///     "nhiệm vụ 4, yêu cầu 1: công việc thực hiện thường xuyên, không có thời hạn hoàn thành",
+    /// );
+    /// assert_eq!(skipped.sentence(Lang::En), skipped.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        format!("{}: {}", self.place(lang), self.reason.sentence(lang))
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}, requirement {}: {}",
-            self.clause,
-            self.requirement.number(),
-            self.reason
-        )
+        f.write_str(&self.sentence(crate::Lang::En))
     }
 }
 

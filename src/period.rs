@@ -234,6 +234,29 @@ impl Frequency {
         }
     }
 
+    /// The frequency in words for people: `hằng quý` in Vietnamese (as Decree
+    /// 09/2019/NĐ-CP names its periodic reports), `quarterly` in English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::period::Frequency;
+    ///
+    /// assert_eq!(Frequency::HalfYearly.label(Lang::Vi), "6 tháng");
+    /// assert_eq!(Frequency::HalfYearly.label(Lang::En), "half-yearly");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Frequency::Monthly => lang.pick("hằng tháng", "monthly"),
+            Frequency::Quarterly => lang.pick("hằng quý", "quarterly"),
+            Frequency::HalfYearly => lang.pick("6 tháng", "half-yearly"),
+            Frequency::NineMonthly => lang.pick("9 tháng", "nine-monthly"),
+            Frequency::Yearly => lang.pick("hằng năm", "yearly"),
+        }
+    }
+
     /// The number of calendar months in one period: 1, 3, 6, 9 or 12.
     ///
     /// # Example

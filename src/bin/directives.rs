@@ -445,10 +445,13 @@ fn request(command: &Command) -> Result<Value, Exit> {
             call
         }
         Command::Expand {
-            inputs, expansion, ..
+            inputs,
+            expansion,
+            out,
         } => {
             let mut call = inputs_fields(inputs)?;
             call["call"] = json!("expand");
+            call["lang"] = json!(out.lang);
             expansion_fields(expansion, &mut call);
             call
         }

@@ -588,6 +588,9 @@ pub struct ExpandRequest {
     /// Regime presets for periodic reports that state a frequency but no regime.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<String>,
+    /// The language of the reasons a requirement gives no obligation (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// What an evaluation reads, which the `evaluate`, `assess` and `report` calls carry

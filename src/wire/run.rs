@@ -225,7 +225,7 @@ fn skip_code(reason: SkipReason) -> &'static str {
     }
 }
 
-fn skipped(expansion: &Expansion) -> Vec<SkippedItem> {
+fn skipped(expansion: &Expansion, lang: Lang) -> Vec<SkippedItem> {
     expansion
         .skipped()
         .iter()
@@ -233,7 +233,7 @@ fn skipped(expansion: &Expansion) -> Vec<SkippedItem> {
             clause: s.clause().as_str().to_owned(),
             requirement: s.requirement().number(),
             reason: skip_code(s.reason()).to_owned(),
-            message: s.reason().to_string(),
+            message: s.reason().sentence(lang),
         })
         .collect()
 }
@@ -259,7 +259,7 @@ fn expand(context: &Context, request: &ExpandRequest) -> Answered {
     Ok((
         Outcome::Expand(ExpandResult {
             obligations,
-            skipped: skipped(&expansion),
+            skipped: skipped(&expansion, request.lang),
         }),
         Vec::new(),
     ))
@@ -313,16 +313,26 @@ fn with_evaluation<T>(
     f(&registry, &expansion, &evaluation)
 }
 
-/// The requirements that gave no obligation, as warnings.
-fn skipped_warnings(expansion: &Expansion) -> Vec<Warning> {
-    skipped(expansion)
-        .into_iter()
+/// The requirements that gave no obligation, as warnings in `lang`.
+fn skipped_warnings(expansion: &Expansion, lang: Lang) -> Vec<Warning> {
+    expansion
+        .skipped()
+        .iter()
         .map(|s| Warning {
             code: "skipped".to_owned(),
-            message: format!(
-                "clause {}, requirement {} gives no obligation: {}",
-                s.clause, s.requirement, s.message
-            ),
+            message: match lang {
+                Lang::Vi => format!(
+                    "{} không phát sinh nghĩa vụ: {}",
+                    s.place(lang),
+                    s.reason().sentence(lang)
+                ),
+                Lang::En => format!(
+                    "clause {}, requirement {} gives no obligation: {}",
+                    s.clause().as_str(),
+                    s.requirement().number(),
+                    s.reason().sentence(lang)
+                ),
+            },
         })
         .collect()
 }
@@ -396,7 +406,7 @@ fn assess(context: &Context, request: &AssessRequest) -> Answered {
                     criteria: items,
                     lines,
                 }),
-                skipped_warnings(expansion),
+                skipped_warnings(expansion, lang),
             ))
         },
     )
@@ -477,7 +487,10 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
                     model: None,
                 }
             };
-            Ok((Outcome::Report(result), skipped_warnings(expansion)))
+            Ok((
+                Outcome::Report(result),
+                skipped_warnings(expansion, request.lang),
+            ))
         },
     )
 }
@@ -540,7 +553,7 @@ fn evaluation_result(
             findings,
             diagnostics,
         }),
-        skipped_warnings(expansion),
+        skipped_warnings(expansion, lang),
     )
 }
 

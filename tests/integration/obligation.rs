@@ -1510,3 +1510,43 @@ fn appending_stores_gives_the_rows_one_store_would_hold() {
         assert_eq!(doubled.find(&whole.key(id).unwrap()), Some(id));
     }
 }
+
+/// Every reason a requirement gives no obligation reads in both languages: the English
+/// sentence is the `Display`, the Vietnamese one is in NFC, differs from it, and names no
+/// date in the ISO form.
+#[test]
+fn skip_reasons_read_in_vietnamese_and_english() {
+    use directives::Lang;
+    use directives::obligation::SkipReason;
+    use unicode_normalization::is_nfc;
+
+    let day = NaiveDate::from_ymd_opt(2024, 2, 22).unwrap();
+    let period: Period = "2025-Q1".parse().unwrap();
+    let horizon: Period = "2024".parse().unwrap();
+    let reasons = [
+        SkipReason::NoRegime,
+        SkipReason::FrequencyMismatch {
+            stated: Frequency::Quarterly,
+            regime: Frequency::HalfYearly,
+        },
+        SkipReason::NoDeadline,
+        SkipReason::DueOutsideHorizon { due: day },
+        SkipReason::NoBodies,
+        SkipReason::BeforeIssue { issued: day },
+        SkipReason::Continuous,
+        SkipReason::OutsideDirectiveHorizon { horizon },
+        SkipReason::PeriodOutsideDirectiveHorizon { period, horizon },
+    ];
+    for reason in reasons {
+        let (vi, en) = (reason.sentence(Lang::Vi), reason.sentence(Lang::En));
+        assert_eq!(en, reason.to_string());
+        assert_ne!(vi, en);
+        assert!(is_nfc(&vi), "{vi}");
+        assert!(!vi.contains("2024-02-22"), "{vi}");
+    }
+    assert!(
+        SkipReason::BeforeIssue { issued: day }
+            .sentence(Lang::Vi)
+            .ends_with("(22/02/2024)")
+    );
+}

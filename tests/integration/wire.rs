@@ -169,6 +169,24 @@ fn expand_names_obligations_by_reference_and_bodies_by_code() {
     let task_10 = skipped.iter().find(|s| s["clause"] == "10").unwrap();
     assert_eq!(task_10["requirement"], 1);
     assert_eq!(task_10["reason"], "no_regime");
+    // The reason in words follows the call's language, Vietnamese by default.
+    assert_eq!(
+        task_10["message"],
+        "báo cáo định kỳ không nêu chế độ báo cáo và chưa chọn chế độ báo cáo mặc định"
+    );
+    let english = ask(
+        &context,
+        &with(
+            inputs(),
+            json!({"schema_version": 1, "call": "expand", "horizon": "2024", "lang": "en"}),
+        ),
+    );
+    let task_10 = english["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["clause"] == "10")
+        .unwrap();
     assert_eq!(
         task_10["message"],
         "the periodic report states no reporting regime and no default regime was given"
