@@ -958,9 +958,12 @@ const NINE_MONTHS_ASSUMPTION: &str = "Decree 09/2019/NĐ-CP art. 12 lists no nin
 /// The source cited by the Decree 09 presets.
 const DECREE_09: &str = "Decree 09/2019/NĐ-CP art. 12 (data cut-off), art. 13.1 (deadline: at the latest on the 25th of the last month of the period, ministries and provincial People's Committees to the Government and the Prime Minister)";
 
+/// A preset's constructor.
+type MakePreset = fn() -> ReportingRegime;
+
 /// The presets by name: the one list behind [`ReportingRegime::PRESETS`] and
 /// [`ReportingRegime::preset`].
-const PRESET_TABLE: [(&str, fn() -> ReportingRegime); 5] = [
+const PRESET_TABLE: [(&str, MakePreset); 5] = [
     ("decree_09_monthly", ReportingRegime::decree_09_monthly),
     ("decree_09_quarterly", ReportingRegime::decree_09_quarterly),
     (
@@ -975,6 +978,7 @@ const PRESET_TABLE: [(&str, fn() -> ReportingRegime); 5] = [
 ];
 
 /// The preset names for an error message: `` `decree_09_monthly`, `decree_09_quarterly`, … ``.
+#[cfg(feature = "serde")]
 pub(crate) fn preset_names() -> String {
     ReportingRegime::PRESETS
         .iter()
