@@ -322,8 +322,14 @@ fn run(cli: &Cli) -> Result<(), Exit> {
         text
     } else {
         let mut stderr = std::io::stderr().lock();
+        let lang: Lang = out_lang(&cli.command).parse().unwrap_or_default();
         for warning in &success.warnings {
-            let _ = writeln!(stderr, "warning: {}", warning.message);
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                lang.pick("cảnh báo", "warning"),
+                warning.message
+            );
         }
         render(&success, &cli.command)?
     };
