@@ -31,13 +31,8 @@ const KINDS: [&str; 5] = [
     "other",
 ];
 const LEVELS: [&str; 3] = ["province", "district", "commune"];
-const PRESETS: [&str; 5] = [
-    "decree_09_monthly",
-    "decree_09_quarterly",
-    "decree_09_half_yearly",
-    "decree_09_nine_monthly",
-    "decree_09_yearly",
-];
+/// The regime presets, from the crate's one list.
+const PRESETS: [&str; 5] = ReportingRegime::PRESETS;
 
 fn date(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
     Ok(date_in(u, ymd(2022, 1, 1), ymd(2027, 12, 31))?.to_string())
