@@ -439,7 +439,7 @@ pub struct SkippedItem {
     pub requirement: u64,
     /// The reason's code (`no_regime`, `no_deadline`, `continuous`, …).
     pub reason: String,
-    /// The reason in words.
+    /// The reason in words, in the call's language.
     pub message: String,
 }
 
