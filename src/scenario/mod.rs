@@ -1813,6 +1813,7 @@ impl Scenario {
         );
         for skipped in &self.skipped {
             let _ = writeln!(text, "skipped: {skipped}");
+            let _ = writeln!(text, "  vi: {}", skipped.sentence(crate::Lang::Vi));
         }
         for window in &self.windows {
             let _ = writeln!(text, "{window}");

@@ -123,7 +123,7 @@ counts = { done_late = 1, open_overdue = 1 }
     let golden_mismatch: Vec<String> = changed.mismatches().map(|c| c.to_string()).collect();
     assert_eq!(golden_mismatch.len(), 1);
     assert!(
-        golden_mismatch[0].starts_with("`golden `wrong.late.golden.txt` line 8`: expected `  counts: done_on_time 0, done_on_time 1,"),
+        golden_mismatch[0].starts_with("`golden `wrong.late.golden.txt` line 9`: expected `  counts: done_on_time 0, done_on_time 1,"),
         "{}",
         golden_mismatch[0]
     );
