@@ -1731,9 +1731,11 @@ impl Criteria {
     /// Judges every criterion on an evaluation, with the registry that gives bodies their
     /// kind, level and place.
     ///
-    /// Runs in one pass over the obligations per criterion in force, plus one more for the
-    /// witnesses of each criterion violated (which stops once each violation has its
-    /// first witnesses); the cost is linear in the obligations and in the groups.
+    /// Criteria that need only each obligation's status, holder and period are counted
+    /// from one count of the obligations by holder, period and status shared by all of
+    /// them, plus, for each such criterion violated, a pass for its witnesses that stops
+    /// once each violation has its first ones; the others run one pass over the
+    /// obligations each. The cost is linear in the obligations and in the groups.
     ///
     /// # Errors
     ///
