@@ -1755,6 +1755,17 @@ impl Criteria {
         evaluation: &Evaluation<'_>,
         registry: &Registry,
     ) -> Result<Assessment, CriteriaError> {
+        self.assess_with(evaluation, registry, true)
+    }
+
+    /// [`Criteria::assess`], counting from the cells where a criterion can be only when
+    /// `use_cells` (the pass over the rows for every criterion otherwise).
+    fn assess_with(
+        &self,
+        evaluation: &Evaluation<'_>,
+        registry: &Registry,
+        use_cells: bool,
+    ) -> Result<Assessment, CriteriaError> {
         let obligations = evaluation.obligations();
         self.check(obligations)?;
         let columns = Columns {
@@ -1777,6 +1788,9 @@ impl Criteria {
             .collect();
         let mut results = Vec::with_capacity(self.criteria.len());
         let cells = OnceCell::new();
+        if !use_cells {
+            let _ = cells.set(None);
+        }
         for criterion in &self.criteria {
             let context = Context {
                 criterion,
@@ -2006,7 +2020,7 @@ impl Context<'_, '_> {
                 |combined: u64, _: &mut Tally| usize::try_from(combined).unwrap_or(usize::MAX);
             if let Some(cells) = cells {
                 let mut tally = blank();
-                if self.from_cells(plan, cells, &mut tally, direct) {
+                if self.count_cells(plan, cells, &mut tally, direct) {
                     return Ok(tally.compact());
                 }
             }
@@ -2017,7 +2031,7 @@ impl Context<'_, '_> {
             if let Some(cells) = cells {
                 let mut index = GroupIndex::new(plan.total);
                 let mut tally = Tally::new(GroupIndex::Dense(Vec::new()));
-                if self.from_cells(plan, cells, &mut tally, |combined, tally| {
+                if self.count_cells(plan, cells, &mut tally, |combined, tally| {
                     index.get_or_insert(combined, tally, extra)
                 }) {
                     tally.index = index;
@@ -2052,7 +2066,7 @@ impl Context<'_, '_> {
     /// scope it adds at once), the witnesses left to pick; `false`, with the tally left
     /// part-filled, when a cell in scope has a body the registry does not hold (the pass
     /// over the rows then reports the first such row's).
-    fn from_cells(
+    fn count_cells(
         &self,
         plan: &Plan,
         cells: &Cells,
@@ -3059,5 +3073,191 @@ impl KeyPlan {
     fn with_card(mut self) -> KeyPlan {
         self.card = self.windows.len() as u64;
         self
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly on unexpected errors"
+)]
+mod tests {
+    use super::*;
+    use crate::compliance::{EvaluationPolicy, Events, evaluate};
+    use crate::criteria::{Scope, Threshold};
+    use crate::directive::{DirectiveKey, TaskNumber};
+    use crate::document::DocSymbol;
+    use crate::obligation::{ObligationRow, RequirementIndex};
+    use crate::org::{Body, BodyCode, Selector};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// 600 obligations of five bodies over six months (more rows than pairs of body and
+    /// month, so the cells serve), with on-time, late, missing and future submissions.
+    fn store() -> (Obligations, Events) {
+        let mut obligations = Obligations::new();
+        let mut events = Events::new();
+        let directive = obligations
+            .add_directive(DirectiveKey::new(
+                DocSymbol::parse("1/CT-UBND").unwrap(),
+                date(2025, 1, 1),
+            ))
+            .unwrap();
+        let task = obligations
+            .add_clause(TaskNumber::new("1").unwrap())
+            .unwrap();
+        for body in 1..=5u32 {
+            obligations
+                .bind_body(
+                    BodyId::from_index(body),
+                    BodyCode::new(format!("B{body}")).unwrap(),
+                )
+                .unwrap();
+        }
+        let periods: Vec<_> = (1..=6)
+            .map(|m| {
+                obligations
+                    .add_period(Period::month(2025, m).unwrap())
+                    .unwrap()
+            })
+            .collect();
+        for i in 0..600u32 {
+            let month = (i * 11) % 6;
+            let due = date(2025, month + 2, 1 + (i % 20));
+            let id = obligations
+                .insert(ObligationRow {
+                    directive,
+                    clause: task,
+                    requirement: RequirementIndex::new(i + 1),
+                    body: BodyId::from_index(1 + (i * 7) % 5),
+                    period: periods[month as usize],
+                    due,
+                })
+                .unwrap();
+            let on = match i % 7 {
+                0..=2 => Some(due - chrono::Days::new(u64::from(i % 5))),
+                3..=4 => Some(due + chrono::Days::new(u64::from(1 + i % 40))),
+                _ => None,
+            };
+            if let Some(on) = on {
+                events.push_submission(id, on).unwrap();
+            }
+        }
+        (obligations, events)
+    }
+
+    fn registry(with_last: bool) -> Registry {
+        let from = date(2000, 1, 1);
+        let mut builder = Registry::builder().body(Body::new(
+            "TU".parse().unwrap(),
+            "Tỉnh ủy",
+            BodyKind::PartyCommittee,
+            Level::Province,
+            from,
+        ));
+        for body in 1..=if with_last { 5 } else { 4 } {
+            let (kind, level) = if body % 2 == 0 {
+                (BodyKind::DepartmentOrAgency, Level::Province)
+            } else {
+                (BodyKind::PartyCommittee, Level::District)
+            };
+            builder = builder.body(
+                Body::new(
+                    format!("B{body}").parse().unwrap(),
+                    format!("Body {body}"),
+                    kind,
+                    level,
+                    from,
+                )
+                .with_parent("TU".parse().unwrap()),
+            );
+        }
+        builder.build().unwrap()
+    }
+
+    fn criteria() -> Criteria {
+        let rule = |id: &str| Criterion::builder(id).title(id, id).provision("p");
+        let all = vec![
+            rule("on-time")
+                .group_by([GroupBy::Holder, GroupBy::Quarter])
+                .measure(Measure::OnTimeRate)
+                .require(Requirement::AtLeast(Threshold::Number(0.5))),
+            rule("overdue")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::OverdueCount)
+                .require(Requirement::AtMost(Threshold::Number(10.0))),
+            rule("districts-late")
+                .scope(Scope::all().bodies(Selector::Kind(BodyKind::PartyCommittee)))
+                .group_by([GroupBy::Level, GroupBy::Period])
+                .measure(Measure::LateShare)
+                .require(Requirement::AtMost(Threshold::Number(0.2))),
+            rule("trend")
+                .group_by([GroupBy::Kind, GroupBy::Period])
+                .measure(Measure::DoneRate)
+                .require(Requirement::Trend {
+                    trend: Trend::Increasing,
+                    include_unsettled: true,
+                }),
+            rule("count")
+                .scope(
+                    Scope::all()
+                        .periods_from(Period::month(2025, 2).unwrap())
+                        .statuses([Status::OpenOverdue, Status::DoneLate]),
+                )
+                .group_by([GroupBy::Period, GroupBy::Holder])
+                .measure(Measure::Count(vec![Status::OpenOverdue]))
+                .require(Requirement::AtMost(Threshold::Number(3.0))),
+            rule("age")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::MaxOverdueAge(DayCount::Calendar))
+                .require(Requirement::AtMost(Threshold::Number(30.0))),
+        ];
+        Criteria::new(all.into_iter().map(|b| b.build().unwrap()).collect())
+            .unwrap()
+            .with_witnesses(3)
+    }
+
+    #[test]
+    fn cells_and_rows_agree() {
+        let (obligations, events) = store();
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 6, 30), &policy).unwrap();
+        let registry = registry(true);
+        let criteria = criteria();
+        let by_cells = criteria.assess_with(&evaluation, &registry, true).unwrap();
+        let by_rows = criteria.assess_with(&evaluation, &registry, false).unwrap();
+        assert_eq!(by_cells, by_rows);
+        assert_eq!(
+            by_cells.display(Lang::En).to_string(),
+            by_rows.display(Lang::En).to_string()
+        );
+        // Something to compare: violations with witnesses, and groups of every verdict.
+        assert!(by_cells.results().iter().all(|r| r.groups().total() > 0));
+        assert!(
+            by_cells
+                .results()
+                .iter()
+                .any(|r| r.violations().iter().any(|v| v.witnesses().len() == 3))
+        );
+    }
+
+    #[test]
+    fn cells_and_rows_report_the_same_unknown_body() {
+        let (obligations, events) = store();
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 6, 30), &policy).unwrap();
+        let registry = registry(false);
+        let criteria = criteria();
+        let by_cells = criteria
+            .assess_with(&evaluation, &registry, true)
+            .unwrap_err();
+        let by_rows = criteria
+            .assess_with(&evaluation, &registry, false)
+            .unwrap_err();
+        assert_eq!(by_cells.to_string(), by_rows.to_string());
+        assert!(by_cells.to_string().contains("B5"), "{by_cells}");
     }
 }
