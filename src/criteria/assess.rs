@@ -1,5 +1,6 @@
 //! Judging criteria on an evaluation: groups, measures, verdicts and witnesses.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -1335,6 +1336,119 @@ const COUNTED: usize = 0;
 /// The class of the due obligations it leaves out (the witnesses of a value too low).
 const LEFT_OUT: usize = 1;
 
+/// The most groups counted in a table indexed by the combined key itself (the groups met
+/// are kept after the pass); beyond, a compact index.
+const DIRECT_LIMIT: u64 = 1 << 16;
+
+/// What the pass gathers. By group: its combined key, its counts and witnesses picked,
+/// and what the measure adds (only when it adds something); and the first witnesses of
+/// each group, of each class, as (group, row) in row order: which class a violation lists
+/// is known only once the group is judged.
+struct Tally {
+    keys: Vec<u64>,
+    counts: Vec<GroupRow>,
+    extras: Vec<Acc>,
+    picked: [Vec<(u32, u32)>; 2],
+    /// The group of each combined key met.
+    index: GroupIndex,
+    /// Whether the witnesses are still to be picked (the counts came from the cells).
+    unpicked: bool,
+}
+
+impl Tally {
+    /// A tally indexed by combined key made compact: the groups met (a row in scope
+    /// counts in one status) in the order of their keys, the witnesses' groups renumbered.
+    fn compact(self) -> Tally {
+        let Tally {
+            counts,
+            extras,
+            mut picked,
+            unpicked,
+            ..
+        } = self;
+        let mut renumber = vec![u32::MAX; counts.len()];
+        let (mut keys, mut kept, mut kept_extras) = (Vec::new(), Vec::new(), Vec::new());
+        for (combined, row) in counts.iter().enumerate() {
+            if row.iter().take(6).all(|&n| n == 0) {
+                continue;
+            }
+            if let Some(slot) = renumber.get_mut(combined) {
+                *slot = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            }
+            keys.push(combined as u64);
+            kept.push(*row);
+            if let Some(acc) = extras.get(combined) {
+                kept_extras.push(*acc);
+            }
+        }
+        for list in &mut picked {
+            for (g, _) in list.iter_mut() {
+                *g = renumber.get(*g as usize).copied().unwrap_or(u32::MAX);
+            }
+        }
+        Tally {
+            keys,
+            counts: kept,
+            extras: kept_extras,
+            picked,
+            index: GroupIndex::Dense(renumber),
+            unpicked,
+        }
+    }
+
+    fn new(index: GroupIndex) -> Tally {
+        Tally {
+            keys: Vec::new(),
+            counts: Vec::new(),
+            extras: Vec::new(),
+            picked: [Vec::new(), Vec::new()],
+            index,
+            unpicked: false,
+        }
+    }
+}
+
+/// The rows counted by holder (the store's body id) and period handle, a count per
+/// status: a criterion that needs nothing else of a row is counted from these, a pair at
+/// a time.
+struct Cells {
+    periods: usize,
+    /// By holder, then period: the rows by status.
+    counts: Vec<[u32; 6]>,
+    /// Whether some obligation has an assigned body.
+    assigned: bool,
+}
+
+impl Cells {
+    /// The cells of the columns, `None` when there would be more pairs than rows (or a
+    /// column is short, or a handle out of range).
+    fn new(c: &Columns<'_>, bodies: usize) -> Option<Cells> {
+        let rows = c.statuses.len();
+        let periods = c.periods;
+        let pairs = bodies.checked_mul(periods)?;
+        if pairs == 0 || pairs > rows || c.holders.len() != rows || c.period.len() != rows {
+            return None;
+        }
+        let mut counts = vec![[0u32; 6]; pairs];
+        for ((&status, holder), &period) in c.statuses.iter().zip(c.holders).zip(c.period) {
+            let (holder, period) = (holder.index() as usize, period as usize);
+            if holder >= bodies || period >= periods {
+                return None;
+            }
+            let n = counts
+                .get_mut(holder * periods + period)
+                .and_then(|cell| cell.get_mut(status as usize))?;
+            *n += 1;
+        }
+        let assigned = c.assigned.iter().any(|&a| a != u32::MAX);
+        Some(Cells {
+            periods,
+            counts,
+            assigned,
+        })
+    }
+}
+
 /// The compact index of each group met, by its combined key.
 enum GroupIndex {
     Dense(Vec<u32>),
@@ -1349,14 +1463,21 @@ impl GroupIndex {
         }
     }
 
+    /// The group of a combined key met.
     #[inline]
-    fn get_or_insert(
-        &mut self,
-        combined: u64,
-        keys: &mut Vec<u64>,
-        counts: &mut Vec<GroupRow>,
-    ) -> usize {
-        let next = u32::try_from(keys.len()).unwrap_or(u32::MAX - 1);
+    fn get(&self, combined: u64) -> Option<usize> {
+        let slot = match self {
+            GroupIndex::Dense(v) => usize::try_from(combined).ok().and_then(|c| v.get(c))?,
+            GroupIndex::Sparse(m) => m.get(&combined)?,
+        };
+        (*slot != u32::MAX).then_some(*slot as usize)
+    }
+
+    /// The group of a combined key, added to the tally (with its extras when `extra`)
+    /// when first met.
+    #[inline]
+    fn get_or_insert(&mut self, combined: u64, tally: &mut Tally, extra: bool) -> usize {
+        let next = u32::try_from(tally.keys.len()).unwrap_or(u32::MAX - 1);
         let slot = match self {
             GroupIndex::Dense(v) => match usize::try_from(combined).ok().and_then(|c| v.get_mut(c))
             {
@@ -1367,8 +1488,11 @@ impl GroupIndex {
         };
         if *slot == u32::MAX {
             *slot = next;
-            keys.push(combined);
-            counts.push([0; 8]);
+            tally.keys.push(combined);
+            tally.counts.push([0; 8]);
+            if extra {
+                tally.extras.push(Acc::default());
+            }
         }
         *slot as usize
     }
@@ -1384,6 +1508,8 @@ struct Columns<'e> {
     period: &'e [u32],
     flags: &'e [u8],
     clauses: usize,
+    /// The number of period handles.
+    periods: usize,
 }
 
 impl Columns<'_> {
@@ -1443,53 +1569,68 @@ struct Plan {
 }
 
 impl Plan {
-    /// The combined key of a row in scope, `None` when the row is out of scope, the
-    /// store's body index when the row's body is unknown to the registry.
-    #[inline]
-    fn combined(&self, c: &Columns<'_>, row: usize, status: Status) -> Result<Option<u64>, u32> {
+    /// Whether the plan reads only the status, period and holder columns (and the
+    /// assigned body for a body selector): then [`Plan::combined`] need not look at the
+    /// directive, clause, role and other key columns.
+    fn is_simple(&self) -> bool {
+        self.directive_ok.is_none()
+            && self.clause_ok.is_none()
+            && self.role_mask.is_none()
+            && self.rest.is_empty()
+    }
+
+    /// The combined key of a row in scope (its status, holder and period handle given),
+    /// `None` when the row is out of scope, the store's body index when the row's body is
+    /// unknown to the registry. With `FULL` false, only for a [simple](Plan::is_simple)
+    /// plan.
+    #[inline(always)]
+    fn combined<const FULL: bool>(
+        &self,
+        c: &Columns<'_>,
+        row: usize,
+        status: Status,
+        holder: u32,
+        period: u32,
+    ) -> Result<Option<u64>, u32> {
         if self.status_mask & (1 << (status as u8)) == 0 {
             return Ok(None);
         }
         let mut combined = 0u64;
         if let Some(parts) = &self.period_part {
-            let part = c
-                .period
-                .get(row)
-                .and_then(|&p| parts.get(p as usize))
-                .copied()
-                .unwrap_or(OUT);
+            let part = parts.get(period as usize).copied().unwrap_or(OUT);
             if part == OUT {
                 return Ok(None);
             }
             combined += part;
         }
-        if let Some(ok) = &self.directive_ok
-            && !c
-                .directive
-                .get(row)
-                .and_then(|&d| ok.get(d as usize))
-                .copied()
-                .unwrap_or(false)
-        {
-            return Ok(None);
-        }
-        if let Some(ok) = &self.clause_ok
-            && !c
-                .clause
-                .get(row)
-                .and_then(|&d| ok.get(d as usize))
-                .copied()
-                .unwrap_or(false)
-        {
-            return Ok(None);
-        }
-        if let Some(mask) = self.role_mask {
-            let role = c.flags.get(row).map_or(0, |&f| role_index(f));
-            if mask & (1 << role) == 0 {
+        if FULL {
+            if let Some(ok) = &self.directive_ok
+                && !c
+                    .directive
+                    .get(row)
+                    .and_then(|&d| ok.get(d as usize))
+                    .copied()
+                    .unwrap_or(false)
+            {
                 return Ok(None);
             }
+            if let Some(ok) = &self.clause_ok
+                && !c
+                    .clause
+                    .get(row)
+                    .and_then(|&d| ok.get(d as usize))
+                    .copied()
+                    .unwrap_or(false)
+            {
+                return Ok(None);
+            }
+            if let Some(mask) = self.role_mask {
+                let role = c.flags.get(row).map_or(0, |&f| role_index(f));
+                if mask & (1 << role) == 0 {
+                    return Ok(None);
+                }
+            }
         }
-        let holder = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
         if let Some(ok) = &self.body_ok {
             let held = ok.get(holder as usize).copied().unwrap_or(UNKNOWN);
             let assigned = c.assigned.get(row).copied().unwrap_or(u32::MAX);
@@ -1512,8 +1653,10 @@ impl Plan {
             }
             combined += part;
         }
-        for &(source, stride) in &self.rest {
-            combined += c.source(source, row).unwrap_or(0) * stride;
+        if FULL {
+            for &(source, stride) in &self.rest {
+                combined += c.source(source, row).unwrap_or(0) * stride;
+            }
         }
         Ok(Some(combined))
     }
@@ -1588,9 +1731,11 @@ impl Criteria {
     /// Judges every criterion on an evaluation, with the registry that gives bodies their
     /// kind, level and place.
     ///
-    /// Runs in one pass over the obligations per criterion in force, plus one more for the
-    /// witnesses of each criterion violated (which stops once each violation has its
-    /// first witnesses); the cost is linear in the obligations and in the groups.
+    /// Criteria that need only each obligation's status, holder and period are counted
+    /// from one count of the obligations by holder, period and status shared by all of
+    /// them, plus, for each such criterion violated, a pass for its witnesses that stops
+    /// once each violation has its first ones; the others run one pass over the
+    /// obligations each. The cost is linear in the obligations and in the groups.
     ///
     /// # Errors
     ///
@@ -1610,6 +1755,17 @@ impl Criteria {
         evaluation: &Evaluation<'_>,
         registry: &Registry,
     ) -> Result<Assessment, CriteriaError> {
+        self.assess_with(evaluation, registry, true)
+    }
+
+    /// [`Criteria::assess`], counting from the cells where a criterion can be only when
+    /// `use_cells` (the pass over the rows for every criterion otherwise).
+    fn assess_with(
+        &self,
+        evaluation: &Evaluation<'_>,
+        registry: &Registry,
+        use_cells: bool,
+    ) -> Result<Assessment, CriteriaError> {
         let obligations = evaluation.obligations();
         self.check(obligations)?;
         let columns = Columns {
@@ -1621,6 +1777,7 @@ impl Criteria {
             period: obligations.period_column(),
             flags: obligations.flag_column(),
             clauses: obligations.clause_values().len().max(1),
+            periods: obligations.period_values().len(),
         };
         // The registry's id of each body the store knows, by store id.
         let registry_ids: Vec<Option<BodyId>> = (0..obligations.body_slots())
@@ -1630,6 +1787,10 @@ impl Criteria {
             })
             .collect();
         let mut results = Vec::with_capacity(self.criteria.len());
+        let cells = OnceCell::new();
+        if !use_cells {
+            let _ = cells.set(None);
+        }
         for criterion in &self.criteria {
             let context = Context {
                 criterion,
@@ -1638,6 +1799,7 @@ impl Criteria {
                 registry,
                 registry_ids: &registry_ids,
                 columns: &columns,
+                cells: &cells,
                 witnesses: self.witnesses,
             };
             results.push(context.assess()?);
@@ -1656,6 +1818,9 @@ struct Context<'c, 'e> {
     registry: &'c Registry,
     registry_ids: &'c [Option<BodyId>],
     columns: &'c Columns<'c>,
+    /// The rows counted by holder, period and status, made when a criterion first can
+    /// use them.
+    cells: &'c OnceCell<Option<Cells>>,
     witnesses: usize,
 }
 
@@ -1719,118 +1884,16 @@ impl Context<'_, '_> {
             return Ok(self.result(false));
         }
         let plan = self.plan()?;
-        let c = self.columns;
-        // The pass over the obligations.
-        let mut index = GroupIndex::new(plan.total);
-        // By group: its combined key, its counts and witnesses picked, and what the
-        // measure adds.
-        let mut keys: Vec<u64> = Vec::new();
-        let mut counts: Vec<GroupRow> = Vec::new();
-        let mut extras: Vec<Acc> = Vec::new();
-        // The first witnesses of each group, of each class, as (group, row) in row order:
-        // which class a violation lists is known only once the group is judged.
-        let mut picked: [Vec<(u32, u32)>; 2] = [Vec::new(), Vec::new()];
-        let cap = u32::try_from(self.witnesses).unwrap_or(u32::MAX);
-        let classes = self.witness_classes();
-        let mut pick = |row: &mut GroupRow, class: usize, g: usize, at: usize| {
-            if let (Some(n), Some(list)) = (row.get_mut(PICKED[class]), picked.get_mut(class))
-                && *n < cap
-            {
-                *n += 1;
-                list.push((
-                    u32::try_from(g).unwrap_or(u32::MAX),
-                    u32::try_from(at).unwrap_or(u32::MAX),
-                ));
-            }
-        };
-        for (row, &status) in c.statuses.iter().enumerate() {
-            let combined = match plan.combined(c, row, status) {
-                Ok(Some(combined)) => combined,
-                Ok(None) => continue,
-                Err(body) => return Err(self.unknown_body(body)),
-            };
-            let g = index.get_or_insert(combined, &mut keys, &mut counts);
-            let Some(group) = counts.get_mut(g) else {
-                continue;
-            };
-            if let Some(n) = group.get_mut(status as usize) {
-                *n += 1;
-            }
-            // A group's first witnesses are picked within its first rows; after that the
-            // count alone (a branch the processor predicts) skips the test of the status
-            // (one it cannot, statuses being mixed).
-            let bit = 1u8 << (status as u8);
-            for (class, mask) in classes.iter().enumerate() {
-                let open = PICKED
-                    .get(class)
-                    .and_then(|&slot| group.get(slot))
-                    .is_some_and(|&n| n < cap);
-                if open && mask & bit != 0 {
-                    pick(group, class, g, row);
-                }
-            }
-            if plan.extra == Extra::None {
-                continue;
-            }
-            if extras.len() <= g {
-                extras.resize(g + 1, Acc::default());
-            }
-            let Some(acc) = extras.get_mut(g) else {
-                continue;
-            };
-            match plan.extra {
-                Extra::None => {}
-                Extra::Lateness { working } => {
-                    if matches!(status, Status::DoneLate | Status::OpenOverdue) {
-                        let lateness = self.evaluation.lateness_at(row);
-                        let d = if working {
-                            lateness.working_days()
-                        } else {
-                            Some(lateness.calendar_days())
-                        };
-                        match d {
-                            Some(d) => {
-                                acc.days_sum += u64::from(d);
-                                acc.days_n += 1;
-                                if status == Status::OpenOverdue {
-                                    acc.days_max = acc.days_max.max(u64::from(d));
-                                    // Past an upper bound, a witness of an age too high.
-                                    if f64::from(d) > plan.upper + 1e-9 {
-                                        acc.days_over += 1;
-                                        if matches!(
-                                            self.criterion.measure,
-                                            Measure::MaxOverdueAge(_)
-                                        ) {
-                                            pick(group, COUNTED, g, row);
-                                        }
-                                    }
-                                }
-                            }
-                            None => acc.days_unknown += 1,
-                        }
-                    }
-                }
-                Extra::Indicator => {
-                    if matches!(
-                        status,
-                        Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
-                    ) && let Some(met) = self.evaluation.indicator_met_at(row)
-                    {
-                        acc.target_due += 1;
-                        acc.target_met += u64::from(met);
-                        pick(group, if met { COUNTED } else { LEFT_OUT }, g, row);
-                    }
-                }
-            }
-        }
-        let accs: Vec<Acc> = keys
+        let mut tally = self.tally(&plan)?;
+        let accs: Vec<Acc> = tally
+            .keys
             .iter()
-            .zip(&counts)
+            .zip(&tally.counts)
             .enumerate()
             .map(|(g, (&combined, counts))| Acc {
                 combined,
                 counts: [0, 1, 2, 3, 4, 5].map(|i| u64::from(counts.get(i).copied().unwrap_or(0))),
-                ..extras.get(g).copied().unwrap_or_default()
+                ..tally.extras.get(g).copied().unwrap_or_default()
             })
             .collect();
         let mut judged = match self.criterion.requirement {
@@ -1845,14 +1908,20 @@ impl Context<'_, '_> {
                 .collect(),
         };
         let mut result = self.result(true);
-        // Order groups by their keys, compared by the rank of each part (no text is
-        // written for a group that is neither violated nor undecided).
+        for j in &judged {
+            result.groups.add(j.verdict);
+        }
+        // Only violated and undecided groups are listed: they alone are ordered, and have
+        // their key written.
+        judged.retain(|j| matches!(j.verdict, Verdict::Violated | Verdict::Indeterminate));
+        // Order groups by their keys, compared by the rank of each part.
         let ranks: Vec<Vec<u32>> = plan.keys.iter().map(|k| self.ranks(k)).collect();
         let combined_of = |j: &Judged| {
             j.series
                 .or_else(|| accs.get(j.gid).map(|a| a.combined))
                 .unwrap_or(0)
         };
+        // A part's rank and the number of ranks it has, in the order of the keys.
         let order = |j: &Judged| {
             let (combined, skip_time) = (combined_of(j), j.series.is_some());
             plan.keys
@@ -1860,22 +1929,33 @@ impl Context<'_, '_> {
                 .zip(&ranks)
                 .filter(move |(k, _)| !(skip_time && k.by.is_time()))
                 .map(move |(k, r)| {
-                    usize::try_from((combined / k.stride) % k.card.max(1))
+                    let rank = usize::try_from((combined / k.stride) % k.card.max(1))
                         .ok()
                         .and_then(|slot| r.get(slot))
                         .copied()
-                        .unwrap_or(u32::MAX)
+                        .unwrap_or(u32::MAX);
+                    (rank, k.card.max(1))
                 })
         };
-        judged.sort_by(|a, b| order(a).cmp(order(b)));
+        let fits = plan
+            .keys
+            .iter()
+            .try_fold(1u64, |product, k| product.checked_mul(k.card.max(1)))
+            .is_some();
+        if fits {
+            // The ranks as the digits of one number (a rank is below its key's count).
+            judged.sort_by_cached_key(|j| {
+                order(j).fold(0u64, |number, (rank, card)| {
+                    number * card + u64::from(rank).min(card - 1)
+                })
+            });
+        } else {
+            judged.sort_by_cached_key(|j| order(j).map(|(rank, _)| rank).collect::<Vec<u32>>());
+        }
         let mut violating: Vec<(usize, usize)> = Vec::new();
         // Whether each violation's value is above its requirement, by violation.
         let mut too_high_flags: Vec<bool> = Vec::new();
         for j in judged {
-            result.groups.add(j.verdict);
-            if !matches!(j.verdict, Verdict::Violated | Verdict::Indeterminate) {
-                continue;
-            }
             let key = self.key_of(&plan, combined_of(&j), j.series.is_some());
             match j.verdict {
                 Verdict::Violated => {
@@ -1903,9 +1983,350 @@ impl Context<'_, '_> {
         }
         result.verdict = result.groups.verdict();
         if !violating.is_empty() {
-            self.witness(&accs, &picked, &violating, &too_high_flags, &mut result);
+            if tally.unpicked {
+                self.pick(&plan, &mut tally, &accs, &violating, &too_high_flags);
+            }
+            self.witness(
+                &accs,
+                &tally.picked,
+                &violating,
+                &too_high_flags,
+                &mut result,
+            );
         }
         Ok(result)
+    }
+
+    /// The pass over the obligations: each row in scope counted in its group, with the
+    /// first witnesses of each class picked in row order and what the measure adds.
+    fn tally(&self, plan: &Plan) -> Result<Tally, CriteriaError> {
+        let rows = self.columns.statuses.len() as u64;
+        let extra = plan.extra != Extra::None;
+        let cells = self.cells_for(plan);
+        if plan.total <= DIRECT_LIMIT && plan.total <= rows.saturating_mul(2) + 4096 {
+            // A row per possible group, indexed by the combined key itself; the groups
+            // met are kept afterwards.
+            let total = usize::try_from(plan.total).unwrap_or(0).max(1);
+            let blank = || Tally {
+                counts: vec![[0; 8]; total],
+                extras: if extra {
+                    vec![Acc::default(); total]
+                } else {
+                    Vec::new()
+                },
+                ..Tally::new(GroupIndex::Dense(Vec::new()))
+            };
+            let direct =
+                |combined: u64, _: &mut Tally| usize::try_from(combined).unwrap_or(usize::MAX);
+            if let Some(cells) = cells {
+                let mut tally = blank();
+                if self.count_cells(plan, cells, &mut tally, direct) {
+                    return Ok(tally.compact());
+                }
+            }
+            let mut tally = blank();
+            self.pass(plan, &mut tally, direct)?;
+            Ok(tally.compact())
+        } else {
+            if let Some(cells) = cells {
+                let mut index = GroupIndex::new(plan.total);
+                let mut tally = Tally::new(GroupIndex::Dense(Vec::new()));
+                if self.count_cells(plan, cells, &mut tally, |combined, tally| {
+                    index.get_or_insert(combined, tally, extra)
+                }) {
+                    tally.index = index;
+                    return Ok(tally);
+                }
+            }
+            let mut index = GroupIndex::new(plan.total);
+            let mut tally = Tally::new(GroupIndex::Dense(Vec::new()));
+            self.pass(plan, &mut tally, |combined, tally| {
+                index.get_or_insert(combined, tally, extra)
+            })?;
+            tally.index = index;
+            Ok(tally)
+        }
+    }
+
+    /// The cells, when the criterion can be counted from them: a simple plan that adds
+    /// nothing per row beyond the counts, and reads no assigned body (a body selector
+    /// reads it, unless no obligation has one).
+    fn cells_for(&self, plan: &Plan) -> Option<&Cells> {
+        if !plan.is_simple() || plan.extra != Extra::None {
+            return None;
+        }
+        let cells = self
+            .cells
+            .get_or_init(|| Cells::new(self.columns, self.registry_ids.len()))
+            .as_ref()?;
+        (plan.body_ok.is_none() || !cells.assigned).then_some(cells)
+    }
+
+    /// Counts the groups from the cells (each pair of holder and period whose rows in
+    /// scope it adds at once), the witnesses left to pick; `false`, with the tally left
+    /// part-filled, when a cell in scope has a body the registry does not hold (the pass
+    /// over the rows then reports the first such row's).
+    fn count_cells(
+        &self,
+        plan: &Plan,
+        cells: &Cells,
+        tally: &mut Tally,
+        mut slot: impl FnMut(u64, &mut Tally) -> usize,
+    ) -> bool {
+        tally.unpicked = true;
+        let mask: [u32; 6] = std::array::from_fn(|s| {
+            if plan.status_mask & (1 << s) != 0 {
+                u32::MAX
+            } else {
+                0
+            }
+        });
+        for (holder, by_period) in cells.counts.chunks(cells.periods.max(1)).enumerate() {
+            let held = plan
+                .body_ok
+                .as_ref()
+                .map(|ok| ok.get(holder).copied().unwrap_or(UNKNOWN));
+            let holder_part = plan.holder_part.as_ref().map_or(0, |parts| {
+                parts.get(holder).copied().unwrap_or(UNKNOWN_PART)
+            });
+            for (period, cell) in by_period.iter().enumerate() {
+                let mut in_scope = [0u32; 6];
+                for ((n, &count), &m) in in_scope.iter_mut().zip(cell).zip(&mask) {
+                    *n = count & m;
+                }
+                if in_scope.iter().all(|&n| n == 0) {
+                    continue;
+                }
+                let mut combined = 0u64;
+                if let Some(parts) = &plan.period_part {
+                    let part = parts.get(period).copied().unwrap_or(OUT);
+                    if part == OUT {
+                        continue;
+                    }
+                    combined += part;
+                }
+                match held {
+                    None | Some(1) => {}
+                    Some(UNKNOWN) => return false,
+                    Some(_) => continue,
+                }
+                if holder_part == UNKNOWN_PART {
+                    return false;
+                }
+                combined += holder_part;
+                let g = slot(combined, tally);
+                if let Some(group) = tally.counts.get_mut(g) {
+                    for (n, &add) in group.iter_mut().zip(&in_scope) {
+                        *n += add;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// For counts made from the cells, the first witnesses of each violation, of the class
+    /// it lists, in row order: a pass over the rows that stops once every violation has
+    /// them.
+    fn pick(
+        &self,
+        plan: &Plan,
+        tally: &mut Tally,
+        accs: &[Acc],
+        violating: &[(usize, usize)],
+        too_high_flags: &[bool],
+    ) {
+        let cap = u32::try_from(self.witnesses).unwrap_or(u32::MAX);
+        let classes = self.witness_classes();
+        // By group: the witnesses still to pick, and their class.
+        let mut need = vec![0u32; accs.len()];
+        let mut class_of = vec![0u8; accs.len()];
+        let mut left = 0u64;
+        for &(gid, v) in violating {
+            let too_high = too_high_flags.get(v).copied().unwrap_or(false);
+            let class = self.witness_class(too_high);
+            let count = accs
+                .get(gid)
+                .map_or(0, |acc| self.witness_count(acc, too_high));
+            let n = u32::try_from(count).unwrap_or(u32::MAX).min(cap);
+            if let (Some(slot), Some(c)) = (need.get_mut(gid), class_of.get_mut(gid)) {
+                left = left - u64::from(*slot) + u64::from(n);
+                *slot = n;
+                *c = u8::try_from(class).unwrap_or(0);
+            }
+        }
+        if left == 0 {
+            return;
+        }
+        let c = self.columns;
+        let columns = c.statuses.iter().zip(c.holders).zip(c.period);
+        for (row, ((&status, holder), &period)) in columns.enumerate() {
+            let Ok(Some(combined)) = plan.combined::<false>(c, row, status, holder.index(), period)
+            else {
+                continue;
+            };
+            let Some(g) = tally.index.get(combined) else {
+                continue;
+            };
+            let Some(n) = need.get_mut(g).filter(|n| **n > 0) else {
+                continue;
+            };
+            let class = class_of.get(g).copied().unwrap_or(0) as usize;
+            let bits = classes.get(class).copied().unwrap_or(0);
+            if bits & (1 << (status as u8)) == 0 {
+                continue;
+            }
+            *n -= 1;
+            if let Some(list) = tally.picked.get_mut(class) {
+                list.push((
+                    u32::try_from(g).unwrap_or(u32::MAX),
+                    u32::try_from(row).unwrap_or(u32::MAX),
+                ));
+            }
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+
+    /// One pass over the rows, `slot` giving the row of a combined key in the tally.
+    fn pass(
+        &self,
+        plan: &Plan,
+        tally: &mut Tally,
+        slot: impl FnMut(u64, &mut Tally) -> usize,
+    ) -> Result<(), CriteriaError> {
+        let c = self.columns;
+        let rows = c.statuses.len();
+        if plan.is_simple() && c.holders.len() == rows && c.period.len() == rows {
+            self.rows::<false>(plan, tally, slot)
+        } else {
+            self.rows::<true>(plan, tally, slot)
+        }
+    }
+
+    /// The pass, reading only the columns a simple plan needs unless `FULL`.
+    #[inline(always)]
+    fn rows<const FULL: bool>(
+        &self,
+        plan: &Plan,
+        tally: &mut Tally,
+        mut slot: impl FnMut(u64, &mut Tally) -> usize,
+    ) -> Result<(), CriteriaError> {
+        let c = self.columns;
+        let cap = u32::try_from(self.witnesses).unwrap_or(u32::MAX);
+        let classes = self.witness_classes();
+        // A class no status falls in picks nothing by status: its test is always false.
+        let [cap_counted, cap_left_out] = classes.map(|mask| if mask == 0 { 0 } else { cap });
+        let [counted_bits, left_out_bits] = classes;
+        let [counted_slot, left_out_slot] = PICKED;
+        let max_age = matches!(self.criterion.measure, Measure::MaxOverdueAge(_));
+        let mut visit =
+            |row: usize, status: Status, holder: u32, period: u32| -> Result<(), CriteriaError> {
+                let combined = match plan.combined::<FULL>(c, row, status, holder, period) {
+                    Ok(Some(combined)) => combined,
+                    Ok(None) => return Ok(()),
+                    Err(body) => return Err(self.unknown_body(body)),
+                };
+                let g = slot(combined, tally);
+                let Tally {
+                    counts,
+                    extras,
+                    picked,
+                    ..
+                } = tally;
+                let Some(group) = counts.get_mut(g) else {
+                    return Ok(());
+                };
+                if let Some(n) = group.get_mut(status as usize) {
+                    *n += 1;
+                }
+                let [picked_counted, picked_left_out] = picked;
+                let gid = u32::try_from(g).unwrap_or(u32::MAX);
+                let at = u32::try_from(row).unwrap_or(u32::MAX);
+                // A group's first witnesses are picked within its first rows; after that the
+                // counts picked alone (a branch the processor predicts) skip the test of the
+                // status (one it cannot, statuses being mixed).
+                if group[counted_slot] < cap_counted || group[left_out_slot] < cap_left_out {
+                    let bit = 1u8 << (status as u8);
+                    if counted_bits & bit != 0 && group[counted_slot] < cap {
+                        group[counted_slot] += 1;
+                        picked_counted.push((gid, at));
+                    }
+                    if left_out_bits & bit != 0 && group[left_out_slot] < cap {
+                        group[left_out_slot] += 1;
+                        picked_left_out.push((gid, at));
+                    }
+                }
+                let Some(acc) = extras.get_mut(g) else {
+                    return Ok(());
+                };
+                match plan.extra {
+                    Extra::None => {}
+                    Extra::Lateness { working } => {
+                        if matches!(status, Status::DoneLate | Status::OpenOverdue) {
+                            let lateness = self.evaluation.lateness_at(row);
+                            let d = if working {
+                                lateness.working_days()
+                            } else {
+                                Some(lateness.calendar_days())
+                            };
+                            match d {
+                                Some(d) => {
+                                    acc.days_sum += u64::from(d);
+                                    acc.days_n += 1;
+                                    if status == Status::OpenOverdue {
+                                        acc.days_max = acc.days_max.max(u64::from(d));
+                                        // Past an upper bound, a witness of an age too high.
+                                        if f64::from(d) > plan.upper + 1e-9 {
+                                            acc.days_over += 1;
+                                            if max_age && group[counted_slot] < cap {
+                                                group[counted_slot] += 1;
+                                                picked_counted.push((gid, at));
+                                            }
+                                        }
+                                    }
+                                }
+                                None => acc.days_unknown += 1,
+                            }
+                        }
+                    }
+                    Extra::Indicator => {
+                        if matches!(
+                            status,
+                            Status::DoneOnTime | Status::DoneLate | Status::OpenOverdue
+                        ) && let Some(met) = self.evaluation.indicator_met_at(row)
+                        {
+                            acc.target_due += 1;
+                            acc.target_met += u64::from(met);
+                            let (slot, list) = if met {
+                                (counted_slot, &mut *picked_counted)
+                            } else {
+                                (left_out_slot, &mut *picked_left_out)
+                            };
+                            if group[slot] < cap {
+                                group[slot] += 1;
+                                list.push((gid, at));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            };
+        if FULL {
+            for (row, &status) in c.statuses.iter().enumerate() {
+                let holder = c.holders.get(row).map_or(UNKNOWN, |h| h.index());
+                let period = c.period.get(row).copied().unwrap_or(u32::MAX);
+                visit(row, status, holder, period)?;
+            }
+        } else {
+            let columns = c.statuses.iter().zip(c.holders).zip(c.period);
+            for (row, ((&status, holder), &period)) in columns.enumerate() {
+                visit(row, status, holder.index(), period)?;
+            }
+        }
+        Ok(())
     }
 
     /// Resolves the scope and the keys.
@@ -2528,12 +2949,7 @@ impl Context<'_, '_> {
         let mut violation_of = [vec![u32::MAX; accs.len()], vec![u32::MAX; accs.len()]];
         for &(gid, v) in violating {
             let too_high = too_high_flags.get(v).copied().unwrap_or(false);
-            // A count and mean lateness list what they count either way.
-            let class = match &self.criterion.measure {
-                Measure::Count(_) | Measure::MeanLateness(_) => COUNTED,
-                _ if too_high => COUNTED,
-                _ => LEFT_OUT,
-            };
+            let class = self.witness_class(too_high);
             if let Some(slot) = violation_of.get_mut(class).and_then(|m| m.get_mut(gid)) {
                 *slot = u32::try_from(v).unwrap_or(u32::MAX);
             }
@@ -2542,6 +2958,10 @@ impl Context<'_, '_> {
                 .map_or(0, |acc| self.witness_count(acc, too_high));
             if let Some(violation) = result.violations.get_mut(v) {
                 violation.witness_count = count;
+                let listed = usize::try_from(count).unwrap_or(usize::MAX);
+                violation
+                    .witnesses
+                    .reserve_exact(listed.min(self.witnesses));
             }
         }
         for (class, list) in picked.iter().enumerate() {
@@ -2559,6 +2979,17 @@ impl Context<'_, '_> {
                     violation.witnesses.push(key);
                 }
             }
+        }
+    }
+
+    /// The class of witnesses a violation lists: those counted for a value too high,
+    /// those left out for one too low; a count and mean lateness list what they count
+    /// either way.
+    fn witness_class(&self, too_high: bool) -> usize {
+        match &self.criterion.measure {
+            Measure::Count(_) | Measure::MeanLateness(_) => COUNTED,
+            _ if too_high => COUNTED,
+            _ => LEFT_OUT,
         }
     }
 
@@ -2645,5 +3076,191 @@ impl KeyPlan {
     fn with_card(mut self) -> KeyPlan {
         self.card = self.windows.len() as u64;
         self
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly on unexpected errors"
+)]
+mod tests {
+    use super::*;
+    use crate::compliance::{EvaluationPolicy, Events, evaluate};
+    use crate::criteria::{Scope, Threshold};
+    use crate::directive::{DirectiveKey, TaskNumber};
+    use crate::document::DocSymbol;
+    use crate::obligation::{ObligationRow, RequirementIndex};
+    use crate::org::{Body, BodyCode, Selector};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// 600 obligations of five bodies over six months (more rows than pairs of body and
+    /// month, so the cells serve), with on-time, late, missing and future submissions.
+    fn store() -> (Obligations, Events) {
+        let mut obligations = Obligations::new();
+        let mut events = Events::new();
+        let directive = obligations
+            .add_directive(DirectiveKey::new(
+                DocSymbol::parse("1/CT-UBND").unwrap(),
+                date(2025, 1, 1),
+            ))
+            .unwrap();
+        let task = obligations
+            .add_clause(TaskNumber::new("1").unwrap())
+            .unwrap();
+        for body in 1..=5u32 {
+            obligations
+                .bind_body(
+                    BodyId::from_index(body),
+                    BodyCode::new(format!("B{body}")).unwrap(),
+                )
+                .unwrap();
+        }
+        let periods: Vec<_> = (1..=6)
+            .map(|m| {
+                obligations
+                    .add_period(Period::month(2025, m).unwrap())
+                    .unwrap()
+            })
+            .collect();
+        for i in 0..600u32 {
+            let month = (i * 11) % 6;
+            let due = date(2025, month + 2, 1 + (i % 20));
+            let id = obligations
+                .insert(ObligationRow {
+                    directive,
+                    clause: task,
+                    requirement: RequirementIndex::new(i + 1),
+                    body: BodyId::from_index(1 + (i * 7) % 5),
+                    period: periods[month as usize],
+                    due,
+                })
+                .unwrap();
+            let on = match i % 7 {
+                0..=2 => Some(due - chrono::Days::new(u64::from(i % 5))),
+                3..=4 => Some(due + chrono::Days::new(u64::from(1 + i % 40))),
+                _ => None,
+            };
+            if let Some(on) = on {
+                events.push_submission(id, on).unwrap();
+            }
+        }
+        (obligations, events)
+    }
+
+    fn registry(with_last: bool) -> Registry {
+        let from = date(2000, 1, 1);
+        let mut builder = Registry::builder().body(Body::new(
+            "TU".parse().unwrap(),
+            "Tỉnh ủy",
+            BodyKind::PartyCommittee,
+            Level::Province,
+            from,
+        ));
+        for body in 1..=if with_last { 5 } else { 4 } {
+            let (kind, level) = if body % 2 == 0 {
+                (BodyKind::DepartmentOrAgency, Level::Province)
+            } else {
+                (BodyKind::PartyCommittee, Level::District)
+            };
+            builder = builder.body(
+                Body::new(
+                    format!("B{body}").parse().unwrap(),
+                    format!("Body {body}"),
+                    kind,
+                    level,
+                    from,
+                )
+                .with_parent("TU".parse().unwrap()),
+            );
+        }
+        builder.build().unwrap()
+    }
+
+    fn criteria() -> Criteria {
+        let rule = |id: &str| Criterion::builder(id).title(id, id).provision("p");
+        let all = vec![
+            rule("on-time")
+                .group_by([GroupBy::Holder, GroupBy::Quarter])
+                .measure(Measure::OnTimeRate)
+                .require(Requirement::AtLeast(Threshold::Number(0.5))),
+            rule("overdue")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::OverdueCount)
+                .require(Requirement::AtMost(Threshold::Number(10.0))),
+            rule("districts-late")
+                .scope(Scope::all().bodies(Selector::Kind(BodyKind::PartyCommittee)))
+                .group_by([GroupBy::Level, GroupBy::Period])
+                .measure(Measure::LateShare)
+                .require(Requirement::AtMost(Threshold::Number(0.2))),
+            rule("trend")
+                .group_by([GroupBy::Kind, GroupBy::Period])
+                .measure(Measure::DoneRate)
+                .require(Requirement::Trend {
+                    trend: Trend::Increasing,
+                    include_unsettled: true,
+                }),
+            rule("count")
+                .scope(
+                    Scope::all()
+                        .periods_from(Period::month(2025, 2).unwrap())
+                        .statuses([Status::OpenOverdue, Status::DoneLate]),
+                )
+                .group_by([GroupBy::Period, GroupBy::Holder])
+                .measure(Measure::Count(vec![Status::OpenOverdue]))
+                .require(Requirement::AtMost(Threshold::Number(3.0))),
+            rule("age")
+                .group_by([GroupBy::Holder])
+                .measure(Measure::MaxOverdueAge(TermUnit::Days))
+                .require(Requirement::AtMost(Threshold::Number(30.0))),
+        ];
+        Criteria::new(all.into_iter().map(|b| b.build().unwrap()).collect())
+            .unwrap()
+            .with_witnesses(3)
+    }
+
+    #[test]
+    fn cells_and_rows_agree() {
+        let (obligations, events) = store();
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 6, 30), &policy).unwrap();
+        let registry = registry(true);
+        let criteria = criteria();
+        let by_cells = criteria.assess_with(&evaluation, &registry, true).unwrap();
+        let by_rows = criteria.assess_with(&evaluation, &registry, false).unwrap();
+        assert_eq!(by_cells, by_rows);
+        assert_eq!(
+            by_cells.display(Lang::En).to_string(),
+            by_rows.display(Lang::En).to_string()
+        );
+        // Something to compare: violations with witnesses, and groups of every verdict.
+        assert!(by_cells.results().iter().all(|r| r.groups().total() > 0));
+        assert!(
+            by_cells
+                .results()
+                .iter()
+                .any(|r| r.violations().iter().any(|v| v.witnesses().len() == 3))
+        );
+    }
+
+    #[test]
+    fn cells_and_rows_report_the_same_unknown_body() {
+        let (obligations, events) = store();
+        let policy = EvaluationPolicy::without_calendar();
+        let evaluation = evaluate(&obligations, &events, date(2025, 6, 30), &policy).unwrap();
+        let registry = registry(false);
+        let criteria = criteria();
+        let by_cells = criteria
+            .assess_with(&evaluation, &registry, true)
+            .unwrap_err();
+        let by_rows = criteria
+            .assess_with(&evaluation, &registry, false)
+            .unwrap_err();
+        assert_eq!(by_cells.to_string(), by_rows.to_string());
+        assert!(by_cells.to_string().contains("B5"), "{by_cells}");
     }
 }
