@@ -26,15 +26,16 @@ const DIRECT_BYTES: usize = 4 << 20;
 const CHUNK: usize = 1 << 10;
 
 /// The rows of the log scattered at a time (for logs of up to `BLOCKS * BLOCK` rows): the
-/// buffer of records stays within 24 MiB (plus a chunk per partition), which allocators
+/// buffer of records stays within 8 MiB (plus a chunk per partition), which allocators
 /// keep for reuse rather than return to the system, so that a second evaluation writes
-/// into memory already mapped.
-const BLOCK: usize = 6 << 20;
+/// into memory already mapped, and which adds less than a byte an event to the
+/// evaluation's working memory at 10M.
+const BLOCK: usize = 2 << 20;
 
 /// The most blocks the log is taken in: each block but the last sweeps the slots of all
 /// obligations once (read and written back from memory once they outgrow the cache), so a
 /// log of more than `BLOCKS * BLOCK` rows takes larger blocks rather than more sweeps.
-const BLOCKS: usize = 4;
+const BLOCKS: usize = 8;
 
 /// The number of obligations per partition, as a power of two: at most 2¹⁶ (so that a
 /// record's place fits in two bytes; 128 KiB of slots, which L2 holds), at least 2¹⁴, and
@@ -218,7 +219,7 @@ fn apply<'b>(
 /// `classify` classifies the obligations of a range from their slots into its part of
 /// the status column, and tells whether it saw an event that may be too early.
 ///
-/// The log is taken in blocks of at most [`BLOCK`] rows (or a [`BLOCKS`]th of the log when
+/// The log is taken in blocks of at most [`BLOCK`] rows (or the rows over [`BLOCKS`] when
 /// that is more), so that the buffer of records stays the same size up to `BLOCKS * BLOCK`
 /// rows (and the allocator hands the same memory back on the next evaluation instead of
 /// fresh pages): each block is scattered, then applied partition by partition; after the
