@@ -423,6 +423,9 @@ fn earliest_ages<A: Age>(
     lists: &mut Lists,
 ) -> Vec<A> {
     let mut ages = vec![A::default(); n];
+    // Written once before the walk reads them: a fresh page read first maps the shared
+    // zero page and faults again on the write that follows.
+    ages.fill(A::default());
     let mut ties = std::mem::take(&mut lists.ties);
     scan(
         events,

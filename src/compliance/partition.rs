@@ -25,10 +25,17 @@ const DIRECT_BYTES: usize = 4 << 20;
 /// Records per chunk of a partition (4 KiB).
 const CHUNK: usize = 1 << 10;
 
-/// The rows of the log scattered at a time: the buffer of records stays within 24 MiB (plus
-/// a chunk per partition), which allocators keep for reuse rather than return to the
-/// system, so that a second evaluation writes into memory already mapped.
-const BLOCK: usize = 6 << 20;
+/// The rows of the log scattered at a time (for logs of up to `BLOCKS * BLOCK` rows): the
+/// buffer of records stays within 8 MiB (plus a chunk per partition), which allocators
+/// keep for reuse rather than return to the system, so that a second evaluation writes
+/// into memory already mapped, and which adds less than a byte an event to the
+/// evaluation's working memory at 10M.
+const BLOCK: usize = 2 << 20;
+
+/// The most blocks the log is taken in: each block but the last sweeps the slots of all
+/// obligations once (read and written back from memory once they outgrow the cache), so a
+/// log of more than `BLOCKS * BLOCK` rows takes larger blocks rather than more sweeps.
+const BLOCKS: usize = 8;
 
 /// The number of obligations per partition, as a power of two: at most 2¹⁶ (so that a
 /// record's place fits in two bytes; 128 KiB of slots, which L2 holds), at least 2¹⁴, and
@@ -212,11 +219,11 @@ fn apply<'b>(
 /// `classify` classifies the obligations of a range from their slots into its part of
 /// the status column, and tells whether it saw an event that may be too early.
 ///
-/// The log is taken in blocks of at most [`BLOCK`] rows, so that the buffer of records
-/// stays the same size whatever the log's (and the allocator hands the same memory back
-/// on the next evaluation instead of fresh pages): each block is scattered, then applied
-/// partition by partition; after the last block, each partition is classified while its
-/// slots are in cache.
+/// The log is taken in blocks of at most [`BLOCK`] rows (or the rows over [`BLOCKS`] when
+/// that is more), so that the buffer of records stays the same size up to `BLOCKS * BLOCK`
+/// rows (and the allocator hands the same memory back on the next evaluation instead of
+/// fresh pages): each block is scattered, then applied partition by partition; after the
+/// last block, each partition is classified while its slots are in cache.
 pub(super) fn evaluate_partitioned(
     events: &Events,
     as_of: i32,
@@ -225,7 +232,16 @@ pub(super) fn evaluate_partitioned(
     lists: &mut Lists,
     classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
 ) -> (Vec<u16>, Vec<Status>, bool) {
-    in_blocks(events, as_of, n, marks, lists, classify, BLOCK)
+    let rows = events.obligation_column().len();
+    in_blocks(
+        events,
+        as_of,
+        n,
+        marks,
+        lists,
+        classify,
+        BLOCK.max(rows.div_ceil(BLOCKS)),
+    )
 }
 
 /// [`evaluate_partitioned`] with blocks of at most `block` rows.
@@ -282,6 +298,12 @@ fn in_blocks(
             let first = p << shift;
             let mut ties = Vec::new();
             let base = u32::try_from(first).unwrap_or(u32::MAX);
+            if b == 0 {
+                // The slots are fresh zeroed pages that nothing has touched yet: written
+                // before `apply` first reads them, each page faults once (read first, it
+                // maps the shared zero page, and the write that follows faults again).
+                slots.fill(0);
+            }
             apply(
                 slots,
                 base,
