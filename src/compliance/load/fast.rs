@@ -554,18 +554,68 @@ fn cached(
 /// The index of a requirement written as its number from 1 (ASCII digits), as
 /// `requirement_number` reads it.
 fn requirement_index(text: &[u8]) -> Option<u32> {
-    if text.is_empty() || text.len() > 19 {
+    let number = match text.len() {
+        1..=8 => eight_digits(text)?,
+        9..=19 => {
+            let mut number: u64 = 0;
+            for &b in text {
+                let digit = b.wrapping_sub(b'0');
+                if digit > 9 {
+                    return None;
+                }
+                number = number * 10 + u64::from(digit);
+            }
+            number
+        }
+        _ => return None,
+    };
+    crate::obligation::RequirementIndex::from_number(number).map(|r| r.get())
+}
+
+/// The number written by one to eight ASCII digits, read as one word: the digits are
+/// checked and combined two, four, then eight at a time.
+fn eight_digits(text: &[u8]) -> Option<u64> {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    let len = text.len();
+    if !(1..=8).contains(&len) {
         return None;
     }
-    let mut number: u64 = 0;
-    for &b in text {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            return None;
-        }
-        number = number * 10 + u64::from(digit);
+    let raw = text
+        .first_chunk::<8>()
+        .map_or_else(|| short_word(text), |w| u64::from_le_bytes(*w));
+    // The text's digits in the top bytes, `0`s below them: the same number in eight.
+    let word = raw << (8 * (8 - len)) | ZEROS.checked_shr(8 * len as u32).unwrap_or(0);
+    // Each byte is `0x30..=0x39` exactly when its high nibble is 3 and stays 3 plus 6 (a
+    // carry out of a byte only comes from a byte whose high nibble is not 3).
+    let plus_six = word.wrapping_add(0x0606_0606_0606_0606);
+    if (word & HIGH) | ((plus_six & HIGH) >> 4) != 0x3333_3333_3333_3333 {
+        return None;
     }
-    crate::obligation::RequirementIndex::from_number(number).map(|r| r.get())
+    // The first digit is the lowest byte: pairs, then fours, then all eight.
+    let pairs = (word & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul(10 << 8 | 1) >> 8;
+    let fours = (pairs & 0x00FF_00FF_00FF_00FF).wrapping_mul(100 << 16 | 1) >> 16;
+    Some((fours & 0x0000_FFFF_0000_FFFF).wrapping_mul(10_000 << 32 | 1) >> 32)
+}
+
+/// A text of fewer than eight bytes as one word, its first byte lowest, zeros above.
+fn short_word(text: &[u8]) -> u64 {
+    let len = text.len();
+    match (text.first_chunk::<4>(), text.last_chunk::<4>()) {
+        // Bytes `4..len` are the top `len - 4` bytes of the last four.
+        (Some(first), Some(last)) => {
+            u64::from(u32::from_le_bytes(*first))
+                | (u64::from(u32::from_le_bytes(*last)) >> (8 * (8 - len.min(8)))) << 32
+        }
+        _ => match (text.first_chunk::<2>(), text.last_chunk::<2>()) {
+            // Bytes `2..len` are the top `len - 2` bytes of the last two.
+            (Some(first), Some(last)) => {
+                u64::from(u16::from_le_bytes(*first))
+                    | (u64::from(u16::from_le_bytes(*last)) >> (8 * (4 - len.min(4)))) << 16
+            }
+            _ => text.first().copied().map_or(0, u64::from),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -983,6 +1033,23 @@ mod tests {
                 Some([memchr::memrchr(b'.', &rest[..first])?, first, second])
             })();
             prop_assert_eq!(super::split_place(rest), expected);
+        }
+    }
+
+    proptest! {
+        /// A requirement number read a word at a time is the number read digit by digit.
+        #[test]
+        fn requirement_numbers_read_as_digit_by_digit(text in "[0-9]{0,12}|[0-9/:a]{0,10}") {
+            let expected = (|| {
+                if text.is_empty() || text.len() > 19 {
+                    return None;
+                }
+                let number: u64 = text.bytes().try_fold(0u64, |n, b| {
+                    b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+                })?;
+                crate::obligation::RequirementIndex::from_number(number).map(|r| r.get())
+            })();
+            prop_assert_eq!(super::requirement_index(text.as_bytes()), expected);
         }
     }
 
