@@ -3194,7 +3194,8 @@ impl SkipReason {
     /// The reason as a sentence in `lang`, without a capital or a full stop, to follow
     /// the place of the requirement (`task 10, requirement 1: …`). Dates are written as
     /// people of the language write them (`01/03/2025`, `` `2025-03-01` ``); periods and
-    /// frequencies in English keep their canonical forms.
+    /// horizons keep their canonical forms (`2025-H1`) in both languages, and frequencies
+    /// in English keep theirs.
     ///
     /// # Example
     ///
@@ -3211,7 +3212,7 @@ impl SkipReason {
     /// let mismatch = SkipReason::FrequencyMismatch { stated: Frequency::Quarterly, regime: Frequency::HalfYearly };
     /// assert_eq!(
     ///     mismatch.sentence(Lang::Vi),
-    ///     "tần suất báo cáo văn bản nêu (hằng quý) khác tần suất của chế độ báo cáo mặc định (6 tháng)",
+    ///     "tần suất báo cáo do văn bản nêu (hằng quý) khác với tần suất của chế độ báo cáo mặc định (6 tháng)",
     /// );
     /// let due = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
     /// assert_eq!(
@@ -3238,7 +3239,7 @@ impl SkipReason {
                 "the report's stated frequency `{stated}` differs from the default regime's `{regime}`"
             ),
             (SkipReason::FrequencyMismatch { stated, regime }, Lang::Vi) => format!(
-                "tần suất báo cáo văn bản nêu ({}) khác tần suất của chế độ báo cáo mặc định ({})",
+                "tần suất báo cáo do văn bản nêu ({}) khác với tần suất của chế độ báo cáo mặc định ({})",
                 stated.label(Lang::Vi),
                 regime.label(Lang::Vi)
             ),
@@ -3259,7 +3260,7 @@ impl SkipReason {
                 "no lead or implementing body is selected on the issue date".to_owned()
             }
             (SkipReason::NoBodies, Lang::Vi) => {
-                "không có cơ quan, đơn vị chủ trì hoặc thực hiện nào được chọn vào ngày ban hành"
+                "không xác định được cơ quan, đơn vị chủ trì hoặc thực hiện nào vào ngày ban hành văn bản"
                     .to_owned()
             }
             (SkipReason::Continuous, Lang::En) => "continuous work has no deadline".to_owned(),
@@ -3425,9 +3426,7 @@ impl Skipped {
     pub fn reason(&self) -> SkipReason {
         self.reason
     }
-}
 
-impl Skipped {
     /// The place of the requirement, numbered from 1 as people count (`task 10,
     /// requirement 1`; `nhiệm vụ 10, yêu cầu 1`), in `lang`.
     ///
@@ -3456,8 +3455,9 @@ impl Skipped {
         )
     }
 
-    /// The place and the reason as one sentence in `lang` (`nhiệm vụ 4, yêu cầu 1: nhiệm
-    /// vụ thường xuyên, không có thời hạn hoàn thành`); the English one is the `Display`.
+    /// The place and the reason as one sentence in `lang` (`nhiệm vụ 4, yêu cầu 1: công
+    /// việc thực hiện thường xuyên, không có thời hạn hoàn thành`); the English one is the
+    /// `Display`.
     ///
     /// # Example
     ///
