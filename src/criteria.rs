@@ -367,7 +367,7 @@ pub enum CriteriaProblem {
         value: String,
     },
     /// A status that does not exist.
-    #[error("unknown status {}: expected one of done_on_time, done_late, open_within_deadline, open_overdue, waived, not_applicable", quote(.value))]
+    #[error("unknown status {}: expected one of {}", quote(.value), crate::compliance::Status::ALL.map(|s| s.as_str()).join(", "))]
     UnknownStatus {
         /// The value.
         value: String,

@@ -1198,10 +1198,8 @@ impl ReportingRegime {
         names
     };
 
-    /// The preset with this snake_case name (one of [`ReportingRegime::PRESETS`]:
-    /// `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`,
-    /// `decree_09_nine_monthly`, `decree_09_yearly`), as data files name them
-    /// (`regime = "decree_09_monthly"`).
+    /// The preset with this snake_case name (one of [`ReportingRegime::PRESETS`]), as
+    /// data files name them (`regime = "decree_09_monthly"`).
     ///
     /// # Example
     ///
@@ -1674,34 +1672,20 @@ impl ReportingRegime {
 /// ```
 #[must_use]
 pub fn facts() -> Vec<Fact> {
-    let mut facts: Vec<Fact> = [
-        ("decree_09_monthly", ReportingRegime::decree_09_monthly()),
-        (
-            "decree_09_quarterly",
-            ReportingRegime::decree_09_quarterly(),
-        ),
-        (
-            "decree_09_half_yearly",
-            ReportingRegime::decree_09_half_yearly(),
-        ),
-        (
-            "decree_09_nine_monthly",
-            ReportingRegime::decree_09_nine_monthly(),
-        ),
-        ("decree_09_yearly", ReportingRegime::decree_09_yearly()),
-    ]
-    .into_iter()
-    .filter_map(|(id, regime)| {
-        let statement = format!(
-            "{}: data from {}, due on {}",
-            regime.name(),
-            regime.cut_off(),
-            regime.deadline()
-        );
-        let provenance = regime.provenance()?.clone();
-        Some(Fact::new(FactArea::RegimePreset, id, statement, provenance))
-    })
-    .collect();
+    let mut facts: Vec<Fact> = PRESET_TABLE
+        .into_iter()
+        .map(|(id, make)| (id, make()))
+        .filter_map(|(id, regime)| {
+            let statement = format!(
+                "{}: data from {}, due on {}",
+                regime.name(),
+                regime.cut_off(),
+                regime.deadline()
+            );
+            let provenance = regime.provenance()?.clone();
+            Some(Fact::new(FactArea::RegimePreset, id, statement, provenance))
+        })
+        .collect();
     let rules = [
         (
             "decree_09_art_8_5_b",

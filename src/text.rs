@@ -179,6 +179,17 @@ pub(crate) fn quote(value: &str) -> String {
     out
 }
 
+/// Names in backticks as a list of alternatives: `` `a`, `b` or `c` `` (with `or` the
+/// word of the language: `or`, `hoặc`).
+pub(crate) fn alternatives<'a>(names: impl IntoIterator<Item = &'a str>, or: &str) -> String {
+    let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+    }
+}
+
 /// The first [`QUOTE_LIMIT`] bytes of a value, cut at a character boundary.
 fn cut(value: &str) -> &str {
     if value.len() <= QUOTE_LIMIT {

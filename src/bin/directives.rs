@@ -23,13 +23,16 @@ use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, Parser, Subcommand};
 use directives::Lang;
 use directives::calendar::Term;
 use directives::compliance::Status;
 use directives::criteria::Verdict;
 use directives::directive::Severity;
+use directives::org::{BodyKind, Level};
 use directives::provenance::Certainty;
+use directives::regime::ReportingRegime;
 use directives::scenario;
 use directives::wire::{Answer, Context, Format, Input, Outcome, Request, Success};
 use serde_json::{Value, json};
@@ -124,15 +127,16 @@ enum Command {
         #[arg(long, value_name = "DETAIL", default_value = "management",
               value_parser = ["summary", "management", "full"])]
         detail: String,
-        /// Only bodies of this level: central, province, district, commune (repeatable).
-        #[arg(long, value_name = "LEVEL")]
+        /// Only bodies of this level (repeatable).
+        #[arg(long, value_name = "LEVEL",
+              value_parser = names(Level::ALL.iter().map(|l| l.as_str())))]
         level: Vec<String>,
-        /// Only bodies of this kind: party_committee, peoples_committee, … (repeatable).
-        #[arg(long, value_name = "KIND")]
+        /// Only bodies of this kind (repeatable).
+        #[arg(long, value_name = "KIND",
+              value_parser = names(BodyKind::ALL.iter().map(|k| k.as_str())))]
         kind: Vec<String>,
-        /// Only obligations with this status: done_on_time, done_late,
-        /// open_within_deadline, open_overdue, waived, not_applicable (repeatable).
-        #[arg(long, value_name = "STATUS")]
+        /// Only obligations with this status (repeatable).
+        #[arg(long, value_name = "STATUS", value_parser = names(Status::ALL.map(Status::as_str)))]
         status: Vec<String>,
         /// Only obligations of this directive, by key: `1470-CV/TU@2024-02-22`
         /// (repeatable).
@@ -168,8 +172,8 @@ enum Command {
     },
     /// A reporting regime's periods, data windows and due dates between two dates.
     Schedule {
-        /// The regime preset: decree_09_monthly, decree_09_quarterly,
-        /// decree_09_half_yearly, decree_09_nine_monthly, decree_09_yearly.
+        /// The regime preset.
+        #[arg(value_name = "PRESET", value_parser = regime_presets())]
         regime: String,
         /// The first day (YYYY-MM-DD).
         from: String,
@@ -197,11 +201,11 @@ struct Expansion {
     #[arg(long, value_name = "PERIOD")]
     horizon: String,
     /// The regime preset for periodic reports that state no frequency and no regime.
-    #[arg(long, value_name = "PRESET")]
+    #[arg(long, value_name = "PRESET", value_parser = regime_presets())]
     regime: Option<String>,
     /// A regime preset for periodic reports that state a frequency but no regime
     /// (repeatable).
-    #[arg(long, value_name = "PRESET")]
+    #[arg(long, value_name = "PRESET", value_parser = regime_presets())]
     regime_for: Vec<String>,
 }
 
@@ -227,6 +231,23 @@ struct Out {
     /// The language of messages and explanations.
     #[arg(long, value_name = "LANG", default_value = "vi", value_parser = ["vi", "en"])]
     lang: String,
+}
+
+/// The regime presets a command line accepts: the names of
+/// [`ReportingRegime::PRESETS`], each with the regime's name as its help.
+fn regime_presets() -> PossibleValuesParser {
+    PossibleValuesParser::new(ReportingRegime::PRESETS.map(|name| {
+        let value = PossibleValue::new(name);
+        match ReportingRegime::preset(name) {
+            Some(regime) => value.help(regime.name().to_owned()),
+            None => value,
+        }
+    }))
+}
+
+/// The names a command line accepts for an option, from the library's list of them.
+fn names(names: impl IntoIterator<Item = &'static str>) -> PossibleValuesParser {
+    PossibleValuesParser::new(names)
 }
 
 /// The exit status of a check that did not pass: a lint of error severity, a failed

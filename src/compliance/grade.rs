@@ -1432,13 +1432,8 @@ const DECREE_335_ASSUMPTION: &str = "Decree 335/2025/NĐ-CP (in force 2026-01-01
 /// ```
 #[must_use]
 pub fn grading_facts() -> Vec<Fact> {
-    let ids = [
-        "regulation_124_2023",
-        "decree_90_2020_as_amended",
-        "regulation_366_2025",
-        "decree_335_2025_timeliness",
-    ];
-    ids.into_iter()
+    crate::criteria::NamedPolicy::PRESETS
+        .into_iter()
         .zip(GradingPolicy::presets())
         .filter_map(|(id, policy)| {
             let years = match (policy.first_year, policy.last_year) {

@@ -1318,7 +1318,8 @@ pub struct NamedPolicy {
 }
 
 impl NamedPolicy {
-    /// The names of the grading presets, as files write them.
+    /// The names of the grading presets, as files write them, in the order of
+    /// [`GradingPolicy::presets`]: the one list of the names.
     pub const PRESETS: [&'static str; 4] = [
         "regulation_124_2023",
         "decree_90_2020_as_amended",
@@ -1353,14 +1354,11 @@ impl NamedPolicy {
     /// ```
     #[must_use]
     pub fn preset(name: &str) -> Option<NamedPolicy> {
-        let policy = match name {
-            "regulation_124_2023" => GradingPolicy::regulation_124_2023(),
-            "decree_90_2020_as_amended" => GradingPolicy::decree_90_2020_as_amended(),
-            "regulation_366_2025" => GradingPolicy::regulation_366_2025(),
-            "decree_335_2025_timeliness" => GradingPolicy::decree_335_2025_timeliness(),
-            _ => return None,
-        };
-        Some(NamedPolicy::new(name, policy))
+        NamedPolicy::PRESETS
+            .into_iter()
+            .zip(GradingPolicy::presets())
+            .find(|(preset, _)| *preset == name)
+            .map(|(preset, policy)| NamedPolicy::new(preset, policy))
     }
 
     /// The name.

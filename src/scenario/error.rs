@@ -352,9 +352,9 @@ impl fmt::Display for ScenarioProblem {
             }
             ScenarioProblem::UnknownStatus { value } => write!(
                 f,
-                "unknown status {}: expected `done_on_time`, `done_late`, `open_within_deadline`, \
-                 `open_overdue`, `waived` or `not_applicable`",
-                quote(value)
+                "unknown status {}: expected {}",
+                quote(value),
+                crate::text::alternatives(crate::compliance::Status::ALL.map(|s| s.as_str()), "or")
             ),
             ScenarioProblem::UnknownRuleId { value } => write!(
                 f,
@@ -377,10 +377,9 @@ impl fmt::Display for ScenarioProblem {
             ),
             ScenarioProblem::UnknownGradingPolicy { value } => write!(
                 f,
-                "unknown grading policy {}: expected `regulation_124_2023`, \
-                 `decree_90_2020_as_amended`, `regulation_366_2025` or \
-                 `decree_335_2025_timeliness`",
-                quote(value)
+                "unknown grading policy {}: expected {}",
+                quote(value),
+                crate::text::alternatives(crate::criteria::NamedPolicy::PRESETS, "or")
             ),
             ScenarioProblem::UnknownRegime { value } => write!(
                 f,

@@ -101,13 +101,7 @@ const NOTE_KINDS: [&str; 5] = [
 
 /// The grading policy presets, as scenarios name them.
 fn grading_policy(name: &str) -> Option<GradingPolicy> {
-    Some(match name {
-        "regulation_124_2023" => GradingPolicy::regulation_124_2023(),
-        "decree_90_2020_as_amended" => GradingPolicy::decree_90_2020_as_amended(),
-        "regulation_366_2025" => GradingPolicy::regulation_366_2025(),
-        "decree_335_2025_timeliness" => GradingPolicy::decree_335_2025_timeliness(),
-        _ => return None,
-    })
+    crate::criteria::NamedPolicy::preset(name).map(|p| p.policy().clone())
 }
 
 fn note_kind(note: &Note) -> &'static str {

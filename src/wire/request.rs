@@ -515,6 +515,29 @@ fn term_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     })
 }
 
+/// A regime preset: one of [`ReportingRegime::PRESETS`](crate::regime::ReportingRegime::PRESETS).
+#[cfg(feature = "schema")]
+fn regime_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": crate::regime::ReportingRegime::PRESETS})
+}
+
+/// No regime preset, or one of [`ReportingRegime::PRESETS`](crate::regime::ReportingRegime::PRESETS).
+#[cfg(feature = "schema")]
+fn optional_regime_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut names: Vec<serde_json::Value> = crate::regime::ReportingRegime::PRESETS
+        .iter()
+        .map(|name| serde_json::Value::from(*name))
+        .collect();
+    names.push(serde_json::Value::Null);
+    schemars::json_schema!({"type": ["string", "null"], "enum": names})
+}
+
+/// Regime presets, each one of [`ReportingRegime::PRESETS`](crate::regime::ReportingRegime::PRESETS).
+#[cfg(feature = "schema")]
+fn regimes_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "array", "items": regime_schema(generator)})
+}
+
 /// `lint`: the lints of a directive against a registry (what its text leaves open or
 /// gets wrong), each with its code, severity, place and message.
 ///
@@ -549,9 +572,8 @@ pub struct LintRequest {
 ///
 /// A periodic report that states no regime gives none unless the call names one:
 /// `default_regime` for reports that state no frequency, and `regimes` for reports that
-/// state a frequency but no regime (one per frequency). Regimes are named by preset:
-/// `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`,
-/// `decree_09_nine_monthly`, `decree_09_yearly`.
+/// state a frequency but no regime (one per frequency). Regimes are named by the presets
+/// of [`ReportingRegime::PRESETS`](crate::regime::ReportingRegime::PRESETS).
 ///
 /// # Example
 ///
@@ -584,9 +606,11 @@ pub struct ExpandRequest {
     pub horizon: Period,
     /// The regime preset for periodic reports that state no frequency and no regime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "optional_regime_schema"))]
     pub default_regime: Option<String>,
     /// Regime presets for periodic reports that state a frequency but no regime.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "regimes_schema"))]
     pub regimes: Vec<String>,
     /// The language of the reasons a requirement gives no obligation (`vi` by default).
     #[serde(default)]
@@ -640,9 +664,11 @@ pub struct EvaluationInputs {
     pub horizon: Period,
     /// As in [`ExpandRequest`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "optional_regime_schema"))]
     pub default_regime: Option<String>,
     /// As in [`ExpandRequest`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "regimes_schema"))]
     pub regimes: Vec<String>,
     /// Calendar days of grace after a deadline before a submission counts as late (0 by
     /// default).
@@ -1140,7 +1166,9 @@ pub struct DeadlineRequest {
 pub struct ScheduleRequest {
     /// The contract's version: 1.
     pub schema_version: u32,
-    /// The regime preset (`decree_09_monthly`, …, as in [`ExpandRequest`]).
+    /// The regime preset: one of
+    /// [`ReportingRegime::PRESETS`](crate::regime::ReportingRegime::PRESETS).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "regime_schema"))]
     pub regime: String,
     /// The first day.
     #[serde(with = "crate::obligation::strict_date")]
