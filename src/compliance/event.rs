@@ -664,6 +664,49 @@ impl EventRecord {
     }
 }
 
+impl EventRecord {
+    /// The event as people read it in `lang`: its kind, date, obligation and file line
+    /// (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::Lang;
+    /// use directives::compliance::EventRecord;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 2, 18).ok_or("date")?;
+    /// let record = EventRecord::submitted("05/CT-UBND@2025-01-02/1.1/SYT/2025-01".parse()?, on);
+    /// assert_eq!(
+    ///     record.sentence(Lang::Vi),
+    ///     "sự kiện `submitted` ngày 18/02/2025 của nhiệm vụ `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`",
+    /// );
+    /// assert_eq!(
+    ///     record.sentence(Lang::En),
+    ///     "`submitted` on `2025-02-18` for `05/CT-UBND@2025-01-02/1.1/SYT/2025-01`",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.to_string(),
+            crate::Lang::Vi => {
+                let line = self
+                    .line
+                    .map(|l| format!(" (dòng {l})"))
+                    .unwrap_or_default();
+                format!(
+                    "sự kiện `{}` ngày {} của nhiệm vụ `{}`{line}",
+                    self.kind.name(),
+                    self.date.format("%d/%m/%Y"),
+                    self.obligation
+                )
+            }
+        }
+    }
+}
+
 impl fmt::Display for EventRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

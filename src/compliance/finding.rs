@@ -1044,6 +1044,53 @@ impl IndicatorOutcome {
     pub fn is_met(&self) -> bool {
         matches!(self, IndicatorOutcome::Met { .. })
     }
+
+    /// The outcome's code, as serde writes its `outcome` tag: `met`, `missed` or
+    /// `no_value`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::compliance::IndicatorOutcome;
+    ///
+    /// assert_eq!(IndicatorOutcome::NoValue { target: 5.0 }.code(), "no_value");
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            IndicatorOutcome::Met { .. } => "met",
+            IndicatorOutcome::Missed { .. } => "missed",
+            IndicatorOutcome::NoValue { .. } => "no_value",
+        }
+    }
+
+    /// The outcome as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::compliance::IndicatorOutcome;
+    ///
+    /// let outcome = IndicatorOutcome::Missed { value: 62.0, target: 80.0 };
+    /// assert_eq!(outcome.sentence(Lang::Vi), "giá trị `62` chưa đạt chỉ tiêu `80`");
+    /// assert_eq!(outcome.sentence(Lang::En), "value `62` misses the target `80`");
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (IndicatorOutcome::Met { value, target }, Lang::Vi) => {
+                format!("giá trị `{value}` đạt chỉ tiêu `{target}`")
+            }
+            (IndicatorOutcome::Missed { value, target }, Lang::Vi) => {
+                format!("giá trị `{value}` chưa đạt chỉ tiêu `{target}`")
+            }
+            (IndicatorOutcome::NoValue { target }, Lang::Vi) => {
+                format!("chưa báo cáo giá trị để so với chỉ tiêu `{target}`")
+            }
+            (_, Lang::En) => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for IndicatorOutcome {
@@ -1656,15 +1703,7 @@ impl Diagnostic {
     }
 
     fn vietnamese(&self) -> String {
-        let record = |e: &EventRecord| {
-            let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
-            format!(
-                "sự kiện `{}` ngày {} của nhiệm vụ `{}`{line}",
-                e.kind().name(),
-                vi_date(e.date()),
-                e.obligation()
-            )
-        };
+        let record = |e: &EventRecord| e.sentence(Lang::Vi);
         match self {
             Diagnostic::UnknownObligation { date, event, line } => {
                 let line = line.map(|l| format!(" (dòng {l})")).unwrap_or_default();

@@ -119,13 +119,7 @@ fn note_kind(note: &Note) -> &'static str {
 const INDICATOR_OUTCOMES: [&str; 4] = ["met", "missed", "no_value", "none"];
 
 fn indicator_name(outcome: Option<&crate::compliance::IndicatorOutcome>) -> &'static str {
-    use crate::compliance::IndicatorOutcome;
-    match outcome {
-        Some(IndicatorOutcome::Met { .. }) => "met",
-        Some(IndicatorOutcome::Missed { .. }) => "missed",
-        Some(IndicatorOutcome::NoValue { .. }) => "no_value",
-        None => "none",
-    }
+    outcome.map_or("none", crate::compliance::IndicatorOutcome::code)
 }
 
 fn grade_name(grade: Option<Grade>) -> &'static str {

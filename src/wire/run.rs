@@ -531,12 +531,7 @@ fn evaluation_result(
                 days_late: f.lateness().calendar_days(),
                 working_days_late: f.lateness().working_days(),
                 due_soon: f.is_due_soon(),
-                indicator: f.indicator().map(|i| {
-                    serde_json::to_value(i)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_else(|| i.to_string())
-                }),
+                indicator: f.indicator().map(|i| i.code().to_owned()),
                 explanation: explanation.sentence(lang),
             }
         })

@@ -940,3 +940,29 @@ fn report_renders_the_library_model_in_every_format() {
 fn answer_model(answer: &Value) -> Value {
     answer["model"].clone()
 }
+
+/// An evaluation names an indicator's outcome by its code (`met`, `missed`, `no_value`),
+/// as the contract documents, not by a sentence.
+#[test]
+fn evaluate_names_indicator_outcomes_by_code() {
+    let context = context();
+    let events = "clause,body,period,kind,date,value\n\
+                  1,P-SYT,2024-01-10..2024-12-31,indicator_value,2024-12-20,85\n\
+                  1,P-STC,2024-01-10..2024-12-31,indicator_value,2024-12-27,72.5\n";
+    let request = json!({
+        "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-15",
+        "directive": {"format": "toml", "text": include_str!("../scenarios/data/indicator.toml")},
+        "registry": {"format": "toml", "text": include_str!("../scenarios/data/province.toml")},
+        "events": {"format": "csv", "text": events},
+    });
+    let answer = ask(&context, &request);
+    let findings = answer["findings"].as_array().unwrap();
+    let indicator = |body: &str| {
+        findings
+            .iter()
+            .find(|f| f["body"] == body)
+            .map(|f| f["indicator"].clone())
+    };
+    assert_eq!(indicator("P-SYT"), Some(json!("met")), "{answer}");
+    assert_eq!(indicator("P-STC"), Some(json!("missed")), "{answer}");
+}
