@@ -289,6 +289,164 @@ pub enum LoadProblem {
     Invalid(DirectiveError),
 }
 
+impl DirectiveError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`): places
+    /// in the directive read as [`Location::sentence`] writes them, and a data file's
+    /// error names the file, the line and column, the path and the value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::Loader;
+    ///
+    /// let err = Loader::new().origin("chi-thi.toml").toml("").unwrap_err();
+    /// assert_eq!(err.sentence(Lang::Vi), "văn bản (toml) không hợp lệ trong tệp `chi-thi.toml`: tệp không có nội dung");
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        use crate::text::quote;
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        let at =
+            |location: &Location| format!("{} (`{}`)", location.sentence(lang), location.path());
+        let day = |d: &NaiveDate| d.format("%d/%m/%Y").to_string();
+        match self {
+            // A document's error, as its module writes it.
+            DirectiveError::Document(error) => error.to_string(),
+            DirectiveError::InvalidTaskNumber { value } => format!(
+                "số thứ tự nhiệm vụ {} không hợp lệ: cần là chữ số, có thể kèm chữ thường, chẳng \
+                 hạn `3a`",
+                quote(value)
+            ),
+            DirectiveError::InvalidDue { value } => format!(
+                "hạn {} không hợp lệ: cần là một ngày `yyyy-mm-dd` hoặc một thời hạn, chẳng hạn \
+                 `30 ngày`",
+                quote(value)
+            ),
+            DirectiveError::DuplicateMonitoring => {
+                "có nội dung theo dõi, đôn đốc thứ hai: mỗi văn bản chỉ có một".to_owned()
+            }
+            DirectiveError::DuplicateTask {
+                number,
+                index,
+                first,
+            } => format!(
+                "số thứ tự nhiệm vụ `{number}` bị trùng tại `tasks[{index}].number`: \
+                 `tasks[{first}]` đã có số này"
+            ),
+            DirectiveError::Blank { path } => format!("nội dung tại `{path}` để trống"),
+            DirectiveError::DateBeforeIssue {
+                location,
+                date,
+                issued,
+            } => format!(
+                "{}: hạn {} trước ngày ban hành {}",
+                at(location),
+                day(date),
+                day(issued)
+            ),
+            DirectiveError::FrequencyMismatch {
+                location,
+                stated,
+                regime,
+            } => format!(
+                "{}: kỳ báo cáo ghi trong văn bản ({}) khác kỳ của chế độ báo cáo ({})",
+                at(location),
+                stated.label(lang),
+                regime.label(lang)
+            ),
+            DirectiveError::InvalidTarget { location, value } => format!(
+                "{}: chỉ tiêu `{value}` không phải là một số hữu hạn",
+                at(location)
+            ),
+            DirectiveError::SelectorTooDeep { location, limit } => {
+                format!("{}: bộ chọn lồng nhau quá {limit} cấp", at(location))
+            }
+            DirectiveError::NoRecipients { location } => format!(
+                "{}: giao cho nơi nhận, nhưng văn bản không có nơi nhận",
+                at(location)
+            ),
+            DirectiveError::InvalidAssignment => {
+                "mỗi phân công cần đúng một trong `recipients = true` và `bodies`".to_owned()
+            }
+            DirectiveError::InvalidRequirement { kind, problem } => {
+                let problem = if let Some(field) = problem.strip_prefix("has no field ") {
+                    format!("không có trường {field}")
+                } else if let Some(field) = problem.strip_prefix("needs the field ") {
+                    format!("cần có trường {field}")
+                } else {
+                    problem.clone()
+                };
+                format!("yêu cầu loại `{kind}` {problem}")
+            }
+            DirectiveError::Schedule {
+                location,
+                horizon,
+                source,
+            } => format!(
+                "{}: không tính được lịch báo cáo trong kỳ `{horizon}`: {source}",
+                at(location)
+            ),
+            #[cfg(feature = "serde")]
+            DirectiveError::Load {
+                format,
+                origin,
+                path,
+                line,
+                column,
+                problem,
+            } => {
+                // A builder error names its place itself.
+                let path = (path != "." && !matches!(problem.as_ref(), LoadProblem::Invalid(_)))
+                    .then_some(path.as_str());
+                let place = crate::text::load_place_vi(
+                    "văn bản",
+                    format,
+                    origin.as_deref(),
+                    *line,
+                    line.and(*column),
+                    path,
+                );
+                format!("{place}: {}", problem.sentence(lang))
+            }
+            DirectiveError::Write { format, message } => {
+                format!("không ghi được văn bản dạng {format}: {message}")
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl LoadProblem {
+    /// What is wrong, as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::directive::LoadProblem;
+    ///
+    /// assert_eq!(LoadProblem::Empty.sentence(Lang::Vi), "tệp không có nội dung");
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            LoadProblem::Syntax(message) | LoadProblem::Data(message) => {
+                crate::text::parser_message_vi(message)
+            }
+            LoadProblem::Empty => "tệp không có nội dung".to_owned(),
+            LoadProblem::Limit { limit, max, found } => limit.exceeded(*max, *found, lang),
+            LoadProblem::Invalid(error) => error.sentence(lang),
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 fn load_message(
     format: &str,

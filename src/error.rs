@@ -96,6 +96,53 @@ pub enum Error {
     Scenario(Box<crate::scenario::ScenarioError>),
 }
 
+impl Error {
+    /// The error as a sentence in `lang` (the English one is also its `Display`), as the
+    /// command-line program and the JSON contract write it for people.
+    ///
+    /// The errors people meet most have Vietnamese: a data file that cannot be read (a
+    /// registry, a directive or an event log, named by file, line, column, path and
+    /// value), an unknown body code, obligation or reference, a bad date or period, an
+    /// unknown language, a limit. The others (calendar, regime, symbol, document,
+    /// obligation-expansion, provenance, grading, criteria and scenario errors) are
+    /// written in English in either language for now.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Error, Lang};
+    /// use directives::org::BodyCode;
+    ///
+    /// let err = Error::from("TH TU".parse::<BodyCode>().unwrap_err());
+    /// assert_eq!(
+    ///     err.sentence(Lang::Vi),
+    ///     "mã cơ quan, đơn vị `TH TU` không hợp lệ: chỉ dùng chữ cái, chữ số ASCII, `-`, `_` hoặc `.`",
+    /// );
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        match self {
+            Error::Period(error) => error.sentence(lang),
+            Error::Org(error) => error.sentence(lang),
+            Error::Directive(error) => error.sentence(lang),
+            Error::Compliance(error) => error.sentence(lang),
+            Error::Lang(error) => error.sentence(lang),
+            // Written in English in either language for now.
+            Error::Calendar(error) => error.to_string(),
+            Error::Regime(error) => error.to_string(),
+            Error::Symbol(error) => error.to_string(),
+            Error::Document(error) => error.to_string(),
+            Error::Obligation(error) => error.to_string(),
+            Error::Provenance(error) => error.to_string(),
+            Error::Grading(error) => error.to_string(),
+            Error::Criteria(error) => error.to_string(),
+            #[cfg(feature = "serde")]
+            Error::Scenario(error) => error.to_string(),
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 impl From<crate::scenario::ScenarioError> for Error {
     fn from(error: crate::scenario::ScenarioError) -> Error {
@@ -154,6 +201,74 @@ impl From<ComplianceError> for Error {
 #[cfg(test)]
 mod tests {
     use super::Error;
+
+    /// The errors people meet most read in Vietnamese through the root error, naming
+    /// the file, the line, the path and the value as the English does.
+    #[test]
+    fn sentences_are_vietnamese() {
+        use crate::Lang;
+        let vi = |error: Error| error.sentence(Lang::Vi);
+
+        let period = "2024-Q5".parse::<crate::period::Period>().unwrap_err();
+        assert_eq!(
+            vi(period.into()),
+            "kỳ `2024-Q5` không hợp lệ: quý `5` phải từ 1 đến 4"
+        );
+
+        let lang = "fr".parse::<Lang>().unwrap_err();
+        assert_eq!(
+            vi(lang.into()),
+            "không có ngôn ngữ `fr`: cần là `vi` hoặc `en`"
+        );
+
+        let unknown = crate::org::OrgError::UnknownCode {
+            code: "TH-XX".parse().unwrap(),
+        };
+        assert_eq!(vi(unknown.into()), "không có cơ quan, đơn vị mã `TH-XX`");
+
+        let registry = crate::org::Loader::new()
+            .origin("dv.toml")
+            .toml("[[bodies]]\ncode = \"A\"\nname = \"A\"\nkind = \"other\"\nlevel = \"province\"\nfrom = \"2000-02-30\"\n")
+            .unwrap_err();
+        assert_eq!(
+            vi(registry.into()),
+            "danh sách cơ quan, đơn vị (toml) không hợp lệ trong tệp `dv.toml` tại dòng 6, cột 8, \
+             `bodies[0].from`: ngày `2000-02-30` không tồn tại"
+        );
+
+        let limit = crate::org::OrgError::Limit {
+            limit: crate::Limit::Bodies,
+            max: 10,
+            found: 11,
+        };
+        assert_eq!(
+            vi(limit.into()),
+            "số cơ quan, đơn vị vượt quá giới hạn 10: có 11"
+        );
+
+        let directive = crate::directive::Loader::new()
+            .origin("ct.toml")
+            .toml("[document]\nsymbol = \"05/CT-UBND\"\nissued = \"2024-01-02\"\ncolour = 1\n")
+            .unwrap_err();
+        let sentence = vi(directive.into());
+        assert!(
+            sentence.starts_with("văn bản (toml) không hợp lệ trong tệp `ct.toml` tại dòng 4"),
+            "{sentence}"
+        );
+        assert!(sentence.contains("không có trường `colour`"), "{sentence}");
+
+        let store = crate::obligation::Obligations::new();
+        let events = crate::compliance::EventLoader::new(&store)
+            .origin("sk.csv")
+            .csv("obligation,kind,date\n05/CT-UBND@2025-01-02/1.1/SYT/2025-01,sent,2025-02-01\n")
+            .unwrap_err();
+        assert_eq!(
+            vi(events.into()),
+            "nhật ký sự kiện (csv) không hợp lệ trong tệp `sk.csv` tại dòng 2, cột 2, `kind`: \
+             không có loại sự kiện `sent`: các loại hợp lệ là `submitted`, `completed`, \
+             `extended`, `waived`, `reopened`, `indicator_value`"
+        );
+    }
 
     #[test]
     fn error_is_send_sync_static() {

@@ -1,4 +1,8 @@
 //! The language of text written for people: Vietnamese or English.
+//!
+//! Errors keep an English `Display`, as Rust's errors do; the errors people meet (loading
+//! files, names and dates they typed, limits) also have `sentence(lang)`, which
+//! [`Error::sentence`](crate::Error::sentence) reaches for any of them.
 
 use std::fmt;
 use std::str::FromStr;
@@ -87,6 +91,26 @@ impl fmt::Display for Lang {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown language {0}: expected `vi` or `en`")]
 pub struct LangError(String);
+
+impl LangError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    ///
+    /// let err = "fr".parse::<Lang>().unwrap_err();
+    /// assert_eq!(err.sentence(Lang::Vi), "không có ngôn ngữ `fr`: cần là `vi` hoặc `en`");
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không có ngôn ngữ {}: cần là `vi` hoặc `en`", self.0),
+            Lang::En => self.to_string(),
+        }
+    }
+}
 
 impl FromStr for Lang {
     type Err = LangError;

@@ -35,16 +35,49 @@ pub enum Limit {
     EventsPerObligation,
 }
 
+impl Limit {
+    /// What the limit bounds, in `lang` (the English label is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::{Lang, Limit};
+    ///
+    /// assert_eq!(Limit::Bodies.label(Lang::Vi), "số cơ quan, đơn vị");
+    /// assert_eq!(Limit::Bodies.label(Lang::En), "the number of bodies");
+    /// ```
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Limit::Bytes, crate::Lang::Vi) => "dung lượng tệp (byte)",
+            (Limit::Tasks, crate::Lang::Vi) => "số nhiệm vụ",
+            (Limit::Bodies, crate::Lang::Vi) => "số cơ quan, đơn vị",
+            (Limit::Changes, crate::Lang::Vi) => "số thay đổi",
+            (Limit::Depth, crate::Lang::Vi) => "độ sâu lồng nhau",
+            (Limit::EventsPerObligation, crate::Lang::Vi) => "số sự kiện của nhiệm vụ",
+            (Limit::Bytes, crate::Lang::En) => "the size in bytes",
+            (Limit::Tasks, crate::Lang::En) => "the number of tasks",
+            (Limit::Bodies, crate::Lang::En) => "the number of bodies",
+            (Limit::Changes, crate::Lang::En) => "the number of changes",
+            (Limit::Depth, crate::Lang::En) => "the nesting depth",
+            (Limit::EventsPerObligation, crate::Lang::En) => {
+                "the number of events of the obligation"
+            }
+        }
+    }
+
+    /// A file past the limit, as a sentence in `lang`.
+    pub(crate) fn exceeded(self, max: usize, found: usize, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Vi => format!("{} vượt quá giới hạn {max}: có {found}", self.label(lang)),
+            crate::Lang::En => format!("{self} exceeds the limit of {max}: found {found}"),
+        }
+    }
+}
+
 impl std::fmt::Display for Limit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Limit::Bytes => "the size in bytes",
-            Limit::Tasks => "the number of tasks",
-            Limit::Bodies => "the number of bodies",
-            Limit::Changes => "the number of changes",
-            Limit::Depth => "the nesting depth",
-            Limit::EventsPerObligation => "the number of events of the obligation",
-        })
+        f.write_str(self.label(crate::Lang::En))
     }
 }
 

@@ -43,6 +43,8 @@ pub(crate) trait TextLoader: Sized {
     fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error>;
     /// Reads a JSON text.
     fn read_json(&self, text: &str) -> Result<Self::Output, Self::Error>;
+    /// The error as a sentence in `lang`.
+    fn sentence(error: &Self::Error, lang: crate::Lang) -> String;
 }
 
 /// Reads a text in its format with a loader, which names the file (`origin`) in its
@@ -69,6 +71,9 @@ impl TextLoader for crate::org::Loader {
     fn with_origin(self, origin: String) -> Self {
         self.origin(origin)
     }
+    fn sentence(error: &Self::Error, lang: crate::Lang) -> String {
+        error.sentence(lang)
+    }
     fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
         self.toml(text)
     }
@@ -83,6 +88,9 @@ impl TextLoader for crate::directive::Loader {
     fn with_origin(self, origin: String) -> Self {
         self.origin(origin)
     }
+    fn sentence(error: &Self::Error, lang: crate::Lang) -> String {
+        error.sentence(lang)
+    }
     fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
         self.toml(text)
     }
@@ -96,6 +104,10 @@ impl TextLoader for crate::criteria::Loader<'_> {
     type Error = crate::criteria::CriteriaError;
     fn with_origin(self, origin: String) -> Self {
         self.origin(origin)
+    }
+    // Criteria errors are written in English in either language for now.
+    fn sentence(error: &Self::Error, _: crate::Lang) -> String {
+        error.to_string()
     }
     fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
         self.toml(text)

@@ -152,6 +152,55 @@ pub enum PeriodError {
     },
 }
 
+impl PeriodError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::period::Period;
+    ///
+    /// let err = "2024-Q5".parse::<Period>().unwrap_err();
+    /// assert_eq!(err.sentence(Lang::Vi), "kỳ `2024-Q5` không hợp lệ: quý `5` phải từ 1 đến 4");
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            PeriodError::Syntax { input } => format!(
+                "kỳ `{input}` không hợp lệ: cần viết theo dạng `YYYY`, `YYYY-Hn`, `YYYY-Qn`, \
+                 `YYYY-MM`, `YYYY-9M` hoặc `YYYY-MM-DD..YYYY-MM-DD`"
+            ),
+            PeriodError::Year { input, year } => {
+                format!("kỳ `{input}` không hợp lệ: năm `{year}` phải từ 1 đến 9999")
+            }
+            PeriodError::Month { input, month } => {
+                format!("kỳ `{input}` không hợp lệ: tháng `{month}` phải từ 01 đến 12")
+            }
+            PeriodError::Quarter { input, quarter } => {
+                format!("kỳ `{input}` không hợp lệ: quý `{quarter}` phải từ 1 đến 4")
+            }
+            PeriodError::Half { input, half } => {
+                format!("kỳ `{input}` không hợp lệ: nửa năm `{half}` phải là 1 hoặc 2")
+            }
+            PeriodError::Date { input, date } => {
+                format!("kỳ `{input}` không hợp lệ: `{date}` không phải là một ngày có thật")
+            }
+            PeriodError::Reversed { input, start, end } => format!(
+                "kỳ `{input}` không hợp lệ: ngày kết thúc `{end}` trước ngày bắt đầu `{start}`"
+            ),
+            PeriodError::Frequency { input } => format!(
+                "tần suất `{input}` không hợp lệ: cần là `monthly`, `quarterly`, `half_yearly`, \
+                 `nine_monthly` hoặc `yearly`"
+            ),
+        }
+    }
+}
+
 /// How often a periodic report is due: the length of its calendar periods.
 ///
 /// The names (`monthly`, `quarterly`, `half_yearly`, `nine_monthly`, `yearly`) are used by

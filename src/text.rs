@@ -145,21 +145,139 @@ pub(crate) fn parse_day(text: &[u8]) -> Option<i32> {
 /// Why a text is not a date: the message every loader gives, with the value quoted
 /// (bounded).
 pub(crate) fn date_problem(text: &str) -> String {
+    date_sentence(text, crate::Lang::En)
+}
+
+/// Why a text is not a date, in `lang`.
+pub(crate) fn date_sentence(text: &str, lang: crate::Lang) -> String {
+    if lang == crate::Lang::Vi {
+        return match date_shape(text) {
+            DateShape::YearZero => format!(
+                "ngày {} không hợp lệ: ngoài khoảng hỗ trợ từ `0001-01-01` đến `9999-12-31`",
+                quote(text)
+            ),
+            DateShape::NoSuchDay => format!("ngày {} không tồn tại", quote(text)),
+            DateShape::Malformed => format!(
+                "ngày {} không hợp lệ: cần viết theo dạng `yyyy-mm-dd`",
+                quote(text)
+            ),
+        };
+    }
+    match date_shape(text) {
+        DateShape::YearZero => format!(
+            "invalid date {}: outside the supported range `0001-01-01`..`9999-12-31`",
+            quote(text)
+        ),
+        DateShape::NoSuchDay => format!("invalid date {}: no such day", quote(text)),
+        DateShape::Malformed => format!("invalid date {}: expected `yyyy-mm-dd`", quote(text)),
+    }
+}
+
+/// What is wrong with a text that is not a date.
+enum DateShape {
+    /// `yyyy-mm-dd` in the year 0.
+    YearZero,
+    /// `yyyy-mm-dd`, but no such day.
+    NoSuchDay,
+    /// Not `yyyy-mm-dd`.
+    Malformed,
+}
+
+fn date_shape(text: &str) -> DateShape {
     let shape_ok = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
     if shape_ok && text.starts_with("0000-") {
-        format!(
-            "invalid date {}: outside the supported range `0001-01-01`..`9999-12-31`",
-            quote(text)
-        )
+        DateShape::YearZero
     } else if shape_ok {
-        format!("invalid date {}: no such day", quote(text))
+        DateShape::NoSuchDay
     } else {
-        format!("invalid date {}: expected `yyyy-mm-dd`", quote(text))
+        DateShape::Malformed
     }
+}
+
+/// The Vietnamese opening of a loader's error: what could not be read (`văn bản`), its
+/// format, the file, the line and column, and the path of the value at fault.
+pub(crate) fn load_place_vi(
+    what: &str,
+    format: &str,
+    origin: Option<&str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Option<&str>,
+) -> String {
+    let mut out = format!("{what} ({format}) không hợp lệ");
+    if let Some(origin) = origin {
+        let _ = write!(out, " trong tệp {}", quote(origin));
+    }
+    match (line, column) {
+        (Some(line), Some(column)) => {
+            let _ = write!(out, " tại dòng {line}, cột {column}");
+        }
+        (Some(line), None) => {
+            let _ = write!(out, " tại dòng {line}");
+        }
+        _ => {}
+    }
+    if let Some(path) = path {
+        let sep = if line.is_some() { ", " } else { " tại " };
+        let _ = write!(out, "{sep}{}", quote(path));
+    }
+    out
+}
+
+/// A parser's message (serde's, or one of this crate's value parsers passed through
+/// serde) in Vietnamese when its shape is one of the known ones: an unknown or missing
+/// field, a wrong type, an unknown name, a bad date. Any other message is kept as it is.
+pub(crate) fn parser_message_vi(message: &str) -> String {
+    let after = |prefix: &str| message.strip_prefix(prefix);
+    if let Some(rest) = after("unknown field ") {
+        if let Some((name, expected)) = rest.split_once(", expected one of ") {
+            return format!("không có trường {name}: các trường hợp lệ là {expected}");
+        }
+        if let Some((name, expected)) = rest.split_once(", expected ") {
+            return format!("không có trường {name}: trường hợp lệ là {expected}");
+        }
+        if let Some((name, _)) = rest.split_once(", there are no fields") {
+            return format!("không có trường {name}: ở đây không có trường nào");
+        }
+    }
+    if let Some(rest) = after("unknown variant ") {
+        if let Some((name, expected)) = rest.split_once(", expected one of ") {
+            return format!("không có giá trị {name}: các giá trị hợp lệ là {expected}");
+        }
+        if let Some((name, expected)) = rest.split_once(", expected ") {
+            return format!("không có giá trị {name}: giá trị hợp lệ là {expected}");
+        }
+    }
+    if let Some(rest) = after("unknown regime preset ")
+        && let Some((name, expected)) = rest.split_once(": expected one of ")
+    {
+        return format!("không có chế độ báo cáo mẫu {name}: các chế độ hợp lệ là {expected}");
+    }
+    if let Some(name) = after("missing field ") {
+        return format!("thiếu trường {name}");
+    }
+    if let Some(rest) = after("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!("sai kiểu dữ liệu: gặp {found}, cần {expected}");
+    }
+    if let Some(rest) = after("invalid period `")
+        && let Some((value, _)) = rest.split_once('`')
+        && let Err(error) = value.parse::<crate::period::Period>()
+    {
+        return error.sentence(crate::Lang::Vi);
+    }
+    if let Some(rest) = after("invalid date ") {
+        let value = rest.split_once(": ").map_or(rest, |(value, _)| value);
+        if let Some(value) = value.strip_prefix('`').and_then(|v| v.strip_suffix('`')) {
+            return date_sentence(value, crate::Lang::Vi);
+        }
+    }
+    message.to_owned()
 }
 
 /// The longest user value, in bytes, that an error message quotes in full.

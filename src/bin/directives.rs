@@ -277,8 +277,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(exit) => {
             let mut stderr = std::io::stderr().lock();
+            let error = lang_of(&cli.command).pick("lỗi", "error");
             for line in exit.lines {
-                let _ = writeln!(stderr, "error: {line}");
+                let _ = writeln!(stderr, "{error}: {line}");
             }
             ExitCode::from(exit.code)
         }
@@ -286,19 +287,23 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Exit> {
+    let lang = lang_of(&cli.command);
     if let Command::Test { paths, bless } = &cli.command {
         return test(cli.output.as_deref(), paths, *bless);
     }
     let context = Context::new().map_err(|f| Exit::input(f.to_string()))?;
     if let Command::Call = cli.command {
         let mut request = String::new();
-        std::io::stdin()
-            .read_to_string(&mut request)
-            .map_err(|e| Exit::input(format!("cannot read standard input: {e}")))?;
+        std::io::stdin().read_to_string(&mut request).map_err(|e| {
+            Exit::input(match lang {
+                Lang::Vi => format!("không đọc được đầu vào chuẩn: {e}"),
+                Lang::En => format!("cannot read standard input: {e}"),
+            })
+        })?;
         let answer = context.answer_json(&request);
         let mut text = answer.to_json();
         text.push('\n');
-        write_out(cli.output.as_deref(), &text)?;
+        write_out(cli.output.as_deref(), &text, lang)?;
         return if answer.is_success() {
             Ok(())
         } else {
@@ -308,12 +313,12 @@ fn run(cli: &Cli) -> Result<(), Exit> {
             })
         };
     }
-    let call = request(&cli.command)?;
+    let call = request(&cli.command, lang)?;
     let request = Request::from_json(&call.to_string()).map_err(|failure| Exit {
         lines: failure
             .errors
             .iter()
-            .map(|e| format!("{}: {}", flag(&e.path), e.message))
+            .map(|e| format!("{}: {}", flag(&e.path, lang), e.message))
             .collect(),
         code: BAD_INPUT,
     })?;
@@ -325,7 +330,7 @@ fn run(cli: &Cli) -> Result<(), Exit> {
                 lines: failure
                     .errors
                     .iter()
-                    .map(|e| line(&e.path, &e.message))
+                    .map(|e| line(&e.path, &e.message, lang))
                     .collect(),
                 code: BAD_INPUT,
             });
@@ -343,7 +348,6 @@ fn run(cli: &Cli) -> Result<(), Exit> {
         text
     } else {
         let mut stderr = std::io::stderr().lock();
-        let lang: Lang = out_lang(&cli.command).parse().unwrap_or_default();
         for warning in &success.warnings {
             let _ = writeln!(
                 stderr,
@@ -354,7 +358,7 @@ fn run(cli: &Cli) -> Result<(), Exit> {
         }
         render(&success, &cli.command)?
     };
-    write_out(cli.output.as_deref(), &text)?;
+    write_out(cli.output.as_deref(), &text, lang)?;
     // Lints of error severity fail the check, after the lints are written.
     if let Outcome::Lint(lint) = &success.outcome {
         let errors = lint
@@ -364,11 +368,14 @@ fn run(cli: &Cli) -> Result<(), Exit> {
             .count();
         if errors > 0 {
             return Err(Exit {
-                lines: vec![format!(
-                    "{}: {errors} {} of error severity",
-                    lint.directive,
-                    if errors == 1 { "lint" } else { "lints" }
-                )],
+                lines: vec![match lang {
+                    Lang::Vi => format!("{}: {errors} điểm ở mức lỗi", lint.directive),
+                    Lang::En => format!(
+                        "{}: {errors} {} of error severity",
+                        lint.directive,
+                        if errors == 1 { "lint" } else { "lints" }
+                    ),
+                }],
                 code: FAILED,
             });
         }
@@ -377,11 +384,11 @@ fn run(cli: &Cli) -> Result<(), Exit> {
 }
 
 /// The option or argument a path of the call comes from.
-fn flag(path: &str) -> String {
+fn flag(path: &str, lang: Lang) -> String {
     let mut parts = path.split(['.', '[']);
     let name = parts.next().unwrap_or(path);
     match name {
-        "" => "command line".to_owned(),
+        "" => lang.pick("dòng lệnh", "command line").to_owned(),
         "anchor" | "term" | "regime" | "from" | "to" => format!("`{}`", name.to_uppercase()),
         "default_regime" => "`--regime`".to_owned(),
         "regimes" => "`--regime-for`".to_owned(),
@@ -391,61 +398,80 @@ fn flag(path: &str) -> String {
             Some("kinds") => "`--kind`".to_owned(),
             Some("statuses") => "`--status`".to_owned(),
             Some("directives") => "`--directive`".to_owned(),
-            _ => "a filter".to_owned(),
+            _ => lang.pick("bộ lọc", "a filter").to_owned(),
         },
         other => format!("`--{}`", other.replace('_', "-")),
     }
 }
 
 /// One line for an error of an answer: an input's error names its file itself.
-fn line(path: &str, message: &str) -> String {
+fn line(path: &str, message: &str, lang: Lang) -> String {
     match path {
         "directive" | "registry" | "events" | "criteria" | "previous" | "" => message.to_owned(),
-        _ => format!("{}: {message}", flag(path)),
+        _ => format!("{}: {message}", flag(path, lang)),
     }
 }
 
-fn write_out(output: Option<&str>, text: &str) -> Result<(), Exit> {
+fn write_out(output: Option<&str>, text: &str, lang: Lang) -> Result<(), Exit> {
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| Exit::input(format!("cannot write `{path}`: {e}"))),
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            Exit::input(match lang {
+                Lang::Vi => format!("không ghi được tệp `{path}`: {e}"),
+                Lang::En => format!("cannot write `{path}`: {e}"),
+            })
+        }),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())
-                .map_err(|e| Exit::input(format!("cannot write to standard output: {e}")))
+                .map_err(|e| {
+                    Exit::input(match lang {
+                        Lang::Vi => format!("không ghi được ra đầu ra chuẩn: {e}"),
+                        Lang::En => format!("cannot write to standard output: {e}"),
+                    })
+                })
         }
     }
 }
 
 /// A file as an input of a call, its format told by its extension: `.toml` or `.json`,
 /// and for an event log also `.csv`.
-fn input(path: &str, events: bool) -> Result<Value, Exit> {
-    let expected = if events {
-        "`.csv`, `.json` or `.toml`"
-    } else {
-        "`.toml` or `.json`"
+fn input(path: &str, events: bool, lang: Lang) -> Result<Value, Exit> {
+    let expected = match (events, lang) {
+        (true, Lang::Vi) => "`.csv`, `.json` hoặc `.toml`",
+        (true, Lang::En) => "`.csv`, `.json` or `.toml`",
+        (false, Lang::Vi) => "`.toml` hoặc `.json`",
+        (false, Lang::En) => "`.toml` or `.json`",
     };
     let format = Format::from_path(path)
         .filter(|f| events || *f != Format::Csv)
         .ok_or_else(|| {
-            Exit::input(format!(
-                "`{path}`: cannot tell the format from the file name: expected {expected}"
-            ))
+            Exit::input(match lang {
+                Lang::Vi => format!(
+                    "`{path}`: không nhận ra định dạng từ tên tệp: cần tệp có đuôi {expected}"
+                ),
+                Lang::En => format!(
+                    "`{path}`: cannot tell the format from the file name: expected {expected}"
+                ),
+            })
         })?;
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Exit::input(format!("cannot read `{path}`: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Exit::input(match lang {
+            Lang::Vi => format!("không đọc được tệp `{path}`: {e}"),
+            Lang::En => format!("cannot read `{path}`: {e}"),
+        })
+    })?;
     serde_json::to_value(Input::text(format, text).named(path))
         .map_err(|e| Exit::input(format!("`{path}`: {e}")))
 }
 
 /// The JSON call a command makes.
-fn request(command: &Command) -> Result<Value, Exit> {
+fn request(command: &Command, lang: Lang) -> Result<Value, Exit> {
     let inputs_fields = |i: &Inputs| -> Result<Value, Exit> {
         Ok(json!({"schema_version": 1,
-                  "directive": input(&i.directive, false)?,
-                  "registry": input(&i.registry, false)?}))
+                  "directive": input(&i.directive, false, lang)?,
+                  "registry": input(&i.registry, false, lang)?}))
     };
     let expansion_fields = |e: &Expansion, call: &mut Value| {
         call["horizon"] = json!(e.horizon);
@@ -460,7 +486,7 @@ fn request(command: &Command) -> Result<Value, Exit> {
         call["as_of"] = json!(e.as_of);
         call["grace_days"] = json!(e.grace_days);
         if let Some(events) = &e.events {
-            call["events"] = input(events, true)?;
+            call["events"] = input(events, true, lang)?;
         }
         Ok(())
     };
@@ -506,7 +532,7 @@ fn request(command: &Command) -> Result<Value, Exit> {
             let mut call = inputs_fields(inputs)?;
             call["call"] = json!("assess");
             call["lang"] = json!(out.lang);
-            call["criteria"] = input(criteria, false)?;
+            call["criteria"] = input(criteria, false, lang)?;
             expansion_fields(expansion, &mut call);
             evaluation_fields(evaluation, &mut call)?;
             call
@@ -518,7 +544,7 @@ fn request(command: &Command) -> Result<Value, Exit> {
             criteria,
             previous,
             format,
-            lang,
+            lang: report_lang,
             detail,
             level,
             kind,
@@ -529,7 +555,7 @@ fn request(command: &Command) -> Result<Value, Exit> {
         } => {
             let mut call = inputs_fields(inputs)?;
             call["call"] = json!("report");
-            call["lang"] = json!(lang);
+            call["lang"] = json!(report_lang);
             call["format"] = json!(format);
             call["detail"] = json!(detail);
             // A key `SYMBOL@DATE` as the contract writes it: its symbol and issue date.
@@ -537,10 +563,16 @@ fn request(command: &Command) -> Result<Value, Exit> {
                 .iter()
                 .map(|key| match key.rsplit_once('@') {
                     Some((symbol, issued)) => Ok(json!({"symbol": symbol, "issued": issued})),
-                    None => Err(Exit::input(format!(
-                        "`--directive`: `{key}` is not a directive's key: expected \
-                         `SYMBOL@YYYY-MM-DD`, such as `1470-CV/TU@2024-02-22`"
-                    ))),
+                    None => Err(Exit::input(match lang {
+                        Lang::Vi => format!(
+                            "`--directive`: `{key}` không phải là khóa của văn bản: cần viết \
+                             `SỐ-KÝ-HIỆU@YYYY-MM-DD`, chẳng hạn `1470-CV/TU@2024-02-22`"
+                        ),
+                        Lang::En => format!(
+                            "`--directive`: `{key}` is not a directive's key: expected \
+                             `SYMBOL@YYYY-MM-DD`, such as `1470-CV/TU@2024-02-22`"
+                        ),
+                    })),
                 })
                 .collect::<Result<_, _>>()?;
             call["filter"] = json!({"levels": level, "kinds": kind, "statuses": status,
@@ -548,10 +580,10 @@ fn request(command: &Command) -> Result<Value, Exit> {
             call["table"] = json!(table);
             call["byte_order_mark"] = json!(bom);
             if let Some(criteria) = criteria {
-                call["criteria"] = input(criteria, false)?;
+                call["criteria"] = input(criteria, false, lang)?;
             }
             if let Some(previous) = previous {
-                call["previous"] = input(previous, false)?;
+                call["previous"] = input(previous, false, lang)?;
             }
             expansion_fields(expansion, &mut call);
             evaluation_fields(evaluation, &mut call)?;
@@ -561,12 +593,17 @@ fn request(command: &Command) -> Result<Value, Exit> {
             json!({"schema_version": 1, "call": "deadline", "anchor": anchor, "term": term, "lang": out.lang})
         }
         Command::Schedule {
-            regime, from, to, ..
+            regime,
+            from,
+            to,
+            out,
         } => {
-            json!({"schema_version": 1, "call": "schedule", "regime": regime, "from": from, "to": to})
+            json!({"schema_version": 1, "call": "schedule", "regime": regime, "from": from, "to": to, "lang": out.lang})
         }
         Command::Call | Command::Test { .. } => {
-            return Err(Exit::input("this command makes no call"));
+            return Err(Exit::input(
+                lang.pick("lệnh này không gọi thư viện", "this command makes no call"),
+            ));
         }
     })
 }
@@ -637,7 +674,7 @@ fn test(output: Option<&str>, paths: &[String], bless: bool) -> Result<(), Exit>
         outcomes.len() - failures.len(),
         failures.len()
     );
-    write_out(output, &s)?;
+    write_out(output, &s, Lang::En)?;
     if failures.is_empty() {
         Ok(())
     } else {
@@ -648,9 +685,11 @@ fn test(output: Option<&str>, paths: &[String], bless: bool) -> Result<(), Exit>
     }
 }
 
-/// The `--lang` of a command.
-fn out_lang(command: &Command) -> &str {
-    match command {
+/// The language of a command's text and errors: its `--lang`; Vietnamese for `call`
+/// (whose answer carries its own), English for `test`, whose summary is a test
+/// runner's.
+fn lang_of(command: &Command) -> Lang {
+    let lang = match command {
         Command::Lint { out, .. }
         | Command::Expand { out, .. }
         | Command::Evaluate { out, .. }
@@ -658,8 +697,10 @@ fn out_lang(command: &Command) -> &str {
         | Command::Deadline { out, .. }
         | Command::Schedule { out, .. } => &out.lang,
         Command::Report { lang, .. } => lang,
-        Command::Call | Command::Test { .. } => "vi",
-    }
+        Command::Call => "vi",
+        Command::Test { .. } => "en",
+    };
+    lang.parse().unwrap_or_default()
 }
 
 /// A date as people of the language write it: `15/07/2025` in Vietnamese (as the
@@ -688,7 +729,7 @@ fn certainty(code: &str, lang: Lang) -> String {
 
 /// Text for people.
 fn render(success: &Success, command: &Command) -> Result<String, Exit> {
-    let lang: Lang = out_lang(command).parse().unwrap_or_default();
+    let lang = lang_of(command);
     let mut s = String::new();
     match &success.outcome {
         Outcome::Report(report) => {

@@ -315,6 +315,116 @@ pub enum EventProblem {
     Refused(Box<ComplianceError>),
 }
 
+impl EventProblem {
+    /// What is wrong, as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::compliance::EventProblem;
+    ///
+    /// let problem = EventProblem::UnknownBody("NOBODY".to_owned());
+    /// assert_eq!(
+    ///     problem.sentence(Lang::Vi),
+    ///     "không có cơ quan, đơn vị `NOBODY`: không nhiệm vụ nào trong danh sách được giao cho mã này",
+    /// );
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            EventProblem::Empty => "tệp không có nội dung".to_owned(),
+            EventProblem::Syntax(message) | EventProblem::Data(message) => {
+                crate::text::parser_message_vi(message)
+            }
+            EventProblem::Io(message) => format!("không đọc được tệp: {message}"),
+            EventProblem::UnknownFormat(name) => format!(
+                "không nhận ra định dạng {name}: cần tệp có đuôi `.csv`, `.json` hoặc `.toml`"
+            ),
+            EventProblem::UnknownField(name) => format!(
+                "không có trường {}: các trường hợp lệ là {FIELD_LIST}",
+                quote(name)
+            ),
+            EventProblem::DuplicateColumn(name) => {
+                format!("cột {} có tên bị lặp lại", quote(name))
+            }
+            EventProblem::MissingColumn(name) => format!("dòng tiêu đề thiếu cột `{name}`"),
+            EventProblem::NoObligationColumns => "dòng tiêu đề không xác định được nhiệm vụ: cần \
+                 cột `obligation`, hoặc các cột `clause`, `body` và `period`"
+                .to_owned(),
+            EventProblem::FieldCount { expected, found } => {
+                format!("dòng có {found} trường, trong khi dòng tiêu đề có {expected}")
+            }
+            EventProblem::UnknownKind(kind) => format!(
+                "không có loại sự kiện {}: các loại hợp lệ là {KIND_LIST}",
+                quote(kind)
+            ),
+            EventProblem::MissingField { kind, field } => {
+                if kind.is_empty() {
+                    format!("dòng thiếu trường `{field}`")
+                } else {
+                    format!("sự kiện `{kind}` cần có trường `{field}`")
+                }
+            }
+            EventProblem::FieldNotTaken { kind, field } => {
+                format!("sự kiện `{kind}` không có trường `{field}`")
+            }
+            EventProblem::InvalidDate(message) => crate::text::parser_message_vi(message),
+            EventProblem::InvalidValue(value) => format!(
+                "giá trị {} không hợp lệ: cần là một số hữu hạn",
+                quote(value)
+            ),
+            EventProblem::BlankText(value) => format!(
+                "nội dung {} chỉ có khoảng trắng: hãy ghi nội dung hoặc để trống trường này",
+                quote(value)
+            ),
+            EventProblem::InvalidRequirement(value) => format!(
+                "số yêu cầu {} không hợp lệ: cần là một số từ 1 trở lên",
+                quote(value)
+            ),
+            EventProblem::InvalidClause(value) => format!(
+                "mục {} không hợp lệ: cần là số thứ tự nhiệm vụ hoặc `monitoring`",
+                quote(value)
+            ),
+            EventProblem::InvalidBody(value) => format!(
+                "mã cơ quan, đơn vị {} không hợp lệ: mã chỉ gồm chữ cái, chữ số ASCII, `-`, `_` \
+                 và `.`",
+                quote(value)
+            ),
+            EventProblem::InvalidPeriod(value) => format!(
+                "kỳ {} không hợp lệ: cần viết kỳ theo dạng chuẩn, chẳng hạn `2024-H1`",
+                quote(value)
+            ),
+            EventProblem::InvalidReference(message) => {
+                format!("tham chiếu nhiệm vụ không hợp lệ: {message}")
+            }
+            EventProblem::UnknownBody(code) => format!(
+                "không có cơ quan, đơn vị {}: không nhiệm vụ nào trong danh sách được giao cho \
+                 mã này",
+                quote(code)
+            ),
+            EventProblem::UnknownObligation(place) => {
+                format!("không có nhiệm vụ {place} trong danh sách nhiệm vụ")
+            }
+            EventProblem::AmbiguousObligation { place, count } => format!(
+                "{count} yêu cầu của {place} cùng giao cho cơ quan, đơn vị trong kỳ: hãy ghi rõ \
+                 `requirement`"
+            ),
+            EventProblem::TwoObligations => "dòng ghi nhiệm vụ hai lần: hãy ghi `obligation`, \
+                 hoặc `clause`, `body` và `period`, không ghi cả hai"
+                .to_owned(),
+            EventProblem::DirectiveNotKnown(count) => format!(
+                "chưa biết văn bản: danh sách có nhiệm vụ của {count} văn bản; hãy ghi tham chiếu \
+                 `obligation` hoặc cho bộ đọc biết văn bản"
+            ),
+            EventProblem::Refused(error) => error.sentence(crate::Lang::Vi),
+        }
+    }
+}
+
 /// The message of a missing field.
 fn missing_message(kind: &str, field: &str) -> String {
     if kind.is_empty() {
@@ -457,6 +567,47 @@ impl EventLoadError {
     #[must_use]
     pub fn problem(&self) -> &EventProblem {
         &self.problem
+    }
+}
+
+impl EventLoadError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`): the
+    /// format, the file, the line and column, the field, and what is wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")]
+    /// # {
+    /// use directives::Lang;
+    /// use directives::compliance::EventLoader;
+    /// use directives::obligation::Obligations;
+    ///
+    /// let store = Obligations::new();
+    /// let err = EventLoader::new(&store).origin("events.csv").csv("kind,date\n").unwrap_err();
+    /// assert_eq!(
+    ///     err.sentence(Lang::Vi),
+    ///     "nhật ký sự kiện (csv) không hợp lệ trong tệp `events.csv` tại dòng 1: dòng tiêu đề không xác định được nhiệm vụ: cần cột `obligation`, hoặc các cột `clause`, `body` và `period`",
+    /// );
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.to_string(),
+            crate::Lang::Vi => format!(
+                "{}: {}",
+                crate::text::load_place_vi(
+                    "nhật ký sự kiện",
+                    self.format,
+                    self.origin.as_deref(),
+                    self.line.map(|l| l as usize),
+                    self.line.and(self.column).map(|c| c as usize),
+                    self.field.as_deref(),
+                ),
+                self.problem.sentence(lang)
+            ),
+        }
     }
 }
 

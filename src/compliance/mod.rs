@@ -329,6 +329,122 @@ pub enum ComplianceError {
 }
 
 /// ` for `reference` (line n)`, with the parts that are known.
+impl ComplianceError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`):
+    /// events are named by their kind, date, obligation and file line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::compliance::ComplianceError;
+    ///
+    /// let err = ComplianceError::TooManyEvents;
+    /// assert_eq!(err.sentence(Lang::Vi), "quá nhiều sự kiện: nhật ký chỉ chứa tối đa `4294967294` sự kiện");
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let day = |d: &NaiveDate| d.format("%d/%m/%Y").to_string();
+        match self {
+            ComplianceError::CalendarRequired => {
+                "việc dời hạn khi trùng ngày nghỉ cần có lịch ngày làm việc".to_owned()
+            }
+            ComplianceError::UnsupportedRestDayShift { roll } => format!(
+                "không hỗ trợ cách dời hạn `{roll}`: khi đánh giá, hạn được giữ nguyên \
+                 (`keep`) hoặc dời sang ngày làm việc kế tiếp (`following`, Điều 148.5 Bộ luật \
+                 Dân sự 2015)"
+            ),
+            ComplianceError::OutsideCalendar { date, first, last } => format!(
+                "ngày {} nằm ngoài lịch ngày làm việc (từ {} đến {})",
+                day(date),
+                day(first),
+                day(last)
+            ),
+            ComplianceError::DateOutOfRange => "ngày nằm ngoài khoảng tính được".to_owned(),
+            ComplianceError::UnsupportedDate { date } => {
+                format!("ngày `{date}` nằm ngoài khoảng hỗ trợ từ `0001-01-01` đến `9999-12-31`")
+            }
+            ComplianceError::TooManyEvents => {
+                "quá nhiều sự kiện: nhật ký chỉ chứa tối đa `4294967294` sự kiện".to_owned()
+            }
+            ComplianceError::EventLimit { event, max } => format!(
+                "{}: {} vượt quá giới hạn {max}",
+                event.sentence(lang),
+                crate::Limit::EventsPerObligation.label(lang)
+            ),
+            ComplianceError::UnknownObligation { .. } => {
+                "sự kiện ghi một nhiệm vụ không có trong danh sách nhiệm vụ".to_owned()
+            }
+            ComplianceError::UnknownReference { event } => format!(
+                "{} ghi một nhiệm vụ không có trong danh sách nhiệm vụ",
+                event.sentence(lang)
+            ),
+            ComplianceError::DuplicateEvent { event } => {
+                format!("{} trùng với một sự kiện đã ghi nhận", event.sentence(lang))
+            }
+            ComplianceError::ExtensionBeforeDeadline {
+                event,
+                original_due,
+            } => format!(
+                "{} đặt hạn mới sớm hơn hạn ban đầu {}",
+                event.sentence(lang),
+                day(original_due)
+            ),
+            ComplianceError::BeforeIssue { event, issued } => format!(
+                "{} có ngày trước ngày ban hành văn bản {}",
+                event.sentence(lang),
+                day(issued)
+            ),
+            ComplianceError::LongBeforePeriod {
+                event,
+                period_start,
+                limit_days,
+            } => format!(
+                "{} có ngày sớm hơn quá {limit_days} ngày so với ngày bắt đầu kỳ {}",
+                event.sentence(lang),
+                day(period_start)
+            ),
+            ComplianceError::NonFiniteValue {
+                value,
+                date,
+                obligation,
+                line,
+            } => {
+                let mut place = String::new();
+                if let Some(key) = obligation {
+                    place.push_str(&format!(" của nhiệm vụ `{key}`"));
+                }
+                if let Some(line) = line {
+                    place.push_str(&format!(" (dòng {line})"));
+                }
+                format!(
+                    "giá trị chỉ tiêu `{value}` ngày {}{place} không phải là một số hữu hạn",
+                    day(date)
+                )
+            }
+            ComplianceError::UnknownEvent => "không có sự kiện này trong sổ theo dõi".to_owned(),
+            ComplianceError::AlreadyRetracted { event } => {
+                format!("{} đã được rút lại trước đó", event.sentence(lang))
+            }
+            ComplianceError::EventLog(error) => error.sentence(lang),
+            ComplianceError::Write { message } => {
+                format!("không ghi được nhật ký sự kiện: {message}")
+            }
+            ComplianceError::Unwritable { event, field } => format!(
+                "không ghi được {}: trường `{field}` để trống",
+                event.sentence(lang)
+            ),
+            // An expansion's error, as its module writes it.
+            ComplianceError::Obligation(error) => error.to_string(),
+        }
+    }
+}
+
 fn non_finite_place(
     obligation: Option<&crate::obligation::ObligationKey>,
     line: Option<u32>,

@@ -373,6 +373,215 @@ impl OrgError {
     }
 }
 
+impl OrgError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`): the
+    /// file, the line and column, the path and the value, as the English one names them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::org::BodyCode;
+    ///
+    /// let err = "TH TU".parse::<BodyCode>().unwrap_err();
+    /// assert_eq!(
+    ///     err.sentence(Lang::Vi),
+    ///     "mã cơ quan, đơn vị `TH TU` không hợp lệ: chỉ dùng chữ cái, chữ số ASCII, `-`, `_` hoặc `.`",
+    /// );
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        use crate::text::quote;
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        let day = |d: &NaiveDate| d.format("%d/%m/%Y").to_string();
+        match self {
+            OrgError::InvalidCode { code } => format!(
+                "mã cơ quan, đơn vị {} không hợp lệ: chỉ dùng chữ cái, chữ số ASCII, `-`, `_` \
+                 hoặc `.`",
+                quote(code)
+            ),
+            OrgError::UnknownKind { value } => {
+                format!("không có loại cơ quan, đơn vị {}", quote(value))
+            }
+            OrgError::UnknownLevel { value } => format!("không có cấp {}", quote(value)),
+            OrgError::InvalidDate { value } => crate::text::date_sentence(value, lang),
+            OrgError::DuplicateCode { code } => {
+                format!("mã cơ quan, đơn vị `{code}` bị trùng")
+            }
+            OrgError::UnknownCode { code } => {
+                format!("không có cơ quan, đơn vị mã `{code}`")
+            }
+            OrgError::EmptyValidity { code, from, until } => format!(
+                "cơ quan, đơn vị `{code}` không có thời gian hoạt động: từ {} đến trước {}",
+                day(from),
+                day(until)
+            ),
+            OrgError::DanglingParent { code, parent } => format!(
+                "cơ quan, đơn vị `{code}` ghi cơ quan cấp trên `{parent}`, nhưng mã này không có \
+                 trong danh sách"
+            ),
+            OrgError::DanglingReference { change, date, code } => format!(
+                "việc {} ngày {} ghi cơ quan, đơn vị `{code}`, nhưng mã này không có trong danh \
+                 sách",
+                change_vi(*change),
+                day(date)
+            ),
+            OrgError::MalformedChange {
+                change,
+                code,
+                date,
+                reason,
+            } => format!(
+                "việc {} `{code}` ngày {} không hợp lệ: {}",
+                change_vi(*change),
+                day(date),
+                reason_vi(reason)
+            ),
+            OrgError::ChangeOutsideValidity { change, code, date } => format!(
+                "việc {} `{code}` ngày {} nằm ngoài thời gian hoạt động của cơ quan, đơn vị",
+                change_vi(*change),
+                day(date)
+            ),
+            OrgError::DuplicateChange { change, code, date } => format!(
+                "có hai lần {} `{code}` cùng ngày {}",
+                change_vi(*change),
+                day(date)
+            ),
+            OrgError::ConflictingEnd {
+                code,
+                first,
+                change,
+                second,
+            } => format!(
+                "cơ quan, đơn vị `{code}` kết thúc hai lần: ngày {} và do việc {} ngày {}",
+                day(first),
+                change_vi(*change),
+                day(second)
+            ),
+            OrgError::ParentCycle { codes, date } => format!(
+                "quan hệ cấp trên khép vòng ngày {}: {}",
+                day(date),
+                join_codes(codes)
+            ),
+            OrgError::SuccessionCycle { codes } => {
+                format!("quan hệ kế thừa khép vòng: {}", join_codes(codes))
+            }
+            OrgError::ParentNotActive { code, parent, date } => format!(
+                "cơ quan, đơn vị `{code}` hoạt động ngày {} nhưng cơ quan cấp trên `{parent}` thì \
+                 không",
+                day(date)
+            ),
+            OrgError::SuccessorNotActive {
+                code,
+                successor,
+                change,
+                date,
+            } => format!(
+                "cơ quan, đơn vị kế thừa `{successor}` của `{code}` không hoạt động ngày {}, ngày \
+                 {}",
+                day(date),
+                change_vi(*change)
+            ),
+            OrgError::SuccessorNotEstablished {
+                code,
+                successor,
+                change,
+                date,
+                from,
+            } => format!(
+                "`{successor}` kế thừa `{code}` ngày {}, ngày {}, nhưng đến ngày {} mới được \
+                 thành lập",
+                day(date),
+                change_vi(*change),
+                day(from)
+            ),
+            OrgError::EstablishIsNotAChange => "`establish` không phải là một thay đổi: cơ quan, \
+                 đơn vị được thành lập từ ngày ghi ở `from`"
+                .to_owned(),
+            OrgError::TooManyBodies { count } => {
+                format!("quá nhiều cơ quan, đơn vị: {count}")
+            }
+            OrgError::BlankName { code, field } => {
+                format!("cơ quan, đơn vị `{code}` để trống `{field}`")
+            }
+            OrgError::SelectorTooDeep { limit } => {
+                format!("bộ chọn lồng nhau quá {limit} cấp")
+            }
+            OrgError::EmptyInput { format } => format!(
+                "danh sách cơ quan, đơn vị ({format}) không có nội dung: tệp danh sách phải liệt \
+                 kê các cơ quan, đơn vị"
+            ),
+            OrgError::EmptySelector => "bộ chọn không có điều kiện nào: cần ít nhất một trong \
+                 `body`, `kind`, `level`, `children_of`, `descendants_of`, `any`, `all`, `not`"
+                .to_owned(),
+            OrgError::Syntax { format, message } => format!(
+                "danh sách cơ quan, đơn vị ({format}) không hợp lệ: {}",
+                crate::text::parser_message_vi(message)
+            ),
+            OrgError::Limit { limit, max, found } => limit.exceeded(*max, *found, lang),
+            #[cfg(feature = "serde")]
+            OrgError::Load {
+                format,
+                origin,
+                path,
+                line,
+                column,
+                problem,
+            } => {
+                let place = crate::text::load_place_vi(
+                    "danh sách cơ quan, đơn vị",
+                    format,
+                    origin.as_deref(),
+                    *line,
+                    line.and(*column),
+                    (path != ".").then_some(path.as_str()),
+                );
+                let problem = match problem.as_ref() {
+                    OrgError::Syntax { message, .. } => crate::text::parser_message_vi(message),
+                    OrgError::EmptyInput { .. } => {
+                        "tệp không có nội dung: tệp danh sách phải liệt kê các cơ quan, đơn vị"
+                            .to_owned()
+                    }
+                    other => other.sentence(lang),
+                };
+                format!("{place}: {problem}")
+            }
+            OrgError::At { path, source } => {
+                format!("tại `{path}`: {}", source.sentence(lang))
+            }
+        }
+    }
+}
+
+/// A kind of change in Vietnamese, as an action: `đổi tên`, `sáp nhập`, …
+fn change_vi(change: ChangeKind) -> &'static str {
+    match change {
+        ChangeKind::Rename => "đổi tên",
+        ChangeKind::Move => "chuyển cấp trên",
+        ChangeKind::Merge => "hợp nhất",
+        ChangeKind::Split => "chia tách",
+        ChangeKind::Dissolve => "giải thể",
+    }
+}
+
+/// Why a change is malformed, in Vietnamese (the registry's reasons).
+fn reason_vi(reason: &str) -> &str {
+    match reason {
+        "no bodies to merge" => "không có cơ quan, đơn vị nào để hợp nhất",
+        "a body merges into itself" => "một cơ quan, đơn vị hợp nhất vào chính nó",
+        "a body is listed twice" => "một cơ quan, đơn vị được ghi hai lần",
+        "no parts" => "không có phần nào được tách ra",
+        "a body splits into itself" => "một cơ quan, đơn vị tách thành chính nó",
+        "a part is listed twice" => "một phần được ghi hai lần",
+        "the heir is not one of the parts" => "đơn vị kế thừa không phải là một phần được tách ra",
+        "a body succeeds itself" => "một cơ quan, đơn vị kế thừa chính nó",
+        other => other,
+    }
+}
+
 #[cfg(feature = "serde")]
 fn load_message(
     format: &str,

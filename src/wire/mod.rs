@@ -22,8 +22,11 @@
 //! `schedule`, `add_working_days`, `working_days_between`, `day`, `calls` and `report`. Every field is
 //! snake_case; an unknown field is refused; dates are `YYYY-MM-DD`; obligations are named
 //! by their reference (`1470-CV/TU@2024-02-22/10.1/TH-HU-NGA-SON/2024-H1`) and bodies by
-//! their code, never by an internal index. Text for people (lint messages, explanations)
-//! is in the call's `lang` (`vi` by default, or `en`); error messages are in English.
+//! their code, never by an internal index. Text for people (lint messages, explanations,
+//! warnings and error messages) is in the call's `lang` (`vi` by default, or `en`); a call
+//! that is not a JSON object, having no `lang`, is answered in Vietnamese. A parser's own
+//! wording that has no Vietnamese (a JSON syntax error, a calendar or criteria error) is
+//! kept in English within the Vietnamese sentence.
 //!
 //! Nothing crosses the contract as a panic: bad input of any kind is a failure answer
 //! whose errors name the path of the offending value in the call (`directive`,
@@ -229,7 +232,7 @@ impl Context {
     ///     return Err("a call of another version was read".into());
     /// };
     /// assert_eq!(failure.errors[0].path, "schema_version");
-    /// assert_eq!(failure.errors[0].message, "unsupported schema version `2`: this library speaks version 1");
+    /// assert_eq!(failure.errors[0].message, "không hỗ trợ phiên bản `2`: thư viện này dùng phiên bản 1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

@@ -373,6 +373,7 @@ impl Request {
     /// Reads a call from JSON text: the text must be an object of at most
     /// [`MAX_CALL_BYTES`] whose `schema_version` is [`SCHEMA_VERSION`] and whose `call`
     /// is a known [`CallName`]; then the call's own fields are read, refusing unknown ones.
+    /// The errors are in the call's `lang` (Vietnamese unless it is `en`).
     ///
     /// # Errors
     ///
@@ -386,50 +387,82 @@ impl Request {
     ///
     /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "day", "date": "2024-02-30"}"#).unwrap_err();
     /// assert_eq!(failure.errors[0].path, "date");
+    /// assert_eq!(failure.errors[0].message, "ngày `2024-02-30` không tồn tại");
+    /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "day", "date": "2024-02-30", "lang": "en"}"#).unwrap_err();
     /// assert_eq!(failure.errors[0].message, "invalid date `2024-02-30`: no such day");
-    /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "dance"}"#).unwrap_err();
+    /// let failure = Request::from_json(r#"{"schema_version": 1, "call": "dance", "lang": "en"}"#).unwrap_err();
     /// assert_eq!(failure.errors[0].path, "call");
     /// assert!(failure.errors[0].message.starts_with("unknown call `dance`: expected one of `lint`, "));
     /// let failure = Request::from_json("[1, 2").unwrap_err();
-    /// assert_eq!(failure.errors[0].message, "invalid json: EOF while parsing a list at line 1 column 5");
+    /// assert_eq!(failure.errors[0].message, "không phải json hợp lệ: EOF while parsing a list at line 1 column 5");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Request, Failure> {
+        // Until the call's `lang` is read, the contract's default language.
+        let mut lang = Lang::Vi;
+        let say = |lang: Lang, vi: String, en: String| match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        };
         if text.len() > MAX_CALL_BYTES {
+            let n = text.len();
             return Err(Failure::one(
                 "",
-                format!(
-                    "a call of {} bytes is over the limit of {MAX_CALL_BYTES} bytes",
-                    text.len()
+                say(
+                    lang,
+                    format!("lời gọi dài {n} byte, vượt quá giới hạn {MAX_CALL_BYTES} byte"),
+                    format!("a call of {n} bytes is over the limit of {MAX_CALL_BYTES} bytes"),
                 ),
             ));
         }
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            let message = crate::text::bound_message(&e.to_string());
             Failure::one(
                 "",
-                format!(
-                    "invalid json: {}",
-                    crate::text::bound_message(&e.to_string())
+                say(
+                    lang,
+                    format!("không phải json hợp lệ: {message}"),
+                    format!("invalid json: {message}"),
                 ),
             )
         })?;
         let serde_json::Value::Object(mut map) = value else {
-            return Err(Failure::one("", "a call is a json object"));
+            return Err(Failure::one(
+                "",
+                lang.pick(
+                    "lời gọi phải là một đối tượng json",
+                    "a call is a json object",
+                ),
+            ));
         };
+        if map.get("lang").and_then(serde_json::Value::as_str) == Some("en") {
+            lang = Lang::En;
+        }
         match map.get("schema_version") {
             None => {
                 return Err(Failure::one(
                     "schema_version",
-                    "missing field `schema_version`",
+                    lang.pick(
+                        "thiếu trường `schema_version`",
+                        "missing field `schema_version`",
+                    ),
                 ));
             }
             Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
             Some(v) => {
+                let version = crate::text::quote(&v.to_string());
                 return Err(Failure::one(
                     "schema_version",
-                    format!(
-                        "unsupported schema version {}: this library speaks version {SCHEMA_VERSION}",
-                        crate::text::quote(&v.to_string())
+                    say(
+                        lang,
+                        format!(
+                            "không hỗ trợ phiên bản {version}: thư viện này dùng phiên bản \
+                             {SCHEMA_VERSION}"
+                        ),
+                        format!(
+                            "unsupported schema version {version}: this library speaks version \
+                             {SCHEMA_VERSION}"
+                        ),
                     ),
                 ));
             }
@@ -438,57 +471,119 @@ impl Request {
             None => {
                 return Err(Failure::one(
                     "call",
-                    format!("missing field `call`: expected one of {}", call_list()),
+                    say(
+                        lang,
+                        format!("thiếu trường `call`: các lời gọi hợp lệ là {}", call_list()),
+                        format!("missing field `call`: expected one of {}", call_list()),
+                    ),
                 ));
             }
-            Some(serde_json::Value::String(name)) => name
-                .parse::<CallName>()
-                .map_err(|message| Failure::one("call", message))?,
+            Some(serde_json::Value::String(name)) => {
+                name.parse::<CallName>().map_err(|message| {
+                    Failure::one(
+                        "call",
+                        say(
+                            lang,
+                            format!(
+                                "không có lời gọi {}: các lời gọi hợp lệ là {}",
+                                crate::text::quote(&name),
+                                call_list()
+                            ),
+                            message,
+                        ),
+                    )
+                })?
+            }
             Some(other) => {
+                let call = crate::text::quote(&other.to_string());
                 return Err(Failure::one(
                     "call",
-                    format!(
-                        "invalid call {}: expected a string",
-                        crate::text::quote(&other.to_string())
+                    say(
+                        lang,
+                        format!("lời gọi {call} không hợp lệ: cần là một chuỗi"),
+                        format!("invalid call {call}: expected a string"),
                     ),
                 ));
             }
         };
         let rest = serde_json::Value::Object(map);
         Ok(match name {
-            CallName::Lint => Request::Lint(read(rest)?),
-            CallName::Expand => Request::Expand(read(rest)?),
-            CallName::Evaluate => Request::Evaluate(read(rest)?),
-            CallName::Assess => Request::Assess(read(rest)?),
-            CallName::Deadline => Request::Deadline(read(rest)?),
-            CallName::Schedule => Request::Schedule(read(rest)?),
-            CallName::AddWorkingDays => Request::AddWorkingDays(read(rest)?),
-            CallName::WorkingDaysBetween => Request::WorkingDaysBetween(read(rest)?),
-            CallName::Day => Request::Day(read(rest)?),
-            CallName::Calls => Request::Calls(read(rest)?),
+            CallName::Lint => Request::Lint(read(rest, lang)?),
+            CallName::Expand => Request::Expand(read(rest, lang)?),
+            CallName::Evaluate => Request::Evaluate(read(rest, lang)?),
+            CallName::Assess => Request::Assess(read(rest, lang)?),
+            CallName::Deadline => Request::Deadline(read(rest, lang)?),
+            CallName::Schedule => Request::Schedule(read(rest, lang)?),
+            CallName::AddWorkingDays => Request::AddWorkingDays(read(rest, lang)?),
+            CallName::WorkingDaysBetween => Request::WorkingDaysBetween(read(rest, lang)?),
+            CallName::Day => Request::Day(read(rest, lang)?),
+            CallName::Calls => Request::Calls(read(rest, lang)?),
             #[cfg(feature = "report")]
-            CallName::Report => Request::Report(read(rest)?),
+            CallName::Report => Request::Report(read(rest, lang)?),
             #[cfg(not(feature = "report"))]
             CallName::Report => {
                 return Err(Failure::one(
                     "call",
-                    "the `report` call needs the library built with its `report` feature",
+                    lang.pick(
+                        "lời gọi `report` cần thư viện được dựng với tính năng `report`",
+                        "the `report` call needs the library built with its `report` feature",
+                    ),
                 ));
             }
         })
     }
+
+    /// The language the call asks for: its `lang`, or Vietnamese, the contract's default,
+    /// for a call without one. Its answer's messages and errors are in it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::wire::Request;
+    ///
+    /// let call = r#"{"schema_version": 1, "call": "day", "date": "2024-02-10", "lang": "en"}"#;
+    /// assert_eq!(Request::from_json(call).map_err(|f| f.to_json())?.lang(), Lang::En);
+    /// let call = r#"{"schema_version": 1, "call": "add_working_days", "date": "2024-02-07", "days": 1}"#;
+    /// assert_eq!(Request::from_json(call).map_err(|f| f.to_json())?.lang(), Lang::Vi);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        match self {
+            Request::Lint(r) => r.lang,
+            Request::Expand(r) => r.lang,
+            Request::Evaluate(r) => r.lang,
+            Request::Assess(r) => r.lang,
+            Request::Deadline(r) => r.lang,
+            Request::Schedule(r) => r.lang,
+            Request::Day(r) => r.lang,
+            #[cfg(feature = "report")]
+            Request::Report(r) => r.lang,
+            Request::AddWorkingDays(_) | Request::WorkingDaysBetween(_) | Request::Calls(_) => {
+                Lang::Vi
+            }
+        }
+    }
 }
 
 /// Reads one call's fields, naming the path of a bad value.
-fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Failure> {
+fn read<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    lang: Lang,
+) -> Result<T, Failure> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
+        let message = crate::text::bound_message(&e.into_inner().to_string());
         Failure {
             schema_version: SCHEMA_VERSION,
             errors: vec![WireError {
                 path,
-                message: crate::text::bound_message(&e.into_inner().to_string()),
+                message: match lang {
+                    Lang::Vi => crate::text::parser_message_vi(&message),
+                    Lang::En => message,
+                },
             }],
         }
     })
@@ -641,7 +736,7 @@ pub struct ExpandRequest {
 /// assert!(evaluate.inputs.events.is_none());
 /// let failure = Request::from_json(&call.replace("grace_days", "grace")).unwrap_err();
 /// assert_eq!(failure.errors[0].path, "grace");
-/// assert!(failure.errors[0].message.starts_with("unknown field `grace`, expected one of `schema_version`, `directive`, "));
+/// assert!(failure.errors[0].message.starts_with("không có trường `grace`: các trường hợp lệ là `schema_version`, `directive`, "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1178,6 +1273,9 @@ pub struct ScheduleRequest {
     #[serde(with = "crate::obligation::strict_date")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "date_schema"))]
     pub to: NaiveDate,
+    /// The language of the error messages (`vi` by default).
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// `add_working_days`: the date a number of working days after (or, negative, before)

@@ -70,32 +70,57 @@ fn error(path: &str, message: impl Into<String>) -> Vec<WireError> {
 }
 
 /// An input's text: its `text`, or its `value` written as JSON.
-fn text_of(input: &Input, path: &str) -> Result<String, Vec<WireError>> {
+fn text_of(input: &Input, path: &str, lang: Lang) -> Result<String, Vec<WireError>> {
     if input.format == Format::Csv && path != "events" {
+        let name = input
+            .name
+            .as_ref()
+            .map(|n| format!("{} ", crate::text::quote(n)))
+            .unwrap_or_default();
         return Err(error(
             path,
-            format!(
-                "{}is toml or json, not csv (only an event log may be csv)",
-                input
-                    .name
-                    .as_ref()
-                    .map(|n| format!("{} ", crate::text::quote(n)))
-                    .unwrap_or_default()
-            ),
+            match lang {
+                Lang::Vi => format!(
+                    "{name}phải là toml hoặc json, không phải csv (chỉ nhật ký sự kiện mới được \
+                     là csv)"
+                ),
+                Lang::En => {
+                    format!("{name}is toml or json, not csv (only an event log may be csv)")
+                }
+            },
         ));
     }
     match (&input.text, &input.value) {
         (Some(text), None) => Ok(text.clone()),
         (None, Some(value)) if input.format == Format::Json => Ok(value.to_string()),
-        (None, Some(_)) => Err(error(
+        (None, Some(_)) => {
+            let format = crate::text::quote(input.format.as_str());
+            Err(error(
+                path,
+                match lang {
+                    Lang::Vi => format!(
+                        "`value` là json: hãy ghi `\"format\": \"json\"`, không phải {format}"
+                    ),
+                    Lang::En => {
+                        format!("a `value` is json: give `\"format\": \"json\"`, not {format}")
+                    }
+                },
+            ))
+        }
+        (Some(_), Some(_)) => Err(error(
             path,
-            format!(
-                "a `value` is json: give `\"format\": \"json\"`, not {}",
-                crate::text::quote(input.format.as_str())
+            lang.pick(
+                "hãy ghi `text` hoặc `value`, không ghi cả hai",
+                "give `text` or `value`, not both",
             ),
         )),
-        (Some(_), Some(_)) => Err(error(path, "give `text` or `value`, not both")),
-        (None, None) => Err(error(path, "give the input as `text` or as a json `value`")),
+        (None, None) => Err(error(
+            path,
+            lang.pick(
+                "hãy ghi dữ liệu vào `text` hoặc vào `value` dạng json",
+                "give the input as `text` or as a json `value`",
+            ),
+        )),
     }
 }
 
@@ -114,30 +139,35 @@ fn read<L: crate::load::TextLoader>(
     input: &Input,
     path: &str,
     loader: L,
+    lang: Lang,
 ) -> Result<L::Output, Vec<WireError>> {
-    let text = text_of(input, path)?;
+    let text = text_of(input, path, lang)?;
     let format = match input.format {
         Format::Json => crate::load::Format::Json,
         Format::Toml | Format::Csv => crate::load::Format::Toml,
     };
     crate::load::read_with(loader, format, input.name.as_deref(), &text)
-        .map_err(|e| error(path, named(input, e.to_string())))
+        .map_err(|e| error(path, named(input, L::sentence(&e, lang))))
 }
 
-fn registry(input: &Input) -> Result<Registry, Vec<WireError>> {
-    read(input, "registry", crate::org::Loader::new())
+fn registry(input: &Input, lang: Lang) -> Result<Registry, Vec<WireError>> {
+    read(input, "registry", crate::org::Loader::new(), lang)
 }
 
-fn directive(input: &Input) -> Result<Directive, Vec<WireError>> {
-    read(input, "directive", Loader::new())
+fn directive(input: &Input, lang: Lang) -> Result<Directive, Vec<WireError>> {
+    read(input, "directive", Loader::new(), lang)
 }
 
 /// Reads the directive and the registry, reporting both when both are bad.
 fn inputs(
     directive_input: &Input,
     registry_input: &Input,
+    lang: Lang,
 ) -> Result<(Directive, Registry), Vec<WireError>> {
-    match (directive(directive_input), registry(registry_input)) {
+    match (
+        directive(directive_input, lang),
+        registry(registry_input, lang),
+    ) {
         (Ok(d), Ok(r)) => Ok((d, r)),
         (d, r) => {
             let mut errors = d.err().unwrap_or_default();
@@ -148,11 +178,11 @@ fn inputs(
 }
 
 fn lint(context: &Context, request: &LintRequest) -> Answered {
-    let (directive, registry) = inputs(&request.directive, &request.registry)?;
+    let lang = request.lang;
+    let (directive, registry) = inputs(&request.directive, &request.registry, lang)?;
     let lints = directive
         .lint(&registry, context.calendar())
-        .map_err(|e| error("directive", named(&request.directive, e.to_string())))?;
-    let lang = request.lang;
+        .map_err(|e| error("directive", named(&request.directive, e.sentence(lang))))?;
     let lints = lints
         .iter()
         .map(|l| LintItem {
@@ -173,15 +203,18 @@ fn lint(context: &Context, request: &LintRequest) -> Answered {
     ))
 }
 
-fn regime(name: &str, path: &str) -> Result<ReportingRegime, Vec<WireError>> {
+fn regime(name: &str, path: &str, lang: Lang) -> Result<ReportingRegime, Vec<WireError>> {
     ReportingRegime::preset(name).ok_or_else(|| {
+        let name = crate::text::quote(name);
+        let names = crate::regime::preset_names();
         error(
             path,
-            format!(
-                "unknown regime preset {}: expected one of {}",
-                crate::text::quote(name),
-                crate::regime::preset_names()
-            ),
+            match lang {
+                Lang::Vi => {
+                    format!("không có chế độ báo cáo mẫu {name}: các chế độ hợp lệ là {names}")
+                }
+                Lang::En => format!("unknown regime preset {name}: expected one of {names}"),
+            },
         )
     })
 }
@@ -189,13 +222,14 @@ fn regime(name: &str, path: &str) -> Result<ReportingRegime, Vec<WireError>> {
 fn options(
     default_regime: Option<&String>,
     regimes: &[String],
+    lang: Lang,
 ) -> Result<ExpansionOptions, Vec<WireError>> {
     let mut options = ExpansionOptions::new();
     if let Some(name) = default_regime {
-        options = options.default_regime(regime(name, "default_regime")?);
+        options = options.default_regime(regime(name, "default_regime", lang)?);
     }
     for (i, name) in regimes.iter().enumerate() {
-        options = options.regime_for(regime(name, &format!("regimes[{i}]"))?);
+        options = options.regime_for(regime(name, &format!("regimes[{i}]"), lang)?);
     }
     Ok(options)
 }
@@ -206,9 +240,18 @@ fn expansion(
     registry: &Registry,
     horizon: Period,
     options: &ExpansionOptions,
+    lang: Lang,
 ) -> Result<Expansion, Vec<WireError>> {
-    obligations_with(directive, registry, context.calendar(), horizon, options)
-        .map_err(|e| error("directive", format!("cannot expand the directive: {e}")))
+    obligations_with(directive, registry, context.calendar(), horizon, options).map_err(|e| {
+        let e = crate::Error::from(e).sentence(lang);
+        error(
+            "directive",
+            match lang {
+                Lang::Vi => format!("không lập được danh sách nhiệm vụ của văn bản: {e}"),
+                Lang::En => format!("cannot expand the directive: {e}"),
+            },
+        )
+    })
 }
 
 fn skip_code(reason: SkipReason) -> &'static str {
@@ -239,9 +282,17 @@ fn skipped(expansion: &Expansion, lang: Lang) -> Vec<SkippedItem> {
 }
 
 fn expand(context: &Context, request: &ExpandRequest) -> Answered {
-    let (directive, registry) = inputs(&request.directive, &request.registry)?;
-    let options = options(request.default_regime.as_ref(), &request.regimes)?;
-    let expansion = expansion(context, &directive, &registry, request.horizon, &options)?;
+    let lang = request.lang;
+    let (directive, registry) = inputs(&request.directive, &request.registry, lang)?;
+    let options = options(request.default_regime.as_ref(), &request.regimes, lang)?;
+    let expansion = expansion(
+        context,
+        &directive,
+        &registry,
+        request.horizon,
+        &options,
+        lang,
+    )?;
     let store = expansion.obligations();
     let obligations = store
         .ids()
@@ -271,8 +322,9 @@ fn events(
     input: &Input,
     directive: &Directive,
     store: &crate::obligation::Obligations,
+    lang: Lang,
 ) -> Result<Events, Vec<WireError>> {
-    let text = text_of(input, "events")?;
+    let text = text_of(input, "events", lang)?;
     let mut loader = crate::compliance::EventLoader::new(store).directive(directive.key());
     if let Some(name) = &input.name {
         loader = loader.origin(name.clone());
@@ -286,30 +338,49 @@ fn events(
         Format::Csv => {
             return Err(error(
                 "events",
-                "a csv event log needs the library built with its `csv` feature",
+                lang.pick(
+                    "nhật ký sự kiện dạng csv cần thư viện được dựng với tính năng `csv`",
+                    "a csv event log needs the library built with its `csv` feature",
+                ),
             ));
         }
     };
-    read.map_err(|e| error("events", named(input, e.to_string())))
+    read.map_err(|e| error("events", named(input, e.sentence(lang))))
 }
 
 /// Reads the inputs, expands the directive, evaluates it, and hands everything to `f`.
 fn with_evaluation<T>(
     context: &Context,
     given: &EvaluationInputs,
+    lang: Lang,
     f: impl FnOnce(&Registry, &Expansion, &Evaluation<'_>) -> Result<T, Vec<WireError>>,
 ) -> Result<T, Vec<WireError>> {
-    let (directive, registry) = inputs(&given.directive, &given.registry)?;
-    let options = options(given.default_regime.as_ref(), &given.regimes)?;
-    let expansion = expansion(context, &directive, &registry, given.horizon, &options)?;
+    let (directive, registry) = inputs(&given.directive, &given.registry, lang)?;
+    let options = options(given.default_regime.as_ref(), &given.regimes, lang)?;
+    let expansion = expansion(
+        context,
+        &directive,
+        &registry,
+        given.horizon,
+        &options,
+        lang,
+    )?;
     let store = expansion.obligations();
     let events = match &given.events {
         None => Events::new(),
-        Some(input) => events(input, &directive, store)?,
+        Some(input) => events(input, &directive, store, lang)?,
     };
     let policy = EvaluationPolicy::new(context.calendar.clone()).with_grace_days(given.grace_days);
-    let evaluation = evaluate(store, &events, given.as_of, &policy)
-        .map_err(|e| error("", format!("cannot evaluate: {e}")))?;
+    let evaluation = evaluate(store, &events, given.as_of, &policy).map_err(|e| {
+        let e = crate::Error::from(e).sentence(lang);
+        error(
+            "",
+            match lang {
+                Lang::Vi => format!("không đánh giá được: {e}"),
+                Lang::En => format!("cannot evaluate: {e}"),
+            },
+        )
+    })?;
     f(&registry, &expansion, &evaluation)
 }
 
@@ -338,17 +409,21 @@ fn skipped_warnings(expansion: &Expansion, lang: Lang) -> Vec<Warning> {
 }
 
 fn evaluate_call(context: &Context, request: &EvaluateRequest) -> Answered {
-    with_evaluation(context, &request.inputs, |_, expansion, evaluation| {
-        Ok(evaluation_result(request.lang, expansion, evaluation))
-    })
+    with_evaluation(
+        context,
+        &request.inputs,
+        request.lang,
+        |_, expansion, evaluation| Ok(evaluation_result(request.lang, expansion, evaluation)),
+    )
 }
 
 fn assess(context: &Context, request: &AssessRequest) -> Answered {
     with_evaluation(
         context,
         &request.inputs,
+        request.lang,
         |registry, expansion, evaluation| {
-            let assessment = assessment(&request.criteria, registry, evaluation)?;
+            let assessment = assessment(&request.criteria, registry, evaluation, request.lang)?;
             let lang = request.lang;
             let items = assessment
                 .results()
@@ -417,8 +492,14 @@ fn assessment(
     input: &Input,
     registry: &Registry,
     evaluation: &Evaluation<'_>,
+    lang: Lang,
 ) -> Result<crate::criteria::Assessment, Vec<WireError>> {
-    let criteria = read(input, "criteria", crate::criteria::Loader::new(registry))?;
+    let criteria = read(
+        input,
+        "criteria",
+        crate::criteria::Loader::new(registry),
+        lang,
+    )?;
     criteria
         .assess(evaluation, registry)
         .map_err(|e| error("criteria", named(input, e.to_string())))
@@ -441,7 +522,7 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
                     ),
                 ));
             }
-            let text = text_of(input, "previous")?;
+            let text = text_of(input, "previous", request.lang)?;
             Some(
                 ReportModel::from_json_str(&text)
                     .map_err(|e| match &input.name {
@@ -455,9 +536,10 @@ fn report(context: &Context, request: &super::request::ReportRequest) -> Answere
     with_evaluation(
         context,
         &request.inputs,
+        request.lang,
         |registry, expansion, evaluation| {
             let assessment = match &request.criteria {
-                Some(input) => Some(assessment(input, registry, evaluation)?),
+                Some(input) => Some(assessment(input, registry, evaluation, request.lang)?),
                 None => None,
             };
             let mut builder = ReportModel::builder(evaluation, registry)
@@ -629,7 +711,7 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
 }
 
 fn schedule(context: &Context, request: &ScheduleRequest) -> Answered {
-    let regime = regime(&request.regime, "regime")?;
+    let regime = regime(&request.regime, "regime", request.lang)?;
     if request.to < request.from {
         return Err(error(
             "to",

@@ -405,33 +405,33 @@ fn failures_name_the_path_and_the_value() {
         (
             "",
             "",
-            "invalid json: EOF while parsing a value at line 1 column 0",
+            "không phải json hợp lệ: EOF while parsing a value at line 1 column 0",
         ),
-        ("[]", "", "a call is a json object"),
+        ("[]", "", "lời gọi phải là một đối tượng json"),
         (
             r#"{"call": "calls"}"#,
             "schema_version",
-            "missing field `schema_version`",
+            "thiếu trường `schema_version`",
         ),
         (
             r#"{"schema_version": "1", "call": "calls"}"#,
             "schema_version",
-            "unsupported schema version `\"1\"`: this library speaks version 1",
+            "không hỗ trợ phiên bản `\"1\"`: thư viện này dùng phiên bản 1",
         ),
         (
             r#"{"schema_version": 1}"#,
             "call",
-            "missing field `call`: expected one of `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`, `report`",
+            "thiếu trường `call`: các lời gọi hợp lệ là `lint`, `expand`, `evaluate`, `assess`, `deadline`, `schedule`, `add_working_days`, `working_days_between`, `day`, `calls`, `report`",
         ),
         (
             r#"{"schema_version": 1, "call": 7}"#,
             "call",
-            "invalid call `7`: expected a string",
+            "lời gọi `7` không hợp lệ: cần là một chuỗi",
         ),
         (
             r#"{"schema_version": 1, "call": "day", "date": "2024-13-01"}"#,
             "date",
-            "invalid date `2024-13-01`: no such day",
+            "ngày `2024-13-01` không tồn tại",
         ),
         (
             r#"{"schema_version": 1, "call": "day", "date": "1850-01-01"}"#,
@@ -446,7 +446,7 @@ fn failures_name_the_path_and_the_value() {
         (
             r#"{"schema_version": 1, "call": "schedule", "regime": "monthly", "from": "2024-01-01", "to": "2024-12-31"}"#,
             "regime",
-            "unknown regime preset `monthly`: expected one of `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`",
+            "không có chế độ báo cáo mẫu `monthly`: các chế độ hợp lệ là `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`",
         ),
     ];
     for (request, path, message) in cases {
@@ -466,7 +466,7 @@ fn failures_name_the_path_and_the_value() {
 #[test]
 fn evaluation_calls_name_the_path_of_a_bad_field() {
     let context = context();
-    let base = json!({"schema_version": 1, "horizon": "2024", "as_of": "2025-01-15",
+    let base = json!({"schema_version": 1, "horizon": "2024", "as_of": "2025-01-15", "lang": "en",
         "registry": {"format": "toml", "text": "bodies = []"},
         "directive": {"format": "toml", "text": ""},
         "criteria": {"format": "toml", "text": "[[criterion]]"}});
@@ -552,7 +552,10 @@ fn failures_in_inputs_name_the_input_its_line_and_value() {
     // A bad date in the directive: the loader names the file, line and path.
     let bad_letter = LETTER.replacen("issued = \"2024-02-22\"", "issued = \"2024-2-22\"", 1);
     assert_ne!(bad_letter, LETTER, "the seed letter's issue date moved");
-    let mut request = with(inputs(), json!({"schema_version": 1, "call": "lint"}));
+    let mut request = with(
+        inputs(),
+        json!({"schema_version": 1, "call": "lint", "lang": "en"}),
+    );
     request["directive"]["text"] = json!(bad_letter);
     let (path, message) = failure(&context, &request.to_string());
     assert_eq!(path, "directive");
@@ -603,7 +606,7 @@ fn failures_in_inputs_name_the_input_its_line_and_value() {
         inputs(),
         json!({
             "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-01",
-            "default_regime": "decree_09_half_yearly",
+            "default_regime": "decree_09_half_yearly", "lang": "en",
             "events": {"format": "json", "name": "log.json", "value": {"events": [
                 {"obligation": "1470-CV/TU@2024-02-22/10.1/NOBODY/2024-H1", "date": "2024-06-01", "kind": "completed"}
             ]}},
@@ -965,4 +968,90 @@ fn evaluate_names_indicator_outcomes_by_code() {
     };
     assert_eq!(indicator("P-SYT"), Some(json!("met")), "{answer}");
     assert_eq!(indicator("P-STC"), Some(json!("missed")), "{answer}");
+}
+
+/// A failure is in the call's `lang`: English when it asks for it, else Vietnamese.
+#[test]
+fn failures_are_in_the_call_language() {
+    let context = context();
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            r#"{"schema_version": "1", "call": "calls", "lang": "en"}"#,
+            "schema_version",
+            "unsupported schema version `\"1\"`: this library speaks version 1",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "day", "date": "2024-13-01", "lang": "en"}"#,
+            "date",
+            "invalid date `2024-13-01`: no such day",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "schedule", "regime": "monthly", "from": "2024-01-01", "to": "2024-12-31", "lang": "en"}"#,
+            "regime",
+            "unknown regime preset `monthly`: expected one of `decree_09_monthly`, `decree_09_quarterly`, `decree_09_half_yearly`, `decree_09_nine_monthly`, `decree_09_yearly`",
+        ),
+        (
+            r#"{"schema_version": 1, "call": "day", "date": "2024-02-10", "colour": 1}"#,
+            "colour",
+            "không có trường `colour`: các trường hợp lệ là `schema_version`, `date`, `lang`",
+        ),
+    ];
+    for (request, path, message) in cases {
+        assert_eq!(
+            failure(&context, request),
+            (path.to_owned(), message.to_owned()),
+            "{request}"
+        );
+    }
+}
+
+/// The errors of the inputs are in Vietnamese by default: the file, the line, the column,
+/// the path and the value, named as the English names them.
+#[test]
+fn failures_in_inputs_are_vietnamese_by_default() {
+    let context = context();
+    let bad_letter = LETTER.replacen("issued = \"2024-02-22\"", "issued = \"2024-2-22\"", 1);
+    let mut request = with(inputs(), json!({"schema_version": 1, "call": "lint"}));
+    request["directive"]["text"] = json!(bad_letter);
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "directive");
+    assert!(
+        message.starts_with(
+            "văn bản (toml) không hợp lệ trong tệp `examples/data/1470-CV-TU.toml` tại dòng "
+        ),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(
+            ", `document.issued`: ngày `2024-2-22` không hợp lệ: cần viết theo dạng `yyyy-mm-dd`"
+        ),
+        "{message}"
+    );
+
+    let mut request = with(inputs(), json!({"schema_version": 1, "call": "lint"}));
+    request["registry"] = json!({"format": "toml", "name": "r.toml",
+        "text": "[[bodies]]\ncode = \"A\"\nname = \"A\"\nkind = \"party_comittee\"\nlevel = \"province\"\nfrom = \"2000-01-01\"\n"});
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "registry");
+    assert_eq!(
+        message,
+        "danh sách cơ quan, đơn vị (toml) không hợp lệ trong tệp `r.toml` tại dòng 4, cột 8, `bodies[0].kind`: không có loại cơ quan, đơn vị `party_comittee`"
+    );
+
+    let request = with(
+        inputs(),
+        json!({
+            "schema_version": 1, "call": "evaluate", "horizon": "2024", "as_of": "2025-01-01",
+            "default_regime": "decree_09_half_yearly",
+            "events": {"format": "csv", "name": "log.csv", "text":
+                "obligation,kind,date\n1470-CV/TU@2024-02-22/10.1/NOBODY/2024-H1,completed,2024-06-01\n"},
+        }),
+    );
+    let (path, message) = failure(&context, &request.to_string());
+    assert_eq!(path, "events");
+    assert!(
+        message.starts_with("nhật ký sự kiện (csv) không hợp lệ trong tệp `log.csv` tại dòng 2, cột 1, `obligation`: "),
+        "{message}"
+    );
+    assert!(message.contains("NOBODY"), "{message}");
 }
