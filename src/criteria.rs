@@ -542,6 +542,212 @@ pub enum CriteriaProblem {
 }
 
 /// The name of a role, as criteria and directive files write it.
+impl CriteriaError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`): the
+    /// file, the line and column, the path of the value and the value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::criteria::Loader;
+    /// use directives::org::Registry;
+    ///
+    /// let registry = Registry::builder().build()?;
+    /// let err = Loader::new(&registry).origin("tieu-chi.toml").toml("").unwrap_err();
+    /// assert_eq!(
+    ///     err.sentence(Lang::Vi),
+    ///     "bộ tiêu chí (toml) không hợp lệ trong tệp `tieu-chi.toml`: tệp không có nội dung: cần các bảng `[[criterion]]`",
+    /// );
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CriteriaError::Invalid {
+                format,
+                origin,
+                path,
+                line,
+                column,
+                problem,
+            } => {
+                let place = crate::text::load_place_vi(
+                    "bộ tiêu chí",
+                    format.unwrap_or("dữ liệu"),
+                    origin.as_deref(),
+                    *line,
+                    line.and(*column),
+                    (path != ".").then_some(path.as_str()),
+                );
+                format!("{place}: {}", problem.sentence(lang))
+            }
+            CriteriaError::Value { problem } => problem.sentence(lang),
+            CriteriaError::Io { file, message } => {
+                format!("không đọc được tệp tiêu chí {}: {message}", quote(file))
+            }
+            CriteriaError::UnknownBody { criterion, code } => format!(
+                "tiêu chí {}: cơ quan, đơn vị `{code}` của các nhiệm vụ không có trong danh sách",
+                quote(criterion)
+            ),
+            CriteriaError::Selector { criterion, source } => {
+                format!("tiêu chí {}: {}", quote(criterion), source.sentence(lang))
+            }
+        }
+    }
+}
+
+impl CriteriaProblem {
+    /// What is wrong, as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::criteria::CriteriaProblem;
+    ///
+    /// let problem = CriteriaProblem::RateOutOfRange { value: 1.5 };
+    /// assert_eq!(problem.sentence(Lang::Vi), "ngưỡng tỷ lệ `1.5` nằm ngoài khoảng từ 0 đến 1");
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CriteriaProblem::Syntax(message) | CriteriaProblem::Data(message) => {
+                crate::text::parser_message_vi(message)
+            }
+            CriteriaProblem::Empty => {
+                "tệp không có nội dung: cần các bảng `[[criterion]]`".to_owned()
+            }
+            CriteriaProblem::Blank => "nội dung để trống".to_owned(),
+            CriteriaProblem::Missing { field } => format!("thiếu trường `{field}`"),
+            CriteriaProblem::DuplicateId { id } => {
+                format!("mã tiêu chí {} bị dùng hai lần", quote(id))
+            }
+            CriteriaProblem::EmptyInForce { from, until } => {
+                format!("thời gian hiệu lực từ `{from}` đến trước `{until}` không có ngày nào")
+            }
+            CriteriaProblem::RepeatedKey { key } => format!("khóa `{key}` được ghi hai lần"),
+            CriteriaProblem::UnknownGroupKey { value } => format!(
+                "không có khóa nhóm {}: các khóa hợp lệ là assigned_body, holder, level, kind, \
+                 task, directive, period, quarter, half, year",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownMeasure { value } => format!(
+                "không có thước đo {}: các thước đo hợp lệ là on_time_rate, done_rate, \
+                 late_share, overdue_share, count, reports, overdue_count, max_overdue_age, \
+                 mean_lateness, score, grade, indicator_target_met",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownStatus { value } => format!(
+                "không có tình trạng {}: các tình trạng hợp lệ là {}",
+                quote(value),
+                crate::compliance::Status::ALL
+                    .map(|s| s.as_str())
+                    .join(", ")
+            ),
+            CriteriaProblem::UnknownRole { value } => format!(
+                "không có vai trò {}: các vai trò hợp lệ là lead, coordinate, advise, \
+                 implement, monitor",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownSeverity { value } => format!(
+                "không có mức độ {}: các mức hợp lệ là error, warning, info",
+                quote(value)
+            ),
+            CriteriaProblem::LatenessUnit { value } => format!(
+                "đơn vị {} không đo được số ngày chậm: cần `days` hoặc `working_days`",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownPolicy { value, known } => format!(
+                "không có cách xếp loại {}: các cách hợp lệ là {known}",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownTrend { value } => format!(
+                "không có xu hướng {}: cần `non_decreasing` hoặc `increasing`",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownGrade { value } => format!(
+                "không có mức xếp loại {}: các mức hợp lệ là not_completed, completed, good, \
+                 excellent",
+                quote(value)
+            ),
+            CriteriaProblem::UnknownBody { code } => {
+                format!("không có cơ quan, đơn vị mã `{code}`")
+            }
+            CriteriaProblem::UnknownKind { value } => {
+                format!("không có loại cơ quan, đơn vị {}", quote(value))
+            }
+            CriteriaProblem::UnknownLevel { value } => format!("không có cấp {}", quote(value)),
+            CriteriaProblem::InvalidDirective { value, reason } => format!(
+                "khóa văn bản {} không hợp lệ: cần viết `số-ký-hiệu@yyyy-mm-dd` ({reason})",
+                quote(value)
+            ),
+            CriteriaProblem::InvalidTask { value, reason } => {
+                format!("nhiệm vụ {} không hợp lệ: {reason}", quote(value))
+            }
+            CriteriaProblem::NoStatuses => "phép đếm cần ít nhất một tình trạng".to_owned(),
+            CriteriaProblem::FieldNotForMeasure { field, measure } => {
+                format!("trường `{field}` không dùng cho thước đo `{measure}`")
+            }
+            CriteriaProblem::RateOutOfRange { value } => format!(
+                "ngưỡng tỷ lệ `{}` nằm ngoài khoảng từ 0 đến 1",
+                model::number(*value)
+            ),
+            CriteriaProblem::ScoreOutOfRange { value } => format!(
+                "ngưỡng điểm `{}` nằm ngoài khoảng từ 0 đến 100",
+                model::number(*value)
+            ),
+            CriteriaProblem::Negative { value } => {
+                format!("ngưỡng `{}` là số âm", model::number(*value))
+            }
+            CriteriaProblem::NotFinite => "ngưỡng không phải là một số hữu hạn".to_owned(),
+            CriteriaProblem::ThresholdKind {
+                measure,
+                expected,
+                found,
+            } => format!("thước đo `{measure}` cần ngưỡng là {expected}, nhưng gặp `{found}`"),
+            CriteriaProblem::BetweenReversed { low, high } => {
+                format!("hai giới hạn `{low}` và `{high}` bị đảo ngược")
+            }
+            CriteriaProblem::NoRequirement => "yêu cầu cần một trong at_least, at_most, equal, \
+                 between, trend"
+                .to_owned(),
+            CriteriaProblem::SeveralRequirements { found } => format!(
+                "yêu cầu chỉ nhận một trong at_least, at_most, equal, between, trend: gặp {found}"
+            ),
+            CriteriaProblem::TrendWithoutTimeKey => "xu hướng cần một khóa thời gian trong \
+                 `group_by` (period, quarter, half hoặc year)"
+                .to_owned(),
+            CriteriaProblem::TrendSeveralTimeKeys => {
+                "xu hướng cần đúng một khóa thời gian trong `group_by`, nhưng gặp nhiều khóa"
+                    .to_owned()
+            }
+            CriteriaProblem::TrendTooFewGroups { key, groups } => format!(
+                "xu hướng cần ít nhất hai nhóm theo thời gian: các kỳ trong phạm vi chỉ thuộc \
+                 {groups} khoảng `{key}`"
+            ),
+            CriteriaProblem::RoleNotCarried { role } => format!(
+                "không nhiệm vụ nào trong kết quả đánh giá có vai trò `{}`: bộ lọc sẽ loại mọi \
+                 nhiệm vụ",
+                role_name(*role)
+            ),
+            CriteriaProblem::UnsettledWithoutTrend => {
+                "`include_unsettled` chỉ dùng cho xu hướng".to_owned()
+            }
+            CriteriaProblem::NoPeriod { first, last } => {
+                format!("các kỳ trong phạm vi không có ngày nào: từ `{first}` đến `{last}`")
+            }
+        }
+    }
+}
+
 pub(crate) fn role_name(role: crate::directive::Role) -> &'static str {
     use crate::directive::Role;
     match role {

@@ -101,10 +101,10 @@ impl Error {
     /// command-line program and the JSON contract write it for people.
     ///
     /// The errors people meet most have Vietnamese: a data file that cannot be read (a
-    /// registry, a directive or an event log, named by file, line, column, path and
-    /// value), an unknown body code, obligation or reference, a bad date or period, an
-    /// unknown language, a limit. The others (calendar, regime, symbol, document,
-    /// obligation-expansion, provenance, grading, criteria and scenario errors) are
+    /// registry, a directive, an event log or criteria, named by file, line, column, path
+    /// and value), an unknown body code, obligation or reference, a bad date or period, an
+    /// unknown language, a limit, criteria. The others (calendar, regime, symbol,
+    /// document, obligation-expansion, provenance, grading and scenario errors) are
     /// written in English in either language for now.
     ///
     /// # Example
@@ -128,6 +128,7 @@ impl Error {
             Error::Directive(error) => error.sentence(lang),
             Error::Compliance(error) => error.sentence(lang),
             Error::Lang(error) => error.sentence(lang),
+            Error::Criteria(error) => error.sentence(lang),
             // Written in English in either language for now.
             Error::Calendar(error) => error.to_string(),
             Error::Regime(error) => error.to_string(),
@@ -136,7 +137,6 @@ impl Error {
             Error::Obligation(error) => error.to_string(),
             Error::Provenance(error) => error.to_string(),
             Error::Grading(error) => error.to_string(),
-            Error::Criteria(error) => error.to_string(),
             #[cfg(feature = "serde")]
             Error::Scenario(error) => error.to_string(),
         }
@@ -267,6 +267,23 @@ mod tests {
             "nhật ký sự kiện (csv) không hợp lệ trong tệp `sk.csv` tại dòng 2, cột 2, `kind`: \
              không có loại sự kiện `sent`: các loại hợp lệ là `submitted`, `completed`, \
              `extended`, `waived`, `reopened`, `indicator_value`"
+        );
+    }
+
+    /// A criteria file's error reads in Vietnamese, naming the file, line, path and value.
+    #[test]
+    fn criteria_sentences_are_vietnamese() {
+        use crate::Lang;
+        let registry = crate::org::Registry::builder().build().unwrap();
+        let text = "[[criterion]]\nid = \"a\"\ntitle = { vi = \"A\", en = \"A\" }\nprovision = \"p\"\nmeasure = \"on_time_rate\"\nrequire = { at_least = 1.5 }\n";
+        let err = crate::criteria::Loader::new(&registry)
+            .origin("tc.toml")
+            .toml(text)
+            .unwrap_err();
+        assert_eq!(
+            Error::from(err).sentence(Lang::Vi),
+            "bộ tiêu chí (toml) không hợp lệ trong tệp `tc.toml` tại dòng 6, cột 24, \
+             `criterion[0].require.at_least`: ngưỡng tỷ lệ `1.5` nằm ngoài khoảng từ 0 đến 1"
         );
     }
 

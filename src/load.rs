@@ -105,9 +105,8 @@ impl TextLoader for crate::criteria::Loader<'_> {
     fn with_origin(self, origin: String) -> Self {
         self.origin(origin)
     }
-    // Criteria errors are written in English in either language for now.
-    fn sentence(error: &Self::Error, _: crate::Lang) -> String {
-        error.to_string()
+    fn sentence(error: &Self::Error, lang: crate::Lang) -> String {
+        error.sentence(lang)
     }
     fn read_toml(&self, text: &str) -> Result<Self::Output, Self::Error> {
         self.toml(text)

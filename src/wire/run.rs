@@ -502,7 +502,7 @@ fn assessment(
     )?;
     criteria
         .assess(evaluation, registry)
-        .map_err(|e| error("criteria", named(input, e.to_string())))
+        .map_err(|e| error("criteria", named(input, e.sentence(lang))))
 }
 
 #[cfg(feature = "report")]
