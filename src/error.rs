@@ -103,9 +103,9 @@ impl Error {
     /// The errors people meet most have Vietnamese: a data file that cannot be read (a
     /// registry, a directive, an event log or criteria, named by file, line, column, path
     /// and value), an unknown body code, obligation or reference, a bad date or period, an
-    /// unknown language, a limit, criteria. The others (calendar, regime, symbol,
-    /// document, obligation-expansion, provenance, grading and scenario errors) are
-    /// written in English in either language for now.
+    /// unknown language, a limit, criteria, a calendar's range or a term. The others
+    /// (regime, symbol, document, obligation-expansion, provenance, grading and scenario
+    /// errors) are written in English in either language for now.
     ///
     /// # Example
     ///
@@ -129,8 +129,8 @@ impl Error {
             Error::Compliance(error) => error.sentence(lang),
             Error::Lang(error) => error.sentence(lang),
             Error::Criteria(error) => error.sentence(lang),
+            Error::Calendar(error) => error.sentence(lang),
             // Written in English in either language for now.
-            Error::Calendar(error) => error.to_string(),
             Error::Regime(error) => error.to_string(),
             Error::Symbol(error) => error.to_string(),
             Error::Document(error) => error.to_string(),

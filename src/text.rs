@@ -257,6 +257,14 @@ pub(crate) fn parser_message_vi(message: &str) -> String {
     {
         return format!("không có chế độ báo cáo mẫu {name}: các chế độ hợp lệ là {expected}");
     }
+    if let Some(rest) = after("cannot parse term `")
+        && let Some((input, _)) = rest.split_once("`: expected a count and a unit")
+    {
+        return crate::calendar::CalendarError::TermParse {
+            input: input.to_owned(),
+        }
+        .sentence(crate::Lang::Vi);
+    }
     if let Some(name) = after("missing field ") {
         return format!("thiếu trường {name}");
     }

@@ -570,6 +570,180 @@ pub enum CalendarError {
     },
 }
 
+impl CalendarError {
+    /// The error as a sentence in `lang` (the English one is also its `Display`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use directives::Lang;
+    /// use directives::calendar::Term;
+    ///
+    /// let err = "ten days".parse::<Term>().unwrap_err();
+    /// assert_eq!(
+    ///     err.sentence(Lang::Vi),
+    ///     "không đọc được thời hạn `ten days`: cần một con số và một đơn vị, chẳng hạn `10 ngày làm việc`, `1 tháng` hoặc `10 working days`",
+    /// );
+    /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn sentence(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        let range = |first: &NaiveDate, last: &NaiveDate| format!("`{first}..={last}`");
+        match self {
+            CalendarError::SolarDateOutOfRange { date } => format!(
+                "ngày dương lịch `{date}` nằm ngoài phạm vi của âm lịch `{}..={}`",
+                LunarDate::SOLAR_MIN,
+                LunarDate::SOLAR_MAX
+            ),
+            CalendarError::LunarYearOutOfRange { year } => format!(
+                "năm âm lịch `{year}` nằm ngoài phạm vi hỗ trợ `{}..={}`",
+                LunarDate::MIN.year(),
+                LunarDate::MAX.year()
+            ),
+            CalendarError::LunarMonthOutOfRange { month } => {
+                format!("tháng âm lịch `{month}` không thuộc `1..=12`")
+            }
+            CalendarError::NoSuchLeapMonth {
+                year,
+                month,
+                leap_month,
+            } => format!(
+                "năm âm lịch `{year}` không có tháng nhuận `{month}`: {}",
+                match leap_month {
+                    Some(leap) => format!("tháng nhuận của năm là tháng `{leap}`"),
+                    None => "năm này không có tháng nhuận".to_owned(),
+                }
+            ),
+            CalendarError::LunarDayOutOfRange {
+                year,
+                month,
+                leap,
+                day,
+                days_in_month,
+            } => format!(
+                "tháng âm lịch `{}` không có ngày `{day}`: tháng này có `{days_in_month}` ngày",
+                lunar::MonthLabel {
+                    year: *year,
+                    month: *month,
+                    leap: *leap
+                }
+            ),
+            CalendarError::LunarDateOutOfRange {
+                year,
+                month,
+                leap,
+                day,
+            } => format!(
+                "ngày âm lịch `{}` nằm ngoài phạm vi hỗ trợ `{}..={}`",
+                lunar::DateLabel {
+                    year: *year,
+                    month: *month,
+                    leap: *leap,
+                    day: *day
+                },
+                LunarDate::MIN,
+                LunarDate::MAX
+            ),
+            CalendarError::ParseLunarDate { input } => format!(
+                "ngày âm lịch `{input}` không hợp lệ: cần viết `YYYY-MM-DD`, hoặc `YYYY-MML-DD` \
+                 cho tháng nhuận"
+            ),
+            CalendarError::OutOfRange { date, first, last } => format!(
+                "ngày `{date}` nằm ngoài phạm vi của lịch {}",
+                range(first, last)
+            ),
+            CalendarError::WorkingDaysOutOfRange {
+                date,
+                days,
+                first,
+                last,
+            } => format!(
+                "tính `{days}` ngày làm việc từ ngày `{date}` thì ra ngoài phạm vi của lịch {}",
+                range(first, last)
+            ),
+            CalendarError::RowOutOfRange {
+                row,
+                day,
+                first,
+                last,
+            } => format!(
+                "hàng `{row}`: ngày `{day}` ({}) nằm ngoài phạm vi của lịch {}",
+                Date32Label(*day),
+                range(first, last)
+            ),
+            CalendarError::RowMovesOutOfRange {
+                row,
+                day,
+                days,
+                first,
+                last,
+            } => format!(
+                "hàng `{row}`: tính `{days}` ngày làm việc từ ngày `{}` thì ra ngoài phạm vi của \
+                 lịch {}",
+                Date32Label(*day),
+                range(first, last)
+            ),
+            CalendarError::ColumnLengths {
+                column,
+                len,
+                of,
+                expected,
+            } => format!(
+                "cột `{column}` có `{len}` hàng, trong khi cần `{expected}` hàng (số hàng của \
+                 `{of}`)"
+            ),
+            CalendarError::InvalidYears { first, last } => format!(
+                "khoảng năm `{first}..={last}` của lịch không hợp lệ: cần `first <= last` trong \
+                 `1..=9998`"
+            ),
+            CalendarError::YearsOutsideLunarRange { first, last, rule } => format!(
+                "khoảng năm `{first}..={last}` của lịch nằm ngoài phạm vi `{}..={}` mà các ngày \
+                 lễ theo âm lịch hỗ trợ: quy tắc `{rule}` tính theo âm lịch",
+                chrono::Datelike::year(&LunarDate::SOLAR_MIN),
+                chrono::Datelike::year(&LunarDate::SOLAR_MAX)
+            ),
+            CalendarError::EmptyWeek => "tuần không có ngày làm việc nào".to_owned(),
+            CalendarError::InvalidSolarDay { month, day } => {
+                format!("ngày `{day}` tháng `{month}` không phải là một ngày trong năm dương lịch")
+            }
+            CalendarError::InvalidLunarDay { month, day } => {
+                format!("ngày `{day}` tháng `{month}` âm lịch không dùng được làm ngày lễ")
+            }
+            CalendarError::InvalidHolidayRule { id, reason } => {
+                format!("quy tắc ngày lễ `{id}` không hợp lệ: {reason}")
+            }
+            CalendarError::ScheduleDateOutsideYear { year, date } => {
+                format!("lịch nghỉ năm `{year}` ghi ngày `{date}`, không thuộc năm đó")
+            }
+            CalendarError::ScheduleMissingProvenance { year, date } => {
+                format!("lịch nghỉ năm `{year}` ghi ngày `{date}` mà không nêu căn cứ")
+            }
+            CalendarError::ScheduleDuplicateDate { year, date } => {
+                format!("lịch nghỉ năm `{year}` ghi ngày `{date}` hai lần")
+            }
+            CalendarError::ScheduleReversedRange { year, first, last } => format!(
+                "lịch nghỉ năm `{year}` có khoảng ngày bị đảo ngược {}",
+                range(first, last)
+            ),
+            CalendarError::TermNotPositive { count } => {
+                format!("số lượng `{count}` của thời hạn phải là số dương")
+            }
+            CalendarError::TermTooLong { count, unit, max } => format!(
+                "thời hạn `{count} {}` vượt quá mức tối đa `{max} {}`",
+                unit.label(lang, 2),
+                unit.label(lang, 2)
+            ),
+            CalendarError::TermParse { input } => format!(
+                "không đọc được thời hạn `{input}`: cần một con số và một đơn vị, chẳng hạn \
+                 `10 ngày làm việc`, `1 tháng` hoặc `10 working days`"
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::CalendarError;

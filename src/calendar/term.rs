@@ -120,7 +120,7 @@ impl TermUnit {
     }
 
     /// The unit's name in `lang` for `count` of it (English has a singular).
-    fn label(self, lang: crate::Lang, count: u32) -> &'static str {
+    pub(crate) fn label(self, lang: crate::Lang, count: u32) -> &'static str {
         if lang == crate::Lang::Vi {
             return match self {
                 TermUnit::Days => "ngày",

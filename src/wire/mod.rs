@@ -179,7 +179,7 @@ impl Context {
     ///
     /// let calendar = WorkCalendar::builder().years(2024, 2025).build()?;
     /// let context = directives::wire::Context::with_calendar(calendar);
-    /// let answer = context.call(r#"{"schema_version": 1, "call": "day", "date": "2030-01-02"}"#);
+    /// let answer = context.call(r#"{"schema_version": 1, "call": "day", "date": "2030-01-02", "lang": "en"}"#);
     /// assert!(answer.contains("outside"), "{answer}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

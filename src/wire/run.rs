@@ -638,7 +638,7 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
     let end = request
         .term
         .explain(request.anchor, context.calendar())
-        .map_err(|e| error("anchor", e.to_string()))?;
+        .map_err(|e| error("anchor", crate::Error::from(e).sentence(request.lang)))?;
     let lang = request.lang;
     // One warning per run of days off of one kind resting on a fact below verified.
     let mut runs: Vec<(String, crate::provenance::Certainty, Vec<chrono::NaiveDate>)> = Vec::new();
@@ -713,14 +713,18 @@ fn deadline(context: &Context, request: &DeadlineRequest) -> Answered {
 fn schedule(context: &Context, request: &ScheduleRequest) -> Answered {
     let regime = regime(&request.regime, "regime", request.lang)?;
     if request.to < request.from {
+        let (to, from) = (request.to, request.from);
         return Err(error(
             "to",
-            format!("`to` `{}` is before `from` `{}`", request.to, request.from),
+            match request.lang {
+                Lang::Vi => format!("`to` `{to}` trước `from` `{from}`"),
+                Lang::En => format!("`to` `{to}` is before `from` `{from}`"),
+            },
         ));
     }
     let periods = regime
         .schedule(request.from, request.to, context.calendar())
-        .map_err(|e| error("", e.to_string()))?
+        .map_err(|e| error("", crate::Error::from(e).sentence(request.lang)))?
         .iter()
         .map(|p| {
             let (window_start, window_end) = p.data_window();
@@ -745,7 +749,7 @@ fn add_working_days(context: &Context, request: &AddWorkingDaysRequest) -> Answe
     let date = context
         .calendar()
         .add_working_days(request.date, request.days)
-        .map_err(|e| error("days", e.to_string()))?;
+        .map_err(|e| error("days", e.sentence(Lang::Vi)))?;
     Ok((Outcome::AddWorkingDays(DateResult { date }), Vec::new()))
 }
 
@@ -753,7 +757,7 @@ fn working_days_between(context: &Context, request: &WorkingDaysBetweenRequest) 
     let working_days = context
         .calendar()
         .working_days_between(request.from, request.to)
-        .map_err(|e| error("", e.to_string()))?;
+        .map_err(|e| error("", e.sentence(Lang::Vi)))?;
     Ok((
         Outcome::WorkingDaysBetween(WorkingDaysResult { working_days }),
         Vec::new(),
@@ -764,7 +768,7 @@ fn day(context: &Context, request: &DayRequest) -> Answered {
     let kind = context
         .calendar()
         .day_info(request.date)
-        .map_err(|e| error("date", e.to_string()))?;
+        .map_err(|e| error("date", e.sentence(request.lang)))?;
     let code = match &kind {
         crate::calendar::DayKind::Working => "working",
         crate::calendar::DayKind::WeeklyRest => "weekly_rest",

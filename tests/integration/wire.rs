@@ -436,7 +436,7 @@ fn failures_name_the_path_and_the_value() {
         (
             r#"{"schema_version": 1, "call": "day", "date": "1850-01-01"}"#,
             "date",
-            "date `1850-01-01` is outside the calendar range `1990-01-01..=2100-12-31`",
+            "ngày `1850-01-01` nằm ngoài phạm vi của lịch `1990-01-01..=2100-12-31`",
         ),
         (
             r#"{"schema_version": 1, "call": "deadline", "anchor": "2024-01-01", "term": "ten days"}"#,
