@@ -717,7 +717,9 @@ fn schedule(context: &Context, request: &ScheduleRequest) -> Answered {
         return Err(error(
             "to",
             match request.lang {
-                Lang::Vi => format!("`to` `{to}` trước `from` `{from}`"),
+                Lang::Vi => {
+                    format!("ngày cuối `{to}` (`to`) sớm hơn ngày đầu `{from}` (`from`)")
+                }
                 Lang::En => format!("`to` `{to}` is before `from` `{from}`"),
             },
         ));
