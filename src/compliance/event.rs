@@ -1044,6 +1044,99 @@ impl Events {
         Ok(id)
     }
 
+    /// Moves every event of `other` after this log's events, in `other`'s order, and
+    /// returns the id the first of them gets here: `other`'s event `k` becomes
+    /// `first + k`, with its file line, if it has one, kept.
+    ///
+    /// This is the events' form of [`Obligations::append`](crate::obligation::Obligations::append):
+    /// a loader that reads one file in parts on several threads, each into a log of its
+    /// own, joins them in file order at the cost of a copy, and the joined log is the log
+    /// one thread would have read.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::TooManyEvents`] when the log would hold `u32::MAX` events or
+    /// more; no event is added then.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventId, EventKind, Events};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let mut a = Events::new();
+    /// a.push(Event::new(ObligationId::from_index(0), on, EventKind::Completed))?;
+    /// let mut b = Events::new();
+    /// b.push_at_line(Event::submitted(ObligationId::from_index(1), on), 7)?;
+    /// let first = a.append(b)?;
+    /// assert_eq!(first, EventId::from_index(1));
+    /// assert_eq!(a.get(first), Some(Event::submitted(ObligationId::from_index(1), on)));
+    /// assert_eq!(a.line(first), Some(7));
+    /// assert_eq!(a.line(EventId::from_index(0)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn append(&mut self, other: Events) -> Result<EventId, ComplianceError> {
+        let rows = self.day.len();
+        let first = u32::try_from(rows).map_err(|_| ComplianceError::TooManyEvents)?;
+        if rows.saturating_add(other.day.len()) >= u32::MAX as usize
+            || self.details.len().saturating_add(other.details.len()) >= NO_DETAIL as usize
+        {
+            return Err(ComplianceError::TooManyEvents);
+        }
+        let details =
+            u32::try_from(self.details.len()).map_err(|_| ComplianceError::TooManyEvents)?;
+        // INVARIANT (lines): both empty, or one entry per row of both.
+        if !other.lines.is_empty() || !self.lines.is_empty() {
+            self.lines.resize(rows, 0);
+            if other.lines.is_empty() {
+                self.lines.resize(rows + other.day.len(), 0);
+            } else {
+                self.lines.extend_from_slice(&other.lines);
+            }
+        }
+        // INVARIANT (columns): each column grows by `other`'s rows.
+        self.obligation.extend_from_slice(&other.obligation);
+        self.day.extend_from_slice(&other.day);
+        self.known.extend_from_slice(&other.known);
+        self.tag.extend_from_slice(&other.tag);
+        self.detail.extend(
+            other
+                .detail
+                .iter()
+                .map(|&d| if d == NO_DETAIL { d } else { d + details }),
+        );
+        self.details.extend(other.details);
+        // INVARIANT (special), (early recording): `other`'s rows follow this log's.
+        self.special
+            .extend(other.special.iter().map(|&r| r + first));
+        self.recorded_early.extend(
+            other
+                .recorded_early
+                .iter()
+                .map(|&(r, day)| (r + first, day)),
+        );
+        self.recorded |= other.recorded;
+        self.indicators |= other.indicators;
+        self.oldest = match (self.oldest, other.oldest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Ok(EventId(first))
+    }
+
+    /// Adds `by` to the file line of every event that has one (saturating): the lines of
+    /// a part of a file read as if it began on line 1.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn shift_lines(&mut self, by: u32) {
+        for line in &mut self.lines {
+            if *line != 0 {
+                *line = line.saturating_add(by);
+            }
+        }
+    }
+
     /// The file line an event was read from, if it was given.
     ///
     /// # Example
