@@ -84,6 +84,23 @@ pub(crate) fn identity_hash(day: i32, tag: u8, detail: Option<&EventKind>) -> u6
 /// The marker for "no detail" in the detail column.
 const NO_DETAIL: u32 = u32::MAX;
 
+/// The recording day of a [`LoadedRow`] that gives none.
+#[cfg(feature = "csv")]
+pub(crate) const NO_RECORDING: i32 = i32::MIN;
+
+/// An event of a kind without details as the CSV loader reads it, for
+/// [`Events::push_loaded`]: its obligation's row, its day, its recording day
+/// ([`NO_RECORDING`] when none is given), its file line (0: none) and its tag.
+#[cfg(feature = "csv")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LoadedRow {
+    pub(crate) obligation: u32,
+    pub(crate) day: i32,
+    pub(crate) recorded: i32,
+    pub(crate) line: u32,
+    pub(crate) tag: u8,
+}
+
 /// What happened.
 ///
 /// Submissions, completions and indicator values *qualify*: each counts as doing the
@@ -974,39 +991,59 @@ impl Events {
         id
     }
 
-    /// Appends an event of a kind without details (a submission without a document, a
-    /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
-    /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)
-    /// with the same event, without building it.
+    /// Appends events of kinds without details (a submission without a document, a
+    /// completion, a reopening) as the CSV loader reads them, their days, recording days
+    /// and file lines already checked: as [`push_at_line`](Events::push_at_line) with each
+    /// event in turn, without building them, a column at a time.
     #[cfg(feature = "csv")]
-    pub(crate) fn push_loaded(
-        &mut self,
-        obligation: ObligationId,
-        day: i32,
-        recorded: Option<i32>,
-        tag: u8,
-        line: u32,
-    ) -> Result<EventId, ComplianceError> {
-        debug_assert!(matches!(tag, TAG_SUBMITTED | TAG_COMPLETED | TAG_REOPENED));
-        let known = recorded.map_or(day, |r| r.max(day));
-        let id = self.push_row(obligation.index(), day, known, tag, NO_DETAIL)?;
-        if let Some(recorded) = recorded
-            && recorded <= day
-        {
-            // INVARIANT (early recording): ids increase, so the list stays sorted.
-            self.recorded_early.push((id.0, recorded));
-        }
-        if line != 0 {
+    pub(crate) fn push_loaded(&mut self, rows: &[LoadedRow]) -> Result<(), ComplianceError> {
+        debug_assert!(
+            rows.iter()
+                .all(|r| matches!(r.tag, TAG_SUBMITTED | TAG_COMPLETED | TAG_REOPENED))
+        );
+        let start = self.day.len();
+        let Some(first) = u32::try_from(start.saturating_add(rows.len()))
+            .ok()
+            .filter(|&end| end < u32::MAX)
+            .map(|_| start as u32)
+        else {
+            return Err(ComplianceError::TooManyEvents);
+        };
+        // INVARIANT (lines): filled for every row from the first line on.
+        if !self.lines.is_empty() || rows.iter().any(|r| r.line != 0) {
             if self.lines.is_empty() {
-                // INVARIANT (lines): filled for every row from the first line on.
                 self.lines.reserve(self.day.capacity());
-                self.lines.resize(self.day.len(), 0);
             }
-            if let Some(slot) = self.lines.last_mut() {
-                *slot = line;
+            self.lines.resize(start, 0);
+            self.lines.extend(rows.iter().map(|r| r.line));
+        }
+        // INVARIANT (columns): each column grows by the rows.
+        self.obligation.extend(rows.iter().map(|r| r.obligation));
+        self.day.extend(rows.iter().map(|r| r.day));
+        // A recording day before the event's day leaves it known on its day.
+        self.known
+            .extend(rows.iter().map(|r| r.recorded.max(r.day)));
+        self.tag.extend(rows.iter().map(|r| r.tag));
+        self.detail.resize(start + rows.len(), NO_DETAIL);
+        let (mut oldest, mut recorded) = (self.oldest.unwrap_or(i32::MAX), false);
+        for row in rows {
+            oldest = oldest.min(row.day);
+            recorded |= row.recorded > row.day;
+        }
+        if !rows.is_empty() {
+            self.oldest = Some(oldest);
+        }
+        self.recorded |= recorded;
+        // INVARIANT (special), (early recording): ids increase, so the lists stay sorted.
+        for (id, row) in (first..).zip(rows) {
+            if !is_qualifying(row.tag) {
+                self.special.push(id);
+            }
+            if row.recorded != NO_RECORDING && row.recorded <= row.day {
+                self.recorded_early.push((id, row.recorded));
             }
         }
-        Ok(id)
+        Ok(())
     }
 
     /// Appends an event read from line `line` of a file, so that what is said about it

@@ -27,7 +27,9 @@
 use memchr::{memchr, memchr_iter, memchr3_iter, memrchr};
 
 use super::{EventLoader, FIELD_COUNT, FastMap, Field, Resolver, Row, csv_reader, header_columns};
-use crate::compliance::event::{TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED};
+use crate::compliance::event::{
+    LoadedRow, NO_RECORDING, TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED,
+};
 use crate::compliance::{Event, Events};
 use crate::directive::{Clause, DirectiveKey};
 use crate::obligation::{ObligationId, Obligations, RowKey};
@@ -310,7 +312,7 @@ fn within_limit(events: &Events, loader: &EventLoader<'_>) -> Option<()> {
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     day: i32,
-    /// The recording day, `i32::MIN` when none is given.
+    /// The recording day, [`NO_RECORDING`] when none is given.
     recorded: i32,
     line: u32,
     tag: u8,
@@ -346,6 +348,8 @@ struct Fast<'l> {
     keys: Vec<RowKey>,
     full: Vec<Event>,
     found: Vec<Option<ObligationId>>,
+    /// The rows of the batch read from their bytes, with their obligations, to append.
+    run: Vec<LoadedRow>,
     /// The last row found, carried from one batch to the next.
     near: Option<u32>,
     /// The last date read, and its day number.
@@ -373,6 +377,7 @@ impl<'l> Fast<'l> {
             keys: Vec::with_capacity(BATCH),
             full: Vec::new(),
             found: Vec::with_capacity(BATCH),
+            run: Vec::with_capacity(BATCH),
             near: None,
             last_day: None,
         }
@@ -419,7 +424,7 @@ impl<'l> Fast<'l> {
         Some(())
     }
 
-    /// The common row, read from its bytes: its day, recording day (`i32::MIN`: none),
+    /// The common row, read from its bytes: its day, recording day ([`NO_RECORDING`]: none),
     /// tag and obligation key; `None` for a row to read as the exact path reads it.
     fn plain(&mut self, fields: &[&[u8]; FIELD_COUNT]) -> Option<(i32, i32, u8, RowKey)> {
         let field = |f: Field| fields.get(f.slot()).copied().unwrap_or_default();
@@ -441,7 +446,7 @@ impl<'l> Fast<'l> {
         }
         let day = self.day(field(Field::Date))?;
         let recorded = match field(Field::Recorded) {
-            b"" => i32::MIN,
+            b"" => NO_RECORDING,
             text => self.day(text)?,
         };
         let place = [
@@ -584,21 +589,29 @@ impl<'l> Fast<'l> {
             .find_rows(&self.keys, &mut self.near, &mut self.found);
         let mut found = self.found.iter();
         let mut full = self.full.drain(..);
+        // The rows read from their bytes are appended a run at a time.
+        let run = &mut self.run;
         for pending in self.rows.drain(..) {
             if pending.full {
+                events.push_loaded(run).ok()?;
+                run.clear();
                 let mut event = full.next()?;
                 if pending.keyed {
                     event.set_obligation((*found.next()?)?);
                 }
                 events.push_at_line(event, pending.line).ok()?;
             } else {
-                let obligation = (*found.next()?)?;
-                let recorded = (pending.recorded != i32::MIN).then_some(pending.recorded);
-                events
-                    .push_loaded(obligation, pending.day, recorded, pending.tag, pending.line)
-                    .ok()?;
+                run.push(LoadedRow {
+                    obligation: (*found.next()?)?.index(),
+                    day: pending.day,
+                    recorded: pending.recorded,
+                    line: pending.line,
+                    tag: pending.tag,
+                });
             }
         }
+        events.push_loaded(run).ok()?;
+        run.clear();
         self.keys.clear();
         Some(())
     }
