@@ -627,17 +627,11 @@ fn split_place(rest: &[u8]) -> Option<[usize; 3]> {
     let mut count = 0usize;
     // Eight bytes at a time: a mask of the bytes equal to each of `/`, `.` and `@`.
     for (base, chunk) in (0..).step_by(8).zip(rest.chunks(8)) {
+        // The last chunk may be short: zeros above its bytes, which match none of the three.
         let word = match <[u8; 8]>::try_from(chunk) {
-            Ok(whole) => whole,
-            Err(_) => {
-                let mut last = [0u8; 8];
-                for (to, &from) in last.iter_mut().zip(chunk) {
-                    *to = from;
-                }
-                last
-            }
+            Ok(whole) => u64::from_le_bytes(whole),
+            Err(_) => short_word(chunk),
         };
-        let word = u64::from_le_bytes(word);
         if equal_bytes(word, b'@') != 0 {
             return None;
         }
