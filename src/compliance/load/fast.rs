@@ -83,8 +83,8 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
 }
 
 /// The least number of bytes (about 16,000 rows) of each part of a log read on several
-/// threads: below it, what a part costs to start (its own caches of directives, clauses,
-/// bodies and periods, a task) outweighs what the second core gains.
+/// threads: enough that what a part costs to start (its own caches of directives,
+/// clauses, bodies and periods, a task) is small next to reading its rows.
 const MIN_PART: usize = 1 << 20;
 
 /// Reads a log from CSV bytes, in parts of at least `min_part` bytes on every core when
