@@ -6,7 +6,8 @@
 //!
 //! Times are the thread's time on a CPU (`/proc/thread-self/schedstat`, where Linux gives
 //! it; wall-clock time elsewhere), so that a machine shared with other work does not add
-//! the time the bench waits for a core.
+//! the time the bench waits for a core. With the `parallel` feature the CSV loads are also
+//! timed on every core (`events/load_csv/<shape>/<n>_threads`), in wall-clock time.
 
 #![allow(
     missing_docs,
@@ -138,16 +139,38 @@ fn bench_load_csv(c: &mut Criterion) {
             csv_by_place(&obligations, &events, &in_order),
         ),
     ] {
+        let load = || {
+            let loaded = EventLoader::new(&obligations)
+                .csv(black_box(&text))
+                .unwrap();
+            assert_eq!(loaded.len(), ROWS as usize);
+        };
+        // With the `parallel` feature, the time on a CPU of one thread, then the wall
+        // time on every core (the number of threads in the name).
+        #[cfg(feature = "parallel")]
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
         group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                timed(iters, || {
-                    let loaded = EventLoader::new(&obligations)
-                        .csv(black_box(&text))
-                        .unwrap();
-                    assert_eq!(loaded.len(), ROWS as usize);
-                })
-            });
+            #[cfg(feature = "parallel")]
+            b.iter_custom(|iters| one.install(|| timed(iters, &load)));
+            #[cfg(not(feature = "parallel"))]
+            b.iter_custom(|iters| timed(iters, &load));
         });
+        #[cfg(feature = "parallel")]
+        group.bench_function(
+            format!("{name}/{}_threads", rayon::current_num_threads()),
+            |b| {
+                b.iter_custom(|iters| {
+                    let wall = Instant::now();
+                    for _ in 0..iters {
+                        load();
+                    }
+                    wall.elapsed()
+                });
+            },
+        );
     }
     group.finish();
 }

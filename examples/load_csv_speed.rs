@@ -12,6 +12,10 @@
 //! data only, so that `valgrind --tool=callgrind` on a run with `REPS` and on one with 0
 //! gives the instructions of the loads alone); an optional third is the number of rows
 //! (a million when not given).
+//!
+//! With the `parallel` feature the loads are timed twice: `REPS` loads on a pool of one
+//! thread (the thread's CPU time), then `REPS` loads on rayon's pool of every core (wall
+//! time, with the number of threads). Count instructions on a build without it.
 
 #![allow(
     clippy::unwrap_used,
@@ -97,21 +101,41 @@ fn main() {
     // The first look-up builds the store's key index: outside the timing, as in the bench.
     let first = obligations.key(ObligationId::from_index(0)).unwrap();
     assert_eq!(obligations.find(&first), Some(ObligationId::from_index(0)));
-    let (cpu, wall) = (cpu_nanos(), Instant::now());
-    for _ in 0..reps {
-        let loaded = EventLoader::new(&obligations)
-            .csv(black_box(&text))
-            .unwrap();
-        assert_eq!(loaded.len(), rows as usize);
-    }
-    let wall = wall.elapsed().as_nanos() as f64;
-    let cpu = cpu
-        .zip(cpu_nanos())
-        .map(|(a, b)| b.saturating_sub(a) as f64);
     let per_row = |nanos: f64| nanos / f64::from(reps.max(1)) / f64::from(rows);
+    let load = || {
+        for _ in 0..reps {
+            let loaded = EventLoader::new(&obligations)
+                .csv(black_box(&text))
+                .unwrap();
+            assert_eq!(loaded.len(), rows as usize);
+        }
+    };
+    let timed = |load: &dyn Fn()| {
+        let (cpu, wall) = (cpu_nanos(), Instant::now());
+        load();
+        let wall = wall.elapsed().as_nanos() as f64;
+        let cpu = cpu
+            .zip(cpu_nanos())
+            .map(|(a, b)| b.saturating_sub(a) as f64);
+        (cpu.map_or(f64::NAN, per_row), per_row(wall))
+    };
+    #[cfg(feature = "parallel")]
+    let (cpu, wall) = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| timed(&load));
+    #[cfg(not(feature = "parallel"))]
+    let (cpu, wall) = timed(&load);
     println!(
-        "{shape}: {reps} loads of {rows} rows, {:.1} ns a row on a CPU, {:.1} ns a row wall",
-        cpu.map_or(f64::NAN, per_row),
-        per_row(wall)
+        "{shape}: {reps} loads of {rows} rows, {cpu:.1} ns a row on a CPU, {wall:.1} ns a row wall"
     );
+    #[cfg(feature = "parallel")]
+    {
+        let threads = rayon::current_num_threads();
+        let (_, wall) = timed(&load);
+        println!(
+            "{shape}: {reps} loads of {rows} rows on {threads} threads, {wall:.1} ns a row wall"
+        );
+    }
 }

@@ -84,6 +84,23 @@ pub(crate) fn identity_hash(day: i32, tag: u8, detail: Option<&EventKind>) -> u6
 /// The marker for "no detail" in the detail column.
 const NO_DETAIL: u32 = u32::MAX;
 
+/// The recording day of a [`LoadedRow`] that gives none.
+#[cfg(feature = "csv")]
+pub(crate) const NO_RECORDING: i32 = i32::MIN;
+
+/// An event of a kind without details as the CSV loader reads it, for
+/// [`Events::push_loaded`]: its obligation's row, its day, its recording day
+/// ([`NO_RECORDING`] when none is given), its file line (0: none) and its tag.
+#[cfg(feature = "csv")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LoadedRow {
+    pub(crate) obligation: u32,
+    pub(crate) day: i32,
+    pub(crate) recorded: i32,
+    pub(crate) line: u32,
+    pub(crate) tag: u8,
+}
+
 /// What happened.
 ///
 /// Submissions, completions and indicator values *qualify*: each counts as doing the
@@ -1017,39 +1034,59 @@ impl Events {
         id
     }
 
-    /// Appends an event of a kind without details (a submission without a document, a
-    /// completion, a reopening: `tag`) as the loaders read it, its day, recording day and
-    /// the file line (0: none) already checked: as [`push_at_line`](Events::push_at_line)
-    /// with the same event, without building it.
+    /// Appends events of kinds without details (a submission without a document, a
+    /// completion, a reopening) as the CSV loader reads them, their days, recording days
+    /// and file lines already checked: as [`push_at_line`](Events::push_at_line) with each
+    /// event in turn, without building them, a column at a time.
     #[cfg(feature = "csv")]
-    pub(crate) fn push_loaded(
-        &mut self,
-        obligation: ObligationId,
-        day: i32,
-        recorded: Option<i32>,
-        tag: u8,
-        line: u32,
-    ) -> Result<EventId, ComplianceError> {
-        debug_assert!(matches!(tag, TAG_SUBMITTED | TAG_COMPLETED | TAG_REOPENED));
-        let known = recorded.map_or(day, |r| r.max(day));
-        let id = self.push_row(obligation.index(), day, known, tag, NO_DETAIL)?;
-        if let Some(recorded) = recorded
-            && recorded <= day
-        {
-            // INVARIANT (early recording): ids increase, so the list stays sorted.
-            self.recorded_early.push((id.0, recorded));
-        }
-        if line != 0 {
+    pub(crate) fn push_loaded(&mut self, rows: &[LoadedRow]) -> Result<(), ComplianceError> {
+        debug_assert!(
+            rows.iter()
+                .all(|r| matches!(r.tag, TAG_SUBMITTED | TAG_COMPLETED | TAG_REOPENED))
+        );
+        let start = self.day.len();
+        let Some(first) = u32::try_from(start.saturating_add(rows.len()))
+            .ok()
+            .filter(|&end| end < u32::MAX)
+            .map(|_| start as u32)
+        else {
+            return Err(ComplianceError::TooManyEvents);
+        };
+        // INVARIANT (lines): filled for every row from the first line on.
+        if !self.lines.is_empty() || rows.iter().any(|r| r.line != 0) {
             if self.lines.is_empty() {
-                // INVARIANT (lines): filled for every row from the first line on.
                 self.lines.reserve(self.day.capacity());
-                self.lines.resize(self.day.len(), 0);
             }
-            if let Some(slot) = self.lines.last_mut() {
-                *slot = line;
+            self.lines.resize(start, 0);
+            self.lines.extend(rows.iter().map(|r| r.line));
+        }
+        // INVARIANT (columns): each column grows by the rows.
+        self.obligation.extend(rows.iter().map(|r| r.obligation));
+        self.day.extend(rows.iter().map(|r| r.day));
+        // A recording day before the event's day leaves it known on its day.
+        self.known
+            .extend(rows.iter().map(|r| r.recorded.max(r.day)));
+        self.tag.extend(rows.iter().map(|r| r.tag));
+        self.detail.resize(start + rows.len(), NO_DETAIL);
+        let (mut oldest, mut recorded) = (self.oldest.unwrap_or(i32::MAX), false);
+        for row in rows {
+            oldest = oldest.min(row.day);
+            recorded |= row.recorded > row.day;
+        }
+        if !rows.is_empty() {
+            self.oldest = Some(oldest);
+        }
+        self.recorded |= recorded;
+        // INVARIANT (special), (early recording): ids increase, so the lists stay sorted.
+        for (id, row) in (first..).zip(rows) {
+            if !is_qualifying(row.tag) {
+                self.special.push(id);
+            }
+            if row.recorded != NO_RECORDING && row.recorded <= row.day {
+                self.recorded_early.push((id, row.recorded));
             }
         }
-        Ok(id)
+        Ok(())
     }
 
     /// Appends an event read from line `line` of a file, so that what is said about it
@@ -1085,6 +1122,99 @@ impl Events {
             }
         }
         Ok(id)
+    }
+
+    /// Moves every event of `other` after this log's events, in `other`'s order, and
+    /// returns the id the first of them gets here: `other`'s event `k` becomes
+    /// `first + k`, with its file line, if it has one, kept.
+    ///
+    /// This is the events' form of [`Obligations::append`](crate::obligation::Obligations::append):
+    /// a loader that reads one file in parts on several threads, each into a log of its
+    /// own, joins them in file order at the cost of a copy, and the joined log is the log
+    /// one thread would have read.
+    ///
+    /// # Errors
+    ///
+    /// [`ComplianceError::TooManyEvents`] when the log would hold `u32::MAX` events or
+    /// more; no event is added then.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{Event, EventId, EventKind, Events};
+    /// use directives::obligation::ObligationId;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 18).ok_or("date")?;
+    /// let mut a = Events::new();
+    /// a.push(Event::new(ObligationId::from_index(0), on, EventKind::Completed))?;
+    /// let mut b = Events::new();
+    /// b.push_at_line(Event::submitted(ObligationId::from_index(1), on), 7)?;
+    /// let first = a.append(b)?;
+    /// assert_eq!(first, EventId::from_index(1));
+    /// assert_eq!(a.get(first), Some(Event::submitted(ObligationId::from_index(1), on)));
+    /// assert_eq!(a.line(first), Some(7));
+    /// assert_eq!(a.line(EventId::from_index(0)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn append(&mut self, other: Events) -> Result<EventId, ComplianceError> {
+        let rows = self.day.len();
+        let first = u32::try_from(rows).map_err(|_| ComplianceError::TooManyEvents)?;
+        if rows.saturating_add(other.day.len()) >= u32::MAX as usize
+            || self.details.len().saturating_add(other.details.len()) >= NO_DETAIL as usize
+        {
+            return Err(ComplianceError::TooManyEvents);
+        }
+        let details =
+            u32::try_from(self.details.len()).map_err(|_| ComplianceError::TooManyEvents)?;
+        // INVARIANT (lines): both empty, or one entry per row of both.
+        if !other.lines.is_empty() || !self.lines.is_empty() {
+            self.lines.resize(rows, 0);
+            if other.lines.is_empty() {
+                self.lines.resize(rows + other.day.len(), 0);
+            } else {
+                self.lines.extend_from_slice(&other.lines);
+            }
+        }
+        // INVARIANT (columns): each column grows by `other`'s rows.
+        self.obligation.extend_from_slice(&other.obligation);
+        self.day.extend_from_slice(&other.day);
+        self.known.extend_from_slice(&other.known);
+        self.tag.extend_from_slice(&other.tag);
+        self.detail.extend(
+            other
+                .detail
+                .iter()
+                .map(|&d| if d == NO_DETAIL { d } else { d + details }),
+        );
+        self.details.extend(other.details);
+        // INVARIANT (special), (early recording): `other`'s rows follow this log's.
+        self.special
+            .extend(other.special.iter().map(|&r| r + first));
+        self.recorded_early.extend(
+            other
+                .recorded_early
+                .iter()
+                .map(|&(r, day)| (r + first, day)),
+        );
+        self.recorded |= other.recorded;
+        self.indicators |= other.indicators;
+        self.oldest = match (self.oldest, other.oldest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Ok(EventId(first))
+    }
+
+    /// Adds `by` to the file line of every event that has one (saturating): the lines of
+    /// a part of a file read as if it began on line 1.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn shift_lines(&mut self, by: u32) {
+        for line in &mut self.lines {
+            if *line != 0 {
+                *line = line.saturating_add(by);
+            }
+        }
     }
 
     /// The file line an event was read from, if it was given.

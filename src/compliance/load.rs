@@ -965,6 +965,10 @@ impl EventLoader<'_> {
     /// unknown or repeated column, a row with the wrong number of fields, an unknown kind,
     /// a missing field, a malformed date, an unknown body or obligation.
     ///
+    /// With the `parallel` feature, a large text without quotes is read in parts on
+    /// rayon's threads and the parts joined in file order: the log, or the error, is the
+    /// one a single thread gives.
+    ///
     /// # Example
     ///
     /// See [`EventLoader`].
@@ -985,6 +989,11 @@ impl EventLoader<'_> {
     }
 
     /// Reads a log from CSV read from `reader` (a file, a decompressor, a socket).
+    ///
+    /// The reader is read to its end first, and the text then read as
+    /// [`EventLoader::csv`] reads it (on every core with the `parallel` feature): a row's
+    /// line is then exact, and the parts a text is split into end at line ends of a
+    /// text at hand.
     ///
     /// # Errors
     ///

@@ -738,3 +738,111 @@ fn the_tracker_refuses_an_event_past_the_limit_and_keeps_the_rest() {
     tracker.apply(Event::submitted(b, d(2024, 6, 11))).unwrap();
     assert_eq!(tracker.event_count(), 4);
 }
+
+/// A log of about 3 MB (past the size the loader reads in parts on several threads):
+/// every obligation of the large store named by reference, row after row and then in a
+/// scattered order, with blank and comment lines, `\r\n` line ends, and now and then a
+/// submission with a document, an extension, a waiver or a recording date.
+#[cfg(feature = "parallel")]
+fn large_log(store: &Obligations) -> Vec<String> {
+    let n = u32::try_from(store.len()).unwrap();
+    let mut lines = vec![
+        "# a large log".to_owned(),
+        "obligation,kind,date,recorded,new_due,document,by,reason".to_owned(),
+    ];
+    for round in 0..36u32 {
+        for j in 0..n {
+            let i = if round % 2 == 0 {
+                j
+            } else {
+                j.wrapping_mul(7_919) % n
+            };
+            let k = store.key(ObligationId::from_index(i)).unwrap();
+            let date = d(2025, 1, 1) + chrono::Days::new(u64::from((round + j) % 40));
+            lines.push(match (round * n + j) % 97 {
+                0 => format!("{k},submitted,{date},,,114-BC/HU,,"),
+                1 => format!("{k},extended,{date},,2025-03-01,1612-CV/TU,,"),
+                2 => format!("{k},waived,{date},,,,TH-TU-BTV,merged"),
+                3 => format!("{k},completed,{date},2025-01-01,,,,"),
+                4 => String::new(),
+                5 => "# a comment, with a comma".to_owned(),
+                _ => format!("{k},submitted,{date},,,,,"),
+            });
+        }
+    }
+    lines
+}
+
+/// The log or the error of loading `text` on a pool of `threads` threads, as text.
+#[cfg(feature = "parallel")]
+fn loaded_on(threads: usize, store: &Obligations, text: &str) -> String {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(
+            || match EventLoader::new(store).origin("events.csv").csv(text) {
+                Ok(events) => format!("{events:?}"),
+                Err(e) => format!("{e:?}\n{e}"),
+            },
+        )
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn a_large_log_reads_the_same_on_one_thread_and_three() {
+    let store = large_store();
+    let lines = large_log(&store);
+    let same = |text: &str| {
+        let one = loaded_on(1, &store, text);
+        let three = loaded_on(3, &store, text);
+        assert!(one == three, "one thread and three differ");
+        one
+    };
+    let text = lines.join("\r\n") + "\r\n";
+    assert!(text.len() > 3_000_000, "{}", text.len());
+    let read = same(&text);
+    let events = EventLoader::new(&store).csv(&text).unwrap();
+    assert!(read.starts_with("Events {"), "{}", &read[..80]);
+    // Every line from the header on holds a row but the blank and comment lines.
+    let rows = lines
+        .iter()
+        .skip(2)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    assert_eq!(events.len(), rows.count());
+    let last = EventId::from_index(u32::try_from(events.len() - 1).unwrap());
+    assert_eq!(events.line(last), Some(u32::try_from(lines.len()).unwrap()));
+
+    // A fault in a late part, and one later still: the first is named, with its line.
+    let mut faulty = lines.clone();
+    let at = faulty.len() - 1_000;
+    faulty[at] = format!("{LETTER}/1.1/B7/2024-05,submitted,2025-13-02,,,,,");
+    faulty[at + 500] = format!("{LETTER}/1.3/B7/2024-05,submitted,2025-01-02,,,,,");
+    let message = same(&(faulty.join("\n") + "\n"));
+    assert!(
+        message.ends_with(&format!(
+            "invalid event log csv in `events.csv` at line {}, column 3, `date`: invalid date \
+             `2025-13-02`: no such day",
+            at + 1
+        )),
+        "{message}"
+    );
+    // The same fault in the first part is named though the later parts are at fault too.
+    faulty[100] = format!("{LETTER}/1.3/B7/2024-05,submitted,2025-01-02,,,,,");
+    let message = same(&(faulty.join("\n") + "\n"));
+    assert!(
+        message.ends_with(
+            "at line 101, column 1, `obligation`: no obligation \
+             `1470-CV/TU@2024-02-22/1.3/B7/2024-05` in the store"
+        ),
+        "{message}"
+    );
+
+    // A quoted field that holds a line end, late in the log.
+    let mut quoted = lines.clone();
+    let at = quoted.len() - 10;
+    let k = store.key(ObligationId::from_index(3)).unwrap();
+    quoted[at] = format!("{k},submitted,2025-01-02,,,\"114-BC/HU\n(2nd copy)\",,");
+    let read = same(&(quoted.join("\n") + "\n"));
+    assert!(read.contains("(2nd copy)"), "the quoted document is read");
+}

@@ -14,11 +14,22 @@
 //! by a fixed-width parser. Any other row goes through the exact path's own resolver, so
 //! that both paths accept the same rows with the same result. The obligations rows name
 //! are looked up in batches ([`Obligations::find_rows`]).
+//!
+//! With the `parallel` feature, a log of at least two parts of [`MIN_PART`] bytes with no
+//! quote anywhere is split after line ends into parts (two for each thread of rayon's
+//! pool), each read by its own reader as if it began on line 1; the parts' logs are
+//! joined in file order ([`Events::append`]) and their lines moved to where each part
+//! begins, so the log is the one a single reader gives. A quote may open a field that
+//! holds a line end, so a log with one is read by one reader. When any part gives up, the
+//! exact path reads the whole log on one thread and names the first fault in file order,
+//! as it does for a log read by one reader.
 
 use memchr::{memchr, memchr_iter, memchr3_iter, memrchr};
 
 use super::{EventLoader, FIELD_COUNT, FastMap, Field, Resolver, Row, csv_reader, header_columns};
-use crate::compliance::event::{TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED};
+use crate::compliance::event::{
+    LoadedRow, NO_RECORDING, TAG_COMPLETED, TAG_REOPENED, TAG_SUBMITTED,
+};
 use crate::compliance::{Event, Events};
 use crate::directive::{Clause, DirectiveKey};
 use crate::obligation::{ObligationId, Obligations, RowKey};
@@ -68,6 +79,22 @@ fn short_key(text: &[u8]) -> Option<u128> {
 
 /// Reads a log from CSV bytes, or `None` when the exact path must read it.
 pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
+    csv_in_parts(loader, bytes, MIN_PART)
+}
+
+/// The least number of bytes (about 16,000 rows) of each part of a log read on several
+/// threads: enough that what a part costs to start (its own caches of directives,
+/// clauses, bodies and periods, a task) is small next to reading its rows.
+const MIN_PART: usize = 1 << 20;
+
+/// Reads a log from CSV bytes, in parts of at least `min_part` bytes on every core when
+/// there are several (with the `parallel` feature), or `None` when the exact path must
+/// read it.
+pub(super) fn csv_in_parts(
+    loader: &EventLoader<'_>,
+    bytes: &[u8],
+    min_part: usize,
+) -> Option<Events> {
     let mut reader = csv_reader(bytes);
     let mut header = csv::StringRecord::new();
     if !reader.read_record(&mut header).ok()? {
@@ -75,8 +102,110 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
     }
     let columns = header_columns(&header).ok()?;
     let slots: Vec<usize> = columns.iter().map(|f| f.slot()).collect();
-    let mut at = usize::try_from(reader.position().byte()).ok()?;
-    let mut line = 1 + memchr_iter(b'\n', bytes.get(..at)?).count() as u64;
+    let at = usize::try_from(reader.position().byte()).ok()?;
+    let line = 1 + memchr_iter(b'\n', bytes.get(..at)?).count() as u64;
+    let rows = bytes.get(at..)?;
+    let parts = parts(rows, min_part);
+    let events = if parts.len() > 1 {
+        in_parts(loader, &slots, &parts, line)?
+    } else {
+        read_rows(loader, &slots, rows, line)?.0
+    };
+    within_limit(&events, loader)?;
+    Some(events)
+}
+
+/// The rows split into parts of whole lines, each of at least `min_part` bytes, two for
+/// each thread of the pool: one part when there is one thread, when the rows are too few,
+/// or when a quote appears anywhere (a quoted field may hold a line end, so a line end is
+/// not known to end a row without reading the quotes from the start).
+fn parts(rows: &[u8], min_part: usize) -> Vec<&[u8]> {
+    #[cfg(feature = "parallel")]
+    {
+        let threads = rayon::current_num_threads();
+        let count = (rows.len() / min_part.max(1)).min(threads.saturating_mul(2));
+        if threads > 1 && count > 1 && memchr(b'"', rows).is_none() {
+            let mut parts = Vec::with_capacity(count);
+            let mut start = 0;
+            for k in 1..count {
+                let target = (rows.len() / count).saturating_mul(k).max(start);
+                // A part ends after a line end `\n` (a row ends there: no quotes).
+                let Some(end) = rows
+                    .get(target..)
+                    .and_then(|rest| memchr(b'\n', rest))
+                    .map(|n| target + n + 1)
+                else {
+                    break;
+                };
+                parts.extend(rows.get(start..end));
+                start = end;
+            }
+            parts.extend(rows.get(start..));
+            return parts;
+        }
+    }
+    let _ = min_part;
+    vec![rows]
+}
+
+/// Reads the parts on the pool's threads, each as if it began on line 1, and joins their
+/// logs in file order, each part's lines moved to where the part begins (`line` for the
+/// first): the log one thread reads. `None` when a part must be read by the exact path.
+#[cfg(feature = "parallel")]
+fn in_parts(
+    loader: &EventLoader<'_>,
+    slots: &[usize],
+    parts: &[&[u8]],
+    line: u64,
+) -> Option<Events> {
+    use rayon::prelude::*;
+    let read: Vec<Option<(Events, u64)>> = parts
+        .par_iter()
+        .map(|part| read_rows(loader, slots, part, 1))
+        .collect();
+    let total = read.iter().flatten().map(|(e, _)| e.len()).sum::<usize>();
+    let mut joined: Option<Events> = None;
+    // The line the next part begins on.
+    let mut start = line;
+    for part in read {
+        let (mut events, end) = part?;
+        events.shift_lines(u32::try_from(start - 1).unwrap_or(u32::MAX));
+        start += end - 1;
+        match &mut joined {
+            None => {
+                events.reserve(total - events.len());
+                joined = Some(events);
+            }
+            Some(joined) => {
+                joined.append(events).ok()?;
+            }
+        }
+    }
+    joined
+}
+
+/// Without the `parallel` feature there is one part.
+#[cfg(not(feature = "parallel"))]
+fn in_parts(
+    loader: &EventLoader<'_>,
+    slots: &[usize],
+    parts: &[&[u8]],
+    line: u64,
+) -> Option<Events> {
+    let [rows] = parts else { return None };
+    read_rows(loader, slots, rows, line).map(|(events, _)| events)
+}
+
+/// Reads the rows of `bytes` (which start where a row may start, on line `line`) whose
+/// fields go to `slots`: the log, and the line after the last; `None` when the exact path
+/// must read them.
+fn read_rows(
+    loader: &EventLoader<'_>,
+    slots: &[usize],
+    bytes: &[u8],
+    mut line: u64,
+) -> Option<(Events, u64)> {
+    let mut at = 0usize;
     let mut fast = Fast::new(loader);
     // About 64 bytes a row in the usual logs.
     let mut events = Events::with_capacity(bytes.len() / 64);
@@ -159,8 +288,7 @@ pub(super) fn csv(loader: &EventLoader<'_>, bytes: &[u8]) -> Option<Events> {
         fast.row(&fields, row_line, &mut events)?;
     }
     fast.flush(&mut events)?;
-    within_limit(&events, loader)?;
-    Some(events)
+    Some((events, line))
 }
 
 /// Whether no obligation has more events than the loader allows: counted after the read
@@ -184,7 +312,7 @@ fn within_limit(events: &Events, loader: &EventLoader<'_>) -> Option<()> {
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     day: i32,
-    /// The recording day, `i32::MIN` when none is given.
+    /// The recording day, [`NO_RECORDING`] when none is given.
     recorded: i32,
     line: u32,
     tag: u8,
@@ -220,6 +348,8 @@ struct Fast<'l> {
     keys: Vec<RowKey>,
     full: Vec<Event>,
     found: Vec<Option<ObligationId>>,
+    /// The rows of the batch read from their bytes, with their obligations, to append.
+    run: Vec<LoadedRow>,
     /// The last row found, carried from one batch to the next.
     near: Option<u32>,
     /// The last date read, and its day number.
@@ -247,6 +377,7 @@ impl<'l> Fast<'l> {
             keys: Vec::with_capacity(BATCH),
             full: Vec::new(),
             found: Vec::with_capacity(BATCH),
+            run: Vec::with_capacity(BATCH),
             near: None,
             last_day: None,
         }
@@ -293,7 +424,7 @@ impl<'l> Fast<'l> {
         Some(())
     }
 
-    /// The common row, read from its bytes: its day, recording day (`i32::MIN`: none),
+    /// The common row, read from its bytes: its day, recording day ([`NO_RECORDING`]: none),
     /// tag and obligation key; `None` for a row to read as the exact path reads it.
     fn plain(&mut self, fields: &[&[u8]; FIELD_COUNT]) -> Option<(i32, i32, u8, RowKey)> {
         let field = |f: Field| fields.get(f.slot()).copied().unwrap_or_default();
@@ -315,7 +446,7 @@ impl<'l> Fast<'l> {
         }
         let day = self.day(field(Field::Date))?;
         let recorded = match field(Field::Recorded) {
-            b"" => i32::MIN,
+            b"" => NO_RECORDING,
             text => self.day(text)?,
         };
         let place = [
@@ -458,21 +589,29 @@ impl<'l> Fast<'l> {
             .find_rows(&self.keys, &mut self.near, &mut self.found);
         let mut found = self.found.iter();
         let mut full = self.full.drain(..);
+        // The rows read from their bytes are appended a run at a time.
+        let run = &mut self.run;
         for pending in self.rows.drain(..) {
             if pending.full {
+                events.push_loaded(run).ok()?;
+                run.clear();
                 let mut event = full.next()?;
                 if pending.keyed {
                     event.set_obligation((*found.next()?)?);
                 }
                 events.push_at_line(event, pending.line).ok()?;
             } else {
-                let obligation = (*found.next()?)?;
-                let recorded = (pending.recorded != i32::MIN).then_some(pending.recorded);
-                events
-                    .push_loaded(obligation, pending.day, recorded, pending.tag, pending.line)
-                    .ok()?;
+                run.push(LoadedRow {
+                    obligation: (*found.next()?)?.index(),
+                    day: pending.day,
+                    recorded: pending.recorded,
+                    line: pending.line,
+                    tag: pending.tag,
+                });
             }
         }
+        events.push_loaded(run).ok()?;
+        run.clear();
         self.keys.clear();
         Some(())
     }
@@ -488,17 +627,11 @@ fn split_place(rest: &[u8]) -> Option<[usize; 3]> {
     let mut count = 0usize;
     // Eight bytes at a time: a mask of the bytes equal to each of `/`, `.` and `@`.
     for (base, chunk) in (0..).step_by(8).zip(rest.chunks(8)) {
+        // The last chunk may be short: zeros above its bytes, which match none of the three.
         let word = match <[u8; 8]>::try_from(chunk) {
-            Ok(whole) => whole,
-            Err(_) => {
-                let mut last = [0u8; 8];
-                for (to, &from) in last.iter_mut().zip(chunk) {
-                    *to = from;
-                }
-                last
-            }
+            Ok(whole) => u64::from_le_bytes(whole),
+            Err(_) => short_word(chunk),
         };
-        let word = u64::from_le_bytes(word);
         if equal_bytes(word, b'@') != 0 {
             return None;
         }
@@ -1012,6 +1145,64 @@ mod tests {
             same(&limited, &bytes)?;
             let first = store.key(crate::obligation::ObligationId::from_index(0)).unwrap();
             same(&loader.directive(first.directive().clone()), &bytes)?;
+        }
+    }
+
+    /// The log of `bytes` read in parts of at least `min_part` bytes on a pool of
+    /// `threads` threads, as text.
+    #[cfg(feature = "parallel")]
+    fn in_parts(loader: &EventLoader<'_>, bytes: &[u8], threads: usize, min_part: usize) -> String {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        format!(
+            "{:?}",
+            pool.install(|| super::csv_in_parts(loader, bytes, min_part))
+        )
+    }
+
+    /// Parts end after a line end, and a log with a quote is not split.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn parts_end_at_line_ends_unless_a_quote_appears() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let rows = b"a,1\nbb,2\r\nccc,3\n\n# x\ndddd,4";
+        let parts = pool.install(|| super::parts(rows, 4));
+        assert_eq!(
+            parts,
+            [
+                &b"a,1\nbb,2\r\n"[..],
+                b"ccc,3\n",
+                b"\n",
+                b"# x\n",
+                b"dddd,4"
+            ]
+        );
+        assert_eq!(pool.install(|| super::parts(rows, 100)).len(), 1);
+        let quoted = b"a,1\nbb,\"2\nx\"\nccc,3\n\n# x\ndddd,4";
+        assert_eq!(pool.install(|| super::parts(quoted, 4)).len(), 1);
+    }
+
+    #[cfg(feature = "parallel")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Parts of a few bytes each, read on three threads and joined, give the log one
+        /// thread reads, or give up as it does; without quotes the log is split.
+        #[test]
+        fn parts_on_three_threads_read_what_one_thread_reads(bytes in log(), two in any::<bool>(), limit in 1usize..4) {
+            let store = store(two);
+            let loader = EventLoader::new(&store).limits(Limits::new().with(Limit::EventsPerObligation, limit));
+            for bytes in [bytes.clone(), bytes.into_iter().filter(|&b| b != b'"').collect()] {
+                let one = in_parts(&loader, &bytes, 1, 1);
+                prop_assert_eq!(&one, &in_parts(&loader, &bytes, 3, 1));
+                prop_assert_eq!(&one, &in_parts(&loader, &bytes, 3, 7));
+                prop_assert_eq!(one, format!("{:?}", super::csv(&loader, &bytes)));
+            }
         }
     }
 
