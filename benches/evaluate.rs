@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use directives::compliance::{EvaluationPolicy, Status, StatusCounts, evaluate};
+use directives::compliance::{EvaluationPolicy, Status, StatusCounts, Workspace, evaluate};
 
 #[path = "support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the integration test")]
@@ -87,7 +87,8 @@ fn sizes() -> Vec<u64> {
 }
 
 /// Times `evaluate` on `n` obligations, first with events in obligation order, then in
-/// date order (the order real logs have); one set of stores in memory at a time.
+/// date order (the order real logs have), one-shot and in a reused `Workspace`; one set of
+/// stores in memory at a time.
 fn bench_evaluate(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate/yardstick");
     group.sample_size(10);
@@ -126,6 +127,31 @@ fn bench_evaluate(c: &mut Criterion) {
                     evaluation
                 });
             });
+            // The same evaluation in one reused workspace (`{order}_reused`), as a daily
+            // report runs: no fresh memory after the first call. The plain ids above are
+            // one-shot `evaluate` calls.
+            let mut workspace = Some(Workspace::new());
+            group.bench_with_input(
+                BenchmarkId::new(format!("{order}_reused"), n),
+                &n,
+                |b, _| {
+                    b.iter(|| {
+                        let evaluation = workspace
+                            .take()
+                            .unwrap()
+                            .evaluate(
+                                black_box(&obligations),
+                                black_box(&events),
+                                as_of(),
+                                &policy,
+                            )
+                            .unwrap();
+                        assert_eq!(evaluation.statuses().len(), obligations.len());
+                        workspace = Some(evaluation.into_workspace());
+                    });
+                },
+            );
+            drop(workspace);
             // Both cores against one: the same evaluation in a one-thread pool.
             #[cfg(feature = "parallel")]
             {

@@ -1,7 +1,9 @@
 //! The evaluator's speed on the yardstick's generator, in CPU time (which a loaded machine
-//! inflates less than wall time): for each size and order of the log, `evaluate` runs
-//! `REPS` times and the process's CPU time (user and system, all threads, from
-//! `/proc/self/stat`) and the wall time are printed per obligation. Linux only.
+//! inflates less than wall time): for each size and order of the log, the evaluation runs
+//! `REPS` times one-shot (`evaluate`, fresh memory every call: mode `one_shot`) and then
+//! `REPS` times in one reused `Workspace` (mode `reused`, as a daily report would run),
+//! and the process's CPU time (user and system, all threads, from `/proc/self/stat`) and
+//! the wall time are printed per obligation. Linux only.
 //!
 //! ```text
 //! cargo run --release --example evaluate_speed -- 10 1000000 10000000 50000000
@@ -25,7 +27,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use directives::compliance::{EvaluationPolicy, evaluate};
+use directives::compliance::{EvaluationPolicy, Workspace, evaluate};
 
 #[path = "../benches/support/yardstick.rs"]
 #[allow(dead_code, reason = "shared with the benches and tests")]
@@ -57,7 +59,7 @@ fn main() {
     let orders =
         std::env::var("DIRECTIVES_BENCH_ORDERS").unwrap_or_else(|_| "obligation,date".to_owned());
     println!(
-        "order,obligations,cpu_ns_per_obligation,wall_ns_per_obligation,\
+        "order,mode,obligations,cpu_ns_per_obligation,wall_ns_per_obligation,\
          minor_faults_per_1000_obligations"
     );
     for n in sizes {
@@ -69,22 +71,43 @@ fn main() {
                 continue;
             }
             let (obligations, events) = generate(n);
+            let report = |mode: &str, run: &mut dyn FnMut()| {
+                let ((cpu, faults), wall) = (cpu_seconds_and_faults(), Instant::now());
+                for _ in 0..reps {
+                    run();
+                }
+                let elapsed = wall.elapsed().as_secs_f64();
+                let (cpu_after, faults_after) = cpu_seconds_and_faults();
+                let per = |seconds: f64| seconds * 1e9 / (f64::from(reps) * n as f64);
+                println!(
+                    "{order},{mode},{n},{:.2},{:.2},{:.2}",
+                    per(cpu_after - cpu),
+                    per(elapsed),
+                    (faults_after - faults) as f64 * 1000.0 / (f64::from(reps) * n as f64),
+                );
+            };
             drop(evaluate(&obligations, &events, as_of, &policy).unwrap());
-            let ((cpu, faults), wall) = (cpu_seconds_and_faults(), Instant::now());
-            for _ in 0..reps {
+            report("one_shot", &mut || {
                 let evaluation =
                     evaluate(black_box(&obligations), black_box(&events), as_of, &policy).unwrap();
                 black_box(evaluation.statuses().len());
-            }
-            let elapsed = wall.elapsed().as_secs_f64();
-            let (cpu_after, faults_after) = cpu_seconds_and_faults();
-            let per = |seconds: f64| seconds * 1e9 / (f64::from(reps) * n as f64);
-            println!(
-                "{order},{n},{:.2},{:.2},{:.2}",
-                per(cpu_after - cpu),
-                per(elapsed),
-                (faults_after - faults) as f64 * 1000.0 / (f64::from(reps) * n as f64),
+            });
+            // The workspace's first evaluation takes fresh memory: it is not timed.
+            let mut workspace = Some(
+                Workspace::new()
+                    .evaluate(&obligations, &events, as_of, &policy)
+                    .unwrap()
+                    .into_workspace(),
             );
+            report("reused", &mut || {
+                let evaluation = workspace
+                    .take()
+                    .unwrap()
+                    .evaluate(black_box(&obligations), black_box(&events), as_of, &policy)
+                    .unwrap();
+                black_box(evaluation.statuses().len());
+                workspace = Some(evaluation.into_workspace());
+            });
         }
     }
 }

@@ -344,8 +344,9 @@ impl ShiftTable {
 pub(super) trait Age: Copy + Ord + Default + Into<u32> + Send + Sync {
     /// The largest value the slot holds.
     const MAX: u32;
-    /// The slot for a value at most `MAX`.
-    fn from_value(value: u32) -> Self;
+    /// The slot of an event on `day`, given the day after the as-of date (`day` is at most
+    /// the as-of date): [`age_value`], clamped to `MAX`.
+    fn of_day(next_day: i32, day: i32) -> Self;
     /// The day of the event this slot holds (meaningful when nonzero), given the day after
     /// the as-of date; the earliest `i32` day when it is earlier.
     fn first_day(self, next_day: i32) -> i32;
@@ -353,8 +354,11 @@ pub(super) trait Age: Copy + Ord + Default + Into<u32> + Send + Sync {
 
 impl Age for u16 {
     const MAX: u32 = u16::MAX as u32;
-    fn from_value(value: u32) -> u16 {
-        u16::try_from(value).unwrap_or(u16::MAX)
+    #[inline]
+    fn of_day(next_day: i32, day: i32) -> u16 {
+        // In `i32` (chrono's day numbers are within ±2^27, so this never wraps): fewer
+        // instructions in the hot walk than through `i64`.
+        u16::try_from(next_day.wrapping_sub(day)).unwrap_or(u16::MAX)
     }
     #[inline]
     fn first_day(self, next_day: i32) -> i32 {
@@ -365,8 +369,9 @@ impl Age for u16 {
 
 impl Age for u32 {
     const MAX: u32 = u32::MAX;
-    fn from_value(value: u32) -> u32 {
-        value
+    #[inline]
+    fn of_day(next_day: i32, day: i32) -> u32 {
+        u32::try_from(i64::from(next_day) - i64::from(day)).unwrap_or(u32::MAX)
     }
     #[inline]
     fn first_day(self, next_day: i32) -> i32 {
@@ -421,24 +426,30 @@ fn earliest_ages<A: Age>(
     n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
+    mut ages: Vec<A>,
 ) -> Vec<A> {
-    let mut ages = vec![A::default(); n];
+    fit(&mut ages, n, A::default());
     // Written once before the walk reads them: a fresh page read first maps the shared
-    // zero page and faults again on the write that follows.
+    // zero page and faults again on the write that follows (and a reused column holds the
+    // slots of an earlier evaluation).
     ages.fill(A::default());
     let mut ties = std::mem::take(&mut lists.ties);
+    // The walk's state by value and by plain reference (the slots as a slice as long as
+    // `n`, the day after the as-of date), so that it stays in registers.
+    let (slots, tied) = (ages.as_mut_slice(), &mut ties);
+    let next_day = as_of.saturating_add(1);
     scan(
         events,
         0..events.obligation_column().len(),
         as_of,
-        n,
+        slots.len(),
         marks,
         lists,
-        |o, day, _row| {
-            if let Some(slot) = ages.get_mut(o as usize) {
-                let value = A::from_value(age_value(as_of, day));
+        move |o, day, _row| {
+            if let Some(slot) = slots.get_mut(o as usize) {
+                let value = A::of_day(next_day, day);
                 if *slot == value {
-                    ties.push(o);
+                    tied.push(o);
                 }
                 *slot = (*slot).max(value);
             }
@@ -446,6 +457,20 @@ fn earliest_ages<A: Age>(
     );
     lists.ties = ties;
     ages
+}
+
+/// Makes `column` `n` long, reusing its memory: the first `n` values are left as they are
+/// (the caller writes every one before reading it), and only new places are written with
+/// `value`. A column too small is freed before a new one is taken, so that the allocator
+/// can hand the same memory back.
+pub(super) fn fit<T: Clone>(column: &mut Vec<T>, n: usize, value: T) {
+    if column.capacity() < n {
+        *column = Vec::new();
+        *column = vec![value; n];
+    } else {
+        column.truncate(n);
+        column.resize(n, value);
+    }
 }
 
 /// How the fast path visits the events: chosen by size and order, or (in tests) forced.
@@ -617,12 +642,18 @@ impl Classes<'_> {
         early: Option<i32>,
         shift: impl Fn(i32) -> i32,
     ) -> bool {
-        let (as_of, grace) = (self.as_of, self.grace);
+        // Every day compared below (the as-of day, due days, shifted or not, and the days
+        // of events) is a chrono day number, within ±2^27: with the grace days and the
+        // margin clamped to ±2^29, plain `i32` sums never wrap and compare with those
+        // days as the unclamped sums would (a sum past ±2^28 is beyond all of them), and
+        // they cost fewer vector instructions than saturating sums.
+        const REACH: i32 = 1 << 29;
+        let (as_of, grace) = (self.as_of, self.grace.clamp(-REACH, REACH));
         let next_day = as_of.saturating_add(1);
         // With a bound on early events, note (without a branch) whether some earliest
         // event is dated before `due + margin`: no event is too early otherwise, since no
         // period begins more than `margin + bound` days after its due date.
-        let (bounded, margin) = (early.is_some(), early.unwrap_or(0));
+        let (bounded, margin) = (early.is_some(), early.unwrap_or(0).clamp(-REACH, REACH));
         let mut any = false;
         let rows = out.iter_mut().zip(dues).zip(ages).zip(flags);
         for (((slot, &due), &age), &flag) in rows {
@@ -631,7 +662,7 @@ impl Classes<'_> {
             // so that the loop runs on vector registers.
             let has_first = age != A::default();
             let first = age.first_day(next_day);
-            let limit = shift(due).saturating_add(grace);
+            let limit = shift(due).wrapping_add(grace);
             *slot = super::columnar::status_of(
                 limit,
                 first,
@@ -639,21 +670,23 @@ impl Classes<'_> {
                 flag & super::columnar::FLAG_NOT_APPLICABLE != 0,
                 as_of,
             );
-            any |= bounded & has_first & (first < due.saturating_add(margin));
+            any |= bounded & has_first & (first < due.wrapping_add(margin));
         }
         any
     }
 
-    /// Classifies every obligation (see [`Classes::classify`]) into a fresh column; with
-    /// the `parallel` feature, in ranges of obligations on every core.
+    /// Classifies every obligation (see [`Classes::classify`]) into `out` (made as long
+    /// as `ages`; every status is written); with the `parallel` feature, in ranges of
+    /// obligations on every core.
     fn classify_all<A: Age>(
         &self,
         dues: &[i32],
         ages: &[A],
         flags: &[u8],
         early: Option<i32>,
+        mut out: Vec<Status>,
     ) -> (Vec<Status>, bool) {
-        let mut out = vec![Status::DoneOnTime; ages.len()];
+        fit(&mut out, ages.len(), Status::DoneOnTime);
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
@@ -746,6 +779,135 @@ pub struct Evaluation<'a> {
     // The latest indicator value known on the as-of date of each obligation with a
     // target, as (day, row, value); resolved on first request in one pass over the events.
     indicator_values: OnceLock<HashMap<u32, f64>>,
+    // The working memory of an evaluation made in a `Workspace`, handed back with the
+    // columns by `Evaluation::into_workspace` (empty after `evaluate`).
+    working: Working,
+}
+
+/// The working memory of the fast path that outlives the evaluation only to be reused:
+/// the buffer of the partitioned pass and the marks of the per-obligation path.
+#[derive(Debug, Clone, Default)]
+struct Working {
+    records: Vec<u32>,
+    marks: Vec<u64>,
+}
+
+/// The memory of a finished evaluation, kept to evaluate again: its status and
+/// earliest-event columns and its working memory, which the next evaluation writes over
+/// instead of taking fresh memory from the system.
+///
+/// Applications evaluate the same stores again and again (a report every day, the as-of
+/// date moving): past a few million obligations, fresh pages (which the system zeroes
+/// and maps one fault at a time) cost more than the evaluation itself. An evaluation made
+/// with [`Workspace::evaluate`] is the same as one made with [`evaluate`]; it keeps its
+/// working memory (at most a few bytes an event) until [`Evaluation::into_workspace`]
+/// gives everything back for the next one, which may be of other stores of any size.
+/// If the evaluation fails, the workspace's memory is freed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use directives::compliance::{evaluate, Event, EvaluationPolicy, Events, Status, Workspace};
+/// use directives::directive::{DirectiveKey, TaskNumber};
+/// use directives::document::DocSymbol;
+/// use directives::obligation::{Obligation, ObligationKey, Obligations, RequirementIndex};
+/// use directives::org::BodyCode;
+/// use directives::period::Period;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let directive = DirectiveKey::new(DocSymbol::parse("05/CT-UBND")?, d(2025, 1, 2)?);
+/// let key = ObligationKey::new(
+///     directive,
+///     TaskNumber::new("1")?,
+///     RequirementIndex::new(0),
+///     BodyCode::new("SYT")?,
+///     "2025-01".parse::<Period>()?,
+/// );
+/// let mut obligations = Obligations::new();
+/// let id = obligations.push(Obligation::new(key, d(2025, 2, 20)?))?;
+/// let mut events = Events::new();
+/// events.push(Event::submitted(id, d(2025, 2, 25)?))?;
+/// let policy = EvaluationPolicy::without_calendar();
+///
+/// // A report every day: each evaluation takes back the memory of the one before.
+/// let mut workspace = Workspace::new();
+/// let mut seen = Vec::new();
+/// for as_of in [d(2025, 2, 10)?, d(2025, 2, 21)?, d(2025, 3, 1)?] {
+///     let evaluation = workspace.evaluate(&obligations, &events, as_of, &policy)?;
+///     assert_eq!(evaluation.statuses(), evaluate(&obligations, &events, as_of, &policy)?.statuses());
+///     seen.push(evaluation.statuses()[0]);
+///     workspace = evaluation.into_workspace();
+/// }
+/// assert_eq!(seen, [Status::OpenWithinDeadline, Status::OpenOverdue, Status::DoneLate]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Workspace {
+    status: Vec<Status>,
+    short: Vec<u16>,
+    long: Vec<u32>,
+    ties: Vec<u32>,
+    working: Working,
+}
+
+impl Workspace {
+    /// An empty workspace: its first evaluation takes its memory from the system, as
+    /// [`evaluate`] does.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{EvaluationPolicy, Events, Workspace};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let (obligations, events) = (Obligations::new(), Events::new());
+    /// let evaluation = Workspace::new().evaluate(&obligations, &events, as_of, &policy)?;
+    /// assert!(evaluation.statuses().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    /// [`evaluate`] in this workspace's memory: the same evaluation, with its columns and
+    /// working memory taken from the workspace (and kept by the evaluation, to be given
+    /// back by [`Evaluation::into_workspace`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`evaluate`]; the workspace's memory is then freed.
+    ///
+    /// # Example
+    ///
+    /// See [`Workspace`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::calendar::Roll;
+    /// use directives::compliance::{ComplianceError, EvaluationPolicy, Events, Workspace};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar().with_rest_day_shift(Roll::Following);
+    /// let (obligations, events) = (Obligations::new(), Events::new());
+    /// let result = Workspace::new().evaluate(&obligations, &events, as_of, &policy);
+    /// assert_eq!(result.err(), Some(ComplianceError::CalendarRequired));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn evaluate<'a>(
+        self,
+        obligations: &'a Obligations,
+        events: &'a Events,
+        as_of: NaiveDate,
+        policy: &'a EvaluationPolicy,
+    ) -> Result<Evaluation<'a>, ComplianceError> {
+        evaluate_with(obligations, events, as_of, policy, Pass::Auto, self)
+    }
 }
 
 /// Evaluates obligations against events as of a date, under a policy.
@@ -797,17 +959,39 @@ pub fn evaluate<'a>(
     as_of: NaiveDate,
     policy: &'a EvaluationPolicy,
 ) -> Result<Evaluation<'a>, ComplianceError> {
-    evaluate_with(obligations, events, as_of, policy, Pass::Auto)
+    let mut evaluation = evaluate_with(
+        obligations,
+        events,
+        as_of,
+        policy,
+        Pass::Auto,
+        Workspace::default(),
+    )?;
+    // Nothing will take it back: the working memory goes now.
+    evaluation.working = Working::default();
+    Ok(evaluation)
 }
 
-/// [`evaluate`], with the fast path's way of visiting the events given.
+/// [`evaluate`] in `workspace`'s memory, with the fast path's way of visiting the events
+/// given.
 pub(crate) fn evaluate_with<'a>(
     obligations: &'a Obligations,
     events: &'a Events,
     as_of: NaiveDate,
     policy: &'a EvaluationPolicy,
     pass: Pass,
+    workspace: Workspace,
 ) -> Result<Evaluation<'a>, ComplianceError> {
+    let Workspace {
+        status: status_column,
+        short: short_column,
+        long: long_column,
+        mut ties,
+        working: Working {
+            mut records,
+            marks: mut mark_words,
+        },
+    } = workspace;
     policy.check(as_of)?;
     let as_of_day = day_number(as_of);
     let n = obligations.len();
@@ -874,23 +1058,27 @@ pub(crate) fn evaluate_with<'a>(
     let periods = obligations.period_column();
     let mut early = Vec::new();
 
-    let marks = (!special_rows.is_empty()).then(|| {
-        let mut marks = vec![0u64; n.div_ceil(64)];
+    if !special_rows.is_empty() {
+        mark_words.clear();
+        mark_words.resize(n.div_ceil(64), 0);
         for &o in &special_rows {
-            if let Some(word) = marks.get_mut(o as usize / 64) {
+            if let Some(word) = mark_words.get_mut(o as usize / 64) {
                 *word |= 1 << (o % 64);
             }
         }
-        marks
-    });
+    }
     let classes = Classes {
         as_of: as_of_day,
         grace: policy.grace(),
         shift: shift.as_ref(),
     };
-    let mut lists = Lists::default();
+    ties.clear();
+    let mut lists = Lists {
+        ties,
+        ..Lists::default()
+    };
     let flags = obligations.flag_column();
-    let marks = marks.as_deref();
+    let marks = (!special_rows.is_empty()).then_some(mark_words.as_slice());
     let short = events
         .oldest_day()
         .is_none_or(|oldest| age_value(as_of_day, oldest) <= <u16 as Age>::MAX);
@@ -911,17 +1099,26 @@ pub(crate) fn evaluate_with<'a>(
         };
         let (mut ages, maybe);
         if partitioned {
+            (ages, status) = (short_column, status_column);
+            fit(&mut ages, n, 0);
+            fit(&mut status, n, Status::DoneOnTime);
             let classify = |range: std::ops::Range<usize>, ages: &[u16], out: &mut [Status]| {
                 let dues = dues.get(range.clone()).unwrap_or_default();
                 let flags = flags.get(range).unwrap_or_default();
                 classes.classify(dues, ages, flags, out, margin)
             };
-            (ages, status, maybe) = super::partition::evaluate_partitioned(
-                events, as_of_day, n, marks, &mut lists, classify,
+            maybe = super::partition::evaluate_partitioned(
+                events,
+                as_of_day,
+                marks,
+                &mut lists,
+                classify,
+                (ages.as_mut_slice(), status.as_mut_slice()),
+                &mut records,
             );
         } else {
-            ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists);
-            (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
+            ages = earliest_ages::<u16>(events, as_of_day, n, marks, &mut lists, short_column);
+            (status, maybe) = classes.classify_all(dues, &ages, flags, margin, status_column);
         }
         if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
@@ -930,9 +1127,9 @@ pub(crate) fn evaluate_with<'a>(
     } else {
         // Four-byte slots (events more than 179 years old) are rare: they take the
         // direct pass.
-        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists);
+        let mut ages = earliest_ages::<u32>(events, as_of_day, n, marks, &mut lists, long_column);
         let maybe;
-        (status, maybe) = classes.classify_all(dues, &ages, flags, margin);
+        (status, maybe) = classes.classify_all(dues, &ages, flags, margin, status_column);
         if let (true, Some(limits)) = (maybe, &limits) {
             early = too_early(&mut ages, periods, limits);
         }
@@ -1052,6 +1249,10 @@ pub(crate) fn evaluate_with<'a>(
         deciding_rows: OnceLock::new(),
         diagnostics: OnceLock::new(),
         indicator_values: OnceLock::new(),
+        working: Working {
+            records,
+            marks: mark_words,
+        },
     })
 }
 
@@ -1214,6 +1415,42 @@ pub(crate) fn extension_of(event: &super::event::Event) -> (NaiveDate, String) {
 }
 
 impl<'a> Evaluation<'a> {
+    /// Ends this evaluation and gives back its memory (its columns and, when it was made
+    /// by [`Workspace::evaluate`], its working memory) for the next evaluation, of these
+    /// stores or others.
+    ///
+    /// # Example
+    ///
+    /// See [`Workspace`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use directives::compliance::{evaluate, EvaluationPolicy, Events};
+    /// use directives::obligation::Obligations;
+    ///
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let policy = EvaluationPolicy::without_calendar();
+    /// let (obligations, events) = (Obligations::new(), Events::new());
+    /// let workspace = evaluate(&obligations, &events, as_of, &policy)?.into_workspace();
+    /// let again = workspace.evaluate(&obligations, &events, as_of, &policy)?;
+    /// assert!(again.statuses().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_workspace(self) -> Workspace {
+        let (short, long) = match self.ages {
+            Ages::Short(ages) => (ages, Vec::new()),
+            Ages::Long(ages) => (Vec::new(), ages),
+        };
+        Workspace {
+            status: self.status,
+            short,
+            long,
+            ties: self.ties,
+            working: self.working,
+        }
+    }
+
     /// The as-of date.
     ///
     /// # Example
@@ -1765,6 +2002,22 @@ mod tests {
             old.deciding_event().map(|e| e.date()),
             Some(date(1800, 2, 10))
         );
+    }
+
+    #[test]
+    fn slots_of_a_day_are_the_age_values_clamped() {
+        for as_of in [-719_162, 0, 739_000, 2_000_000] {
+            for back in [0, 1, 2, 65_533, 65_534, 65_535, 65_536, 1_000_000] {
+                let day = as_of - back;
+                let value = age_value(as_of, day);
+                let next_day = as_of + 1;
+                assert_eq!(
+                    u32::from(<u16 as Age>::of_day(next_day, day)),
+                    value.min(65_535)
+                );
+                assert_eq!(<u32 as Age>::of_day(next_day, day), value);
+            }
+        }
     }
 
     #[test]

@@ -144,7 +144,7 @@ mod tracker;
 
 use chrono::NaiveDate;
 
-pub use self::evaluate::{Evaluation, evaluate};
+pub use self::evaluate::{Evaluation, Workspace, evaluate};
 pub use self::event::{Event, EventId, EventKind, EventRecord, Events};
 pub use self::finding::{
     Diagnostic, Explanation, Finding, Findings, IndicatorOutcome, Lateness, Note, Status,

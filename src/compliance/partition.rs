@@ -213,11 +213,13 @@ fn apply<'b>(
     }
 }
 
-/// The earliest qualifying event of each of `n` obligations, as slot values (see
-/// [`Age`]), and their statuses, with the events partitioned by obligation: the same as
-/// the direct pass and its status pass, except that ties come in partition order.
-/// `classify` classifies the obligations of a range from their slots into its part of
-/// the status column, and tells whether it saw an event that may be too early.
+/// The earliest qualifying event of each obligation, as slot values (see [`Age`]) in
+/// `columns.0` (one zeroed slot per obligation), and their statuses in `columns.1`, with
+/// the events partitioned by obligation: the same as the direct pass and its status pass,
+/// except that ties come in partition order. `classify` classifies the obligations of a
+/// range from their slots into its part of the status column, and tells whether it saw an
+/// event that may be too early; the result tells whether any did. `records` is the
+/// buffer of records, reused when it is large enough.
 ///
 /// The log is taken in blocks of at most [`BLOCK`] rows (or the rows over [`BLOCKS`] when
 /// that is more), so that the buffer of records stays the same size up to `BLOCKS * BLOCK`
@@ -227,33 +229,41 @@ fn apply<'b>(
 pub(super) fn evaluate_partitioned(
     events: &Events,
     as_of: i32,
-    n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
     classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
-) -> (Vec<u16>, Vec<Status>, bool) {
+    columns: Target<'_>,
+    records: &mut Vec<Record>,
+) -> bool {
     let rows = events.obligation_column().len();
     in_blocks(
         events,
         as_of,
-        n,
         marks,
         lists,
         classify,
+        columns,
+        records,
         BLOCK.max(rows.div_ceil(BLOCKS)),
     )
 }
 
 /// [`evaluate_partitioned`] with blocks of at most `block` rows.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the partitioned pass's inputs, as they come"
+)]
 fn in_blocks(
     events: &Events,
     as_of: i32,
-    n: usize,
     marks: Option<&[u64]>,
     lists: &mut Lists,
     classify: impl Fn(std::ops::Range<usize>, &[u16], &mut [Status]) -> bool + Sync,
+    (ages, status): Target<'_>,
+    buffer: &mut Vec<Record>,
     block: usize,
-) -> (Vec<u16>, Vec<Status>, bool) {
+) -> bool {
+    let n = ages.len().min(status.len());
     let shift = shift_for(n);
     let partitions = n.div_ceil(1 << shift).max(1);
     let rows = events.obligation_column().len();
@@ -267,10 +277,9 @@ fn in_blocks(
         start + len * p / k
     };
     let room = block_rows.div_ceil(k) + partitions * CHUNK;
-    // Zeroed by the system as each page is first written: no pass of its own.
-    let mut buffer: Vec<Record> = vec![0; room * k];
-    let mut ages = vec![0u16; n];
-    let mut status = vec![Status::DoneOnTime; n];
+    // Every record is written before it is read: a reused buffer is not cleared, and a
+    // fresh one is zeroed by the system as each page is first written.
+    super::evaluate::fit(buffer, room * k, 0);
     let mut maybe = false;
     for b in 0..blocks {
         let parts: Vec<(usize, &mut [Record])> = buffer.chunks_mut(room).enumerate().collect();
@@ -290,6 +299,8 @@ fn in_blocks(
         let last = b + 1 == blocks;
         let buffer = buffer.as_slice();
         let targets: Vec<(usize, Target<'_>)> = ages
+            .get_mut(..n)
+            .unwrap_or_default()
             .chunks_mut(1 << shift)
             .zip(status.chunks_mut(1 << shift))
             .enumerate()
@@ -299,8 +310,8 @@ fn in_blocks(
             let mut ties = Vec::new();
             let base = u32::try_from(first).unwrap_or(u32::MAX);
             if b == 0 {
-                // The slots are fresh zeroed pages that nothing has touched yet: written
-                // before `apply` first reads them, each page faults once (read first, it
+                // Written before `apply` first reads them: a reused column holds the slots
+                // of an earlier evaluation, and a fresh page faults once (read first, it
                 // maps the shared zero page, and the write that follows faults again).
                 slots.fill(0);
             }
@@ -322,7 +333,7 @@ fn in_blocks(
             lists.gathered.extend(side.lists.gathered);
         }
     }
-    (ages, status, maybe)
+    maybe
 }
 
 #[cfg(test)]
@@ -437,11 +448,20 @@ mod tests {
     /// Everything an evaluation tells, as text: statuses, every finding and diagnostic.
     fn told(obligations: &Obligations, events: &Events, as_of: NaiveDate, pass: Pass) -> String {
         let policy = EvaluationPolicy::without_calendar();
-        let evaluation = evaluate_with(obligations, events, as_of, &policy, pass).unwrap();
+        let evaluation = evaluate_with(
+            obligations,
+            events,
+            as_of,
+            &policy,
+            pass,
+            Default::default(),
+        )
+        .unwrap();
         format!(
-            "{:?}\n{:?}",
+            "{:?}\n{:?}\n{:?}",
             evaluation.statuses(),
-            evaluation.to_findings()
+            evaluation.to_findings(),
+            evaluation.diagnostics()
         )
     }
 
@@ -455,6 +475,41 @@ mod tests {
                 let partitioned = told(&obligations, &events, as_of, Pass::Partitioned);
                 assert!(direct == partitioned, "seed {seed}, as of {as_of}");
             }
+        }
+    }
+
+    #[test]
+    fn a_reused_workspace_tells_what_a_fresh_evaluation_tells() {
+        use crate::compliance::Workspace;
+        let policy = EvaluationPolicy::without_calendar();
+        let (large, large_log) = workload(6, 70_000, true);
+        let (small, small_log) = workload(7, 20_000, true);
+        let (plain, plain_log) = workload(8, 50_000, false);
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        let mut workspace = Workspace::new();
+        // Larger and smaller stores in turn, the as-of date moving, both passes.
+        let runs = [
+            (&large, &large_log, day(3, 10), Pass::Partitioned),
+            (&large, &large_log, day(12, 31), Pass::Partitioned),
+            (&small, &small_log, day(9, 30), Pass::Partitioned),
+            (&small, &small_log, day(9, 30), Pass::Direct),
+            (&large, &large_log, day(6, 1), Pass::Direct),
+            (&plain, &plain_log, day(11, 15), Pass::Partitioned),
+            (&small, &small_log, day(2, 1), Pass::Partitioned),
+            (&large, &large_log, day(12, 31), Pass::Partitioned),
+        ];
+        for (k, (obligations, events, as_of, pass)) in runs.into_iter().enumerate() {
+            let fresh = told(obligations, events, as_of, pass);
+            let evaluation =
+                evaluate_with(obligations, events, as_of, &policy, pass, workspace).unwrap();
+            let reused = format!(
+                "{:?}\n{:?}\n{:?}",
+                evaluation.statuses(),
+                evaluation.to_findings(),
+                evaluation.diagnostics()
+            );
+            assert!(fresh == reused, "run {k}");
+            workspace = evaluation.into_workspace();
         }
     }
 
@@ -493,7 +548,18 @@ mod tests {
         };
         let run = |block: usize| {
             let mut lists = Lists::default();
-            let (ages, status, _) = in_blocks(&events, as_of, n, None, &mut lists, classify, block);
+            let (mut ages, mut status) = (vec![0u16; n], vec![Status::DoneOnTime; n]);
+            let columns = (ages.as_mut_slice(), status.as_mut_slice());
+            in_blocks(
+                &events,
+                as_of,
+                None,
+                &mut lists,
+                classify,
+                columns,
+                &mut Vec::new(),
+                block,
+            );
             lists.ties.sort_unstable();
             (ages, status, lists.ties, lists.unknown, lists.gathered)
         };

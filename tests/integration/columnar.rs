@@ -1,11 +1,13 @@
 //! The columnar path: the status kernel and the event fold agree with `evaluate` on random
-//! inputs and on the yardstick; evaluation in date order and on every core tells the same.
+//! inputs and on the yardstick; evaluation in date order, on every core and in a reused
+//! workspace tells the same.
 
 use chrono::{Days, NaiveDate};
 use directives::calendar::WorkCalendar;
 use directives::compliance::columnar::{EventFold, Kernel, NO_EVENT, date32, event_code};
 use directives::compliance::{
-    EvaluationPolicy, Event, EventKind, Events, LateExtensions, Status, evaluate,
+    Evaluation, EvaluationPolicy, Event, EventKind, Events, LateExtensions, Status, Workspace,
+    evaluate,
 };
 use directives::directive::{DirectiveKey, TaskNumber};
 use directives::document::DocSymbol;
@@ -237,6 +239,52 @@ proptest! {
                 outcome.deciding().map(|(_, on)| on),
                 finding.decided_on().map(date32)
             );
+        }
+    }
+}
+
+/// Everything an evaluation tells, as text: statuses, diagnostics and every finding.
+fn everything(evaluation: &Evaluation<'_>) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}",
+        evaluation.statuses(),
+        evaluation.diagnostics(),
+        evaluation.to_findings()
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// One workspace through a sequence of evaluations (stores of different sizes, smaller
+    /// after larger, as-of dates moving, policies changing) tells what fresh evaluations
+    /// tell.
+    #[test]
+    fn a_reused_workspace_tells_what_fresh_evaluations_tell(
+        runs in prop::collection::vec(
+            (
+                rows_strategy(),
+                events_strategy(true),
+                0u32..360,
+                (0u32..3, any::<bool>(), any::<bool>()),
+            ),
+            1..5,
+        ),
+    ) {
+        let mut workspace = Workspace::new();
+        for (rows, events, as_of, settings) in runs {
+            let obligations = obligations(&rows);
+            // Events of obligations past the store's end are unknown: diagnostics.
+            let mut log = Events::new();
+            for e in events {
+                log.push(e).unwrap();
+            }
+            let as_of = day(as_of);
+            let policy = policy(settings).with_early_event_days(Some(30));
+            let fresh = evaluate(&obligations, &log, as_of, &policy).unwrap();
+            let reused = workspace.evaluate(&obligations, &log, as_of, &policy).unwrap();
+            prop_assert_eq!(everything(&reused), everything(&fresh));
+            workspace = reused.into_workspace();
         }
     }
 }
