@@ -205,6 +205,7 @@ mod tests {
     /// The errors people meet most read in Vietnamese through the root error, naming
     /// the file, the line, the path and the value as the English does.
     #[test]
+    #[cfg(all(feature = "serde", feature = "csv"))]
     fn sentences_are_vietnamese() {
         use crate::Lang;
         let vi = |error: Error| error.sentence(Lang::Vi);
@@ -272,6 +273,7 @@ mod tests {
 
     /// A criteria file's error reads in Vietnamese, naming the file, line, path and value.
     #[test]
+    #[cfg(feature = "serde")]
     fn criteria_sentences_are_vietnamese() {
         use crate::Lang;
         let registry = crate::org::Registry::builder().build().unwrap();

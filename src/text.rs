@@ -307,6 +307,7 @@ pub(crate) fn quote(value: &str) -> String {
 
 /// Names in backticks as a list of alternatives: `` `a`, `b` or `c` `` (with `or` the
 /// word of the language: `or`, `hoặc`).
+#[cfg(feature = "serde")]
 pub(crate) fn alternatives<'a>(names: impl IntoIterator<Item = &'a str>, or: &str) -> String {
     let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
     match names.split_last() {
