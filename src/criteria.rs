@@ -549,6 +549,7 @@ impl CriteriaError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use directives::Lang;
     /// use directives::criteria::Loader;
     /// use directives::org::Registry;
@@ -560,6 +561,7 @@ impl CriteriaError {
     ///     "bộ tiêu chí (toml) không hợp lệ trong tệp `tieu-chi.toml`: tệp không có nội dung: cần các bảng `[[criterion]]`",
     /// );
     /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

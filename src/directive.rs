@@ -297,12 +297,14 @@ impl DirectiveError {
     /// # Example
     ///
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use directives::Lang;
     /// use directives::directive::Loader;
     ///
     /// let err = Loader::new().origin("chi-thi.toml").toml("").unwrap_err();
     /// assert_eq!(err.sentence(Lang::Vi), "văn bản (toml) không hợp lệ trong tệp `chi-thi.toml`: tệp không có nội dung");
     /// assert_eq!(err.sentence(Lang::En), err.to_string());
+    /// # }
     /// ```
     #[must_use]
     pub fn sentence(&self, lang: crate::Lang) -> String {
